@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { IdRefColumn } from '../common/columns';
+
+export type Utility = 'gas' | 'heating' | 'power';
+
+/** A utility account (户号) in the company's records. */
+@Entity('account')
+export class Account {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 10, unique: true })
+  accountNo: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  holderName: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  address: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  utility: Utility;
+
+  @Index()
+  @IdRefColumn()
+  districtId: number;
+
+  @Index()
+  @IdRefColumn()
+  stationId: number;
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Account } from './account.entity';
+
+@Injectable()
+export class AccountsService {
+  constructor(@InjectRepository(Account) private readonly accounts: Repository<Account>) {}
+
+  findByNo(accountNo: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ accountNo });
+  }
+
+  count(): Promise<number> {
+    return this.accounts.count();
+  }
+
+  /** Seed: inserts the accounts whose numbers are not there yet. */
+  async ensureAccounts(rows: Omit<Account, 'id'>[]): Promise<void> {
+    const existing = new Set((await this.accounts.find({ select: { accountNo: true } })).map((a) => a.accountNo));
+    const missing = rows.filter((r) => !existing.has(r.accountNo));
+    if (missing.length) await this.accounts.insert(missing);
+  }
+}

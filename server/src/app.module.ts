@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AccountsModule } from './accounts/accounts.module';
+import { CommonModule } from './common/common.module';
+import { AppConfig } from './common/config';
+import { dataSourceOptions } from './db/data-source-options';
+import { HealthController } from './health/health.controller';
+import { OrgModule } from './org/org.module';
+import { QueuesModule } from './queues/queues.module';
+import { SeedModule } from './seed/seed.module';
+import { SlaModule } from './sla/sla.module';
+import { StaffModule } from './staff/staff.module';
+import { TicketsModule } from './tickets/tickets.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Headers carry bearer tokens: never log them.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config)),
+        OrgModule, AccountsModule, StaffModule, QueuesModule, SlaModule, TicketsModule, SeedModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { AppConfig } from './common/config';
+import { ErrorFilter } from './common/error.filter';
+
+/** Builds the whole application (used by `main.ts` and by the API tests). */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),
+    { bufferLogs: true, rawBody: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+  if (config.DATABASE_URL.startsWith('mysql') || config.DATABASE_URL.startsWith('mariadb')) {
+    await app.get(DataSource).runMigrations({ transaction: 'each' });
+  }
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Utility customer service API').setVersion('0.1.0').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  if (existsSync(config.H5_DIR)) {
+    app.useStaticAssets({ root: config.H5_DIR, prefix: '/', index: ['index.html'] });
+  } else {
+    app.get(Logger).warn(`H5 build not found at ${config.H5_DIR}: run \`npm run build\` to serve the miniapp at /`);
+  }
+  return app;
+}

@@ -1,0 +1,20 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ERROR_MESSAGES, ErrorCode } from '@utility/shared';
+
+/** A refusal the client can act on: HTTP status + machine code + Chinese message. */
+export class AppError extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code],
+    readonly details?: { path: string; message: string }[],
+  ) {
+    super({ code, message, details }, status);
+  }
+}
+
+export const notFound = () => new AppError(HttpStatus.NOT_FOUND, ErrorCode.NotFound);
+export const forbidden = () => new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden);
+export const conflict = (code: ErrorCode) => new AppError(HttpStatus.CONFLICT, code);
+export const unprocessable = (code: ErrorCode, message?: string) =>
+  new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message);

@@ -1,0 +1,43 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiError, ERROR_MESSAGES, ErrorCode } from '@utility/shared';
+import { AppError } from './app-error';
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.ValidationFailed,
+  415: ErrorCode.ValidationFailed,
+  422: ErrorCode.ValidationFailed,
+  429: ErrorCode.RateLimited,
+};
+
+/** Every error leaves as `{ code, message }`; unexpected ones are logged and hidden. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const [status, body] = this.toApiError(exception);
+    void reply.status(status).send(body);
+  }
+
+  private toApiError(exception: unknown): [number, ApiError] {
+    if (exception instanceof AppError) {
+      return [exception.getStatus(), exception.getResponse() as ApiError];
+    }
+    // Fastify's own refusals (malformed JSON, body too large) carry a statusCode.
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : ((exception as { statusCode?: number })?.statusCode ?? 500);
+    const code = STATUS_CODES[status];
+    if (status < 500 && code) return [status, { code, message: ERROR_MESSAGES[code] }];
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: ErrorCode.Internal, message: ERROR_MESSAGES[ErrorCode.Internal] }];
+  }
+}

@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../common/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * `sqlite:<path>` is the embedded default (schema synchronised from the entities);
+ * `mysql://…` is production, whose schema comes only from reviewed migrations.
+ */
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'repoRoot'>): DataSourceOptions {
+  const url = config.DATABASE_URL;
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    const database = file === ':memory:' || isAbsolute(file) ? file : resolve(config.repoRoot, file);
+    if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+    return { type: 'better-sqlite3', database, entities: ENTITIES, synchronize: true, enableWAL: true, timeout: 10_000 };
+  }
+  return {
+    type: 'mysql',
+    url: url.replace(/^mariadb:/, 'mysql:'),
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    extra: { connectionLimit: 20 },
+  };
+}

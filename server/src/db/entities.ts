@@ -1,0 +1,19 @@
+import { Account } from '../accounts/account.entity';
+import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { District } from '../org/district.entity';
+import { Station } from '../org/station.entity';
+import { QueueMember } from '../queues/queue-member.entity';
+import { Queue } from '../queues/queue.entity';
+import { RoutingRuleRow } from '../queues/routing-rule.entity';
+import { CalendarDay } from '../sla/calendar-day.entity';
+import { SlaPolicy } from '../sla/sla-policy.entity';
+import { Staff } from '../staff/staff.entity';
+import { SlaBreach } from '../tickets/sla-breach.entity';
+import { TicketClock } from '../tickets/ticket-clock.entity';
+import { TicketEvent } from '../tickets/ticket-event.entity';
+import { Ticket } from '../tickets/ticket.entity';
+
+export const ENTITIES = [
+  District, Station, Account, Staff, Queue, QueueMember, RoutingRuleRow, SlaPolicy, CalendarDay,
+  Ticket, TicketEvent, TicketClock, SlaBreach, IdempotencyRecord,
+];

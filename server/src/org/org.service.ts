@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { District } from './district.entity';
+import { Station } from './station.entity';
+
+@Injectable()
+export class OrgService {
+  constructor(
+    @InjectRepository(District) private readonly districts: Repository<District>,
+    @InjectRepository(Station) private readonly stations: Repository<Station>,
+  ) {}
+
+  listDistricts(): Promise<District[]> {
+    return this.districts.find({ order: { id: 'ASC' } });
+  }
+
+  listStations(): Promise<Station[]> {
+    return this.stations.find({ order: { id: 'ASC' } });
+  }
+
+  findDistrict(id: number): Promise<District | null> {
+    return this.districts.findOneBy({ id });
+  }
+
+  /** Idempotent upsert by code, for the seed. */
+  async ensureDistrict(code: string, name: string): Promise<District> {
+    return (await this.districts.findOneBy({ code })) ?? this.districts.save({ code, name });
+  }
+
+  async ensureStation(code: string, name: string, districtId: number): Promise<Station> {
+    return (await this.stations.findOneBy({ code })) ?? this.stations.save({ code, name, districtId });
+  }
+}

@@ -1,0 +1,77 @@
+import { Role, TicketType } from '@utility/shared';
+import { Utility } from '../accounts/account.entity';
+
+/** The demo company of the README: two districts, three stations, the queues of DOMAIN.md. */
+export const DEMO_DISTRICTS = [
+  { code: 'east', name: '城东片区' },
+  { code: 'west', name: '城西片区' },
+];
+
+export const DEMO_STATIONS = [
+  { code: 'east-heat', name: '东城供热站', district: 'east' },
+  { code: 'east-hall', name: '东湖营业所', district: 'east' },
+  { code: 'west-heat', name: '西城供热站', district: 'west' },
+];
+
+/** District-level queues, one of each per district; `{d}` is the district code. */
+export const DISTRICT_QUEUES: { code: string; name: string; types: TicketType[]; autoAssign?: boolean; supervisorOnly?: boolean }[] = [
+  { code: 'emergency', name: '抢修调度', types: [TicketType.Leak], autoAssign: true },
+  { code: 'inspection', name: '安检', types: [TicketType.Inspection] },
+  { code: 'complaint', name: '投诉', types: [TicketType.Complaint] },
+  { code: 'report', name: '举报（仅主管）', types: [TicketType.Report], supervisorOnly: true },
+  { code: 'business', name: '业务办理', types: [TicketType.Application] },
+  { code: 'billing', name: '缴费异常', types: [TicketType.Billing] },
+  { code: 'return-visit', name: '回访', types: [TicketType.ReturnVisit] },
+];
+
+/** Station-level queue: repairs and room-temperature checks go to the account's station. */
+export const STATION_QUEUE = { code: 'repair', name: '报修', types: [TicketType.Repair, TicketType.RoomTemperature] };
+
+export interface DemoStaff {
+  username: string;
+  name: string;
+  role: Role;
+  station: string | null;
+  district: string | null;
+  onDuty?: boolean;
+  /** Queue codes worked, e.g. `emergency-east`, `repair-east-heat`, `triage`. */
+  queues: string[];
+}
+
+export const DEMO_STAFF: DemoStaff[] = [
+  { username: 'agent1', name: '王晓梅', role: Role.Agent, station: 'east-hall', district: 'east',
+    queues: ['triage', 'complaint-east', 'business-east', 'billing-east', 'return-visit-east', 'complaint-west', 'business-west', 'billing-west', 'return-visit-west'] },
+  { username: 'dispatcher1', name: '李建国', role: Role.Dispatcher, station: 'east-heat', district: 'east',
+    queues: ['emergency-east', 'emergency-west', 'repair-east-heat', 'repair-east-hall', 'repair-west-heat'] },
+  { username: 'tech1', name: '张师傅', role: Role.Technician, station: 'east-heat', district: 'east', onDuty: true,
+    queues: ['emergency-east', 'repair-east-heat', 'repair-east-hall'] },
+  { username: 'tech2', name: '刘师傅', role: Role.Technician, station: 'east-hall', district: 'east', onDuty: true,
+    queues: ['emergency-east', 'repair-east-hall', 'repair-east-heat', 'emergency-west', 'repair-west-heat'] },
+  { username: 'tech3', name: '陈师傅', role: Role.Technician, station: 'west-heat', district: 'west', onDuty: true,
+    queues: ['emergency-west', 'repair-west-heat'] },
+  { username: 'inspector1', name: '赵安检', role: Role.Inspector, station: 'east-heat', district: 'east', queues: ['inspection-east'] },
+  { username: 'inspector2', name: '孙安检', role: Role.Inspector, station: 'west-heat', district: 'west', queues: ['inspection-west'] },
+  { username: 'supervisor1', name: '周主管', role: Role.Supervisor, station: null, district: 'east', queues: [] },
+  { username: 'supervisor2', name: '吴主管', role: Role.Supervisor, station: null, district: 'west', queues: [] },
+  { username: 'admin', name: '系统管理员', role: Role.Admin, station: null, district: null, queues: [] },
+];
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐';
+const GIVEN = ['秀英', '建华', '丽娟', '志强', '桂兰', '国庆', '海燕', '文博', '淑珍', '明辉'];
+const ROADS = ['幸福路', '和平街', '建设大道', '人民路', '光明巷'];
+
+/** 50 accounts 9100000001…9100000050: the first 25 in the east district, the rest in the west. */
+export function demoAccounts(): { accountNo: string; holderName: string; address: string; utility: Utility; district: string; station: string }[] {
+  return Array.from({ length: 50 }, (_, i) => {
+    const n = i + 1;
+    const east = n <= 25;
+    return {
+      accountNo: `91000000${String(n).padStart(2, '0')}`,
+      holderName: SURNAMES[i % SURNAMES.length] + GIVEN[i % GIVEN.length],
+      address: `${east ? '城东区' : '城西区'}${ROADS[i % ROADS.length]}${10 + n}号${1 + (n % 4)}单元${100 * (1 + (n % 6)) + (n % 3) + 1}室`,
+      utility: n % 5 === 0 ? 'heating' : 'gas',
+      district: east ? 'east' : 'west',
+      station: east ? (n % 2 ? 'east-heat' : 'east-hall') : 'west-heat',
+    };
+  });
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DEFAULT_SLA_POLICIES } from '@utility/shared/sla';
+import { randomBytes } from 'node:crypto';
+import { AccountsService } from '../accounts/accounts.service';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { OrgService } from '../org/org.service';
+import { QueuesService } from '../queues/queues.service';
+import { SlaService } from '../sla/sla.service';
+import { StaffService } from '../staff/staff.service';
+import { DEMO_DISTRICTS, DEMO_STAFF, DEMO_STATIONS, DISTRICT_QUEUES, STATION_QUEUE, demoAccounts } from './demo-organisation';
+
+export interface SeedResult {
+  password: string;
+  generated: boolean;
+  usernames: string[];
+}
+
+/** Creates the demo organisation; running it again changes nothing but the demo passwords. */
+@Injectable()
+export class DemoSeed {
+  private readonly logger = new Logger(DemoSeed.name);
+
+  constructor(
+    private readonly org: OrgService,
+    private readonly accounts: AccountsService,
+    private readonly queues: QueuesService,
+    private readonly staff: StaffService,
+    private readonly sla: SlaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(): Promise<SeedResult> {
+    const districts = new Map<string, number>();
+    for (const d of DEMO_DISTRICTS) districts.set(d.code, (await this.org.ensureDistrict(d.code, d.name)).id);
+    const stations = new Map<string, { id: number; districtId: number }>();
+    for (const s of DEMO_STATIONS) {
+      const station = await this.org.ensureStation(s.code, s.name, districts.get(s.district)!);
+      stations.set(s.code, { id: station.id, districtId: station.districtId });
+    }
+    const queueIds = await this.seedQueues(districts, stations);
+    await this.sla.ensurePolicies(DEFAULT_SLA_POLICIES);
+    await this.accounts.ensureAccounts(
+      demoAccounts().map(({ district, station, ...a }) => ({ ...a, districtId: districts.get(district)!, stationId: stations.get(station)!.id })),
+    );
+    const generated = !this.config.DEMO_PASSWORD;
+    const password = this.config.DEMO_PASSWORD ?? randomBytes(6).toString('base64url');
+    for (const s of DEMO_STAFF) {
+      const person = await this.staff.ensureStaff(
+        { username: s.username, name: s.name, role: s.role, stationId: s.station ? stations.get(s.station)!.id : null,
+          districtId: s.district ? districts.get(s.district)! : null, onDuty: s.onDuty ?? false, capacity: 5 },
+        password,
+      );
+      for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
+    }
+    this.logger.log('Demo organisation ready');
+    return { password, generated, usernames: DEMO_STAFF.map((s) => s.username) };
+  }
+
+  private async seedQueues(districts: Map<string, number>, stations: Map<string, { id: number; districtId: number }>) {
+    const ids = new Map<string, number>();
+    const triage = await this.queues.ensureQueue({ code: 'triage', name: '待分类（分诊）', districtId: null, stationId: null, autoAssign: false, supervisorOnly: false, triage: true });
+    ids.set('triage', triage.id);
+    for (const [dCode, districtId] of districts) {
+      const districtName = DEMO_DISTRICTS.find((d) => d.code === dCode)!.name;
+      for (const q of DISTRICT_QUEUES) {
+        const queue = await this.queues.ensureQueue({
+          code: `${q.code}-${dCode}`, name: `${districtName}${q.name}`, districtId, stationId: null,
+          autoAssign: q.autoAssign ?? false, supervisorOnly: q.supervisorOnly ?? false, triage: false,
+        });
+        ids.set(queue.code, queue.id);
+        for (const type of q.types) await this.queues.ensureRule({ ticketType: type, districtId, stationId: null, queueId: queue.id });
+      }
+    }
+    for (const [sCode, station] of stations) {
+      const stationName = DEMO_STATIONS.find((s) => s.code === sCode)!.name;
+      const queue = await this.queues.ensureQueue({
+        code: `${STATION_QUEUE.code}-${sCode}`, name: `${stationName}${STATION_QUEUE.name}`, districtId: station.districtId,
+        stationId: station.id, autoAssign: false, supervisorOnly: false, triage: false,
+      });
+      ids.set(queue.code, queue.id);
+      for (const type of STATION_QUEUE.types) {
+        await this.queues.ensureRule({ ticketType: type, districtId: station.districtId, stationId: station.id, queueId: queue.id });
+        // A repair known only by district (caller without an account) goes to the district's first station.
+        const firstOfDistrict = [...stations.entries()].find(([, s]) => s.districtId === station.districtId)![0] === sCode;
+        if (firstOfDistrict) await this.queues.ensureRule({ ticketType: type, districtId: station.districtId, stationId: null, queueId: queue.id });
+      }
+    }
+    return ids;
+  }
+}

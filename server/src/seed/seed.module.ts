@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { OrgModule } from '../org/org.module';
+import { QueuesModule } from '../queues/queues.module';
+import { SlaModule } from '../sla/sla.module';
+import { StaffModule } from '../staff/staff.module';
+import { DemoSeed } from './demo-seed.service';
+
+@Module({
+  imports: [OrgModule, AccountsModule, QueuesModule, StaffModule, SlaModule],
+  providers: [DemoSeed],
+  exports: [DemoSeed],
+})
+export class SeedModule {}

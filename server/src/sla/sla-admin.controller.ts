@@ -1,0 +1,45 @@
+import { Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role, TicketType } from '@utility/shared';
+import { CalendarDaySchema, DateParam, SlaPolicyRequest, SlaPolicySchema, TicketTypeParam } from '@utility/shared';
+import { z } from 'zod';
+import { Roles, StaffGuard } from '../common/auth.guard';
+import { ZodPipe, ApiZodBody, ZodBody } from '../common/zod-body';
+import { CalendarDay } from './calendar-day.entity';
+import { SlaPolicy } from './sla-policy.entity';
+import { SlaService } from './sla.service';
+
+/** Admin configuration of SLA clocks and the working calendar. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(StaffGuard)
+@Roles(Role.Admin)
+@Controller('api/admin')
+export class SlaAdminController {
+  constructor(private readonly sla: SlaService) {}
+
+  @Get('sla-policies')
+  listPolicies(): Promise<SlaPolicy[]> {
+    return this.sla.listPolicies();
+  }
+
+  @Put('sla-policies/:type')
+  @ApiOperation({ summary: 'Replace the SLA policy of a ticket type (applies to tickets created or re-typed afterwards)' })
+  @ApiZodBody(SlaPolicySchema)
+  savePolicy(
+    @Param('type', new ZodPipe(TicketTypeParam)) type: TicketType,
+    @ZodBody(SlaPolicySchema) body: SlaPolicyRequest,
+  ): Promise<SlaPolicy> {
+    return this.sla.savePolicy({ ticketType: type, clocks: body.clocks, atRiskRatio: body.atRiskRatio });
+  }
+
+  @Put('calendar/:date')
+  @ApiOperation({ summary: 'Mark a date as working or not, overriding the built-in China calendar' })
+  @ApiZodBody(CalendarDaySchema)
+  saveCalendarDay(
+    @Param('date', new ZodPipe(DateParam)) date: string,
+    @ZodBody(CalendarDaySchema) body: z.infer<typeof CalendarDaySchema>,
+  ): Promise<CalendarDay> {
+    return this.sla.saveCalendarDay({ date, working: body.working, note: body.note });
+  }
+}

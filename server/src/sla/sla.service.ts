@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ComputedDeadline, SlaPolicyRule, TicketType } from '@utility/shared';
+import { chinaWorkCalendar, computeDeadlines, WorkCalendar } from '@utility/shared/sla';
+import { Repository } from 'typeorm';
+import { CalendarDay } from './calendar-day.entity';
+import { SlaPolicy } from './sla-policy.entity';
+
+/** Policies and calendar change rarely; several processes re-read them at most this often. */
+const CACHE_MS = 30_000;
+
+@Injectable()
+export class SlaService {
+  private cache: { at: number; policies: Map<TicketType, SlaPolicyRule>; calendar: WorkCalendar } | null = null;
+
+  constructor(
+    @InjectRepository(SlaPolicy) private readonly policies: Repository<SlaPolicy>,
+    @InjectRepository(CalendarDay) private readonly days: Repository<CalendarDay>,
+  ) {}
+
+  async deadlinesFor(type: TicketType, startedAt: Date): Promise<ComputedDeadline[]> {
+    const { policies, calendar } = await this.load();
+    const policy = policies.get(type);
+    return policy ? computeDeadlines(policy, startedAt, calendar) : [];
+  }
+
+  async atRiskRatio(type: TicketType): Promise<number> {
+    return (await this.load()).policies.get(type)?.atRiskRatio ?? 0.8;
+  }
+
+  listPolicies(): Promise<SlaPolicy[]> {
+    return this.policies.find({ order: { id: 'ASC' } });
+  }
+
+  async savePolicy(rule: SlaPolicyRule): Promise<SlaPolicy> {
+    const existing = await this.policies.findOneBy({ ticketType: rule.ticketType });
+    const saved = await this.policies.save({
+      ...existing,
+      ticketType: rule.ticketType,
+      clocks: rule.clocks,
+      atRiskPercent: Math.round(rule.atRiskRatio * 100),
+    });
+    this.cache = null;
+    return saved;
+  }
+
+  /** Seed: only types without a policy get the default. */
+  async ensurePolicies(defaults: SlaPolicyRule[]): Promise<void> {
+    for (const rule of defaults) {
+      if (!(await this.policies.existsBy({ ticketType: rule.ticketType }))) await this.savePolicy(rule);
+    }
+  }
+
+  async saveCalendarDay(day: CalendarDay): Promise<CalendarDay> {
+    const saved = await this.days.save(day);
+    this.cache = null;
+    return saved;
+  }
+
+  private async load() {
+    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
+    const [rows, days] = await Promise.all([this.policies.find(), this.days.find()]);
+    const policies = new Map(
+      rows.map((p) => [p.ticketType, { ticketType: p.ticketType, clocks: p.clocks, atRiskRatio: p.atRiskPercent / 100 }]),
+    );
+    const calendar = chinaWorkCalendar(new Map(days.map((d) => [d.date, d.working])));
+    this.cache = { at: Date.now(), policies, calendar };
+    return this.cache;
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { StaffView } from '@utility/shared';
+import { compare, hash } from 'bcryptjs';
+import { In, Repository } from 'typeorm';
+import { Staff } from './staff.entity';
+
+const BCRYPT_COST = 10;
+/** Compared against when the username is unknown, so timing does not reveal which names exist. */
+const DUMMY_HASH = '$2b$10$8Fpq0qxLyUph1iGBKzwYaODt.3g6qAczfMMaTWF7eVnO0ZwnHl5kC';
+
+export const toStaffView = (s: Staff): StaffView => ({
+  id: s.id,
+  name: s.name,
+  username: s.username,
+  role: s.role,
+  stationId: s.stationId,
+  districtId: s.districtId,
+  onDuty: s.onDuty,
+});
+
+@Injectable()
+export class StaffService {
+  constructor(@InjectRepository(Staff) private readonly staff: Repository<Staff>) {}
+
+  /** The active staff member with these credentials, or null. */
+  async authenticate(username: string, password: string): Promise<Staff | null> {
+    const found = await this.staff.findOneBy({ username, active: true });
+    const ok = await compare(password, found?.passwordHash ?? DUMMY_HASH);
+    return ok && found ? found : null;
+  }
+
+  findById(id: number): Promise<Staff | null> {
+    return this.staff.findOneBy({ id, active: true });
+  }
+
+  findByIds(ids: number[]): Promise<Staff[]> {
+    return ids.length ? this.staff.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Seed: creates the account or resets its password to the demo one. */
+  async ensureStaff(row: Omit<Staff, 'id' | 'passwordHash' | 'active'>, password: string): Promise<Staff> {
+    const passwordHash = await hash(password, BCRYPT_COST);
+    const existing = await this.staff.findOneBy({ username: row.username });
+    return this.staff.save({ ...existing, ...row, passwordHash, active: true });
+  }
+}

@@ -1,0 +1,131 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ASSIGNING_ROLES, ErrorCode, PRIORITY_RANK, Role, TicketEventKind, TicketStatus, canClaim, isOpen } from '@utility/shared';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { AppError, conflict, forbidden, notFound } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { StaffPrincipal } from '../common/principal';
+import { QueuesService } from '../queues/queues.service';
+import { StaffService } from '../staff/staff.service';
+import { TicketClocksService } from './ticket-clocks.service';
+import { appendEvents } from './ticket-events';
+import { TicketReader } from './ticket-reader.service';
+import { Ticket } from './ticket.entity';
+
+const CLAIMABLE = [TicketStatus.Submitted, TicketStatus.Accepted];
+const WORKING = [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite];
+/** Work order: highest priority first, then the oldest. */
+export const PRIORITY_ORDER_SQL = `CASE t.priority ${Object.entries(PRIORITY_RANK).map(([p, r]) => `WHEN '${p}' THEN ${r}`).join(' ')} ELSE 0 END`;
+
+/** Who works a ticket: claim (pull), assign (push), auto-assign (emergencies). */
+@Injectable()
+export class TicketAssignment {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly queues: QueuesService,
+    private readonly staff: StaffService,
+    private readonly clocks: TicketClocksService,
+    private readonly reader: TicketReader,
+  ) {}
+
+  /** Exactly one of several simultaneous claimants wins; the others get 409. */
+  async claim(actor: StaffPrincipal, id: number): Promise<Ticket> {
+    const ticket = await this.reader.visibleTicket(actor, id);
+    if (!canClaim(ticket.status)) throw conflict(ticket.assigneeId ? ErrorCode.TicketAlreadyClaimed : ErrorCode.TransitionNotAllowed);
+    await this.assertMayWork(actor, ticket.queueId);
+    const won = await this.db.transaction((em) => this.take(em, ticket, actor, actor, TicketEventKind.Claimed));
+    if (!won) throw conflict(ErrorCode.TicketAlreadyClaimed);
+    return won;
+  }
+
+  /** Takes the next ticket of the queue in work order. */
+  async claimNext(actor: StaffPrincipal, queueId: number): Promise<Ticket> {
+    if (!(await this.queues.findVisible(actor, queueId))) throw notFound();
+    await this.assertMayWork(actor, queueId);
+    for (let round = 0; round < 5; round++) {
+      const candidates = await this.db.dataSource
+        .createQueryBuilder(Ticket, 't')
+        .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.status IN (:...claimable)', { queueId, claimable: CLAIMABLE })
+        .orderBy(PRIORITY_ORDER_SQL, 'DESC')
+        .addOrderBy('t.createdAt', 'ASC')
+        .addOrderBy('t.id', 'ASC')
+        .limit(10)
+        .getMany();
+      if (!candidates.length) break;
+      for (const ticket of candidates) {
+        const won = await this.db.transaction((em) => this.take(em, ticket, actor, actor, TicketEventKind.Claimed));
+        if (won) return won;
+      }
+    }
+    throw new AppError(HttpStatus.NOT_FOUND, ErrorCode.QueueEmpty);
+  }
+
+  /** A dispatcher or supervisor pushes the ticket to a member of its queue. */
+  async assign(actor: StaffPrincipal, id: number, staffId: number, note?: string): Promise<Ticket> {
+    if (!ASSIGNING_ROLES.includes(actor.role)) throw forbidden();
+    const ticket = await this.reader.visibleTicket(actor, id);
+    if (!isOpen(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
+    const assignee = await this.staff.findById(staffId);
+    if (!assignee || !(await this.queues.isMember(ticket.queueId, staffId))) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AssigneeNotEligible);
+    }
+    const won = await this.db.transaction((em) => this.take(em, ticket, actor, assignee, TicketEventKind.Assigned, note));
+    if (!won) throw conflict(ErrorCode.Conflict);
+    return won;
+  }
+
+  /** Emergency queues: the least-loaded on-duty technician under capacity, else the supervisor is alerted. */
+  async autoAssign(em: EntityManager, ticket: Ticket, now: Date): Promise<void> {
+    const memberIds = await this.queues.memberIds(ticket.queueId);
+    const onDuty = (await this.staff.findByIds(memberIds)).filter((s) => s.active && s.onDuty && s.role === Role.Technician);
+    const loads = await this.openLoads(em, onDuty.map((s) => s.id));
+    const pick = onDuty
+      .filter((s) => (loads.get(s.id) ?? 0) < s.capacity)
+      .sort((a, b) => (loads.get(a.id) ?? 0) - (loads.get(b.id) ?? 0) || a.id - b.id)[0];
+    if (pick && (await this.take(em, ticket, null, pick, TicketEventKind.Assigned, '系统自动派单'))) return;
+    await appendEvents(em, ticket.id, [
+      { kind: TicketEventKind.Escalated, actor: null, at: now, note: '无值班人员可派，已通知主管', data: { reason: 'no_one_on_duty' } },
+    ]);
+  }
+
+  /**
+   * The conditional update is the lock: it only matches while the ticket is as we read it,
+   * so concurrent claims on SQLite or MariaDB (any number of processes) have one winner.
+   */
+  private async take(
+    em: EntityManager, ticket: Ticket, actor: Pick<StaffPrincipal, 'id' | 'name'> | null,
+    assignee: { id: number; name: string }, kind: TicketEventKind, note?: string,
+  ): Promise<Ticket | null> {
+    const now = this.clock.now();
+    const unassigned = kind === TicketEventKind.Claimed || ticket.assigneeId === null;
+    const where = unassigned
+      ? { id: ticket.id, assigneeId: IsNull(), status: In(CLAIMABLE) }
+      : { id: ticket.id, assigneeId: ticket.assigneeId!, status: ticket.status };
+    const to = unassigned || CLAIMABLE.includes(ticket.status) ? TicketStatus.Assigned : ticket.status;
+    const result = await em.update(Ticket, where, { assigneeId: assignee.id, status: to, updatedAt: now });
+    if (!result.affected) return null;
+    await appendEvents(em, ticket.id, [
+      { kind, actor, at: now, from: ticket.status, to, note, data: { assigneeId: assignee.id, assigneeName: assignee.name, previousAssigneeId: ticket.assigneeId } },
+    ]);
+    if (to !== ticket.status) await this.clocks.onTransition(em, ticket, ticket.status, to, now);
+    return em.findOneByOrFail(Ticket, { id: ticket.id });
+  }
+
+  private async assertMayWork(actor: StaffPrincipal, queueId: number): Promise<void> {
+    if (actor.role === Role.Supervisor || actor.role === Role.Admin) return;
+    if (!(await this.queues.isMember(queueId, actor.id))) throw forbidden();
+  }
+
+  private async openLoads(em: EntityManager, staffIds: number[]): Promise<Map<number, number>> {
+    if (!staffIds.length) return new Map();
+    const rows: { assigneeId: number; n: string | number }[] = await em
+      .createQueryBuilder(Ticket, 't')
+      .select('t.assigneeId', 'assigneeId')
+      .addSelect('COUNT(*)', 'n')
+      .where('t.assigneeId IN (:...staffIds) AND t.status IN (:...working)', { staffIds, working: WORKING })
+      .groupBy('t.assigneeId')
+      .getRawMany();
+    return new Map(rows.map((r) => [Number(r.assigneeId), Number(r.n)]));
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { ClockKind, TicketEventKind, TicketStatus, clocksRestartedBy, clocksStoppedBy } from '@utility/shared';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { SlaService } from '../sla/sla.service';
+import { SlaBreach } from './sla-breach.entity';
+import { TicketClock } from './ticket-clock.entity';
+import { appendEvents } from './ticket-events';
+import { Ticket } from './ticket.entity';
+
+const riskAt = (startedAt: Date, dueAt: Date, ratio: number) =>
+  new Date(startedAt.getTime() + ratio * (dueAt.getTime() - startedAt.getTime()));
+
+/** Starts, stops and recomputes a ticket's SLA clocks; records breaches exactly once. */
+@Injectable()
+export class TicketClocksService {
+  constructor(private readonly sla: SlaService) {}
+
+  /** Starts every clock of the type's policy at `at`. */
+  async start(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, at: Date, only?: ClockKind[]): Promise<void> {
+    const ratio = await this.sla.atRiskRatio(ticket.type);
+    const deadlines = (await this.sla.deadlinesFor(ticket.type, at)).filter((d) => !only || only.includes(d.kind));
+    for (const d of deadlines) {
+      const row = { startedAt: at, dueAt: d.dueAt, riskAt: riskAt(at, d.dueAt, ratio), stoppedAt: null, atRiskAt: null, breachedAt: null };
+      const existing = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind: d.kind });
+      if (existing) await em.update(TicketClock, { id: existing.id }, row);
+      else await em.insert(TicketClock, { ticketId: ticket.id, kind: d.kind, ...row });
+    }
+  }
+
+  /** Applies a status change: stops the clocks it meets, restarts those a reopening revives. */
+  async onTransition(em: EntityManager, ticket: Ticket, from: TicketStatus, to: TicketStatus, at: Date): Promise<void> {
+    const restart = clocksRestartedBy(to, from, ticket.type);
+    if (restart.length) await this.start(em, ticket, at, restart);
+    const stop = clocksStoppedBy(to, ticket.type);
+    if (!stop.length) return;
+    const running = await em.findBy(TicketClock, { ticketId: ticket.id, kind: In(stop), stoppedAt: IsNull() });
+    for (const clock of running) {
+      await em.update(TicketClock, { id: clock.id }, { stoppedAt: at });
+      // Met late and the sweeper had not run yet: the breach still counts.
+      if (clock.dueAt < at && !clock.breachedAt) await this.recordBreach(em, ticket, clock, at);
+    }
+  }
+
+  /** New type (or queue): running clocks get the new policy's deadlines from their own start. */
+  async recompute(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, now: Date): Promise<void> {
+    const ratio = await this.sla.atRiskRatio(ticket.type);
+    const clocks = await em.findBy(TicketClock, { ticketId: ticket.id, stoppedAt: IsNull() });
+    for (const clock of clocks) {
+      const due = (await this.sla.deadlinesFor(ticket.type, clock.startedAt)).find((d) => d.kind === clock.kind);
+      if (!due) {
+        await em.update(TicketClock, { id: clock.id }, { stoppedAt: now });
+        continue;
+      }
+      // A breach already recorded stays in sla_breach; the clock may breach the new deadline too.
+      const reset = due.dueAt > now ? { atRiskAt: null, breachedAt: null } : {};
+      await em.update(TicketClock, { id: clock.id }, { dueAt: due.dueAt, riskAt: riskAt(clock.startedAt, due.dueAt, ratio), ...reset });
+    }
+  }
+
+  /**
+   * Marks the clock breached if nobody did yet. Returns false when another process won,
+   * so that only one escalation follows a breach.
+   */
+  async recordBreach(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type' | 'queueId'>, clock: TicketClock, at: Date): Promise<boolean> {
+    const won = await em.update(TicketClock, { id: clock.id, breachedAt: IsNull() }, { breachedAt: at });
+    if (!won.affected) return false;
+    await em.insert(SlaBreach, { ticketId: ticket.id, clock: clock.kind, ticketType: ticket.type, queueId: ticket.queueId, dueAt: clock.dueAt, breachedAt: at });
+    await appendEvents(em, ticket.id, [
+      { kind: TicketEventKind.Breached, actor: null, at, note: null, data: { clock: clock.kind, dueAt: clock.dueAt.toISOString() } },
+    ]);
+    return true;
+  }
+}

@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TicketEventKind, TicketStatus } from '@utility/shared';
+import { IdRefColumn, TimeColumn } from '../common/columns';
+
+export type EventData = Record<string, string | number | boolean | null>;
+
+/** One line of a ticket's timeline. Append-only: never updated, never deleted. */
+@Entity('ticket_event')
+export class TicketEvent {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index()
+  @IdRefColumn()
+  ticketId: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: TicketEventKind;
+
+  @TimeColumn()
+  at: Date;
+
+  /** Null for the system (sweeper, auto-assignment). */
+  @IdRefColumn({ nullable: true })
+  actorId: number | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  actorName: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  fromStatus: TicketStatus | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  toStatus: TicketStatus | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  note: string | null;
+
+  /** Kind-specific facts (assignee, clock, old and new queue...). */
+  @Column({ type: 'simple-json', nullable: true })
+  data: EventData | null;
+}

@@ -1,0 +1,31 @@
+import { TicketEventKind, TicketStatus } from '@utility/shared';
+import { EntityManager } from 'typeorm';
+import { StaffPrincipal } from '../common/principal';
+import { EventData, TicketEvent } from './ticket-event.entity';
+
+export interface EventInput {
+  kind: TicketEventKind;
+  actor: Pick<StaffPrincipal, 'id' | 'name'> | null;
+  at: Date;
+  from?: TicketStatus | null;
+  to?: TicketStatus | null;
+  note?: string | null;
+  data?: EventData | null;
+}
+
+/** Appends to the timeline inside the caller's transaction; there is no update or delete. */
+export async function appendEvents(em: EntityManager, ticketId: number, events: EventInput[]): Promise<void> {
+  if (!events.length) return;
+  const rows = events.map((e) => ({
+      ticketId,
+      kind: e.kind,
+      at: e.at,
+      actorId: e.actor?.id ?? null,
+      actorName: e.actor?.name ?? null,
+      fromStatus: e.from ?? null,
+      toStatus: e.to ?? null,
+      note: e.note ?? null,
+      data: e.data ?? null,
+  }));
+  await em.insert(TicketEvent, rows);
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { TicketEventKind, escalatePriority } from '@utility/shared';
+import { IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { Db } from '../common/db';
+import { TicketClocksService } from './ticket-clocks.service';
+import { TicketClock } from './ticket-clock.entity';
+import { appendEvents } from './ticket-events';
+import { Ticket } from './ticket.entity';
+
+const BATCH = 200;
+
+export interface SweepResult {
+  atRisk: number;
+  breached: number;
+}
+
+/**
+ * Flags clocks at risk and escalates breaches. Safe to run in several processes at once:
+ * each flag is a conditional update, so only one process acts on a given clock.
+ */
+@Injectable()
+export class TicketSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TicketSweeper.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    @InjectRepository(TicketClock) private readonly clocks: Repository<TicketClock>,
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly ticketClocks: TicketClocksService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.SLA_SWEEP_SECONDS) return;
+    this.timer = setInterval(() => void this.tick(), this.config.SLA_SWEEP_SECONDS * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<SweepResult> {
+    const now = this.clock.now();
+    const result: SweepResult = { atRisk: 0, breached: 0 };
+    const risky = await this.clocks.find({ where: { stoppedAt: IsNull(), atRiskAt: IsNull(), riskAt: LessThanOrEqual(now) }, take: BATCH });
+    for (const clock of risky) if (await this.flagAtRisk(clock, now)) result.atRisk++;
+    const late = await this.clocks.find({ where: { stoppedAt: IsNull(), breachedAt: IsNull(), dueAt: LessThan(now) }, take: BATCH });
+    for (const clock of late) if (await this.escalate(clock, now)) result.breached++;
+    return result;
+  }
+
+  private flagAtRisk(clock: TicketClock, now: Date): Promise<boolean> {
+    return this.db.transaction(async (em) => {
+      const won = await em.update(TicketClock, { id: clock.id, atRiskAt: IsNull() }, { atRiskAt: now });
+      if (!won.affected) return false;
+      await appendEvents(em, clock.ticketId, [
+        { kind: TicketEventKind.AtRisk, actor: null, at: now, data: { clock: clock.kind, dueAt: clock.dueAt.toISOString() } },
+      ]);
+      return true;
+    });
+  }
+
+  /** Breach: recorded once, priority raised one step, supervisor notified on the timeline. */
+  private escalate(clock: TicketClock, now: Date): Promise<boolean> {
+    return this.db.transaction(async (em) => {
+      const ticket = await em.findOneByOrFail(Ticket, { id: clock.ticketId });
+      if (!(await this.ticketClocks.recordBreach(em, ticket, clock, now))) return false;
+      const priority = escalatePriority(ticket.priority);
+      await em.update(Ticket, { id: ticket.id }, { priority, updatedAt: now });
+      await appendEvents(em, ticket.id, [
+        { kind: TicketEventKind.Escalated, actor: null, at: now, note: '已超时，已升级并通知主管', data: { clock: clock.kind, from: ticket.priority, to: priority } },
+      ]);
+      return true;
+    });
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const { atRisk, breached } = await this.sweep();
+      if (atRisk || breached) this.logger.log(`SLA sweep: ${atRisk} at risk, ${breached} breached`);
+    } catch (error) {
+      this.logger.error(`SLA sweep failed: ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+}

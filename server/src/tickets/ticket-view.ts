@@ -1,0 +1,66 @@
+import { ClockKind, ClockView, Deadlines, TicketEventView, TicketView, maskPhone } from '@utility/shared';
+import { TicketClock } from './ticket-clock.entity';
+import { TicketEvent } from './ticket-event.entity';
+import { Ticket } from './ticket.entity';
+
+export interface TicketViewContext {
+  queueName: string;
+  assigneeName: string | null;
+  clocks: TicketClock[];
+  /** Only the staff member working the ticket sees the full phone (DOMAIN.md: personal data). */
+  revealPhone: boolean;
+  now: Date;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toClockView(c: TicketClock, now: Date): ClockView {
+  const running = !c.stoppedAt;
+  return {
+    kind: c.kind,
+    startedAt: c.startedAt.toISOString(),
+    dueAt: c.dueAt.toISOString(),
+    stoppedAt: iso(c.stoppedAt),
+    atRisk: running && c.riskAt <= now && c.dueAt >= now,
+    breached: !!c.breachedAt || (running ? c.dueAt < now : c.stoppedAt! > c.dueAt),
+  };
+}
+
+export function toTicketView(t: Ticket, ctx: TicketViewContext): TicketView {
+  const due = (kind: ClockKind) => iso(ctx.clocks.find((c) => c.kind === kind)?.dueAt ?? null);
+  const deadlines: Deadlines = { respondBy: due(ClockKind.Respond), onSiteBy: due(ClockKind.OnSite), resolveBy: due(ClockKind.Resolve) };
+  return {
+    id: t.id,
+    no: t.no ?? String(t.id),
+    type: t.type,
+    status: t.status,
+    priority: t.priority,
+    channel: t.channel,
+    queueId: t.queueId,
+    queueName: ctx.queueName,
+    assigneeId: t.assigneeId,
+    assigneeName: ctx.assigneeName,
+    accountNo: t.accountNo,
+    districtId: t.districtId,
+    stationId: t.stationId,
+    address: t.address,
+    contactName: t.contactName,
+    contactPhone: ctx.revealPhone ? t.contactPhone : maskPhone(t.contactPhone),
+    description: t.description,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    deadlines,
+    clocks: ctx.clocks.map((c) => toClockView(c, ctx.now)),
+  };
+}
+
+export const toEventView = (e: TicketEvent): TicketEventView => ({
+  id: e.id,
+  kind: e.kind,
+  at: e.at.toISOString(),
+  actorId: e.actorId,
+  actorName: e.actorName,
+  fromStatus: e.fromStatus,
+  toStatus: e.toStatus,
+  note: e.note,
+});

@@ -1,0 +1,66 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Channel, Priority, TicketStatus, TicketType } from '@utility/shared';
+import { IdRefColumn, TimeColumn } from '../common/columns';
+
+/** 工单: every resident request, whatever the channel. */
+@Entity('ticket')
+@Index(['queueId', 'status'])
+export class Ticket {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** Human-facing number, stable across reopenings: Shanghai date + id. */
+  @Column({ type: 'varchar', length: 20, unique: true, nullable: true })
+  no: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  type: TicketType;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: TicketStatus;
+
+  @Column({ type: 'varchar', length: 16 })
+  priority: Priority;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: Channel;
+
+  @IdRefColumn()
+  queueId: number;
+
+  @Index()
+  @IdRefColumn({ nullable: true })
+  assigneeId: number | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  accountNo: string | null;
+
+  @IdRefColumn({ nullable: true })
+  districtId: number | null;
+
+  @IdRefColumn({ nullable: true })
+  stationId: number | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  address: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  contactName: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  contactPhone: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  /** Staff member who took it in (phone/counter), null for the resident's own submission. */
+  @IdRefColumn({ nullable: true })
+  createdById: number | null;
+
+  @TimeColumn()
+  createdAt: Date;
+
+  @TimeColumn()
+  updatedAt: Date;
+}

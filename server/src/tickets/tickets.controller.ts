@@ -1,0 +1,88 @@
+import { Controller, Get, Headers, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AssignRequest, AssignSchema, CreateTicketRequest, CreateTicketSchema, Role, RetypeRequest, RetypeSchema,
+  TicketDetailView, TicketView, TransitionRequest, TransitionSchema,
+} from '@utility/shared';
+import type { FastifyReply } from 'fastify';
+import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
+import { IdParam } from '../common/id-param';
+import { IdempotencyService } from '../common/idempotency/idempotency.service';
+import { StaffPrincipal } from '../common/principal';
+import { ApiZodBody, ZodBody } from '../common/zod-body';
+import { TicketAssignment } from './ticket-assignment.service';
+import { TicketReader } from './ticket-reader.service';
+import { TicketsService } from './tickets.service';
+
+const INTAKE_ROLES = [Role.Agent, Role.Dispatcher, Role.Supervisor];
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@UseGuards(StaffGuard)
+@Controller('api/tickets')
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly assignment: TicketAssignment,
+    private readonly reader: TicketReader,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  @Post()
+  @Roles(...INTAKE_ROLES)
+  @ApiOperation({ summary: 'Intake by staff for a caller (24-hour line or counter): routed, clocks started' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create nothing new' })
+  @ApiZodBody(CreateTicketSchema)
+  async create(
+    @CurrentStaff() staff: StaffPrincipal,
+    @ZodBody(CreateTicketSchema) body: CreateTicketRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TicketView> {
+    const created = await this.idempotency.create(`staff:${staff.id}`, key, 'ticket', body, async (em) =>
+      (await this.tickets.intake(em, staff, body)).id,
+    );
+    if (created.replayed) void reply.header('Idempotent-Replayed', 'true');
+    void reply.status(HttpStatus.CREATED);
+    return this.reader.view(await this.reader.visibleTicket(staff, created.resourceId), staff);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A ticket in your scope, with its timeline' })
+  get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<TicketDetailView> {
+    return this.reader.detail(staff, id);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Take an unassigned ticket; 409 if someone else was first' })
+  async claim(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<TicketView> {
+    return this.reader.view(await this.assignment.claim(staff, id), staff);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.Dispatcher, Role.Supervisor)
+  @ApiOperation({ summary: 'Push a ticket to a member of its queue' })
+  @ApiZodBody(AssignSchema)
+  async assign(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(AssignSchema) body: AssignRequest): Promise<TicketView> {
+    return this.reader.view(await this.assignment.assign(staff, id, body.staffId, body.note), staff);
+  }
+
+  @Post(':id/transition')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Move the ticket along its life (受理, 出发, 到场, 处理完成, 关闭, 取消, 重新打开)' })
+  @ApiZodBody(TransitionSchema)
+  async transition(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(TransitionSchema) body: TransitionRequest): Promise<TicketView> {
+    return this.reader.view(await this.tickets.transition(staff, id, body.to, body.note), staff);
+  }
+
+  @Post(':id/retype')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...INTAKE_ROLES)
+  @ApiOperation({ summary: 'Reclassify: re-routes the ticket and recomputes its running clocks' })
+  @ApiZodBody(RetypeSchema)
+  async retype(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(RetypeSchema) body: RetypeRequest): Promise<TicketView> {
+    return this.reader.view(await this.tickets.retype(staff, id, body.type, body.note), staff);
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { OrgModule } from '../org/org.module';
+import { QueuesModule } from '../queues/queues.module';
+import { SlaModule } from '../sla/sla.module';
+import { StaffModule } from '../staff/staff.module';
+import { QueueBoardController } from './queue-board.controller';
+import { SlaBreach } from './sla-breach.entity';
+import { TicketAssignment } from './ticket-assignment.service';
+import { TicketBoard } from './ticket-board.service';
+import { TicketClock } from './ticket-clock.entity';
+import { TicketClocksService } from './ticket-clocks.service';
+import { TicketEvent } from './ticket-event.entity';
+import { TicketReader } from './ticket-reader.service';
+import { TicketSweeper } from './ticket-sweeper.service';
+import { Ticket } from './ticket.entity';
+import { TicketsController } from './tickets.controller';
+import { TicketsService } from './tickets.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketClock, SlaBreach]),
+    AccountsModule, OrgModule, QueuesModule, SlaModule, StaffModule,
+  ],
+  controllers: [TicketsController, QueueBoardController],
+  providers: [TicketsService, TicketAssignment, TicketReader, TicketBoard, TicketClocksService, TicketSweeper],
+  exports: [TicketsService, TicketReader, TicketSweeper],
+})
+export class TicketsModule {}

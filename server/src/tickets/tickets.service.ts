@@ -1,0 +1,119 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  Channel, CreateTicketRequest, ErrorCode, Priority, TicketEventKind, TicketStatus, TicketType,
+  TransitionError, assertTransition, isOpen, shanghaiDate,
+} from '@utility/shared';
+import { EntityManager } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
+import { AppError, conflict, forbidden } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { StaffPrincipal } from '../common/principal';
+import { OrgService } from '../org/org.service';
+import { QueuesService } from '../queues/queues.service';
+import { TicketAssignment } from './ticket-assignment.service';
+import { TicketClocksService } from './ticket-clocks.service';
+import { appendEvents } from './ticket-events';
+import { TicketReader } from './ticket-reader.service';
+import { Ticket } from './ticket.entity';
+
+const initialPriority = (type: TicketType): Priority => (type === TicketType.Leak ? Priority.Emergency : Priority.Normal);
+
+/** Intake and the ticket's life: every change is one transaction with its events. */
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly accounts: AccountsService,
+    private readonly org: OrgService,
+    private readonly queues: QueuesService,
+    private readonly clocks: TicketClocksService,
+    private readonly assignment: TicketAssignment,
+    private readonly reader: TicketReader,
+  ) {}
+
+  /**
+   * Creates a ticket, routes it, starts its clocks and, for emergency queues, assigns it.
+   * `em` lets a caller (idempotency) wrap intake in its own transaction.
+   */
+  async intake(em: EntityManager, actor: StaffPrincipal | null, body: CreateTicketRequest): Promise<Ticket> {
+    const now = this.clock.now();
+    const place = await this.placeOf(body);
+    const queue = await this.queues.route({ type: body.type, ...place });
+    // A caller taken by staff on the phone or at the counter has already been heard: 受理.
+    const status = actor && body.channel !== Channel.Miniapp ? TicketStatus.Accepted : TicketStatus.Submitted;
+    const { identifiers } = await em.insert(Ticket, {
+      type: body.type, status, priority: initialPriority(body.type), channel: body.channel, queueId: queue.id,
+      assigneeId: null, accountNo: body.accountNo ?? null, ...place, address: body.address,
+      contactName: body.contactName, contactPhone: body.contactPhone, description: body.description,
+      createdById: actor?.id ?? null, createdAt: now, updatedAt: now,
+    });
+    const id = identifiers[0].id as number;
+    const no = shanghaiDate(now).replaceAll('-', '') + String(id).padStart(6, '0');
+    await em.update(Ticket, { id }, { no });
+    const ticket = await em.findOneByOrFail(Ticket, { id });
+    await appendEvents(em, id, [
+      { kind: TicketEventKind.Created, actor, at: now, to: TicketStatus.Submitted, data: { channel: body.channel } },
+      ...(status === TicketStatus.Accepted ? [{ kind: TicketEventKind.Transition, actor, at: now, from: TicketStatus.Submitted, to: status }] : []),
+      { kind: TicketEventKind.Routed, actor: null, at: now, note: queue.name, data: { queueId: queue.id } },
+    ]);
+    await this.clocks.start(em, ticket, now);
+    if (status !== TicketStatus.Submitted) await this.clocks.onTransition(em, ticket, TicketStatus.Submitted, status, now);
+    if (queue.autoAssign) await this.assignment.autoAssign(em, ticket, now);
+    return em.findOneByOrFail(Ticket, { id });
+  }
+
+  async transition(actor: StaffPrincipal, id: number, to: TicketStatus, note?: string): Promise<Ticket> {
+    const ticket = await this.reader.visibleTicket(actor, id);
+    try {
+      assertTransition(ticket.type, ticket.status, to, { role: actor.role, isAssignee: ticket.assigneeId === actor.id });
+    } catch (error) {
+      // Nobody may make this move now → 409; somebody may, but not this caller → 403.
+      if (error instanceof TransitionError) throw error.reason === 'actor' ? forbidden() : conflict(ErrorCode.TransitionNotAllowed);
+      throw error;
+    }
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      // Back to 受理 (handed back or reopened) frees the ticket for the queue again.
+      const assigneeId = to === TicketStatus.Accepted ? null : ticket.assigneeId;
+      const moved = await em.update(Ticket, { id, status: ticket.status }, { status: to, assigneeId, updatedAt: now });
+      if (!moved.affected) throw conflict(ErrorCode.Conflict);
+      await appendEvents(em, id, [{ kind: TicketEventKind.Transition, actor, at: now, from: ticket.status, to, note }]);
+      await this.clocks.onTransition(em, ticket, ticket.status, to, now);
+      return em.findOneByOrFail(Ticket, { id });
+    });
+  }
+
+  /** Reclassify (e.g. out of triage): re-route and recompute running clocks for the new type. */
+  async retype(actor: StaffPrincipal, id: number, type: TicketType, note?: string): Promise<Ticket> {
+    const ticket = await this.reader.visibleTicket(actor, id);
+    if (!isOpen(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
+    const queue = await this.queues.route({ type, districtId: ticket.districtId, stationId: ticket.stationId });
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const moved = await em.update(Ticket, { id, status: ticket.status, type: ticket.type }, { type, queueId: queue.id, updatedAt: now });
+      if (!moved.affected) throw conflict(ErrorCode.Conflict);
+      await appendEvents(em, id, [
+        { kind: TicketEventKind.TypeChanged, actor, at: now, note, data: { from: ticket.type, to: type, queueId: queue.id } },
+      ]);
+      await this.clocks.recompute(em, { id, type }, now);
+      return em.findOneByOrFail(Ticket, { id });
+    });
+  }
+
+  /** District and station from the account, else the caller's district, else nowhere (triage). */
+  private async placeOf(body: CreateTicketRequest): Promise<{ districtId: number | null; stationId: number | null }> {
+    if (body.accountNo) {
+      const account = await this.accounts.findByNo(body.accountNo);
+      if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
+      return { districtId: account.districtId, stationId: account.stationId };
+    }
+    if (body.districtId) {
+      if (!(await this.org.findDistrict(body.districtId))) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '片区不存在');
+      return { districtId: body.districtId, stationId: null };
+    }
+    return { districtId: null, stationId: null };
+  }
+}
+

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { Channel, ClockKind, Priority, TicketEventKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
+
+/** Mainland mobile or landline with area code; the hotline takes both. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入有效的手机号或固定电话');
+
+export const CreateTicketSchema = z.object({
+  type: z.enum(TicketType),
+  accountNo: z
+    .string()
+    .trim()
+    .regex(/^\d{10}$/, '户号应为10位数字')
+    .optional(),
+  /** Where no account is given, the caller's district (else the ticket goes to triage). */
+  districtId: z.number().int().positive().optional(),
+  address: z.string().trim().min(2, '请填写地址').max(200),
+  contactName: z.string().trim().min(1, '请填写联系人').max(50),
+  contactPhone: phone,
+  description: z.string().trim().min(2, '请描述问题').max(2000),
+  channel: z.enum(Channel),
+});
+export type CreateTicketRequest = z.infer<typeof CreateTicketSchema>;
+
+export const TransitionSchema = z.object({
+  to: z.enum(TicketStatus),
+  note: z.string().trim().max(1000).optional(),
+});
+export type TransitionRequest = z.infer<typeof TransitionSchema>;
+
+export const AssignSchema = z.object({
+  staffId: z.number().int().positive(),
+  note: z.string().trim().max(1000).optional(),
+});
+export type AssignRequest = z.infer<typeof AssignSchema>;
+
+export interface Deadlines {
+  respondBy: string | null;
+  onSiteBy: string | null;
+  resolveBy: string | null;
+}
+
+export interface ClockView {
+  kind: ClockKind;
+  startedAt: string;
+  dueAt: string;
+  stoppedAt: string | null;
+  atRisk: boolean;
+  breached: boolean;
+}
+
+export interface TicketView {
+  id: number;
+  no: string;
+  type: TicketType;
+  status: TicketStatus;
+  priority: Priority;
+  channel: Channel;
+  queueId: number;
+  queueName: string;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  accountNo: string | null;
+  districtId: number | null;
+  stationId: number | null;
+  address: string;
+  contactName: string;
+  /** Masked (138****5678) unless the viewer is working the ticket. */
+  contactPhone: string;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+  deadlines: Deadlines;
+  clocks: ClockView[];
+}
+
+export interface TicketEventView {
+  id: number;
+  kind: TicketEventKind;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus | null;
+  note: string | null;
+}
+
+export interface TicketDetailView extends TicketView {
+  events: TicketEventView[];
+  /** Statuses the viewer may move the ticket to now. */
+  allowedTransitions: TicketStatus[];
+}
+
+export interface QueueCounts {
+  open: number;
+  atRisk: number;
+  breached: number;
+}
+
+export interface QueueView {
+  id: number;
+  code: string;
+  name: string;
+  districtId: number | null;
+  stationId: number | null;
+  counts: QueueCounts;
+}
+
+export const RetypeSchema = z.object({
+  type: z.enum(TicketType),
+  note: z.string().trim().max(1000).optional(),
+});
+export type RetypeRequest = z.infer<typeof RetypeSchema>;
+
+export interface QueueMemberView {
+  id: number;
+  name: string;
+  role: string;
+  onDuty: boolean;
+  openCount: number;
+}

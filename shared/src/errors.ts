@@ -1,0 +1,47 @@
+/**
+ * One code per failure the client can act on. The server answers `{ code, message }`;
+ * the miniapp branches on `code` and shows `message` (Chinese, for the person using it).
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  BadCredentials = 'BAD_CREDENTIALS',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  TicketAlreadyClaimed = 'TICKET_ALREADY_CLAIMED',
+  TransitionNotAllowed = 'TRANSITION_NOT_ALLOWED',
+  AssigneeNotEligible = 'ASSIGNEE_NOT_ELIGIBLE',
+  QueueEmpty = 'QUEUE_EMPTY',
+  AccountNotFound = 'ACCOUNT_NOT_FOUND',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  RateLimited = 'RATE_LIMITED',
+  Conflict = 'CONFLICT',
+  NotReady = 'NOT_READY',
+  Internal = 'INTERNAL',
+}
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [ErrorCode.ValidationFailed]: '提交的信息有误，请检查后重试',
+  [ErrorCode.Unauthenticated]: '登录已过期，请重新登录',
+  [ErrorCode.BadCredentials]: '用户名或密码错误',
+  [ErrorCode.Forbidden]: '您没有权限进行此操作',
+  [ErrorCode.NotFound]: '未找到相关记录',
+  [ErrorCode.TicketAlreadyClaimed]: '该工单已被他人领取',
+  [ErrorCode.TransitionNotAllowed]: '当前工单状态不允许此操作',
+  [ErrorCode.AssigneeNotEligible]: '该人员不能处理此队列的工单',
+  [ErrorCode.QueueEmpty]: '队列中暂无可领取的工单',
+  [ErrorCode.AccountNotFound]: '户号不存在',
+  [ErrorCode.IdempotencyKeyReused]: '重复提交的内容不一致，请刷新后重试',
+  [ErrorCode.RateLimited]: '操作过于频繁，请稍后再试',
+  [ErrorCode.Conflict]: '数据已被修改，请刷新后重试',
+  [ErrorCode.NotReady]: '服务暂不可用，请稍后再试',
+  [ErrorCode.Internal]: '系统繁忙，请稍后再试',
+};
+
+/** The wire shape of every error response. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems for VALIDATION_FAILED. */
+  details?: { path: string; message: string }[];
+}

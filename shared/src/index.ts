@@ -1,0 +1,17 @@
+/*
+ * `@utility/shared`: everything the server and the miniapp share. The chinese-days calendar
+ * is deliberately not here (it would bloat the miniapp bundle): import it from
+ * `@utility/shared/sla`. sla-deadlines is pure and safe to export.
+ */
+export * from './errors';
+export * from './mask';
+export * from './org/roles';
+export * from './tickets/ticket-codes';
+export * from './tickets/routing-types';
+export * from './tickets/ticket-state-machine';
+export * from './tickets/ticket-routing';
+export * from './api/staff';
+export * from './api/tickets';
+export * from './sla/sla-types';
+export * from './sla/sla-deadlines';
+export * from './api/sla';

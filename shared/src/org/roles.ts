@@ -1,0 +1,33 @@
+/** Staff and resident roles (DOMAIN.md: the people). */
+export enum Role {
+  Resident = 'resident',
+  Agent = 'agent',
+  Dispatcher = 'dispatcher',
+  Technician = 'technician',
+  Inspector = 'inspector',
+  Supervisor = 'supervisor',
+  Admin = 'admin',
+}
+
+export const STAFF_ROLES = [
+  Role.Agent,
+  Role.Dispatcher,
+  Role.Technician,
+  Role.Inspector,
+  Role.Supervisor,
+  Role.Admin,
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  [Role.Resident]: '居民用户',
+  [Role.Agent]: '客服坐席',
+  [Role.Dispatcher]: '调度员',
+  [Role.Technician]: '维修工',
+  [Role.Inspector]: '安检员',
+  [Role.Supervisor]: '主管',
+  [Role.Admin]: '管理员',
+};
+
+/** Roles that may push a ticket to a named staff member. */
+export const ASSIGNING_ROLES: readonly Role[] = [Role.Dispatcher, Role.Supervisor, Role.Admin];

@@ -1,0 +1,5 @@
+/** `@utility/shared/sla`: the clock rules plus the chinese-days calendar (server side). */
+export * from './sla-types';
+export * from './work-calendar';
+export * from './sla-deadlines';
+export * from './default-policies';

@@ -1,0 +1,106 @@
+/** Ticket type codes of DOMAIN.md. */
+export enum TicketType {
+  Leak = 'leak',
+  Repair = 'repair',
+  RoomTemperature = 'room_temperature',
+  Inspection = 'inspection',
+  Complaint = 'complaint',
+  Report = 'report',
+  Application = 'application',
+  Billing = 'billing',
+  ReturnVisit = 'return_visit',
+}
+
+export enum TicketStatus {
+  Submitted = 'submitted',
+  Accepted = 'accepted',
+  Assigned = 'assigned',
+  EnRoute = 'en_route',
+  OnSite = 'on_site',
+  Resolved = 'resolved',
+  Closed = 'closed',
+  Cancelled = 'cancelled',
+}
+
+/** emergency > high (grade-1 complaint, or escalated) > normal. */
+export enum Priority {
+  Emergency = 'emergency',
+  High = 'high',
+  Normal = 'normal',
+}
+
+export enum Channel {
+  Miniapp = 'miniapp',
+  Phone = 'phone',
+  Counter = 'counter',
+}
+
+/** The three SLA clocks a ticket can run. */
+export enum ClockKind {
+  Respond = 'respond',
+  OnSite = 'on_site',
+  Resolve = 'resolve',
+}
+
+/** Kinds of timeline events; events are append-only. */
+export enum TicketEventKind {
+  Created = 'created',
+  Routed = 'routed',
+  Transition = 'transition',
+  Claimed = 'claimed',
+  Assigned = 'assigned',
+  AtRisk = 'at_risk',
+  Breached = 'breached',
+  Escalated = 'escalated',
+  TypeChanged = 'type_changed',
+  Note = 'note',
+}
+
+export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
+  [TicketType.Leak]: '燃气泄漏/跑冒滴漏',
+  [TicketType.Repair]: '一般报修',
+  [TicketType.RoomTemperature]: '室温不达标',
+  [TicketType.Inspection]: '安检预约',
+  [TicketType.Complaint]: '投诉',
+  [TicketType.Report]: '举报',
+  [TicketType.Application]: '业务办理',
+  [TicketType.Billing]: '缴费异常',
+  [TicketType.ReturnVisit]: '回访',
+};
+
+/** Staff-facing status names. */
+export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
+  [TicketStatus.Submitted]: '待受理',
+  [TicketStatus.Accepted]: '已受理',
+  [TicketStatus.Assigned]: '已派单',
+  [TicketStatus.EnRoute]: '在途',
+  [TicketStatus.OnSite]: '已到场',
+  [TicketStatus.Resolved]: '已处理',
+  [TicketStatus.Closed]: '已关闭',
+  [TicketStatus.Cancelled]: '已取消',
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  [Priority.Emergency]: '紧急',
+  [Priority.High]: '加急',
+  [Priority.Normal]: '普通',
+};
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  [Channel.Miniapp]: '小程序',
+  [Channel.Phone]: '24小时热线',
+  [Channel.Counter]: '营业厅',
+};
+
+export const CLOCK_LABELS: Record<ClockKind, string> = {
+  [ClockKind.Respond]: '响应',
+  [ClockKind.OnSite]: '到场',
+  [ClockKind.Resolve]: '办结',
+};
+
+/** Higher rank is worked first. */
+export const PRIORITY_RANK: Record<Priority, number> = {
+  [Priority.Emergency]: 3,
+  [Priority.High]: 2,
+  [Priority.Normal]: 1,
+};

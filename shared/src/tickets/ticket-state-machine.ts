@@ -1,0 +1,123 @@
+import { ErrorCode } from '../errors';
+import { Role } from '../org/roles';
+import { TicketStatus, TicketType } from './ticket-codes';
+
+/** Types whose work is a visit: only these go en_route and on_site (DOMAIN.md: a ticket's life). */
+export const VISIT_TYPES: ReadonlySet<TicketType> = new Set([
+  TicketType.Leak,
+  TicketType.Repair,
+  TicketType.RoomTemperature,
+  TicketType.Inspection,
+]);
+
+/** Who is asking; `isAssignee` is computed by the caller from the ticket's current assignee. */
+export interface TransitionActor {
+  role: Role;
+  isAssignee: boolean;
+}
+
+/** A move is allowed to named roles, or to whoever works the ticket (plus supervisor/admin). */
+type Who = { roles: readonly Role[] } | 'assignee';
+type TypeScope = 'any' | 'visit' | 'non_visit';
+
+interface Move {
+  from: readonly TicketStatus[];
+  to: TicketStatus;
+  who: Who;
+  types: TypeScope;
+}
+
+const S = TicketStatus;
+const R = Role;
+
+/** Supervisors and admins may stand in for the assignee (absent, sick, unreachable). */
+const OVERSEERS: readonly Role[] = [R.Supervisor, R.Admin];
+
+/**
+ * The whole plain-transition table. `assigned` is deliberately absent as a target:
+ * it is reached only by claim/assign, which check queue eligibility elsewhere.
+ * Cancel is only possible before assignment, so a technician already travelling is never
+ * stood down by a click in the miniapp.
+ */
+const MOVES: readonly Move[] = [
+  { from: [S.Submitted], to: S.Accepted, who: { roles: [R.Agent, R.Dispatcher, R.Supervisor, R.Admin] }, types: 'any' },
+  { from: [S.Submitted, S.Accepted], to: S.Cancelled, who: { roles: [R.Resident, R.Agent, R.Supervisor, R.Admin] }, types: 'any' },
+  { from: [S.Assigned], to: S.EnRoute, who: 'assignee', types: 'visit' },
+  // Visit-only as well: a non-visit ticket that is en_route (its type changed mid-visit) is handed back, not "arrived".
+  { from: [S.EnRoute], to: S.OnSite, who: 'assignee', types: 'visit' },
+  { from: [S.OnSite], to: S.Resolved, who: 'assignee', types: 'visit' },
+  // Desk work resolves straight from assigned; a visit must be recorded as on site first.
+  { from: [S.Assigned], to: S.Resolved, who: 'assignee', types: 'non_visit' },
+  // Hand back to the queue.
+  { from: [S.Assigned, S.EnRoute, S.OnSite], to: S.Accepted, who: 'assignee', types: 'any' },
+  { from: [S.Resolved], to: S.Closed, who: { roles: [R.Agent, R.Supervisor, R.Admin] }, types: 'any' },
+  // Reopen, same ticket number. A resident can only object before the ticket is closed.
+  { from: [S.Resolved], to: S.Accepted, who: { roles: [R.Resident, R.Agent, R.Supervisor, R.Admin] }, types: 'any' },
+  { from: [S.Closed], to: S.Accepted, who: { roles: [R.Agent, R.Supervisor, R.Admin] }, types: 'any' },
+];
+
+const STATUS_ORDER: readonly TicketStatus[] = Object.values(TicketStatus);
+
+function typeMatches(scope: TypeScope, type: TicketType): boolean {
+  if (scope === 'any') return true;
+  return (scope === 'visit') === VISIT_TYPES.has(type);
+}
+
+function actorMatches(who: Who, actor: TransitionActor): boolean {
+  if (who === 'assignee') {
+    // A resident is never an assignee, whatever the flag says.
+    return (actor.isAssignee && actor.role !== R.Resident) || OVERSEERS.includes(actor.role);
+  }
+  return who.roles.includes(actor.role);
+}
+
+function movesFor(type: TicketType, from: TicketStatus): Move[] {
+  return MOVES.filter((m) => m.from.includes(from) && typeMatches(m.types, type));
+}
+
+/** Statuses this actor may move the ticket to now, in lifecycle order (for the detail view's buttons). */
+export function allowedTransitions(type: TicketType, from: TicketStatus, actor: TransitionActor): TicketStatus[] {
+  const targets = new Set(movesFor(type, from).filter((m) => actorMatches(m.who, actor)).map((m) => m.to));
+  return STATUS_ORDER.filter((s) => targets.has(s));
+}
+
+/** Claiming is for tickets nobody works yet. */
+export function canClaim(status: TicketStatus): boolean {
+  return status === S.Submitted || status === S.Accepted;
+}
+
+/** Open tickets count in queues and run clocks. */
+export function isOpen(status: TicketStatus): boolean {
+  return status !== S.Resolved && status !== S.Closed && status !== S.Cancelled;
+}
+
+/**
+ * `reason: 'status'` — nobody may make this move from this status (409 TRANSITION_NOT_ALLOWED);
+ * `reason: 'actor'` — someone may, but not this actor (403 FORBIDDEN).
+ */
+export class TransitionError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(
+    readonly type: TicketType,
+    readonly from: TicketStatus,
+    readonly to: TicketStatus,
+    readonly reason: 'status' | 'actor',
+  ) {
+    super(
+      reason === 'actor'
+        ? `actor may not move a ${type} ticket from ${from} to ${to}`
+        : to === S.Assigned
+          ? `${type} ticket: ${from} → assigned is done by claim or assign, not by a transition`
+          : `${type} ticket cannot move from ${from} to ${to}`,
+    );
+    this.name = 'TransitionError';
+    this.code = reason === 'actor' ? ErrorCode.Forbidden : ErrorCode.TransitionNotAllowed;
+  }
+}
+
+export function assertTransition(type: TicketType, from: TicketStatus, to: TicketStatus, actor: TransitionActor): void {
+  if (allowedTransitions(type, from, actor).includes(to)) return;
+  const possibleForSomeone = movesFor(type, from).some((m) => m.to === to);
+  throw new TransitionError(type, from, to, possibleForSomeone ? 'actor' : 'status');
+}
