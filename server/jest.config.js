@@ -1,0 +1,43 @@
+/**
+ * Unit specs run once; database specs (`*.db.spec.ts`) run on SQLite and again on MariaDB.
+ * Nest 12 ships ES modules only, so @nestjs and its ESM dependencies go through @swc/jest too.
+ */
+const base = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          keepClassNames: true,
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
+  moduleNameMapper: {
+    '^@utility/shared$': '<rootDir>/../shared/src/index.ts',
+    '^@utility/shared/sla$': '<rootDir>/../shared/src/sla/index.ts',
+  },
+  setupFiles: ['reflect-metadata'],
+};
+
+const databases = (process.env.TEST_DATABASES ?? 'sqlite,mariadb').split(',');
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.db\\.spec\\.ts$'] },
+    ...databases.map((db) => ({
+      ...base,
+      displayName: db,
+      testMatch: ['**/*.db.spec.ts'],
+      globals: { TEST_DATABASE: db },
+    })),
+  ],
+};

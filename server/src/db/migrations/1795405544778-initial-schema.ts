@@ -1,0 +1,67 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class InitialSchema1795405544778 implements MigrationInterface {
+  name = 'InitialSchema1795405544778';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE `account` (`id` int NOT NULL AUTO_INCREMENT, `accountNo` varchar(10) NOT NULL, `holderName` varchar(50) NOT NULL, `address` varchar(200) NOT NULL, `utility` varchar(16) NOT NULL, `districtId` int NOT NULL, `stationId` int NOT NULL, INDEX `IDX_d77effc15e885b9d4ad2f304e7` (`districtId`), INDEX `IDX_70d8bf57cfeb3447596528d7a0` (`stationId`), UNIQUE INDEX `IDX_edfff9da7b1ffe443faeaf375b` (`accountNo`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `idempotency_record` (`id` int NOT NULL AUTO_INCREMENT, `scope` varchar(40) NOT NULL, `key` varchar(100) NOT NULL, `requestHash` varchar(64) NOT NULL, `resourceType` varchar(24) NOT NULL, `resourceId` int NULL, `createdAt` datetime(3) NOT NULL, UNIQUE INDEX `IDX_43ea3d50a854b79e2f59aaad8a` (`scope`, `key`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `district` (`id` int NOT NULL AUTO_INCREMENT, `code` varchar(32) NOT NULL, `name` varchar(64) NOT NULL, UNIQUE INDEX `IDX_fbfe5cb0d22c2be8c9a9fff5b6` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `station` (`id` int NOT NULL AUTO_INCREMENT, `code` varchar(32) NOT NULL, `name` varchar(64) NOT NULL, `districtId` int NOT NULL, INDEX `IDX_303c0545517c0a86b351c52307` (`districtId`), UNIQUE INDEX `IDX_c99c0125a3c03ea4842fb9c5d0` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `queue_member` (`id` int NOT NULL AUTO_INCREMENT, `queueId` int NOT NULL, `staffId` int NOT NULL, INDEX `IDX_a2bbf2062ef4aec478bf628284` (`staffId`), UNIQUE INDEX `IDX_d0c3cff105dd73c8e713a03d3c` (`queueId`, `staffId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `queue` (`id` int NOT NULL AUTO_INCREMENT, `code` varchar(48) NOT NULL, `name` varchar(64) NOT NULL, `districtId` int NULL, `stationId` int NULL, `autoAssign` tinyint NOT NULL DEFAULT 0, `supervisorOnly` tinyint NOT NULL DEFAULT 0, `triage` tinyint NOT NULL DEFAULT 0, INDEX `IDX_4b5621911db36de2b638022741` (`districtId`), INDEX `IDX_0efbf0dcedc7e8d4d271c42fbd` (`stationId`), UNIQUE INDEX `IDX_c564e35d1e65354b6ebc30858a` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `routing_rule` (`id` int NOT NULL AUTO_INCREMENT, `ticketType` varchar(24) NOT NULL, `districtId` int NULL, `stationId` int NULL, `queueId` int NOT NULL, UNIQUE INDEX `IDX_ab1df0b4f06c1bbed369e1f6e8` (`ticketType`, `districtId`, `stationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `calendar_day` (`date` varchar(10) NOT NULL, `working` tinyint NOT NULL, `note` varchar(100) NOT NULL DEFAULT '', PRIMARY KEY (`date`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `sla_policy` (`id` int NOT NULL AUTO_INCREMENT, `ticketType` varchar(24) NOT NULL, `clocks` text NOT NULL, `atRiskPercent` int NOT NULL DEFAULT '80', UNIQUE INDEX `IDX_21a30903d50c52ec77fbd6fbc4` (`ticketType`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `staff` (`id` int NOT NULL AUTO_INCREMENT, `username` varchar(64) NOT NULL, `name` varchar(50) NOT NULL, `passwordHash` varchar(100) NOT NULL, `role` varchar(16) NOT NULL, `stationId` int NULL, `districtId` int NULL, `onDuty` tinyint NOT NULL DEFAULT 0, `capacity` int NOT NULL DEFAULT '5', `active` tinyint NOT NULL DEFAULT 1, INDEX `IDX_0eec70800d8e366bf835ecc7d5` (`stationId`), INDEX `IDX_8366be45d7ea6b3d40cd7fc276` (`districtId`), UNIQUE INDEX `IDX_35aafb5ad218f3ff1ff70e281e` (`username`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `sla_breach` (`id` int NOT NULL AUTO_INCREMENT, `ticketId` int NOT NULL, `clock` varchar(16) NOT NULL, `ticketType` varchar(24) NOT NULL, `queueId` int NOT NULL, `dueAt` datetime(3) NOT NULL, `breachedAt` datetime(3) NOT NULL, INDEX `IDX_432c155a6c053a7d2229749b9e` (`queueId`), INDEX `IDX_f02faefe4d5ef5f420046885ff` (`breachedAt`), UNIQUE INDEX `IDX_ae587bae6069ed9d97a76eef3e` (`ticketId`, `clock`, `dueAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `ticket_clock` (`id` int NOT NULL AUTO_INCREMENT, `ticketId` int NOT NULL, `kind` varchar(16) NOT NULL, `startedAt` datetime(3) NOT NULL, `dueAt` datetime(3) NOT NULL, `riskAt` datetime(3) NOT NULL, `stoppedAt` datetime(3) NULL, `atRiskAt` datetime(3) NULL, `breachedAt` datetime(3) NULL, INDEX `IDX_f163c1924957d4ba7b5a851a3c` (`stoppedAt`, `riskAt`), INDEX `IDX_9a0c9c79018f28f52c5127414e` (`stoppedAt`, `dueAt`), UNIQUE INDEX `IDX_8222eb8b8e596fc6f6fa6a589f` (`ticketId`, `kind`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `ticket_event` (`id` int NOT NULL AUTO_INCREMENT, `ticketId` int NOT NULL, `kind` varchar(16) NOT NULL, `at` datetime(3) NOT NULL, `actorId` int NULL, `actorName` varchar(50) NULL, `fromStatus` varchar(16) NULL, `toStatus` varchar(16) NULL, `note` varchar(1000) NULL, `data` text NULL, INDEX `IDX_52ad15979fca7c3e0e008a51ba` (`ticketId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `ticket` (`id` int NOT NULL AUTO_INCREMENT, `no` varchar(20) NULL, `type` varchar(24) NOT NULL, `status` varchar(16) NOT NULL, `priority` varchar(16) NOT NULL, `channel` varchar(16) NOT NULL, `queueId` int NOT NULL, `assigneeId` int NULL, `accountNo` varchar(10) NULL, `districtId` int NULL, `stationId` int NULL, `address` varchar(200) NOT NULL, `contactName` varchar(50) NOT NULL, `contactPhone` varchar(20) NOT NULL, `description` text NOT NULL, `createdById` int NULL, `createdAt` datetime(3) NOT NULL, `updatedAt` datetime(3) NOT NULL, INDEX `IDX_333ec3aa12386aaf915fbb7c1a` (`assigneeId`), INDEX `IDX_51611b174e74fe4f6d737328c0` (`accountNo`), INDEX `IDX_9b2a57757a9c09110748cb2e68` (`queueId`, `status`), UNIQUE INDEX `IDX_d7cc6a1344b332172ea9544ac3` (`no`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `IDX_d7cc6a1344b332172ea9544ac3` ON `ticket`");
+    await queryRunner.query("DROP INDEX `IDX_9b2a57757a9c09110748cb2e68` ON `ticket`");
+    await queryRunner.query("DROP INDEX `IDX_51611b174e74fe4f6d737328c0` ON `ticket`");
+    await queryRunner.query("DROP INDEX `IDX_333ec3aa12386aaf915fbb7c1a` ON `ticket`");
+    await queryRunner.query("DROP TABLE `ticket`");
+    await queryRunner.query("DROP INDEX `IDX_52ad15979fca7c3e0e008a51ba` ON `ticket_event`");
+    await queryRunner.query("DROP TABLE `ticket_event`");
+    await queryRunner.query("DROP INDEX `IDX_8222eb8b8e596fc6f6fa6a589f` ON `ticket_clock`");
+    await queryRunner.query("DROP INDEX `IDX_9a0c9c79018f28f52c5127414e` ON `ticket_clock`");
+    await queryRunner.query("DROP INDEX `IDX_f163c1924957d4ba7b5a851a3c` ON `ticket_clock`");
+    await queryRunner.query("DROP TABLE `ticket_clock`");
+    await queryRunner.query("DROP INDEX `IDX_ae587bae6069ed9d97a76eef3e` ON `sla_breach`");
+    await queryRunner.query("DROP INDEX `IDX_f02faefe4d5ef5f420046885ff` ON `sla_breach`");
+    await queryRunner.query("DROP INDEX `IDX_432c155a6c053a7d2229749b9e` ON `sla_breach`");
+    await queryRunner.query("DROP TABLE `sla_breach`");
+    await queryRunner.query("DROP INDEX `IDX_35aafb5ad218f3ff1ff70e281e` ON `staff`");
+    await queryRunner.query("DROP INDEX `IDX_8366be45d7ea6b3d40cd7fc276` ON `staff`");
+    await queryRunner.query("DROP INDEX `IDX_0eec70800d8e366bf835ecc7d5` ON `staff`");
+    await queryRunner.query("DROP TABLE `staff`");
+    await queryRunner.query("DROP INDEX `IDX_21a30903d50c52ec77fbd6fbc4` ON `sla_policy`");
+    await queryRunner.query("DROP TABLE `sla_policy`");
+    await queryRunner.query("DROP TABLE `calendar_day`");
+    await queryRunner.query("DROP INDEX `IDX_ab1df0b4f06c1bbed369e1f6e8` ON `routing_rule`");
+    await queryRunner.query("DROP TABLE `routing_rule`");
+    await queryRunner.query("DROP INDEX `IDX_c564e35d1e65354b6ebc30858a` ON `queue`");
+    await queryRunner.query("DROP INDEX `IDX_0efbf0dcedc7e8d4d271c42fbd` ON `queue`");
+    await queryRunner.query("DROP INDEX `IDX_4b5621911db36de2b638022741` ON `queue`");
+    await queryRunner.query("DROP TABLE `queue`");
+    await queryRunner.query("DROP INDEX `IDX_d0c3cff105dd73c8e713a03d3c` ON `queue_member`");
+    await queryRunner.query("DROP INDEX `IDX_a2bbf2062ef4aec478bf628284` ON `queue_member`");
+    await queryRunner.query("DROP TABLE `queue_member`");
+    await queryRunner.query("DROP INDEX `IDX_c99c0125a3c03ea4842fb9c5d0` ON `station`");
+    await queryRunner.query("DROP INDEX `IDX_303c0545517c0a86b351c52307` ON `station`");
+    await queryRunner.query("DROP TABLE `station`");
+    await queryRunner.query("DROP INDEX `IDX_fbfe5cb0d22c2be8c9a9fff5b6` ON `district`");
+    await queryRunner.query("DROP TABLE `district`");
+    await queryRunner.query("DROP INDEX `IDX_43ea3d50a854b79e2f59aaad8a` ON `idempotency_record`");
+    await queryRunner.query("DROP TABLE `idempotency_record`");
+    await queryRunner.query("DROP INDEX `IDX_edfff9da7b1ffe443faeaf375b` ON `account`");
+    await queryRunner.query("DROP INDEX `IDX_70d8bf57cfeb3447596528d7a0` ON `account`");
+    await queryRunner.query("DROP INDEX `IDX_d77effc15e885b9d4ad2f304e7` ON `account`");
+    await queryRunner.query("DROP TABLE `account`");
+  }
+}

@@ -1,0 +1,76 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import request from 'supertest';
+import { createApp } from '../bootstrap';
+import { Clock } from '../common/clock';
+import { loadConfig } from '../common/config';
+import { DemoSeed } from '../seed/demo-seed.service';
+import { TicketSweeper } from '../tickets/ticket-sweeper.service';
+
+declare const TEST_DATABASE: 'sqlite' | 'mariadb';
+export const TEST_PASSWORD = 'test-password-1';
+const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  /** Logs a demo staff member in and returns the bearer header value. */
+  login: (username: string) => Promise<string>;
+  /** Moves the server's clock (sweeper, deadlines, views). */
+  setNow: (at: Date) => void;
+  sweep: () => ReturnType<TicketSweeper['sweep']>;
+  databaseUrl: string;
+  close: () => Promise<void>;
+}
+
+/** A fresh database (SQLite file or MariaDB schema from migrations) with the demo organisation. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { databaseUrl, drop } = await freshDatabase();
+  const config = loadConfig({ DATABASE_URL: databaseUrl, DEMO_PASSWORD: TEST_PASSWORD, SLA_SWEEP_SECONDS: '0', LOG_LEVEL: 'silent', TOKEN_SECRET: 'x'.repeat(32), ...env });
+  const app = await createApp(config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  await app.get(DemoSeed).run();
+  const clock = app.get(Clock);
+  let now: Date | null = null;
+  jest.spyOn(clock, 'now').mockImplementation(() => now ?? new Date());
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    http,
+    databaseUrl,
+    login: async (username) => {
+      const res = await http().post('/api/staff/login').send({ username, password: TEST_PASSWORD }).expect(200);
+      return `Bearer ${res.body.token}`;
+    },
+    setNow: (at) => (now = at),
+    sweep: () => app.get(TicketSweeper).sweep(),
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+export async function freshDatabase(): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+  if (TEST_DATABASE === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'utility-test-'));
+    return { databaseUrl: `sqlite:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `utility_test_${randomBytes(4).toString('hex')}`;
+  const admin = await createConnection(MYSQL_URL);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  return {
+    databaseUrl: `${MYSQL_URL}/${name}`,
+    drop: async () => {
+      const conn = await createConnection(MYSQL_URL);
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    },
+  };
+}
