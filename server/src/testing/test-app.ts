@@ -13,7 +13,7 @@ import { TicketSweeper } from '../tickets/ticket-sweeper.service';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
 export const TEST_PASSWORD = 'test-password-1';
-const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://utility:utility@127.0.0.1:3306';
 
 export interface TestApp {
   app: NestFastifyApplication;

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Makes sure what the tests need runs here: Debian's chromium (browser journeys) and a MariaDB
+# on 127.0.0.1:3306 with a `utility` user for the test databases. Idempotent and quick when done.
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+  echo "need root for: $*" >&2; return 1; fi; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server mariadb-client)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+ping_db() { mariadb-admin --protocol=tcp -h127.0.0.1 -P3306 -uutility -putility ping >/dev/null 2>&1 \
+  || mariadb-admin --protocol=tcp -h127.0.0.1 -P3306 -uroot ping >/dev/null 2>&1; }
+
+if ! mariadb-admin ping >/dev/null 2>&1 && ! ping_db; then
+  echo "Starting MariaDB"
+  as_root mkdir -p /run/mysqld && as_root chown mysql:mysql /run/mysqld
+  as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+  for _ in $(seq 1 60); do mariadb-admin ping >/dev/null 2>&1 && break; sleep 0.5; done
+fi
+
+# The test user, created over the local socket where root authenticates as the OS user.
+if ! mariadb-admin --protocol=tcp -h127.0.0.1 -uutility -putility ping >/dev/null 2>&1; then
+  as_root mariadb -e "CREATE USER IF NOT EXISTS 'utility'@'127.0.0.1' IDENTIFIED BY 'utility';
+    CREATE USER IF NOT EXISTS 'utility'@'localhost' IDENTIFIED BY 'utility';
+    GRANT ALL PRIVILEGES ON *.* TO 'utility'@'127.0.0.1'; GRANT ALL PRIVILEGES ON *.* TO 'utility'@'localhost';"
+fi
+mariadb-admin --protocol=tcp -h127.0.0.1 -uutility -putility ping >/dev/null

@@ -1,0 +1,19 @@
+/**
+ * End-to-end suites against the built server running as real processes: API journeys and
+ * browser journeys (Debian chromium) on SQLite and on MariaDB.
+ */
+const base = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>'],
+  testMatch: ['**/*.e2e.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
+  moduleNameMapper: { '^@utility/shared$': '<rootDir>/../shared/src/index.ts' },
+};
+
+const databases = (process.env.TEST_DATABASES ?? 'sqlite,mariadb').split(',');
+
+module.exports = {
+  testTimeout: 120_000,
+  maxWorkers: 1,
+  projects: databases.map((db) => ({ ...base, displayName: db, globals: { TEST_DATABASE: db } })),
+};

@@ -1,0 +1,107 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+
+declare const TEST_DATABASE: 'sqlite' | 'mariadb';
+export const REPO_ROOT = resolve(__dirname, '../..');
+export const DEMO_PASSWORD = 'journey-pass-1';
+const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://utility:utility@127.0.0.1:3306';
+
+export interface TestDatabase {
+  url: string;
+  drop: () => Promise<void>;
+}
+
+/** An empty database of the suite's kind: a SQLite file, or a fresh MariaDB schema. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_DATABASE === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'utility-e2e-'));
+    return { url: `sqlite:${join(dir, 'app.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `utility_e2e_${randomBytes(4).toString('hex')}`;
+  const admin = await createConnection(MYSQL_URL);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  return {
+    url: `${MYSQL_URL}/${name}`,
+    drop: async () => {
+      const conn = await createConnection(MYSQL_URL);
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** Runs `server/dist/main.js` (built by `npm test`) and waits until /readyz answers. */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'server/dist/main.js')], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env, TZ: 'UTC', PORT: String(port), DATABASE_URL: databaseUrl, DEMO_PASSWORD,
+      TOKEN_SECRET: 'e2e-secret-'.padEnd(40, 'x'), LOG_LEVEL: 'warn', ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (Date.now() >= deadline) throw new Error(`server not ready within 60 s:\n${output}`);
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** JSON over fetch with a staff token; returns status and body. */
+export async function api(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+export async function staffToken(base: string, username: string): Promise<string> {
+  const res = await api(base, 'POST', '/api/staff/login', undefined, { username, password: DEMO_PASSWORD });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
