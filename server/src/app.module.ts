@@ -2,16 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './common/config';
 import { dataSourceOptions } from './db/data-source-options';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
 import { QueuesModule } from './queues/queues.module';
+import { ResidentsModule } from './residents/residents.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
 import { StaffModule } from './staff/staff.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
 export class AppModule {
@@ -29,7 +33,9 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
-        OrgModule, AccountsModule, StaffModule, QueuesModule, SlaModule, TicketsModule, SeedModule,
+        AuditModule, OrgModule, AccountsModule, StaffModule, QueuesModule, SlaModule, TicketsModule, ResidentsModule,
+        NotificationsModule, SeedModule,
+        WechatModule,
       ],
       controllers: [HealthController],
     };

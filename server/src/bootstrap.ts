@@ -6,10 +6,12 @@ import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppConfig } from './common/config';
+import { setUpFieldCipher } from './common/data-key';
 import { ErrorFilter } from './common/error.filter';
 
 /** Builds the whole application (used by `main.ts` and by the API tests). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  setUpFieldCipher(config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),

@@ -16,6 +16,11 @@ export enum ErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   RateLimited = 'RATE_LIMITED',
   Conflict = 'CONFLICT',
+  BindMismatch = 'BIND_MISMATCH',
+  BindingLimit = 'BINDING_LIMIT',
+  WechatCodeInvalid = 'WECHAT_CODE_INVALID',
+  WechatUnavailable = 'WECHAT_UNAVAILABLE',
+  PrivacyConsentRequired = 'PRIVACY_CONSENT_REQUIRED',
   NotReady = 'NOT_READY',
   Internal = 'INTERNAL',
 }
@@ -34,6 +39,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.IdempotencyKeyReused]: '重复提交的内容不一致，请刷新后重试',
   [ErrorCode.RateLimited]: '操作过于频繁，请稍后再试',
   [ErrorCode.Conflict]: '数据已被修改，请刷新后重试',
+  [ErrorCode.BindMismatch]: '户号与户主姓名不匹配，请核对后重试',
+  [ErrorCode.BindingLimit]: '最多可绑定10个户号',
+  [ErrorCode.WechatCodeInvalid]: '微信授权已失效，请重新登录',
+  [ErrorCode.WechatUnavailable]: '微信服务暂不可用，请稍后再试',
+  [ErrorCode.PrivacyConsentRequired]: '请先阅读并同意《隐私保护指引》',
   [ErrorCode.NotReady]: '服务暂不可用，请稍后再试',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };

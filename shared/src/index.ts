@@ -15,3 +15,5 @@ export * from './api/tickets';
 export * from './sla/sla-types';
 export * from './sla/sla-deadlines';
 export * from './api/sla';
+export * from './tickets/resident-progress';
+export * from './api/residents';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Account } from './account.entity';
 
 @Injectable()
@@ -9,6 +9,10 @@ export class AccountsService {
 
   findByNo(accountNo: string): Promise<Account | null> {
     return this.accounts.findOneBy({ accountNo });
+  }
+
+  findByIds(ids: number[]): Promise<Account[]> {
+    return ids.length ? this.accounts.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   count(): Promise<number> {

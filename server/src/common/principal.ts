@@ -10,4 +10,15 @@ export interface StaffPrincipal {
   districtId: number | null;
 }
 
-export type Principal = StaffPrincipal;
+/** A resident signed in through WeChat. */
+export interface ResidentPrincipal {
+  kind: 'resident';
+  id: number;
+  name: string;
+  role: Role.Resident;
+}
+
+export type Principal = StaffPrincipal | ResidentPrincipal;
+
+/** Who did something to a ticket, as the timeline records it. */
+export type Actor = Pick<Principal, 'id' | 'name' | 'role'>;

@@ -4,6 +4,10 @@ import { ErrorCode } from '@utility/shared';
 import { z } from 'zod';
 import { AppError } from './app-error';
 
+// The first issue becomes the `message` the miniapp shows: zod's own wording (for rules the
+// schema gives no message of its own, e.g. a missing field) must be Chinese too, not English.
+z.config(z.locales.zhCN());
+
 /**
  * Validates with the schema in `shared/` that the miniapp also uses, so client and server
  * agree on every rule. (nestjs-zod 5.5 declares Nest ≤ 11 only, hence this small pipe.)

@@ -1,4 +1,11 @@
 import { Account } from '../accounts/account.entity';
+import { PersonalDataAccess } from '../audit/personal-data-access.entity';
+import { NoticeCursor } from '../notifications/notice-cursor.entity';
+import { Notice } from '../notifications/notice.entity';
+import { SubscriptionConsent } from '../notifications/subscription-consent.entity';
+import { AccountBinding } from '../residents/account-binding.entity';
+import { BindAttempt } from '../residents/bind-attempt.entity';
+import { Resident } from '../residents/resident.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { District } from '../org/district.entity';
 import { Station } from '../org/station.entity';
@@ -15,5 +22,6 @@ import { Ticket } from '../tickets/ticket.entity';
 
 export const ENTITIES = [
   District, Station, Account, Staff, Queue, QueueMember, RoutingRuleRow, SlaPolicy, CalendarDay,
-  Ticket, TicketEvent, TicketClock, SlaBreach, IdempotencyRecord,
+  Ticket, TicketEvent, TicketClock, SlaBreach, IdempotencyRecord, PersonalDataAccess,
+  Resident, AccountBinding, BindAttempt, Notice, NoticeCursor, SubscriptionConsent,
 ];

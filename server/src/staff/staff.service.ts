@@ -27,7 +27,8 @@ export class StaffService {
   async authenticate(username: string, password: string): Promise<Staff | null> {
     const found = await this.staff.findOneBy({ username, active: true });
     const ok = await compare(password, found?.passwordHash ?? DUMMY_HASH);
-    return ok && found ? found : null;
+    // MariaDB's collation matches usernames case-insensitively, SQLite does not: be exact on both.
+    return ok && found && found.username === username ? found : null;
   }
 
   findById(id: number): Promise<Staff | null> {

@@ -4,7 +4,7 @@ import { EntityManager, In, IsNull } from 'typeorm';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
-import { StaffPrincipal } from '../common/principal';
+import { Actor, StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
 import { StaffService } from '../staff/staff.service';
 import { TicketClocksService } from './ticket-clocks.service';
@@ -94,7 +94,7 @@ export class TicketAssignment {
    * so concurrent claims on SQLite or MariaDB (any number of processes) have one winner.
    */
   private async take(
-    em: EntityManager, ticket: Ticket, actor: Pick<StaffPrincipal, 'id' | 'name'> | null,
+    em: EntityManager, ticket: Ticket, actor: Actor | null,
     assignee: { id: number; name: string }, kind: TicketEventKind, note?: string,
   ): Promise<Ticket | null> {
     const now = this.clock.now();

@@ -55,6 +55,15 @@ export class TicketClocksService {
       const reset = due.dueAt > now ? { atRiskAt: null, breachedAt: null } : {};
       await em.update(TicketClock, { id: clock.id }, { dueAt: due.dueAt, riskAt: riskAt(clock.startedAt, due.dueAt, ratio), ...reset });
     }
+    // Clocks the new type has and the old one had not (billing → repair: on site, resolve) run from
+    // the ticket's arrival like the others; one its status has already passed counts as met then.
+    const { status, createdAt } = await em.findOneByOrFail(Ticket, { id: ticket.id });
+    const have = new Set((await em.findBy(TicketClock, { ticketId: ticket.id })).map((c) => c.kind));
+    const missing = (await this.sla.deadlinesFor(ticket.type, createdAt)).map((d) => d.kind).filter((kind) => !have.has(kind));
+    if (!missing.length) return;
+    await this.start(em, ticket, createdAt, missing);
+    const met = clocksStoppedBy(status, ticket.type).filter((kind) => missing.includes(kind));
+    if (met.length) await em.update(TicketClock, { ticketId: ticket.id, kind: In(met) }, { stoppedAt: createdAt });
   }
 
   /**

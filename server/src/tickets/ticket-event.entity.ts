@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { TicketEventKind, TicketStatus } from '@utility/shared';
+import { Role, TicketEventKind, TicketStatus } from '@utility/shared';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 
 export type EventData = Record<string, string | number | boolean | null>;
@@ -26,6 +26,10 @@ export class TicketEvent {
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   actorName: string | null;
+
+  /** `resident` or a staff role: actor ids of residents and staff are separate sequences. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  actorRole: Role | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   fromStatus: TicketStatus | null;

@@ -1,11 +1,11 @@
 import { TicketEventKind, TicketStatus } from '@utility/shared';
 import { EntityManager } from 'typeorm';
-import { StaffPrincipal } from '../common/principal';
+import { Actor } from '../common/principal';
 import { EventData, TicketEvent } from './ticket-event.entity';
 
 export interface EventInput {
   kind: TicketEventKind;
-  actor: Pick<StaffPrincipal, 'id' | 'name'> | null;
+  actor: Actor | null;
   at: Date;
   from?: TicketStatus | null;
   to?: TicketStatus | null;
@@ -22,6 +22,7 @@ export async function appendEvents(em: EntityManager, ticketId: number, events: 
       at: e.at,
       actorId: e.actor?.id ?? null,
       actorName: e.actor?.name ?? null,
+      actorRole: e.actor?.role ?? null,
       fromStatus: e.from ?? null,
       toStatus: e.to ?? null,
       note: e.note ?? null,

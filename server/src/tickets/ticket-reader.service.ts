@@ -1,16 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Role, TicketDetailView, TicketView, allowedTransitions } from '@utility/shared';
-import { In, Repository } from 'typeorm';
-import { notFound } from '../common/app-error';
+import {
+  ResidentTicketView, Role, TicketDetailView, TicketEventKind, TicketStatus, TicketType, TicketView, allowedTransitions,
+} from '@utility/shared';
+import { In, MoreThan, Repository } from 'typeorm';
+import { forbidden, notFound } from '../common/app-error';
+import { PersonalDataAudit } from '../audit/personal-data-audit.service';
 import { Clock } from '../common/clock';
 import { StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
 import { StaffService } from '../staff/staff.service';
 import { TicketClock } from './ticket-clock.entity';
 import { TicketEvent } from './ticket-event.entity';
+import { toResidentTicketView } from './resident-ticket-view';
 import { toEventView, toTicketView } from './ticket-view';
 import { Ticket } from './ticket.entity';
+
+export interface TicketEventFact {
+  eventId: number;
+  kind: TicketEventKind;
+  from: TicketStatus | null;
+  to: TicketStatus | null;
+  at: Date;
+  ticketId: number;
+  ticketNo: string;
+  ticketType: TicketType;
+  accountNo: string | null;
+}
 
 /** Reads tickets within the caller's scope and maps them for the wire. */
 @Injectable()
@@ -22,6 +38,7 @@ export class TicketReader {
     private readonly queues: QueuesService,
     private readonly staff: StaffService,
     private readonly clock: Clock,
+    private readonly audit: PersonalDataAudit,
   ) {}
 
   /**
@@ -34,6 +51,42 @@ export class TicketReader {
     if (ticket.assigneeId === viewer.id || ticket.createdById === viewer.id) return ticket;
     if (!(await this.queues.findVisible(viewer, ticket.queueId))) throw notFound();
     return ticket;
+  }
+
+  /** A ticket of one of the resident's bound accounts; any other id is 404. */
+  async residentTicket(accountNos: string[], id: number): Promise<Ticket> {
+    const ticket = await this.tickets.findOneBy({ id });
+    if (!ticket?.accountNo || !accountNos.includes(ticket.accountNo)) throw notFound();
+    return ticket;
+  }
+
+  async residentTickets(accountNos: string[]): Promise<ResidentTicketView[]> {
+    if (!accountNos.length) return [];
+    const tickets = await this.tickets.find({ where: { accountNo: In(accountNos) }, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
+    const events = await this.events.find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { id: 'ASC' } });
+    const technicians = await this.staff.findByIds([...new Set(tickets.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))]);
+    return tickets.map((t) =>
+      toResidentTicketView(t, events.filter((e) => e.ticketId === t.id), technicians.find((s) => s.id === t.assigneeId)?.name ?? null),
+    );
+  }
+
+  async residentDetail(accountNos: string[], id: number): Promise<ResidentTicketView> {
+    const ticket = await this.residentTicket(accountNos, id);
+    const [events, technician] = await Promise.all([
+      this.events.find({ where: { ticketId: id }, order: { id: 'ASC' } }),
+      ticket.assigneeId ? this.staff.findById(ticket.assigneeId) : Promise.resolve(null),
+    ]);
+    return toResidentTicketView(ticket, events, technician?.name ?? null);
+  }
+
+  /** Timeline events after `afterId`, oldest first, for consumers such as resident notices. */
+  async eventsAfter(afterId: number, limit: number): Promise<TicketEventFact[]> {
+    const events = await this.events.find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
+    const tickets = await this.tickets.findBy({ id: In([...new Set(events.map((e) => e.ticketId))]) });
+    return events.map((e) => {
+      const t = tickets.find((x) => x.id === e.ticketId)!;
+      return { eventId: e.id, kind: e.kind, from: e.fromStatus, to: e.toStatus, at: e.at, ticketId: t.id, ticketNo: t.no ?? String(t.id), ticketType: t.type, accountNo: t.accountNo };
+    });
   }
 
   async views(tickets: Ticket[], viewer: StaffPrincipal): Promise<TicketView[]> {
@@ -50,10 +103,20 @@ export class TicketReader {
         queueName: queues.find((q) => q.id === t.queueId)?.name ?? '',
         assigneeName: assignees.find((s) => s.id === t.assigneeId)?.name ?? null,
         clocks: clocks.filter((c) => c.ticketId === t.id),
-        revealPhone: t.assigneeId === viewer.id,
         now,
       }),
     );
+  }
+
+  /**
+   * The caller's full phone, for whoever works the ticket (its assignee, or the agent who took
+   * the call). Every reveal is logged before the number is returned.
+   */
+  async revealPhone(viewer: StaffPrincipal, id: number): Promise<string> {
+    const ticket = await this.visibleTicket(viewer, id);
+    if (ticket.assigneeId !== viewer.id && ticket.createdById !== viewer.id) throw forbidden();
+    await this.audit.record(viewer, 'ticket', ticket.id, 'contactPhone');
+    return ticket.contactPhone;
   }
 
   async view(ticket: Ticket, viewer: StaffPrincipal): Promise<TicketView> {

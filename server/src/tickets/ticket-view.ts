@@ -7,8 +7,6 @@ export interface TicketViewContext {
   queueName: string;
   assigneeName: string | null;
   clocks: TicketClock[];
-  /** Only the staff member working the ticket sees the full phone (DOMAIN.md: personal data). */
-  revealPhone: boolean;
   now: Date;
 }
 
@@ -45,7 +43,8 @@ export function toTicketView(t: Ticket, ctx: TicketViewContext): TicketView {
     stationId: t.stationId,
     address: t.address,
     contactName: t.contactName,
-    contactPhone: ctx.revealPhone ? t.contactPhone : maskPhone(t.contactPhone),
+    // Always masked here: the full number only through the logged reveal (DOMAIN.md: personal data).
+    contactPhone: maskPhone(t.contactPhone),
     description: t.description,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

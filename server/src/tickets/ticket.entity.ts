@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Channel, Priority, TicketStatus, TicketType } from '@utility/shared';
 import { IdRefColumn, TimeColumn } from '../common/columns';
+import { encrypted } from '../common/field-cipher';
 
 /** 工单: every resident request, whatever the channel. */
 @Entity('ticket')
@@ -48,7 +49,8 @@ export class Ticket {
   @Column({ type: 'varchar', length: 50 })
   contactName: string;
 
-  @Column({ type: 'varchar', length: 20 })
+  /** Personal data: encrypted at rest, masked on the wire except to whoever works the ticket. */
+  @Column({ type: 'varchar', length: 120, transformer: encrypted })
   contactPhone: string;
 
   @Column({ type: 'text' })

@@ -53,6 +53,13 @@ export class TicketsController {
     return this.reader.detail(staff, id);
   }
 
+  @Post(':id/reveal-phone')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "The caller's full phone, for the assignee or the intake agent; every reveal is logged" })
+  async revealPhone(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<{ phone: string }> {
+    return { phone: await this.reader.revealPhone(staff, id) };
+  }
+
   @Post(':id/claim')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Take an unassigned ticket; 409 if someone else was first' })

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  Channel, CreateTicketRequest, ErrorCode, Priority, TicketEventKind, TicketStatus, TicketType,
+  Channel, CreateTicketRequest, ErrorCode, Priority, Role, TicketEventKind, TicketStatus, TicketType,
   TransitionError, assertTransition, isOpen, shanghaiDate,
 } from '@utility/shared';
 import { EntityManager } from 'typeorm';
@@ -8,7 +8,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { AppError, conflict, forbidden } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
-import { StaffPrincipal } from '../common/principal';
+import { Actor, ResidentPrincipal, StaffPrincipal } from '../common/principal';
 import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { TicketAssignment } from './ticket-assignment.service';
@@ -65,15 +65,24 @@ export class TicketsService {
   }
 
   async transition(actor: StaffPrincipal, id: number, to: TicketStatus, note?: string): Promise<Ticket> {
-    const ticket = await this.reader.visibleTicket(actor, id);
+    return this.move(actor, await this.reader.visibleTicket(actor, id), to, note);
+  }
+
+  /** A resident acts on a ticket of an account they have bound (cancel before assignment, reopen). */
+  async transitionForResident(actor: ResidentPrincipal, accountNos: string[], id: number, to: TicketStatus, note?: string): Promise<Ticket> {
+    return this.move(actor, await this.reader.residentTicket(accountNos, id), to, note);
+  }
+
+  private async move(actor: Actor, ticket: Ticket, to: TicketStatus, note?: string): Promise<Ticket> {
     try {
-      assertTransition(ticket.type, ticket.status, to, { role: actor.role, isAssignee: ticket.assigneeId === actor.id });
+      assertTransition(ticket.type, ticket.status, to, { role: actor.role, isAssignee: ticket.assigneeId === actor.id && actor.role !== Role.Resident });
     } catch (error) {
       // Nobody may make this move now → 409; somebody may, but not this caller → 403.
       if (error instanceof TransitionError) throw error.reason === 'actor' ? forbidden() : conflict(ErrorCode.TransitionNotAllowed);
       throw error;
     }
     const now = this.clock.now();
+    const id = ticket.id;
     return this.db.transaction(async (em) => {
       // Back to 受理 (handed back or reopened) frees the ticket for the queue again.
       const assigneeId = to === TicketStatus.Accepted ? null : ticket.assigneeId;

@@ -67,7 +67,7 @@ export interface TicketView {
   stationId: number | null;
   address: string;
   contactName: string;
-  /** Masked (138****5678) unless the viewer is working the ticket. */
+  /** Always masked (138****5678); the full number via the logged reveal-phone. */
   contactPhone: string;
   description: string;
   createdAt: string;

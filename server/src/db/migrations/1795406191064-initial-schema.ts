@@ -1,10 +1,17 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class InitialSchema1795405544778 implements MigrationInterface {
-  name = 'InitialSchema1795405544778';
+export class InitialSchema1795406191064 implements MigrationInterface {
+  name = 'InitialSchema1795406191064';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `account` (`id` int NOT NULL AUTO_INCREMENT, `accountNo` varchar(10) NOT NULL, `holderName` varchar(50) NOT NULL, `address` varchar(200) NOT NULL, `utility` varchar(16) NOT NULL, `districtId` int NOT NULL, `stationId` int NOT NULL, INDEX `IDX_d77effc15e885b9d4ad2f304e7` (`districtId`), INDEX `IDX_70d8bf57cfeb3447596528d7a0` (`stationId`), UNIQUE INDEX `IDX_edfff9da7b1ffe443faeaf375b` (`accountNo`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `personal_data_access` (`id` int NOT NULL AUTO_INCREMENT, `staffId` int NOT NULL, `staffName` varchar(50) NOT NULL, `subjectType` varchar(16) NOT NULL, `subjectId` int NOT NULL, `field` varchar(32) NOT NULL, `at` datetime(3) NOT NULL, INDEX `IDX_875f20e6ed8375381f496e53cd` (`staffId`), INDEX `IDX_a8cfe8d71b57dccdc8ec668309` (`at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `notice_cursor` (`name` varchar(32) NOT NULL, `lastEventId` int NOT NULL, PRIMARY KEY (`name`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `notice` (`id` int NOT NULL AUTO_INCREMENT, `dedupeKey` varchar(80) NOT NULL, `residentId` int NOT NULL, `ticketId` int NULL, `templateId` varchar(64) NOT NULL, `page` varchar(128) NOT NULL, `data` text NOT NULL, `status` varchar(12) NOT NULL, `attempts` int NOT NULL DEFAULT '0', `nextAttemptAt` datetime(3) NOT NULL, `lockedUntil` datetime(3) NULL, `lastError` varchar(300) NULL, `createdAt` datetime(3) NOT NULL, `sentAt` datetime(3) NULL, INDEX `IDX_ab7bd7d4002cd7ee15bdbee7d5` (`status`, `nextAttemptAt`), UNIQUE INDEX `IDX_70be1e0bd651e2dc8435e916b2` (`dedupeKey`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `subscription_consent` (`id` int NOT NULL AUTO_INCREMENT, `residentId` int NOT NULL, `ticketId` int NOT NULL, `templateId` varchar(64) NOT NULL, `grantedAt` datetime(3) NOT NULL, `usedByNoticeId` int NULL, INDEX `IDX_4212e3343243834074e8c21c8c` (`residentId`, `ticketId`, `templateId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `account_binding` (`id` int NOT NULL AUTO_INCREMENT, `residentId` int NOT NULL, `accountId` int NOT NULL, `label` varchar(10) NOT NULL DEFAULT '', `isDefault` tinyint NOT NULL DEFAULT 0, `createdAt` datetime(3) NOT NULL, INDEX `IDX_81c3b064d867188aabff0e25da` (`accountId`), UNIQUE INDEX `IDX_49200c9acd195d8a306793c776` (`residentId`, `accountId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `bind_attempt` (`id` int NOT NULL AUTO_INCREMENT, `residentId` int NOT NULL, `accountNo` varchar(10) NOT NULL, `at` datetime(3) NOT NULL, INDEX `IDX_5e541ebef9edfb30d76fb92e85` (`residentId`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `resident` (`id` int NOT NULL AUTO_INCREMENT, `openid` varchar(64) NULL, `phone` varchar(120) NULL, `privacyConsentAt` datetime(3) NULL, `createdAt` datetime(3) NOT NULL, `deletedAt` datetime(3) NULL, UNIQUE INDEX `IDX_5608cdd837dbeb37c20474866d` (`openid`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `idempotency_record` (`id` int NOT NULL AUTO_INCREMENT, `scope` varchar(40) NOT NULL, `key` varchar(100) NOT NULL, `requestHash` varchar(64) NOT NULL, `resourceType` varchar(24) NOT NULL, `resourceId` int NULL, `createdAt` datetime(3) NOT NULL, UNIQUE INDEX `IDX_43ea3d50a854b79e2f59aaad8a` (`scope`, `key`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `district` (`id` int NOT NULL AUTO_INCREMENT, `code` varchar(32) NOT NULL, `name` varchar(64) NOT NULL, UNIQUE INDEX `IDX_fbfe5cb0d22c2be8c9a9fff5b6` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `station` (`id` int NOT NULL AUTO_INCREMENT, `code` varchar(32) NOT NULL, `name` varchar(64) NOT NULL, `districtId` int NOT NULL, INDEX `IDX_303c0545517c0a86b351c52307` (`districtId`), UNIQUE INDEX `IDX_c99c0125a3c03ea4842fb9c5d0` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
@@ -16,8 +23,8 @@ export class InitialSchema1795405544778 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE `staff` (`id` int NOT NULL AUTO_INCREMENT, `username` varchar(64) NOT NULL, `name` varchar(50) NOT NULL, `passwordHash` varchar(100) NOT NULL, `role` varchar(16) NOT NULL, `stationId` int NULL, `districtId` int NULL, `onDuty` tinyint NOT NULL DEFAULT 0, `capacity` int NOT NULL DEFAULT '5', `active` tinyint NOT NULL DEFAULT 1, INDEX `IDX_0eec70800d8e366bf835ecc7d5` (`stationId`), INDEX `IDX_8366be45d7ea6b3d40cd7fc276` (`districtId`), UNIQUE INDEX `IDX_35aafb5ad218f3ff1ff70e281e` (`username`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `sla_breach` (`id` int NOT NULL AUTO_INCREMENT, `ticketId` int NOT NULL, `clock` varchar(16) NOT NULL, `ticketType` varchar(24) NOT NULL, `queueId` int NOT NULL, `dueAt` datetime(3) NOT NULL, `breachedAt` datetime(3) NOT NULL, INDEX `IDX_432c155a6c053a7d2229749b9e` (`queueId`), INDEX `IDX_f02faefe4d5ef5f420046885ff` (`breachedAt`), UNIQUE INDEX `IDX_ae587bae6069ed9d97a76eef3e` (`ticketId`, `clock`, `dueAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `ticket_clock` (`id` int NOT NULL AUTO_INCREMENT, `ticketId` int NOT NULL, `kind` varchar(16) NOT NULL, `startedAt` datetime(3) NOT NULL, `dueAt` datetime(3) NOT NULL, `riskAt` datetime(3) NOT NULL, `stoppedAt` datetime(3) NULL, `atRiskAt` datetime(3) NULL, `breachedAt` datetime(3) NULL, INDEX `IDX_f163c1924957d4ba7b5a851a3c` (`stoppedAt`, `riskAt`), INDEX `IDX_9a0c9c79018f28f52c5127414e` (`stoppedAt`, `dueAt`), UNIQUE INDEX `IDX_8222eb8b8e596fc6f6fa6a589f` (`ticketId`, `kind`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await queryRunner.query("CREATE TABLE `ticket_event` (`id` int NOT NULL AUTO_INCREMENT, `ticketId` int NOT NULL, `kind` varchar(16) NOT NULL, `at` datetime(3) NOT NULL, `actorId` int NULL, `actorName` varchar(50) NULL, `fromStatus` varchar(16) NULL, `toStatus` varchar(16) NULL, `note` varchar(1000) NULL, `data` text NULL, INDEX `IDX_52ad15979fca7c3e0e008a51ba` (`ticketId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await queryRunner.query("CREATE TABLE `ticket` (`id` int NOT NULL AUTO_INCREMENT, `no` varchar(20) NULL, `type` varchar(24) NOT NULL, `status` varchar(16) NOT NULL, `priority` varchar(16) NOT NULL, `channel` varchar(16) NOT NULL, `queueId` int NOT NULL, `assigneeId` int NULL, `accountNo` varchar(10) NULL, `districtId` int NULL, `stationId` int NULL, `address` varchar(200) NOT NULL, `contactName` varchar(50) NOT NULL, `contactPhone` varchar(20) NOT NULL, `description` text NOT NULL, `createdById` int NULL, `createdAt` datetime(3) NOT NULL, `updatedAt` datetime(3) NOT NULL, INDEX `IDX_333ec3aa12386aaf915fbb7c1a` (`assigneeId`), INDEX `IDX_51611b174e74fe4f6d737328c0` (`accountNo`), INDEX `IDX_9b2a57757a9c09110748cb2e68` (`queueId`, `status`), UNIQUE INDEX `IDX_d7cc6a1344b332172ea9544ac3` (`no`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `ticket_event` (`id` int NOT NULL AUTO_INCREMENT, `ticketId` int NOT NULL, `kind` varchar(16) NOT NULL, `at` datetime(3) NOT NULL, `actorId` int NULL, `actorName` varchar(50) NULL, `actorRole` varchar(16) NULL, `fromStatus` varchar(16) NULL, `toStatus` varchar(16) NULL, `note` varchar(1000) NULL, `data` text NULL, INDEX `IDX_52ad15979fca7c3e0e008a51ba` (`ticketId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `ticket` (`id` int NOT NULL AUTO_INCREMENT, `no` varchar(20) NULL, `type` varchar(24) NOT NULL, `status` varchar(16) NOT NULL, `priority` varchar(16) NOT NULL, `channel` varchar(16) NOT NULL, `queueId` int NOT NULL, `assigneeId` int NULL, `accountNo` varchar(10) NULL, `districtId` int NULL, `stationId` int NULL, `address` varchar(200) NOT NULL, `contactName` varchar(50) NOT NULL, `contactPhone` varchar(120) NOT NULL, `description` text NOT NULL, `createdById` int NULL, `createdAt` datetime(3) NOT NULL, `updatedAt` datetime(3) NOT NULL, INDEX `IDX_333ec3aa12386aaf915fbb7c1a` (`assigneeId`), INDEX `IDX_51611b174e74fe4f6d737328c0` (`accountNo`), INDEX `IDX_9b2a57757a9c09110748cb2e68` (`queueId`, `status`), UNIQUE INDEX `IDX_d7cc6a1344b332172ea9544ac3` (`no`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -59,6 +66,22 @@ export class InitialSchema1795405544778 implements MigrationInterface {
     await queryRunner.query("DROP TABLE `district`");
     await queryRunner.query("DROP INDEX `IDX_43ea3d50a854b79e2f59aaad8a` ON `idempotency_record`");
     await queryRunner.query("DROP TABLE `idempotency_record`");
+    await queryRunner.query("DROP INDEX `IDX_5608cdd837dbeb37c20474866d` ON `resident`");
+    await queryRunner.query("DROP TABLE `resident`");
+    await queryRunner.query("DROP INDEX `IDX_5e541ebef9edfb30d76fb92e85` ON `bind_attempt`");
+    await queryRunner.query("DROP TABLE `bind_attempt`");
+    await queryRunner.query("DROP INDEX `IDX_49200c9acd195d8a306793c776` ON `account_binding`");
+    await queryRunner.query("DROP INDEX `IDX_81c3b064d867188aabff0e25da` ON `account_binding`");
+    await queryRunner.query("DROP TABLE `account_binding`");
+    await queryRunner.query("DROP INDEX `IDX_4212e3343243834074e8c21c8c` ON `subscription_consent`");
+    await queryRunner.query("DROP TABLE `subscription_consent`");
+    await queryRunner.query("DROP INDEX `IDX_70be1e0bd651e2dc8435e916b2` ON `notice`");
+    await queryRunner.query("DROP INDEX `IDX_ab7bd7d4002cd7ee15bdbee7d5` ON `notice`");
+    await queryRunner.query("DROP TABLE `notice`");
+    await queryRunner.query("DROP TABLE `notice_cursor`");
+    await queryRunner.query("DROP INDEX `IDX_a8cfe8d71b57dccdc8ec668309` ON `personal_data_access`");
+    await queryRunner.query("DROP INDEX `IDX_875f20e6ed8375381f496e53cd` ON `personal_data_access`");
+    await queryRunner.query("DROP TABLE `personal_data_access`");
     await queryRunner.query("DROP INDEX `IDX_edfff9da7b1ffe443faeaf375b` ON `account`");
     await queryRunner.query("DROP INDEX `IDX_70d8bf57cfeb3447596528d7a0` ON `account`");
     await queryRunner.query("DROP INDEX `IDX_d77effc15e885b9d4ad2f304e7` ON `account`");

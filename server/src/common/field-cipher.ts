@@ -1,0 +1,41 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { ValueTransformer } from 'typeorm';
+
+/**
+ * AES-256-GCM for personal data at rest (phones, ID numbers). Stored as
+ * `v1:<iv>:<tag>:<ciphertext>` in base64, so a key rotation can add `v2` later.
+ * TypeORM transformers are synchronous and static, hence the process-wide key.
+ */
+let key: Buffer | null = null;
+
+export function configureFieldCipher(base64Key: string): void {
+  const candidate = Buffer.from(base64Key, 'base64');
+  if (candidate.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
+  key = candidate;
+}
+
+function activeKey(): Buffer {
+  if (!key) throw new Error('Field cipher used before DATA_ENCRYPTION_KEY was configured');
+  return key;
+}
+
+export function encryptField(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', activeKey(), iv);
+  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
+}
+
+export function decryptField(stored: string): string {
+  const [version, iv, tag, data] = stored.split(':');
+  if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Unreadable encrypted field');
+  const decipher = createDecipheriv('aes-256-gcm', activeKey(), Buffer.from(iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+}
+
+/** Column transformer: plain in the entity, ciphertext in the database. */
+export const encrypted: ValueTransformer = {
+  to: (value: string | null | undefined) => (value == null ? value : encryptField(value)),
+  from: (value: string | null) => (value == null ? value : decryptField(value)),
+};

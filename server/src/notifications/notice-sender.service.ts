@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { ResidentsService } from '../residents/residents.service';
+import { WechatApiClient, WechatApiError } from '../wechat/wechat-api.client';
+import { Notice } from './notice.entity';
+
+export const MAX_ATTEMPTS = 5;
+const BATCH = 20;
+const LOCK_MS = 60_000;
+/** 10 s, 20 s, 40 s, 80 s between tries. */
+const backoffMs = (attempts: number) => 10_000 * 2 ** (attempts - 1);
+
+export interface SendResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** Delivers queued notices to WeChat: one sender per notice at a time, retries with backoff, gives up with a reason. */
+@Injectable()
+export class NoticeSender {
+  constructor(
+    @InjectRepository(Notice) private readonly notices: Repository<Notice>,
+    private readonly residents: ResidentsService,
+    private readonly wechat: WechatApiClient,
+    private readonly clock: Clock,
+  ) {}
+
+  async sendDue(): Promise<SendResult> {
+    const now = this.clock.now();
+    const result: SendResult = { sent: 0, retried: 0, failed: 0 };
+    const due = await this.notices.find({
+      where: [
+        { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+        // A sender that died holding a notice: its lock has run out.
+        { status: 'sending', lockedUntil: LessThan(now) },
+      ],
+      order: { id: 'ASC' },
+      take: BATCH,
+    });
+    for (const notice of due) {
+      if (!(await this.lock(notice, now))) continue;
+      result[await this.deliver(notice, now)]++;
+    }
+    return result;
+  }
+
+  private async lock(notice: Notice, now: Date): Promise<boolean> {
+    const taken = await this.notices.update(
+      { id: notice.id, status: notice.status, attempts: notice.attempts, lockedUntil: notice.lockedUntil ?? IsNull() },
+      { status: 'sending', lockedUntil: new Date(now.getTime() + LOCK_MS) },
+    );
+    return !!taken.affected;
+  }
+
+  private async deliver(notice: Notice, now: Date): Promise<keyof SendResult> {
+    const [resident] = await this.residents.findByIds([notice.residentId]);
+    if (!resident?.openid) return this.finish(notice, 'failed', 'resident deleted their WeChat identity');
+    const attempts = notice.attempts + 1;
+    try {
+      await this.wechat.sendSubscribeMessage({ touser: resident.openid, templateId: notice.templateId, page: notice.page, data: notice.data });
+      await this.notices.update({ id: notice.id }, { status: 'sent', attempts, sentAt: now, lockedUntil: null, lastError: null });
+      return 'sent';
+    } catch (error) {
+      const reason = error instanceof WechatApiError ? `errcode ${error.errcode}: ${error.errmsg}` : String((error as Error).message ?? error);
+      const retryable = !(error instanceof WechatApiError) || error.retryable;
+      if (!retryable) return this.finish(notice, 'failed', reason, attempts);
+      if (attempts >= MAX_ATTEMPTS) return this.finish(notice, 'failed', `gave up after ${attempts} attempts: ${reason}`, attempts);
+      await this.notices.update(
+        { id: notice.id },
+        { status: 'pending', attempts, lastError: reason, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+      );
+      return 'retried';
+    }
+  }
+
+  private async finish(notice: Notice, status: 'failed', reason: string, attempts = notice.attempts): Promise<'failed'> {
+    await this.notices.update({ id: notice.id }, { status, attempts, lastError: reason.slice(0, 300), lockedUntil: null });
+    return status;
+  }
+
+  /** For tests and an admin view: notices of a ticket. */
+  forTicket(ticketId: number): Promise<Notice[]> {
+    return this.notices.find({ where: { ticketId: In([ticketId]) }, order: { id: 'ASC' } });
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ResidentsModule } from '../residents/residents.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { NoticeCursor } from './notice-cursor.entity';
+import { NoticePlanner } from './notice-planner.service';
+import { NoticeSender } from './notice-sender.service';
+import { NoticeWorker } from './notice-worker.service';
+import { Notice } from './notice.entity';
+import { SubscriptionConsent } from './subscription-consent.entity';
+import { SubscriptionsController } from './subscriptions.controller';
+
+/** Resident notices: consent, the outbox and its worker. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notice, NoticeCursor, SubscriptionConsent]), ResidentsModule, TicketsModule],
+  controllers: [SubscriptionsController],
+  providers: [NoticePlanner, NoticeSender, NoticeWorker],
+  exports: [NoticeWorker, NoticeSender],
+})
+export class NotificationsModule {}

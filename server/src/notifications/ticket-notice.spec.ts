@@ -1,0 +1,33 @@
+import { TicketEventKind as K, TicketStatus as S, TicketType } from '@utility/shared';
+import { TicketEventFact } from '../tickets/ticket-reader.service';
+import { noticeForEvent } from './ticket-notice';
+
+const templates = { accepted: 'TPL_ACCEPTED', progress: 'TPL_PROGRESS', resolved: 'TPL_RESOLVED' };
+const fact = (kind: K, from: S | null, to: S | null): TicketEventFact => ({
+  eventId: 9, kind, from, to, at: new Date('2026-11-23T02:05:00Z'), ticketId: 7, ticketNo: '20261123000007',
+  ticketType: TicketType.Repair, accountNo: '9100000001',
+});
+
+describe('noticeForEvent', () => {
+  it.each([
+    [K.Transition, S.Submitted, S.Accepted, 'TPL_ACCEPTED', '已受理'],
+    [K.Claimed, S.Accepted, S.Assigned, 'TPL_PROGRESS', '已派单'],
+    [K.Assigned, S.Accepted, S.Assigned, 'TPL_PROGRESS', '已派单'],
+    [K.Transition, S.Assigned, S.EnRoute, 'TPL_PROGRESS', '师傅在路上'],
+    [K.Transition, S.OnSite, S.Resolved, 'TPL_RESOLVED', '已完成'],
+  ])('%s %s→%s is sent with %s as %s', (kind, from, to, template, phrase) => {
+    const notice = noticeForEvent(fact(kind, from, to), templates)!;
+    expect(notice.templateId).toBe(template);
+    expect(notice.data.phrase3.value).toBe(phrase);
+    expect(notice.data.time4.value).toBe('2026-11-23 10:05');
+    expect(notice.data.character_string1.value).toBe('20261123000007');
+    expect(notice.page).toBe('packages/requests/detail?id=7');
+  });
+
+  it.each([
+    [K.Created, null, S.Submitted], [K.Transition, S.EnRoute, S.OnSite], [K.Routed, null, null],
+    [K.Breached, null, null], [K.Transition, S.Resolved, S.Closed], [K.Transition, S.Accepted, S.Cancelled],
+  ])('tells the resident nothing for %s %s→%s', (kind, from, to) => {
+    expect(noticeForEvent(fact(kind, from, to), templates)).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+import { NoticeTemplates, RESIDENT_STEP_LABELS, ResidentStep, TICKET_TYPE_LABELS, residentStepForEvent } from '@utility/shared';
+import { TicketEventFact } from '../tickets/ticket-reader.service';
+import { NoticeData } from './notice.entity';
+
+/** The steps residents are told about, and which consented template carries each. */
+const TEMPLATE_OF: Partial<Record<ResidentStep, keyof NoticeTemplates>> = {
+  [ResidentStep.Accepted]: 'accepted',
+  [ResidentStep.Dispatched]: 'progress',
+  [ResidentStep.OnTheWay]: 'progress',
+  [ResidentStep.Done]: 'resolved',
+};
+
+const shanghaiTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+
+export interface PlannedNotice {
+  templateId: string;
+  page: string;
+  data: NoticeData;
+}
+
+/**
+ * The subscribe message for a timeline event, or null when residents are not told about it.
+ * Field kinds follow WeChat's template rules (thing ≤ 20 chars, phrase ≤ 5, character_string ≤ 32).
+ */
+export function noticeForEvent(fact: TicketEventFact, templates: NoticeTemplates): PlannedNotice | null {
+  const step = residentStepForEvent(fact.kind, fact.from, fact.to);
+  const template = step && TEMPLATE_OF[step];
+  if (!step || !template) return null;
+  return {
+    templateId: templates[template],
+    page: `packages/requests/detail?id=${fact.ticketId}`,
+    data: {
+      character_string1: { value: fact.ticketNo.slice(0, 32) },
+      thing2: { value: TICKET_TYPE_LABELS[fact.ticketType].slice(0, 20) },
+      phrase3: { value: RESIDENT_STEP_LABELS[step].slice(0, 5) },
+      time4: { value: shanghaiTime.format(fact.at) },
+    },
+  };
+}

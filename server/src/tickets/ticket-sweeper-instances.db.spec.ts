@@ -1,0 +1,53 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../bootstrap';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { breachesOf, call, createTicket, getTicket, minutes } from '../testing/api-fixtures';
+import { TestApp, startTestApp } from '../testing/test-app';
+import { TicketSweeper } from './ticket-sweeper.service';
+
+/** Two server processes on one database (a rolling deploy, or two replicas) both run the sweeper. */
+describe('two app instances sweeping the same database', () => {
+  let t: TestApp;
+  let second: NestFastifyApplication;
+  const t0 = new Date('2026-08-04T02:00:00.000Z');
+  let now = t0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // The same configuration, hence the same DATABASE_URL, as the first instance.
+    second = await createApp({ ...t.app.get<AppConfig>(APP_CONFIG) });
+    await second.init();
+    jest.spyOn(second.get(Clock), 'now').mockImplementation(() => now);
+  });
+  afterAll(async () => {
+    await second.close();
+    await t.close();
+  });
+
+  const at = (time: Date) => {
+    now = time;
+    t.setNow(time);
+  };
+
+  it('escalates each breach exactly once', async () => {
+    const agent = await t.login('agent1');
+    at(t0);
+    const tickets = [];
+    for (let i = 0; i < 6; i++) tickets.push(await createTicket(t, agent, call({ channel: 'miniapp', description: `无人接听 ${i}` })));
+
+    at(minutes(t0, 31));
+    const results = await Promise.all([t.sweep(), second.get(TicketSweeper).sweep(), t.sweep(), second.get(TicketSweeper).sweep()]);
+    expect(results.reduce((n, r) => n + r.breached, 0)).toBe(6);
+    expect(results.reduce((n, r) => n + r.atRisk, 0)).toBe(6);
+
+    for (const ticket of tickets) {
+      const detail = await getTicket(t, agent, ticket.id);
+      const count = (kind: string) => detail.events.filter((e) => e.kind === kind).length;
+      expect({ atRisk: count('at_risk'), breached: count('breached'), escalated: count('escalated') }).toEqual({ atRisk: 1, breached: 1, escalated: 1 });
+      // Raised one step, not once per instance.
+      expect(detail.priority).toBe('high');
+      expect(await breachesOf(t, ticket.id)).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { FakeWechatHandle, wechatApiOptions } from './fake-wechat.handle';
+import { WECHAT_API_OPTIONS, WechatApiClient } from './wechat-api.client';
+import { WechatDevController } from './wechat-dev.controller';
+
+/** The one WeChat API client for every module; in mock mode also the fake WeChat it talks to. */
+@Global()
+@Module({
+  controllers: [WechatDevController],
+  providers: [
+    { provide: FakeWechatHandle, inject: [APP_CONFIG], useFactory: (config: AppConfig) => FakeWechatHandle.start(config) },
+    { provide: WECHAT_API_OPTIONS, inject: [APP_CONFIG, FakeWechatHandle], useFactory: wechatApiOptions },
+    WechatApiClient,
+  ],
+  exports: [WechatApiClient, FakeWechatHandle],
+})
+export class WechatModule {}

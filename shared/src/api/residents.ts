@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ResidentStep } from '../tickets/resident-progress';
+import { TicketType } from '../tickets/ticket-codes';
+
+export const WechatLoginSchema = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(128) });
+export const PhoneCodeSchema = z.object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(128) });
+
+export const BindAccountSchema = z.object({
+  accountNo: z.string().trim().regex(/^\d{10}$/, '户号应为10位数字'),
+  holderName: z.string().trim().min(1, '请填写户主姓名').max(50),
+  label: z.string().trim().max(10, '标签最多10个字').optional(),
+});
+export type BindAccountRequest = z.infer<typeof BindAccountSchema>;
+
+export const SubscribeSchema = z.object({
+  /** Template ids the resident accepted in requestSubscribeMessage (at most three a call). */
+  templateIds: z.array(z.string().trim().min(1).max(64)).min(1).max(3),
+});
+
+export const CancelSchema = z.object({ reason: z.string().trim().max(200).optional() });
+
+export interface ResidentView {
+  id: number;
+  /** Masked (138****5678), or null before the resident shares a phone. */
+  phone: string | null;
+  privacyConsentedAt: string | null;
+}
+
+export interface ResidentLoginResponse {
+  token: string;
+  expiresAt: string;
+  resident: ResidentView;
+}
+
+export interface BoundAccountView {
+  id: number;
+  accountNo: string;
+  /** Masked: 张** */
+  holderName: string;
+  address: string;
+  utility: string;
+  label: string;
+  isDefault: boolean;
+}
+
+export interface ResidentTimelineItem {
+  at: string;
+  step: ResidentStep;
+  label: string;
+}
+
+export interface ResidentTicketView {
+  id: number;
+  no: string;
+  type: TicketType;
+  typeLabel: string;
+  step: ResidentStep;
+  stepLabel: string;
+  accountNo: string | null;
+  address: string;
+  description: string;
+  createdAt: string;
+  /** The technician as the resident may see them: surname and masked phone only. */
+  technician: { surname: string } | null;
+  canCancel: boolean;
+  timeline: ResidentTimelineItem[];
+}
+
+/** Subscribe-message templates the miniapp asks consent for (WeChat allows three per request). */
+export interface NoticeTemplates {
+  accepted: string;
+  progress: string;
+  resolved: string;
+}
