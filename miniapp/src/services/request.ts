@@ -1,0 +1,97 @@
+import Taro from '@tarojs/taro'
+import { ERROR_MESSAGES, ErrorCode, type ApiError } from '@utility/shared'
+import { STAFF_LOGIN_URL, clearSession, getToken } from './session'
+
+/** Client-side code for "no answer from the server" (not part of the server's ErrorCode). */
+export const NETWORK_ERROR = 'NETWORK_ERROR'
+export const NETWORK_MESSAGE = '网络异常，请稍后重试'
+export type ClientErrorCode = ErrorCode | typeof NETWORK_ERROR
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    /** HTTP status; 0 when the request never got an answer. */
+    readonly status: number,
+    readonly details?: ApiError['details'],
+  ) {
+    super(message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  data?: unknown
+  /** Sent as `Idempotency-Key`. Only GETs and requests carrying a key are retried. */
+  idempotencyKey?: string
+  /** The caller shows the error itself: no toast. */
+  silent?: boolean
+}
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  422: ErrorCode.ValidationFailed,
+  429: ErrorCode.RateLimited,
+}
+
+function isKnownCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && code in ERROR_MESSAGES
+}
+
+/** The server's `{code, message}`; anything else (a proxy's HTML page) is mapped from the status. */
+function toApiRequestError(status: number, body: unknown): ApiRequestError {
+  const error = (body ?? {}) as Partial<ApiError>
+  if (isKnownCode(error.code)) {
+    return new ApiRequestError(error.code, error.message || ERROR_MESSAGES[error.code], status, error.details)
+  }
+  const code = STATUS_CODES[status] ?? ErrorCode.Internal
+  return new ApiRequestError(code, ERROR_MESSAGES[code], status)
+}
+
+function report(error: ApiRequestError, silent?: boolean): ApiRequestError {
+  if (!silent) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
+  return error
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET'
+  const header: Record<string, string> = { 'Content-Type': 'application/json' }
+  const token = getToken()
+  if (token) header.Authorization = `Bearer ${token}`
+  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
+
+  // The server (Fastify) refuses an empty body sent as JSON, so a bodiless POST sends `{}`.
+  const data = options.data ?? (method === 'GET' ? undefined : {})
+  const send = () =>
+    Taro.request({ url: API_BASE + path, method, data: data as object, header, dataType: 'json', timeout: 20000 })
+  // A retried POST must be recognisable as the same request, hence the key requirement.
+  const retryable = method === 'GET' || Boolean(options.idempotencyKey)
+
+  const networkError = () => report(new ApiRequestError(NETWORK_ERROR, NETWORK_MESSAGE, 0), options.silent)
+  let response: Taro.request.SuccessCallbackResult
+  try {
+    response = await send()
+  } catch {
+    if (!retryable) throw networkError()
+    try {
+      response = await send()
+    } catch {
+      throw networkError()
+    }
+  }
+
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
+
+  const error = toApiRequestError(response.statusCode, response.data)
+  // A wrong password is a 401 too, but the person is on the login page already.
+  if (error.status === 401 && error.code !== ErrorCode.BadCredentials) {
+    clearSession()
+    void Taro.reLaunch({ url: STAFF_LOGIN_URL })
+  }
+  throw report(error, options.silent)
+}

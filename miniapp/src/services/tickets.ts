@@ -1,0 +1,43 @@
+import type {
+  AssignRequest,
+  CreateTicketRequest,
+  TicketDetailView,
+  TicketView,
+  TransitionRequest,
+} from '@utility/shared'
+import { request, type RequestOptions } from './request'
+
+export function getTicket(id: number): Promise<TicketDetailView> {
+  return request<TicketDetailView>(`/api/tickets/${id}`)
+}
+
+/**
+ * `idempotencyKey` belongs to the form fill, not to the call: a retry after a lost answer
+ * must send the same key so the server returns the ticket it already created.
+ */
+export function createTicket(
+  ticket: CreateTicketRequest,
+  idempotencyKey: string,
+  options: Pick<RequestOptions, 'silent'> = {},
+): Promise<TicketView> {
+  return request<TicketView>('/api/tickets', { method: 'POST', data: ticket, idempotencyKey, ...options })
+}
+
+// Claim, assign and transition carry no Idempotency-Key (the server keys only ticket creation),
+// so the wrapper does not retry them: the person sees the network error and the refreshed ticket.
+export function claimTicket(id: number): Promise<TicketView> {
+  return request<TicketView>(`/api/tickets/${id}/claim`, { method: 'POST' })
+}
+
+export function assignTicket(id: number, assignment: AssignRequest): Promise<TicketView> {
+  return request<TicketView>(`/api/tickets/${id}/assign`, { method: 'POST', data: assignment })
+}
+
+export function transitionTicket(id: number, transition: TransitionRequest): Promise<TicketView> {
+  return request<TicketView>(`/api/tickets/${id}/transition`, { method: 'POST', data: transition })
+}
+
+/** The caller's full number, for the ticket's assignee; the server records every reveal. */
+export function revealPhone(id: number): Promise<{ phone: string }> {
+  return request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' })
+}

@@ -1,0 +1,89 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { ROLE_LABELS, Role, type QueueView, type StaffView } from '@utility/shared'
+import { useState } from 'react'
+import { ActionButton } from '../../components/action-button'
+import { listQueues } from '../../services/queues'
+import { requireStaff } from '../../services/session'
+import { logout } from '../../services/staff'
+import './index.scss'
+
+/** Who answers the 24-hour line and may open a ticket for a caller. */
+const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin]
+
+function QueueCard({ queue }: { queue: QueueView }) {
+  const { open, atRisk, breached } = queue.counts
+  const openQueue = () =>
+    Taro.navigateTo({ url: `/staff/queue/index?id=${queue.id}&name=${encodeURIComponent(queue.name)}` })
+  return (
+    <View id={`queue-${queue.code}`} className='card queue-card' onClick={openQueue}>
+      <Text className='card__title'>{queue.name}</Text>
+      <View className='queue-card__counts'>
+        <View className='count'>
+          <Text className='count__value'>{open}</Text>
+          <Text className='count__label'>待办</Text>
+        </View>
+        <View className={atRisk ? 'count count--at-risk' : 'count'}>
+          <Text className='count__value'>{atRisk}</Text>
+          <Text className='count__label'>临期</Text>
+        </View>
+        <View className={breached ? 'count count--breached' : 'count'}>
+          <Text className='count__value'>{breached}</Text>
+          <Text className='count__label'>超时</Text>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export default function QueuesPage() {
+  const [staff, setStaff] = useState<StaffView | null>(null)
+  const [queues, setQueues] = useState<QueueView[] | null>(null)
+
+  async function load() {
+    const me = requireStaff()
+    setStaff(me)
+    if (!me) return
+    try {
+      setQueues(await listQueues())
+    } catch {
+      setQueues((current) => current ?? [])
+    }
+  }
+
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+
+  function signOut() {
+    logout()
+    void Taro.reLaunch({ url: '/staff/login/index' })
+  }
+
+  if (!staff) return <View className='page' />
+  return (
+    <View className='page'>
+      <View className='card row who'>
+        <View className='who__text'>
+          <Text id='staff-name' className='who__name'>{staff.name}</Text>
+          <Text className='muted'>{ROLE_LABELS[staff.role]}</Text>
+        </View>
+        <ActionButton id='logout' tone='secondary' size='small' onClick={signOut}>
+          退出登录
+        </ActionButton>
+      </View>
+      {INTAKE_ROLES.includes(staff.role) ? (
+        <ActionButton
+          id='intake-entry'
+          className='intake-entry'
+          onClick={() => Taro.navigateTo({ url: '/staff/intake/index' })}
+        >
+          电话受理
+        </ActionButton>
+      ) : null}
+      <Text className='section-title'>我的队列</Text>
+      {queues === null ? <Text className='empty'>加载中…</Text> : null}
+      {queues?.length === 0 ? <Text className='empty'>暂无可处理的队列</Text> : null}
+      {queues?.map((queue) => <QueueCard key={queue.id} queue={queue} />)}
+    </View>
+  )
+}

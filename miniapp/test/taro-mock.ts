@@ -1,0 +1,63 @@
+/**
+ * The slice of `@tarojs/taro` the miniapp uses, for jest (jsdom). Storage is an in-memory map,
+ * navigation and toasts are recorded, `request` is a jest mock each test programs.
+ */
+import { useEffect } from 'react'
+
+const storage = new Map<string, string>()
+let routerParams: Record<string, string> = {}
+
+export const request = jest.fn()
+export const showToast = jest.fn(async () => ({ errMsg: 'showToast:ok' }))
+export const navigateTo = jest.fn(async () => ({ errMsg: 'navigateTo:ok' }))
+export const redirectTo = jest.fn(async () => ({ errMsg: 'redirectTo:ok' }))
+export const reLaunch = jest.fn(async () => ({ errMsg: 'reLaunch:ok' }))
+export const setNavigationBarTitle = jest.fn(async () => ({ errMsg: 'setNavigationBarTitle:ok' }))
+export const stopPullDownRefresh = jest.fn()
+export const makePhoneCall = jest.fn(async () => ({ errMsg: 'makePhoneCall:ok' }))
+
+/** Like the weapp: a missing key reads as ''. Values go through JSON, as real storage serialises them. */
+export function getStorageSync(key: string): unknown {
+  return storage.has(key) ? JSON.parse(storage.get(key)!) : ''
+}
+export function setStorageSync(key: string, value: unknown): void {
+  storage.set(key, JSON.stringify(value))
+}
+export function removeStorageSync(key: string): void {
+  storage.delete(key)
+}
+
+/** A page is shown once, when it mounts. */
+export function useDidShow(callback: () => void): void {
+  useEffect(() => callback(), [])
+}
+export function usePullDownRefresh(): void {}
+export function useRouter() {
+  return { params: routerParams, path: '' }
+}
+
+// Test helpers (not part of Taro).
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
+export function resetTaroMock(): void {
+  storage.clear()
+  routerParams = {}
+  jest.clearAllMocks()
+  request.mockReset()
+}
+
+const Taro = {
+  request,
+  showToast,
+  navigateTo,
+  redirectTo,
+  reLaunch,
+  setNavigationBarTitle,
+  stopPullDownRefresh,
+  makePhoneCall,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+}
+export default Taro

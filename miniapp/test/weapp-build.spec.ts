@@ -1,0 +1,69 @@
+/**
+ * @jest-environment node
+ *
+ * Builds the WeChat mini-program (or, with WEAPP_DIST_READY=1, reads the dist/weapp already
+ * built) and checks what WeChat would refuse: a page missing one of its files, or a package
+ * over 2 MB.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const ROOT = path.resolve(__dirname, '..')
+const DIST = path.join(ROOT, 'dist/weapp')
+const PACKAGE_LIMIT = 2 * 1024 * 1024
+
+interface AppJson {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  subpackages?: { root: string; pages: string[] }[]
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? filesUnder(full) : [full]
+  })
+}
+
+const size = (files: string[]) => files.reduce((sum, file) => sum + fs.statSync(file).size, 0)
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+beforeAll(() => {
+  if (process.env.WEAPP_DIST_READY === '1') return
+  const started = Date.now()
+  // Jest sets NODE_ENV=test, which would switch babel-preset-taro to its test mode.
+  const env = { ...process.env, NODE_ENV: 'production' }
+  execFileSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], {
+    cwd: ROOT,
+    env,
+    stdio: 'pipe',
+  })
+  console.log(`taro build --type weapp: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}, 300_000)
+
+describe('weapp build', () => {
+  it('has the .js, .wxml and .json of every page, and keeps each package under 2 MB', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson
+    const subPackages = app.subPackages ?? app.subpackages ?? []
+    const pages = [...app.pages, ...subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))]
+    expect(pages.length).toBeGreaterThan(1)
+
+    const missing = pages.flatMap((page) =>
+      ['.js', '.wxml', '.json'].map((ext) => `${page}${ext}`).filter((file) => !fs.existsSync(path.join(DIST, file))),
+    )
+    expect(missing).toEqual([])
+
+    const roots = subPackages.map((sub) => path.join(DIST, sub.root) + path.sep)
+    const all = filesUnder(DIST)
+    const main = all.filter((file) => !roots.some((root) => file.startsWith(root)))
+    const report = [`main package: ${kb(size(main))}`]
+    for (const sub of subPackages) {
+      const bytes = size(all.filter((file) => file.startsWith(path.join(DIST, sub.root) + path.sep)))
+      report.push(`subpackage ${sub.root}: ${kb(bytes)}`)
+      expect(bytes).toBeLessThan(PACKAGE_LIMIT)
+    }
+    console.log(report.join('\n'))
+    expect(size(main)).toBeLessThan(PACKAGE_LIMIT)
+  })
+})
