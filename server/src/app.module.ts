@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { BillingModule } from './billing/billing.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './common/config';
 import { dataSourceOptions } from './db/data-source-options';
@@ -34,7 +35,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         AuditModule, OrgModule, AccountsModule, StaffModule, QueuesModule, SlaModule, TicketsModule, ResidentsModule,
-        NotificationsModule, SeedModule,
+        NotificationsModule, BillingModule, SeedModule,
         WechatModule,
       ],
       controllers: [HealthController],

@@ -21,6 +21,9 @@ export enum ErrorCode {
   WechatCodeInvalid = 'WECHAT_CODE_INVALID',
   WechatUnavailable = 'WECHAT_UNAVAILABLE',
   PrivacyConsentRequired = 'PRIVACY_CONSENT_REQUIRED',
+  ReadingExists = 'READING_EXISTS',
+  ImportRejected = 'IMPORT_REJECTED',
+  BillAlreadyPaid = 'BILL_ALREADY_PAID',
   NotReady = 'NOT_READY',
   Internal = 'INTERNAL',
 }
@@ -44,6 +47,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.WechatCodeInvalid]: '微信授权已失效，请重新登录',
   [ErrorCode.WechatUnavailable]: '微信服务暂不可用，请稍后再试',
   [ErrorCode.PrivacyConsentRequired]: '请先阅读并同意《隐私保护指引》',
+  [ErrorCode.ReadingExists]: '该户号当天已有抄表读数',
+  [ErrorCode.ImportRejected]: '导入文件有错误，未导入任何数据，请按报告修改后重新上传',
+  [ErrorCode.BillAlreadyPaid]: '该账单已缴清，无需重复缴费',
   [ErrorCode.NotReady]: '服务暂不可用，请稍后再试',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };

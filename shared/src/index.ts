@@ -17,3 +17,5 @@ export * from './sla/sla-deadlines';
 export * from './api/sla';
 export * from './tickets/resident-progress';
 export * from './api/residents';
+export * from './api/billing';
+export * from './billing';

@@ -28,4 +28,8 @@ export class Account {
   @Index()
   @IdRefColumn()
   stationId: number;
+
+  /** Heated area in hundredths of m², for heating accounts billed by area. */
+  @Column({ type: 'int', nullable: true })
+  areaCentiM2: number | null;
 }

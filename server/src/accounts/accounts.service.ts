@@ -11,8 +11,26 @@ export class AccountsService {
     return this.accounts.findOneBy({ accountNo });
   }
 
+  findByNos(accountNos: string[]): Promise<Account[]> {
+    return accountNos.length ? this.accounts.findBy({ accountNo: In(accountNos) }) : Promise.resolve([]);
+  }
+
+  findById(id: number): Promise<Account | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
   findByIds(ids: number[]): Promise<Account[]> {
     return ids.length ? this.accounts.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Keyset page of heating accounts with an area, for the seasonal bill run. */
+  heatingAccountsAfter(afterId: number, limit: number): Promise<Account[]> {
+    return this.accounts
+      .createQueryBuilder('a')
+      .where("a.utility = 'heating' AND a.areaCentiM2 IS NOT NULL AND a.id > :afterId", { afterId })
+      .orderBy('a.id', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   count(): Promise<number> {

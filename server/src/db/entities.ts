@@ -1,5 +1,9 @@
 import { Account } from '../accounts/account.entity';
 import { PersonalDataAccess } from '../audit/personal-data-access.entity';
+import { AccountYearVolume } from '../billing/account-year-volume.entity';
+import { Bill } from '../billing/bill.entity';
+import { MeterReading } from '../billing/meter-reading.entity';
+import { Tariff } from '../billing/tariff.entity';
 import { NoticeCursor } from '../notifications/notice-cursor.entity';
 import { Notice } from '../notifications/notice.entity';
 import { SubscriptionConsent } from '../notifications/subscription-consent.entity';
@@ -24,4 +28,5 @@ export const ENTITIES = [
   District, Station, Account, Staff, Queue, QueueMember, RoutingRuleRow, SlaPolicy, CalendarDay,
   Ticket, TicketEvent, TicketClock, SlaBreach, IdempotencyRecord, PersonalDataAccess,
   Resident, AccountBinding, BindAttempt, Notice, NoticeCursor, SubscriptionConsent,
+  Tariff, MeterReading, Bill, AccountYearVolume,
 ];

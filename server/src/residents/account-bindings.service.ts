@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { AccountBinding } from './account-binding.entity';
 import { BindAttempt } from './bind-attempt.entity';
+import { Resident } from './resident.entity';
 
 const MAX_FAILED_PER_HOUR = 5;
 const MAX_BINDINGS = 10;
@@ -36,6 +37,11 @@ export class AccountBindingsService {
   async accountNos(residentId: number): Promise<string[]> {
     const rows = await this.bindings.findBy({ residentId });
     return (await this.accounts.findByIds(rows.map((b) => b.accountId))).map((a) => a.accountNo);
+  }
+
+  /** Throws 404 unless the resident has bound the account: their scope for bills and payments. */
+  async assertBound(residentId: number, accountId: number): Promise<void> {
+    if (!(await this.bindings.existsBy({ residentId, accountId }))) throw notFound();
   }
 
   /** Residents who bound this account (they all follow its tickets). */
@@ -67,6 +73,9 @@ export class AccountBindingsService {
 
   /** Binds a verified account; binding one already bound changes nothing. */
   async bind(em: EntityManager, residentId: number, accountId: number, label = ''): Promise<number> {
+    // One bind at a time per resident, or two at once both see no binding: two defaults, or a duplicate key (500).
+    // (SQLite transactions are already serialized by Db and it has no row locks.)
+    if (!this.db.isSqlite) await em.findOne(Resident, { where: { id: residentId }, lock: { mode: 'pessimistic_write' } });
     if (await em.existsBy(AccountBinding, { residentId, accountId })) return accountId;
     const count = await em.countBy(AccountBinding, { residentId });
     if (count >= MAX_BINDINGS) throw new AppError(HttpStatus.CONFLICT, ErrorCode.BindingLimit);
@@ -95,6 +104,7 @@ export class AccountBindingsService {
   }
 
   async unbindAll(residentId: number): Promise<void> {
-    await this.bindings.delete({ residentId });
+    // Through Db: on SQLite a bare delete would join (and be undone with) another open transaction.
+    await this.db.transaction((em) => em.delete(AccountBinding, { residentId }));
   }
 }

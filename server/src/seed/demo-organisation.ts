@@ -61,7 +61,7 @@ const GIVEN = ['秀英', '建华', '丽娟', '志强', '桂兰', '国庆', '海�
 const ROADS = ['幸福路', '和平街', '建设大道', '人民路', '光明巷'];
 
 /** 50 accounts 9100000001…9100000050: the first 25 in the east district, the rest in the west. */
-export function demoAccounts(): { accountNo: string; holderName: string; address: string; utility: Utility; district: string; station: string }[] {
+export function demoAccounts(): { accountNo: string; holderName: string; address: string; utility: Utility; areaCentiM2: number | null; district: string; station: string }[] {
   return Array.from({ length: 50 }, (_, i) => {
     const n = i + 1;
     const east = n <= 25;
@@ -70,6 +70,7 @@ export function demoAccounts(): { accountNo: string; holderName: string; address
       holderName: SURNAMES[i % SURNAMES.length] + GIVEN[i % GIVEN.length],
       address: `${east ? '城东区' : '城西区'}${ROADS[i % ROADS.length]}${10 + n}号${1 + (n % 4)}单元${100 * (1 + (n % 6)) + (n % 3) + 1}室`,
       utility: n % 5 === 0 ? 'heating' : 'gas',
+      areaCentiM2: n % 5 === 0 ? 6000 + 150 * n : null,
       district: east ? 'east' : 'west',
       station: east ? (n % 2 ? 'east-heat' : 'east-hall') : 'west-heat',
     };

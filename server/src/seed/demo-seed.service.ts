@@ -2,12 +2,21 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_SLA_POLICIES } from '@utility/shared/sla';
 import { randomBytes } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
+import { BillRun } from '../billing/bill-run.service';
+import { MeterReadingsService } from '../billing/meter-readings.service';
+import { TariffsService } from '../billing/tariffs.service';
+import { Db } from '../common/db';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { SlaService } from '../sla/sla.service';
 import { StaffService } from '../staff/staff.service';
 import { DEMO_DISTRICTS, DEMO_STAFF, DEMO_STATIONS, DISTRICT_QUEUES, STATION_QUEUE, demoAccounts } from './demo-organisation';
+
+const DEMO_TARIFFS_FROM = '2026-01-01';
+const DEMO_OPENING_ON = '2026-09-30';
+const DEMO_READING_ON = '2026-10-31';
+const DEMO_BILL_PERIOD = '2026-10';
 
 export interface SeedResult {
   password: string;
@@ -26,6 +35,10 @@ export class DemoSeed {
     private readonly queues: QueuesService,
     private readonly staff: StaffService,
     private readonly sla: SlaService,
+    private readonly tariffs: TariffsService,
+    private readonly readings: MeterReadingsService,
+    private readonly billRun: BillRun,
+    private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,8 +65,25 @@ export class DemoSeed {
       );
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
     }
+    await this.seedBills(districts);
     this.logger.log('Demo organisation ready');
     return { password, generated, usernames: DEMO_STAFF.map((s) => s.username) };
+  }
+
+  /** Tariffs, September's opening index, October's reading, and October's bills (unpaid, due 20 November). */
+  private async seedBills(districts: Map<string, number>): Promise<void> {
+    for (const districtId of districts.values()) await this.tariffs.ensureDefaults(districtId, DEMO_TARIFFS_FROM);
+    const accounts = (await this.accounts.findByNos(demoAccounts().map((a) => a.accountNo))).filter((a) => a.utility === 'gas');
+    await this.db.transaction(async (em) => {
+      for (const [i, account] of accounts.entries()) {
+        const opening = 150_000 + 7_919 * i;
+        await this.readings.recordOpening(em, account, DEMO_OPENING_ON, opening);
+        if (!(await this.readings.hasReading(em, account.id, DEMO_READING_ON))) {
+          await this.readings.record(em, { account, readOn: DEMO_READING_ON, valueCentiM3: opening + 2_000 + 173 * (i % 11), source: 'import' });
+        }
+      }
+    });
+    await this.billRun.run(DEMO_BILL_PERIOD);
   }
 
   private async seedQueues(districts: Map<string, number>, stations: Map<string, { id: number; districtId: number }>) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { BillingModule } from '../billing/billing.module';
 import { OrgModule } from '../org/org.module';
 import { QueuesModule } from '../queues/queues.module';
 import { SlaModule } from '../sla/sla.module';
@@ -7,7 +8,7 @@ import { StaffModule } from '../staff/staff.module';
 import { DemoSeed } from './demo-seed.service';
 
 @Module({
-  imports: [OrgModule, AccountsModule, QueuesModule, StaffModule, SlaModule],
+  imports: [OrgModule, AccountsModule, QueuesModule, StaffModule, SlaModule, BillingModule],
   providers: [DemoSeed],
   exports: [DemoSeed],
 })

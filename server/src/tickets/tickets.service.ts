@@ -17,6 +17,9 @@ import { appendEvents } from './ticket-events';
 import { TicketReader } from './ticket-reader.service';
 import { Ticket } from './ticket.entity';
 
+/** What intake needs: a staff or resident request, or the product's own (channel `system`). */
+export type IntakeInput = Omit<CreateTicketRequest, 'channel'> & { channel: Channel };
+
 const initialPriority = (type: TicketType): Priority => (type === TicketType.Leak ? Priority.Emergency : Priority.Normal);
 
 /** Intake and the ticket's life: every change is one transaction with its events. */
@@ -37,17 +40,18 @@ export class TicketsService {
    * Creates a ticket, routes it, starts its clocks and, for emergency queues, assigns it.
    * `em` lets a caller (idempotency) wrap intake in its own transaction.
    */
-  async intake(em: EntityManager, actor: StaffPrincipal | null, body: CreateTicketRequest): Promise<Ticket> {
+  async intake(em: EntityManager, actor: Actor | null, body: IntakeInput): Promise<Ticket> {
     const now = this.clock.now();
     const place = await this.placeOf(body);
     const queue = await this.queues.route({ type: body.type, ...place });
     // A caller taken by staff on the phone or at the counter has already been heard: 受理.
-    const status = actor && body.channel !== Channel.Miniapp ? TicketStatus.Accepted : TicketStatus.Submitted;
+    const byStaff = actor !== null && actor.role !== Role.Resident;
+    const status = byStaff && body.channel !== Channel.Miniapp ? TicketStatus.Accepted : TicketStatus.Submitted;
     const { identifiers } = await em.insert(Ticket, {
       type: body.type, status, priority: initialPriority(body.type), channel: body.channel, queueId: queue.id,
       assigneeId: null, accountNo: body.accountNo ?? null, ...place, address: body.address,
       contactName: body.contactName, contactPhone: body.contactPhone, description: body.description,
-      createdById: actor?.id ?? null, createdAt: now, updatedAt: now,
+      createdById: byStaff ? actor.id : null, createdAt: now, updatedAt: now,
     });
     const id = identifiers[0].id as number;
     const no = shanghaiDate(now).replaceAll('-', '') + String(id).padStart(6, '0');
@@ -62,6 +66,16 @@ export class TicketsService {
     if (status !== TicketStatus.Submitted) await this.clocks.onTransition(em, ticket, TicketStatus.Submitted, status, now);
     if (queue.autoAssign) await this.assignment.autoAssign(em, ticket, now);
     return em.findOneByOrFail(Ticket, { id });
+  }
+
+  /** A ticket the product raises itself (a held reading, a payment mismatch), about an account. */
+  async openSystemTicket(em: EntityManager, input: { type: TicketType; accountNo: string; description: string }): Promise<Ticket> {
+    const account = await this.accounts.findByNo(input.accountNo);
+    if (!account) throw new Error(`No account ${input.accountNo} for a system ticket`);
+    return this.intake(em, null, {
+      type: input.type, accountNo: account.accountNo, address: account.address, contactName: account.holderName,
+      contactPhone: '', description: input.description, channel: Channel.System,
+    });
   }
 
   async transition(actor: StaffPrincipal, id: number, to: TicketStatus, note?: string): Promise<Ticket> {
@@ -112,7 +126,7 @@ export class TicketsService {
   }
 
   /** District and station from the account, else the caller's district, else nowhere (triage). */
-  private async placeOf(body: CreateTicketRequest): Promise<{ districtId: number | null; stationId: number | null }> {
+  private async placeOf(body: IntakeInput): Promise<{ districtId: number | null; stationId: number | null }> {
     if (body.accountNo) {
       const account = await this.accounts.findByNo(body.accountNo);
       if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);

@@ -20,7 +20,7 @@ export const CreateTicketSchema = z.object({
   contactName: z.string().trim().min(1, '请填写联系人').max(50),
   contactPhone: phone,
   description: z.string().trim().min(2, '请描述问题').max(2000),
-  channel: z.enum(Channel),
+  channel: z.enum([Channel.Miniapp, Channel.Phone, Channel.Counter]),
 });
 export type CreateTicketRequest = z.infer<typeof CreateTicketSchema>;
 

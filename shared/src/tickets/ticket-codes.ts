@@ -33,6 +33,8 @@ export enum Channel {
   Miniapp = 'miniapp',
   Phone = 'phone',
   Counter = 'counter',
+  /** Raised by the product itself (a held meter reading, a reconciliation mismatch). */
+  System = 'system',
 }
 
 /** The three SLA clocks a ticket can run. */
@@ -90,6 +92,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   [Channel.Miniapp]: '小程序',
   [Channel.Phone]: '24小时热线',
   [Channel.Counter]: '营业厅',
+  [Channel.System]: '系统',
 };
 
 export const CLOCK_LABELS: Record<ClockKind, string> = {

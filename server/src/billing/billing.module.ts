@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { AccountYearVolume } from './account-year-volume.entity';
+import { Bill } from './bill.entity';
+import { BillRun } from './bill-run.service';
+import { BillsController } from './bills.controller';
+import { BillsService } from './bills.service';
+import { MeterReading } from './meter-reading.entity';
+import { MeterReadingsController } from './meter-readings.controller';
+import { MeterReadingsService } from './meter-readings.service';
+import { ReadingImportService } from './reading-import.service';
+import { TariffsService } from './tariffs.service';
+import { Tariff } from './tariff.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Bill, MeterReading, Tariff, AccountYearVolume]),
+    AccountsModule, ResidentsModule, TicketsModule,
+  ],
+  controllers: [BillsController, MeterReadingsController],
+  providers: [BillsService, BillRun, MeterReadingsService, ReadingImportService, TariffsService],
+  exports: [BillsService, BillRun, MeterReadingsService, TariffsService],
+})
+export class BillingModule {}

@@ -1,0 +1,73 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { BillView, ErrorCode, UsagePoint, shanghaiDate } from '@utility/shared';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { AppError, notFound } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { Bill } from './bill.entity';
+import { toBillView } from './bill-view';
+
+/** Bills as residents and the payments module see them. Settling is the only write. */
+@Injectable()
+export class BillsService {
+  constructor(
+    @InjectRepository(Bill) private readonly bills: Repository<Bill>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Unpaid first (oldest due first), then the paid history, newest first. */
+  async listForAccount(accountId: number): Promise<BillView[]> {
+    const rows = await this.bills.find({ where: { accountId }, order: { period: 'DESC' }, take: 60 });
+    const today = shanghaiDate(this.clock.now());
+    const unpaid = rows.filter((b) => b.status === 'unpaid').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+    return [...unpaid, ...rows.filter((b) => b.status !== 'unpaid')].map((b) => toBillView(b, today));
+  }
+
+  async find(id: number): Promise<Bill> {
+    const bill = await this.bills.findOneBy({ id });
+    if (!bill) throw notFound();
+    return bill;
+  }
+
+  view(bill: Bill): BillView {
+    return toBillView(bill, shanghaiDate(this.clock.now()));
+  }
+
+  /** The last 12 months of use, oldest first, for the usage chart. */
+  async usage(accountId: number, months = 12): Promise<UsagePoint[]> {
+    const rows = await this.bills.find({ where: { accountId, utility: 'gas' }, order: { period: 'DESC' }, take: months });
+    return rows.reverse().map((b) => ({ period: b.period, volumeCentiM3: b.volumeCentiM3, amountFen: b.amountFen }));
+  }
+
+  /** A bill that can still be paid, or 409. */
+  async payable(id: number): Promise<Bill> {
+    const bill = await this.find(id);
+    if (bill.status !== 'unpaid') throw new AppError(HttpStatus.CONFLICT, ErrorCode.BillAlreadyPaid);
+    return bill;
+  }
+
+  /**
+   * Marks the bill paid by this payment, in the caller's transaction. False when it was already
+   * settled (by this or another payment): the caller must then not credit again.
+   */
+  async settle(em: EntityManager, billId: number, paymentId: number, amountFen: number, at: Date): Promise<boolean> {
+    const done = await em.update(Bill, { id: billId, status: 'unpaid', amountFen, paymentId: IsNull() }, { status: 'paid', paidFen: amountFen, paidAt: at, paymentId });
+    return !!done.affected;
+  }
+
+  /** A refunded payment un-settles the bill it paid. */
+  async unsettle(em: EntityManager, billId: number, paymentId: number): Promise<boolean> {
+    const done = await em.update(Bill, { id: billId, status: 'paid', paymentId }, { status: 'unpaid', paidFen: 0, paidAt: null, paymentId: null });
+    return !!done.affected;
+  }
+
+  /** Arrears of an account: unpaid bills' total and how much of it is overdue. */
+  async arrears(accountId: number): Promise<{ unpaidFen: number; overdueFen: number }> {
+    const today = shanghaiDate(this.clock.now());
+    const unpaid = await this.bills.findBy({ accountId, status: 'unpaid' });
+    return {
+      unpaidFen: unpaid.reduce((n, b) => n + b.amountFen, 0),
+      overdueFen: unpaid.filter((b) => b.dueOn < today).reduce((n, b) => n + b.amountFen, 0),
+    };
+  }
+}

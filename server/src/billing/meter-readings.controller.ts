@@ -1,0 +1,55 @@
+import { Body, Controller, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, ImportReport, ReadingView, Role, StaffReadingSchema } from '@utility/shared';
+import { z } from 'zod';
+import { AccountsService } from '../accounts/accounts.service';
+import { AppError } from '../common/app-error';
+import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
+import { Db } from '../common/db';
+import { StaffPrincipal } from '../common/principal';
+import { ApiZodBody, ZodBody } from '../common/zod-body';
+import { MeterReading } from './meter-reading.entity';
+import { MeterReadingsService } from './meter-readings.service';
+import { ReadingImportService } from './reading-import.service';
+
+export const toReadingView = (r: MeterReading, accountNo: string): ReadingView => ({
+  id: r.id, accountNo, readOn: r.readOn, valueCentiM3: r.valueCentiM3, source: r.source,
+  status: r.status, holdReason: r.holdReason, ticketId: r.ticketId,
+});
+
+@ApiTags('billing')
+@ApiBearerAuth()
+@UseGuards(StaffGuard)
+@Roles(Role.Agent, Role.Technician, Role.Inspector, Role.Supervisor)
+@Controller('api/staff/meter-readings')
+export class MeterReadingsController {
+  constructor(
+    private readonly readings: MeterReadingsService,
+    private readonly importer: ReadingImportService,
+    private readonly accounts: AccountsService,
+    private readonly db: Db,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Record a reading; one below the last or far above usual use is held and a billing ticket opened' })
+  @ApiZodBody(StaffReadingSchema)
+  async record(@CurrentStaff() staff: StaffPrincipal, @ZodBody(StaffReadingSchema) body: z.output<typeof StaffReadingSchema>): Promise<ReadingView> {
+    const account = await this.accounts.findByNo(body.accountNo);
+    if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
+    const reading = await this.db.transaction((em) =>
+      this.readings.record(em, { account, readOn: body.readOn, valueCentiM3: body.value, source: 'staff', recordedById: staff.id }),
+    );
+    return toReadingView(reading, account.accountNo);
+  }
+
+  @Post('import')
+  @ApiOperation({ summary: 'Import a CSV (accountNo,readOn,value): all rows or none, with a report of each bad row' })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'accountNo,readOn,value\n9100000001,2026-11-30,1234.56' } })
+  async import(@CurrentStaff() staff: StaffPrincipal, @Body() csv: unknown): Promise<ImportReport> {
+    if (typeof csv !== 'string' || !csv.trim()) {
+      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, '请上传 text/csv 格式的抄表文件');
+    }
+    return this.importer.import(csv, staff.id);
+  }
+}

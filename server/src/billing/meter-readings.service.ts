@@ -1,0 +1,89 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, TicketType, checkReading } from '@utility/shared';
+import { EntityManager, LessThan, Repository } from 'typeorm';
+import { Account } from '../accounts/account.entity';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { TicketsService } from '../tickets/tickets.service';
+import { Bill } from './bill.entity';
+import { daysBetween } from './billing-period';
+import { MeterReading, ReadingSource } from './meter-reading.entity';
+
+export interface ReadingInput {
+  account: Account;
+  readOn: string;
+  valueCentiM3: number;
+  source: ReadingSource;
+  photoId?: number | null;
+  recordedById?: number | null;
+}
+
+const m3 = (centiM3: number) => `${(centiM3 / 100).toFixed(2)} m³`;
+
+/** Recent bills used to judge what "usual use" is for an account. */
+const USUAL_USE_BILLS = 3;
+
+/** Meter readings: checked as they arrive; a suspicious one is held and a billing ticket opened. */
+@Injectable()
+export class MeterReadingsService {
+  constructor(
+    @InjectRepository(MeterReading) private readonly readings: Repository<MeterReading>,
+    private readonly tickets: TicketsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records one reading inside the caller's transaction. */
+  async record(em: EntityManager, input: ReadingInput): Promise<MeterReading> {
+    const { account, readOn, valueCentiM3 } = input;
+    if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) {
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.ReadingExists);
+    }
+    const previous = await em.findOne(MeterReading, { where: { accountId: account.id, readOn: LessThan(readOn) }, order: { readOn: 'DESC' } });
+    const check = previous
+      ? checkReading({
+          previousValueCentiM3: previous.valueCentiM3, valueCentiM3,
+          periodDays: Math.max(1, daysBetween(previous.readOn, readOn)), usualDailyCentiM3: await this.usualDaily(em, account.id),
+        })
+      : ({ ok: true } as const);
+    const base = {
+      accountId: account.id, readOn, valueCentiM3, source: input.source, photoId: input.photoId ?? null,
+      recordedById: input.recordedById ?? null, createdAt: this.clock.now(),
+    };
+    if (check.ok) {
+      const { identifiers } = await em.insert(MeterReading, { ...base, status: 'accepted', holdReason: null, ticketId: null });
+      return em.findOneByOrFail(MeterReading, { id: identifiers[0].id });
+    }
+    const ticket = await this.tickets.openSystemTicket(em, {
+      type: TicketType.Billing, accountNo: account.accountNo,
+      description: `抄表读数待核查：${check.message}（${readOn} 读数 ${m3(valueCentiM3)}，上次 ${m3(previous!.valueCentiM3)}）`,
+    });
+    const { identifiers } = await em.insert(MeterReading, { ...base, status: 'held', holdReason: check.message, ticketId: ticket.id });
+    return em.findOneByOrFail(MeterReading, { id: identifiers[0].id });
+  }
+
+  /** The opening index of a meter (installation or migration from the old system): billed by definition. */
+  async recordOpening(em: EntityManager, account: Account, readOn: string, valueCentiM3: number): Promise<void> {
+    if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) return;
+    await em.insert(MeterReading, {
+      accountId: account.id, readOn, valueCentiM3, source: 'import', status: 'billed', holdReason: null,
+      ticketId: null, photoId: null, recordedById: null, createdAt: this.clock.now(),
+    });
+  }
+
+  hasReading(em: EntityManager, accountId: number, readOn: string): Promise<boolean> {
+    return em.existsBy(MeterReading, { accountId, readOn });
+  }
+
+  /** The account's last billed reading: where a trial bill's volume starts. */
+  lastBilled(accountId: number): Promise<MeterReading | null> {
+    return this.readings.findOne({ where: { accountId, status: 'billed' }, order: { readOn: 'DESC' } });
+  }
+
+  /** Average daily use over the last few bills, or null for a new account. */
+  private async usualDaily(em: EntityManager, accountId: number): Promise<number | null> {
+    const bills = await em.find(Bill, { where: { accountId, utility: 'gas' }, order: { period: 'DESC' }, take: USUAL_USE_BILLS });
+    const days = bills.reduce((n, b) => n + Math.max(1, daysBetween(b.fromOn, b.toOn)), 0);
+    return bills.length ? Math.round(bills.reduce((v, b) => v + b.volumeCentiM3, 0) / days) : null;
+  }
+}

@@ -1,0 +1,9 @@
+/** Bill arithmetic: pure, no chinese-days (exported from the package root, which the miniapp bundles). */
+export * from './tariff-types';
+export * from './billing-error';
+export * from './money';
+export * from './pro-rata';
+export * from './gas-bill';
+export * from './heating-bill';
+export * from './reading-checks';
+export * from './default-tariffs';
