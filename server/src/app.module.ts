@@ -10,12 +10,15 @@ import { dataSourceOptions } from './db/data-source-options';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
+import { PaymentsModule } from './payments/payments.module';
+import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
 import { QueuesModule } from './queues/queues.module';
 import { ResidentsModule } from './residents/residents.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
 import { StaffModule } from './staff/staff.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { UploadsApiModule } from './uploads/uploads-api.module';
 import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
@@ -35,8 +38,9 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         AuditModule, OrgModule, AccountsModule, StaffModule, QueuesModule, SlaModule, TicketsModule, ResidentsModule,
-        NotificationsModule, BillingModule, SeedModule,
-        WechatModule,
+        NotificationsModule, BillingModule, PaymentsModule, SeedModule,
+        WechatModule, WechatPayModule,
+        UploadsApiModule,
       ],
       controllers: [HealthController],
     };

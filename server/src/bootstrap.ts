@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -18,6 +19,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
+  // Meter-reading imports arrive as text/csv, larger than JSON bodies.
+  app.getHttpAdapter().getInstance().addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // Photo uploads (POST /api/uploads): one file per request, never larger than UPLOAD_MAX_BYTES.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES + 1, files: 1, parts: 20 } });
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
   if (config.DATABASE_URL.startsWith('mysql') || config.DATABASE_URL.startsWith('mariadb')) {

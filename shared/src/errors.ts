@@ -24,7 +24,15 @@ export enum ErrorCode {
   ReadingExists = 'READING_EXISTS',
   ImportRejected = 'IMPORT_REJECTED',
   BillAlreadyPaid = 'BILL_ALREADY_PAID',
+  PaymentUnavailable = 'PAYMENT_UNAVAILABLE',
+  NoticeRejected = 'NOTICE_REJECTED',
+  RefundNotAllowed = 'REFUND_NOT_ALLOWED',
   NotReady = 'NOT_READY',
+  PhotoTypeNotAllowed = 'PHOTO_TYPE_NOT_ALLOWED',
+  PhotoTooLarge = 'PHOTO_TOO_LARGE',
+  PhotoUnreadable = 'PHOTO_UNREADABLE',
+  TooManyPhotos = 'TOO_MANY_PHOTOS',
+  PhotoNotFound = 'PHOTO_NOT_FOUND',
   Internal = 'INTERNAL',
 }
 
@@ -50,7 +58,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ReadingExists]: '该户号当天已有抄表读数',
   [ErrorCode.ImportRejected]: '导入文件有错误，未导入任何数据，请按报告修改后重新上传',
   [ErrorCode.BillAlreadyPaid]: '该账单已缴清，无需重复缴费',
+  [ErrorCode.PaymentUnavailable]: '微信支付暂不可用，请稍后再试',
+  [ErrorCode.NoticeRejected]: '通知验证失败',
+  [ErrorCode.RefundNotAllowed]: '该笔缴费不能退款',
   [ErrorCode.NotReady]: '服务暂不可用，请稍后再试',
+  [ErrorCode.PhotoTypeNotAllowed]: '仅支持 JPG、PNG、WebP、HEIC 格式的照片',
+  [ErrorCode.PhotoTooLarge]: '照片太大，请压缩后重新上传',
+  [ErrorCode.PhotoUnreadable]: '无法识别该照片，请重新拍摄或选择其他照片',
+  [ErrorCode.TooManyPhotos]: '最多可上传6张照片',
+  [ErrorCode.PhotoNotFound]: '照片不存在或已失效，请重新上传',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };
 

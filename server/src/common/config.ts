@@ -42,7 +42,56 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_RESOLVED: z.string().min(1).max(64).default('TPL_TICKET_RESOLVED'),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
+  /** How often unnotified orders are queried and expired ones closed (0 = off, also turns off the daily reconciliation). */
+  PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Shanghai hour after which yesterday's WeChat Pay trade bill is reconciled. */
+  RECONCILE_AT_HOUR: z.coerce.number().int().min(0).max(23).default(10),
+  /** Where photos are kept (LocalPhotoStorage). Default: `uploads/` beside the SQLite file, else <repo>/data/uploads. */
+  UPLOADS_DIR: z.string().min(1).optional(),
+  /** Largest photo accepted, in bytes; a bigger one is refused while it streams in. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Largest photo decoded, in pixels (width × height): decompression bombs stop here. */
+  UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
+  /** Photos one person may upload in an hour that are not attached to anything yet. */
+  UPLOAD_HOURLY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
+  /** Photos never attached to a ticket or reading are deleted after this many hours (0 = keep them). */
+  UPLOAD_ORPHAN_HOURS: z.coerce.number().int().min(0).max(24 * 365).default(24),
+  /**
+   * WeChat Pay v3. `mock` generates the merchant keys and starts a fake WeChat Pay on loopback with its own
+   * platform key; `live` needs every WECHATPAY_* below. Either way the same client and checks run.
+   */
+  WECHATPAY_MODE: z.enum(['mock', 'live']).default('mock'),
+  WECHATPAY_MCHID: z.string().regex(/^\d{6,32}$/, 'must be the merchant number (digits)').optional(),
+  WECHATPAY_APPID: z.string().min(1).max(32).optional(),
+  /** Serial number of the merchant API certificate (hex). */
+  WECHATPAY_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)').optional(),
+  WECHATPAY_PRIVATE_KEY_PATH: z.string().min(1).optional(),
+  WECHATPAY_APIV3_KEY: z.string().refine((v) => Buffer.byteLength(v) === 32, { message: 'must be exactly 32 characters' }).optional(),
+  /** WeChat Pay public key PEM, or a platform certificate PEM; WECHATPAY_PLATFORM_SERIAL is its PUB_KEY_ID_… or serial. */
+  WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: z.string().min(1).optional(),
+  WECHATPAY_PLATFORM_SERIAL: z
+    .string()
+    .regex(/^(PUB_KEY_ID_[0-9A-Za-z_]+|[0-9A-Fa-f]{8,64})$/, 'must be PUB_KEY_ID_… or a certificate serial (hex)')
+    .optional(),
+  /** Live: defaults to https://api.mch.weixin.qq.com; any server speaking the v3 contract (tests use the fake). */
+  WECHATPAY_API_BASE: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine((v) => /^https?:\/\/[^/?#]+\/?$/.test(v), { message: 'must be an origin without a path, like https://api.mch.weixin.qq.com' })
+    .optional(),
+  /** Where WeChat Pay posts notices. Mock default: this server's own endpoint on loopback. */
+  WECHATPAY_NOTIFY_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine((v) => !v.includes('?'), { message: 'must not carry a query string (WeChat Pay refuses it)' })
+    .optional(),
 });
+
+/** The fake WeChat Pay's merchant number (the one in WeChat Pay's own examples), used when mock mode is given none. */
+export const MOCK_WECHATPAY_MCHID = '1900000109';
+
+const WECHATPAY_LIVE_REQUIRED = [
+  'WECHATPAY_MCHID', 'WECHATPAY_APPID', 'WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY',
+  'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH', 'WECHATPAY_PLATFORM_SERIAL', 'WECHATPAY_NOTIFY_URL',
+] as const;
 
 /** The fake WeChat's credentials, used when mock mode is not given any. */
 export const MOCK_WECHAT_APPID = 'wx0000000000mock';
@@ -57,11 +106,28 @@ const ConfigSchema = EnvSchema.superRefine(
     }
   },
   { when: () => true },
-).transform((env) => ({
-  ...env,
-  WECHAT_APPID: env.WECHAT_APPID ?? MOCK_WECHAT_APPID,
-  WECHAT_SECRET: env.WECHAT_SECRET ?? MOCK_WECHAT_SECRET,
-}));
+)
+  .superRefine(
+    (env, ctx) => {
+      if (env.WECHATPAY_MODE === 'live') {
+        for (const key of WECHATPAY_LIVE_REQUIRED) {
+          if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when WECHATPAY_MODE=live' });
+        }
+      } else if (env.WECHATPAY_API_BASE) {
+        ctx.addIssue({ code: 'custom', path: ['WECHATPAY_API_BASE'], message: 'is only used when WECHATPAY_MODE=live (mock mode starts its own fake)' });
+      }
+    },
+    { when: () => true },
+  )
+  .transform((env) => ({
+    ...env,
+    WECHAT_APPID: env.WECHAT_APPID ?? MOCK_WECHAT_APPID,
+    WECHAT_SECRET: env.WECHAT_SECRET ?? MOCK_WECHAT_SECRET,
+    // Live mode has refused to get here without these; the defaults are mock mode's.
+    WECHATPAY_MCHID: env.WECHATPAY_MCHID ?? MOCK_WECHATPAY_MCHID,
+    WECHATPAY_APPID: env.WECHATPAY_APPID ?? env.WECHAT_APPID ?? MOCK_WECHAT_APPID,
+    WECHATPAY_NOTIFY_URL: env.WECHATPAY_NOTIFY_URL ?? `http://127.0.0.1:${env.PORT}/api/payments/wechat/notify`,
+  }));
 
 export type AppConfig = z.infer<typeof ConfigSchema> & { repoRoot: string };
 

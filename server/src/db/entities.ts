@@ -4,6 +4,11 @@ import { AccountYearVolume } from '../billing/account-year-volume.entity';
 import { Bill } from '../billing/bill.entity';
 import { MeterReading } from '../billing/meter-reading.entity';
 import { Tariff } from '../billing/tariff.entity';
+import { PaymentNotice } from '../payments/payment-notice.entity';
+import { PaymentOrder } from '../payments/payment-order.entity';
+import { ReconciliationRun } from '../payments/reconciliation-run.entity';
+import { ReconciliationMismatch } from '../payments/reconciliation-mismatch.entity';
+import { Refund } from '../payments/refund.entity';
 import { NoticeCursor } from '../notifications/notice-cursor.entity';
 import { Notice } from '../notifications/notice.entity';
 import { SubscriptionConsent } from '../notifications/subscription-consent.entity';
@@ -23,10 +28,12 @@ import { SlaBreach } from '../tickets/sla-breach.entity';
 import { TicketClock } from '../tickets/ticket-clock.entity';
 import { TicketEvent } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { Upload } from '../uploads/upload.entity';
 
 export const ENTITIES = [
   District, Station, Account, Staff, Queue, QueueMember, RoutingRuleRow, SlaPolicy, CalendarDay,
   Ticket, TicketEvent, TicketClock, SlaBreach, IdempotencyRecord, PersonalDataAccess,
   Resident, AccountBinding, BindAttempt, Notice, NoticeCursor, SubscriptionConsent,
-  Tariff, MeterReading, Bill, AccountYearVolume,
+  Tariff, MeterReading, Bill, AccountYearVolume, PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun,
+  Upload,
 ];

@@ -69,11 +69,12 @@ export class TicketsService {
   }
 
   /** A ticket the product raises itself (a held reading, a payment mismatch), about an account. */
-  async openSystemTicket(em: EntityManager, input: { type: TicketType; accountNo: string; description: string }): Promise<Ticket> {
-    const account = await this.accounts.findByNo(input.accountNo);
-    if (!account) throw new Error(`No account ${input.accountNo} for a system ticket`);
+  async openSystemTicket(em: EntityManager, input: { type: TicketType; accountNo: string | null; description: string }): Promise<Ticket> {
+    const account = input.accountNo ? await this.accounts.findByNo(input.accountNo) : null;
+    if (input.accountNo && !account) throw new Error(`No account ${input.accountNo} for a system ticket`);
+    // Without an account (a payment nobody can place) there is no district: it goes to triage.
     return this.intake(em, null, {
-      type: input.type, accountNo: account.accountNo, address: account.address, contactName: account.holderName,
+      type: input.type, accountNo: account?.accountNo, address: account?.address ?? '—', contactName: account?.holderName ?? '系统',
       contactPhone: '', description: input.description, channel: Channel.System,
     });
   }

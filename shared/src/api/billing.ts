@@ -82,3 +82,38 @@ export interface TrialBillView {
   /** What the next bill would be if this reading were billed today. */
   trial: { fromOn: string; toOn: string; volumeCentiM3: number; amountFen: number; lines: BillView['lines'] } | null;
 }
+
+/** What `Taro.requestPayment` takes (WeChat Pay JSAPI 调起支付). */
+export interface PayParams {
+  appId: string;
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
+
+export interface PayResponse {
+  orderNo: string;
+  amountFen: number;
+  payParams: PayParams;
+}
+
+/** A payment record / receipt. */
+export interface PaymentView {
+  orderNo: string;
+  billId: number;
+  period: string;
+  accountNo: string;
+  amountFen: number;
+  status: 'open' | 'paid' | 'closed' | 'refunded';
+  transactionId: string | null;
+  paidAt: string | null;
+}
+
+export const RefundRequestSchema = z.object({
+  orderNo: z.string().trim().min(1).max(32),
+  reason: z.string().trim().min(2, '请填写退款原因').max(200),
+});
+
+export const ReconcileSchema = z.object({ date: ShanghaiDate });

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BillingModule } from '../billing/billing.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { PaymentCredit } from './payment-credit.service';
+import { PaymentNoticeHandler } from './payment-notice-handler.service';
+import { PaymentNotice } from './payment-notice.entity';
+import { PaymentNotifyController } from './payment-notify.controller';
+import { PaymentOrder } from './payment-order.entity';
+import { PaymentSweeper } from './payment-sweeper.service';
+import { PaymentsController } from './payments.controller';
+import { PaymentsService } from './payments.service';
+import { ReconciliationMismatch } from './reconciliation-mismatch.entity';
+import { ReconciliationJob } from './reconciliation-job.service';
+import { ReconciliationRun } from './reconciliation-run.entity';
+import { ReconciliationService } from './reconciliation.service';
+import { Refund } from './refund.entity';
+import { RefundsController } from './refunds.controller';
+import { RefundsService } from './refunds.service';
+
+/** Paying bills through WeChat Pay (wechat-pay/ is the integration; this is the domain). */
+@Module({
+  imports: [TypeOrmModule.forFeature([PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun]), BillingModule, ResidentsModule, TicketsModule],
+  controllers: [PaymentsController, PaymentNotifyController, RefundsController],
+  providers: [PaymentsService, PaymentCredit, PaymentNoticeHandler, RefundsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
+  exports: [PaymentsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
+})
+export class PaymentsModule {}

@@ -1,0 +1,98 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, Role } from '@utility/shared';
+import { randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { BillsService } from '../billing/bills.service';
+import { AppError, forbidden, notFound } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { Db, isDuplicateKey } from '../common/db';
+import { StaffPrincipal } from '../common/principal';
+import { PaymentOrder } from './payment-order.entity';
+import { Refund } from './refund.entity';
+import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
+import { WechatRefund } from './wechat-pay/wechat-pay.types';
+
+export interface RefundView {
+  id: number;
+  refundNo: string;
+  orderNo: string;
+  amountFen: number;
+  reason: string;
+  status: Refund['status'];
+}
+
+/** Full refunds of a payment: billing staff request, a supervisor approves, WeChat Pay's notice settles it. */
+@Injectable()
+export class RefundsService {
+  constructor(
+    @InjectRepository(Refund) private readonly refunds: Repository<Refund>,
+    @InjectRepository(PaymentOrder) private readonly orders: Repository<PaymentOrder>,
+    private readonly bills: BillsService,
+    private readonly wechatPay: WechatPayClient,
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(staff: StaffPrincipal, orderNo: string, reason: string): Promise<RefundView> {
+    const order = await this.orders.findOneBy({ orderNo });
+    if (!order) throw notFound();
+    if (order.status !== 'paid') throw new AppError(HttpStatus.CONFLICT, ErrorCode.RefundNotAllowed);
+    const row = {
+      refundNo: `R${randomBytes(10).toString('hex').toUpperCase()}`, orderId: order.id, amountFen: order.amountFen, reason,
+      status: 'requested' as const, requestedById: staff.id, decidedById: null, wechatRefundId: null,
+      requestedAt: this.clock.now(), decidedAt: null, completedAt: null,
+    };
+    try {
+      await this.refunds.insert(row);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.RefundNotAllowed, '该笔缴费已申请过退款');
+      throw error;
+    }
+    return this.view(await this.refunds.findOneByOrFail({ refundNo: row.refundNo }));
+  }
+
+  /** Only a supervisor approves (DOMAIN.md: graded authority); approval sends the refund to WeChat Pay. */
+  async decide(staff: StaffPrincipal, id: number, approve: boolean): Promise<RefundView> {
+    if (staff.role !== Role.Supervisor && staff.role !== Role.Admin) throw forbidden();
+    const refund = await this.refunds.findOneBy({ id });
+    if (!refund) throw notFound();
+    const to = approve ? 'processing' : 'rejected';
+    const moved = await this.refunds.update({ id, status: 'requested' }, { status: to, decidedById: staff.id, decidedAt: this.clock.now() });
+    if (!moved.affected) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict);
+    if (approve) await this.send(refund);
+    return this.view(await this.refunds.findOneByOrFail({ id }));
+  }
+
+  /** WeChat Pay's verdict, from a notice or a query; the first verdict wins, repeats change nothing. */
+  async onWechatResult(result: WechatRefund): Promise<'refund_recorded' | 'unknown_order'> {
+    const refund = await this.refunds.findOneBy({ refundNo: result.outRefundNo });
+    if (!refund) return 'unknown_order';
+    if (result.status === 'PROCESSING') return 'refund_recorded';
+    await this.db.transaction(async (em) => {
+      const status = result.status === 'SUCCESS' ? 'succeeded' : 'failed';
+      const moved = await em.update(Refund, { id: refund.id, status: 'processing' }, { status, wechatRefundId: result.refundId, completedAt: this.clock.now() });
+      if (!moved.affected || status !== 'succeeded') return;
+      const order = await em.findOneByOrFail(PaymentOrder, { id: refund.orderId });
+      await em.update(PaymentOrder, { id: order.id }, { status: 'refunded' });
+      if (order.settledBill) await this.bills.unsettle(em, order.billId, order.id);
+    });
+    return 'refund_recorded';
+  }
+
+  private async send(refund: Refund): Promise<void> {
+    const order = await this.orders.findOneByOrFail({ id: refund.orderId });
+    try {
+      const sent = await this.wechatPay.refund({ outTradeNo: order.orderNo, outRefundNo: refund.refundNo, refundFen: refund.amountFen, totalFen: order.amountFen, reason: refund.reason });
+      await this.refunds.update({ id: refund.id }, { wechatRefundId: sent.refundId });
+    } catch (error) {
+      // Still `processing`: the sweeper asks WeChat Pay again (refunds are idempotent by out_refund_no).
+      if (!(error instanceof WechatPayError)) throw error;
+    }
+  }
+
+  private async view(r: Refund): Promise<RefundView> {
+    const order = await this.orders.findOneByOrFail({ id: r.orderId });
+    return { id: r.id, refundNo: r.refundNo, orderNo: order.orderNo, amountFen: r.amountFen, reason: r.reason, status: r.status };
+  }
+}

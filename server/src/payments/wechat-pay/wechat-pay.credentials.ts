@@ -1,0 +1,102 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { AppConfig, InvalidConfigError } from '../../common/config';
+import { LIVE_API_BASE, nonceStr } from './wechat-pay.crypto';
+
+/** Everything the client and the notice verifier need; mock and live differ only in where it comes from. */
+export interface WechatPayCredentials {
+  mchid: string;
+  appid: string;
+  /** Serial of the merchant API certificate, sent in every Authorization header. */
+  merchantSerial: string;
+  merchantPrivateKey: KeyObject;
+  /** 32 characters; the AES-256-GCM key of notice resources. */
+  apiV3Key: string;
+  /** Wechatpay-Serial → the key WeChat Pay signs with (a WeChat Pay public key or a platform certificate's key). */
+  platformKeys: ReadonlyMap<string, KeyObject>;
+  /** Origin the SDK's hard-coded https://api.mch.weixin.qq.com is replaced with. */
+  apiBase: string;
+  notifyUrl: string;
+  timeoutMs?: number;
+}
+
+export const WECHAT_PAY_CREDENTIALS = Symbol('WECHAT_PAY_CREDENTIALS');
+
+/** A merchant identity made up for mock mode: the fake is given the public half, the client the rest. */
+export interface MockMerchant {
+  serial: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  apiV3Key: string;
+}
+
+export function generateMockMerchant(): MockMerchant {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { serial: randomBytes(20).toString('hex').toUpperCase(), privateKey, publicKey, apiV3Key: nonceStr(32) };
+}
+
+/**
+ * Live mode: read the key files named by the config. The schema has already checked that every variable is
+ * set; this checks what they point at, failing boot with the same "Invalid environment variables" message.
+ */
+export function loadLiveCredentials(config: AppConfig): WechatPayCredentials {
+  const problems: string[] = [];
+  const merchantPrivateKey = readPem(problems, 'WECHATPAY_PRIVATE_KEY_PATH', config.WECHATPAY_PRIVATE_KEY_PATH, (pem) => {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error('is not an RSA private key');
+    return key;
+  });
+  const serial = config.WECHATPAY_PLATFORM_SERIAL ?? '';
+  const platformKey = readPem(problems, 'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH', config.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH, (pem) => {
+    const key = platformPublicKey(pem, serial);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error('is not an RSA public key');
+    return key;
+  });
+  if (problems.length || !merchantPrivateKey || !platformKey) {
+    throw new InvalidConfigError(`Invalid environment variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  return {
+    mchid: config.WECHATPAY_MCHID,
+    appid: config.WECHATPAY_APPID,
+    merchantSerial: config.WECHATPAY_SERIAL ?? '',
+    merchantPrivateKey,
+    apiV3Key: config.WECHATPAY_APIV3_KEY ?? '',
+    platformKeys: new Map([[serial, platformKey]]),
+    apiBase: (config.WECHATPAY_API_BASE ?? LIVE_API_BASE).replace(/\/+$/, ''),
+    notifyUrl: config.WECHATPAY_NOTIFY_URL,
+  };
+}
+
+/**
+ * A WeChat Pay public key (PUB_KEY_ID_… serial) or a platform certificate. For a certificate, its serial must
+ * be the configured one: a notice naming that serial is then checked with the key it really belongs to.
+ */
+function platformPublicKey(pem: string, serial: string): KeyObject {
+  // createPublicKey would happily derive one from a private key: a swapped path must not boot.
+  if (pem.includes('PRIVATE KEY')) throw new Error("is a private key, not WeChat Pay's public key or platform certificate");
+  if (!pem.includes('BEGIN CERTIFICATE')) return createPublicKey(pem);
+  const certificate = new X509Certificate(pem);
+  const strip = (s: string) => s.toUpperCase().replace(/^0+/, '');
+  if (strip(certificate.serialNumber) !== strip(serial)) {
+    throw new Error(`is a certificate with serial ${certificate.serialNumber}, not WECHATPAY_PLATFORM_SERIAL ${serial}`);
+  }
+  if (Date.parse(certificate.validTo) < Date.now()) throw new Error(`is a certificate that expired on ${certificate.validTo}`);
+  return certificate.publicKey;
+}
+
+function readPem<T>(problems: string[], name: string, path: string | undefined, parse: (pem: string) => T): T | null {
+  let pem: string;
+  try {
+    pem = readFileSync(path ?? '', 'utf8');
+  } catch (error) {
+    problems.push(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return null;
+  }
+  try {
+    return parse(pem);
+  } catch (error) {
+    const reason = error instanceof Error && error.message.startsWith('is ') ? error.message : 'is not a PEM key or certificate';
+    problems.push(`${name}: ${path} ${reason}`);
+    return null;
+  }
+}
