@@ -15,6 +15,9 @@ module.exports = {
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  // Platform files (`x.h5.ts` / `x.weapp.ts`) resolve as the H5 build does; a test of the weapp
+  // variant imports it by its full name.
+  moduleFileExtensions: ['h5.ts', 'h5.tsx', 'ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json'],
   setupFiles: ['<rootDir>/test/setup.ts'],
   transform: { '^.+\\.(m?js|tsx?)$': transformer },
   // Taro's components and their dependencies ship ES modules.

@@ -22,6 +22,9 @@ function shareH5PageChunks(chain: Chain) {
 const sharedSource = path.resolve(__dirname, '../../shared/src')
 function useSharedSource(chain: Chain) {
   chain.resolve.alias.set('@utility/shared$', path.join(sharedSource, 'index.ts'))
+  // Its modules only declare (enums, schemas, functions): a page that needs an enum or the
+  // error messages must not pull every zod schema, and zod, into the weapp main package.
+  chain.module.rule('shared-source-pure').test(/\.ts$/).include.add(sharedSource).end().set('sideEffects', false)
 }
 
 export default defineConfig<'webpack5'>(async () => {

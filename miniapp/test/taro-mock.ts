@@ -15,6 +15,11 @@ export const reLaunch = jest.fn(async () => ({ errMsg: 'reLaunch:ok' }))
 export const setNavigationBarTitle = jest.fn(async () => ({ errMsg: 'setNavigationBarTitle:ok' }))
 export const stopPullDownRefresh = jest.fn()
 export const makePhoneCall = jest.fn(async () => ({ errMsg: 'makePhoneCall:ok' }))
+export const switchTab = jest.fn(async () => ({ errMsg: 'switchTab:ok' }))
+/** The person's answer to a confirm dialog: program it with `showModal.mockResolvedValueOnce`. */
+export const showModal = jest.fn(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' }))
+export const login = jest.fn(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' }))
+export const requestSubscribeMessage = jest.fn()
 
 /** Like the weapp: a missing key reads as ''. Values go through JSON, as real storage serialises them. */
 export function getStorageSync(key: string): unknown {
@@ -45,6 +50,7 @@ export function resetTaroMock(): void {
   routerParams = {}
   jest.clearAllMocks()
   request.mockReset()
+  requestSubscribeMessage.mockReset()
 }
 
 const Taro = {
@@ -56,6 +62,10 @@ const Taro = {
   setNavigationBarTitle,
   stopPullDownRefresh,
   makePhoneCall,
+  switchTab,
+  showModal,
+  login,
+  requestSubscribeMessage,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

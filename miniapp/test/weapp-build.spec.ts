@@ -15,6 +15,7 @@ const PACKAGE_LIMIT = 2 * 1024 * 1024
 
 interface AppJson {
   pages: string[]
+  tabBar?: { list: { pagePath: string; text: string }[] }
   subPackages?: { root: string; pages: string[] }[]
   subpackages?: { root: string; pages: string[] }[]
 }
@@ -48,6 +49,8 @@ describe('weapp build', () => {
     const subPackages = app.subPackages ?? app.subpackages ?? []
     const pages = [...app.pages, ...subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))]
     expect(pages.length).toBeGreaterThan(1)
+    // The server's progress notices open this page (server/src/notifications/ticket-notice.ts).
+    expect(pages).toContain('packages/requests/detail')
 
     const missing = pages.flatMap((page) =>
       ['.js', '.wxml', '.json'].map((ext) => `${page}${ext}`).filter((file) => !fs.existsSync(path.join(DIST, file))),
@@ -65,5 +68,20 @@ describe('weapp build', () => {
     }
     console.log(report.join('\n'))
     expect(size(main)).toBeLessThan(PACKAGE_LIMIT)
+  })
+
+  it('keeps the tab pages, and only them, in the main package (STYLE.md)', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson
+    expect(app.tabBar?.list.map((item) => item.pagePath)).toEqual(app.pages)
+    expect(app.tabBar?.list.map((item) => item.text)).toEqual(['首页', '我的报修', '我的'])
+  })
+
+  it('ships the weapp twin of each platform file, never the H5 stand-ins for WeChat', () => {
+    const scripts = filesUnder(DIST).filter((file) => file.endsWith('.js'))
+    const containing = (text: string) => scripts.filter((file) => fs.readFileSync(file, 'utf8').includes(text))
+    expect(containing('mock-login-identity')).toEqual([])
+    expect(containing('mock-sheet')).toEqual([])
+    expect(containing('getPhoneNumber')).not.toEqual([])
+    expect(containing('login-wechat')).toEqual([path.join(DIST, 'packages/auth/login.js')])
   })
 })

@@ -1,6 +1,8 @@
 import { ErrorCode, Role } from '@utility/shared'
 import * as taro from '../../test/taro-mock'
-import { ApiRequestError, NETWORK_ERROR, request } from './request'
+import { residentLogin } from '../../test/factories/residents'
+import { ApiRequestError, NETWORK_ERROR, audienceOf, request } from './request'
+import { getResident, getResidentToken, saveResidentLogin } from './resident-session'
 import { getToken, saveSession } from './session'
 
 const offline = () => Promise.reject({ errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' })
@@ -108,5 +110,63 @@ describe('request wrapper', () => {
 
     await request('/api/tickets/5/claim', { method: 'POST' })
     expect(taro.request).toHaveBeenCalledWith(expect.objectContaining({ method: 'POST', data: {} }))
+  })
+})
+
+describe('request wrapper: residents and staff', () => {
+  const bearer = () => taro.request.mock.calls.map(([options]) => options.header.Authorization)
+
+  it('tells resident endpoints from staff ones by path', () => {
+    for (const path of ['/api/auth/wechat', '/api/me', '/api/me/privacy-consent', '/api/accounts', '/api/accounts/3/default', '/api/my/tickets/5', '/api/bills/8', '/api/notice-templates']) {
+      expect(audienceOf(path)).toBe('resident')
+    }
+    for (const path of ['/api/staff/login', '/api/queues', '/api/tickets/5', '/api/media', '/api/mystery']) {
+      expect(audienceOf(path)).toBe('staff')
+    }
+  })
+
+  it('sends the resident token on resident endpoints and the staff token on staff ones', async () => {
+    signIn() // staff tok-1
+    saveResidentLogin(residentLogin()) // resident res-tok-1
+    taro.request.mockImplementation(() => answer(200, []))
+
+    await request('/api/my/tickets')
+    await request('/api/accounts')
+    await request('/api/queues')
+
+    expect(bearer()).toEqual(['Bearer res-tok-1', 'Bearer res-tok-1', 'Bearer tok-1'])
+  })
+
+  it('never lends the staff token to a resident call', async () => {
+    signIn()
+    taro.request.mockImplementation(() => answer(200, {}))
+
+    await request('/api/notice-templates')
+    expect(bearer()).toEqual([undefined])
+  })
+
+  it('a resident token past its expiry counts as none', async () => {
+    saveResidentLogin({ ...residentLogin(), expiresAt: '2020-01-01T00:00:00Z' })
+    expect(getResidentToken()).toBeNull()
+  })
+
+  it('on 401 from a resident endpoint signs the resident out, not the staff member, and opens the resident login', async () => {
+    signIn()
+    saveResidentLogin(residentLogin())
+    taro.request.mockImplementation(() => answer(401, { code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' }))
+
+    await failure(request('/api/my/tickets'))
+    expect(getResidentToken()).toBeNull()
+    expect(getResident()).toBeNull()
+    expect(getToken()).toBe('tok-1')
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/auth/login' })
+  })
+
+  it('a refused WeChat code is not a lost session: no redirect', async () => {
+    taro.request.mockImplementation(() => answer(401, { code: 'WECHAT_CODE_INVALID', message: '微信授权已失效，请重新登录' }))
+
+    await failure(request('/api/auth/wechat', { method: 'POST', data: { code: 'mock-a:1' } }))
+    expect(taro.reLaunch).not.toHaveBeenCalled()
+    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '微信授权已失效，请重新登录' }))
   })
 })

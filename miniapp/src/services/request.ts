@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ERROR_MESSAGES, ErrorCode, type ApiError } from '@utility/shared'
+import { PRIVACY_URL, RESIDENT_LOGIN_URL, clearResidentSession, getResidentToken } from './resident-session'
 import { STAFF_LOGIN_URL, clearSession, getToken } from './session'
 
 /** Client-side code for "no answer from the server" (not part of the server's ErrorCode). */
@@ -39,6 +40,25 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   429: ErrorCode.RateLimited,
 }
 
+/** Whose token a call carries, and where a 401 sends the person. */
+interface Audience {
+  token: () => string | null
+  signOut: () => void
+  loginUrl: string
+}
+const RESIDENT: Audience = { token: getResidentToken, signOut: clearResidentSession, loginUrl: RESIDENT_LOGIN_URL }
+const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAFF_LOGIN_URL }
+
+/**
+ * The resident's endpoints (the server's ResidentGuard controllers); every other path belongs
+ * to the staff console. A new resident controller outside these prefixes must be added here.
+ */
+const RESIDENT_PATH = /^\/api\/(auth|me|accounts|my|bills|notice-templates)(\/|\?|$)/
+export const audienceOf = (path: string): 'resident' | 'staff' => (RESIDENT_PATH.test(path) ? 'resident' : 'staff')
+
+/** A refused password or WeChat code is a 401 too, but the person is on the login page already. */
+const REFUSED_CREDENTIALS: readonly ClientErrorCode[] = [ErrorCode.BadCredentials, ErrorCode.WechatCodeInvalid]
+
 function isKnownCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && code in ERROR_MESSAGES
 }
@@ -61,7 +81,8 @@ function report(error: ApiRequestError, silent?: boolean): ApiRequestError {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET'
   const header: Record<string, string> = { 'Content-Type': 'application/json' }
-  const token = getToken()
+  const audience = audienceOf(path) === 'resident' ? RESIDENT : STAFF
+  const token = audience.token()
   if (token) header.Authorization = `Bearer ${token}`
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
 
@@ -88,10 +109,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
 
   const error = toApiRequestError(response.statusCode, response.data)
-  // A wrong password is a 401 too, but the person is on the login page already.
-  if (error.status === 401 && error.code !== ErrorCode.BadCredentials) {
-    clearSession()
-    void Taro.reLaunch({ url: STAFF_LOGIN_URL })
+  if (error.status === 401 && !REFUSED_CREDENTIALS.includes(error.code)) {
+    audience.signOut()
+    void Taro.reLaunch({ url: audience.loginUrl })
+  } else if (error.code === ErrorCode.PrivacyConsentRequired) {
+    void Taro.navigateTo({ url: `${PRIVACY_URL}?consent=1` })
   }
   throw report(error, options.silent)
 }

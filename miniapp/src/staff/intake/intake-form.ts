@@ -1,6 +1,5 @@
-import Taro from '@tarojs/taro'
 import { Channel, CreateTicketSchema, type CreateTicketRequest, type TicketType } from '@utility/shared'
-import { newIdempotencyKey } from '../../services/idempotency-key'
+import { formDraftStore, type FormDraft } from '../../services/form-draft'
 
 export interface IntakeForm {
   type: TicketType | ''
@@ -13,13 +12,7 @@ export interface IntakeForm {
 export type IntakeField = keyof IntakeForm
 export type IntakeErrors = Partial<Record<IntakeField, string>>
 
-/** One form fill: its fields and the key that makes a resubmission the same request. */
-export interface IntakeDraft {
-  form: IntakeForm
-  idempotencyKey: string
-}
-
-const DRAFT_KEY = 'staff.intake.draft'
+export type IntakeDraft = FormDraft<IntakeForm>
 
 export const EMPTY_FORM: IntakeForm = {
   type: '',
@@ -30,23 +23,12 @@ export const EMPTY_FORM: IntakeForm = {
   description: '',
 }
 
-export function newDraft(): IntakeDraft {
-  return { form: { ...EMPTY_FORM }, idempotencyKey: newIdempotencyKey() }
-}
-
+const drafts = formDraftStore('staff.intake.draft', EMPTY_FORM)
+export const newDraft = drafts.newDraft
 /** The draft left by a submission the network swallowed, if any. */
-export function loadDraft(): IntakeDraft | null {
-  const draft = Taro.getStorageSync<IntakeDraft>(DRAFT_KEY)
-  return draft && draft.form && draft.idempotencyKey ? draft : null
-}
-
-export function saveDraft(draft: IntakeDraft): void {
-  Taro.setStorageSync(DRAFT_KEY, draft)
-}
-
-export function clearDraft(): void {
-  Taro.removeStorageSync(DRAFT_KEY)
-}
+export const loadDraft = drafts.load
+export const saveDraft = drafts.save
+export const clearDraft = drafts.clear
 
 export type IntakeValidation = { ok: true; request: CreateTicketRequest } | { ok: false; errors: IntakeErrors }
 

@@ -1,0 +1,115 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import { ResidentStep } from '@utility/shared'
+import { NOTICE_TEMPLATES, residentTicket, signInResident } from '../../../test/factories/residents'
+import { answer, serve, sent } from '../../../test/serve'
+import { byId, tap, typeInto } from '../../../test/taro-events'
+import * as taro from '../../../test/taro-mock'
+import { askSubscribe as askSubscribeWeapp } from '../../services/subscribe.weapp'
+import RequestDetailPage from './detail'
+
+const posted = (url: string) => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST' && o.url === url)
+
+async function openDetail(ticket = residentTicket()) {
+  serve({
+    'GET /api/my/tickets/5': () => answer(200, ticket),
+    'GET /api/notice-templates': () => answer(200, NOTICE_TEMPLATES),
+    'POST /api/my/tickets/5/cancel': () => answer(200, { ...ticket, step: ResidentStep.Cancelled, stepLabel: '已取消', canCancel: false }),
+    'POST /api/my/tickets/5/subscriptions': ({ data }) => answer(201, { accepted: (data as { templateIds: string[] }).templateIds }),
+  })
+  render(<RequestDetailPage />)
+  await screen.findByText(ticket.typeLabel)
+}
+
+const notices = () => waitFor(() => expect(byId('subscribe-notices').hasAttribute('disabled')).toBe(false))
+
+beforeEach(() => {
+  taro.resetTaroMock()
+  taro.setRouterParams({ id: '5' })
+  signInResident()
+})
+
+describe('request detail', () => {
+  it("tells the progress in the resident's words, oldest first, in Shanghai time, with the technician's surname", async () => {
+    await openDetail(
+      residentTicket({
+        step: ResidentStep.OnTheWay,
+        stepLabel: '师傅在路上',
+        technician: { surname: '张' },
+        canCancel: false,
+        timeline: [
+          { at: '2026-11-23T05:40:00Z', step: ResidentStep.OnTheWay, label: '师傅在路上' },
+          { at: '2026-11-23T05:00:00Z', step: ResidentStep.Submitted, label: '已提交' },
+          { at: '2026-11-23T05:10:00Z', step: ResidentStep.Accepted, label: '已受理' },
+          { at: '2026-11-23T05:20:00Z', step: ResidentStep.Dispatched, label: '已派单' },
+        ],
+      }),
+    )
+
+    const items = [...document.querySelectorAll('.resident-timeline-item')].map((i) => i.textContent)
+    expect(items).toEqual(['已提交2026-11-23 13:00', '已受理2026-11-23 13:10', '已派单2026-11-23 13:20', '师傅在路上2026-11-23 13:40'])
+    expect(byId('request-technician').textContent).toBe('上门师傅：张师傅')
+    expect(document.getElementById('request-cancel')).toBeNull()
+  })
+
+  it('cancels after the resident confirms, with the reason', async () => {
+    await openDetail()
+
+    await tap('request-cancel')
+    expect(posted('/api/my/tickets/5/cancel')).toHaveLength(0)
+    await typeInto('cancel-reason', '已自行修好')
+    await tap('cancel-confirm')
+
+    expect(posted('/api/my/tickets/5/cancel')).toEqual([expect.objectContaining({ data: { reason: '已自行修好' } })])
+    expect(await screen.findByText('已取消')).toBeTruthy()
+    expect(document.getElementById('request-cancel')).toBeNull()
+  })
+
+  it('sends a resident who is not signed in to login, coming back here', () => {
+    taro.resetTaroMock()
+    taro.setRouterParams({ id: '5' })
+    render(<RequestDetailPage />)
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/auth/login?from=${encodeURIComponent('/packages/requests/detail?id=5')}` })
+  })
+})
+
+describe('progress notices', () => {
+  it('H5: posts exactly the templates the tester leaves ticked', async () => {
+    await openDetail()
+    await notices()
+
+    await tap('subscribe-notices')
+    ;(byId('subscribe-template-progress') as HTMLInputElement).click() // untick
+    await tap('subscribe-confirm')
+
+    await waitFor(() => expect(posted('/api/my/tickets/5/subscriptions')).toHaveLength(1))
+    expect(posted('/api/my/tickets/5/subscriptions')[0].data).toEqual({ templateIds: ['TPL_ACC', 'TPL_RES'] })
+    expect(document.querySelector('.mock-sheet')).toBeNull()
+  })
+
+  it('H5: nothing is posted when the tester cancels the sheet', async () => {
+    await openDetail()
+    await notices()
+
+    await tap('subscribe-notices')
+    await tap('subscribe-cancel')
+
+    expect(sent()).not.toContain('POST /api/my/tickets/5/subscriptions')
+  })
+
+  it('weapp: asks WeChat for the three templates and keeps only the accepted ones', async () => {
+    taro.requestSubscribeMessage.mockResolvedValue({ TPL_ACC: 'accept', TPL_PRO: 'reject', TPL_RES: 'accept', errMsg: 'requestSubscribeMessage:ok' })
+
+    await expect(askSubscribeWeapp(NOTICE_TEMPLATES)).resolves.toEqual(['TPL_ACC', 'TPL_RES'])
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL_ACC', 'TPL_PRO', 'TPL_RES'] })
+  })
+
+  it('weapp: a failed sheet accepts nothing', async () => {
+    taro.requestSubscribeMessage.mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture' })
+    await expect(askSubscribeWeapp(NOTICE_TEMPLATES)).resolves.toEqual([])
+  })
+
+  it('is not offered once the request is finished', async () => {
+    await openDetail(residentTicket({ step: ResidentStep.Done, stepLabel: '已完成', canCancel: false }))
+    expect(document.getElementById('subscribe-notices')).toBeNull()
+  })
+})
