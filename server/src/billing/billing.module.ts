@@ -12,16 +12,19 @@ import { MeterReading } from './meter-reading.entity';
 import { MeterReadingsController } from './meter-readings.controller';
 import { MeterReadingsService } from './meter-readings.service';
 import { ReadingImportService } from './reading-import.service';
+import { ResidentReadingsController } from './resident-readings.controller';
+import { TrialBillService } from './trial-bill.service';
+import { UploadsModule } from '../uploads/uploads.module';
 import { TariffsService } from './tariffs.service';
 import { Tariff } from './tariff.entity';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Bill, MeterReading, Tariff, AccountYearVolume]),
-    AccountsModule, ResidentsModule, TicketsModule,
+    AccountsModule, ResidentsModule, TicketsModule, UploadsModule,
   ],
-  controllers: [BillsController, MeterReadingsController],
-  providers: [BillsService, BillRun, MeterReadingsService, ReadingImportService, TariffsService],
+  controllers: [BillsController, MeterReadingsController, ResidentReadingsController],
+  providers: [BillsService, BillRun, MeterReadingsService, ReadingImportService, TariffsService, TrialBillService],
   exports: [BillsService, BillRun, MeterReadingsService, TariffsService],
 })
 export class BillingModule {}

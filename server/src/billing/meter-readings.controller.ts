@@ -8,14 +8,9 @@ import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
 import { Db } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
-import { MeterReading } from './meter-reading.entity';
 import { MeterReadingsService } from './meter-readings.service';
 import { ReadingImportService } from './reading-import.service';
-
-export const toReadingView = (r: MeterReading, accountNo: string): ReadingView => ({
-  id: r.id, accountNo, readOn: r.readOn, valueCentiM3: r.valueCentiM3, source: r.source,
-  status: r.status, holdReason: r.holdReason, ticketId: r.ticketId,
-});
+import { toReadingView } from './reading-view';
 
 @ApiTags('billing')
 @ApiBearerAuth()

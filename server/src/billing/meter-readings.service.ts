@@ -71,6 +71,10 @@ export class MeterReadingsService {
     });
   }
 
+  findById(id: number): Promise<MeterReading | null> {
+    return this.readings.findOneBy({ id });
+  }
+
   hasReading(em: EntityManager, accountId: number, readOn: string): Promise<boolean> {
     return em.existsBy(MeterReading, { accountId, readOn });
   }
