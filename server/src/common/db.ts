@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 const RETRYABLE = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 6;
@@ -19,14 +20,19 @@ const isRetryable = (error: unknown): boolean => {
 /**
  * Transactions that behave the same on SQLite and MariaDB.
  * TypeORM runs every SQLite query on one connection, so two transactions of one process must
- * not interleave: they are queued here. Across processes (and MariaDB deadlocks) the whole
- * transaction is retried on a lock conflict.
+ * not interleave: they are queued here, and a query made outside any transaction waits its turn
+ * in the same queue rather than slipping into (and rolling back with) someone else's.
+ * Across processes (and MariaDB deadlocks) the whole transaction is retried on a lock conflict.
  */
 @Injectable()
 export class Db {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set while a transaction's work runs: its own queries go straight to the connection. */
+  private readonly inTransaction = new AsyncLocalStorage<true>();
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {
+    if (this.isSqlite) this.queueLooseQueries();
+  }
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'better-sqlite3';
@@ -35,12 +41,20 @@ export class Db {
   async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.serialized(() => this.dataSource.transaction(work));
+        return await this.serialized(() => this.inTransaction.run(true, () => this.dataSource.transaction(work)));
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         await sleep(5 * 2 ** attempt + Math.random() * 20);
       }
     }
+  }
+
+  private queueLooseQueries(): void {
+    const runner: QueryRunner = this.dataSource.driver.createQueryRunner('master');
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    // (Repository.save's own implicit transaction would interleave too: callers pass `{ transaction: false }`.)
+    runner.query = ((...args: unknown[]) =>
+      this.inTransaction.getStore() ? query(...args) : this.serialized(() => query(...args))) as QueryRunner['query'];
   }
 
   private serialized<T>(run: () => Promise<T>): Promise<T> {

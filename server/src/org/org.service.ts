@@ -25,10 +25,10 @@ export class OrgService {
 
   /** Idempotent upsert by code, for the seed. */
   async ensureDistrict(code: string, name: string): Promise<District> {
-    return (await this.districts.findOneBy({ code })) ?? this.districts.save({ code, name });
+    return (await this.districts.findOneBy({ code })) ?? this.districts.save({ code, name }, { transaction: false });
   }
 
   async ensureStation(code: string, name: string, districtId: number): Promise<Station> {
-    return (await this.stations.findOneBy({ code })) ?? this.stations.save({ code, name, districtId });
+    return (await this.stations.findOneBy({ code })) ?? this.stations.save({ code, name, districtId }, { transaction: false });
   }
 }

@@ -73,7 +73,7 @@ export class QueuesService {
   /** Seed helpers: idempotent by natural key. */
   async ensureQueue(row: Omit<Queue, 'id'>): Promise<Queue> {
     const existing = await this.queues.findOneBy({ code: row.code });
-    return this.queues.save({ ...existing, ...row });
+    return this.queues.save({ ...existing, ...row }, { transaction: false });
   }
 
   async ensureMember(queueId: number, staffId: number): Promise<void> {
@@ -86,6 +86,6 @@ export class QueuesService {
       districtId: row.districtId ?? IsNull(),
       stationId: row.stationId ?? IsNull(),
     });
-    await this.rules.save({ ...existing, ...row });
+    await this.rules.save({ ...existing, ...row }, { transaction: false });
   }
 }

@@ -39,7 +39,7 @@ export class SlaService {
       ticketType: rule.ticketType,
       clocks: rule.clocks,
       atRiskPercent: Math.round(rule.atRiskRatio * 100),
-    });
+    }, { transaction: false });
     this.cache = null;
     return saved;
   }
@@ -52,7 +52,7 @@ export class SlaService {
   }
 
   async saveCalendarDay(day: CalendarDay): Promise<CalendarDay> {
-    const saved = await this.days.save(day);
+    const saved = await this.days.save(day, { transaction: false });
     this.cache = null;
     return saved;
   }

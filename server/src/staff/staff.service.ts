@@ -43,6 +43,6 @@ export class StaffService {
   async ensureStaff(row: Omit<Staff, 'id' | 'passwordHash' | 'active'>, password: string): Promise<Staff> {
     const passwordHash = await hash(password, BCRYPT_COST);
     const existing = await this.staff.findOneBy({ username: row.username });
-    return this.staff.save({ ...existing, ...row, passwordHash, active: true });
+    return this.staff.save({ ...existing, ...row, passwordHash, active: true }, { transaction: false });
   }
 }
