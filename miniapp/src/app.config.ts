@@ -6,6 +6,8 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['index'] },
     // The server's progress notices open `packages/requests/detail?id=`.
     { root: 'packages/requests', pages: ['detail'] },
+    // Bills, WeChat Pay, receipts and 自助抄表.
+    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading'] },
     {
       root: 'staff',
       pages: ['login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index'],
@@ -29,5 +31,7 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#0b5cad',
     navigationBarTitleText: '智慧燃气·热力服务',
     navigationBarTextStyle: 'white',
+    // Taro's H5 shows its title bar and back button only when asked; the mini-program always has them.
+    navigationStyle: 'default',
   },
 })

@@ -20,6 +20,17 @@ export const switchTab = jest.fn(async () => ({ errMsg: 'switchTab:ok' }))
 export const showModal = jest.fn(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' }))
 export const login = jest.fn(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' }))
 export const requestSubscribeMessage = jest.fn()
+export const navigateBack = jest.fn(async () => ({ errMsg: 'navigateBack:ok' }))
+export const showLoading = jest.fn(async () => ({ errMsg: 'showLoading:ok' }))
+export const hideLoading = jest.fn(async () => ({ errMsg: 'hideLoading:ok' }))
+/** Programmed by each test, like `request`: answers `{ statusCode, data }` with data as text. */
+export const uploadFile = jest.fn()
+export const requestPayment = jest.fn(async () => ({ errMsg: 'requestPayment:ok' }))
+export const chooseMedia = jest.fn(async () => ({
+  type: 'image',
+  tempFiles: [{ tempFilePath: 'wxfile://tmp/dial.jpg', size: 120000, fileType: 'image' }],
+  errMsg: 'chooseMedia:ok',
+}))
 
 /** Like the weapp: a missing key reads as ''. Values go through JSON, as real storage serialises them. */
 export function getStorageSync(key: string): unknown {
@@ -51,6 +62,7 @@ export function resetTaroMock(): void {
   jest.clearAllMocks()
   request.mockReset()
   requestSubscribeMessage.mockReset()
+  uploadFile.mockReset()
 }
 
 const Taro = {
@@ -66,6 +78,12 @@ const Taro = {
   showModal,
   login,
   requestSubscribeMessage,
+  navigateBack,
+  showLoading,
+  hideLoading,
+  uploadFile,
+  requestPayment,
+  chooseMedia,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

@@ -51,6 +51,8 @@ describe('weapp build', () => {
     expect(pages.length).toBeGreaterThan(1)
     // The server's progress notices open this page (server/src/notifications/ticket-notice.ts).
     expect(pages).toContain('packages/requests/detail')
+    // The home page's 缴费 entry and arrears banner open this page.
+    expect(pages).toContain('packages/pay/bills')
 
     const missing = pages.flatMap((page) =>
       ['.js', '.wxml', '.json'].map((ext) => `${page}${ext}`).filter((file) => !fs.existsSync(path.join(DIST, file))),
@@ -81,6 +83,9 @@ describe('weapp build', () => {
     const containing = (text: string) => scripts.filter((file) => fs.readFileSync(file, 'utf8').includes(text))
     expect(containing('mock-login-identity')).toEqual([])
     expect(containing('mock-sheet')).toEqual([])
+    expect(containing('mock-cashier')).toEqual([])
+    expect(containing('/api/dev/')).toEqual([])
+    expect(containing('requestPayment')).not.toEqual([])
     expect(containing('getPhoneNumber')).not.toEqual([])
     expect(containing('login-wechat')).toEqual([path.join(DIST, 'packages/auth/login.js')])
   })

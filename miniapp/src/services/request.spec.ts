@@ -1,7 +1,7 @@
 import { ErrorCode, Role } from '@utility/shared'
 import * as taro from '../../test/taro-mock'
 import { residentLogin } from '../../test/factories/residents'
-import { ApiRequestError, NETWORK_ERROR, audienceOf, request } from './request'
+import { ApiRequestError, NETWORK_ERROR, audienceOf, request, upload } from './request'
 import { getResident, getResidentToken, saveResidentLogin } from './resident-session'
 import { getToken, saveSession } from './session'
 
@@ -117,10 +117,10 @@ describe('request wrapper: residents and staff', () => {
   const bearer = () => taro.request.mock.calls.map(([options]) => options.header.Authorization)
 
   it('tells resident endpoints from staff ones by path', () => {
-    for (const path of ['/api/auth/wechat', '/api/me', '/api/me/privacy-consent', '/api/accounts', '/api/accounts/3/default', '/api/my/tickets/5', '/api/bills/8', '/api/notice-templates']) {
+    for (const path of ['/api/auth/wechat', '/api/me', '/api/me/privacy-consent', '/api/accounts', '/api/accounts/3/default', '/api/my/tickets/5', '/api/bills/8', '/api/bills/8/pay', '/api/payments?accountId=1', '/api/uploads', '/api/accounts/1/readings', '/api/notice-templates']) {
       expect(audienceOf(path)).toBe('resident')
     }
-    for (const path of ['/api/staff/login', '/api/queues', '/api/tickets/5', '/api/media', '/api/mystery']) {
+    for (const path of ['/api/staff/login', '/api/queues', '/api/tickets/5', '/api/media', '/api/mystery', '/api/paymentsx', '/api/staff/refunds']) {
       expect(audienceOf(path)).toBe('staff')
     }
   })
@@ -168,5 +168,28 @@ describe('request wrapper: residents and staff', () => {
     await failure(request('/api/auth/wechat', { method: 'POST', data: { code: 'mock-a:1' } }))
     expect(taro.reLaunch).not.toHaveBeenCalled()
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '微信授权已失效，请重新登录' }))
+  })
+})
+
+describe('upload wrapper', () => {
+  it("sends the file as field `file` with the resident's token and parses the text answer", async () => {
+    saveResidentLogin(residentLogin())
+    taro.uploadFile.mockResolvedValue({ statusCode: 201, data: '{"id":12,"url":"/api/uploads/12"}' })
+
+    await expect(upload('/api/uploads', 'wxfile://tmp/dial.jpg')).resolves.toEqual({ id: 12, url: '/api/uploads/12' })
+    expect(taro.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/api/uploads', filePath: 'wxfile://tmp/dial.jpg', name: 'file', header: { Authorization: 'Bearer res-tok-1' } }),
+    )
+  })
+
+  it("shows the server's message for a refused photo, and is never retried", async () => {
+    taro.uploadFile.mockResolvedValue({ statusCode: 413, data: JSON.stringify({ code: 'PHOTO_TOO_LARGE', message: '照片太大，请压缩后重新上传' }) })
+    const error = await failure(upload('/api/uploads', 'blob:x'))
+    expect(error).toMatchObject({ code: ErrorCode.PhotoTooLarge, status: 413 })
+    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '照片太大，请压缩后重新上传' }))
+
+    taro.uploadFile.mockReset().mockRejectedValue({ errMsg: 'uploadFile:fail timeout' })
+    expect(await failure(upload('/api/uploads', 'blob:x', { silent: true }))).toMatchObject({ code: NETWORK_ERROR })
+    expect(taro.uploadFile).toHaveBeenCalledTimes(1)
   })
 })

@@ -53,7 +53,7 @@ const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAF
  * The resident's endpoints (the server's ResidentGuard controllers); every other path belongs
  * to the staff console. A new resident controller outside these prefixes must be added here.
  */
-const RESIDENT_PATH = /^\/api\/(auth|me|accounts|my|bills|notice-templates)(\/|\?|$)/
+const RESIDENT_PATH = /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates)(\/|\?|$)/
 export const audienceOf = (path: string): 'resident' | 'staff' => (RESIDENT_PATH.test(path) ? 'resident' : 'staff')
 
 /** A refused password or WeChat code is a 401 too, but the person is on the login page already. */
@@ -78,12 +78,33 @@ function report(error: ApiRequestError, silent?: boolean): ApiRequestError {
   return error
 }
 
+function audienceFor(path: string): Audience {
+  return audienceOf(path) === 'resident' ? RESIDENT : STAFF
+}
+
+function authHeader(audience: Audience): Record<string, string> {
+  const token = audience.token()
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
+/** The body on 2xx; otherwise the error, after a lost session's sign-out or the privacy page. */
+function settle<T>(response: { statusCode: number; data: unknown }, audience: Audience, silent?: boolean): T {
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
+
+  const error = toApiRequestError(response.statusCode, response.data)
+  if (error.status === 401 && !REFUSED_CREDENTIALS.includes(error.code)) {
+    audience.signOut()
+    void Taro.reLaunch({ url: audience.loginUrl })
+  } else if (error.code === ErrorCode.PrivacyConsentRequired) {
+    void Taro.navigateTo({ url: `${PRIVACY_URL}?consent=1` })
+  }
+  throw report(error, silent)
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET'
-  const header: Record<string, string> = { 'Content-Type': 'application/json' }
-  const audience = audienceOf(path) === 'resident' ? RESIDENT : STAFF
-  const token = audience.token()
-  if (token) header.Authorization = `Bearer ${token}`
+  const audience = audienceFor(path)
+  const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader(audience) }
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
 
   // The server (Fastify) refuses an empty body sent as JSON, so a bodiless POST sends `{}`.
@@ -105,15 +126,27 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       throw networkError()
     }
   }
+  return settle<T>(response, audience, options.silent)
+}
 
-  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
-
-  const error = toApiRequestError(response.statusCode, response.data)
-  if (error.status === 401 && !REFUSED_CREDENTIALS.includes(error.code)) {
-    audience.signOut()
-    void Taro.reLaunch({ url: audience.loginUrl })
-  } else if (error.code === ErrorCode.PrivacyConsentRequired) {
-    void Taro.navigateTo({ url: `${PRIVACY_URL}?consent=1` })
+/**
+ * One local file (a weapp temp path, or an H5 blob URL) as multipart field `name`, with the
+ * same token and errors as `request`. Never retried: each upload makes a new server record.
+ */
+export async function upload<T>(path: string, filePath: string, options: { name?: string; silent?: boolean } = {}): Promise<T> {
+  const audience = audienceFor(path)
+  let response: Taro.uploadFile.SuccessCallbackResult
+  try {
+    response = await Taro.uploadFile({ url: API_BASE + path, filePath, name: options.name ?? 'file', header: authHeader(audience), timeout: 60000 })
+  } catch {
+    throw report(new ApiRequestError(NETWORK_ERROR, NETWORK_MESSAGE, 0), options.silent)
   }
-  throw report(error, options.silent)
+  // uploadFile hands the body over as text, on both platforms.
+  let data: unknown = response.data
+  try {
+    data = JSON.parse(response.data)
+  } catch {
+    // Not JSON (a proxy's page): settle maps it by status.
+  }
+  return settle<T>({ statusCode: response.statusCode, data }, audience, options.silent)
 }

@@ -12,7 +12,7 @@ export function AccountSummary({ account }: { account: BoundAccountView | null }
     return (
       <View id='home-account-card' className='card account-summary'>
         <Text className='card__title'>还没有绑定户号</Text>
-        <Text className='muted'>绑定户号后可查看报修进度，后续开放缴费和安检预约</Text>
+        <Text className='muted'>绑定户号后可查看报修进度、缴纳燃气费和供热费</Text>
         <ActionButton id='home-bind-account' onClick={() => Taro.navigateTo({ url: ACCOUNTS_URL })}>
           绑定户号
         </ActionButton>

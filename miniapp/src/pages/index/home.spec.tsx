@@ -1,6 +1,6 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import { boundAccount, signInResident } from '../../../test/factories/residents'
-import { answer, serve } from '../../../test/serve'
+import { answer, serve, sent } from '../../../test/serve'
 import { byId, tap } from '../../../test/taro-events'
 import * as taro from '../../../test/taro-mock'
 import HomePage from './index'
@@ -13,6 +13,7 @@ describe('home', () => {
     serve({
       'GET /api/accounts': () =>
         answer(200, [boundAccount({ id: 1, accountNo: '9100000001', isDefault: false }), boundAccount({ id: 2, accountNo: '9100000002', holderName: '李**', label: '父母家', isDefault: true })]),
+      'GET /api/accounts/2/arrears': () => answer(200, { unpaidFen: 0, overdueFen: 0 }),
     })
     render(<HomePage />)
 
@@ -22,6 +23,32 @@ describe('home', () => {
     expect(byId('home-account-card').textContent).toContain('父母家')
     await tap('home-account-switch')
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/index' })
+    expect(document.getElementById('home-arrears')).toBeNull()
+  })
+
+  it("shows the default account's arrears, overdue part included, with 去缴费", async () => {
+    signInResident()
+    serve({
+      'GET /api/accounts': () => answer(200, [boundAccount()]),
+      'GET /api/accounts/1/arrears': () => answer(200, { unpaidFen: 62_380, overdueFen: 25_000 }),
+    })
+    render(<HomePage />)
+
+    expect((await screen.findByText('¥623.80')).id).toBe('home-arrears-amount')
+    expect(byId('home-arrears').textContent).toContain('其中已逾期 ¥250.00')
+    await tap('home-arrears-pay')
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/bills' })
+  })
+
+  it('leaves the banner out when the arrears cannot be fetched, silently', async () => {
+    signInResident()
+    serve({ 'GET /api/accounts': () => answer(200, [boundAccount()]), 'GET /api/accounts/1/arrears': () => answer(500, {}) })
+    render(<HomePage />)
+
+    await screen.findByText('户号 9100000001')
+    await waitFor(() => expect(sent()).toContain('GET /api/accounts/1/arrears'))
+    expect(document.getElementById('home-arrears')).toBeNull()
+    expect(taro.showToast).not.toHaveBeenCalled()
   })
 
   it('offers binding when nothing is bound', async () => {
@@ -41,9 +68,9 @@ describe('home', () => {
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/login/index' })
   })
 
-  it('services of later releases say 即将开放 and go nowhere; 我的报修 opens its tab', async () => {
+  it('services of later releases say 即将开放 and go nowhere; 缴费 opens the bills, 我的报修 its tab', async () => {
     render(<HomePage />)
-    for (const key of ['leak', 'pay', 'repair', 'inspection']) {
+    for (const key of ['leak', 'repair', 'inspection']) {
       expect(byId(`home-entry-${key}`).textContent).toContain('即将开放')
       await tap(`home-entry-${key}`)
     }
@@ -53,5 +80,10 @@ describe('home', () => {
 
     await tap('home-entry-requests')
     expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/requests/index' })
+
+    expect(byId('home-entry-pay').textContent).not.toContain('即将开放')
+    expect(byId('home-entry-pay').getAttribute('aria-disabled')).toBeNull()
+    await tap('home-entry-pay')
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/bills' })
   })
 })

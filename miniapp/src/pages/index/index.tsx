@@ -5,8 +5,10 @@ import { useState } from 'react'
 import { ActionButton } from '../../components/action-button'
 import { SignInPrompt } from '../../components/sign-in-prompt'
 import { defaultAccount, listAccounts } from '../../services/accounts'
+import { getArrears, type Arrears } from '../../services/bills'
 import { activeResident, HOME_URL } from '../../services/resident-session'
 import { AccountSummary } from './account-summary'
+import { ArrearsBanner } from './arrears-banner'
 import { ServiceEntries } from './service-entries'
 import './index.scss'
 
@@ -14,16 +16,21 @@ export default function HomePage() {
   const [signedIn, setSignedIn] = useState(false)
   // undefined: not loaded yet; null: nothing bound.
   const [account, setAccount] = useState<BoundAccountView | null | undefined>(undefined)
+  const [arrears, setArrears] = useState<Arrears | null>(null)
 
   async function load() {
     const resident = activeResident()
     setSignedIn(Boolean(resident))
     if (!resident) return
+    let shown: BoundAccountView | null
     try {
-      setAccount(defaultAccount(await listAccounts()))
+      shown = defaultAccount(await listAccounts())
+      setAccount(shown)
     } catch {
-      // Shown by the wrapper; keep what is on screen.
+      return // Shown by the wrapper; keep what is on screen.
     }
+    // The banner is a reminder, not the page's content: a failure just leaves it out.
+    setArrears(shown ? await getArrears(shown.id, { silent: true }).catch(() => null) : null)
   }
 
   useDidShow(() => void load())
@@ -40,6 +47,7 @@ export default function HomePage() {
       ) : account !== undefined ? (
         <AccountSummary account={account} />
       ) : null}
+      {signedIn ? <ArrearsBanner arrears={arrears} /> : null}
       <ServiceEntries />
       <ActionButton
         id='home-staff-entry'

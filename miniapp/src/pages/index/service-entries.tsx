@@ -5,25 +5,32 @@ interface Entry {
   key: string
   title: string
   note: string
-  /** Where it goes; none yet means it shows 即将开放 and does nothing. */
+  /** Where it goes: a tab, or a subpackage page; neither yet means it shows 即将开放 and does nothing. */
   tab?: string
+  url?: string
   tone?: 'danger'
 }
 
-// Pay, repair, leak and inspection arrive with their own subpackages in later issues.
+// Repair, leak and inspection arrive with their own subpackages in later issues.
 const ENTRIES: Entry[] = [
   { key: 'leak', title: '燃气泄漏', note: '闻到燃气味：立即开窗、勿开关电器、离开后拨打24小时热线', tone: 'danger' },
-  { key: 'pay', title: '缴费', note: '燃气费、供热费' },
+  { key: 'pay', title: '缴费', note: '燃气费、供热费、自助抄表', url: '/packages/pay/bills' },
   { key: 'repair', title: '报修', note: '没气、表具故障、暖气不热' },
   { key: 'inspection', title: '预约安检', note: '入户燃气安全检查' },
   { key: 'requests', title: '我的报修', note: '查看进度、取消、订阅通知', tab: '/pages/requests/index' },
 ]
 
+function opener({ tab, url }: Entry): (() => void) | undefined {
+  if (tab) return () => void Taro.switchTab({ url: tab })
+  if (url) return () => void Taro.navigateTo({ url })
+  return undefined
+}
+
 export function ServiceEntries() {
   return (
     <View className='entries'>
       {ENTRIES.map((entry) => {
-        const open = Boolean(entry.tab)
+        const open = Boolean(entry.tab || entry.url)
         const className = ['entry', entry.tone ? `entry--${entry.tone}` : '', open ? '' : 'entry--soon'].join(' ').trim()
         return (
           <View
@@ -31,7 +38,7 @@ export function ServiceEntries() {
             id={`home-entry-${entry.key}`}
             className={className}
             aria-disabled={open ? undefined : 'true'}
-            onClick={entry.tab ? () => Taro.switchTab({ url: entry.tab! }) : undefined}
+            onClick={opener(entry)}
           >
             <View className='row'>
               <Text className='entry__title'>{entry.title}</Text>
