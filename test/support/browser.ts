@@ -125,13 +125,18 @@ export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 10_
   }
 }
 
-/** Home → 员工工作台 → sign in; resolves on the queue list (我的队列). */
-export async function staffLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+/** Opens the H5 app's home page, or says why the server did not serve it. */
+export async function openHome(page: Page): Promise<void> {
   const home = await page.goto('/');
   if (!home?.ok() || !/text\/html/.test(home.headers()['content-type'] ?? '')) {
     throw new Error(`GET / answered ${home?.status()} ${home?.headers()['content-type']}: is the H5 build in miniapp/dist/h5 `
       + '(npm run build:h5 -w miniapp, not being rebuilt while the server starts)?');
   }
+}
+
+/** Home → 员工工作台 → sign in; resolves on the queue list (我的队列). */
+export async function staffLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await openHome(page);
   await page.locator('#home-staff-entry').click();
   await page.locator('#login-username input').fill(username);
   await page.locator('#login-password input').fill(password);
@@ -169,4 +174,74 @@ export async function pickOption(page: Page, trigger: Locator, label: string): P
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.locator('.weui-picker__overlay .weui-picker__action:visible').nth(1).click();
   await item.waitFor({ state: 'hidden' });
+}
+
+/** What `POST /api/auth/wechat` answered the H5 mock login (the resident's id, and whether they had agreed before). */
+export interface ResidentLogin {
+  token: string;
+  resident: { id: number; phone: string | null; privacyConsentedAt: string | null };
+}
+
+/**
+ * Home → 微信登录 → the H5 mock WeChat login as `identity` (a WeChat user of the server's fake
+ * WeChat: the same name is the same openid) → 同意并继续 on the privacy guide when it is asked
+ * for. Resolves back on home, signed in (its account card shown).
+ */
+export async function residentLogin(page: Page, identity: string): Promise<ResidentLogin> {
+  await openHome(page);
+  await page.locator('#home-login').click();
+  await page.waitForURL(/#\/packages\/auth\/login/);
+  await page.locator('#mock-login-identity input').fill(identity);
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/wechat') && r.request().method() === 'POST');
+  await page.locator('#mock-login-submit').click();
+  const response = await answer;
+  if (!response.ok()) throw new Error(`mock login as ${identity}: ${response.status()} ${await response.text()}`);
+  const login = (await response.json()) as ResidentLogin;
+  if (!login.resident.privacyConsentedAt) {
+    await page.waitForURL(/#\/packages\/auth\/privacy\?consent=1/);
+    await page.locator('#privacy-agree').click();
+  }
+  await page.waitForURL(/#\/pages\/index\/index/);
+  await currentPage(page).locator('#home-account-card').waitFor();
+  return login;
+}
+
+/**
+ * Back one page (the browser's back, as the H5 app's users go back). Waits for the page to have
+ * slid in first: Taro's H5 router hides the page underneath on a timer (animation duration +
+ * delay) that going back does not cancel, so a back within that window leaves a blank screen.
+ */
+export async function goBack(page: Page): Promise<void> {
+  await pageSettled(page);
+  await page.goBack();
+  await pageSettled(page);
+}
+
+/** Taps a tab of the tab bar (首页, 我的报修, 我的) and waits for its page. */
+export async function switchTab(page: Page, text: string): Promise<void> {
+  const label = page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${text}$`) });
+  await page.locator('.weui-tabbar__item', { has: label }).click();
+  await page.locator('.weui-tabbar__item.weui-bar__item_on', { has: label }).waitFor();
+}
+
+/**
+ * The pull-down gesture on the current page (pages with `enablePullDownRefresh`): touches go
+ * through the DevTools protocol, so the context needs no touch emulation. Taro's refresher
+ * damps the drag and fires `onPullDownRefresh` once it is pulled past 50 px.
+ */
+export async function pullDownRefresh(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const x = Math.round((page.viewportSize()?.width ?? 390) / 2);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y?: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x, y }] });
+    await touch('touchStart', 150);
+    for (let y = 170; y <= 550; y += 20) {
+      await touch('touchMove', y);
+      await page.waitForTimeout(16);
+    }
+    await touch('touchEnd');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

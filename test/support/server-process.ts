@@ -61,7 +61,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     cwd: REPO_ROOT,
     env: {
       ...process.env, TZ: 'UTC', PORT: String(port), DATABASE_URL: databaseUrl, DEMO_PASSWORD,
-      TOKEN_SECRET: 'e2e-secret-'.padEnd(40, 'x'), LOG_LEVEL: 'warn', ...env,
+      TOKEN_SECRET: 'e2e-secret-'.padEnd(40, 'x'), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
