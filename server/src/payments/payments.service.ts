@@ -44,7 +44,7 @@ export class PaymentsService {
     // Creating the JSAPI order again with the same out_trade_no returns the same prepay_id: safe for racing requests.
     const { prepayId } = await this.call(() =>
       this.wechatPay.createJsapiOrder({
-        outTradeNo: order.orderNo, description: `燃气费 ${bill.period} 户号${bill.accountNo}`, amountFen: order.amountFen,
+        outTradeNo: order.orderNo, description: `${bill.utility === 'heating' ? '供热费' : '燃气费'} ${bill.period} 户号${bill.accountNo}`, amountFen: order.amountFen,
         payerOpenid: order.payerOpenid, timeExpire: order.expiresAt,
       }),
     );
