@@ -8,11 +8,23 @@ export default defineAppConfig({
     { root: 'packages/requests', pages: ['detail'] },
     // Bills, WeChat Pay, receipts and 自助抄表.
     { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading'] },
+    // 报修 and the 燃气泄漏 alarm (safety instructions first).
+    { root: 'packages/repair', pages: ['index', 'emergency'] },
     {
       root: 'staff',
-      pages: ['login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index'],
+      // jobs/job: the technician's field work (我的工单).
+      pages: ['login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index', 'jobs/index', 'job/index'],
     },
   ],
+  // The leak page must open at once from the home page: fetch its package while home shows.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/repair'] },
+  },
+  // 一键报警 and 到达现场 send the phone's location when the person allows it.
+  permission: {
+    'scope.userLocation': { desc: '报警和上门时向抢修师傅、调度提供您的位置' },
+  },
+  requiredPrivateInfos: ['getLocation'],
   // Text-only tabs: WeChat makes the icons optional.
   tabBar: {
     color: '#6b7280',

@@ -23,6 +23,7 @@ export const requestSubscribeMessage = jest.fn()
 export const navigateBack = jest.fn(async () => ({ errMsg: 'navigateBack:ok' }))
 export const showLoading = jest.fn(async () => ({ errMsg: 'showLoading:ok' }))
 export const hideLoading = jest.fn(async () => ({ errMsg: 'hideLoading:ok' }))
+export const pageScrollTo = jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' }))
 /** Programmed by each test, like `request`: answers `{ statusCode, data }` with data as text. */
 export const uploadFile = jest.fn()
 export const requestPayment = jest.fn(async () => ({ errMsg: 'requestPayment:ok' }))
@@ -31,6 +32,10 @@ export const chooseMedia = jest.fn(async () => ({
   tempFiles: [{ tempFilePath: 'wxfile://tmp/dial.jpg', size: 120000, fileType: 'image' }],
   errMsg: 'chooseMedia:ok',
 }))
+
+/** The weapp's location (H5 code reads navigator.geolocation instead). */
+export const getLocation = jest.fn(async () => ({ latitude: 30.27415, longitude: 120.15515, errMsg: 'getLocation:ok' }))
+export const canvasToTempFilePath = jest.fn(async () => ({ tempFilePath: 'wxfile://tmp/signature.jpg', errMsg: 'canvasToTempFilePath:ok' }))
 
 /** Like the weapp: a missing key reads as ''. Values go through JSON, as real storage serialises them. */
 export function getStorageSync(key: string): unknown {
@@ -81,9 +86,12 @@ const Taro = {
   navigateBack,
   showLoading,
   hideLoading,
+  pageScrollTo,
   uploadFile,
   requestPayment,
   chooseMedia,
+  getLocation,
+  canvasToTempFilePath,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

@@ -15,6 +15,8 @@ const PACKAGE_LIMIT = 2 * 1024 * 1024
 
 interface AppJson {
   pages: string[]
+  preloadRule?: Record<string, { packages: string[] }>
+  requiredPrivateInfos?: string[]
   tabBar?: { list: { pagePath: string; text: string }[] }
   subPackages?: { root: string; pages: string[] }[]
   subpackages?: { root: string; pages: string[] }[]
@@ -53,6 +55,8 @@ describe('weapp build', () => {
     expect(pages).toContain('packages/requests/detail')
     // The home page's 缴费 entry and arrears banner open this page.
     expect(pages).toContain('packages/pay/bills')
+    // 燃气泄漏 and 报修 from the home page; the technician's jobs from the staff console.
+    expect(pages).toEqual(expect.arrayContaining(['packages/repair/emergency', 'packages/repair/index', 'staff/jobs/index', 'staff/job/index']))
 
     const missing = pages.flatMap((page) =>
       ['.js', '.wxml', '.json'].map((ext) => `${page}${ext}`).filter((file) => !fs.existsSync(path.join(DIST, file))),
@@ -78,6 +82,12 @@ describe('weapp build', () => {
     expect(app.tabBar?.list.map((item) => item.text)).toEqual(['首页', '我的报修', '我的'])
   })
 
+  it('fetches the leak page with the home page, and declares the location it asks for', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson
+    expect(app.preloadRule?.['pages/index/index']?.packages).toContain('packages/repair')
+    expect(app.requiredPrivateInfos).toContain('getLocation')
+  })
+
   it('ships the weapp twin of each platform file, never the H5 stand-ins for WeChat', () => {
     const scripts = filesUnder(DIST).filter((file) => file.endsWith('.js'))
     const containing = (text: string) => scripts.filter((file) => fs.readFileSync(file, 'utf8').includes(text))
@@ -86,6 +96,10 @@ describe('weapp build', () => {
     expect(containing('mock-cashier')).toEqual([])
     expect(containing('/api/dev/')).toEqual([])
     expect(containing('requestPayment')).not.toEqual([])
+    // Location and the signature canvas: WeChat's APIs, not the browser's.
+    expect(containing('navigator.geolocation')).toEqual([])
+    expect(containing('toBlob')).toEqual([])
+    expect(containing('canvasToTempFilePath')).toContain(path.join(DIST, 'staff/job/index.js'))
     expect(containing('getPhoneNumber')).not.toEqual([])
     expect(containing('login-wechat')).toEqual([path.join(DIST, 'packages/auth/login.js')])
   })

@@ -1,15 +1,24 @@
 import Taro from '@tarojs/taro'
 import type { NoticeTemplates } from '@utility/shared'
 import { useEffect, useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { getNoticeTemplates, subscribeNotices } from '../../services/my-tickets'
-import { askSubscribe } from '../../services/subscribe'
+import { getNoticeTemplates, subscribeNotices } from '../services/my-tickets'
+import { askSubscribe } from '../services/subscribe'
+import { ActionButton } from './action-button'
+
+interface Props {
+  ticketId: number
+  /** `primary` right after a report, where consent is the next step; `secondary` on the detail page. */
+  tone?: 'primary' | 'secondary'
+  label?: string
+  /** After the sheet, whatever the resident chose (none, some, or a failed save). */
+  onDone?: () => void
+}
 
 /**
  * Template ids are fetched when the page opens: WeChat's consent sheet only opens straight
  * from a tap, with no request in between.
  */
-export function SubscribeButton({ ticketId }: { ticketId: number }) {
+export function SubscribeButton({ ticketId, tone = 'secondary', label = '订阅进度通知', onDone }: Props) {
   const [templates, setTemplates] = useState<NoticeTemplates | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -20,7 +29,10 @@ export function SubscribeButton({ ticketId }: { ticketId: number }) {
   async function subscribe() {
     if (!templates) return
     const accepted = await askSubscribe(templates)
-    if (accepted.length === 0) return void Taro.showToast({ title: '未订阅通知', icon: 'none' })
+    if (accepted.length === 0) {
+      void Taro.showToast({ title: '未订阅通知', icon: 'none' })
+      return onDone?.()
+    }
     setBusy(true)
     try {
       await subscribeNotices(ticketId, accepted)
@@ -30,11 +42,12 @@ export function SubscribeButton({ ticketId }: { ticketId: number }) {
     } finally {
       setBusy(false)
     }
+    onDone?.()
   }
 
   return (
-    <ActionButton id='subscribe-notices' tone='secondary' busy={busy} disabled={!templates} onClick={subscribe}>
-      订阅进度通知
+    <ActionButton id='subscribe-notices' tone={tone} busy={busy} disabled={!templates} onClick={subscribe}>
+      {label}
     </ActionButton>
   )
 }

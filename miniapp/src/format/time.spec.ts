@@ -1,4 +1,4 @@
-import { formatDuration, formatFullTime, formatShortTime } from './time'
+import { formatClockTime, formatDuration, formatFullTime, formatShortTime } from './time'
 
 describe('times in Asia/Shanghai', () => {
   it.each([
@@ -12,6 +12,11 @@ describe('times in Asia/Shanghai', () => {
 
   it('writes the year on the timeline', () => {
     expect(formatFullTime('2026-12-31T16:05:00Z')).toBe('2027-01-01 00:05')
+  })
+
+  it('reads an arrival time as HH:mm in Shanghai', () => {
+    expect(formatClockTime('2026-11-23T06:05:00Z')).toBe('14:05')
+    expect(formatClockTime('2026-12-31T16:45:00Z')).toBe('00:45')
   })
 
   it.each([

@@ -30,6 +30,12 @@ export function formatFullTime(iso: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
 }
 
+/** `HH:mm` in Shanghai: for a time later today, such as a technician's arrival. */
+export function formatClockTime(iso: string): string {
+  const p = shanghaiParts(iso)
+  return `${p.hour}:${p.minute}`
+}
+
 /** A positive duration as staff say it: 25分钟, 1小时20分, 2天3小时. */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / MINUTE_MS))

@@ -1,8 +1,8 @@
 import type { BindAccountRequest, BoundAccountView } from '@utility/shared'
 import { request, type RequestOptions } from './request'
 
-export function listAccounts(): Promise<BoundAccountView[]> {
-  return request<BoundAccountView[]>('/api/accounts')
+export function listAccounts(options: Pick<RequestOptions, 'silent'> = {}): Promise<BoundAccountView[]> {
+  return request<BoundAccountView[]>('/api/accounts', options)
 }
 
 /** The key belongs to the form fill: a resend after a lost answer is the same binding. */

@@ -22,3 +22,13 @@ export function getNoticeTemplates(): Promise<NoticeTemplates> {
 export function subscribeNotices(id: number, templateIds: string[]): Promise<{ accepted: string[] }> {
   return request<{ accepted: string[] }>(`/api/my/tickets/${id}/subscriptions`, { method: 'POST', data: { templateIds } })
 }
+
+/** 确认完成 once the work is resolved; repeating it changes nothing on the server. */
+export function confirmMyTicket(id: number): Promise<ResidentTicketView> {
+  return request<ResidentTicketView>(`/api/my/tickets/${id}/confirm`, { method: 'POST' })
+}
+
+/** 没有修好: reopens the resolved ticket under the same number, with the resident's reason. */
+export function reportNotFixed(id: number, reason: string): Promise<ResidentTicketView> {
+  return request<ResidentTicketView>(`/api/my/tickets/${id}/not-fixed`, { method: 'POST', data: { reason } })
+}

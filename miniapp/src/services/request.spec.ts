@@ -117,10 +117,10 @@ describe('request wrapper: residents and staff', () => {
   const bearer = () => taro.request.mock.calls.map(([options]) => options.header.Authorization)
 
   it('tells resident endpoints from staff ones by path', () => {
-    for (const path of ['/api/auth/wechat', '/api/me', '/api/me/privacy-consent', '/api/accounts', '/api/accounts/3/default', '/api/my/tickets/5', '/api/bills/8', '/api/bills/8/pay', '/api/payments?accountId=1', '/api/uploads', '/api/accounts/1/readings', '/api/notice-templates']) {
+    for (const path of ['/api/auth/wechat', '/api/me', '/api/me/privacy-consent', '/api/accounts', '/api/accounts/3/default', '/api/my/tickets/5', '/api/bills/8', '/api/bills/8/pay', '/api/payments?accountId=1', '/api/uploads', '/api/accounts/1/readings', '/api/notice-templates', '/api/repairs', '/api/repairs/categories', '/api/emergencies', '/api/safety-instructions', '/api/my/tickets/5/confirm', '/api/my/tickets/5/not-fixed']) {
       expect(audienceOf(path)).toBe('resident')
     }
-    for (const path of ['/api/staff/login', '/api/queues', '/api/tickets/5', '/api/media', '/api/mystery', '/api/paymentsx', '/api/staff/refunds']) {
+    for (const path of ['/api/staff/login', '/api/queues', '/api/tickets/5', '/api/media', '/api/mystery', '/api/paymentsx', '/api/staff/refunds', '/api/field/jobs', '/api/field/jobs/5/resolve', '/api/repairsx', '/api/emergency']) {
       expect(audienceOf(path)).toBe('staff')
     }
   })
@@ -180,6 +180,21 @@ describe('upload wrapper', () => {
     expect(taro.uploadFile).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/api/uploads', filePath: 'wxfile://tmp/dial.jpg', name: 'file', header: { Authorization: 'Bearer res-tok-1' } }),
     )
+  })
+
+  it("sends the staff token when told to (a technician's photo), and signs the staff member out on its 401", async () => {
+    signIn() // staff tok-1
+    saveResidentLogin(residentLogin())
+    taro.uploadFile.mockResolvedValue({ statusCode: 201, data: '{"id":13,"url":"/api/uploads/13"}' })
+
+    await upload('/api/uploads', 'wxfile://tmp/after.jpg', { as: 'staff' })
+    expect(taro.uploadFile).toHaveBeenLastCalledWith(expect.objectContaining({ header: { Authorization: 'Bearer tok-1' } }))
+
+    taro.uploadFile.mockResolvedValue({ statusCode: 401, data: JSON.stringify({ code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' }) })
+    await failure(upload('/api/uploads', 'wxfile://tmp/after.jpg', { as: 'staff' }))
+    expect(getToken()).toBeNull()
+    expect(getResidentToken()).toBe('res-tok-1')
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' })
   })
 
   it("shows the server's message for a refused photo, and is never retried", async () => {

@@ -50,11 +50,14 @@ const RESIDENT: Audience = { token: getResidentToken, signOut: clearResidentSess
 const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAFF_LOGIN_URL }
 
 /**
- * The resident's endpoints (the server's ResidentGuard controllers); every other path belongs
- * to the staff console. A new resident controller outside these prefixes must be added here.
+ * The resident's endpoints (the server's ResidentGuard controllers, and the public ones residents
+ * read); every other path belongs to the staff console (`/api/field` among them). A new resident
+ * controller outside these prefixes must be added here.
  */
-const RESIDENT_PATH = /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates)(\/|\?|$)/
-export const audienceOf = (path: string): 'resident' | 'staff' => (RESIDENT_PATH.test(path) ? 'resident' : 'staff')
+const RESIDENT_PATH =
+  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions)(\/|\?|$)/
+export type AudienceName = 'resident' | 'staff'
+export const audienceOf = (path: string): AudienceName => (RESIDENT_PATH.test(path) ? 'resident' : 'staff')
 
 /** A refused password or WeChat code is a 401 too, but the person is on the login page already. */
 const REFUSED_CREDENTIALS: readonly ClientErrorCode[] = [ErrorCode.BadCredentials, ErrorCode.WechatCodeInvalid]
@@ -78,8 +81,8 @@ function report(error: ApiRequestError, silent?: boolean): ApiRequestError {
   return error
 }
 
-function audienceFor(path: string): Audience {
-  return audienceOf(path) === 'resident' ? RESIDENT : STAFF
+function audienceFor(path: string, as?: AudienceName): Audience {
+  return (as ?? audienceOf(path)) === 'resident' ? RESIDENT : STAFF
 }
 
 function authHeader(audience: Audience): Record<string, string> {
@@ -129,12 +132,22 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return settle<T>(response, audience, options.silent)
 }
 
+export interface UploadOptions {
+  name?: string
+  silent?: boolean
+  /**
+   * Whose token goes with the file when the endpoint takes both (`/api/uploads`: a resident's
+   * photo of a fault, a technician's of the repair). Defaults to the path's audience.
+   */
+  as?: AudienceName
+}
+
 /**
  * One local file (a weapp temp path, or an H5 blob URL) as multipart field `name`, with the
  * same token and errors as `request`. Never retried: each upload makes a new server record.
  */
-export async function upload<T>(path: string, filePath: string, options: { name?: string; silent?: boolean } = {}): Promise<T> {
-  const audience = audienceFor(path)
+export async function upload<T>(path: string, filePath: string, options: UploadOptions = {}): Promise<T> {
+  const audience = audienceFor(path, options.as)
   let response: Taro.uploadFile.SuccessCallbackResult
   try {
     response = await Taro.uploadFile({ url: API_BASE + path, filePath, name: options.name ?? 'file', header: authHeader(audience), timeout: 60000 })

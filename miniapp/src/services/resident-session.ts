@@ -5,8 +5,8 @@ import type { ResidentLoginResponse, ResidentView } from '@utility/shared'
 const TOKEN_KEY = 'resident.token'
 const EXPIRES_KEY = 'resident.expiresAt'
 const PROFILE_KEY = 'resident.profile'
-/** Form drafts hold personal data (a holder's name): they go when the session goes. */
-const DRAFT_KEYS = ['resident.bind.draft', 'resident.reading.draft']
+/** Form drafts hold personal data (a holder's name, a phone): they go when the session goes. */
+const DRAFT_KEYS = ['resident.bind.draft', 'resident.reading.draft', 'resident.repair.draft', 'resident.repair.phone']
 
 export const RESIDENT_LOGIN_URL = '/packages/auth/login'
 export const PRIVACY_URL = '/packages/auth/privacy'

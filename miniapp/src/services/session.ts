@@ -18,9 +18,13 @@ export function saveSession(login: StaffLoginResponse): void {
   Taro.setStorageSync(STAFF_KEY, login.staff)
 }
 
+/** A technician's unsent repair result belongs to whoever was signed in. */
+const FIELD_DRAFT_KEY = 'staff.field.resolve'
+
 export function clearSession(): void {
   Taro.removeStorageSync(TOKEN_KEY)
   Taro.removeStorageSync(STAFF_KEY)
+  Taro.removeStorageSync(FIELD_DRAFT_KEY)
 }
 
 /** For staff pages: the signed-in staff member, or off to the login page. */

@@ -47,7 +47,10 @@ export function residentTicket(over: Partial<ResidentTicketView> = {}): Resident
     description: '灶台打不着火',
     createdAt: '2026-11-23T05:00:00Z',
     technician: null,
+    eta: null,
     canCancel: true,
+    canConfirm: false,
+    canReportNotFixed: false,
     timeline: [
       { at: '2026-11-23T05:00:00Z', step: ResidentStep.Submitted, label: '已提交' },
       { at: '2026-11-23T05:10:00Z', step: ResidentStep.Accepted, label: '已受理' },

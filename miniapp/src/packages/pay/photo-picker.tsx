@@ -1,8 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiRequestError } from '../../services/request'
-import { uploadPhoto } from '../../services/uploads'
+import { choosePhotos, uploadPhoto } from '../../services/uploads'
 
 interface Props {
   path: string
@@ -18,14 +17,8 @@ export function PhotoPicker({ path, uploaded, error, onUploaded }: Props) {
 
   async function choose() {
     if (busy) return
-    let filePath: string
-    try {
-      const media = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] })
-      filePath = media.tempFiles[0]?.tempFilePath
-      if (!filePath) return
-    } catch {
-      return // The resident closed the camera or album.
-    }
+    const [filePath] = await choosePhotos(1)
+    if (!filePath) return // The resident closed the camera or album.
     setBusy(true)
     setFailure('')
     try {

@@ -9,8 +9,9 @@ import RequestDetailPage from './detail'
 
 const posted = (url: string) => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST' && o.url === url)
 
-async function openDetail(ticket = residentTicket()) {
+async function openDetail(ticket = residentTicket(), extra: Parameters<typeof serve>[0] = {}) {
   serve({
+    ...extra,
     'GET /api/my/tickets/5': () => answer(200, ticket),
     'GET /api/notice-templates': () => answer(200, NOTICE_TEMPLATES),
     'POST /api/my/tickets/5/cancel': () => answer(200, { ...ticket, step: ResidentStep.Cancelled, stepLabel: '已取消', canCancel: false }),
@@ -34,7 +35,7 @@ describe('request detail', () => {
       residentTicket({
         step: ResidentStep.OnTheWay,
         stepLabel: '师傅在路上',
-        technician: { surname: '张' },
+        technician: { surname: '张', phone: null },
         canCancel: false,
         timeline: [
           { at: '2026-11-23T05:40:00Z', step: ResidentStep.OnTheWay, label: '师傅在路上' },
@@ -69,6 +70,71 @@ describe('request detail', () => {
     taro.setRouterParams({ id: '5' })
     render(<RequestDetailPage />)
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/auth/login?from=${encodeURIComponent('/packages/requests/detail?id=5')}` })
+  })
+})
+
+describe('technician, arrival and sign-off', () => {
+  const resolved = (over = {}) =>
+    residentTicket({
+      step: ResidentStep.ToRate,
+      stepLabel: '待评价',
+      technician: { surname: '张', phone: '139****0001' },
+      canCancel: false,
+      canConfirm: true,
+      canReportNotFixed: true,
+      ...over,
+    })
+
+  it("shows the technician's surname and masked phone, and the arrival time while on the way", async () => {
+    await openDetail(
+      residentTicket({
+        step: ResidentStep.OnTheWay,
+        stepLabel: '师傅在路上',
+        technician: { surname: '张', phone: '139****0001' },
+        eta: '2026-11-23T06:05:00Z',
+        canCancel: false,
+      }),
+    )
+    expect(byId('request-technician').textContent).toBe('上门师傅：张师傅 139****0001')
+    expect(byId('request-eta').textContent).toBe('师傅预计 14:05 到达')
+    expect(document.getElementById('request-confirm')).toBeNull()
+    expect(document.getElementById('request-not-fixed')).toBeNull()
+  })
+
+  it('no arrival time once the technician is there', async () => {
+    await openDetail(residentTicket({ step: ResidentStep.Arrived, stepLabel: '已到达', eta: null, canCancel: false }))
+    expect(document.getElementById('request-eta')).toBeNull()
+  })
+
+  it('确认完成 confirms the resolved work', async () => {
+    await openDetail(resolved(), {
+      'POST /api/my/tickets/5/confirm': () => answer(200, resolved({ canConfirm: false })),
+    })
+
+    await tap('request-confirm')
+
+    expect(posted('/api/my/tickets/5/confirm')).toHaveLength(1)
+    expect(document.getElementById('request-confirm')).toBeNull()
+    expect(byId('request-not-fixed')).toBeTruthy()
+  })
+
+  it('没有修好 asks what is still wrong, then reopens the ticket with it', async () => {
+    await openDetail(resolved(), {
+      'POST /api/my/tickets/5/not-fixed': () =>
+        answer(200, resolved({ step: ResidentStep.Accepted, stepLabel: '已受理', canConfirm: false, canReportNotFixed: false })),
+    })
+
+    await tap('request-not-fixed')
+    await tap('not-fixed-submit')
+    expect(byId('not-fixed-reason-error').textContent).toBe('请说明哪里没有修好')
+    expect(posted('/api/my/tickets/5/not-fixed')).toHaveLength(0)
+
+    await typeInto('not-fixed-reason', '修完第二天又打不着火了')
+    await tap('not-fixed-submit')
+
+    expect(posted('/api/my/tickets/5/not-fixed')).toEqual([expect.objectContaining({ data: { reason: '修完第二天又打不着火了' } })])
+    await waitFor(() => expect(document.querySelector('.step-badge')?.textContent).toBe('已受理'))
+    expect(document.getElementById('request-not-fixed')).toBeNull()
   })
 })
 

@@ -3,12 +3,13 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { ResidentStep, type ResidentTicketView } from '@utility/shared'
 import { useState } from 'react'
 import { StepBadge } from '../../components/step-badge'
-import { formatFullTime } from '../../format/time'
+import { formatClockTime, formatFullTime } from '../../format/time'
 import { getMyTicket } from '../../services/my-tickets'
 import { requireResident } from '../../services/resident-session'
 import { CancelPanel } from './cancel-panel'
 import { ResidentTimeline } from './resident-timeline'
-import { SubscribeButton } from './subscribe-button'
+import { SignOff } from './sign-off'
+import { SubscribeButton } from '../../components/subscribe-button'
 import './detail.scss'
 
 /** Progress notices only make sense while something is still to happen. */
@@ -47,11 +48,17 @@ export default function RequestDetailPage() {
         <Text className='request-detail__address'>{ticket.address}</Text>
         {ticket.technician ? (
           <Text id='request-technician' className='request-detail__line'>
-            上门师傅：{ticket.technician.surname}师傅
+            上门师傅：{ticket.technician.surname}师傅{ticket.technician.phone ? ` ${ticket.technician.phone}` : ''}
+          </Text>
+        ) : null}
+        {ticket.eta && ticket.step === ResidentStep.OnTheWay ? (
+          <Text id='request-eta' className='request-detail__eta'>
+            师傅预计 {formatClockTime(ticket.eta)} 到达
           </Text>
         ) : null}
         <Text className='request-detail__description'>{ticket.description}</Text>
       </View>
+      <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <View className='card'>
         <Text className='card__title'>处理进度</Text>
         <ResidentTimeline items={ticket.timeline} />

@@ -70,13 +70,10 @@ describe('home', () => {
 
   it('services of later releases say 即将开放 and go nowhere; 缴费 opens the bills, 我的报修 its tab', async () => {
     render(<HomePage />)
-    for (const key of ['leak', 'repair', 'inspection']) {
-      expect(byId(`home-entry-${key}`).textContent).toContain('即将开放')
-      await tap(`home-entry-${key}`)
-    }
+    expect(byId('home-entry-inspection').textContent).toContain('即将开放')
+    await tap('home-entry-inspection')
     expect(taro.navigateTo).not.toHaveBeenCalled()
     expect(taro.switchTab).not.toHaveBeenCalled()
-    expect(byId('home-entry-leak').className).toContain('entry--danger')
 
     await tap('home-entry-requests')
     expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/requests/index' })
@@ -85,5 +82,19 @@ describe('home', () => {
     expect(byId('home-entry-pay').getAttribute('aria-disabled')).toBeNull()
     await tap('home-entry-pay')
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/bills' })
+  })
+
+  it('the red 燃气泄漏 entry comes first and opens the leak page, even for a visitor; 报修 opens the form', async () => {
+    render(<HomePage />)
+    const entries = [...document.querySelectorAll('.entry')].map((e) => e.id)
+    expect(entries[0]).toBe('home-entry-leak')
+    expect(byId('home-entry-leak').className).toContain('entry--danger')
+    expect(byId('home-entry-leak').textContent).not.toContain('即将开放')
+
+    await tap('home-entry-leak')
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/repair/emergency' })
+    await tap('home-entry-repair')
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/repair/index' })
+    expect(taro.request).not.toHaveBeenCalled()
   })
 })

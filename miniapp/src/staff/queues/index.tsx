@@ -80,6 +80,11 @@ export default function QueuesPage() {
           电话受理
         </ActionButton>
       ) : null}
+      {staff.role === Role.Technician ? (
+        <ActionButton id='field-jobs' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/jobs/index' })}>
+          我的工单
+        </ActionButton>
+      ) : null}
       <Text className='section-title'>我的队列</Text>
       {queues === null ? <Text className='empty'>加载中…</Text> : null}
       {queues?.length === 0 ? <Text className='empty'>暂无可处理的队列</Text> : null}

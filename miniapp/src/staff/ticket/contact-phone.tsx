@@ -1,21 +1,32 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { StaffView, TicketView } from '@utility/shared'
 import { useState } from 'react'
 import { revealPhone } from '../../services/tickets'
+import './contact-phone.scss'
+
+interface Props {
+  ticketId: number
+  contactName: string
+  /** As the server sends it: masked. */
+  contactPhone: string
+  /** Only the ticket's assignee, who has to call, may ask for the full number. */
+  mayReveal: boolean
+  /** Id prefix: `${prefix}-call`, `${prefix}-reveal-phone`. */
+  idPrefix?: string
+}
 
 /**
  * Phones come masked (DOMAIN.md: personal data). The assignee, who has to call, asks for the
  * full number on purpose; the server records that view.
  */
-export function ContactPhone({ ticket, staff }: { ticket: TicketView; staff: StaffView }) {
+export function ContactPhone({ ticketId, contactName, contactPhone, mayReveal, idPrefix = 'ticket' }: Props) {
   const [revealed, setRevealed] = useState<string | null>(null)
-  const phone = revealed ?? ticket.contactPhone
+  const phone = revealed ?? contactPhone
   const masked = phone.includes('*')
 
   async function reveal() {
     try {
-      setRevealed((await revealPhone(ticket.id)).phone)
+      setRevealed((await revealPhone(ticketId)).phone)
     } catch {
       // Shown by the request wrapper (e.g. 您没有权限进行此操作).
     }
@@ -24,14 +35,14 @@ export function ContactPhone({ ticket, staff }: { ticket: TicketView; staff: Sta
   return (
     <View className='row ticket__contact'>
       <Text>
-        {ticket.contactName} {phone}
+        {contactName} {phone}
       </Text>
-      {!masked ? (
-        <Text id='ticket-call' className='ticket__call' onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}>
+      {!masked && phone ? (
+        <Text id={`${idPrefix}-call`} className='ticket__call' onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}>
           拨打
         </Text>
-      ) : ticket.assigneeId === staff.id ? (
-        <Text id='ticket-reveal-phone' className='ticket__call' onClick={reveal}>
+      ) : masked && mayReveal ? (
+        <Text id={`${idPrefix}-reveal-phone`} className='ticket__call' onClick={reveal}>
           查看号码
         </Text>
       ) : null}

@@ -56,7 +56,12 @@ export default function TicketPage() {
       </View>
       <View className='card'>
         <Text className='ticket__address'>{ticket.address}</Text>
-        <ContactPhone ticket={ticket} staff={staff} />
+        <ContactPhone
+          ticketId={ticket.id}
+          contactName={ticket.contactName}
+          contactPhone={ticket.contactPhone}
+          mayReveal={ticket.assigneeId === staff.id}
+        />
         {ticket.accountNo ? <Text className='muted'>户号 {ticket.accountNo}</Text> : null}
         <Text className='ticket__description'>{ticket.description}</Text>
       </View>

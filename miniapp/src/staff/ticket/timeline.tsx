@@ -1,19 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { TICKET_STATUS_LABELS, type TicketEventView } from '@utility/shared'
+import { TICKET_EVENT_LABELS, TICKET_STATUS_LABELS, type TicketEventView } from '@utility/shared'
 import { formatFullTime } from '../../format/time'
-
-const KIND_LABELS: Record<TicketEventView['kind'], string> = {
-  created: '创建工单',
-  routed: '分派队列',
-  transition: '状态变更',
-  claimed: '领取',
-  assigned: '派单',
-  at_risk: '临期提醒',
-  breached: '超时',
-  escalated: '升级',
-  type_changed: '变更类型',
-  note: '备注',
-}
 
 /** Oldest first, newest last, as the ticket's story reads. */
 export function Timeline({ events }: { events: TicketEventView[] }) {
@@ -23,7 +10,7 @@ export function Timeline({ events }: { events: TicketEventView[] }) {
       {ordered.map((event) => (
         <View key={event.id} className='timeline-item'>
           <View className='row'>
-            <Text className='timeline-item__what'>{KIND_LABELS[event.kind] ?? event.kind}</Text>
+            <Text className='timeline-item__what'>{TICKET_EVENT_LABELS[event.kind] ?? event.kind}</Text>
             <Text className='muted'>{formatFullTime(event.at)}</Text>
           </View>
           <Text className='muted'>{event.actorName ?? '系统'}</Text>
