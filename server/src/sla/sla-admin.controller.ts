@@ -1,13 +1,23 @@
 import { Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, TicketType } from '@utility/shared';
-import { CalendarDaySchema, DateParam, SlaPolicyRequest, SlaPolicySchema, TicketTypeParam } from '@utility/shared';
+import { CalendarDaySchema, DateParam, SlaPolicyRequest, SlaPolicySchema, TicketTypeParam, parseCalendarDate } from '@utility/shared';
 import { z } from 'zod';
 import { Roles, StaffGuard } from '../common/auth.guard';
 import { ZodPipe, ApiZodBody, ZodBody } from '../common/zod-body';
 import { CalendarDay } from './calendar-day.entity';
 import { SlaPolicy } from './sla-policy.entity';
 import { SlaService } from './sla.service';
+
+/** The shared pattern lets 2026-02-30 through; saved, such a day would make every later deadline computation throw. */
+const CalendarDateParam = DateParam.refine((date) => {
+  try {
+    parseCalendarDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}, '日期不存在');
 
 /** Admin configuration of SLA clocks and the working calendar. */
 @ApiTags('admin')
@@ -37,7 +47,7 @@ export class SlaAdminController {
   @ApiOperation({ summary: 'Mark a date as working or not, overriding the built-in China calendar' })
   @ApiZodBody(CalendarDaySchema)
   saveCalendarDay(
-    @Param('date', new ZodPipe(DateParam)) date: string,
+    @Param('date', new ZodPipe(CalendarDateParam)) date: string,
     @ZodBody(CalendarDaySchema) body: z.infer<typeof CalendarDaySchema>,
   ): Promise<CalendarDay> {
     return this.sla.saveCalendarDay({ date, working: body.working, note: body.note });

@@ -3,6 +3,14 @@ import { ErrorCode } from '@utility/shared';
 import { call, countTickets, expectRefused } from '../testing/api-fixtures';
 import { TEST_PASSWORD, TestApp, startTestApp } from '../testing/test-app';
 
+/** Every endpoint behind StaffGuard; ids need not exist, the token is checked first. */
+const STAFF_ENDPOINTS: ['get' | 'post' | 'put', string][] = [
+  ['get', '/api/queues'], ['get', '/api/queues/1/tickets'], ['get', '/api/queues/1/members'], ['post', '/api/queues/1/claim'],
+  ['post', '/api/tickets'], ['get', '/api/tickets/1'], ['post', '/api/tickets/1/claim'], ['post', '/api/tickets/1/assign'],
+  ['post', '/api/tickets/1/transition'], ['post', '/api/tickets/1/retype'],
+  ['get', '/api/admin/sla-policies'], ['put', '/api/admin/sla-policies/repair'], ['put', '/api/admin/calendar/2026-10-12'],
+];
+
 describe('staff login and bearer tokens', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
@@ -69,8 +77,8 @@ describe('staff login and bearer tokens', () => {
       ['another scheme', 'Basic YWdlbnQxOnRlc3Q='],
       ['a garbage token', 'Bearer not.a.token'],
     ])('is 401 UNAUTHENTICATED with %s', async (_what, header) => {
-      for (const path of ['/api/queues', '/api/tickets/1', '/api/admin/sla-policies']) {
-        const req = t.http().get(path);
+      for (const [method, path] of STAFF_ENDPOINTS) {
+        const req = t.http()[method](path).send({});
         const res = header === null ? await req : await req.set('Authorization', header);
         expectRefused(res, 401, ErrorCode.Unauthenticated);
       }

@@ -21,15 +21,30 @@ export interface Staff {
   staff: StaffView;
 }
 
-/** Logs in and also returns who it is (ids are needed for assign and assertions). */
-export async function signIn(t: TestApp, username: string): Promise<Staff> {
-  const res = await t.http().post('/api/staff/login').send({ username, password: TEST_PASSWORD }).expect(200);
-  return { auth: `Bearer ${res.body.token}`, staff: res.body.staff };
+const sessions = new WeakMap<TestApp, Map<string, Promise<Staff>>>();
+
+/**
+ * Logs in once per app and username (bcrypt makes each login cost ~70 ms), and also returns
+ * who it is: ids are needed for assign and assertions.
+ */
+export function signIn(t: TestApp, username: string): Promise<Staff> {
+  const mine = sessions.get(t) ?? new Map<string, Promise<Staff>>();
+  sessions.set(t, mine);
+  let session = mine.get(username);
+  if (!session) {
+    session = t.http().post('/api/staff/login').send({ username, password: TEST_PASSWORD }).expect(200)
+      .then((res) => ({ auth: `Bearer ${res.body.token}`, staff: res.body.staff }));
+    mine.set(username, session);
+  }
+  return session;
 }
+
+/** The bearer header of a demo staff member, e.g. `.set('Authorization', await login(t, 'tech1'))`. */
+export const login = async (t: TestApp, username: string): Promise<string> => (await signIn(t, username)).auth;
 
 /** Queue id by code (`repair-east-heat`, `triage`...), read through the API as admin. */
 export async function queueIdsByCode(t: TestApp): Promise<Record<string, number>> {
-  const admin = await t.login('admin');
+  const admin = await login(t, 'admin');
   const res = await t.http().get('/api/queues').set('Authorization', admin).expect(200);
   return Object.fromEntries(res.body.map((q: { code: string; id: number }) => [q.code, q.id]));
 }

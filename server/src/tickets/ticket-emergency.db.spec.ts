@@ -1,7 +1,7 @@
 import { QueueMemberView } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { Staff } from '../staff/staff.entity';
-import { EAST_HEAT_ACCOUNT, WEST_ACCOUNT, call, createTicket, getTicket, minutes, queueIdsByCode } from '../testing/api-fixtures';
+import { call, createTicket, EAST_HEAT_ACCOUNT, getTicket, login, minutes, queueIdsByCode, WEST_ACCOUNT } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 const leak = (overrides: Record<string, unknown> = {}) =>
@@ -21,7 +21,7 @@ describe('leaks: emergency dispatch', () => {
   beforeAll(async () => {
     t = await startTestApp();
     queues = await queueIdsByCode(t);
-    dispatcher = await t.login('dispatcher1');
+    dispatcher = await login(t, 'dispatcher1');
   });
   afterAll(() => t.close());
 
@@ -88,7 +88,7 @@ describe('a leak when no technician is on duty', () => {
   afterAll(() => t.close());
 
   it('stays unassigned in the emergency queue, and the timeline shows it was escalated', async () => {
-    const dispatcher = await t.login('dispatcher1');
+    const dispatcher = await login(t, 'dispatcher1');
     const ticket = await createTicket(t, dispatcher, leak());
     expect(ticket).toMatchObject({ status: 'accepted', assigneeId: null, priority: 'emergency' });
     const detail = await getTicket(t, dispatcher, ticket.id);
@@ -106,7 +106,7 @@ describe('a leak when every on-duty technician is at capacity', () => {
   afterAll(() => t.close());
 
   it('is not pushed onto anyone over their capacity (5 open tickets each)', async () => {
-    const dispatcher = await t.login('dispatcher1');
+    const dispatcher = await login(t, 'dispatcher1');
     const queues = await queueIdsByCode(t);
     const onDuty = (await t.http().get(`/api/queues/${queues['emergency-east']}/members`).set('Authorization', dispatcher).expect(200))
       .body.filter((m: QueueMemberView) => m.role === 'technician' && m.onDuty);

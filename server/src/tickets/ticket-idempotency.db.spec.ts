@@ -1,7 +1,7 @@
 import { ErrorCode } from '@utility/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { call, countTickets, expectRefused } from '../testing/api-fixtures';
+import { call, countTickets, expectRefused, login } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { Ticket } from './ticket.entity';
 
@@ -11,7 +11,7 @@ describe('POST /api/tickets with an Idempotency-Key', () => {
   let agent: string;
   beforeAll(async () => {
     t = await startTestApp();
-    agent = await t.login('agent1');
+    agent = await login(t, 'agent1');
   });
   afterAll(() => t.close());
 
@@ -66,7 +66,7 @@ describe('POST /api/tickets with an Idempotency-Key', () => {
     const key = randomUUID();
     const body = call({ description: `two people ${key}` });
     const mine = await post(key, body).expect(201);
-    const theirs = await post(key, body, await t.login('dispatcher1')).expect(201);
+    const theirs = await post(key, body, await login(t, 'dispatcher1')).expect(201);
     expect(theirs.body.id).not.toBe(mine.body.id);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
   });

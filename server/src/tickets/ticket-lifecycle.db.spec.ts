@@ -1,5 +1,5 @@
 import { TicketDetailView } from '@utility/shared';
-import { call, createTicket, getTicket, minutes, signIn, Staff, transition } from '../testing/api-fixtures';
+import { call, createTicket, getTicket, login, minutes, signIn, Staff, transition } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 const clock = (ticket: TicketDetailView, kind: string) => ticket.clocks.find((c) => c.kind === kind)!;
@@ -67,8 +67,8 @@ describe('the life of a ticket', () => {
     expect((await getTicket(t, agent.auth, ticket.id)).allowedTransitions).toEqual(['cancelled']);
     await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', tech1.auth).expect(200);
     expect((await getTicket(t, tech1.auth, ticket.id)).allowedTransitions).toEqual(['accepted', 'en_route']);
-    expect((await getTicket(t, await t.login('tech2'), ticket.id)).allowedTransitions).toEqual([]);
-    expect((await getTicket(t, await t.login('supervisor1'), ticket.id)).allowedTransitions).toEqual(['accepted', 'en_route']);
+    expect((await getTicket(t, await login(t, 'tech2'), ticket.id)).allowedTransitions).toEqual([]);
+    expect((await getTicket(t, await login(t, 'supervisor1'), ticket.id)).allowedTransitions).toEqual(['accepted', 'en_route']);
   });
 
   it('lets a complaint go from assigned straight to resolved, never en route or on site', async () => {
@@ -99,7 +99,7 @@ describe('the life of a ticket', () => {
     await transition(t, tech1.auth, ticket.id, 'en_route').expect(200);
     const back = await transition(t, tech1.auth, ticket.id, 'accepted', '配件不足，退回').expect(200);
     expect(back.body).toMatchObject({ status: 'accepted', assigneeId: null });
-    const tech2 = await t.login('tech2');
+    const tech2 = await login(t, 'tech2');
     await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', tech2).expect(200);
   });
 

@@ -2,7 +2,7 @@ import { ErrorCode, TicketType } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { RoutingRuleRow } from '../queues/routing-rule.entity';
 import {
-  EAST_HEAT_ACCOUNT, breachesOf, call, createTicket, expectRefused, getTicket, minutes, queueIdsByCode, ticketState, transition,
+  breachesOf, call, createTicket, EAST_HEAT_ACCOUNT, expectRefused, getTicket, login, minutes, queueIdsByCode, ticketState, transition,
 } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -18,7 +18,7 @@ describe('retyping a ticket', () => {
   beforeAll(async () => {
     t = await startTestApp();
     queues = await queueIdsByCode(t);
-    agent = await t.login('agent1');
+    agent = await login(t, 'agent1');
     // This company has not routed billing problems of the east district yet: they land in triage.
     const east = (await createTicket(t, agent, call())).districtId;
     await t.app.get(DataSource).getRepository(RoutingRuleRow).delete({ ticketType: TicketType.Billing, districtId: east! });
@@ -43,7 +43,7 @@ describe('retyping a ticket', () => {
     const detail = await getTicket(t, agent, ticket.id);
     expect(detail.events.at(-1)).toMatchObject({ kind: 'type_changed', actorName: '王晓梅', note: '实为无气报修' });
     // The repair technicians now see it in their queue.
-    const list = await t.http().get(`/api/queues/${queues['repair-east-heat']}/tickets`).set('Authorization', await t.login('tech1')).expect(200);
+    const list = await t.http().get(`/api/queues/${queues['repair-east-heat']}/tickets`).set('Authorization', await login(t, 'tech1')).expect(200);
     expect(list.body.map((x: { id: number }) => x.id)).toContain(ticket.id);
   });
 
@@ -89,7 +89,7 @@ describe('retyping a ticket', () => {
   it('refuses a technician with 403 and changes nothing', async () => {
     const ticket = await createTicket(t, agent, call());
     const before = await ticketState(t, ticket.id);
-    expectRefused(await retype(t, await t.login('tech1'), ticket.id, { type: 'complaint' }), 403, ErrorCode.Forbidden);
+    expectRefused(await retype(t, await login(t, 'tech1'), ticket.id, { type: 'complaint' }), 403, ErrorCode.Forbidden);
     expect(await ticketState(t, ticket.id)).toEqual(before);
   });
 

@@ -1,8 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
-import { breachesOf, call, createTicket, getTicket, minutes } from '../testing/api-fixtures';
+import { breachesOf, call, createTicket, getTicket, login, minutes } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { TicketSweeper } from './ticket-sweeper.service';
 
@@ -19,6 +20,12 @@ describe('two app instances sweeping the same database', () => {
     second = await createApp({ ...t.app.get<AppConfig>(APP_CONFIG) });
     await second.init();
     jest.spyOn(second.get(Clock), 'now').mockImplementation(() => now);
+    // Both SQLite connections live in this one thread: a busy wait on one would block the other
+    // from finishing its transaction. Fail at once instead and let Db retry, as separate processes would.
+    for (const app of [t.app, second]) {
+      const ds = app.get(DataSource);
+      if (ds.options.type === 'better-sqlite3') await ds.query('PRAGMA busy_timeout = 0');
+    }
   });
   afterAll(async () => {
     await second.close();
@@ -31,7 +38,7 @@ describe('two app instances sweeping the same database', () => {
   };
 
   it('escalates each breach exactly once', async () => {
-    const agent = await t.login('agent1');
+    const agent = await login(t, 'agent1');
     at(t0);
     const tickets = [];
     for (let i = 0; i < 6; i++) tickets.push(await createTicket(t, agent, call({ channel: 'miniapp', description: `无人接听 ${i}` })));

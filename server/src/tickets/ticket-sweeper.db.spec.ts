@@ -1,5 +1,5 @@
 import { QueueCounts } from '@utility/shared';
-import { breachesOf, call, createTicket, getTicket, minutes, transition } from '../testing/api-fixtures';
+import { breachesOf, call, createTicket, getTicket, login, minutes, transition } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** The SLA sweeper, driven by moving the server's clock. Each test has its own database, so queue counts are its own. */
@@ -9,7 +9,7 @@ describe('the SLA sweeper', () => {
   const t0 = new Date('2026-08-03T02:00:00.000Z');
   beforeEach(async () => {
     t = await startTestApp();
-    agent = await t.login('agent1');
+    agent = await login(t, 'agent1');
   });
   afterEach(() => t.close());
 
@@ -19,7 +19,7 @@ describe('the SLA sweeper', () => {
     return createTicket(t, agent, call({ channel: 'miniapp' }));
   };
   const countsOf = async (queueId: number): Promise<QueueCounts> => {
-    const res = await t.http().get('/api/queues').set('Authorization', await t.login('dispatcher1')).expect(200);
+    const res = await t.http().get('/api/queues').set('Authorization', await login(t, 'dispatcher1')).expect(200);
     return res.body.find((q: { id: number }) => q.id === queueId).counts;
   };
   const kinds = async (id: number) => (await getTicket(t, agent, id)).events.map((e) => e.kind);

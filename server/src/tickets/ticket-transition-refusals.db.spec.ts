@@ -1,5 +1,6 @@
 import { ErrorCode } from '@utility/shared';
-import { call, createTicket, expectRefused, ticketState, transition } from '../testing/api-fixtures';
+import type { Response } from 'supertest';
+import { call, createTicket, expectRefused, login, ticketState, transition } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /**
@@ -12,7 +13,7 @@ describe('moves that are refused', () => {
   let tech1: string;
   beforeAll(async () => {
     t = await startTestApp();
-    [agent, tech1] = await Promise.all([t.login('agent1'), t.login('tech1')]);
+    [agent, tech1] = await Promise.all([login(t, 'agent1'), login(t, 'tech1')]);
   });
   afterAll(() => t.close());
 
@@ -33,7 +34,7 @@ describe('moves that are refused', () => {
     return ticket.id;
   }
 
-  async function expectUnchanged(id: number, attempt: () => Promise<import('supertest').Response>, status: number, code: ErrorCode) {
+  async function expectUnchanged(id: number, attempt: () => Promise<Response>, status: number, code: ErrorCode) {
     const before = await ticketState(t, id);
     expectRefused(await attempt(), status, code);
     expect(await ticketState(t, id)).toEqual(before);
@@ -55,7 +56,7 @@ describe('moves that are refused', () => {
     ['accepted', 'accepted', 'admin'],
   ])('refuses %s → %s (asked by %s) with 409 TRANSITION_NOT_ALLOWED', async (from, to, username) => {
     const id = await repairIn(from);
-    const auth = username === 'tech1' ? tech1 : username === 'agent1' ? agent : await t.login(username);
+    const auth = await login(t, username);
     await expectUnchanged(id, () => transition(t, auth, id, to), 409, ErrorCode.TransitionNotAllowed);
   });
 
@@ -63,19 +64,19 @@ describe('moves that are refused', () => {
     ['assigned', 'en_route', 'tech2', 'only the assignee travels'],
     ['on_site', 'resolved', 'tech2', 'only the assignee reports it fixed'],
     ['assigned', 'accepted', 'dispatcher1', 'only the assignee hands it back'],
-    ['resolved', 'closed', 'tech1', 'a technician does not close his own work'],
+    ['resolved', 'closed', 'tech1', 'a technician does not close their own work'],
     ['accepted', 'cancelled', 'tech1', 'a technician does not cancel a resident\'s request'],
     ['submitted', 'accepted', 'tech1', 'accepting a request is desk work'],
     ['resolved', 'accepted', 'dispatcher1', 'reopening is for agents and supervisors'],
   ])('refuses %s → %s by %s with 403 FORBIDDEN (%s)', async (from, to, username, _why) => {
     const id = await repairIn(from);
-    const auth = username === 'tech1' ? tech1 : await t.login(username);
+    const auth = await login(t, username);
     await expectUnchanged(id, () => transition(t, auth, id, to), 403, ErrorCode.Forbidden);
   });
 
   it('lets a supervisor stand in for an absent assignee', async () => {
     const id = await repairIn('assigned');
-    const res = await transition(t, await t.login('supervisor1'), id, 'en_route').expect(200);
+    const res = await transition(t, await login(t, 'supervisor1'), id, 'en_route').expect(200);
     expect(res.body.status).toBe('en_route');
   });
 
