@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BillComputation, computeGasBill, computeHeatingBill } from '@utility/shared';
-import { In, Repository } from 'typeorm';
+import { Between, In, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
@@ -47,15 +47,22 @@ export class BillRun {
     const total = await this.readings.createQueryBuilder('r').where('r.status = :s AND r.readOn BETWEEN :first AND :last', { s: 'accepted', first, last }).getCount();
     let done = 0;
     for (let after = 0; ; ) {
-      const batch = await this.readings
-        .createQueryBuilder('r')
-        .where('r.status = :s AND r.readOn BETWEEN :first AND :last AND r.accountId > :after', { s: 'accepted', first, last, after })
-        .orderBy('r.accountId', 'ASC')
-        .addOrderBy('r.readOn', 'ASC')
-        .limit(BATCH)
-        .getMany();
-      if (!batch.length) break;
-      after = batch[batch.length - 1].accountId;
+      // Page by account, not by reading, so that all of an account's readings of the month are in one batch.
+      const accountIds = (
+        await this.readings
+          .createQueryBuilder('r')
+          .select('DISTINCT r.accountId', 'accountId')
+          .where('r.status = :s AND r.readOn BETWEEN :first AND :last AND r.accountId > :after', { s: 'accepted', first, last, after })
+          .orderBy('r.accountId', 'ASC')
+          .limit(BATCH)
+          .getRawMany<{ accountId: number | string }>()
+      ).map((r) => Number(r.accountId));
+      if (!accountIds.length) break;
+      after = accountIds[accountIds.length - 1];
+      const batch = await this.readings.find({
+        where: { accountId: In(accountIds), status: 'accepted', readOn: Between(first, last) },
+        order: { accountId: 'ASC', readOn: 'ASC' },
+      });
       await this.billGasBatch(period, last, batch, book, result);
       onProgress((done += batch.length), total);
     }
@@ -66,7 +73,14 @@ export class BillRun {
   private async billGasBatch(period: string, last: string, batch: MeterReading[], book: TariffBook, result: BillRunResult) {
     // The latest reading of the month per account bills it; earlier ones in the month are superseded.
     const latest = new Map(batch.map((r) => [r.accountId, r]));
+    // An account already billed for the period (a reading that came after its run) is not billed again, nor
+    // counted into its tiers; its late readings stay accepted so the next month still bills from the billed one.
+    const billed = new Set(
+      (await this.db.dataSource.manager.find(Bill, { select: { accountId: true }, where: { period, accountId: In([...latest.keys()]) } })).map((b) => b.accountId),
+    );
+    for (const accountId of billed) latest.delete(accountId);
     const ids = [...latest.keys()];
+    if (!ids.length) return;
     const accounts = new Map((await this.accounts.findByIds(ids)).map((a) => [a.id, a]));
     const previous = await this.previousReadings(ids, periodBounds(period).first);
     const years = [...new Set(batch.map((r) => Number(r.readOn.slice(0, 4))).flatMap((y) => [y - 1, y]))];
@@ -94,7 +108,7 @@ export class BillRun {
     }
     await this.db.transaction(async (em) => {
       if (bills.length) await em.createQueryBuilder().insert().into(Bill).values(bills).orIgnore().execute();
-      await em.update(MeterReading, { id: In(batch.map((r) => r.id)), status: 'accepted' }, { status: 'billed' });
+      await em.update(MeterReading, { id: In(batch.filter((r) => !billed.has(r.accountId)).map((r) => r.id)), status: 'accepted' }, { status: 'billed' });
       const touched = [...volumes.values()].filter((v) => ids.includes(v.accountId));
       if (touched.length) {
         await em.createQueryBuilder().insert().into(AccountYearVolume).values(touched).orUpdate(['volumeCentiM3'], ['accountId', 'year']).execute();

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, TicketType, checkReading } from '@utility/shared';
+import { ErrorCode, TicketType, checkReading, shanghaiDate } from '@utility/shared';
 import { EntityManager, LessThan, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AppError } from '../common/app-error';
@@ -36,6 +36,9 @@ export class MeterReadingsService {
   /** Records one reading inside the caller's transaction. */
   async record(em: EntityManager, input: ReadingInput): Promise<MeterReading> {
     const { account, readOn, valueCentiM3 } = input;
+    if (readOn > shanghaiDate(this.clock.now())) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '抄表日期不能晚于今天');
+    }
     if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.ReadingExists);
     }

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, ImportReport, ImportRowError, StaffReadingSchema } from '@utility/shared';
+import { ErrorCode, ImportReport, ImportRowError, StaffReadingSchema, shanghaiDate } from '@utility/shared';
+import { Clock } from '../common/clock';
 import { parse } from 'csv-parse/sync';
 import { In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
@@ -21,6 +22,7 @@ export class ReadingImportService {
     private readonly accounts: AccountsService,
     private readonly readings: MeterReadingsService,
     private readonly db: Db,
+    private readonly clock: Clock,
   ) {}
 
   async import(csv: string, staffId: number, onProgress: (done: number, total: number) => void = () => {}): Promise<ImportReport> {
@@ -56,6 +58,7 @@ export class ReadingImportService {
       (await this.db.dataSource.manager.findBy(MeterReading, { accountId: In([...accounts.values()].map((a) => a.id)) })).map((r) => `${r.accountId}:${r.readOn}`),
     );
     const seen = new Set<string>();
+    const today = shanghaiDate(this.clock.now());
     const rows = records.flatMap((record, i) => {
       const line = i + 2;
       const parsed = StaffReadingSchema.safeParse({ accountNo: record[0], readOn: record[1], value: record[2] });
@@ -64,6 +67,7 @@ export class ReadingImportService {
       const account = accounts.get(parsed.data.accountNo);
       if (!account) return fail('户号不存在');
       const key = `${account.id}:${parsed.data.readOn}`;
+      if (parsed.data.readOn > today) return fail('抄表日期不能晚于今天');
       if (seen.has(key)) return fail('文件中重复的户号和日期');
       if (existing.has(key)) return fail('该户号当天已有抄表读数');
       seen.add(key);
