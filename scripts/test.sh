@@ -12,7 +12,8 @@ started=$(date +%s)
 run() { # name, then the command; jest writes its counts to $results/name.json
   local name=$1; shift
   echo "━━ $name"
-  if ! "$@" --json --outputFile="$results/$name.json"; then failed=1; echo "✗ $name failed"; fi
+  # --forceExit: a suite whose server failed to start must fail, not hang CI until its time runs out.
+  if ! "$@" --forceExit --json --outputFile="$results/$name.json"; then failed=1; echo "✗ $name failed"; fi
 }
 
 npm run build -w shared --silent || exit 1

@@ -26,7 +26,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
   if (config.DATABASE_URL.startsWith('mysql') || config.DATABASE_URL.startsWith('mariadb')) {
-    await app.get(DataSource).runMigrations({ transaction: 'each' });
+    await app.get(DataSource).runMigrations({ transaction: 'each' }).catch(async (error) => {
+      await app.close();
+      throw error;
+    });
   }
   const document = SwaggerModule.createDocument(
     app,

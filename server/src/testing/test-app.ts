@@ -32,9 +32,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const { databaseUrl, drop } = await freshDatabase();
   const config = loadConfig({ DATABASE_URL: databaseUrl, DEMO_PASSWORD: TEST_PASSWORD, SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0', LOG_LEVEL: 'silent', TOKEN_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ...env });
   const app = await createApp(config);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  await app.get(DemoSeed).run();
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    await app.get(DemoSeed).run();
+  } catch (error) {
+    // A half-started app keeps connections and servers open, and jest would never exit.
+    await app.close().catch(() => undefined);
+    await drop();
+    throw error;
+  }
   const clock = app.get(Clock);
   let now: Date | null = null;
   jest.spyOn(clock, 'now').mockImplementation(() => now ?? new Date());
