@@ -13,6 +13,7 @@ import { OrgModule } from './org/org.module';
 import { PaymentsModule } from './payments/payments.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
 import { QueuesModule } from './queues/queues.module';
+import { RepairsModule } from './repairs/repairs.module';
 import { ResidentsModule } from './residents/residents.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
@@ -41,6 +42,7 @@ export class AppModule {
         NotificationsModule, BillingModule, PaymentsModule, SeedModule,
         WechatModule, WechatPayModule,
         UploadsApiModule,
+        RepairsModule,
       ],
       controllers: [HealthController],
     };

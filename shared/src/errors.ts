@@ -33,6 +33,9 @@ export enum ErrorCode {
   PhotoUnreadable = 'PHOTO_UNREADABLE',
   TooManyPhotos = 'TOO_MANY_PHOTOS',
   PhotoNotFound = 'PHOTO_NOT_FOUND',
+  FaultCategoryInvalid = 'FAULT_CATEGORY_INVALID',
+  TicketTypeMismatch = 'TICKET_TYPE_MISMATCH',
+  TemperatureRequired = 'TEMPERATURE_REQUIRED',
   Internal = 'INTERNAL',
 }
 
@@ -67,6 +70,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PhotoUnreadable]: '无法识别该照片，请重新拍摄或选择其他照片',
   [ErrorCode.TooManyPhotos]: '最多可上传6张照片',
   [ErrorCode.PhotoNotFound]: '照片不存在或已失效，请重新上传',
+  [ErrorCode.FaultCategoryInvalid]: '该户号不支持此报修类别，请重新选择',
+  [ErrorCode.TicketTypeMismatch]: '该类工单不能进行此操作',
+  [ErrorCode.TemperatureRequired]: '请先记录室温测量结果，再完成工单',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };
 

@@ -19,3 +19,5 @@ export * from './tickets/resident-progress';
 export * from './api/residents';
 export * from './api/billing';
 export * from './billing';
+export * from './repairs';
+export * from './api/repairs';

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   H5_DIR: z.string().default(resolve(REPO_ROOT, 'miniapp/dist/h5')),
+  /** The 24-hour line residents are told to call in an emergency (safety instructions). */
+  HOTLINE_NUMBER: z.string().regex(/^\d[\d-]{2,19}$/, 'must be a phone number (digits and -)').default('96777'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   /** `mock` starts a fake WeChat API on loopback; `live` calls WeChat with WECHAT_APPID/WECHAT_SECRET. */

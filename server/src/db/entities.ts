@@ -15,6 +15,9 @@ import { SubscriptionConsent } from '../notifications/subscription-consent.entit
 import { AccountBinding } from '../residents/account-binding.entity';
 import { BindAttempt } from '../residents/bind-attempt.entity';
 import { Resident } from '../residents/resident.entity';
+import { RepairRequest } from '../repairs/repair-request.entity';
+import { RepairResult } from '../repairs/repair-result.entity';
+import { RoomTemperatureReading } from '../repairs/room-temperature-reading.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { District } from '../org/district.entity';
 import { Station } from '../org/station.entity';
@@ -36,4 +39,5 @@ export const ENTITIES = [
   Resident, AccountBinding, BindAttempt, Notice, NoticeCursor, SubscriptionConsent,
   Tariff, MeterReading, Bill, AccountYearVolume, PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun,
   Upload,
+  RepairRequest, RepairResult, RoomTemperatureReading,
 ];

@@ -34,6 +34,8 @@ export interface DemoStaff {
   station: string | null;
   district: string | null;
   onDuty?: boolean;
+  /** Work phone (technicians): residents see it masked. */
+  phone?: string;
   /** Queue codes worked, e.g. `emergency-east`, `repair-east-heat`, `triage`. */
   queues: string[];
 }
@@ -43,11 +45,11 @@ export const DEMO_STAFF: DemoStaff[] = [
     queues: ['triage', 'complaint-east', 'business-east', 'billing-east', 'return-visit-east', 'complaint-west', 'business-west', 'billing-west', 'return-visit-west'] },
   { username: 'dispatcher1', name: '李建国', role: Role.Dispatcher, station: 'east-heat', district: 'east',
     queues: ['emergency-east', 'emergency-west', 'repair-east-heat', 'repair-east-hall', 'repair-west-heat'] },
-  { username: 'tech1', name: '张师傅', role: Role.Technician, station: 'east-heat', district: 'east', onDuty: true,
+  { username: 'tech1', name: '张师傅', role: Role.Technician, station: 'east-heat', district: 'east', onDuty: true, phone: '13900001111',
     queues: ['emergency-east', 'repair-east-heat', 'repair-east-hall'] },
-  { username: 'tech2', name: '刘师傅', role: Role.Technician, station: 'east-hall', district: 'east', onDuty: true,
+  { username: 'tech2', name: '刘师傅', role: Role.Technician, station: 'east-hall', district: 'east', onDuty: true, phone: '13900002222',
     queues: ['emergency-east', 'repair-east-hall', 'repair-east-heat', 'emergency-west', 'repair-west-heat'] },
-  { username: 'tech3', name: '陈师傅', role: Role.Technician, station: 'west-heat', district: 'west', onDuty: true,
+  { username: 'tech3', name: '陈师傅', role: Role.Technician, station: 'west-heat', district: 'west', onDuty: true, phone: '13900003333',
     queues: ['emergency-west', 'repair-west-heat'] },
   { username: 'inspector1', name: '赵安检', role: Role.Inspector, station: 'east-heat', district: 'east', queues: ['inspection-east'] },
   { username: 'inspector2', name: '孙安检', role: Role.Inspector, station: 'west-heat', district: 'west', queues: ['inspection-west'] },

@@ -60,7 +60,7 @@ export class DemoSeed {
     for (const s of DEMO_STAFF) {
       const person = await this.staff.ensureStaff(
         { username: s.username, name: s.name, role: s.role, stationId: s.station ? stations.get(s.station)!.id : null,
-          districtId: s.district ? districts.get(s.district)! : null, onDuty: s.onDuty ?? false, capacity: 5 },
+          districtId: s.district ? districts.get(s.district)! : null, onDuty: s.onDuty ?? false, capacity: 5, phone: s.phone ?? null },
         password,
       );
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '@utility/shared';
 import { IdRefColumn } from '../common/columns';
+import { encrypted } from '../common/field-cipher';
 
 @Entity('staff')
 export class Staff {
@@ -37,4 +38,8 @@ export class Staff {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Work phone of a technician: residents see it masked (139****1111) on their ticket. Personal data: encrypted at rest. */
+  @Column({ type: 'varchar', length: 120, nullable: true, transformer: encrypted })
+  phone?: string | null;
 }

@@ -66,7 +66,7 @@ export class TicketReader {
     const events = await this.events.find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { id: 'ASC' } });
     const technicians = await this.staff.findByIds([...new Set(tickets.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))]);
     return tickets.map((t) =>
-      toResidentTicketView(t, events.filter((e) => e.ticketId === t.id), technicians.find((s) => s.id === t.assigneeId)?.name ?? null),
+      toResidentTicketView(t, events.filter((e) => e.ticketId === t.id), technicians.find((s) => s.id === t.assigneeId) ?? null),
     );
   }
 
@@ -76,7 +76,17 @@ export class TicketReader {
       this.events.find({ where: { ticketId: id }, order: { id: 'ASC' } }),
       ticket.assigneeId ? this.staff.findById(ticket.assigneeId) : Promise.resolve(null),
     ]);
-    return toResidentTicketView(ticket, events, technician?.name ?? null);
+    return toResidentTicketView(ticket, events, technician);
+  }
+
+  /** Open tickets a staff member works now (assigned, on the way, on site): their field jobs. */
+  workingOn(staffId: number): Promise<Ticket[]> {
+    return this.tickets.findBy({ assigneeId: staffId, status: In([TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite]) });
+  }
+
+  /** The timelines of some tickets, oldest event first. */
+  eventsOf(ticketIds: number[]): Promise<TicketEvent[]> {
+    return ticketIds.length ? this.events.find({ where: { ticketId: In(ticketIds) }, order: { id: 'ASC' } }) : Promise.resolve([]);
   }
 
   /** Timeline events after `afterId`, oldest first, for consumers such as resident notices. */

@@ -3,9 +3,9 @@ import {
   Channel, CreateTicketRequest, ErrorCode, Priority, Role, TicketEventKind, TicketStatus, TicketType,
   TransitionError, assertTransition, isOpen, shanghaiDate,
 } from '@utility/shared';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
-import { AppError, conflict, forbidden } from '../common/app-error';
+import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { Actor, ResidentPrincipal, StaffPrincipal } from '../common/principal';
@@ -13,12 +13,24 @@ import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { TicketAssignment } from './ticket-assignment.service';
 import { TicketClocksService } from './ticket-clocks.service';
+import { EventData, TicketEvent } from './ticket-event.entity';
 import { appendEvents } from './ticket-events';
 import { TicketReader } from './ticket-reader.service';
 import { Ticket } from './ticket.entity';
 
 /** What intake needs: a staff or resident request, or the product's own (channel `system`). */
 export type IntakeInput = Omit<CreateTicketRequest, 'channel'> & { channel: Channel };
+
+/** One step of work another module records on a ticket (field work, a resident's sign-off). */
+export interface TicketStep {
+  /** A status move, checked by the state machine: 409 when nobody may make it now, 403 when someone may but not this actor. */
+  to?: TicketStatus;
+  note?: string;
+  /** Facts of the move's own event (where the technician arrived, which result was recorded…). */
+  data?: EventData;
+  /** Further timeline lines of the step, after the move's. */
+  events?: { kind: TicketEventKind; note?: string | null; data?: EventData | null }[];
+}
 
 const initialPriority = (type: TicketType): Priority => (type === TicketType.Leak ? Priority.Emergency : Priority.Normal);
 
@@ -88,7 +100,45 @@ export class TicketsService {
     return this.move(actor, await this.reader.residentTicket(accountNos, id), to, note);
   }
 
-  private async move(actor: Actor, ticket: Ticket, to: TicketStatus, note?: string): Promise<Ticket> {
+  /**
+   * The ticket and its timeline read afresh in the caller's transaction and, on MariaDB, locked
+   * until it ends: steps on one ticket (two taps of 确认, a hand-over racing a departure) queue up
+   * and each sees what the one before did. (SQLite's transactions are already serialized by Db.)
+   */
+  async lockForStep(em: EntityManager, id: number): Promise<{ ticket: Ticket; events: TicketEvent[] }> {
+    const ticket = await em.findOne(Ticket, { where: { id }, ...(this.db.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
+    if (!ticket) throw notFound();
+    const events = await em.find(TicketEvent, { where: { ticketId: id }, order: { id: 'ASC' } });
+    return { ticket, events };
+  }
+
+  /**
+   * Records a step in the caller's transaction, so that what the caller stores with it (a repair
+   * result, photos) and the ticket change are one. It applies only while the ticket still has the
+   * status and assignee it was read with (else 409 CONFLICT); a move back to 受理 frees the ticket
+   * for its queue. Clocks follow the move as for `transition`.
+   */
+  async recordStep(em: EntityManager, actor: Actor, ticket: Ticket, step: TicketStep): Promise<Ticket> {
+    const to = step.to;
+    if (to) this.assertMove(actor, ticket, to);
+    const now = this.clock.now();
+    const id = ticket.id;
+    const assigneeId = to === TicketStatus.Accepted ? null : ticket.assigneeId;
+    const moved = await em.update(
+      Ticket,
+      { id, status: ticket.status, assigneeId: ticket.assigneeId ?? IsNull() },
+      { status: to ?? ticket.status, assigneeId, updatedAt: now },
+    );
+    if (!moved.affected) throw conflict(ErrorCode.Conflict);
+    await appendEvents(em, id, [
+      ...(to ? [{ kind: TicketEventKind.Transition, actor, at: now, from: ticket.status, to, note: step.note, data: step.data }] : []),
+      ...(step.events ?? []).map((e) => ({ ...e, actor, at: now })),
+    ]);
+    if (to) await this.clocks.onTransition(em, ticket, ticket.status, to, now);
+    return em.findOneByOrFail(Ticket, { id });
+  }
+
+  private assertMove(actor: Actor, ticket: Ticket, to: TicketStatus): void {
     try {
       assertTransition(ticket.type, ticket.status, to, { role: actor.role, isAssignee: ticket.assigneeId === actor.id && actor.role !== Role.Resident });
     } catch (error) {
@@ -96,6 +146,10 @@ export class TicketsService {
       if (error instanceof TransitionError) throw error.reason === 'actor' ? forbidden() : conflict(ErrorCode.TransitionNotAllowed);
       throw error;
     }
+  }
+
+  private async move(actor: Actor, ticket: Ticket, to: TicketStatus, note?: string): Promise<Ticket> {
+    this.assertMove(actor, ticket, to);
     const now = this.clock.now();
     const id = ticket.id;
     return this.db.transaction(async (em) => {

@@ -60,9 +60,15 @@ export interface ResidentTicketView {
   address: string;
   description: string;
   createdAt: string;
-  /** The technician as the resident may see them: surname and masked phone only. */
-  technician: { surname: string } | null;
+  /** The technician as the resident may see them: surname and masked phone (null when none is on file) only. */
+  technician: { surname: string; phone: string | null } | null;
+  /** While the technician is on the way: when they said they would arrive (ISO). */
+  eta: string | null;
   canCancel: boolean;
+  /** Resolved and not yet confirmed by a resident since (POST /api/my/tickets/:id/confirm). */
+  canConfirm: boolean;
+  /** Resolved: the resident may say it is not fixed (reopens, same ticket number). */
+  canReportNotFixed: boolean;
   timeline: ResidentTimelineItem[];
 }
 

@@ -56,7 +56,32 @@ export enum TicketEventKind {
   Escalated = 'escalated',
   TypeChanged = 'type_changed',
   Note = 'note',
+  /** Field work (repairs module). The column holds 16 characters: keep codes that short. */
+  JobAccepted = 'job_accepted',
+  EtaSet = 'eta_set',
+  HandedOver = 'handed_over',
+  TemperatureRecorded = 'temp_recorded',
+  ResidentConfirmed = 'resident_confirm',
 }
+
+/** Staff-facing names of timeline events. */
+export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
+  [TicketEventKind.Created]: '创建工单',
+  [TicketEventKind.Routed]: '分派队列',
+  [TicketEventKind.Transition]: '状态变更',
+  [TicketEventKind.Claimed]: '领取',
+  [TicketEventKind.Assigned]: '派单',
+  [TicketEventKind.AtRisk]: '临期提醒',
+  [TicketEventKind.Breached]: '超时',
+  [TicketEventKind.Escalated]: '升级',
+  [TicketEventKind.TypeChanged]: '变更类型',
+  [TicketEventKind.Note]: '备注',
+  [TicketEventKind.JobAccepted]: '接单',
+  [TicketEventKind.EtaSet]: '预计到达',
+  [TicketEventKind.HandedOver]: '退回队列',
+  [TicketEventKind.TemperatureRecorded]: '室温测量',
+  [TicketEventKind.ResidentConfirmed]: '居民确认',
+};
 
 export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
   [TicketType.Leak]: '燃气泄漏/跑冒滴漏',

@@ -1,0 +1,67 @@
+import { Controller, Get, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CreateEmergencyRequest, CreateEmergencySchema, CreateRepairRequest, CreateRepairSchema, FAULT_CATEGORIES, ResidentTicketView, SafetyInstruction,
+} from '@utility/shared';
+import type { FastifyReply } from 'fastify';
+import { ResidentPrincipal } from '../common/principal';
+import { ApiZodBody, ZodBody } from '../common/zod-body';
+import { CurrentResident, ResidentGuard } from '../residents/resident.guard';
+import { ResidentCreated, RepairsService } from './repairs.service';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key create nothing new' };
+
+function created(reply: FastifyReply, result: ResidentCreated): ResidentTicketView {
+  if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+  void reply.status(HttpStatus.CREATED);
+  return result.view;
+}
+
+/** Fault reports and leak alarms from the miniapp. */
+@ApiTags('repairs')
+@Controller()
+export class RepairsController {
+  constructor(private readonly repairs: RepairsService) {}
+
+  @Get('api/repairs/categories')
+  @ApiOperation({ summary: 'Fault categories per utility with Chinese labels (leaks flagged as emergencies)' })
+  categories(): typeof FAULT_CATEGORIES {
+    return FAULT_CATEGORIES;
+  }
+
+  @Post('api/repairs')
+  @UseGuards(ResidentGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Report a fault on a bound account, with up to 6 photos and a preferred visit window' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiZodBody(CreateRepairSchema)
+  async report(
+    @CurrentResident() me: ResidentPrincipal,
+    @ZodBody(CreateRepairSchema) body: CreateRepairRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResidentTicketView> {
+    return created(reply, await this.repairs.report(me, body, key));
+  }
+
+  @Post('api/emergencies')
+  @UseGuards(ResidentGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'One-tap gas leak alarm: a leak ticket dispatched at once to an on-duty technician of the district' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiZodBody(CreateEmergencySchema)
+  async emergency(
+    @CurrentResident() me: ResidentPrincipal,
+    @ZodBody(CreateEmergencySchema) body: CreateEmergencyRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResidentTicketView> {
+    return created(reply, await this.repairs.emergency(me, body, key));
+  }
+
+  @Get('api/safety-instructions')
+  @ApiOperation({ summary: 'What to do in a gas leak, in order, with the 24-hour hotline (shown before anything else)' })
+  safetyInstructions(): SafetyInstruction[] {
+    return this.repairs.safetyInstructions();
+  }
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { ClockView, Deadlines } from './tickets';
+import { FaultCategory } from '../repairs/fault-categories';
+import { Priority, TicketStatus, TicketType } from '../tickets/ticket-codes';
+
+/** Mainland mobile or landline with area code (the same rule as staff intake). */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入有效的手机号或固定电话');
+
+const id = z.number().int().positive().max(2_147_483_647);
+/** Photos are counted against the limit (6 per ticket, 422 TOO_MANY_PHOTOS) when they are attached; this only bounds the body. */
+const photoIds = z.array(id).max(20, '照片太多');
+const instant = z.iso.datetime({ offset: true, error: '时间格式无效' });
+
+export const LocationSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+export type GeoLocation = z.infer<typeof LocationSchema>;
+
+/** `POST /api/repairs`: a fault report on a bound account. */
+export const CreateRepairSchema = z.object({
+  accountId: id,
+  category: z.enum(FaultCategory, { error: '请选择报修类别' }),
+  description: z.string().trim().min(2, '请描述问题').max(2000),
+  photoIds: photoIds.default([]),
+  contactPhone: phone,
+  /** Preferred visit window (non-emergencies): in the future, end after start, ≤ 4 h, within 14 days. */
+  window: z.object({ start: instant, end: instant }).optional(),
+});
+export type CreateRepairRequest = z.infer<typeof CreateRepairSchema>;
+
+/** `POST /api/emergencies`: the one-tap gas leak alarm. */
+export const CreateEmergencySchema = z.object({
+  accountId: id,
+  location: LocationSchema.optional(),
+  /** When the resident has not shared a phone with the miniapp. */
+  contactPhone: phone.optional(),
+});
+export type CreateEmergencyRequest = z.infer<typeof CreateEmergencySchema>;
+
+export const DepartSchema = z.object({
+  etaMinutes: z.number().int('请填写整数分钟').min(1, '预计到达时间为1–240分钟').max(240, '预计到达时间为1–240分钟'),
+});
+export type DepartRequest = z.infer<typeof DepartSchema>;
+
+export const ArriveSchema = z.object({ location: LocationSchema.optional() });
+export type ArriveRequest = z.infer<typeof ArriveSchema>;
+
+const PartSchema = z.object({
+  name: z.string().trim().min(1, '请填写配件名称').max(50),
+  qty: z.number().int().min(1).max(999),
+});
+
+const ConfirmationSchema = z.discriminatedUnion('kind', [
+  /** The resident signed the paper work order: a photo of it. */
+  z.object({ kind: z.literal('signature'), photoId: id }),
+  /** The resident confirms in the miniapp (POST /api/my/tickets/:id/confirm). */
+  z.object({ kind: z.literal('in_app') }),
+]);
+
+export const ResolveJobSchema = z
+  .object({
+    diagnosis: z.string().trim().min(2, '请填写故障原因').max(1000),
+    work: z.string().trim().min(2, '请填写处理措施').max(2000),
+    parts: z.array(PartSchema).max(30).default([]),
+    photoIdsBefore: photoIds.default([]),
+    photoIdsAfter: photoIds.default([]),
+    chargeable: z.boolean(),
+    /** Integer fen (分). */
+    chargeFen: z.number().int().min(0).max(10_000_000).optional(),
+    residentConsentToCharge: z.boolean().optional(),
+    confirmation: ConfirmationSchema,
+  })
+  .superRefine((v, ctx) => {
+    if (v.chargeable) {
+      if (!v.chargeFen) ctx.addIssue({ code: 'custom', path: ['chargeFen'], message: '收费工单请填写收费金额' });
+      if (v.residentConsentToCharge !== true) ctx.addIssue({ code: 'custom', path: ['residentConsentToCharge'], message: '收费须经居民同意' });
+    } else if (v.chargeFen) {
+      ctx.addIssue({ code: 'custom', path: ['chargeFen'], message: '免费工单不能填写收费金额' });
+    }
+  });
+export type ResolveJobRequest = z.infer<typeof ResolveJobSchema>;
+
+export const HandOverSchema = z.object({ reason: z.string().trim().min(2, '请填写退回原因').max(500) });
+export type HandOverRequest = z.infer<typeof HandOverSchema>;
+
+export const TemperatureSchema = z.object({
+  celsius: z.number().min(-30).max(60).multipleOf(0.1, '温度保留一位小数'),
+  measuredAt: instant,
+});
+export type TemperatureRequest = z.infer<typeof TemperatureSchema>;
+
+export const NotFixedSchema = z.object({ reason: z.string().trim().min(2, '请说明哪里没有修好').max(500) });
+export type NotFixedRequest = z.infer<typeof NotFixedSchema>;
+
+export interface AppointmentWindowView {
+  start: string;
+  end: string;
+}
+
+/** A technician's job as the field app shows it. The contact phone is masked (reveal-phone logs the full number). */
+export interface FieldJobView {
+  id: number;
+  no: string;
+  type: TicketType;
+  typeLabel: string;
+  status: TicketStatus;
+  priority: Priority;
+  accountNo: string | null;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  description: string;
+  category: FaultCategory | null;
+  categoryLabel: string | null;
+  window: AppointmentWindowView | null;
+  /** The technician acknowledged the job (接单) since it was last assigned. */
+  accepted: boolean;
+  /** While en route: when the technician said they would arrive. */
+  eta: string | null;
+  createdAt: string;
+  deadlines: Deadlines;
+  clocks: ClockView[];
+}
+
+export interface TemperatureReadingView {
+  id: number;
+  ticketId: number;
+  celsius: number;
+  measuredAt: string;
+  /** The standard at that moment: 18 (06:00–21:00 Shanghai) or 16. */
+  minCelsius: number;
+  belowStandard: boolean;
+}
