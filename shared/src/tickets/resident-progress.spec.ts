@@ -20,6 +20,7 @@ describe('residentStepForEvent', () => {
     [K.Transition, S.OnSite, S.Resolved, ResidentStep.Done],
     [K.Transition, S.Resolved, S.Accepted, ResidentStep.Reopened],
     [K.Transition, S.Accepted, S.Cancelled, ResidentStep.Cancelled],
+    [K.ResidentConfirmed, null, null, ResidentStep.Confirmed],
   ])('%s %s→%s shows %s', (kind, from, to, step) => expect(residentStepForEvent(kind, from, to)).toBe(step));
 
   it.each([

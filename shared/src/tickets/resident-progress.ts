@@ -11,6 +11,7 @@ export enum ResidentStep {
   ToRate = 'to_rate',
   Reopened = 'reopened',
   Cancelled = 'cancelled',
+  Confirmed = 'confirmed',
 }
 
 export const RESIDENT_STEP_LABELS: Record<ResidentStep, string> = {
@@ -23,6 +24,7 @@ export const RESIDENT_STEP_LABELS: Record<ResidentStep, string> = {
   [ResidentStep.ToRate]: '待评价',
   [ResidentStep.Reopened]: '已重新受理',
   [ResidentStep.Cancelled]: '已取消',
+  [ResidentStep.Confirmed]: '已确认完成',
 };
 
 /** Where the ticket stands now; a resolved ticket waits for the resident's rating. */
@@ -45,6 +47,7 @@ export function residentStepOf(status: TicketStatus): ResidentStep {
  */
 export function residentStepForEvent(kind: TicketEventKind, from: TicketStatus | null, to: TicketStatus | null): ResidentStep | null {
   if (kind === TicketEventKind.Created) return ResidentStep.Submitted;
+  if (kind === TicketEventKind.ResidentConfirmed) return ResidentStep.Confirmed;
   if (kind === TicketEventKind.Claimed || kind === TicketEventKind.Assigned) {
     return from === TicketStatus.Assigned || from === TicketStatus.EnRoute || from === TicketStatus.OnSite ? null : ResidentStep.Dispatched;
   }

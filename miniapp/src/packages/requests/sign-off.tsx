@@ -43,8 +43,10 @@ export function SignOff({ ticket, onChanged, onRefused }: Props) {
   if (!ticket.canConfirm && !ticket.canReportNotFixed) return null
   return (
     <View className='card sign-off'>
-      <Text className='card__title'>师傅已处理完成</Text>
-      <Text className='muted'>请确认问题是否已经解决；没有修好可以直接告诉我们，工单会重新受理。</Text>
+      <Text className='card__title'>{ticket.canConfirm ? '师傅已处理完成' : '您已确认完成'}</Text>
+      <Text className='muted'>
+        {ticket.canConfirm ? '请确认问题是否已经解决；没有修好可以直接告诉我们，工单会重新受理。' : '如果问题再次出现，仍可告诉我们没有修好，工单会重新受理。'}
+      </Text>
       {ticket.canConfirm && !open ? (
         <ActionButton id='request-confirm' busy={busy === 'confirm'} disabled={busy !== null} onClick={() => run('confirm', () => confirmMyTicket(ticket.id), '已确认完成')}>
           确认完成
