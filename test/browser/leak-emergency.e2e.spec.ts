@@ -319,7 +319,10 @@ describe('browser', () => {
       expect(response.status()).toBe(200);
       expect(await response.json()).toMatchObject({ id: raised.id, canConfirm: false });
       await screen.locator('#request-confirm').waitFor({ state: 'detached' });
-      await rp.getByText('已确认完成', { exact: true }).waitFor();
+      // The toast, the confirmation on the timeline, and the card no longer asking.
+      await rp.getByRole('paragraph').filter({ hasText: '已确认完成' }).waitFor();
+      await screen.locator('.resident-timeline-item', { hasText: '已确认完成' }).waitFor();
+      expect(await screen.locator('.sign-off .card__title').innerText()).toBe('您已确认完成');
       // 没有修好 stays offered while the ticket is resolved.
       expect(await screen.locator('#request-not-fixed').count()).toBe(1);
       // Nothing went wrong on the way. (The H5 build has no favicon: chromium's own request for it
@@ -357,7 +360,8 @@ describe('browser', () => {
     // 12. The confirmed request, kept for people to look at.
     await step(resident, 'final-screenshot', async () => {
       await pageSettled(rp);
-      await rp.getByText('已确认完成', { exact: true }).waitFor({ state: 'hidden' });
+      // The toast has gone (the timeline keeps its 已确认完成).
+      await rp.getByRole('paragraph').filter({ hasText: '已确认完成' }).waitFor({ state: 'hidden' });
       await fullPageScreenshot(rp, join(ARTIFACTS_DIR, 'leak-journey-final.png'));
     });
   });
