@@ -199,6 +199,8 @@ export async function residentLogin(page: Page, identity: string): Promise<Resid
   const login = (await response.json()) as ResidentLogin;
   if (!login.resident.privacyConsentedAt) {
     await page.waitForURL(/#\/packages\/auth\/privacy\?consent=1/);
+    // Agreeing navigates back; within Taro's 350 ms slide the router would leave home hidden.
+    await pageSettled(page);
     await page.locator('#privacy-agree').click();
   }
   await page.waitForURL(/#\/pages\/index\/index/);
