@@ -1,16 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAULT_CATEGORY_LABELS, FaultCategory, TICKET_TYPE_LABELS, TicketType, type ResidentTicketView, safetyInstructions } from '@utility/shared';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import {
-  ARTIFACTS_DIR, StaffPage, currentPage, eventually, fullPageScreenshot, launchBrowser, openPhone, pageSettled, pickOption,
-  pullDownRefresh, staffLogin, step,
+  ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, pageSettled, pickOption, pullDownRefresh, staffLogin, step,
 } from '../support/browser';
 import { queryRows } from '../support/db';
 import { addPhoto, smallJpeg } from '../support/photos';
 import { loginAndBind, residentToken } from '../support/resident';
-import { ServerProcess, TestDatabase, api, createTestDatabase, startServer, staffToken } from '../support/server-process';
+import { api, staffToken } from '../support/server-process';
+import { useJourney } from '../support/journey';
 
 /** Demo account 9100000001 (东城供热站, east district): its leaks go to the emergency-east queue. */
 const HOME = { accountNo: '9100000001', holderName: '王秀英', address: '城东区幸福路11号2单元202室' };
@@ -41,33 +39,10 @@ interface EventView { kind: string; actorId: number | null; actorName: string | 
  * resident sees each step and confirms.
  */
 describe('browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  let uploadsDir: string;
-  const phones: StaffPage[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    // Photos in a directory of the run's own (on MariaDB the default is <repo>/data/uploads).
-    uploadsDir = mkdtempSync(join(tmpdir(), 'utility-e2e-uploads-'));
-    const launching = launchBrowser().then((b) => (browser = b));
-    const starting = startServer(db.url, { UPLOADS_DIR: uploadsDir }).then((s) => (server = s));
-    const [launched, started] = await Promise.allSettled([launching, starting]);
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
-  });
-  afterAll(async () => {
-    for (const p of phones) await p.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await db?.drop();
-    if (uploadsDir) rmSync(uploadsDir, { recursive: true, force: true });
-  });
+  const journey = useJourney();
 
   const phone = async () => {
-    const p = await openPhone(browser, server.url);
-    phones.push(p);
+    const p = await journey.phone();
     // Both phones share where they are: the alarm and 到达 send it rather than waiting on a prompt.
     await p.context.grantPermissions(['geolocation']);
     await p.context.setGeolocation(WHERE);
@@ -87,8 +62,8 @@ describe('browser', () => {
   }
 
   it('leak emergency journey', async () => {
-    expect((await api(server.url, 'GET', '/healthz')).status).toBe(200);
-    const hotline = (await api(server.url, 'GET', '/api/safety-instructions')).body.at(-1).phone as string;
+    expect((await api(journey.server.url, 'GET', '/healthz')).status).toBe(200);
+    const hotline = (await api(journey.server.url, 'GET', '/api/safety-instructions')).body.at(-1).phone as string;
     expect(hotline).toMatch(/^[\d-]{5,}$/);
 
     // 1. The resident: mock WeChat login, binds the home account (east district).
@@ -165,11 +140,11 @@ describe('browser', () => {
 
     // 4. The server's view (dispatcher): a leak, emergency priority, in emergency-east, already
     // assigned to one of its on-duty technicians. That technician takes the second phone.
-    const dispatcher = await staffToken(server.url, 'dispatcher1');
-    const queues = (await api(server.url, 'GET', '/api/queues', dispatcher)).body as { id: number; code: string; name: string }[];
+    const dispatcher = await staffToken(journey.server.url, 'dispatcher1');
+    const queues = (await api(journey.server.url, 'GET', '/api/queues', dispatcher)).body as { id: number; code: string; name: string }[];
     const emergencyQueue = queues.find((q) => q.code === EMERGENCY_QUEUE)!;
     expect(emergencyQueue).toBeDefined();
-    const created = await api(server.url, 'GET', `/api/tickets/${raised.id}`, dispatcher);
+    const created = await api(journey.server.url, 'GET', `/api/tickets/${raised.id}`, dispatcher);
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
       no: raised.no, type: 'leak', priority: 'emergency', status: 'assigned', channel: 'miniapp', queueId: emergencyQueue.id,
@@ -177,7 +152,7 @@ describe('browser', () => {
       description: `居民一键报警：燃气泄漏（定位：${WHERE.latitude.toFixed(6)}, ${WHERE.longitude.toFixed(6)}）`,
     });
     expect((created.body.events as EventView[]).map((e) => [e.kind, e.toStatus])).toEqual([['created', 'submitted'], ['routed', null], ['assigned', 'assigned']]);
-    const members = (await api(server.url, 'GET', `/api/queues/${emergencyQueue.id}/members`, dispatcher)).body as { id: number; name: string; role: string; onDuty: boolean }[];
+    const members = (await api(journey.server.url, 'GET', `/api/queues/${emergencyQueue.id}/members`, dispatcher)).body as { id: number; name: string; role: string; onDuty: boolean }[];
     const assignee = members.find((m) => m.id === created.body.assigneeId)!;
     expect(assignee).toMatchObject({ role: 'technician', onDuty: true, name: created.body.assigneeName });
     const username = Object.keys(TECHNICIANS).find((u) => TECHNICIANS[u].name === assignee.name)!;
@@ -298,11 +273,11 @@ describe('browser', () => {
 
     // The result and its photos as stored.
     const [result] = await queryRows<{ id: number; diagnosis: string; work: string; photoIdsBefore: string; photoIdsAfter: string; confirmationKind: string; technicianId: number }>(
-      db, 'SELECT id, diagnosis, work, photoIdsBefore, photoIdsAfter, confirmationKind, technicianId FROM repair_result WHERE ticketId = ?', [raised.id]);
+      journey.db, 'SELECT id, diagnosis, work, photoIdsBefore, photoIdsAfter, confirmationKind, technicianId FROM repair_result WHERE ticketId = ?', [raised.id]);
     expect(result).toMatchObject({ diagnosis: DIAGNOSIS, work: WORK, confirmationKind: 'in_app', technicianId: assignee.id });
     expect([JSON.parse(result.photoIdsBefore), JSON.parse(result.photoIdsAfter)]).toEqual([[photos.before], [photos.after]]);
     const stored = await queryRows<{ id: number; attachedTo: string; mime: string; width: number; ownerKind: string }>(
-      db, 'SELECT id, attachedTo, mime, width, ownerKind FROM upload WHERE id IN (?, ?) ORDER BY id', [photos.before, photos.after]);
+      journey.db, 'SELECT id, attachedTo, mime, width, ownerKind FROM upload WHERE id IN (?, ?) ORDER BY id', [photos.before, photos.after]);
     expect(stored).toEqual([
       { id: photos.before, attachedTo: `repair_before:${result.id}`, mime: 'image/jpeg', width: 64, ownerKind: 'staff' },
       { id: photos.after, attachedTo: `repair_after:${result.id}`, mime: 'image/jpeg', width: 64, ownerKind: 'staff' },
@@ -327,16 +302,16 @@ describe('browser', () => {
       expect(await screen.locator('#request-not-fixed').count()).toBe(1);
       // Nothing went wrong on the way. (The H5 build has no favicon: chromium's own request for it
       // is a console 404 without a page response; nothing else may be.)
-      const faviconMissing = (await fetch(`${server.url}/favicon.ico`)).status === 404;
+      const faviconMissing = (await fetch(`${journey.server.url}/favicon.ico`)).status === 404;
       const favicon404 = (p: string) => faviconMissing && p === 'console: Failed to load resource: the server responded with a status of 404 (Not Found)';
       expect(resident.problems.filter((p) => !favicon404(p))).toEqual([]);
       expect(tech.problems.filter((p) => !favicon404(p))).toEqual([]);
     });
 
     // 11. The timeline as the server recorded it, ending with the resident's confirmation.
-    const residentView = await api(server.url, 'GET', `/api/my/tickets/${raised.id}`, await residentToken(rp));
+    const residentView = await api(journey.server.url, 'GET', `/api/my/tickets/${raised.id}`, await residentToken(rp));
     expect(residentView.body).toMatchObject({ step: 'to_rate', canConfirm: false, canReportNotFixed: true, eta: null });
-    const detail = await api(server.url, 'GET', `/api/tickets/${raised.id}`, dispatcher);
+    const detail = await api(journey.server.url, 'GET', `/api/tickets/${raised.id}`, dispatcher);
     expect(detail.body).toMatchObject({ status: 'resolved', assigneeId: assignee.id });
     const events = (detail.body.events as EventView[]).map(({ kind, actorId, actorName, fromStatus, toStatus, note }) => ({ kind, actorId, actorName, fromStatus, toStatus, note }));
     const byResident = (kind: string, toStatus: string | null, note: string | null) =>

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { type BillView, type PayResponse, type PaymentView, formatHundredths, formatYuan } from '@utility/shared';
-import { Browser, Locator, Response } from 'playwright-core';
-import { ARTIFACTS_DIR, StaffPage, currentPage, eventually, fullPageScreenshot, goBack, launchBrowser, openPhone, pageSettled, step } from '../support/browser';
+import { Locator, Response } from 'playwright-core';
+import { ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, goBack, pageSettled, step } from '../support/browser';
 import { queryRows } from '../support/db';
 import { loginAndBind, residentToken } from '../support/resident';
-import { ServerProcess, TestDatabase, api, createTestDatabase, startServer } from '../support/server-process';
+import { api } from '../support/server-process';
+import { useJourney } from '../support/journey';
 
 /** Demo account 9100000001 (server/src/seed/demo-seed.service.ts): an unpaid October 2026 gas bill, due 20 November. */
 const ACCOUNT = { accountNo: '9100000001', holderName: '王秀英' };
@@ -31,29 +32,10 @@ async function receiptLines(receipt: Locator): Promise<Record<string, string>> {
  * receipt, and the server holds exactly one order, paid, for the bill.
  */
 describe('browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  const phones: StaffPage[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const launching = launchBrowser().then((b) => (browser = b));
-    const starting = startServer(db.url).then((s) => (server = s));
-    const [launched, started] = await Promise.allSettled([launching, starting]);
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
-  });
-  afterAll(async () => {
-    for (const p of phones) await p.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await db?.drop();
-  });
+  const journey = useJourney();
 
   it('pay journey', async () => {
-    const resident = await openPhone(browser, server.url);
-    phones.push(resident);
+    const resident = await journey.phone();
     const { page } = resident;
     const screen = () => currentPage(page);
 
@@ -71,12 +53,12 @@ describe('browser', () => {
     const token = await residentToken(page);
 
     // The seeded bill and arrears as the server tells the resident (not hard-coded: the seed may change).
-    const bills = await api(server.url, 'GET', `/api/accounts/${account.id}/bills`, token);
+    const bills = await api(journey.server.url, 'GET', `/api/accounts/${account.id}/bills`, token);
     expect(bills.status).toBe(200);
     const bill = (bills.body as BillView[]).find((b) => b.period === PERIOD)!;
     expect(bill).toMatchObject({ accountNo: ACCOUNT.accountNo, utility: 'gas', status: 'unpaid', overdue: true, paidFen: 0, paidAt: null });
     expect(bill.amountFen).toBeGreaterThan(0);
-    const arrears = await api(server.url, 'GET', `/api/accounts/${account.id}/arrears`, token);
+    const arrears = await api(journey.server.url, 'GET', `/api/accounts/${account.id}/arrears`, token);
     expect(arrears.status).toBe(200);
     const amount = formatYuan(bill.amountFen);
 
@@ -146,7 +128,7 @@ describe('browser', () => {
       // The button is usable again once the cancelled attempt is over.
       await screen().locator('#bill-detail-pay:not([disabled])').waitFor();
       expect(page.url()).toMatch(new RegExp(`#/packages/pay/detail\\?id=${bill.id}$`));
-      const after = await api(server.url, 'GET', `/api/bills/${bill.id}`, token);
+      const after = await api(journey.server.url, 'GET', `/api/bills/${bill.id}`, token);
       expect(after.body).toMatchObject({ status: 'unpaid', paidFen: 0 });
     });
 
@@ -183,7 +165,7 @@ describe('browser', () => {
     });
 
     // 7. The receipt on the result page, with WeChat Pay's transaction id.
-    const payments = await api(server.url, 'GET', `/api/payments?accountId=${account.id}`, token);
+    const payments = await api(journey.server.url, 'GET', `/api/payments?accountId=${account.id}`, token);
     expect(payments.status).toBe(200);
     expect(payments.body).toHaveLength(1);
     const [payment] = payments.body as PaymentView[];
@@ -243,15 +225,15 @@ describe('browser', () => {
         status: 'paid', transactionId: paid.transactionId, paidAt: expect.any(String),
       },
     ]);
-    const orderRows = await queryRows<{ orderNo: string; status: string }>(db, 'SELECT orderNo, status FROM payment_order WHERE billId = ?', [bill.id]);
+    const orderRows = await queryRows<{ orderNo: string; status: string }>(journey.db, 'SELECT orderNo, status FROM payment_order WHERE billId = ?', [bill.id]);
     expect(orderRows).toEqual([{ orderNo: paid.outTradeNo, status: 'paid' }]);
-    const after = await api(server.url, 'GET', `/api/bills/${bill.id}`, token);
+    const after = await api(journey.server.url, 'GET', `/api/bills/${bill.id}`, token);
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ status: 'paid', paidFen: bill.amountFen, paidAt: payment.paidAt });
-    const again = await api(server.url, 'POST', `/api/bills/${bill.id}/pay`, token, {});
+    const again = await api(journey.server.url, 'POST', `/api/bills/${bill.id}/pay`, token, {});
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'BILL_ALREADY_PAID', message: '该账单已缴清，无需重复缴费' });
-    const arrearsAfter = await api(server.url, 'GET', `/api/accounts/${account.id}/arrears`, token);
+    const arrearsAfter = await api(journey.server.url, 'GET', `/api/accounts/${account.id}/arrears`, token);
     expect(arrearsAfter.body).toEqual({ unpaidFen: 0, overdueFen: 0 });
 
     // Nothing broke in the page along the way, and none of its requests was refused (the cancelled

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { Browser } from 'playwright-core';
 import {
-  ARTIFACTS_DIR, StaffPage, currentPage, eventually, fullPageScreenshot, goBack, launchBrowser, openPhone, pageSettled,
-  pullDownRefresh, residentLogin, step, switchTab,
+  ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, goBack, pageSettled, pullDownRefresh, residentLogin, step, switchTab,
 } from '../support/browser';
 import { queryRows } from '../support/db';
 import { bindAccount } from '../support/resident';
-import { ServerProcess, TestDatabase, api, createTestDatabase, startServer, staffToken } from '../support/server-process';
+import { api, staffToken } from '../support/server-process';
+import { useJourney } from '../support/journey';
 
 /** Demo accounts (server/src/seed/demo-organisation.ts): 9100000002 belongs to 东湖营业所 (east-hall). */
 const HOME = { accountNo: '9100000001', holderName: '王秀英', label: '家', address: '城东区幸福路11号2单元202室' };
@@ -33,30 +32,11 @@ function shanghaiMinute(iso: string): string {
  * ticket to resolved, and the fake WeChat receives exactly the consented notices.
  */
 describe('browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  const phones: StaffPage[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const launching = launchBrowser().then((b) => (browser = b));
-    // Notices are planned and sent every second, so the fake's inbox settles quickly.
-    const starting = startServer(db.url, { NOTICE_WORKER_SECONDS: '1' }).then((s) => (server = s));
-    const [launched, started] = await Promise.allSettled([launching, starting]);
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
-  });
-  afterAll(async () => {
-    for (const p of phones) await p.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await db?.drop();
-  });
+  // Notices are planned and sent every second, so the fake's inbox settles quickly.
+  const journey = useJourney({ NOTICE_WORKER_SECONDS: '1' });
 
   it('resident journey', async () => {
-    const resident = await openPhone(browser, server.url);
-    phones.push(resident);
+    const resident = await journey.phone();
     const { page } = resident;
     const screen = () => currentPage(page);
 
@@ -115,13 +95,13 @@ describe('browser', () => {
     });
 
     // 3. An agent takes the resident's call on the 24-hour line for the default account.
-    const agent = await staffToken(server.url, 'agent1');
-    const created = await api(server.url, 'POST', '/api/tickets', agent, CALL);
+    const agent = await staffToken(journey.server.url, 'agent1');
+    const created = await api(journey.server.url, 'POST', '/api/tickets', agent, CALL);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'accepted', channel: 'phone', accountNo: PARENTS.accountNo, queueName: QUEUE_NAME, assigneeId: null });
     const ticket = { id: created.body.id as number, no: created.body.no as string };
 
-    const templates = (await api(server.url, 'GET', '/api/notice-templates')).body as Templates;
+    const templates = (await api(journey.server.url, 'GET', '/api/notice-templates')).body as Templates;
     expect(new Set(Object.values(templates)).size).toBe(3);
 
     await step(resident, 'my-requests', async () => {
@@ -158,8 +138,8 @@ describe('browser', () => {
     });
 
     // 4. The station's technician claims it and works it to resolved.
-    const tech = await staffToken(server.url, 'tech2');
-    const claimed = await api(server.url, 'POST', `/api/tickets/${ticket.id}/claim`, tech);
+    const tech = await staffToken(journey.server.url, 'tech2');
+    const claimed = await api(journey.server.url, 'POST', `/api/tickets/${ticket.id}/claim`, tech);
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ status: 'assigned', assigneeName: '刘师傅' });
 
@@ -176,7 +156,7 @@ describe('browser', () => {
     });
 
     for (const to of ['en_route', 'on_site', 'resolved']) {
-      const moved = await api(server.url, 'POST', `/api/tickets/${ticket.id}/transition`, tech, { to });
+      const moved = await api(journey.server.url, 'POST', `/api/tickets/${ticket.id}/transition`, tech, { to });
       expect([to, moved.status]).toEqual([to, 200]);
     }
 
@@ -196,14 +176,14 @@ describe('browser', () => {
 
     // 5. The fake WeChat got exactly the consented notices: 已派单 (the one progress consent) and 已完成.
     // The openid the server stored at login (no API shows it): the fake WeChat must have written to it.
-    const [{ openid }] = await queryRows<{ openid: string }>(db, 'SELECT openid FROM resident WHERE id = ?', [login.resident.id]);
+    const [{ openid }] = await queryRows<{ openid: string }>(journey.db, 'SELECT openid FROM resident WHERE id = ?', [login.resident.id]);
     expect(openid).toMatch(/^o[\w-]{27}$/);
     const inbox = async () => {
-      const res = await api(server.url, 'GET', '/api/dev/wechat-messages');
+      const res = await api(journey.server.url, 'GET', '/api/dev/wechat-messages');
       expect(res.status).toBe(200);
       return res.body as SentMessage[];
     };
-    const events = (await api(server.url, 'GET', `/api/tickets/${ticket.id}`, tech)).body.events as { kind: string; toStatus: string | null; at: string }[];
+    const events = (await api(journey.server.url, 'GET', `/api/tickets/${ticket.id}`, tech)).body.events as { kind: string; toStatus: string | null; at: string }[];
     const at = (kind: string, toStatus: string | null) => events.find((e) => e.kind === kind && e.toStatus === toStatus)!.at;
     const notice = (templateId: string, phrase: string, eventAt: string) => ({
       touser: openid,

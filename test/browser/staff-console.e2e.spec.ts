@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { Browser } from 'playwright-core';
-import { ARTIFACTS_DIR, StaffPage, currentPage, eventually, fullPageScreenshot, launchBrowser, openPhone, pageSettled, pickOption, staffLogin, step } from '../support/browser';
-import { DEMO_PASSWORD, ServerProcess, TestDatabase, api, createTestDatabase, startServer } from '../support/server-process';
+import { ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, pageSettled, pickOption, staffLogin, step } from '../support/browser';
+import { DEMO_PASSWORD, api } from '../support/server-process';
+import { useJourney } from '../support/journey';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
 
@@ -40,33 +40,9 @@ interface Event { kind: string; actorId: number | null; actorName: string | null
  * technician claims and resolves it, and the ticket's timeline tells every step.
  */
 describe('browser', () => {
-  let db: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-  const phones: StaffPage[] = [];
+  const journey = useJourney();
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    // Side by side, but each kept as soon as it is up: if the server fails, afterAll still closes
-    // the browser (an open chromium would keep jest from exiting).
-    const launching = launchBrowser().then((b) => (browser = b));
-    const starting = startServer(db.url).then((s) => (server = s));
-    const [launched, started] = await Promise.allSettled([launching, starting]);
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
-  });
-  afterAll(async () => {
-    for (const p of phones) await p.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await db?.drop();
-  });
-
-  const phone = async () => {
-    const p = await openPhone(browser, server.url);
-    phones.push(p);
-    return p;
-  };
+  const phone = () => journey.phone();
 
   it('staff journey', async () => {
     // 1. Agent: 员工工作台 → login → 电话受理 → a repair on account 9100000001 → its ticket page.
@@ -101,8 +77,8 @@ describe('browser', () => {
     });
 
     // The server's view of the new ticket, to compare the screens with.
-    const dispatcherApi = await login(server.url, 'dispatcher1');
-    const created = await api(server.url, 'GET', `/api/tickets/${ticketId}`, dispatcherApi.token);
+    const dispatcherApi = await login(journey.server.url, 'dispatcher1');
+    const created = await api(journey.server.url, 'GET', `/api/tickets/${ticketId}`, dispatcherApi.token);
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ no: ticketNo, type: 'repair', status: 'accepted', accountNo: ACCOUNT, queueName: QUEUE_NAME, assigneeId: null });
     const clocks = created.body.clocks as Clock[];
@@ -177,8 +153,8 @@ describe('browser', () => {
     });
 
     // 4. The timeline shows every step, oldest first, with who did it.
-    const techApi = await login(server.url, 'tech1');
-    const agentApi = await login(server.url, 'agent1');
+    const techApi = await login(journey.server.url, 'tech1');
+    const agentApi = await login(journey.server.url, 'agent1');
     await step(tech, 'timeline', async () => {
       const items = currentPage(tech.page).locator('.timeline-item');
       await eventually(async () => expect(await items.count()).toBe(7));
@@ -202,7 +178,7 @@ describe('browser', () => {
     });
 
     // …and the server recorded the same events with the right actors.
-    const detail = await api(server.url, 'GET', `/api/tickets/${ticketId}`, dispatcherApi.token);
+    const detail = await api(journey.server.url, 'GET', `/api/tickets/${ticketId}`, dispatcherApi.token);
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ status: 'resolved', assigneeId: techApi.id, assigneeName: '张师傅' });
     const events = (detail.body.events as Event[]).map(({ kind, actorId, actorName, fromStatus, toStatus, note }) => ({ kind, actorId, actorName, fromStatus, toStatus, note }));
