@@ -1,11 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
-import { createApp } from '../bootstrap';
-import { Clock } from '../common/clock';
-import { APP_CONFIG, AppConfig, loadConfig } from '../common/config';
 import { EAST_HEAT_ACCOUNT, call, createTicket, signIn } from '../testing/api-fixtures';
 import { bindAccount, fakeWechat, noticeTemplates, residentLogin } from '../testing/resident-fixtures';
-import { TEST_PASSWORD, TestApp, startTestApp } from '../testing/test-app';
+import { TestApp, startSecondInstance, startTestApp } from '../testing/test-app';
 import { NoticeSender } from './notice-sender.service';
 import { NoticeWorker } from './notice-worker.service';
 
@@ -14,34 +10,18 @@ describe('two app instances sending notices from the same database', () => {
   let t: TestApp;
   let second: NestFastifyApplication;
   const t0 = new Date('2026-08-04T02:00:00.000Z');
-  let now = t0;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const first = t.app.get<AppConfig>(APP_CONFIG);
     // The same database and keys; the same WeChat too (the first instance's fake), so every send lands in one place.
-    second = await createApp(loadConfig({
-      DATABASE_URL: first.DATABASE_URL, DEMO_PASSWORD: TEST_PASSWORD, SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0', LOG_LEVEL: 'silent',
-      TOKEN_SECRET: first.TOKEN_SECRET!, DATA_ENCRYPTION_KEY: first.DATA_ENCRYPTION_KEY!, WECHAT_API_BASE: fakeWechat(t).url,
-    }));
-    await second.init();
-    jest.spyOn(second.get(Clock), 'now').mockImplementation(() => now);
-    // Both SQLite connections live in this one thread: a busy wait on one would block the other
-    // from finishing its transaction. Fail at once instead and let Db retry, as separate processes would.
-    for (const app of [t.app, second]) {
-      const ds = app.get(DataSource);
-      if (ds.options.type === 'better-sqlite3') await ds.query('PRAGMA busy_timeout = 0');
-    }
+    second = await startSecondInstance(t, { WECHAT_API_BASE: fakeWechat(t).url });
   });
   afterAll(async () => {
     await second.close();
     await t.close();
   });
 
-  const at = (time: Date) => {
-    now = time;
-    t.setNow(time);
-  };
+  const at = (time: Date) => t.setNow(time);
 
   it('sends each consented message exactly once', async () => {
     at(t0);

@@ -7,9 +7,10 @@ import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { createApp } from '../bootstrap';
 import { Clock } from '../common/clock';
-import { loadConfig } from '../common/config';
+import { APP_CONFIG, AppConfig, loadConfig } from '../common/config';
 import { DemoSeed } from '../seed/demo-seed.service';
 import { TicketSweeper } from '../tickets/ticket-sweeper.service';
+import { DataSource } from 'typeorm';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
 export const TEST_PASSWORD = 'test-password-1';
@@ -22,6 +23,8 @@ export interface TestApp {
   login: (username: string) => Promise<string>;
   /** Moves the server's clock (sweeper, deadlines, views). */
   setNow: (at: Date) => void;
+  /** The time the server's clock reads now (real time until setNow). */
+  currentTime: () => Date;
   sweep: () => ReturnType<TicketSweeper['sweep']>;
   databaseUrl: string;
   close: () => Promise<void>;
@@ -44,7 +47,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   }
   const clock = app.get(Clock);
   let now: Date | null = null;
-  jest.spyOn(clock, 'now').mockImplementation(() => now ?? new Date());
+  const currentTime = () => now ?? new Date();
+  jest.spyOn(clock, 'now').mockImplementation(currentTime);
   const http = () => request(app.getHttpServer());
   return {
     app,
@@ -55,6 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return `Bearer ${res.body.token}`;
     },
     setNow: (at) => (now = at),
+    currentTime,
     sweep: () => app.get(TicketSweeper).sweep(),
     close: async () => {
       await app.close();
@@ -80,4 +85,21 @@ export async function freshDatabase(): Promise<{ databaseUrl: string; drop: () =
       await conn.end();
     },
   };
+}
+
+/**
+ * A second server instance on `t`'s database with its keys (as another process would be), its
+ * clock following `t.setNow`. `overrides` changes its configuration (e.g. which WeChat it calls).
+ */
+export async function startSecondInstance(t: TestApp, overrides: Partial<AppConfig> = {}): Promise<NestFastifyApplication> {
+  const second = await createApp({ ...t.app.get<AppConfig>(APP_CONFIG), ...overrides });
+  await second.init();
+  jest.spyOn(second.get(Clock), 'now').mockImplementation(t.currentTime);
+  // Both SQLite connections live in this one thread: a busy wait on one would block the other
+  // from finishing its transaction. Fail at once instead and let Db retry, as separate processes would.
+  for (const app of [t.app, second]) {
+    const ds = app.get(DataSource);
+    if (ds.options.type === 'better-sqlite3') await ds.query('PRAGMA busy_timeout = 0');
+  }
+  return second;
 }

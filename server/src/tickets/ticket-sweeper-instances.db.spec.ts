@@ -1,10 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
-import { createApp } from '../bootstrap';
-import { Clock } from '../common/clock';
-import { APP_CONFIG, AppConfig } from '../common/config';
 import { breachesOf, call, createTicket, getTicket, login, minutes } from '../testing/api-fixtures';
-import { TestApp, startTestApp } from '../testing/test-app';
+import { TestApp, startSecondInstance, startTestApp } from '../testing/test-app';
 import { TicketSweeper } from './ticket-sweeper.service';
 
 /** Two server processes on one database (a rolling deploy, or two replicas) both run the sweeper. */
@@ -12,30 +8,17 @@ describe('two app instances sweeping the same database', () => {
   let t: TestApp;
   let second: NestFastifyApplication;
   const t0 = new Date('2026-08-04T02:00:00.000Z');
-  let now = t0;
 
   beforeAll(async () => {
     t = await startTestApp();
-    // The same configuration, hence the same DATABASE_URL, as the first instance.
-    second = await createApp({ ...t.app.get<AppConfig>(APP_CONFIG) });
-    await second.init();
-    jest.spyOn(second.get(Clock), 'now').mockImplementation(() => now);
-    // Both SQLite connections live in this one thread: a busy wait on one would block the other
-    // from finishing its transaction. Fail at once instead and let Db retry, as separate processes would.
-    for (const app of [t.app, second]) {
-      const ds = app.get(DataSource);
-      if (ds.options.type === 'better-sqlite3') await ds.query('PRAGMA busy_timeout = 0');
-    }
+    second = await startSecondInstance(t);
   });
   afterAll(async () => {
     await second.close();
     await t.close();
   });
 
-  const at = (time: Date) => {
-    now = time;
-    t.setNow(time);
-  };
+  const at = (time: Date) => t.setNow(time);
 
   it('escalates each breach exactly once', async () => {
     const agent = await login(t, 'agent1');
