@@ -28,9 +28,11 @@ if ! mariadb-admin ping >/dev/null 2>&1 && ! ping_db; then
 fi
 
 # The test user, created over the local socket where root authenticates as the OS user.
-if ! mariadb-admin --protocol=tcp -h127.0.0.1 -uutility -putility ping >/dev/null 2>&1; then
+# (`mariadb-admin ping` answers 0 even when access is denied: a query proves the credentials.)
+user_ok() { mariadb --protocol=tcp -h127.0.0.1 -P3306 -uutility -putility -e 'SELECT 1' >/dev/null 2>&1; }
+if ! user_ok; then
   as_root mariadb -e "CREATE USER IF NOT EXISTS 'utility'@'127.0.0.1' IDENTIFIED BY 'utility';
     CREATE USER IF NOT EXISTS 'utility'@'localhost' IDENTIFIED BY 'utility';
     GRANT ALL PRIVILEGES ON *.* TO 'utility'@'127.0.0.1'; GRANT ALL PRIVILEGES ON *.* TO 'utility'@'localhost';"
 fi
-mariadb-admin --protocol=tcp -h127.0.0.1 -uutility -putility ping >/dev/null
+user_ok || { echo "MariaDB user 'utility' cannot connect on 127.0.0.1:3306" >&2; exit 1; }

@@ -57,11 +57,12 @@ export class DemoSeed {
     );
     const generated = !this.config.DEMO_PASSWORD;
     const password = this.config.DEMO_PASSWORD ?? randomBytes(6).toString('base64url');
+    const passwordHash = await this.staff.hashPassword(password);
     for (const s of DEMO_STAFF) {
       const person = await this.staff.ensureStaff(
         { username: s.username, name: s.name, role: s.role, stationId: s.station ? stations.get(s.station)!.id : null,
           districtId: s.district ? districts.get(s.district)! : null, onDuty: s.onDuty ?? false, capacity: 5, phone: s.phone ?? null },
-        password,
+        passwordHash,
       );
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
     }

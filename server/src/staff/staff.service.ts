@@ -39,9 +39,12 @@ export class StaffService {
     return ids.length ? this.staff.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  /** Seed: creates the account or resets its password to the demo one. */
-  async ensureStaff(row: Omit<Staff, 'id' | 'passwordHash' | 'active'>, password: string): Promise<Staff> {
-    const passwordHash = await hash(password, BCRYPT_COST);
+  hashPassword(password: string): Promise<string> {
+    return hash(password, BCRYPT_COST);
+  }
+
+  /** Seed: creates the account or resets its password hash (hashed once for all demo staff). */
+  async ensureStaff(row: Omit<Staff, 'id' | 'passwordHash' | 'active'>, passwordHash: string): Promise<Staff> {
     const existing = await this.staff.findOneBy({ username: row.username });
     return this.staff.save({ ...existing, ...row, passwordHash, active: true }, { transaction: false });
   }
