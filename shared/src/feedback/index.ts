@@ -1,0 +1,3 @@
+export * from './rating-levels';
+export * from './complaint-grades';
+export * from './application-kinds';
