@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   Channel, CreateComplaintRequest, CreateReportRequest, TicketType,
 } from '@utility/shared';
@@ -24,6 +24,8 @@ export const ANONYMOUS_NAME = '匿名';
 /** Complaints and reports from the miniapp, and complaints the feedback loop opens. */
 @Injectable()
 export class ComplaintIntake {
+  private readonly logger = new Logger(ComplaintIntake.name);
+
   constructor(
     private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
@@ -61,6 +63,8 @@ export class ComplaintIntake {
         contactPhone: phone, description: body.text, channel: Channel.Miniapp,
       });
       await this.record(em, ticket, me.id, body.anonymous, null, body.photoIds ?? []);
+      // Operators see reports arrive; the line names the ticket only, never the resident.
+      this.logger.log(`report ${ticket.no} filed${body.anonymous ? ' anonymously' : ''}`);
       return ticket.id;
     });
     return { created: await requestCreated(this.reader, created.resourceId, body.anonymous), replayed: created.replayed };
