@@ -58,6 +58,11 @@ export default function RequestDetailPage() {
           </Text>
         ) : null}
         <Text className='request-detail__description'>{ticket.description}</Text>
+        {ticket.anonymous ? (
+          <Text id='request-anonymous' className='muted request-detail__line'>
+            匿名举报：处理人员看不到您的身份
+          </Text>
+        ) : null}
       </View>
       <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <RatingPrompt ticket={ticket} />

@@ -83,15 +83,11 @@ export function ComplaintPanel({ ticket, feedback, staff, onChanged }: Props) {
               </View>
             ))}
           </View>
-          <ActionButton
-            id='grade-submit'
-            tone='secondary'
-            busy={busy === 'grade'}
-            disabled={busy !== null || !grade || grade === feedback.grade}
-            onClick={() => grade && run('grade', () => gradeComplaint(ticket.id, { grade }))}
-          >
-            {grade === ComplaintGrade.One ? '定为一级并转主管' : '确定等级'}
-          </ActionButton>
+          {grade && grade !== feedback.grade ? (
+            <ActionButton id='grade-submit' tone='secondary' busy={busy === 'grade'} disabled={busy !== null} onClick={() => run('grade', () => gradeComplaint(ticket.id, { grade }))}>
+              {grade === ComplaintGrade.One ? '定为一级并转主管' : feedback.grade ? '改为此等级' : '确定等级'}
+            </ActionButton>
+          ) : null}
         </View>
       ) : null}
 
