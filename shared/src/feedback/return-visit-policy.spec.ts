@@ -69,6 +69,6 @@ describe('returnVisitDeadline', () => {
 describe('followUpFor', () => {
   it.each<[TicketType, string]>([
     [T.Repair, 'reopen'], [T.Leak, 'reopen'], [T.RoomTemperature, 'reopen'], [T.Inspection, 'reopen'],
-    [T.Complaint, 'complaint'], [T.Application, 'complaint'], [T.Report, 'complaint'],
+    [T.Complaint, 'complaint'], [T.Application, 'complaint'], [T.Report, 'reopen'],
   ])('%s → %s', (type, expected) => expect(followUpFor(type)).toBe(expected));
 });

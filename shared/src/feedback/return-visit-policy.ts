@@ -73,7 +73,11 @@ export function returnVisitDeadline(
   return addWorkingDays(resolvedAt, days, calendar);
 }
 
-/** What a dissatisfied rating or a "not fixed" visit does: field work goes back out, desk work becomes a complaint. */
+/**
+ * What a dissatisfied rating or a "not fixed" visit does: field work goes back out, desk work
+ * becomes a complaint. A report is reopened instead: a complaint would take it out of the
+ * supervisors' hands (and near an anonymous reporter).
+ */
 export function followUpFor(type: TicketType): 'reopen' | 'complaint' {
-  return VISIT_TYPES.has(type) ? 'reopen' : 'complaint';
+  return VISIT_TYPES.has(type) || type === TicketType.Report ? 'reopen' : 'complaint';
 }
