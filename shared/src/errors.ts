@@ -37,6 +37,12 @@ export enum ErrorCode {
   TicketTypeMismatch = 'TICKET_TYPE_MISMATCH',
   TemperatureRequired = 'TEMPERATURE_REQUIRED',
   Internal = 'INTERNAL',
+  AlreadyRated = 'ALREADY_RATED',
+  RatingClosed = 'RATING_CLOSED',
+  NotRatable = 'NOT_RATABLE',
+  VisitAttemptsUsed = 'VISIT_ATTEMPTS_USED',
+  SupervisorOnly = 'SUPERVISOR_ONLY',
+  FirstReplyRequired = 'FIRST_REPLY_REQUIRED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -74,6 +80,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.TicketTypeMismatch]: '该类工单不能进行此操作',
   [ErrorCode.TemperatureRequired]: '请先记录室温测量结果，再完成工单',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
+  [ErrorCode.AlreadyRated]: '您已评价过本次服务',
+  [ErrorCode.RatingClosed]: '评价已截止（办结后7天内可评价）',
+  [ErrorCode.NotRatable]: '该工单目前不能评价',
+  [ErrorCode.VisitAttemptsUsed]: '该回访已结束，不能再记录',
+  [ErrorCode.SupervisorOnly]: '此操作须由主管办理',
+  [ErrorCode.FirstReplyRequired]: '请先答复投诉人，再办结',
 };
 
 /** The wire shape of every error response. */

@@ -10,6 +10,8 @@ import './index.scss'
 
 /** Who answers the 24-hour line and may open a ticket for a caller. */
 const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin]
+/** Who calls residents back (回访): the agents, and the supervisors who stand in for them. */
+const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor]
 
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts
@@ -85,6 +87,16 @@ export default function QueuesPage() {
           我的工单
         </ActionButton>
       ) : null}
+      {VISIT_ROLES.includes(staff.role) ? (
+        <ActionButton id='return-visits' className='intake-entry' tone='secondary' onClick={() => Taro.navigateTo({ url: '/staff/visits/index' })}>
+          回访任务
+        </ActionButton>
+      ) : null}
+      {staff.role === Role.Admin ? null : (
+        <ActionButton id='my-ratings' className='intake-entry' tone='secondary' onClick={() => Taro.navigateTo({ url: '/staff/ratings/index' })}>
+          我的评价
+        </ActionButton>
+      )}
       <Text className='section-title'>我的队列</Text>
       {queues === null ? <Text className='empty'>加载中…</Text> : null}
       {queues?.length === 0 ? <Text className='empty'>暂无可处理的队列</Text> : null}
