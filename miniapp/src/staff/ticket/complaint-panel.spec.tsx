@@ -87,5 +87,6 @@ describe('complaint handling on the ticket page', () => {
     await waitFor(() => expect(byId('complaint-anonymous').textContent).toContain('匿名举报'))
     // Reports are not graded.
     expect(document.getElementById('grade-1')).toBeNull()
+    expect(document.getElementById('complaint-grade')).toBeNull()
   })
 })
