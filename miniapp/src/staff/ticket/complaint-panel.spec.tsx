@@ -87,5 +87,28 @@ describe('complaint handling on the ticket page', () => {
     await waitFor(() => expect(byId('complaint-anonymous').textContent).toContain('匿名举报'))
     // Reports are not graded.
     expect(document.getElementById('grade-1')).toBeNull()
+    expect(document.getElementById('complaint-grade')).toBeNull()
+  })
+})
+
+describe('application form on the ticket page', () => {
+  it('shows what the resident filed, masked, and which documents came without a photo', async () => {
+    saveSession(staffLogin(Role.Agent))
+    const application = ticketDetail({ id: 5, type: TicketType.Application })
+    serve({
+      'GET /api/tickets/5': () => answer(200, application),
+      'GET /api/applications/5': () => answer(200, {
+        ticketId: 5, kind: 'transfer', kindLabel: '过户',
+        fields: [{ key: 'newHolderName', label: '新户主姓名', value: '李建华' }, { key: 'idNumber', label: '身份证号', value: '110***********1234' }],
+        documents: [{ document: 'id_card', label: '申请人身份证', photoIds: [3, 4] }, { document: 'previous_holder_consent', label: '原户主同意书', photoIds: [] }],
+      }),
+    })
+    render(<TicketPage />)
+    await screen.findByText('申请内容 · 过户')
+    const text = byId('application-form').textContent
+    expect(text).toContain('身份证号110***********1234')
+    expect(text).toContain('申请人身份证2 张照片')
+    expect(text).toContain('原户主同意书未上传')
+    expect(taro.request.mock.calls.map(([o]) => o.header.Authorization)).toEqual(['Bearer tok-1', 'Bearer tok-1'])
   })
 })

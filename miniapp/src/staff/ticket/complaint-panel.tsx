@@ -65,9 +65,11 @@ export function ComplaintPanel({ ticket, feedback, staff, onChanged }: Props) {
     <View id='complaint-panel' className='card'>
       <View className='row'>
         <Text className='card__title'>{complaint ? '投诉处理' : '举报处理'}</Text>
-        <Text id='complaint-grade' className={feedback.grade === ComplaintGrade.One ? 'badge badge--high' : 'badge'}>
-          {feedback.gradeLabel ? `${feedback.gradeLabel}投诉` : '未定级'}
-        </Text>
+        {complaint ? (
+          <Text id='complaint-grade' className={feedback.grade === ComplaintGrade.One ? 'badge badge--high' : 'badge'}>
+            {feedback.gradeLabel ? `${feedback.gradeLabel}投诉` : '未定级'}
+          </Text>
+        ) : null}
       </View>
       {feedback.anonymous ? <Text id='complaint-anonymous' className='notice'>匿名举报：举报人身份不予显示，不得回访举报人。</Text> : null}
       {feedback.relatedTicket ? <Text className='muted'>关联工单 {feedback.relatedTicket.no}</Text> : null}
