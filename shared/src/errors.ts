@@ -37,6 +37,14 @@ export enum ErrorCode {
   TicketTypeMismatch = 'TICKET_TYPE_MISMATCH',
   TemperatureRequired = 'TEMPERATURE_REQUIRED',
   Internal = 'INTERNAL',
+  SlotFull = 'SLOT_FULL',
+  SlotNotBookable = 'SLOT_NOT_BOOKABLE',
+  BookingCutoffPassed = 'BOOKING_CUTOFF_PASSED',
+  InspectionAlreadyBooked = 'INSPECTION_ALREADY_BOOKED',
+  BookingNotChangeable = 'BOOKING_NOT_CHANGEABLE',
+  ChecklistIncomplete = 'CHECKLIST_INCOMPLETE',
+  VisitAlreadyRecorded = 'VISIT_ALREADY_RECORDED',
+  PlanCapacityBelowBooked = 'PLAN_CAPACITY_BELOW_BOOKED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -74,6 +82,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.TicketTypeMismatch]: '该类工单不能进行此操作',
   [ErrorCode.TemperatureRequired]: '请先记录室温测量结果，再完成工单',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
+  [ErrorCode.SlotFull]: '该时段已约满，请选择其他时段',
+  [ErrorCode.SlotNotBookable]: '该时段不可预约，请选择其他时段',
+  [ErrorCode.BookingCutoffPassed]: '已过预约截止时间（默认前一天18:00），如需变更请致电客服',
+  [ErrorCode.InspectionAlreadyBooked]: '该户号在本次安检计划中已有预约',
+  [ErrorCode.BookingNotChangeable]: '该预约当前状态不能变更',
+  [ErrorCode.ChecklistIncomplete]: '检查项不完整，请逐项填写检查结果',
+  [ErrorCode.VisitAlreadyRecorded]: '该次安检已记录结果',
+  [ErrorCode.PlanCapacityBelowBooked]: '名额不能少于已预约人数',
 };
 
 /** The wire shape of every error response. */

@@ -21,3 +21,5 @@ export * from './api/billing';
 export * from './billing';
 export * from './repairs';
 export * from './api/repairs';
+export * from './inspections';
+export * from './api/inspections';
