@@ -7,6 +7,7 @@ import { BillingModule } from './billing/billing.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './common/config';
 import { dataSourceOptions } from './db/data-source-options';
+import { InspectionsModule } from './inspections/inspections.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
@@ -43,6 +44,7 @@ export class AppModule {
         WechatModule, WechatPayModule,
         UploadsApiModule,
         RepairsModule,
+        InspectionsModule,
       ],
       controllers: [HealthController],
     };

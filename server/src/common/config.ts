@@ -44,6 +44,13 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_RESOLVED: z.string().min(1).max(64).default('TPL_TICKET_RESOLVED'),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
+  /** Inspection bookings close this many calendar days before the slot's date, at INSPECTION_CUTOFF_HOUR Shanghai. */
+  INSPECTION_CUTOFF_DAYS_BEFORE: z.coerce.number().int().min(0).max(14).default(1),
+  INSPECTION_CUTOFF_HOUR: z.coerce.number().int().min(0).max(23).default(18),
+  /** How far ahead residents see bookable inspection slots. */
+  INSPECTION_BOOKING_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  /** How often the day-before inspection reminders are queued (0 = off). */
+  INSPECTION_REMINDER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** How often unnotified orders are queried and expired ones closed (0 = off, also turns off the daily reconciliation). */
   PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Shanghai hour after which yesterday's WeChat Pay trade bill is reconciled. */

@@ -31,6 +31,11 @@ import { SlaBreach } from '../tickets/sla-breach.entity';
 import { TicketClock } from '../tickets/ticket-clock.entity';
 import { TicketEvent } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { Hazard } from '../inspections/hazard.entity';
+import { InspectionBooking } from '../inspections/inspection-booking.entity';
+import { InspectionPlan } from '../inspections/inspection-plan.entity';
+import { InspectionSlot } from '../inspections/inspection-slot.entity';
+import { InspectionVisit } from '../inspections/inspection-visit.entity';
 import { Upload } from '../uploads/upload.entity';
 
 export const ENTITIES = [
@@ -40,4 +45,5 @@ export const ENTITIES = [
   Tariff, MeterReading, Bill, AccountYearVolume, PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun,
   Upload,
   RepairRequest, RepairResult, RoomTemperatureReading,
+  InspectionPlan, InspectionSlot, InspectionBooking, InspectionVisit, Hazard,
 ];

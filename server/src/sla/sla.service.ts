@@ -24,6 +24,11 @@ export class SlaService {
     return policy ? computeDeadlines(policy, startedAt, calendar) : [];
   }
 
+  /** China's working calendar with the operator's overrides (slots of inspection plans open on its working days). */
+  async workCalendar(): Promise<WorkCalendar> {
+    return (await this.load()).calendar;
+  }
+
   async atRiskRatio(type: TicketType): Promise<number> {
     return (await this.load()).policies.get(type)?.atRiskRatio ?? 0.8;
   }

@@ -79,6 +79,11 @@ export class TicketReader {
     return toResidentTicketView(ticket, events, technician);
   }
 
+  /** Tickets by id, unscoped: for modules that hold ticket ids of their own records (bookings, hazards). */
+  byIds(ids: number[]): Promise<Ticket[]> {
+    return ids.length ? this.tickets.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
+  }
+
   /** Open tickets a staff member works now (assigned, on the way, on site): their field jobs. */
   workingOn(staffId: number): Promise<Ticket[]> {
     return this.tickets.findBy({ assigneeId: staffId, status: In([TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite]) });
