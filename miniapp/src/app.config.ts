@@ -10,6 +10,8 @@ export default defineAppConfig({
     { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading'] },
     // 报修 and the 燃气泄漏 alarm (safety instructions first).
     { root: 'packages/repair', pages: ['index', 'emergency'] },
+    // 预约安检 (book, reschedule, cancel, reminder) and 我的隐患. Inspection notices open `index?bookingId=`.
+    { root: 'packages/inspection', pages: ['index', 'hazards'] },
     {
       root: 'staff',
       // jobs/job: the technician's field work (我的工单).

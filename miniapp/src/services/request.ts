@@ -55,7 +55,7 @@ const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAF
  * controller outside these prefixes must be added here.
  */
 const RESIDENT_PATH =
-  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions)(\/|\?|$)/
+  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|inspection-slots|inspections)(\/|\?|$)/
 export type AudienceName = 'resident' | 'staff'
 export const audienceOf = (path: string): AudienceName => (RESIDENT_PATH.test(path) ? 'resident' : 'staff')
 

@@ -1,5 +1,6 @@
 import type { NoticeTemplates } from '@utility/shared'
 import { openMockSheet } from './mock-sheet.h5'
+import type { SubscribeChoice } from './subscribe-choice'
 
 const TEMPLATE_LABELS: Record<keyof NoticeTemplates, string> = {
   accepted: '受理通知',
@@ -8,9 +9,8 @@ const TEMPLATE_LABELS: Record<keyof NoticeTemplates, string> = {
 }
 
 /** H5 stand-in for WeChat's consent sheet: the tester ticks what the resident accepts (all by default). */
-export async function askSubscribe(templates: NoticeTemplates): Promise<string[]> {
-  const keys = Object.keys(TEMPLATE_LABELS) as (keyof NoticeTemplates)[]
-  const boxes = keys.map((key) => {
+export async function askSubscribeTo(title: string, choices: readonly SubscribeChoice[]): Promise<string[]> {
+  const boxes = choices.map(({ key }) => {
     const box = document.createElement('input')
     box.type = 'checkbox'
     box.checked = true
@@ -18,18 +18,24 @@ export async function askSubscribe(templates: NoticeTemplates): Promise<string[]
     return box
   })
   const accepted = await openMockSheet({
-    title: '订阅进度通知',
+    title,
     note: '模拟微信订阅消息授权（仅 H5 测试环境）',
     build: (body) =>
-      keys.forEach((key, i) => {
+      choices.forEach(({ label }, i) => {
         const option = document.createElement('label')
         option.className = 'mock-sheet__option'
-        option.append(boxes[i], TEMPLATE_LABELS[key])
+        option.append(boxes[i], label)
         body.append(option)
       }),
-    read: () => ({ value: keys.filter((_, i) => boxes[i].checked).map((key) => templates[key]) }),
+    read: () => ({ value: choices.filter((_, i) => boxes[i].checked).map((c) => c.templateId) }),
     confirmId: 'subscribe-confirm',
     cancelId: 'subscribe-cancel',
   })
   return accepted ?? []
+}
+
+/** The progress notices of a ticket: accepted, progress, resolved. */
+export function askSubscribe(templates: NoticeTemplates): Promise<string[]> {
+  const keys = Object.keys(TEMPLATE_LABELS) as (keyof NoticeTemplates)[]
+  return askSubscribeTo('订阅进度通知', keys.map((key) => ({ key, label: TEMPLATE_LABELS[key], templateId: templates[key] })))
 }

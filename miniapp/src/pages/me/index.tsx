@@ -77,6 +77,8 @@ export default function MePage() {
       </View>
       <View className='card menu'>
         <MenuItem id='me-accounts' title='我的户号' onClick={() => Taro.navigateTo({ url: '/packages/account/index' })} />
+        <MenuItem id='me-inspection' title='我的安检预约' onClick={() => Taro.navigateTo({ url: '/packages/inspection/index' })} />
+        <MenuItem id='me-hazards' title='我的隐患' onClick={() => Taro.navigateTo({ url: '/packages/inspection/hazards' })} />
         {privacy}
         <MenuItem id='me-delete-identity' title='注销微信身份' onClick={() => void forgetMe()} />
       </View>

@@ -1,0 +1,50 @@
+import Taro from '@tarojs/taro'
+import type { NoticeTemplates } from '@utility/shared'
+import { useEffect, useState } from 'react'
+import { ActionButton } from '../../components/action-button'
+import { getNoticeTemplates, subscribeNotices } from '../../services/my-tickets'
+import { askSubscribeTo } from '../../services/subscribe'
+
+/** The inspection template arrives with the outbox of time-based notices; older servers have none. */
+type Templates = NoticeTemplates & { inspection?: string }
+
+/**
+ * 订阅安检提醒: one consent for the booking's ticket allows one notice of the inspection template
+ * (the reminder the day before, or a change of the plan). Template ids are fetched when the card
+ * shows, because WeChat opens its sheet only straight from a tap.
+ */
+export function ReminderButton({ ticketId }: { ticketId: number }) {
+  const [templateId, setTemplateId] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState(false)
+
+  useEffect(() => {
+    getNoticeTemplates().then(
+      (t: Templates) => setTemplateId(t.inspection ?? null),
+      () => setTemplateId(null),
+    )
+  }, [])
+
+  async function subscribe() {
+    if (!templateId) return
+    const accepted = await askSubscribeTo('订阅安检提醒', [{ key: 'inspection', label: '安检提醒', templateId }])
+    if (accepted.length === 0) return void Taro.showToast({ title: '未订阅提醒', icon: 'none' })
+    setBusy(true)
+    try {
+      await subscribeNotices(ticketId, accepted)
+      setDone(true)
+      void Taro.showToast({ title: '已订阅安检提醒', icon: 'success' })
+    } catch {
+      // Shown by the wrapper.
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!templateId) return null
+  return (
+    <ActionButton id='inspection-reminder' tone={done ? 'secondary' : 'primary'} busy={busy} onClick={() => void subscribe()}>
+      {done ? '已订阅，可再订阅一次提醒' : '订阅安检提醒（上门前一天提醒您）'}
+    </ActionButton>
+  )
+}
