@@ -14,8 +14,12 @@ export default defineAppConfig({
     { root: 'packages/inspection', pages: ['index', 'hazards'] },
     {
       root: 'staff',
-      // jobs/job: the technician's field work (我的工单).
-      pages: ['login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index', 'jobs/index', 'job/index'],
+      // jobs/job: the technician's field work (我的工单); inspections/inspection: the inspector's day
+      // (今日安检) and one visit's checklist; inspection-plan: a supervisor opens a plan's slots.
+      pages: [
+        'login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index', 'jobs/index', 'job/index',
+        'inspections/index', 'inspection/index', 'inspection-plan/index',
+      ],
     },
   ],
   // The leak page must open at once from the home page: fetch its package while home shows.

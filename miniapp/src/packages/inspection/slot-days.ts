@@ -1,12 +1,7 @@
-import {
-  BookingState,
-  SLOT_HOURS,
-  type InspectionBookingView,
-  type InspectionSlotView,
-  type SlotHalf,
-} from '@utility/shared'
-import { formatFullTime } from '../../format/time'
+import { BookingState, type InspectionBookingView, type InspectionSlotView } from '@utility/shared'
 import { relativeCalendarDay } from '../../format/calendar-day'
+import { halfHours } from '../../format/slot-hours'
+import { formatFullTime } from '../../format/time'
 
 export interface SlotDay {
   date: string
@@ -23,14 +18,6 @@ export function groupSlotsByDay(slots: readonly InspectionSlotView[], now: Date)
     day.slots.push(slot)
   }
   return days
-}
-
-const hhmm = ([h, m]: readonly [number, number]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
-
-/** `上午 09:00–12:00`: the half and the hours an inspector may come. */
-export function halfHours(half: SlotHalf, halfLabel: string): string {
-  const { start, end } = SLOT_HOURS[half]
-  return `${halfLabel} ${hhmm(start)}–${hhmm(end)}`
 }
 
 /** `明天 11月25日 周三 上午 09:00–12:00` */

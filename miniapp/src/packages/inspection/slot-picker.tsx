@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { InspectionSlotView } from '@utility/shared'
-import { groupSlotsByDay, halfHours, placesLabel } from './slot-days'
+import { halfHours } from '../../format/slot-hours'
+import { groupSlotsByDay, placesLabel } from './slot-days'
 
 interface Props {
   slots: InspectionSlotView[]

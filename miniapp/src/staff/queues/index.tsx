@@ -10,6 +10,8 @@ import './index.scss'
 
 /** Who answers the 24-hour line and may open a ticket for a caller. */
 const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin]
+/** Who opens inspection plans for a district. */
+const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin]
 
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts
@@ -83,6 +85,16 @@ export default function QueuesPage() {
       {staff.role === Role.Technician ? (
         <ActionButton id='field-jobs' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/jobs/index' })}>
           我的工单
+        </ActionButton>
+      ) : null}
+      {staff.role === Role.Inspector ? (
+        <ActionButton id='field-inspections' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/inspections/index' })}>
+          今日安检
+        </ActionButton>
+      ) : null}
+      {PLAN_ROLES.includes(staff.role) ? (
+        <ActionButton id='inspection-plan-entry' tone='secondary' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/inspection-plan/index' })}>
+          新建安检计划
         </ActionButton>
       ) : null}
       <Text className='section-title'>我的队列</Text>
