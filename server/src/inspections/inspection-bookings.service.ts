@@ -58,15 +58,16 @@ export class InspectionBookingsService {
   }
 
   async book(me: ResidentPrincipal, body: BookInspectionRequest, key: string | undefined): Promise<BookingCreated> {
+    const account = await this.boundAccount(me, body.accountId);
+    const phone = (await this.residents.findActive(me.id))?.phone ?? '';
     const created = await this.alreadyBookedOnDuplicate(() =>
       this.idempotency.create(`resident:${me.id}`, key, 'inspection', body, async (em) => {
-        const account = await this.boundAccount(me, body.accountId);
         const slot = await this.bookableSlot(em, account, body.slotId);
         if (await em.existsBy(InspectionBooking, { planId: slot.planId, accountId: account.id, active: 1 })) {
           throw conflict(ErrorCode.InspectionAlreadyBooked);
         }
+        // The first write and the only lock racers queue on: a loser is refused as soon as it gets it.
         if (!(await this.slots.take(em, slot.id))) throw conflict(ErrorCode.SlotFull);
-        const phone = (await this.residents.findActive(me.id))?.phone ?? '';
         const ticket = await this.tickets.intake(em, me, {
           type: TicketType.Inspection, accountNo: account.accountNo, address: account.address, contactName: account.holderName,
           contactPhone: phone, description: `安检预约：${slotWords(slot)}`, channel: Channel.Miniapp,
@@ -93,13 +94,15 @@ export class InspectionBookingsService {
         if (current.slotId === slotId && current.state === BookingState.Booked) return;
         const account = (await this.accounts.findById(current.accountId))!;
         const slot = await this.bookableSlot(em, account, slotId);
+        // Slot locks in id order, so two residents swapping slots cannot deadlock.
+        if (current.slotId < slot.id) await this.slots.release(em, current.slotId);
         if (!(await this.slots.take(em, slot.id))) throw conflict(ErrorCode.SlotFull);
+        if (current.slotId > slot.id) await this.slots.release(em, current.slotId);
         const moved = await em.update(
           InspectionBooking, { id, state: current.state, slotId: current.slotId },
           { slotId: slot.id, planId: slot.planId, state: BookingState.Booked, updatedAt: this.clock.now() },
         );
         if (!moved.affected) throw conflict(ErrorCode.Conflict);
-        await this.slots.release(em, current.slotId);
         await this.tickets.setDeadline(em, me, { id: current.ticketId, type: TicketType.Inspection }, slot.endsAt, `改约至：${slotWords(slot)}`);
       }),
     );
