@@ -141,8 +141,12 @@ export default function InspectionPage() {
       {failure ? <Text id='inspection-error' className='field__error'>{failure}</Text> : null}
       {data && choosing ? (
         <View className='inspection__bar'>
-          <ActionButton id='inspection-submit' busy={busy === 'submit'} disabled={!chosen || busy !== null} onClick={() => void submit()}>
-            {chosen ? `${booking ? '确认改约' : '确认预约'} ${slotLabel(chosen, now)}` : '请选择上门时段'}
+          <Text id='inspection-chosen' className='inspection__chosen'>
+            {chosen ? slotLabel(chosen, now) : '请选择上门时段'}
+          </Text>
+          {/* A fixed label per button: Taro's H5 button loses its loading spinner's anchor when React rewrites its text. */}
+          <ActionButton key={booking ? 'reschedule' : 'book'} id='inspection-submit' busy={busy === 'submit'} disabled={!chosen || busy !== null} onClick={() => void submit()}>
+            {booking ? '确认改约' : '确认预约'}
           </ActionButton>
           {rescheduling ? (
             <ActionButton id='inspection-reschedule-back' tone='secondary' onClick={() => setRescheduling(false)}>

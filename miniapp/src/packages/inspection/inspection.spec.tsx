@@ -46,7 +46,7 @@ describe('预约安检', () => {
 
     await tap('inspection-slot-12')
     expect(byId('inspection-submit').hasAttribute('disabled')).toBe(true)
-    expect(byId('inspection-submit').textContent).toBe('请选择上门时段')
+    expect(byId('inspection-chosen').textContent).toBe('请选择上门时段')
   })
 
   it('books the chosen slot once, with an Idempotency-Key, then offers the reminder', async () => {
@@ -59,7 +59,8 @@ describe('预约安检', () => {
     await screen.findByText('明天 11月25日 周三')
     await tap('inspection-slot-13')
     await tap('inspection-slot-11')
-    expect(byId('inspection-submit').textContent).toBe('确认预约 明天 11月25日 周三 上午 09:00–12:00')
+    expect(byId('inspection-chosen').textContent).toBe('明天 11月25日 周三 上午 09:00–12:00')
+    expect(byId('inspection-submit').textContent).toBe('确认预约')
     await tap('inspection-submit')
 
     await screen.findByText('预约成功，安检员将按预约时段上门')
@@ -86,7 +87,7 @@ describe('预约安检', () => {
     taro.request.mockClear()
     open({ 'POST /api/inspections': () => answer(201, inspectionBooking({ slot: SLOTS[2] })) })
     await screen.findByText('已恢复上次未提交成功的预约，请确认后再次提交')
-    await waitFor(() => expect(byId('inspection-submit').textContent).toContain('确认预约 11月27日 周五 下午'))
+    await waitFor(() => expect(byId('inspection-chosen').textContent).toBe('11月27日 周五 下午 14:00–17:30'))
     await tap('inspection-submit')
     await waitFor(() => expect(posts()).toHaveLength(1))
     expect(posts()[0].header['Idempotency-Key']).toBe(key)
@@ -111,7 +112,8 @@ describe('预约安检', () => {
     expect(document.getElementById('inspection-slots')).toBeNull()
     await tap('inspection-reschedule')
     await tap('inspection-slot-13')
-    expect(byId('inspection-submit').textContent).toBe('确认改约 11月27日 周五 下午 14:00–17:30')
+    expect(byId('inspection-chosen').textContent).toBe('11月27日 周五 下午 14:00–17:30')
+    expect(byId('inspection-submit').textContent).toBe('确认改约')
     await tap('inspection-submit')
     await screen.findByText('已改约，安检员将按新时段上门')
     expect(posts()[0]).toMatchObject({ url: '/api/inspections/7/reschedule', data: { slotId: 13 } })

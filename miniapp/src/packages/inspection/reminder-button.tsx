@@ -42,9 +42,14 @@ export function ReminderButton({ ticketId }: { ticketId: number }) {
   }
 
   if (!templateId) return null
-  return (
-    <ActionButton id='inspection-reminder' tone={done ? 'secondary' : 'primary'} busy={busy} onClick={() => void subscribe()}>
-      {done ? '已订阅，可再订阅一次提醒' : '订阅安检提醒（上门前一天提醒您）'}
+  // A new button once subscribed: Taro's H5 button loses its spinner's anchor when React rewrites its text.
+  return done ? (
+    <ActionButton key='again' id='inspection-reminder' tone='secondary' busy={busy} onClick={() => void subscribe()}>
+      已订阅，可再订阅一次提醒
+    </ActionButton>
+  ) : (
+    <ActionButton key='first' id='inspection-reminder' busy={busy} onClick={() => void subscribe()}>
+      订阅安检提醒（上门前一天提醒您）
     </ActionButton>
   )
 }
