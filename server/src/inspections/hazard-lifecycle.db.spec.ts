@@ -6,7 +6,7 @@ import { EAST_HALL_ACCOUNT, expectRefused, login } from '../testing/api-fixtures
 import { halves, rawInput } from '../testing/photo-fixtures';
 import { Resident, bindAccount, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
-import { MONDAY, createPlan, districtOf, slotsOf } from './inspection-fixtures';
+import { MONDAY, createPlan, districtOf, slotsOf } from '../testing/inspection-fixtures';
 
 const GAS = ['pipes', 'valves', 'meter', 'hoses', 'alarm', 'ventilation', 'appliance'];
 

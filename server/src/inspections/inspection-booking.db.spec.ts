@@ -2,7 +2,7 @@ import { ErrorCode, InspectionBookingView } from '@utility/shared';
 import { EAST_HALL_ACCOUNT, WEST_ACCOUNT, expectRefused, login } from '../testing/api-fixtures';
 import { Resident, bindAccount, countRows, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
-import { MONDAY, createPlan, crowd, districtOf, slotRow, slotsOf } from './inspection-fixtures';
+import { MONDAY, createPlan, crowd, districtOf, slotRow, slotsOf } from '../testing/inspection-fixtures';
 
 /** Slots, booking, reschedule, cancel and every refusal, with the ticket each booking is. */
 describe('inspection booking (/api/inspection-slots, /api/inspections)', () => {

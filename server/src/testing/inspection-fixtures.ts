@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { Db } from '../common/db';
 import { AccountBindingsService } from '../residents/account-bindings.service';
-import { Resident, residentLogin } from '../testing/resident-fixtures';
-import { TestApp } from '../testing/test-app';
+import { Resident, residentLogin } from './resident-fixtures';
+import { TestApp } from './test-app';
 
 /** Monday 2026-12-07 10:00 Shanghai: plans below open Wednesday to Friday of that week. */
 export const MONDAY = new Date('2026-12-07T02:00:00Z');
