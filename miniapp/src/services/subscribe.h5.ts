@@ -1,16 +1,10 @@
 import type { NoticeTemplates } from '@utility/shared'
 import { openMockSheet } from './mock-sheet.h5'
-import type { SubscribeChoice } from './subscribe-choice'
-
-const TEMPLATE_LABELS: Record<keyof NoticeTemplates, string> = {
-  accepted: '受理通知',
-  progress: '处理进度通知',
-  resolved: '处理完成通知',
-}
+import { PROGRESS_TEMPLATES, TEMPLATE_LABELS, TemplateKey } from './subscribe-templates'
 
 /** H5 stand-in for WeChat's consent sheet: the tester ticks what the resident accepts (all by default). */
-export async function askSubscribeTo(title: string, choices: readonly SubscribeChoice[]): Promise<string[]> {
-  const boxes = choices.map(({ key }) => {
+export async function askSubscribe(templates: NoticeTemplates, keys: TemplateKey[] = PROGRESS_TEMPLATES): Promise<string[]> {
+  const boxes = keys.map((key) => {
     const box = document.createElement('input')
     box.type = 'checkbox'
     box.checked = true
@@ -18,24 +12,18 @@ export async function askSubscribeTo(title: string, choices: readonly SubscribeC
     return box
   })
   const accepted = await openMockSheet({
-    title,
+    title: '订阅消息通知',
     note: '模拟微信订阅消息授权（仅 H5 测试环境）',
     build: (body) =>
-      choices.forEach(({ label }, i) => {
+      keys.forEach((key, i) => {
         const option = document.createElement('label')
         option.className = 'mock-sheet__option'
-        option.append(boxes[i], label)
+        option.append(boxes[i], TEMPLATE_LABELS[key])
         body.append(option)
       }),
-    read: () => ({ value: choices.filter((_, i) => boxes[i].checked).map((c) => c.templateId) }),
+    read: () => ({ value: keys.filter((_, i) => boxes[i].checked).map((key) => templates[key]) }),
     confirmId: 'subscribe-confirm',
     cancelId: 'subscribe-cancel',
   })
   return accepted ?? []
-}
-
-/** The progress notices of a ticket: accepted, progress, resolved. */
-export function askSubscribe(templates: NoticeTemplates): Promise<string[]> {
-  const keys = Object.keys(TEMPLATE_LABELS) as (keyof NoticeTemplates)[]
-  return askSubscribeTo('订阅进度通知', keys.map((key) => ({ key, label: TEMPLATE_LABELS[key], templateId: templates[key] })))
 }

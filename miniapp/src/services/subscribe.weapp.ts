@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro'
 import type { NoticeTemplates } from '@utility/shared'
-import type { SubscribeChoice } from './subscribe-choice'
+import { PROGRESS_TEMPLATES, TemplateKey } from './subscribe-templates'
 
 /**
  * WeChat's own consent sheet. It must run straight from the resident's tap (no request
  * before it), so the template ids are fetched beforehand. Returns the accepted ids; a
  * refused or failed sheet accepts none.
  */
-export async function askSubscribeTo(_title: string, choices: readonly SubscribeChoice[]): Promise<string[]> {
-  const tmplIds = choices.map((c) => c.templateId)
+export async function askSubscribe(templates: NoticeTemplates, keys: TemplateKey[] = PROGRESS_TEMPLATES): Promise<string[]> {
+  const tmplIds = keys.map((key) => templates[key])
   try {
     // Taro's type wants Alipay's entityIds too; WeChat takes tmplIds alone.
     const result = await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)
@@ -16,13 +16,4 @@ export async function askSubscribeTo(_title: string, choices: readonly Subscribe
   } catch {
     return []
   }
-}
-
-/** The progress notices of a ticket: accepted, progress, resolved. */
-export function askSubscribe(templates: NoticeTemplates): Promise<string[]> {
-  return askSubscribeTo('', [
-    { key: 'accepted', label: '', templateId: templates.accepted },
-    { key: 'progress', label: '', templateId: templates.progress },
-    { key: 'resolved', label: '', templateId: templates.resolved },
-  ])
 }
