@@ -3,10 +3,7 @@ import type { NoticeTemplates } from '@utility/shared'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '../../components/action-button'
 import { getNoticeTemplates, subscribeNotices } from '../../services/my-tickets'
-import { askSubscribeTo } from '../../services/subscribe'
-
-/** The inspection template arrives with the outbox of time-based notices; older servers have none. */
-type Templates = NoticeTemplates & { inspection?: string }
+import { askSubscribe } from '../../services/subscribe'
 
 /**
  * 订阅安检提醒: one consent for the booking's ticket allows one notice of the inspection template
@@ -14,20 +11,17 @@ type Templates = NoticeTemplates & { inspection?: string }
  * shows, because WeChat opens its sheet only straight from a tap.
  */
 export function ReminderButton({ ticketId }: { ticketId: number }) {
-  const [templateId, setTemplateId] = useState<string | null>(null)
+  const [templates, setTemplates] = useState<NoticeTemplates | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState(false)
 
   useEffect(() => {
-    getNoticeTemplates().then(
-      (t: Templates) => setTemplateId(t.inspection ?? null),
-      () => setTemplateId(null),
-    )
+    getNoticeTemplates().then(setTemplates, () => setTemplates(null))
   }, [])
 
   async function subscribe() {
-    if (!templateId) return
-    const accepted = await askSubscribeTo('订阅安检提醒', [{ key: 'inspection', label: '安检提醒', templateId }])
+    if (!templates) return
+    const accepted = await askSubscribe(templates, ['inspection'])
     if (accepted.length === 0) return void Taro.showToast({ title: '未订阅提醒', icon: 'none' })
     setBusy(true)
     try {
@@ -41,7 +35,8 @@ export function ReminderButton({ ticketId }: { ticketId: number }) {
     }
   }
 
-  if (!templateId) return null
+  // A server without the inspection template (older configuration) cannot remind: nothing to ask.
+  if (!templates?.inspection) return null
   // A new button once subscribed: Taro's H5 button loses its spinner's anchor when React rewrites its text.
   return done ? (
     <ActionButton key='again' id='inspection-reminder' tone='secondary' busy={busy} onClick={() => void subscribe()}>
