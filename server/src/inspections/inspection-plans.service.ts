@@ -83,7 +83,7 @@ export class InspectionPlansService {
       const affected = await em.findBy(InspectionBooking, { planId: id, active: 1 });
       for (const booking of affected) {
         await this.bookings.cancelIn(em, me, booking, `安检计划取消：${reason}`, false);
-        await this.notices.planChanged(em, booking, `安检计划已取消：${reason}，请重新预约`);
+        await this.notices.planCancelled(em, booking, reason);
       }
     });
     return this.view(await this.plans.findOneByOrFail({ id: plan.id }));

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgModule } from '../org/org.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { SlaModule } from '../sla/sla.module';
@@ -28,7 +29,7 @@ import { StaffInspectionsController } from './staff-inspections.controller';
 @Module({
   imports: [
     TypeOrmModule.forFeature([InspectionPlan, InspectionSlot, InspectionBooking, InspectionVisit, Hazard]),
-    AccountsModule, OrgModule, ResidentsModule, SlaModule, TicketsModule, UploadsModule,
+    AccountsModule, NotificationsModule, OrgModule, ResidentsModule, SlaModule, TicketsModule, UploadsModule,
   ],
   controllers: [ResidentInspectionsController, StaffInspectionsController],
   providers: [
