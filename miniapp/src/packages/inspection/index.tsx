@@ -45,6 +45,8 @@ export default function InspectionPage() {
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   const booking = data ? activeBooking(data.bookings) : null
+  // Newest first (the server's order): what became of the last one, once it no longer holds a slot.
+  const latest = data?.bookings[0] ?? null
   // After 上门未遇 the booking asks for a new slot at once.
   const choosing = !booking || rescheduling || booking.state === BookingState.Missed
   const chosen = data?.slots.find((s) => s.id === draft.form.slotId && draft.form.accountId === account?.id) ?? null
@@ -131,6 +133,11 @@ export default function InspectionPage() {
         <BookingCard booking={booking} now={now} rescheduling={rescheduling} busy={busy !== null} onReschedule={() => setRescheduling(true)} onCancel={() => void cancel()}>
           {booking.state === BookingState.Booked ? <ReminderButton ticketId={booking.ticket.id} /> : null}
         </BookingCard>
+      ) : null}
+      {data && !booking && latest && latest.state !== BookingState.Cancelled ? (
+        <Text id='inspection-last' className='notice'>
+          最近一次安检：{slotLabel(latest.slot, now)} {latest.stateLabel}
+        </Text>
       ) : null}
       {data && choosing ? (
         <View className='inspection__choose'>

@@ -163,4 +163,25 @@ describe('预约安检', () => {
     await waitFor(() => expect(taro.request.mock.calls.filter(([o]) => o.url === '/api/notice-templates').length).toBeGreaterThan(0))
     expect(document.getElementById('inspection-reminder')).toBeNull()
   })
+
+  it('after an inspection, says how it went and offers the slots again', async () => {
+    open({}, [inspectionBooking({ state: BookingState.Done })])
+    await screen.findByText('最近一次安检：明天 11月25日 周三 上午 09:00–12:00 已安检')
+    expect(document.getElementById('inspection-booking')).toBeNull()
+    expect(byId('inspection-slots')).toBeTruthy()
+  })
+
+  it('opens on the account of the booking a notice points at', async () => {
+    taro.setRouterParams({ bookingId: '8' })
+    serve({
+      'GET /api/accounts': () => answer(200, [boundAccount(), boundAccount({ id: 2, accountNo: '9100000002', label: '父母家', isDefault: false })]),
+      'GET /api/inspections?accountId=1': () => answer(200, []),
+      'GET /api/inspections?accountId=2': () => answer(200, [inspectionBooking({ id: 8, accountId: 2, accountNo: '9100000002', state: BookingState.Missed })]),
+      'GET /api/inspection-slots?accountId=2': () => answer(200, SLOTS),
+      'GET /api/notice-templates': () => answer(200, NOTICE_TEMPLATES),
+    })
+    render(<InspectionPage />)
+    await screen.findByText('上门未遇，请重新预约')
+    expect(byId('inspection-account-9100000002').className).toContain('chip--on')
+  })
 })
