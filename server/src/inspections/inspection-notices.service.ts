@@ -19,6 +19,10 @@ export const inspectionNotices = {
     dedupeKey: `inspection-plan-cancelled:${b.planId}:${b.id}`, residentId: b.residentId, ticketId: b.ticketId,
     page: `${BOOKINGS_PAGE}?bookingId=${b.id}`, data: { thing1: thing(`安检计划已取消：${reason}`) },
   }),
+  datesChanged: (b: InspectionBooking, reason: string): InspectionNotice => ({
+    dedupeKey: `inspection-plan-dates:${b.id}:${b.slotId}`, residentId: b.residentId, ticketId: b.ticketId,
+    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`, data: { thing1: thing(`安检日期调整：${reason}`) },
+  }),
   nobodyHome: (b: InspectionBooking): InspectionNotice => ({
     dedupeKey: `inspection-missed:${b.id}:${b.slotId}`, residentId: b.residentId, ticketId: b.ticketId,
     page: `${BOOKINGS_PAGE}?bookingId=${b.id}`, data: { thing1: thing('上门安检未遇，请重新预约') },
@@ -32,6 +36,10 @@ export class InspectionNotices {
 
   planCancelled(em: EntityManager, b: InspectionBooking, reason: string): Promise<boolean> {
     return this.enqueue(inspectionNotices.planCancelled(b, reason), em);
+  }
+
+  datesChanged(em: EntityManager, b: InspectionBooking, reason: string): Promise<boolean> {
+    return this.enqueue(inspectionNotices.datesChanged(b, reason), em);
   }
 
   nobodyHome(em: EntityManager, b: InspectionBooking): Promise<boolean> {

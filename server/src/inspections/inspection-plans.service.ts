@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  BookingState, CreateInspectionPlanSchema, ErrorCode, InspectionPlanView, PLAN_PERIOD_LABELS, PlanPeriod, PlanRangeError, Role, SlotHalf, addCalendarDays, generatePlanSlots, shanghaiDate,
+  BookingState, CreateInspectionPlanSchema, ErrorCode, InspectionPlanView, PLAN_PERIOD_LABELS, PlanPeriod, PlanRangeError, Role, SlotHalf, UpdateInspectionPlanSchema, addCalendarDays, generatePlanSlots, shanghaiDate,
 } from '@utility/shared';
 import { z } from 'zod';
-import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -16,8 +16,10 @@ import { InspectionBooking } from './inspection-booking.entity';
 import { InspectionPlan } from './inspection-plan.entity';
 import { InspectionSlot } from './inspection-slot.entity';
 import { InspectionNotices } from './inspection-notices.service';
+import { InspectionPlanDates } from './inspection-plan-dates.service';
 
 type CreatePlan = z.output<typeof CreateInspectionPlanSchema>;
+type UpdatePlan = z.output<typeof UpdateInspectionPlanSchema>;
 
 /** Plans of a district and the slots they open; a supervisor of the district or an admin manages them. */
 @Injectable()
@@ -27,6 +29,7 @@ export class InspectionPlansService {
     @InjectRepository(InspectionSlot) private readonly slotRows: Repository<InspectionSlot>,
     private readonly bookings: InspectionBookingsService,
     private readonly notices: InspectionNotices,
+    private readonly dates: InspectionPlanDates,
     private readonly sla: SlaService,
     private readonly org: OrgService,
     private readonly db: Db,
@@ -89,17 +92,26 @@ export class InspectionPlansService {
     return this.view(await this.plans.findOneByOrFail({ id: plan.id }));
   }
 
-  /** Changes a plan's capacity per slot; never below what a slot already holds (422), bookings untouched. */
-  async changeCapacity(me: StaffPrincipal, id: number, capacity: number): Promise<InspectionPlanView> {
-    await this.managed(me, id);
+  /** New dates and/or capacity per slot, in one transaction (capacity never below what a slot holds: 422). */
+  async update(me: StaffPrincipal, id: number, body: UpdatePlan): Promise<InspectionPlanView> {
+    const plan = await this.managed(me, id);
     await this.db.transaction(async (em) => {
-      const slots = await em.findBy(InspectionSlot, { planId: id, closedAt: IsNull() });
-      if (slots.some((s) => s.booked > capacity)) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PlanCapacityBelowBooked);
-      await em.update(InspectionPlan, { id }, { capacity });
-      await em.createQueryBuilder().update(InspectionSlot).set({ capacity })
-        .where('planId = :id AND closedAt IS NULL AND booked <= :capacity', { id, capacity }).execute();
+      if (body.startDate || body.endDate) {
+        await this.dates.change(em, me, plan, { startDate: body.startDate ?? plan.startDate, endDate: body.endDate ?? plan.endDate }, body.reason);
+      }
+      if (body.capacity !== undefined) await this.changeCapacity(em, id, body.capacity);
+      if (body.name) await em.update(InspectionPlan, { id }, { name: body.name });
     });
     return this.view(await this.plans.findOneByOrFail({ id }));
+  }
+
+  /** Bookings stay; open slots take the new capacity. */
+  private async changeCapacity(em: EntityManager, id: number, capacity: number): Promise<void> {
+    const slots = await em.findBy(InspectionSlot, { planId: id, closedAt: IsNull() });
+    if (slots.some((s) => s.booked > capacity)) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PlanCapacityBelowBooked);
+    await em.update(InspectionPlan, { id }, { capacity });
+    await em.createQueryBuilder().update(InspectionSlot).set({ capacity })
+      .where('planId = :id AND closedAt IS NULL AND booked <= :capacity', { id, capacity }).execute();
   }
 
   private async managed(me: StaffPrincipal, id: number): Promise<InspectionPlan> {

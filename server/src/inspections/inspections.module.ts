@@ -15,6 +15,7 @@ import { InspectionBooking } from './inspection-booking.entity';
 import { InspectionBookingsService } from './inspection-bookings.service';
 import { InspectionNotices } from './inspection-notices.service';
 import { InspectionPlan } from './inspection-plan.entity';
+import { InspectionPlanDates } from './inspection-plan-dates.service';
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionReminderJob } from './inspection-reminder.job';
 import { InspectionResultsService } from './inspection-results.service';
@@ -33,7 +34,7 @@ import { StaffInspectionsController } from './staff-inspections.controller';
   ],
   controllers: [ResidentInspectionsController, StaffInspectionsController],
   providers: [
-    InspectionSettings, InspectionSlotsService, BookingReader, InspectionBookingsService, InspectionPlansService, InspectionNotices,
+    InspectionSettings, InspectionSlotsService, BookingReader, InspectionBookingsService, InspectionPlansService, InspectionPlanDates, InspectionNotices,
     FieldInspectionsService, HazardsService, InspectionResultsService, InspectionReminderJob,
   ],
   exports: [InspectionPlansService],

@@ -1,11 +1,10 @@
 import { Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  CancelInspectionPlanSchema, CreateInspectionPlanSchema, ErrorCode, FieldInspectionView, HazardListQuerySchema, HazardStatus, HazardView,
+  CancelInspectionPlanSchema, CreateInspectionPlanSchema, FieldInspectionView, HazardListQuerySchema, HazardStatus, HazardView,
   InspectionPlanView, InspectionResultSchema, InspectionResultView, Role, ShanghaiDate, UpdateInspectionPlanSchema,
 } from '@utility/shared';
 import { z } from 'zod';
-import { AppError } from '../common/app-error';
 import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
 import { IdParam } from '../common/id-param';
 import { StaffPrincipal } from '../common/principal';
@@ -46,13 +45,10 @@ export class StaffInspectionsController {
 
   @Patch('staff/inspection-plans/:id')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Change the capacity per slot (never below a slot’s bookings)' })
+  @ApiOperation({ summary: 'Change the dates (days dropped: bookings cancelled, residents told) and/or the capacity per slot' })
   @ApiZodBody(UpdateInspectionPlanSchema)
   update(@CurrentStaff() me: StaffPrincipal, @IdParam() id: number, @ZodBody(UpdateInspectionPlanSchema) body: z.output<typeof UpdateInspectionPlanSchema>): Promise<InspectionPlanView> {
-    if (body.startDate || body.endDate || body.capacity === undefined) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '仅支持修改每时段名额；调整日期请取消计划后重新创建');
-    }
-    return this.plans.changeCapacity(me, id, body.capacity);
+    return this.plans.update(me, id, body);
   }
 
   @Post('staff/inspection-plans/:id/cancel')

@@ -3,3 +3,4 @@ export * from './hazard-codes';
 export * from './inspection-slots';
 export * from './booking-cutoff';
 export * from './hazard-rules';
+export * from './plan-range';
