@@ -37,6 +37,8 @@ export enum ErrorCode {
   TicketTypeMismatch = 'TICKET_TYPE_MISMATCH',
   TemperatureRequired = 'TEMPERATURE_REQUIRED',
   Internal = 'INTERNAL',
+  ReportFrozen = 'REPORT_FROZEN',
+  ReportPeriodOpen = 'REPORT_PERIOD_OPEN',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -74,6 +76,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.TicketTypeMismatch]: '该类工单不能进行此操作',
   [ErrorCode.TemperatureRequired]: '请先记录室温测量结果，再完成工单',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
+  [ErrorCode.ReportFrozen]: '该月报表已过报送时间并封存，不能重新生成',
+  [ErrorCode.ReportPeriodOpen]: '该月尚未结束，报表将在次月1日生成',
 };
 
 /** The wire shape of every error response. */

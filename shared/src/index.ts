@@ -21,3 +21,5 @@ export * from './api/billing';
 export * from './billing';
 export * from './repairs';
 export * from './api/repairs';
+export * from './reports';
+export * from './api/reports';
