@@ -14,6 +14,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
 import { QueuesModule } from './queues/queues.module';
 import { RepairsModule } from './repairs/repairs.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResidentsModule } from './residents/residents.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
@@ -43,6 +44,7 @@ export class AppModule {
         WechatModule, WechatPayModule,
         UploadsApiModule,
         RepairsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
     };

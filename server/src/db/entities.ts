@@ -32,6 +32,7 @@ import { TicketClock } from '../tickets/ticket-clock.entity';
 import { TicketEvent } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { Upload } from '../uploads/upload.entity';
+import { MonthlyReport } from '../reports/monthly-report.entity';
 
 export const ENTITIES = [
   District, Station, Account, Staff, Queue, QueueMember, RoutingRuleRow, SlaPolicy, CalendarDay,
@@ -40,4 +41,5 @@ export const ENTITIES = [
   Tariff, MeterReading, Bill, AccountYearVolume, PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun,
   Upload,
   RepairRequest, RepairResult, RoomTemperatureReading,
+  MonthlyReport,
 ];

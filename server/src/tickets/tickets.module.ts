@@ -12,6 +12,7 @@ import { TicketBoard } from './ticket-board.service';
 import { TicketClock } from './ticket-clock.entity';
 import { TicketClocksService } from './ticket-clocks.service';
 import { TicketEvent } from './ticket-event.entity';
+import { TicketFactsService } from './ticket-facts.service';
 import { TicketReader } from './ticket-reader.service';
 import { TicketSweeper } from './ticket-sweeper.service';
 import { Ticket } from './ticket.entity';
@@ -24,7 +25,7 @@ import { TicketsService } from './tickets.service';
     AccountsModule, OrgModule, QueuesModule, SlaModule, StaffModule,
   ],
   controllers: [TicketsController, QueueBoardController],
-  providers: [TicketsService, TicketAssignment, TicketReader, TicketBoard, TicketClocksService, TicketSweeper],
-  exports: [TicketsService, TicketReader, TicketSweeper],
+  providers: [TicketsService, TicketAssignment, TicketReader, TicketBoard, TicketClocksService, TicketSweeper, TicketFactsService],
+  exports: [TicketsService, TicketReader, TicketSweeper, TicketBoard, TicketFactsService],
 })
 export class TicketsModule {}
