@@ -64,12 +64,12 @@ export class TicketFactsService {
     return { tickets: tickets.map(toTicketFact), clocks: clocks.map(toClockFact), breaches: breaches.map(toBreachFact) };
   }
 
-  /** Clocks stopped in the window, or still running and due in it. */
+  /** Clocks stopped or due in the window (a missed clock counts in its due month, however late it stopped). */
   private settledClocks(start: Date, end: Date, districtId: number | null): Promise<TicketClock[]> {
     return this.scoped(this.clocks.createQueryBuilder('c').innerJoin(Ticket, 't', 't.id = c.ticketId'), districtId)
       .andWhere(
         new Brackets((q) =>
-          q.where('c.stoppedAt >= :start AND c.stoppedAt < :end').orWhere('c.stoppedAt IS NULL AND c.dueAt >= :start AND c.dueAt < :end'),
+          q.where('c.stoppedAt >= :start AND c.stoppedAt < :end').orWhere('c.dueAt >= :start AND c.dueAt < :end'),
         ),
         { start, end },
       )

@@ -38,7 +38,9 @@ describe('on-time rate per clock', () => {
     ['stopped in September', clock(5, ClockKind.Respond, sh('09-30 10:00'), sh('09-30 09:00')), 'none'],
     ['running, due in November', clock(6, ClockKind.Respond, sh('11-02 10:00'), null), 'none'],
     ['running, due the 31st at 23:00 and never met', clock(7, ClockKind.Respond, sh('10-31 23:00'), null), 'late'],
-    ['met in October, due in September', clock(8, ClockKind.Respond, sh('09-29 10:00'), sh('10-01 08:00')), 'late'],
+    ['missed in September, stopped in October: September\'s', clock(8, ClockKind.Respond, sh('09-29 10:00'), sh('10-01 08:00')), 'none'],
+    ['missed in October, stopped in November: October\'s', clock(9, ClockKind.Respond, sh('10-29 10:00'), new Date('2026-11-02T00:00:00Z')), 'late'],
+    ['met in November before asOf', clock(10, ClockKind.Respond, new Date('2026-11-02T10:00:00Z'), new Date('2026-11-02T00:00:00Z')), 'none'],
   ])('%s', (_name, c, expected) => {
     const [respond] = onTimeRateByClock({ clocks: [c], breaches: [] }, OCTOBER);
     expect({ onTime: respond.onTime, late: respond.late }).toEqual(

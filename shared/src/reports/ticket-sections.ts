@@ -25,17 +25,20 @@ export function ticketsByTypeAndDistrict(facts: Pick<TicketMonthFacts, 'tickets'
   return { rows, byType, total: rows.reduce((n, r) => n + r.count, 0) };
 }
 
-/** When a clock's outcome is known: when it stopped, or — still running — when it fell due. */
-const outcomeAt = (c: ClockFact): Date => c.stoppedAt ?? c.dueAt;
+/** Met: stopped by its due instant (and known by `asOf`). */
+const met = (c: ClockFact, asOf: Date): boolean => c.stoppedAt !== null && c.stoppedAt <= c.dueAt && c.stoppedAt <= asOf;
 
-/** The clock's outcome is known at `asOf`: stopped by then, or running and already past due. */
-const settled = (c: ClockFact, asOf: Date): boolean => (c.stoppedAt ? c.stoppedAt <= asOf : c.dueAt < asOf);
+/** A met clock counts when it stopped; a missed one in the month its deadline passed, however late it stopped. */
+const outcomeAt = (c: ClockFact, asOf: Date): Date => (met(c, asOf) ? c.stoppedAt! : c.dueAt);
+
+/** The outcome is known at `asOf`: met by then, or past due. */
+const settled = (c: ClockFact, asOf: Date): boolean => met(c, asOf) || c.dueAt < asOf;
 
 const breachKey = (ticketId: number, clock: ClockKind) => `${ticketId}|${clock}`;
 
-/** Late: met after the due instant, still running past it, or ever recorded as breached. */
-function isLate(c: ClockFact, breached: Set<string>): boolean {
-  return !c.stoppedAt || c.stoppedAt > c.dueAt || breached.has(breachKey(c.ticketId, c.kind));
+/** Late (of a settled clock): not met, or ever recorded as breached. */
+function isLate(c: ClockFact, asOf: Date, breached: Set<string>): boolean {
+  return !met(c, asOf) || breached.has(breachKey(c.ticketId, c.kind));
 }
 
 const breachSet = (breaches: BreachFact[]) => new Set(breaches.map((b) => breachKey(b.ticketId, b.clock)));
@@ -43,10 +46,10 @@ const breachSet = (breaches: BreachFact[]) => new Set(breaches.map((b) => breach
 /** On-time rate per SLA clock, over the clocks whose outcome fell in the month. */
 export function onTimeRateByClock(facts: Pick<TicketMonthFacts, 'clocks' | 'breaches'>, w: ReportWindow): ClockOnTime[] {
   const breached = breachSet(facts.breaches);
-  const counted = facts.clocks.filter((c) => settled(c, w.asOf) && within(outcomeAt(c), w.start, w.end));
+  const counted = facts.clocks.filter((c) => settled(c, w.asOf) && within(outcomeAt(c, w.asOf), w.start, w.end));
   return CLOCK_ORDER.map((clock) => {
     const mine = counted.filter((c) => c.kind === clock);
-    const late = mine.filter((c) => isLate(c, breached)).length;
+    const late = mine.filter((c) => isLate(c, w.asOf, breached)).length;
     return { clock, counted: mine.length, onTime: mine.length - late, late, rate: rate(mine.length - late, mine.length) };
   });
 }
@@ -55,7 +58,7 @@ export function onTimeRateByClock(facts: Pick<TicketMonthFacts, 'clocks' | 'brea
 export function lateTicketIds(facts: Pick<TicketMonthFacts, 'clocks' | 'breaches'>, asOf: Date): Set<number> {
   const breached = breachSet(facts.breaches);
   const late = new Set(facts.breaches.filter((b) => b.breachedAt <= asOf).map((b) => b.ticketId));
-  for (const c of facts.clocks) if (settled(c, asOf) && isLate(c, breached)) late.add(c.ticketId);
+  for (const c of facts.clocks) if (settled(c, asOf) && isLate(c, asOf, breached)) late.add(c.ticketId);
   return late;
 }
 
