@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { ErrorCode, MonthlyReportView, nextPeriod } from '@utility/shared';
 import { expectRefused, login } from '../testing/api-fixtures';
 import { startPaymentsTestApp } from '../testing/payment-fixtures';
@@ -90,5 +91,49 @@ describe('monthly report', () => {
     expectRefused(pdf, 400, ErrorCode.ValidationFailed);
     const regenerate = await t.http().post('/api/reports/monthly/regenerate').set('Authorization', await login(t, 'admin')).send({ period: nextPeriod(fixturePeriod()) });
     expectRefused(regenerate, 409, ErrorCode.ReportPeriodOpen);
+  });
+
+  const download = async (format: string) =>
+    t.http().get(`/api/reports/monthly/export?period=${fixturePeriod()}&format=${format}`).set('Authorization', await login(t, 'admin'))
+      .buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+
+  it('exports an XLSX that reads back with the same figures, a sheet per section', async () => {
+    t.setNow(afterMonth());
+    const f = (await monthly('admin')).figures;
+    const res = await download('xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="monthly-report-${fixturePeriod()}.xlsx"`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '工单分类', '时效', '服务质量', '安全隐患', '缴费与欠费', '人员']);
+    const rows = (sheet: string) => {
+      const out: unknown[][] = [];
+      book.getWorksheet(sheet)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    expect(rows('概况')[1]).toEqual(['月份', fixturePeriod()]);
+    expect(rows('工单分类')).toEqual([['工单类型', '片区', '数量'], ['一般报修', '城东片区', 2], ['投诉', '城东片区', 1], ['投诉', '城西片区', 1], ['合计', '', 4]]);
+    expect(rows('时效')).toEqual([['时限', '应计', '按时', '超时', '按时率'], ['响应', 4, 4, 0, 1], ['到场', 2, 1, 1, 0.5], ['办结', 4, 3, 1, 0.75]]);
+    expect(book.getWorksheet('时效')!.getCell('E3').numFmt).toBe('0.00%');
+    expect(rows('服务质量')[1]).toEqual(['投诉办结率', 2, 1, 0.5]);
+    expect(rows('缴费与欠费')[1]).toEqual(['缴费', 3, f.payments.payments.totalFen / 100]);
+    expect(rows('缴费与欠费')[4]).toEqual(['月末欠费', f.payments.arrears.count, f.payments.arrears.totalFen / 100]);
+    expect(rows('人员').slice(1)).toEqual(f.staff.map((s) => [s.name, s.role === 'agent' ? '客服坐席' : '维修工', s.handled, s.onTimeRate, s.ratings, s.averageRating]));
+  });
+
+  it('exports a CSV in UTF-8 with a BOM, every section under its title', async () => {
+    t.setNow(afterMonth());
+    const res = await download('csv');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect([...res.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = res.body.subarray(3).toString('utf8');
+    expect(text).toContain('【时效】\r\n时限,应计,按时,超时,按时率\r\n响应,4,4,0,100.00%\r\n到场,2,1,1,50.00%\r\n办结,4,3,1,75.00%\r\n');
+    expect(text).toContain('【工单分类】\r\n工单类型,片区,数量\r\n一般报修,城东片区,2\r\n投诉,城东片区,1\r\n投诉,城西片区,1\r\n合计,,4\r\n');
   });
 });
