@@ -3,6 +3,7 @@ import type { NoticeTemplates } from '@utility/shared'
 import { useEffect, useState } from 'react'
 import { getNoticeTemplates, subscribeNotices } from '../services/my-tickets'
 import { askSubscribe } from '../services/subscribe'
+import { PROGRESS_TEMPLATES, TemplateKey } from '../services/subscribe-templates'
 import { ActionButton } from './action-button'
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
   /** `primary` right after a report, where consent is the next step; `secondary` on the detail page. */
   tone?: 'primary' | 'secondary'
   label?: string
+  /** The templates offered (at most three: WeChat's limit for one sheet). */
+  templateKeys?: TemplateKey[]
   /** After the sheet, whatever the resident chose (none, some, or a failed save). */
   onDone?: () => void
 }
@@ -18,7 +21,7 @@ interface Props {
  * Template ids are fetched when the page opens: WeChat's consent sheet only opens straight
  * from a tap, with no request in between.
  */
-export function SubscribeButton({ ticketId, tone = 'secondary', label = '订阅进度通知', onDone }: Props) {
+export function SubscribeButton({ ticketId, tone = 'secondary', label = '订阅进度通知', templateKeys = PROGRESS_TEMPLATES, onDone }: Props) {
   const [templates, setTemplates] = useState<NoticeTemplates | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -28,7 +31,7 @@ export function SubscribeButton({ ticketId, tone = 'secondary', label = '订阅�
 
   async function subscribe() {
     if (!templates) return
-    const accepted = await askSubscribe(templates)
+    const accepted = await askSubscribe(templates, templateKeys)
     if (accepted.length === 0) {
       void Taro.showToast({ title: '未订阅通知', icon: 'none' })
       return onDone?.()
@@ -36,7 +39,7 @@ export function SubscribeButton({ ticketId, tone = 'secondary', label = '订阅�
     setBusy(true)
     try {
       await subscribeNotices(ticketId, accepted)
-      void Taro.showToast({ title: '已订阅进度通知', icon: 'success' })
+      void Taro.showToast({ title: templateKeys === PROGRESS_TEMPLATES ? '已订阅进度通知' : '已订阅提醒', icon: 'success' })
     } catch {
       // Shown by the wrapper.
     } finally {

@@ -1,15 +1,9 @@
 import type { NoticeTemplates } from '@utility/shared'
 import { openMockSheet } from './mock-sheet.h5'
-
-const TEMPLATE_LABELS: Record<keyof NoticeTemplates, string> = {
-  accepted: '受理通知',
-  progress: '处理进度通知',
-  resolved: '处理完成通知',
-}
+import { PROGRESS_TEMPLATES, TEMPLATE_LABELS, TemplateKey } from './subscribe-templates'
 
 /** H5 stand-in for WeChat's consent sheet: the tester ticks what the resident accepts (all by default). */
-export async function askSubscribe(templates: NoticeTemplates): Promise<string[]> {
-  const keys = Object.keys(TEMPLATE_LABELS) as (keyof NoticeTemplates)[]
+export async function askSubscribe(templates: NoticeTemplates, keys: TemplateKey[] = PROGRESS_TEMPLATES): Promise<string[]> {
   const boxes = keys.map((key) => {
     const box = document.createElement('input')
     box.type = 'checkbox'
@@ -18,7 +12,7 @@ export async function askSubscribe(templates: NoticeTemplates): Promise<string[]
     return box
   })
   const accepted = await openMockSheet({
-    title: '订阅进度通知',
+    title: '订阅消息通知',
     note: '模拟微信订阅消息授权（仅 H5 测试环境）',
     build: (body) =>
       keys.forEach((key, i) => {

@@ -59,4 +59,7 @@ export function residentTicket(over: Partial<ResidentTicketView> = {}): Resident
   }
 }
 
-export const NOTICE_TEMPLATES = { accepted: 'TPL_ACC', progress: 'TPL_PRO', resolved: 'TPL_RES' }
+export const NOTICE_TEMPLATES = {
+  accepted: 'TPL_ACC', progress: 'TPL_PRO', resolved: 'TPL_RES',
+  inspection: 'TPL_INS', billDue: 'TPL_DUE', arrears: 'TPL_ARR', usageAlert: 'TPL_USE',
+}

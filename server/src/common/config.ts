@@ -42,6 +42,10 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_ACCEPTED: z.string().min(1).max(64).default('TPL_TICKET_ACCEPTED'),
   WECHAT_TEMPLATE_PROGRESS: z.string().min(1).max(64).default('TPL_TICKET_PROGRESS'),
   WECHAT_TEMPLATE_RESOLVED: z.string().min(1).max(64).default('TPL_TICKET_RESOLVED'),
+  WECHAT_TEMPLATE_INSPECTION: z.string().min(1).max(64).default('TPL_INSPECTION'),
+  WECHAT_TEMPLATE_BILL_DUE: z.string().min(1).max(64).default('TPL_BILL_DUE'),
+  WECHAT_TEMPLATE_ARREARS: z.string().min(1).max(64).default('TPL_ARREARS'),
+  WECHAT_TEMPLATE_USAGE_ALERT: z.string().min(1).max(64).default('TPL_USAGE_ALERT'),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /** How often unnotified orders are queried and expired ones closed (0 = off, also turns off the daily reconciliation). */

@@ -1,30 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { NoticeTemplates } from '@utility/shared';
-import { EntityManager, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
-import { Clock } from '../common/clock';
-import { APP_CONFIG, AppConfig } from '../common/config';
+import { LessThan, Repository } from 'typeorm';
 import { Db, isDuplicateKey } from '../common/db';
 import { AccountBindingsService } from '../residents/account-bindings.service';
 import { TicketEventFact, TicketReader } from '../tickets/ticket-reader.service';
 import { NoticeCursor } from './notice-cursor.entity';
-import { Notice } from './notice.entity';
-import { SubscriptionConsent } from './subscription-consent.entity';
+import { NoticeOutbox } from './notice-outbox.service';
 import { PlannedNotice, noticeForEvent } from './ticket-notice';
 
 const CURSOR = 'ticket-events';
 const BATCH = 200;
 
-export const noticeTemplates = (config: AppConfig): NoticeTemplates => ({
-  accepted: config.WECHAT_TEMPLATE_ACCEPTED,
-  progress: config.WECHAT_TEMPLATE_PROGRESS,
-  resolved: config.WECHAT_TEMPLATE_RESOLVED,
-});
-
 /**
  * Reads the ticket timeline and queues a notice for each resident who follows the ticket's
- * account and consented to that template. Several processes may plan at once: the unique
- * dedupe key admits one notice per event and resident, and only that one uses a consent.
+ * account, through the outbox (which checks consent). Several processes may plan at once:
+ * the dedupe key admits one notice per event and resident.
  */
 @Injectable()
 export class NoticePlanner {
@@ -32,9 +22,8 @@ export class NoticePlanner {
     @InjectRepository(NoticeCursor) private readonly cursors: Repository<NoticeCursor>,
     private readonly reader: TicketReader,
     private readonly bindings: AccountBindingsService,
+    private readonly outbox: NoticeOutbox,
     private readonly db: Db,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Plans notices for the next batch of events; returns how many events were read. */
@@ -42,7 +31,7 @@ export class NoticePlanner {
     const cursor = (await this.cursors.findOneBy({ name: CURSOR }))?.lastEventId ?? 0;
     const facts = await this.reader.eventsAfter(cursor, BATCH);
     for (const fact of facts) {
-      const planned = noticeForEvent(fact, noticeTemplates(this.config));
+      const planned = noticeForEvent(fact, this.outbox.templates());
       if (!planned || !fact.accountNo) continue;
       for (const residentId of await this.bindings.residentIdsOf(fact.accountNo)) {
         await this.enqueue(fact, residentId, planned);
@@ -53,32 +42,9 @@ export class NoticePlanner {
   }
 
   private async enqueue(fact: TicketEventFact, residentId: number, planned: PlannedNotice): Promise<void> {
-    const now = this.clock.now();
-    try {
-      await this.db.transaction(async (em) => {
-        const { identifiers } = await em.insert(Notice, {
-          dedupeKey: `ticket-event:${fact.eventId}:resident:${residentId}`, residentId, ticketId: fact.ticketId,
-          ...planned, status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null, createdAt: now, sentAt: null,
-        });
-        const noticeId = identifiers[0].id as number;
-        if (!(await this.useConsent(em, residentId, fact, planned.templateId, noticeId))) {
-          await em.update(Notice, { id: noticeId }, { status: 'skipped', lastError: 'no consent for this template' });
-        }
-      });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-  }
-
-  /** Takes the oldest unused consent given before the event, if any. */
-  private async useConsent(em: EntityManager, residentId: number, fact: TicketEventFact, templateId: string, noticeId: number): Promise<boolean> {
-    const consent = await em.findOne(SubscriptionConsent, {
-      where: { residentId, ticketId: fact.ticketId, templateId, usedByNoticeId: IsNull(), grantedAt: LessThanOrEqual(fact.at) },
-      order: { id: 'ASC' },
+    await this.outbox.enqueue({
+      dedupeKey: `ticket-event:${fact.eventId}:resident:${residentId}`, residentId, ticketId: fact.ticketId, ...planned, consentBy: fact.at,
     });
-    if (!consent) return false;
-    const used = await em.update(SubscriptionConsent, { id: consent.id, usedByNoticeId: IsNull() }, { usedByNoticeId: noticeId });
-    return !!used.affected;
   }
 
   private async advance(from: number, to: number): Promise<void> {

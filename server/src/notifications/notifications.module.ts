@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { NoticeCursor } from './notice-cursor.entity';
+import { NoticeOutbox } from './notice-outbox.service';
 import { NoticePlanner } from './notice-planner.service';
 import { NoticeSender } from './notice-sender.service';
 import { NoticeWorker } from './notice-worker.service';
@@ -10,11 +11,11 @@ import { Notice } from './notice.entity';
 import { SubscriptionConsent } from './subscription-consent.entity';
 import { SubscriptionsController } from './subscriptions.controller';
 
-/** Resident notices: consent, the outbox and its worker. */
+/** Resident notices: consent, the outbox (NoticeOutbox is the way in for every module) and its worker. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notice, NoticeCursor, SubscriptionConsent]), ResidentsModule, TicketsModule],
   controllers: [SubscriptionsController],
-  providers: [NoticePlanner, NoticeSender, NoticeWorker],
-  exports: [NoticeWorker, NoticeSender],
+  providers: [NoticeOutbox, NoticePlanner, NoticeSender, NoticeWorker],
+  exports: [NoticeOutbox, NoticeWorker, NoticeSender],
 })
 export class NotificationsModule {}

@@ -3,7 +3,8 @@ import { IdRefColumn, TimeColumn } from '../common/columns';
 
 /**
  * One acceptance of a one-time subscribe-message template (wx.requestSubscribeMessage):
- * it allows exactly one message of that template about that ticket.
+ * it allows exactly one message of that template about that ticket, or, without a ticket,
+ * one message about the resident's accounts (bill alerts).
  */
 @Entity('subscription_consent')
 @Index(['residentId', 'ticketId', 'templateId'])
@@ -14,8 +15,8 @@ export class SubscriptionConsent {
   @IdRefColumn()
   residentId: number;
 
-  @IdRefColumn()
-  ticketId: number;
+  @IdRefColumn({ nullable: true })
+  ticketId: number | null;
 
   @Column({ type: 'varchar', length: 64 })
   templateId: string;

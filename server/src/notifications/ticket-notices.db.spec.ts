@@ -34,7 +34,10 @@ describe('subscribing to notices of a ticket', () => {
     t.http().post(`/api/my/tickets/${id}/subscriptions`).set('Authorization', r.auth).send({ templateIds });
 
   it('lists the configured template ids for the miniapp to ask consent for', async () => {
-    expect(templates).toEqual({ accepted: 'TPL_TICKET_ACCEPTED', progress: 'TPL_TICKET_PROGRESS', resolved: 'TPL_TICKET_RESOLVED' });
+    expect(templates).toEqual({
+      accepted: 'TPL_TICKET_ACCEPTED', progress: 'TPL_TICKET_PROGRESS', resolved: 'TPL_TICKET_RESOLVED',
+      inspection: 'TPL_INSPECTION', billDue: 'TPL_BILL_DUE', arrears: 'TPL_ARREARS', usageAlert: 'TPL_USAGE_ALERT',
+    });
   });
 
   it('records one consent per accepted template', async () => {

@@ -77,4 +77,9 @@ export interface NoticeTemplates {
   accepted: string;
   progress: string;
   resolved: string;
+  /** Inspection reminders the day before, and changes to a booked visit. */
+  inspection: string;
+  billDue: string;
+  arrears: string;
+  usageAlert: string;
 }
