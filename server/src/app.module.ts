@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { BillingModule } from './billing/billing.module';
 import { CommonModule } from './common/common.module';
@@ -45,6 +46,7 @@ export class AppModule {
         UploadsApiModule,
         RepairsModule,
         ReportsModule,
+        AlertsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BillView, ErrorCode, UsagePoint, shanghaiDate } from '@utility/shared';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Bill } from './bill.entity';
@@ -96,8 +96,13 @@ export class BillsService {
     return periods.length ? this.bills.findBy({ accountId, utility: 'gas', period: In(periods) }) : Promise.resolve([]);
   }
 
-  /** Alerts: gas bills issued for a period. */
-  gasBillsOfPeriod(period: string): Promise<Bill[]> {
-    return this.bills.find({ where: { period, utility: 'gas' }, order: { id: 'ASC' } });
+  /** Alerts: gas bills issued since then. */
+  gasBillsIssuedSince(since: Date): Promise<Bill[]> {
+    return this.bills.find({ where: { utility: 'gas', createdAt: MoreThanOrEqual(since) }, order: { id: 'ASC' } });
+  }
+
+  /** Alerts: unpaid bills whose due date is before `day` (Shanghai date). */
+  unpaidOverdue(day: string): Promise<Bill[]> {
+    return this.bills.find({ where: { status: 'unpaid', dueOn: LessThan(day) }, order: { id: 'ASC' } });
   }
 }
