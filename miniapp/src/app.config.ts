@@ -15,6 +15,8 @@ export default defineAppConfig({
       // jobs/job: the technician's field work (我的工单).
       pages: ['login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index', 'jobs/index', 'job/index'],
     },
+    // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
+    { root: 'staff-dashboard', pages: ['index', 'report'] },
   ],
   // The leak page must open at once from the home page: fetch its package while home shows.
   preloadRule: {

@@ -10,6 +10,8 @@ import './index.scss'
 
 /** Who answers the 24-hour line and may open a ticket for a caller. */
 const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin]
+/** Who reads the dashboard and the monthly report. */
+const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin]
 
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts
@@ -83,6 +85,11 @@ export default function QueuesPage() {
       {staff.role === Role.Technician ? (
         <ActionButton id='field-jobs' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/jobs/index' })}>
           我的工单
+        </ActionButton>
+      ) : null}
+      {OVERSIGHT_ROLES.includes(staff.role) ? (
+        <ActionButton id='dashboard-entry' tone='secondary' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff-dashboard/index' })}>
+          运营看板与月报
         </ActionButton>
       ) : null}
       <Text className='section-title'>我的队列</Text>
