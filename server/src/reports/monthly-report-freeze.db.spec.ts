@@ -2,7 +2,7 @@ import { ErrorCode, MonthlyReportView, reportDueAt } from '@utility/shared';
 import { expectRefused, login } from '../testing/api-fixtures';
 import { startPaymentsTestApp } from '../testing/payment-fixtures';
 import { TestApp } from '../testing/test-app';
-import { FixtureMonth, afterMonth, buildFixtureMonth, fixturePeriod } from './report-fixture-month';
+import { FixtureMonth, afterMonth, buildFixtureMonth, fixturePeriod } from '../testing/report-fixtures';
 import { ReportJob } from './report-job.service';
 
 /** A report is regenerable until the due time (7th 16:00 Shanghai), then frozen whatever changes. */

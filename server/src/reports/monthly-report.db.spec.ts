@@ -4,7 +4,7 @@ import { expectRefused, login } from '../testing/api-fixtures';
 import { startPaymentsTestApp } from '../testing/payment-fixtures';
 import { TestApp } from '../testing/test-app';
 import { RATING_FACTS, RETURN_VISIT_FACTS, RatingFactsProvider, ReturnVisitFactsProvider } from './report-fact-providers';
-import { FixtureMonth, afterMonth, buildFixtureMonth, fixturePeriod, onDay, staffId } from './report-fixture-month';
+import { FixtureMonth, afterMonth, buildFixtureMonth, fixturePeriod, onDay, staffId } from '../testing/report-fixtures';
 
 /** The monthly report over a month built through the API, every figure counted by hand below. */
 describe('monthly report', () => {

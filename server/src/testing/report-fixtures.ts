@@ -1,8 +1,8 @@
 import { ClockKind, periodOf, periodRange } from '@utility/shared';
 import { DataSource } from 'typeorm';
-import { EAST_HEAT_ACCOUNT, WEST_ACCOUNT, call, createTicket, login, signIn } from '../testing/api-fixtures';
-import { fakeWechatPay, pay, payer, unpaidBill } from '../testing/payment-fixtures';
-import { TestApp } from '../testing/test-app';
+import { EAST_HEAT_ACCOUNT, WEST_ACCOUNT, call, createTicket, login, signIn } from './api-fixtures';
+import { fakeWechatPay, pay, payer, unpaidBill } from './payment-fixtures';
+import { TestApp } from './test-app';
 
 /*
  * A month with known counts, built through the API (tests of the monthly report). Payments are
