@@ -63,6 +63,13 @@ describe('resident bill alerts', () => {
     expect((await notices()).filter(([, templateId]) => templateId === templates.arrears)).toEqual([[key('arrears', EAST_HEAT_ACCOUNT, bob), templates.arrears, 'pending']]);
   });
 
+  it('arrears are looked for during 30 days after the due date (older debts were told already)', async () => {
+    t.setNow(new Date('2026-12-21T00:00:00+08:00'));
+    expect((await run()).arrears).toBe(0);
+    t.setNow(new Date('2026-12-20T23:59:00+08:00'));
+    expect((await run()).arrears).toBe(2);
+  });
+
   it('usage over twice the same month last year alerts; within it does not', async () => {
     t.setNow(new Date('2026-11-05T10:00:00+08:00'));
     await consent(bob, [templates.usageAlert]);

@@ -11,6 +11,11 @@ import { BillAlertKind, billAlertNotice } from './bill-alert-notices';
 const DAY_MS = 86_400_000;
 /** A new bill is looked at for high use during this many days after it is issued. */
 const USAGE_LOOKBACK_DAYS = 35;
+/**
+ * Arrears are told once, so only bills that fell due lately are looked at: older ones were told
+ * already (each pass would otherwise re-check every old debt against the outbox).
+ */
+const ARREARS_LOOKBACK_DAYS = 30;
 
 export type BillAlertCounts = Record<BillAlertKind, number>;
 
@@ -48,10 +53,11 @@ export class BillAlerts implements OnApplicationBootstrap, OnApplicationShutdown
   async run(): Promise<BillAlertCounts> {
     const now = this.clock.now();
     const today = shanghaiDate(now);
-    const horizon = new Date(parseCalendarDate(today) + this.config.BILL_DUE_ALERT_DAYS * DAY_MS).toISOString().slice(0, 10);
+    const day = (offset: number) => new Date(parseCalendarDate(today) + offset * DAY_MS).toISOString().slice(0, 10);
+    const horizon = day(this.config.BILL_DUE_ALERT_DAYS);
     const counts: BillAlertCounts = { 'bill-due': 0, arrears: 0, 'usage-alert': 0 };
     for (const bill of await this.bills.unpaidDueBetween(today, horizon)) counts['bill-due'] += await this.tell('bill-due', bill);
-    for (const bill of await this.bills.unpaidOverdue(today)) counts.arrears += await this.tell('arrears', bill);
+    for (const bill of await this.bills.unpaidOverdue(day(-ARREARS_LOOKBACK_DAYS), today)) counts.arrears += await this.tell('arrears', bill);
     for (const bill of await this.bills.gasBillsIssuedSince(new Date(now.getTime() - USAGE_LOOKBACK_DAYS * DAY_MS))) {
       const reason = await this.usageReason(bill);
       if (reason) counts['usage-alert'] += await this.tell('usage-alert', bill, reason);

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BillView, ErrorCode, UsagePoint, shanghaiDate } from '@utility/shared';
-import { EntityManager, In, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
+import { And, EntityManager, In, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Bill } from './bill.entity';
@@ -101,8 +101,8 @@ export class BillsService {
     return this.bills.find({ where: { utility: 'gas', createdAt: MoreThanOrEqual(since) }, order: { id: 'ASC' } });
   }
 
-  /** Alerts: unpaid bills whose due date is before `day` (Shanghai date). */
-  unpaidOverdue(day: string): Promise<Bill[]> {
-    return this.bills.find({ where: { status: 'unpaid', dueOn: LessThan(day) }, order: { id: 'ASC' } });
+  /** Alerts: unpaid bills whose due date is in [fromDay, beforeDay) (Shanghai dates). */
+  unpaidOverdue(fromDay: string, beforeDay: string): Promise<Bill[]> {
+    return this.bills.find({ where: { status: 'unpaid', dueOn: And(MoreThanOrEqual(fromDay), LessThan(beforeDay)) }, order: { id: 'ASC' } });
   }
 }

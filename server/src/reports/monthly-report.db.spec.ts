@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ErrorCode, MonthlyReportView, nextPeriod } from '@utility/shared';
+import { ErrorCode, MonthlyReportView, nextPeriod, previousPeriod, reportDueAt } from '@utility/shared';
 import { expectRefused, login } from '../testing/api-fixtures';
 import { startPaymentsTestApp } from '../testing/payment-fixtures';
 import { TestApp } from '../testing/test-app';
@@ -91,6 +91,13 @@ describe('monthly report', () => {
     expectRefused(pdf, 400, ErrorCode.ValidationFailed);
     const regenerate = await t.http().post('/api/reports/monthly/regenerate').set('Authorization', await login(t, 'admin')).send({ period: nextPeriod(fixturePeriod()) });
     expectRefused(regenerate, 409, ErrorCode.ReportPeriodOpen);
+    // A month nobody generated before its due time is frozen as first read: regenerating it is refused too.
+    const earlier = previousPeriod(fixturePeriod());
+    t.setNow(reportDueAt(earlier));
+    const late = await t.http().post('/api/reports/monthly/regenerate').set('Authorization', await login(t, 'admin')).send({ period: earlier });
+    expectRefused(late, 409, ErrorCode.ReportFrozen);
+    const stored = await t.http().get(`/api/reports/monthly?period=${earlier}`).set('Authorization', await login(t, 'admin'));
+    expect(stored.body).toMatchObject({ period: earlier, status: 'frozen', frozenAt: reportDueAt(earlier).toISOString() });
   });
 
   const download = async (format: string) =>

@@ -61,7 +61,12 @@ export class MonthlyReportsService {
     const now = this.clock.now();
     if (now < periodRange(period).end) throw conflict(ErrorCode.ReportPeriodOpen);
     const row = await this.find(period, districtId);
-    if (!row) return this.view(await this.generate(period, districtId));
+    if (!row) {
+      // Never generated: this generation is the regeneration — unless it is already past due (then it is frozen as read() would).
+      const created = await this.freezeIfDue(await this.generate(period, districtId));
+      if (created.frozenAt) throw conflict(ErrorCode.ReportFrozen);
+      return this.view(created);
+    }
     if ((await this.freezeIfDue(row)).frozenAt) throw conflict(ErrorCode.ReportFrozen);
     const figures = await this.compute(period, districtId, now);
     // Guarded by version and due time: a freeze or another regeneration in between wins.
