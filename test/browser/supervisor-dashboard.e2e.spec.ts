@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, eventually, fullPageScreenshot, pageSettled, staffLogin, step } from '../support/browser';
@@ -23,6 +24,12 @@ async function inked(page: Page, chartId: string, rgb: [number, number, number])
     }
     return { colour, drawn };
   }, { chartId, rgb });
+}
+
+async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -74,6 +81,18 @@ describe('browser', () => {
       expect(await page.locator('text=近30天暂无评价').count()).toBe(1);
       await page.waitForTimeout(300);
       await fullPageScreenshot(page, join(ARTIFACTS_DIR, `supervisor-dashboard-${TEST_DATABASE}.png`));
+    });
+    await step(supervisor, 'monthly-report', async () => {
+      await page.locator('#report-entry').click();
+      await page.waitForURL(/#\/staff-dashboard\/report/);
+      await pageSettled(page);
+      // Last month: nothing was received then in this fresh database.
+      await page.locator('#report-figures').waitFor();
+      expect(await page.locator('#report-figures').innerText()).toContain('工单（共0件）');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await streamToBuffer(await download.createReadStream()));
+      expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '工单分类', '时效', '服务质量', '安全隐患', '缴费与欠费', '人员']);
     });
     expect(supervisor.problems).toEqual([]);
   });
