@@ -10,10 +10,19 @@ export default defineAppConfig({
     { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading'] },
     // 报修 and the 燃气泄漏 alarm (safety instructions first).
     { root: 'packages/repair', pages: ['index', 'emergency'] },
+    // 服务评价 of a resolved ticket (from its detail page and its resolved notice).
+    { root: 'packages/rating', pages: ['index'] },
+    // 投诉 and 举报 (anonymous if the resident wishes).
+    { root: 'packages/complaint', pages: ['index', 'report'] },
+    // 业务办理: 开户, 过户, 停气/复气, 停热/复热 with their documents.
+    { root: 'packages/application', pages: ['index'] },
     {
       root: 'staff',
-      // jobs/job: the technician's field work (我的工单).
-      pages: ['login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index', 'jobs/index', 'job/index'],
+      // jobs/job: the technician's field work (我的工单); visits/visit: 回访 tasks; ratings: my ratings.
+      pages: [
+        'login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index', 'jobs/index', 'job/index',
+        'visits/index', 'visit/index', 'ratings/index',
+      ],
     },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
     { root: 'staff-dashboard', pages: ['index', 'report'] },

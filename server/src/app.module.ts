@@ -3,11 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BillingModule } from './billing/billing.module';
 import { CommonModule } from './common/common.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './common/config';
 import { dataSourceOptions } from './db/data-source-options';
+import { FeedbackModule } from './feedback/feedback.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
@@ -47,6 +50,7 @@ export class AppModule {
         RepairsModule,
         ReportsModule,
         AlertsModule,
+        ComplaintsModule, ApplicationsModule, FeedbackModule,
       ],
       controllers: [HealthController],
     };

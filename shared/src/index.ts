@@ -21,5 +21,7 @@ export * from './api/billing';
 export * from './billing';
 export * from './repairs';
 export * from './api/repairs';
+export * from './feedback';
+export * from './api/feedback';
 export * from './reports';
 export * from './api/reports';

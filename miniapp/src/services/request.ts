@@ -56,8 +56,15 @@ const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAF
  */
 const RESIDENT_PATH =
   /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions)(\/|\?|$)/
+/**
+ * Filing a complaint, a report or an application is the resident's; what lies under those paths
+ * is the staff's (`/api/applications/:id` is an application's form for the business desk), so
+ * only the bare paths count (and the public list of application kinds).
+ */
+const RESIDENT_EXACT_PATH = /^\/api\/(complaints|reports|applications|applications\/kinds)(\?|$)/
 export type AudienceName = 'resident' | 'staff'
-export const audienceOf = (path: string): AudienceName => (RESIDENT_PATH.test(path) ? 'resident' : 'staff')
+export const audienceOf = (path: string): AudienceName =>
+  RESIDENT_PATH.test(path) || RESIDENT_EXACT_PATH.test(path) ? 'resident' : 'staff'
 
 /** A refused password or WeChat code is a 401 too, but the person is on the login page already. */
 const REFUSED_CREDENTIALS: readonly ClientErrorCode[] = [ErrorCode.BadCredentials, ErrorCode.WechatCodeInvalid]

@@ -6,7 +6,10 @@ const TOKEN_KEY = 'resident.token'
 const EXPIRES_KEY = 'resident.expiresAt'
 const PROFILE_KEY = 'resident.profile'
 /** Form drafts hold personal data (a holder's name, a phone): they go when the session goes. */
-const DRAFT_KEYS = ['resident.bind.draft', 'resident.reading.draft', 'resident.repair.draft', 'resident.repair.phone']
+const DRAFT_KEYS = [
+  'resident.bind.draft', 'resident.reading.draft', 'resident.repair.draft', 'resident.repair.phone',
+  'resident.rating.draft', 'resident.complaint.draft', 'resident.report.draft', 'resident.application.draft',
+]
 
 export const RESIDENT_LOGIN_URL = '/packages/auth/login'
 export const PRIVACY_URL = '/packages/auth/privacy'

@@ -48,6 +48,12 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_USAGE_ALERT: z.string().min(1).max(64).default('TPL_USAGE_ALERT'),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
+  /** How often resolved tickets are read for return visits and ratings (0 = off, tests drive it). */
+  RETURN_VISIT_PLANNER_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** Share of sampled work (inspections, applications, reports) given a return visit; DOMAIN.md: at least 10 %. */
+  RETURN_VISIT_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+  /** Seed of the reproducible sampling draw; recorded on each task so a draw can be checked later. */
+  RETURN_VISIT_SAMPLE_SEED: z.string().min(1).max(32).default('utility-2026'),
   /** How often unnotified orders are queried and expired ones closed (0 = off, also turns off the daily reconciliation). */
   PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Shanghai hour after which yesterday's WeChat Pay trade bill is reconciled. */

@@ -32,6 +32,15 @@ import { TicketClock } from '../tickets/ticket-clock.entity';
 import { TicketEvent } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { Upload } from '../uploads/upload.entity';
+import { BusinessApplication } from '../applications/business-application.entity';
+import { ComplaintCase } from '../complaints/complaint-case.entity';
+import { Compensation } from '../complaints/compensation.entity';
+import { ResidentRequest } from '../complaints/resident-request.entity';
+import { DisasterPeriod } from '../feedback/disaster-period.entity';
+import { FeedbackCursor } from '../feedback/feedback-cursor.entity';
+import { Rating } from '../feedback/rating.entity';
+import { ReturnVisitAttempt } from '../feedback/return-visit-attempt.entity';
+import { ReturnVisit } from '../feedback/return-visit.entity';
 import { MonthlyReport } from '../reports/monthly-report.entity';
 
 export const ENTITIES = [
@@ -41,5 +50,7 @@ export const ENTITIES = [
   Tariff, MeterReading, Bill, AccountYearVolume, PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun,
   Upload,
   RepairRequest, RepairResult, RoomTemperatureReading,
+  ResidentRequest, ComplaintCase, Compensation, BusinessApplication,
+  Rating, ReturnVisit, ReturnVisitAttempt, DisasterPeriod, FeedbackCursor,
   MonthlyReport,
 ];

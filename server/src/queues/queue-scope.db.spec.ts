@@ -2,7 +2,9 @@ import { ErrorCode } from '@utility/shared';
 import { call, createTicket, expectRefused, login, queueIdsByCode, signIn, ticketState, WEST_ACCOUNT } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
-const EAST = ['emergency-east', 'inspection-east', 'complaint-east', 'report-east', 'business-east', 'billing-east', 'return-visit-east'];
+const EAST = ['emergency-east', 'inspection-east', 'complaint-east', 'report-east', 'business-east', 'billing-east', 'return-visit-east', 'complaint-supervisor-east'];
+/** Company-wide, supervisors only: reports naming no district (anonymous) and grade-1 complaints without one. */
+const COMPANY = ['report-all', 'complaint-supervisor-all'];
 const WEST = EAST.map((c) => c.replace('-east', '-west'));
 
 /** Who sees which queue (DOMAIN.md: staff see only what their station or district covers). */
@@ -22,9 +24,9 @@ describe('GET /api/queues: the queues in your scope', () => {
     ['tech1', ['emergency-east', 'repair-east-heat', 'repair-east-hall']],
     ['tech3', ['emergency-west', 'repair-west-heat']],
     ['inspector2', ['inspection-west']],
-    ['supervisor1', ['triage', ...EAST, 'repair-east-heat', 'repair-east-hall']],
-    ['supervisor2', ['triage', ...WEST, 'repair-west-heat']],
-    ['admin', ['triage', ...EAST, ...WEST, 'repair-east-heat', 'repair-east-hall', 'repair-west-heat']],
+    ['supervisor1', ['triage', ...COMPANY, ...EAST, 'repair-east-heat', 'repair-east-hall']],
+    ['supervisor2', ['triage', ...COMPANY, ...WEST, 'repair-west-heat']],
+    ['admin', ['triage', ...COMPANY, ...EAST, ...WEST, 'repair-east-heat', 'repair-east-hall', 'repair-west-heat']],
   ])('%s sees exactly their queues', async (username, expected) => {
     expect(await codesFor(username)).toEqual([...expected].sort());
   });

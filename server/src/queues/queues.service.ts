@@ -7,6 +7,9 @@ import { QueueMember } from './queue-member.entity';
 import { Queue } from './queue.entity';
 import { RoutingRuleRow } from './routing-rule.entity';
 
+/** Code prefix of the supervisors' complaint queues (grade-1 complaints): `complaint-supervisor-<district>`. */
+export const SUPERVISOR_COMPLAINT_QUEUE = 'complaint-supervisor';
+
 @Injectable()
 export class QueuesService {
   constructor(
@@ -62,6 +65,15 @@ export class QueuesService {
     const queueId = routeTicket(rules, target);
     const queue = queueId ? await this.queues.findOneBy({ id: queueId }) : null;
     return queue ?? this.triageQueue();
+  }
+
+  /** Where grade-1 complaints go: the district's supervisors' complaint queue, else the company-wide one. */
+  async supervisorComplaintQueue(districtId: number | null): Promise<Queue> {
+    const queues = await this.queues.findBy({ supervisorOnly: true, districtId: districtId ?? IsNull() });
+    const queue = queues.find((q) => q.code.startsWith(SUPERVISOR_COMPLAINT_QUEUE))
+      ?? (await this.queues.findBy({ supervisorOnly: true, districtId: IsNull() })).find((q) => q.code.startsWith(SUPERVISOR_COMPLAINT_QUEUE));
+    if (!queue) throw new Error('No supervisors\' complaint queue is configured: run the seed or create one');
+    return queue;
   }
 
   async triageQueue(): Promise<Queue> {

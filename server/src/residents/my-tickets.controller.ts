@@ -24,12 +24,12 @@ export class MyTicketsController {
 
   @Get()
   async list(@CurrentResident() me: ResidentPrincipal): Promise<ResidentTicketView[]> {
-    return this.reader.residentTickets(await this.bindings.accountNos(me.id));
+    return this.reader.residentTickets(await this.bindings.accountNos(me.id), me.id);
   }
 
   @Get(':id')
   async get(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number): Promise<ResidentTicketView> {
-    return this.reader.residentDetail(await this.bindings.accountNos(me.id), id);
+    return this.reader.residentDetail(await this.bindings.accountNos(me.id), id, me.id);
   }
 
   @Post(':id/cancel')
@@ -39,6 +39,6 @@ export class MyTicketsController {
   async cancel(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @ZodBody(CancelSchema) body: z.infer<typeof CancelSchema>): Promise<ResidentTicketView> {
     const accountNos = await this.bindings.accountNos(me.id);
     await this.tickets.transitionForResident(me, accountNos, id, TicketStatus.Cancelled, body.reason ?? '居民取消');
-    return this.reader.residentDetail(accountNos, id);
+    return this.reader.residentDetail(accountNos, id, me.id);
   }
 }

@@ -22,6 +22,14 @@ export const DISTRICT_QUEUES: { code: string; name: string; types: TicketType[];
   { code: 'business', name: '业务办理', types: [TicketType.Application] },
   { code: 'billing', name: '缴费异常', types: [TicketType.Billing] },
   { code: 'return-visit', name: '回访', types: [TicketType.ReturnVisit] },
+  // Grade-1 complaints are moved here when graded; nothing is routed to it.
+  { code: 'complaint-supervisor', name: '一级投诉（主管）', types: [], supervisorOnly: true },
+];
+
+/** Company-wide queues: reports and grade-1 complaints that name no district (an anonymous report names none). */
+export const COMPANY_QUEUES: { code: string; name: string; types: TicketType[]; supervisorOnly: boolean }[] = [
+  { code: 'report-all', name: '举报（全公司，仅主管）', types: [TicketType.Report], supervisorOnly: true },
+  { code: 'complaint-supervisor-all', name: '一级投诉（全公司，主管）', types: [], supervisorOnly: true },
 ];
 
 /** Station-level queue: repairs and room-temperature checks go to the account's station. */

@@ -11,7 +11,7 @@ import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { SlaService } from '../sla/sla.service';
 import { StaffService } from '../staff/staff.service';
-import { DEMO_DISTRICTS, DEMO_STAFF, DEMO_STATIONS, DISTRICT_QUEUES, STATION_QUEUE, demoAccounts } from './demo-organisation';
+import { COMPANY_QUEUES, DEMO_DISTRICTS, DEMO_STAFF, DEMO_STATIONS, DISTRICT_QUEUES, STATION_QUEUE, demoAccounts } from './demo-organisation';
 
 const DEMO_TARIFFS_FROM = '2026-01-01';
 const DEMO_OPENING_ON = '2026-09-30';
@@ -91,6 +91,11 @@ export class DemoSeed {
     const ids = new Map<string, number>();
     const triage = await this.queues.ensureQueue({ code: 'triage', name: '待分类（分诊）', districtId: null, stationId: null, autoAssign: false, supervisorOnly: false, triage: true });
     ids.set('triage', triage.id);
+    for (const q of COMPANY_QUEUES) {
+      const queue = await this.queues.ensureQueue({ code: q.code, name: q.name, districtId: null, stationId: null, autoAssign: false, supervisorOnly: q.supervisorOnly, triage: false });
+      ids.set(queue.code, queue.id);
+      for (const type of q.types) await this.queues.ensureRule({ ticketType: type, districtId: null, stationId: null, queueId: queue.id });
+    }
     for (const [dCode, districtId] of districts) {
       const districtName = DEMO_DISTRICTS.find((d) => d.code === dCode)!.name;
       for (const q of DISTRICT_QUEUES) {

@@ -28,6 +28,11 @@ export class SlaService {
     return (await this.load()).policies.get(type)?.atRiskRatio ?? 0.8;
   }
 
+  /** China's working calendar with the operator's overrides (return-visit deadlines count working days too). */
+  async workCalendar(): Promise<WorkCalendar> {
+    return (await this.load()).calendar;
+  }
+
   listPolicies(): Promise<SlaPolicy[]> {
     return this.policies.find({ order: { id: 'ASC' } });
   }

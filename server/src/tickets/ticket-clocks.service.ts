@@ -27,6 +27,25 @@ export class TicketClocksService {
     }
   }
 
+  /** One clock with an explicit deadline instead of the policy's (created or replaced). */
+  async setDeadline(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, kind: ClockKind, startedAt: Date, dueAt: Date): Promise<void> {
+    const ratio = await this.sla.atRiskRatio(ticket.type);
+    const row = { startedAt, dueAt, riskAt: riskAt(startedAt, dueAt, ratio), stoppedAt: null, atRiskAt: null, breachedAt: null };
+    const existing = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind });
+    if (existing) await em.update(TicketClock, { id: existing.id }, row);
+    else await em.insert(TicketClock, { ticketId: ticket.id, kind, ...row });
+  }
+
+  /** Stops one running clock (a complaint's first reply); a late stop still records the breach. */
+  async stop(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type' | 'queueId'>, kind: ClockKind, at: Date): Promise<boolean> {
+    const clock = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind, stoppedAt: IsNull() });
+    if (!clock) return false;
+    const stopped = await em.update(TicketClock, { id: clock.id, stoppedAt: IsNull() }, { stoppedAt: at });
+    if (!stopped.affected) return false;
+    if (clock.dueAt < at && !clock.breachedAt) await this.recordBreach(em, ticket, clock, at);
+    return true;
+  }
+
   /** Applies a status change: stops the clocks it meets, restarts those a reopening revives. */
   async onTransition(em: EntityManager, ticket: Ticket, from: TicketStatus, to: TicketStatus, at: Date): Promise<void> {
     const restart = clocksRestartedBy(to, from, ticket.type);

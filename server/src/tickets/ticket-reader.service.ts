@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   ResidentTicketView, Role, TicketDetailView, TicketEventKind, TicketStatus, TicketType, TicketView, allowedTransitions,
 } from '@utility/shared';
-import { In, MoreThan, Repository } from 'typeorm';
+import { In, MoreThan, Not, Repository } from 'typeorm';
 import { forbidden, notFound } from '../common/app-error';
 import { PersonalDataAudit } from '../audit/personal-data-audit.service';
 import { Clock } from '../common/clock';
@@ -13,6 +13,7 @@ import { StaffService } from '../staff/staff.service';
 import { TicketClock } from './ticket-clock.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { toResidentTicketView } from './resident-ticket-view';
+import { TicketExtensions } from './ticket-extensions';
 import { toEventView, toTicketView } from './ticket-view';
 import { Ticket } from './ticket.entity';
 
@@ -39,6 +40,7 @@ export class TicketReader {
     private readonly staff: StaffService,
     private readonly clock: Clock,
     private readonly audit: PersonalDataAudit,
+    private readonly extensions: TicketExtensions,
   ) {}
 
   /**
@@ -53,30 +55,57 @@ export class TicketReader {
     return ticket;
   }
 
-  /** A ticket of one of the resident's bound accounts; any other id is 404. */
-  async residentTicket(accountNos: string[], id: number): Promise<Ticket> {
+  /**
+   * A ticket of one of the resident's bound accounts, or one they filed themselves (with
+   * `residentId`: complaints, reports); any other id is 404. Return visits are staff tasks.
+   */
+  async residentTicket(accountNos: string[], id: number, residentId?: number): Promise<Ticket> {
     const ticket = await this.tickets.findOneBy({ id });
-    if (!ticket?.accountNo || !accountNos.includes(ticket.accountNo)) throw notFound();
-    return ticket;
+    if (!ticket || ticket.type === TicketType.ReturnVisit) throw notFound();
+    if (ticket.accountNo && accountNos.includes(ticket.accountNo)) return ticket;
+    if (residentId !== undefined && (await this.extensions.authoredBy(residentId)).includes(id)) return ticket;
+    throw notFound();
   }
 
-  async residentTickets(accountNos: string[]): Promise<ResidentTicketView[]> {
-    if (!accountNos.length) return [];
-    const tickets = await this.tickets.find({ where: { accountNo: In(accountNos) }, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
+  async residentTickets(accountNos: string[], residentId?: number): Promise<ResidentTicketView[]> {
+    const authored = residentId === undefined ? [] : await this.extensions.authoredBy(residentId);
+    if (!accountNos.length && !authored.length) return [];
+    const where = [
+      ...(accountNos.length ? [{ accountNo: In(accountNos), type: Not(TicketType.ReturnVisit) }] : []),
+      ...(authored.length ? [{ id: In(authored) }] : []),
+    ];
+    const tickets = await this.tickets.find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
     const events = await this.events.find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { id: 'ASC' } });
     const technicians = await this.staff.findByIds([...new Set(tickets.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))]);
-    return tickets.map((t) =>
+    const views = tickets.map((t) =>
       toResidentTicketView(t, events.filter((e) => e.ticketId === t.id), technicians.find((s) => s.id === t.assigneeId) ?? null),
     );
+    return this.extensions.decorate(views, residentId ?? null);
   }
 
-  async residentDetail(accountNos: string[], id: number): Promise<ResidentTicketView> {
-    const ticket = await this.residentTicket(accountNos, id);
+  async residentDetail(accountNos: string[], id: number, residentId?: number): Promise<ResidentTicketView> {
+    const ticket = await this.residentTicket(accountNos, id, residentId);
     const [events, technician] = await Promise.all([
       this.events.find({ where: { ticketId: id }, order: { id: 'ASC' } }),
       ticket.assigneeId ? this.staff.findById(ticket.assigneeId) : Promise.resolve(null),
     ]);
-    return toResidentTicketView(ticket, events, technician);
+    return (await this.extensions.decorate([toResidentTicketView(ticket, events, technician)], residentId ?? null))[0];
+  }
+
+  /** Any ticket, for modules that check scope themselves (404 when absent). */
+  async byId(id: number): Promise<Ticket> {
+    const ticket = await this.tickets.findOneBy({ id });
+    if (!ticket) throw notFound();
+    return ticket;
+  }
+
+  byIds(ids: number[]): Promise<Ticket[]> {
+    return ids.length ? this.tickets.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** The clocks of some tickets, for views built by other modules. */
+  clocksOf(ticketIds: number[]): Promise<TicketClock[]> {
+    return ticketIds.length ? this.clocks.find({ where: { ticketId: In(ticketIds) }, order: { id: 'ASC' } }) : Promise.resolve([]);
   }
 
   /** Open tickets a staff member works now (assigned, on the way, on site): their field jobs. */

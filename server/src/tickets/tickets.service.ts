@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  Channel, CreateTicketRequest, ErrorCode, Priority, Role, TicketEventKind, TicketStatus, TicketType,
+  Channel, ClockKind, CreateTicketRequest, ErrorCode, Priority, Role, TicketEventKind, TicketStatus, TicketType,
   TransitionError, assertTransition, isOpen, shanghaiDate,
 } from '@utility/shared';
 import { EntityManager, IsNull } from 'typeorm';
@@ -13,6 +13,7 @@ import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { TicketAssignment } from './ticket-assignment.service';
 import { TicketClocksService } from './ticket-clocks.service';
+import { TicketExtensions } from './ticket-extensions';
 import { EventData, TicketEvent } from './ticket-event.entity';
 import { appendEvents } from './ticket-events';
 import { TicketReader } from './ticket-reader.service';
@@ -46,6 +47,7 @@ export class TicketsService {
     private readonly clocks: TicketClocksService,
     private readonly assignment: TicketAssignment,
     private readonly reader: TicketReader,
+    private readonly extensions: TicketExtensions,
   ) {}
 
   /**
@@ -97,7 +99,7 @@ export class TicketsService {
 
   /** A resident acts on a ticket of an account they have bound (cancel before assignment, reopen). */
   async transitionForResident(actor: ResidentPrincipal, accountNos: string[], id: number, to: TicketStatus, note?: string): Promise<Ticket> {
-    return this.move(actor, await this.reader.residentTicket(accountNos, id), to, note);
+    return this.move(actor, await this.reader.residentTicket(accountNos, id, actor.id), to, note);
   }
 
   /**
@@ -118,9 +120,10 @@ export class TicketsService {
    * status and assignee it was read with (else 409 CONFLICT); a move back to 受理 frees the ticket
    * for its queue. Clocks follow the move as for `transition`.
    */
-  async recordStep(em: EntityManager, actor: Actor, ticket: Ticket, step: TicketStep): Promise<Ticket> {
+  async recordStep(em: EntityManager, actor: Actor | null, ticket: Ticket, step: TicketStep): Promise<Ticket> {
     const to = step.to;
-    if (to) this.assertMove(actor, ticket, to);
+    // A null actor is the product itself applying a rule (a return visit closes, a bad rating reopens).
+    if (to && actor) await this.assertMove(actor, ticket, to);
     const now = this.clock.now();
     const id = ticket.id;
     const assigneeId = to === TicketStatus.Accepted ? null : ticket.assigneeId;
@@ -138,7 +141,7 @@ export class TicketsService {
     return em.findOneByOrFail(Ticket, { id });
   }
 
-  private assertMove(actor: Actor, ticket: Ticket, to: TicketStatus): void {
+  private async assertMove(actor: Actor, ticket: Ticket, to: TicketStatus): Promise<void> {
     try {
       assertTransition(ticket.type, ticket.status, to, { role: actor.role, isAssignee: ticket.assigneeId === actor.id && actor.role !== Role.Resident });
     } catch (error) {
@@ -146,10 +149,11 @@ export class TicketsService {
       if (error instanceof TransitionError) throw error.reason === 'actor' ? forbidden() : conflict(ErrorCode.TransitionNotAllowed);
       throw error;
     }
+    await this.extensions.checkMove(actor, ticket, to);
   }
 
   private async move(actor: Actor, ticket: Ticket, to: TicketStatus, note?: string): Promise<Ticket> {
-    this.assertMove(actor, ticket, to);
+    await this.assertMove(actor, ticket, to);
     const now = this.clock.now();
     const id = ticket.id;
     return this.db.transaction(async (em) => {
@@ -161,6 +165,31 @@ export class TicketsService {
       await this.clocks.onTransition(em, ticket, ticket.status, to, now);
       return em.findOneByOrFail(Ticket, { id });
     });
+  }
+
+  /**
+   * A deadline fixed by another rule than the type's policy (a return visit is due 24 h after the
+   * work it visits was finished): the clock runs from `startedAt` to `dueAt`.
+   */
+  async setDeadline(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, kind: ClockKind, startedAt: Date, dueAt: Date): Promise<void> {
+    await this.clocks.setDeadline(em, ticket, kind, startedAt, dueAt);
+  }
+
+  /** Stops one clock of a ticket in the caller's transaction; false when it was not running. */
+  stopClock(em: EntityManager, ticket: Ticket, kind: ClockKind): Promise<boolean> {
+    return this.clocks.stop(em, ticket, kind, this.clock.now());
+  }
+
+  /** Moves an open ticket to another queue with a new priority, in the caller's transaction (a grade-1 complaint goes to the supervisors, escalated). */
+  async requeue(em: EntityManager, actor: Actor, ticket: Ticket, change: { queueId: number; priority: Priority; note: string; escalate: boolean }): Promise<Ticket> {
+    const now = this.clock.now();
+    const moved = await em.update(Ticket, { id: ticket.id, status: ticket.status }, { queueId: change.queueId, priority: change.priority, updatedAt: now });
+    if (!moved.affected) throw conflict(ErrorCode.Conflict);
+    await appendEvents(em, ticket.id, [
+      { kind: TicketEventKind.Routed, actor, at: now, note: change.note, data: { queueId: change.queueId } },
+      ...(change.escalate ? [{ kind: TicketEventKind.Escalated, actor, at: now, note: change.note, data: { from: ticket.priority, to: change.priority } }] : []),
+    ]);
+    return em.findOneByOrFail(Ticket, { id: ticket.id });
   }
 
   /** Reclassify (e.g. out of triage): re-route and recompute running clocks for the new type. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ResidentStep } from '../tickets/resident-progress';
 import { TicketType } from '../tickets/ticket-codes';
+import type { ResidentRatingState } from './feedback';
 
 export const WechatLoginSchema = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(128) });
 export const PhoneCodeSchema = z.object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(128) });
@@ -69,6 +70,10 @@ export interface ResidentTicketView {
   canConfirm: boolean;
   /** Resolved: the resident may say it is not fixed (reopens, same ticket number). */
   canReportNotFixed: boolean;
+  /** Rating after resolution (null on types that are not rated). Optional until every reader fills it. */
+  rating?: ResidentRatingState | null;
+  /** A report filed anonymously: staff never see who sent it. */
+  anonymous?: boolean;
   timeline: ResidentTimelineItem[];
 }
 

@@ -14,7 +14,7 @@ describe('DEFAULT_SLA_POLICIES', () => {
       [{ clock: K.Respond, minutes: 30 }, { clock: K.OnSite, minutes: 1440 }, { clock: K.Resolve, minutes: 4320 }],
     ],
     [T.Inspection, [{ clock: K.Resolve, minutes: 1440 }]],
-    [T.Complaint, [{ clock: K.Respond, minutes: 1440 }, { clock: K.Resolve, workingDays: 5 }]],
+    [T.Complaint, [{ clock: K.Respond, minutes: 1440 }, { clock: K.FirstReply, minutes: 4320 }, { clock: K.Resolve, workingDays: 5 }]],
     [T.Report, [{ clock: K.Respond, workingDays: 1 }, { clock: K.Resolve, workingDays: 10 }]],
     [T.Application, [{ clock: K.Respond, workingDays: 3 }]],
     [T.Billing, [{ clock: K.Respond, workingDays: 1 }]],

@@ -4,7 +4,7 @@ import { ClockPolicy, SlaPolicyRule } from './sla-types';
 
 const min = (clock: ClockKind, minutes: number): ClockPolicy => ({ clock, minutes });
 const wd = (clock: ClockKind, workingDays: number): ClockPolicy => ({ clock, workingDays });
-const { Respond, OnSite, Resolve } = ClockKind;
+const { Respond, OnSite, Resolve, FirstReply } = ClockKind;
 
 /**
  * DOMAIN.md defaults, used until an operator configures its own. Field work runs on the
@@ -18,7 +18,7 @@ export const DEFAULT_SLA_POLICIES: SlaPolicyRule[] = [
   { ticketType: TicketType.Repair, clocks: [min(Respond, 30), min(OnSite, 120), min(Resolve, 1440)] },
   { ticketType: TicketType.RoomTemperature, clocks: [min(Respond, 30), min(OnSite, 1440), min(Resolve, 4320)] },
   { ticketType: TicketType.Inspection, clocks: [min(Resolve, 1440)] },
-  { ticketType: TicketType.Complaint, clocks: [min(Respond, 1440), wd(Resolve, 5)] },
+  { ticketType: TicketType.Complaint, clocks: [min(Respond, 1440), min(FirstReply, 4320), wd(Resolve, 5)] },
   { ticketType: TicketType.Report, clocks: [wd(Respond, 1), wd(Resolve, 10)] },
   { ticketType: TicketType.Application, clocks: [wd(Respond, 3)] },
   { ticketType: TicketType.Billing, clocks: [wd(Respond, 1)] },

@@ -134,9 +134,9 @@ describe('clocksStoppedBy', () => {
     [S.Assigned, [K.Respond], [K.Respond]],
     [S.EnRoute, [K.Respond], [K.Respond]],
     [S.OnSite, [K.Respond, K.OnSite], [K.Respond, K.OnSite]],
-    [S.Resolved, [K.Respond, K.Resolve], [K.Respond, K.OnSite, K.Resolve]],
-    [S.Closed, [K.Respond, K.OnSite, K.Resolve], [K.Respond, K.OnSite, K.Resolve]],
-    [S.Cancelled, [K.Respond, K.OnSite, K.Resolve], [K.Respond, K.OnSite, K.Resolve]],
+    [S.Resolved, [K.Respond, K.Resolve, K.FirstReply], [K.Respond, K.OnSite, K.Resolve, K.FirstReply]],
+    [S.Closed, [K.Respond, K.OnSite, K.Resolve, K.FirstReply], [K.Respond, K.OnSite, K.Resolve, K.FirstReply]],
+    [S.Cancelled, [K.Respond, K.OnSite, K.Resolve, K.FirstReply], [K.Respond, K.OnSite, K.Resolve, K.FirstReply]],
   ])('entering %s stops %j (visit) / %j (desk)', (to, visit, desk) => {
     expect(clocksStoppedBy(to, T.Repair)).toEqual(visit);
     expect(clocksStoppedBy(to, T.Complaint)).toEqual(desk);

@@ -145,7 +145,7 @@ const RESPOND_STOPS: ReadonlySet<TicketStatus> = new Set([
 /**
  * Clocks that stop when the ticket enters `to`; the caller stops only those still running.
  * Desk work never goes on site, so resolving it also settles an on_site clock if one was configured.
- * Cancelled and closed end every clock.
+ * Cancelled and closed end every clock; resolving also settles a complaint's first-reply clock.
  */
 export function clocksStoppedBy(to: TicketStatus, type: TicketType): ClockKind[] {
   const out: ClockKind[] = [];
@@ -160,6 +160,8 @@ export function clocksStoppedBy(to: TicketStatus, type: TicketType): ClockKind[]
   }
   if (to === TicketStatus.Resolved || to === TicketStatus.Cancelled || to === TicketStatus.Closed) {
     out.push(ClockKind.Resolve);
+    // The resolution answers the resident, whether or not a first reply was recorded before.
+    out.push(ClockKind.FirstReply);
   }
   return out;
 }

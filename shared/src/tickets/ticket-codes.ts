@@ -42,6 +42,8 @@ export enum ClockKind {
   Respond = 'respond',
   OnSite = 'on_site',
   Resolve = 'resolve',
+  /** Complaints: the first answer to the resident (DOMAIN.md: within 3 days), stopped by POST /api/tickets/:id/first-reply or the resolution. */
+  FirstReply = 'first_reply',
 }
 
 /** Kinds of timeline events; events are append-only. */
@@ -124,6 +126,7 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
   [ClockKind.Respond]: '响应',
   [ClockKind.OnSite]: '到场',
   [ClockKind.Resolve]: '办结',
+  [ClockKind.FirstReply]: '首次答复',
 };
 
 /** Higher rank is worked first. */

@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react'
-import { ResidentStep } from '@utility/shared'
+import { RatingLevel, ResidentStep, TicketType } from '@utility/shared'
 import { NOTICE_TEMPLATES, residentTicket, signInResident } from '../../../test/factories/residents'
 import { answer, serve, sent } from '../../../test/serve'
 import { byId, tap, typeInto } from '../../../test/taro-events'
@@ -177,5 +177,39 @@ describe('progress notices', () => {
   it('is not offered once the request is finished', async () => {
     await openDetail(residentTicket({ step: ResidentStep.Done, stepLabel: '已完成', canCancel: false }))
     expect(document.getElementById('subscribe-notices')).toBeNull()
+  })
+})
+
+describe('request detail: rating and complaint', () => {
+  const resolved = { step: ResidentStep.ToRate, stepLabel: '待评价', canCancel: false }
+
+  it('asks for a rating while the window is open and opens the rating page', async () => {
+    await openDetail(residentTicket({ ...resolved, rating: { canRate: true, closesAt: '2026-11-30T05:00:00Z', rated: null } }))
+    expect(byId('request-rating').textContent).toContain('2026-11-30 13:00 前有效')
+    await tap('request-rate')
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/rating/index?id=5' })
+  })
+
+  it('shows the rating given instead, and nothing for a ticket that is not rated', async () => {
+    const rated = {
+      id: 9, ticketId: 5, resolution: 1, level: RatingLevel.Satisfied, levelLabel: '比较满意', comment: null, ratedAt: '2026-11-23T08:00:00Z',
+      answers: { speed: RatingLevel.Satisfied, attitude: RatingLevel.Satisfied, quality: RatingLevel.Satisfied, tidiness: RatingLevel.Satisfied },
+    }
+    await openDetail(residentTicket({ ...resolved, rating: { canRate: false, closesAt: null, rated } }))
+    expect(byId('request-rated-level').textContent).toBe('比较满意')
+    expect(document.getElementById('request-rate')).toBeNull()
+  })
+
+  it('offers a complaint about the ticket', async () => {
+    await openDetail(residentTicket({ rating: null }))
+    expect(document.getElementById('request-rating')).toBeNull()
+    await tap('request-complain')
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/complaint/index?ticketId=5' })
+  })
+
+  it('offers no complaint about a report of misconduct (that is for the supervisors already)', async () => {
+    await openDetail(residentTicket({ type: TicketType.Report, typeLabel: '举报', anonymous: true }))
+    expect(document.getElementById('request-complain')).toBeNull()
+    expect(byId('request-anonymous').textContent).toBe('匿名举报：处理人员看不到您的身份')
   })
 })

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { ResidentStep, type ResidentTicketView } from '@utility/shared'
+import { ResidentStep, TicketType, type ResidentTicketView } from '@utility/shared'
 import { useState } from 'react'
 import { StepBadge } from '../../components/step-badge'
 import { formatClockTime, formatFullTime } from '../../format/time'
 import { getMyTicket } from '../../services/my-tickets'
 import { requireResident } from '../../services/resident-session'
 import { CancelPanel } from './cancel-panel'
+import { RatingPrompt } from './rating-prompt'
 import { ResidentTimeline } from './resident-timeline'
 import { SignOff } from './sign-off'
 import { SubscribeButton } from '../../components/subscribe-button'
@@ -57,14 +58,25 @@ export default function RequestDetailPage() {
           </Text>
         ) : null}
         <Text className='request-detail__description'>{ticket.description}</Text>
+        {ticket.anonymous ? (
+          <Text id='request-anonymous' className='muted request-detail__line'>
+            匿名举报：处理人员看不到您的身份
+          </Text>
+        ) : null}
       </View>
       <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
+      <RatingPrompt ticket={ticket} />
       <View className='card'>
         <Text className='card__title'>处理进度</Text>
         <ResidentTimeline items={ticket.timeline} />
       </View>
       {FINISHED.includes(ticket.step) ? null : <SubscribeButton ticketId={ticket.id} />}
       {ticket.canCancel ? <CancelPanel ticketId={ticket.id} onCancelled={setTicket} onRefused={() => void load()} /> : null}
+      {ticket.type === TicketType.Report ? null : (
+        <Text id='request-complain' className='link request-detail__complain' onClick={() => void Taro.navigateTo({ url: `/packages/complaint/index?ticketId=${ticket.id}` })}>
+          对处理不满意？我要投诉
+        </Text>
+      )}
     </View>
   )
 }

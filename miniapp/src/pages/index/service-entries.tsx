@@ -18,7 +18,9 @@ const ENTRIES: Entry[] = [
   { key: 'pay', title: '缴费', note: '燃气费、供热费、自助抄表', url: '/packages/pay/bills' },
   { key: 'repair', title: '报修', note: '没气、表具故障、暖气不热', url: '/packages/repair/index' },
   { key: 'inspection', title: '预约安检', note: '入户燃气安全检查' },
-  { key: 'requests', title: '我的报修', note: '查看进度、取消、订阅通知', tab: '/pages/requests/index' },
+  { key: 'application', title: '业务办理', note: '开户、过户、停气复气、停热复热', url: '/packages/application/index' },
+  { key: 'requests', title: '我的报修', note: '查看进度、评价、订阅通知', tab: '/pages/requests/index' },
+  { key: 'complaint', title: '投诉举报', note: '对服务不满意、举报违规行为（可匿名）', url: '/packages/complaint/index' },
 ]
 
 function opener({ tab, url }: Entry): (() => void) | undefined {

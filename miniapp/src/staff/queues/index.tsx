@@ -10,6 +10,8 @@ import './index.scss'
 
 /** Who answers the 24-hour line and may open a ticket for a caller. */
 const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin]
+/** Who calls residents back (回访): the agents, and the supervisors who stand in for them. */
+const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor]
 /** Who reads the dashboard and the monthly report. */
 const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin]
 
@@ -87,6 +89,16 @@ export default function QueuesPage() {
           我的工单
         </ActionButton>
       ) : null}
+      {VISIT_ROLES.includes(staff.role) ? (
+        <ActionButton id='return-visits' className='intake-entry' tone='secondary' onClick={() => Taro.navigateTo({ url: '/staff/visits/index' })}>
+          回访任务
+        </ActionButton>
+      ) : null}
+      {staff.role === Role.Admin ? null : (
+        <ActionButton id='my-ratings' className='intake-entry' tone='secondary' onClick={() => Taro.navigateTo({ url: '/staff/ratings/index' })}>
+          我的评价
+        </ActionButton>
+      )}
       {OVERSIGHT_ROLES.includes(staff.role) ? (
         <ActionButton id='dashboard-entry' tone='secondary' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff-dashboard/index' })}>
           运营看板与月报

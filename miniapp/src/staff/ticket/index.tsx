@@ -1,16 +1,21 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { CHANNEL_LABELS, TICKET_TYPE_LABELS, type StaffView, type TicketDetailView } from '@utility/shared'
+import { CHANNEL_LABELS, TICKET_TYPE_LABELS, TicketType, type StaffView, type TicketDetailView, type TicketFeedbackView } from '@utility/shared'
 import { useState } from 'react'
 import { ClockList } from '../../components/clock-list'
 import { PriorityBadge, StatusBadge } from '../../components/ticket-badges'
 import { formatFullTime } from '../../format/time'
+import { getApplicationForm, getTicketFeedback, type ApplicationFormView } from '../../services/complaint-handling'
 import { requireStaff } from '../../services/session'
 import { getTicket } from '../../services/tickets'
+import { ApplicationFormCard } from './application-form-card'
+import { ComplaintPanel } from './complaint-panel'
 import { ContactPhone } from './contact-phone'
 import { TicketActions } from './ticket-actions'
 import { Timeline } from './timeline'
 import './index.scss'
+
+const HANDLED: readonly TicketType[] = [TicketType.Complaint, TicketType.Report]
 
 export default function TicketPage() {
   const { params } = useRouter()
@@ -18,14 +23,20 @@ export default function TicketPage() {
   const [staff, setStaff] = useState<StaffView | null>(null)
   const [ticket, setTicket] = useState<TicketDetailView | null>(null)
   const [failed, setFailed] = useState(false)
+  const [feedback, setFeedback] = useState<TicketFeedbackView | null>(null)
+  const [application, setApplication] = useState<ApplicationFormView | null>(null)
 
   async function load() {
     const me = requireStaff()
     setStaff(me)
     if (!me) return
     try {
-      setTicket(await getTicket(ticketId))
+      const loaded = await getTicket(ticketId)
+      setTicket(loaded)
       setFailed(false)
+      // What only complaints, reports and applications carry; the ticket shows without it.
+      if (HANDLED.includes(loaded.type)) getTicketFeedback(ticketId, { silent: true }).then(setFeedback, () => setFeedback(null))
+      if (loaded.type === TicketType.Application) getApplicationForm(ticketId, { silent: true }).then(setApplication, () => setApplication(null))
     } catch {
       // The wrapper has shown why; keep what is on screen.
       setFailed(true)
@@ -65,6 +76,10 @@ export default function TicketPage() {
         {ticket.accountNo ? <Text className='muted'>户号 {ticket.accountNo}</Text> : null}
         <Text className='ticket__description'>{ticket.description}</Text>
       </View>
+      {application ? <ApplicationFormCard form={application} /> : null}
+      {feedback && HANDLED.includes(ticket.type) ? (
+        <ComplaintPanel key={`${feedback.grade}-${ticket.updatedAt}`} ticket={ticket} feedback={feedback} staff={staff} onChanged={() => void load()} />
+      ) : null}
       <TicketActions ticket={ticket} staff={staff} onChanged={() => void load()} />
       <View className='card'>
         <Text className='card__title'>处理记录</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的评价', enablePullDownRefresh: true })

@@ -1,0 +1,48 @@
+import { Controller, Get, Headers, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { APPLICATION_KINDS, CreateApplicationRequest, CreateApplicationSchema, FeedbackRequestCreated } from '@utility/shared';
+import type { FastifyReply } from 'fastify';
+import { CurrentStaff, StaffGuard } from '../common/auth.guard';
+import { IdParam } from '../common/id-param';
+import { ResidentPrincipal, StaffPrincipal } from '../common/principal';
+import { ApiZodBody, ZodBody } from '../common/zod-body';
+import { IDEMPOTENCY_HEADER, createdReply } from '../complaints/complaints.controller';
+import { CurrentResident, ResidentGuard } from '../residents/resident.guard';
+import { ApplicationView, ApplicationsService } from './applications.service';
+
+/** Business applications: kinds and their forms (public), filing (resident), the form (staff). */
+@ApiTags('applications')
+@Controller('api/applications')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Get('kinds')
+  @ApiOperation({ summary: 'Application kinds with the fields and documents (photos) each needs' })
+  kinds() {
+    // RegExps do not serialise: the miniapp gets the input kind and validates with the shared schema.
+    return Object.values(APPLICATION_KINDS).map((k) => ({ ...k, fields: k.fields.map(({ pattern: _p, ...f }) => f) }));
+  }
+
+  @Post()
+  @UseGuards(ResidentGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '开户、过户、停复气、停复热 on a bound account, with the documents each needs' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiZodBody(CreateApplicationSchema)
+  async apply(
+    @CurrentResident() me: ResidentPrincipal,
+    @ZodBody(CreateApplicationSchema) body: CreateApplicationRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FeedbackRequestCreated> {
+    return createdReply(reply, await this.applications.apply(me, body, key));
+  }
+
+  @Get(':id')
+  @UseGuards(StaffGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Staff: the form of an application ticket (by ticket id), ID numbers and phones masked' })
+  view(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<ApplicationView> {
+    return this.applications.view(staff, id);
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { ComplaintGrade, TicketStatus, TicketType, followUpFor } from '@utility/shared';
+import { EntityManager } from 'typeorm';
+import { ComplaintHandling } from '../complaints/complaint-handling.service';
+import { ComplaintIntake } from '../complaints/complaint-intake.service';
+import { TicketsService } from '../tickets/tickets.service';
+import { Ticket } from '../tickets/ticket.entity';
+
+export interface FollowUp {
+  kind: 'reopened' | 'complaint';
+  ticketId: number;
+}
+
+/**
+ * The loop closes itself: a good outcome closes the work, a bad one (不满意, or not fixed)
+ * reopens field work (same number, fresh clocks) or opens a complaint linked to desk work.
+ */
+@Injectable()
+export class FeedbackLoop {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly complaints: ComplaintIntake,
+    private readonly handling: ComplaintHandling,
+  ) {}
+
+  /** Closes resolved work; a grade-1 complaint waits for a supervisor to close it. */
+  async close(em: EntityManager, ticket: Ticket, note: string): Promise<void> {
+    if (ticket.status !== TicketStatus.Resolved) return;
+    if (ticket.type === TicketType.Complaint && (await this.handling.gradeOf(ticket.id)) === ComplaintGrade.One) return;
+    await this.tickets.recordStep(em, null, ticket, { to: TicketStatus.Closed, note });
+  }
+
+  async followUp(em: EntityManager, ticket: Ticket, why: string): Promise<FollowUp | null> {
+    if (ticket.status !== TicketStatus.Resolved && ticket.status !== TicketStatus.Closed) return null;
+    if (followUpFor(ticket.type) === 'reopen') {
+      await this.tickets.recordStep(em, null, ticket, { to: TicketStatus.Accepted, note: `${why}，自动重新受理` });
+      return { kind: 'reopened', ticketId: ticket.id };
+    }
+    const complaint = await this.complaints.openLinked(em, ticket, why);
+    await this.close(em, ticket, `已转投诉 ${complaint.no}`);
+    return { kind: 'complaint', ticketId: complaint.id };
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComplaintsModule } from '../complaints/complaints.module';
+import { QueuesModule } from '../queues/queues.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { SlaModule } from '../sla/sla.module';
+import { StaffModule } from '../staff/staff.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { DisasterPeriod } from './disaster-period.entity';
+import { DisastersService } from './disasters.service';
+import { FeedbackController } from './feedback.controller';
+import { FeedbackCursor } from './feedback-cursor.entity';
+import { FeedbackLoop } from './feedback-loop.service';
+import { Rating } from './rating.entity';
+import { RatingsService } from './ratings.service';
+import { ReturnVisitAttempt } from './return-visit-attempt.entity';
+import { ReturnVisitPlanner } from './return-visit-planner.service';
+import { ReturnVisitWorker } from './return-visit-worker.service';
+import { ReturnVisit } from './return-visit.entity';
+import { ReturnVisitsController } from './return-visits.controller';
+import { ReturnVisitsService } from './return-visits.service';
+
+/** Ratings, return visits and the loop they close (reopen or complaint). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Rating, ReturnVisit, ReturnVisitAttempt, DisasterPeriod, FeedbackCursor]),
+    ComplaintsModule, QueuesModule, ResidentsModule, SlaModule, StaffModule, TicketsModule,
+  ],
+  controllers: [FeedbackController, ReturnVisitsController],
+  providers: [RatingsService, ReturnVisitsService, ReturnVisitPlanner, ReturnVisitWorker, FeedbackLoop, DisastersService],
+  exports: [ReturnVisitWorker],
+})
+export class FeedbackModule {}

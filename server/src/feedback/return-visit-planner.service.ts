@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  Channel, ClockKind, TicketEventKind, TicketStatus, TicketType, returnVisitDeadline, returnVisitDecision, shanghaiDate,
+} from '@utility/shared';
+import { IsNull, LessThan, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { Db, isDuplicateKey } from '../common/db';
+import { ComplaintHandling } from '../complaints/complaint-handling.service';
+import { SlaService } from '../sla/sla.service';
+import { TicketEventFact, TicketReader } from '../tickets/ticket-reader.service';
+import { TicketsService } from '../tickets/tickets.service';
+import { DisastersService } from './disasters.service';
+import { FeedbackCursor } from './feedback-cursor.entity';
+import { FeedbackLoop } from './feedback-loop.service';
+import { resolutionOf } from './resolution';
+import { ReturnVisit } from './return-visit.entity';
+
+const CURSOR = 'return-visits';
+const BATCH = 200;
+const RATING_WINDOW_MS = 7 * 86_400_000;
+const ppm = (x: number | null) => (x === null ? null : Math.floor(x * 1_000_000));
+
+/**
+ * Reads the ticket timeline after its cursor and decides, for each resolution, whether a return
+ * visit is due (policy, or the recorded sampling draw); a due visit becomes a return_visit ticket
+ * whose resolve clock is the visit's deadline. The unique (ticket, resolution) row admits one
+ * decision however many processes plan at once.
+ */
+@Injectable()
+export class ReturnVisitPlanner {
+  constructor(
+    @InjectRepository(FeedbackCursor) private readonly cursors: Repository<FeedbackCursor>,
+    @InjectRepository(ReturnVisit) private readonly visits: Repository<ReturnVisit>,
+    private readonly reader: TicketReader,
+    private readonly tickets: TicketsService,
+    private readonly complaints: ComplaintHandling,
+    private readonly disasters: DisastersService,
+    private readonly sla: SlaService,
+    private readonly loop: FeedbackLoop,
+    private readonly db: Db,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Plans the next batch of events; returns how many events were read. */
+  async plan(): Promise<number> {
+    const cursor = (await this.cursors.findOneBy({ name: CURSOR }))?.lastEventId ?? 0;
+    const facts = await this.reader.eventsAfter(cursor, BATCH);
+    for (const fact of facts) {
+      if (fact.kind === TicketEventKind.Transition && fact.to === TicketStatus.Resolved && fact.ticketType !== TicketType.ReturnVisit) {
+        await this.decide(fact);
+      }
+    }
+    if (facts.length) await this.advance(cursor, facts[facts.length - 1].eventId);
+    return facts.length;
+  }
+
+  /** Resolved work with no visit due closes once its rating window has passed unrated. */
+  async closeUnrated(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - RATING_WINDOW_MS);
+    const rows = await this.visits.find({ where: { taskTicketId: IsNull(), settledAt: IsNull(), resolvedAt: LessThan(before) }, take: BATCH });
+    for (const row of rows) {
+      await this.db.transaction(async (em) => {
+        const { ticket, events } = await this.tickets.lockForStep(em, row.visitedTicketId);
+        if (resolutionOf(events).number === row.resolution) await this.loop.close(em, ticket, '评价期已过，自动关闭');
+        await em.update(ReturnVisit, { id: row.id }, { settledAt: this.clock.now() });
+      });
+    }
+    return rows.length;
+  }
+
+  private async decide(fact: TicketEventFact): Promise<void> {
+    const events = await this.reader.eventsOf([fact.ticketId]);
+    const resolution = resolutionOf(events, fact.eventId);
+    const ticket = await this.reader.byId(fact.ticketId);
+    const anonymous = await this.complaints.isAnonymous(ticket.id);
+    const seed = this.config.RETURN_VISIT_SAMPLE_SEED;
+    const decision = returnVisitDecision({ type: ticket.type, ticketNo: fact.ticketNo, resolution: resolution.number, anonymous }, this.config.RETURN_VISIT_SAMPLE_RATE, seed);
+    const disaster = decision.visit ? await this.disasters.declaredAt(fact.at, ticket.districtId) : false;
+    const dueAt = decision.visit ? returnVisitDeadline(ticket.type, fact.at, disaster, await this.sla.workCalendar()) : null;
+    const now = this.clock.now();
+    try {
+      await this.db.transaction(async (em) => {
+        const { identifiers } = await em.insert(ReturnVisit, {
+          visitedTicketId: ticket.id, resolution: resolution.number, resolvedAt: fact.at, resolvedById: resolution.resolvedById, taskTicketId: null,
+          reason: decision.reason, drawPpm: ppm(decision.draw), ratePpm: ppm(decision.rate), seed: decision.draw === null ? null : seed,
+          dueAt, disaster, outcome: null, followUpKind: null, followUpTicketId: null, settledAt: null, createdAt: now,
+        });
+        if (!decision.visit || !dueAt) return;
+        const task = await this.tickets.intake(em, null, {
+          type: TicketType.ReturnVisit, accountNo: ticket.accountNo ?? undefined,
+          districtId: ticket.accountNo ? undefined : ticket.districtId ?? undefined,
+          address: ticket.address, contactName: ticket.contactName, contactPhone: ticket.contactPhone,
+          description: `回访工单${fact.ticketNo}（第${resolution.number}次办结，${shanghaiDate(fact.at)}）`, channel: Channel.System,
+        });
+        await this.tickets.setDeadline(em, task, ClockKind.Resolve, fact.at, dueAt);
+        await em.update(ReturnVisit, { id: identifiers[0].id as number }, { taskTicketId: task.id });
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  private async advance(from: number, to: number): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const moved = await em.update(FeedbackCursor, { name: CURSOR, lastEventId: LessThan(to) }, { lastEventId: to });
+      if (moved.affected || from > 0) return;
+      try {
+        await em.insert(FeedbackCursor, { name: CURSOR, lastEventId: to });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ResidentTicketView, TicketStatus } from '@utility/shared';
+import { Actor } from '../common/principal';
+import { Ticket } from './ticket.entity';
+
+/** Tickets a resident filed without an account of theirs on them (complaints, reports). */
+export type AuthoredTickets = (residentId: number) => Promise<number[]>;
+/** Adds what another module knows to the resident's view (rating state, anonymity). */
+export type ResidentViewDecorator = (views: ResidentTicketView[], residentId: number | null) => Promise<void>;
+/** Refuses a status move another module's rule forbids (a grade-1 complaint closed by a non-supervisor); throws an AppError. */
+export type MoveGuard = (actor: Actor, ticket: Ticket, to: TicketStatus) => Promise<void>;
+
+/**
+ * Where modules built on tickets (feedback, complaints) plug into the resident's reads and the
+ * status moves, without the tickets module importing them (they import it).
+ */
+@Injectable()
+export class TicketExtensions {
+  private readonly authored: AuthoredTickets[] = [];
+  private readonly decorators: ResidentViewDecorator[] = [];
+  private readonly guards: MoveGuard[] = [];
+
+  addAuthoredTickets(source: AuthoredTickets): void {
+    this.authored.push(source);
+  }
+
+  addResidentViewDecorator(decorator: ResidentViewDecorator): void {
+    this.decorators.push(decorator);
+  }
+
+  addMoveGuard(guard: MoveGuard): void {
+    this.guards.push(guard);
+  }
+
+  async authoredBy(residentId: number): Promise<number[]> {
+    return (await Promise.all(this.authored.map((source) => source(residentId)))).flat();
+  }
+
+  async decorate(views: ResidentTicketView[], residentId: number | null): Promise<ResidentTicketView[]> {
+    for (const decorator of this.decorators) await decorator(views, residentId);
+    return views;
+  }
+
+  async checkMove(actor: Actor, ticket: Ticket, to: TicketStatus): Promise<void> {
+    for (const guard of this.guards) await guard(actor, ticket, to);
+  }
+}
