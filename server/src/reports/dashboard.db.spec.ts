@@ -1,5 +1,7 @@
-import { DashboardView, ErrorCode, shanghaiDate } from '@utility/shared';
-import { call, createTicket, expectRefused, login, minutes } from '../testing/api-fixtures';
+import { DashboardView, ErrorCode, RatingLevel, shanghaiDate } from '@utility/shared';
+import { EAST_HEAT_ACCOUNT, call, createTicket, expectRefused, login, minutes } from '../testing/api-fixtures';
+import { rated, resolvedRepair } from '../testing/feedback-fixtures';
+import { bindAccount, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** The dashboard endpoint: queue health as the board counts it, 30 Shanghai days of series. */
@@ -41,6 +43,18 @@ describe('supervisor dashboard', () => {
 
     // The west supervisor's series are of the west district: none of these tickets.
     expect((await dashboard('supervisor2')).days.slice(-2).map((d) => d.intake)).toEqual([0, 0]);
+  });
+
+  it('satisfaction from the residents\' ratings (feedback module), placed by the rated ticket\'s district', async () => {
+    t.setNow(new Date('2026-11-20T10:00:00+08:00'));
+    const alice = await residentLogin(t, 'dashboard-alice');
+    await bindAccount(t, alice, EAST_HEAT_ACCOUNT);
+    const [first, second] = [await resolvedRepair(t), await resolvedRepair(t)];
+    await rated(t, alice, first, RatingLevel.VerySatisfied);
+    await rated(t, alice, second, RatingLevel.Dissatisfied);
+    expect((await dashboard('supervisor1')).days.at(-1)).toMatchObject({ date: '2026-11-20', satisfactionRate: 0.5 });
+    expect((await dashboard('admin')).days.at(-1)).toMatchObject({ date: '2026-11-20', satisfactionRate: 0.5 });
+    expect((await dashboard('supervisor2')).days.at(-1)).toMatchObject({ date: '2026-11-20', satisfactionRate: null });
   });
 
   it('is for supervisors and admins only', async () => {

@@ -53,6 +53,8 @@ describe('monthly report', () => {
       { clock: 'respond', counted: 4, onTime: 4, late: 0, rate: 1 },
       { clock: 'on_site', counted: 2, onTime: 1, late: 1, rate: 0.5 },
       { clock: 'resolve', counted: 4, onTime: 3, late: 1, rate: 0.75 },
+      // Complaints' 3-day first reply: T3 answered by its resolution, T4 never.
+      { clock: 'first_reply', counted: 2, onTime: 1, late: 1, rate: 0.5 },
     ]);
     expect(f.complaints).toEqual({ received: 2, resolved: 1, rate: 0.5 });
     expect(f.satisfaction).toEqual({ ratings: 2, satisfied: 1, rate: 0.5, byLevel: { very_satisfied: 1, satisfied: 0, fairly_satisfied: 0, dissatisfied: 1 } });
@@ -125,7 +127,7 @@ describe('monthly report', () => {
     };
     expect(rows('概况')[1]).toEqual(['月份', fixturePeriod()]);
     expect(rows('工单分类')).toEqual([['工单类型', '片区', '数量'], ['一般报修', '城东片区', 2], ['投诉', '城东片区', 1], ['投诉', '城西片区', 1], ['合计', '', 4]]);
-    expect(rows('时效')).toEqual([['时限', '应计', '按时', '超时', '按时率'], ['响应', 4, 4, 0, 1], ['到场', 2, 1, 1, 0.5], ['办结', 4, 3, 1, 0.75]]);
+    expect(rows('时效')).toEqual([['时限', '应计', '按时', '超时', '按时率'], ['响应', 4, 4, 0, 1], ['到场', 2, 1, 1, 0.5], ['办结', 4, 3, 1, 0.75], ['首次答复', 2, 1, 1, 0.5]]);
     expect(book.getWorksheet('时效')!.getCell('E3').numFmt).toBe('0.00%');
     expect(rows('服务质量')[1]).toEqual(['投诉办结率', 2, 1, 0.5]);
     expect(rows('缴费与欠费')[1]).toEqual(['缴费', 3, f.payments.payments.totalFen / 100]);

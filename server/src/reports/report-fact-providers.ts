@@ -1,10 +1,10 @@
 import { HazardFact, RatingFact, ReturnVisitFact } from '@utility/shared';
 
 /*
- * Facts of modules built on other branches (feedback: ratings and return visits; inspections:
- * hazards). Each module implements its interface in a service and the reports module binds the
- * token to it (`{ provide: RATING_FACTS, useExisting: FeedbackFactsService }`). Until then the
- * defaults answer "none", and those sections read 0 / no rate.
+ * Facts of other modules, behind tokens so the report does not read their tables: ratings and
+ * return visits are the feedback module's FeedbackFactsService; hazards await the inspections
+ * module (bind HAZARD_FACTS to its service with `useExisting`). Until then the default answers
+ * "none", and that section reads 0.
  */
 
 /** `districtId` null = the whole company; districts are the ticket's (ratings) or the account's (hazards). */

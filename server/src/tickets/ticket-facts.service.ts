@@ -64,6 +64,12 @@ export class TicketFactsService {
     return { tickets: tickets.map(toTicketFact), clocks: clocks.map(toClockFact), breaches: breaches.map(toBreachFact) };
   }
 
+  /** The district of each ticket (other modules' facts are placed by their ticket's district). */
+  async districtsOf(ticketIds: number[]): Promise<Map<number, number | null>> {
+    const rows = await this.byIds(this.tickets, [...new Set(ticketIds)], 'id');
+    return new Map(rows.map((t) => [t.id, t.districtId]));
+  }
+
   /** Clocks stopped or due in the window (a missed clock counts in its due month, however late it stopped). */
   private settledClocks(start: Date, end: Date, districtId: number | null): Promise<TicketClock[]> {
     return this.scoped(this.clocks.createQueryBuilder('c').innerJoin(Ticket, 't', 't.id = c.ticketId'), districtId)

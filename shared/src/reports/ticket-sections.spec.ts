@@ -65,6 +65,7 @@ describe('on-time rate per clock', () => {
       { clock: 'respond', counted: 3, onTime: 2, late: 1, rate: 0.6667 },
       { clock: 'on_site', counted: 0, onTime: 0, late: 0, rate: null },
       { clock: 'resolve', counted: 1, onTime: 1, late: 0, rate: 1 },
+      { clock: 'first_reply', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
   });
 });
