@@ -28,6 +28,8 @@ export default defineAppConfig({
         'visits/index', 'visit/index', 'ratings/index', 'inspections/index', 'inspection/index', 'inspection-plan/index',
       ],
     },
+    // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
+    { root: 'staff-dashboard', pages: ['index', 'report'] },
   ],
   // The leak page must open at once from the home page: fetch its package while home shows.
   preloadRule: {

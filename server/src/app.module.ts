@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BillingModule } from './billing/billing.module';
@@ -18,6 +19,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
 import { QueuesModule } from './queues/queues.module';
 import { RepairsModule } from './repairs/repairs.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResidentsModule } from './residents/residents.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
@@ -47,6 +49,8 @@ export class AppModule {
         WechatModule, WechatPayModule,
         UploadsApiModule,
         RepairsModule,
+        ReportsModule,
+        AlertsModule,
         ComplaintsModule, ApplicationsModule, FeedbackModule,
         InspectionsModule,
       ],

@@ -51,6 +51,8 @@ export enum ErrorCode {
   ChecklistIncomplete = 'CHECKLIST_INCOMPLETE',
   VisitAlreadyRecorded = 'VISIT_ALREADY_RECORDED',
   PlanCapacityBelowBooked = 'PLAN_CAPACITY_BELOW_BOOKED',
+  ReportFrozen = 'REPORT_FROZEN',
+  ReportPeriodOpen = 'REPORT_PERIOD_OPEN',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -102,6 +104,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ChecklistIncomplete]: '检查项不完整，请逐项填写检查结果',
   [ErrorCode.VisitAlreadyRecorded]: '该次安检已记录结果',
   [ErrorCode.PlanCapacityBelowBooked]: '名额不能少于已预约人数',
+  [ErrorCode.ReportFrozen]: '该月报表已过报送时间并封存，不能重新生成',
+  [ErrorCode.ReportPeriodOpen]: '该月尚未结束，报表将在次月1日生成',
 };
 
 /** The wire shape of every error response. */

@@ -25,3 +25,5 @@ export * from './feedback';
 export * from './api/feedback';
 export * from './inspections';
 export * from './api/inspections';
+export * from './reports';
+export * from './api/reports';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BillView, ErrorCode, UsagePoint, shanghaiDate } from '@utility/shared';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { And, EntityManager, In, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Bill } from './bill.entity';
@@ -69,5 +69,40 @@ export class BillsService {
       unpaidFen: unpaid.reduce((n, b) => n + b.amountFen, 0),
       overdueFen: unpaid.filter((b) => b.dueOn < today).reduce((n, b) => n + b.amountFen, 0),
     };
+  }
+
+  /**
+   * Reports: bills due before `beforeDay` (a Shanghai date) that were unpaid at `paidSince` or
+   * later — the candidates for a month's arrears. Alerts: the same with their amounts and status.
+   */
+  dueBefore(beforeDay: string, paidSince: Date): Promise<Bill[]> {
+    return this.bills
+      .createQueryBuilder('b')
+      .where('b.dueOn < :beforeDay AND (b.paidAt IS NULL OR b.paidAt >= :paidSince)', { beforeDay, paidSince })
+      .getMany();
+  }
+
+  /** Alerts: unpaid bills whose due date is within [fromDay, toDay] (Shanghai dates). */
+  unpaidDueBetween(fromDay: string, toDay: string): Promise<Bill[]> {
+    return this.bills
+      .createQueryBuilder('b')
+      .where("b.status = 'unpaid' AND b.dueOn >= :fromDay AND b.dueOn <= :toDay", { fromDay, toDay })
+      .orderBy('b.id', 'ASC')
+      .getMany();
+  }
+
+  /** Alerts: the gas bills of an account for these periods. */
+  gasBillsOf(accountId: number, periods: string[]): Promise<Bill[]> {
+    return periods.length ? this.bills.findBy({ accountId, utility: 'gas', period: In(periods) }) : Promise.resolve([]);
+  }
+
+  /** Alerts: gas bills issued since then. */
+  gasBillsIssuedSince(since: Date): Promise<Bill[]> {
+    return this.bills.find({ where: { utility: 'gas', createdAt: MoreThanOrEqual(since) }, order: { id: 'ASC' } });
+  }
+
+  /** Alerts: unpaid bills whose due date is in [fromDay, beforeDay) (Shanghai dates). */
+  unpaidOverdue(fromDay: string, beforeDay: string): Promise<Bill[]> {
+    return this.bills.find({ where: { status: 'unpaid', dueOn: And(MoreThanOrEqual(fromDay), LessThan(beforeDay)) }, order: { id: 'ASC' } });
   }
 }

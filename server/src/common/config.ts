@@ -65,6 +65,15 @@ const EnvSchema = z.object({
   PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Shanghai hour after which yesterday's WeChat Pay trade bill is reconciled. */
   RECONCILE_AT_HOUR: z.coerce.number().int().min(0).max(23).default(10),
+  /** How often the monthly report job runs (0 = off): it generates last month's report from the 1st and freezes it at the due time. */
+  REPORT_JOB_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /** DOMAIN.md: the month's report is due on this day of the next month at this Shanghai hour (7th, 16:00). */
+  REPORT_DUE_DAY: z.coerce.number().int().min(1).max(28).default(7),
+  REPORT_DUE_HOUR: z.coerce.number().int().min(0).max(23).default(16),
+  /** How often resident bill alerts (due soon, arrears, high use) are planned (0 = off). */
+  BILL_ALERT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  /** A bill-due alert goes this many days before the due date. */
+  BILL_DUE_ALERT_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   /** Where photos are kept (LocalPhotoStorage). Default: `uploads/` beside the SQLite file, else <repo>/data/uploads. */
   UPLOADS_DIR: z.string().min(1).optional(),
   /** Largest photo accepted, in bytes; a bigger one is refused while it streams in. */

@@ -46,6 +46,7 @@ import { FeedbackCursor } from '../feedback/feedback-cursor.entity';
 import { Rating } from '../feedback/rating.entity';
 import { ReturnVisitAttempt } from '../feedback/return-visit-attempt.entity';
 import { ReturnVisit } from '../feedback/return-visit.entity';
+import { MonthlyReport } from '../reports/monthly-report.entity';
 
 export const ENTITIES = [
   District, Station, Account, Staff, Queue, QueueMember, RoutingRuleRow, SlaPolicy, CalendarDay,
@@ -57,4 +58,5 @@ export const ENTITIES = [
   ResidentRequest, ComplaintCase, Compensation, BusinessApplication,
   Rating, ReturnVisit, ReturnVisitAttempt, DisasterPeriod, FeedbackCursor,
   InspectionPlan, InspectionSlot, InspectionBooking, InspectionVisit, Hazard,
+  MonthlyReport,
 ];

@@ -10,6 +10,7 @@ import { DisasterPeriod } from './disaster-period.entity';
 import { DisastersService } from './disasters.service';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackCursor } from './feedback-cursor.entity';
+import { FeedbackFactsService } from './feedback-facts.service';
 import { FeedbackLoop } from './feedback-loop.service';
 import { Rating } from './rating.entity';
 import { RatingsService } from './ratings.service';
@@ -27,7 +28,7 @@ import { ReturnVisitsService } from './return-visits.service';
     ComplaintsModule, QueuesModule, ResidentsModule, SlaModule, StaffModule, TicketsModule,
   ],
   controllers: [FeedbackController, ReturnVisitsController],
-  providers: [RatingsService, ReturnVisitsService, ReturnVisitPlanner, ReturnVisitWorker, FeedbackLoop, DisastersService],
-  exports: [ReturnVisitWorker],
+  providers: [RatingsService, ReturnVisitsService, ReturnVisitPlanner, ReturnVisitWorker, FeedbackLoop, DisastersService, FeedbackFactsService],
+  exports: [ReturnVisitWorker, FeedbackFactsService],
 })
 export class FeedbackModule {}

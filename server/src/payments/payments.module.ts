@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
 import { BillingModule } from '../billing/billing.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { PaymentCredit } from './payment-credit.service';
+import { PaymentFactsService } from './payment-facts.service';
 import { PaymentNoticeHandler } from './payment-notice-handler.service';
 import { PaymentNotice } from './payment-notice.entity';
 import { PaymentNotifyController } from './payment-notify.controller';
@@ -21,9 +23,9 @@ import { RefundsService } from './refunds.service';
 
 /** Paying bills through WeChat Pay (wechat-pay/ is the integration; this is the domain). */
 @Module({
-  imports: [TypeOrmModule.forFeature([PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun]), BillingModule, ResidentsModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun]), AccountsModule, BillingModule, ResidentsModule, TicketsModule],
   controllers: [PaymentsController, PaymentNotifyController, RefundsController],
-  providers: [PaymentsService, PaymentCredit, PaymentNoticeHandler, RefundsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
-  exports: [PaymentsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
+  providers: [PaymentsService, PaymentCredit, PaymentNoticeHandler, RefundsService, PaymentSweeper, ReconciliationService, ReconciliationJob, PaymentFactsService],
+  exports: [PaymentFactsService, PaymentsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
 })
 export class PaymentsModule {}

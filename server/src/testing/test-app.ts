@@ -33,7 +33,7 @@ export interface TestApp {
 /** A fresh database (SQLite file or MariaDB schema from migrations) with the demo organisation. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { databaseUrl, drop } = await freshDatabase();
-  const config = loadConfig({ DATABASE_URL: databaseUrl, DEMO_PASSWORD: TEST_PASSWORD, SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0', RETURN_VISIT_PLANNER_SECONDS: '0', LOG_LEVEL: 'silent', TOKEN_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ...env });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, DEMO_PASSWORD: TEST_PASSWORD, SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0', RETURN_VISIT_PLANNER_SECONDS: '0', REPORT_JOB_SECONDS: '0', BILL_ALERT_SECONDS: '0', LOG_LEVEL: 'silent', TOKEN_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ...env });
   const app = await createApp(config);
   try {
     await app.init();

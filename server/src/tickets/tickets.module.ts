@@ -13,6 +13,7 @@ import { TicketClock } from './ticket-clock.entity';
 import { TicketClocksService } from './ticket-clocks.service';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketExtensions } from './ticket-extensions';
+import { TicketFactsService } from './ticket-facts.service';
 import { TicketReader } from './ticket-reader.service';
 import { TicketSweeper } from './ticket-sweeper.service';
 import { Ticket } from './ticket.entity';
@@ -25,7 +26,7 @@ import { TicketsService } from './tickets.service';
     AccountsModule, OrgModule, QueuesModule, SlaModule, StaffModule,
   ],
   controllers: [TicketsController, QueueBoardController],
-  providers: [TicketsService, TicketAssignment, TicketReader, TicketBoard, TicketClocksService, TicketSweeper, TicketExtensions],
-  exports: [TicketsService, TicketReader, TicketSweeper, TicketExtensions, TicketAssignment],
+  providers: [TicketsService, TicketAssignment, TicketReader, TicketBoard, TicketClocksService, TicketSweeper, TicketExtensions, TicketFactsService],
+  exports: [TicketsService, TicketReader, TicketSweeper, TicketExtensions, TicketAssignment, TicketBoard, TicketFactsService],
 })
 export class TicketsModule {}

@@ -54,7 +54,7 @@ export function parseCalendarDate(date: string): number {
 }
 
 /** The instant Shanghai's clocks read 00:00 on `date`. */
-function shanghaiStartOfDay(date: string): Date {
+export function shanghaiStartOfDay(date: string): Date {
   const wall = parseCalendarDate(date);
   // offset = wall reading − instant; asked twice so a (hypothetical) offset change near midnight is honoured.
   const offsetAt = (ms: number) => Math.round((shanghaiWallMs(ms) - ms) / 60_000) * 60_000;

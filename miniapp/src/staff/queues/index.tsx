@@ -14,6 +14,8 @@ const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin]
 const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor]
 /** Who opens inspection plans for a district. */
 const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin]
+/** Who reads the dashboard and the monthly report. */
+const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin]
 
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts
@@ -107,6 +109,11 @@ export default function QueuesPage() {
       {PLAN_ROLES.includes(staff.role) ? (
         <ActionButton id='inspection-plan-entry' tone='secondary' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/inspection-plan/index' })}>
           新建安检计划
+        </ActionButton>
+      ) : null}
+      {OVERSIGHT_ROLES.includes(staff.role) ? (
+        <ActionButton id='dashboard-entry' tone='secondary' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff-dashboard/index' })}>
+          运营看板与月报
         </ActionButton>
       ) : null}
       <Text className='section-title'>我的队列</Text>

@@ -38,6 +38,20 @@ describe('my queues', () => {
     expect(document.getElementById('intake-entry')?.textContent).toBe('电话受理')
   })
 
+  it('gives supervisors and admins the dashboard entry, nobody else', async () => {
+    saveSession(staffLogin(Role.Supervisor))
+    const { unmount } = render(<QueuesPage />)
+    await screen.findByText('城东站维修队列')
+    await tap('dashboard-entry')
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff-dashboard/index' })
+    unmount()
+
+    saveSession(staffLogin(Role.Agent))
+    render(<QueuesPage />)
+    await screen.findByText('城东站维修队列')
+    expect(document.getElementById('dashboard-entry')).toBeNull()
+  })
+
   it('sends a visitor without a session to the login page', () => {
     render(<QueuesPage />)
     expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' })

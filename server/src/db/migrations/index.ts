@@ -1,6 +1,7 @@
 import { InitialSchema1795408887297 } from './1795408887297-initial-schema';
 import { Repairs1795410798536 } from './1795410798536-repairs';
 import { AccountWideConsent1795415802999 } from './1795415802999-account-wide-consent';
+import { MonthlyReports1795416086574 } from './1795416086574-monthly-reports';
 import { Inspections1795416152007 } from './1795416152007-inspections';
 import { Feedback1795416254489 } from './1795416254489-feedback';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS: Function[] = [
   InitialSchema1795408887297,
   Repairs1795410798536,
   AccountWideConsent1795415802999,
+  MonthlyReports1795416086574,
   Inspections1795416152007,
   Feedback1795416254489,
 ];

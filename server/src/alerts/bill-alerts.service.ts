@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { abnormalUsage, parseCalendarDate, previousPeriod, sameMonthLastYear, shanghaiDate, USAGE_ALERT_RULE } from '@utility/shared';
+import { Bill } from '../billing/bill.entity';
+import { BillsService } from '../billing/bills.service';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { NoticeOutbox } from '../notifications/notice-outbox.service';
+import { AccountBindingsService } from '../residents/account-bindings.service';
+import { BillAlertKind, billAlertNotice } from './bill-alert-notices';
+
+const DAY_MS = 86_400_000;
+/** A new bill is looked at for high use during this many days after it is issued. */
+const USAGE_LOOKBACK_DAYS = 35;
+/**
+ * Arrears are told once, so only bills that fell due lately are looked at: older ones were told
+ * already (each pass would otherwise re-check every old debt against the outbox).
+ */
+const ARREARS_LOOKBACK_DAYS = 30;
+
+export type BillAlertCounts = Record<BillAlertKind, number>;
+
+/**
+ * Resident alerts about bills, planned every BILL_ALERT_SECONDS (0 = off): due in the next
+ * BILL_DUE_ALERT_DAYS days, overdue and unpaid, abnormally high use. Each goes once per bill,
+ * kind and resident (the outbox's dedupe key), and only against an account-wide consent —
+ * without one the outbox records it as skipped. Safe in several processes.
+ */
+@Injectable()
+export class BillAlerts implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(BillAlerts.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    private readonly bills: BillsService,
+    private readonly bindings: AccountBindingsService,
+    private readonly outbox: NoticeOutbox,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.BILL_ALERT_SECONDS) return;
+    this.timer = setInterval(() => void this.tick(), this.config.BILL_ALERT_SECONDS * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** One pass; returns how many notices were newly queued (sent or skipped) per kind. */
+  async run(): Promise<BillAlertCounts> {
+    const now = this.clock.now();
+    const today = shanghaiDate(now);
+    const day = (offset: number) => new Date(parseCalendarDate(today) + offset * DAY_MS).toISOString().slice(0, 10);
+    const horizon = day(this.config.BILL_DUE_ALERT_DAYS);
+    const counts: BillAlertCounts = { 'bill-due': 0, arrears: 0, 'usage-alert': 0 };
+    for (const bill of await this.bills.unpaidDueBetween(today, horizon)) counts['bill-due'] += await this.tell('bill-due', bill);
+    for (const bill of await this.bills.unpaidOverdue(day(-ARREARS_LOOKBACK_DAYS), today)) counts.arrears += await this.tell('arrears', bill);
+    for (const bill of await this.bills.gasBillsIssuedSince(new Date(now.getTime() - USAGE_LOOKBACK_DAYS * DAY_MS))) {
+      const reason = await this.usageReason(bill);
+      if (reason) counts['usage-alert'] += await this.tell('usage-alert', bill, reason);
+    }
+    return counts;
+  }
+
+  private async usageReason(bill: Bill) {
+    const recentPeriods: string[] = [];
+    for (let p = bill.period, i = 0; i < USAGE_ALERT_RULE.recentMonths; i++) recentPeriods.push((p = previousPeriod(p)));
+    const lastYear = sameMonthLastYear(bill.period);
+    const history = new Map((await this.bills.gasBillsOf(bill.accountId, [lastYear, ...recentPeriods])).map((b) => [b.period, b.volumeCentiM3]));
+    return abnormalUsage({
+      current: bill.volumeCentiM3,
+      sameMonthLastYear: history.get(lastYear) ?? null,
+      recent: recentPeriods.filter((p) => history.has(p)).map((p) => history.get(p)!),
+    });
+  }
+
+  private async tell(kind: BillAlertKind, bill: Bill, reason?: ReturnType<typeof abnormalUsage>): Promise<number> {
+    let queued = 0;
+    for (const residentId of await this.bindings.residentIdsOf(bill.accountNo)) {
+      if (await this.outbox.enqueue(billAlertNotice(kind, bill, residentId, this.outbox.templates(), reason ?? undefined))) queued++;
+    }
+    return queued;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const counts = await this.run();
+      if (Object.values(counts).some(Boolean)) this.logger.log(`Bill alerts queued: ${JSON.stringify(counts)}`);
+    } catch (error) {
+      this.logger.error(`Bill alerts failed: ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+}

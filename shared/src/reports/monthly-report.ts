@@ -1,0 +1,22 @@
+import { hazardsFoundAndClosed } from './hazard-sections';
+import { returnVisitCoverage, satisfaction } from './feedback-sections';
+import { paymentsAndArrears } from './payment-sections';
+import { MonthlyReportFacts, ReportWindow } from './report-facts';
+import { MonthlyReportFigures } from './report-types';
+import { perStaff } from './staff-sections';
+import { complaintResolution, onTimeRateByClock, ticketsByTypeAndDistrict } from './ticket-sections';
+
+/** The whole month from its facts: one section function per figure of DOMAIN.md's report. */
+export function computeMonthlyReport(facts: MonthlyReportFacts, w: ReportWindow): MonthlyReportFigures {
+  return {
+    districts: facts.districts.map((d) => ({ id: d.id, name: d.name })),
+    tickets: ticketsByTypeAndDistrict(facts, w),
+    onTime: onTimeRateByClock(facts, w),
+    complaints: complaintResolution(facts, w),
+    satisfaction: satisfaction(facts, w),
+    returnVisits: returnVisitCoverage(facts, w),
+    hazards: hazardsFoundAndClosed(facts, w),
+    payments: paymentsAndArrears(facts, w),
+    staff: perStaff(facts, w),
+  };
+}
