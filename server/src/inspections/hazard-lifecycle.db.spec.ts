@@ -83,6 +83,10 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
     expect(passed.body.hazardsClosed.map((h: HazardView) => h.id)).toEqual([hazard.id]);
     expect(passed.body.reinspectionTicket).toBeNull();
     expect(await hazards()).toMatchObject([{ id: hazard.id, status: 'closed', statusLabel: '已整改', reinspectionTicket: null }]);
+    // The month's report counts it as found and closed (the reports module reads it through HazardFactsService).
+    const report = await t.http().get('/api/reports/monthly?period=2026-12').set('Authorization', supervisor);
+    expect(report.status).toBe(200);
+    expect(report.body.figures.hazards).toEqual({ found: 1, closed: 1, openAtEnd: 0 });
     t.setNow(MONDAY);
   });
 

@@ -9,6 +9,7 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { BookingReader } from './booking-reader.service';
 import { FieldInspectionsService } from './field-inspections.service';
+import { HazardFactsService } from './hazard-facts.service';
 import { Hazard } from './hazard.entity';
 import { HazardsService } from './hazards.service';
 import { InspectionBooking } from './inspection-booking.entity';
@@ -35,8 +36,8 @@ import { StaffInspectionsController } from './staff-inspections.controller';
   controllers: [ResidentInspectionsController, StaffInspectionsController],
   providers: [
     InspectionSettings, InspectionSlotsService, BookingReader, InspectionBookingsService, InspectionPlansService, InspectionPlanDates, InspectionNotices,
-    FieldInspectionsService, HazardsService, InspectionResultsService, InspectionReminderJob,
+    FieldInspectionsService, HazardsService, HazardFactsService, InspectionResultsService, InspectionReminderJob,
   ],
-  exports: [InspectionPlansService],
+  exports: [InspectionPlansService, HazardFactsService],
 })
 export class InspectionsModule {}

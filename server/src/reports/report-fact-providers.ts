@@ -2,9 +2,8 @@ import { HazardFact, RatingFact, ReturnVisitFact } from '@utility/shared';
 
 /*
  * Facts of other modules, behind tokens so the report does not read their tables: ratings and
- * return visits are the feedback module's FeedbackFactsService; hazards await the inspections
- * module (bind HAZARD_FACTS to its service with `useExisting`). Until then the default answers
- * "none", and that section reads 0.
+ * return visits are the feedback module's FeedbackFactsService, hazards the inspections
+ * module's HazardFactsService.
  */
 
 /** `districtId` null = the whole company; districts are the ticket's (ratings) or the account's (hazards). */
@@ -26,7 +25,3 @@ export interface HazardFactsProvider {
 export const RATING_FACTS = Symbol('RATING_FACTS');
 export const RETURN_VISIT_FACTS = Symbol('RETURN_VISIT_FACTS');
 export const HAZARD_FACTS = Symbol('HAZARD_FACTS');
-
-export const NO_RATINGS: RatingFactsProvider = { ratingFacts: async () => [] };
-export const NO_RETURN_VISITS: ReturnVisitFactsProvider = { returnVisitFacts: async () => [] };
-export const NO_HAZARDS: HazardFactsProvider = { hazardFacts: async () => [] };
