@@ -58,7 +58,7 @@ export class RatingsService implements OnModuleInit {
           events: [{ kind: TicketEventKind.Note, note: `居民评价：${RATING_LEVEL_LABELS[body.level]}`, data: { rating: body.level, resolution: resolution.number } }],
         });
         if (body.level === RatingLevel.Dissatisfied) {
-          await this.loop.followUp(em, fresh, '居民评价不满意');
+          await this.loop.followUp(em, fresh, 'dissatisfied', '居民评价不满意');
         } else if (!(await em.existsBy(ReturnVisit, { visitedTicketId: id, resolution: resolution.number, taskTicketId: Not(IsNull()), outcome: IsNull() }))) {
           await this.loop.close(em, fresh, '居民已评价，无需回访，关闭');
         }
