@@ -16,12 +16,16 @@ export default defineAppConfig({
     { root: 'packages/complaint', pages: ['index', 'report'] },
     // 业务办理: 开户, 过户, 停气/复气, 停热/复热 with their documents.
     { root: 'packages/application', pages: ['index'] },
+    // 预约安检 (book, reschedule, cancel, reminder) and 我的隐患. Inspection notices open `index?bookingId=`.
+    { root: 'packages/inspection', pages: ['index', 'hazards'] },
     {
       root: 'staff',
-      // jobs/job: the technician's field work (我的工单); visits/visit: 回访 tasks; ratings: my ratings.
+      // jobs/job: the technician's field work (我的工单); visits/visit: 回访 tasks; ratings: my ratings;
+      // inspections/inspection: the inspector's day (今日安检) and one visit's checklist;
+      // inspection-plan: a supervisor opens a plan's slots.
       pages: [
         'login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index', 'jobs/index', 'job/index',
-        'visits/index', 'visit/index', 'ratings/index',
+        'visits/index', 'visit/index', 'ratings/index', 'inspections/index', 'inspection/index', 'inspection-plan/index',
       ],
     },
   ],

@@ -10,6 +10,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './common/config';
 import { dataSourceOptions } from './db/data-source-options';
 import { FeedbackModule } from './feedback/feedback.module';
+import { InspectionsModule } from './inspections/inspections.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
@@ -47,6 +48,7 @@ export class AppModule {
         UploadsApiModule,
         RepairsModule,
         ComplaintsModule, ApplicationsModule, FeedbackModule,
+        InspectionsModule,
       ],
       controllers: [HealthController],
     };

@@ -43,6 +43,14 @@ export enum ErrorCode {
   VisitAttemptsUsed = 'VISIT_ATTEMPTS_USED',
   SupervisorOnly = 'SUPERVISOR_ONLY',
   FirstReplyRequired = 'FIRST_REPLY_REQUIRED',
+  SlotFull = 'SLOT_FULL',
+  SlotNotBookable = 'SLOT_NOT_BOOKABLE',
+  BookingCutoffPassed = 'BOOKING_CUTOFF_PASSED',
+  InspectionAlreadyBooked = 'INSPECTION_ALREADY_BOOKED',
+  BookingNotChangeable = 'BOOKING_NOT_CHANGEABLE',
+  ChecklistIncomplete = 'CHECKLIST_INCOMPLETE',
+  VisitAlreadyRecorded = 'VISIT_ALREADY_RECORDED',
+  PlanCapacityBelowBooked = 'PLAN_CAPACITY_BELOW_BOOKED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -86,6 +94,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.VisitAttemptsUsed]: '该回访已结束，不能再记录',
   [ErrorCode.SupervisorOnly]: '此操作须由主管办理',
   [ErrorCode.FirstReplyRequired]: '请先答复投诉人，再办结',
+  [ErrorCode.SlotFull]: '该时段已约满，请选择其他时段',
+  [ErrorCode.SlotNotBookable]: '该时段不可预约，请选择其他时段',
+  [ErrorCode.BookingCutoffPassed]: '已过预约截止时间（默认前一天18:00），如需变更请致电客服',
+  [ErrorCode.InspectionAlreadyBooked]: '该户号在本次安检计划中已有预约',
+  [ErrorCode.BookingNotChangeable]: '该预约当前状态不能变更',
+  [ErrorCode.ChecklistIncomplete]: '检查项不完整，请逐项填写检查结果',
+  [ErrorCode.VisitAlreadyRecorded]: '该次安检已记录结果',
+  [ErrorCode.PlanCapacityBelowBooked]: '名额不能少于已预约人数',
 };
 
 /** The wire shape of every error response. */

@@ -23,3 +23,5 @@ export * from './repairs';
 export * from './api/repairs';
 export * from './feedback';
 export * from './api/feedback';
+export * from './inspections';
+export * from './api/inspections';

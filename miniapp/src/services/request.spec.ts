@@ -117,10 +117,10 @@ describe('request wrapper: residents and staff', () => {
   const bearer = () => taro.request.mock.calls.map(([options]) => options.header.Authorization)
 
   it('tells resident endpoints from staff ones by path', () => {
-    for (const path of ['/api/auth/wechat', '/api/me', '/api/me/privacy-consent', '/api/accounts', '/api/accounts/3/default', '/api/my/tickets/5', '/api/bills/8', '/api/bills/8/pay', '/api/payments?accountId=1', '/api/uploads', '/api/accounts/1/readings', '/api/notice-templates', '/api/repairs', '/api/repairs/categories', '/api/emergencies', '/api/safety-instructions', '/api/my/tickets/5/confirm', '/api/my/tickets/5/not-fixed', '/api/my/tickets/5/rating', '/api/complaints', '/api/reports', '/api/applications', '/api/applications/kinds']) {
+    for (const path of ['/api/auth/wechat', '/api/me', '/api/me/privacy-consent', '/api/accounts', '/api/accounts/3/default', '/api/my/tickets/5', '/api/bills/8', '/api/bills/8/pay', '/api/payments?accountId=1', '/api/uploads', '/api/accounts/1/readings', '/api/notice-templates', '/api/repairs', '/api/repairs/categories', '/api/emergencies', '/api/safety-instructions', '/api/my/tickets/5/confirm', '/api/my/tickets/5/not-fixed', '/api/my/tickets/5/rating', '/api/complaints', '/api/reports', '/api/applications', '/api/applications/kinds', '/api/inspection-slots?accountId=1', '/api/inspections', '/api/inspections?accountId=1', '/api/inspections/4/reschedule', '/api/accounts/1/hazards']) {
       expect(audienceOf(path)).toBe('resident')
     }
-    for (const path of ['/api/staff/login', '/api/queues', '/api/tickets/5', '/api/media', '/api/mystery', '/api/paymentsx', '/api/staff/refunds', '/api/field/jobs', '/api/field/jobs/5/resolve', '/api/repairsx', '/api/emergency', '/api/return-visits', '/api/return-visits/4/attempts', '/api/tickets/5/grade', '/api/reports/monthly', '/api/complaintsx', '/api/applications/12']) {
+    for (const path of ['/api/staff/login', '/api/queues', '/api/tickets/5', '/api/media', '/api/mystery', '/api/paymentsx', '/api/staff/refunds', '/api/field/jobs', '/api/field/jobs/5/resolve', '/api/repairsx', '/api/emergency', '/api/return-visits', '/api/return-visits/4/attempts', '/api/tickets/5/grade', '/api/reports/monthly', '/api/complaintsx', '/api/applications/12', '/api/field/inspections?date=2026-11-24', '/api/field/inspections/5/result', '/api/staff/inspection-plans', '/api/inspectionsx']) {
       expect(audienceOf(path)).toBe('staff')
     }
   })

@@ -9,6 +9,7 @@ const PROFILE_KEY = 'resident.profile'
 const DRAFT_KEYS = [
   'resident.bind.draft', 'resident.reading.draft', 'resident.repair.draft', 'resident.repair.phone',
   'resident.rating.draft', 'resident.complaint.draft', 'resident.report.draft', 'resident.application.draft',
+  'resident.inspection.draft',
 ]
 
 export const RESIDENT_LOGIN_URL = '/packages/auth/login'

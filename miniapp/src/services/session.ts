@@ -18,13 +18,13 @@ export function saveSession(login: StaffLoginResponse): void {
   Taro.setStorageSync(STAFF_KEY, login.staff)
 }
 
-/** A technician's unsent repair result belongs to whoever was signed in. */
-const FIELD_DRAFT_KEY = 'staff.field.resolve'
+/** A technician's unsent repair result, an inspector's unsent checklist: they belong to whoever was signed in. */
+const FIELD_DRAFT_KEYS = ['staff.field.resolve', 'staff.field.inspection']
 
 export function clearSession(): void {
   Taro.removeStorageSync(TOKEN_KEY)
   Taro.removeStorageSync(STAFF_KEY)
-  Taro.removeStorageSync(FIELD_DRAFT_KEY)
+  for (const key of FIELD_DRAFT_KEYS) Taro.removeStorageSync(key)
 }
 
 /** For staff pages: the signed-in staff member, or off to the login page. */

@@ -54,6 +54,13 @@ const EnvSchema = z.object({
   RETURN_VISIT_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
   /** Seed of the reproducible sampling draw; recorded on each task so a draw can be checked later. */
   RETURN_VISIT_SAMPLE_SEED: z.string().min(1).max(32).default('utility-2026'),
+  /** Inspection bookings close this many calendar days before the slot's date, at INSPECTION_CUTOFF_HOUR Shanghai. */
+  INSPECTION_CUTOFF_DAYS_BEFORE: z.coerce.number().int().min(0).max(14).default(1),
+  INSPECTION_CUTOFF_HOUR: z.coerce.number().int().min(0).max(23).default(18),
+  /** How far ahead residents see bookable inspection slots. */
+  INSPECTION_BOOKING_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  /** How often the day-before inspection reminders are queued (0 = off). */
+  INSPECTION_REMINDER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** How often unnotified orders are queried and expired ones closed (0 = off, also turns off the daily reconciliation). */
   PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Shanghai hour after which yesterday's WeChat Pay trade bill is reconciled. */

@@ -7,6 +7,26 @@ const MAX_ATTEMPTS = 6;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A counting semaphore: at most `size` holders, the others wait in arrival order. */
+class Gate {
+  private held = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async through<T>(run: () => Promise<T>): Promise<T> {
+    if (this.held >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.held++;
+    try {
+      return await run();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.held--;
+    }
+  }
+}
+
 export const isDuplicateKey = (error: unknown): boolean => {
   const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -23,15 +43,22 @@ const isRetryable = (error: unknown): boolean => {
  * not interleave: they are queued here, and a query made outside any transaction waits its turn
  * in the same queue rather than slipping into (and rolling back with) someone else's.
  * Across processes (and MariaDB deadlocks) the whole transaction is retried on a lock conflict.
+ * On MariaDB a transaction holds one pooled connection while reads that services make outside
+ * it (routing, SLA policy…) take another: with every connection held by transactions queued
+ * on one row lock, the lock holder would wait for a connection forever. So at most half the
+ * pool runs transactions; the other half always serves those reads, which never wait on locks.
  */
 @Injectable()
 export class Db {
   private queue: Promise<unknown> = Promise.resolve();
   /** Set while a transaction's work runs: its own queries go straight to the connection. */
   private readonly inTransaction = new AsyncLocalStorage<true>();
+  private readonly gate: Gate;
 
   constructor(readonly dataSource: DataSource) {
     if (this.isSqlite) this.queueLooseQueries();
+    const pool = (dataSource.options.extra as { connectionLimit?: number } | undefined)?.connectionLimit ?? 10;
+    this.gate = new Gate(Math.max(1, Math.floor(pool / 2)));
   }
 
   get isSqlite(): boolean {
@@ -58,7 +85,7 @@ export class Db {
   }
 
   private serialized<T>(run: () => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return run();
+    if (!this.isSqlite) return this.gate.through(run);
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;

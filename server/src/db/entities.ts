@@ -31,6 +31,11 @@ import { SlaBreach } from '../tickets/sla-breach.entity';
 import { TicketClock } from '../tickets/ticket-clock.entity';
 import { TicketEvent } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { Hazard } from '../inspections/hazard.entity';
+import { InspectionBooking } from '../inspections/inspection-booking.entity';
+import { InspectionPlan } from '../inspections/inspection-plan.entity';
+import { InspectionSlot } from '../inspections/inspection-slot.entity';
+import { InspectionVisit } from '../inspections/inspection-visit.entity';
 import { Upload } from '../uploads/upload.entity';
 import { BusinessApplication } from '../applications/business-application.entity';
 import { ComplaintCase } from '../complaints/complaint-case.entity';
@@ -51,4 +56,5 @@ export const ENTITIES = [
   RepairRequest, RepairResult, RoomTemperatureReading,
   ResidentRequest, ComplaintCase, Compensation, BusinessApplication,
   Rating, ReturnVisit, ReturnVisitAttempt, DisasterPeriod, FeedbackCursor,
+  InspectionPlan, InspectionSlot, InspectionBooking, InspectionVisit, Hazard,
 ];

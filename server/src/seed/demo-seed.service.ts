@@ -7,6 +7,7 @@ import { MeterReadingsService } from '../billing/meter-readings.service';
 import { TariffsService } from '../billing/tariffs.service';
 import { Db } from '../common/db';
 import { APP_CONFIG, AppConfig } from '../common/config';
+import { InspectionPlansService } from '../inspections/inspection-plans.service';
 import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { SlaService } from '../sla/sla.service';
@@ -39,6 +40,7 @@ export class DemoSeed {
     private readonly readings: MeterReadingsService,
     private readonly billRun: BillRun,
     private readonly db: Db,
+    private readonly inspectionPlans: InspectionPlansService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,6 +69,7 @@ export class DemoSeed {
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
     }
     await this.seedBills(districts);
+    for (const districtId of districts.values()) await this.inspectionPlans.ensureCurrentPlan(districtId);
     this.logger.log('Demo organisation ready');
     return { password, generated, usernames: DEMO_STAFF.map((s) => s.username) };
   }

@@ -24,13 +24,13 @@ export class SlaService {
     return policy ? computeDeadlines(policy, startedAt, calendar) : [];
   }
 
-  async atRiskRatio(type: TicketType): Promise<number> {
-    return (await this.load()).policies.get(type)?.atRiskRatio ?? 0.8;
-  }
-
-  /** China's working calendar with the operator's overrides (return-visit deadlines count working days too). */
+  /** China's working calendar with the operator's overrides (inspection slots open on its working days; return-visit deadlines count them). */
   async workCalendar(): Promise<WorkCalendar> {
     return (await this.load()).calendar;
+  }
+
+  async atRiskRatio(type: TicketType): Promise<number> {
+    return (await this.load()).policies.get(type)?.atRiskRatio ?? 0.8;
   }
 
   listPolicies(): Promise<SlaPolicy[]> {

@@ -39,6 +39,16 @@ export class TicketAssignment {
     return won;
   }
 
+  /**
+   * Claims inside the caller's transaction (an inspector recording a visit nobody took yet):
+   * null when someone else has it, so the caller can refuse and roll back.
+   */
+  async claimIn(em: EntityManager, actor: StaffPrincipal, ticket: Ticket): Promise<Ticket | null> {
+    if (!canClaim(ticket.status) || ticket.assigneeId !== null) return null;
+    await this.assertMayWork(actor, ticket.queueId);
+    return this.take(em, ticket, actor, actor, TicketEventKind.Claimed);
+  }
+
   /** Takes the next ticket of the queue in work order. */
   async claimNext(actor: StaffPrincipal, queueId: number): Promise<Ticket> {
     if (!(await this.queues.findVisible(actor, queueId))) throw notFound();

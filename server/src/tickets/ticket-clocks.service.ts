@@ -60,6 +60,18 @@ export class TicketClocksService {
     }
   }
 
+  /**
+   * A deadline set by the work itself rather than the policy (an inspection's booked slot):
+   * the running clock of `kind` is due at `dueAt`, flagged afresh if it moved later.
+   */
+  async moveDue(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, kind: ClockKind, dueAt: Date, now: Date): Promise<void> {
+    const clock = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind, stoppedAt: IsNull() });
+    if (!clock) return;
+    const ratio = await this.sla.atRiskRatio(ticket.type);
+    const reset = dueAt > now ? { atRiskAt: null, breachedAt: null } : {};
+    await em.update(TicketClock, { id: clock.id }, { dueAt, riskAt: riskAt(clock.startedAt, dueAt, ratio), ...reset });
+  }
+
   /** New type (or queue): running clocks get the new policy's deadlines from their own start. */
   async recompute(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, now: Date): Promise<void> {
     const ratio = await this.sla.atRiskRatio(ticket.type);

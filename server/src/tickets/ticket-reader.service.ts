@@ -99,13 +99,14 @@ export class TicketReader {
     return ticket;
   }
 
-  byIds(ids: number[]): Promise<Ticket[]> {
-    return ids.length ? this.tickets.findBy({ id: In(ids) }) : Promise.resolve([]);
-  }
-
   /** The clocks of some tickets, for views built by other modules. */
   clocksOf(ticketIds: number[]): Promise<TicketClock[]> {
     return ticketIds.length ? this.clocks.find({ where: { ticketId: In(ticketIds) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  /** Tickets by id, unscoped: for modules that hold ticket ids of their own records (bookings, hazards). */
+  byIds(ids: number[]): Promise<Ticket[]> {
+    return ids.length ? this.tickets.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
   /** Open tickets a staff member works now (assigned, on the way, on site): their field jobs. */

@@ -141,6 +141,35 @@ export class TicketsService {
     return em.findOneByOrFail(Ticket, { id });
   }
 
+  /**
+   * The work sets the ticket's resolve deadline (an inspection's booked slot, a re-inspection's
+   * rectification deadline), with a note on the timeline; in the caller's transaction.
+   */
+  async moveResolveDeadline(em: EntityManager, actor: Actor | null, ticket: Pick<Ticket, 'id' | 'type'>, dueAt: Date, note: string): Promise<void> {
+    const now = this.clock.now();
+    await this.clocks.moveDue(em, ticket, ClockKind.Resolve, dueAt, now);
+    await appendEvents(em, ticket.id, [{ kind: TicketEventKind.Note, actor, at: now, note, data: { dueAt: dueAt.toISOString() } }]);
+  }
+
+  /**
+   * A visit recorded at the door in one go: the caller claims the ticket if nobody has it, then
+   * it goes on the way and on site, so the timeline shows who came and when. In the caller's
+   * transaction, on a ticket read by lockForStep; 409 when someone else works it.
+   */
+  async arriveForVisit(em: EntityManager, actor: StaffPrincipal, ticket: Ticket): Promise<Ticket> {
+    let current = ticket;
+    if (current.assigneeId === null) {
+      const claimed = await this.assignment.claimIn(em, actor, current);
+      if (!claimed) throw conflict(ErrorCode.TransitionNotAllowed);
+      current = claimed;
+    }
+    if (current.assigneeId !== actor.id) throw conflict(ErrorCode.TicketAlreadyClaimed);
+    if (current.status === TicketStatus.Assigned) current = await this.recordStep(em, actor, current, { to: TicketStatus.EnRoute });
+    if (current.status === TicketStatus.EnRoute) current = await this.recordStep(em, actor, current, { to: TicketStatus.OnSite });
+    if (current.status !== TicketStatus.OnSite) throw conflict(ErrorCode.TransitionNotAllowed);
+    return current;
+  }
+
   private async assertMove(actor: Actor, ticket: Ticket, to: TicketStatus): Promise<void> {
     try {
       assertTransition(ticket.type, ticket.status, to, { role: actor.role, isAssignee: ticket.assigneeId === actor.id && actor.role !== Role.Resident });

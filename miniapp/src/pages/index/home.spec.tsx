@@ -68,20 +68,19 @@ describe('home', () => {
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/login/index' })
   })
 
-  it('services of later releases say 即将开放 and go nowhere; 缴费 opens the bills, 我的报修 its tab', async () => {
+  it('every service is open: 预约安检 opens the booking page, 缴费 the bills, 我的报修 its tab', async () => {
     render(<HomePage />)
-    expect(byId('home-entry-inspection').textContent).toContain('即将开放')
+    expect(document.body.textContent).not.toContain('即将开放')
+    expect(byId('home-entry-inspection').getAttribute('aria-disabled')).toBeNull()
     await tap('home-entry-inspection')
-    expect(taro.navigateTo).not.toHaveBeenCalled()
-    expect(taro.switchTab).not.toHaveBeenCalled()
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/inspection/index' })
 
     await tap('home-entry-requests')
     expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/requests/index' })
 
-    expect(byId('home-entry-pay').textContent).not.toContain('即将开放')
     expect(byId('home-entry-pay').getAttribute('aria-disabled')).toBeNull()
     await tap('home-entry-pay')
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/bills' })
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/pay/bills' })
   })
 
   it('the red 燃气泄漏 entry comes first and opens the leak page, even for a visitor; 报修 opens the form', async () => {

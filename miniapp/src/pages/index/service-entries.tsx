@@ -11,13 +11,12 @@ interface Entry {
   tone?: 'danger'
 }
 
-// Inspection arrives with its own subpackage in a later issue.
 const ENTRIES: Entry[] = [
   // Open to everyone, signed in or not: the page shows what to do before anything else.
   { key: 'leak', title: '燃气泄漏', note: '闻到燃气味：立即开窗、勿开关电器、离开后拨打24小时热线', url: '/packages/repair/emergency', tone: 'danger' },
   { key: 'pay', title: '缴费', note: '燃气费、供热费、自助抄表', url: '/packages/pay/bills' },
   { key: 'repair', title: '报修', note: '没气、表具故障、暖气不热', url: '/packages/repair/index' },
-  { key: 'inspection', title: '预约安检', note: '入户燃气安全检查' },
+  { key: 'inspection', title: '预约安检', note: '入户安全检查、我的隐患', url: '/packages/inspection/index' },
   { key: 'application', title: '业务办理', note: '开户、过户、停气复气、停热复热', url: '/packages/application/index' },
   { key: 'requests', title: '我的报修', note: '查看进度、评价、订阅通知', tab: '/pages/requests/index' },
   { key: 'complaint', title: '投诉举报', note: '对服务不满意、举报违规行为（可匿名）', url: '/packages/complaint/index' },

@@ -77,6 +77,8 @@ export default function MePage() {
       </View>
       <View className='card menu'>
         <MenuItem id='me-accounts' title='我的户号' onClick={() => Taro.navigateTo({ url: '/packages/account/index' })} />
+        <MenuItem id='me-inspection' title='我的安检预约' onClick={() => Taro.navigateTo({ url: '/packages/inspection/index' })} />
+        <MenuItem id='me-hazards' title='我的隐患' onClick={() => Taro.navigateTo({ url: '/packages/inspection/hazards' })} />
         <MenuItem id='me-application' title='业务办理' onClick={() => Taro.navigateTo({ url: '/packages/application/index' })} />
         <MenuItem id='me-complaint' title='投诉' onClick={() => Taro.navigateTo({ url: '/packages/complaint/index' })} />
         <MenuItem id='me-report' title='举报（可匿名）' onClick={() => Taro.navigateTo({ url: '/packages/complaint/report' })} />

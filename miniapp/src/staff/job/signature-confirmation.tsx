@@ -10,10 +10,12 @@ import { SignaturePad } from './signature-pad'
 interface Props {
   signature: Photo | null
   onSaved: (photo: Photo | null) => void
+  /** Element ids: `${idPrefix}-signature-pad`, `${idPrefix}-signature-save` … */
+  idPrefix?: string
 }
 
 /** The resident signs on the technician's phone; the signature is saved as an image and uploaded with the staff token. */
-export function SignatureConfirmation({ signature, onSaved }: Props) {
+export function SignatureConfirmation({ signature, onSaved, idPrefix = 'job' }: Props) {
   const pad = useRef<SignaturePadHandle | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -37,12 +39,12 @@ export function SignatureConfirmation({ signature, onSaved }: Props) {
   if (signature) {
     return (
       <View className='signature'>
-        <Image id='job-signature-image' className='signature__image' src={signature.path} mode='aspectFit' />
+        <Image id={`${idPrefix}-signature-image`} className='signature__image' src={signature.path} mode='aspectFit' />
         <View className='row signature__actions'>
-          <Text id='job-signature-saved' className='text-ok'>
+          <Text id={`${idPrefix}-signature-saved`} className='text-ok'>
             签名已保存
           </Text>
-          <ActionButton id='job-signature-redo' tone='secondary' size='small' onClick={() => onSaved(null)}>
+          <ActionButton id={`${idPrefix}-signature-redo`} tone='secondary' size='small' onClick={() => onSaved(null)}>
             重新签名
           </ActionButton>
         </View>
@@ -52,17 +54,17 @@ export function SignatureConfirmation({ signature, onSaved }: Props) {
   return (
     <View className='signature'>
       <Text className='muted'>请居民在框内签名</Text>
-      <SignaturePad id='job-signature-pad' ref={pad} />
+      <SignaturePad id={`${idPrefix}-signature-pad`} ref={pad} />
       {error ? (
-        <Text id='job-signature-error' className='field__error'>
+        <Text id={`${idPrefix}-signature-error`} className='field__error'>
           {error}
         </Text>
       ) : null}
       <View className='row signature__actions'>
-        <ActionButton id='job-signature-clear' tone='secondary' size='small' disabled={busy} onClick={() => pad.current?.clear()}>
+        <ActionButton id={`${idPrefix}-signature-clear`} tone='secondary' size='small' disabled={busy} onClick={() => pad.current?.clear()}>
           清除
         </ActionButton>
-        <ActionButton id='job-signature-save' size='small' busy={busy} onClick={() => void save()}>
+        <ActionButton id={`${idPrefix}-signature-save`} size='small' busy={busy} onClick={() => void save()}>
           保存签名
         </ActionButton>
       </View>

@@ -12,6 +12,8 @@ import './index.scss'
 const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin]
 /** Who calls residents back (回访): the agents, and the supervisors who stand in for them. */
 const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor]
+/** Who opens inspection plans for a district. */
+const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin]
 
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts
@@ -97,6 +99,16 @@ export default function QueuesPage() {
           我的评价
         </ActionButton>
       )}
+      {staff.role === Role.Inspector ? (
+        <ActionButton id='field-inspections' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/inspections/index' })}>
+          今日安检
+        </ActionButton>
+      ) : null}
+      {PLAN_ROLES.includes(staff.role) ? (
+        <ActionButton id='inspection-plan-entry' tone='secondary' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/inspection-plan/index' })}>
+          新建安检计划
+        </ActionButton>
+      ) : null}
       <Text className='section-title'>我的队列</Text>
       {queues === null ? <Text className='empty'>加载中…</Text> : null}
       {queues?.length === 0 ? <Text className='empty'>暂无可处理的队列</Text> : null}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入户安检', enablePullDownRefresh: true })
