@@ -64,7 +64,7 @@ describe('browser', () => {
     const inQueue = (await api(base, 'GET', `/api/queues/${complaintQueue.id}/tickets`, agentToken)).body as Row[];
     expect(inQueue.map((t) => [t.type, t.description])).toContainEqual(['complaint', `关于工单${repair.no}：居民评价不满意`]);
     const complaint = inQueue.find((t) => t.type === 'complaint' && t.description.includes(repair.no))!;
-    expect(complaint).toMatchObject({ status: 'accepted', queueId: complaintQueue.id });
+    expect(complaint).toMatchObject({ status: 'submitted', queueId: complaintQueue.id });
     expect(complaint.clocks.map((c) => c.kind)).toEqual(['respond', 'first_reply', 'resolve']);
 
     // 5. The agent finds it in the staff console (queue card, row with its clocks), takes it,

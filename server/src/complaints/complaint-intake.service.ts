@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  Channel, CreateComplaintRequest, CreateReportRequest, TicketType,
+  Channel, CreateComplaintRequest, CreateReportRequest, TicketEventKind, TicketType, isOpen,
 } from '@utility/shared';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { Account } from '../accounts/account.entity';
 import { notFound } from '../common/app-error';
@@ -70,8 +70,19 @@ export class ComplaintIntake {
     return { created: await requestCreated(this.reader, created.resourceId, body.anonymous), replayed: created.replayed };
   }
 
-  /** The loop: a dissatisfied rating or visit on desk work opens a complaint about it, filed by the system. */
+  /**
+   * The loop: a dissatisfied rating or visit, or desk work not fixed, opens a complaint about it,
+   * filed by the system. While such a complaint is still open, a second bad outcome (the rating,
+   * then the visit) is added to it as a note instead of queueing the same grievance twice.
+   */
   async openLinked(em: EntityManager, about: Ticket, why: string): Promise<Ticket> {
+    const linked = await em.findBy(ComplaintCase, { relatedTicketId: about.id });
+    const open = linked.length
+      ? await em.findOne(Ticket, { where: { id: In(linked.map((c) => c.ticketId)), channel: Channel.System, type: TicketType.Complaint }, order: { id: 'DESC' } })
+      : null;
+    if (open && isOpen(open.status)) {
+      return this.tickets.recordStep(em, null, open, { events: [{ kind: TicketEventKind.Note, note: `关于工单${about.no}：${why}` }] });
+    }
     const ticket = await this.tickets.intake(em, null, {
       type: TicketType.Complaint, accountNo: about.accountNo ?? undefined, districtId: about.accountNo ? undefined : about.districtId ?? undefined,
       address: about.address, contactName: about.contactName, contactPhone: about.contactPhone,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ComplaintGrade, TicketStatus, TicketType, followUpFor } from '@utility/shared';
+import { ComplaintGrade, FollowUpCause, TicketStatus, TicketType, followUpFor } from '@utility/shared';
 import { EntityManager } from 'typeorm';
 import { ComplaintHandling } from '../complaints/complaint-handling.service';
 import { ComplaintIntake } from '../complaints/complaint-intake.service';
@@ -12,8 +12,10 @@ export interface FollowUp {
 }
 
 /**
- * The loop closes itself: a good outcome closes the work, a bad one (不满意, or not fixed)
- * reopens field work (same number, fresh clocks) or opens a complaint linked to desk work.
+ * The loop closes itself: a good outcome closes the work. A bad one goes by its cause (see
+ * followUpFor): work not fixed is reopened in the field (same number, fresh clocks) or, at a desk,
+ * becomes a complaint; a dissatisfied resident gets a complaint linked to the work, with its own
+ * clocks. The work itself is then closed (已转投诉) and its pending visit still settles it.
  */
 @Injectable()
 export class FeedbackLoop {
@@ -30,9 +32,9 @@ export class FeedbackLoop {
     await this.tickets.recordStep(em, null, ticket, { to: TicketStatus.Closed, note });
   }
 
-  async followUp(em: EntityManager, ticket: Ticket, why: string): Promise<FollowUp | null> {
+  async followUp(em: EntityManager, ticket: Ticket, cause: FollowUpCause, why: string): Promise<FollowUp | null> {
     if (ticket.status !== TicketStatus.Resolved && ticket.status !== TicketStatus.Closed) return null;
-    if (followUpFor(ticket.type) === 'reopen') {
+    if (followUpFor(ticket.type, cause) === 'reopen') {
       await this.tickets.recordStep(em, null, ticket, { to: TicketStatus.Accepted, note: `${why}，自动重新受理` });
       return { kind: 'reopened', ticketId: ticket.id };
     }

@@ -1,14 +1,16 @@
-import { Controller, Get, HttpStatus, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   COMPLAINT_GRADE_LABELS, CreateRatingRequest, CreateRatingSchema, RATING_LEVELS, RatingView, StaffRatingsView, TicketFeedbackView,
   TICKET_TYPE_LABELS, isSatisfied,
 } from '@utility/shared';
+import type { FastifyReply } from 'fastify';
 import { CurrentStaff, StaffGuard } from '../common/auth.guard';
 import { IdParam } from '../common/id-param';
 import { ResidentPrincipal, StaffPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { ComplaintHandling } from '../complaints/complaint-handling.service';
+import { IDEMPOTENCY_HEADER } from '../complaints/complaints.controller';
 import { CurrentResident, ResidentGuard } from '../residents/resident.guard';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { toRatingView } from './rating-view';
@@ -22,12 +24,21 @@ export class FeedbackController {
   constructor(private readonly ratings: RatingsService, private readonly reader: TicketReader, private readonly complaints: ComplaintHandling) {}
 
   @Post('my/tickets/:id/rating')
-  @HttpCode(HttpStatus.CREATED)
   @UseGuards(ResidentGuard)
-  @ApiOperation({ summary: 'Rate the latest resolution of your ticket (once, within 7 days); 不满意 reopens it or opens a complaint' })
+  @ApiOperation({ summary: 'Rate the latest resolution of your ticket (once, within 7 days); 不满意 opens a complaint about it (a report is reopened)' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiZodBody(CreateRatingSchema)
-  rate(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @ZodBody(CreateRatingSchema) body: CreateRatingRequest): Promise<RatingView> {
-    return this.ratings.rate(me, id, body);
+  async rate(
+    @CurrentResident() me: ResidentPrincipal,
+    @IdParam() id: number,
+    @ZodBody(CreateRatingSchema) body: CreateRatingRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RatingView> {
+    const { rating, replayed } = await this.ratings.rate(me, id, body, key);
+    if (replayed) void reply.header('Idempotent-Replayed', 'true');
+    void reply.status(HttpStatus.CREATED);
+    return rating;
   }
 
   @Get('staff/me/ratings')

@@ -1,6 +1,6 @@
 import { ErrorCode, RatingLevel, TicketStatus, TicketType, sampleDraw } from '@utility/shared';
 import { EAST_HEAT_ACCOUNT, call, createTicket, expectRefused, login, signIn, ticketState } from '../testing/api-fixtures';
-import { planVisits, rate, rated, resolveAs, resolvedRepair, visitOf, visitRows } from '../testing/feedback-fixtures';
+import { answers, planVisits, rate, rated, resolveAs, resolvedRepair, visitOf, visitRows } from '../testing/feedback-fixtures';
 import { Resident, bindAccount, countRows, myTicket, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -40,6 +40,26 @@ describe('POST /api/my/tickets/:id/rating: refusals, and what is visited', () =>
     expectRefused(await rate(t, alice, id, RatingLevel.Dissatisfied), 409, ErrorCode.AlreadyRated);
     expect(await countRows(t, 'rating', { ticketId: id })).toBe(1);
     expect((await myTicket(t, alice, id)).rating).toMatchObject({ canRate: false, rated: { level: RatingLevel.Satisfied, levelLabel: '比较满意' } });
+  });
+
+  it('answers a resend with the same Idempotency-Key with the same rating, and opens one complaint', async () => {
+    const id = await resolvedRepair(t);
+    const send = (ticketId: number, key: string) => t.http().post(`/api/my/tickets/${ticketId}/rating`).set('Authorization', alice.auth)
+      .set('Idempotency-Key', key).send({ level: RatingLevel.Dissatisfied, answers: answers(RatingLevel.Dissatisfied), comment: '没修好' });
+    const first = await send(id, 'rating-key-0001');
+    expect(first.status).toBe(201);
+    // The answer was lost; the app sends the same request again.
+    const again = await send(id, 'rating-key-0001');
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await countRows(t, 'rating', { ticketId: id })).toBe(1);
+    expect(await countRows(t, 'complaint_case', { relatedTicketId: id })).toBe(1);
+    // A new key is a new rating: refused, it was given. The same key on another ticket is refused too.
+    expectRefused(await send(id, 'rating-key-0002'), 409, ErrorCode.AlreadyRated);
+    const other = await resolvedRepair(t);
+    expectRefused(await send(other, 'rating-key-0001'), 422, ErrorCode.IdempotencyKeyReused);
+    expect(await countRows(t, 'rating', { ticketId: other })).toBe(0);
   });
 
   it('refuses a rating before the work is resolved', async () => {

@@ -6,7 +6,8 @@ import {
 import { In, IsNull, Not, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { Db, isDuplicateKey } from '../common/db';
+import { isDuplicateKey } from '../common/db';
+import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { ResidentPrincipal } from '../common/principal';
 import { AccountBindingsService } from '../residents/account-bindings.service';
 import { TicketExtensions } from '../tickets/ticket-extensions';
@@ -30,7 +31,7 @@ export class RatingsService implements OnModuleInit {
     private readonly bindings: AccountBindingsService,
     private readonly extensions: TicketExtensions,
     private readonly loop: FeedbackLoop,
-    private readonly db: Db,
+    private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
   ) {}
 
@@ -38,11 +39,13 @@ export class RatingsService implements OnModuleInit {
     this.extensions.addResidentViewDecorator((views) => this.decorate(views));
   }
 
-  async rate(me: ResidentPrincipal, id: number, body: CreateRatingRequest): Promise<RatingView> {
+  /** A resend with the same `Idempotency-Key` (the answer was lost) returns the same rating, replayed. */
+  async rate(me: ResidentPrincipal, id: number, body: CreateRatingRequest, key?: string): Promise<{ rating: RatingView; replayed: boolean }> {
     await this.reader.residentTicket(await this.bindings.accountNos(me.id), id, me.id);
     const now = this.clock.now();
     try {
-      return await this.db.transaction(async (em) => {
+      // The ticket is part of what the key stands for: the same key on another ticket is refused (422).
+      const created = await this.idempotency.create(`resident:${me.id}`, key, 'rating', { ticketId: id, ...body }, async (em) => {
         // Locked: a second tap waits for the first and then sees its rating.
         const { ticket, events } = await this.tickets.lockForStep(em, id);
         const resolution = resolutionOf(events);
@@ -58,12 +61,13 @@ export class RatingsService implements OnModuleInit {
           events: [{ kind: TicketEventKind.Note, note: `居民评价：${RATING_LEVEL_LABELS[body.level]}`, data: { rating: body.level, resolution: resolution.number } }],
         });
         if (body.level === RatingLevel.Dissatisfied) {
-          await this.loop.followUp(em, fresh, '居民评价不满意');
+          await this.loop.followUp(em, fresh, 'dissatisfied', '居民评价不满意');
         } else if (!(await em.existsBy(ReturnVisit, { visitedTicketId: id, resolution: resolution.number, taskTicketId: Not(IsNull()), outcome: IsNull() }))) {
           await this.loop.close(em, fresh, '居民已评价，无需回访，关闭');
         }
-        return toRatingView(await em.findOneByOrFail(Rating, { id: identifiers[0].id as number }));
+        return identifiers[0].id as number;
       });
+      return { rating: toRatingView(await this.ratings.findOneByOrFail({ id: created.resourceId })), replayed: created.replayed };
     } catch (error) {
       if (isDuplicateKey(error)) throw refused(ErrorCode.AlreadyRated);
       throw error;

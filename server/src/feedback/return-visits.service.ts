@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  ErrorCode, RatingLevel, ReturnVisitOutcome, ReturnVisitView, Role, TicketEventKind, TicketStatus, VisitAttemptRequest,
+  ErrorCode, FollowUpCause, RatingLevel, ReturnVisitOutcome, ReturnVisitView, Role, TicketEventKind, TicketStatus, VisitAttemptRequest,
 } from '@utility/shared';
 import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { conflict, notFound } from '../common/app-error';
@@ -93,10 +93,10 @@ export class ReturnVisitsService {
   private async settle(em: EntityManager, row: ReturnVisit, outcome: ReturnVisitOutcome, level: RatingLevel | null, now: Date) {
     const { ticket, events } = await this.tickets.lockForStep(em, row.visitedTicketId);
     if (resolutionOf(events).number === row.resolution) {
-      const bad = outcome === ReturnVisitOutcome.NotFixed || level === RatingLevel.Dissatisfied;
-      if (bad) {
-        const why = outcome === ReturnVisitOutcome.NotFixed ? '回访发现问题未解决' : '回访居民不满意';
-        const followUp = await this.loop.followUp(em, ticket, why);
+      const cause: FollowUpCause | null = outcome === ReturnVisitOutcome.NotFixed ? 'not_fixed' : level === RatingLevel.Dissatisfied ? 'dissatisfied' : null;
+      if (cause) {
+        const why = cause === 'not_fixed' ? '回访发现问题未解决' : '回访居民不满意';
+        const followUp = await this.loop.followUp(em, ticket, cause, why);
         if (followUp) await em.update(ReturnVisit, { id: row.id }, { followUpKind: followUp.kind, followUpTicketId: followUp.ticketId });
       } else {
         await this.loop.close(em, ticket, outcome === ReturnVisitOutcome.Fixed ? '回访确认已解决，关闭' : '回访三次未接通，关闭');

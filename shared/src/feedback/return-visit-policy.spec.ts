@@ -67,8 +67,26 @@ describe('returnVisitDeadline', () => {
 });
 
 describe('followUpFor', () => {
-  it.each<[TicketType, string]>([
-    [T.Repair, 'reopen'], [T.Leak, 'reopen'], [T.RoomTemperature, 'reopen'], [T.Inspection, 'reopen'],
-    [T.Complaint, 'complaint'], [T.Application, 'complaint'], [T.Report, 'reopen'],
-  ])('%s → %s', (type, expected) => expect(followUpFor(type)).toBe(expected));
+  type Follow = 'reopen' | 'complaint';
+  // type, not fixed, dissatisfied
+  const table: [TicketType, Follow, Follow][] = [
+    [T.Repair, 'reopen', 'complaint'],
+    [T.Leak, 'reopen', 'complaint'],
+    [T.RoomTemperature, 'reopen', 'complaint'],
+    [T.Inspection, 'reopen', 'complaint'],
+    [T.Complaint, 'complaint', 'complaint'],
+    [T.Application, 'complaint', 'complaint'],
+    [T.Billing, 'complaint', 'complaint'],
+    [T.ReturnVisit, 'complaint', 'complaint'],
+    [T.Report, 'reopen', 'reopen'],
+  ];
+
+  it.each(table)('%s → not fixed: %s, dissatisfied: %s', (type, notFixed, dissatisfied) => {
+    expect(followUpFor(type, 'not_fixed')).toBe(notFixed);
+    expect(followUpFor(type, 'dissatisfied')).toBe(dissatisfied);
+  });
+
+  it('the table names every ticket type', () => {
+    expect(table.map(([type]) => type).sort()).toEqual(Object.values(TicketType).sort());
+  });
 });

@@ -73,11 +73,16 @@ export function returnVisitDeadline(
   return addWorkingDays(resolvedAt, days, calendar);
 }
 
+/** Why the work goes round the loop: the problem is still there, or the resident is unhappy with the service. */
+export type FollowUpCause = 'not_fixed' | 'dissatisfied';
+
 /**
- * What a dissatisfied rating or a "not fixed" visit does: field work goes back out, desk work
- * becomes a complaint. A report is reopened instead: a complaint would take it out of the
- * supervisors' hands (and near an anonymous reporter).
+ * What a bad outcome does. Not fixed: field work goes back out (same number, fresh clocks), desk
+ * work becomes a complaint. Dissatisfied (不满意, fixed or not yet visited): the service itself is
+ * in question, so a complaint is opened, whatever the work was. A report is always reopened: a
+ * complaint would take it out of the supervisors' hands (and near an anonymous reporter).
  */
-export function followUpFor(type: TicketType): 'reopen' | 'complaint' {
-  return VISIT_TYPES.has(type) || type === TicketType.Report ? 'reopen' : 'complaint';
+export function followUpFor(type: TicketType, cause: FollowUpCause): 'reopen' | 'complaint' {
+  if (type === TicketType.Report) return 'reopen';
+  return cause === 'not_fixed' && VISIT_TYPES.has(type) ? 'reopen' : 'complaint';
 }

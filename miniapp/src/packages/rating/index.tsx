@@ -4,6 +4,7 @@ import {
   ErrorCode,
   RATING_QUESTIONS,
   RATING_QUESTION_LABELS,
+  TicketType,
   type CreateRatingRequest,
   type RatingView,
   type ResidentTicketView,
@@ -78,7 +79,7 @@ export default function RatingPage() {
           <Text className='rating__thanks-title'>{bad ? '已收到您的评价' : '感谢您的评价'}</Text>
           <Text className='muted'>
             {bad
-              ? '很抱歉这次服务没有让您满意。我们会重新处理并安排专人跟进，进度可在工单中查看。'
+              ? '很抱歉这次服务没有让您满意。您的意见已转专人跟进，进度可在“我的报修”中查看。'
               : '您的评价会反馈给为您服务的工作人员。'}
           </Text>
         </View>
@@ -152,7 +153,7 @@ export default function RatingPage() {
         </FormField>
         {isDissatisfied(form.level) ? (
           <Text id='rating-followup-note' className='muted rating__note'>
-            提交“不满意”后，工单会重新处理或转为投诉，由专人跟进。
+            {ticket?.type === TicketType.Report ? '提交“不满意”后，举报会重新处理，由专人跟进。' : '提交“不满意”后，将为您登记投诉，由专人跟进。'}
           </Text>
         ) : null}
         {failure ? <Text id='rating-error' className='field__error'>{failure}</Text> : null}

@@ -54,5 +54,5 @@ export function ratingFieldOf(path: string): RatingField | undefined {
   return field === 'level' || field === 'comment' || field === 'answers' ? field : undefined
 }
 
-/** A 不满意 is not the end of it: the server reopens the work or opens a complaint. */
+/** A 不满意 is not the end of it: the server opens a complaint about the work (a report is reopened). */
 export const isDissatisfied = (level: RatingLevel | '') => level === RatingLevel.Dissatisfied

@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react'
-import { ErrorCode, RatingLevel, ResidentStep, type RatingView } from '@utility/shared'
+import { ErrorCode, RatingLevel, ResidentStep, TicketType, type RatingView } from '@utility/shared'
 import { residentTicket, signInResident } from '../../../test/factories/residents'
 import { answer, offline, serve } from '../../../test/serve'
 import { byId, tap, typeInto } from '../../../test/taro-events'
@@ -69,7 +69,7 @@ describe('服务评价 page', () => {
     expect(byId('rating-speed-dissatisfied').className).toContain('level--inherited')
     await tap('rating-attitude-satisfied')
     expect(byId('rating-attitude-satisfied').className).toContain('level--on')
-    expect(byId('rating-followup-note').textContent).toContain('转为投诉')
+    expect(byId('rating-followup-note').textContent).toBe('提交“不满意”后，将为您登记投诉，由专人跟进。')
     await typeInto('rating-comment', '修完第二天又坏了')
     await tap('rating-submit')
 
@@ -84,6 +84,14 @@ describe('服务评价 page', () => {
     expect(byId('rating-given-level').textContent).toBe('不满意')
     await tap('rating-view-request')
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/requests/detail?id=5' })
+  })
+
+  it('tells a reporter that a 不满意 report is handled again, not turned into a complaint', async () => {
+    serve({ 'GET /api/my/tickets/5': () => answer(200, resolved({ type: TicketType.Report, typeLabel: '举报' })) })
+    render(<RatingPage />)
+    await screen.findByText('刘师傅', { exact: false })
+    await tap('rating-level-dissatisfied')
+    expect(byId('rating-followup-note').textContent).toBe('提交“不满意”后，举报会重新处理，由专人跟进。')
   })
 
   it('shows the rating already given instead of the form', async () => {

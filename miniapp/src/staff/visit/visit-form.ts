@@ -41,6 +41,7 @@ export function outcomeHint(form: VisitForm, attemptsLeft: number): string {
     return attemptsLeft <= 1 ? '这是最后一次拨打：记录后回访结束，记为“联系不上”。' : `未接通，还可再拨打 ${attemptsLeft - 1} 次。`
   }
   if (form.reached && form.fixed === false) return '问题未解决：记录后原工单将重新处理或转为投诉。'
-  if (form.reached && form.level === 'dissatisfied') return '居民不满意：记录后原工单将重新处理或转为投诉。'
+  // Fixed but 不满意: the service is in question → a complaint (a report is reopened instead).
+  if (form.reached && form.level === 'dissatisfied') return '居民不满意：记录后将转为投诉（举报则重新处理）。'
   return ''
 }

@@ -34,7 +34,7 @@ describe('visit attempt form', () => {
 
   it('warns of the follow-up and of the last call', () => {
     expect(outcomeHint({ ...EMPTY_VISIT_FORM, reached: true, fixed: false }, 3)).toContain('重新处理或转为投诉')
-    expect(outcomeHint({ ...EMPTY_VISIT_FORM, reached: true, fixed: true, level: RatingLevel.Dissatisfied }, 3)).toContain('重新处理或转为投诉')
+    expect(outcomeHint({ ...EMPTY_VISIT_FORM, reached: true, fixed: true, level: RatingLevel.Dissatisfied }, 3)).toContain('居民不满意：记录后将转为投诉')
     expect(outcomeHint({ ...EMPTY_VISIT_FORM, reached: false }, 3)).toBe('未接通，还可再拨打 2 次。')
     expect(outcomeHint({ ...EMPTY_VISIT_FORM, reached: false }, 1)).toContain('最后一次')
     expect(outcomeHint({ ...EMPTY_VISIT_FORM, reached: true, fixed: true, level: RatingLevel.VerySatisfied }, 3)).toBe('')
