@@ -2,7 +2,7 @@ import { queryRows } from '../support/db';
 import { ServerProcess, TestDatabase, api, createTestDatabase, startServer, staffToken } from '../support/server-process';
 import { dbTime, execute } from './support/db-write';
 import { until } from './support/intake-load';
-import { HOME, residentWithHome } from './support/residents';
+import { HOME, residentWithAccount } from './support/residents';
 
 const TICKETS = 12;
 const FAST = { SLA_SWEEP_SECONDS: '1', NOTICE_WORKER_SECONDS: '1', PAYMENT_SWEEP_SECONDS: '0' };
@@ -27,7 +27,7 @@ describe('two server processes sweeping and sending from one database', () => {
   it('escalates each breach once and sends each notice once', async () => {
     const on = (i: number) => servers[i % 2].url;
     const [agent, tech] = await Promise.all([staffToken(on(0), 'agent1'), staffToken(on(1), 'tech1')]);
-    const resident = await residentWithHome(on(0), 'two-processes');
+    const resident = await residentWithAccount(on(0), 'two-processes');
     const templates = (await api(on(0), 'GET', '/api/notice-templates')).body;
     const ids: number[] = [];
     for (let i = 0; i < TICKETS; i++) {
