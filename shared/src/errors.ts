@@ -37,6 +37,7 @@ export enum ErrorCode {
   TicketTypeMismatch = 'TICKET_TYPE_MISMATCH',
   TemperatureRequired = 'TEMPERATURE_REQUIRED',
   Internal = 'INTERNAL',
+  TradeBillNotReady = 'TRADE_BILL_NOT_READY',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -74,6 +75,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.TicketTypeMismatch]: '该类工单不能进行此操作',
   [ErrorCode.TemperatureRequired]: '请先记录室温测量结果，再完成工单',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
+  [ErrorCode.TradeBillNotReady]: '该日的微信支付对账单尚未生成，请次日上午10点后再对账',
 };
 
 /** The wire shape of every error response. */
