@@ -43,22 +43,42 @@ export class TicketAssignment {
   async claimNext(actor: StaffPrincipal, queueId: number): Promise<Ticket> {
     if (!(await this.queues.findVisible(actor, queueId))) throw notFound();
     await this.assertMayWork(actor, queueId);
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 10; round++) {
       const candidates = await this.db.dataSource
         .createQueryBuilder(Ticket, 't')
         .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.status IN (:...claimable)', { queueId, claimable: CLAIMABLE })
         .orderBy(PRIORITY_ORDER_SQL, 'DESC')
         .addOrderBy('t.createdAt', 'ASC')
         .addOrderBy('t.id', 'ASC')
-        .limit(10)
+        .limit(20)
         .getMany();
       if (!candidates.length) break;
-      for (const ticket of candidates) {
-        const won = await this.db.transaction((em) => this.take(em, ticket, actor, actor, TicketEventKind.Claimed));
-        if (won) return won;
-      }
+      // One transaction walks the candidates in work order. On MariaDB a ticket another claimant
+      // is taking right now is skipped, not waited for: fifty staff pulling at once would
+      // otherwise queue up behind each other's row locks, one ticket at a time.
+      const won = await this.db.transaction(async (em) => {
+        for (const ticket of candidates) {
+          if (!this.db.isSqlite && !(await this.lockIfClaimable(em, ticket.id))) continue;
+          const taken = await this.take(em, ticket, actor, actor, TicketEventKind.Claimed);
+          if (taken) return taken;
+        }
+        return null;
+      });
+      if (won) return won;
     }
     throw new AppError(HttpStatus.NOT_FOUND, ErrorCode.QueueEmpty);
+  }
+
+  /** Locks the ticket if it is still unclaimed and nobody holds it; false at once otherwise (SKIP LOCKED). */
+  private async lockIfClaimable(em: EntityManager, id: number): Promise<boolean> {
+    const rows = await em
+      .createQueryBuilder(Ticket, 't')
+      .select('t.id', 'id')
+      .where('t.id = :id AND t.assigneeId IS NULL AND t.status IN (:...claimable)', { id, claimable: CLAIMABLE })
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getRawMany();
+    return rows.length > 0;
   }
 
   /** A dispatcher or supervisor pushes the ticket to a member of its queue. */
@@ -77,8 +97,8 @@ export class TicketAssignment {
 
   /** Emergency queues: the least-loaded on-duty technician under capacity, else the supervisor is alerted. */
   async autoAssign(em: EntityManager, ticket: Ticket, now: Date): Promise<void> {
-    const memberIds = await this.queues.memberIds(ticket.queueId);
-    const onDuty = (await this.staff.findByIds(memberIds)).filter((s) => s.active && s.onDuty && s.role === Role.Technician);
+    const memberIds = await this.queues.memberIds(ticket.queueId, em);
+    const onDuty = (await this.staff.findByIds(memberIds, em)).filter((s) => s.active && s.onDuty && s.role === Role.Technician);
     const loads = await this.openLoads(em, onDuty.map((s) => s.id));
     const pick = onDuty
       .filter((s) => (loads.get(s.id) ?? 0) < s.capacity)
