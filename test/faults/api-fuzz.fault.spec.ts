@@ -5,7 +5,7 @@ import { FuzzRequest, requestFor } from './support/fuzz-request';
 import { Operation, operationsOf } from './support/openapi-arbitraries';
 import { residentWithAccount } from './support/residents';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** Tables a refused request writes by design: the bind attempts that lock out guessing. */
 const WRITTEN_ON_REFUSAL: string[] = (process.env.FUZZ_IGNORE ?? 'bind_attempt').split(',').filter(Boolean);
