@@ -1,6 +1,7 @@
 import { queryRows } from '../support/db';
 import { ServerProcess, TestDatabase, api, startServer, staffToken } from '../support/server-process';
-import { startIntakeLoad, until } from './support/intake-load';
+import { dbTime, execute } from './support/db-write';
+import { repairCall, startIntakeLoad, until } from './support/intake-load';
 import { PrivateMariadb, startPrivateMariadb } from './support/private-mariadb';
 
 const TICKETS = 60;
@@ -54,6 +55,15 @@ describe('MariaDB restarted during load', () => {
     expect(rows).toHaveLength(TICKETS);
     expect(rows.filter((r) => Number(r.n) !== 1)).toEqual([]);
 
+    // The SLA sweeper, whose ticks failed while the database was down, works again too.
+    const late = await api(server.url, 'POST', '/api/tickets', token, repairCall('fault-db late'));
+    expect(late.status).toBe(201);
+    await execute(mariadb, 'UPDATE ticket_clock SET riskAt = ?, dueAt = ? WHERE ticketId = ?', [dbTime(new Date(Date.now() - 120_000)), dbTime(new Date(Date.now() - 60_000)), late.body.id]);
+    const sweptMs = await until(async () => {
+      const detail = await api(server.url, 'GET', `/api/tickets/${late.body.id}`, token);
+      return detail.body.events.some((e: { kind: string }) => e.kind === 'escalated');
+    }, 15_000, 'the sweeper to escalate a breach after the restart');
+
     const statuses = load.failures().reduce<Record<string, number>>((all, f) => ({ ...all, [f]: (all[f] ?? 0) + 1 }), {});
     // While it was down, clients were told to retry (503 NOT_READY), never given an internal error.
     expect(Object.keys(statuses).filter((s) => s !== '503 NOT_READY')).toEqual([]);
@@ -61,7 +71,8 @@ describe('MariaDB restarted during load', () => {
       `[fault] MariaDB SIGKILL + restart: ${TICKETS} tickets by ${CLIENTS} clients; ${ackedBeforeCrash} acknowledged before the crash, ` +
         `${ackedDuringOutage - ackedBeforeCrash} during the ${OUTAGE_MS} ms outage; /readyz 503 after ${unreadyMs} ms, ` +
         `200 again ${recoveryMs} ms after MariaDB accepted connections (${restartedAt - crashedAt} ms down); ` +
-        `refused attempts: ${JSON.stringify(statuses)}; ${rows.length} tickets stored, ${rows.filter((r) => Number(r.n) > 1).length} duplicated`,
+        `refused attempts: ${JSON.stringify(statuses)}; ${rows.length} tickets stored, ${rows.filter((r) => Number(r.n) > 1).length} duplicated; ` +
+        `SLA sweeper escalated a new breach ${sweptMs} ms after it was due`,
     );
   });
 });
