@@ -4,7 +4,9 @@ import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { ErrorFilter } from './error.filter';
 
-const driverError = (code: string) => Object.assign(new Error(code), { code });
+/** As mysql2 reports connection failures: the socket's code, and `fatal` (the connection is dead). */
+const driverError = (code: string) => Object.assign(new Error(code), { code, fatal: true });
+const socketError = (code: string) => Object.assign(new Error(code), { code });
 
 /** What a client is told while MariaDB restarts: 503 NOT_READY, retry later — not 500. */
 describe('database unavailable', () => {
@@ -15,6 +17,7 @@ describe('database unavailable', () => {
     ['too many connections', true, driverError('ER_CON_COUNT_ERROR')],
     ['wrapped by TypeORM', true, new QueryFailedError('SELECT 1', [], driverError('PROTOCOL_CONNECTION_LOST'))],
     ['duplicate key (a real conflict)', false, driverError('ER_DUP_ENTRY')],
+    ['a client hanging up mid-upload (not the database)', false, socketError('ECONNRESET')],
     ['a bug', false, new TypeError('x is undefined')],
     ['no error', false, null],
   ])('%s → unavailable: %s', (_what, expected, error) => {

@@ -9,8 +9,14 @@ const UNAVAILABLE = new Set([
   'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_CONNECTION_KILLED',
 ]);
 
+type DriverError = { code?: unknown; fatal?: unknown };
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === 'string' && UNAVAILABLE.has(code);
+  const e = error as (DriverError & { driverError?: DriverError }) | null;
+  const driver = e?.driverError ?? e;
+  const code = driver?.code;
+  if (typeof code !== 'string' || !UNAVAILABLE.has(code)) return false;
+  // Socket codes count only from the database driver (TypeORM's wrapper, or mysql2's `fatal` flag):
+  // a client hanging up mid-upload is ECONNRESET too, and is no reason to say the server is not ready.
+  return /^(ER_|PROTOCOL_|POOL_)/.test(code) || e?.driverError !== undefined || typeof driver?.fatal === 'boolean';
 }
