@@ -23,14 +23,18 @@ describe('server killed during intake', () => {
     const token = await staffToken(server.url, 'agent1');
     let base = server.url;
     const load = startIntakeLoad(() => base, token, TICKETS, CLIENTS, 'fault-kill');
-    await until(() => load.acknowledged() >= TICKETS / 3 && load.inFlight() > 0, 60_000, 'a third of the tickets acknowledged');
-    const ackedBeforeKill = load.acknowledged();
-    const inFlightAtKill = load.inFlight();
-    await server.stop('SIGKILL');
-    const killedAt = Date.now();
-    server = await startServer(db.url);
-    base = server.url;
-    const restartMs = Date.now() - killedAt;
+    // Killed twice: at a third and at two thirds of the load, each time with requests in flight.
+    const kills: { acked: number; inFlight: number; restartMs: number }[] = [];
+    for (const share of [1 / 3, 2 / 3]) {
+      await until(() => load.acknowledged() >= TICKETS * share && load.inFlight() > 0, 60_000, `${Math.round(share * 100)} % of the tickets acknowledged`);
+      const acked = load.acknowledged();
+      const inFlight = load.inFlight();
+      await server.stop('SIGKILL');
+      const killedAt = Date.now();
+      server = await startServer(db.url);
+      base = server.url;
+      kills.push({ acked, inFlight, restartMs: Date.now() - killedAt });
+    }
     const outcomes = await load.done;
 
     const keys = new Set(outcomes.map((o) => o.key));
@@ -51,9 +55,9 @@ describe('server killed during intake', () => {
 
     const retried = outcomes.filter((o) => o.failedAttempts > 0);
     console.log(
-      `[fault] server SIGKILL: ${TICKETS} tickets by ${CLIENTS} clients; ${ackedBeforeKill} acknowledged before the kill, ` +
-        `${inFlightAtKill} in flight at the kill; ${retried.length} retried (${load.failures().length} failed attempts), ` +
-        `${outcomes.filter((o) => o.replayed).length} answered as replays; restart ${restartMs} ms; ` +
+      `[fault] server SIGKILL ×2: ${TICKETS} tickets by ${CLIENTS} clients; kills at ${kills.map((k) => `${k.acked} acknowledged/${k.inFlight} in flight`).join(' and ')}; ` +
+        `restarts ${kills.map((k) => k.restartMs).join(' and ')} ms; ${retried.length} retried (${load.failures().length} failed attempts), ` +
+        `${outcomes.filter((o) => o.replayed).length} answered as replays (committed before the kill, answer lost); ` +
         `${rows.length} tickets in the database, ${rows.filter((r) => Number(r.n) > 1).length} duplicated`,
     );
   });
