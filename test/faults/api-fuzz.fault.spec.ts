@@ -82,10 +82,11 @@ describe('API fuzz', () => {
           const res = await fetch(server.url + request.url, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(15_000) });
           await res.arrayBuffer();
           status = res.status;
-        } catch (error) {
-          // A header value fetch itself will not send (not ISO-8859-1) is not a request.
-          if ((error as Error).name === 'TypeError' && /header|ByteString/i.test(`${error.message} ${(error.cause as Error)?.message}`)) return void counts.notSent++;
-          throw new Error(`no answer (${String((error as Error).cause ?? error)}) to ${request.summary}`);
+        } catch (caught) {
+          const error = caught as Error;
+          // A header value fetch itself will not send (a control character) is not a request.
+          if (error.name === 'TypeError' && /header|ByteString/i.test(`${error.message} ${(error.cause as Error)?.message}`)) return void counts.notSent++;
+          throw new Error(`no answer (${String(error.cause ?? error)}) to ${request.summary}`);
         }
         counts.requests++;
         byStatus[name][status] = (byStatus[name][status] ?? 0) + 1;
