@@ -59,13 +59,24 @@ export function requestFor(operation: Operation, tokens: fc.Arbitrary<string | u
       )
     : fc.constant({ shown: 'no body' });
 
-  return fc.record({ path, query, token: tokens, idempotencyKey, body }).map(({ path, query, token, idempotencyKey, body }) => {
+  // WeChat Pay's signature headers, as a forger would send them (the notify endpoint checks them first).
+  const wechatpay = fc.option(
+    fc.record({
+      'wechatpay-serial': fc.oneof(fc.string({ maxLength: 40 }), fc.constant('PUB_KEY_ID_0000000000000000000000')),
+      'wechatpay-timestamp': fc.oneof(fc.integer().map(String), fc.constant(String(Math.floor(Date.now() / 1000))), fc.string({ maxLength: 15 })),
+      'wechatpay-nonce': fc.string({ maxLength: 40 }),
+      'wechatpay-signature': fc.base64String({ maxLength: 400 }),
+    }),
+    { nil: undefined },
+  );
+  return fc.record({ path, query, token: tokens, idempotencyKey, body, wechatpay }).map(({ path, query, token, idempotencyKey, body, wechatpay }) => {
     const headers: Record<string, string> = {};
     // As a careless client sends them: UTF-8 bytes on the wire (fetch only takes ISO-8859-1 strings).
     const wire = (v: string) => Buffer.from(v, 'utf8').toString('latin1');
     if (token !== undefined) headers.authorization = wire(token);
     if (idempotencyKey !== undefined) headers['idempotency-key'] = wire(idempotencyKey);
     if (body.contentType) headers['content-type'] = body.contentType;
+    for (const [name, value] of Object.entries(wechatpay ?? {})) headers[name] = wire(value);
     const url = path + (query ? `?${query}` : '');
     return {
       method: operation.method, url, headers, body: body.body,

@@ -111,5 +111,14 @@ export const idValue: fc.Arbitrary<string> = fc.oneof(
 /** The value of a path or query parameter as it goes in the URL. */
 export function parameterValue(parameter: Operation['parameters'][number]): fc.Arbitrary<string> {
   if (/(^id$|Id$)/.test(parameter.name)) return idValue;
-  return fc.oneof(fromSchema(parameter.schema), idValue).map((v) => encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v) ?? ''));
+  return fc.oneof(fromSchema(parameter.schema), idValue).map((v) => urlPart(typeof v === 'string' ? v : JSON.stringify(v) ?? ''));
 }
+
+/** Percent-encoded; a lone surrogate (which cannot be encoded) goes as U+FFFD, as a browser sends it. */
+const urlPart = (v: string) => {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+  }
+};
