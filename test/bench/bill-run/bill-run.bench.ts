@@ -2,7 +2,7 @@ import { GasTariff, computeGasBill } from '@utility/shared';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { Benchmark, BenchBody, REPO_ROOT, createBenchDatabase, log, round, scaled } from '../support/bench-env';
+import { Benchmark, BenchBody, REPO_ROOT, SERVER_DIST, createBenchDatabase, log, round, scaled } from '../support/bench-env';
 import { startBenchServer } from '../support/bench-server';
 import { seedAccountsWithReadings } from './seed-accounts';
 
@@ -25,7 +25,7 @@ async function run(): Promise<BenchBody> {
 
       log('bill-run: npm run bill-run -- --period 2026-11 (the built CLI)');
       const started = Date.now();
-      const cli = spawnSync(process.execPath, ['-r', join(__dirname, 'peak-rss.js'), join(REPO_ROOT, 'server/dist/billing/bill-run.cli.js'), '--period', PERIOD], {
+      const cli = spawnSync(process.execPath, ['-r', join(__dirname, 'peak-rss.js'), join(SERVER_DIST, 'billing/bill-run.cli.js'), '--period', PERIOD], {
         cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20,
         env: {
           PATH: process.env.PATH, TZ: 'UTC', DATABASE_URL: db.url, LOG_LEVEL: 'warn', TOKEN_SECRET: 'bench-secret-'.padEnd(40, 'x'),

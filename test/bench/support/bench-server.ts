@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, REPO_ROOT, ServerProcess, freePort } from '../../support/server-process';
+import { SERVER_DIST } from './bench-env';
 
 /**
  * The built server (`server/dist/main.js`) as its own process, like test/support/server-process.ts's
@@ -11,7 +12,7 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
   const port = await freePort();
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, join(REPO_ROOT, 'server/dist/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(SERVER_DIST, 'main.js')], {
     cwd: REPO_ROOT,
     env: {
       ...process.env, TZ: 'UTC', PORT: String(port), DATABASE_URL: databaseUrl, DEMO_PASSWORD, NODE_ENV: 'production',
