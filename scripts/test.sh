@@ -22,6 +22,8 @@ run server npx jest --config server/jest.config.js --rootDir server
 run miniapp npx jest --config miniapp/jest.config.js --rootDir miniapp
 npm run build -w server --silent && npm run build:h5 -w miniapp --silent >/dev/null || { echo "✗ build failed"; exit 1; }
 run e2e npx jest --config test/jest.config.js --rootDir test
+# Server processes killed, a private MariaDB restarted, payment notices forged, the API fuzzed (npm run test:faults).
+run faults npx jest --config test/faults/jest.config.js --rootDir test/faults
 
 node scripts/test-summary.mjs "$results" "$(( $(date +%s) - started ))"
 summary=$?

@@ -53,6 +53,7 @@ export enum ErrorCode {
   PlanCapacityBelowBooked = 'PLAN_CAPACITY_BELOW_BOOKED',
   ReportFrozen = 'REPORT_FROZEN',
   ReportPeriodOpen = 'REPORT_PERIOD_OPEN',
+  TradeBillNotReady = 'TRADE_BILL_NOT_READY',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -106,6 +107,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PlanCapacityBelowBooked]: '名额不能少于已预约人数',
   [ErrorCode.ReportFrozen]: '该月报表已过报送时间并封存，不能重新生成',
   [ErrorCode.ReportPeriodOpen]: '该月尚未结束，报表将在次月1日生成',
+  [ErrorCode.TradeBillNotReady]: '该日的微信支付对账单尚未生成，请次日上午10点后再对账',
 };
 
 /** The wire shape of every error response. */

@@ -53,9 +53,12 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** Runs `server/dist/main.js` (built by `npm test`) and waits until /readyz answers. */
+/**
+ * Runs `server/dist/main.js` (built by `npm test`) and waits until /readyz answers. On a free port, or on
+ * `env.PORT` when the test must know it beforehand (e.g. for a notify URL given to a fake WeChat Pay).
+ */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = '';
   const child = spawn(process.execPath, [join(REPO_ROOT, 'server/dist/main.js')], {
     cwd: REPO_ROOT,

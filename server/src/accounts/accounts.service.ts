@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Account } from './account.entity';
 
 @Injectable()
 export class AccountsService {
   constructor(@InjectRepository(Account) private readonly accounts: Repository<Account>) {}
 
-  findByNo(accountNo: string): Promise<Account | null> {
-    return this.accounts.findOneBy({ accountNo });
+  /** `em`: read on the caller's transaction's connection (a transaction must never wait for a second one). */
+  findByNo(accountNo: string, em?: EntityManager): Promise<Account | null> {
+    return (em?.getRepository(Account) ?? this.accounts).findOneBy({ accountNo });
   }
 
   findByNos(accountNos: string[]): Promise<Account[]> {
@@ -21,6 +22,12 @@ export class AccountsService {
 
   findByIds(ids: number[]): Promise<Account[]> {
     return ids.length ? this.accounts.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Keyset page of account ids (primary key order), for runs over every account. */
+  async idsAfter(afterId: number, limit: number): Promise<number[]> {
+    const rows = await this.accounts.createQueryBuilder('a').select('a.id', 'id').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').limit(limit).getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
   }
 
   /** Keyset page of heating accounts with an area, for the seasonal bill run. */

@@ -1,8 +1,12 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Role } from '@utility/shared';
+import { z } from 'zod';
 import { Roles, StaffGuard } from '../common/auth.guard';
+import { ZodPipe } from '../common/zod-body';
 import { PersonalDataAccessView, PersonalDataAudit } from './personal-data-audit.service';
+
+const AccessLogQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -14,8 +18,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Who saw unmasked personal data, newest first' })
-  list(@Query('limit') limit?: string): Promise<PersonalDataAccessView[]> {
-    const n = Math.min(Math.max(Number(limit) || 100, 1), 1000);
-    return this.audit.recent(n);
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–1000, default 100' })
+  list(@Query(new ZodPipe(AccessLogQuery)) query: z.infer<typeof AccessLogQuery>): Promise<PersonalDataAccessView[]> {
+    return this.audit.recent(query.limit);
   }
 }

@@ -127,4 +127,12 @@ describe("the caller's phone on a ticket", () => {
     }
     expectRefused(await t.http().get('/api/admin/personal-data-access'), 401, ErrorCode.Unauthenticated);
   });
+
+  it('reads at most `limit` entries, and refuses a limit that is not a whole number from 1 to 1000 with 400', async () => {
+    const log = (query: string) => t.http().get(`/api/admin/personal-data-access${query}`).set('Authorization', staff.admin.auth);
+    expect((await log('?limit=1')).body).toHaveLength(1);
+    for (const limit of ['1.5', '0', '-1', '1001', 'abc', '9007199254740993']) {
+      expectRefused(await log(`?limit=${limit}`), 400, ErrorCode.ValidationFailed);
+    }
+  });
 });

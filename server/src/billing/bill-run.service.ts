@@ -8,12 +8,15 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { AccountYearVolume } from './account-year-volume.entity';
 import { Bill } from './bill.entity';
+import { insertBillsOnce, saveYearVolumes } from './bill-run-rows';
 import { addDays, periodBounds } from './billing-period';
 import { MeterReading } from './meter-reading.entity';
 import { Tariff } from './tariff.entity';
 import { TariffBook } from './tariff-book';
 
 const BATCH = 2000;
+/** Batches billed at once on MariaDB: one's queries run while another's bills are computed. */
+const CONCURRENT_BATCHES = 3;
 export const BILL_DUE_DAYS = 20;
 
 export interface BillRunResult {
@@ -46,26 +49,29 @@ export class BillRun {
     const result: BillRunResult = { period, billed: 0, failed: [] };
     const total = await this.readings.createQueryBuilder('r').where('r.status = :s AND r.readOn BETWEEN :first AND :last', { s: 'accepted', first, last }).getCount();
     let done = 0;
-    for (let after = 0; ; ) {
-      // Page by account, not by reading, so that all of an account's readings of the month are in one batch.
-      const accountIds = (
-        await this.readings
-          .createQueryBuilder('r')
-          .select('DISTINCT r.accountId', 'accountId')
-          .where('r.status = :s AND r.readOn BETWEEN :first AND :last AND r.accountId > :after', { s: 'accepted', first, last, after })
-          .orderBy('r.accountId', 'ASC')
-          .limit(BATCH)
-          .getRawMany<{ accountId: number | string }>()
-      ).map((r) => Number(r.accountId));
-      if (!accountIds.length) break;
-      after = accountIds[accountIds.length - 1];
-      const batch = await this.readings.find({
-        where: { accountId: In(accountIds), status: 'accepted', readOn: Between(first, last) },
-        order: { accountId: 'ASC', readOn: 'ASC' },
-      });
-      await this.billGasBatch(period, last, batch, book, result);
-      onProgress((done += batch.length), total);
-    }
+    // Page by account, not by reading, so that all of an account's readings of the month are in one batch;
+    // by the account table's primary key, which pages in constant time (the readings' own order would not).
+    let after = 0;
+    let pager = Promise.resolve<number[]>([]);
+    const nextPage = () =>
+      (pager = pager.then(async () => {
+        const ids = await this.accounts.idsAfter(after, BATCH);
+        if (ids.length) after = ids[ids.length - 1];
+        return ids;
+      }));
+    const worker = async () => {
+      for (let accountIds = await nextPage(); accountIds.length; accountIds = await nextPage()) {
+        const batch = await this.readings.find({
+          where: { accountId: In(accountIds), status: 'accepted', readOn: Between(first, last) },
+          order: { accountId: 'ASC', readOn: 'ASC' },
+        });
+        if (!batch.length) continue;
+        await this.billGasBatch(period, last, batch, book, result);
+        onProgress((done += batch.length), total);
+      }
+    };
+    // Batches touch disjoint accounts. SQLite runs one transaction at a time anyway.
+    await Promise.all(Array.from({ length: this.db.isSqlite ? 1 : CONCURRENT_BATCHES }, worker));
     await this.billHeating(period, book, result);
     return result;
   }
@@ -107,12 +113,11 @@ export class BillRun {
       }
     }
     await this.db.transaction(async (em) => {
-      if (bills.length) await em.createQueryBuilder().insert().into(Bill).values(bills).orIgnore().execute();
+      await insertBillsOnce(em, bills);
       await em.update(MeterReading, { id: In(batch.filter((r) => !billed.has(r.accountId)).map((r) => r.id)), status: 'accepted' }, { status: 'billed' });
-      const touched = [...volumes.values()].filter((v) => ids.includes(v.accountId));
-      if (touched.length) {
-        await em.createQueryBuilder().insert().into(AccountYearVolume).values(touched).orUpdate(['volumeCentiM3'], ['accountId', 'year']).execute();
-      }
+      const billedIds = new Set(ids);
+      const touched = [...volumes.values()].filter((v) => billedIds.has(v.accountId));
+      await saveYearVolumes(em, touched);
     });
     result.billed += bills.length;
   }
@@ -167,7 +172,7 @@ export class BillRun {
       );
       const fresh = bills.filter((b) => !billed.has(b.accountId));
       if (!fresh.length) continue;
-      await this.db.transaction((em) => em.createQueryBuilder().insert().into(Bill).values(fresh).orIgnore().execute());
+      await this.db.transaction((em) => insertBillsOnce(em, fresh));
       result.billed += fresh.length;
     }
   }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply } from 'fastify';
 import { ApiError, ERROR_MESSAGES, ErrorCode } from '@utility/shared';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: ErrorCode.ValidationFailed,
@@ -22,6 +23,12 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isDatabaseUnavailable(exception)) {
+      // Transient: the client retries (with its Idempotency-Key) once the database is back.
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      void reply.status(HttpStatus.SERVICE_UNAVAILABLE).header('Retry-After', '1').send({ code: ErrorCode.NotReady, message: ERROR_MESSAGES[ErrorCode.NotReady] });
+      return;
+    }
     const [status, body] = this.toApiError(exception);
     void reply.status(status).send(body);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { District } from './district.entity';
 import { Station } from './station.entity';
 
@@ -19,8 +19,8 @@ export class OrgService {
     return this.stations.find({ order: { id: 'ASC' } });
   }
 
-  findDistrict(id: number): Promise<District | null> {
-    return this.districts.findOneBy({ id });
+  findDistrict(id: number, em?: EntityManager): Promise<District | null> {
+    return (em?.getRepository(District) ?? this.districts).findOneBy({ id });
   }
 
   /** Idempotent upsert by code, for the seed. */

@@ -89,4 +89,16 @@ describe('daily reconciliation', () => {
     );
     expect({ tickets: await countRows(t, 'ticket'), mismatches: await countRows(t, 'reconciliation_mismatch') }).toEqual(before);
   });
+
+  it('refuses a day whose trade bill does not exist yet (tomorrow, the far future, NO_STATEMENT_EXIST) with 422 and opens no ticket', async () => {
+    const before = { tickets: await countRows(t, 'ticket'), mismatches: await countRows(t, 'reconciliation_mismatch') };
+    const supervisor = await login(t, 'supervisor1');
+    const reconcile = (date: string) => t.http().post('/api/admin/reconciliations').set('Authorization', supervisor).send({ date });
+    expectRefused(await reconcile(shanghaiDate(new Date(Date.now() + 86_400_000))), 422, ErrorCode.TradeBillNotReady);
+    expectRefused(await reconcile('7813-07-18'), 422, ErrorCode.TradeBillNotReady);
+    // Yesterday, before WeChat Pay has published it.
+    fakeWechatPay(t).failNext(1, { status: 400, code: 'NO_STATEMENT_EXIST', message: '账单文件不存在' });
+    expectRefused(await reconcile(shanghaiDate(new Date(Date.now() - 86_400_000))), 422, ErrorCode.TradeBillNotReady);
+    expect({ tickets: await countRows(t, 'ticket'), mismatches: await countRows(t, 'reconciliation_mismatch') }).toEqual(before);
+  });
 });

@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { TicketType } from '@utility/shared';
+import { ErrorCode, TicketType, shanghaiDate } from '@utility/shared';
 import { Between, In, Repository } from 'typeorm';
 import { BillsService } from '../billing/bills.service';
+import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db, isDuplicateKey } from '../common/db';
 import { TicketsService } from '../tickets/tickets.service';
 import { PaymentOrder } from './payment-order.entity';
 import { MismatchKind, ReconciliationMismatch } from './reconciliation-mismatch.entity';
-import { WechatPayClient } from './wechat-pay/wechat-pay.client';
+import { TradeBillRow } from './wechat-pay/trade-bill';
+import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
 
 export interface Mismatch {
   outTradeNo: string;
@@ -43,7 +45,9 @@ export class ReconciliationService {
   ) {}
 
   async reconcile(billDate: string): Promise<Mismatch[]> {
-    const rows = (await this.wechatPay.downloadTradeBill(billDate)).filter((r) => r.tradeState === 'SUCCESS');
+    // No bill can exist for a day still to come; today's and yesterday's may not yet (WeChat Pay says NO_STATEMENT_EXIST).
+    if (billDate > shanghaiDate(this.clock.now())) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TradeBillNotReady);
+    const rows = (await this.tradeBill(billDate)).filter((r) => r.tradeState === 'SUCCESS');
     const ours = await this.orders.find({ where: { paidAt: Between(...shanghaiDay(billDate)), status: In(['paid', 'refunded']) } });
     const theirsByNo = new Map(rows.map((r) => [r.outTradeNo, r]));
     const oursByNo = new Map(ours.map((o) => [o.orderNo, o]));
@@ -62,6 +66,16 @@ export class ReconciliationService {
     }
     for (const m of found) await this.record(billDate, m);
     return found;
+  }
+
+  private async tradeBill(billDate: string): Promise<TradeBillRow[]> {
+    try {
+      return await this.wechatPay.downloadTradeBill(billDate);
+    } catch (error) {
+      if (!(error instanceof WechatPayError)) throw error;
+      if (error.code === 'NO_STATEMENT_EXIST') throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TradeBillNotReady);
+      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.PaymentUnavailable);
+    }
   }
 
   private async record(billDate: string, m: Mismatch): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Role, RoutingTarget, routeTicket } from '@utility/shared';
-import { In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { StaffPrincipal } from '../common/principal';
 import { QueueMember } from './queue-member.entity';
 import { Queue } from './queue.entity';
@@ -9,9 +9,13 @@ import { RoutingRuleRow } from './routing-rule.entity';
 
 /** Code prefix of the supervisors' complaint queues (grade-1 complaints): `complaint-supervisor-<district>`. */
 export const SUPERVISOR_COMPLAINT_QUEUE = 'complaint-supervisor';
+/** Routing rules and queues change only with the organisation (seed): several processes re-read them at most this often. */
+const ROUTING_CACHE_MS = 30_000;
 
 @Injectable()
 export class QueuesService {
+  private routing: { at: number; rules: RoutingRuleRow[]; queues: Map<number, Queue> } | null = null;
+
   constructor(
     @InjectRepository(Queue) private readonly queues: Repository<Queue>,
     @InjectRepository(QueueMember) private readonly members: Repository<QueueMember>,
@@ -51,20 +55,22 @@ export class QueuesService {
     return ids.length ? this.queues.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  memberIds(queueId: number): Promise<number[]> {
-    return this.members.findBy({ queueId }).then((rows) => rows.map((m) => m.staffId));
+  memberIds(queueId: number, em?: EntityManager): Promise<number[]> {
+    return (em?.getRepository(QueueMember) ?? this.members).findBy({ queueId }).then((rows) => rows.map((m) => m.staffId));
   }
 
   async isMember(queueId: number, staffId: number): Promise<boolean> {
     return (await this.members.countBy({ queueId, staffId })) > 0;
   }
 
-  /** The queue a new ticket goes to: the most specific rule, else the triage queue. */
-  async route(target: RoutingTarget): Promise<Queue> {
-    const rules = await this.rules.findBy({ ticketType: target.type });
-    const queueId = routeTicket(rules, target);
-    const queue = queueId ? await this.queues.findOneBy({ id: queueId }) : null;
-    return queue ?? this.triageQueue();
+  /**
+   * The queue a new ticket goes to: the most specific rule, else the triage queue.
+   * `em`: read on the caller's transaction's connection (a transaction must never wait for a second one).
+   */
+  async route(target: RoutingTarget, em?: EntityManager): Promise<Queue> {
+    const { rules, queues } = await this.routingTable(em);
+    const queueId = routeTicket(rules.filter((r) => r.ticketType === target.type), target);
+    return (queueId ? queues.get(queueId) : undefined) ?? this.triageQueue(em);
   }
 
   /** Where grade-1 complaints go: the district's supervisors' complaint queue, else the company-wide one. */
@@ -76,16 +82,27 @@ export class QueuesService {
     return queue;
   }
 
-  async triageQueue(): Promise<Queue> {
-    const triage = await this.queues.findOneBy({ triage: true });
+  async triageQueue(em?: EntityManager): Promise<Queue> {
+    const triage = [...(await this.routingTable(em)).queues.values()].find((q) => q.triage);
     if (!triage) throw new Error('No triage queue is configured: run the seed or create one');
     return triage;
+  }
+
+  /** Every rule and queue (a few dozen rows), cached: routing costs intake no round trip. */
+  private async routingTable(em?: EntityManager) {
+    if (this.routing && Date.now() - this.routing.at < ROUTING_CACHE_MS) return this.routing;
+    const rules = await (em?.getRepository(RoutingRuleRow) ?? this.rules).find();
+    const queues = await (em?.getRepository(Queue) ?? this.queues).find();
+    this.routing = { at: Date.now(), rules, queues: new Map(queues.map((q) => [q.id, q])) };
+    return this.routing;
   }
 
   /** Seed helpers: idempotent by natural key. */
   async ensureQueue(row: Omit<Queue, 'id'>): Promise<Queue> {
     const existing = await this.queues.findOneBy({ code: row.code });
-    return this.queues.save({ ...existing, ...row }, { transaction: false });
+    const saved = await this.queues.save({ ...existing, ...row }, { transaction: false });
+    this.routing = null;
+    return saved;
   }
 
   async ensureMember(queueId: number, staffId: number): Promise<void> {
@@ -99,5 +116,6 @@ export class QueuesService {
       stationId: row.stationId ?? IsNull(),
     });
     await this.rules.save({ ...existing, ...row }, { transaction: false });
+    this.routing = null;
   }
 }

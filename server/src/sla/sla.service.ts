@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ComputedDeadline, SlaPolicyRule, TicketType } from '@utility/shared';
 import { chinaWorkCalendar, computeDeadlines, WorkCalendar } from '@utility/shared/sla';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CalendarDay } from './calendar-day.entity';
 import { SlaPolicy } from './sla-policy.entity';
 
@@ -18,8 +18,9 @@ export class SlaService {
     @InjectRepository(CalendarDay) private readonly days: Repository<CalendarDay>,
   ) {}
 
-  async deadlinesFor(type: TicketType, startedAt: Date): Promise<ComputedDeadline[]> {
-    const { policies, calendar } = await this.load();
+  /** `em`: on a cache miss, read on the caller's transaction's connection (never wait for a second one). */
+  async deadlinesFor(type: TicketType, startedAt: Date, em?: EntityManager): Promise<ComputedDeadline[]> {
+    const { policies, calendar } = await this.load(em);
     const policy = policies.get(type);
     return policy ? computeDeadlines(policy, startedAt, calendar) : [];
   }
@@ -29,8 +30,8 @@ export class SlaService {
     return (await this.load()).calendar;
   }
 
-  async atRiskRatio(type: TicketType): Promise<number> {
-    return (await this.load()).policies.get(type)?.atRiskRatio ?? 0.8;
+  async atRiskRatio(type: TicketType, em?: EntityManager): Promise<number> {
+    return (await this.load(em)).policies.get(type)?.atRiskRatio ?? 0.8;
   }
 
   listPolicies(): Promise<SlaPolicy[]> {
@@ -62,9 +63,11 @@ export class SlaService {
     return saved;
   }
 
-  private async load() {
+  private async load(em?: EntityManager) {
     if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
-    const [rows, days] = await Promise.all([this.policies.find(), this.days.find()]);
+    // One after the other: inside a transaction both go over its one connection.
+    const rows = await (em?.getRepository(SlaPolicy) ?? this.policies).find();
+    const days = await (em?.getRepository(CalendarDay) ?? this.days).find();
     const policies = new Map(
       rows.map((p) => [p.ticketType, { ticketType: p.ticketType, clocks: p.clocks, atRiskRatio: p.atRiskPercent / 100 }]),
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { StaffView } from '@utility/shared';
 import { compare, hash } from 'bcryptjs';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Staff } from './staff.entity';
 
 const BCRYPT_COST = 10;
@@ -35,8 +35,8 @@ export class StaffService {
     return this.staff.findOneBy({ id, active: true });
   }
 
-  findByIds(ids: number[]): Promise<Staff[]> {
-    return ids.length ? this.staff.findBy({ id: In(ids) }) : Promise.resolve([]);
+  findByIds(ids: number[], em?: EntityManager): Promise<Staff[]> {
+    return ids.length ? (em?.getRepository(Staff) ?? this.staff).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   hashPassword(password: string): Promise<string> {

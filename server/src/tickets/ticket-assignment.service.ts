@@ -17,6 +17,15 @@ const WORKING = [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSit
 /** Work order: highest priority first, then the oldest. */
 export const PRIORITY_ORDER_SQL = `CASE t.priority ${Object.entries(PRIORITY_RANK).map(([p, r]) => `WHEN '${p}' THEN ${r}`).join(' ')} ELSE 0 END`;
 
+/** Candidates in work order, cut where the priority changes. */
+const byPriority = (tickets: Ticket[]): Ticket[][] =>
+  tickets.reduce<Ticket[][]>((groups, t) => {
+    const last = groups[groups.length - 1];
+    if (last && last[0].priority === t.priority) last.push(t);
+    else groups.push([t]);
+    return groups;
+  }, []);
+
 /** Who works a ticket: claim (pull), assign (push), auto-assign (emergencies). */
 @Injectable()
 export class TicketAssignment {
@@ -51,24 +60,56 @@ export class TicketAssignment {
 
   /** Takes the next ticket of the queue in work order. */
   async claimNext(actor: StaffPrincipal, queueId: number): Promise<Ticket> {
+    // Visible means a member here (supervisors and admins may work any queue they see): no second check.
     if (!(await this.queues.findVisible(actor, queueId))) throw notFound();
-    await this.assertMayWork(actor, queueId);
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 10; round++) {
       const candidates = await this.db.dataSource
         .createQueryBuilder(Ticket, 't')
         .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.status IN (:...claimable)', { queueId, claimable: CLAIMABLE })
         .orderBy(PRIORITY_ORDER_SQL, 'DESC')
         .addOrderBy('t.createdAt', 'ASC')
         .addOrderBy('t.id', 'ASC')
-        .limit(10)
+        .limit(20)
         .getMany();
       if (!candidates.length) break;
-      for (const ticket of candidates) {
-        const won = await this.db.transaction((em) => this.take(em, ticket, actor, actor, TicketEventKind.Claimed));
-        if (won) return won;
-      }
+      // One transaction walks the candidates in work order. On MariaDB a ticket another claimant
+      // is taking right now is skipped, not waited for: fifty staff pulling at once would
+      // otherwise queue up behind each other's row locks, one ticket at a time.
+      const won = await this.db.transaction(async (em) => {
+        if (this.db.isSqlite) {
+          for (const ticket of candidates) {
+            const taken = await this.take(em, ticket, actor, actor, TicketEventKind.Claimed);
+            if (taken) return taken;
+          }
+          return null;
+        }
+        for (const group of byPriority(candidates)) {
+          const id = await this.lockFirstClaimable(em, group.map((t) => t.id));
+          if (id) return this.take(em, group.find((t) => t.id === id)!, actor, actor, TicketEventKind.Claimed);
+        }
+        return null;
+      });
+      if (won) return won;
     }
     throw new AppError(HttpStatus.NOT_FOUND, ErrorCode.QueueEmpty);
+  }
+
+  /**
+   * Locks the oldest of the tickets that is still unclaimed and that no other claimant holds
+   * (SKIP LOCKED): one statement, no waiting. Read in id order, which within one priority is
+   * arrival order, so the scan stops at the first free ticket and locks only that one.
+   */
+  private async lockFirstClaimable(em: EntityManager, ids: number[]): Promise<number | null> {
+    const row = await em
+      .createQueryBuilder(Ticket, 't')
+      .select('t.id', 'id')
+      .where('t.id IN (:...ids) AND t.assigneeId IS NULL AND t.status IN (:...claimable)', { ids, claimable: CLAIMABLE })
+      .orderBy('t.id', 'ASC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getRawOne<{ id: number }>();
+    return row ? Number(row.id) : null;
   }
 
   /** A dispatcher or supervisor pushes the ticket to a member of its queue. */
@@ -87,8 +128,8 @@ export class TicketAssignment {
 
   /** Emergency queues: the least-loaded on-duty technician under capacity, else the supervisor is alerted. */
   async autoAssign(em: EntityManager, ticket: Ticket, now: Date): Promise<void> {
-    const memberIds = await this.queues.memberIds(ticket.queueId);
-    const onDuty = (await this.staff.findByIds(memberIds)).filter((s) => s.active && s.onDuty && s.role === Role.Technician);
+    const memberIds = await this.queues.memberIds(ticket.queueId, em);
+    const onDuty = (await this.staff.findByIds(memberIds, em)).filter((s) => s.active && s.onDuty && s.role === Role.Technician);
     const loads = await this.openLoads(em, onDuty.map((s) => s.id));
     const pick = onDuty
       .filter((s) => (loads.get(s.id) ?? 0) < s.capacity)

@@ -17,8 +17,8 @@ export class TicketClocksService {
 
   /** Starts every clock of the type's policy at `at`. */
   async start(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, at: Date, only?: ClockKind[]): Promise<void> {
-    const ratio = await this.sla.atRiskRatio(ticket.type);
-    const deadlines = (await this.sla.deadlinesFor(ticket.type, at)).filter((d) => !only || only.includes(d.kind));
+    const ratio = await this.sla.atRiskRatio(ticket.type, em);
+    const deadlines = (await this.sla.deadlinesFor(ticket.type, at, em)).filter((d) => !only || only.includes(d.kind));
     for (const d of deadlines) {
       const row = { startedAt: at, dueAt: d.dueAt, riskAt: riskAt(at, d.dueAt, ratio), stoppedAt: null, atRiskAt: null, breachedAt: null };
       const existing = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind: d.kind });
@@ -44,6 +44,20 @@ export class TicketClocksService {
     if (!stopped.affected) return false;
     if (clock.dueAt < at && !clock.breachedAt) await this.recordBreach(em, ticket, clock, at);
     return true;
+  }
+
+  /**
+   * A new ticket's clocks in one insert: every clock of its type's policy, those its first status
+   * already meets (受理 taken on the phone) stopped at once — as `start` then `onTransition` would.
+   */
+  async startNew(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, at: Date, status: TicketStatus): Promise<void> {
+    const ratio = await this.sla.atRiskRatio(ticket.type, em);
+    const met = clocksStoppedBy(status, ticket.type);
+    const rows = (await this.sla.deadlinesFor(ticket.type, at, em)).map((d) => ({
+      ticketId: ticket.id, kind: d.kind, startedAt: at, dueAt: d.dueAt, riskAt: riskAt(at, d.dueAt, ratio),
+      stoppedAt: met.includes(d.kind) ? at : null, atRiskAt: null, breachedAt: null,
+    }));
+    if (rows.length) await em.insert(TicketClock, rows);
   }
 
   /** Applies a status change: stops the clocks it meets, restarts those a reopening revives. */
@@ -74,10 +88,10 @@ export class TicketClocksService {
 
   /** New type (or queue): running clocks get the new policy's deadlines from their own start. */
   async recompute(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, now: Date): Promise<void> {
-    const ratio = await this.sla.atRiskRatio(ticket.type);
+    const ratio = await this.sla.atRiskRatio(ticket.type, em);
     const clocks = await em.findBy(TicketClock, { ticketId: ticket.id, stoppedAt: IsNull() });
     for (const clock of clocks) {
-      const due = (await this.sla.deadlinesFor(ticket.type, clock.startedAt)).find((d) => d.kind === clock.kind);
+      const due = (await this.sla.deadlinesFor(ticket.type, clock.startedAt, em)).find((d) => d.kind === clock.kind);
       if (!due) {
         await em.update(TicketClock, { id: clock.id }, { stoppedAt: now });
         continue;
@@ -90,7 +104,7 @@ export class TicketClocksService {
     // the ticket's arrival like the others; one its status has already passed counts as met then.
     const { status, createdAt } = await em.findOneByOrFail(Ticket, { id: ticket.id });
     const have = new Set((await em.findBy(TicketClock, { ticketId: ticket.id })).map((c) => c.kind));
-    const missing = (await this.sla.deadlinesFor(ticket.type, createdAt)).map((d) => d.kind).filter((kind) => !have.has(kind));
+    const missing = (await this.sla.deadlinesFor(ticket.type, createdAt, em)).map((d) => d.kind).filter((kind) => !have.has(kind));
     if (!missing.length) return;
     await this.start(em, ticket, createdAt, missing);
     const met = clocksStoppedBy(status, ticket.type).filter((kind) => missing.includes(kind));

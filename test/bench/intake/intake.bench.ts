@@ -1,0 +1,135 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { api, staffToken } from '../../support/server-process';
+import { startBenchServer as startServer } from '../support/bench-server';
+import { Benchmark, BenchBody, Check, Figure, REPO_ROOT, SCALE, cpuSeconds, createBenchDatabase, log, round } from '../support/bench-env';
+
+const DURATION_S = Math.max(2, Math.round(20 * SCALE));
+const CONNECTIONS = [16, 64];
+
+/** An agent taking a repair call on the 24-hour line, as in the claim-race e2e. */
+const REPAIR_CALL = {
+  type: 'repair', accountNo: '9100000003', address: '城东区建设大道13号', contactName: '住户',
+  contactPhone: '13900001111', description: '暖气不热，楼上也不热', channel: 'phone',
+};
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+  /** Server process CPU (user + system) per answered request: steadier than requests/s on a shared machine. */
+  cpuMs: number;
+}
+
+async function load(url: string, pid: number, connections: number, token: string | null): Promise<Load> {
+  const cpuBefore = cpuSeconds(pid);
+  const result = await autocannon({
+    url: `${url}/api/tickets`, method: 'POST', connections, duration: DURATION_S,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(REPAIR_CALL),
+  });
+  return {
+    rps: round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99,
+    ok: result['2xx'], failed: result.non2xx + result.errors + result.timeouts,
+    cpuMs: round((1000 * (cpuSeconds(pid) - cpuBefore)) / Math.max(1, result['2xx']), 2),
+  };
+}
+
+function startBare(databaseUrl: string, ids: Record<string, number>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-r', join(__dirname, '../register.js'), join(__dirname, 'bare-intake-server.ts')], {
+    cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, BARE_QUEUE_ID: String(ids.queueId), BARE_DISTRICT_ID: String(ids.districtId),
+      BARE_STATION_ID: String(ids.stationId), BARE_STAFF_ID: String(ids.staffId),
+    },
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bare endpoint exited with ${code}`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      const port = /listening (\d+)/.exec(String(d))?.[1];
+      if (port) resolve({ url: `http://127.0.0.1:${port}`, child });
+    });
+  });
+}
+
+const ticketCount = async (url: string) => {
+  const conn = await createConnection(url);
+  const [[row]] = (await conn.query('SELECT COUNT(*) AS n FROM ticket')) as unknown as [{ n: number }[]];
+  await conn.end();
+  return Number(row.n);
+};
+
+async function run(): Promise<BenchBody> {
+  const db = await createBenchDatabase('intake');
+  const figures: Figure[] = [];
+  const checks: Check[] = [];
+  try {
+    const server = await startServer(db.url);
+    const product: Record<number, Load> = {};
+    let ids: Record<string, number>;
+    try {
+      const token = await staffToken(server.url, 'agent1');
+      const probe = await api(server.url, 'POST', '/api/tickets', token, REPAIR_CALL);
+      if (probe.status !== 201) throw new Error(`intake probe failed: ${probe.status} ${JSON.stringify(probe.body)}`);
+      ids = { queueId: probe.body.queueId, districtId: probe.body.districtId, stationId: probe.body.stationId, staffId: 0 };
+      const conn = await createConnection(db.url);
+      const [[agent]] = (await conn.query("SELECT id FROM staff WHERE username = 'agent1'")) as unknown as [{ id: number }[]];
+      const [[place]] = (await conn.query("SELECT districtId, stationId FROM account WHERE accountNo = '9100000003'")) as unknown as [{ districtId: number; stationId: number }[]];
+      await conn.end();
+      ids = { ...ids, staffId: agent.id, districtId: place.districtId, stationId: place.stationId };
+      await load(server.url, server.process.pid!, 4, token); // warm-up: JIT, pools, caches
+      for (const c of CONNECTIONS) {
+        const before = await ticketCount(db.url);
+        log(`intake: product at ${c} connections for ${DURATION_S} s`);
+        product[c] = await load(server.url, server.process.pid!, c, token);
+        await new Promise((r) => setTimeout(r, 2000)); // requests still in flight when autocannon stopped
+        const created = (await ticketCount(db.url)) - before;
+        checks.push({
+          label: `product ${c} conn: every request answered 201, one ticket each`,
+          // Up to one request per connection was cut off by the end of the run after its ticket was made.
+          ok: product[c].failed === 0 && created >= product[c].ok && created <= product[c].ok + c,
+          detail: `${product[c].ok} × 201, ${product[c].failed} failed, ${created} tickets created (≤ ${c} answered after the run ended)`,
+        });
+      }
+    } finally {
+      await server.stop();
+    }
+    const bare = await startBare(db.url, ids);
+    const baseline: Record<number, Load> = {};
+    try {
+      await load(bare.url, bare.child.pid!, 4, null);
+      for (const c of CONNECTIONS) {
+        log(`intake: bare endpoint at ${c} connections for ${DURATION_S} s`);
+        baseline[c] = await load(bare.url, bare.child.pid!, c, null);
+        checks.push({ label: `bare ${c} conn: no failed request`, ok: baseline[c].failed === 0, detail: `${baseline[c].ok} × 201, ${baseline[c].failed} failed` });
+      }
+    } finally {
+      bare.child.kill('SIGTERM');
+    }
+    for (const c of CONNECTIONS) {
+      const ratio = round((100 * product[c].rps) / baseline[c].rps);
+      figures.push(
+        { label: `${c} conn: product requests/s`, value: product[c].rps, unit: 'req/s' },
+        { label: `${c} conn: bare Fastify + mysql2 requests/s`, value: baseline[c].rps, unit: 'req/s' },
+        { label: `${c} conn: product / bare`, value: ratio, unit: '%', target: '≥ 50 %', met: ratio >= 50 },
+        { label: `${c} conn: product p50 latency`, value: product[c].p50, unit: 'ms' },
+        {
+          label: `${c} conn: product p99 latency`, value: product[c].p99, unit: 'ms',
+          ...(c === 64 ? { target: '< 100 ms', met: product[c].p99 < 100 } : {}),
+        },
+        { label: `${c} conn: bare p99 latency`, value: baseline[c].p99, unit: 'ms' },
+        { label: `${c} conn: product server CPU per request`, value: product[c].cpuMs, unit: 'ms' },
+        { label: `${c} conn: bare server CPU per request`, value: baseline[c].cpuMs, unit: 'ms' },
+      );
+    }
+    return { figures, checks, notes: [`autocannon ${DURATION_S} s per run, POST /api/tickets as agent1 (repair call, phone channel)`] };
+  } finally {
+    await db.drop();
+  }
+}
+
+export const intakeBenchmark: Benchmark = { name: 'intake', title: 'Intake: POST /api/tickets vs bare Fastify + mysql2', run };
