@@ -31,6 +31,10 @@ const databases = (process.env.TEST_DATABASES ?? 'sqlite,mariadb').split(',');
 
 module.exports = {
   testTimeout: 60_000,
+  // Most of a database suite's time is waiting on the database: three workers keep two cores busy,
+  // and a worker that has grown past 1 GB (Nest apps, TypeORM metadata) is replaced.
+  maxWorkers: 3,
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.db\\.spec\\.ts$'] },
     ...databases.map((db) => ({
