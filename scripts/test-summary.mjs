@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 const [dir, seconds] = process.argv.slice(2);
 let passed = 0, failed = 0, skipped = 0;
-for (const file of readdirSync(dir)) {
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
   const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests + report.numRuntimeErrorTestSuites;

@@ -1,31 +1,41 @@
 #!/usr/bin/env bash
-# `npm test`: every suite of every package, on SQLite and MariaDB, then the browser journeys.
+# `npm test`: every suite of every package, on SQLite and MariaDB, then the end-to-end journeys.
 # Needs MariaDB on 127.0.0.1:3306 (TEST_MYSQL_URL) and Debian's chromium: .ci/run provides both.
+# The fault suite (server killed, MariaDB restarted, fuzzing) runs apart: `npm run test:faults`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC CI=${CI:-}
 bash scripts/ensure-test-services.sh || { echo "✗ test services (MariaDB, chromium) are not available"; exit 1; }
 results=$(mktemp -d)
-failed=0
 started=$(date +%s)
 
-run() { # name, then the command; jest writes its counts to $results/name.json
+run() { # name, then the command; jest writes its counts to $results/name.json, a failure leaves name.failed
   local name=$1; shift
   echo "━━ $name"
   # --forceExit: a suite whose server failed to start must fail, not hang CI until its time runs out.
-  if ! "$@" --forceExit --json --outputFile="$results/$name.json"; then failed=1; echo "✗ $name failed"; fi
+  if ! "$@" --forceExit --json --outputFile="$results/$name.json" >"$results/$name.log" 2>&1; then
+    touch "$results/$name.failed"; echo "✗ $name failed"
+  fi
+  # Failures in full, the rest as jest's one-line summaries.
+  if [ -e "$results/$name.failed" ]; then cat "$results/$name.log"; else grep -E '^(PASS|FAIL)|^Tests:' "$results/$name.log"; fi
 }
 
 npm run build -w shared --silent || exit 1
-run shared npx jest --config shared/jest.config.js --rootDir shared
-run server npx jest --config server/jest.config.js --rootDir server
-run miniapp npx jest --config miniapp/jest.config.js --rootDir miniapp
-npm run build -w server --silent && npm run build:h5 -w miniapp --silent >/dev/null || { echo "✗ build failed"; exit 1; }
+# The server's database suites mostly wait on the databases: the other packages' tests and the
+# builds the journeys need run beside them.
+run server npx jest --config server/jest.config.js --rootDir server &
+server=$!
+{
+  run shared npx jest --config shared/jest.config.js --rootDir shared
+  run miniapp npx jest --config miniapp/jest.config.js --rootDir miniapp
+  { npm run build -w server --silent && npm run build:h5 -w miniapp --silent >/dev/null; } || touch "$results/build.failed"
+}
+wait $server
+[ -e "$results/build.failed" ] && { echo "✗ build failed"; exit 1; }
 run e2e npx jest --config test/jest.config.js --rootDir test
-# Server processes killed, a private MariaDB restarted, payment notices forged, the API fuzzed (npm run test:faults).
-run faults npx jest --config test/faults/jest.config.js --rootDir test/faults
 
 node scripts/test-summary.mjs "$results" "$(( $(date +%s) - started ))"
 summary=$?
+ls "$results"/*.failed >/dev/null 2>&1 && failed=1 || failed=0
 rm -rf "$results"
 [ $failed -eq 0 ] && [ $summary -eq 0 ]

@@ -14,6 +14,7 @@ const databases = (process.env.TEST_DATABASES ?? 'sqlite,mariadb').split(',');
 
 module.exports = {
   testTimeout: 120_000,
-  maxWorkers: 1,
+  // A journey mostly waits (page slides, server answers): the SQLite and MariaDB runs go side by side.
+  maxWorkers: 2,
   projects: databases.map((db) => ({ ...base, displayName: db, globals: { TEST_DATABASE: db } })),
 };

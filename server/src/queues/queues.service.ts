@@ -88,6 +88,11 @@ export class QueuesService {
     return triage;
   }
 
+  /** After rules or queues were changed outside this service (a migration, an operator's SQL). */
+  forgetRoutingTable(): void {
+    this.routing = null;
+  }
+
   /** Every rule and queue (a few dozen rows), cached: routing costs intake no round trip. */
   private async routingTable(em?: EntityManager) {
     if (this.routing && Date.now() - this.routing.at < ROUTING_CACHE_MS) return this.routing;

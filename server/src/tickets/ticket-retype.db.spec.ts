@@ -1,5 +1,6 @@
 import { ErrorCode, TicketType } from '@utility/shared';
 import { DataSource } from 'typeorm';
+import { QueuesService } from '../queues/queues.service';
 import { RoutingRuleRow } from '../queues/routing-rule.entity';
 import {
   breachesOf, call, createTicket, EAST_HEAT_ACCOUNT, expectRefused, getTicket, login, minutes, queueIdsByCode, ticketState, transition,
@@ -22,6 +23,7 @@ describe('retyping a ticket', () => {
     // This company has not routed billing problems of the east district yet: they land in triage.
     const east = (await createTicket(t, agent, call())).districtId;
     await t.app.get(DataSource).getRepository(RoutingRuleRow).delete({ ticketType: TicketType.Billing, districtId: east! });
+    t.app.get(QueuesService).forgetRoutingTable();
   });
   afterAll(() => t.close());
 
