@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClockKind, TicketEventKind, TicketStatus, clocksRestartedBy, clocksStoppedBy } from '@utility/shared';
 import { EntityManager, In, IsNull } from 'typeorm';
+import { insertRows } from '../common/plain-insert';
 import { SlaService } from '../sla/sla.service';
 import { SlaBreach } from './sla-breach.entity';
 import { TicketClock } from './ticket-clock.entity';
@@ -41,8 +42,8 @@ export class TicketClocksService {
       ticketId: ticket.id, kind: d.kind, startedAt: at, dueAt: d.dueAt, riskAt: riskAt(at, d.dueAt, ratio),
       stoppedAt: met.includes(d.kind) ? at : null, atRiskAt: null, breachedAt: null,
     }));
-    // Inserted from copies: the rows stay as written, in policy order (the order their ids take).
-    if (rows.length) await em.insert(TicketClock, rows.map((r) => ({ ...r })));
+    // In policy order: the order their ids take, and the order a view lists them in.
+    await insertRows(em, TicketClock, rows);
     return rows;
   }
 
