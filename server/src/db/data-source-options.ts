@@ -32,6 +32,8 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'repo
     synchronize: false,
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
-    extra: { connectionLimit: 20 },
+    // trace: false — mysql2 otherwise captures a stack trace on every query, only to decorate the
+    // rare error with its caller (≈ 8 % of intake's CPU); errors keep their code and message.
+    extra: { connectionLimit: 20, trace: false },
   };
 }

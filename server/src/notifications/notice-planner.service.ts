@@ -30,10 +30,13 @@ export class NoticePlanner {
   async plan(): Promise<number> {
     const cursor = (await this.cursors.findOneBy({ name: CURSOR }))?.lastEventId ?? 0;
     const facts = await this.reader.eventsAfter(cursor, BATCH);
+    // Who follows an account, looked up once per batch: a batch holds several events of each ticket.
+    const followers = new Map<string, Promise<number[]>>();
     for (const fact of facts) {
       const planned = noticeForEvent(fact, this.outbox.templates());
       if (!planned || !fact.accountNo) continue;
-      for (const residentId of await this.bindings.residentIdsOf(fact.accountNo)) {
+      if (!followers.has(fact.accountNo)) followers.set(fact.accountNo, this.bindings.residentIdsOf(fact.accountNo));
+      for (const residentId of await followers.get(fact.accountNo)!) {
         await this.enqueue(fact, residentId, planned);
       }
     }

@@ -1,5 +1,6 @@
 import { TicketEventKind, TicketStatus } from '@utility/shared';
 import { EntityManager } from 'typeorm';
+import { insertRows } from '../common/plain-insert';
 import { Actor } from '../common/principal';
 import { EventData, TicketEvent } from './ticket-event.entity';
 
@@ -28,5 +29,5 @@ export async function appendEvents(em: EntityManager, ticketId: number, events: 
       note: e.note ?? null,
       data: e.data ?? null,
   }));
-  await em.insert(TicketEvent, rows);
+  await insertRows(em, TicketEvent, rows);
 }

@@ -11,6 +11,7 @@ import { StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
 import { StaffService } from '../staff/staff.service';
 import { TicketClock } from './ticket-clock.entity';
+import type { NewClock } from './ticket-clocks.service';
 import { TicketEvent } from './ticket-event.entity';
 import { toResidentTicketView } from './resident-ticket-view';
 import { TicketExtensions } from './ticket-extensions';
@@ -157,6 +158,11 @@ export class TicketReader {
     if (ticket.assigneeId !== viewer.id && ticket.createdById !== viewer.id) throw forbidden();
     await this.audit.record(viewer, 'ticket', ticket.id, 'contactPhone');
     return ticket.contactPhone;
+  }
+
+  /** A ticket intake has just written, shown from what it wrote: nobody has assigned it yet. */
+  viewAsWritten(ticket: Ticket, queueName: string, clocks: NewClock[]): TicketView {
+    return toTicketView(ticket, { queueName, assigneeName: null, clocks, now: this.clock.now() });
   }
 
   async view(ticket: Ticket, viewer: StaffPrincipal): Promise<TicketView> {

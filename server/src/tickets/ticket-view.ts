@@ -6,13 +6,13 @@ import { Ticket } from './ticket.entity';
 export interface TicketViewContext {
   queueName: string;
   assigneeName: string | null;
-  clocks: TicketClock[];
+  clocks: Omit<TicketClock, 'id'>[];
   now: Date;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toClockView(c: TicketClock, now: Date): ClockView {
+export function toClockView(c: Omit<TicketClock, 'id'>, now: Date): ClockView {
   const running = !c.stoppedAt;
   return {
     kind: c.kind,

@@ -12,8 +12,7 @@ import { StaffPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { TicketAssignment } from './ticket-assignment.service';
 import { TicketReader } from './ticket-reader.service';
-import { Ticket } from './ticket.entity';
-import { TicketsService } from './tickets.service';
+import { NewTicket, TicketsService } from './tickets.service';
 
 const INTAKE_ROLES = [Role.Agent, Role.Dispatcher, Role.Supervisor];
 
@@ -40,13 +39,13 @@ export class TicketsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketView> {
-    let made: Ticket | undefined;
-    const created = await this.idempotency.create(`staff:${staff.id}`, key, 'ticket', body, async (em) => (made = await this.tickets.intake(em, staff, body)).id);
+    let made: NewTicket | undefined;
+    const created = await this.idempotency.create(`staff:${staff.id}`, key, 'ticket', body, async (em) => (made = await this.tickets.intakeAsWritten(em, staff, body)).ticket.id);
     if (created.replayed) void reply.header('Idempotent-Replayed', 'true');
     void reply.status(HttpStatus.CREATED);
     // A ticket made just now is its maker's to see, as it was committed: no need to read it back.
-    const ticket = !created.replayed && made?.id === created.resourceId ? made : await this.reader.visibleTicket(staff, created.resourceId);
-    return this.reader.view(ticket, staff);
+    if (created.replayed || made?.ticket.id !== created.resourceId) return this.reader.view(await this.reader.visibleTicket(staff, created.resourceId), staff);
+    return made.clocks ? this.reader.viewAsWritten(made.ticket, made.queueName, made.clocks) : this.reader.view(made.ticket, staff);
   }
 
   @Get(':id')

@@ -12,7 +12,7 @@ import { Actor, ResidentPrincipal, StaffPrincipal } from '../common/principal';
 import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { TicketAssignment } from './ticket-assignment.service';
-import { TicketClocksService } from './ticket-clocks.service';
+import { NewClock, TicketClocksService } from './ticket-clocks.service';
 import { TicketExtensions } from './ticket-extensions';
 import { EventData, TicketEvent } from './ticket-event.entity';
 import { appendEvents } from './ticket-events';
@@ -21,6 +21,12 @@ import { Ticket } from './ticket.entity';
 
 /** What intake needs: a staff or resident request, or the product's own (channel `system`). */
 export type IntakeInput = Omit<CreateTicketRequest, 'channel'> & { channel: Channel };
+
+export interface NewTicket {
+  ticket: Ticket;
+  queueName: string;
+  clocks: NewClock[] | null;
+}
 
 /** One step of work another module records on a ticket (field work, a resident's sign-off). */
 export interface TicketStep {
@@ -55,6 +61,14 @@ export class TicketsService {
    * `em` lets a caller (idempotency) wrap intake in its own transaction.
    */
   async intake(em: EntityManager, actor: Actor | null, body: IntakeInput): Promise<Ticket> {
+    return (await this.intakeAsWritten(em, actor, body)).ticket;
+  }
+
+  /**
+   * Intake, answering with what it wrote — the ticket, its queue's name and its clocks — so that
+   * its view needs no read-back. `clocks` is null when auto-assignment may have moved them since.
+   */
+  async intakeAsWritten(em: EntityManager, actor: Actor | null, body: IntakeInput): Promise<NewTicket> {
     const now = this.clock.now();
     // Every read goes through `em`: waiting for a second pooled connection while holding one
     // deadlocks the pool once as many intakes run at once as it has connections.
@@ -80,10 +94,10 @@ export class TicketsService {
       ...(status === TicketStatus.Accepted ? [{ kind: TicketEventKind.Transition, actor, at: now, from: TicketStatus.Submitted, to: status }] : []),
       { kind: TicketEventKind.Routed, actor: null, at: now, note: queue.name, data: { queueId: queue.id } },
     ]);
-    await this.clocks.startNew(em, ticket, now, status);
-    if (!queue.autoAssign) return ticket;
+    const clocks = await this.clocks.startNew(em, ticket, now, status);
+    if (!queue.autoAssign) return { ticket, queueName: queue.name, clocks };
     await this.assignment.autoAssign(em, ticket, now);
-    return em.findOneByOrFail(Ticket, { id });
+    return { ticket: await em.findOneByOrFail(Ticket, { id }), queueName: queue.name, clocks: null };
   }
 
   /** A ticket the product raises itself (a held reading, a payment mismatch), about an account. */

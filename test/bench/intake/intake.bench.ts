@@ -82,6 +82,7 @@ async function run(): Promise<BenchBody> {
       await conn.end();
       ids = { ...ids, staffId: agent.id, districtId: place.districtId, stationId: place.stationId };
       await load(server.url, server.process.pid!, 4, token); // warm-up: JIT, pools, caches
+      await new Promise((r) => setTimeout(r, 2000)); // its last requests land before tickets are counted
       for (const c of CONNECTIONS) {
         const before = await ticketCount(db.url);
         log(`intake: product at ${c} connections for ${DURATION_S} s`);
@@ -119,7 +120,8 @@ async function run(): Promise<BenchBody> {
         { label: `${c} conn: product p50 latency`, value: product[c].p50, unit: 'ms' },
         {
           label: `${c} conn: product p99 latency`, value: product[c].p99, unit: 'ms',
-          ...(c === 64 ? { target: '< 100 ms', met: product[c].p99 < 100 } : {}),
+          // No answer at all has no latency: autocannon's 0 ms then is not a met target.
+          ...(c === 64 ? { target: '< 100 ms', met: product[c].ok > 0 && product[c].p99 < 100 } : {}),
         },
         { label: `${c} conn: bare p99 latency`, value: baseline[c].p99, unit: 'ms' },
         { label: `${c} conn: product server CPU per request`, value: product[c].cpuMs, unit: 'ms' },

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
-export const RESULTS_DIR = join(REPO_ROOT, process.env.BENCH_RESULTS_DIR ?? 'bench/results');
+export const RESULTS_DIR = resolve(REPO_ROOT, process.env.BENCH_RESULTS_DIR ?? 'bench/results');
 /** The built server under test; BENCH_SERVER_DIST points at another build (e.g. of an earlier commit) to compare. */
 export const SERVER_DIST = resolve(process.env.BENCH_SERVER_DIST ?? join(REPO_ROOT, 'server/dist'));
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://utility:utility@127.0.0.1:3306';

@@ -1,0 +1,33 @@
+import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** Statement heads by entity and column list: the text of a hot insert is built once. */
+const heads = new WeakMap<EntityMetadata, Map<string, string>>();
+
+/**
+ * A multi-row INSERT of whole rows, with no read-back of generated ids, for hot paths (intake
+ * writes a ticket's events and clocks on every call): TypeORM's insert builder re-derives the
+ * statement and each value's expression every time. Values still go through the driver's own
+ * preparation (dates, simple-json, column transformers), so the rows stored are those `em.insert`
+ * stores, on SQLite and MariaDB alike. Every row must carry the same properties.
+ */
+export async function insertRows<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+  if (!rows.length) return;
+  const metadata = em.connection.getMetadata(target);
+  const driver = em.connection.driver;
+  const names = Object.keys(rows[0]);
+  const columns = names.map((name) => {
+    const column = metadata.findColumnWithPropertyPath(name);
+    if (!column) throw new Error(`${metadata.name} has no column ${name}`);
+    return column;
+  });
+  const byColumns = heads.get(metadata) ?? heads.set(metadata, new Map()).get(metadata)!;
+  const key = names.join(',');
+  let head = byColumns.get(key);
+  if (!head) {
+    head = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+    byColumns.set(key, head);
+  }
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const values = rows.flatMap((row) => columns.map((column, i) => driver.preparePersistentValue(row[names[i]], column)));
+  await em.query(head + rows.map(() => tuple).join(', '), values);
+}
