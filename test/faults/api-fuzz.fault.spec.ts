@@ -30,7 +30,11 @@ describe('API fuzz', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // Timers off: only the fuzzed requests may change the database.
-    server = await startServer(db.url, { SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0', PAYMENT_SWEEP_SECONDS: '0', UPLOADS_DIR: `/tmp/fault-fuzz-uploads-${process.pid}` });
+    // Every background job off: what changes the database must be the request under test.
+    server = await startServer(db.url, {
+      SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0', PAYMENT_SWEEP_SECONDS: '0', RETURN_VISIT_PLANNER_SECONDS: '0',
+      INSPECTION_REMINDER_SECONDS: '0', REPORT_JOB_SECONDS: '0', BILL_ALERT_SECONDS: '0', UPLOADS_DIR: `/tmp/fault-fuzz-uploads-${process.pid}`,
+    });
     const staff = await Promise.all(['agent1', 'dispatcher1', 'tech1', 'supervisor1', 'admin'].map((u) => staffToken(server.url, u)));
     const residents = await Promise.all([1, 2].map((n) => residentWithAccount(server.url, `fuzz-${n}`, n)));
     const unbound = (await api(server.url, 'POST', '/api/auth/wechat', undefined, { code: 'mock-fuzz-unbound:1' })).body.token;
