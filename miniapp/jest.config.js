@@ -9,7 +9,7 @@ const transformer = [
     },
     module: { type: 'commonjs' },
   },
-]
+];
 
 module.exports = {
   testEnvironment: 'jsdom',
@@ -28,4 +28,4 @@ module.exports = {
     '^@utility/shared$': '<rootDir>/../shared/src/index.ts',
     '\\.(css|scss)$': '<rootDir>/test/style-mock.ts',
   },
-}
+};

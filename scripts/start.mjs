@@ -20,8 +20,18 @@ function newest(dir) {
 
 const steps = [
   { name: 'shared', inputs: ['shared/src'], output: 'shared/dist/index.js', cmd: ['run', 'build', '-w', 'shared'] },
-  { name: 'server', inputs: ['server/src', 'shared/src'], output: 'server/dist/main.js', cmd: ['run', 'build', '-w', 'server'] },
-  { name: 'miniapp (H5)', inputs: ['miniapp/src', 'miniapp/config', 'shared/src'], output: 'miniapp/dist/h5/index.html', cmd: ['run', 'build:h5', '-w', 'miniapp'] },
+  {
+    name: 'server',
+    inputs: ['server/src', 'shared/src'],
+    output: 'server/dist/main.js',
+    cmd: ['run', 'build', '-w', 'server'],
+  },
+  {
+    name: 'miniapp (H5)',
+    inputs: ['miniapp/src', 'miniapp/config', 'shared/src'],
+    output: 'miniapp/dist/h5/index.html',
+    cmd: ['run', 'build:h5', '-w', 'miniapp'],
+  },
 ];
 
 for (const step of steps) {

@@ -20,6 +20,8 @@ run() { # name, then the command; jest writes its counts to $results/name.json, 
   if [ -e "$results/$name.failed" ]; then cat "$results/$name.log"; else grep -E '^(PASS|FAIL)|^Tests:' "$results/$name.log"; fi
 }
 
+# Gates first: one style everywhere (Prettier); lint and type errors are added beside it.
+npm run format:check --silent || { echo "✗ format: run \`npm run format\`"; exit 1; }
 npm run build -w shared --silent || exit 1
 # The server's database suites mostly wait on the databases: the other packages' tests and the
 # builds the journeys need run beside them.

@@ -19,7 +19,9 @@ const base = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|content-disposition|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+  ],
   moduleNameMapper: {
     '^@utility/shared$': '<rootDir>/../shared/src/index.ts',
     '^@utility/shared/sla$': '<rootDir>/../shared/src/sla/index.ts',

@@ -6,7 +6,12 @@ const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>'],
   testMatch: ['**/*.e2e.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+    ],
+  },
   moduleNameMapper: { '^@utility/shared$': '<rootDir>/../shared/src/index.ts' },
 };
 

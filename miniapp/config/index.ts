@@ -1,30 +1,30 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import type Chain from 'webpack-chain'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type Chain from 'webpack-chain';
 
-const isH5 = process.env.TARO_ENV === 'h5'
+const isH5 = process.env.TARO_ENV === 'h5';
 
 // H5 is served by the NestJS server at `/`, so it calls its own origin by default.
-const apiBase = process.env.API_BASE ?? (isH5 ? '' : 'http://127.0.0.1:3000')
+const apiBase = process.env.API_BASE ?? (isH5 ? '' : 'http://127.0.0.1:3000');
 
 /**
  * Taro splits only initial chunks on H5, so every lazy page chunk carried its own copy of the
  * components and React helpers (≈ 210 KB each); share them across pages instead.
  */
 function shareH5PageChunks(chain: Chain) {
-  chain.optimization.merge({ splitChunks: { chunks: 'all' } })
+  chain.optimization.merge({ splitChunks: { chunks: 'all' } });
 }
 
 /**
  * `@utility/shared` is compiled from its TypeScript source, as ES modules: its CommonJS build
  * makes webpack keep all of zod (every locale, ≈ 450 KB) where the ESM source lets it shake.
  */
-const sharedSource = path.resolve(__dirname, '../../shared/src')
+const sharedSource = path.resolve(__dirname, '../../shared/src');
 function useSharedSource(chain: Chain) {
-  chain.resolve.alias.set('@utility/shared$', path.join(sharedSource, 'index.ts'))
+  chain.resolve.alias.set('@utility/shared$', path.join(sharedSource, 'index.ts'));
   // Its modules only declare (enums, schemas, functions): a page that needs an enum or the
   // error messages must not pull every zod schema, and zod, into the weapp main package.
-  chain.module.rule('shared-source-pure').test(/\.ts$/).include.add(sharedSource).end().set('sideEffects', false)
+  chain.module.rule('shared-source-pure').test(/\.ts$/).include.add(sharedSource).end().set('sideEffects', false);
 }
 
 export default defineConfig<'webpack5'>(async () => {
@@ -49,7 +49,7 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
-        useSharedSource(chain)
+        useSharedSource(chain);
       },
     },
     h5: {
@@ -71,10 +71,10 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
-        useSharedSource(chain)
-        shareH5PageChunks(chain)
+        useSharedSource(chain);
+        shareH5PageChunks(chain);
       },
     },
-  }
-  return config
-})
+  };
+  return config;
+});

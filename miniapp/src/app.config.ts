@@ -24,8 +24,19 @@ export default defineAppConfig({
       // inspections/inspection: the inspector's day (今日安检) and one visit's checklist;
       // inspection-plan: a supervisor opens a plan's slots.
       pages: [
-        'login/index', 'queues/index', 'queue/index', 'ticket/index', 'intake/index', 'jobs/index', 'job/index',
-        'visits/index', 'visit/index', 'ratings/index', 'inspections/index', 'inspection/index', 'inspection-plan/index',
+        'login/index',
+        'queues/index',
+        'queue/index',
+        'ticket/index',
+        'intake/index',
+        'jobs/index',
+        'job/index',
+        'visits/index',
+        'visit/index',
+        'ratings/index',
+        'inspections/index',
+        'inspection/index',
+        'inspection-plan/index',
       ],
     },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
@@ -61,4 +72,4 @@ export default defineAppConfig({
     // Taro's H5 shows its title bar and back button only when asked; the mini-program always has them.
     navigationStyle: 'default',
   },
-})
+});

@@ -9,4 +9,4 @@ Object.assign(globalThis, {
   ENABLE_CONTAINS: false,
   ENABLE_MUTATION_OBSERVER: false,
   DEPRECATED_ADAPTER_COMPONENT: false,
-})
+});

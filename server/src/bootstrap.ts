@@ -20,16 +20,24 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   );
   app.useLogger(app.get(Logger));
   // Meter-reading imports arrive as text/csv, larger than JSON bodies.
-  app.getHttpAdapter().getInstance().addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
   // Photo uploads (POST /api/uploads): one file per request, never larger than UPLOAD_MAX_BYTES.
   await app.register(fastifyMultipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES + 1, files: 1, parts: 20 } });
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
   if (config.DATABASE_URL.startsWith('mysql') || config.DATABASE_URL.startsWith('mariadb')) {
-    await app.get(DataSource).runMigrations({ transaction: 'each' }).catch(async (error) => {
-      await app.close();
-      throw error;
-    });
+    await app
+      .get(DataSource)
+      .runMigrations({ transaction: 'each' })
+      .catch(async (error) => {
+        await app.close();
+        throw error;
+      });
   }
   const document = SwaggerModule.createDocument(
     app,

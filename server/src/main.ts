@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   ];
   if (seed) {
     lines.push(`  Demo staff logins: ${seed.usernames.join(', ')}`);
-    lines.push(`  Password: ${seed.password}${seed.generated ? '   (random for this run; set DEMO_PASSWORD to choose one)' : ''}`);
+    lines.push(
+      `  Password: ${seed.password}${seed.generated ? '   (random for this run; set DEMO_PASSWORD to choose one)' : ''}`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

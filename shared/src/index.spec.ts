@@ -18,7 +18,9 @@ describe('@utility/shared root', () => {
     jest.isolateModules(() => {
       const sla = jest.requireActual<typeof import('./sla')>('./sla');
       expect(typeof sla.chinaWorkCalendar).toBe('function');
-      expect(sla.addWorkingDays).toBe(jest.requireActual<typeof import('./sla/sla-deadlines')>('./sla/sla-deadlines').addWorkingDays);
+      expect(sla.addWorkingDays).toBe(
+        jest.requireActual<typeof import('./sla/sla-deadlines')>('./sla/sla-deadlines').addWorkingDays,
+      );
       expect(sla.DEFAULT_SLA_POLICIES).toHaveLength(9);
     });
   });

@@ -10,18 +10,28 @@ import { paymentNoticesBenchmark } from './payment-notices/payment-notices.bench
  * `npm run bench [-- <name> …]`: runs the benchmarks (all, or those named) one after the other,
  * writes bench/results/<name>.json and summary.md, and exits 1 only if a correctness check failed.
  */
-const ALL: Benchmark[] = [intakeBenchmark, paymentNoticesBenchmark, billRunBenchmark, claimRaceBenchmark, miniappBenchmark];
+const ALL: Benchmark[] = [
+  intakeBenchmark,
+  paymentNoticesBenchmark,
+  billRunBenchmark,
+  claimRaceBenchmark,
+  miniappBenchmark,
+];
 
 async function main() {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !ALL.some((b) => b.name === w));
-  if (unknown.length) throw new Error(`Unknown benchmark(s): ${unknown.join(', ')}; known: ${ALL.map((b) => b.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`Unknown benchmark(s): ${unknown.join(', ')}; known: ${ALL.map((b) => b.name).join(', ')}`);
   const results: BenchResult[] = [];
   for (const bench of ALL.filter((b) => !wanted.length || wanted.includes(b.name))) {
     log(`${bench.name}: starting`);
     const result = await runBenchmark(bench);
     results.push(result);
-    for (const f of result.figures) log(`${bench.name}: ${f.label} = ${f.value} ${f.unit}${f.target ? ` (target ${f.target}: ${f.met ? 'met' : 'MISSED'})` : ''}`);
+    for (const f of result.figures)
+      log(
+        `${bench.name}: ${f.label} = ${f.value} ${f.unit}${f.target ? ` (target ${f.target}: ${f.met ? 'met' : 'MISSED'})` : ''}`,
+      );
     for (const c of result.checks.filter((c) => !c.ok)) log(`${bench.name}: CHECK FAILED ${c.label}: ${c.detail}`);
   }
   process.stdout.write(writeSummary());

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import {
-  ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, goBack, pageSettled, staffLogin, step, switchTab,
+  ARTIFACTS_DIR,
+  currentPage,
+  eventually,
+  fullPageScreenshot,
+  goBack,
+  pageSettled,
+  staffLogin,
+  step,
+  switchTab,
 } from '../support/browser';
 import { agentResolvesComplaint, agentVisits, openFromList, rateFromDetail } from '../support/feedback';
 import { useJourney } from '../support/journey';
@@ -10,8 +18,13 @@ import { api, staffToken } from '../support/server-process';
 
 const HOME = { accountNo: '9100000001', holderName: '王秀英', address: '城东区幸福路11号2单元202室' };
 const CALL = {
-  type: 'repair', accountNo: HOME.accountNo, address: HOME.address, contactName: '王秀英', contactPhone: '13812345678',
-  description: '燃气表不走字', channel: 'phone',
+  type: 'repair',
+  accountNo: HOME.accountNo,
+  address: HOME.address,
+  contactName: '王秀英',
+  contactPhone: '13812345678',
+  description: '燃气表不走字',
+  channel: 'phone',
 };
 const COMPLAINT = '师傅上门态度很差，没有检查就说修好了';
 const REPORT = '抄表员收取现金不开收据，要求私下转账';
@@ -36,7 +49,8 @@ describe('browser', () => {
     const repair = { id: created.body.id as number, no: created.body.no as string };
     const tech = await staffToken(base, 'tech1');
     expect((await api(base, 'POST', `/api/tickets/${repair.id}/claim`, tech)).status).toBe(200);
-    for (const to of ['en_route', 'on_site', 'resolved']) expect((await api(base, 'POST', `/api/tickets/${repair.id}/transition`, tech, { to })).status).toBe(200);
+    for (const to of ['en_route', 'on_site', 'resolved'])
+      expect((await api(base, 'POST', `/api/tickets/${repair.id}/transition`, tech, { to })).status).toBe(200);
 
     // 1. From the repair's detail: 我要投诉, about that ticket, with a photo.
     const filed = await step(resident, 'complain', async () => {
@@ -46,15 +60,23 @@ describe('browser', () => {
       await rp.waitForURL(new RegExp(`#/packages/complaint/index\\?ticketId=${repair.id}$`));
       await pageSettled(rp);
       const form = currentPage(rp);
-      await eventually(async () => expect(await form.locator('#complaint-about .complaint__about').innerText()).toBe(`一般报修 · ${repair.no}`));
+      await eventually(async () =>
+        expect(await form.locator('#complaint-about .complaint__about').innerText()).toBe(`一般报修 · ${repair.no}`),
+      );
       await form.locator('#complaint-text textarea').fill(COMPLAINT);
       const photo = await addPhoto(rp, form.locator('#complaint-photo'), await smallJpeg('#aa3322'), 'meter.jpg');
-      await eventually(async () => expect((await form.locator('#complaint-photo-count').innerText()).trim()).toBe('1/6'));
+      await eventually(async () =>
+        expect((await form.locator('#complaint-photo-count').innerText()).trim()).toBe('1/6'),
+      );
       const answer = rp.waitForResponse((r) => r.url().endsWith('/api/complaints'));
       await form.locator('#complaint-submit').click();
       const response = await answer;
       expect(response.status()).toBe(201);
-      expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({ ticketId: repair.id, text: COMPLAINT, photoIds: [photo.id] });
+      expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({
+        ticketId: repair.id,
+        text: COMPLAINT,
+        photoIds: [photo.id],
+      });
       expect(response.request().headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
       const body = (await response.json()) as { ticketId: number; no: string };
       await form.locator('#filed').waitFor();
@@ -69,7 +91,9 @@ describe('browser', () => {
     await step(agent, 'agent-resolves', async () => {
       await staffLogin(ap, 'agent1');
       await agentResolvesComplaint(ap, 'complaint-east', filed, '已向居民致歉，安排班长复查');
-      expect(await currentPage(ap).locator('.ticket__description').innerText()).toBe(`关于工单${repair.no}：${COMPLAINT}`);
+      expect(await currentPage(ap).locator('.ticket__description').innerText()).toBe(
+        `关于工单${repair.no}：${COMPLAINT}`,
+      );
     });
     await step(agent, 'return-visit', () => agentVisits(ap, filed.no, '居民认可处理结果'));
 
@@ -79,7 +103,10 @@ describe('browser', () => {
       await rp.waitForURL(new RegExp(`#/packages/requests/detail\\?id=${filed.id}$`));
       await pageSettled(rp);
       await currentPage(rp).locator('#request-rate').waitFor();
-      expect(await rateFromDetail(rp, filed.id, 'very_satisfied')).toMatchObject({ level: 'very_satisfied', resolution: 1 });
+      expect(await rateFromDetail(rp, filed.id, 'very_satisfied')).toMatchObject({
+        level: 'very_satisfied',
+        resolution: 1,
+      });
     });
 
     // 4. An anonymous report from 我的 → 举报 (anonymous is the default, and explained).
@@ -94,7 +121,9 @@ describe('browser', () => {
       await rp.waitForURL(/#\/packages\/complaint\/report$/);
       await pageSettled(rp);
       const form = currentPage(rp);
-      expect(await form.locator('#report-anonymous-explain').innerText()).toContain('处理举报的工作人员看不到您的微信、手机号和户号');
+      expect(await form.locator('#report-anonymous-explain').innerText()).toContain(
+        '处理举报的工作人员看不到您的微信、手机号和户号',
+      );
       await form.locator('#report-text textarea').fill(REPORT);
       const answer = rp.waitForResponse((r) => r.url().endsWith('/api/reports'));
       await form.locator('#report-submit').click();

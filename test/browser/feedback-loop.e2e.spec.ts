@@ -1,5 +1,14 @@
 import { join } from 'node:path';
-import { ARTIFACTS_DIR, currentPage, fullPageScreenshot, goBack, pageSettled, staffLogin, step, switchTab } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  currentPage,
+  fullPageScreenshot,
+  goBack,
+  pageSettled,
+  staffLogin,
+  step,
+  switchTab,
+} from '../support/browser';
 import { queryRows } from '../support/db';
 import { agentResolvesComplaint, agentVisits, openFromList, rateFromDetail } from '../support/feedback';
 import { useJourney } from '../support/journey';
@@ -9,12 +18,25 @@ import { api, staffToken } from '../support/server-process';
 /** Demo account 9100000001 (东城供热站, east district): its repairs go to tech1's station, its complaints to complaint-east. */
 const HOME = { accountNo: '9100000001', holderName: '王秀英', address: '城东区幸福路11号2单元202室' };
 const CALL = {
-  type: 'repair', accountNo: HOME.accountNo, address: HOME.address, contactName: '王秀英', contactPhone: '13812345678',
-  description: '暖气片不热，阀门拧不动', channel: 'phone',
+  type: 'repair',
+  accountNo: HOME.accountNo,
+  address: HOME.address,
+  contactName: '王秀英',
+  contactPhone: '13812345678',
+  description: '暖气片不热，阀门拧不动',
+  channel: 'phone',
 };
 const COMPLAINT_QUEUE = 'complaint-east';
 
-interface Row { id: number; no: string; type: string; status: string; description: string; queueId: number; clocks: { kind: string }[] }
+interface Row {
+  id: number;
+  no: string;
+  type: string;
+  status: string;
+  description: string;
+  queueId: number;
+  clocks: { kind: string }[];
+}
 
 /**
  * Issue 7's journey: a repair is resolved (API fixture: the field steps have their own journey);
@@ -42,7 +64,10 @@ describe('browser', () => {
     const tech = await staffToken(base, 'tech1');
     expect((await api(base, 'POST', `/api/tickets/${repair.id}/claim`, tech)).status).toBe(200);
     for (const to of ['en_route', 'on_site', 'resolved']) {
-      expect([to, (await api(base, 'POST', `/api/tickets/${repair.id}/transition`, tech, { to })).status]).toEqual([to, 200]);
+      expect([to, (await api(base, 'POST', `/api/tickets/${repair.id}/transition`, tech, { to })).status]).toEqual([
+        to,
+        200,
+      ]);
     }
 
     // 3. The resident rates the repair 不满意 from its detail page (待评价).
@@ -62,7 +87,10 @@ describe('browser', () => {
     const complaintQueue = queues.find((q) => q.code === COMPLAINT_QUEUE)!;
     expect(complaintQueue).toBeDefined();
     const inQueue = (await api(base, 'GET', `/api/queues/${complaintQueue.id}/tickets`, agentToken)).body as Row[];
-    expect(inQueue.map((t) => [t.type, t.description])).toContainEqual(['complaint', `关于工单${repair.no}：居民评价不满意`]);
+    expect(inQueue.map((t) => [t.type, t.description])).toContainEqual([
+      'complaint',
+      `关于工单${repair.no}：居民评价不满意`,
+    ]);
     const complaint = inQueue.find((t) => t.type === 'complaint' && t.description.includes(repair.no))!;
     expect(complaint).toMatchObject({ status: 'submitted', queueId: complaintQueue.id });
     expect(complaint.clocks.map((c) => c.kind)).toEqual(['respond', 'first_reply', 'resolve']);
@@ -93,10 +121,20 @@ describe('browser', () => {
     });
 
     // 8. As stored: one rating of each; the complaint linked to the repair; the resident may not rate it twice.
-    const ratings = await queryRows<{ ticketId: number; level: string }>(journey.db, 'SELECT ticketId, level FROM rating ORDER BY id');
-    expect(ratings).toEqual([{ ticketId: repair.id, level: 'dissatisfied' }, { ticketId: complaint.id, level: 'very_satisfied' }]);
+    const ratings = await queryRows<{ ticketId: number; level: string }>(
+      journey.db,
+      'SELECT ticketId, level FROM rating ORDER BY id',
+    );
+    expect(ratings).toEqual([
+      { ticketId: repair.id, level: 'dissatisfied' },
+      { ticketId: complaint.id, level: 'very_satisfied' },
+    ]);
     const feedback = await api(base, 'GET', `/api/tickets/${complaint.id}/feedback`, agentToken);
-    expect(feedback.body).toMatchObject({ grade: 3, relatedTicket: { id: repair.id, no: repair.no }, anonymous: false });
+    expect(feedback.body).toMatchObject({
+      grade: 3,
+      relatedTicket: { id: repair.id, no: repair.no },
+      anonymous: false,
+    });
     const mine = await api(base, 'GET', `/api/my/tickets/${complaint.id}`, await residentToken(rp));
     expect(mine.body.rating).toMatchObject({ canRate: false, rated: { level: 'very_satisfied' } });
 

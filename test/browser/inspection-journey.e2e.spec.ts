@@ -1,7 +1,21 @@
 import { join } from 'node:path';
-import { type HazardView, type InspectionBookingView, type InspectionResultView, type InspectionSlotView } from '@utility/shared';
+import {
+  type HazardView,
+  type InspectionBookingView,
+  type InspectionResultView,
+  type InspectionSlotView,
+} from '@utility/shared';
 import { Page } from 'playwright-core';
-import { ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, pageSettled, pullDownRefresh, staffLogin, step } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  currentPage,
+  eventually,
+  fullPageScreenshot,
+  pageSettled,
+  pullDownRefresh,
+  staffLogin,
+  step,
+} from '../support/browser';
 import { queryRows } from '../support/db';
 import { useJourney } from '../support/journey';
 import { addPhoto, smallJpeg } from '../support/photos';
@@ -17,7 +31,8 @@ const GAS_ITEMS = ['pipes', 'valves', 'meter', 'hoses', 'alarm', 'ventilation', 
 const HOSE_NOTE = '灶前胶管老化龟裂，长度超过2米';
 
 /** `YYYY-MM-DD HH:mm` in Shanghai (UTC+8, no daylight saving), as the miniapp shows deadlines. */
-const shanghaiFull = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const shanghaiFull = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 /** `11月25日`, as the day switch and the slot list name a date. */
@@ -55,12 +70,20 @@ describe('browser', () => {
       await sp.waitForURL(/#\/staff\/inspection-plan\/index/);
       const screen = currentPage(sp);
       await screen.locator('#plan-name input').fill(PLAN_NAME);
-      const answer = sp.waitForResponse((r) => r.url().endsWith('/api/staff/inspection-plans') && r.request().method() === 'POST');
+      const answer = sp.waitForResponse(
+        (r) => r.url().endsWith('/api/staff/inspection-plans') && r.request().method() === 'POST',
+      );
       await screen.locator('#plan-submit').click();
       const response = await answer;
       expect(response.status()).toBe(201);
       const body = await response.json();
-      expect(body).toMatchObject({ name: PLAN_NAME, period: 'monthly', halves: ['am', 'pm'], capacity: 10, cancelled: false });
+      expect(body).toMatchObject({
+        name: PLAN_NAME,
+        period: 'monthly',
+        halves: ['am', 'pm'],
+        capacity: 10,
+        cancelled: false,
+      });
       expect(body.slotCount).toBeGreaterThan(10);
       await screen.locator('#plan-created').waitFor();
       expect(await screen.locator('#plan-created').innerText()).toContain(`共 ${body.slotCount} 个可预约时段`);
@@ -77,10 +100,14 @@ describe('browser', () => {
       const screen = currentPage(rp);
       await screen.locator('#inspection-slots').waitFor();
       await pageSettled(rp);
-      const day = screen.locator('#inspection-slots .slot-day').filter({ has: rp.locator('.slot:not(.slot--full)') }).first();
+      const day = screen
+        .locator('#inspection-slots .slot-day')
+        .filter({ has: rp.locator('.slot:not(.slot--full)') })
+        .first();
       const first = day.locator('.slot:not(.slot--full)').first();
       // The first open half-day as the server offers it (the demo plan's or the supervisor's).
-      const offered = (await api(base, 'GET', `/api/inspection-slots?accountId=${account.id}`, await residentToken(rp))).body as InspectionSlotView[];
+      const offered = (await api(base, 'GET', `/api/inspection-slots?accountId=${account.id}`, await residentToken(rp)))
+        .body as InspectionSlotView[];
       const slot = offered.find((s) => s.left > 0)!;
       expect(await first.getAttribute('id')).toBe(`inspection-slot-${slot.id}`);
       expect(await first.locator('.slot__left').innerText()).toBe(`剩余${slot.left}个名额`);
@@ -89,14 +116,22 @@ describe('browser', () => {
       // The supervisor's plan is on offer too.
       expect(offered.some((s) => s.planId === plan.id)).toBe(true);
       await first.click();
-      expect(await screen.locator('#inspection-chosen').innerText()).toMatch(new RegExp(`${monthDay(slot.date)} 周. (上午 09:00–12:00|下午 14:00–17:30)$`));
+      expect(await screen.locator('#inspection-chosen').innerText()).toMatch(
+        new RegExp(`${monthDay(slot.date)} 周. (上午 09:00–12:00|下午 14:00–17:30)$`),
+      );
       const answer = rp.waitForResponse((r) => r.url().endsWith('/api/inspections') && r.request().method() === 'POST');
       await screen.locator('#inspection-submit').click();
       const response = await answer;
       expect(response.status()).toBe(201);
       expect(response.request().headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
       const view = (await response.json()) as InspectionBookingView;
-      expect(view).toMatchObject({ accountNo: HOME.accountNo, address: HOME.address, state: 'booked', canReschedule: true, canCancel: true });
+      expect(view).toMatchObject({
+        accountNo: HOME.accountNo,
+        address: HOME.address,
+        state: 'booked',
+        canReschedule: true,
+        canCancel: true,
+      });
       expect(view.slot).toMatchObject({ id: slot.id, date: slot.date, left: slot.left - 1 });
       await screen.locator('#inspection-booking').waitFor();
       expect(await screen.locator('#inspection-notice').innerText()).toBe('预约成功，安检员将按预约时段上门');
@@ -147,7 +182,15 @@ describe('browser', () => {
       await visit.locator('#visit-address').waitFor();
       await pageSettled(ip);
       expect(await visit.locator('#visit-address').innerText()).toBe(HOME.address);
-      expect(await visit.locator('.checklist__label').allInnerTexts()).toEqual(['管道', '阀门', '燃气表', '软管', '报警器', '通风', '燃气具']);
+      expect(await visit.locator('.checklist__label').allInnerTexts()).toEqual([
+        '管道',
+        '阀门',
+        '燃气表',
+        '软管',
+        '报警器',
+        '通风',
+        '燃气具',
+      ]);
     });
 
     // 4. Hoses fail (较大隐患) with a note and a photo; the rest pass; the resident signs.
@@ -155,8 +198,15 @@ describe('browser', () => {
       await visit.locator('#visit-item-hoses-fail').click();
       await visit.locator('#visit-item-hoses-note textarea').fill(HOSE_NOTE);
       await visit.locator('#visit-item-hoses-severity-serious').click();
-      const photo = await addPhoto(ip, visit.locator('#visit-item-hoses-photo'), await smallJpeg('#7a4b2b'), 'hose.jpg');
-      await eventually(async () => expect((await visit.locator('#visit-item-hoses-photo-count').innerText()).trim()).toBe('1/6'));
+      const photo = await addPhoto(
+        ip,
+        visit.locator('#visit-item-hoses-photo'),
+        await smallJpeg('#7a4b2b'),
+        'hose.jpg',
+      );
+      await eventually(async () =>
+        expect((await visit.locator('#visit-item-hoses-photo-count').innerText()).trim()).toBe('1/6'),
+      );
       await visit.locator('#visit-pass-remaining').click();
       await visit.locator('#visit-confirm-signature').click();
       await sign(ip, '#visit-signature-pad');
@@ -173,11 +223,19 @@ describe('browser', () => {
       const sent = JSON.parse(response.request().postData() ?? '{}');
       expect(sent.outcome).toBe('completed');
       expect(sent.items.map((i: { code: string }) => i.code)).toEqual(GAS_ITEMS);
-      expect(sent.items.filter((i: { ok: boolean }) => !i.ok)).toEqual([{ code: 'hoses', ok: false, note: HOSE_NOTE, photoIds: [photo.id], severity: 'serious' }]);
+      expect(sent.items.filter((i: { ok: boolean }) => !i.ok)).toEqual([
+        { code: 'hoses', ok: false, note: HOSE_NOTE, photoIds: [photo.id], severity: 'serious' },
+      ]);
       expect(sent.confirmation).toEqual({ kind: 'signature', photoId: signature.id });
       const result = (await response.json()) as InspectionResultView;
       expect(result.hazardsOpened).toHaveLength(1);
-      expect(result.hazardsOpened[0]).toMatchObject({ code: 'hoses', severity: 'serious', status: 'open', note: HOSE_NOTE, photoIds: [photo.id] });
+      expect(result.hazardsOpened[0]).toMatchObject({
+        code: 'hoses',
+        severity: 'serious',
+        status: 'open',
+        note: HOSE_NOTE,
+        photoIds: [photo.id],
+      });
       expect(result.reinspectionTicket).not.toBeNull();
       const done = visit.locator('#visit-done');
       await done.waitFor();
@@ -192,8 +250,14 @@ describe('browser', () => {
 
     // The photo and the signature now belong to the recorded visit.
     const stored = await queryRows<{ id: number; attachedTo: string; ownerKind: string }>(
-      journey.db, 'SELECT id, attachedTo, ownerKind FROM upload WHERE id IN (?, ?) ORDER BY id', [recorded.photo.id, recorded.signature.id]);
-    expect(stored.map((u) => [u.attachedTo.replace(/:\d+$/, ''), u.ownerKind])).toEqual([['inspection_item', 'staff'], ['inspection_sign', 'staff']]);
+      journey.db,
+      'SELECT id, attachedTo, ownerKind FROM upload WHERE id IN (?, ?) ORDER BY id',
+      [recorded.photo.id, recorded.signature.id],
+    );
+    expect(stored.map((u) => [u.attachedTo.replace(/:\d+$/, ''), u.ownerKind])).toEqual([
+      ['inspection_item', 'staff'],
+      ['inspection_sign', 'staff'],
+    ]);
 
     // 5. The resident: 我的隐患 shows the hazard, its advice and deadline.
     const token = await residentToken(rp);
@@ -211,7 +275,9 @@ describe('browser', () => {
       expect(await card.locator('.hazard__status').innerText()).toBe('待整改');
       expect(await card.locator('.hazard__note').innerText()).toBe(HOSE_NOTE);
       expect(await card.locator('.hazard__advice').innerText()).toBe(served.advice);
-      expect(await card.locator('.hazard__deadline').innerText()).toBe(`请在期限前整改：${shanghaiFull(served.deadline)}`);
+      expect(await card.locator('.hazard__deadline').innerText()).toBe(
+        `请在期限前整改：${shanghaiFull(served.deadline)}`,
+      );
       expect(await card.innerText()).toContain(`复检工单 ${reinspection.no}`);
       expect(Date.parse(served.deadline)).toBeGreaterThan(Date.now());
     });
@@ -223,7 +289,9 @@ describe('browser', () => {
       const row = screen.locator(`#field-inspection-${reinspection.no}`);
       await row.waitFor();
       await pageSettled(ip);
-      expect(await screen.locator(`#field-inspection-${booking.ticket.no} .visit-row__status`).innerText()).toBe('已安检');
+      expect(await screen.locator(`#field-inspection-${booking.ticket.no} .visit-row__status`).innerText()).toBe(
+        '已安检',
+      );
       expect(await row.locator('.visit-row__when').innerText()).toMatch(/^复检 · 整改期限 /);
       await row.click();
       await ip.waitForURL(new RegExp(`#/staff/inspection/index\\?id=${reinspection.id}&`));
@@ -246,10 +314,16 @@ describe('browser', () => {
     await step(resident, 'resident-closed', async () => {
       await pullDownRefresh(rp);
       const card = currentPage(rp).locator(`#hazard-${hazard.id}`);
-      await eventually(async () => expect(await card.locator('.hazard__status').innerText()).toBe('已整改'), 10_000, 200);
+      await eventually(
+        async () => expect(await card.locator('.hazard__status').innerText()).toBe('已整改'),
+        10_000,
+        200,
+      );
       const [closed] = (await api(base, 'GET', `/api/accounts/${account.id}/hazards`, token)).body as HazardView[];
       expect(closed).toMatchObject({ id: hazard.id, status: 'closed', reinspectionTicket: null });
-      expect(await card.locator('.hazard__deadline').innerText()).toBe(`复检合格，已于 ${shanghaiFull(closed.closedAt!)} 消除`);
+      expect(await card.locator('.hazard__deadline').innerText()).toBe(
+        `复检合格，已于 ${shanghaiFull(closed.closedAt!)} 消除`,
+      );
       expect(await currentPage(rp).locator('#hazards-summary').count()).toBe(0);
       // Nothing went wrong on the way, on any of the three phones.
       for (const p of [supervisor, resident, inspector]) expect(p.problems).toEqual([]);

@@ -1,8 +1,23 @@
 import { join } from 'node:path';
-import { FAULT_CATEGORY_LABELS, FaultCategory, TICKET_TYPE_LABELS, TicketType, type ResidentTicketView, safetyInstructions } from '@utility/shared';
+import {
+  FAULT_CATEGORY_LABELS,
+  FaultCategory,
+  TICKET_TYPE_LABELS,
+  TicketType,
+  type ResidentTicketView,
+  safetyInstructions,
+} from '@utility/shared';
 import { Page } from 'playwright-core';
 import {
-  ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, pageSettled, pickOption, pullDownRefresh, staffLogin, step,
+  ARTIFACTS_DIR,
+  currentPage,
+  eventually,
+  fullPageScreenshot,
+  pageSettled,
+  pickOption,
+  pullDownRefresh,
+  staffLogin,
+  step,
 } from '../support/browser';
 import { queryRows } from '../support/db';
 import { addPhoto, smallJpeg } from '../support/photos';
@@ -30,7 +45,14 @@ function shanghaiClock(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
 }
 
-interface EventView { kind: string; actorId: number | null; actorName: string | null; fromStatus: string | null; toStatus: string | null; note: string | null }
+interface EventView {
+  kind: string;
+  actorId: number | null;
+  actorName: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+}
 
 /**
  * Issue 5's journey in two browsers against the built server and its H5 build: a resident
@@ -104,7 +126,9 @@ describe('browser', () => {
       const screen = currentPage(rp);
       // The account came in: the alarm is armed for the home address.
       await screen.locator('#emergency-submit:not([disabled])').waitFor();
-      expect(await screen.locator('.emergency__where').innerText()).toBe(`报警地址：${HOME.address}（户号 ${HOME.accountNo}）`);
+      expect(await screen.locator('.emergency__where').innerText()).toBe(
+        `报警地址：${HOME.address}（户号 ${HOME.accountNo}）`,
+      );
       await pageSettled(rp);
       // The steps stand above the alarm button, and the first of them on the first screen.
       const safety = (await screen.locator('#safety-instructions').boundingBox())!;
@@ -113,8 +137,16 @@ describe('browser', () => {
       expect(safety.y).toBeLessThan(alarm.y);
       expect(call.y + call.height).toBeLessThanOrEqual(alarm.y);
       expect(safety.y).toBeLessThan(rp.viewportSize()!.height / 2);
-      expect(await screen.locator('#safety-instructions').evaluate((el) =>
-        Boolean(el.compareDocumentPosition(document.getElementById('emergency-submit')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+      expect(
+        await screen
+          .locator('#safety-instructions')
+          .evaluate((el) =>
+            Boolean(
+              el.compareDocumentPosition(document.getElementById('emergency-submit')!) &
+              Node.DOCUMENT_POSITION_FOLLOWING,
+            ),
+          ),
+      ).toBe(true);
       await fullPageScreenshot(rp, join(ARTIFACTS_DIR, 'leak-journey-safety.png'));
     });
 
@@ -129,7 +161,9 @@ describe('browser', () => {
       const view = (await response.json()) as ResidentTicketView;
       await screen.locator('#emergency-dispatched').waitFor();
       expect(await screen.locator('.emergency__dispatched-title').innerText()).toBe('抢修师傅已派出');
-      expect(await screen.locator('#emergency-technician').innerText()).toMatch(/^(张|刘)师傅 139\*{4}\d{4} 正在赶来，请在室外安全处等候$/);
+      expect(await screen.locator('#emergency-technician').innerText()).toMatch(
+        /^(张|刘)师傅 139\*{4}\d{4} 正在赶来，请在室外安全处等候$/,
+      );
       expect(await screen.locator('#emergency-dispatched').innerText()).toContain(`工单号 ${view.no}`);
       // The instructions stay above it.
       expect(await screen.locator('#safety-instructions').isVisible()).toBe(true);
@@ -141,24 +175,43 @@ describe('browser', () => {
     // 4. The server's view (dispatcher): a leak, emergency priority, in emergency-east, already
     // assigned to one of its on-duty technicians. That technician takes the second phone.
     const dispatcher = await staffToken(journey.server.url, 'dispatcher1');
-    const queues = (await api(journey.server.url, 'GET', '/api/queues', dispatcher)).body as { id: number; code: string; name: string }[];
+    const queues = (await api(journey.server.url, 'GET', '/api/queues', dispatcher)).body as {
+      id: number;
+      code: string;
+      name: string;
+    }[];
     const emergencyQueue = queues.find((q) => q.code === EMERGENCY_QUEUE)!;
     expect(emergencyQueue).toBeDefined();
     const created = await api(journey.server.url, 'GET', `/api/tickets/${raised.id}`, dispatcher);
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
-      no: raised.no, type: 'leak', priority: 'emergency', status: 'assigned', channel: 'miniapp', queueId: emergencyQueue.id,
-      queueName: emergencyQueue.name, accountNo: HOME.accountNo, address: HOME.address, contactName: HOME.holderName,
+      no: raised.no,
+      type: 'leak',
+      priority: 'emergency',
+      status: 'assigned',
+      channel: 'miniapp',
+      queueId: emergencyQueue.id,
+      queueName: emergencyQueue.name,
+      accountNo: HOME.accountNo,
+      address: HOME.address,
+      contactName: HOME.holderName,
       description: `居民一键报警：燃气泄漏（定位：${WHERE.latitude.toFixed(6)}, ${WHERE.longitude.toFixed(6)}）`,
     });
-    expect((created.body.events as EventView[]).map((e) => [e.kind, e.toStatus])).toEqual([['created', 'submitted'], ['routed', null], ['assigned', 'assigned']]);
-    const members = (await api(journey.server.url, 'GET', `/api/queues/${emergencyQueue.id}/members`, dispatcher)).body as { id: number; name: string; role: string; onDuty: boolean }[];
+    expect((created.body.events as EventView[]).map((e) => [e.kind, e.toStatus])).toEqual([
+      ['created', 'submitted'],
+      ['routed', null],
+      ['assigned', 'assigned'],
+    ]);
+    const members = (await api(journey.server.url, 'GET', `/api/queues/${emergencyQueue.id}/members`, dispatcher))
+      .body as { id: number; name: string; role: string; onDuty: boolean }[];
     const assignee = members.find((m) => m.id === created.body.assigneeId)!;
     expect(assignee).toMatchObject({ role: 'technician', onDuty: true, name: created.body.assigneeName });
     const username = Object.keys(TECHNICIANS).find((u) => TECHNICIANS[u].name === assignee.name)!;
     expect(username).toBeDefined();
     const technician = TECHNICIANS[username];
-    expect(await currentPage(rp).locator('#emergency-technician').innerText()).toContain(`${technician.name} ${technician.phone}`);
+    expect(await currentPage(rp).locator('#emergency-technician').innerText()).toContain(
+      `${technician.name} ${technician.phone}`,
+    );
 
     // 5. The resident opens 查看抢修进度: submitted and dispatched, with the technician.
     await step(resident, 'resident-dispatched', async () => {
@@ -171,7 +224,9 @@ describe('browser', () => {
       expect(await screen.locator('.card__title').first().innerText()).toBe(TICKET_TYPE_LABELS[TicketType.Leak]);
       expect(await screen.locator('.resident-timeline-item__label').allInnerTexts()).toEqual(['已提交', '已派单']);
       expect(await screen.locator('.step-badge').innerText()).toBe('已派单');
-      expect(await screen.locator('#request-technician').innerText()).toBe(`上门师傅：${technician.name} ${technician.phone}`);
+      expect(await screen.locator('#request-technician').innerText()).toBe(
+        `上门师傅：${technician.name} ${technician.phone}`,
+      );
       expect(await screen.locator('#request-eta').count()).toBe(0);
       expect(await screen.locator('#request-confirm').count()).toBe(0);
     });
@@ -187,7 +242,9 @@ describe('browser', () => {
       const row = currentPage(tp).locator(`#field-job-${raised.no}`);
       await row.waitFor();
       await pageSettled(tp);
-      expect(await row.locator('.job-row__type').innerText()).toBe(`${TICKET_TYPE_LABELS[TicketType.Leak]} · ${FAULT_CATEGORY_LABELS[FaultCategory.GasSmell]}`);
+      expect(await row.locator('.job-row__type').innerText()).toBe(
+        `${TICKET_TYPE_LABELS[TicketType.Leak]} · ${FAULT_CATEGORY_LABELS[FaultCategory.GasSmell]}`,
+      );
       expect(await row.locator('.badge').allInnerTexts()).toEqual(['紧急', '待接单']);
       expect(await row.locator('.job-row__address').innerText()).toBe(HOME.address);
       await row.click();
@@ -249,9 +306,13 @@ describe('browser', () => {
       await job.locator('#job-diagnosis textarea').fill(DIAGNOSIS);
       await job.locator('#job-work textarea').fill(WORK);
       const before = await addPhoto(tp, job.locator('#job-photo-before'), await smallJpeg('#8a5a2b'), 'before.jpg');
-      await eventually(async () => expect((await job.locator('#job-photo-before-count').innerText()).trim()).toBe('1/6'));
+      await eventually(async () =>
+        expect((await job.locator('#job-photo-before-count').innerText()).trim()).toBe('1/6'),
+      );
       const after = await addPhoto(tp, job.locator('#job-photo-after'), await smallJpeg('#3f9b4f'), 'after.jpg');
-      await eventually(async () => expect((await job.locator('#job-photo-after-count').innerText()).trim()).toBe('1/6'));
+      await eventually(async () =>
+        expect((await job.locator('#job-photo-after-count').innerText()).trim()).toBe('1/6'),
+      );
       await job.locator('#job-confirm-in-app').click();
       await job.locator('#job-confirm-in-app.choice--on').waitFor();
       const answer = tp.waitForResponse((r) => r.url().endsWith(`/api/field/jobs/${raised.id}/resolve`));
@@ -259,7 +320,12 @@ describe('browser', () => {
       const response = await answer;
       expect(response.status()).toBe(200);
       expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({
-        diagnosis: DIAGNOSIS, work: WORK, parts: [], photoIdsBefore: [before.id], photoIdsAfter: [after.id], chargeable: false,
+        diagnosis: DIAGNOSIS,
+        work: WORK,
+        parts: [],
+        photoIdsBefore: [before.id],
+        photoIdsAfter: [after.id],
+        chargeable: false,
         confirmation: { kind: 'in_app' },
       });
       const done = job.locator('#job-done');
@@ -272,20 +338,54 @@ describe('browser', () => {
     });
 
     // The result and its photos as stored.
-    const [result] = await queryRows<{ id: number; diagnosis: string; work: string; photoIdsBefore: string; photoIdsAfter: string; confirmationKind: string; technicianId: number }>(
-      journey.db, 'SELECT id, diagnosis, work, photoIdsBefore, photoIdsAfter, confirmationKind, technicianId FROM repair_result WHERE ticketId = ?', [raised.id]);
-    expect(result).toMatchObject({ diagnosis: DIAGNOSIS, work: WORK, confirmationKind: 'in_app', technicianId: assignee.id });
-    expect([JSON.parse(result.photoIdsBefore), JSON.parse(result.photoIdsAfter)]).toEqual([[photos.before], [photos.after]]);
+    const [result] = await queryRows<{
+      id: number;
+      diagnosis: string;
+      work: string;
+      photoIdsBefore: string;
+      photoIdsAfter: string;
+      confirmationKind: string;
+      technicianId: number;
+    }>(
+      journey.db,
+      'SELECT id, diagnosis, work, photoIdsBefore, photoIdsAfter, confirmationKind, technicianId FROM repair_result WHERE ticketId = ?',
+      [raised.id],
+    );
+    expect(result).toMatchObject({
+      diagnosis: DIAGNOSIS,
+      work: WORK,
+      confirmationKind: 'in_app',
+      technicianId: assignee.id,
+    });
+    expect([JSON.parse(result.photoIdsBefore), JSON.parse(result.photoIdsAfter)]).toEqual([
+      [photos.before],
+      [photos.after],
+    ]);
     const stored = await queryRows<{ id: number; attachedTo: string; mime: string; width: number; ownerKind: string }>(
-      journey.db, 'SELECT id, attachedTo, mime, width, ownerKind FROM upload WHERE id IN (?, ?) ORDER BY id', [photos.before, photos.after]);
+      journey.db,
+      'SELECT id, attachedTo, mime, width, ownerKind FROM upload WHERE id IN (?, ?) ORDER BY id',
+      [photos.before, photos.after],
+    );
     expect(stored).toEqual([
-      { id: photos.before, attachedTo: `repair_before:${result.id}`, mime: 'image/jpeg', width: 64, ownerKind: 'staff' },
+      {
+        id: photos.before,
+        attachedTo: `repair_before:${result.id}`,
+        mime: 'image/jpeg',
+        width: 64,
+        ownerKind: 'staff',
+      },
       { id: photos.after, attachedTo: `repair_after:${result.id}`, mime: 'image/jpeg', width: 64, ownerKind: 'staff' },
     ]);
 
     // 10. The resident: done, to confirm → 确认完成.
     await step(resident, 'resident-confirm', async () => {
-      expect(await residentSees(rp, '已完成', '待评价')).toEqual(['已提交', '已派单', '师傅在路上', '已到达', '已完成']);
+      expect(await residentSees(rp, '已完成', '待评价')).toEqual([
+        '已提交',
+        '已派单',
+        '师傅在路上',
+        '已到达',
+        '已完成',
+      ]);
       const screen = currentPage(rp);
       expect(await screen.locator('.sign-off .card__title').innerText()).toBe('师傅已处理完成');
       const answer = rp.waitForResponse((r) => r.url().endsWith(`/api/my/tickets/${raised.id}/confirm`));
@@ -303,7 +403,9 @@ describe('browser', () => {
       // Nothing went wrong on the way. (The H5 build has no favicon: chromium's own request for it
       // is a console 404 without a page response; nothing else may be.)
       const faviconMissing = (await fetch(`${journey.server.url}/favicon.ico`)).status === 404;
-      const favicon404 = (p: string) => faviconMissing && p === 'console: Failed to load resource: the server responded with a status of 404 (Not Found)';
+      const favicon404 = (p: string) =>
+        faviconMissing &&
+        p === 'console: Failed to load resource: the server responded with a status of 404 (Not Found)';
       expect(resident.problems.filter((p) => !favicon404(p))).toEqual([]);
       expect(tech.problems.filter((p) => !favicon404(p))).toEqual([]);
     });
@@ -313,13 +415,40 @@ describe('browser', () => {
     expect(residentView.body).toMatchObject({ step: 'to_rate', canConfirm: false, canReportNotFixed: true, eta: null });
     const detail = await api(journey.server.url, 'GET', `/api/tickets/${raised.id}`, dispatcher);
     expect(detail.body).toMatchObject({ status: 'resolved', assigneeId: assignee.id });
-    const events = (detail.body.events as EventView[]).map(({ kind, actorId, actorName, fromStatus, toStatus, note }) => ({ kind, actorId, actorName, fromStatus, toStatus, note }));
-    const byResident = (kind: string, toStatus: string | null, note: string | null) =>
-      ({ kind, actorId: login.resident.id, actorName: '居民', fromStatus: null, toStatus, note });
-    const bySystem = (kind: string, fromStatus: string | null, toStatus: string | null, note: string) =>
-      ({ kind, actorId: null, actorName: null, fromStatus, toStatus, note });
-    const byTech = (kind: string, fromStatus: string | null, toStatus: string | null, note: string | null = null) =>
-      ({ kind, actorId: assignee.id, actorName: assignee.name, fromStatus, toStatus, note });
+    const events = (detail.body.events as EventView[]).map(
+      ({ kind, actorId, actorName, fromStatus, toStatus, note }) => ({
+        kind,
+        actorId,
+        actorName,
+        fromStatus,
+        toStatus,
+        note,
+      }),
+    );
+    const byResident = (kind: string, toStatus: string | null, note: string | null) => ({
+      kind,
+      actorId: login.resident.id,
+      actorName: '居民',
+      fromStatus: null,
+      toStatus,
+      note,
+    });
+    const bySystem = (kind: string, fromStatus: string | null, toStatus: string | null, note: string) => ({
+      kind,
+      actorId: null,
+      actorName: null,
+      fromStatus,
+      toStatus,
+      note,
+    });
+    const byTech = (kind: string, fromStatus: string | null, toStatus: string | null, note: string | null = null) => ({
+      kind,
+      actorId: assignee.id,
+      actorName: assignee.name,
+      fromStatus,
+      toStatus,
+      note,
+    });
     expect(events).toEqual([
       byResident('created', 'submitted', null),
       bySystem('routed', null, null, emergencyQueue.name),

@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import { type BillView, type PayResponse, type PaymentView, formatHundredths, formatYuan } from '@utility/shared';
 import { Locator, Response } from 'playwright-core';
-import { ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, goBack, pageSettled, step } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  currentPage,
+  eventually,
+  fullPageScreenshot,
+  goBack,
+  pageSettled,
+  step,
+} from '../support/browser';
 import { queryRows } from '../support/db';
 import { loginAndBind, residentToken } from '../support/resident';
 import { api } from '../support/server-process';
@@ -16,13 +24,19 @@ const IDENTITY = 'pay-journey';
 const periodLabel = (period: string) => `${period.slice(0, 4)}年${Number(period.slice(5))}月`;
 
 /** `YYYY-MM-DD HH:mm` in Shanghai (UTC+8, no daylight saving), as receipts show 支付时间. */
-const shanghaiMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const shanghaiMinute = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** A receipt card's lines as label → value (户号, 账期, 金额, 微信支付交易单号, 商户订单号, 支付时间). */
 async function receiptLines(receipt: Locator): Promise<Record<string, string>> {
-  const lines = await receipt.locator('.receipt__line').evaluateAll((els) =>
-    els.map((el) => [el.querySelector('.receipt__label')?.textContent?.trim() ?? '', el.querySelector('.receipt__value')?.textContent?.trim() ?? '']),
-  );
+  const lines = await receipt
+    .locator('.receipt__line')
+    .evaluateAll((els) =>
+      els.map((el) => [
+        el.querySelector('.receipt__label')?.textContent?.trim() ?? '',
+        el.querySelector('.receipt__value')?.textContent?.trim() ?? '',
+      ]),
+    );
   return Object.fromEntries(lines);
 }
 
@@ -56,7 +70,14 @@ describe('browser', () => {
     const bills = await api(journey.server.url, 'GET', `/api/accounts/${account.id}/bills`, token);
     expect(bills.status).toBe(200);
     const bill = (bills.body as BillView[]).find((b) => b.period === PERIOD)!;
-    expect(bill).toMatchObject({ accountNo: ACCOUNT.accountNo, utility: 'gas', status: 'unpaid', overdue: true, paidFen: 0, paidAt: null });
+    expect(bill).toMatchObject({
+      accountNo: ACCOUNT.accountNo,
+      utility: 'gas',
+      status: 'unpaid',
+      overdue: true,
+      paidFen: 0,
+      paidAt: null,
+    });
     expect(bill.amountFen).toBeGreaterThan(0);
     const arrears = await api(journey.server.url, 'GET', `/api/accounts/${account.id}/arrears`, token);
     expect(arrears.status).toBe(200);
@@ -69,7 +90,9 @@ describe('browser', () => {
       await pageSettled(page);
       expect(await banner.locator('#home-arrears-amount').innerText()).toBe(formatYuan(arrears.body.unpaidFen));
       expect(arrears.body.unpaidFen).toBe(bill.amountFen); // the seed's only unpaid bill
-      expect(await banner.locator('.arrears__overdue').innerText()).toBe(`其中已逾期 ${formatYuan(arrears.body.overdueFen)}`);
+      expect(await banner.locator('.arrears__overdue').innerText()).toBe(
+        `其中已逾期 ${formatYuan(arrears.body.overdueFen)}`,
+      );
     });
 
     // 3. 去缴费 → the bills: October's, overdue, with its amount and a 缴费 button.
@@ -81,7 +104,9 @@ describe('browser', () => {
       await pageSettled(page);
       expect(await row.getAttribute('class')).toContain('bill-row--overdue');
       expect(await row.locator('.bill-row__period').innerText()).toBe(periodLabel(PERIOD));
-      expect(await row.locator('.bill-row__amount').innerText()).toMatch(new RegExp(`^${amount.replace('.', '\\.')}\\s*›$`));
+      expect(await row.locator('.bill-row__amount').innerText()).toMatch(
+        new RegExp(`^${amount.replace('.', '\\.')}\\s*›$`),
+      );
       expect(await row.locator('.bill-row__due').innerText()).toBe(`已逾期 · 应于 ${bill.dueOn} 前缴清`);
       expect(await screen().locator(`#bill-pay-${PERIOD}`).isVisible()).toBe(true);
       expect(await screen().locator('#bills-none-unpaid').count()).toBe(0);
@@ -104,10 +129,15 @@ describe('browser', () => {
         const shown = screen().locator(`#bill-detail-line-${i + 1}`);
         expect(await shown.locator('.bill-line__name').innerText()).toBe(`第${line.tier}阶梯`);
         expect(await shown.locator('.bill-line__amount').innerText()).toBe(formatYuan(line.amountFen));
-        expect(await shown.locator('.bill-line__formula').innerText())
-          .toBe(`${formatHundredths(line.quantity)} m³ × ${formatYuan(line.unitPriceFen)}/m³ = ${formatYuan(line.amountFen)}`);
+        expect(await shown.locator('.bill-line__formula').innerText()).toBe(
+          `${formatHundredths(line.quantity)} m³ × ${formatYuan(line.unitPriceFen)}/m³ = ${formatYuan(line.amountFen)}`,
+        );
       }
-      expect(await screen().locator(`#bill-detail-line-${bill.lines.length + 1}`).count()).toBe(0);
+      expect(
+        await screen()
+          .locator(`#bill-detail-line-${bill.lines.length + 1}`)
+          .count(),
+      ).toBe(0);
       expect(bill.lines.reduce((n, l) => n + l.amountFen, 0)).toBe(bill.amountFen);
       const total = screen().locator('#bill-detail-total');
       expect(await total.locator('text=合计').count()).toBe(1);
@@ -141,7 +171,11 @@ describe('browser', () => {
       const cashierAnswer = page.waitForResponse((r) => r.url().endsWith('/api/dev/wechat-pay/pay'));
       await page.locator('#pay-confirm').click();
       // The fake WeChat Pay's notice reached the server's notify URL (PORT-derived default) and was accepted.
-      const cashier = (await (await cashierAnswer).json()) as { outTradeNo: string; transactionId: string; noticeStatus: number | null };
+      const cashier = (await (await cashierAnswer).json()) as {
+        outTradeNo: string;
+        transactionId: string;
+        noticeStatus: number | null;
+      };
       expect(cashier.noticeStatus).toBe(204);
       await page.waitForURL(/#\/packages\/pay\/result\?billId=\d+&orderNo=/);
       await screen().locator('#pay-success').waitFor();
@@ -221,11 +255,21 @@ describe('browser', () => {
     // 10. The server: one order for the bill, paid; the bill paid; paying again is refused.
     expect(payments.body).toEqual([
       {
-        orderNo: paid.outTradeNo, billId: bill.id, period: PERIOD, accountNo: ACCOUNT.accountNo, amountFen: bill.amountFen,
-        status: 'paid', transactionId: paid.transactionId, paidAt: expect.any(String),
+        orderNo: paid.outTradeNo,
+        billId: bill.id,
+        period: PERIOD,
+        accountNo: ACCOUNT.accountNo,
+        amountFen: bill.amountFen,
+        status: 'paid',
+        transactionId: paid.transactionId,
+        paidAt: expect.any(String),
       },
     ]);
-    const orderRows = await queryRows<{ orderNo: string; status: string }>(journey.db, 'SELECT orderNo, status FROM payment_order WHERE billId = ?', [bill.id]);
+    const orderRows = await queryRows<{ orderNo: string; status: string }>(
+      journey.db,
+      'SELECT orderNo, status FROM payment_order WHERE billId = ?',
+      [bill.id],
+    );
     expect(orderRows).toEqual([{ orderNo: paid.outTradeNo, status: 'paid' }]);
     const after = await api(journey.server.url, 'GET', `/api/bills/${bill.id}`, token);
     expect(after.status).toBe(200);

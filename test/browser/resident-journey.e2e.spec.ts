@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { type NoticeTemplates } from '@utility/shared';
 import {
-  ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, goBack, pageSettled, pullDownRefresh, residentLogin, step, switchTab,
+  ARTIFACTS_DIR,
+  currentPage,
+  eventually,
+  fullPageScreenshot,
+  goBack,
+  pageSettled,
+  pullDownRefresh,
+  residentLogin,
+  step,
+  switchTab,
 } from '../support/browser';
 import { queryRows } from '../support/db';
 import { bindAccount } from '../support/resident';
@@ -10,15 +19,31 @@ import { useJourney } from '../support/journey';
 
 /** Demo accounts (server/src/seed/demo-organisation.ts): 9100000002 belongs to 东湖营业所 (east-hall). */
 const HOME = { accountNo: '9100000001', holderName: '王秀英', label: '家', address: '城东区幸福路11号2单元202室' };
-const PARENTS = { accountNo: '9100000002', holderName: '李建华', label: '父母家', address: '城东区和平街12号3单元303室' };
+const PARENTS = {
+  accountNo: '9100000002',
+  holderName: '李建华',
+  label: '父母家',
+  address: '城东区和平街12号3单元303室',
+};
 const QUEUE_NAME = '东湖营业所报修';
 const IDENTITY = 'resident-journey';
 const CALL = {
-  type: 'repair', accountNo: PARENTS.accountNo, address: PARENTS.address, contactName: '李建华',
-  contactPhone: '13912345678', description: '厨房燃气灶打不着火，闻到轻微异味已关阀', channel: 'phone',
+  type: 'repair',
+  accountNo: PARENTS.accountNo,
+  address: PARENTS.address,
+  contactName: '李建华',
+  contactPhone: '13912345678',
+  description: '厨房燃气灶打不着火，闻到轻微异味已关阀',
+  channel: 'phone',
 };
 
-interface SentMessage { touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; at: string }
+interface SentMessage {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  at: string;
+}
 
 /** `YYYY-MM-DD HH:mm` in Shanghai, as the notices' time4 carries it. */
 function shanghaiMinute(iso: string): string {
@@ -53,7 +78,10 @@ describe('browser', () => {
     const bind = async (account: typeof HOME) => {
       await page.locator(`#bind-label-${account.label}`).click();
       const bound = await bindAccount(page, account);
-      expect(bound.find((a) => a.accountNo === account.accountNo)).toMatchObject({ label: account.label, address: account.address });
+      expect(bound.find((a) => a.accountNo === account.accountNo)).toMatchObject({
+        label: account.label,
+        address: account.address,
+      });
       const card = page.locator(`#account-${account.accountNo}`);
       expect(await card.locator('.account-card__line').first().innerText()).toBe(`户主 ${account.holderName[0]}**`);
       expect(await card.locator('.account-card__line.muted').innerText()).toBe(account.address);
@@ -88,7 +116,9 @@ describe('browser', () => {
       await goBack(page);
       await page.waitForURL(/#\/pages\/index\/index/);
       const card = screen().locator('#home-account-card');
-      await eventually(async () => expect(await card.locator('.account-summary__no').innerText()).toBe(`户号 ${PARENTS.accountNo}`));
+      await eventually(async () =>
+        expect(await card.locator('.account-summary__no').innerText()).toBe(`户号 ${PARENTS.accountNo}`),
+      );
       expect(await card.locator('.account-summary__tags').innerText()).toContain(PARENTS.label);
       expect(await card.locator('.account-summary__line').first().innerText()).toBe('户主 李**');
       expect(await card.locator('.account-summary__line.muted').innerText()).toBe(PARENTS.address);
@@ -98,7 +128,13 @@ describe('browser', () => {
     const agent = await staffToken(journey.server.url, 'agent1');
     const created = await api(journey.server.url, 'POST', '/api/tickets', agent, CALL);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'accepted', channel: 'phone', accountNo: PARENTS.accountNo, queueName: QUEUE_NAME, assigneeId: null });
+    expect(created.body).toMatchObject({
+      status: 'accepted',
+      channel: 'phone',
+      accountNo: PARENTS.accountNo,
+      queueName: QUEUE_NAME,
+      assigneeId: null,
+    });
     const ticket = { id: created.body.id as number, no: created.body.no as string };
 
     const templates = (await api(journey.server.url, 'GET', '/api/notice-templates')).body as NoticeTemplates;
@@ -133,7 +169,9 @@ describe('browser', () => {
       await page.locator('#subscribe-confirm').click();
       const response = await answer;
       expect(response.status()).toBe(201);
-      expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({ templateIds: [templates.progress, templates.resolved] });
+      expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({
+        templateIds: [templates.progress, templates.resolved],
+      });
       await page.getByText('已订阅进度通知').waitFor();
       await page.locator('.mock-sheet').waitFor({ state: 'detached' });
     });
@@ -152,7 +190,13 @@ describe('browser', () => {
       await eventually(async () => expect(await row.locator('.step-badge').innerText()).toBe('已派单'));
       await row.click();
       await page.waitForURL(new RegExp(`#/packages/requests/detail\\?id=${ticket.id}$`));
-      await eventually(async () => expect(await screen().locator('.resident-timeline-item__label').allInnerTexts()).toEqual(['已提交', '已受理', '已派单']));
+      await eventually(async () =>
+        expect(await screen().locator('.resident-timeline-item__label').allInnerTexts()).toEqual([
+          '已提交',
+          '已受理',
+          '已派单',
+        ]),
+      );
       expect(await screen().locator('#request-technician').innerText()).toMatch(/^上门师傅：刘师傅/);
     });
 
@@ -167,8 +211,18 @@ describe('browser', () => {
       await pullDownRefresh(page);
       const items = screen().locator('.resident-timeline-item');
       await eventually(async () =>
-        expect(await items.locator('.resident-timeline-item__label').allInnerTexts()).toEqual(['已提交', '已受理', '已派单', '师傅在路上', '已到达', '已完成']));
-      expect(await screen().locator('.resident-timeline-item--now .resident-timeline-item__label').innerText()).toBe('已完成');
+        expect(await items.locator('.resident-timeline-item__label').allInnerTexts()).toEqual([
+          '已提交',
+          '已受理',
+          '已派单',
+          '师傅在路上',
+          '已到达',
+          '已完成',
+        ]),
+      );
+      expect(await screen().locator('.resident-timeline-item--now .resident-timeline-item__label').innerText()).toBe(
+        '已完成',
+      );
       expect(await screen().locator('.step-badge').innerText()).toBe('待评价');
       expect(await screen().locator('#request-technician').innerText()).toMatch(/^上门师傅：刘师傅/);
       // Nothing is left to be told about.
@@ -177,15 +231,22 @@ describe('browser', () => {
 
     // 5. The fake WeChat got exactly the consented notices: 已派单 (the one progress consent) and 已完成.
     // The openid the server stored at login (no API shows it): the fake WeChat must have written to it.
-    const [{ openid }] = await queryRows<{ openid: string }>(journey.db, 'SELECT openid FROM resident WHERE id = ?', [login.resident.id]);
+    const [{ openid }] = await queryRows<{ openid: string }>(journey.db, 'SELECT openid FROM resident WHERE id = ?', [
+      login.resident.id,
+    ]);
     expect(openid).toMatch(/^o[\w-]{27}$/);
     const inbox = async () => {
       const res = await api(journey.server.url, 'GET', '/api/dev/wechat-messages');
       expect(res.status).toBe(200);
       return res.body as SentMessage[];
     };
-    const events = (await api(journey.server.url, 'GET', `/api/tickets/${ticket.id}`, tech)).body.events as { kind: string; toStatus: string | null; at: string }[];
-    const at = (kind: string, toStatus: string | null) => events.find((e) => e.kind === kind && e.toStatus === toStatus)!.at;
+    const events = (await api(journey.server.url, 'GET', `/api/tickets/${ticket.id}`, tech)).body.events as {
+      kind: string;
+      toStatus: string | null;
+      at: string;
+    }[];
+    const at = (kind: string, toStatus: string | null) =>
+      events.find((e) => e.kind === kind && e.toStatus === toStatus)!.at;
     const notice = (templateId: string, phrase: string, eventAt: string) => ({
       touser: openid,
       templateId,
@@ -197,14 +258,21 @@ describe('browser', () => {
         time4: { value: shanghaiMinute(eventAt) },
       },
     });
-    const expected = [notice(templates.progress, '已派单', at('claimed', 'assigned')), notice(templates.resolved, '已完成', at('transition', 'resolved'))];
+    const expected = [
+      notice(templates.progress, '已派单', at('claimed', 'assigned')),
+      notice(templates.resolved, '已完成', at('transition', 'resolved')),
+    ];
     const sent = await step(resident, 'notices', () =>
-      eventually(async () => {
-        const messages = await inbox();
-        expect(messages).toHaveLength(2);
-        expect(messages).toEqual(expected.map((m) => expect.objectContaining(m)));
-        return messages;
-      }, 15_000, 250),
+      eventually(
+        async () => {
+          const messages = await inbox();
+          expect(messages).toHaveLength(2);
+          expect(messages).toEqual(expected.map((m) => expect.objectContaining(m)));
+          return messages;
+        },
+        15_000,
+        250,
+      ),
     );
     expect(sent.some((m) => m.templateId === templates.accepted)).toBe(false);
     // Several more worker runs: nothing else arrives (师傅在路上 and 已到达 had no consent left).

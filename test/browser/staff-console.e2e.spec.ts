@@ -1,5 +1,14 @@
 import { join } from 'node:path';
-import { ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, pageSettled, pickOption, staffLogin, step } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  currentPage,
+  eventually,
+  fullPageScreenshot,
+  pageSettled,
+  pickOption,
+  staffLogin,
+  step,
+} from '../support/browser';
 import { DEMO_PASSWORD, api } from '../support/server-process';
 import { useJourney } from '../support/journey';
 
@@ -31,8 +40,20 @@ async function login(base: string, username: string): Promise<{ token: string; i
   return { token: res.body.token, id: res.body.staff.id, name: res.body.staff.name };
 }
 
-interface Clock { kind: string; dueAt: string; stoppedAt: string | null; breached: boolean }
-interface Event { kind: string; actorId: number | null; actorName: string | null; fromStatus: string | null; toStatus: string | null; note: string | null }
+interface Clock {
+  kind: string;
+  dueAt: string;
+  stoppedAt: string | null;
+  breached: boolean;
+}
+interface Event {
+  kind: string;
+  actorId: number | null;
+  actorName: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+}
 
 /**
  * The staff console's main journey in a real browser against the built server and its H5 build:
@@ -80,7 +101,14 @@ describe('browser', () => {
     const dispatcherApi = await login(journey.server.url, 'dispatcher1');
     const created = await api(journey.server.url, 'GET', `/api/tickets/${ticketId}`, dispatcherApi.token);
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ no: ticketNo, type: 'repair', status: 'accepted', accountNo: ACCOUNT, queueName: QUEUE_NAME, assigneeId: null });
+    expect(created.body).toMatchObject({
+      no: ticketNo,
+      type: 'repair',
+      status: 'accepted',
+      accountNo: ACCOUNT,
+      queueName: QUEUE_NAME,
+      assigneeId: null,
+    });
     const clocks = created.body.clocks as Clock[];
     expect(clocks.map((c) => c.kind)).toEqual(['respond', 'on_site', 'resolve']);
 
@@ -91,7 +119,9 @@ describe('browser', () => {
       await staffLogin(page, 'dispatcher1');
       const card = page.locator(`#queue-${QUEUE_CODE}`);
       expect(await card.locator('.card__title').innerText()).toBe(QUEUE_NAME);
-      await eventually(async () => expect(Number(await card.locator('.count__value').first().innerText())).toBeGreaterThanOrEqual(1));
+      await eventually(async () =>
+        expect(Number(await card.locator('.count__value').first().innerText())).toBeGreaterThanOrEqual(1),
+      );
       await card.click();
       const row = page.locator(`#ticket-${ticketNo}`);
       await row.waitFor();
@@ -181,15 +211,64 @@ describe('browser', () => {
     const detail = await api(journey.server.url, 'GET', `/api/tickets/${ticketId}`, dispatcherApi.token);
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ status: 'resolved', assigneeId: techApi.id, assigneeName: '张师傅' });
-    const events = (detail.body.events as Event[]).map(({ kind, actorId, actorName, fromStatus, toStatus, note }) => ({ kind, actorId, actorName, fromStatus, toStatus, note }));
+    const events = (detail.body.events as Event[]).map(({ kind, actorId, actorName, fromStatus, toStatus, note }) => ({
+      kind,
+      actorId,
+      actorName,
+      fromStatus,
+      toStatus,
+      note,
+    }));
     expect(events).toEqual([
-      { kind: 'created', actorId: agentApi.id, actorName: '王晓梅', fromStatus: null, toStatus: 'submitted', note: null },
-      { kind: 'transition', actorId: agentApi.id, actorName: '王晓梅', fromStatus: 'submitted', toStatus: 'accepted', note: null },
+      {
+        kind: 'created',
+        actorId: agentApi.id,
+        actorName: '王晓梅',
+        fromStatus: null,
+        toStatus: 'submitted',
+        note: null,
+      },
+      {
+        kind: 'transition',
+        actorId: agentApi.id,
+        actorName: '王晓梅',
+        fromStatus: 'submitted',
+        toStatus: 'accepted',
+        note: null,
+      },
       { kind: 'routed', actorId: null, actorName: null, fromStatus: null, toStatus: null, note: QUEUE_NAME },
-      { kind: 'claimed', actorId: techApi.id, actorName: '张师傅', fromStatus: 'accepted', toStatus: 'assigned', note: null },
-      { kind: 'transition', actorId: techApi.id, actorName: '张师傅', fromStatus: 'assigned', toStatus: 'en_route', note: NOTE_EN_ROUTE },
-      { kind: 'transition', actorId: techApi.id, actorName: '张师傅', fromStatus: 'en_route', toStatus: 'on_site', note: null },
-      { kind: 'transition', actorId: techApi.id, actorName: '张师傅', fromStatus: 'on_site', toStatus: 'resolved', note: NOTE_RESOLVED },
+      {
+        kind: 'claimed',
+        actorId: techApi.id,
+        actorName: '张师傅',
+        fromStatus: 'accepted',
+        toStatus: 'assigned',
+        note: null,
+      },
+      {
+        kind: 'transition',
+        actorId: techApi.id,
+        actorName: '张师傅',
+        fromStatus: 'assigned',
+        toStatus: 'en_route',
+        note: NOTE_EN_ROUTE,
+      },
+      {
+        kind: 'transition',
+        actorId: techApi.id,
+        actorName: '张师傅',
+        fromStatus: 'en_route',
+        toStatus: 'on_site',
+        note: null,
+      },
+      {
+        kind: 'transition',
+        actorId: techApi.id,
+        actorName: '张师傅',
+        fromStatus: 'on_site',
+        toStatus: 'resolved',
+        note: NOTE_RESOLVED,
+      },
     ]);
     // Every clock stopped, none late.
     expect((detail.body.clocks as Clock[]).every((c) => c.stoppedAt && !c.breached)).toBe(true);

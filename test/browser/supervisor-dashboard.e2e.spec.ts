@@ -7,23 +7,34 @@ import { api, staffToken } from '../support/server-process';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
 
-const CALL = { type: 'repair', accountNo: '9100000001', address: '城东区幸福路11号', contactName: '林女士', contactPhone: '13812345678', channel: 'phone' };
+const CALL = {
+  type: 'repair',
+  accountNo: '9100000001',
+  address: '城东区幸福路11号',
+  contactName: '林女士',
+  contactPhone: '13812345678',
+  channel: 'phone',
+};
 
 /** Pixels of a chart's canvas in a colour (the series colours of dashboard-options.ts), and all drawn pixels. */
 async function inked(page: Page, chartId: string, rgb: [number, number, number]) {
-  return page.evaluate(({ chartId, rgb }) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`#${chartId} canvas`);
-    if (!canvas || !canvas.width || !canvas.height) return { colour: 0, drawn: 0 };
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let colour = 0;
-    let drawn = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] === 0) continue;
-      drawn++;
-      if (Math.abs(data[i] - rgb[0]) < 8 && Math.abs(data[i + 1] - rgb[1]) < 8 && Math.abs(data[i + 2] - rgb[2]) < 8) colour++;
-    }
-    return { colour, drawn };
-  }, { chartId, rgb });
+  return page.evaluate(
+    ({ chartId, rgb }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`#${chartId} canvas`);
+      if (!canvas || !canvas.width || !canvas.height) return { colour: 0, drawn: 0 };
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let colour = 0;
+      let drawn = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] === 0) continue;
+        drawn++;
+        if (Math.abs(data[i] - rgb[0]) < 8 && Math.abs(data[i + 1] - rgb[1]) < 8 && Math.abs(data[i + 2] - rgb[2]) < 8)
+          colour++;
+      }
+      return { colour, drawn };
+    },
+    { chartId, rgb },
+  );
 }
 
 async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -92,7 +103,15 @@ describe('browser', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(await streamToBuffer(await download.createReadStream()));
-      expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '工单分类', '时效', '服务质量', '安全隐患', '缴费与欠费', '人员']);
+      expect(book.worksheets.map((w) => w.name)).toEqual([
+        '概况',
+        '工单分类',
+        '时效',
+        '服务质量',
+        '安全隐患',
+        '缴费与欠费',
+        '人员',
+      ]);
     });
     expect(supervisor.problems).toEqual([]);
   });

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { ServerProcess, TestDatabase, api, createTestDatabase, startServer, staffToken } from '../support/server-process';
+import {
+  ServerProcess,
+  TestDatabase,
+  api,
+  createTestDatabase,
+  startServer,
+  staffToken,
+} from '../support/server-process';
 import { DatabaseDigest, changedTables, openDigest } from './support/db-digest';
 import { FuzzRequest, requestFor } from './support/fuzz-request';
 import { Operation, operationsOf } from './support/openapi-arbitraries';
@@ -8,15 +15,24 @@ import { residentWithAccount } from './support/residents';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 /** The server's Fastify bodyLimit (server/src/bootstrap.ts). */
 const BODY_LIMIT = 1024 * 1024;
-const bodyBytes = (body: unknown): number => (typeof body === 'string' ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.byteLength : 0);
+const bodyBytes = (body: unknown): number =>
+  typeof body === 'string' ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.byteLength : 0;
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** Tables a refused request writes by design: the bind attempts that lock out guessing, the log of refused payment notices. */
-const WRITTEN_ON_REFUSAL: string[] = (process.env.FUZZ_IGNORE ?? 'bind_attempt,payment_notice').split(',').filter(Boolean);
+const WRITTEN_ON_REFUSAL: string[] = (process.env.FUZZ_IGNORE ?? 'bind_attempt,payment_notice')
+  .split(',')
+  .filter(Boolean);
 /** WeChat Pay's notify URL is left out of the API document (it is not for clients), so it is added here. */
-const NOTIFY: Operation = { method: 'POST', path: '/api/payments/wechat/notify', parameters: [], body: { 'application/json': {} } };
+const NOTIFY: Operation = {
+  method: 'POST',
+  path: '/api/payments/wechat/notify',
+  parameters: [],
+  body: { 'application/json': {} },
+};
 
 /** The resident's prefixes, as miniapp/src/services/request.ts chooses tokens (only weights the draw). */
-const RESIDENT_PATH = /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions)(\/|\?|$)/;
+const RESIDENT_PATH =
+  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions)(\/|\?|$)/;
 
 /**
  * Every endpoint of the served OpenAPI document, fuzzed with random and boundary paths, ids, queries,
@@ -35,16 +51,31 @@ describe('API fuzz', () => {
     // Timers off: only the fuzzed requests may change the database.
     // Every background job off: what changes the database must be the request under test.
     server = await startServer(db.url, {
-      SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0', PAYMENT_SWEEP_SECONDS: '0', RETURN_VISIT_PLANNER_SECONDS: '0',
-      INSPECTION_REMINDER_SECONDS: '0', REPORT_JOB_SECONDS: '0', BILL_ALERT_SECONDS: '0', UPLOADS_DIR: `/tmp/fault-fuzz-uploads-${process.pid}`,
+      SLA_SWEEP_SECONDS: '0',
+      NOTICE_WORKER_SECONDS: '0',
+      PAYMENT_SWEEP_SECONDS: '0',
+      RETURN_VISIT_PLANNER_SECONDS: '0',
+      INSPECTION_REMINDER_SECONDS: '0',
+      REPORT_JOB_SECONDS: '0',
+      BILL_ALERT_SECONDS: '0',
+      UPLOADS_DIR: `/tmp/fault-fuzz-uploads-${process.pid}`,
     });
-    const staff = await Promise.all(['agent1', 'dispatcher1', 'tech1', 'supervisor1', 'admin'].map((u) => staffToken(server.url, u)));
+    const staff = await Promise.all(
+      ['agent1', 'dispatcher1', 'tech1', 'supervisor1', 'admin'].map((u) => staffToken(server.url, u)),
+    );
     const residents = await Promise.all([1, 2].map((n) => residentWithAccount(server.url, `fuzz-${n}`, n)));
-    const unbound = (await api(server.url, 'POST', '/api/auth/wechat', undefined, { code: 'mock-fuzz-unbound:1' })).body.token;
+    const unbound = (await api(server.url, 'POST', '/api/auth/wechat', undefined, { code: 'mock-fuzz-unbound:1' })).body
+      .token;
     // Something for real ids to find: tickets, one claimed.
     for (let i = 0; i < 3; i++) {
       await api(server.url, 'POST', '/api/tickets', staff[0], {
-        type: 'repair', accountNo: '9100000001', address: '城东区幸福路11号', contactName: '王秀英', contactPhone: '13812345678', description: `fuzz #${i}`, channel: 'phone',
+        type: 'repair',
+        accountNo: '9100000001',
+        address: '城东区幸福路11号',
+        contactName: '王秀英',
+        contactPhone: '13812345678',
+        description: `fuzz #${i}`,
+        channel: 'phone',
       });
     }
     await api(server.url, 'POST', '/api/tickets/1/claim', staff[2]);
@@ -52,17 +83,29 @@ describe('API fuzz', () => {
     const good = [...staff, ...residentTokens];
     const bearer = (ts: string[]) => fc.constantFrom(...ts.map((t) => `Bearer ${t}`));
     // Mostly the audience's own tokens so that requests get past the guards; every token reaches every endpoint.
-    tokensFor = (path) => fc.oneof(
-      { weight: 5, arbitrary: RESIDENT_PATH.test(path) ? bearer(residentTokens) : bearer(staff) },
-      { weight: 1, arbitrary: bearer(good) },
-      {
-        weight: 2,
-        arbitrary: fc.constantFrom(
-          undefined, '', 'Bearer', 'Bearer ', 'Bearer abc', 'Basic YWdlbnQxOnBhc3M=', good[0], `bearer ${good[0]}`, `Bearer ${good[0]}x`,
-          `Bearer ${good[0].slice(0, -3)}AAA`, `Bearer ${good[5].split('.').reverse().join('.')}`, `Bearer ${'x'.repeat(8000)}`, 'Bearer a.b.c',
-        ),
-      },
-    );
+    tokensFor = (path) =>
+      fc.oneof(
+        { weight: 5, arbitrary: RESIDENT_PATH.test(path) ? bearer(residentTokens) : bearer(staff) },
+        { weight: 1, arbitrary: bearer(good) },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom(
+            undefined,
+            '',
+            'Bearer',
+            'Bearer ',
+            'Bearer abc',
+            'Basic YWdlbnQxOnBhc3M=',
+            good[0],
+            `bearer ${good[0]}`,
+            `Bearer ${good[0]}x`,
+            `Bearer ${good[0].slice(0, -3)}AAA`,
+            `Bearer ${good[5].split('.').reverse().join('.')}`,
+            `Bearer ${'x'.repeat(8000)}`,
+            'Bearer a.b.c',
+          ),
+        },
+      );
     operations = [...operationsOf((await api(server.url, 'GET', '/docs-json')).body), NOTIFY];
     // Deleting oneself and one's bindings last: they end the sessions the rest use.
     operations.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
@@ -85,45 +128,65 @@ describe('API fuzz', () => {
     for (const operation of operations) {
       const name = `${operation.method} ${operation.path}`;
       byStatus[name] = {};
-      const property = fc.asyncProperty(requestFor(operation, tokensFor(operation.path)), async (request: FuzzRequest) => {
-        let status: number;
-        try {
-          const res = await fetch(server.url + request.url, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(15_000) });
-          await res.arrayBuffer();
-          status = res.status;
-        } catch (caught) {
-          const error = caught as Error;
-          // A header value fetch itself will not send (a control character) is not a request.
-          if (error.name === 'TypeError' && /header|ByteString/i.test(`${error.message} ${(error.cause as Error)?.message}`)) return void counts.notSent++;
-          // Past the 1 MB body limit the server answers 413 and closes the socket while the client is
-          // still writing: a refusal like any other, so the digest below must not change either.
-          const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
-          if (!(bodyBytes(request.body) > BODY_LIMIT && (code === 'EPIPE' || code === 'ECONNRESET'))) {
-            throw new Error(`no answer (${String(error.cause ?? error)}) to ${request.summary}`);
+      const property = fc.asyncProperty(
+        requestFor(operation, tokensFor(operation.path)),
+        async (request: FuzzRequest) => {
+          let status: number;
+          try {
+            const res = await fetch(server.url + request.url, {
+              method: request.method,
+              headers: request.headers,
+              body: request.body,
+              signal: AbortSignal.timeout(15_000),
+            });
+            await res.arrayBuffer();
+            status = res.status;
+          } catch (caught) {
+            const error = caught as Error;
+            // A header value fetch itself will not send (a control character) is not a request.
+            if (
+              error.name === 'TypeError' &&
+              /header|ByteString/i.test(`${error.message} ${(error.cause as Error)?.message}`)
+            )
+              return void counts.notSent++;
+            // Past the 1 MB body limit the server answers 413 and closes the socket while the client is
+            // still writing: a refusal like any other, so the digest below must not change either.
+            const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+            if (!(bodyBytes(request.body) > BODY_LIMIT && (code === 'EPIPE' || code === 'ECONNRESET'))) {
+              throw new Error(`no answer (${String(error.cause ?? error)}) to ${request.summary}`);
+            }
+            status = 413;
           }
-          status = 413;
-        }
-        counts.requests++;
-        byStatus[name][status] = (byStatus[name][status] ?? 0) + 1;
-        const after = await digest.take();
-        const changed = changedTables(before, after);
-        before = after;
-        if (status >= 500) throw new Error(`${status} for ${request.summary}\n${server.output().slice(-1500)}`);
-        if (status >= 400) {
-          counts.refused++;
-          if (changed.length) throw new Error(`refused ${status} but changed ${changed.join(', ')}: ${request.summary}`);
-        } else {
-          counts.accepted++;
-          reachedOk.add(name);
-        }
-      });
+          counts.requests++;
+          byStatus[name][status] = (byStatus[name][status] ?? 0) + 1;
+          const after = await digest.take();
+          const changed = changedTables(before, after);
+          before = after;
+          if (status >= 500) throw new Error(`${status} for ${request.summary}\n${server.output().slice(-1500)}`);
+          if (status >= 400) {
+            counts.refused++;
+            if (changed.length)
+              throw new Error(`refused ${status} but changed ${changed.join(', ')}: ${request.summary}`);
+          } else {
+            counts.accepted++;
+            reachedOk.add(name);
+          }
+        },
+      );
       const outcome = await fc.check(property, { numRuns: RUNS, seed: SEED, endOnFailure: true });
       if (outcome.failed) {
         const error = outcome.errorInstance as Error;
-        failures.push(`${operation.method} ${operation.path} (seed ${SEED}, path ${outcome.counterexamplePath}): ${error?.message ?? String(error)}`);
+        failures.push(
+          `${operation.method} ${operation.path} (seed ${SEED}, path ${outcome.counterexamplePath}): ${error?.message ?? String(error)}`,
+        );
       }
     }
-    if (process.env.FUZZ_VERBOSE) console.log(Object.entries(byStatus).map(([op, st]) => `${op} ${JSON.stringify(st)}`).join('\n'));
+    if (process.env.FUZZ_VERBOSE)
+      console.log(
+        Object.entries(byStatus)
+          .map(([op, st]) => `${op} ${JSON.stringify(st)}`)
+          .join('\n'),
+      );
     console.log(
       `[fault] API fuzz (seed ${SEED}, ${RUNS} runs × ${operations.length} operations): ${counts.requests} requests, ${counts.refused} refused (4xx), ` +
         `${counts.accepted} accepted (${reachedOk.size} operations answered 2xx at least once), ${counts.notSent} not sendable; ${failures.length} operations failing; ${Math.round((Date.now() - started) / 1000)} s`,

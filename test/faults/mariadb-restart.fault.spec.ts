@@ -8,7 +8,11 @@ const TICKETS = 60;
 const CLIENTS = 4;
 const OUTAGE_MS = 3000;
 
-const ready = (s: ServerProcess) => fetch(`${s.url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0);
+const ready = (s: ServerProcess) =>
+  fetch(`${s.url}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
 
 /** MariaDB killed under intake load and started again: the server says so, recovers alone, loses nothing. */
 describe('MariaDB restarted during load', () => {
@@ -17,7 +21,11 @@ describe('MariaDB restarted during load', () => {
 
   beforeAll(async () => {
     mariadb = await startPrivateMariadb();
-    server = await startServer(mariadb.url, { SLA_SWEEP_SECONDS: '1', NOTICE_WORKER_SECONDS: '1', PAYMENT_SWEEP_SECONDS: '1' });
+    server = await startServer(mariadb.url, {
+      SLA_SWEEP_SECONDS: '1',
+      NOTICE_WORKER_SECONDS: '1',
+      PAYMENT_SWEEP_SECONDS: '1',
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -58,13 +66,23 @@ describe('MariaDB restarted during load', () => {
     // The SLA sweeper, whose ticks failed while the database was down, works again too.
     const late = await api(server.url, 'POST', '/api/tickets', token, repairCall('fault-db late'));
     expect(late.status).toBe(201);
-    await execute(mariadb, 'UPDATE ticket_clock SET riskAt = ?, dueAt = ? WHERE ticketId = ?', [dbTime(new Date(Date.now() - 120_000)), dbTime(new Date(Date.now() - 60_000)), late.body.id]);
-    const sweptMs = await until(async () => {
-      const detail = await api(server.url, 'GET', `/api/tickets/${late.body.id}`, token);
-      return detail.body.events.some((e: { kind: string }) => e.kind === 'escalated');
-    }, 15_000, 'the sweeper to escalate a breach after the restart');
+    await execute(mariadb, 'UPDATE ticket_clock SET riskAt = ?, dueAt = ? WHERE ticketId = ?', [
+      dbTime(new Date(Date.now() - 120_000)),
+      dbTime(new Date(Date.now() - 60_000)),
+      late.body.id,
+    ]);
+    const sweptMs = await until(
+      async () => {
+        const detail = await api(server.url, 'GET', `/api/tickets/${late.body.id}`, token);
+        return detail.body.events.some((e: { kind: string }) => e.kind === 'escalated');
+      },
+      15_000,
+      'the sweeper to escalate a breach after the restart',
+    );
 
-    const statuses = load.failures().reduce<Record<string, number>>((all, f) => ({ ...all, [f]: (all[f] ?? 0) + 1 }), {});
+    const statuses = load
+      .failures()
+      .reduce<Record<string, number>>((all, f) => ({ ...all, [f]: (all[f] ?? 0) + 1 }), {});
     // While it was down, clients were told to retry (503 NOT_READY), never given an internal error.
     expect(Object.keys(statuses).filter((s) => s !== '503 NOT_READY')).toEqual([]);
     console.log(

@@ -1,5 +1,12 @@
 import { queryRows } from '../support/db';
-import { ServerProcess, TestDatabase, api, createTestDatabase, startServer, staffToken } from '../support/server-process';
+import {
+  ServerProcess,
+  TestDatabase,
+  api,
+  createTestDatabase,
+  startServer,
+  staffToken,
+} from '../support/server-process';
 import { startIntakeLoad, until } from './support/intake-load';
 
 const TICKETS = 60;
@@ -26,7 +33,11 @@ describe('server killed during intake', () => {
     // Killed twice: at a third and at two thirds of the load, each time with requests in flight.
     const kills: { acked: number; inFlight: number; restartMs: number }[] = [];
     for (const share of [1 / 3, 2 / 3]) {
-      await until(() => load.acknowledged() >= TICKETS * share && load.inFlight() > 0, 60_000, `${Math.round(share * 100)} % of the tickets acknowledged`);
+      await until(
+        () => load.acknowledged() >= TICKETS * share && load.inFlight() > 0,
+        60_000,
+        `${Math.round(share * 100)} % of the tickets acknowledged`,
+      );
       const acked = load.acknowledged();
       const inFlight = load.inFlight();
       await server.stop('SIGKILL');
@@ -47,7 +58,8 @@ describe('server killed during intake', () => {
     }
     // One ticket per key: the kill and the retries made no duplicate.
     const rows = await queryRows<{ description: string; n: number }>(
-      db, "SELECT description, COUNT(*) AS n FROM ticket WHERE description LIKE 'fault-kill #%' GROUP BY description",
+      db,
+      "SELECT description, COUNT(*) AS n FROM ticket WHERE description LIKE 'fault-kill #%' GROUP BY description",
     );
     expect(rows).toHaveLength(TICKETS);
     expect(rows.filter((r) => Number(r.n) !== 1)).toEqual([]);

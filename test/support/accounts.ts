@@ -8,7 +8,12 @@ import { REPO_ROOT, TestDatabase } from './server-process';
  * `<prefix>0000…`, written straight into the company's records: the demo data has 25 accounts
  * per district, too few for a crowd of residents with one account each.
  */
-export async function addAccountsLike(db: TestDatabase, like: string, n: number, prefix: string): Promise<{ accountNo: string; holderName: string }[]> {
+export async function addAccountsLike(
+  db: TestDatabase,
+  like: string,
+  n: number,
+  prefix: string,
+): Promise<{ accountNo: string; holderName: string }[]> {
   const accountNos = Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(10 - prefix.length, '0')}`);
   const columns = 'holderName, address, utility, districtId, stationId, areaCentiM2';
   const sql = `INSERT INTO account (accountNo, ${columns}) SELECT ?, ${columns} FROM account WHERE accountNo = ?`;
@@ -18,7 +23,9 @@ export async function addAccountsLike(db: TestDatabase, like: string, n: number,
     try {
       const insert = conn.prepare(sql);
       conn.transaction(() => accountNos.forEach((no) => insert.run(no, like)))();
-      const { holderName } = conn.prepare('SELECT holderName FROM account WHERE accountNo = ?').get(like) as { holderName: string };
+      const { holderName } = conn.prepare('SELECT holderName FROM account WHERE accountNo = ?').get(like) as {
+        holderName: string;
+      };
       return accountNos.map((accountNo) => ({ accountNo, holderName }));
     } finally {
       conn.close();
@@ -27,7 +34,9 @@ export async function addAccountsLike(db: TestDatabase, like: string, n: number,
   const conn = await createConnection(db.url);
   try {
     for (const no of accountNos) await conn.query(sql, [no, like]);
-    const [[row]] = (await conn.query('SELECT holderName FROM account WHERE accountNo = ?', [like])) as unknown as [{ holderName: string }[]];
+    const [[row]] = (await conn.query('SELECT holderName FROM account WHERE accountNo = ?', [like])) as unknown as [
+      { holderName: string }[],
+    ];
     return accountNos.map((accountNo) => ({ accountNo, holderName: row.holderName }));
   } finally {
     await conn.end();

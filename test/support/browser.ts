@@ -12,8 +12,16 @@ export const ARTIFACTS_DIR = resolve(__dirname, '../artifacts');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -26,7 +34,12 @@ export interface StaffPage {
 
 /** A phone-sized window of its own (own storage, so its own staff session). */
 export async function openPhone(browser: Browser, baseUrl: string): Promise<StaffPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+  });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -41,7 +54,11 @@ export async function openPhone(browser: Browser, baseUrl: string): Promise<Staf
 }
 
 const slug = (s: string) =>
-  s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'test';
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'test';
 
 /**
  * Taro's H5 pages scroll inside `.taro_page` (max-height 100vh), so playwright's fullPage sees
@@ -50,12 +67,14 @@ const slug = (s: string) =>
 export async function fullPageScreenshot(page: Page, path: string): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const viewport = page.viewportSize();
-  const height = await page.evaluate(() => {
-    const pages = [...document.querySelectorAll<HTMLElement>('.taro_page:not(.taro_page_shade)')];
-    const current = pages[pages.length - 1];
-    const top = current ? current.getBoundingClientRect().top : 0;
-    return Math.ceil(Math.max(document.documentElement.scrollHeight, top + (current?.scrollHeight ?? 0)));
-  }).catch(() => viewport?.height ?? 844);
+  const height = await page
+    .evaluate(() => {
+      const pages = [...document.querySelectorAll<HTMLElement>('.taro_page:not(.taro_page_shade)')];
+      const current = pages[pages.length - 1];
+      const top = current ? current.getBoundingClientRect().top : 0;
+      return Math.ceil(Math.max(document.documentElement.scrollHeight, top + (current?.scrollHeight ?? 0)));
+    })
+    .catch(() => viewport?.height ?? 844);
   try {
     if (viewport && height > viewport.height) {
       await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8000) });
@@ -103,7 +122,9 @@ export async function pageSettled(page: Page): Promise<void> {
     const pages = [...document.querySelectorAll('.taro_page')];
     const last = pages[pages.length - 1];
     if (!last || !last.classList.contains('taro_page_stationed')) return false;
-    return pages.slice(0, -1).every((p) => p.classList.contains('taro_page_shade') || getComputedStyle(p).display === 'none');
+    return pages
+      .slice(0, -1)
+      .every((p) => p.classList.contains('taro_page_shade') || getComputedStyle(p).display === 'none');
   });
 }
 
@@ -129,8 +150,10 @@ export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 10_
 export async function openHome(page: Page): Promise<void> {
   const home = await page.goto('/');
   if (!home?.ok() || !/text\/html/.test(home.headers()['content-type'] ?? '')) {
-    throw new Error(`GET / answered ${home?.status()} ${home?.headers()['content-type']}: is the H5 build in miniapp/dist/h5 `
-      + '(npm run build:h5 -w miniapp, not being rebuilt while the server starts)?');
+    throw new Error(
+      `GET / answered ${home?.status()} ${home?.headers()['content-type']}: is the H5 build in miniapp/dist/h5 ` +
+        '(npm run build:h5 -w miniapp, not being rebuilt while the server starts)?',
+    );
   }
 }
 

@@ -7,7 +7,11 @@ import { REPO_ROOT, TestDatabase } from './server-process';
  * Reads the server's database behind its back, for what no API shows (e.g. every order of a bill,
  * not only the paid ones). `?` placeholders on both databases; read-only on SQLite.
  */
-export async function queryRows<T = Record<string, unknown>>(db: TestDatabase, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryRows<T = Record<string, unknown>>(
+  db: TestDatabase,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   if (db.url.startsWith('sqlite:')) {
     // The server's own driver, resolved as the server resolves it (the test workspace does not depend on it).
     const Database = createRequire(join(REPO_ROOT, 'server/package.json'))('better-sqlite3');

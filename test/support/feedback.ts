@@ -7,7 +7,12 @@ import { currentPage, eventually, goBack, pageSettled, pullDownRefresh } from '.
  */
 
 /** On a ticket's detail (待评价): 去评价 → the overall level (every question follows it) → submit; the server's answer. */
-export async function rateFromDetail(page: Page, ticketId: number, level: string, comment?: string): Promise<{ level: string; resolution: number }> {
+export async function rateFromDetail(
+  page: Page,
+  ticketId: number,
+  level: string,
+  comment?: string,
+): Promise<{ level: string; resolution: number }> {
   await currentPage(page).locator('#request-rate').click();
   await page.waitForURL(new RegExp(`#/packages/rating/index\\?id=${ticketId}$`));
   await pageSettled(page);
@@ -17,7 +22,9 @@ export async function rateFromDetail(page: Page, ticketId: number, level: string
     expect(await screen.locator(`#rating-${q}-${level}`).getAttribute('class')).toContain('level--inherited');
   }
   if (comment) await screen.locator('#rating-comment textarea').fill(comment);
-  const answer = page.waitForResponse((r) => r.url().endsWith(`/api/my/tickets/${ticketId}/rating`) && r.request().method() === 'POST');
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/my/tickets/${ticketId}/rating`) && r.request().method() === 'POST',
+  );
   await screen.locator('#rating-submit').click();
   const response = await answer;
   expect(response.status()).toBe(201);
@@ -39,9 +46,16 @@ export async function openFromList(page: Page, ticketNo: string, id: number): Pr
  * The agent (signed in on `page`'s queue list) opens the complaint from `queueCode`, checks its
  * clocks, takes it, grades it 三级, records the first reply and resolves it; ends on the ticket.
  */
-export async function agentResolvesComplaint(page: Page, queueCode: string, complaint: { id: number; no: string }, reply: string): Promise<void> {
+export async function agentResolvesComplaint(
+  page: Page,
+  queueCode: string,
+  complaint: { id: number; no: string },
+  reply: string,
+): Promise<void> {
   const card = page.locator(`#queue-${queueCode}`);
-  await eventually(async () => expect(Number(await card.locator('.count__value').first().innerText())).toBeGreaterThanOrEqual(1));
+  await eventually(async () =>
+    expect(Number(await card.locator('.count__value').first().innerText())).toBeGreaterThanOrEqual(1),
+  );
   await card.click();
   const row = currentPage(page).locator(`#ticket-${complaint.no}`);
   await row.waitFor();
@@ -70,7 +84,9 @@ export async function agentResolvesComplaint(page: Page, queueCode: string, comp
   const resolved = page.waitForResponse((r) => r.url().endsWith(`/api/tickets/${complaint.id}/transition`));
   await ticket.locator('#transition-resolved').click();
   expect((await resolved).status()).toBe(200);
-  await eventually(async () => expect(await ticket.locator('.ticket__badges .badge--status').innerText()).toBe('已处理'));
+  await eventually(async () =>
+    expect(await ticket.locator('.ticket__badges .badge--status').innerText()).toBe('已处理'),
+  );
 }
 
 /**
@@ -86,10 +102,14 @@ export async function agentVisits(page: Page, visitedNo: string, note: string): 
   await currentPage(page).locator('#visits-list').waitFor();
   await pageSettled(page);
   const row = currentPage(page).locator('.visit-row', { hasText: visitedNo });
-  await eventually(async () => {
-    if ((await row.count()) === 0) await pullDownRefresh(page);
-    expect(await row.count()).toBe(1);
-  }, 20_000, 1_000);
+  await eventually(
+    async () => {
+      if ((await row.count()) === 0) await pullDownRefresh(page);
+      expect(await row.count()).toBe(1);
+    },
+    20_000,
+    1_000,
+  );
   expect(await row.locator('.visit-row__type').innerText()).toBe(`投诉 · ${visitedNo}`);
   expect(await row.locator('.clock__label').allInnerTexts()).toEqual(['办结']);
   await row.click();
@@ -106,7 +126,10 @@ export async function agentVisits(page: Page, visitedNo: string, note: string): 
   const response = await recorded;
   expect(response.status()).toBe(201);
   expect(await response.json()).toMatchObject({
-    outcome: 'fixed', attemptsLeft: 0, followUp: null, attempts: [{ attempt: 1, reached: true, level: 'very_satisfied', fixed: true, note }],
+    outcome: 'fixed',
+    attemptsLeft: 0,
+    followUp: null,
+    attempts: [{ attempt: 1, reached: true, level: 'very_satisfied', fixed: true, note }],
   });
   expect(await visit.locator('#visit-outcome .card__title').innerText()).toBe('回访完成：问题已解决');
   expect(await visit.locator('#visit-attempt-1 .attempt__result').innerText()).toBe('满意 · 问题已解决');

@@ -44,9 +44,15 @@ export function useJourney(env: Record<string, string> = {}): Journey {
   });
 
   return {
-    get db() { return db!; },
-    get server() { return server!; },
-    get browser() { return browser!; },
+    get db() {
+      return db!;
+    },
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
     async phone() {
       const p = await openPhone(browser!, server!.url);
       phones.push(p);

@@ -9,7 +9,9 @@ import { REPO_ROOT } from './server-process';
  */
 export async function smallJpeg(colour = '#4a7bd0', size = 64): Promise<Buffer> {
   const sharp = createRequire(join(REPO_ROOT, 'server/package.json'))('sharp');
-  return sharp({ create: { width: size, height: size, channels: 3, background: colour } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp({ create: { width: size, height: size, channels: 3, background: colour } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 /**

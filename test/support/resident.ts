@@ -44,7 +44,10 @@ export async function loginAndBind(page: Page, identity: string, account: Accoun
   await page.waitForURL(/#\/packages\/account\/index/);
   const accounts = await bindAccount(page, account);
   const bound = accounts.find((a) => a.accountNo === account.accountNo);
-  if (!bound) throw new Error(`bind ${account.accountNo}: not among the accounts answered (${accounts.map((a) => a.accountNo).join(', ')})`);
+  if (!bound)
+    throw new Error(
+      `bind ${account.accountNo}: not among the accounts answered (${accounts.map((a) => a.accountNo).join(', ')})`,
+    );
   await goBack(page);
   await page.waitForURL(/#\/pages\/index\/index/);
   await currentPage(page).locator('.account-summary__no', { hasText: account.accountNo }).waitFor();
@@ -57,7 +60,8 @@ export async function residentToken(page: Page): Promise<string> {
   if (!raw) throw new Error('no resident.token in localStorage: not signed in?');
   try {
     const parsed = JSON.parse(raw) as unknown;
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { data?: unknown }).data === 'string') return (parsed as { data: string }).data;
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { data?: unknown }).data === 'string')
+      return (parsed as { data: string }).data;
     if (typeof parsed === 'string') return parsed;
   } catch {
     // Not JSON: the token itself.

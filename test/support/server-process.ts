@@ -63,8 +63,15 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   const child = spawn(process.execPath, [join(REPO_ROOT, 'server/dist/main.js')], {
     cwd: REPO_ROOT,
     env: {
-      ...process.env, TZ: 'UTC', PORT: String(port), DATABASE_URL: databaseUrl, DEMO_PASSWORD,
-      TOKEN_SECRET: 'e2e-secret-'.padEnd(40, 'x'), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', ...env,
+      ...process.env,
+      TZ: 'UTC',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DEMO_PASSWORD,
+      TOKEN_SECRET: 'e2e-secret-'.padEnd(40, 'x'),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+      LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -74,7 +81,10 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -93,10 +103,21 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
 }
 
 /** JSON over fetch with a staff token; returns status and body. */
-export async function api(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(base + path, {
     method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();

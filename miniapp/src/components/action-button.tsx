@@ -1,23 +1,32 @@
-import { Button } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { Button } from '@tarojs/components';
+import type { ReactNode } from 'react';
 
 interface Props {
-  id?: string
+  id?: string;
   /** `primary` goes forward, `secondary` steps aside, `danger` cannot be undone. */
-  tone?: 'primary' | 'secondary' | 'danger'
-  size?: 'block' | 'small'
-  busy?: boolean
-  disabled?: boolean
-  className?: string
-  onClick: () => void
-  children: ReactNode
+  tone?: 'primary' | 'secondary' | 'danger';
+  size?: 'block' | 'small';
+  busy?: boolean;
+  disabled?: boolean;
+  className?: string;
+  onClick: () => void;
+  children: ReactNode;
 }
 
 /**
  * Taro's H5 button styles `[disabled]` and `[loading]` by attribute presence, so
  * `disabled="false"` would still grey it out: the attributes are only set when true.
  */
-export function ActionButton({ id, tone = 'primary', size = 'block', busy, disabled, className, onClick, children }: Props) {
+export function ActionButton({
+  id,
+  tone = 'primary',
+  size = 'block',
+  busy,
+  disabled,
+  className,
+  onClick,
+  children,
+}: Props) {
   return (
     <Button
       id={id}
@@ -28,5 +37,5 @@ export function ActionButton({ id, tone = 'primary', size = 'block', busy, disab
     >
       {children}
     </Button>
-  )
+  );
 }

@@ -1,56 +1,65 @@
-import Taro from '@tarojs/taro'
-import type { NoticeTemplates } from '@utility/shared'
-import { useEffect, useState } from 'react'
-import { getNoticeTemplates, subscribeNotices } from '../services/my-tickets'
-import { askSubscribe } from '../services/subscribe'
-import { PROGRESS_TEMPLATES, TemplateKey } from '../services/subscribe-templates'
-import { ActionButton } from './action-button'
+import Taro from '@tarojs/taro';
+import type { NoticeTemplates } from '@utility/shared';
+import { useEffect, useState } from 'react';
+import { getNoticeTemplates, subscribeNotices } from '../services/my-tickets';
+import { askSubscribe } from '../services/subscribe';
+import { PROGRESS_TEMPLATES, TemplateKey } from '../services/subscribe-templates';
+import { ActionButton } from './action-button';
 
 interface Props {
-  ticketId: number
+  ticketId: number;
   /** `primary` right after a report, where consent is the next step; `secondary` on the detail page. */
-  tone?: 'primary' | 'secondary'
-  label?: string
+  tone?: 'primary' | 'secondary';
+  label?: string;
   /** The templates offered (at most three: WeChat's limit for one sheet). */
-  templateKeys?: TemplateKey[]
+  templateKeys?: TemplateKey[];
   /** After the sheet, whatever the resident chose (none, some, or a failed save). */
-  onDone?: () => void
+  onDone?: () => void;
 }
 
 /**
  * Template ids are fetched when the page opens: WeChat's consent sheet only opens straight
  * from a tap, with no request in between.
  */
-export function SubscribeButton({ ticketId, tone = 'secondary', label = '订阅进度通知', templateKeys = PROGRESS_TEMPLATES, onDone }: Props) {
-  const [templates, setTemplates] = useState<NoticeTemplates | null>(null)
-  const [busy, setBusy] = useState(false)
+export function SubscribeButton({
+  ticketId,
+  tone = 'secondary',
+  label = '订阅进度通知',
+  templateKeys = PROGRESS_TEMPLATES,
+  onDone,
+}: Props) {
+  const [templates, setTemplates] = useState<NoticeTemplates | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    getNoticeTemplates().then(setTemplates, () => setTemplates(null))
-  }, [])
+    getNoticeTemplates().then(setTemplates, () => setTemplates(null));
+  }, []);
 
   async function subscribe() {
-    if (!templates) return
-    const accepted = await askSubscribe(templates, templateKeys)
+    if (!templates) return;
+    const accepted = await askSubscribe(templates, templateKeys);
     if (accepted.length === 0) {
-      void Taro.showToast({ title: '未订阅通知', icon: 'none' })
-      return onDone?.()
+      void Taro.showToast({ title: '未订阅通知', icon: 'none' });
+      return onDone?.();
     }
-    setBusy(true)
+    setBusy(true);
     try {
-      await subscribeNotices(ticketId, accepted)
-      void Taro.showToast({ title: templateKeys === PROGRESS_TEMPLATES ? '已订阅进度通知' : '已订阅提醒', icon: 'success' })
+      await subscribeNotices(ticketId, accepted);
+      void Taro.showToast({
+        title: templateKeys === PROGRESS_TEMPLATES ? '已订阅进度通知' : '已订阅提醒',
+        icon: 'success',
+      });
     } catch {
       // Shown by the wrapper.
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-    onDone?.()
+    onDone?.();
   }
 
   return (
-    <ActionButton id='subscribe-notices' tone={tone} busy={busy} disabled={!templates} onClick={subscribe}>
+    <ActionButton id="subscribe-notices" tone={tone} busy={busy} disabled={!templates} onClick={subscribe}>
       {label}
     </ActionButton>
-  )
+  );
 }

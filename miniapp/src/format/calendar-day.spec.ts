@@ -1,7 +1,7 @@
-import { formatCalendarDay, relativeCalendarDay } from './calendar-day'
+import { formatCalendarDay, relativeCalendarDay } from './calendar-day';
 
 // 2026-11-24 is a Tuesday; 23:30 UTC on the 23rd is already the 24th in Shanghai.
-const NOW = new Date('2026-11-23T23:30:00Z')
+const NOW = new Date('2026-11-23T23:30:00Z');
 
 describe('calendar days as residents read them', () => {
   it.each([
@@ -9,8 +9,8 @@ describe('calendar days as residents read them', () => {
     ['2026-11-29', '11月29日 周日'],
     ['2027-01-01', '1月1日 周五'],
   ])('%s → %s', (date, label) => {
-    expect(formatCalendarDay(date)).toBe(label)
-  })
+    expect(formatCalendarDay(date)).toBe(label);
+  });
 
   it.each([
     ['2026-11-24', '今天 11月24日 周二'],
@@ -19,6 +19,6 @@ describe('calendar days as residents read them', () => {
     ['2026-11-27', '11月27日 周五'],
     ['2026-11-23', '11月23日 周一'],
   ])('from Shanghai today: %s → %s', (date, label) => {
-    expect(relativeCalendarDay(date, NOW)).toBe(label)
-  })
-})
+    expect(relativeCalendarDay(date, NOW)).toBe(label);
+  });
+});

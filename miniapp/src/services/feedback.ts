@@ -5,30 +5,57 @@ import type {
   CreateReportRequest,
   FeedbackRequestCreated,
   RatingView,
-} from '@utility/shared'
-import { request, type RequestOptions } from './request'
+} from '@utility/shared';
+import { request, type RequestOptions } from './request';
 
-type Silent = Pick<RequestOptions, 'silent'>
+type Silent = Pick<RequestOptions, 'silent'>;
 
 /**
  * The resident's word on a resolved ticket, once per resolution. The key belongs to the form
  * fill: a resend after a lost answer is recognised rather than refused as already rated.
  */
-export function rateTicket(ticketId: number, body: CreateRatingRequest, idempotencyKey: string, options: Silent = {}): Promise<RatingView> {
-  return request<RatingView>(`/api/my/tickets/${ticketId}/rating`, { method: 'POST', data: body, idempotencyKey, ...options })
+export function rateTicket(
+  ticketId: number,
+  body: CreateRatingRequest,
+  idempotencyKey: string,
+  options: Silent = {},
+): Promise<RatingView> {
+  return request<RatingView>(`/api/my/tickets/${ticketId}/rating`, {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }
 
 /** 投诉: about one of the resident's tickets, an account, or in general. */
-export function fileComplaint(body: CreateComplaintRequest, idempotencyKey: string, options: Silent = {}): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/complaints', { method: 'POST', data: body, idempotencyKey, ...options })
+export function fileComplaint(
+  body: CreateComplaintRequest,
+  idempotencyKey: string,
+  options: Silent = {},
+): Promise<FeedbackRequestCreated> {
+  return request<FeedbackRequestCreated>('/api/complaints', { method: 'POST', data: body, idempotencyKey, ...options });
 }
 
 /** 举报, anonymous or not; the resident follows it under 我的报修 either way. */
-export function fileReport(body: CreateReportRequest, idempotencyKey: string, options: Silent = {}): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/reports', { method: 'POST', data: body, idempotencyKey, ...options })
+export function fileReport(
+  body: CreateReportRequest,
+  idempotencyKey: string,
+  options: Silent = {},
+): Promise<FeedbackRequestCreated> {
+  return request<FeedbackRequestCreated>('/api/reports', { method: 'POST', data: body, idempotencyKey, ...options });
 }
 
 /** 业务办理: 开户, 过户, 停气/复气, 停热/复热, with the documents each needs. */
-export function fileApplication(body: CreateApplicationRequest, idempotencyKey: string, options: Silent = {}): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/applications', { method: 'POST', data: body, idempotencyKey, ...options })
+export function fileApplication(
+  body: CreateApplicationRequest,
+  idempotencyKey: string,
+  options: Silent = {},
+): Promise<FeedbackRequestCreated> {
+  return request<FeedbackRequestCreated>('/api/applications', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }

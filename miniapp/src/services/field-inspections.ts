@@ -4,21 +4,25 @@ import type {
   InspectionPlanView,
   InspectionResultRequest,
   InspectionResultView,
-} from '@utility/shared'
-import { request } from './request'
+} from '@utility/shared';
+import { request } from './request';
 
 // Like the technician's steps, a result carries no Idempotency-Key: a resend of a result that did
 // arrive is refused (VISIT_ALREADY_RECORDED) rather than recorded twice, and the page reloads.
 
 /** The visits of the inspector's districts on a Shanghai date (YYYY-MM-DD), ordered by address. */
 export function listFieldInspections(date: string): Promise<FieldInspectionView[]> {
-  return request<FieldInspectionView[]>(`/api/field/inspections?date=${date}`)
+  return request<FieldInspectionView[]>(`/api/field/inspections?date=${date}`);
 }
 
 export function recordInspectionResult(id: number, body: InspectionResultRequest): Promise<InspectionResultView> {
-  return request<InspectionResultView>(`/api/field/inspections/${id}/result`, { method: 'POST', data: body, silent: true })
+  return request<InspectionResultView>(`/api/field/inspections/${id}/result`, {
+    method: 'POST',
+    data: body,
+    silent: true,
+  });
 }
 
 export function createInspectionPlan(body: CreateInspectionPlanRequest): Promise<InspectionPlanView> {
-  return request<InspectionPlanView>('/api/staff/inspection-plans', { method: 'POST', data: body, silent: true })
+  return request<InspectionPlanView>('/api/staff/inspection-plans', { method: 'POST', data: body, silent: true });
 }

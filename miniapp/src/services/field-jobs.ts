@@ -6,37 +6,37 @@ import type {
   ResolveJobRequest,
   TemperatureReadingView,
   TemperatureRequest,
-} from '@utility/shared'
-import { request } from './request'
+} from '@utility/shared';
+import { request } from './request';
 
 // The technician's steps carry no Idempotency-Key (the server keys none of them), so the wrapper
 // never repeats one: after a lost answer the page reloads the job and shows where it stands.
 
 /** My open jobs (assigned, on the way, on site), in work order. */
 export function listFieldJobs(): Promise<FieldJobView[]> {
-  return request<FieldJobView[]>('/api/field/jobs')
+  return request<FieldJobView[]>('/api/field/jobs');
 }
 
 export function acceptJob(id: number): Promise<FieldJobView> {
-  return request<FieldJobView>(`/api/field/jobs/${id}/accept`, { method: 'POST' })
+  return request<FieldJobView>(`/api/field/jobs/${id}/accept`, { method: 'POST' });
 }
 
 export function departJob(id: number, body: DepartRequest): Promise<FieldJobView> {
-  return request<FieldJobView>(`/api/field/jobs/${id}/depart`, { method: 'POST', data: body })
+  return request<FieldJobView>(`/api/field/jobs/${id}/depart`, { method: 'POST', data: body });
 }
 
 export function arriveJob(id: number, body: ArriveRequest): Promise<FieldJobView> {
-  return request<FieldJobView>(`/api/field/jobs/${id}/arrive`, { method: 'POST', data: body })
+  return request<FieldJobView>(`/api/field/jobs/${id}/arrive`, { method: 'POST', data: body });
 }
 
 export function resolveJob(id: number, body: ResolveJobRequest): Promise<FieldJobView> {
-  return request<FieldJobView>(`/api/field/jobs/${id}/resolve`, { method: 'POST', data: body, silent: true })
+  return request<FieldJobView>(`/api/field/jobs/${id}/resolve`, { method: 'POST', data: body, silent: true });
 }
 
 export function handOverJob(id: number, body: HandOverRequest): Promise<FieldJobView> {
-  return request<FieldJobView>(`/api/field/jobs/${id}/hand-over`, { method: 'POST', data: body })
+  return request<FieldJobView>(`/api/field/jobs/${id}/hand-over`, { method: 'POST', data: body });
 }
 
 export function recordTemperature(id: number, body: TemperatureRequest): Promise<TemperatureReadingView> {
-  return request<TemperatureReadingView>(`/api/field/jobs/${id}/temperature`, { method: 'POST', data: body })
+  return request<TemperatureReadingView>(`/api/field/jobs/${id}/temperature`, { method: 'POST', data: body });
 }

@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro'
-import { newIdempotencyKey } from './idempotency-key'
+import Taro from '@tarojs/taro';
+import { newIdempotencyKey } from './idempotency-key';
 
 /** One form fill: its fields and the key that makes a resubmission the same request. */
 export interface FormDraft<F> {
-  form: F
-  idempotencyKey: string
+  form: F;
+  idempotencyKey: string;
 }
 
 /**
@@ -15,17 +15,17 @@ export interface FormDraft<F> {
 export function formDraftStore<F extends object>(storageKey: string, empty: F) {
   return {
     newDraft(): FormDraft<F> {
-      return { form: { ...empty }, idempotencyKey: newIdempotencyKey() }
+      return { form: { ...empty }, idempotencyKey: newIdempotencyKey() };
     },
     load(): FormDraft<F> | null {
-      const draft = Taro.getStorageSync<FormDraft<F>>(storageKey)
-      return draft && draft.form && draft.idempotencyKey ? draft : null
+      const draft = Taro.getStorageSync<FormDraft<F>>(storageKey);
+      return draft && draft.form && draft.idempotencyKey ? draft : null;
     },
     save(draft: FormDraft<F>): void {
-      Taro.setStorageSync(storageKey, draft)
+      Taro.setStorageSync(storageKey, draft);
     },
     clear(): void {
-      Taro.removeStorageSync(storageKey)
+      Taro.removeStorageSync(storageKey);
     },
-  }
+  };
 }

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
-import type { GeoLocation } from '@utility/shared'
+import Taro from '@tarojs/taro';
+import type { GeoLocation } from '@utility/shared';
 
 /**
  * Where the phone is, if the person lets WeChat tell (scope.userLocation, declared in
@@ -9,7 +9,7 @@ export async function currentLocation(timeoutMs = 8000): Promise<GeoLocation | n
   const located = Taro.getLocation({ type: 'gcj02' }).then(
     ({ latitude, longitude }) => ({ latitude, longitude }),
     () => null,
-  )
-  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs))
-  return Promise.race([located, late])
+  );
+  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+  return Promise.race([located, late]);
 }

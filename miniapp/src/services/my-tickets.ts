@@ -1,34 +1,37 @@
-import type { NoticeTemplates, ResidentTicketView } from '@utility/shared'
-import { request } from './request'
+import type { NoticeTemplates, ResidentTicketView } from '@utility/shared';
+import { request } from './request';
 
 /** Every ticket on an account the resident has bound, whoever reported it. */
 export function listMyTickets(): Promise<ResidentTicketView[]> {
-  return request<ResidentTicketView[]>('/api/my/tickets')
+  return request<ResidentTicketView[]>('/api/my/tickets');
 }
 
 export function getMyTicket(id: number): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>(`/api/my/tickets/${id}`)
+  return request<ResidentTicketView>(`/api/my/tickets/${id}`);
 }
 
 export function cancelMyTicket(id: number, reason?: string): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>(`/api/my/tickets/${id}/cancel`, { method: 'POST', data: { reason } })
+  return request<ResidentTicketView>(`/api/my/tickets/${id}/cancel`, { method: 'POST', data: { reason } });
 }
 
 export function getNoticeTemplates(): Promise<NoticeTemplates> {
-  return request<NoticeTemplates>('/api/notice-templates')
+  return request<NoticeTemplates>('/api/notice-templates');
 }
 
 /** Records the templates the resident accepted: each allows the server one notice for this ticket. */
 export function subscribeNotices(id: number, templateIds: string[]): Promise<{ accepted: string[] }> {
-  return request<{ accepted: string[] }>(`/api/my/tickets/${id}/subscriptions`, { method: 'POST', data: { templateIds } })
+  return request<{ accepted: string[] }>(`/api/my/tickets/${id}/subscriptions`, {
+    method: 'POST',
+    data: { templateIds },
+  });
 }
 
 /** 确认完成 once the work is resolved; repeating it changes nothing on the server. */
 export function confirmMyTicket(id: number): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>(`/api/my/tickets/${id}/confirm`, { method: 'POST' })
+  return request<ResidentTicketView>(`/api/my/tickets/${id}/confirm`, { method: 'POST' });
 }
 
 /** 没有修好: reopens the resolved ticket under the same number, with the resident's reason. */
 export function reportNotFixed(id: number, reason: string): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>(`/api/my/tickets/${id}/not-fixed`, { method: 'POST', data: { reason } })
+  return request<ResidentTicketView>(`/api/my/tickets/${id}/not-fixed`, { method: 'POST', data: { reason } });
 }

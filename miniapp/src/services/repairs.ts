@@ -1,9 +1,14 @@
-import type { CreateEmergencyRequest, CreateRepairRequest, ResidentTicketView, SafetyInstruction } from '@utility/shared'
-import { request, type RequestOptions } from './request'
+import type {
+  CreateEmergencyRequest,
+  CreateRepairRequest,
+  ResidentTicketView,
+  SafetyInstruction,
+} from '@utility/shared';
+import { request, type RequestOptions } from './request';
 
 /** What to do in a gas leak, in order; the last step carries the 24-hour line's number. Public. */
 export function getSafetyInstructions(options: Pick<RequestOptions, 'silent'> = {}): Promise<SafetyInstruction[]> {
-  return request<SafetyInstruction[]>('/api/safety-instructions', options)
+  return request<SafetyInstruction[]>('/api/safety-instructions', options);
 }
 
 /** A fault report. The key belongs to the form fill: a resend after a lost answer is the same ticket. */
@@ -12,7 +17,7 @@ export function reportFault(
   idempotencyKey: string,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>('/api/repairs', { method: 'POST', data: body, idempotencyKey, ...options })
+  return request<ResidentTicketView>('/api/repairs', { method: 'POST', data: body, idempotencyKey, ...options });
 }
 
 /** 一键报警: a leak ticket dispatched at once. One key per alarm, so a double tap or a retry raises one. */
@@ -21,5 +26,5 @@ export function raiseEmergency(
   idempotencyKey: string,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>('/api/emergencies', { method: 'POST', data: body, idempotencyKey, ...options })
+  return request<ResidentTicketView>('/api/emergencies', { method: 'POST', data: body, idempotencyKey, ...options });
 }

@@ -1,12 +1,12 @@
-import Taro from '@tarojs/taro'
-import { ERROR_MESSAGES, ErrorCode, type ApiError } from '@utility/shared'
-import { PRIVACY_URL, RESIDENT_LOGIN_URL, clearResidentSession, getResidentToken } from './resident-session'
-import { STAFF_LOGIN_URL, clearSession, getToken } from './session'
+import Taro from '@tarojs/taro';
+import { ERROR_MESSAGES, ErrorCode, type ApiError } from '@utility/shared';
+import { PRIVACY_URL, RESIDENT_LOGIN_URL, clearResidentSession, getResidentToken } from './resident-session';
+import { STAFF_LOGIN_URL, clearSession, getToken } from './session';
 
 /** Client-side code for "no answer from the server" (not part of the server's ErrorCode). */
-export const NETWORK_ERROR = 'NETWORK_ERROR'
-export const NETWORK_MESSAGE = '网络异常，请稍后重试'
-export type ClientErrorCode = ErrorCode | typeof NETWORK_ERROR
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+export const NETWORK_MESSAGE = '网络异常，请稍后重试';
+export type ClientErrorCode = ErrorCode | typeof NETWORK_ERROR;
 
 export class ApiRequestError extends Error {
   constructor(
@@ -16,18 +16,18 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly details?: ApiError['details'],
   ) {
-    super(message)
-    this.name = 'ApiRequestError'
+    super(message);
+    this.name = 'ApiRequestError';
   }
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-  data?: unknown
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  data?: unknown;
   /** Sent as `Idempotency-Key`. Only GETs and requests carrying a key are retried. */
-  idempotencyKey?: string
+  idempotencyKey?: string;
   /** The caller shows the error itself: no toast. */
-  silent?: boolean
+  silent?: boolean;
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -38,16 +38,16 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   409: ErrorCode.Conflict,
   422: ErrorCode.ValidationFailed,
   429: ErrorCode.RateLimited,
-}
+};
 
 /** Whose token a call carries, and where a 401 sends the person. */
 interface Audience {
-  token: () => string | null
-  signOut: () => void
-  loginUrl: string
+  token: () => string | null;
+  signOut: () => void;
+  loginUrl: string;
 }
-const RESIDENT: Audience = { token: getResidentToken, signOut: clearResidentSession, loginUrl: RESIDENT_LOGIN_URL }
-const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAFF_LOGIN_URL }
+const RESIDENT: Audience = { token: getResidentToken, signOut: clearResidentSession, loginUrl: RESIDENT_LOGIN_URL };
+const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAFF_LOGIN_URL };
 
 /**
  * The resident's endpoints (the server's ResidentGuard controllers, and the public ones residents
@@ -55,98 +55,98 @@ const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAF
  * controller outside these prefixes must be added here.
  */
 const RESIDENT_PATH =
-  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|inspection-slots|inspections)(\/|\?|$)/
+  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|inspection-slots|inspections)(\/|\?|$)/;
 /**
  * Filing a complaint, a report or an application is the resident's; what lies under those paths
  * is the staff's (`/api/applications/:id` is an application's form for the business desk), so
  * only the bare paths count (and the public list of application kinds).
  */
-const RESIDENT_EXACT_PATH = /^\/api\/(complaints|reports|applications|applications\/kinds)(\?|$)/
-export type AudienceName = 'resident' | 'staff'
+const RESIDENT_EXACT_PATH = /^\/api\/(complaints|reports|applications|applications\/kinds)(\?|$)/;
+export type AudienceName = 'resident' | 'staff';
 export const audienceOf = (path: string): AudienceName =>
-  RESIDENT_PATH.test(path) || RESIDENT_EXACT_PATH.test(path) ? 'resident' : 'staff'
+  RESIDENT_PATH.test(path) || RESIDENT_EXACT_PATH.test(path) ? 'resident' : 'staff';
 
 /** A refused password or WeChat code is a 401 too, but the person is on the login page already. */
-const REFUSED_CREDENTIALS: readonly ClientErrorCode[] = [ErrorCode.BadCredentials, ErrorCode.WechatCodeInvalid]
+const REFUSED_CREDENTIALS: readonly ClientErrorCode[] = [ErrorCode.BadCredentials, ErrorCode.WechatCodeInvalid];
 
 function isKnownCode(code: unknown): code is ErrorCode {
-  return typeof code === 'string' && code in ERROR_MESSAGES
+  return typeof code === 'string' && code in ERROR_MESSAGES;
 }
 
 /** The server's `{code, message}`; anything else (a proxy's HTML page) is mapped from the status. */
 function toApiRequestError(status: number, body: unknown): ApiRequestError {
-  const error = (body ?? {}) as Partial<ApiError>
+  const error = (body ?? {}) as Partial<ApiError>;
   if (isKnownCode(error.code)) {
-    return new ApiRequestError(error.code, error.message || ERROR_MESSAGES[error.code], status, error.details)
+    return new ApiRequestError(error.code, error.message || ERROR_MESSAGES[error.code], status, error.details);
   }
-  const code = STATUS_CODES[status] ?? ErrorCode.Internal
-  return new ApiRequestError(code, ERROR_MESSAGES[code], status)
+  const code = STATUS_CODES[status] ?? ErrorCode.Internal;
+  return new ApiRequestError(code, ERROR_MESSAGES[code], status);
 }
 
 function report(error: ApiRequestError, silent?: boolean): ApiRequestError {
-  if (!silent) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
-  return error
+  if (!silent) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 });
+  return error;
 }
 
 function audienceFor(path: string, as?: AudienceName): Audience {
-  return (as ?? audienceOf(path)) === 'resident' ? RESIDENT : STAFF
+  return (as ?? audienceOf(path)) === 'resident' ? RESIDENT : STAFF;
 }
 
 function authHeader(audience: Audience): Record<string, string> {
-  const token = audience.token()
-  return token ? { Authorization: `Bearer ${token}` } : {}
+  const token = audience.token();
+  return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
 /** The body on 2xx; otherwise the error, after a lost session's sign-out or the privacy page. */
 function settle<T>(response: { statusCode: number; data: unknown }, audience: Audience, silent?: boolean): T {
-  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
 
-  const error = toApiRequestError(response.statusCode, response.data)
+  const error = toApiRequestError(response.statusCode, response.data);
   if (error.status === 401 && !REFUSED_CREDENTIALS.includes(error.code)) {
-    audience.signOut()
-    void Taro.reLaunch({ url: audience.loginUrl })
+    audience.signOut();
+    void Taro.reLaunch({ url: audience.loginUrl });
   } else if (error.code === ErrorCode.PrivacyConsentRequired) {
-    void Taro.navigateTo({ url: `${PRIVACY_URL}?consent=1` })
+    void Taro.navigateTo({ url: `${PRIVACY_URL}?consent=1` });
   }
-  throw report(error, silent)
+  throw report(error, silent);
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET'
-  const audience = audienceFor(path)
-  const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader(audience) }
-  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
+  const method = options.method ?? 'GET';
+  const audience = audienceFor(path);
+  const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader(audience) };
+  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
 
   // The server (Fastify) refuses an empty body sent as JSON, so a bodiless POST sends `{}`.
-  const data = options.data ?? (method === 'GET' ? undefined : {})
+  const data = options.data ?? (method === 'GET' ? undefined : {});
   const send = () =>
-    Taro.request({ url: API_BASE + path, method, data: data as object, header, dataType: 'json', timeout: 20000 })
+    Taro.request({ url: API_BASE + path, method, data: data as object, header, dataType: 'json', timeout: 20000 });
   // A retried POST must be recognisable as the same request, hence the key requirement.
-  const retryable = method === 'GET' || Boolean(options.idempotencyKey)
+  const retryable = method === 'GET' || Boolean(options.idempotencyKey);
 
-  const networkError = () => report(new ApiRequestError(NETWORK_ERROR, NETWORK_MESSAGE, 0), options.silent)
-  let response: Taro.request.SuccessCallbackResult
+  const networkError = () => report(new ApiRequestError(NETWORK_ERROR, NETWORK_MESSAGE, 0), options.silent);
+  let response: Taro.request.SuccessCallbackResult;
   try {
-    response = await send()
+    response = await send();
   } catch {
-    if (!retryable) throw networkError()
+    if (!retryable) throw networkError();
     try {
-      response = await send()
+      response = await send();
     } catch {
-      throw networkError()
+      throw networkError();
     }
   }
-  return settle<T>(response, audience, options.silent)
+  return settle<T>(response, audience, options.silent);
 }
 
 export interface UploadOptions {
-  name?: string
-  silent?: boolean
+  name?: string;
+  silent?: boolean;
   /**
    * Whose token goes with the file when the endpoint takes both (`/api/uploads`: a resident's
    * photo of a fault, a technician's of the repair). Defaults to the path's audience.
    */
-  as?: AudienceName
+  as?: AudienceName;
 }
 
 /**
@@ -154,19 +154,25 @@ export interface UploadOptions {
  * same token and errors as `request`. Never retried: each upload makes a new server record.
  */
 export async function upload<T>(path: string, filePath: string, options: UploadOptions = {}): Promise<T> {
-  const audience = audienceFor(path, options.as)
-  let response: Taro.uploadFile.SuccessCallbackResult
+  const audience = audienceFor(path, options.as);
+  let response: Taro.uploadFile.SuccessCallbackResult;
   try {
-    response = await Taro.uploadFile({ url: API_BASE + path, filePath, name: options.name ?? 'file', header: authHeader(audience), timeout: 60000 })
+    response = await Taro.uploadFile({
+      url: API_BASE + path,
+      filePath,
+      name: options.name ?? 'file',
+      header: authHeader(audience),
+      timeout: 60000,
+    });
   } catch {
-    throw report(new ApiRequestError(NETWORK_ERROR, NETWORK_MESSAGE, 0), options.silent)
+    throw report(new ApiRequestError(NETWORK_ERROR, NETWORK_MESSAGE, 0), options.silent);
   }
   // uploadFile hands the body over as text, on both platforms.
-  let data: unknown = response.data
+  let data: unknown = response.data;
   try {
-    data = JSON.parse(response.data)
+    data = JSON.parse(response.data);
   } catch {
     // Not JSON (a proxy's page): settle maps it by status.
   }
-  return settle<T>({ statusCode: response.statusCode, data }, audience, options.silent)
+  return settle<T>({ statusCode: response.statusCode, data }, audience, options.silent);
 }

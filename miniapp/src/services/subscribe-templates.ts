@@ -1,9 +1,9 @@
-import type { NoticeTemplates } from '@utility/shared'
+import type { NoticeTemplates } from '@utility/shared';
 
-export type TemplateKey = keyof NoticeTemplates
+export type TemplateKey = keyof NoticeTemplates;
 
 /** What a resident is asked for after a request: WeChat shows at most three templates a sheet. */
-export const PROGRESS_TEMPLATES: TemplateKey[] = ['accepted', 'progress', 'resolved']
+export const PROGRESS_TEMPLATES: TemplateKey[] = ['accepted', 'progress', 'resolved'];
 
 export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   accepted: '受理通知',
@@ -13,4 +13,4 @@ export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   billDue: '账单到期提醒',
   arrears: '欠费提醒',
   usageAlert: '用量异常提醒',
-}
+};

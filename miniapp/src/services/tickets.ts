@@ -4,11 +4,11 @@ import type {
   TicketDetailView,
   TicketView,
   TransitionRequest,
-} from '@utility/shared'
-import { request, type RequestOptions } from './request'
+} from '@utility/shared';
+import { request, type RequestOptions } from './request';
 
 export function getTicket(id: number): Promise<TicketDetailView> {
-  return request<TicketDetailView>(`/api/tickets/${id}`)
+  return request<TicketDetailView>(`/api/tickets/${id}`);
 }
 
 /**
@@ -20,24 +20,24 @@ export function createTicket(
   idempotencyKey: string,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<TicketView> {
-  return request<TicketView>('/api/tickets', { method: 'POST', data: ticket, idempotencyKey, ...options })
+  return request<TicketView>('/api/tickets', { method: 'POST', data: ticket, idempotencyKey, ...options });
 }
 
 // Claim, assign and transition carry no Idempotency-Key (the server keys only ticket creation),
 // so the wrapper does not retry them: the person sees the network error and the refreshed ticket.
 export function claimTicket(id: number): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/claim`, { method: 'POST' })
+  return request<TicketView>(`/api/tickets/${id}/claim`, { method: 'POST' });
 }
 
 export function assignTicket(id: number, assignment: AssignRequest): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/assign`, { method: 'POST', data: assignment })
+  return request<TicketView>(`/api/tickets/${id}/assign`, { method: 'POST', data: assignment });
 }
 
 export function transitionTicket(id: number, transition: TransitionRequest): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/transition`, { method: 'POST', data: transition })
+  return request<TicketView>(`/api/tickets/${id}/transition`, { method: 'POST', data: transition });
 }
 
 /** The caller's full number, for the ticket's assignee; the server records every reveal. */
 export function revealPhone(id: number): Promise<{ phone: string }> {
-  return request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' })
+  return request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' });
 }

@@ -1,13 +1,13 @@
-import Taro from '@tarojs/taro'
-import { upload, type AudienceName } from './request'
+import Taro from '@tarojs/taro';
+import { upload, type AudienceName } from './request';
 
 export interface UploadView {
-  id: number
-  url: string
+  id: number;
+  url: string;
 }
 
 /** At most this many photos go with one ticket or one repair result's before/after set (server: TOO_MANY_PHOTOS). */
-export const MAX_PHOTOS = 6
+export const MAX_PHOTOS = 6;
 
 /**
  * A photo from chooseMedia (weapp temp path or H5 blob URL); attach it afterwards by id.
@@ -15,16 +15,24 @@ export const MAX_PHOTOS = 6
  * so that they belong to the technician who attaches them to the repair result.
  */
 export function uploadPhoto(filePath: string, as: AudienceName = 'resident'): Promise<UploadView> {
-  return upload<UploadView>('/api/uploads', filePath, { silent: true, as })
+  return upload<UploadView>('/api/uploads', filePath, { silent: true, as });
 }
 
 /** Up to `count` photos taken or chosen; none when the person closes the camera or album. */
 export async function choosePhotos(count: number): Promise<string[]> {
-  if (count < 1) return []
+  if (count < 1) return [];
   try {
-    const media = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] })
-    return media.tempFiles.map((f) => f.tempFilePath).filter(Boolean).slice(0, count)
+    const media = await Taro.chooseMedia({
+      count,
+      mediaType: ['image'],
+      sourceType: ['camera', 'album'],
+      sizeType: ['compressed'],
+    });
+    return media.tempFiles
+      .map((f) => f.tempFilePath)
+      .filter(Boolean)
+      .slice(0, count);
   } catch {
-    return []
+    return [];
   }
 }

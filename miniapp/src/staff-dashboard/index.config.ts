@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '运营看板', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '运营看板', enablePullDownRefresh: true });

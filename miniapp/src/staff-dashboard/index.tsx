@@ -1,59 +1,63 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Role, type DashboardView } from '@utility/shared'
-import { useMemo, useState } from 'react'
-import { ActionButton } from '../components/action-button'
-import { fetchDashboard } from '../services/reports'
-import { requireStaff } from '../services/session'
-import { DailyChart } from './daily-chart'
-import { intakeOption, rateOption } from './dashboard-options'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Role, type DashboardView } from '@utility/shared';
+import { useMemo, useState } from 'react';
+import { ActionButton } from '../components/action-button';
+import { fetchDashboard } from '../services/reports';
+import { requireStaff } from '../services/session';
+import { DailyChart } from './daily-chart';
+import { intakeOption, rateOption } from './dashboard-options';
+import './index.scss';
 
-const OVERSIGHT: readonly Role[] = [Role.Supervisor, Role.Admin]
+const OVERSIGHT: readonly Role[] = [Role.Supervisor, Role.Admin];
 
 function QueueHealth({ queues }: { queues: DashboardView['queues'] }) {
   return (
-    <View id='queue-health' className='card'>
-      <Text className='card__title'>队列健康（当前）</Text>
-      <View className='health-row health-row--head'>
-        <Text className='health-row__name'>队列</Text>
-        <Text className='health-row__n'>待办</Text>
-        <Text className='health-row__n'>临期</Text>
-        <Text className='health-row__n'>超时</Text>
+    <View id="queue-health" className="card">
+      <Text className="card__title">队列健康（当前）</Text>
+      <View className="health-row health-row--head">
+        <Text className="health-row__name">队列</Text>
+        <Text className="health-row__n">待办</Text>
+        <Text className="health-row__n">临期</Text>
+        <Text className="health-row__n">超时</Text>
       </View>
       {queues.map((q) => (
-        <View key={q.id} id={`health-${q.code}`} className='health-row'>
-          <Text className='health-row__name'>{q.name}</Text>
-          <Text className='health-row__n'>{q.counts.open}</Text>
-          <Text className={q.counts.atRisk ? 'health-row__n health-row__n--risk' : 'health-row__n'}>{q.counts.atRisk}</Text>
-          <Text className={q.counts.breached ? 'health-row__n health-row__n--breach' : 'health-row__n'}>{q.counts.breached}</Text>
+        <View key={q.id} id={`health-${q.code}`} className="health-row">
+          <Text className="health-row__name">{q.name}</Text>
+          <Text className="health-row__n">{q.counts.open}</Text>
+          <Text className={q.counts.atRisk ? 'health-row__n health-row__n--risk' : 'health-row__n'}>
+            {q.counts.atRisk}
+          </Text>
+          <Text className={q.counts.breached ? 'health-row__n health-row__n--breach' : 'health-row__n'}>
+            {q.counts.breached}
+          </Text>
         </View>
       ))}
     </View>
-  )
+  );
 }
 
 /** The supervisor's dashboard: queue health now, and the last 30 days in three charts. */
 export default function DashboardPage() {
-  const [view, setView] = useState<DashboardView | null>(null)
-  const [failed, setFailed] = useState(false)
+  const [view, setView] = useState<DashboardView | null>(null);
+  const [failed, setFailed] = useState(false);
 
   async function load() {
-    const me = requireStaff()
-    if (!me) return
+    const me = requireStaff();
+    if (!me) return;
     if (!OVERSIGHT.includes(me.role)) {
-      void Taro.redirectTo({ url: '/staff/queues/index' })
-      return
+      void Taro.redirectTo({ url: '/staff/queues/index' });
+      return;
     }
     try {
-      setView(await fetchDashboard())
-      setFailed(false)
+      setView(await fetchDashboard());
+      setFailed(false);
     } catch {
-      setFailed(true)
+      setFailed(true);
     }
   }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const options = useMemo(
     () =>
@@ -63,28 +67,38 @@ export default function DashboardPage() {
         satisfaction: rateOption(view.days, (d) => d.satisfactionRate, '满意率', '#d97706'),
       },
     [view],
-  )
+  );
 
-  if (!view || !options) return <View className='page'><Text className='empty'>{failed ? '加载失败，请下拉刷新' : '加载中…'}</Text></View>
+  if (!view || !options)
+    return (
+      <View className="page">
+        <Text className="empty">{failed ? '加载失败，请下拉刷新' : '加载中…'}</Text>
+      </View>
+    );
   return (
-    <View className='page'>
-      <ActionButton id='report-entry' tone='secondary' className='report-entry' onClick={() => Taro.navigateTo({ url: '/staff-dashboard/report' })}>
+    <View className="page">
+      <ActionButton
+        id="report-entry"
+        tone="secondary"
+        className="report-entry"
+        onClick={() => Taro.navigateTo({ url: '/staff-dashboard/report' })}
+      >
         查看月度报表
       </ActionButton>
       <QueueHealth queues={view.queues} />
-      <View className='card'>
-        <Text className='card__title'>近30天每日受理量</Text>
-        <DailyChart id='chart-intake' option={options.intake} />
+      <View className="card">
+        <Text className="card__title">近30天每日受理量</Text>
+        <DailyChart id="chart-intake" option={options.intake} />
       </View>
-      <View className='card'>
-        <Text className='card__title'>近30天按时率（%）</Text>
-        <DailyChart id='chart-on-time' option={options.onTime} />
+      <View className="card">
+        <Text className="card__title">近30天按时率（%）</Text>
+        <DailyChart id="chart-on-time" option={options.onTime} />
       </View>
-      <View className='card'>
-        <Text className='card__title'>近30天满意率（%）</Text>
-        <DailyChart id='chart-satisfaction' option={options.satisfaction} />
-        {view.days.every((d) => d.satisfactionRate === null) ? <Text className='muted'>近30天暂无评价</Text> : null}
+      <View className="card">
+        <Text className="card__title">近30天满意率（%）</Text>
+        <DailyChart id="chart-satisfaction" option={options.satisfaction} />
+        {view.days.every((d) => d.satisfactionRate === null) ? <Text className="muted">近30天暂无评价</Text> : null}
       </View>
     </View>
-  )
+  );
 }

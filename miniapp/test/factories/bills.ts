@@ -1,4 +1,4 @@
-import type { BillView, PayResponse, PaymentView, TrialBillView, UsagePoint } from '@utility/shared'
+import type { BillView, PayResponse, PaymentView, TrialBillView, UsagePoint } from '@utility/shared';
 
 /** October 2026 gas: 120.50 m³, 100.00 in tier 1 at ¥3.00 and 20.50 in tier 2 at ¥3.60. */
 export function billView(over: Partial<BillView> = {}): BillView {
@@ -13,8 +13,26 @@ export function billView(over: Partial<BillView> = {}): BillView {
     toValueCentiM3: 135_450,
     volumeCentiM3: 12_050,
     lines: [
-      { kind: 'gas_tier', tier: 1, year: 2026, from: '2026-10-01', to: '2026-10-31', quantity: 10_000, unitPriceFen: 300, amountFen: 30_000 },
-      { kind: 'gas_tier', tier: 2, year: 2026, from: '2026-10-01', to: '2026-10-31', quantity: 2_050, unitPriceFen: 360, amountFen: 7_380 },
+      {
+        kind: 'gas_tier',
+        tier: 1,
+        year: 2026,
+        from: '2026-10-01',
+        to: '2026-10-31',
+        quantity: 10_000,
+        unitPriceFen: 300,
+        amountFen: 30_000,
+      },
+      {
+        kind: 'gas_tier',
+        tier: 2,
+        year: 2026,
+        from: '2026-10-01',
+        to: '2026-10-31',
+        quantity: 2_050,
+        unitPriceFen: 360,
+        amountFen: 7_380,
+      },
     ],
     amountFen: 37_380,
     paidFen: 0,
@@ -23,15 +41,15 @@ export function billView(over: Partial<BillView> = {}): BillView {
     overdue: false,
     paidAt: null,
     ...over,
-  }
+  };
 }
 
 export function paidBill(over: Partial<BillView> = {}): BillView {
-  return billView({ status: 'paid', paidFen: over.amountFen ?? 37_380, paidAt: '2026-11-05T02:30:00Z', ...over })
+  return billView({ status: 'paid', paidFen: over.amountFen ?? 37_380, paidAt: '2026-11-05T02:30:00Z', ...over });
 }
 
 export function usagePoint(period: string, volumeCentiM3: number): UsagePoint {
-  return { period, volumeCentiM3, amountFen: volumeCentiM3 * 3 }
+  return { period, volumeCentiM3, amountFen: volumeCentiM3 * 3 };
 }
 
 export function payResponse(over: Partial<PayResponse> = {}): PayResponse {
@@ -47,7 +65,7 @@ export function payResponse(over: Partial<PayResponse> = {}): PayResponse {
       paySign: 'c2lnbmF0dXJl',
     },
     ...over,
-  }
+  };
 }
 
 export function paymentView(over: Partial<PaymentView> = {}): PaymentView {
@@ -61,14 +79,29 @@ export function paymentView(over: Partial<PaymentView> = {}): PaymentView {
     transactionId: '4200000000202611230000000001',
     paidAt: '2026-11-23T06:15:00Z',
     ...over,
-  }
+  };
 }
 
 export function trialBill(over: Partial<TrialBillView> = {}): TrialBillView {
-  const bill = billView()
+  const bill = billView();
   return {
-    reading: { id: 31, accountNo: '9100000001', readOn: '2026-11-23', valueCentiM3: 135_450, source: 'resident', status: 'accepted', holdReason: null, ticketId: null },
-    trial: { fromOn: bill.fromOn, toOn: bill.toOn, volumeCentiM3: bill.volumeCentiM3, amountFen: bill.amountFen, lines: bill.lines },
+    reading: {
+      id: 31,
+      accountNo: '9100000001',
+      readOn: '2026-11-23',
+      valueCentiM3: 135_450,
+      source: 'resident',
+      status: 'accepted',
+      holdReason: null,
+      ticketId: null,
+    },
+    trial: {
+      fromOn: bill.fromOn,
+      toOn: bill.toOn,
+      volumeCentiM3: bill.volumeCentiM3,
+      amountFen: bill.amountFen,
+      lines: bill.lines,
+    },
     ...over,
-  }
+  };
 }

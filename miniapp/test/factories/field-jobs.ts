@@ -1,4 +1,11 @@
-import { FaultCategory, Priority, TicketStatus, TicketType, type FieldJobView, type TemperatureReadingView } from '@utility/shared'
+import {
+  FaultCategory,
+  Priority,
+  TicketStatus,
+  TicketType,
+  type FieldJobView,
+  type TemperatureReadingView,
+} from '@utility/shared';
 
 /** A repair job assigned to the signed-in technician (staffLogin: id 7), not yet acknowledged. */
 export function fieldJob(over: Partial<FieldJobView> = {}): FieldJobView {
@@ -23,9 +30,17 @@ export function fieldJob(over: Partial<FieldJobView> = {}): FieldJobView {
     deadlines: { respondBy: null, onSiteBy: null, resolveBy: null },
     clocks: [],
     ...over,
-  }
+  };
 }
 
 export function temperatureReading(over: Partial<TemperatureReadingView> = {}): TemperatureReadingView {
-  return { id: 4, ticketId: 21, celsius: 17.5, measuredAt: '2026-11-23T06:00:00.000Z', minCelsius: 18, belowStandard: true, ...over }
+  return {
+    id: 4,
+    ticketId: 21,
+    celsius: 17.5,
+    measuredAt: '2026-11-23T06:00:00.000Z',
+    minCelsius: 18,
+    belowStandard: true,
+    ...over,
+  };
 }

@@ -11,18 +11,18 @@ import {
   type HazardView,
   type InspectionBookingView,
   type InspectionSlotView,
-} from '@utility/shared'
+} from '@utility/shared';
 
 /** Slots close at 18:00 Shanghai the day before (10:00 UTC). */
 export function inspectionSlot(over: Partial<InspectionSlotView> = {}): InspectionSlotView {
-  const date = over.date ?? '2026-11-25'
-  const [y, m, d] = date.split('-').map(Number)
-  const cutoffAt = new Date(Date.UTC(y, m - 1, d - 1, 10)).toISOString()
-  return { id: 11, planId: 2, date, half: SlotHalf.Am, halfLabel: '上午', capacity: 10, left: 4, cutoffAt, ...over }
+  const date = over.date ?? '2026-11-25';
+  const [y, m, d] = date.split('-').map(Number);
+  const cutoffAt = new Date(Date.UTC(y, m - 1, d - 1, 10)).toISOString();
+  return { id: 11, planId: 2, date, half: SlotHalf.Am, halfLabel: '上午', capacity: 10, left: 4, cutoffAt, ...over };
 }
 
 export function inspectionBooking(over: Partial<InspectionBookingView> = {}): InspectionBookingView {
-  const state = over.state ?? BookingState.Booked
+  const state = over.state ?? BookingState.Booked;
   return {
     id: 7,
     accountId: 1,
@@ -38,7 +38,7 @@ export function inspectionBooking(over: Partial<InspectionBookingView> = {}): In
     canCancel: true,
     createdAt: '2026-11-23T02:00:00Z',
     ...over,
-  }
+  };
 }
 
 export function hazardView(over: Partial<HazardView> = {}): HazardView {
@@ -61,7 +61,7 @@ export function hazardView(over: Partial<HazardView> = {}): HazardView {
     reinspectionTicket: { id: 44, no: 'T202611250044', status: TicketStatus.Accepted },
     stopSupplyTicket: null,
     ...over,
-  }
+  };
 }
 
 export function fieldInspection(over: Partial<FieldInspectionView> = {}): FieldInspectionView {
@@ -89,5 +89,5 @@ export function fieldInspection(over: Partial<FieldInspectionView> = {}): FieldI
     openHazards: [],
     recorded: false,
     ...over,
-  }
+  };
 }

@@ -5,20 +5,20 @@ import {
   type ResidentLoginResponse,
   type ResidentTicketView,
   type ResidentView,
-} from '@utility/shared'
-import { saveResidentLogin } from '../../src/services/resident-session'
+} from '@utility/shared';
+import { saveResidentLogin } from '../../src/services/resident-session';
 
 export function residentView(over: Partial<ResidentView> = {}): ResidentView {
-  return { id: 3, phone: null, privacyConsentedAt: '2026-11-23T05:00:00Z', ...over }
+  return { id: 3, phone: null, privacyConsentedAt: '2026-11-23T05:00:00Z', ...over };
 }
 
 export function residentLogin(over: Partial<ResidentView> = {}): ResidentLoginResponse {
-  return { token: 'res-tok-1', expiresAt: '2099-01-01T00:00:00Z', resident: residentView(over) }
+  return { token: 'res-tok-1', expiresAt: '2099-01-01T00:00:00Z', resident: residentView(over) };
 }
 
 /** A resident who logged in and agreed to the privacy guide. */
 export function signInResident(over: Partial<ResidentView> = {}): void {
-  saveResidentLogin(residentLogin(over))
+  saveResidentLogin(residentLogin(over));
 }
 
 export function boundAccount(over: Partial<BoundAccountView> = {}): BoundAccountView {
@@ -31,7 +31,7 @@ export function boundAccount(over: Partial<BoundAccountView> = {}): BoundAccount
     label: '家',
     isDefault: true,
     ...over,
-  }
+  };
 }
 
 export function residentTicket(over: Partial<ResidentTicketView> = {}): ResidentTicketView {
@@ -56,10 +56,15 @@ export function residentTicket(over: Partial<ResidentTicketView> = {}): Resident
       { at: '2026-11-23T05:10:00Z', step: ResidentStep.Accepted, label: '已受理' },
     ],
     ...over,
-  }
+  };
 }
 
 export const NOTICE_TEMPLATES = {
-  accepted: 'TPL_ACC', progress: 'TPL_PRO', resolved: 'TPL_RES',
-  inspection: 'TPL_INS', billDue: 'TPL_DUE', arrears: 'TPL_ARR', usageAlert: 'TPL_USE',
-}
+  accepted: 'TPL_ACC',
+  progress: 'TPL_PRO',
+  resolved: 'TPL_RES',
+  inspection: 'TPL_INS',
+  billDue: 'TPL_DUE',
+  arrears: 'TPL_ARR',
+  usageAlert: 'TPL_USE',
+};

@@ -9,7 +9,7 @@ import {
   type StaffLoginResponse,
   type TicketDetailView,
   type TicketView,
-} from '@utility/shared'
+} from '@utility/shared';
 
 export function clockView(over: Partial<ClockView> = {}): ClockView {
   return {
@@ -20,7 +20,7 @@ export function clockView(over: Partial<ClockView> = {}): ClockView {
     atRisk: false,
     breached: false,
     ...over,
-  }
+  };
 }
 
 export function ticketView(over: Partial<TicketView> = {}): TicketView {
@@ -47,11 +47,11 @@ export function ticketView(over: Partial<TicketView> = {}): TicketView {
     deadlines: { respondBy: null, onSiteBy: null, resolveBy: null },
     clocks: [],
     ...over,
-  }
+  };
 }
 
 export function ticketDetail(over: Partial<TicketDetailView> = {}): TicketDetailView {
-  return { ...ticketView(), events: [], allowedTransitions: [], ...over }
+  return { ...ticketView(), events: [], allowedTransitions: [], ...over };
 }
 
 export function staffLogin(role: Role = Role.Dispatcher): StaffLoginResponse {
@@ -59,5 +59,5 @@ export function staffLogin(role: Role = Role.Dispatcher): StaffLoginResponse {
     token: 'tok-1',
     expiresAt: '2026-11-24T00:00:00Z',
     staff: { id: 7, name: '王调度', username: 'wang', role, stationId: 2, districtId: 1, onDuty: true },
-  }
+  };
 }

@@ -26,7 +26,13 @@ export class AccountsService {
 
   /** Keyset page of account ids (primary key order), for runs over every account. */
   async idsAfter(afterId: number, limit: number): Promise<number[]> {
-    const rows = await this.accounts.createQueryBuilder('a').select('a.id', 'id').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').limit(limit).getRawMany<{ id: number | string }>();
+    const rows = await this.accounts
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .where('a.id > :afterId', { afterId })
+      .orderBy('a.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: number | string }>();
     return rows.map((r) => Number(r.id));
   }
 

@@ -11,18 +11,50 @@ const REASONS: Record<UsageAlertReason, string> = { year_over_year: '超去年�
 
 /** The subscribe message of one alert about one bill to one resident; the key makes it once per event. */
 export function billAlertNotice(
-  kind: BillAlertKind, bill: Bill, residentId: number, templates: NoticeTemplates, reason?: UsageAlertReason,
+  kind: BillAlertKind,
+  bill: Bill,
+  residentId: number,
+  templates: NoticeTemplates,
+  reason?: UsageAlertReason,
 ): NoticeRequest {
-  const base = { dedupeKey: `${kind}:${bill.id}:${residentId}`, residentId, ticketId: null, page: `packages/pay/detail?id=${bill.id}` };
+  const base = {
+    dedupeKey: `${kind}:${bill.id}:${residentId}`,
+    residentId,
+    ticketId: null,
+    page: `packages/pay/detail?id=${bill.id}`,
+  };
   const what = { value: `${bill.period}${UTILITY_NAMES[bill.utility]}` };
   if (kind === 'bill-due') {
-    return { ...base, templateId: templates.billDue, data: { character_string1: { value: bill.accountNo }, thing2: what, amount3: { value: formatYuan(bill.amountFen) }, date4: { value: bill.dueOn } } };
+    return {
+      ...base,
+      templateId: templates.billDue,
+      data: {
+        character_string1: { value: bill.accountNo },
+        thing2: what,
+        amount3: { value: formatYuan(bill.amountFen) },
+        date4: { value: bill.dueOn },
+      },
+    };
   }
   if (kind === 'arrears') {
-    return { ...base, templateId: templates.arrears, data: { character_string1: { value: bill.accountNo }, thing2: what, amount3: { value: formatYuan(bill.amountFen) }, thing4: { value: `${bill.dueOn}已到期，请尽快缴费` } } };
+    return {
+      ...base,
+      templateId: templates.arrears,
+      data: {
+        character_string1: { value: bill.accountNo },
+        thing2: what,
+        amount3: { value: formatYuan(bill.amountFen) },
+        thing4: { value: `${bill.dueOn}已到期，请尽快缴费` },
+      },
+    };
   }
   return {
-    ...base, templateId: templates.usageAlert,
-    data: { character_string1: { value: bill.accountNo }, thing2: { value: `用气${m3(bill.volumeCentiM3)}m³，${REASONS[reason!]}` }, thing3: { value: '请检查是否漏气' } },
+    ...base,
+    templateId: templates.usageAlert,
+    data: {
+      character_string1: { value: bill.accountNo },
+      thing2: { value: `用气${m3(bill.volumeCentiM3)}m³，${REASONS[reason!]}` },
+      thing3: { value: '请检查是否漏气' },
+    },
   };
 }

@@ -29,10 +29,16 @@ describe('resident bill alerts', () => {
   });
   afterEach(() => t.close());
 
-  const consent = (r: Resident, templateIds: string[]) => t.http().post('/api/my/subscriptions').set('Authorization', r.auth).send({ templateIds }).expect(201);
+  const consent = (r: Resident, templateIds: string[]) =>
+    t.http().post('/api/my/subscriptions').set('Authorization', r.auth).send({ templateIds }).expect(201);
   const run = () => t.app.get(BillAlerts).run();
   const notices = async () =>
-    (await t.app.get(DataSource).getRepository(Notice).find({ order: { id: 'ASC' } })).map((n) => [n.dedupeKey, n.templateId, n.status]);
+    (
+      await t.app
+        .get(DataSource)
+        .getRepository(Notice)
+        .find({ order: { id: 'ASC' } })
+    ).map((n) => [n.dedupeKey, n.templateId, n.status]);
   const key = (kind: string, accountNo: string, r: Resident) => `${kind}:${bills.get(accountNo)!.id}:${r.resident.id}`;
 
   it('bill due in three days: once per bill and resident, sent only with consent', async () => {
@@ -46,21 +52,35 @@ describe('resident bill alerts', () => {
       [key('bill-due', EAST_HEAT_ACCOUNT, bob), templates.billDue, 'pending'],
       [key('bill-due', '9100000003', alice), templates.billDue, 'skipped'],
     ]);
-    const [notice] = await t.app.get(DataSource).getRepository(Notice).find({ order: { id: 'ASC' } });
-    expect(notice).toMatchObject({ ticketId: null, page: `packages/pay/detail?id=${bills.get(EAST_HEAT_ACCOUNT)!.id}` });
-    expect(notice.data).toMatchObject({ character_string1: { value: EAST_HEAT_ACCOUNT }, date4: { value: '2026-11-20' } });
+    const [notice] = await t.app
+      .get(DataSource)
+      .getRepository(Notice)
+      .find({ order: { id: 'ASC' } });
+    expect(notice).toMatchObject({
+      ticketId: null,
+      page: `packages/pay/detail?id=${bills.get(EAST_HEAT_ACCOUNT)!.id}`,
+    });
+    expect(notice.data).toMatchObject({
+      character_string1: { value: EAST_HEAT_ACCOUNT },
+      date4: { value: '2026-11-20' },
+    });
   });
 
   it('arrears after the due date, unpaid bills only, once', async () => {
     t.setNow(new Date('2026-11-01T10:00:00+08:00'));
     await consent(bob, [templates.arrears]);
-    await t.app.get(DataSource).getRepository(Bill).update({ id: bills.get('9100000003')!.id }, { status: 'paid', paidAt: new Date('2026-11-10T00:00:00Z') });
+    await t.app
+      .get(DataSource)
+      .getRepository(Bill)
+      .update({ id: bills.get('9100000003')!.id }, { status: 'paid', paidAt: new Date('2026-11-10T00:00:00Z') });
     t.setNow(new Date('2026-11-20T23:59:00+08:00'));
     expect((await run()).arrears).toBe(0);
     t.setNow(new Date('2026-11-21T00:00:00+08:00'));
     expect((await run()).arrears).toBe(1);
     expect((await run()).arrears).toBe(0);
-    expect((await notices()).filter(([, templateId]) => templateId === templates.arrears)).toEqual([[key('arrears', EAST_HEAT_ACCOUNT, bob), templates.arrears, 'pending']]);
+    expect((await notices()).filter(([, templateId]) => templateId === templates.arrears)).toEqual([
+      [key('arrears', EAST_HEAT_ACCOUNT, bob), templates.arrears, 'pending'],
+    ]);
   });
 
   it('arrears are looked for during 30 days after the due date (older debts were told already)', async () => {
@@ -76,9 +96,21 @@ describe('resident bill alerts', () => {
     const repo = t.app.get(DataSource).getRepository(Bill);
     const october = (accountNo: string) => bills.get(accountNo)!;
     // Last October: account 1 used under half of this October; account 3 more than half.
-    for (const [accountNo, volumeCentiM3] of [[EAST_HEAT_ACCOUNT, Math.floor(october(EAST_HEAT_ACCOUNT).volumeCentiM3 / 2) - 1], ['9100000003', Math.ceil(october('9100000003').volumeCentiM3 / 2)]] as const) {
+    for (const [accountNo, volumeCentiM3] of [
+      [EAST_HEAT_ACCOUNT, Math.floor(october(EAST_HEAT_ACCOUNT).volumeCentiM3 / 2) - 1],
+      ['9100000003', Math.ceil(october('9100000003').volumeCentiM3 / 2)],
+    ] as const) {
       const b = october(accountNo);
-      await repo.insert({ ...b, id: undefined, period: '2025-10', volumeCentiM3, status: 'paid', dueOn: '2025-11-20', createdAt: new Date('2025-11-01T00:00:00Z'), paidAt: new Date('2025-11-05T00:00:00Z') });
+      await repo.insert({
+        ...b,
+        id: undefined,
+        period: '2025-10',
+        volumeCentiM3,
+        status: 'paid',
+        dueOn: '2025-11-20',
+        createdAt: new Date('2025-11-01T00:00:00Z'),
+        paidAt: new Date('2025-11-05T00:00:00Z'),
+      });
     }
     expect((await run())['usage-alert']).toBe(1);
     expect((await run())['usage-alert']).toBe(0);

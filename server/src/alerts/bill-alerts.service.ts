@@ -1,5 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { abnormalUsage, parseCalendarDate, previousPeriod, sameMonthLastYear, shanghaiDate, USAGE_ALERT_RULE } from '@utility/shared';
+import {
+  abnormalUsage,
+  parseCalendarDate,
+  previousPeriod,
+  sameMonthLastYear,
+  shanghaiDate,
+  USAGE_ALERT_RULE,
+} from '@utility/shared';
 import { Bill } from '../billing/bill.entity';
 import { BillsService } from '../billing/bills.service';
 import { Clock } from '../common/clock';
@@ -56,8 +63,10 @@ export class BillAlerts implements OnApplicationBootstrap, OnApplicationShutdown
     const day = (offset: number) => new Date(parseCalendarDate(today) + offset * DAY_MS).toISOString().slice(0, 10);
     const horizon = day(this.config.BILL_DUE_ALERT_DAYS);
     const counts: BillAlertCounts = { 'bill-due': 0, arrears: 0, 'usage-alert': 0 };
-    for (const bill of await this.bills.unpaidDueBetween(today, horizon)) counts['bill-due'] += await this.tell('bill-due', bill);
-    for (const bill of await this.bills.unpaidOverdue(day(-ARREARS_LOOKBACK_DAYS), today)) counts.arrears += await this.tell('arrears', bill);
+    for (const bill of await this.bills.unpaidDueBetween(today, horizon))
+      counts['bill-due'] += await this.tell('bill-due', bill);
+    for (const bill of await this.bills.unpaidOverdue(day(-ARREARS_LOOKBACK_DAYS), today))
+      counts.arrears += await this.tell('arrears', bill);
     for (const bill of await this.bills.gasBillsIssuedSince(new Date(now.getTime() - USAGE_LOOKBACK_DAYS * DAY_MS))) {
       const reason = await this.usageReason(bill);
       if (reason) counts['usage-alert'] += await this.tell('usage-alert', bill, reason);
@@ -67,9 +76,15 @@ export class BillAlerts implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async usageReason(bill: Bill) {
     const recentPeriods: string[] = [];
-    for (let p = bill.period, i = 0; i < USAGE_ALERT_RULE.recentMonths; i++) recentPeriods.push((p = previousPeriod(p)));
+    for (let p = bill.period, i = 0; i < USAGE_ALERT_RULE.recentMonths; i++)
+      recentPeriods.push((p = previousPeriod(p)));
     const lastYear = sameMonthLastYear(bill.period);
-    const history = new Map((await this.bills.gasBillsOf(bill.accountId, [lastYear, ...recentPeriods])).map((b) => [b.period, b.volumeCentiM3]));
+    const history = new Map(
+      (await this.bills.gasBillsOf(bill.accountId, [lastYear, ...recentPeriods])).map((b) => [
+        b.period,
+        b.volumeCentiM3,
+      ]),
+    );
     return abnormalUsage({
       current: bill.volumeCentiM3,
       sameMonthLastYear: history.get(lastYear) ?? null,
@@ -80,7 +95,10 @@ export class BillAlerts implements OnApplicationBootstrap, OnApplicationShutdown
   private async tell(kind: BillAlertKind, bill: Bill, reason?: ReturnType<typeof abnormalUsage>): Promise<number> {
     let queued = 0;
     for (const residentId of await this.bindings.residentIdsOf(bill.accountNo)) {
-      if (await this.outbox.enqueue(billAlertNotice(kind, bill, residentId, this.outbox.templates(), reason ?? undefined))) queued++;
+      if (
+        await this.outbox.enqueue(billAlertNotice(kind, bill, residentId, this.outbox.templates(), reason ?? undefined))
+      )
+        queued++;
     }
     return queued;
   }

@@ -1,6 +1,11 @@
 import { Controller, Get, Headers, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { APPLICATION_KINDS, CreateApplicationRequest, CreateApplicationSchema, FeedbackRequestCreated } from '@utility/shared';
+import {
+  APPLICATION_KINDS,
+  CreateApplicationRequest,
+  CreateApplicationSchema,
+  FeedbackRequestCreated,
+} from '@utility/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentStaff, StaffGuard } from '../common/auth.guard';
 import { IdParam } from '../common/id-param';

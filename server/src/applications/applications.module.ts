@@ -9,7 +9,13 @@ import { ApplicationsService } from './applications.service';
 import { BusinessApplication } from './business-application.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BusinessApplication]), AccountsModule, ResidentsModule, TicketsModule, UploadsModule],
+  imports: [
+    TypeOrmModule.forFeature([BusinessApplication]),
+    AccountsModule,
+    ResidentsModule,
+    TicketsModule,
+    UploadsModule,
+  ],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],
 })

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import {
-  APPLICATION_DOCUMENT_LABELS, APPLICATION_KINDS, ApplicationDocument, Channel, CreateApplicationRequest, FeedbackRequestCreated, TicketType, maskIdNumber, maskPhone,
+  APPLICATION_DOCUMENT_LABELS,
+  APPLICATION_KINDS,
+  ApplicationDocument,
+  Channel,
+  CreateApplicationRequest,
+  FeedbackRequestCreated,
+  TicketType,
+  maskIdNumber,
+  maskPhone,
 } from '@utility/shared';
 import { AccountsService } from '../accounts/accounts.service';
 import { notFound } from '../common/app-error';
@@ -42,7 +50,11 @@ export class ApplicationsService {
     private readonly clock: Clock,
   ) {}
 
-  async apply(me: ResidentPrincipal, body: CreateApplicationRequest, key: string | undefined): Promise<{ created: FeedbackRequestCreated; replayed: boolean }> {
+  async apply(
+    me: ResidentPrincipal,
+    body: CreateApplicationRequest,
+    key: string | undefined,
+  ): Promise<{ created: FeedbackRequestCreated; replayed: boolean }> {
     const created = await this.idempotency.create(`resident:${me.id}`, key, 'application', body, async (em) => {
       await this.bindings.assertBound(me.id, body.accountId);
       const account = await this.accounts.findById(body.accountId);
@@ -50,16 +62,31 @@ export class ApplicationsService {
       const def = APPLICATION_KINDS[body.kind];
       const name = body.fields.applicantName ?? body.fields.newHolderName ?? account.holderName;
       const ticket = await this.tickets.intake(em, me, {
-        type: TicketType.Application, accountNo: account.accountNo, address: account.address, contactName: name.trim(),
-        contactPhone: body.fields.phone.trim(), description: `${def.label}申请${body.fields.reason ? `：${body.fields.reason.trim()}` : ''}`,
+        type: TicketType.Application,
+        accountNo: account.accountNo,
+        address: account.address,
+        contactName: name.trim(),
+        contactPhone: body.fields.phone.trim(),
+        description: `${def.label}申请${body.fields.reason ? `：${body.fields.reason.trim()}` : ''}`,
         channel: Channel.Miniapp,
       });
       const photoIds = Object.values(body.photoIds).flat();
-      await this.uploads.claim(em, photoIds, { kind: 'resident', id: me.id }, `ticket:${ticket.id}`, MAX_APPLICATION_PHOTOS);
+      await this.uploads.claim(
+        em,
+        photoIds,
+        { kind: 'resident', id: me.id },
+        `ticket:${ticket.id}`,
+        MAX_APPLICATION_PHOTOS,
+      );
       const fields = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, v.trim()]));
       await em.insert(BusinessApplication, {
-        ticketId: ticket.id, kind: body.kind, accountId: account.id, residentId: me.id, fields: JSON.stringify(fields),
-        documents: body.photoIds, createdAt: this.clock.now(),
+        ticketId: ticket.id,
+        kind: body.kind,
+        accountId: account.id,
+        residentId: me.id,
+        fields: JSON.stringify(fields),
+        documents: body.photoIds,
+        createdAt: this.clock.now(),
       });
       return ticket.id;
     });
@@ -74,12 +101,26 @@ export class ApplicationsService {
     const def = APPLICATION_KINDS[row.kind];
     const values = JSON.parse(row.fields) as Record<string, string>;
     return {
-      ticketId, kind: row.kind, kindLabel: def.label,
-      fields: def.fields.filter((f) => values[f.key]).map((f) => ({
-        key: f.key, label: f.label,
-        value: f.input === 'id_number' ? maskIdNumber(values[f.key]) : f.input === 'phone' ? maskPhone(values[f.key]) : values[f.key],
+      ticketId,
+      kind: row.kind,
+      kindLabel: def.label,
+      fields: def.fields
+        .filter((f) => values[f.key])
+        .map((f) => ({
+          key: f.key,
+          label: f.label,
+          value:
+            f.input === 'id_number'
+              ? maskIdNumber(values[f.key])
+              : f.input === 'phone'
+                ? maskPhone(values[f.key])
+                : values[f.key],
+        })),
+      documents: def.documents.map((d) => ({
+        document: d,
+        label: APPLICATION_DOCUMENT_LABELS[d],
+        photoIds: row.documents[d] ?? [],
       })),
-      documents: def.documents.map((d) => ({ document: d, label: APPLICATION_DOCUMENT_LABELS[d], photoIds: row.documents[d] ?? [] })),
     };
   }
 }

@@ -1,7 +1,16 @@
 import { ErrorCode, TicketView } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { Db } from '../common/db';
-import { EAST_HEAT_ACCOUNT, Staff, call, createTicket, expectRefused, getTicket, signIn, transition } from '../testing/api-fixtures';
+import {
+  EAST_HEAT_ACCOUNT,
+  Staff,
+  call,
+  createTicket,
+  expectRefused,
+  getTicket,
+  signIn,
+  transition,
+} from '../testing/api-fixtures';
 import { bindAccount, myTicket, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -19,9 +28,12 @@ describe("the caller's phone on a ticket", () => {
   });
   afterAll(() => t.close());
 
-  const reveal = (who: Staff, id: number) => t.http().post(`/api/tickets/${id}/reveal-phone`).set('Authorization', who.auth);
-  const accessLog = async () => (await t.http().get('/api/admin/personal-data-access').set('Authorization', staff.admin.auth).expect(200)).body;
-  const newTicket = (): Promise<TicketView> => createTicket(t, staff.agent1.auth, call({ accountNo: EAST_HEAT_ACCOUNT, contactPhone: PHONE }));
+  const reveal = (who: Staff, id: number) =>
+    t.http().post(`/api/tickets/${id}/reveal-phone`).set('Authorization', who.auth);
+  const accessLog = async () =>
+    (await t.http().get('/api/admin/personal-data-access').set('Authorization', staff.admin.auth).expect(200)).body;
+  const newTicket = (): Promise<TicketView> =>
+    createTicket(t, staff.agent1.auth, call({ accountNo: EAST_HEAT_ACCOUNT, contactPhone: PHONE }));
 
   it('is stored encrypted', async () => {
     const ticket = await newTicket();
@@ -34,7 +46,11 @@ describe("the caller's phone on a ticket", () => {
   it('is masked in every ticket view, to every role, the assignee and the intake agent included', async () => {
     const ticket = await newTicket();
     expect(ticket.contactPhone).toBe(MASKED);
-    const claimed = await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', staff.tech1.auth).expect(200);
+    const claimed = await t
+      .http()
+      .post(`/api/tickets/${ticket.id}/claim`)
+      .set('Authorization', staff.tech1.auth)
+      .expect(200);
     expect(claimed.body.contactPhone).toBe(MASKED);
     expect((await transition(t, staff.tech1.auth, ticket.id, 'en_route').expect(200)).body.contactPhone).toBe(MASKED);
     for (const who of [staff.agent1, staff.tech1, staff.tech2, staff.dispatcher1, staff.supervisor1, staff.admin]) {
@@ -42,7 +58,11 @@ describe("the caller's phone on a ticket", () => {
       expect(res.body.contactPhone).toBe(MASKED);
       expect(res.text).not.toContain(PHONE);
     }
-    const board = await t.http().get(`/api/queues/${ticket.queueId}/tickets`).set('Authorization', staff.dispatcher1.auth).expect(200);
+    const board = await t
+      .http()
+      .get(`/api/queues/${ticket.queueId}/tickets`)
+      .set('Authorization', staff.dispatcher1.auth)
+      .expect(200);
     expect(board.text).not.toContain(PHONE);
 
     // A resident following the account never sees the caller's phone at all.
@@ -67,9 +87,33 @@ describe("the caller's phone on a ticket", () => {
     expect(log).toHaveLength(before + 3);
     // Newest first.
     expect(log.slice(0, 3)).toEqual([
-      { id: expect.any(Number), staffId: staff.tech1.staff.id, staffName: '张师傅', subjectType: 'ticket', subjectId: ticket.id, field: 'contactPhone', at: '2026-06-20T01:06:00.000Z' },
-      { id: expect.any(Number), staffId: staff.tech1.staff.id, staffName: '张师傅', subjectType: 'ticket', subjectId: ticket.id, field: 'contactPhone', at: '2026-06-20T01:05:00.000Z' },
-      { id: expect.any(Number), staffId: staff.agent1.staff.id, staffName: '王晓梅', subjectType: 'ticket', subjectId: ticket.id, field: 'contactPhone', at: '2026-06-20T01:00:00.000Z' },
+      {
+        id: expect.any(Number),
+        staffId: staff.tech1.staff.id,
+        staffName: '张师傅',
+        subjectType: 'ticket',
+        subjectId: ticket.id,
+        field: 'contactPhone',
+        at: '2026-06-20T01:06:00.000Z',
+      },
+      {
+        id: expect.any(Number),
+        staffId: staff.tech1.staff.id,
+        staffName: '张师傅',
+        subjectType: 'ticket',
+        subjectId: ticket.id,
+        field: 'contactPhone',
+        at: '2026-06-20T01:05:00.000Z',
+      },
+      {
+        id: expect.any(Number),
+        staffId: staff.agent1.staff.id,
+        staffName: '王晓梅',
+        subjectType: 'ticket',
+        subjectId: ticket.id,
+        field: 'contactPhone',
+        at: '2026-06-20T01:00:00.000Z',
+      },
     ]);
     // The log itself holds who, what and when, not the number.
     expect(JSON.stringify(log)).not.toContain(PHONE);
@@ -123,13 +167,18 @@ describe("the caller's phone on a ticket", () => {
 
   it('the access log is for admins only', async () => {
     for (const who of [staff.agent1, staff.supervisor1, staff.dispatcher1, staff.tech1]) {
-      expectRefused(await t.http().get('/api/admin/personal-data-access').set('Authorization', who.auth), 403, ErrorCode.Forbidden);
+      expectRefused(
+        await t.http().get('/api/admin/personal-data-access').set('Authorization', who.auth),
+        403,
+        ErrorCode.Forbidden,
+      );
     }
     expectRefused(await t.http().get('/api/admin/personal-data-access'), 401, ErrorCode.Unauthenticated);
   });
 
   it('reads at most `limit` entries, and refuses a limit that is not a whole number from 1 to 1000 with 400', async () => {
-    const log = (query: string) => t.http().get(`/api/admin/personal-data-access${query}`).set('Authorization', staff.admin.auth);
+    const log = (query: string) =>
+      t.http().get(`/api/admin/personal-data-access${query}`).set('Authorization', staff.admin.auth);
     expect((await log('?limit=1')).body).toHaveLength(1);
     for (const limit of ['1.5', '0', '-1', '1001', 'abc', '9007199254740993']) {
       expectRefused(await log(`?limit=${limit}`), 400, ErrorCode.ValidationFailed);

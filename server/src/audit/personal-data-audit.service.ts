@@ -24,7 +24,14 @@ export class PersonalDataAudit {
 
   /** Written before the value is returned: no record, no reveal. */
   async record(staff: StaffPrincipal, subjectType: string, subjectId: number, field: string): Promise<void> {
-    await this.log.insert({ staffId: staff.id, staffName: staff.name, subjectType, subjectId, field, at: this.clock.now() });
+    await this.log.insert({
+      staffId: staff.id,
+      staffName: staff.name,
+      subjectType,
+      subjectId,
+      field,
+      at: this.clock.now(),
+    });
   }
 
   async recent(limit: number): Promise<PersonalDataAccessView[]> {

@@ -33,30 +33,51 @@ function nextPeriod(): string {
 
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, [CLI, ...args], {
-      cwd: REPO, encoding: 'utf8', timeout: 120_000,
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 120_000,
       env: {
-        PATH: process.env.PATH, TZ: 'UTC', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent', TOKEN_SECRET: 'x'.repeat(32),
+        PATH: process.env.PATH,
+        TZ: 'UTC',
+        DATABASE_URL: t.databaseUrl,
+        LOG_LEVEL: 'silent',
+        TOKEN_SECRET: 'x'.repeat(32),
         DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       },
     });
-  const bills = () => t.app.get(DataSource).getRepository(Bill).find({ order: { id: 'ASC' } });
+  const bills = () =>
+    t.app
+      .get(DataSource)
+      .getRepository(Bill)
+      .find({ order: { id: 'ASC' } });
 
   it('bills a month from the SQLite file, and running it again bills nothing more', async () => {
     const previous = await lastReading(t, '9100000001');
-    const res = await t.http().post('/api/staff/meter-readings').set('Authorization', await login(t, 'agent1'))
+    const res = await t
+      .http()
+      .post('/api/staff/meter-readings')
+      .set('Authorization', await login(t, 'agent1'))
       .send({ accountNo: '9100000001', readOn: '2026-11-20', value: m3(previous.valueCentiM3 + 1_500) });
     expect(res.body.status).toBe('accepted');
-    const heatingAccounts = Number((await t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM account WHERE utility = 'heating'"))[0].n);
+    const heatingAccounts = Number(
+      (await t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM account WHERE utility = 'heating'"))[0].n,
+    );
     const before = await bills();
 
     const first = cli('--period', '2026-11');
 
     expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
-    expect(first.stdout).toMatch(new RegExp(`Billed ${1 + heatingAccounts} accounts for 2026-11 in [\\d.]+ s; peak RSS \\d+ MiB\\.`));
+    expect(first.stdout).toMatch(
+      new RegExp(`Billed ${1 + heatingAccounts} accounts for 2026-11 in [\\d.]+ s; peak RSS \\d+ MiB\\.`),
+    );
     const billed = await bills();
     expect(billed.length).toBe(before.length + 1 + heatingAccounts);
     expect(billed.find((b) => b.accountId === previous.accountId && b.period === '2026-11')).toMatchObject({
-      utility: 'gas', volumeCentiM3: 1_500, toValueCentiM3: previous.valueCentiM3 + 1_500, status: 'unpaid', dueOn: '2026-12-20',
+      utility: 'gas',
+      volumeCentiM3: 1_500,
+      toValueCentiM3: previous.valueCentiM3 + 1_500,
+      status: 'unpaid',
+      dueOn: '2026-12-20',
     });
     expect((await lastReading(t, '9100000001')).status).toBe('billed');
 

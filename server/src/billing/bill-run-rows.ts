@@ -10,7 +10,12 @@ const ROWS_PER_STATEMENT = 500;
  * and checks every value (microseconds each), which at a million bills was most of the run's
  * CPU; values still go through the driver's own conversion for their column (dates, JSON).
  */
-async function insertRows<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[], onConflict: { sqlite: string; mariadb: string; ignore?: boolean }) {
+async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  rows: Partial<T>[],
+  onConflict: { sqlite: string; mariadb: string; ignore?: boolean },
+) {
   const { driver } = em.connection;
   const metadata = em.connection.getMetadata(entity);
   const columns = metadata.columns.filter((c) => !c.isGenerated);
@@ -21,7 +26,10 @@ async function insertRows<T extends ObjectLiteral>(em: EntityManager, entity: En
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const part = rows.slice(i, i + ROWS_PER_STATEMENT);
     const params = part.flatMap((row) => columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
-    await em.query(`${head}${part.map(() => tuple).join(', ')} ${sqlite ? onConflict.sqlite : onConflict.mariadb}`, params);
+    await em.query(
+      `${head}${part.map(() => tuple).join(', ')} ${sqlite ? onConflict.sqlite : onConflict.mariadb}`,
+      params,
+    );
   }
 }
 

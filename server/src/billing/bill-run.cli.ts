@@ -15,11 +15,19 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { period: { type: 'string' } } });
   const period = values.period ?? '';
   assertBillablePeriod(period, shanghaiDate(new Date()));
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0' });
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    SLA_SWEEP_SECONDS: '0',
+    NOTICE_WORKER_SECONDS: '0',
+  });
   setUpFieldCipher(config);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   if (!config.DATABASE_URL.startsWith('sqlite:')) await app.get(DataSource).runMigrations({ transaction: 'each' });
-  const bar = new SingleBar({ format: `${period} {bar} {percentage}% | {value}/{total} readings | {duration}s`, hideCursor: true });
+  const bar = new SingleBar({
+    format: `${period} {bar} {percentage}% | {value}/{total} readings | {duration}s`,
+    hideCursor: true,
+  });
   bar.start(1, 0);
   const started = Date.now();
   const result = await app.get(BillRun).run(period, (done, total) => {
@@ -27,8 +35,11 @@ async function main(): Promise<void> {
     bar.update(done);
   });
   bar.stop();
-  process.stdout.write(`Billed ${result.billed} accounts for ${period} in ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB.\n`);
-  for (const f of result.failed.slice(0, 20)) process.stdout.write(`  not billed: account ${f.accountId}: ${f.reason}\n`);
+  process.stdout.write(
+    `Billed ${result.billed} accounts for ${period} in ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB.\n`,
+  );
+  for (const f of result.failed.slice(0, 20))
+    process.stdout.write(`  not billed: account ${f.accountId}: ${f.reason}\n`);
   if (result.failed.length > 20) process.stdout.write(`  … and ${result.failed.length - 20} more\n`);
   await app.close();
 }

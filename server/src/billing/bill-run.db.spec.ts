@@ -26,21 +26,36 @@ describe('bill run', () => {
   const run = (period: string) => t.app.get(BillRun).run(period);
   const accountOf = (accountNo: string) => ds().getRepository(Account).findOneByOrFail({ accountNo });
   const billOf = (accountId: number, period: string) => ds().getRepository(Bill).findOneBy({ accountId, period });
-  const yearVolume = async (accountId: number, year: number) => (await ds().getRepository(AccountYearVolume).findOneBy({ accountId, year }))?.volumeCentiM3;
+  const yearVolume = async (accountId: number, year: number) =>
+    (await ds().getRepository(AccountYearVolume).findOneBy({ accountId, year }))?.volumeCentiM3;
   /** The seed's gas prices (DEFAULT_GAS_TIERS from 2026-01-01) for a district, as the shared arithmetic takes them. */
-  const gasTariffs = (districtId: number): GasTariff[] => [{ districtId, effectiveFrom: '2026-01-01', tiers: DEFAULT_GAS_TIERS }];
+  const gasTariffs = (districtId: number): GasTariff[] => [
+    { districtId, effectiveFrom: '2026-01-01', tiers: DEFAULT_GAS_TIERS },
+  ];
 
   const record = async (accountNo: string, readOn: string, valueCentiM3: number) => {
-    const res = await t.http().post('/api/staff/meter-readings').set('Authorization', await login(t, 'agent1')).send({ accountNo, readOn, value: m3(valueCentiM3) });
+    const res = await t
+      .http()
+      .post('/api/staff/meter-readings')
+      .set('Authorization', await login(t, 'agent1'))
+      .send({ accountNo, readOn, value: m3(valueCentiM3) });
     expect(res.status).toBe(201);
     return res.body as { id: number; status: string };
   };
 
   /** Everything a bill run writes, read straight from the database. */
   const billingState = async () => ({
-    bills: await ds().getRepository(Bill).find({ order: { id: 'ASC' } }),
-    volumes: await ds().getRepository(AccountYearVolume).find({ order: { accountId: 'ASC', year: 'ASC' } }),
-    readings: (await ds().getRepository(MeterReading).find({ order: { id: 'ASC' } })).map((r) => [r.id, r.status]),
+    bills: await ds()
+      .getRepository(Bill)
+      .find({ order: { id: 'ASC' } }),
+    volumes: await ds()
+      .getRepository(AccountYearVolume)
+      .find({ order: { accountId: 'ASC', year: 'ASC' } }),
+    readings: (
+      await ds()
+        .getRepository(MeterReading)
+        .find({ order: { id: 'ASC' } })
+    ).map((r) => [r.id, r.status]),
   });
 
   it('bills every account with an accepted reading at the shared arithmetic’s amounts, and not a held one', async () => {
@@ -59,19 +74,35 @@ describe('bill run', () => {
 
     const result = await run('2026-11');
 
-    expect(result.failed.filter((f) => [...recorded.values()].some((r) => r.previous.accountId === f.accountId))).toEqual([]);
+    expect(
+      result.failed.filter((f) => [...recorded.values()].some((r) => r.previous.accountId === f.accountId)),
+    ).toEqual([]);
     for (const [accountNo, { previous, valueCentiM3, octoberVolume }] of recorded) {
       const account = await accountOf(accountNo);
       const expected = computeGasBill({
-        from: '2026-10-31', to: '2026-11-20', volumeCentiM3: valueCentiM3 - previous.valueCentiM3,
-        yearToDateCentiM3: { 2026: octoberVolume }, tariffs: gasTariffs(account.districtId),
+        from: '2026-10-31',
+        to: '2026-11-20',
+        volumeCentiM3: valueCentiM3 - previous.valueCentiM3,
+        yearToDateCentiM3: { 2026: octoberVolume },
+        tariffs: gasTariffs(account.districtId),
       });
       expect(await billOf(account.id, '2026-11')).toMatchObject({
-        accountNo, utility: 'gas', status: 'unpaid', paidFen: 0, fromOn: '2026-11-01', toOn: '2026-11-20', dueOn: '2026-12-20',
-        fromValueCentiM3: previous.valueCentiM3, toValueCentiM3: valueCentiM3, volumeCentiM3: expected.volumeCentiM3,
-        lines: expected.lines, amountFen: expected.amountFen,
+        accountNo,
+        utility: 'gas',
+        status: 'unpaid',
+        paidFen: 0,
+        fromOn: '2026-11-01',
+        toOn: '2026-11-20',
+        dueOn: '2026-12-20',
+        fromValueCentiM3: previous.valueCentiM3,
+        toValueCentiM3: valueCentiM3,
+        volumeCentiM3: expected.volumeCentiM3,
+        lines: expected.lines,
+        amountFen: expected.amountFen,
       });
-      expect(expected.lines).toEqual([expect.objectContaining({ kind: 'gas_tier', tier: 1, unitPriceFen: 261, year: 2026 })]);
+      expect(expected.lines).toEqual([
+        expect.objectContaining({ kind: 'gas_tier', tier: 1, unitPriceFen: 261, year: 2026 }),
+      ]);
       expect(await yearVolume(account.id, 2026)).toBe(octoberVolume + valueCentiM3 - previous.valueCentiM3);
       expect((await lastReading(t, accountNo)).status).toBe('billed');
     }
@@ -85,17 +116,40 @@ describe('bill run', () => {
     // A new account connected on 2026-10-31 (opening index, no bill yet, so no usual use to hold a big reading against).
     const neighbour = await accountOf('9100000006');
     await t.app.get(AccountsService).ensureAccounts([
-      { accountNo: '9100000106', holderName: '新用户', address: '城东区幸福路106号', utility: 'gas', districtId: neighbour.districtId, stationId: neighbour.stationId, areaCentiM2: null },
+      {
+        accountNo: '9100000106',
+        holderName: '新用户',
+        address: '城东区幸福路106号',
+        utility: 'gas',
+        districtId: neighbour.districtId,
+        stationId: neighbour.stationId,
+        areaCentiM2: null,
+      },
     ]);
     const account = await accountOf('9100000106');
-    await t.app.get(Db).transaction((em) => t.app.get(MeterReadingsService).recordOpening(em, account, '2026-10-31', 10_000));
+    await t.app
+      .get(Db)
+      .transaction((em) => t.app.get(MeterReadingsService).recordOpening(em, account, '2026-10-31', 10_000));
     expect((await record('9100000106', '2026-11-20', 10_000 + 42_050)).status).toBe('accepted');
 
     await run('2026-11');
 
-    const expected = computeGasBill({ from: '2026-10-31', to: '2026-11-20', volumeCentiM3: 42_050, yearToDateCentiM3: {}, tariffs: gasTariffs(account.districtId) });
-    expect(expected.lines.map((l) => [l.tier, l.quantity, l.unitPriceFen])).toEqual([[1, 35_000, 261], [2, 7_050, 313]]);
-    expect(await billOf(account.id, '2026-11')).toMatchObject({ lines: expected.lines, amountFen: expected.amountFen, volumeCentiM3: 42_050 });
+    const expected = computeGasBill({
+      from: '2026-10-31',
+      to: '2026-11-20',
+      volumeCentiM3: 42_050,
+      yearToDateCentiM3: {},
+      tariffs: gasTariffs(account.districtId),
+    });
+    expect(expected.lines.map((l) => [l.tier, l.quantity, l.unitPriceFen])).toEqual([
+      [1, 35_000, 261],
+      [2, 7_050, 313],
+    ]);
+    expect(await billOf(account.id, '2026-11')).toMatchObject({
+      lines: expected.lines,
+      amountFen: expected.amountFen,
+      volumeCentiM3: 42_050,
+    });
     expect(expected.amountFen).toBe(91_350 + 22_067);
     expect(await yearVolume(account.id, 2026)).toBe(42_050);
   });
@@ -129,13 +183,18 @@ describe('bill run', () => {
     expect(after.bills).toEqual(before.bills);
     expect(after.volumes).toEqual(before.volumes);
     expect(await billOf(previous.accountId, '2026-11')).toEqual(bill);
-    expect(await yearVolume(previous.accountId, 2026)).toBe((await billOf(previous.accountId, '2026-10'))!.volumeCentiM3 + 1_200);
+    expect(await yearVolume(previous.accountId, 2026)).toBe(
+      (await billOf(previous.accountId, '2026-10'))!.volumeCentiM3 + 1_200,
+    );
   });
 
   it('bills heating accounts for the whole season in the month it starts, once', async () => {
     const heating = await ds().getRepository(Account).findBy({ utility: 'heating' });
     expect(heating.length).toBeGreaterThan(0);
-    const heatingBills = () => ds().getRepository(Bill).findBy({ accountId: In(heating.map((a) => a.id)) });
+    const heatingBills = () =>
+      ds()
+        .getRepository(Bill)
+        .findBy({ accountId: In(heating.map((a) => a.id)) });
     // October: the season has not started (the seed ran October already).
     await run('2026-10');
     expect((await heatingBills()).filter((b) => b.period === '2026-10')).toEqual([]);
@@ -149,12 +208,20 @@ describe('bill run', () => {
     expect(bills.map((b) => [b.accountId, b.period]).sort()).toEqual(heating.map((a) => [a.id, '2026-11']).sort());
     for (const account of heating) {
       const expected = computeHeatingBill({
-        areaCentiM2: account.areaCentiM2!, seasonYear: 2026,
+        areaCentiM2: account.areaCentiM2!,
+        seasonYear: 2026,
         tariffs: [{ districtId: account.districtId, effectiveFrom: '2026-01-01', ...DEFAULT_HEATING }],
       });
       expect(bills.find((b) => b.accountId === account.id)).toMatchObject({
-        utility: 'heating', period: '2026-11', fromOn: '2026-11-15', toOn: '2027-03-15', dueOn: '2026-12-20', readingId: null,
-        lines: expected.lines, amountFen: expected.amountFen, status: 'unpaid',
+        utility: 'heating',
+        period: '2026-11',
+        fromOn: '2026-11-15',
+        toOn: '2027-03-15',
+        dueOn: '2026-12-20',
+        readingId: null,
+        lines: expected.lines,
+        amountFen: expected.amountFen,
+        status: 'unpaid',
       });
       expect(expected.amountFen).toBe(account.areaCentiM2! * 24);
     }

@@ -47,7 +47,10 @@ export class BillRun {
     const { first, last } = periodBounds(period);
     const book = new TariffBook(await this.tariffs.find());
     const result: BillRunResult = { period, billed: 0, failed: [] };
-    const total = await this.readings.createQueryBuilder('r').where('r.status = :s AND r.readOn BETWEEN :first AND :last', { s: 'accepted', first, last }).getCount();
+    const total = await this.readings
+      .createQueryBuilder('r')
+      .where('r.status = :s AND r.readOn BETWEEN :first AND :last', { s: 'accepted', first, last })
+      .getCount();
     let done = 0;
     // Page by account, not by reading, so that all of an account's readings of the month are in one batch;
     // by the account table's primary key, which pages in constant time (the readings' own order would not).
@@ -76,13 +79,24 @@ export class BillRun {
     return result;
   }
 
-  private async billGasBatch(period: string, last: string, batch: MeterReading[], book: TariffBook, result: BillRunResult) {
+  private async billGasBatch(
+    period: string,
+    last: string,
+    batch: MeterReading[],
+    book: TariffBook,
+    result: BillRunResult,
+  ) {
     // The latest reading of the month per account bills it; earlier ones in the month are superseded.
     const latest = new Map(batch.map((r) => [r.accountId, r]));
     // An account already billed for the period (a reading that came after its run) is not billed again, nor
     // counted into its tiers; its late readings stay accepted so the next month still bills from the billed one.
     const billed = new Set(
-      (await this.db.dataSource.manager.find(Bill, { select: { accountId: true }, where: { period, accountId: In([...latest.keys()]) } })).map((b) => b.accountId),
+      (
+        await this.db.dataSource.manager.find(Bill, {
+          select: { accountId: true },
+          where: { period, accountId: In([...latest.keys()]) },
+        })
+      ).map((b) => b.accountId),
     );
     for (const accountId of billed) latest.delete(accountId);
     const ids = [...latest.keys()];
@@ -101,10 +115,15 @@ export class BillRun {
         continue;
       }
       try {
-        const yearToDate = Object.fromEntries(years.map((y) => [y, volumes.get(`${account.id}:${y}`)?.volumeCentiM3 ?? 0]));
+        const yearToDate = Object.fromEntries(
+          years.map((y) => [y, volumes.get(`${account.id}:${y}`)?.volumeCentiM3 ?? 0]),
+        );
         const computed = computeGasBill({
-          from: prev.readOn, to: reading.readOn, volumeCentiM3: reading.valueCentiM3 - prev.valueCentiM3,
-          yearToDateCentiM3: yearToDate, tariffs: book.gas(account.districtId),
+          from: prev.readOn,
+          to: reading.readOn,
+          volumeCentiM3: reading.valueCentiM3 - prev.valueCentiM3,
+          yearToDateCentiM3: yearToDate,
+          tariffs: book.gas(account.districtId),
         });
         bills.push(this.billRow(period, last, account, computed, { reading, prev }));
         for (const line of computed.lines) this.addVolume(volumes, account.id, line.year!, line.quantity);
@@ -114,7 +133,11 @@ export class BillRun {
     }
     await this.db.transaction(async (em) => {
       await insertBillsOnce(em, bills);
-      await em.update(MeterReading, { id: In(batch.filter((r) => !billed.has(r.accountId)).map((r) => r.id)), status: 'accepted' }, { status: 'billed' });
+      await em.update(
+        MeterReading,
+        { id: In(batch.filter((r) => !billed.has(r.accountId)).map((r) => r.id)), status: 'accepted' },
+        { status: 'billed' },
+      );
       const billedIds = new Set(ids);
       const touched = [...volumes.values()].filter((v) => billedIds.has(v.accountId));
       await saveYearVolumes(em, touched);
@@ -126,8 +149,14 @@ export class BillRun {
   private async previousReadings(accountIds: number[], before: string): Promise<Map<number, MeterReading>> {
     const rows = await this.readings
       .createQueryBuilder('r')
-      .where('r.accountId IN (:...accountIds) AND r.status = :billed AND r.readOn < :before', { accountIds, billed: 'billed', before })
-      .andWhere('r.readOn = (SELECT MAX(p.readOn) FROM meter_reading p WHERE p.accountId = r.accountId AND p.status = :billed AND p.readOn < :before)')
+      .where('r.accountId IN (:...accountIds) AND r.status = :billed AND r.readOn < :before', {
+        accountIds,
+        billed: 'billed',
+        before,
+      })
+      .andWhere(
+        'r.readOn = (SELECT MAX(p.readOn) FROM meter_reading p WHERE p.accountId = r.accountId AND p.status = :billed AND p.readOn < :before)',
+      )
       .getMany();
     return new Map(rows.map((r) => [r.accountId, r]));
   }
@@ -138,13 +167,32 @@ export class BillRun {
     volumes.set(key, { ...current, volumeCentiM3: current.volumeCentiM3 + quantity });
   }
 
-  private billRow(period: string, last: string, account: Account, computed: BillComputation, read?: { reading: MeterReading; prev: MeterReading }): Omit<Bill, 'id'> {
+  private billRow(
+    period: string,
+    last: string,
+    account: Account,
+    computed: BillComputation,
+    read?: { reading: MeterReading; prev: MeterReading },
+  ): Omit<Bill, 'id'> {
     return {
-      accountId: account.id, accountNo: account.accountNo, period, utility: read ? 'gas' : 'heating',
-      fromOn: computed.lines[0]?.from ?? last, toOn: computed.lines.at(-1)?.to ?? last, readingId: read?.reading.id ?? null,
-      fromValueCentiM3: read?.prev.valueCentiM3 ?? null, toValueCentiM3: read?.reading.valueCentiM3 ?? null,
-      volumeCentiM3: computed.volumeCentiM3 ?? 0, lines: computed.lines, amountFen: computed.amountFen, paidFen: 0,
-      status: 'unpaid', dueOn: addDays(last, BILL_DUE_DAYS), createdAt: this.clock.now(), paidAt: null, paymentId: null,
+      accountId: account.id,
+      accountNo: account.accountNo,
+      period,
+      utility: read ? 'gas' : 'heating',
+      fromOn: computed.lines[0]?.from ?? last,
+      toOn: computed.lines.at(-1)?.to ?? last,
+      readingId: read?.reading.id ?? null,
+      fromValueCentiM3: read?.prev.valueCentiM3 ?? null,
+      toValueCentiM3: read?.reading.valueCentiM3 ?? null,
+      volumeCentiM3: computed.volumeCentiM3 ?? 0,
+      lines: computed.lines,
+      amountFen: computed.amountFen,
+      paidFen: 0,
+      status: 'unpaid',
+      dueOn: addDays(last, BILL_DUE_DAYS),
+      createdAt: this.clock.now(),
+      paidAt: null,
+      paymentId: null,
     };
   }
 
@@ -152,7 +200,7 @@ export class BillRun {
   private async billHeating(period: string, book: TariffBook, result: BillRunResult) {
     const { last } = periodBounds(period);
     const year = Number(period.slice(0, 4));
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = await this.accounts.heatingAccountsAfter(after, BATCH);
       if (!batch.length) return;
       after = batch[batch.length - 1].id;
@@ -161,14 +209,26 @@ export class BillRun {
         const starts = tariffs.some((t) => `${year}-${t.seasonStart}`.slice(0, 7) === period);
         if (!starts) return [];
         try {
-          return [this.billRow(period, last, account, computeHeatingBill({ areaCentiM2: account.areaCentiM2!, seasonYear: year, tariffs }))];
+          return [
+            this.billRow(
+              period,
+              last,
+              account,
+              computeHeatingBill({ areaCentiM2: account.areaCentiM2!, seasonYear: year, tariffs }),
+            ),
+          ];
         } catch (error) {
           result.failed.push({ accountId: account.id, reason: (error as Error).message });
           return [];
         }
       });
       const billed = new Set(
-        (await this.db.dataSource.manager.find(Bill, { select: { accountId: true }, where: { period, accountId: In(bills.map((b) => b.accountId)) } })).map((b) => b.accountId),
+        (
+          await this.db.dataSource.manager.find(Bill, {
+            select: { accountId: true },
+            where: { period, accountId: In(bills.map((b) => b.accountId)) },
+          })
+        ).map((b) => b.accountId),
       );
       const fresh = bills.filter((b) => !billed.has(b.accountId));
       if (!fresh.length) continue;

@@ -8,7 +8,9 @@ describe('billing periods', () => {
     ['2027-02', '2027-02-01', '2027-02-28'],
   ])('%s runs from %s to %s', (period, first, last) => expect(periodBounds(period)).toEqual({ first, last }));
 
-  it.each(['2026-13', '2026-1', '26-11', '2026-11-01', ''])('refuses %p', (p) => expect(() => periodBounds(p)).toThrow());
+  it.each(['2026-13', '2026-1', '26-11', '2026-11-01', ''])('refuses %p', (p) =>
+    expect(() => periodBounds(p)).toThrow(),
+  );
 
   it.each([
     ['2026-11-30', 20, '2026-12-20'],

@@ -21,7 +21,10 @@ import { Tariff } from './tariff.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Bill, MeterReading, Tariff, AccountYearVolume]),
-    AccountsModule, ResidentsModule, TicketsModule, UploadsModule,
+    AccountsModule,
+    ResidentsModule,
+    TicketsModule,
+    UploadsModule,
   ],
   controllers: [BillsController, MeterReadingsController, ResidentReadingsController],
   providers: [BillsService, BillRun, MeterReadingsService, ReadingImportService, TariffsService, TrialBillService],

@@ -35,7 +35,11 @@ export class BillsService {
 
   /** The last 12 months of use, oldest first, for the usage chart. */
   async usage(accountId: number, months = 12): Promise<UsagePoint[]> {
-    const rows = await this.bills.find({ where: { accountId, utility: 'gas' }, order: { period: 'DESC' }, take: months });
+    const rows = await this.bills.find({
+      where: { accountId, utility: 'gas' },
+      order: { period: 'DESC' },
+      take: months,
+    });
     return rows.reverse().map((b) => ({ period: b.period, volumeCentiM3: b.volumeCentiM3, amountFen: b.amountFen }));
   }
 
@@ -51,13 +55,21 @@ export class BillsService {
    * settled (by this or another payment): the caller must then not credit again.
    */
   async settle(em: EntityManager, billId: number, paymentId: number, amountFen: number, at: Date): Promise<boolean> {
-    const done = await em.update(Bill, { id: billId, status: 'unpaid', amountFen, paymentId: IsNull() }, { status: 'paid', paidFen: amountFen, paidAt: at, paymentId });
+    const done = await em.update(
+      Bill,
+      { id: billId, status: 'unpaid', amountFen, paymentId: IsNull() },
+      { status: 'paid', paidFen: amountFen, paidAt: at, paymentId },
+    );
     return !!done.affected;
   }
 
   /** A refunded payment un-settles the bill it paid. */
   async unsettle(em: EntityManager, billId: number, paymentId: number): Promise<boolean> {
-    const done = await em.update(Bill, { id: billId, status: 'paid', paymentId }, { status: 'unpaid', paidFen: 0, paidAt: null, paymentId: null });
+    const done = await em.update(
+      Bill,
+      { id: billId, status: 'paid', paymentId },
+      { status: 'unpaid', paidFen: 0, paidAt: null, paymentId: null },
+    );
     return !!done.affected;
   }
 
@@ -103,6 +115,9 @@ export class BillsService {
 
   /** Alerts: unpaid bills whose due date is in [fromDay, beforeDay) (Shanghai dates). */
   unpaidOverdue(fromDay: string, beforeDay: string): Promise<Bill[]> {
-    return this.bills.find({ where: { status: 'unpaid', dueOn: And(MoreThanOrEqual(fromDay), LessThan(beforeDay)) }, order: { id: 'ASC' } });
+    return this.bills.find({
+      where: { status: 'unpaid', dueOn: And(MoreThanOrEqual(fromDay), LessThan(beforeDay)) },
+      order: { id: 'ASC' },
+    });
   }
 }

@@ -26,13 +26,24 @@ export class MeterReadingsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Record a reading; one below the last or far above usual use is held and a billing ticket opened' })
+  @ApiOperation({
+    summary: 'Record a reading; one below the last or far above usual use is held and a billing ticket opened',
+  })
   @ApiZodBody(StaffReadingSchema)
-  async record(@CurrentStaff() staff: StaffPrincipal, @ZodBody(StaffReadingSchema) body: z.output<typeof StaffReadingSchema>): Promise<ReadingView> {
+  async record(
+    @CurrentStaff() staff: StaffPrincipal,
+    @ZodBody(StaffReadingSchema) body: z.output<typeof StaffReadingSchema>,
+  ): Promise<ReadingView> {
     const account = await this.accounts.findByNo(body.accountNo);
     if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
     const reading = await this.db.transaction((em) =>
-      this.readings.record(em, { account, readOn: body.readOn, valueCentiM3: body.value, source: 'staff', recordedById: staff.id }),
+      this.readings.record(em, {
+        account,
+        readOn: body.readOn,
+        valueCentiM3: body.value,
+        source: 'staff',
+        recordedById: staff.id,
+      }),
     );
     return toReadingView(reading, account.accountNo);
   }

@@ -16,83 +16,164 @@ describe('meter readings', () => {
   afterAll(() => t.close());
 
   const record = async (username: string, body: Record<string, unknown>) =>
-    t.http().post('/api/staff/meter-readings').set('Authorization', await login(t, username)).send(body);
+    t
+      .http()
+      .post('/api/staff/meter-readings')
+      .set('Authorization', await login(t, username))
+      .send(body);
   const importCsv = async (csv: string, username = 'agent1') =>
-    t.http().post('/api/staff/meter-readings/import').set('Authorization', await login(t, username)).set('Content-Type', 'text/csv').send(csv);
+    t
+      .http()
+      .post('/api/staff/meter-readings/import')
+      .set('Authorization', await login(t, username))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
   const readingsOf = async (accountNo: string) => {
     const [account] = await t.app.get(DataSource).query('SELECT id FROM account WHERE accountNo = ?', [accountNo]);
-    return t.app.get(DataSource).getRepository(MeterReading).find({ where: { accountId: account.id }, order: { readOn: 'ASC' } });
+    return t.app
+      .get(DataSource)
+      .getRepository(MeterReading)
+      .find({ where: { accountId: account.id }, order: { readOn: 'ASC' } });
   };
   /** Open tickets of the district's billing queue, as an agent working it sees them. */
   const billingQueue = async (district: 'east' | 'west'): Promise<TicketView[]> => {
     const queues = await queueIdsByCode(t);
-    const res = await t.http().get(`/api/queues/${queues[`billing-${district}`]}/tickets`).set('Authorization', await login(t, 'agent1'));
+    const res = await t
+      .http()
+      .get(`/api/queues/${queues[`billing-${district}`]}/tickets`)
+      .set('Authorization', await login(t, 'agent1'));
     expect(res.status).toBe(200);
     return res.body;
   };
-  const everything = async () => ({ readings: await countRows(t, 'meter_reading'), tickets: await countRows(t, 'ticket') });
+  const everything = async () => ({
+    readings: await countRows(t, 'meter_reading'),
+    tickets: await countRows(t, 'ticket'),
+  });
 
   it('a reading within the usual use is accepted, recorded by whom, and opens no ticket', async () => {
     const previous = await lastReading(t, '9100000027');
     const tickets = await countRows(t, 'ticket');
     const { staff } = await signIn(t, 'agent1');
 
-    const res = await record('agent1', { accountNo: '9100000027', readOn: '2026-11-20', value: m3(previous.valueCentiM3 + 2_000) });
+    const res = await record('agent1', {
+      accountNo: '9100000027',
+      readOn: '2026-11-20',
+      value: m3(previous.valueCentiM3 + 2_000),
+    });
 
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      id: expect.any(Number), accountNo: '9100000027', readOn: '2026-11-20', valueCentiM3: previous.valueCentiM3 + 2_000,
-      source: 'staff', status: 'accepted', holdReason: null, ticketId: null,
+      id: expect.any(Number),
+      accountNo: '9100000027',
+      readOn: '2026-11-20',
+      valueCentiM3: previous.valueCentiM3 + 2_000,
+      source: 'staff',
+      status: 'accepted',
+      holdReason: null,
+      ticketId: null,
     });
-    expect((await readingsOf('9100000027')).at(-1)).toMatchObject({ id: res.body.id, status: 'accepted', recordedById: staff.id });
+    expect((await readingsOf('9100000027')).at(-1)).toMatchObject({
+      id: res.body.id,
+      status: 'accepted',
+      recordedById: staff.id,
+    });
     expect(await countRows(t, 'ticket')).toBe(tickets);
   });
 
   it.each([
     ['below the previous one', '9100000028', -100, '低于上次读数'],
     ['far above the usual use', '9100000029', 50_000, '超过近期日均'],
-  ])('a reading %s is held, and a billing ticket with the reason appears in the billing queue', async (_what, accountNo, delta, reason) => {
-    const previous = await lastReading(t, accountNo);
+  ])(
+    'a reading %s is held, and a billing ticket with the reason appears in the billing queue',
+    async (_what, accountNo, delta, reason) => {
+      const previous = await lastReading(t, accountNo);
 
-    const res = await record('tech3', { accountNo, readOn: '2026-11-20', value: m3(previous.valueCentiM3 + delta) });
+      const res = await record('tech3', { accountNo, readOn: '2026-11-20', value: m3(previous.valueCentiM3 + delta) });
 
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ accountNo, status: 'held', holdReason: expect.stringContaining(reason), ticketId: expect.any(Number) });
-    const queue = await billingQueue('west');
-    const ticket = queue.find((tk) => tk.id === res.body.ticketId);
-    expect(ticket).toMatchObject({ type: TicketType.Billing, accountNo, status: 'submitted', channel: 'system' });
-    expect(ticket!.description).toContain(res.body.holdReason);
-    expect(ticket!.description).toContain('2026-11-20');
-  });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        accountNo,
+        status: 'held',
+        holdReason: expect.stringContaining(reason),
+        ticketId: expect.any(Number),
+      });
+      const queue = await billingQueue('west');
+      const ticket = queue.find((tk) => tk.id === res.body.ticketId);
+      expect(ticket).toMatchObject({ type: TicketType.Billing, accountNo, status: 'submitted', channel: 'system' });
+      expect(ticket!.description).toContain(res.body.holdReason);
+      expect(ticket!.description).toContain('2026-11-20');
+    },
+  );
 
   it('a second reading for the same account and date is 409 READING_EXISTS and changes nothing', async () => {
     const previous = await lastReading(t, '9100000031');
-    const first = await record('agent1', { accountNo: '9100000031', readOn: '2026-11-20', value: m3(previous.valueCentiM3 + 1_500) });
+    const first = await record('agent1', {
+      accountNo: '9100000031',
+      readOn: '2026-11-20',
+      value: m3(previous.valueCentiM3 + 1_500),
+    });
     expect(first.status).toBe(201);
     const before = await everything();
 
-    expectRefused(await record('agent1', { accountNo: '9100000031', readOn: '2026-11-20', value: m3(previous.valueCentiM3 + 1_600) }), 409, ErrorCode.ReadingExists);
+    expectRefused(
+      await record('agent1', {
+        accountNo: '9100000031',
+        readOn: '2026-11-20',
+        value: m3(previous.valueCentiM3 + 1_600),
+      }),
+      409,
+      ErrorCode.ReadingExists,
+    );
     // Even one that would have been held opens no ticket.
-    expectRefused(await record('agent1', { accountNo: '9100000031', readOn: '2026-11-20', value: m3(previous.valueCentiM3 - 100) }), 409, ErrorCode.ReadingExists);
+    expectRefused(
+      await record('agent1', { accountNo: '9100000031', readOn: '2026-11-20', value: m3(previous.valueCentiM3 - 100) }),
+      409,
+      ErrorCode.ReadingExists,
+    );
 
     expect(await everything()).toEqual(before);
-    expect((await readingsOf('9100000031')).at(-1)).toMatchObject({ readOn: '2026-11-20', valueCentiM3: previous.valueCentiM3 + 1_500 });
+    expect((await readingsOf('9100000031')).at(-1)).toMatchObject({
+      readOn: '2026-11-20',
+      valueCentiM3: previous.valueCentiM3 + 1_500,
+    });
   });
 
   it('technicians and agents record readings; a resident token is 401, a dispatcher 403, and nothing is stored', async () => {
-    const tech = await record('tech1', { accountNo: '9100000032', readOn: '2026-11-18', value: m3((await lastReading(t, '9100000032')).valueCentiM3 + 1_000) });
+    const tech = await record('tech1', {
+      accountNo: '9100000032',
+      readOn: '2026-11-18',
+      value: m3((await lastReading(t, '9100000032')).valueCentiM3 + 1_000),
+    });
     expect(tech.body).toMatchObject({ status: 'accepted', source: 'staff' });
-    const agent = await record('agent1', { accountNo: '9100000033', readOn: '2026-11-18', value: m3((await lastReading(t, '9100000033')).valueCentiM3 + 1_000) });
+    const agent = await record('agent1', {
+      accountNo: '9100000033',
+      readOn: '2026-11-18',
+      value: m3((await lastReading(t, '9100000033')).valueCentiM3 + 1_000),
+    });
     expect(agent.body).toMatchObject({ status: 'accepted' });
     const before = await everything();
     const resident = await residentLogin(t, 'reading-resident');
-    const body = { accountNo: '9100000034', readOn: '2026-11-18', value: m3((await lastReading(t, '9100000034')).valueCentiM3 + 1_000) };
+    const body = {
+      accountNo: '9100000034',
+      readOn: '2026-11-18',
+      value: m3((await lastReading(t, '9100000034')).valueCentiM3 + 1_000),
+    };
 
-    expectRefused(await t.http().post('/api/staff/meter-readings').set('Authorization', resident.auth).send(body), 401, ErrorCode.Unauthenticated);
+    expectRefused(
+      await t.http().post('/api/staff/meter-readings').set('Authorization', resident.auth).send(body),
+      401,
+      ErrorCode.Unauthenticated,
+    );
     expectRefused(await t.http().post('/api/staff/meter-readings').send(body), 401, ErrorCode.Unauthenticated);
     expectRefused(
-      await t.http().post('/api/staff/meter-readings/import').set('Authorization', resident.auth).set('Content-Type', 'text/csv').send(`accountNo,readOn,value\n${body.accountNo},${body.readOn},${body.value}\n`),
-      401, ErrorCode.Unauthenticated,
+      await t
+        .http()
+        .post('/api/staff/meter-readings/import')
+        .set('Authorization', resident.auth)
+        .set('Content-Type', 'text/csv')
+        .send(`accountNo,readOn,value\n${body.accountNo},${body.readOn},${body.value}\n`),
+      401,
+      ErrorCode.Unauthenticated,
     );
     expectRefused(await record('dispatcher1', body), 403, ErrorCode.Forbidden);
 
@@ -101,10 +182,26 @@ describe('meter readings', () => {
 
   it('an unknown account is 422, a malformed value or date 400, and nothing is stored', async () => {
     const before = await everything();
-    expectRefused(await record('agent1', { accountNo: '9199999999', readOn: '2026-11-20', value: '100.00' }), 422, ErrorCode.AccountNotFound);
-    expectRefused(await record('agent1', { accountNo: '9100000036', readOn: '2026-11-20', value: '-5' }), 400, ErrorCode.ValidationFailed);
-    expectRefused(await record('agent1', { accountNo: '9100000036', readOn: '2026-11-20', value: '12.345' }), 400, ErrorCode.ValidationFailed);
-    expectRefused(await record('agent1', { accountNo: '9100000036', readOn: '2026-02-30', value: '100' }), 400, ErrorCode.ValidationFailed);
+    expectRefused(
+      await record('agent1', { accountNo: '9199999999', readOn: '2026-11-20', value: '100.00' }),
+      422,
+      ErrorCode.AccountNotFound,
+    );
+    expectRefused(
+      await record('agent1', { accountNo: '9100000036', readOn: '2026-11-20', value: '-5' }),
+      400,
+      ErrorCode.ValidationFailed,
+    );
+    expectRefused(
+      await record('agent1', { accountNo: '9100000036', readOn: '2026-11-20', value: '12.345' }),
+      400,
+      ErrorCode.ValidationFailed,
+    );
+    expectRefused(
+      await record('agent1', { accountNo: '9100000036', readOn: '2026-02-30', value: '100' }),
+      400,
+      ErrorCode.ValidationFailed,
+    );
     expect(await everything()).toEqual(before);
   });
 
@@ -113,25 +210,35 @@ describe('meter readings', () => {
       const [a, b, c] = await Promise.all(['9100000037', '9100000038', '9100000039'].map((n) => lastReading(t, n)));
       const tickets = await countRows(t, 'ticket');
       // A BOM, CRLF and the later reading first: as spreadsheets write them.
-      const csv = '\uFEFFaccountNo,readOn,value\r\n'
-        + `9100000037,2026-11-20,${m3(a.valueCentiM3 + 1_800)}\r\n`
-        + `9100000037,2026-11-10,${m3(a.valueCentiM3 + 900)}\r\n`
-        + `9100000038,2026-11-20,${m3(b.valueCentiM3 + 1_200)}\r\n`
-        + `9100000039,2026-11-20,${m3(c.valueCentiM3 - 500)}\r\n`;
+      const csv =
+        '\uFEFFaccountNo,readOn,value\r\n' +
+        `9100000037,2026-11-20,${m3(a.valueCentiM3 + 1_800)}\r\n` +
+        `9100000037,2026-11-10,${m3(a.valueCentiM3 + 900)}\r\n` +
+        `9100000038,2026-11-20,${m3(b.valueCentiM3 + 1_200)}\r\n` +
+        `9100000039,2026-11-20,${m3(c.valueCentiM3 - 500)}\r\n`;
 
       const res = await importCsv(csv);
 
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ rows: 4, imported: 4, held: 1, errors: [] });
-      expect((await readingsOf('9100000037')).slice(-2).map((r) => [r.readOn, r.valueCentiM3, r.status, r.source])).toEqual([
+      expect(
+        (await readingsOf('9100000037')).slice(-2).map((r) => [r.readOn, r.valueCentiM3, r.status, r.source]),
+      ).toEqual([
         ['2026-11-10', a.valueCentiM3 + 900, 'accepted', 'import'],
         ['2026-11-20', a.valueCentiM3 + 1_800, 'accepted', 'import'],
       ]);
       expect((await readingsOf('9100000038')).at(-1)).toMatchObject({ readOn: '2026-11-20', status: 'accepted' });
       const held = (await readingsOf('9100000039')).at(-1)!;
-      expect(held).toMatchObject({ readOn: '2026-11-20', status: 'held', holdReason: expect.stringContaining('低于上次读数') });
+      expect(held).toMatchObject({
+        readOn: '2026-11-20',
+        status: 'held',
+        holdReason: expect.stringContaining('低于上次读数'),
+      });
       expect(await countRows(t, 'ticket')).toBe(tickets + 1);
-      expect((await billingQueue('west')).find((tk) => tk.id === held.ticketId)).toMatchObject({ type: TicketType.Billing, accountNo: '9100000039' });
+      expect((await billingQueue('west')).find((tk) => tk.id === held.ticketId)).toMatchObject({
+        type: TicketType.Billing,
+        accountNo: '9100000039',
+      });
     });
 
     it('refuses a file with bad rows as a whole: 422 IMPORT_REJECTED, one detail per bad line, no reading stored', async () => {
@@ -166,7 +273,9 @@ describe('meter readings', () => {
 
     it('refuses a file with the wrong header, and an empty body, storing nothing', async () => {
       const before = await everything();
-      const res = await importCsv(`account,date,reading\n9100000046,2026-11-20,${m3((await lastReading(t, '9100000046')).valueCentiM3 + 1_000)}\n`);
+      const res = await importCsv(
+        `account,date,reading\n9100000046,2026-11-20,${m3((await lastReading(t, '9100000046')).valueCentiM3 + 1_000)}\n`,
+      );
       expectRefused(res, 422, ErrorCode.ImportRejected);
       expect(res.body.details).toEqual([{ path: 'line 1', message: expect.stringContaining('表头') }]);
       expectRefused(await importCsv(''), 400, ErrorCode.ValidationFailed);

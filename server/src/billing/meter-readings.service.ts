@@ -42,26 +42,47 @@ export class MeterReadingsService {
     if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.ReadingExists);
     }
-    const previous = await em.findOne(MeterReading, { where: { accountId: account.id, readOn: LessThan(readOn) }, order: { readOn: 'DESC' } });
+    const previous = await em.findOne(MeterReading, {
+      where: { accountId: account.id, readOn: LessThan(readOn) },
+      order: { readOn: 'DESC' },
+    });
     const check = previous
       ? checkReading({
-          previousValueCentiM3: previous.valueCentiM3, valueCentiM3,
-          periodDays: Math.max(1, daysBetween(previous.readOn, readOn)), usualDailyCentiM3: await this.usualDaily(em, account.id),
+          previousValueCentiM3: previous.valueCentiM3,
+          valueCentiM3,
+          periodDays: Math.max(1, daysBetween(previous.readOn, readOn)),
+          usualDailyCentiM3: await this.usualDaily(em, account.id),
         })
       : ({ ok: true } as const);
     const base = {
-      accountId: account.id, readOn, valueCentiM3, source: input.source, photoId: input.photoId ?? null,
-      recordedById: input.recordedById ?? null, createdAt: this.clock.now(),
+      accountId: account.id,
+      readOn,
+      valueCentiM3,
+      source: input.source,
+      photoId: input.photoId ?? null,
+      recordedById: input.recordedById ?? null,
+      createdAt: this.clock.now(),
     };
     if (check.ok) {
-      const { identifiers } = await em.insert(MeterReading, { ...base, status: 'accepted', holdReason: null, ticketId: null });
+      const { identifiers } = await em.insert(MeterReading, {
+        ...base,
+        status: 'accepted',
+        holdReason: null,
+        ticketId: null,
+      });
       return em.findOneByOrFail(MeterReading, { id: identifiers[0].id });
     }
     const ticket = await this.tickets.openSystemTicket(em, {
-      type: TicketType.Billing, accountNo: account.accountNo,
+      type: TicketType.Billing,
+      accountNo: account.accountNo,
       description: `抄表读数待核查：${check.message}（${readOn} 读数 ${m3(valueCentiM3)}，上次 ${m3(previous!.valueCentiM3)}）`,
     });
-    const { identifiers } = await em.insert(MeterReading, { ...base, status: 'held', holdReason: check.message, ticketId: ticket.id });
+    const { identifiers } = await em.insert(MeterReading, {
+      ...base,
+      status: 'held',
+      holdReason: check.message,
+      ticketId: ticket.id,
+    });
     return em.findOneByOrFail(MeterReading, { id: identifiers[0].id });
   }
 
@@ -69,8 +90,16 @@ export class MeterReadingsService {
   async recordOpening(em: EntityManager, account: Account, readOn: string, valueCentiM3: number): Promise<void> {
     if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) return;
     await em.insert(MeterReading, {
-      accountId: account.id, readOn, valueCentiM3, source: 'import', status: 'billed', holdReason: null,
-      ticketId: null, photoId: null, recordedById: null, createdAt: this.clock.now(),
+      accountId: account.id,
+      readOn,
+      valueCentiM3,
+      source: 'import',
+      status: 'billed',
+      holdReason: null,
+      ticketId: null,
+      photoId: null,
+      recordedById: null,
+      createdAt: this.clock.now(),
     });
   }
 
@@ -89,7 +118,11 @@ export class MeterReadingsService {
 
   /** Average daily use over the last few bills, or null for a new account. */
   private async usualDaily(em: EntityManager, accountId: number): Promise<number | null> {
-    const bills = await em.find(Bill, { where: { accountId, utility: 'gas' }, order: { period: 'DESC' }, take: USUAL_USE_BILLS });
+    const bills = await em.find(Bill, {
+      where: { accountId, utility: 'gas' },
+      order: { period: 'DESC' },
+      take: USUAL_USE_BILLS,
+    });
     const days = bills.reduce((n, b) => n + Math.max(1, daysBetween(b.fromOn, b.toOn)), 0);
     return bills.length ? Math.round(bills.reduce((v, b) => v + b.volumeCentiM3, 0) / days) : null;
   }

@@ -25,11 +25,19 @@ export class ReadingImportService {
     private readonly clock: Clock,
   ) {}
 
-  async import(csv: string, staffId: number, onProgress: (done: number, total: number) => void = () => {}): Promise<ImportReport> {
+  async import(
+    csv: string,
+    staffId: number,
+    onProgress: (done: number, total: number) => void = () => {},
+  ): Promise<ImportReport> {
     const { rows, errors } = await this.validate(csv);
     if (errors.length) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ImportRejected, undefined,
-        errors.map((e) => ({ path: `line ${e.line}`, message: `${e.accountNo}: ${e.message}` })));
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ErrorCode.ImportRejected,
+        undefined,
+        errors.map((e) => ({ path: `line ${e.line}`, message: `${e.accountNo}: ${e.message}` })),
+      );
     }
     let held = 0;
     await this.db.transaction(async (em) => {
@@ -51,11 +59,18 @@ export class ReadingImportService {
       return { rows: [], errors: [{ line: 0, accountNo: '', message: `无法解析CSV：${(error as Error).message}` }] };
     }
     const header = records.shift() ?? [];
-    if (HEADER.some((h, i) => header[i] !== h)) errors.push({ line: 1, accountNo: '', message: `表头应为 ${HEADER.join(',')}` });
+    if (HEADER.some((h, i) => header[i] !== h))
+      errors.push({ line: 1, accountNo: '', message: `表头应为 ${HEADER.join(',')}` });
     if (records.length > MAX_ROWS) errors.push({ line: 0, accountNo: '', message: `单次最多导入${MAX_ROWS}行` });
-    const accounts = new Map((await this.accounts.findByNos([...new Set(records.map((r) => r[0]))])).map((a) => [a.accountNo, a]));
+    const accounts = new Map(
+      (await this.accounts.findByNos([...new Set(records.map((r) => r[0]))])).map((a) => [a.accountNo, a]),
+    );
     const existing = new Set(
-      (await this.db.dataSource.manager.findBy(MeterReading, { accountId: In([...accounts.values()].map((a) => a.id)) })).map((r) => `${r.accountId}:${r.readOn}`),
+      (
+        await this.db.dataSource.manager.findBy(MeterReading, {
+          accountId: In([...accounts.values()].map((a) => a.id)),
+        })
+      ).map((r) => `${r.accountId}:${r.readOn}`),
     );
     const seen = new Set<string>();
     const today = shanghaiDate(this.clock.now());

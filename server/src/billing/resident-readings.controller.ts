@@ -45,7 +45,11 @@ export class ResidentReadingsController {
     const account = (await this.accounts.findById(id))!;
     const { resourceId } = await this.idempotency.create(`resident:${me.id}`, key, 'reading', body, async (em) => {
       const reading = await this.readings.record(em, {
-        account, readOn: shanghaiDate(this.clock.now()), valueCentiM3: body.value, source: 'resident', photoId: body.photoId,
+        account,
+        readOn: shanghaiDate(this.clock.now()),
+        valueCentiM3: body.value,
+        source: 'resident',
+        photoId: body.photoId,
       });
       await this.uploads.claim(em, [body.photoId], { kind: 'resident', id: me.id }, `reading:${reading.id}`, 1);
       return reading.id;

@@ -14,6 +14,10 @@ export class TariffBook {
   heating(districtId: number): HeatingTariff[] {
     return this.rows
       .filter((t) => t.kind === 'heating' && t.districtId === districtId)
-      .map((t) => ({ districtId, effectiveFrom: t.effectiveFrom, ...(t.spec as Pick<HeatingTariff, 'seasonStart' | 'seasonEnd' | 'priceFenPerM2'>) }));
+      .map((t) => ({
+        districtId,
+        effectiveFrom: t.effectiveFrom,
+        ...(t.spec as Pick<HeatingTariff, 'seasonStart' | 'seasonEnd' | 'priceFenPerM2'>),
+      }));
   }
 }

@@ -16,10 +16,18 @@ export class TariffsService {
   async ensureDefaults(districtId: number, effectiveFrom: string): Promise<void> {
     const defaults = [
       { kind: 'gas' as const, spec: { tiers: DEFAULT_GAS_TIERS } },
-      { kind: 'heating' as const, spec: { seasonStart: DEFAULT_HEATING.seasonStart, seasonEnd: DEFAULT_HEATING.seasonEnd, priceFenPerM2: DEFAULT_HEATING.priceFenPerM2 } },
+      {
+        kind: 'heating' as const,
+        spec: {
+          seasonStart: DEFAULT_HEATING.seasonStart,
+          seasonEnd: DEFAULT_HEATING.seasonEnd,
+          priceFenPerM2: DEFAULT_HEATING.priceFenPerM2,
+        },
+      },
     ];
     for (const d of defaults) {
-      if (!(await this.tariffs.existsBy({ kind: d.kind, districtId, effectiveFrom }))) await this.tariffs.insert({ ...d, districtId, effectiveFrom });
+      if (!(await this.tariffs.existsBy({ kind: d.kind, districtId, effectiveFrom })))
+        await this.tariffs.insert({ ...d, districtId, effectiveFrom });
     }
   }
 }

@@ -20,18 +20,29 @@ export class TrialBillService {
 
   async trial(account: Account, reading: MeterReading): Promise<TrialBillView> {
     const view = toReadingView(reading, account.accountNo);
-    const last = await this.readings.findOne({ where: { accountId: account.id, status: 'billed' }, order: { readOn: 'DESC' } });
+    const last = await this.readings.findOne({
+      where: { accountId: account.id, status: 'billed' },
+      order: { readOn: 'DESC' },
+    });
     if (!last || reading.status === 'held' || last.readOn >= reading.readOn) return { reading: view, trial: null };
     const years = [Number(last.readOn.slice(0, 4)), Number(reading.readOn.slice(0, 4))];
     const ytd = await this.volumes.findBy({ accountId: account.id, year: In(years) });
     const computed = computeGasBill({
-      from: last.readOn, to: reading.readOn, volumeCentiM3: reading.valueCentiM3 - last.valueCentiM3,
+      from: last.readOn,
+      to: reading.readOn,
+      volumeCentiM3: reading.valueCentiM3 - last.valueCentiM3,
       yearToDateCentiM3: Object.fromEntries(ytd.map((v) => [v.year, v.volumeCentiM3])),
       tariffs: new TariffBook(await this.tariffs.find()).gas(account.districtId),
     });
     return {
       reading: view,
-      trial: { fromOn: computed.lines[0]?.from ?? reading.readOn, toOn: reading.readOn, volumeCentiM3: computed.volumeCentiM3 ?? 0, amountFen: computed.amountFen, lines: computed.lines },
+      trial: {
+        fromOn: computed.lines[0]?.from ?? reading.readOn,
+        toOn: reading.readOn,
+        volumeCentiM3: computed.volumeCentiM3 ?? 0,
+        amountFen: computed.amountFen,
+        lines: computed.lines,
+      },
     };
   }
 }

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  HttpStatus,
+  Injectable,
+  SetMetadata,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode, Role } from '@utility/shared';
@@ -41,7 +48,10 @@ export class StaffGuard implements CanActivate {
       stationId: claims.stationId,
       districtId: claims.districtId,
     };
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (roles && principal.role !== Role.Admin && !roles.includes(principal.role)) {
       throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden);
     }

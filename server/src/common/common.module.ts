@@ -17,7 +17,10 @@ export class CommonModule {
         // Without TOKEN_SECRET a per-process secret is used: fine for one process, logins end at restart.
         // A KeyObject, not a string: given a string, jsonwebtoken first tries (and fails) to parse it as a
         // public key on every verify, which cost more CPU per request than the rest of the guard.
-        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.TOKEN_SECRET ?? randomBytes(32).toString('hex'))) }),
+        JwtModule.register({
+          global: true,
+          secret: createSecretKey(Buffer.from(config.TOKEN_SECRET ?? randomBytes(32).toString('hex'))),
+        }),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, Clock, Db, IdempotencyService],
       exports: [APP_CONFIG, Clock, Db, IdempotencyService],

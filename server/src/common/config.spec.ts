@@ -17,8 +17,13 @@ describe('loadConfig', () => {
   it('fills the documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      PORT: 3000, HOST: '127.0.0.1', DATABASE_URL: 'sqlite:data/app.db', TOKEN_TTL_MINUTES: 120,
-      SEED_DEMO: 'true', SLA_SWEEP_SECONDS: 30, LOG_LEVEL: 'info',
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqlite:data/app.db',
+      TOKEN_TTL_MINUTES: 120,
+      SEED_DEMO: 'true',
+      SLA_SWEEP_SECONDS: 30,
+      LOG_LEVEL: 'info',
     });
     expect(config.TOKEN_SECRET).toBeUndefined();
     expect(config.repoRoot).toEqual(expect.any(String));
@@ -26,8 +31,12 @@ describe('loadConfig', () => {
 
   it('reads numbers from strings and accepts MySQL and MariaDB URLs', () => {
     expect(loadConfig({ ...valid, PORT: '8080' }).PORT).toBe(8080);
-    expect(loadConfig({ ...valid, DATABASE_URL: 'mysql://u:p@db:3306/utility' }).DATABASE_URL).toBe('mysql://u:p@db:3306/utility');
-    expect(loadConfig({ ...valid, DATABASE_URL: 'mariadb://u:p@db/utility' }).DATABASE_URL).toBe('mariadb://u:p@db/utility');
+    expect(loadConfig({ ...valid, DATABASE_URL: 'mysql://u:p@db:3306/utility' }).DATABASE_URL).toBe(
+      'mysql://u:p@db:3306/utility',
+    );
+    expect(loadConfig({ ...valid, DATABASE_URL: 'mariadb://u:p@db/utility' }).DATABASE_URL).toBe(
+      'mariadb://u:p@db/utility',
+    );
   });
 
   it.each([
@@ -49,7 +58,10 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(/^Invalid environment variables:/);
     expect(error.message).toContain(`${name}:`);
     // Only the bad variable is blamed.
-    const named = error.message.split('\n').slice(1).map((line) => line.trim().split(':')[0]);
+    const named = error.message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(':')[0]);
     expect(named).toEqual([name]);
   });
 

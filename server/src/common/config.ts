@@ -15,7 +15,12 @@ const EnvSchema = z.object({
     }),
   /** Signs staff and resident bearer tokens; generated per process when unset (dev only). */
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
   /** 32 random bytes, base64: encrypts phones and ID numbers at rest. */
   DATA_ENCRYPTION_KEY: z
     .string()
@@ -26,7 +31,10 @@ const EnvSchema = z.object({
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   H5_DIR: z.string().default(resolve(REPO_ROOT, 'miniapp/dist/h5')),
   /** The 24-hour line residents are told to call in an emergency (safety instructions). */
-  HOTLINE_NUMBER: z.string().regex(/^\d[\d-]{2,19}$/, 'must be a phone number (digits and -)').default('96777'),
+  HOTLINE_NUMBER: z
+    .string()
+    .regex(/^\d[\d-]{2,19}$/, 'must be a phone number (digits and -)')
+    .default('96777'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   /** `mock` starts a fake WeChat API on loopback; `live` calls WeChat with WECHAT_APPID/WECHAT_SECRET. */
@@ -77,24 +85,43 @@ const EnvSchema = z.object({
   /** Where photos are kept (LocalPhotoStorage). Default: `uploads/` beside the SQLite file, else <repo>/data/uploads. */
   UPLOADS_DIR: z.string().min(1).optional(),
   /** Largest photo accepted, in bytes; a bigger one is refused while it streams in. */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** Largest photo decoded, in pixels (width × height): decompression bombs stop here. */
   UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
   /** Photos one person may upload in an hour that are not attached to anything yet. */
   UPLOAD_HOURLY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   /** Photos never attached to a ticket or reading are deleted after this many hours (0 = keep them). */
-  UPLOAD_ORPHAN_HOURS: z.coerce.number().int().min(0).max(24 * 365).default(24),
+  UPLOAD_ORPHAN_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 365)
+    .default(24),
   /**
    * WeChat Pay v3. `mock` generates the merchant keys and starts a fake WeChat Pay on loopback with its own
    * platform key; `live` needs every WECHATPAY_* below. Either way the same client and checks run.
    */
   WECHATPAY_MODE: z.enum(['mock', 'live']).default('mock'),
-  WECHATPAY_MCHID: z.string().regex(/^\d{6,32}$/, 'must be the merchant number (digits)').optional(),
+  WECHATPAY_MCHID: z
+    .string()
+    .regex(/^\d{6,32}$/, 'must be the merchant number (digits)')
+    .optional(),
   WECHATPAY_APPID: z.string().min(1).max(32).optional(),
   /** Serial number of the merchant API certificate (hex). */
-  WECHATPAY_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)').optional(),
+  WECHATPAY_SERIAL: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)')
+    .optional(),
   WECHATPAY_PRIVATE_KEY_PATH: z.string().min(1).optional(),
-  WECHATPAY_APIV3_KEY: z.string().refine((v) => Buffer.byteLength(v) === 32, { message: 'must be exactly 32 characters' }).optional(),
+  WECHATPAY_APIV3_KEY: z
+    .string()
+    .refine((v) => Buffer.byteLength(v) === 32, { message: 'must be exactly 32 characters' })
+    .optional(),
   /** WeChat Pay public key PEM, or a platform certificate PEM; WECHATPAY_PLATFORM_SERIAL is its PUB_KEY_ID_… or serial. */
   WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: z.string().min(1).optional(),
   WECHATPAY_PLATFORM_SERIAL: z
@@ -104,7 +131,9 @@ const EnvSchema = z.object({
   /** Live: defaults to https://api.mch.weixin.qq.com; any server speaking the v3 contract (tests use the fake). */
   WECHATPAY_API_BASE: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .refine((v) => /^https?:\/\/[^/?#]+\/?$/.test(v), { message: 'must be an origin without a path, like https://api.mch.weixin.qq.com' })
+    .refine((v) => /^https?:\/\/[^/?#]+\/?$/.test(v), {
+      message: 'must be an origin without a path, like https://api.mch.weixin.qq.com',
+    })
     .optional(),
   /** Where WeChat Pay posts notices. Mock default: this server's own endpoint on loopback. */
   WECHATPAY_NOTIFY_URL: z
@@ -117,8 +146,14 @@ const EnvSchema = z.object({
 export const MOCK_WECHATPAY_MCHID = '1900000109';
 
 const WECHATPAY_LIVE_REQUIRED = [
-  'WECHATPAY_MCHID', 'WECHATPAY_APPID', 'WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY',
-  'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH', 'WECHATPAY_PLATFORM_SERIAL', 'WECHATPAY_NOTIFY_URL',
+  'WECHATPAY_MCHID',
+  'WECHATPAY_APPID',
+  'WECHATPAY_SERIAL',
+  'WECHATPAY_PRIVATE_KEY_PATH',
+  'WECHATPAY_APIV3_KEY',
+  'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH',
+  'WECHATPAY_PLATFORM_SERIAL',
+  'WECHATPAY_NOTIFY_URL',
 ] as const;
 
 /** The fake WeChat's credentials, used when mock mode is not given any. */
@@ -142,7 +177,11 @@ const ConfigSchema = EnvSchema.superRefine(
           if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when WECHATPAY_MODE=live' });
         }
       } else if (env.WECHATPAY_API_BASE) {
-        ctx.addIssue({ code: 'custom', path: ['WECHATPAY_API_BASE'], message: 'is only used when WECHATPAY_MODE=live (mock mode starts its own fake)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['WECHATPAY_API_BASE'],
+          message: 'is only used when WECHATPAY_MODE=live (mock mode starts its own fake)',
+        });
       }
     },
     { when: () => true },

@@ -26,7 +26,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       // Transient: the client retries (with its Idempotency-Key) once the database is back.
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
-      void reply.status(HttpStatus.SERVICE_UNAVAILABLE).header('Retry-After', '1').send({ code: ErrorCode.NotReady, message: ERROR_MESSAGES[ErrorCode.NotReady] });
+      void reply
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header('Retry-After', '1')
+        .send({ code: ErrorCode.NotReady, message: ERROR_MESSAGES[ErrorCode.NotReady] });
       return;
     }
     const [status, body] = this.toApiError(exception);
@@ -45,6 +48,9 @@ export class ErrorFilter implements ExceptionFilter {
     const code = STATUS_CODES[status];
     if (status < 500 && code) return [status, { code, message: ERROR_MESSAGES[code] }];
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: ErrorCode.Internal, message: ERROR_MESSAGES[ErrorCode.Internal] }];
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      { code: ErrorCode.Internal, message: ERROR_MESSAGES[ErrorCode.Internal] },
+    ];
   }
 }

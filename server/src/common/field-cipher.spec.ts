@@ -16,9 +16,12 @@ function tamper(stored: string, part: 1 | 2 | 3): string {
 describe('field cipher (AES-256-GCM for personal data at rest)', () => {
   beforeEach(() => configureFieldCipher(KEY));
 
-  it.each(['13812345678', '110101199001011234', '王秀英', '', '城东区幸福路11号 2单元'])('gives back %j after a round trip', (plain) => {
-    expect(decryptField(encryptField(plain))).toBe(plain);
-  });
+  it.each(['13812345678', '110101199001011234', '王秀英', '', '城东区幸福路11号 2单元'])(
+    'gives back %j after a round trip',
+    (plain) => {
+      expect(decryptField(encryptField(plain))).toBe(plain);
+    },
+  );
 
   it('stores a versioned value that shows nothing of the plain text, and differs each time', () => {
     const a = encryptField('13812345678');

@@ -10,7 +10,11 @@ const heads = new WeakMap<EntityMetadata, Map<string, string>>();
  * preparation (dates, simple-json, column transformers), so the rows stored are those `em.insert`
  * stores, on SQLite and MariaDB alike. Every row must carry the same properties.
  */
-export async function insertRows<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+export async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+): Promise<void> {
   if (!rows.length) return;
   const metadata = em.connection.getMetadata(target);
   const driver = em.connection.driver;
@@ -28,6 +32,8 @@ export async function insertRows<T extends ObjectLiteral>(em: EntityManager, tar
     byColumns.set(key, head);
   }
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const values = rows.flatMap((row) => columns.map((column, i) => driver.preparePersistentValue(row[names[i]], column)));
+  const values = rows.flatMap((row) =>
+    columns.map((column, i) => driver.preparePersistentValue(row[names[i]], column)),
+  );
   await em.query(head + rows.map(() => tuple).join(', '), values);
 }

@@ -1,7 +1,14 @@
 import { Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  CompensationRequest, CompensationSchema, FirstReplyRequest, FirstReplySchema, GradeRequest, GradeSchema, Role, TicketView,
+  CompensationRequest,
+  CompensationSchema,
+  FirstReplyRequest,
+  FirstReplySchema,
+  GradeRequest,
+  GradeSchema,
+  Role,
+  TicketView,
 } from '@utility/shared';
 import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
 import { IdParam } from '../common/id-param';
@@ -16,31 +23,56 @@ import { ComplaintHandling } from './complaint-handling.service';
 @UseGuards(StaffGuard)
 @Controller('api/tickets')
 export class ComplaintHandlingController {
-  constructor(private readonly handling: ComplaintHandling, private readonly reader: TicketReader) {}
+  constructor(
+    private readonly handling: ComplaintHandling,
+    private readonly reader: TicketReader,
+  ) {}
 
   @Post(':id/grade')
   @HttpCode(HttpStatus.OK)
   @Roles(Role.Agent, Role.Supervisor)
-  @ApiOperation({ summary: "Grade a complaint (1 most serious): grade 1 goes to the supervisors' queue, priority high, escalated at once" })
+  @ApiOperation({
+    summary:
+      "Grade a complaint (1 most serious): grade 1 goes to the supervisors' queue, priority high, escalated at once",
+  })
   @ApiZodBody(GradeSchema)
-  async grade(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(GradeSchema) body: GradeRequest): Promise<TicketView> {
+  async grade(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(GradeSchema) body: GradeRequest,
+  ): Promise<TicketView> {
     return this.reader.view(await this.handling.grade(staff, id, body.grade, body.note), staff);
   }
 
   @Post(':id/first-reply')
   @HttpCode(HttpStatus.OK)
   @Roles(Role.Agent, Role.Supervisor)
-  @ApiOperation({ summary: "Record the first reply to the complainant (stops the first-reply clock, 3 days)" })
+  @ApiOperation({ summary: 'Record the first reply to the complainant (stops the first-reply clock, 3 days)' })
   @ApiZodBody(FirstReplySchema)
-  async firstReply(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(FirstReplySchema) body: FirstReplyRequest): Promise<TicketView> {
+  async firstReply(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(FirstReplySchema) body: FirstReplyRequest,
+  ): Promise<TicketView> {
     return this.reader.view(await this.handling.firstReply(staff, id, body.text), staff);
   }
 
   @Post(':id/compensation')
   @ApiOperation({ summary: 'Approve a compensation on a complaint (supervisors only), integer fen' })
   @ApiZodBody(CompensationSchema)
-  async compensation(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(CompensationSchema) body: CompensationRequest) {
+  async compensation(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(CompensationSchema) body: CompensationRequest,
+  ) {
     const c = await this.handling.approveCompensation(staff, id, body);
-    return { id: c.id, ticketId: c.ticketId, amountFen: c.amountFen, reason: c.reason, approvedBy: c.approvedByName, approvedAt: c.approvedAt.toISOString() };
+    return {
+      id: c.id,
+      ticketId: c.ticketId,
+      amountFen: c.amountFen,
+      reason: c.reason,
+      approvedBy: c.approvedByName,
+      approvedAt: c.approvedAt.toISOString(),
+    };
   }
 }

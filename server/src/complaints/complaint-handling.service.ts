@@ -1,7 +1,16 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  ClockKind, CompensationRequest, ComplaintGrade, ErrorCode, Role, TicketEventKind, TicketStatus, TicketType, complaintHandling, isOpen,
+  ClockKind,
+  CompensationRequest,
+  ComplaintGrade,
+  ErrorCode,
+  Role,
+  TicketEventKind,
+  TicketStatus,
+  TicketType,
+  complaintHandling,
+  isOpen,
   COMPLAINT_GRADE_LABELS,
 } from '@utility/shared';
 import { In, Repository } from 'typeorm';
@@ -37,7 +46,9 @@ export class ComplaintHandling implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.extensions.addAuthoredTickets(async (residentId) => (await this.requests.findBy({ residentId })).map((r) => r.ticketId));
+    this.extensions.addAuthoredTickets(async (residentId) =>
+      (await this.requests.findBy({ residentId })).map((r) => r.ticketId),
+    );
     this.extensions.addResidentViewDecorator(async (views, residentId) => {
       if (residentId === null || !views.length) return;
       const mine = await this.requests.findBy({ residentId, ticketId: In(views.map((v) => v.id)) });
@@ -79,10 +90,25 @@ export class ComplaintHandling implements OnModuleInit {
     return this.db.transaction(async (em) => {
       const existing = await em.findOneBy(ComplaintCase, { ticketId: id });
       if (existing) await em.update(ComplaintCase, { ticketId: id }, { grade });
-      else await em.insert(ComplaintCase, { ticketId: id, grade, relatedTicketId: null, firstReplyAt: null, firstReply: null });
+      else
+        await em.insert(ComplaintCase, {
+          ticketId: id,
+          grade,
+          relatedTicketId: null,
+          firstReplyAt: null,
+          firstReply: null,
+        });
       const label = `定为${COMPLAINT_GRADE_LABELS[grade]}投诉${note ? `：${note}` : ''}`;
-      if (queue) return this.tickets.requeue(em, actor, ticket, { queueId: queue.id, priority: handling.priority, note: `${label}，转主管处理`, escalate: true });
-      return this.tickets.recordStep(em, actor, ticket, { events: [{ kind: TicketEventKind.Note, note: label, data: { grade } }] });
+      if (queue)
+        return this.tickets.requeue(em, actor, ticket, {
+          queueId: queue.id,
+          priority: handling.priority,
+          note: `${label}，转主管处理`,
+          escalate: true,
+        });
+      return this.tickets.recordStep(em, actor, ticket, {
+        events: [{ kind: TicketEventKind.Note, note: label, data: { grade } }],
+      });
     });
   }
 
@@ -95,9 +121,18 @@ export class ComplaintHandling implements OnModuleInit {
       const existing = await em.findOneBy(ComplaintCase, { ticketId: id });
       if (existing?.firstReplyAt) throw conflict(ErrorCode.Conflict);
       if (existing) await em.update(ComplaintCase, { ticketId: id }, { firstReplyAt: now, firstReply: text });
-      else await em.insert(ComplaintCase, { ticketId: id, grade: null, relatedTicketId: null, firstReplyAt: now, firstReply: text });
+      else
+        await em.insert(ComplaintCase, {
+          ticketId: id,
+          grade: null,
+          relatedTicketId: null,
+          firstReplyAt: now,
+          firstReply: text,
+        });
       await this.tickets.stopClock(em, ticket, ClockKind.FirstReply);
-      return this.tickets.recordStep(em, actor, ticket, { events: [{ kind: TicketEventKind.Note, note: `首次答复：${text}`, data: { firstReply: true } }] });
+      return this.tickets.recordStep(em, actor, ticket, {
+        events: [{ kind: TicketEventKind.Note, note: `首次答复：${text}`, data: { firstReply: true } }],
+      });
     });
   }
 
@@ -109,10 +144,21 @@ export class ComplaintHandling implements OnModuleInit {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const { identifiers } = await em.insert(Compensation, {
-        ticketId: id, amountFen: body.amountFen, reason: body.reason, approvedById: actor.id, approvedByName: actor.name, approvedAt: now,
+        ticketId: id,
+        amountFen: body.amountFen,
+        reason: body.reason,
+        approvedById: actor.id,
+        approvedByName: actor.name,
+        approvedAt: now,
       });
       await this.tickets.recordStep(em, actor, ticket, {
-        events: [{ kind: TicketEventKind.Note, note: `批准补偿 ${(body.amountFen / 100).toFixed(2)} 元：${body.reason}`, data: { amountFen: body.amountFen } }],
+        events: [
+          {
+            kind: TicketEventKind.Note,
+            note: `批准补偿 ${(body.amountFen / 100).toFixed(2)} 元：${body.reason}`,
+            data: { amountFen: body.amountFen },
+          },
+        ],
       });
       return em.findOneByOrFail(Compensation, { id: identifiers[0].id as number });
     });

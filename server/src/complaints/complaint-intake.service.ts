@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  Channel, CreateComplaintRequest, CreateReportRequest, TicketEventKind, TicketType, isOpen,
+  Channel,
+  CreateComplaintRequest,
+  CreateReportRequest,
+  TicketEventKind,
+  TicketType,
+  isOpen,
 } from '@utility/shared';
 import { EntityManager, In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
@@ -44,9 +49,13 @@ export class ComplaintIntake {
       const account = await this.accountOf(me, body.accountId, about, accountNos);
       const phone = (await this.residents.findActive(me.id))?.phone ?? '';
       const ticket = await this.tickets.intake(em, me, {
-        type: TicketType.Complaint, accountNo: account?.accountNo, address: account?.address ?? '—',
-        contactName: account?.holderName ?? '居民', contactPhone: phone,
-        description: about ? `关于工单${about.no}：${body.text}` : body.text, channel: Channel.Miniapp,
+        type: TicketType.Complaint,
+        accountNo: account?.accountNo,
+        address: account?.address ?? '—',
+        contactName: account?.holderName ?? '居民',
+        contactPhone: phone,
+        description: about ? `关于工单${about.no}：${body.text}` : body.text,
+        channel: Channel.Miniapp,
       });
       await this.record(em, ticket, me.id, false, about?.id ?? null, body.photoIds ?? []);
       return ticket.id;
@@ -57,17 +66,24 @@ export class ComplaintIntake {
   /** Anonymous: no account, no phone, no resident on the timeline; only resident_request knows, and staff never read it. */
   async report(me: ResidentPrincipal, body: CreateReportRequest, key: string | undefined) {
     const created = await this.idempotency.create(`resident:${me.id}`, key, 'report', body, async (em) => {
-      const phone = body.anonymous ? '' : (await this.residents.findActive(me.id))?.phone ?? '';
+      const phone = body.anonymous ? '' : ((await this.residents.findActive(me.id))?.phone ?? '');
       const ticket = await this.tickets.intake(em, body.anonymous ? null : me, {
-        type: TicketType.Report, address: '—', contactName: body.anonymous ? ANONYMOUS_NAME : '实名举报人',
-        contactPhone: phone, description: body.text, channel: Channel.Miniapp,
+        type: TicketType.Report,
+        address: '—',
+        contactName: body.anonymous ? ANONYMOUS_NAME : '实名举报人',
+        contactPhone: phone,
+        description: body.text,
+        channel: Channel.Miniapp,
       });
       await this.record(em, ticket, me.id, body.anonymous, null, body.photoIds ?? []);
       // Operators see reports arrive; the line names the ticket only, never the resident.
       this.logger.log(`report ${ticket.no} filed${body.anonymous ? ' anonymously' : ''}`);
       return ticket.id;
     });
-    return { created: await requestCreated(this.reader, created.resourceId, body.anonymous), replayed: created.replayed };
+    return {
+      created: await requestCreated(this.reader, created.resourceId, body.anonymous),
+      replayed: created.replayed,
+    };
   }
 
   /**
@@ -78,31 +94,71 @@ export class ComplaintIntake {
   async openLinked(em: EntityManager, about: Ticket, why: string): Promise<Ticket> {
     const linked = await em.findBy(ComplaintCase, { relatedTicketId: about.id });
     const open = linked.length
-      ? await em.findOne(Ticket, { where: { id: In(linked.map((c) => c.ticketId)), channel: Channel.System, type: TicketType.Complaint }, order: { id: 'DESC' } })
+      ? await em.findOne(Ticket, {
+          where: { id: In(linked.map((c) => c.ticketId)), channel: Channel.System, type: TicketType.Complaint },
+          order: { id: 'DESC' },
+        })
       : null;
     if (open && isOpen(open.status)) {
-      return this.tickets.recordStep(em, null, open, { events: [{ kind: TicketEventKind.Note, note: `关于工单${about.no}：${why}` }] });
+      return this.tickets.recordStep(em, null, open, {
+        events: [{ kind: TicketEventKind.Note, note: `关于工单${about.no}：${why}` }],
+      });
     }
     const ticket = await this.tickets.intake(em, null, {
-      type: TicketType.Complaint, accountNo: about.accountNo ?? undefined, districtId: about.accountNo ? undefined : about.districtId ?? undefined,
-      address: about.address, contactName: about.contactName, contactPhone: about.contactPhone,
-      description: `关于工单${about.no}：${why}`, channel: Channel.System,
+      type: TicketType.Complaint,
+      accountNo: about.accountNo ?? undefined,
+      districtId: about.accountNo ? undefined : (about.districtId ?? undefined),
+      address: about.address,
+      contactName: about.contactName,
+      contactPhone: about.contactPhone,
+      description: `关于工单${about.no}：${why}`,
+      channel: Channel.System,
     });
-    await em.insert(ComplaintCase, { ticketId: ticket.id, grade: null, relatedTicketId: about.id, firstReplyAt: null, firstReply: null });
+    await em.insert(ComplaintCase, {
+      ticketId: ticket.id,
+      grade: null,
+      relatedTicketId: about.id,
+      firstReplyAt: null,
+      firstReply: null,
+    });
     // The resident who filed the original (a report, a general complaint) follows the new one too.
     const author = await em.findOneBy(ResidentRequest, { ticketId: about.id });
-    if (author) await em.insert(ResidentRequest, { ticketId: ticket.id, residentId: author.residentId, anonymous: author.anonymous, createdAt: this.clock.now() });
+    if (author)
+      await em.insert(ResidentRequest, {
+        ticketId: ticket.id,
+        residentId: author.residentId,
+        anonymous: author.anonymous,
+        createdAt: this.clock.now(),
+      });
     return ticket;
   }
 
-  private async record(em: EntityManager, ticket: Ticket, residentId: number, anonymous: boolean, relatedTicketId: number | null, photoIds: number[]) {
+  private async record(
+    em: EntityManager,
+    ticket: Ticket,
+    residentId: number,
+    anonymous: boolean,
+    relatedTicketId: number | null,
+    photoIds: number[],
+  ) {
     await em.insert(ResidentRequest, { ticketId: ticket.id, residentId, anonymous, createdAt: this.clock.now() });
-    await em.insert(ComplaintCase, { ticketId: ticket.id, grade: null, relatedTicketId, firstReplyAt: null, firstReply: null });
+    await em.insert(ComplaintCase, {
+      ticketId: ticket.id,
+      grade: null,
+      relatedTicketId,
+      firstReplyAt: null,
+      firstReply: null,
+    });
     await this.uploads.claim(em, photoIds, { kind: 'resident', id: residentId }, `ticket:${ticket.id}`);
   }
 
   /** The complained-about ticket's account, else the one named (bound), else the resident's first account, else none (triage). */
-  private async accountOf(me: ResidentPrincipal, accountId: number | undefined, about: Ticket | null, accountNos: string[]): Promise<Account | null> {
+  private async accountOf(
+    me: ResidentPrincipal,
+    accountId: number | undefined,
+    about: Ticket | null,
+    accountNos: string[],
+  ): Promise<Account | null> {
     if (about?.accountNo) return this.accounts.findByNo(about.accountNo);
     if (accountId) {
       await this.bindings.assertBound(me.id, accountId);

@@ -1,15 +1,28 @@
 import { Controller, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateComplaintRequest, CreateComplaintSchema, CreateReportRequest, CreateReportSchema, FeedbackRequestCreated } from '@utility/shared';
+import {
+  CreateComplaintRequest,
+  CreateComplaintSchema,
+  CreateReportRequest,
+  CreateReportSchema,
+  FeedbackRequestCreated,
+} from '@utility/shared';
 import type { FastifyReply } from 'fastify';
 import { ResidentPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { CurrentResident, ResidentGuard } from '../residents/resident.guard';
 import { ComplaintIntake } from './complaint-intake.service';
 
-export const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key create nothing new' };
+export const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retries with the same key create nothing new',
+};
 
-export function createdReply(reply: FastifyReply, result: { created: FeedbackRequestCreated; replayed: boolean }): FeedbackRequestCreated {
+export function createdReply(
+  reply: FastifyReply,
+  result: { created: FeedbackRequestCreated; replayed: boolean },
+): FeedbackRequestCreated {
   if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
   void reply.status(HttpStatus.CREATED);
   return result.created;

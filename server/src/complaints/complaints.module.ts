@@ -17,7 +17,11 @@ import { ResidentRequest } from './resident-request.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([ResidentRequest, ComplaintCase, Compensation]),
-    AccountsModule, QueuesModule, ResidentsModule, TicketsModule, UploadsModule,
+    AccountsModule,
+    QueuesModule,
+    ResidentsModule,
+    TicketsModule,
+    UploadsModule,
   ],
   controllers: [ComplaintsController, ComplaintHandlingController],
   providers: [ComplaintIntake, ComplaintHandling],

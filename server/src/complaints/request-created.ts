@@ -2,12 +2,21 @@ import { ClockKind, FeedbackRequestCreated, TICKET_TYPE_LABELS } from '@utility/
 import { TicketReader } from '../tickets/ticket-reader.service';
 
 /** What a creation endpoint answers: the number and the deadline promised (resolve clock, else the answer clock of applications). */
-export async function requestCreated(reader: TicketReader, ticketId: number, anonymous: boolean): Promise<FeedbackRequestCreated> {
+export async function requestCreated(
+  reader: TicketReader,
+  ticketId: number,
+  anonymous: boolean,
+): Promise<FeedbackRequestCreated> {
   const t = await reader.byId(ticketId);
   const clocks = await reader.clocksOf([t.id]);
   const due = clocks.find((c) => c.kind === ClockKind.Resolve) ?? clocks.find((c) => c.kind === ClockKind.Respond);
   return {
-    ticketId: t.id, no: t.no ?? String(t.id), type: t.type, typeLabel: TICKET_TYPE_LABELS[t.type], status: t.status,
-    resolveBy: due?.dueAt.toISOString() ?? null, anonymous,
+    ticketId: t.id,
+    no: t.no ?? String(t.id),
+    type: t.type,
+    typeLabel: TICKET_TYPE_LABELS[t.type],
+    status: t.status,
+    resolveBy: due?.dueAt.toISOString() ?? null,
+    anonymous,
   };
 }

@@ -16,7 +16,12 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'repo
     const database = file === ':memory:' || isAbsolute(file) ? file : resolve(config.repoRoot, file);
     if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
     return {
-      type: 'better-sqlite3', database, entities: ENTITIES, synchronize: true, enableWAL: true, timeout: 10_000,
+      type: 'better-sqlite3',
+      database,
+      entities: ENTITIES,
+      synchronize: true,
+      enableWAL: true,
+      timeout: 10_000,
       // SQLite's advice for WAL: commits survive a crashed process; only a power cut may drop the last ones.
       prepareDatabase: (db: { pragma: (sql: string) => unknown }) => void db.pragma('synchronous = NORMAL'),
     };

@@ -30,11 +30,18 @@ ${sql.upQueries.map((u) => q(u.query)).join('\n')}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${sql.downQueries.reverse().map((d) => q(d.query)).join('\n')}
+${sql.downQueries
+  .reverse()
+  .map((d) => q(d.query))
+  .join('\n')}
   }
 }
 `;
-  const path = resolve(__dirname, '../../src/db/migrations', `${stamp}-${name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}.ts`);
+  const path = resolve(
+    __dirname,
+    '../../src/db/migrations',
+    `${stamp}-${name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}.ts`,
+  );
   writeFileSync(path, file);
   process.stdout.write(`Wrote ${path}\n`);
 }

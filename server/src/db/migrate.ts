@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   }
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
-  process.stdout.write(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}\n` : 'Schema is up to date.\n');
+  process.stdout.write(
+    applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}\n` : 'Schema is up to date.\n',
+  );
   await dataSource.destroy();
 }
 

@@ -20,7 +20,10 @@ export class FeedbackFactsService implements RatingFactsProvider, ReturnVisitFac
 
   /** Ratings given in [start, end), of tickets in the district (by the ticket's district) or anywhere. */
   async ratingFacts(start: Date, end: Date, districtId: number | null): Promise<RatingFact[]> {
-    const rows = await this.ratings.createQueryBuilder('r').where('r.ratedAt >= :start AND r.ratedAt < :end', { start, end }).getMany();
+    const rows = await this.ratings
+      .createQueryBuilder('r')
+      .where('r.ratedAt >= :start AND r.ratedAt < :end', { start, end })
+      .getMany();
     const district = districtId === null ? null : await this.tickets.districtsOf(rows.map((r) => r.ticketId));
     return rows
       .filter((r) => !district || district.get(r.ticketId) === districtId)
@@ -31,7 +34,8 @@ export class FeedbackFactsService implements RatingFactsProvider, ReturnVisitFac
   async returnVisitFacts(ticketIds: number[]): Promise<ReturnVisitFact[]> {
     const ids = [...new Set(ticketIds)];
     const rows: ReturnVisit[] = [];
-    for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await this.visits.findBy({ visitedTicketId: In(ids.slice(i, i + CHUNK)) })));
+    for (let i = 0; i < ids.length; i += CHUNK)
+      rows.push(...(await this.visits.findBy({ visitedTicketId: In(ids.slice(i, i + CHUNK)) })));
     return rows.map((v) => ({ ticketId: v.visitedTicketId, completedAt: v.outcome ? v.settledAt : null }));
   }
 }

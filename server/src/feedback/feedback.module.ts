@@ -25,10 +25,23 @@ import { ReturnVisitsService } from './return-visits.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Rating, ReturnVisit, ReturnVisitAttempt, DisasterPeriod, FeedbackCursor]),
-    ComplaintsModule, QueuesModule, ResidentsModule, SlaModule, StaffModule, TicketsModule,
+    ComplaintsModule,
+    QueuesModule,
+    ResidentsModule,
+    SlaModule,
+    StaffModule,
+    TicketsModule,
   ],
   controllers: [FeedbackController, ReturnVisitsController],
-  providers: [RatingsService, ReturnVisitsService, ReturnVisitPlanner, ReturnVisitWorker, FeedbackLoop, DisastersService, FeedbackFactsService],
+  providers: [
+    RatingsService,
+    ReturnVisitsService,
+    ReturnVisitPlanner,
+    ReturnVisitWorker,
+    FeedbackLoop,
+    DisastersService,
+    FeedbackFactsService,
+  ],
   exports: [ReturnVisitWorker, FeedbackFactsService],
 })
 export class FeedbackModule {}

@@ -1,6 +1,23 @@
 import { ErrorCode, RatingLevel, TicketStatus, TicketType, sampleDraw } from '@utility/shared';
-import { EAST_HEAT_ACCOUNT, call, createTicket, expectRefused, login, signIn, ticketState } from '../testing/api-fixtures';
-import { answers, planVisits, rate, rated, resolveAs, resolvedRepair, visitOf, visitRows } from '../testing/feedback-fixtures';
+import {
+  EAST_HEAT_ACCOUNT,
+  call,
+  createTicket,
+  expectRefused,
+  login,
+  signIn,
+  ticketState,
+} from '../testing/api-fixtures';
+import {
+  answers,
+  planVisits,
+  rate,
+  rated,
+  resolveAs,
+  resolvedRepair,
+  visitOf,
+  visitRows,
+} from '../testing/feedback-fixtures';
 import { Resident, bindAccount, countRows, myTicket, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -24,8 +41,16 @@ describe('POST /api/my/tickets/:id/rating: refusals, and what is visited', () =>
     t.setNow(new Date('2026-11-20T02:00:00Z'));
     const id = await resolvedRepair(t);
     const before = await ticketState(t, id);
-    for (const body of [{}, { level: 'great', answers: {} }, { level: RatingLevel.Satisfied, answers: { speed: RatingLevel.Satisfied } }]) {
-      expectRefused(await t.http().post(`/api/my/tickets/${id}/rating`).set('Authorization', alice.auth).send(body), 400, ErrorCode.ValidationFailed);
+    for (const body of [
+      {},
+      { level: 'great', answers: {} },
+      { level: RatingLevel.Satisfied, answers: { speed: RatingLevel.Satisfied } },
+    ]) {
+      expectRefused(
+        await t.http().post(`/api/my/tickets/${id}/rating`).set('Authorization', alice.auth).send(body),
+        400,
+        ErrorCode.ValidationFailed,
+      );
     }
     expectRefused(await rate(t, eve, id, RatingLevel.Dissatisfied), 404, ErrorCode.NotFound);
     expect(await countRows(t, 'rating', { ticketId: id })).toBe(0);
@@ -39,13 +64,21 @@ describe('POST /api/my/tickets/:id/rating: refusals, and what is visited', () =>
     await rated(t, alice, id, RatingLevel.Satisfied);
     expectRefused(await rate(t, alice, id, RatingLevel.Dissatisfied), 409, ErrorCode.AlreadyRated);
     expect(await countRows(t, 'rating', { ticketId: id })).toBe(1);
-    expect((await myTicket(t, alice, id)).rating).toMatchObject({ canRate: false, rated: { level: RatingLevel.Satisfied, levelLabel: '比较满意' } });
+    expect((await myTicket(t, alice, id)).rating).toMatchObject({
+      canRate: false,
+      rated: { level: RatingLevel.Satisfied, levelLabel: '比较满意' },
+    });
   });
 
   it('answers a resend with the same Idempotency-Key with the same rating, and opens one complaint', async () => {
     const id = await resolvedRepair(t);
-    const send = (ticketId: number, key: string) => t.http().post(`/api/my/tickets/${ticketId}/rating`).set('Authorization', alice.auth)
-      .set('Idempotency-Key', key).send({ level: RatingLevel.Dissatisfied, answers: answers(RatingLevel.Dissatisfied), comment: '没修好' });
+    const send = (ticketId: number, key: string) =>
+      t
+        .http()
+        .post(`/api/my/tickets/${ticketId}/rating`)
+        .set('Authorization', alice.auth)
+        .set('Idempotency-Key', key)
+        .send({ level: RatingLevel.Dissatisfied, answers: answers(RatingLevel.Dissatisfied), comment: '没修好' });
     const first = await send(id, 'rating-key-0001');
     expect(first.status).toBe(201);
     // The answer was lost; the app sends the same request again.
@@ -69,13 +102,20 @@ describe('POST /api/my/tickets/:id/rating: refusals, and what is visited', () =>
 
   it('records two ratings in a race as one', async () => {
     const id = await resolvedRepair(t);
-    const results = await Promise.all([rate(t, alice, id, RatingLevel.Satisfied), rate(t, alice, id, RatingLevel.VerySatisfied)]);
+    const results = await Promise.all([
+      rate(t, alice, id, RatingLevel.Satisfied),
+      rate(t, alice, id, RatingLevel.VerySatisfied),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(await countRows(t, 'rating', { ticketId: id })).toBe(1);
   });
 
   it('records the decision for billing work without a task, and does not let it be rated', async () => {
-    const ticket = await createTicket(t, await login(t, 'agent1'), call({ type: TicketType.Billing, description: '缴费未到账' }));
+    const ticket = await createTicket(
+      t,
+      await login(t, 'agent1'),
+      call({ type: TicketType.Billing, description: '缴费未到账' }),
+    );
     const agent = await signIn(t, 'agent1');
     await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', agent.auth).expect(200);
     await resolveAs(t, 'agent1', ticket.id, false);
@@ -88,20 +128,44 @@ describe('POST /api/my/tickets/:id/rating: refusals, and what is visited', () =>
   it('samples applications with the recorded, reproducible draw, and gives them 7 working days', async () => {
     const resolvedAt = new Date('2026-11-20T02:00:00Z'); // Friday
     t.setNow(resolvedAt);
-    const ticket = await createTicket(t, await login(t, 'agent1'), call({ type: TicketType.Application, description: '过户申请' }));
-    await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', await login(t, 'agent1')).expect(200);
+    const ticket = await createTicket(
+      t,
+      await login(t, 'agent1'),
+      call({ type: TicketType.Application, description: '过户申请' }),
+    );
+    await t
+      .http()
+      .post(`/api/tickets/${ticket.id}/claim`)
+      .set('Authorization', await login(t, 'agent1'))
+      .expect(200);
     await resolveAs(t, 'agent1', ticket.id, false);
     await planVisits(t);
     const [row] = await visitRows(t, ticket.id);
-    expect(row).toMatchObject({ resolution: 1, reason: 'sampled', drawPpm: Math.floor(sampleDraw('spec-seed', ticket.no, 1) * 1_000_000) });
+    expect(row).toMatchObject({
+      resolution: 1,
+      reason: 'sampled',
+      drawPpm: Math.floor(sampleDraw('spec-seed', ticket.no, 1) * 1_000_000),
+    });
     // Mon 23 … Tue 1 Dec is 7 working days; due at the end of that day, Shanghai time.
-    expect(await visitOf(t, ticket.id)).toMatchObject({ reason: 'sampled', dueAt: '2026-12-01T16:00:00.000Z', rate: 1 });
+    expect(await visitOf(t, ticket.id)).toMatchObject({
+      reason: 'sampled',
+      dueAt: '2026-12-01T16:00:00.000Z',
+      rate: 1,
+    });
   });
 
   it('gives a complaint visit 5 working days, and keeps a rated complaint resolved until the visit', async () => {
     t.setNow(new Date('2026-11-20T02:00:00Z'));
-    const ticket = await createTicket(t, await login(t, 'agent1'), call({ type: TicketType.Complaint, description: '师傅态度差' }));
-    await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', await login(t, 'agent1')).expect(200);
+    const ticket = await createTicket(
+      t,
+      await login(t, 'agent1'),
+      call({ type: TicketType.Complaint, description: '师傅态度差' }),
+    );
+    await t
+      .http()
+      .post(`/api/tickets/${ticket.id}/claim`)
+      .set('Authorization', await login(t, 'agent1'))
+      .expect(200);
     await resolveAs(t, 'agent1', ticket.id, false);
     await planVisits(t);
     expect(await visitOf(t, ticket.id)).toMatchObject({ reason: 'policy', dueAt: '2026-11-27T16:00:00.000Z' });

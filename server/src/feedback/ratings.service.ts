@@ -1,7 +1,16 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  CreateRatingRequest, ErrorCode, RATED_TYPES, RATING_LEVEL_LABELS, RatingLevel, RatingView, ResidentTicketView, TicketEventKind, ratingClosesAt, ratingRefusal,
+  CreateRatingRequest,
+  ErrorCode,
+  RATED_TYPES,
+  RATING_LEVEL_LABELS,
+  RatingLevel,
+  RatingView,
+  ResidentTicketView,
+  TicketEventKind,
+  ratingClosesAt,
+  ratingRefusal,
 } from '@utility/shared';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
@@ -40,34 +49,75 @@ export class RatingsService implements OnModuleInit {
   }
 
   /** A resend with the same `Idempotency-Key` (the answer was lost) returns the same rating, replayed. */
-  async rate(me: ResidentPrincipal, id: number, body: CreateRatingRequest, key?: string): Promise<{ rating: RatingView; replayed: boolean }> {
+  async rate(
+    me: ResidentPrincipal,
+    id: number,
+    body: CreateRatingRequest,
+    key?: string,
+  ): Promise<{ rating: RatingView; replayed: boolean }> {
     await this.reader.residentTicket(await this.bindings.accountNos(me.id), id, me.id);
     const now = this.clock.now();
     try {
       // The ticket is part of what the key stands for: the same key on another ticket is refused (422).
-      const created = await this.idempotency.create(`resident:${me.id}`, key, 'rating', { ticketId: id, ...body }, async (em) => {
-        // Locked: a second tap waits for the first and then sees its rating.
-        const { ticket, events } = await this.tickets.lockForStep(em, id);
-        const resolution = resolutionOf(events);
-        const rated = resolution.number > 0 && (await em.existsBy(Rating, { ticketId: id, resolution: resolution.number }));
-        const refusal = ratingRefusal({ type: ticket.type, status: ticket.status, resolvedAt: resolution.resolvedAt, rated, now });
-        if (refusal) throw refused(refusal);
-        const { identifiers } = await em.insert(Rating, {
-          ticketId: id, ticketType: ticket.type, resolution: resolution.number, residentId: me.id, staffId: resolution.resolvedById,
-          level: body.level, ...body.answers, comment: body.comment || null, ratedAt: now,
-        });
-        // No resident on the timeline: a report's author stays unknown to staff.
-        const fresh = await this.tickets.recordStep(em, null, ticket, {
-          events: [{ kind: TicketEventKind.Note, note: `居民评价：${RATING_LEVEL_LABELS[body.level]}`, data: { rating: body.level, resolution: resolution.number } }],
-        });
-        if (body.level === RatingLevel.Dissatisfied) {
-          await this.loop.followUp(em, fresh, 'dissatisfied', '居民评价不满意');
-        } else if (!(await em.existsBy(ReturnVisit, { visitedTicketId: id, resolution: resolution.number, taskTicketId: Not(IsNull()), outcome: IsNull() }))) {
-          await this.loop.close(em, fresh, '居民已评价，无需回访，关闭');
-        }
-        return identifiers[0].id as number;
-      });
-      return { rating: toRatingView(await this.ratings.findOneByOrFail({ id: created.resourceId })), replayed: created.replayed };
+      const created = await this.idempotency.create(
+        `resident:${me.id}`,
+        key,
+        'rating',
+        { ticketId: id, ...body },
+        async (em) => {
+          // Locked: a second tap waits for the first and then sees its rating.
+          const { ticket, events } = await this.tickets.lockForStep(em, id);
+          const resolution = resolutionOf(events);
+          const rated =
+            resolution.number > 0 && (await em.existsBy(Rating, { ticketId: id, resolution: resolution.number }));
+          const refusal = ratingRefusal({
+            type: ticket.type,
+            status: ticket.status,
+            resolvedAt: resolution.resolvedAt,
+            rated,
+            now,
+          });
+          if (refusal) throw refused(refusal);
+          const { identifiers } = await em.insert(Rating, {
+            ticketId: id,
+            ticketType: ticket.type,
+            resolution: resolution.number,
+            residentId: me.id,
+            staffId: resolution.resolvedById,
+            level: body.level,
+            ...body.answers,
+            comment: body.comment || null,
+            ratedAt: now,
+          });
+          // No resident on the timeline: a report's author stays unknown to staff.
+          const fresh = await this.tickets.recordStep(em, null, ticket, {
+            events: [
+              {
+                kind: TicketEventKind.Note,
+                note: `居民评价：${RATING_LEVEL_LABELS[body.level]}`,
+                data: { rating: body.level, resolution: resolution.number },
+              },
+            ],
+          });
+          if (body.level === RatingLevel.Dissatisfied) {
+            await this.loop.followUp(em, fresh, 'dissatisfied', '居民评价不满意');
+          } else if (
+            !(await em.existsBy(ReturnVisit, {
+              visitedTicketId: id,
+              resolution: resolution.number,
+              taskTicketId: Not(IsNull()),
+              outcome: IsNull(),
+            }))
+          ) {
+            await this.loop.close(em, fresh, '居民已评价，无需回访，关闭');
+          }
+          return identifiers[0].id as number;
+        },
+      );
+      return {
+        rating: toRatingView(await this.ratings.findOneByOrFail({ id: created.resourceId })),
+        replayed: created.replayed,
+      };
     } catch (error) {
       if (isDuplicateKey(error)) throw refused(ErrorCode.AlreadyRated);
       throw error;
@@ -89,14 +139,22 @@ export class RatingsService implements OnModuleInit {
     if (!rated.length) return;
     const ids = rated.map((v) => v.id);
     const [events, ratings, tickets] = await Promise.all([
-      this.reader.eventsOf(ids), this.ratings.findBy({ ticketId: In(ids) }), this.reader.byIds(ids),
+      this.reader.eventsOf(ids),
+      this.ratings.findBy({ ticketId: In(ids) }),
+      this.reader.byIds(ids),
     ]);
     const now = this.clock.now();
     for (const v of rated) {
       const ticket = tickets.find((t) => t.id === v.id)!;
       const resolution = resolutionOf(events.filter((e) => e.ticketId === v.id));
       const mine = ratings.find((r) => r.ticketId === v.id && r.resolution === resolution.number) ?? null;
-      const refusal = ratingRefusal({ type: ticket.type, status: ticket.status, resolvedAt: resolution.resolvedAt, rated: !!mine, now });
+      const refusal = ratingRefusal({
+        type: ticket.type,
+        status: ticket.status,
+        resolvedAt: resolution.resolvedAt,
+        rated: !!mine,
+        now,
+      });
       v.rating = {
         canRate: refusal === null,
         closesAt: resolution.resolvedAt ? ratingClosesAt(resolution.resolvedAt).toISOString() : null,

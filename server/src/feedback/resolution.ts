@@ -11,7 +11,9 @@ export interface Resolution {
 
 /** The latest resolution in a timeline (oldest event first), optionally only up to an event. */
 export function resolutionOf(events: TicketEvent[], uptoEventId = Number.MAX_SAFE_INTEGER): Resolution {
-  const resolved = events.filter((e) => e.id <= uptoEventId && e.kind === TicketEventKind.Transition && e.toStatus === TicketStatus.Resolved);
+  const resolved = events.filter(
+    (e) => e.id <= uptoEventId && e.kind === TicketEventKind.Transition && e.toStatus === TicketStatus.Resolved,
+  );
   const last = resolved[resolved.length - 1];
   if (!last) return { number: 0, resolvedAt: null, resolvedById: null };
   const byStaff = last.actorRole !== null && last.actorRole !== Role.Resident;

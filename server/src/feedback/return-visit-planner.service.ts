@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  Channel, ClockKind, TicketEventKind, TicketStatus, TicketType, returnVisitDeadline, returnVisitDecision, shanghaiDate,
+  Channel,
+  ClockKind,
+  TicketEventKind,
+  TicketStatus,
+  TicketType,
+  returnVisitDeadline,
+  returnVisitDecision,
+  shanghaiDate,
 } from '@utility/shared';
 import { IsNull, LessThan, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -49,7 +56,11 @@ export class ReturnVisitPlanner {
     const cursor = (await this.cursors.findOneBy({ name: CURSOR }))?.lastEventId ?? 0;
     const facts = await this.reader.eventsAfter(cursor, BATCH);
     for (const fact of facts) {
-      if (fact.kind === TicketEventKind.Transition && fact.to === TicketStatus.Resolved && fact.ticketType !== TicketType.ReturnVisit) {
+      if (
+        fact.kind === TicketEventKind.Transition &&
+        fact.to === TicketStatus.Resolved &&
+        fact.ticketType !== TicketType.ReturnVisit
+      ) {
         await this.decide(fact);
       }
     }
@@ -60,7 +71,10 @@ export class ReturnVisitPlanner {
   /** Resolved work with no visit due closes once its rating window has passed unrated. */
   async closeUnrated(): Promise<number> {
     const before = new Date(this.clock.now().getTime() - RATING_WINDOW_MS);
-    const rows = await this.visits.find({ where: { taskTicketId: IsNull(), settledAt: IsNull(), resolvedAt: LessThan(before) }, take: BATCH });
+    const rows = await this.visits.find({
+      where: { taskTicketId: IsNull(), settledAt: IsNull(), resolvedAt: LessThan(before) },
+      take: BATCH,
+    });
     for (const row of rows) {
       await this.db.transaction(async (em) => {
         const { ticket, events } = await this.tickets.lockForStep(em, row.visitedTicketId);
@@ -77,23 +91,46 @@ export class ReturnVisitPlanner {
     const ticket = await this.reader.byId(fact.ticketId);
     const anonymous = await this.complaints.isAnonymous(ticket.id);
     const seed = this.config.RETURN_VISIT_SAMPLE_SEED;
-    const decision = returnVisitDecision({ type: ticket.type, ticketNo: fact.ticketNo, resolution: resolution.number, anonymous }, this.config.RETURN_VISIT_SAMPLE_RATE, seed);
+    const decision = returnVisitDecision(
+      { type: ticket.type, ticketNo: fact.ticketNo, resolution: resolution.number, anonymous },
+      this.config.RETURN_VISIT_SAMPLE_RATE,
+      seed,
+    );
     const disaster = decision.visit ? await this.disasters.declaredAt(fact.at, ticket.districtId) : false;
-    const dueAt = decision.visit ? returnVisitDeadline(ticket.type, fact.at, disaster, await this.sla.workCalendar()) : null;
+    const dueAt = decision.visit
+      ? returnVisitDeadline(ticket.type, fact.at, disaster, await this.sla.workCalendar())
+      : null;
     const now = this.clock.now();
     try {
       await this.db.transaction(async (em) => {
         const { identifiers } = await em.insert(ReturnVisit, {
-          visitedTicketId: ticket.id, resolution: resolution.number, resolvedAt: fact.at, resolvedById: resolution.resolvedById, taskTicketId: null,
-          reason: decision.reason, drawPpm: ppm(decision.draw), ratePpm: ppm(decision.rate), seed: decision.draw === null ? null : seed,
-          dueAt, disaster, outcome: null, followUpKind: null, followUpTicketId: null, settledAt: null, createdAt: now,
+          visitedTicketId: ticket.id,
+          resolution: resolution.number,
+          resolvedAt: fact.at,
+          resolvedById: resolution.resolvedById,
+          taskTicketId: null,
+          reason: decision.reason,
+          drawPpm: ppm(decision.draw),
+          ratePpm: ppm(decision.rate),
+          seed: decision.draw === null ? null : seed,
+          dueAt,
+          disaster,
+          outcome: null,
+          followUpKind: null,
+          followUpTicketId: null,
+          settledAt: null,
+          createdAt: now,
         });
         if (!decision.visit || !dueAt) return;
         const task = await this.tickets.intake(em, null, {
-          type: TicketType.ReturnVisit, accountNo: ticket.accountNo ?? undefined,
-          districtId: ticket.accountNo ? undefined : ticket.districtId ?? undefined,
-          address: ticket.address, contactName: ticket.contactName, contactPhone: ticket.contactPhone,
-          description: `回访工单${fact.ticketNo}（第${resolution.number}次办结，${shanghaiDate(fact.at)}）`, channel: Channel.System,
+          type: TicketType.ReturnVisit,
+          accountNo: ticket.accountNo ?? undefined,
+          districtId: ticket.accountNo ? undefined : (ticket.districtId ?? undefined),
+          address: ticket.address,
+          contactName: ticket.contactName,
+          contactPhone: ticket.contactPhone,
+          description: `回访工单${fact.ticketNo}（第${resolution.number}次办结，${shanghaiDate(fact.at)}）`,
+          channel: Channel.System,
         });
         await this.tickets.setDeadline(em, task, ClockKind.Resolve, fact.at, dueAt);
         await em.update(ReturnVisit, { id: identifiers[0].id as number }, { taskTicketId: task.id });

@@ -1,5 +1,9 @@
 import {
-  RATING_LEVEL_LABELS, ReturnVisitReason, ReturnVisitView, TICKET_TYPE_LABELS, maskPhone,
+  RATING_LEVEL_LABELS,
+  ReturnVisitReason,
+  ReturnVisitView,
+  TICKET_TYPE_LABELS,
+  maskPhone,
 } from '@utility/shared';
 import { TicketClock } from '../tickets/ticket-clock.entity';
 import { toClockView } from '../tickets/ticket-view';
@@ -31,20 +35,33 @@ export function toReturnVisitView(row: ReturnVisit, ctx: ReturnVisitViewContext)
     dueAt: (row.dueAt ?? task.createdAt).toISOString(),
     disaster: row.disaster,
     visited: {
-      id: visited.id, no: visited.no ?? String(visited.id), type: visited.type, typeLabel: TICKET_TYPE_LABELS[visited.type],
-      resolution: row.resolution, resolvedAt: row.resolvedAt.toISOString(), handledBy: ctx.handledBy, description: visited.description,
+      id: visited.id,
+      no: visited.no ?? String(visited.id),
+      type: visited.type,
+      typeLabel: TICKET_TYPE_LABELS[visited.type],
+      resolution: row.resolution,
+      resolvedAt: row.resolvedAt.toISOString(),
+      handledBy: ctx.handledBy,
+      description: visited.description,
     },
     contactName: task.contactName,
     contactPhone: task.contactPhone ? maskPhone(task.contactPhone) : '',
     attempts: ctx.attempts.map((a) => ({
-      attempt: a.attempt, at: a.at.toISOString(), agentName: a.agentName, reached: a.reached,
-      level: a.level, levelLabel: a.level ? RATING_LEVEL_LABELS[a.level] : null, fixed: a.fixed, note: a.note,
+      attempt: a.attempt,
+      at: a.at.toISOString(),
+      agentName: a.agentName,
+      reached: a.reached,
+      level: a.level,
+      levelLabel: a.level ? RATING_LEVEL_LABELS[a.level] : null,
+      fixed: a.fixed,
+      note: a.note,
     })),
     attemptsLeft: row.outcome ? 0 : MAX_VISIT_ATTEMPTS - ctx.attempts.length,
     outcome: row.outcome,
-    followUp: row.followUpKind && row.followUpTicketId && ctx.followUpNo
-      ? { kind: row.followUpKind, ticketId: row.followUpTicketId, no: ctx.followUpNo }
-      : null,
+    followUp:
+      row.followUpKind && row.followUpTicketId && ctx.followUpNo
+        ? { kind: row.followUpKind, ticketId: row.followUpTicketId, no: ctx.followUpNo }
+        : null,
     clocks: ctx.clocks.map((c) => toClockView(c, ctx.now)),
   };
 }

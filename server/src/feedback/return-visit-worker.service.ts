@@ -9,7 +9,10 @@ export class ReturnVisitWorker implements OnApplicationBootstrap, OnApplicationS
   private timer: NodeJS.Timeout | null = null;
   private running = false;
 
-  constructor(private readonly planner: ReturnVisitPlanner, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly planner: ReturnVisitPlanner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.RETURN_VISIT_PLANNER_SECONDS) return;

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  ErrorCode, FollowUpCause, RatingLevel, ReturnVisitOutcome, ReturnVisitView, Role, TicketEventKind, TicketStatus, VisitAttemptRequest,
+  ErrorCode,
+  FollowUpCause,
+  RatingLevel,
+  ReturnVisitOutcome,
+  ReturnVisitView,
+  Role,
+  TicketEventKind,
+  TicketStatus,
+  VisitAttemptRequest,
 } from '@utility/shared';
 import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { conflict, notFound } from '../common/app-error';
@@ -38,9 +46,15 @@ export class ReturnVisitsService {
 
   /** Open visits in the caller's queues, the earliest deadline first. */
   async list(viewer: StaffPrincipal): Promise<ReturnVisitView[]> {
-    const rows = await this.visits.find({ where: { taskTicketId: Not(IsNull()), outcome: IsNull() }, order: { dueAt: 'ASC', id: 'ASC' }, take: 500 });
+    const rows = await this.visits.find({
+      where: { taskTicketId: Not(IsNull()), outcome: IsNull() },
+      order: { dueAt: 'ASC', id: 'ASC' },
+      take: 500,
+    });
     const queueIds = new Set(await this.queues.visibleQueueIds(viewer));
-    const tasks = (await this.reader.byIds(rows.map((r) => r.taskTicketId!))).filter((t) => queueIds.has(t.queueId) || t.assigneeId === viewer.id);
+    const tasks = (await this.reader.byIds(rows.map((r) => r.taskTicketId!))).filter(
+      (t) => queueIds.has(t.queueId) || t.assigneeId === viewer.id,
+    );
     return this.views(rows.filter((r) => tasks.some((t) => t.id === r.taskTicketId)).slice(0, 100));
   }
 
@@ -58,7 +72,10 @@ export class ReturnVisitsService {
     if (!row) throw notFound();
     if (row.outcome) throw conflict(ErrorCode.VisitAttemptsUsed);
     // The agent who calls works the task: an unclaimed task is claimed (409 if someone else has it).
-    if (task.assigneeId !== agent.id && !(task.assigneeId && (agent.role === Role.Supervisor || agent.role === Role.Admin))) {
+    if (
+      task.assigneeId !== agent.id &&
+      !(task.assigneeId && (agent.role === Role.Supervisor || agent.role === Role.Admin))
+    ) {
       task = await this.assignment.claim(agent, taskId);
     }
     const now = this.clock.now();
@@ -67,18 +84,39 @@ export class ReturnVisitsService {
         const done = await em.countBy(ReturnVisitAttempt, { returnVisitId: row.id });
         if (done >= MAX_VISIT_ATTEMPTS) throw conflict(ErrorCode.VisitAttemptsUsed);
         await em.insert(ReturnVisitAttempt, {
-          returnVisitId: row.id, attempt: done + 1, agentId: agent.id, agentName: agent.name, reached: body.reached,
-          level: body.level ?? null, fixed: body.fixed ?? null, note: body.note, at: now,
+          returnVisitId: row.id,
+          attempt: done + 1,
+          agentId: agent.id,
+          agentName: agent.name,
+          reached: body.reached,
+          level: body.level ?? null,
+          fixed: body.fixed ?? null,
+          note: body.note,
+          at: now,
         });
-        const outcome = body.reached ? (body.fixed ? ReturnVisitOutcome.Fixed : ReturnVisitOutcome.NotFixed) : done + 1 >= MAX_VISIT_ATTEMPTS ? ReturnVisitOutcome.Unreachable : null;
+        const outcome = body.reached
+          ? body.fixed
+            ? ReturnVisitOutcome.Fixed
+            : ReturnVisitOutcome.NotFixed
+          : done + 1 >= MAX_VISIT_ATTEMPTS
+            ? ReturnVisitOutcome.Unreachable
+            : null;
         const current = await em.findOneByOrFail(Ticket, { id: taskId });
         await this.tickets.recordStep(em, agent, current, {
-          events: [{ kind: TicketEventKind.Note, note: `第${done + 1}次回访：${body.reached ? '已接通' : '未接通'}${body.note ? `，${body.note}` : ''}` }],
+          events: [
+            {
+              kind: TicketEventKind.Note,
+              note: `第${done + 1}次回访：${body.reached ? '已接通' : '未接通'}${body.note ? `，${body.note}` : ''}`,
+            },
+          ],
         });
         if (!outcome) return;
         const won = await em.update(ReturnVisit, { id: row.id, outcome: IsNull() }, { outcome });
         if (!won.affected) throw conflict(ErrorCode.VisitAttemptsUsed);
-        const resolved = await this.tickets.recordStep(em, agent, await em.findOneByOrFail(Ticket, { id: taskId }), { to: TicketStatus.Resolved, note: '回访完成' });
+        const resolved = await this.tickets.recordStep(em, agent, await em.findOneByOrFail(Ticket, { id: taskId }), {
+          to: TicketStatus.Resolved,
+          note: '回访完成',
+        });
         await this.tickets.recordStep(em, null, resolved, { to: TicketStatus.Closed, note: '回访完成，自动关闭' });
         await this.settle(em, row, outcome, body.level ?? null, now);
       });
@@ -90,16 +128,36 @@ export class ReturnVisitsService {
   }
 
   /** The visited work: closed when fixed and not 不满意, round the loop otherwise, if it is still at the visited resolution. */
-  private async settle(em: EntityManager, row: ReturnVisit, outcome: ReturnVisitOutcome, level: RatingLevel | null, now: Date) {
+  private async settle(
+    em: EntityManager,
+    row: ReturnVisit,
+    outcome: ReturnVisitOutcome,
+    level: RatingLevel | null,
+    now: Date,
+  ) {
     const { ticket, events } = await this.tickets.lockForStep(em, row.visitedTicketId);
     if (resolutionOf(events).number === row.resolution) {
-      const cause: FollowUpCause | null = outcome === ReturnVisitOutcome.NotFixed ? 'not_fixed' : level === RatingLevel.Dissatisfied ? 'dissatisfied' : null;
+      const cause: FollowUpCause | null =
+        outcome === ReturnVisitOutcome.NotFixed
+          ? 'not_fixed'
+          : level === RatingLevel.Dissatisfied
+            ? 'dissatisfied'
+            : null;
       if (cause) {
         const why = cause === 'not_fixed' ? '回访发现问题未解决' : '回访居民不满意';
         const followUp = await this.loop.followUp(em, ticket, cause, why);
-        if (followUp) await em.update(ReturnVisit, { id: row.id }, { followUpKind: followUp.kind, followUpTicketId: followUp.ticketId });
+        if (followUp)
+          await em.update(
+            ReturnVisit,
+            { id: row.id },
+            { followUpKind: followUp.kind, followUpTicketId: followUp.ticketId },
+          );
       } else {
-        await this.loop.close(em, ticket, outcome === ReturnVisitOutcome.Fixed ? '回访确认已解决，关闭' : '回访三次未接通，关闭');
+        await this.loop.close(
+          em,
+          ticket,
+          outcome === ReturnVisitOutcome.Fixed ? '回访确认已解决，关闭' : '回访三次未接通，关闭',
+        );
       }
     }
     await em.update(ReturnVisit, { id: row.id }, { settledAt: now });
@@ -108,7 +166,11 @@ export class ReturnVisitsService {
   private async views(rows: ReturnVisit[]): Promise<ReturnVisitView[]> {
     if (!rows.length) return [];
     const taskIds = rows.map((r) => r.taskTicketId!);
-    const ticketIds = [...taskIds, ...rows.map((r) => r.visitedTicketId), ...rows.flatMap((r) => (r.followUpTicketId ? [r.followUpTicketId] : []))];
+    const ticketIds = [
+      ...taskIds,
+      ...rows.map((r) => r.visitedTicketId),
+      ...rows.flatMap((r) => (r.followUpTicketId ? [r.followUpTicketId] : [])),
+    ];
     const [tickets, attempts, clocks, staff] = await Promise.all([
       this.reader.byIds(ticketIds),
       this.attempts.find({ where: { returnVisitId: In(rows.map((r) => r.id)) }, order: { attempt: 'ASC' } }),
@@ -116,14 +178,16 @@ export class ReturnVisitsService {
       this.staff.findByIds([...new Set(rows.flatMap((r) => (r.resolvedById ? [r.resolvedById] : [])))]),
     ]);
     const now = this.clock.now();
-    return rows.map((row) => toReturnVisitView(row, {
-      task: tickets.find((t) => t.id === row.taskTicketId)!,
-      visited: tickets.find((t) => t.id === row.visitedTicketId)!,
-      attempts: attempts.filter((a) => a.returnVisitId === row.id),
-      clocks: clocks.filter((c) => c.ticketId === row.taskTicketId),
-      handledBy: staff.find((s) => s.id === row.resolvedById)?.name ?? null,
-      followUpNo: tickets.find((t) => t.id === row.followUpTicketId)?.no ?? null,
-      now,
-    }));
+    return rows.map((row) =>
+      toReturnVisitView(row, {
+        task: tickets.find((t) => t.id === row.taskTicketId)!,
+        visited: tickets.find((t) => t.id === row.visitedTicketId)!,
+        attempts: attempts.filter((a) => a.returnVisitId === row.id),
+        clocks: clocks.filter((c) => c.ticketId === row.taskTicketId),
+        handledBy: staff.find((s) => s.id === row.resolvedById)?.name ?? null,
+        followUpNo: tickets.find((t) => t.id === row.followUpTicketId)?.no ?? null,
+        now,
+      }),
+    );
   }
 }

@@ -22,7 +22,9 @@ export class BookingReader {
 
   /** The account's bookings, newest first. */
   async ofAccount(accountId: number): Promise<InspectionBookingView[]> {
-    return this.views(await this.bookings.find({ where: { accountId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 50 }));
+    return this.views(
+      await this.bookings.find({ where: { accountId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 50 }),
+    );
   }
 
   async one(id: number): Promise<InspectionBookingView> {

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  BookingState, FieldInspectionView, HazardStatus, INSPECTION_CHECKLISTS, Role, SLOT_HALF_LABELS, VisitKind, checklistLabel, isOpen, maskName,
-  maskPhone, reinspectionItems, shanghaiDate,
+  BookingState,
+  FieldInspectionView,
+  HazardStatus,
+  INSPECTION_CHECKLISTS,
+  Role,
+  SLOT_HALF_LABELS,
+  VisitKind,
+  checklistLabel,
+  isOpen,
+  maskName,
+  maskPhone,
+  reinspectionItems,
+  shanghaiDate,
 } from '@utility/shared';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
@@ -33,7 +44,11 @@ export class FieldInspectionsService {
     const bookings = slots.length
       ? await this.bookings.findBy({ slotId: In(slots.map((s) => s.id)), state: Not(BookingState.Cancelled) })
       : [];
-    const hazards = await this.hazardRows.findBy({ ...district, status: HazardStatus.Open, reinspectionTicketId: Not(IsNull()) });
+    const hazards = await this.hazardRows.findBy({
+      ...district,
+      status: HazardStatus.Open,
+      reinspectionTicketId: Not(IsNull()),
+    });
     const ticketIds = [...bookings.map((b) => b.ticketId), ...hazards.map((h) => h.reinspectionTicketId!)];
     const [tickets, accounts, hazardViews] = await Promise.all([
       this.tickets.byIds(ticketIds),
@@ -46,12 +61,24 @@ export class FieldInspectionsService {
       const ticket = tickets.find((t) => t.id === b.ticketId)!;
       const account = accounts.find((a) => a.id === b.accountId)!;
       visits.push({
-        id: ticket.id, ticketNo: ticket.no ?? String(ticket.id), kind: VisitKind.Booking, ticketStatus: ticket.status,
-        accountId: account.id, accountNo: account.accountNo, address: account.address, contactName: maskName(ticket.contactName),
-        contactPhone: ticket.contactPhone ? maskPhone(ticket.contactPhone) : null, date, half: slot.half, halfLabel: SLOT_HALF_LABELS[slot.half],
-        dueAt: slot.endsAt.toISOString(), bookingId: b.id, bookingState: b.state,
+        id: ticket.id,
+        ticketNo: ticket.no ?? String(ticket.id),
+        kind: VisitKind.Booking,
+        ticketStatus: ticket.status,
+        accountId: account.id,
+        accountNo: account.accountNo,
+        address: account.address,
+        contactName: maskName(ticket.contactName),
+        contactPhone: ticket.contactPhone ? maskPhone(ticket.contactPhone) : null,
+        date,
+        half: slot.half,
+        halfLabel: SLOT_HALF_LABELS[slot.half],
+        dueAt: slot.endsAt.toISOString(),
+        bookingId: b.id,
+        bookingState: b.state,
         checklist: INSPECTION_CHECKLISTS[account.utility].map((i) => ({ code: i.code, label: i.label })),
-        openHazards: hazardViews.filter((h) => h.accountId === account.id), recorded: b.state !== BookingState.Booked,
+        openHazards: hazardViews.filter((h) => h.accountId === account.id),
+        recorded: b.state !== BookingState.Booked,
       });
     }
     for (const ticketId of new Set(hazards.map((h) => h.reinspectionTicketId!))) {
@@ -61,12 +88,24 @@ export class FieldInspectionsService {
       const account = accounts.find((a) => a.id === mine[0].accountId)!;
       const views = hazardViews.filter((h) => mine.some((m) => m.id === h.id));
       visits.push({
-        id: ticket.id, ticketNo: ticket.no ?? String(ticket.id), kind: VisitKind.Reinspection, ticketStatus: ticket.status,
-        accountId: account.id, accountNo: account.accountNo, address: account.address, contactName: maskName(account.holderName),
-        contactPhone: null, date, half: null, halfLabel: null,
-        dueAt: views.map((h) => h.deadline).sort()[0], bookingId: null, bookingState: null,
+        id: ticket.id,
+        ticketNo: ticket.no ?? String(ticket.id),
+        kind: VisitKind.Reinspection,
+        ticketStatus: ticket.status,
+        accountId: account.id,
+        accountNo: account.accountNo,
+        address: account.address,
+        contactName: maskName(account.holderName),
+        contactPhone: null,
+        date,
+        half: null,
+        halfLabel: null,
+        dueAt: views.map((h) => h.deadline).sort()[0],
+        bookingId: null,
+        bookingState: null,
         checklist: reinspectionItems(mine).map((code) => ({ code, label: checklistLabel(account.utility, code) })),
-        openHazards: views, recorded: false,
+        openHazards: views,
+        recorded: false,
       });
     }
     return visits.sort((a, b) => a.address.localeCompare(b.address, 'zh-CN') || a.id - b.id);

@@ -23,7 +23,11 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
     dir = mkdtempSync(join(tmpdir(), 'utility-insp-'));
     t = await startTestApp({ UPLOADS_DIR: dir });
     t.setNow(MONDAY);
-    [supervisor, inspector, alice] = await Promise.all([login(t, 'supervisor1'), login(t, 'inspector1'), residentLogin(t, 'hazard-alice')]);
+    [supervisor, inspector, alice] = await Promise.all([
+      login(t, 'supervisor1'),
+      login(t, 'inspector1'),
+      residentLogin(t, 'hazard-alice'),
+    ]);
     [{ id: accountId }] = await bindAccount(t, alice, EAST_HALL_ACCOUNT);
   });
   afterAll(async () => {
@@ -33,7 +37,11 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
 
   async function photo(auth: string): Promise<number> {
     const jpeg = await rawInput(halves(16, 16)).jpeg().toBuffer();
-    const res = await t.http().post('/api/uploads').set('Authorization', auth).attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' });
+    const res = await t
+      .http()
+      .post('/api/uploads')
+      .set('Authorization', auth)
+      .attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' });
     expect(res.status).toBe(201);
     return res.body.id;
   }
@@ -42,13 +50,19 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
     expect(res.status).toBe(200);
     return res.body;
   };
-  const result = (id: number, body: Record<string, unknown>) => t.http().post(`/api/field/inspections/${id}/result`).set('Authorization', inspector).send(body);
-  const hazards = async (): Promise<HazardView[]> => (await t.http().get(`/api/accounts/${accountId}/hazards`).set('Authorization', alice.auth)).body;
+  const result = (id: number, body: Record<string, unknown>) =>
+    t.http().post(`/api/field/inspections/${id}/result`).set('Authorization', inspector).send(body);
+  const hazards = async (): Promise<HazardView[]> =>
+    (await t.http().get(`/api/accounts/${accountId}/hazards`).set('Authorization', alice.auth)).body;
 
   it('opens a hazard for a failed item, re-inspects it, and closes it when the re-inspection passes', async () => {
     const plan = await createPlan(t, supervisor, { districtId: await districtOf(t, EAST_HALL_ACCOUNT) });
     const [slot] = await slotsOf(t, alice, accountId, plan.id);
-    const booked = await t.http().post('/api/inspections').set('Authorization', alice.auth).send({ accountId, slotId: slot.id });
+    const booked = await t
+      .http()
+      .post('/api/inspections')
+      .set('Authorization', alice.auth)
+      .send({ accountId, slotId: slot.id });
     expect(booked.status).toBe(201);
     t.setNow(new Date('2026-12-09T02:00:00Z'));
     const [visit] = (await day('2026-12-09')).filter((v) => v.accountId === accountId);
@@ -56,20 +70,37 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
     expect(visit.checklist.map((i) => i.label)).toEqual(['管道', '阀门', '燃气表', '软管', '报警器', '通风', '燃气具']);
 
     const photoId = await photo(inspector);
-    const items = GAS.map((code) => (code === 'hoses' ? { code, ok: false, note: '软管老化开裂', photoIds: [photoId] } : { code, ok: true }));
-    expectRefused(await result(visit.id, { items: items.slice(1), confirmation: { kind: 'in_app' } }), 422, ErrorCode.ChecklistIncomplete);
+    const items = GAS.map((code) =>
+      code === 'hoses' ? { code, ok: false, note: '软管老化开裂', photoIds: [photoId] } : { code, ok: true },
+    );
+    expectRefused(
+      await result(visit.id, { items: items.slice(1), confirmation: { kind: 'in_app' } }),
+      422,
+      ErrorCode.ChecklistIncomplete,
+    );
     expect(await hazards()).toEqual([]);
     const res = await result(visit.id, { items, confirmation: { kind: 'in_app' } });
     expect(res.status).toBe(200);
     const body: InspectionResultView = res.body;
     expect(body.visit).toMatchObject({ recorded: true, ticketStatus: 'resolved' });
     expect(body.reinspectionTicket).not.toBeNull();
-    expectRefused(await result(visit.id, { items, confirmation: { kind: 'in_app' } }), 409, ErrorCode.VisitAlreadyRecorded);
+    expectRefused(
+      await result(visit.id, { items, confirmation: { kind: 'in_app' } }),
+      409,
+      ErrorCode.VisitAlreadyRecorded,
+    );
 
     const [hazard] = await hazards();
     expect(hazard).toMatchObject({
-      code: 'hoses', itemLabel: '软管', severity: 'serious', severityLabel: '较大隐患', status: 'open', note: '软管老化开裂',
-      deadline: '2026-12-12T02:00:00.000Z', photoIds: [photoId], reinspectionTicket: { id: body.reinspectionTicket!.id },
+      code: 'hoses',
+      itemLabel: '软管',
+      severity: 'serious',
+      severityLabel: '较大隐患',
+      status: 'open',
+      note: '软管老化开裂',
+      deadline: '2026-12-12T02:00:00.000Z',
+      photoIds: [photoId],
+      reinspectionTicket: { id: body.reinspectionTicket!.id },
     });
     expect(hazard.advice).toContain('3天内');
     // Another resident's view of the account is 404.
@@ -82,7 +113,9 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
     expect(passed.status).toBe(200);
     expect(passed.body.hazardsClosed.map((h: HazardView) => h.id)).toEqual([hazard.id]);
     expect(passed.body.reinspectionTicket).toBeNull();
-    expect(await hazards()).toMatchObject([{ id: hazard.id, status: 'closed', statusLabel: '已整改', reinspectionTicket: null }]);
+    expect(await hazards()).toMatchObject([
+      { id: hazard.id, status: 'closed', statusLabel: '已整改', reinspectionTicket: null },
+    ]);
     // The month's report counts it as found and closed (the reports module reads it through HazardFactsService).
     const report = await t.http().get('/api/reports/monthly?period=2026-12').set('Authorization', supervisor);
     expect(report.status).toBe(200);
@@ -91,13 +124,25 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
   });
 
   it('turns a refused rectification into a stop-supply application a supervisor sees, and keeps the hazard open', async () => {
-    const plan = await createPlan(t, supervisor, { districtId: await districtOf(t, EAST_HALL_ACCOUNT), startDate: '2026-12-15', endDate: '2026-12-15' });
+    const plan = await createPlan(t, supervisor, {
+      districtId: await districtOf(t, EAST_HALL_ACCOUNT),
+      startDate: '2026-12-15',
+      endDate: '2026-12-15',
+    });
     const [slot] = await slotsOf(t, alice, accountId, plan.id);
-    const booked = await t.http().post('/api/inspections').set('Authorization', alice.auth).send({ accountId, slotId: slot.id });
+    const booked = await t
+      .http()
+      .post('/api/inspections')
+      .set('Authorization', alice.auth)
+      .send({ accountId, slotId: slot.id });
     expect(booked.status).toBe(201);
     t.setNow(new Date('2026-12-15T02:00:00Z'));
     const photoId = await photo(inspector);
-    const items = GAS.map((code) => (code === 'alarm' ? { code, ok: false, note: '未安装报警器', photoIds: [photoId], severity: 'critical' } : { code, ok: true }));
+    const items = GAS.map((code) =>
+      code === 'alarm'
+        ? { code, ok: false, note: '未安装报警器', photoIds: [photoId], severity: 'critical' }
+        : { code, ok: true },
+    );
     const first = await result(booked.body.ticket.id, { items, confirmation: { kind: 'in_app' } });
     expect(first.status).toBe(200);
     expect(first.body.hazardsOpened[0]).toMatchObject({ severity: 'critical', deadline: '2026-12-16T02:00:00.000Z' });

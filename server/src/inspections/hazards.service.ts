@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  DEFAULT_SEVERITY, HazardStatus, HazardView, Role, TicketType, checklistLabel, hazardAdvice, rectificationDeadline,
+  DEFAULT_SEVERITY,
+  HazardStatus,
+  HazardView,
+  Role,
+  TicketType,
+  checklistLabel,
+  hazardAdvice,
+  rectificationDeadline,
 } from '@utility/shared';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
@@ -36,7 +43,10 @@ export class HazardsService {
   }
 
   async forStaff(me: StaffPrincipal, status?: HazardStatus): Promise<HazardView[]> {
-    const where = { ...(me.role === Role.Admin ? {} : { districtId: me.districtId ?? -1 }), ...(status ? { status } : {}) };
+    const where = {
+      ...(me.role === Role.Admin ? {} : { districtId: me.districtId ?? -1 }),
+      ...(status ? { status } : {}),
+    };
     return this.views(await this.hazards.find({ where, order: { id: 'DESC' }, take: 200 }));
   }
 
@@ -51,9 +61,21 @@ export class HazardsService {
     for (const item of failed) {
       const severity = item.severity ?? DEFAULT_SEVERITY[item.code];
       const { identifiers } = await em.insert(Hazard, {
-        accountId: account.id, districtId: account.districtId, visitId, code: item.code, severity, note: item.note,
-        advice: hazardAdvice(item.code, severity), photoIds: item.photoIds, deadline: rectificationDeadline(severity, now),
-        status: HazardStatus.Open, foundAt: now, closedAt: null, closedByVisitId: null, reinspectionTicketId: null, stopSupplyTicketId: null,
+        accountId: account.id,
+        districtId: account.districtId,
+        visitId,
+        code: item.code,
+        severity,
+        note: item.note,
+        advice: hazardAdvice(item.code, severity),
+        photoIds: item.photoIds,
+        deadline: rectificationDeadline(severity, now),
+        status: HazardStatus.Open,
+        foundAt: now,
+        closedAt: null,
+        closedByVisitId: null,
+        reinspectionTicketId: null,
+        stopSupplyTicketId: null,
       });
       ids.push(identifiers[0].id as number);
     }
@@ -62,7 +84,11 @@ export class HazardsService {
 
   async close(em: EntityManager, ids: number[], visitId: number): Promise<void> {
     if (!ids.length) return;
-    await em.update(Hazard, { id: In(ids), status: HazardStatus.Open }, { status: HazardStatus.Closed, closedAt: this.clock.now(), closedByVisitId: visitId });
+    await em.update(
+      Hazard,
+      { id: In(ids), status: HazardStatus.Open },
+      { status: HazardStatus.Closed, closedAt: this.clock.now(), closedByVisitId: visitId },
+    );
   }
 
   /**
@@ -74,13 +100,16 @@ export class HazardsService {
     const open = await this.openOf(em, account.id);
     const waiting = open.filter((h) => h.reinspectionTicketId === null || h.reinspectionTicketId === finished);
     if (!waiting.length) return null;
-    const existing = open.find((h) => h.reinspectionTicketId !== null && h.reinspectionTicketId !== finished)?.reinspectionTicketId;
+    const existing = open.find(
+      (h) => h.reinspectionTicketId !== null && h.reinspectionTicketId !== finished,
+    )?.reinspectionTicketId;
     const ticket = existing
       ? (await this.tickets.lockForStep(em, existing)).ticket
       : await this.tickets.openSystemTicket(em, {
-        type: TicketType.Inspection, accountNo: account.accountNo,
-        description: `隐患复检：${[...new Set(waiting.map((h) => checklistLabel(account.utility, h.code)))].join('、')}`,
-      });
+          type: TicketType.Inspection,
+          accountNo: account.accountNo,
+          description: `隐患复检：${[...new Set(waiting.map((h) => checklistLabel(account.utility, h.code)))].join('、')}`,
+        });
     const earliest = Math.min(...open.map((h) => h.deadline.getTime()));
     const due = new Date(Math.max(earliest, this.clock.now().getTime() + DAY_MS));
     await this.tickets.moveResolveDeadline(em, null, ticket, due, '隐患整改期限届满前复检');
@@ -93,10 +122,15 @@ export class HazardsService {
     const words = hazards.map((h) => `${checklistLabel(account.utility, h.code)}（${h.note}）`).join('；');
     const supply = account.utility === 'gas' ? '停气' : account.utility === 'heating' ? '停热' : '停电';
     const ticket = await this.tickets.openSystemTicket(em, {
-      type: TicketType.Application, accountNo: account.accountNo,
+      type: TicketType.Application,
+      accountNo: account.accountNo,
       description: `居民拒不整改安全隐患，申请${supply}，请主管审批：${words}。居民意见：${reason}`.slice(0, 2000),
     });
-    await em.update(Hazard, { id: In(hazards.map((h) => h.id)), stopSupplyTicketId: IsNull() }, { stopSupplyTicketId: ticket.id });
+    await em.update(
+      Hazard,
+      { id: In(hazards.map((h) => h.id)), stopSupplyTicketId: IsNull() },
+      { stopSupplyTicketId: ticket.id },
+    );
     return ticket;
   }
 
@@ -108,9 +142,18 @@ export class HazardsService {
     if (!rows.length) return [];
     const [accounts, tickets] = await Promise.all([
       this.accounts.findByIds([...new Set(rows.map((h) => h.accountId))]),
-      this.reader.byIds(rows.flatMap((h) => [h.reinspectionTicketId, h.stopSupplyTicketId]).filter((id): id is number => id !== null)),
+      this.reader.byIds(
+        rows.flatMap((h) => [h.reinspectionTicketId, h.stopSupplyTicketId]).filter((id): id is number => id !== null),
+      ),
     ]);
     const now = this.clock.now();
-    return [...rows].sort(hazardOrder).map((h) => toHazardView(h, accounts.find((a) => a.id === h.accountId)!, tickets, now));
+    return [...rows].sort(hazardOrder).map((h) =>
+      toHazardView(
+        h,
+        accounts.find((a) => a.id === h.accountId)!,
+        tickets,
+        now,
+      ),
+    );
   }
 }

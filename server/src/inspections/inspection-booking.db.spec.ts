@@ -17,7 +17,11 @@ describe('inspection booking (/api/inspection-slots, /api/inspections)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     t.setNow(MONDAY);
-    [supervisor, alice, mallory] = await Promise.all([login(t, 'supervisor1'), residentLogin(t, 'insp-alice'), residentLogin(t, 'insp-mallory')]);
+    [supervisor, alice, mallory] = await Promise.all([
+      login(t, 'supervisor1'),
+      residentLogin(t, 'insp-alice'),
+      residentLogin(t, 'insp-mallory'),
+    ]);
     [{ id: accountId }] = await bindAccount(t, alice, EAST_HALL_ACCOUNT);
     [{ id: westAccountId }] = await bindAccount(t, mallory, WEST_ACCOUNT);
     planId = (await createPlan(t, supervisor, { districtId: await districtOf(t, EAST_HALL_ACCOUNT) })).id;
@@ -32,12 +36,20 @@ describe('inspection booking (/api/inspection-slots, /api/inspections)', () => {
   it('lists the working days of the plan with their places, and opens a ticket per booking due at the slot', async () => {
     const slots = await slotsOf(t, alice, accountId, planId);
     expect(slots.map((s) => `${s.date} ${s.halfLabel} ${s.left}/${s.capacity}`)).toEqual([
-      '2026-12-09 上午 3/3', '2026-12-10 上午 3/3', '2026-12-11 上午 3/3',
+      '2026-12-09 上午 3/3',
+      '2026-12-10 上午 3/3',
+      '2026-12-11 上午 3/3',
     ]);
     const res = await book(alice, { accountId, slotId: slots[0].id }, 'insp-book-0001');
     expect(res.status).toBe(201);
     const booking: InspectionBookingView = res.body;
-    expect(booking).toMatchObject({ state: 'booked', stateLabel: '已预约', canCancel: true, slot: { id: slots[0].id, left: 2 }, ticket: { status: 'submitted' } });
+    expect(booking).toMatchObject({
+      state: 'booked',
+      stateLabel: '已预约',
+      canCancel: true,
+      slot: { id: slots[0].id, left: 2 },
+      ticket: { status: 'submitted' },
+    });
     expect(booking.slot.cutoffAt).toBe('2026-12-08T10:00:00.000Z');
     const ticket = await t.http().get(`/api/tickets/${booking.ticket.id}`).set('Authorization', supervisor);
     expect(ticket.body).toMatchObject({ type: 'inspection', queueName: expect.stringContaining('安检') });
@@ -53,20 +65,36 @@ describe('inspection booking (/api/inspection-slots, /api/inspections)', () => {
     expectRefused(await book(alice, { accountId, slotId: slots[1].id }), 409, ErrorCode.InspectionAlreadyBooked);
     // Someone else's account is not even confirmed to exist; a slot of another district is not bookable.
     expectRefused(await book(mallory, { accountId, slotId: slots[1].id }), 404, ErrorCode.NotFound);
-    expectRefused(await book(mallory, { accountId: westAccountId, slotId: slots[1].id }), 422, ErrorCode.SlotNotBookable);
+    expectRefused(
+      await book(mallory, { accountId: westAccountId, slotId: slots[1].id }),
+      422,
+      ErrorCode.SlotNotBookable,
+    );
     expectRefused(await book(alice, { accountId, slotId: 'x' }), 400, ErrorCode.ValidationFailed);
     expect((await slotRow(t, slots[1].id)).booked).toBe(0);
 
     // Reschedule moves the place and the ticket's deadline; cancel gives the place back and cancels the ticket.
-    const moved = await t.http().post(`/api/inspections/${booking.id}/reschedule`).set('Authorization', alice.auth).send({ slotId: slots[2].id });
+    const moved = await t
+      .http()
+      .post(`/api/inspections/${booking.id}/reschedule`)
+      .set('Authorization', alice.auth)
+      .send({ slotId: slots[2].id });
     expect(moved.status).toBe(200);
     expect([(await slotRow(t, slots[0].id)).booked, (await slotRow(t, slots[2].id)).booked]).toEqual([0, 1]);
     const after = await t.http().get(`/api/tickets/${booking.ticket.id}`).set('Authorization', supervisor);
     expect(after.body.deadlines.resolveBy).toBe('2026-12-11T04:00:00.000Z');
-    const cancelled = await t.http().post(`/api/inspections/${booking.id}/cancel`).set('Authorization', alice.auth).send({});
+    const cancelled = await t
+      .http()
+      .post(`/api/inspections/${booking.id}/cancel`)
+      .set('Authorization', alice.auth)
+      .send({});
     expect(cancelled.body).toMatchObject({ state: 'cancelled', ticket: { status: 'cancelled' }, canCancel: false });
     expect((await slotRow(t, slots[2].id)).booked).toBe(0);
-    expectRefused(await t.http().post(`/api/inspections/${booking.id}/cancel`).set('Authorization', alice.auth).send({}), 409, ErrorCode.BookingNotChangeable);
+    expectRefused(
+      await t.http().post(`/api/inspections/${booking.id}/cancel`).set('Authorization', alice.auth).send({}),
+      409,
+      ErrorCode.BookingNotChangeable,
+    );
   });
 
   it('refuses to book, move or cancel after the cut-off (the day before at 18:00) and changes nothing', async () => {
@@ -76,9 +104,21 @@ describe('inspection booking (/api/inspection-slots, /api/inspections)', () => {
     t.setNow(new Date('2026-12-08T10:00:00Z')); // Tuesday 18:00 Shanghai: Wednesday's cut-off
     try {
       expect((await slotsOf(t, alice, accountId, planId)).map((s) => s.date)).toEqual(['2026-12-10', '2026-12-11']);
-      expectRefused(await t.http().post(`/api/inspections/${res.body.id}/reschedule`).set('Authorization', alice.auth).send({ slotId: wed.id }), 422, ErrorCode.BookingCutoffPassed);
+      expectRefused(
+        await t
+          .http()
+          .post(`/api/inspections/${res.body.id}/reschedule`)
+          .set('Authorization', alice.auth)
+          .send({ slotId: wed.id }),
+        422,
+        ErrorCode.BookingCutoffPassed,
+      );
       t.setNow(new Date('2026-12-09T10:00:00Z'));
-      expectRefused(await t.http().post(`/api/inspections/${res.body.id}/cancel`).set('Authorization', alice.auth).send({}), 422, ErrorCode.BookingCutoffPassed);
+      expectRefused(
+        await t.http().post(`/api/inspections/${res.body.id}/cancel`).set('Authorization', alice.auth).send({}),
+        422,
+        ErrorCode.BookingCutoffPassed,
+      );
       expect((await slotRow(t, thu.id)).booked).toBe(1);
       expect((await slotRow(t, wed.id)).booked).toBe(0);
     } finally {
@@ -87,12 +127,20 @@ describe('inspection booking (/api/inspection-slots, /api/inspections)', () => {
   });
 
   it('50 residents racing for the last 3 places: exactly 3 bookings, 47 SLOT_FULL, none left', async () => {
-    const plan = await createPlan(t, supervisor, { districtId: await districtOf(t, EAST_HALL_ACCOUNT), startDate: '2026-12-14', endDate: '2026-12-14', capacity: 5 });
+    const plan = await createPlan(t, supervisor, {
+      districtId: await districtOf(t, EAST_HALL_ACCOUNT),
+      startDate: '2026-12-14',
+      endDate: '2026-12-14',
+      capacity: 5,
+    });
     const people = await crowd(t, EAST_HALL_ACCOUNT, 52, '98');
     const [slot] = await slotsOf(t, people[0].resident, people[0].accountId, plan.id);
-    for (const p of people.slice(0, 2)) expect((await book(p.resident, { accountId: p.accountId, slotId: slot.id })).status).toBe(201);
+    for (const p of people.slice(0, 2))
+      expect((await book(p.resident, { accountId: p.accountId, slotId: slot.id })).status).toBe(201);
     const tickets = await countRows(t, 'ticket');
-    const results = await Promise.all(people.slice(2).map((p) => book(p.resident, { accountId: p.accountId, slotId: slot.id })));
+    const results = await Promise.all(
+      people.slice(2).map((p) => book(p.resident, { accountId: p.accountId, slotId: slot.id })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     const refused = results.filter((r) => r.status !== 201);
     expect(refused).toHaveLength(47);

@@ -1,6 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  BookInspectionRequest, BookingState, Channel, ErrorCode, InspectionBookingView, SLOT_HALF_LABELS, TicketEventKind, TicketStatus, TicketType,
+  BookInspectionRequest,
+  BookingState,
+  Channel,
+  ErrorCode,
+  InspectionBookingView,
+  SLOT_HALF_LABELS,
+  TicketEventKind,
+  TicketStatus,
+  TicketType,
 } from '@utility/shared';
 import { EntityManager } from 'typeorm';
 import { Account } from '../accounts/account.entity';
@@ -69,14 +77,26 @@ export class InspectionBookingsService {
         // The first write and the only lock racers queue on: a loser is refused as soon as it gets it.
         if (!(await this.slots.take(em, slot.id))) throw conflict(ErrorCode.SlotFull);
         const ticket = await this.tickets.intake(em, me, {
-          type: TicketType.Inspection, accountNo: account.accountNo, address: account.address, contactName: account.holderName,
-          contactPhone: phone, description: `安检预约：${slotWords(slot)}`, channel: Channel.Miniapp,
+          type: TicketType.Inspection,
+          accountNo: account.accountNo,
+          address: account.address,
+          contactName: account.holderName,
+          contactPhone: phone,
+          description: `安检预约：${slotWords(slot)}`,
+          channel: Channel.Miniapp,
         });
         await this.tickets.moveResolveDeadline(em, null, ticket, slot.endsAt, `预约时段：${slotWords(slot)}`);
         const now = this.clock.now();
         const { identifiers } = await em.insert(InspectionBooking, {
-          planId: slot.planId, slotId: slot.id, accountId: account.id, residentId: me.id, ticketId: ticket.id,
-          state: BookingState.Booked, active: 1, createdAt: now, updatedAt: now,
+          planId: slot.planId,
+          slotId: slot.id,
+          accountId: account.id,
+          residentId: me.id,
+          ticketId: ticket.id,
+          state: BookingState.Booked,
+          active: 1,
+          createdAt: now,
+          updatedAt: now,
         });
         return identifiers[0].id as number;
       }),
@@ -99,11 +119,18 @@ export class InspectionBookingsService {
         if (!(await this.slots.take(em, slot.id))) throw conflict(ErrorCode.SlotFull);
         if (current.slotId > slot.id) await this.slots.release(em, current.slotId);
         const moved = await em.update(
-          InspectionBooking, { id, state: current.state, slotId: current.slotId },
+          InspectionBooking,
+          { id, state: current.state, slotId: current.slotId },
           { slotId: slot.id, planId: slot.planId, state: BookingState.Booked, updatedAt: this.clock.now() },
         );
         if (!moved.affected) throw conflict(ErrorCode.Conflict);
-        await this.tickets.moveResolveDeadline(em, me, { id: current.ticketId, type: TicketType.Inspection }, slot.endsAt, `改约至：${slotWords(slot)}`);
+        await this.tickets.moveResolveDeadline(
+          em,
+          me,
+          { id: current.ticketId, type: TicketType.Inspection },
+          slot.endsAt,
+          `改约至：${slotWords(slot)}`,
+        );
       }),
     );
     return this.reader.one(booking.id);
@@ -120,9 +147,16 @@ export class InspectionBookingsService {
   }
 
   /** Cancels a booking and its ticket and gives the place back (resident, or a plan change by staff). */
-  async cancelIn(em: EntityManager, actor: Actor, booking: InspectionBooking, note: string, strict = true): Promise<void> {
+  async cancelIn(
+    em: EntityManager,
+    actor: Actor,
+    booking: InspectionBooking,
+    note: string,
+    strict = true,
+  ): Promise<void> {
     const done = await em.update(
-      InspectionBooking, { id: booking.id, state: booking.state, active: 1 },
+      InspectionBooking,
+      { id: booking.id, state: booking.state, active: 1 },
       { state: BookingState.Cancelled, active: null, updatedAt: this.clock.now() },
     );
     if (!done.affected) throw conflict(ErrorCode.Conflict);
@@ -155,7 +189,8 @@ export class InspectionBookingsService {
   /** A slot of the account's district, open, before its cut-off (full is checked by taking a place). */
   private async bookableSlot(em: EntityManager, account: Account, slotId: number): Promise<InspectionSlot> {
     const slot = await em.findOneBy(InspectionSlot, { id: slotId });
-    if (!slot || slot.districtId !== account.districtId || slot.closedAt) throw unprocessable(ErrorCode.SlotNotBookable);
+    if (!slot || slot.districtId !== account.districtId || slot.closedAt)
+      throw unprocessable(ErrorCode.SlotNotBookable);
     if (!this.slots.bookable(slot)) throw unprocessable(ErrorCode.BookingCutoffPassed);
     return slot;
   }

@@ -12,20 +12,32 @@ type InspectionNotice = Omit<NoticeRequest, 'templateId'>;
 /** What the resident is told, one dedupe key per cause; about the booking's ticket (consent is per ticket). */
 export const inspectionNotices = {
   reminder: (b: InspectionBooking, slotWords: string): InspectionNotice => ({
-    dedupeKey: `inspection-reminder:${b.id}:${b.slotId}`, residentId: b.residentId, ticketId: b.ticketId,
-    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`, data: { thing1: thing('明日上门安检'), thing2: thing(slotWords) },
+    dedupeKey: `inspection-reminder:${b.id}:${b.slotId}`,
+    residentId: b.residentId,
+    ticketId: b.ticketId,
+    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`,
+    data: { thing1: thing('明日上门安检'), thing2: thing(slotWords) },
   }),
   planCancelled: (b: InspectionBooking, reason: string): InspectionNotice => ({
-    dedupeKey: `inspection-plan-cancelled:${b.planId}:${b.id}`, residentId: b.residentId, ticketId: b.ticketId,
-    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`, data: { thing1: thing(`安检计划已取消：${reason}`) },
+    dedupeKey: `inspection-plan-cancelled:${b.planId}:${b.id}`,
+    residentId: b.residentId,
+    ticketId: b.ticketId,
+    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`,
+    data: { thing1: thing(`安检计划已取消：${reason}`) },
   }),
   datesChanged: (b: InspectionBooking, reason: string): InspectionNotice => ({
-    dedupeKey: `inspection-plan-dates:${b.id}:${b.slotId}`, residentId: b.residentId, ticketId: b.ticketId,
-    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`, data: { thing1: thing(`安检日期调整：${reason}`) },
+    dedupeKey: `inspection-plan-dates:${b.id}:${b.slotId}`,
+    residentId: b.residentId,
+    ticketId: b.ticketId,
+    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`,
+    data: { thing1: thing(`安检日期调整：${reason}`) },
   }),
   nobodyHome: (b: InspectionBooking): InspectionNotice => ({
-    dedupeKey: `inspection-missed:${b.id}:${b.slotId}`, residentId: b.residentId, ticketId: b.ticketId,
-    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`, data: { thing1: thing('上门安检未遇，请重新预约') },
+    dedupeKey: `inspection-missed:${b.id}:${b.slotId}`,
+    residentId: b.residentId,
+    ticketId: b.ticketId,
+    page: `${BOOKINGS_PAGE}?bookingId=${b.id}`,
+    data: { thing1: thing('上门安检未遇，请重新预约') },
   }),
 };
 

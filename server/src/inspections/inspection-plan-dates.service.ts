@@ -1,5 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { BookingState, DateRange, ErrorCode, PlanRangeError, generatePlanSlots, inRange, rangeChangeAllowed, shanghaiDate } from '@utility/shared';
+import {
+  BookingState,
+  DateRange,
+  ErrorCode,
+  PlanRangeError,
+  generatePlanSlots,
+  inRange,
+  rangeChangeAllowed,
+  shanghaiDate,
+} from '@utility/shared';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AppError, conflict } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -24,23 +33,40 @@ export class InspectionPlanDates {
   ) {}
 
   /** In the caller's transaction, on a plan read before it (409 if someone changed its dates meanwhile). */
-  async change(em: EntityManager, actor: StaffPrincipal, plan: InspectionPlan, next: DateRange, reason: string): Promise<void> {
+  async change(
+    em: EntityManager,
+    actor: StaffPrincipal,
+    plan: InspectionPlan,
+    next: DateRange,
+    reason: string,
+  ): Promise<void> {
     const now = this.clock.now();
     if (next.endDate < next.startDate) throw invalid('结束日期不能早于开始日期');
     if (!rangeChangeAllowed(plan, next, shanghaiDate(now))) throw invalid('只能调整明天及以后的日期');
     let wanted;
     try {
-      wanted = generatePlanSlots({ ...next, halves: plan.halves, capacity: plan.capacity }, await this.sla.workCalendar());
+      wanted = generatePlanSlots(
+        { ...next, halves: plan.halves, capacity: plan.capacity },
+        await this.sla.workCalendar(),
+      );
     } catch (error) {
       if (error instanceof PlanRangeError) throw invalid('计划最长一年');
       throw error;
     }
-    const moved = await em.update(InspectionPlan, { id: plan.id, startDate: plan.startDate, endDate: plan.endDate, cancelledAt: IsNull() }, next);
+    const moved = await em.update(
+      InspectionPlan,
+      { id: plan.id, startDate: plan.startDate, endDate: plan.endDate, cancelledAt: IsNull() },
+      next,
+    );
     if (!moved.affected) throw conflict(ErrorCode.Conflict);
     // Close first, before any plain read: the UPDATE waits for bookings racing on those slots, and
     // the reads below then see them (a snapshot taken earlier would miss them).
-    await em.createQueryBuilder().update(InspectionSlot).set({ closedAt: now })
-      .where('planId = :id AND closedAt IS NULL AND (date < :startDate OR date > :endDate)', { id: plan.id, ...next }).execute();
+    await em
+      .createQueryBuilder()
+      .update(InspectionSlot)
+      .set({ closedAt: now })
+      .where('planId = :id AND closedAt IS NULL AND (date < :startDate OR date > :endDate)', { id: plan.id, ...next })
+      .execute();
     const slots = await em.findBy(InspectionSlot, { planId: plan.id });
     const dropped = new Map(slots.filter((s) => !inRange(s.date, next)).map((s) => [s.id, s]));
     const affected = await em.findBy(InspectionBooking, { planId: plan.id, active: 1, state: BookingState.Booked });
@@ -54,7 +80,12 @@ export class InspectionPlanDates {
     const have = new Set(slots.map((s) => `${s.date}:${s.half}`));
     const added = wanted.filter((s) => !have.has(`${s.date}:${s.half}`));
     for (let i = 0; i < added.length; i += 200) {
-      await em.insert(InspectionSlot, added.slice(i, i + 200).map((s) => ({ ...s, planId: plan.id, districtId: plan.districtId, booked: 0, closedAt: null })));
+      await em.insert(
+        InspectionSlot,
+        added
+          .slice(i, i + 200)
+          .map((s) => ({ ...s, planId: plan.id, districtId: plan.districtId, booked: 0, closedAt: null })),
+      );
     }
   }
 }

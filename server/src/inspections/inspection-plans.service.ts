@@ -1,7 +1,19 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  BookingState, CreateInspectionPlanSchema, ErrorCode, InspectionPlanView, PLAN_PERIOD_LABELS, PlanPeriod, PlanRangeError, Role, SlotHalf, UpdateInspectionPlanSchema, addCalendarDays, generatePlanSlots, shanghaiDate,
+  BookingState,
+  CreateInspectionPlanSchema,
+  ErrorCode,
+  InspectionPlanView,
+  PLAN_PERIOD_LABELS,
+  PlanPeriod,
+  PlanRangeError,
+  Role,
+  SlotHalf,
+  UpdateInspectionPlanSchema,
+  addCalendarDays,
+  generatePlanSlots,
+  shanghaiDate,
 } from '@utility/shared';
 import { z } from 'zod';
 import { EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
@@ -38,27 +50,45 @@ export class InspectionPlansService {
 
   async list(me: StaffPrincipal): Promise<InspectionPlanView[]> {
     const where = me.role === Role.Admin ? {} : { districtId: me.districtId ?? -1 };
-    return Promise.all((await this.plans.find({ where, order: { startDate: 'DESC', id: 'DESC' }, take: 100 })).map((p) => this.view(p)));
+    return Promise.all(
+      (await this.plans.find({ where, order: { startDate: 'DESC', id: 'DESC' }, take: 100 })).map((p) => this.view(p)),
+    );
   }
 
   async create(me: StaffPrincipal | null, body: CreatePlan): Promise<InspectionPlanView> {
     if (me) this.assertManages(me, body.districtId);
-    if (!(await this.org.findDistrict(body.districtId))) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '片区不存在');
+    if (!(await this.org.findDistrict(body.districtId)))
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '片区不存在');
     let slots;
     try {
       slots = generatePlanSlots(body, await this.sla.workCalendar());
     } catch (error) {
-      if (error instanceof PlanRangeError) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '计划最长一年');
+      if (error instanceof PlanRangeError)
+        throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '计划最长一年');
       throw error;
     }
     const id = await this.db.transaction(async (em) => {
       const { identifiers } = await em.insert(InspectionPlan, {
-        districtId: body.districtId, name: body.name, period: body.period, startDate: body.startDate, endDate: body.endDate,
-        halves: body.halves, capacity: body.capacity, createdById: me?.id ?? null, createdAt: this.clock.now(), cancelledAt: null, cancelReason: null,
+        districtId: body.districtId,
+        name: body.name,
+        period: body.period,
+        startDate: body.startDate,
+        endDate: body.endDate,
+        halves: body.halves,
+        capacity: body.capacity,
+        createdById: me?.id ?? null,
+        createdAt: this.clock.now(),
+        cancelledAt: null,
+        cancelReason: null,
       });
       const planId = identifiers[0].id as number;
       for (let i = 0; i < slots.length; i += 200) {
-        await em.insert(InspectionSlot, slots.slice(i, i + 200).map((s) => ({ ...s, planId, districtId: body.districtId, booked: 0, closedAt: null })));
+        await em.insert(
+          InspectionSlot,
+          slots
+            .slice(i, i + 200)
+            .map((s) => ({ ...s, planId, districtId: body.districtId, booked: 0, closedAt: null })),
+        );
       }
       return planId;
     });
@@ -68,11 +98,21 @@ export class InspectionPlansService {
   /** Demo seed: a monthly plan from today for the next 30 days, unless one already covers today. */
   async ensureCurrentPlan(districtId: number): Promise<void> {
     const today = shanghaiDate(this.clock.now());
-    const current = await this.plans.findOneBy({ districtId, cancelledAt: IsNull(), startDate: LessThanOrEqual(today), endDate: MoreThanOrEqual(today) });
+    const current = await this.plans.findOneBy({
+      districtId,
+      cancelledAt: IsNull(),
+      startDate: LessThanOrEqual(today),
+      endDate: MoreThanOrEqual(today),
+    });
     if (current) return;
     await this.create(null, {
-      districtId, name: `${today.slice(0, 7)}入户安检`, period: PlanPeriod.Monthly, startDate: today, endDate: addCalendarDays(today, 30),
-      halves: [SlotHalf.Am, SlotHalf.Pm], capacity: 10,
+      districtId,
+      name: `${today.slice(0, 7)}入户安检`,
+      period: PlanPeriod.Monthly,
+      startDate: today,
+      endDate: addCalendarDays(today, 30),
+      halves: [SlotHalf.Am, SlotHalf.Pm],
+      capacity: 10,
     });
   }
 
@@ -97,7 +137,13 @@ export class InspectionPlansService {
     const plan = await this.managed(me, id);
     await this.db.transaction(async (em) => {
       if (body.startDate || body.endDate) {
-        await this.dates.change(em, me, plan, { startDate: body.startDate ?? plan.startDate, endDate: body.endDate ?? plan.endDate }, body.reason);
+        await this.dates.change(
+          em,
+          me,
+          plan,
+          { startDate: body.startDate ?? plan.startDate, endDate: body.endDate ?? plan.endDate },
+          body.reason,
+        );
       }
       if (body.capacity !== undefined) await this.changeCapacity(em, id, body.capacity);
       if (body.name) await em.update(InspectionPlan, { id }, { name: body.name });
@@ -108,10 +154,15 @@ export class InspectionPlansService {
   /** Bookings stay; open slots take the new capacity. */
   private async changeCapacity(em: EntityManager, id: number, capacity: number): Promise<void> {
     const slots = await em.findBy(InspectionSlot, { planId: id, closedAt: IsNull() });
-    if (slots.some((s) => s.booked > capacity)) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PlanCapacityBelowBooked);
+    if (slots.some((s) => s.booked > capacity))
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PlanCapacityBelowBooked);
     await em.update(InspectionPlan, { id }, { capacity });
-    await em.createQueryBuilder().update(InspectionSlot).set({ capacity })
-      .where('planId = :id AND closedAt IS NULL AND booked <= :capacity', { id, capacity }).execute();
+    await em
+      .createQueryBuilder()
+      .update(InspectionSlot)
+      .set({ capacity })
+      .where('planId = :id AND closedAt IS NULL AND booked <= :capacity', { id, capacity })
+      .execute();
   }
 
   private async managed(me: StaffPrincipal, id: number): Promise<InspectionPlan> {
@@ -130,12 +181,23 @@ export class InspectionPlansService {
   private async view(p: InspectionPlan): Promise<InspectionPlanView> {
     const slots = await this.slotRows.findBy({ planId: p.id });
     const bookedCount = await this.db.dataSource.manager.countBy(InspectionBooking, {
-      planId: p.id, state: In([BookingState.Booked, BookingState.Missed, BookingState.Done, BookingState.Refused]),
+      planId: p.id,
+      state: In([BookingState.Booked, BookingState.Missed, BookingState.Done, BookingState.Refused]),
     });
     return {
-      id: p.id, districtId: p.districtId, name: p.name, period: p.period, periodLabel: PLAN_PERIOD_LABELS[p.period],
-      startDate: p.startDate, endDate: p.endDate, halves: p.halves, capacity: p.capacity, cancelled: p.cancelledAt !== null,
-      slotCount: slots.length, bookedCount, createdAt: p.createdAt.toISOString(),
+      id: p.id,
+      districtId: p.districtId,
+      name: p.name,
+      period: p.period,
+      periodLabel: PLAN_PERIOD_LABELS[p.period],
+      startDate: p.startDate,
+      endDate: p.endDate,
+      halves: p.halves,
+      capacity: p.capacity,
+      cancelled: p.cancelledAt !== null,
+      slotCount: slots.length,
+      bookedCount,
+      createdAt: p.createdAt.toISOString(),
     };
   }
 }

@@ -28,7 +28,10 @@ export class InspectionReminderJob implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     if (!this.settings.reminderSeconds) return;
-    this.timer = setInterval(() => void this.run().catch((e) => this.logger.error(e)), this.settings.reminderSeconds * 1000);
+    this.timer = setInterval(
+      () => void this.run().catch((e) => this.logger.error(e)),
+      this.settings.reminderSeconds * 1000,
+    );
     this.timer.unref();
   }
 

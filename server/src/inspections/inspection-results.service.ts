@@ -1,7 +1,20 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  BookingState, ErrorCode, INSPECTION_CHECKLISTS, InspectionResultSchema, InspectionResultView, TicketEventKind, TicketStatus, TicketType,
-  VisitKind, VisitOutcome, hazardsClosedBy, isOpen, missingItems, reinspectionItems, shanghaiDate,
+  BookingState,
+  ErrorCode,
+  INSPECTION_CHECKLISTS,
+  InspectionResultSchema,
+  InspectionResultView,
+  TicketEventKind,
+  TicketStatus,
+  TicketType,
+  VisitKind,
+  VisitOutcome,
+  hazardsClosedBy,
+  isOpen,
+  missingItems,
+  reinspectionItems,
+  shanghaiDate,
 } from '@utility/shared';
 import { z } from 'zod';
 import { EntityManager } from 'typeorm';
@@ -25,7 +38,8 @@ import { InspectionSlot } from './inspection-slot.entity';
 import { InspectionVisit, RecordedItem } from './inspection-visit.entity';
 
 type ResultBody = z.output<typeof InspectionResultSchema>;
-const incomplete = (message: string) => new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ChecklistIncomplete, message);
+const incomplete = (message: string) =>
+  new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ChecklistIncomplete, message);
 
 interface Outcome {
   opened: number[];
@@ -55,7 +69,9 @@ export class InspectionResultsService {
   async record(me: StaffPrincipal, ticketId: number, body: ResultBody): Promise<InspectionResultView> {
     await this.reader.visibleTicket(me, ticketId);
     const booking = await this.db.dataSource.manager.findOneBy(InspectionBooking, { ticketId, active: 1 });
-    const slot = booking ? await this.db.dataSource.manager.findOneByOrFail(InspectionSlot, { id: booking.slotId }) : null;
+    const slot = booking
+      ? await this.db.dataSource.manager.findOneByOrFail(InspectionSlot, { id: booking.slotId })
+      : null;
     const date = slot?.date ?? shanghaiDate(this.clock.now());
     const before = await this.field.one(me, ticketId, date);
     const account = (await this.accounts.findById(before.accountId))!;
@@ -65,18 +81,29 @@ export class InspectionResultsService {
       const fresh = booking ? await em.findOneBy(InspectionBooking, { id: booking.id }) : null;
       const open = await this.hazards.openOf(em, account.id);
       const checked = open.filter((h) => h.reinspectionTicketId === ticketId);
-      if (!isOpen(ticket.status) || (fresh ? fresh.state !== BookingState.Booked : !checked.length)) throw conflict(ErrorCode.VisitAlreadyRecorded);
+      if (!isOpen(ticket.status) || (fresh ? fresh.state !== BookingState.Booked : !checked.length))
+        throw conflict(ErrorCode.VisitAlreadyRecorded);
       this.assertItems(body, fresh ? VisitKind.Booking : VisitKind.Reinspection, account, checked);
       const onSite = await this.tickets.arriveForVisit(em, me, ticket);
       const visitId = await this.storeVisit(em, me, onSite, fresh, account, body);
-      return fresh ? this.finishBooking(em, me, onSite, fresh, account, visitId, body) : this.finishReinspection(em, me, onSite, account, checked, visitId, body);
+      return fresh
+        ? this.finishBooking(em, me, onSite, fresh, account, visitId, body)
+        : this.finishReinspection(em, me, onSite, account, checked, visitId, body);
     });
-    const [hazardsOpened, hazardsClosed] = await Promise.all([this.hazards.viewsByIds(this.db.dataSource.manager, outcome.opened), this.hazards.viewsByIds(this.db.dataSource.manager, outcome.closed)]);
-    const visit = (await this.field.day(me, date)).find((v) => v.id === ticketId) ?? { ...before, recorded: true, openHazards: [] };
+    const [hazardsOpened, hazardsClosed] = await Promise.all([
+      this.hazards.viewsByIds(this.db.dataSource.manager, outcome.opened),
+      this.hazards.viewsByIds(this.db.dataSource.manager, outcome.closed),
+    ]);
+    const visit = (await this.field.day(me, date)).find((v) => v.id === ticketId) ?? {
+      ...before,
+      recorded: true,
+      openHazards: [],
+    };
     const [current] = await this.reader.byIds([ticketId]);
     return {
       visit: { ...visit, ticketStatus: current.status, recorded: true },
-      hazardsOpened, hazardsClosed,
+      hazardsOpened,
+      hazardsClosed,
       reinspectionTicket: outcome.reinspection ? ticketRef(outcome.reinspection) : null,
       stopSupplyTicket: outcome.stopSupply ? ticketRef(outcome.stopSupply) : null,
     };
@@ -92,13 +119,34 @@ export class InspectionResultsService {
     if (missingItems(required, codes).length) throw incomplete('检查项不完整，请逐项填写检查结果');
   }
 
-  private async storeVisit(em: EntityManager, me: StaffPrincipal, ticket: Ticket, booking: InspectionBooking | null, account: Account, body: ResultBody): Promise<number> {
-    const items: RecordedItem[] = body.items.map((i) => ({ code: i.code, ok: i.ok, note: i.note, photoIds: [...new Set(i.photoIds)], severity: i.ok ? null : i.severity ?? null }));
+  private async storeVisit(
+    em: EntityManager,
+    me: StaffPrincipal,
+    ticket: Ticket,
+    booking: InspectionBooking | null,
+    account: Account,
+    body: ResultBody,
+  ): Promise<number> {
+    const items: RecordedItem[] = body.items.map((i) => ({
+      code: i.code,
+      ok: i.ok,
+      note: i.note,
+      photoIds: [...new Set(i.photoIds)],
+      severity: i.ok ? null : (i.severity ?? null),
+    }));
     const signaturePhotoId = body.confirmation?.kind === 'signature' ? body.confirmation.photoId : null;
     const { identifiers } = await em.insert(InspectionVisit, {
-      ticketId: ticket.id, bookingId: booking?.id ?? null, accountId: account.id, kind: booking ? VisitKind.Booking : VisitKind.Reinspection,
-      outcome: body.outcome, inspectorId: me.id, items, note: body.note ?? null, confirmationKind: body.confirmation?.kind ?? null,
-      signaturePhotoId, recordedAt: this.clock.now(),
+      ticketId: ticket.id,
+      bookingId: booking?.id ?? null,
+      accountId: account.id,
+      kind: booking ? VisitKind.Booking : VisitKind.Reinspection,
+      outcome: body.outcome,
+      inspectorId: me.id,
+      items,
+      note: body.note ?? null,
+      confirmationKind: body.confirmation?.kind ?? null,
+      signaturePhotoId,
+      recordedAt: this.clock.now(),
     });
     const visitId = identifiers[0].id as number;
     const owner = { kind: 'staff' as const, id: me.id };
@@ -109,11 +157,21 @@ export class InspectionResultsService {
   }
 
   private async finishBooking(
-    em: EntityManager, me: StaffPrincipal, ticket: Ticket, booking: InspectionBooking, account: Account, visitId: number, body: ResultBody,
+    em: EntityManager,
+    me: StaffPrincipal,
+    ticket: Ticket,
+    booking: InspectionBooking,
+    account: Account,
+    visitId: number,
+    body: ResultBody,
   ): Promise<Outcome> {
     const none: Outcome = { opened: [], closed: [], reinspection: null, stopSupply: null };
     const setState = async (state: BookingState, active: 1 | null) => {
-      const moved = await em.update(InspectionBooking, { id: booking.id, state: BookingState.Booked }, { state, active, updatedAt: this.clock.now() });
+      const moved = await em.update(
+        InspectionBooking,
+        { id: booking.id, state: BookingState.Booked },
+        { state, active, updatedAt: this.clock.now() },
+      );
       if (!moved.affected) throw conflict(ErrorCode.VisitAlreadyRecorded);
     };
     if (body.outcome === VisitOutcome.NobodyHome) {
@@ -125,7 +183,11 @@ export class InspectionResultsService {
     }
     if (body.outcome === VisitOutcome.Refused) {
       await setState(BookingState.Refused, null);
-      await this.tickets.recordStep(em, me, ticket, { to: TicketStatus.Resolved, note: `居民拒绝安检：${body.note}`, data: { visitId, outcome: body.outcome } });
+      await this.tickets.recordStep(em, me, ticket, {
+        to: TicketStatus.Resolved,
+        note: `居民拒绝安检：${body.note}`,
+        data: { visitId, outcome: body.outcome },
+      });
       return none;
     }
     await setState(BookingState.Done, null);
@@ -137,7 +199,13 @@ export class InspectionResultsService {
   }
 
   private async finishReinspection(
-    em: EntityManager, me: StaffPrincipal, ticket: Ticket, account: Account, checked: Hazard[], visitId: number, body: ResultBody,
+    em: EntityManager,
+    me: StaffPrincipal,
+    ticket: Ticket,
+    account: Account,
+    checked: Hazard[],
+    visitId: number,
+    body: ResultBody,
   ): Promise<Outcome> {
     if (body.outcome === VisitOutcome.NobodyHome) {
       await this.handBack(em, me, ticket, body.note);
@@ -148,12 +216,18 @@ export class InspectionResultsService {
     let stopSupply: Ticket | null = null;
     if (body.outcome === VisitOutcome.Refused) {
       stopSupply = await this.hazards.stopSupplyApplication(em, account, checked, body.note!);
-      await this.tickets.recordStep(em, me, ticket, { to: TicketStatus.Resolved, note: `居民拒绝整改：${body.note}，已提交停供申请`, data: { visitId, outcome: body.outcome } });
+      await this.tickets.recordStep(em, me, ticket, {
+        to: TicketStatus.Resolved,
+        note: `居民拒绝整改：${body.note}，已提交停供申请`,
+        data: { visitId, outcome: body.outcome },
+      });
     } else {
       closed = hazardsClosedBy(checked, body.items);
       await this.hazards.close(em, closed, visitId);
       const known = new Set(checked.map((h) => h.code));
-      const failedNew = (await em.findOneByOrFail(InspectionVisit, { id: visitId })).items.filter((i) => !i.ok && !known.has(i.code));
+      const failedNew = (await em.findOneByOrFail(InspectionVisit, { id: visitId })).items.filter(
+        (i) => !i.ok && !known.has(i.code),
+      );
       opened = await this.hazards.open(em, account, visitId, failedNew);
       await this.resolve(em, me, ticket, visitId, body, body.items.filter((i) => !i.ok).length);
     }
@@ -161,7 +235,14 @@ export class InspectionResultsService {
     return { opened, closed, reinspection, stopSupply };
   }
 
-  private async resolve(em: EntityManager, me: StaffPrincipal, ticket: Ticket, visitId: number, body: ResultBody, failed: number): Promise<void> {
+  private async resolve(
+    em: EntityManager,
+    me: StaffPrincipal,
+    ticket: Ticket,
+    visitId: number,
+    body: ResultBody,
+    failed: number,
+  ): Promise<void> {
     await this.tickets.recordStep(em, me, ticket, {
       to: TicketStatus.Resolved,
       note: failed ? `安检完成：${failed}项不合格，已开具隐患整改通知` : '安检完成：全部合格',
@@ -173,8 +254,15 @@ export class InspectionResultsService {
   private async handBack(em: EntityManager, me: StaffPrincipal, ticket: Ticket, note?: string): Promise<void> {
     const reason = note ? `上门未遇：${note}` : '上门未遇';
     await this.tickets.recordStep(em, me, ticket, {
-      to: TicketStatus.Accepted, note: reason,
-      events: [{ kind: TicketEventKind.HandedOver, note: reason, data: { previousAssigneeId: me.id, fromStatus: ticket.status } }],
+      to: TicketStatus.Accepted,
+      note: reason,
+      events: [
+        {
+          kind: TicketEventKind.HandedOver,
+          note: reason,
+          data: { previousAssigneeId: me.id, fromStatus: ticket.status },
+        },
+      ],
     });
   }
 }

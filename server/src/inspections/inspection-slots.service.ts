@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { InspectionSlotView, SLOT_HALF_LABELS, addCalendarDays, beforeCutoff, bookingCutoff, shanghaiDate } from '@utility/shared';
+import {
+  InspectionSlotView,
+  SLOT_HALF_LABELS,
+  addCalendarDays,
+  beforeCutoff,
+  bookingCutoff,
+  shanghaiDate,
+} from '@utility/shared';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { InspectionSettings } from './inspection-rules.config';
@@ -22,7 +29,10 @@ export class InspectionSlotsService {
     const rows = await this.slots
       .createQueryBuilder('s')
       .where('s.districtId = :districtId AND s.closedAt IS NULL AND s.booked < s.capacity', { districtId })
-      .andWhere('s.date >= :today AND s.date <= :last', { today, last: addCalendarDays(today, this.settings.bookingDays) })
+      .andWhere('s.date >= :today AND s.date <= :last', {
+        today,
+        last: addCalendarDays(today, this.settings.bookingDays),
+      })
       .orderBy('s.date', 'ASC')
       .addOrderBy('s.half', 'ASC')
       .addOrderBy('s.id', 'ASC')
@@ -68,8 +78,14 @@ export class InspectionSlotsService {
 
   view(s: InspectionSlot): InspectionSlotView {
     return {
-      id: s.id, planId: s.planId, date: s.date, half: s.half, halfLabel: SLOT_HALF_LABELS[s.half],
-      capacity: s.capacity, left: Math.max(0, s.capacity - s.booked), cutoffAt: bookingCutoff(s.date, this.settings.cutoff).toISOString(),
+      id: s.id,
+      planId: s.planId,
+      date: s.date,
+      half: s.half,
+      halfLabel: SLOT_HALF_LABELS[s.half],
+      capacity: s.capacity,
+      left: Math.max(0, s.capacity - s.booked),
+      cutoffAt: bookingCutoff(s.date, this.settings.cutoff).toISOString(),
     };
   }
 }

@@ -1,8 +1,15 @@
 import { Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AccountQuerySchema, BookInspectionRequest, BookInspectionSchema, CancelInspectionSchema, HazardView, InspectionBookingView,
-  InspectionSlotView, RescheduleInspectionRequest, RescheduleInspectionSchema,
+  AccountQuerySchema,
+  BookInspectionRequest,
+  BookInspectionSchema,
+  CancelInspectionSchema,
+  HazardView,
+  InspectionBookingView,
+  InspectionSlotView,
+  RescheduleInspectionRequest,
+  RescheduleInspectionSchema,
 } from '@utility/shared';
 import type { FastifyReply } from 'fastify';
 import { IdParam } from '../common/id-param';
@@ -26,20 +33,30 @@ export class ResidentInspectionsController {
   ) {}
 
   @Get('inspection-slots')
-  @ApiOperation({ summary: 'Open slots of the account’s district for the next 30 days with places left, before their cut-off' })
-  async openSlots(@CurrentResident() me: ResidentPrincipal, @Query(new ZodPipe(AccountQuerySchema)) q: { accountId: number }): Promise<InspectionSlotView[]> {
+  @ApiOperation({
+    summary: 'Open slots of the account’s district for the next 30 days with places left, before their cut-off',
+  })
+  async openSlots(
+    @CurrentResident() me: ResidentPrincipal,
+    @Query(new ZodPipe(AccountQuerySchema)) q: { accountId: number },
+  ): Promise<InspectionSlotView[]> {
     const account = await this.bookings.boundAccount(me, q.accountId);
     return this.slots.openSlots(account.districtId);
   }
 
   @Get('inspections')
   @ApiOperation({ summary: 'The account’s bookings, newest first' })
-  list(@CurrentResident() me: ResidentPrincipal, @Query(new ZodPipe(AccountQuerySchema)) q: { accountId: number }): Promise<InspectionBookingView[]> {
+  list(
+    @CurrentResident() me: ResidentPrincipal,
+    @Query(new ZodPipe(AccountQuerySchema)) q: { accountId: number },
+  ): Promise<InspectionBookingView[]> {
     return this.bookings.list(me, q.accountId);
   }
 
   @Post('inspections')
-  @ApiOperation({ summary: 'Book a slot: one active booking per account and plan; 409 SLOT_FULL when no place is left' })
+  @ApiOperation({
+    summary: 'Book a slot: one active booking per account and plan; 409 SLOT_FULL when no place is left',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key book nothing new' })
   @ApiZodBody(BookInspectionSchema)
   async book(
@@ -58,7 +75,11 @@ export class ResidentInspectionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Move a booking to another slot (before the cut-off, or after nobody was home)' })
   @ApiZodBody(RescheduleInspectionSchema)
-  reschedule(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @ZodBody(RescheduleInspectionSchema) body: RescheduleInspectionRequest): Promise<InspectionBookingView> {
+  reschedule(
+    @CurrentResident() me: ResidentPrincipal,
+    @IdParam() id: number,
+    @ZodBody(RescheduleInspectionSchema) body: RescheduleInspectionRequest,
+  ): Promise<InspectionBookingView> {
     return this.bookings.reschedule(me, id, body.slotId);
   }
 
@@ -66,7 +87,11 @@ export class ResidentInspectionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel a booking before the cut-off; the place is given back' })
   @ApiZodBody(CancelInspectionSchema)
-  cancel(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @ZodBody(CancelInspectionSchema) body: { reason?: string }): Promise<InspectionBookingView> {
+  cancel(
+    @CurrentResident() me: ResidentPrincipal,
+    @IdParam() id: number,
+    @ZodBody(CancelInspectionSchema) body: { reason?: string },
+  ): Promise<InspectionBookingView> {
     return this.bookings.cancel(me, id, body.reason);
   }
 

@@ -1,7 +1,15 @@
 import { ErrorCode, NoticeTemplates } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { EAST_HEAT_ACCOUNT, expectRefused } from '../testing/api-fixtures';
-import { Resident, bindAccount, countRows, fakeWechat, noticeTemplates, openidOf, residentLogin } from '../testing/resident-fixtures';
+import {
+  Resident,
+  bindAccount,
+  countRows,
+  fakeWechat,
+  noticeTemplates,
+  openidOf,
+  residentLogin,
+} from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { NoticeOutbox, NoticeRequest } from './notice-outbox.service';
 import { NoticeSender } from './notice-sender.service';
@@ -25,11 +33,19 @@ describe('the outbox for notices outside the ticket timeline', () => {
   const consent = (templateIds: unknown, auth = bob.auth) =>
     t.http().post('/api/my/subscriptions').set('Authorization', auth).send({ templateIds });
   const billDue = (key: string, sendAt?: Date): NoticeRequest => ({
-    dedupeKey: key, residentId: bob.resident.id, ticketId: null, templateId: templates.billDue,
-    page: 'packages/pay/bills', data: { thing1: { value: '十月燃气费' }, amount2: { value: '¥86.40' } }, sendAt,
+    dedupeKey: key,
+    residentId: bob.resident.id,
+    ticketId: null,
+    templateId: templates.billDue,
+    page: 'packages/pay/bills',
+    data: { thing1: { value: '十月燃气费' }, amount2: { value: '¥86.40' } },
+    sendAt,
   });
   const notice = (key: string) => t.app.get(DataSource).getRepository(Notice).findOneByOrFail({ dedupeKey: key });
-  const sentTo = async (openid: string | null) => fakeWechat(t).messages().filter((m) => m.touser === openid);
+  const sentTo = async (openid: string | null) =>
+    fakeWechat(t)
+      .messages()
+      .filter((m) => m.touser === openid);
 
   it('skips a notice the resident gave no consent for, and says why', async () => {
     expect(await t.app.get(NoticeOutbox).enqueue(billDue('bill-due:1'))).toBe(true);
@@ -61,7 +77,14 @@ describe('the outbox for notices outside the ticket timeline', () => {
   it('refuses unknown templates and a missing token, recording nothing', async () => {
     const before = await countRows(t, 'subscription_consent');
     expectRefused(await consent(['TPL_NOT_OURS']), 400, ErrorCode.ValidationFailed);
-    expectRefused(await t.http().post('/api/my/subscriptions').send({ templateIds: [templates.arrears] }), 401, ErrorCode.Unauthenticated);
+    expectRefused(
+      await t
+        .http()
+        .post('/api/my/subscriptions')
+        .send({ templateIds: [templates.arrears] }),
+      401,
+      ErrorCode.Unauthenticated,
+    );
     expect(await countRows(t, 'subscription_consent')).toBe(before);
   });
 });

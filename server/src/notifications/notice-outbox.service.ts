@@ -69,7 +69,9 @@ export class NoticeOutbox {
   /** Records the templates a resident accepted, for one ticket or (null) for their accounts. */
   async grantConsent(residentId: number, templateIds: string[], ticketId: number | null): Promise<void> {
     const grantedAt = this.clock.now();
-    await this.consents.insert(templateIds.map((templateId) => ({ residentId, ticketId, templateId, grantedAt, usedByNoticeId: null })));
+    await this.consents.insert(
+      templateIds.map((templateId) => ({ residentId, ticketId, templateId, grantedAt, usedByNoticeId: null })),
+    );
   }
 
   private async insert(em: EntityManager, { sendAt, consentBy, ...request }: NoticeRequest): Promise<boolean> {
@@ -77,7 +79,14 @@ export class NoticeOutbox {
     if (await em.existsBy(Notice, { dedupeKey: request.dedupeKey })) return false;
     const now = this.clock.now();
     const { identifiers } = await em.insert(Notice, {
-      ...request, status: 'pending', attempts: 0, nextAttemptAt: sendAt ?? now, lockedUntil: null, lastError: null, createdAt: now, sentAt: null,
+      ...request,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: sendAt ?? now,
+      lockedUntil: null,
+      lastError: null,
+      createdAt: now,
+      sentAt: null,
     });
     const noticeId = identifiers[0].id as number;
     if (!(await this.useConsent(em, request, consentBy ?? now, noticeId))) {
@@ -90,13 +99,20 @@ export class NoticeOutbox {
   private async useConsent(em: EntityManager, request: NoticeRequest, by: Date, noticeId: number): Promise<boolean> {
     const consent = await em.findOne(SubscriptionConsent, {
       where: {
-        residentId: request.residentId, templateId: request.templateId, usedByNoticeId: IsNull(), grantedAt: LessThanOrEqual(by),
+        residentId: request.residentId,
+        templateId: request.templateId,
+        usedByNoticeId: IsNull(),
+        grantedAt: LessThanOrEqual(by),
         ticketId: request.ticketId ?? IsNull(),
       },
       order: { id: 'ASC' },
     });
     if (!consent) return false;
-    const used = await em.update(SubscriptionConsent, { id: consent.id, usedByNoticeId: IsNull() }, { usedByNoticeId: noticeId });
+    const used = await em.update(
+      SubscriptionConsent,
+      { id: consent.id, usedByNoticeId: IsNull() },
+      { usedByNoticeId: noticeId },
+    );
     return !!used.affected;
   }
 }

@@ -46,7 +46,11 @@ export class NoticePlanner {
 
   private async enqueue(fact: TicketEventFact, residentId: number, planned: PlannedNotice): Promise<void> {
     await this.outbox.enqueue({
-      dedupeKey: `ticket-event:${fact.eventId}:resident:${residentId}`, residentId, ticketId: fact.ticketId, ...planned, consentBy: fact.at,
+      dedupeKey: `ticket-event:${fact.eventId}:resident:${residentId}`,
+      residentId,
+      ticketId: fact.ticketId,
+      ...planned,
+      consentBy: fact.at,
     });
   }
 

@@ -60,24 +60,50 @@ export class NoticeSender {
     if (!resident?.openid) return this.finish(notice, 'failed', 'resident deleted their WeChat identity');
     const attempts = notice.attempts + 1;
     try {
-      await this.wechat.sendSubscribeMessage({ touser: resident.openid, templateId: notice.templateId, page: notice.page, data: notice.data });
-      await this.notices.update({ id: notice.id }, { status: 'sent', attempts, sentAt: now, lockedUntil: null, lastError: null });
-      return 'sent';
-    } catch (error) {
-      const reason = error instanceof WechatApiError ? `errcode ${error.errcode}: ${error.errmsg}` : String((error as Error).message ?? error);
-      const retryable = !(error instanceof WechatApiError) || error.retryable;
-      if (!retryable) return this.finish(notice, 'failed', reason, attempts);
-      if (attempts >= MAX_ATTEMPTS) return this.finish(notice, 'failed', `gave up after ${attempts} attempts: ${reason}`, attempts);
+      await this.wechat.sendSubscribeMessage({
+        touser: resident.openid,
+        templateId: notice.templateId,
+        page: notice.page,
+        data: notice.data,
+      });
       await this.notices.update(
         { id: notice.id },
-        { status: 'pending', attempts, lastError: reason, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+        { status: 'sent', attempts, sentAt: now, lockedUntil: null, lastError: null },
+      );
+      return 'sent';
+    } catch (error) {
+      const reason =
+        error instanceof WechatApiError
+          ? `errcode ${error.errcode}: ${error.errmsg}`
+          : String((error as Error).message ?? error);
+      const retryable = !(error instanceof WechatApiError) || error.retryable;
+      if (!retryable) return this.finish(notice, 'failed', reason, attempts);
+      if (attempts >= MAX_ATTEMPTS)
+        return this.finish(notice, 'failed', `gave up after ${attempts} attempts: ${reason}`, attempts);
+      await this.notices.update(
+        { id: notice.id },
+        {
+          status: 'pending',
+          attempts,
+          lastError: reason,
+          lockedUntil: null,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+        },
       );
       return 'retried';
     }
   }
 
-  private async finish(notice: Notice, status: 'failed', reason: string, attempts = notice.attempts): Promise<'failed'> {
-    await this.notices.update({ id: notice.id }, { status, attempts, lastError: reason.slice(0, 300), lockedUntil: null });
+  private async finish(
+    notice: Notice,
+    status: 'failed',
+    reason: string,
+    attempts = notice.attempts,
+  ): Promise<'failed'> {
+    await this.notices.update(
+      { id: notice.id },
+      { status, attempts, lastError: reason.slice(0, 300), lockedUntil: null },
+    );
     return status;
   }
 

@@ -45,7 +45,9 @@ export class SubscriptionsController {
   @Post('my/subscriptions')
   @ApiBearerAuth()
   @UseGuards(ResidentGuard)
-  @ApiOperation({ summary: 'Record the templates the resident accepted for notices about their accounts (bill due, arrears, usage)' })
+  @ApiOperation({
+    summary: 'Record the templates the resident accepted for notices about their accounts (bill due, arrears, usage)',
+  })
   @ApiZodBody(SubscribeSchema)
   async subscribeToAccounts(
     @CurrentResident() me: ResidentPrincipal,

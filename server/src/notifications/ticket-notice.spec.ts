@@ -2,10 +2,25 @@ import { TicketEventKind as K, TicketStatus as S, TicketType } from '@utility/sh
 import { TicketEventFact } from '../tickets/ticket-reader.service';
 import { noticeForEvent } from './ticket-notice';
 
-const templates = { accepted: 'TPL_ACCEPTED', progress: 'TPL_PROGRESS', resolved: 'TPL_RESOLVED', inspection: 'TPL_INS', billDue: 'TPL_DUE', arrears: 'TPL_ARR', usageAlert: 'TPL_USE' };
+const templates = {
+  accepted: 'TPL_ACCEPTED',
+  progress: 'TPL_PROGRESS',
+  resolved: 'TPL_RESOLVED',
+  inspection: 'TPL_INS',
+  billDue: 'TPL_DUE',
+  arrears: 'TPL_ARR',
+  usageAlert: 'TPL_USE',
+};
 const fact = (kind: K, from: S | null, to: S | null): TicketEventFact => ({
-  eventId: 9, kind, from, to, at: new Date('2026-11-23T02:05:00Z'), ticketId: 7, ticketNo: '20261123000007',
-  ticketType: TicketType.Repair, accountNo: '9100000001',
+  eventId: 9,
+  kind,
+  from,
+  to,
+  at: new Date('2026-11-23T02:05:00Z'),
+  ticketId: 7,
+  ticketNo: '20261123000007',
+  ticketType: TicketType.Repair,
+  accountNo: '9100000001',
 });
 
 describe('noticeForEvent', () => {
@@ -25,8 +40,12 @@ describe('noticeForEvent', () => {
   });
 
   it.each([
-    [K.Created, null, S.Submitted], [K.Transition, S.EnRoute, S.OnSite], [K.Routed, null, null],
-    [K.Breached, null, null], [K.Transition, S.Resolved, S.Closed], [K.Transition, S.Accepted, S.Cancelled],
+    [K.Created, null, S.Submitted],
+    [K.Transition, S.EnRoute, S.OnSite],
+    [K.Routed, null, null],
+    [K.Breached, null, null],
+    [K.Transition, S.Resolved, S.Closed],
+    [K.Transition, S.Accepted, S.Cancelled],
   ])('tells the resident nothing for %s %s→%s', (kind, from, to) => {
     expect(noticeForEvent(fact(kind, from, to), templates)).toBeNull();
   });

@@ -1,4 +1,10 @@
-import { NoticeTemplates, RESIDENT_STEP_LABELS, ResidentStep, TICKET_TYPE_LABELS, residentStepForEvent } from '@utility/shared';
+import {
+  NoticeTemplates,
+  RESIDENT_STEP_LABELS,
+  ResidentStep,
+  TICKET_TYPE_LABELS,
+  residentStepForEvent,
+} from '@utility/shared';
 import { TicketEventFact } from '../tickets/ticket-reader.service';
 import { NoticeData } from './notice.entity';
 
@@ -11,7 +17,12 @@ const TEMPLATE_OF: Partial<Record<ResidentStep, keyof NoticeTemplates>> = {
 };
 
 const shanghaiTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
 });
 
 export interface PlannedNotice {

@@ -1,7 +1,24 @@
 import { ErrorCode, NoticeTemplates, TicketView } from '@utility/shared';
 import { DataSource } from 'typeorm';
-import { EAST_HALL_ACCOUNT, EAST_HEAT_ACCOUNT, Staff, call, createTicket, expectRefused, signIn, transition } from '../testing/api-fixtures';
-import { Resident, bindAccount, countRows, fakeWechat, noticeTemplates, openidOf, residentLogin } from '../testing/resident-fixtures';
+import {
+  EAST_HALL_ACCOUNT,
+  EAST_HEAT_ACCOUNT,
+  Staff,
+  call,
+  createTicket,
+  expectRefused,
+  signIn,
+  transition,
+} from '../testing/api-fixtures';
+import {
+  Resident,
+  bindAccount,
+  countRows,
+  fakeWechat,
+  noticeTemplates,
+  openidOf,
+  residentLogin,
+} from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { Db } from '../common/db';
 import { NoticePlanner } from './notice-planner.service';
@@ -35,16 +52,27 @@ describe('subscribing to notices of a ticket', () => {
 
   it('lists the configured template ids for the miniapp to ask consent for', async () => {
     expect(templates).toEqual({
-      accepted: 'TPL_TICKET_ACCEPTED', progress: 'TPL_TICKET_PROGRESS', resolved: 'TPL_TICKET_RESOLVED',
-      inspection: 'TPL_INSPECTION', billDue: 'TPL_BILL_DUE', arrears: 'TPL_ARREARS', usageAlert: 'TPL_USAGE_ALERT',
+      accepted: 'TPL_TICKET_ACCEPTED',
+      progress: 'TPL_TICKET_PROGRESS',
+      resolved: 'TPL_TICKET_RESOLVED',
+      inspection: 'TPL_INSPECTION',
+      billDue: 'TPL_BILL_DUE',
+      arrears: 'TPL_ARREARS',
+      usageAlert: 'TPL_USAGE_ALERT',
     });
   });
 
   it('records one consent per accepted template', async () => {
     const res = await subscribe(alice, ticket.id, [templates.progress, templates.resolved]).expect(201);
     expect(res.body).toEqual({ accepted: [templates.progress, templates.resolved] });
-    const rows = await t.app.get(DataSource).getRepository(SubscriptionConsent).findBy({ ticketId: ticket.id, residentId: alice.resident.id });
-    expect(rows.map((c) => [c.templateId, c.usedByNoticeId]).sort()).toEqual([[templates.progress, null], [templates.resolved, null]]);
+    const rows = await t.app
+      .get(DataSource)
+      .getRepository(SubscriptionConsent)
+      .findBy({ ticketId: ticket.id, residentId: alice.resident.id });
+    expect(rows.map((c) => [c.templateId, c.usedByNoticeId]).sort()).toEqual([
+      [templates.progress, null],
+      [templates.resolved, null],
+    ]);
   });
 
   it('refuses an unknown template with 400 and records nothing, not even the known ones beside it', async () => {
@@ -59,7 +87,14 @@ describe('subscribing to notices of a ticket', () => {
   it("refuses another resident's ticket with 404, and a missing token with 401", async () => {
     const before = await countRows(t, 'subscription_consent');
     expectRefused(await subscribe(stranger, ticket.id, [templates.progress]), 404, ErrorCode.NotFound);
-    expectRefused(await t.http().post(`/api/my/tickets/${ticket.id}/subscriptions`).send({ templateIds: [templates.progress] }), 401, ErrorCode.Unauthenticated);
+    expectRefused(
+      await t
+        .http()
+        .post(`/api/my/tickets/${ticket.id}/subscriptions`)
+        .send({ templateIds: [templates.progress] }),
+      401,
+      ErrorCode.Unauthenticated,
+    );
     expect(await countRows(t, 'subscription_consent')).toBe(before);
   });
 });
@@ -79,14 +114,21 @@ describe('ticket notices', () => {
 
   const work = () => t.app.get(NoticeWorker).runOnce();
   const noticesOf = (ticketId: number) => t.app.get(NoticeSender).forTicket(ticketId);
-  const messagesOf = (ticketId: number) => fakeWechat(t).messages().filter((m) => m.page === page(ticketId));
+  const messagesOf = (ticketId: number) =>
+    fakeWechat(t)
+      .messages()
+      .filter((m) => m.page === page(ticketId));
   const sendCallsOf = (ticketId: number) =>
-    fakeWechat(t).received.filter((c) => c.path === '/cgi-bin/message/subscribe/send' && (c.body as { page?: string }).page === page(ticketId));
+    fakeWechat(t).received.filter(
+      (c) => c.path === '/cgi-bin/message/subscribe/send' && (c.body as { page?: string }).page === page(ticketId),
+    );
   const subscribe = (r: Resident, id: number, templateIds: string[]) =>
     t.http().post(`/api/my/tickets/${id}/subscriptions`).set('Authorization', r.auth).send({ templateIds }).expect(201);
   /** The one notice of the claim (已派单) for this resident. */
   const progressNotice = async (ticketId: number, r: Resident) => {
-    const found = (await noticesOf(ticketId)).filter((n) => n.residentId === r.resident.id && n.templateId === templates.progress);
+    const found = (await noticesOf(ticketId)).filter(
+      (n) => n.residentId === r.resident.id && n.templateId === templates.progress,
+    );
     expect(found).toHaveLength(1);
     return found[0];
   };
@@ -134,17 +176,29 @@ describe('ticket notices', () => {
 
     expect(messagesOf(ticket.id)).toEqual([
       expect.objectContaining({
-        touser: aliceOpenid, templateId: templates.progress, page: page(ticket.id),
-        data: { character_string1: { value: ticket.no }, thing2: { value: expect.any(String) }, phrase3: { value: '已派单' }, time4: { value: '2026-06-10 09:05' } },
+        touser: aliceOpenid,
+        templateId: templates.progress,
+        page: page(ticket.id),
+        data: {
+          character_string1: { value: ticket.no },
+          thing2: { value: expect.any(String) },
+          phrase3: { value: '已派单' },
+          time4: { value: '2026-06-10 09:05' },
+        },
       }),
       expect.objectContaining({
-        touser: aliceOpenid, templateId: templates.resolved, page: page(ticket.id),
+        touser: aliceOpenid,
+        templateId: templates.resolved,
+        page: page(ticket.id),
         data: expect.objectContaining({ phrase3: { value: '已完成' }, time4: { value: '2026-06-10 10:30' } }),
       }),
     ]);
 
     const notices = await noticesOf(ticket.id);
-    const of = (residentId: number) => notices.filter((n) => n.residentId === residentId).map((n) => [n.templateId, n.data.phrase3.value, n.status, n.lastError]);
+    const of = (residentId: number) =>
+      notices
+        .filter((n) => n.residentId === residentId)
+        .map((n) => [n.templateId, n.data.phrase3.value, n.status, n.lastError]);
     expect(of(alice.resident.id)).toEqual([
       [templates.accepted, '已受理', 'skipped', 'no consent for this template'],
       [templates.progress, '已派单', 'sent', null],
@@ -183,9 +237,18 @@ describe('ticket notices', () => {
     t.setNow(seconds(t0, 600));
     await transition(t, tech1.auth, ticket.id, 'en_route').expect(200);
     await work();
-    expect(messagesOf(ticket.id)).toEqual([expect.objectContaining({ templateId: templates.progress, data: expect.objectContaining({ phrase3: { value: '师傅在路上' } }) })]);
+    expect(messagesOf(ticket.id)).toEqual([
+      expect.objectContaining({
+        templateId: templates.progress,
+        data: expect.objectContaining({ phrase3: { value: '师傅在路上' } }),
+      }),
+    ]);
     const notices = await noticesOf(ticket.id);
-    expect(notices.map((n) => [n.data.phrase3.value, n.status])).toEqual([['已受理', 'skipped'], ['已派单', 'skipped'], ['师傅在路上', 'sent']]);
+    expect(notices.map((n) => [n.data.phrase3.value, n.status])).toEqual([
+      ['已受理', 'skipped'],
+      ['已派单', 'skipped'],
+      ['师傅在路上', 'sent'],
+    ]);
     const [consent] = await t.app.get(DataSource).getRepository(SubscriptionConsent).findBy({ ticketId: ticket.id });
     expect(consent.usedByNoticeId).toBe(notices[2].id);
   });
@@ -200,7 +263,8 @@ describe('ticket notices', () => {
     expect(messagesOf(ticket.id)).toEqual([expect.objectContaining({ touser: openid })]);
     expect(sendCallsOf(ticket.id)).toHaveLength(2);
     expect((await noticesOf(ticket.id)).filter((n) => n.residentId === r.resident.id)).toEqual([
-      expect.objectContaining({ status: 'skipped' }), expect.objectContaining({ status: 'sent', attempts: 1 }),
+      expect.objectContaining({ status: 'skipped' }),
+      expect.objectContaining({ status: 'sent', attempts: 1 }),
     ]);
   });
 
@@ -214,7 +278,11 @@ describe('ticket notices', () => {
     fakeWechat(t).failNext(3, -1);
     expect(await work()).toEqual({ sent: 0, retried: 1, failed: 0 });
     const pending = await progressNotice(ticket.id, r);
-    expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/^errcode -1: system error/) });
+    expect(pending).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringMatching(/^errcode -1: system error/),
+    });
     expect(pending.nextAttemptAt.toISOString()).toBe(seconds(t1, 10).toISOString());
 
     // Not before its time.
@@ -224,8 +292,14 @@ describe('ticket notices', () => {
 
     t.setNow(seconds(t1, 10));
     expect(await work()).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(messagesOf(ticket.id)).toEqual([expect.objectContaining({ touser: openid, data: expect.objectContaining({ phrase3: { value: '已派单' } }) })]);
-    expect((await noticesOf(ticket.id)).find((n) => n.id === pending.id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(messagesOf(ticket.id)).toEqual([
+      expect.objectContaining({ touser: openid, data: expect.objectContaining({ phrase3: { value: '已派单' } }) }),
+    ]);
+    expect((await noticesOf(ticket.id)).find((n) => n.id === pending.id)).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lastError: null,
+    });
 
     t.setNow(seconds(t1, 3600));
     expect(await work()).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -239,7 +313,12 @@ describe('ticket notices', () => {
     t.setNow(now);
     await claim(ticket.id);
     fakeWechat(t).failNext(15, -1); // 5 attempts of 3 calls each
-    for (const [attempt, wait] of [[1, 10], [2, 20], [3, 40], [4, 80]]) {
+    for (const [attempt, wait] of [
+      [1, 10],
+      [2, 20],
+      [3, 40],
+      [4, 80],
+    ]) {
       expect(await work()).toEqual({ sent: 0, retried: 1, failed: 0 });
       const notice = await progressNotice(ticket.id, r);
       expect(notice).toMatchObject({ status: 'pending', attempts: attempt });
@@ -249,7 +328,11 @@ describe('ticket notices', () => {
     }
     expect(await work()).toEqual({ sent: 0, retried: 0, failed: 1 });
     const failed = await progressNotice(ticket.id, r);
-    expect(failed).toMatchObject({ status: 'failed', attempts: 5, lastError: expect.stringMatching(/^gave up after 5 attempts: errcode -1/) });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      attempts: 5,
+      lastError: expect.stringMatching(/^gave up after 5 attempts: errcode -1/),
+    });
     expect(sendCallsOf(ticket.id)).toHaveLength(15);
 
     t.setNow(seconds(now, 86_400));

@@ -29,6 +29,9 @@ export class OrgService {
   }
 
   async ensureStation(code: string, name: string, districtId: number): Promise<Station> {
-    return (await this.stations.findOneBy({ code })) ?? this.stations.save({ code, name, districtId }, { transaction: false });
+    return (
+      (await this.stations.findOneBy({ code })) ??
+      this.stations.save({ code, name, districtId }, { transaction: false })
+    );
   }
 }

@@ -35,7 +35,8 @@ export class PaymentCredit {
       this.logger.warn(`payment ${paid.outTradeNo} does not match its order: ${mismatches.join(', ')}`);
       return 'mismatch';
     }
-    if (order.status === 'paid' || order.status === 'refunded') return order.transactionId === paid.transactionId ? 'duplicate' : 'mismatch';
+    if (order.status === 'paid' || order.status === 'refunded')
+      return order.transactionId === paid.transactionId ? 'duplicate' : 'mismatch';
     return this.db.transaction(async (em) => {
       const won = await em.update(
         PaymentOrder,

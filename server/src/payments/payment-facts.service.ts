@@ -30,22 +30,41 @@ export class PaymentFactsService {
       .createQueryBuilder('r')
       .where("r.status = 'succeeded' AND r.completedAt >= :start AND r.completedAt < :end", { start, end })
       .getMany();
-    const refundOrders = new Map((await this.ordersByIds(refundRows.map((r) => r.orderId))).map((o) => [o.id, o.accountId]));
+    const refundOrders = new Map(
+      (await this.ordersByIds(refundRows.map((r) => r.orderId))).map((o) => [o.id, o.accountId]),
+    );
     const refunded = refundRows.map((r) => ({ ...r, accountId: refundOrders.get(r.orderId)! }));
     const bills = await this.bills.dueBefore(shanghaiDate(end), start);
     const accountIds = [...new Set([...paid, ...refunded, ...bills].map((x) => x.accountId))];
     const district = new Map((await this.accounts.findByIds(accountIds)).map((a) => [a.id, a.districtId]));
     const inScope = (accountId: number) => districtId === null || district.get(accountId) === districtId;
     return {
-      payments: paid.filter((o) => inScope(o.accountId)).map((o) => ({
-        id: o.id, districtId: district.get(o.accountId)!, amountFen: o.amountFen, paidAt: o.paidAt!,
-      })),
-      refunds: refunded.filter((r) => inScope(r.accountId)).map((r) => ({
-        id: r.id, districtId: district.get(r.accountId)!, amountFen: r.amountFen, completedAt: r.completedAt!,
-      })),
-      bills: bills.filter((b) => inScope(b.accountId)).map((b) => ({
-        id: b.id, accountId: b.accountId, districtId: district.get(b.accountId)!, amountFen: b.amountFen, dueOn: b.dueOn, paidAt: b.paidAt,
-      })),
+      payments: paid
+        .filter((o) => inScope(o.accountId))
+        .map((o) => ({
+          id: o.id,
+          districtId: district.get(o.accountId)!,
+          amountFen: o.amountFen,
+          paidAt: o.paidAt!,
+        })),
+      refunds: refunded
+        .filter((r) => inScope(r.accountId))
+        .map((r) => ({
+          id: r.id,
+          districtId: district.get(r.accountId)!,
+          amountFen: r.amountFen,
+          completedAt: r.completedAt!,
+        })),
+      bills: bills
+        .filter((b) => inScope(b.accountId))
+        .map((b) => ({
+          id: b.id,
+          accountId: b.accountId,
+          districtId: district.get(b.accountId)!,
+          amountFen: b.amountFen,
+          dueOn: b.dueOn,
+          paidAt: b.paidAt,
+        })),
     };
   }
 

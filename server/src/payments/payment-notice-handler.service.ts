@@ -21,14 +21,26 @@ export class PaymentNoticeHandler {
 
   async handle(notice: VerifiedNotice): Promise<NoticeOutcome> {
     const outcome: NoticeOutcome =
-      notice.eventType === 'TRANSACTION.SUCCESS' ? await this.credit.credit(notice.resource) : await this.refunds.onWechatResult(notice.resource);
+      notice.eventType === 'TRANSACTION.SUCCESS'
+        ? await this.credit.credit(notice.resource)
+        : await this.refunds.onWechatResult(notice.resource);
     await this.log.insert({
-      noticeId: notice.id.slice(0, 64), eventType: notice.eventType, outTradeNo: notice.resource.outTradeNo, outcome, receivedAt: this.clock.now(),
+      noticeId: notice.id.slice(0, 64),
+      eventType: notice.eventType,
+      outTradeNo: notice.resource.outTradeNo,
+      outcome,
+      receivedAt: this.clock.now(),
     });
     return outcome;
   }
 
   async logRejected(reason: string): Promise<void> {
-    await this.log.insert({ noticeId: '-', eventType: 'unverified', outTradeNo: null, outcome: `rejected:${reason}`, receivedAt: this.clock.now() });
+    await this.log.insert({
+      noticeId: '-',
+      eventType: 'unverified',
+      outTradeNo: null,
+      outcome: `rejected:${reason}`,
+      receivedAt: this.clock.now(),
+    });
   }
 }

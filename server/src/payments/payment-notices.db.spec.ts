@@ -2,8 +2,21 @@ import { ErrorCode } from '@utility/shared';
 import type { Response } from 'supertest';
 import { expectRefused } from '../testing/api-fixtures';
 import {
-  Payer, billsOf, fakeWechatPay, getBill, moneyState, orderByNo, ordersOfBill, pay, payer, postNotice, receipts, requestPay, successResource,
-  startPaymentsTestApp, unpaidBill,
+  Payer,
+  billsOf,
+  fakeWechatPay,
+  getBill,
+  moneyState,
+  orderByNo,
+  ordersOfBill,
+  pay,
+  payer,
+  postNotice,
+  receipts,
+  requestPay,
+  successResource,
+  startPaymentsTestApp,
+  unpaidBill,
 } from '../testing/payment-fixtures';
 import { countRows } from '../testing/resident-fixtures';
 import { TestApp } from '../testing/test-app';
@@ -33,13 +46,29 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
 
   /** What the resident sees once the bill is paid: the bill settled in full, and one receipt. */
   async function expectPaidOnce(p: Payer, billId: number, orderNo: string, transactionId: string, amountFen: number) {
-    expect(await getBill(t, p, billId)).toMatchObject({ status: 'paid', paidFen: amountFen, amountFen, paidAt: expect.any(String) });
+    expect(await getBill(t, p, billId)).toMatchObject({
+      status: 'paid',
+      paidFen: amountFen,
+      amountFen,
+      paidAt: expect.any(String),
+    });
     expect((await billsOf(t, p)).find((b) => b.id === billId)).toMatchObject({ status: 'paid' });
     expect(await receipts(t, p)).toEqual([
-      { orderNo, billId, period: '2026-10', accountNo: expect.any(String), amountFen, status: 'paid', transactionId, paidAt: expect.any(String) },
+      {
+        orderNo,
+        billId,
+        period: '2026-10',
+        accountNo: expect.any(String),
+        amountFen,
+        status: 'paid',
+        transactionId,
+        paidAt: expect.any(String),
+      },
     ]);
     const orders = await ordersOfBill(t, billId);
-    expect(orders.map((o) => [o.orderNo, o.status, o.transactionId, o.openBillId])).toEqual([[orderNo, 'paid', transactionId, null]]);
+    expect(orders.map((o) => [o.orderNo, o.status, o.transactionId, o.openBillId])).toEqual([
+      [orderNo, 'paid', transactionId, null],
+    ]);
     const bill = await moneyState(t, billId);
     expect(bill.bill.paymentId).toBe(orders[0].id);
   }
@@ -75,7 +104,12 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
   describe('a notice that is not WeChat Pay’s, or not for this order, is refused and changes nothing', () => {
     it.each([
       ['a forged signature', '9100000003', { forgeSignature: true }, 'bad_signature'],
-      ['a stale timestamp (6 minutes old)', '9100000004', { timestamp: Math.floor(Date.now() / 1000) - 360 }, 'stale_timestamp'],
+      [
+        'a stale timestamp (6 minutes old)',
+        '9100000004',
+        { timestamp: Math.floor(Date.now() / 1000) - 360 },
+        'stale_timestamp',
+      ],
       ['a valid signature over a broken GCM tag', '9100000006', { tamperTag: true }, 'bad_ciphertext'],
       ['a valid signature over altered ciphertext', '9100000007', { tamperCiphertext: true }, 'bad_ciphertext'],
     ])('%s → 401', async (_what, accountNo, signing, reason) => {
@@ -84,7 +118,10 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
       await fake.pay({ outTradeNo: order.orderNo, notify: false });
       const before = await moneyState(t, bill.id);
       // The genuine plaintext of this very payment: only the envelope is wrong.
-      const notice = fake.signNotice({ eventType: 'TRANSACTION.SUCCESS', resource: fake.transactionJson(order.orderNo) }, signing);
+      const notice = fake.signNotice(
+        { eventType: 'TRANSACTION.SUCCESS', resource: fake.transactionJson(order.orderNo) },
+        signing,
+      );
 
       const rejectedBefore = await countRows(t, 'payment_notice', { outcome: `rejected:${reason}` });
 
@@ -127,7 +164,13 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
       const before = await moneyState(t, bill.id);
       const unknown = 'W20261123FFFFFFFFFFFFFFFF';
 
-      const res = await postNotice(t, fakeWechatPay(t).signNotice({ eventType: 'TRANSACTION.SUCCESS', resource: successResource(t, order, { out_trade_no: unknown }) }));
+      const res = await postNotice(
+        t,
+        fakeWechatPay(t).signNotice({
+          eventType: 'TRANSACTION.SUCCESS',
+          resource: successResource(t, order, { out_trade_no: unknown }),
+        }),
+      );
 
       expectNoticeRefused(res, 400);
       expect(await moneyState(t, bill.id)).toEqual(before);
@@ -160,7 +203,11 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
     expect(a.body.orderNo).toBe(b.body.orderNo);
     expect(a.body.payParams.package).toBe(b.body.payParams.package);
     expect(await countRows(t, 'payment_order', { billId: bill.id })).toBe(1);
-    expect(fakeWechatPay(t).orders().filter((o) => o.outTradeNo === a.body.orderNo)).toHaveLength(1);
+    expect(
+      fakeWechatPay(t)
+        .orders()
+        .filter((o) => o.outTradeNo === a.body.orderNo),
+    ).toHaveLength(1);
     // Asking again later reuses it too.
     expect((await pay(t, p, bill.id)).orderNo).toBe(a.body.orderNo);
     expect(await countRows(t, 'payment_order', { billId: bill.id })).toBe(1);
@@ -172,7 +219,11 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
     const stranger = await payer(t, 'pay-stranger', '9100000014');
 
     expectRefused(await requestPay(t, stranger, bill.id), 404, ErrorCode.NotFound);
-    expectRefused(await t.http().get(`/api/payments?accountId=${owner.accountId}`).set('Authorization', stranger.auth), 404, ErrorCode.NotFound);
+    expectRefused(
+      await t.http().get(`/api/payments?accountId=${owner.accountId}`).set('Authorization', stranger.auth),
+      404,
+      ErrorCode.NotFound,
+    );
     expect(await countRows(t, 'payment_order', { billId: bill.id })).toBe(0);
   });
 });

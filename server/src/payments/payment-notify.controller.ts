@@ -25,7 +25,10 @@ export class PaymentNotifyController {
   async notify(@Req() request: FastifyRequest & { rawBody?: Buffer }): Promise<void> {
     let verified;
     try {
-      verified = await this.notices.verifyNotice({ headers: request.headers, rawBody: request.rawBody ?? Buffer.alloc(0) }, this.clock.now());
+      verified = await this.notices.verifyNotice(
+        { headers: request.headers, rawBody: request.rawBody ?? Buffer.alloc(0) },
+        this.clock.now(),
+      );
     } catch (error) {
       if (!(error instanceof NoticeRejected)) throw error;
       await this.handler.logRejected(error.reason);

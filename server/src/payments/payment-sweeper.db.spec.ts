@@ -1,5 +1,14 @@
 import {
-  billsOf, fakeWechatPay, getBill, moneyState, orderByNo, pay, payer, receipts, startPaymentsTestApp, unpaidBill,
+  billsOf,
+  fakeWechatPay,
+  getBill,
+  moneyState,
+  orderByNo,
+  pay,
+  payer,
+  receipts,
+  startPaymentsTestApp,
+  unpaidBill,
 } from '../testing/payment-fixtures';
 import { minutes } from '../testing/api-fixtures';
 import { countRows } from '../testing/resident-fixtures';
@@ -38,7 +47,9 @@ describe('payment sweeper', () => {
 
     expect(result.credited).toBeGreaterThanOrEqual(1);
     expect(await getBill(t, p, bill.id)).toMatchObject({ status: 'paid', paidFen: bill.amountFen });
-    expect(await receipts(t, p)).toEqual([expect.objectContaining({ orderNo, billId: bill.id, status: 'paid', transactionId, amountFen: bill.amountFen })]);
+    expect(await receipts(t, p)).toEqual([
+      expect.objectContaining({ orderNo, billId: bill.id, status: 'paid', transactionId, amountFen: bill.amountFen }),
+    ]);
     // Nothing was sent by WeChat Pay: the sweeper found it.
     expect(fake.deliveries.length).toBe(deliveriesBefore);
 
@@ -72,8 +83,17 @@ describe('payment sweeper', () => {
     const result = await sweep();
 
     expect(result.closed).toBeGreaterThanOrEqual(1);
-    expect(await orderByNo(t, orderNo)).toMatchObject({ status: 'closed', openBillId: null, transactionId: null, paidAt: null });
-    expect(fakeWechatPay(t).orders().find((o) => o.outTradeNo === orderNo)?.state).toBe('CLOSED');
+    expect(await orderByNo(t, orderNo)).toMatchObject({
+      status: 'closed',
+      openBillId: null,
+      transactionId: null,
+      paidAt: null,
+    });
+    expect(
+      fakeWechatPay(t)
+        .orders()
+        .find((o) => o.outTradeNo === orderNo)?.state,
+    ).toBe('CLOSED');
     expect(await getBill(t, p, bill.id)).toMatchObject({ status: 'unpaid', paidFen: 0 });
     expect(await receipts(t, p)).toEqual([]);
 

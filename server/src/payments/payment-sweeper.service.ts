@@ -39,7 +39,10 @@ export class PaymentSweeper implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (!this.config.PAYMENT_SWEEP_SECONDS) return;
-    this.timer = setInterval(() => void this.sweep().catch((e) => this.logger.error(`payment sweep failed: ${(e as Error).message}`)), this.config.PAYMENT_SWEEP_SECONDS * 1000);
+    this.timer = setInterval(
+      () => void this.sweep().catch((e) => this.logger.error(`payment sweep failed: ${(e as Error).message}`)),
+      this.config.PAYMENT_SWEEP_SECONDS * 1000,
+    );
     this.timer.unref();
   }
 
@@ -51,7 +54,11 @@ export class PaymentSweeper implements OnApplicationBootstrap, OnApplicationShut
     const now = this.clock.now();
     const result: PaymentSweepResult = { credited: 0, closed: 0, refundsSettled: 0 };
     const quiet = await this.orders.find({
-      where: { status: 'open', createdAt: LessThan(new Date(now.getTime() - QUIET_MS)), lastQueriedAt: Or(IsNull(), LessThan(new Date(now.getTime() - REQUERY_MS))) },
+      where: {
+        status: 'open',
+        createdAt: LessThan(new Date(now.getTime() - QUIET_MS)),
+        lastQueriedAt: Or(IsNull(), LessThan(new Date(now.getTime() - REQUERY_MS))),
+      },
       order: { id: 'ASC' },
       take: BATCH,
     });
@@ -67,7 +74,8 @@ export class PaymentSweeper implements OnApplicationBootstrap, OnApplicationShut
     }
     for (const refund of await this.refunds.find({ where: { status: 'processing' }, take: BATCH })) {
       const answer = await this.wechatPay.queryRefund(refund.refundNo).catch(() => null);
-      if (answer && answer.status !== 'PROCESSING' && (await this.refundsService.onWechatResult(answer))) result.refundsSettled++;
+      if (answer && answer.status !== 'PROCESSING' && (await this.refundsService.onWechatResult(answer)))
+        result.refundsSettled++;
     }
     return result;
   }

@@ -21,7 +21,9 @@ export class PaymentsController {
   ) {}
 
   @Post('bills/:id/pay')
-  @ApiOperation({ summary: "Create or reuse the bill's one open WeChat Pay order; returns requestPayment parameters. 409 when paid." })
+  @ApiOperation({
+    summary: "Create or reuse the bill's one open WeChat Pay order; returns requestPayment parameters. 409 when paid.",
+  })
   async pay(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number): Promise<PayResponse> {
     await this.bindings.assertBound(me.id, (await this.bills.find(id)).accountId);
     return this.payments.payBill(me.id, id);

@@ -23,9 +23,24 @@ import { RefundsService } from './refunds.service';
 
 /** Paying bills through WeChat Pay (wechat-pay/ is the integration; this is the domain). */
 @Module({
-  imports: [TypeOrmModule.forFeature([PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun]), AccountsModule, BillingModule, ResidentsModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun]),
+    AccountsModule,
+    BillingModule,
+    ResidentsModule,
+    TicketsModule,
+  ],
   controllers: [PaymentsController, PaymentNotifyController, RefundsController],
-  providers: [PaymentsService, PaymentCredit, PaymentNoticeHandler, RefundsService, PaymentSweeper, ReconciliationService, ReconciliationJob, PaymentFactsService],
+  providers: [
+    PaymentsService,
+    PaymentCredit,
+    PaymentNoticeHandler,
+    RefundsService,
+    PaymentSweeper,
+    ReconciliationService,
+    ReconciliationJob,
+    PaymentFactsService,
+  ],
   exports: [PaymentFactsService, PaymentsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
 })
 export class PaymentsModule {}

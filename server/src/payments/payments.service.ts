@@ -16,7 +16,8 @@ const ORDER_MINUTES = 30;
 /** Re-use an open order only with this much time left, so the cashier does not expire mid-payment. */
 const REUSE_MARGIN_MS = 2 * 60_000;
 
-const newOrderNo = (now: Date) => `W${shanghaiDate(now).replaceAll('-', '')}${randomBytes(8).toString('hex').toUpperCase()}`;
+const newOrderNo = (now: Date) =>
+  `W${shanghaiDate(now).replaceAll('-', '')}${randomBytes(8).toString('hex').toUpperCase()}`;
 
 /** Orders for bills: one open order per bill, created or reused, and the receipts of paid ones. */
 @Injectable()
@@ -44,30 +45,66 @@ export class PaymentsService {
     // Creating the JSAPI order again with the same out_trade_no returns the same prepay_id: safe for racing requests.
     const { prepayId } = await this.call(() =>
       this.wechatPay.createJsapiOrder({
-        outTradeNo: order.orderNo, description: `${bill.utility === 'heating' ? '供热费' : '燃气费'} ${bill.period} 户号${bill.accountNo}`, amountFen: order.amountFen,
-        payerOpenid: order.payerOpenid, timeExpire: order.expiresAt,
+        outTradeNo: order.orderNo,
+        description: `${bill.utility === 'heating' ? '供热费' : '燃气费'} ${bill.period} 户号${bill.accountNo}`,
+        amountFen: order.amountFen,
+        payerOpenid: order.payerOpenid,
+        timeExpire: order.expiresAt,
       }),
     );
     if (order.prepayId !== prepayId) await this.orders.update({ id: order.id }, { prepayId });
-    return { orderNo: order.orderNo, amountFen: order.amountFen, payParams: this.wechatPay.paymentParams(prepayId, now) };
+    return {
+      orderNo: order.orderNo,
+      amountFen: order.amountFen,
+      payParams: this.wechatPay.paymentParams(prepayId, now),
+    };
   }
 
   async receipts(accountId: number): Promise<PaymentView[]> {
-    const orders = await this.orders.find({ where: { accountId, status: In(['paid', 'refunded']) }, order: { paidAt: 'DESC' }, take: 100 });
+    const orders = await this.orders.find({
+      where: { accountId, status: In(['paid', 'refunded']) },
+      order: { paidAt: 'DESC' },
+      take: 100,
+    });
     const bills = await Promise.all(orders.map((o) => this.bills.find(o.billId)));
     return orders.map((o, i) => ({
-      orderNo: o.orderNo, billId: o.billId, period: bills[i].period, accountNo: bills[i].accountNo, amountFen: o.amountFen,
-      status: o.status, transactionId: o.transactionId, paidAt: o.paidAt?.toISOString() ?? null,
+      orderNo: o.orderNo,
+      billId: o.billId,
+      period: bills[i].period,
+      accountNo: bills[i].accountNo,
+      amountFen: o.amountFen,
+      status: o.status,
+      transactionId: o.transactionId,
+      paidAt: o.paidAt?.toISOString() ?? null,
     }));
   }
 
   /** The unique index on openBillId lets one of two racing requests insert; the other takes its order. */
-  private async openOrder(billId: number, accountId: number, amountFen: number, residentId: number, payerOpenid: string, now: Date): Promise<PaymentOrder> {
+  private async openOrder(
+    billId: number,
+    accountId: number,
+    amountFen: number,
+    residentId: number,
+    payerOpenid: string,
+    now: Date,
+  ): Promise<PaymentOrder> {
     try {
       const row = {
-        orderNo: newOrderNo(now), billId, openBillId: billId, accountId, residentId, payerOpenid, amountFen, status: 'open' as const,
-        prepayId: null, transactionId: null, createdAt: now, expiresAt: new Date(now.getTime() + ORDER_MINUTES * 60_000),
-        paidAt: null, settledBill: true, lastQueriedAt: null,
+        orderNo: newOrderNo(now),
+        billId,
+        openBillId: billId,
+        accountId,
+        residentId,
+        payerOpenid,
+        amountFen,
+        status: 'open' as const,
+        prepayId: null,
+        transactionId: null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + ORDER_MINUTES * 60_000),
+        paidAt: null,
+        settledBill: true,
+        lastQueriedAt: null,
       };
       const { identifiers } = await this.orders.insert(row);
       return this.orders.findOneByOrFail({ id: identifiers[0].id });
@@ -87,7 +124,8 @@ export class PaymentsService {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof WechatPayError) throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.PaymentUnavailable);
+      if (error instanceof WechatPayError)
+        throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.PaymentUnavailable);
       throw error;
     }
   }

@@ -25,7 +25,10 @@ export class ReconciliationJob implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     if (!this.config.PAYMENT_SWEEP_SECONDS) return;
-    this.timer = setInterval(() => void this.runDue().catch((e) => this.logger.error(`reconciliation failed: ${(e as Error).message}`)), CHECK_MS);
+    this.timer = setInterval(
+      () => void this.runDue().catch((e) => this.logger.error(`reconciliation failed: ${(e as Error).message}`)),
+      CHECK_MS,
+    );
     this.timer.unref();
   }
 
@@ -36,7 +39,9 @@ export class ReconciliationJob implements OnApplicationBootstrap, OnApplicationS
   /** Reconciles yesterday if it is time and nobody has; returns the day done, or null. */
   async runDue(): Promise<string | null> {
     const now = this.clock.now();
-    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hour12: false }).format(now));
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hour12: false }).format(now),
+    );
     if (hour < this.config.RECONCILE_AT_HOUR) return null;
     const yesterday = shanghaiDate(new Date(now.getTime() - 86_400_000));
     try {

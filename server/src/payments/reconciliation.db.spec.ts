@@ -2,7 +2,15 @@ import { ErrorCode, TicketType, shanghaiDate } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { expectRefused, login } from '../testing/api-fixtures';
 import {
-  fakeWechatPay, orderByNo, pay, payer, postNotice, receipts, startPaymentsTestApp, successResource, unpaidBill,
+  fakeWechatPay,
+  orderByNo,
+  pay,
+  payer,
+  postNotice,
+  receipts,
+  startPaymentsTestApp,
+  successResource,
+  unpaidBill,
 } from '../testing/payment-fixtures';
 import { countRows } from '../testing/resident-fixtures';
 import { TestApp } from '../testing/test-app';
@@ -17,7 +25,11 @@ describe('daily reconciliation', () => {
   afterAll(() => t.close());
 
   const control = async (path: string, body: unknown) => {
-    const res = await fetch(`${fakeWechatPay(t).url}/__mock/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${fakeWechatPay(t).url}/__mock/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBeLessThan(300);
   };
 
@@ -41,22 +53,41 @@ describe('daily reconciliation', () => {
     const p = await payer(t, 'recon-ours', '9100000026');
     const bill = await unpaidBill(t, p);
     const ours = await orderByNo(t, (await pay(t, p, bill.id)).orderNo);
-    expect((await postNotice(t, fakeWechatPay(t).signNotice({ eventType: 'TRANSACTION.SUCCESS', resource: successResource(t, ours) }))).status).toBe(204);
+    expect(
+      (
+        await postNotice(
+          t,
+          fakeWechatPay(t).signNotice({ eventType: 'TRANSACTION.SUCCESS', resource: successResource(t, ours) }),
+        )
+      ).status,
+    ).toBe(204);
     const date = shanghaiDate(new Date(matching.paidAt));
     const ticketsBefore = await countRows(t, 'ticket', { type: TicketType.Billing });
 
-    const res = await t.http().post('/api/admin/reconciliations').set('Authorization', await login(t, 'supervisor1')).send({ date });
+    const res = await t
+      .http()
+      .post('/api/admin/reconciliations')
+      .set('Authorization', await login(t, 'supervisor1'))
+      .send({ date });
 
     expect(res.status).toBe(200);
     const expected = [
-      { outTradeNo: differs.orderNo, kind: 'amount_differs', oursFen: differs.amountFen, wechatFen: differs.amountFen + 100 },
+      {
+        outTradeNo: differs.orderNo,
+        kind: 'amount_differs',
+        oursFen: differs.amountFen,
+        wechatFen: differs.amountFen + 100,
+      },
       { outTradeNo: extra, kind: 'missing_locally', oursFen: null, wechatFen: 12_345 },
       { outTradeNo: ours.orderNo, kind: 'missing_at_wechat', oursFen: bill.amountFen, wechatFen: null },
     ];
     const byNo = (a: { outTradeNo: string }, b: { outTradeNo: string }) => a.outTradeNo.localeCompare(b.outTradeNo);
     expect([...res.body].sort(byNo)).toEqual([...expected].sort(byNo));
     expect(await countRows(t, 'ticket', { type: TicketType.Billing })).toBe(ticketsBefore + 3);
-    const mismatches = await t.app.get(DataSource).getRepository(ReconciliationMismatch).find({ order: { id: 'ASC' } });
+    const mismatches = await t.app
+      .get(DataSource)
+      .getRepository(ReconciliationMismatch)
+      .find({ order: { id: 'ASC' } });
     expect(mismatches).toHaveLength(3);
     const tickets = await t.app.get(DataSource).getRepository(Ticket).findBy({ type: TicketType.Billing });
     for (const m of mismatches) {
@@ -65,15 +96,25 @@ describe('daily reconciliation', () => {
       expect(ticket?.description).toContain(date);
     }
     // A payment nobody can place has no account; ours name the account that paid.
-    expect(tickets.find((tk) => tk.id === mismatches.find((m) => m.outTradeNo === extra)!.ticketId)?.accountNo).toBeNull();
-    expect(tickets.find((tk) => tk.id === mismatches.find((m) => m.outTradeNo === differs.orderNo)!.ticketId)?.accountNo).toBe('9100000024');
-    expect(tickets.find((tk) => tk.id === mismatches.find((m) => m.outTradeNo === ours.orderNo)!.ticketId)?.accountNo).toBe('9100000026');
+    expect(
+      tickets.find((tk) => tk.id === mismatches.find((m) => m.outTradeNo === extra)!.ticketId)?.accountNo,
+    ).toBeNull();
+    expect(
+      tickets.find((tk) => tk.id === mismatches.find((m) => m.outTradeNo === differs.orderNo)!.ticketId)?.accountNo,
+    ).toBe('9100000024');
+    expect(
+      tickets.find((tk) => tk.id === mismatches.find((m) => m.outTradeNo === ours.orderNo)!.ticketId)?.accountNo,
+    ).toBe('9100000026');
     expect(mismatches.some((m) => m.outTradeNo === matching.orderNo)).toBe(false);
 
     // The same day again (by the daily job's service, or by a supervisor): the same findings, no new ticket.
     const again = await t.app.get(ReconciliationService).reconcile(date);
     expect([...again].sort(byNo)).toEqual([...expected].sort(byNo));
-    const twice = await t.http().post('/api/admin/reconciliations').set('Authorization', await login(t, 'supervisor1')).send({ date });
+    const twice = await t
+      .http()
+      .post('/api/admin/reconciliations')
+      .set('Authorization', await login(t, 'supervisor1'))
+      .send({ date });
     expect(twice.status).toBe(200);
     expect(await countRows(t, 'ticket', { type: TicketType.Billing })).toBe(ticketsBefore + 3);
     expect(await countRows(t, 'reconciliation_mismatch')).toBe(3);
@@ -81,24 +122,40 @@ describe('daily reconciliation', () => {
 
   it('only a supervisor may reconcile: an agent is refused with 403 and no ticket is opened', async () => {
     const before = { tickets: await countRows(t, 'ticket'), mismatches: await countRows(t, 'reconciliation_mismatch') };
-    const res = await t.http().post('/api/admin/reconciliations').set('Authorization', await login(t, 'agent1')).send({ date: shanghaiDate(new Date()) });
+    const res = await t
+      .http()
+      .post('/api/admin/reconciliations')
+      .set('Authorization', await login(t, 'agent1'))
+      .send({ date: shanghaiDate(new Date()) });
     expectRefused(res, 403, ErrorCode.Forbidden);
     expectRefused(
-      await t.http().post('/api/admin/reconciliations').set('Authorization', await login(t, 'supervisor1')).send({ date: '2026-02-30' }),
-      400, ErrorCode.ValidationFailed,
+      await t
+        .http()
+        .post('/api/admin/reconciliations')
+        .set('Authorization', await login(t, 'supervisor1'))
+        .send({ date: '2026-02-30' }),
+      400,
+      ErrorCode.ValidationFailed,
     );
-    expect({ tickets: await countRows(t, 'ticket'), mismatches: await countRows(t, 'reconciliation_mismatch') }).toEqual(before);
+    expect({
+      tickets: await countRows(t, 'ticket'),
+      mismatches: await countRows(t, 'reconciliation_mismatch'),
+    }).toEqual(before);
   });
 
   it('refuses a day whose trade bill does not exist yet (tomorrow, the far future, NO_STATEMENT_EXIST) with 422 and opens no ticket', async () => {
     const before = { tickets: await countRows(t, 'ticket'), mismatches: await countRows(t, 'reconciliation_mismatch') };
     const supervisor = await login(t, 'supervisor1');
-    const reconcile = (date: string) => t.http().post('/api/admin/reconciliations').set('Authorization', supervisor).send({ date });
+    const reconcile = (date: string) =>
+      t.http().post('/api/admin/reconciliations').set('Authorization', supervisor).send({ date });
     expectRefused(await reconcile(shanghaiDate(new Date(Date.now() + 86_400_000))), 422, ErrorCode.TradeBillNotReady);
     expectRefused(await reconcile('7813-07-18'), 422, ErrorCode.TradeBillNotReady);
     // Yesterday, before WeChat Pay has published it.
     fakeWechatPay(t).failNext(1, { status: 400, code: 'NO_STATEMENT_EXIST', message: '账单文件不存在' });
     expectRefused(await reconcile(shanghaiDate(new Date(Date.now() - 86_400_000))), 422, ErrorCode.TradeBillNotReady);
-    expect({ tickets: await countRows(t, 'ticket'), mismatches: await countRows(t, 'reconciliation_mismatch') }).toEqual(before);
+    expect({
+      tickets: await countRows(t, 'ticket'),
+      mismatches: await countRows(t, 'reconciliation_mismatch'),
+    }).toEqual(before);
   });
 });

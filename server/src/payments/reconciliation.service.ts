@@ -46,23 +46,39 @@ export class ReconciliationService {
 
   async reconcile(billDate: string): Promise<Mismatch[]> {
     // No bill can exist for a day still to come; today's and yesterday's may not yet (WeChat Pay says NO_STATEMENT_EXIST).
-    if (billDate > shanghaiDate(this.clock.now())) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TradeBillNotReady);
+    if (billDate > shanghaiDate(this.clock.now()))
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TradeBillNotReady);
     const rows = (await this.tradeBill(billDate)).filter((r) => r.tradeState === 'SUCCESS');
-    const ours = await this.orders.find({ where: { paidAt: Between(...shanghaiDay(billDate)), status: In(['paid', 'refunded']) } });
+    const ours = await this.orders.find({
+      where: { paidAt: Between(...shanghaiDay(billDate)), status: In(['paid', 'refunded']) },
+    });
     const theirsByNo = new Map(rows.map((r) => [r.outTradeNo, r]));
     const oursByNo = new Map(ours.map((o) => [o.orderNo, o]));
     // Payments WeChat has that we did not book that day may have been booked another day (a late notice).
     const booked = new Map(
-      (await this.orders.findBy({ orderNo: In(rows.map((r) => r.outTradeNo).filter((n) => !oursByNo.has(n))), status: In(['paid', 'refunded']) })).map((o) => [o.orderNo, o]),
+      (
+        await this.orders.findBy({
+          orderNo: In(rows.map((r) => r.outTradeNo).filter((n) => !oursByNo.has(n))),
+          status: In(['paid', 'refunded']),
+        })
+      ).map((o) => [o.orderNo, o]),
     );
     const found: Mismatch[] = [];
     for (const row of rows) {
       const order = oursByNo.get(row.outTradeNo) ?? booked.get(row.outTradeNo);
-      if (!order) found.push({ outTradeNo: row.outTradeNo, kind: 'missing_locally', oursFen: null, wechatFen: row.amountFen });
-      else if (order.amountFen !== row.amountFen) found.push({ outTradeNo: row.outTradeNo, kind: 'amount_differs', oursFen: order.amountFen, wechatFen: row.amountFen });
+      if (!order)
+        found.push({ outTradeNo: row.outTradeNo, kind: 'missing_locally', oursFen: null, wechatFen: row.amountFen });
+      else if (order.amountFen !== row.amountFen)
+        found.push({
+          outTradeNo: row.outTradeNo,
+          kind: 'amount_differs',
+          oursFen: order.amountFen,
+          wechatFen: row.amountFen,
+        });
     }
     for (const order of ours) {
-      if (!theirsByNo.has(order.orderNo)) found.push({ outTradeNo: order.orderNo, kind: 'missing_at_wechat', oursFen: order.amountFen, wechatFen: null });
+      if (!theirsByNo.has(order.orderNo))
+        found.push({ outTradeNo: order.orderNo, kind: 'missing_at_wechat', oursFen: order.amountFen, wechatFen: null });
     }
     for (const m of found) await this.record(billDate, m);
     return found;
@@ -73,7 +89,8 @@ export class ReconciliationService {
       return await this.wechatPay.downloadTradeBill(billDate);
     } catch (error) {
       if (!(error instanceof WechatPayError)) throw error;
-      if (error.code === 'NO_STATEMENT_EXIST') throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TradeBillNotReady);
+      if (error.code === 'NO_STATEMENT_EXIST')
+        throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TradeBillNotReady);
       throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.PaymentUnavailable);
     }
   }
@@ -84,9 +101,15 @@ export class ReconciliationService {
     const fen = (v: number | null) => (v === null ? '—' : `${(v / 100).toFixed(2)} 元`);
     try {
       await this.db.transaction(async (em) => {
-        const { identifiers } = await em.insert(ReconciliationMismatch, { billDate, ...m, ticketId: null, foundAt: this.clock.now() });
+        const { identifiers } = await em.insert(ReconciliationMismatch, {
+          billDate,
+          ...m,
+          ticketId: null,
+          foundAt: this.clock.now(),
+        });
         const ticket = await this.tickets.openSystemTicket(em, {
-          type: TicketType.Billing, accountNo,
+          type: TicketType.Billing,
+          accountNo,
           description: `对账差异（${billDate}）：${KIND_TEXT[m.kind]}。商户订单号 ${m.outTradeNo}，系统 ${fen(m.oursFen)}，微信 ${fen(m.wechatFen)}。`,
         });
         await em.update(ReconciliationMismatch, { id: identifiers[0].id }, { ticketId: ticket.id });

@@ -23,7 +23,10 @@ export class RefundsController {
   @Roles(Role.Agent, Role.Supervisor)
   @ApiOperation({ summary: 'Billing staff request a full refund of a payment' })
   @ApiZodBody(RefundRequestSchema)
-  request(@CurrentStaff() staff: StaffPrincipal, @ZodBody(RefundRequestSchema) body: z.infer<typeof RefundRequestSchema>): Promise<RefundView> {
+  request(
+    @CurrentStaff() staff: StaffPrincipal,
+    @ZodBody(RefundRequestSchema) body: z.infer<typeof RefundRequestSchema>,
+  ): Promise<RefundView> {
     return this.refunds.request(staff, body.orderNo, body.reason);
   }
 

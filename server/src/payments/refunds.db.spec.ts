@@ -2,7 +2,16 @@ import { ErrorCode } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { expectRefused, login } from '../testing/api-fixtures';
 import {
-  Payer, fakeWechatPay, getBill, moneyState, orderByNo, pay, payer, receipts, startPaymentsTestApp, unpaidBill,
+  Payer,
+  fakeWechatPay,
+  getBill,
+  moneyState,
+  orderByNo,
+  pay,
+  payer,
+  receipts,
+  startPaymentsTestApp,
+  unpaidBill,
 } from '../testing/payment-fixtures';
 import { countRows } from '../testing/resident-fixtures';
 import { TestApp } from '../testing/test-app';
@@ -15,7 +24,10 @@ describe('refunds', () => {
   afterAll(() => t.close());
 
   /** A resident who paid their October bill through WeChat Pay, notice and all. */
-  async function paidBill(identity: string, accountNo: string): Promise<{ p: Payer; billId: number; orderNo: string; amountFen: number }> {
+  async function paidBill(
+    identity: string,
+    accountNo: string,
+  ): Promise<{ p: Payer; billId: number; orderNo: string; amountFen: number }> {
     const p = await payer(t, identity, accountNo);
     const bill = await unpaidBill(t, p);
     const { orderNo } = await pay(t, p, bill.id);
@@ -25,8 +37,16 @@ describe('refunds', () => {
   }
 
   const requestRefund = async (username: string, orderNo: string, reason = '重复缴费，核实后退款') =>
-    t.http().post('/api/staff/refunds').set('Authorization', await login(t, username)).send({ orderNo, reason });
-  const approve = async (username: string, id: number) => t.http().post(`/api/staff/refunds/${id}/approve`).set('Authorization', await login(t, username));
+    t
+      .http()
+      .post('/api/staff/refunds')
+      .set('Authorization', await login(t, username))
+      .send({ orderNo, reason });
+  const approve = async (username: string, id: number) =>
+    t
+      .http()
+      .post(`/api/staff/refunds/${id}/approve`)
+      .set('Authorization', await login(t, username));
   const refundsOf = async (orderNo: string) => {
     const order = await orderByNo(t, orderNo);
     return t.app.get(DataSource).getRepository(Refund).findBy({ orderId: order.id });
@@ -38,7 +58,14 @@ describe('refunds', () => {
 
     const requested = await requestRefund('agent1', orderNo);
     expect(requested.status).toBe(201);
-    expect(requested.body).toEqual({ id: expect.any(Number), refundNo: expect.any(String), orderNo, amountFen, reason: '重复缴费，核实后退款', status: 'requested' });
+    expect(requested.body).toEqual({
+      id: expect.any(Number),
+      refundNo: expect.any(String),
+      orderNo,
+      amountFen,
+      reason: '重复缴费，核实后退款',
+      status: 'requested',
+    });
     // Requested is not sent: WeChat Pay has not heard of it, the bill is still paid.
     expect(fake.refunds()).toEqual([]);
     expect(await getBill(t, p, billId)).toMatchObject({ status: 'paid' });
@@ -52,11 +79,18 @@ describe('refunds', () => {
     const delivery = fake.deliveries.find((d) => d.outRefundNo === requested.body.refundNo);
     expect(delivery).toMatchObject({ eventType: 'REFUND.SUCCESS', status: 204 });
     const [refund] = await refundsOf(orderNo);
-    expect(refund).toMatchObject({ status: 'succeeded', wechatRefundId: expect.any(String), completedAt: expect.any(Date), decidedById: expect.any(Number) });
+    expect(refund).toMatchObject({
+      status: 'succeeded',
+      wechatRefundId: expect.any(String),
+      completedAt: expect.any(Date),
+      decidedById: expect.any(Number),
+    });
     expect(await orderByNo(t, orderNo)).toMatchObject({ status: 'refunded' });
     expect(await getBill(t, p, billId)).toMatchObject({ status: 'unpaid', paidFen: 0, paidAt: null });
     expect(await receipts(t, p)).toEqual([expect.objectContaining({ orderNo, status: 'refunded', amountFen })]);
-    expect(fake.refunds()).toEqual([expect.objectContaining({ outTradeNo: orderNo, refundFen: amountFen, status: 'SUCCESS' })]);
+    expect(fake.refunds()).toEqual([
+      expect.objectContaining({ outTradeNo: orderNo, refundFen: amountFen, status: 'SUCCESS' }),
+    ]);
 
     // The notice again, and a second approval, change nothing.
     const after = { money: await moneyState(t, billId), refunds: await refundsOf(orderNo) };
@@ -94,7 +128,11 @@ describe('refunds', () => {
     const requested = await requestRefund('agent1', orderNo);
     const supervisor = await login(t, 'supervisor1');
 
-    const answers = await Promise.all([1, 2].map(() => t.http().post(`/api/staff/refunds/${requested.body.id}/approve`).set('Authorization', supervisor)));
+    const answers = await Promise.all(
+      [1, 2].map(() =>
+        t.http().post(`/api/staff/refunds/${requested.body.id}/approve`).set('Authorization', supervisor),
+      ),
+    );
     await fake.idle();
 
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);

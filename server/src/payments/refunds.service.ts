@@ -39,14 +39,23 @@ export class RefundsService {
     if (!order) throw notFound();
     if (order.status !== 'paid') throw new AppError(HttpStatus.CONFLICT, ErrorCode.RefundNotAllowed);
     const row = {
-      refundNo: `R${randomBytes(10).toString('hex').toUpperCase()}`, orderId: order.id, amountFen: order.amountFen, reason,
-      status: 'requested' as const, requestedById: staff.id, decidedById: null, wechatRefundId: null,
-      requestedAt: this.clock.now(), decidedAt: null, completedAt: null,
+      refundNo: `R${randomBytes(10).toString('hex').toUpperCase()}`,
+      orderId: order.id,
+      amountFen: order.amountFen,
+      reason,
+      status: 'requested' as const,
+      requestedById: staff.id,
+      decidedById: null,
+      wechatRefundId: null,
+      requestedAt: this.clock.now(),
+      decidedAt: null,
+      completedAt: null,
     };
     try {
       await this.refunds.insert(row);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new AppError(HttpStatus.CONFLICT, ErrorCode.RefundNotAllowed, '该笔缴费已申请过退款');
+      if (isDuplicateKey(error))
+        throw new AppError(HttpStatus.CONFLICT, ErrorCode.RefundNotAllowed, '该笔缴费已申请过退款');
       throw error;
     }
     return this.view(await this.refunds.findOneByOrFail({ refundNo: row.refundNo }));
@@ -58,7 +67,10 @@ export class RefundsService {
     const refund = await this.refunds.findOneBy({ id });
     if (!refund) throw notFound();
     const to = approve ? 'processing' : 'rejected';
-    const moved = await this.refunds.update({ id, status: 'requested' }, { status: to, decidedById: staff.id, decidedAt: this.clock.now() });
+    const moved = await this.refunds.update(
+      { id, status: 'requested' },
+      { status: to, decidedById: staff.id, decidedAt: this.clock.now() },
+    );
     if (!moved.affected) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict);
     if (approve) await this.send(refund);
     return this.view(await this.refunds.findOneByOrFail({ id }));
@@ -71,7 +83,11 @@ export class RefundsService {
     if (result.status === 'PROCESSING') return 'refund_recorded';
     await this.db.transaction(async (em) => {
       const status = result.status === 'SUCCESS' ? 'succeeded' : 'failed';
-      const moved = await em.update(Refund, { id: refund.id, status: 'processing' }, { status, wechatRefundId: result.refundId, completedAt: this.clock.now() });
+      const moved = await em.update(
+        Refund,
+        { id: refund.id, status: 'processing' },
+        { status, wechatRefundId: result.refundId, completedAt: this.clock.now() },
+      );
       if (!moved.affected || status !== 'succeeded') return;
       const order = await em.findOneByOrFail(PaymentOrder, { id: refund.orderId });
       await em.update(PaymentOrder, { id: order.id }, { status: 'refunded' });
@@ -83,7 +99,13 @@ export class RefundsService {
   private async send(refund: Refund): Promise<void> {
     const order = await this.orders.findOneByOrFail({ id: refund.orderId });
     try {
-      const sent = await this.wechatPay.refund({ outTradeNo: order.orderNo, outRefundNo: refund.refundNo, refundFen: refund.amountFen, totalFen: order.amountFen, reason: refund.reason });
+      const sent = await this.wechatPay.refund({
+        outTradeNo: order.orderNo,
+        outRefundNo: refund.refundNo,
+        refundFen: refund.amountFen,
+        totalFen: order.amountFen,
+        reason: refund.reason,
+      });
       await this.refunds.update({ id: refund.id }, { wechatRefundId: sent.refundId });
     } catch (error) {
       // Still `processing`: the sweeper asks WeChat Pay again (refunds are idempotent by out_refund_no).
@@ -93,6 +115,13 @@ export class RefundsService {
 
   private async view(r: Refund): Promise<RefundView> {
     const order = await this.orders.findOneByOrFail({ id: r.orderId });
-    return { id: r.id, refundNo: r.refundNo, orderNo: order.orderNo, amountFen: r.amountFen, reason: r.reason, status: r.status };
+    return {
+      id: r.id,
+      refundNo: r.refundNo,
+      orderNo: order.orderNo,
+      amountFen: r.amountFen,
+      reason: r.reason,
+      status: r.status,
+    };
   }
 }

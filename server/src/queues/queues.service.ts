@@ -29,12 +29,17 @@ export class QueuesService {
   async visibleQueues(staff: StaffPrincipal): Promise<Queue[]> {
     if (staff.role === Role.Admin) return this.queues.find({ order: { id: 'ASC' } });
     if (staff.role === Role.Supervisor) {
-      const where = staff.districtId ? [{ districtId: staff.districtId }, { districtId: IsNull() }] : { districtId: IsNull() };
+      const where = staff.districtId
+        ? [{ districtId: staff.districtId }, { districtId: IsNull() }]
+        : { districtId: IsNull() };
       return this.queues.find({ where, order: { id: 'ASC' } });
     }
     const memberships = await this.members.findBy({ staffId: staff.id });
     if (!memberships.length) return [];
-    const queues = await this.queues.find({ where: { id: In(memberships.map((m) => m.queueId)) }, order: { id: 'ASC' } });
+    const queues = await this.queues.find({
+      where: { id: In(memberships.map((m) => m.queueId)) },
+      order: { id: 'ASC' },
+    });
     return queues.filter((q) => !q.supervisorOnly);
   }
 
@@ -56,7 +61,9 @@ export class QueuesService {
   }
 
   memberIds(queueId: number, em?: EntityManager): Promise<number[]> {
-    return (em?.getRepository(QueueMember) ?? this.members).findBy({ queueId }).then((rows) => rows.map((m) => m.staffId));
+    return (em?.getRepository(QueueMember) ?? this.members)
+      .findBy({ queueId })
+      .then((rows) => rows.map((m) => m.staffId));
   }
 
   async isMember(queueId: number, staffId: number): Promise<boolean> {
@@ -69,16 +76,22 @@ export class QueuesService {
    */
   async route(target: RoutingTarget, em?: EntityManager): Promise<Queue> {
     const { rules, queues } = await this.routingTable(em);
-    const queueId = routeTicket(rules.filter((r) => r.ticketType === target.type), target);
+    const queueId = routeTicket(
+      rules.filter((r) => r.ticketType === target.type),
+      target,
+    );
     return (queueId ? queues.get(queueId) : undefined) ?? this.triageQueue(em);
   }
 
   /** Where grade-1 complaints go: the district's supervisors' complaint queue, else the company-wide one. */
   async supervisorComplaintQueue(districtId: number | null): Promise<Queue> {
     const queues = await this.queues.findBy({ supervisorOnly: true, districtId: districtId ?? IsNull() });
-    const queue = queues.find((q) => q.code.startsWith(SUPERVISOR_COMPLAINT_QUEUE))
-      ?? (await this.queues.findBy({ supervisorOnly: true, districtId: IsNull() })).find((q) => q.code.startsWith(SUPERVISOR_COMPLAINT_QUEUE));
-    if (!queue) throw new Error('No supervisors\' complaint queue is configured: run the seed or create one');
+    const queue =
+      queues.find((q) => q.code.startsWith(SUPERVISOR_COMPLAINT_QUEUE)) ??
+      (await this.queues.findBy({ supervisorOnly: true, districtId: IsNull() })).find((q) =>
+        q.code.startsWith(SUPERVISOR_COMPLAINT_QUEUE),
+      );
+    if (!queue) throw new Error("No supervisors' complaint queue is configured: run the seed or create one");
     return queue;
   }
 

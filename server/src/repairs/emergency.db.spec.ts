@@ -1,7 +1,16 @@
 import { ErrorCode, QueueMemberView, ResidentTicketView } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { Staff } from '../staff/staff.entity';
-import { EAST_HEAT_ACCOUNT, WEST_ACCOUNT, countTickets, expectRefused, getTicket, login, minutes, queueIdsByCode } from '../testing/api-fixtures';
+import {
+  EAST_HEAT_ACCOUNT,
+  WEST_ACCOUNT,
+  countTickets,
+  expectRefused,
+  getTicket,
+  login,
+  minutes,
+  queueIdsByCode,
+} from '../testing/api-fixtures';
 import { Resident, bindAccount, countRows, myTicket, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -21,7 +30,11 @@ describe('leak emergencies (POST /api/emergencies)', () => {
   let westId: number;
   beforeAll(async () => {
     t = await startTestApp();
-    [dispatcher, queues, alice] = await Promise.all([login(t, 'dispatcher1'), queueIdsByCode(t), residentLogin(t, 'leak-alice')]);
+    [dispatcher, queues, alice] = await Promise.all([
+      login(t, 'dispatcher1'),
+      queueIdsByCode(t),
+      residentLogin(t, 'leak-alice'),
+    ]);
     [{ id: eastId }] = await bindAccount(t, alice, EAST_HEAT_ACCOUNT);
     westId = (await bindAccount(t, alice, WEST_ACCOUNT)).find((a) => a.accountNo === WEST_ACCOUNT)!.id;
   });
@@ -49,28 +62,52 @@ describe('leak emergencies (POST /api/emergencies)', () => {
     const at = new Date('2026-12-01T12:00:00.000Z');
     t.setNow(at);
 
-    const view = await raised({ accountId: eastId, location: { latitude: 39.90923, longitude: 116.397428 }, contactPhone: '13512345678' });
+    const view = await raised({
+      accountId: eastId,
+      location: { latitude: 39.90923, longitude: 116.397428 },
+      contactPhone: '13512345678',
+    });
     expect(view).toMatchObject({
-      type: 'leak', step: 'dispatched', stepLabel: '已派单', accountNo: EAST_HEAT_ACCOUNT,
+      type: 'leak',
+      step: 'dispatched',
+      stepLabel: '已派单',
+      accountNo: EAST_HEAT_ACCOUNT,
       description: '居民一键报警：燃气泄漏（定位：39.909230, 116.397428）',
       technician: { surname: expected.name.slice(0, 1), phone: expect.stringMatching(/^139\*{4}\d{4}$/) },
-      eta: null, canCancel: false,
+      eta: null,
+      canCancel: false,
     });
 
     const ticket = await getTicket(t, dispatcher, view.id);
     expect(ticket).toMatchObject({
-      type: 'leak', priority: 'emergency', status: 'assigned', channel: 'miniapp', queueId: queues['emergency-east'],
-      assigneeId: expected.id, contactPhone: '135****5678', address: expect.stringContaining('城东区'),
+      type: 'leak',
+      priority: 'emergency',
+      status: 'assigned',
+      channel: 'miniapp',
+      queueId: queues['emergency-east'],
+      assigneeId: expected.id,
+      contactPhone: '135****5678',
+      address: expect.stringContaining('城东区'),
     });
     expect(ticket.deadlines).toEqual({
-      respondBy: minutes(at, 5).toISOString(), onSiteBy: minutes(at, 30).toISOString(), resolveBy: minutes(at, 1440).toISOString(),
+      respondBy: minutes(at, 5).toISOString(),
+      onSiteBy: minutes(at, 30).toISOString(),
+      resolveBy: minutes(at, 1440).toISOString(),
     });
     expect(ticket.events.map((e) => [e.kind, e.actorId, e.toStatus])).toEqual([
-      ['created', alice.resident.id, 'submitted'], ['routed', null, null], ['assigned', null, 'assigned'],
+      ['created', alice.resident.id, 'submitted'],
+      ['routed', null, null],
+      ['assigned', null, 'assigned'],
     ]);
     expect(ticket.events.every((e) => e.at === at.toISOString())).toBe(true);
     const [row] = await t.app.get(DataSource).query('SELECT * FROM repair_request WHERE ticketId = ?', [view.id]);
-    expect(row).toMatchObject({ category: 'gas_smell', residentId: alice.resident.id, latitude: 39.90923, longitude: 116.397428, windowStart: null });
+    expect(row).toMatchObject({
+      category: 'gas_smell',
+      residentId: alice.resident.id,
+      latitude: 39.90923,
+      longitude: 116.397428,
+      windowStart: null,
+    });
   });
 
   it('goes to the west emergency queue for a west account, without a location', async () => {
@@ -86,7 +123,11 @@ describe('leak emergencies (POST /api/emergencies)', () => {
     const [tickets, requests] = [await countTickets(t), await countRows(t, 'repair_request')];
     expectRefused(await alarm(t, stranger, { accountId: eastId }), 404, ErrorCode.NotFound);
     expectRefused(await alarm(t, alice, { accountId: 99_999_999 }), 404, ErrorCode.NotFound);
-    expectRefused(await alarm(t, alice, { accountId: eastId, location: { latitude: 91, longitude: 0 } }), 400, ErrorCode.ValidationFailed);
+    expectRefused(
+      await alarm(t, alice, { accountId: eastId, location: { latitude: 91, longitude: 0 } }),
+      400,
+      ErrorCode.ValidationFailed,
+    );
     expect([await countTickets(t), await countRows(t, 'repair_request')]).toEqual([tickets, requests]);
   });
 
@@ -97,7 +138,11 @@ describe('leak emergencies (POST /api/emergencies)', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(await countTickets(t)).toBe(tickets + 1);
     const later = await alarm(t, alice, { accountId: eastId }, 'leak-tap-000001');
-    expect([later.status, later.headers['idempotent-replayed'], later.body.id]).toEqual([201, 'true', answers[0].body.id]);
+    expect([later.status, later.headers['idempotent-replayed'], later.body.id]).toEqual([
+      201,
+      'true',
+      answers[0].body.id,
+    ]);
   });
 });
 
@@ -105,7 +150,10 @@ describe('a leak alarm when no technician is on duty', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ HOTLINE_NUMBER: '0571-96777' });
-    await t.app.get(DataSource).getRepository(Staff).update({ role: 'technician' as Staff['role'] }, { onDuty: false });
+    await t.app
+      .get(DataSource)
+      .getRepository(Staff)
+      .update({ role: 'technician' as Staff['role'] }, { onDuty: false });
   });
   afterAll(() => t.close());
 
@@ -118,10 +166,19 @@ describe('a leak alarm when no technician is on duty', () => {
 
     const dispatcher = await login(t, 'dispatcher1');
     const ticket = await getTicket(t, dispatcher, res.body.id);
-    expect(ticket).toMatchObject({ status: 'submitted', assigneeId: null, priority: 'emergency', queueId: (await queueIdsByCode(t))['emergency-east'] });
+    expect(ticket).toMatchObject({
+      status: 'submitted',
+      assigneeId: null,
+      priority: 'emergency',
+      queueId: (await queueIdsByCode(t))['emergency-east'],
+    });
     expect(ticket.events.map((e) => e.kind)).toEqual(['created', 'routed', 'escalated']);
     expect(ticket.events.at(-1)).toMatchObject({ actorId: null, note: '无值班人员可派，已通知主管' });
-    const queue = await t.http().get(`/api/queues/${ticket.queueId}/tickets`).set('Authorization', dispatcher).expect(200);
+    const queue = await t
+      .http()
+      .get(`/api/queues/${ticket.queueId}/tickets`)
+      .set('Authorization', dispatcher)
+      .expect(200);
     expect(queue.body[0].id).toBe(ticket.id);
     expect((await myTicket(t, alice, ticket.id)).technician).toBeNull();
   });

@@ -4,7 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { EAST_HALL_ACCOUNT, EAST_HEAT_ACCOUNT, countTickets, expectRefused, getTicket, login, minutes, queueIdsByCode } from '../testing/api-fixtures';
+import {
+  EAST_HALL_ACCOUNT,
+  EAST_HEAT_ACCOUNT,
+  countTickets,
+  expectRefused,
+  getTicket,
+  login,
+  minutes,
+  queueIdsByCode,
+} from '../testing/api-fixtures';
 import { Resident, bindAccount, countRows, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { halves, rawInput } from '../testing/photo-fixtures';
@@ -27,7 +36,10 @@ describe('fault reports (POST /api/repairs)', () => {
     dir = mkdtempSync(join(tmpdir(), 'utility-repairs-'));
     t = await startTestApp({ UPLOADS_DIR: dir, UPLOAD_HOURLY_LIMIT: '500' });
     [dispatcher, queues, alice, mallory] = await Promise.all([
-      login(t, 'dispatcher1'), queueIdsByCode(t), residentLogin(t, 'report-alice'), residentLogin(t, 'report-mallory'),
+      login(t, 'dispatcher1'),
+      queueIdsByCode(t),
+      residentLogin(t, 'report-alice'),
+      residentLogin(t, 'report-mallory'),
     ]);
     for (const no of [EAST_HEAT_ACCOUNT, EAST_HEATING_ACCOUNT]) {
       for (const a of await bindAccount(t, alice, no)) accountIds[a.accountNo] = a.id;
@@ -45,7 +57,11 @@ describe('fault reports (POST /api/repairs)', () => {
     const jpeg = await rawInput(halves(16, 16)).jpeg().toBuffer();
     const ids: number[] = [];
     for (let i = 0; i < n; i++) {
-      const res = await t.http().post('/api/uploads').set('Authorization', auth).attach('file', jpeg, { filename: `p${i}.jpg`, contentType: 'image/jpeg' });
+      const res = await t
+        .http()
+        .post('/api/uploads')
+        .set('Authorization', auth)
+        .attach('file', jpeg, { filename: `p${i}.jpg`, contentType: 'image/jpeg' });
       expect(res.status).toBe(201);
       ids.push(res.body.id);
     }
@@ -53,7 +69,11 @@ describe('fault reports (POST /api/repairs)', () => {
   }
 
   const fault = (overrides: Record<string, unknown> = {}) => ({
-    accountId: accountIds[EAST_HEAT_ACCOUNT], category: 'no_gas', description: '灶具打不着火，好像没有气了', photoIds: [], contactPhone: '13712345678',
+    accountId: accountIds[EAST_HEAT_ACCOUNT],
+    category: 'no_gas',
+    description: '灶具打不着火，好像没有气了',
+    photoIds: [],
+    contactPhone: '13712345678',
     ...overrides,
   });
 
@@ -72,19 +92,28 @@ describe('fault reports (POST /api/repairs)', () => {
     (await t.app.get(DataSource).query('SELECT * FROM repair_request WHERE ticketId = ?', [ticketId]))[0];
 
   const attachedTo = async (ids: number[]): Promise<(string | null)[]> => {
-    const rows: { attachedTo: string | null }[] = await t.app.get(DataSource).query(
-      `SELECT attachedTo FROM upload WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`, ids);
+    const rows: { attachedTo: string | null }[] = await t.app
+      .get(DataSource)
+      .query(`SELECT attachedTo FROM upload WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`, ids);
     return rows.map((r) => r.attachedTo);
   };
 
   it('lists the categories per utility with Chinese labels, without signing in', async () => {
     const res = await t.http().get('/api/repairs/categories').expect(200);
     expect(res.body).toEqual(FAULT_CATEGORIES);
-    expect(res.body.gas.map((o: { label: string }) => o.label)).toEqual(['没气', '燃气味/泄漏', '表具故障', '灶具/热水器']);
+    expect(res.body.gas.map((o: { label: string }) => o.label)).toEqual([
+      '没气',
+      '燃气味/泄漏',
+      '表具故障',
+      '灶具/热水器',
+    ]);
   });
 
   describe('each category becomes a ticket of its type, priority and clocks', () => {
-    const minutesOf = (type: TicketType) => Object.fromEntries(DEFAULT_SLA_POLICIES.find((p) => p.ticketType === type)!.clocks.map((c) => [c.clock, c.minutes]));
+    const minutesOf = (type: TicketType) =>
+      Object.fromEntries(
+        DEFAULT_SLA_POLICIES.find((p) => p.ticketType === type)!.clocks.map((c) => [c.clock, c.minutes]),
+      );
 
     it.each([
       ['gas', EAST_HEAT_ACCOUNT, 'no_gas', 'repair', 'normal', 'repair-east-heat', [30, 120, 1440]],
@@ -94,23 +123,43 @@ describe('fault reports (POST /api/repairs)', () => {
       ['heating', EAST_HEATING_ACCOUNT, 'not_warm', 'repair', 'normal', 'repair-east-heat', [30, 120, 1440]],
       ['heating', EAST_HEATING_ACCOUNT, 'valve', 'repair', 'normal', 'repair-east-heat', [30, 120, 1440]],
       ['heating', EAST_HEATING_ACCOUNT, 'drip_leak', 'leak', 'emergency', 'emergency-east', [5, 30, 1440]],
-      ['heating', EAST_HEATING_ACCOUNT, 'room_cold', 'room_temperature', 'normal', 'repair-east-heat', [30, 1440, 4320]],
-    ])('%s / %s: %s → %s, %s, %s', async (utility, accountNo, category, type, priority, queue, [respond, onSite, resolve]) => {
-      expect(classifyFault(utility, category)).toEqual({ type, priority });
-      const at = new Date('2026-11-20T02:00:00.000Z');
-      t.setNow(at);
-      const view = await reported(alice, fault({ accountId: accountIds[accountNo], category }));
-      const ticket = await getTicket(t, dispatcher, view.id);
-      expect(ticket).toMatchObject({ type, priority, queueId: queues[queue], channel: 'miniapp', accountNo, contactPhone: '137****5678' });
-      // DOMAIN.md: a leak is on site within 30 min; a repair within 2 h; a room temperature is measured within the day.
-      expect(ticket.deadlines).toEqual({
-        respondBy: minutes(at, respond).toISOString(), onSiteBy: minutes(at, onSite).toISOString(), resolveBy: minutes(at, resolve).toISOString(),
-      });
-      expect([respond, onSite, resolve]).toEqual(Object.values(minutesOf(type as TicketType)));
-      // Leaks are dispatched at once; the rest wait for an agent to accept them.
-      expect(ticket.status).toBe(priority === Priority.Emergency ? 'assigned' : 'submitted');
-      expect(await requestRow(view.id)).toMatchObject({ ticketId: view.id, residentId: alice.resident.id, category });
-    });
+      [
+        'heating',
+        EAST_HEATING_ACCOUNT,
+        'room_cold',
+        'room_temperature',
+        'normal',
+        'repair-east-heat',
+        [30, 1440, 4320],
+      ],
+    ])(
+      '%s / %s: %s → %s, %s, %s',
+      async (utility, accountNo, category, type, priority, queue, [respond, onSite, resolve]) => {
+        expect(classifyFault(utility, category)).toEqual({ type, priority });
+        const at = new Date('2026-11-20T02:00:00.000Z');
+        t.setNow(at);
+        const view = await reported(alice, fault({ accountId: accountIds[accountNo], category }));
+        const ticket = await getTicket(t, dispatcher, view.id);
+        expect(ticket).toMatchObject({
+          type,
+          priority,
+          queueId: queues[queue],
+          channel: 'miniapp',
+          accountNo,
+          contactPhone: '137****5678',
+        });
+        // DOMAIN.md: a leak is on site within 30 min; a repair within 2 h; a room temperature is measured within the day.
+        expect(ticket.deadlines).toEqual({
+          respondBy: minutes(at, respond).toISOString(),
+          onSiteBy: minutes(at, onSite).toISOString(),
+          resolveBy: minutes(at, resolve).toISOString(),
+        });
+        expect([respond, onSite, resolve]).toEqual(Object.values(minutesOf(type as TicketType)));
+        // Leaks are dispatched at once; the rest wait for an agent to accept them.
+        expect(ticket.status).toBe(priority === Priority.Emergency ? 'assigned' : 'submitted');
+        expect(await requestRow(view.id)).toMatchObject({ ticketId: view.id, residentId: alice.resident.id, category });
+      },
+    );
   });
 
   it('files a repair with three photos, a contact phone kept encrypted and a preferred window; 201 with the resident view', async () => {
@@ -121,8 +170,15 @@ describe('fault reports (POST /api/repairs)', () => {
     const res = await post(alice, fault({ photoIds: ids, window, contactPhone: '13698765432' }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      no: expect.stringMatching(/^20261120\d{6}$/), type: 'repair', step: 'submitted', accountNo: EAST_HEAT_ACCOUNT,
-      technician: null, eta: null, canCancel: true, canConfirm: false, canReportNotFixed: false,
+      no: expect.stringMatching(/^20261120\d{6}$/),
+      type: 'repair',
+      step: 'submitted',
+      accountNo: EAST_HEAT_ACCOUNT,
+      technician: null,
+      eta: null,
+      canCancel: true,
+      canConfirm: false,
+      canReportNotFixed: false,
     });
     expect(await attachedTo(ids)).toEqual(ids.map(() => `ticket:${res.body.id}`));
     expect(await requestRow(res.body.id)).toMatchObject({ category: 'no_gas' });
@@ -139,7 +195,12 @@ describe('fault reports (POST /api/repairs)', () => {
   });
 
   describe('refusals store nothing: no ticket, no repair_request, no photo attached', () => {
-    async function refusedStoringNothing(send: () => PromiseLike<import('supertest').Response>, status: number, code: ErrorCode, photoIds: number[] = []) {
+    async function refusedStoringNothing(
+      send: () => PromiseLike<import('supertest').Response>,
+      status: number,
+      code: ErrorCode,
+      photoIds: number[] = [],
+    ) {
       const [tickets, requests] = [await countTickets(t), await countRows(t, 'repair_request')];
       const res = await send();
       expectRefused(res, status, code);
@@ -160,7 +221,12 @@ describe('fault reports (POST /api/repairs)', () => {
     it("another resident's photo (422 PHOTO_NOT_FOUND), even beside one's own", async () => {
       const [mine] = await photos(alice.auth, 1);
       const [theirs] = await photos(mallory.auth, 1);
-      await refusedStoringNothing(() => post(alice, fault({ photoIds: [mine, theirs] })), 422, ErrorCode.PhotoNotFound, [mine, theirs]);
+      await refusedStoringNothing(
+        () => post(alice, fault({ photoIds: [mine, theirs] })),
+        422,
+        ErrorCode.PhotoNotFound,
+        [mine, theirs],
+      );
     });
 
     it('a photo already on another ticket (422 PHOTO_NOT_FOUND)', async () => {
@@ -171,7 +237,12 @@ describe('fault reports (POST /api/repairs)', () => {
 
     it('an account the resident has not bound (404), known or not', async () => {
       const ids = await photos(alice.auth, 1);
-      await refusedStoringNothing(() => post(alice, fault({ accountId: accountIds[EAST_HALL_ACCOUNT], photoIds: ids })), 404, ErrorCode.NotFound, ids);
+      await refusedStoringNothing(
+        () => post(alice, fault({ accountId: accountIds[EAST_HALL_ACCOUNT], photoIds: ids })),
+        404,
+        ErrorCode.NotFound,
+        ids,
+      );
       await refusedStoringNothing(() => post(alice, fault({ accountId: 99_999_999 })), 404, ErrorCode.NotFound);
       const stranger = await residentLogin(t, `report-stranger-${++residents}`);
       await refusedStoringNothing(() => post(stranger, fault()), 404, ErrorCode.NotFound);
@@ -182,7 +253,11 @@ describe('fault reports (POST /api/repairs)', () => {
       ['a gas category on a heating account', EAST_HEATING_ACCOUNT, 'no_gas'],
       ['a power category on a gas account', EAST_HEAT_ACCOUNT, 'outage'],
     ])('%s (422 FAULT_CATEGORY_INVALID)', async (_name, accountNo, category) => {
-      const res = await refusedStoringNothing(() => post(alice, fault({ accountId: accountIds[accountNo], category })), 422, ErrorCode.FaultCategoryInvalid);
+      const res = await refusedStoringNothing(
+        () => post(alice, fault({ accountId: accountIds[accountNo], category })),
+        422,
+        ErrorCode.FaultCategoryInvalid,
+      );
       expect(res.body.message).toBe('该户号不支持此报修类别，请重新选择');
     });
 
@@ -194,7 +269,12 @@ describe('fault reports (POST /api/repairs)', () => {
     ])('a window %s (400 VALIDATION_FAILED on %s)', async (_name, path, start, end) => {
       t.setNow(new Date('2026-11-20T02:00:00.000Z'));
       const ids = await photos(alice.auth, 1);
-      const res = await refusedStoringNothing(() => post(alice, fault({ photoIds: ids, window: { start, end } })), 400, ErrorCode.ValidationFailed, ids);
+      const res = await refusedStoringNothing(
+        () => post(alice, fault({ photoIds: ids, window: { start, end } })),
+        400,
+        ErrorCode.ValidationFailed,
+        ids,
+      );
       expect(res.body.details).toEqual([{ path, message: res.body.message }]);
     });
 
@@ -210,7 +290,11 @@ describe('fault reports (POST /api/repairs)', () => {
 
     it('without a resident token (401)', async () => {
       await refusedStoringNothing(() => t.http().post('/api/repairs').send(fault()), 401, ErrorCode.Unauthenticated);
-      await refusedStoringNothing(() => t.http().post('/api/repairs').set('Authorization', dispatcher).send(fault()), 401, ErrorCode.Unauthenticated);
+      await refusedStoringNothing(
+        () => t.http().post('/api/repairs').set('Authorization', dispatcher).send(fault()),
+        401,
+        ErrorCode.Unauthenticated,
+      );
     });
   });
 
@@ -226,9 +310,15 @@ describe('fault reports (POST /api/repairs)', () => {
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(again.body).toEqual(first.body);
       expect(await countTickets(t)).toBe(tickets);
-      expectRefused(await post(alice, { ...body, description: '另一个问题' }, 'repair-retry-0001'), 422, ErrorCode.IdempotencyKeyReused);
+      expectRefused(
+        await post(alice, { ...body, description: '另一个问题' }, 'repair-retry-0001'),
+        422,
+        ErrorCode.IdempotencyKeyReused,
+      );
       // Keys are per sender: Mallory's identical key is her own.
-      expect((await post(mallory, fault({ accountId: accountIds[EAST_HALL_ACCOUNT] }), 'repair-retry-0001')).status).toBe(201);
+      expect(
+        (await post(mallory, fault({ accountId: accountIds[EAST_HALL_ACCOUNT] }), 'repair-retry-0001')).status,
+      ).toBe(201);
       expect(await countTickets(t)).toBe(tickets + 1);
     });
 

@@ -1,4 +1,11 @@
-import { FAULT_CATEGORY_LABELS, FieldJobView, PRIORITY_RANK, TICKET_TYPE_LABELS, TicketEventKind, TicketView } from '@utility/shared';
+import {
+  FAULT_CATEGORY_LABELS,
+  FieldJobView,
+  PRIORITY_RANK,
+  TICKET_TYPE_LABELS,
+  TicketEventKind,
+  TicketView,
+} from '@utility/shared';
 import { etaOf } from '../tickets/resident-ticket-view';
 import { TicketEvent } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
@@ -14,7 +21,12 @@ export function acceptedSinceAssigned(events: TicketEvent[]): boolean {
   return accepted;
 }
 
-export function toFieldJobView(ticket: Ticket, view: TicketView, request: RepairRequest | null, events: TicketEvent[]): FieldJobView {
+export function toFieldJobView(
+  ticket: Ticket,
+  view: TicketView,
+  request: RepairRequest | null,
+  events: TicketEvent[],
+): FieldJobView {
   return {
     id: view.id,
     no: view.no,
@@ -30,7 +42,10 @@ export function toFieldJobView(ticket: Ticket, view: TicketView, request: Repair
     description: view.description,
     category: request?.category ?? null,
     categoryLabel: request ? FAULT_CATEGORY_LABELS[request.category] : null,
-    window: request?.windowStart && request.windowEnd ? { start: request.windowStart.toISOString(), end: request.windowEnd.toISOString() } : null,
+    window:
+      request?.windowStart && request.windowEnd
+        ? { start: request.windowStart.toISOString(), end: request.windowEnd.toISOString() }
+        : null,
     accepted: acceptedSinceAssigned(events),
     eta: etaOf(ticket, events),
     createdAt: view.createdAt,

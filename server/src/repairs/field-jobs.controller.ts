@@ -1,8 +1,19 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ArriveRequest, ArriveSchema, DepartRequest, DepartSchema, FieldJobView, HandOverRequest, HandOverSchema, ResolveJobRequest, ResolveJobSchema,
-  Role, TemperatureReadingView, TemperatureRequest, TemperatureSchema,
+  ArriveRequest,
+  ArriveSchema,
+  DepartRequest,
+  DepartSchema,
+  FieldJobView,
+  HandOverRequest,
+  HandOverSchema,
+  ResolveJobRequest,
+  ResolveJobSchema,
+  Role,
+  TemperatureReadingView,
+  TemperatureRequest,
+  TemperatureSchema,
 } from '@utility/shared';
 import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
 import { IdParam } from '../common/id-param';
@@ -36,7 +47,11 @@ export class FieldJobsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '出发: on the way, with an ETA the resident sees' })
   @ApiZodBody(DepartSchema)
-  depart(@CurrentStaff() me: StaffPrincipal, @IdParam() id: number, @ZodBody(DepartSchema) body: DepartRequest): Promise<FieldJobView> {
+  depart(
+    @CurrentStaff() me: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(DepartSchema) body: DepartRequest,
+  ): Promise<FieldJobView> {
     return this.field.depart(me, id, body);
   }
 
@@ -44,15 +59,25 @@ export class FieldJobsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '到场: on site (the time is recorded; the location if given)' })
   @ApiZodBody(ArriveSchema)
-  arrive(@CurrentStaff() me: StaffPrincipal, @IdParam() id: number, @ZodBody(ArriveSchema) body: ArriveRequest): Promise<FieldJobView> {
+  arrive(
+    @CurrentStaff() me: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(ArriveSchema) body: ArriveRequest,
+  ): Promise<FieldJobView> {
     return this.field.arrive(me, id, body);
   }
 
   @Post(':id/resolve')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: '处理完成: diagnosis, work, parts, before/after photos, charge with consent, resident confirmation' })
+  @ApiOperation({
+    summary: '处理完成: diagnosis, work, parts, before/after photos, charge with consent, resident confirmation',
+  })
   @ApiZodBody(ResolveJobSchema)
-  resolve(@CurrentStaff() me: StaffPrincipal, @IdParam() id: number, @ZodBody(ResolveJobSchema) body: ResolveJobRequest): Promise<FieldJobView> {
+  resolve(
+    @CurrentStaff() me: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(ResolveJobSchema) body: ResolveJobRequest,
+  ): Promise<FieldJobView> {
     return this.field.resolve(me, id, body);
   }
 
@@ -60,7 +85,11 @@ export class FieldJobsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '退回: give the job back to its queue with a reason; the clocks keep running' })
   @ApiZodBody(HandOverSchema)
-  handOver(@CurrentStaff() me: StaffPrincipal, @IdParam() id: number, @ZodBody(HandOverSchema) body: HandOverRequest): Promise<FieldJobView> {
+  handOver(
+    @CurrentStaff() me: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(HandOverSchema) body: HandOverRequest,
+  ): Promise<FieldJobView> {
     return this.field.handOver(me, id, body);
   }
 
@@ -68,7 +97,11 @@ export class FieldJobsController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: '室温测量 on site for a room-temperature ticket, judged against the standard of that hour' })
   @ApiZodBody(TemperatureSchema)
-  temperature(@CurrentStaff() me: StaffPrincipal, @IdParam() id: number, @ZodBody(TemperatureSchema) body: TemperatureRequest): Promise<TemperatureReadingView> {
+  temperature(
+    @CurrentStaff() me: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(TemperatureSchema) body: TemperatureRequest,
+  ): Promise<TemperatureReadingView> {
     return this.field.recordTemperature(me, id, body);
   }
 }

@@ -1,7 +1,16 @@
 import { ErrorCode, FieldJobView } from '@utility/shared';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { EAST_HEAT_ACCOUNT, Staff, expectRefused, getTicket, login, minutes, signIn, ticketState } from '../testing/api-fixtures';
+import {
+  EAST_HEAT_ACCOUNT,
+  Staff,
+  expectRefused,
+  getTicket,
+  login,
+  minutes,
+  signIn,
+  ticketState,
+} from '../testing/api-fixtures';
 import { Resident, bindAccount, myTicket, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -19,17 +28,38 @@ describe('field jobs: work order, hand-over, room temperature', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [dispatcher, tech1, tech2, alice] = await Promise.all([login(t, 'dispatcher1'), signIn(t, 'tech1'), signIn(t, 'tech2'), residentLogin(t, 'jobs-alice')]);
-    for (const no of [EAST_HEAT_ACCOUNT, EAST_HEATING_ACCOUNT]) for (const a of await bindAccount(t, alice, no)) accounts[a.accountNo] = a.id;
+    [dispatcher, tech1, tech2, alice] = await Promise.all([
+      login(t, 'dispatcher1'),
+      signIn(t, 'tech1'),
+      signIn(t, 'tech2'),
+      residentLogin(t, 'jobs-alice'),
+    ]);
+    for (const no of [EAST_HEAT_ACCOUNT, EAST_HEATING_ACCOUNT])
+      for (const a of await bindAccount(t, alice, no)) accounts[a.accountNo] = a.id;
   });
   afterAll(() => t.close());
   afterEach(() => t.setNow(new Date()));
 
   async function assigned(tech: Staff, overrides: Record<string, unknown> = {}): Promise<number> {
-    const res = await t.http().post('/api/repairs').set('Authorization', alice.auth)
-      .send({ accountId: accounts[EAST_HEAT_ACCOUNT], category: 'no_gas', description: '没有气', photoIds: [], contactPhone: '13712345678', ...overrides });
+    const res = await t
+      .http()
+      .post('/api/repairs')
+      .set('Authorization', alice.auth)
+      .send({
+        accountId: accounts[EAST_HEAT_ACCOUNT],
+        category: 'no_gas',
+        description: '没有气',
+        photoIds: [],
+        contactPhone: '13712345678',
+        ...overrides,
+      });
     expect(res.status).toBe(201);
-    await t.http().post(`/api/tickets/${res.body.id}/assign`).set('Authorization', dispatcher).send({ staffId: tech.staff.id }).expect(200);
+    await t
+      .http()
+      .post(`/api/tickets/${res.body.id}/assign`)
+      .set('Authorization', dispatcher)
+      .send({ staffId: tech.staff.id })
+      .expect(200);
     return res.body.id;
   }
 
@@ -38,17 +68,26 @@ describe('field jobs: work order, hand-over, room temperature', () => {
 
   async function stepOk(who: Staff, id: number, action: string, body: Record<string, unknown> = {}): Promise<Response> {
     const res = await field(who, id, action, body);
-    expect({ action, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({ action, status: action === 'temperature' ? 201 : 200, body: 'ok' });
+    expect({ action, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({
+      action,
+      status: action === 'temperature' ? 201 : 200,
+      body: 'ok',
+    });
     return res;
   }
 
-  const myJobs = async (who: Staff): Promise<FieldJobView[]> => (await t.http().get('/api/field/jobs').set('Authorization', who.auth).expect(200)).body;
+  const myJobs = async (who: Staff): Promise<FieldJobView[]> =>
+    (await t.http().get('/api/field/jobs').set('Authorization', who.auth).expect(200)).body;
 
   it('lists my open jobs in work order: emergencies first, then the deadline that runs out first', async () => {
     const t0 = new Date('2026-11-25T02:00:00.000Z');
     // A room-temperature check (on site within a day), a repair reported an hour later, another an hour after that.
     t.setNow(minutes(t0, -120));
-    const roomCold = await assigned(tech2, { accountId: accounts[EAST_HEATING_ACCOUNT], category: 'room_cold', description: '室温只有15度' });
+    const roomCold = await assigned(tech2, {
+      accountId: accounts[EAST_HEATING_ACCOUNT],
+      category: 'room_cold',
+      description: '室温只有15度',
+    });
     t.setNow(minutes(t0, -60));
     const older = await assigned(tech2);
     t.setNow(t0);
@@ -60,8 +99,15 @@ describe('field jobs: work order, hand-over, room temperature', () => {
 
     const mine = (await myJobs(tech2)).filter((j) => [roomCold, older, newer, leak, handedBack].includes(j.id));
     expect(mine.map((j) => j.id)).toEqual([leak, older, newer, roomCold]);
-    expect(mine.map((j) => [j.priority, j.category])).toEqual([['emergency', 'gas_smell'], ['normal', 'no_gas'], ['normal', 'no_gas'], ['normal', 'room_cold']]);
-    expect(mine.map((j) => j.deadlines.onSiteBy)).toEqual([minutes(t0, 30), minutes(t0, 60), minutes(t0, 120), minutes(t0, -120 + 1440)].map((d) => d.toISOString()));
+    expect(mine.map((j) => [j.priority, j.category])).toEqual([
+      ['emergency', 'gas_smell'],
+      ['normal', 'no_gas'],
+      ['normal', 'no_gas'],
+      ['normal', 'room_cold'],
+    ]);
+    expect(mine.map((j) => j.deadlines.onSiteBy)).toEqual(
+      [minutes(t0, 30), minutes(t0, 60), minutes(t0, 120), minutes(t0, -120 + 1440)].map((d) => d.toISOString()),
+    );
     expect((await myJobs(tech1)).map((j) => j.id)).not.toContain(leak);
   });
 
@@ -93,7 +139,11 @@ describe('field jobs: work order, hand-over, room temperature', () => {
     expectRefused(await field(tech1, id, 'hand-over', { reason: '再退一次' }), 409, ErrorCode.TransitionNotAllowed);
     expect(await ticketState(t, id)).toEqual(state);
     await t.http().post(`/api/tickets/${id}/claim`).set('Authorization', tech2.auth).expect(200);
-    expect((await myJobs(tech2)).find((j) => j.id === id)).toMatchObject({ status: 'assigned', accepted: false, deadlines: before.deadlines });
+    expect((await myJobs(tech2)).find((j) => j.id === id)).toMatchObject({
+      status: 'assigned',
+      accepted: false,
+      deadlines: before.deadlines,
+    });
   });
 
   it('hand-over needs a reason', async () => {
@@ -106,11 +156,20 @@ describe('field jobs: work order, hand-over, room temperature', () => {
 
   describe('room temperature', () => {
     const readings = async (ticketId: number) =>
-      t.app.get(DataSource).query('SELECT deciCelsius, minCelsius, belowStandard, measuredAt FROM room_temperature_reading WHERE ticketId = ? ORDER BY id', [ticketId]);
+      t.app
+        .get(DataSource)
+        .query(
+          'SELECT deciCelsius, minCelsius, belowStandard, measuredAt FROM room_temperature_reading WHERE ticketId = ? ORDER BY id',
+          [ticketId],
+        );
 
     async function roomColdOnSite(): Promise<number> {
       t.setNow(new Date('2026-12-01T08:00:00+08:00'));
-      const id = await assigned(tech1, { accountId: accounts[EAST_HEATING_ACCOUNT], category: 'room_cold', description: '室温偏低' });
+      const id = await assigned(tech1, {
+        accountId: accounts[EAST_HEATING_ACCOUNT],
+        category: 'room_cold',
+        description: '室温偏低',
+      });
       await stepOk(tech1, id, 'depart', { etaMinutes: 60 });
       await stepOk(tech1, id, 'arrive');
       return id;
@@ -120,31 +179,63 @@ describe('field jobs: work order, hand-over, room temperature', () => {
       const id = await roomColdOnSite();
       t.setNow(new Date('2026-12-02T00:00:00+08:00'));
       const day = await stepOk(tech1, id, 'temperature', { celsius: 17.5, measuredAt: '2026-12-01T10:00:00+08:00' });
-      expect(day.body).toEqual({ id: expect.any(Number), ticketId: id, celsius: 17.5, measuredAt: '2026-12-01T02:00:00.000Z', minCelsius: 18, belowStandard: true });
+      expect(day.body).toEqual({
+        id: expect.any(Number),
+        ticketId: id,
+        celsius: 17.5,
+        measuredAt: '2026-12-01T02:00:00.000Z',
+        minCelsius: 18,
+        belowStandard: true,
+      });
       const night = await stepOk(tech1, id, 'temperature', { celsius: 16.5, measuredAt: '2026-12-01T23:00:00+08:00' });
       expect(night.body).toMatchObject({ celsius: 16.5, minCelsius: 16, belowStandard: false });
 
       const rows = await readings(id);
-      expect(rows.map((r: { deciCelsius: number; minCelsius: number; belowStandard: unknown }) => [r.deciCelsius, r.minCelsius, Boolean(Number(r.belowStandard))]))
-        .toEqual([[175, 18, true], [165, 16, false]]);
+      expect(
+        rows.map((r: { deciCelsius: number; minCelsius: number; belowStandard: unknown }) => [
+          r.deciCelsius,
+          r.minCelsius,
+          Boolean(Number(r.belowStandard)),
+        ]),
+      ).toEqual([
+        [175, 18, true],
+        [165, 16, false],
+      ]);
       const events = (await getTicket(t, dispatcher, id)).events.filter((e) => e.kind === 'temp_recorded');
       expect(events.map((e) => [e.actorId, e.note])).toEqual([
-        [tech1.staff.id, '室温17.5℃，标准≥18℃，不达标'], [tech1.staff.id, '室温16.5℃，标准≥16℃，达标'],
+        [tech1.staff.id, '室温17.5℃，标准≥18℃，不达标'],
+        [tech1.staff.id, '室温16.5℃，标准≥16℃，达标'],
       ]);
       await stepOk(tech1, id, 'resolve', {
-        diagnosis: '末端散热器气堵', work: '排气后复测', photoIdsBefore: [], photoIdsAfter: [], chargeable: false, confirmation: { kind: 'in_app' },
+        diagnosis: '末端散热器气堵',
+        work: '排气后复测',
+        photoIdsBefore: [],
+        photoIdsAfter: [],
+        chargeable: false,
+        confirmation: { kind: 'in_app' },
       });
     });
 
     it('refusals record nothing: no reading yet at resolve, a second decimal, a time in the future, the wrong ticket type or status, someone else', async () => {
       const id = await roomColdOnSite();
       const ok = { celsius: 17.5, measuredAt: '2026-12-01T07:50:00+08:00' };
-      const resolve = { diagnosis: '待测', work: '待测', photoIdsBefore: [], photoIdsAfter: [], chargeable: false, confirmation: { kind: 'in_app' } };
+      const resolve = {
+        diagnosis: '待测',
+        work: '待测',
+        photoIdsBefore: [],
+        photoIdsAfter: [],
+        chargeable: false,
+        confirmation: { kind: 'in_app' },
+      };
       const cases: [() => PromiseLike<Response>, number, ErrorCode][] = [
         [() => field(tech1, id, 'resolve', resolve), 409, ErrorCode.TemperatureRequired],
         [() => field(tech1, id, 'temperature', { ...ok, celsius: 17.55 }), 400, ErrorCode.ValidationFailed],
         [() => field(tech1, id, 'temperature', { ...ok, celsius: '17.5' }), 400, ErrorCode.ValidationFailed],
-        [() => field(tech1, id, 'temperature', { ...ok, measuredAt: '2026-12-01T09:00:00+08:00' }), 400, ErrorCode.ValidationFailed],
+        [
+          () => field(tech1, id, 'temperature', { ...ok, measuredAt: '2026-12-01T09:00:00+08:00' }),
+          400,
+          ErrorCode.ValidationFailed,
+        ],
         [() => field(tech1, id, 'temperature', { celsius: 17.5 }), 400, ErrorCode.ValidationFailed],
         [() => field(tech2, id, 'temperature', ok), 403, ErrorCode.Forbidden],
       ];
@@ -158,7 +249,11 @@ describe('field jobs: work order, hand-over, room temperature', () => {
       const repair = await assigned(tech1);
       await stepOk(tech1, repair, 'depart', { etaMinutes: 10 });
       expectRefused(await field(tech1, repair, 'temperature', ok), 409, ErrorCode.TicketTypeMismatch);
-      const enRoute = await assigned(tech1, { accountId: accounts[EAST_HEATING_ACCOUNT], category: 'room_cold', description: '室温偏低' });
+      const enRoute = await assigned(tech1, {
+        accountId: accounts[EAST_HEATING_ACCOUNT],
+        category: 'room_cold',
+        description: '室温偏低',
+      });
       await stepOk(tech1, enRoute, 'depart', { etaMinutes: 10 });
       expectRefused(await field(tech1, enRoute, 'temperature', ok), 409, ErrorCode.TransitionNotAllowed);
       expect((await readings(repair)).length + (await readings(enRoute)).length).toBe(0);

@@ -1,8 +1,18 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  ArriveRequest, DepartRequest, ErrorCode, FieldJobView, HandOverRequest, ResolveJobRequest, TemperatureReadingView, TemperatureRequest,
-  TicketEventKind, TicketStatus, TicketType, roomTemperatureStandard,
+  ArriveRequest,
+  DepartRequest,
+  ErrorCode,
+  FieldJobView,
+  HandOverRequest,
+  ResolveJobRequest,
+  TemperatureReadingView,
+  TemperatureRequest,
+  TicketEventKind,
+  TicketStatus,
+  TicketType,
+  roomTemperatureStandard,
 } from '@utility/shared';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AppError, conflict, forbidden } from '../common/app-error';
@@ -57,7 +67,9 @@ export class FieldWorkService {
   /** 接单: the assignee acknowledges the job; a repeated tap records nothing more. */
   accept(me: StaffPrincipal, id: number): Promise<FieldJobView> {
     return this.step(me, id, [TicketStatus.Assigned], async (em, ticket, events) =>
-      acceptedSinceAssigned(events) ? ticket : this.tickets.recordStep(em, me, ticket, { events: [{ kind: TicketEventKind.JobAccepted, note: '已接单' }] }),
+      acceptedSinceAssigned(events)
+        ? ticket
+        : this.tickets.recordStep(em, me, ticket, { events: [{ kind: TicketEventKind.JobAccepted, note: '已接单' }] }),
     );
   }
 
@@ -86,15 +98,26 @@ export class FieldWorkService {
   /** 处理完成: the result, its photos (before, after, the signed work order) and the move, together. */
   resolve(me: StaffPrincipal, id: number, body: ResolveJobRequest): Promise<FieldJobView> {
     return this.step(me, id, [TicketStatus.OnSite], async (em, ticket) => {
-      if (ticket.type === TicketType.RoomTemperature && !(await em.existsBy(RoomTemperatureReading, { ticketId: ticket.id }))) {
+      if (
+        ticket.type === TicketType.RoomTemperature &&
+        !(await em.existsBy(RoomTemperatureReading, { ticketId: ticket.id }))
+      ) {
         throw new AppError(HttpStatus.CONFLICT, ErrorCode.TemperatureRequired);
       }
       const signaturePhotoId = body.confirmation.kind === 'signature' ? body.confirmation.photoId : null;
       const { identifiers } = await em.insert(RepairResult, {
-        ticketId: ticket.id, technicianId: me.id, diagnosis: body.diagnosis, work: body.work, parts: body.parts,
-        photoIdsBefore: [...new Set(body.photoIdsBefore)], photoIdsAfter: [...new Set(body.photoIdsAfter)],
-        chargeable: body.chargeable, chargeFen: body.chargeable ? body.chargeFen! : null,
-        residentConsentToCharge: body.residentConsentToCharge === true, confirmationKind: body.confirmation.kind, signaturePhotoId,
+        ticketId: ticket.id,
+        technicianId: me.id,
+        diagnosis: body.diagnosis,
+        work: body.work,
+        parts: body.parts,
+        photoIdsBefore: [...new Set(body.photoIdsBefore)],
+        photoIdsAfter: [...new Set(body.photoIdsAfter)],
+        chargeable: body.chargeable,
+        chargeFen: body.chargeable ? body.chargeFen! : null,
+        residentConsentToCharge: body.residentConsentToCharge === true,
+        confirmationKind: body.confirmation.kind,
+        signaturePhotoId,
         resolvedAt: this.clock.now(),
       });
       const resultId = identifiers[0].id as number;
@@ -105,7 +128,12 @@ export class FieldWorkService {
       return this.tickets.recordStep(em, me, ticket, {
         to: TicketStatus.Resolved,
         note: body.diagnosis,
-        data: { resultId, chargeable: body.chargeable, chargeFen: body.chargeable ? body.chargeFen! : null, confirmation: body.confirmation.kind },
+        data: {
+          resultId,
+          chargeable: body.chargeable,
+          chargeFen: body.chargeable ? body.chargeFen! : null,
+          confirmation: body.confirmation.kind,
+        },
       });
     });
   }
@@ -116,7 +144,13 @@ export class FieldWorkService {
       this.tickets.recordStep(em, me, ticket, {
         to: TicketStatus.Accepted,
         note: body.reason,
-        events: [{ kind: TicketEventKind.HandedOver, note: body.reason, data: { previousAssigneeId: me.id, fromStatus: ticket.status } }],
+        events: [
+          {
+            kind: TicketEventKind.HandedOver,
+            note: body.reason,
+            data: { previousAssigneeId: me.id, fromStatus: ticket.status },
+          },
+        ],
       }),
     );
   }
@@ -125,25 +159,47 @@ export class FieldWorkService {
   async recordTemperature(me: StaffPrincipal, id: number, body: TemperatureRequest): Promise<TemperatureReadingView> {
     const measuredAt = new Date(body.measuredAt);
     if (measuredAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS) {
-      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, '测量时间不能晚于当前时间', [{ path: 'measuredAt', message: '测量时间不能晚于当前时间' }]);
+      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, '测量时间不能晚于当前时间', [
+        { path: 'measuredAt', message: '测量时间不能晚于当前时间' },
+      ]);
     }
     const deciCelsius = Math.round(body.celsius * 10);
     const { minCelsius } = roomTemperatureStandard(measuredAt);
     const belowStandard = deciCelsius < minCelsius * 10;
     let readingId = 0;
-    await this.step(me, id, [TicketStatus.OnSite], async (em, ticket) => {
-      const { identifiers } = await em.insert(RoomTemperatureReading, {
-        ticketId: ticket.id, technicianId: me.id, deciCelsius, measuredAt, minCelsius, belowStandard, recordedAt: this.clock.now(),
-      });
-      readingId = identifiers[0].id as number;
-      return this.tickets.recordStep(em, me, ticket, {
-        events: [{
-          kind: TicketEventKind.TemperatureRecorded,
-          note: `室温${(deciCelsius / 10).toFixed(1)}℃，标准≥${minCelsius}℃，${belowStandard ? '不达标' : '达标'}`,
-          data: { readingId, celsius: deciCelsius / 10, minCelsius, belowStandard, measuredAt: measuredAt.toISOString() },
-        }],
-      });
-    }, TicketType.RoomTemperature);
+    await this.step(
+      me,
+      id,
+      [TicketStatus.OnSite],
+      async (em, ticket) => {
+        const { identifiers } = await em.insert(RoomTemperatureReading, {
+          ticketId: ticket.id,
+          technicianId: me.id,
+          deciCelsius,
+          measuredAt,
+          minCelsius,
+          belowStandard,
+          recordedAt: this.clock.now(),
+        });
+        readingId = identifiers[0].id as number;
+        return this.tickets.recordStep(em, me, ticket, {
+          events: [
+            {
+              kind: TicketEventKind.TemperatureRecorded,
+              note: `室温${(deciCelsius / 10).toFixed(1)}℃，标准≥${minCelsius}℃，${belowStandard ? '不达标' : '达标'}`,
+              data: {
+                readingId,
+                celsius: deciCelsius / 10,
+                minCelsius,
+                belowStandard,
+                measuredAt: measuredAt.toISOString(),
+              },
+            },
+          ],
+        });
+      },
+      TicketType.RoomTemperature,
+    );
     return toReadingView(await this.readings.findOneByOrFail({ id: readingId }));
   }
 
@@ -152,7 +208,9 @@ export class FieldWorkService {
    * 409 for the wrong type or status and 403 when it is someone else's job.
    */
   private async step(
-    me: StaffPrincipal, id: number, statuses: TicketStatus[],
+    me: StaffPrincipal,
+    id: number,
+    statuses: TicketStatus[],
     act: (em: EntityManager, ticket: Ticket, events: TicketEvent[]) => Promise<Ticket>,
     type?: TicketType,
   ): Promise<FieldJobView> {
@@ -176,7 +234,12 @@ export class FieldWorkService {
       this.reader.eventsOf(ids),
     ]);
     return tickets.map((t, i) =>
-      toFieldJobView(t, views[i], requests.find((r) => r.ticketId === t.id) ?? null, events.filter((e) => e.ticketId === t.id)),
+      toFieldJobView(
+        t,
+        views[i],
+        requests.find((r) => r.ticketId === t.id) ?? null,
+        events.filter((e) => e.ticketId === t.id),
+      ),
     );
   }
 }

@@ -1,7 +1,13 @@
 import { Controller, Get, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  CreateEmergencyRequest, CreateEmergencySchema, CreateRepairRequest, CreateRepairSchema, FAULT_CATEGORIES, ResidentTicketView, SafetyInstruction,
+  CreateEmergencyRequest,
+  CreateEmergencySchema,
+  CreateRepairRequest,
+  CreateRepairSchema,
+  FAULT_CATEGORIES,
+  ResidentTicketView,
+  SafetyInstruction,
 } from '@utility/shared';
 import type { FastifyReply } from 'fastify';
 import { ResidentPrincipal } from '../common/principal';
@@ -9,7 +15,11 @@ import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { CurrentResident, ResidentGuard } from '../residents/resident.guard';
 import { ResidentCreated, RepairsService } from './repairs.service';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key create nothing new' };
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retries with the same key create nothing new',
+};
 
 function created(reply: FastifyReply, result: ResidentCreated): ResidentTicketView {
   if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
@@ -47,7 +57,9 @@ export class RepairsController {
   @Post('api/emergencies')
   @UseGuards(ResidentGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'One-tap gas leak alarm: a leak ticket dispatched at once to an on-duty technician of the district' })
+  @ApiOperation({
+    summary: 'One-tap gas leak alarm: a leak ticket dispatched at once to an on-duty technician of the district',
+  })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiZodBody(CreateEmergencySchema)
   async emergency(
@@ -60,7 +72,9 @@ export class RepairsController {
   }
 
   @Get('api/safety-instructions')
-  @ApiOperation({ summary: 'What to do in a gas leak, in order, with the 24-hour hotline (shown before anything else)' })
+  @ApiOperation({
+    summary: 'What to do in a gas leak, in order, with the 24-hour hotline (shown before anything else)',
+  })
   safetyInstructions(): SafetyInstruction[] {
     return this.repairs.safetyInstructions();
   }

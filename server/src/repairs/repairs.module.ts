@@ -18,7 +18,10 @@ import { RoomTemperatureReading } from './room-temperature-reading.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([RepairRequest, RepairResult, RoomTemperatureReading]),
-    AccountsModule, ResidentsModule, TicketsModule, UploadsModule,
+    AccountsModule,
+    ResidentsModule,
+    TicketsModule,
+    UploadsModule,
   ],
   controllers: [RepairsController, FieldJobsController, ResidentSignOffController],
   providers: [RepairsService, FieldWorkService, ResidentSignOffService],

@@ -1,7 +1,17 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
-  Channel, CreateEmergencyRequest, CreateRepairRequest, ErrorCode, FaultCategory, FaultCategoryError, ResidentTicketView, SafetyInstruction,
-  TicketType, appointmentWindowProblem, classifyFault, safetyInstructions,
+  Channel,
+  CreateEmergencyRequest,
+  CreateRepairRequest,
+  ErrorCode,
+  FaultCategory,
+  FaultCategoryError,
+  ResidentTicketView,
+  SafetyInstruction,
+  TicketType,
+  appointmentWindowProblem,
+  classifyFault,
+  safetyInstructions,
 } from '@utility/shared';
 import { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
@@ -60,13 +70,24 @@ export class RepairsService {
       // An emergency is never held up by an appointment: a window sent with one is not kept.
       const window = type === TicketType.Leak ? null : this.window(body.window);
       const ticket = await this.tickets.intake(em, me, {
-        type, accountNo: account.accountNo, address: account.address, contactName: account.holderName,
-        contactPhone: body.contactPhone, description: body.description, channel: Channel.Miniapp,
+        type,
+        accountNo: account.accountNo,
+        address: account.address,
+        contactName: account.holderName,
+        contactPhone: body.contactPhone,
+        description: body.description,
+        channel: Channel.Miniapp,
       });
       await this.uploads.claim(em, body.photoIds, { kind: 'resident', id: me.id }, `ticket:${ticket.id}`);
       await this.store(em, {
-        ticketId: ticket.id, residentId: me.id, category: body.category, photoIds: [...new Set(body.photoIds)],
-        windowStart: window?.start ?? null, windowEnd: window?.end ?? null, latitude: null, longitude: null,
+        ticketId: ticket.id,
+        residentId: me.id,
+        category: body.category,
+        photoIds: [...new Set(body.photoIds)],
+        windowStart: window?.start ?? null,
+        windowEnd: window?.end ?? null,
+        latitude: null,
+        longitude: null,
       });
       return ticket.id;
     });
@@ -74,18 +95,35 @@ export class RepairsService {
   }
 
   /** The one-tap leak alarm: a leak on the account's address, auto-dispatched by the district's emergency queue. */
-  async emergency(me: ResidentPrincipal, body: CreateEmergencyRequest, key: string | undefined): Promise<ResidentCreated> {
+  async emergency(
+    me: ResidentPrincipal,
+    body: CreateEmergencyRequest,
+    key: string | undefined,
+  ): Promise<ResidentCreated> {
     const created = await this.idempotency.create(`resident:${me.id}`, key, 'emergency', body, async (em) => {
       const account = await this.boundAccount(me, body.accountId);
       const phone = body.contactPhone ?? (await this.residents.findActive(me.id))?.phone ?? '';
-      const where = body.location ? `（定位：${body.location.latitude.toFixed(6)}, ${body.location.longitude.toFixed(6)}）` : '';
+      const where = body.location
+        ? `（定位：${body.location.latitude.toFixed(6)}, ${body.location.longitude.toFixed(6)}）`
+        : '';
       const ticket = await this.tickets.intake(em, me, {
-        type: TicketType.Leak, accountNo: account.accountNo, address: account.address, contactName: account.holderName,
-        contactPhone: phone, description: EMERGENCY_DESCRIPTION + where, channel: Channel.Miniapp,
+        type: TicketType.Leak,
+        accountNo: account.accountNo,
+        address: account.address,
+        contactName: account.holderName,
+        contactPhone: phone,
+        description: EMERGENCY_DESCRIPTION + where,
+        channel: Channel.Miniapp,
       });
       await this.store(em, {
-        ticketId: ticket.id, residentId: me.id, category: FaultCategory.GasSmell, photoIds: [], windowStart: null, windowEnd: null,
-        latitude: body.location?.latitude ?? null, longitude: body.location?.longitude ?? null,
+        ticketId: ticket.id,
+        residentId: me.id,
+        category: FaultCategory.GasSmell,
+        photoIds: [],
+        windowStart: null,
+        windowEnd: null,
+        latitude: body.location?.latitude ?? null,
+        longitude: body.location?.longitude ?? null,
       });
       return ticket.id;
     });
@@ -113,7 +151,8 @@ export class RepairsService {
     try {
       return classifyFault(account.utility, category);
     } catch (error) {
-      if (error instanceof FaultCategoryError) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.FaultCategoryInvalid);
+      if (error instanceof FaultCategoryError)
+        throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.FaultCategoryInvalid);
       throw error;
     }
   }
@@ -123,7 +162,9 @@ export class RepairsService {
     const parsed = { start: new Date(window.start), end: new Date(window.end) };
     const problem = appointmentWindowProblem(parsed, this.clock.now());
     if (problem) {
-      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, problem.message, [{ path: `window.${problem.field}`, message: problem.message }]);
+      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, problem.message, [
+        { path: `window.${problem.field}`, message: problem.message },
+      ]);
     }
     return parsed;
   }

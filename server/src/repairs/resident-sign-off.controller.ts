@@ -26,7 +26,11 @@ export class ResidentSignOffController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Not fixed: reopens the resolved ticket (same number) with the reason' })
   @ApiZodBody(NotFixedSchema)
-  notFixed(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @ZodBody(NotFixedSchema) body: NotFixedRequest): Promise<ResidentTicketView> {
+  notFixed(
+    @CurrentResident() me: ResidentPrincipal,
+    @IdParam() id: number,
+    @ZodBody(NotFixedSchema) body: NotFixedRequest,
+  ): Promise<ResidentTicketView> {
     return this.signOff.notFixed(me, id, body.reason);
   }
 }

@@ -27,7 +27,9 @@ export class ResidentSignOffService {
       const done = ticket.status === TicketStatus.Resolved || ticket.status === TicketStatus.Closed;
       if (done && confirmedSinceResolved(events)) return;
       if (ticket.status !== TicketStatus.Resolved) throw conflict(ErrorCode.TransitionNotAllowed);
-      await this.tickets.recordStep(em, me, ticket, { events: [{ kind: TicketEventKind.ResidentConfirmed, note: '居民确认已修好' }] });
+      await this.tickets.recordStep(em, me, ticket, {
+        events: [{ kind: TicketEventKind.ResidentConfirmed, note: '居民确认已修好' }],
+      });
     });
     return this.reader.residentDetail(accountNos, id);
   }
@@ -36,7 +38,8 @@ export class ResidentSignOffService {
   async notFixed(me: ResidentPrincipal, id: number, reason: string): Promise<ResidentTicketView> {
     const accountNos = await this.bindings.accountNos(me.id);
     // Only finished work can be "not fixed": 409 before that, though staff could send a job in progress back to 受理.
-    if ((await this.reader.residentTicket(accountNos, id)).status !== TicketStatus.Resolved) throw conflict(ErrorCode.TransitionNotAllowed);
+    if ((await this.reader.residentTicket(accountNos, id)).status !== TicketStatus.Resolved)
+      throw conflict(ErrorCode.TransitionNotAllowed);
     await this.tickets.transitionForResident(me, accountNos, id, TicketStatus.Accepted, reason);
     return this.reader.residentDetail(accountNos, id);
   }

@@ -11,7 +11,10 @@ describe('supervisor dashboard', () => {
   afterAll(() => t.close());
 
   const dashboard = async (username: string) => {
-    const res = await t.http().get('/api/reports/dashboard').set('Authorization', await login(t, username));
+    const res = await t
+      .http()
+      .get('/api/reports/dashboard')
+      .set('Authorization', await login(t, username));
     expect(res.status).toBe(200);
     return res.body as DashboardView;
   };
@@ -45,7 +48,7 @@ describe('supervisor dashboard', () => {
     expect((await dashboard('supervisor2')).days.slice(-2).map((d) => d.intake)).toEqual([0, 0]);
   });
 
-  it('satisfaction from the residents\' ratings (feedback module), placed by the rated ticket\'s district', async () => {
+  it("satisfaction from the residents' ratings (feedback module), placed by the rated ticket's district", async () => {
     t.setNow(new Date('2026-11-20T10:00:00+08:00'));
     const alice = await residentLogin(t, 'dashboard-alice');
     await bindAccount(t, alice, EAST_HEAT_ACCOUNT);
@@ -58,7 +61,14 @@ describe('supervisor dashboard', () => {
   });
 
   it('is for supervisors and admins only', async () => {
-    expectRefused(await t.http().get('/api/reports/dashboard').set('Authorization', await login(t, 'tech1')), 403, ErrorCode.Forbidden);
+    expectRefused(
+      await t
+        .http()
+        .get('/api/reports/dashboard')
+        .set('Authorization', await login(t, 'tech1')),
+      403,
+      ErrorCode.Forbidden,
+    );
     expectRefused(await t.http().get('/api/reports/dashboard'), 401, ErrorCode.Unauthenticated);
   });
 });

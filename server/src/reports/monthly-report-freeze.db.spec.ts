@@ -16,14 +16,26 @@ describe('monthly report: draft, regenerate, freeze', () => {
   afterEach(() => t.close());
 
   const read = async () => {
-    const res = await t.http().get(`/api/reports/monthly?period=${fixturePeriod()}`).set('Authorization', await login(t, 'admin'));
+    const res = await t
+      .http()
+      .get(`/api/reports/monthly?period=${fixturePeriod()}`)
+      .set('Authorization', await login(t, 'admin'));
     expect(res.status).toBe(200);
     return res.body as MonthlyReportView;
   };
-  const regenerate = async () => t.http().post('/api/reports/monthly/regenerate').set('Authorization', await login(t, 'admin')).send({ period: fixturePeriod() });
+  const regenerate = async () =>
+    t
+      .http()
+      .post('/api/reports/monthly/regenerate')
+      .set('Authorization', await login(t, 'admin'))
+      .send({ period: fixturePeriod() });
   /** Withdraws the unresolved west complaint (T4): the month's complaints become 1 received, 1 resolved. */
   const editT4 = async () => {
-    const res = await t.http().post(`/api/tickets/${m.tickets.t4}/transition`).set('Authorization', await login(t, 'agent1')).send({ to: 'cancelled' });
+    const res = await t
+      .http()
+      .post(`/api/tickets/${m.tickets.t4}/transition`)
+      .set('Authorization', await login(t, 'agent1'))
+      .send({ to: 'cancelled' });
     expect(res.status).toBe(200);
   };
   const due = () => reportDueAt(fixturePeriod());

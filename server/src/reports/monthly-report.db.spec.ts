@@ -3,7 +3,12 @@ import { ErrorCode, MonthlyReportView, nextPeriod, previousPeriod, reportDueAt }
 import { expectRefused, login } from '../testing/api-fixtures';
 import { startPaymentsTestApp } from '../testing/payment-fixtures';
 import { TestApp } from '../testing/test-app';
-import { RATING_FACTS, RETURN_VISIT_FACTS, RatingFactsProvider, ReturnVisitFactsProvider } from './report-fact-providers';
+import {
+  RATING_FACTS,
+  RETURN_VISIT_FACTS,
+  RatingFactsProvider,
+  ReturnVisitFactsProvider,
+} from './report-fact-providers';
 import { FixtureMonth, afterMonth, buildFixtureMonth, fixturePeriod, onDay, staffId } from '../testing/report-fixtures';
 
 /** The monthly report over a month built through the API, every figure counted by hand below. */
@@ -20,7 +25,9 @@ describe('monthly report', () => {
       { ticketId: m.tickets.t1, staffId: tech1, level: 'very_satisfied', at: onDay(3, '15:00') },
       { ticketId: m.tickets.t3, staffId: agent1, level: 'dissatisfied', at: onDay(6, '15:00') },
     ]);
-    jest.spyOn(t.app.get<ReturnVisitFactsProvider>(RETURN_VISIT_FACTS), 'returnVisitFacts').mockResolvedValue([{ ticketId: m.tickets.t1, completedAt: onDay(4, '10:00') }]);
+    jest
+      .spyOn(t.app.get<ReturnVisitFactsProvider>(RETURN_VISIT_FACTS), 'returnVisitFacts')
+      .mockResolvedValue([{ ticketId: m.tickets.t1, completedAt: onDay(4, '10:00') }]);
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -28,12 +35,15 @@ describe('monthly report', () => {
   });
 
   const monthly = async (username: string, query = '') => {
-    const res = await t.http().get(`/api/reports/monthly?period=${fixturePeriod()}${query}`).set('Authorization', await login(t, username));
+    const res = await t
+      .http()
+      .get(`/api/reports/monthly?period=${fixturePeriod()}${query}`)
+      .set('Authorization', await login(t, username));
     expect(res.status).toBe(200);
     return res.body as MonthlyReportView;
   };
 
-  it('gives exactly the hand-counted figures, for the company and for a supervisor\'s district', async () => {
+  it("gives exactly the hand-counted figures, for the company and for a supervisor's district", async () => {
     t.setNow(afterMonth());
     const report = await monthly('admin');
     expect(report).toMatchObject({ period: fixturePeriod(), districtId: null, status: 'draft', frozenAt: null });
@@ -45,7 +55,10 @@ describe('monthly report', () => {
         { type: 'complaint', districtId: east, count: 1 },
         { type: 'complaint', districtId: west, count: 1 },
       ],
-      byType: [{ type: 'repair', count: 2 }, { type: 'complaint', count: 2 }],
+      byType: [
+        { type: 'repair', count: 2 },
+        { type: 'complaint', count: 2 },
+      ],
       total: 4,
     });
     // Respond: all four answered at intake. On site: T1 met, T2 an hour late. Resolve: T4's five working days ran out.
@@ -57,7 +70,12 @@ describe('monthly report', () => {
       { clock: 'first_reply', counted: 2, onTime: 1, late: 1, rate: 0.5 },
     ]);
     expect(f.complaints).toEqual({ received: 2, resolved: 1, rate: 0.5 });
-    expect(f.satisfaction).toEqual({ ratings: 2, satisfied: 1, rate: 0.5, byLevel: { very_satisfied: 1, satisfied: 0, fairly_satisfied: 0, dissatisfied: 1 } });
+    expect(f.satisfaction).toEqual({
+      ratings: 2,
+      satisfied: 1,
+      rate: 0.5,
+      byLevel: { very_satisfied: 1, satisfied: 0, fairly_satisfied: 0, dissatisfied: 1 },
+    });
     // T1, T2 (repairs) and T3 (complaint) were resolved: all three must be visited; only T1 was.
     expect(f.returnVisits).toEqual({ due: 3, visited: 1, rate: 0.3333 });
     expect(f.hazards).toEqual({ found: 0, closed: 0, openAtEnd: 0 });
@@ -67,44 +85,96 @@ describe('monthly report', () => {
       refunds: { count: 1, totalFen: refunded },
       netFen: second + third,
       // The seeded October bills fall due on the 20th: the two kept payments leave arrears, the refunded one is owed again.
-      arrears: { count: m.arrearsBefore.count - 2, totalFen: m.arrearsBefore.totalFen - second - third, accounts: m.arrearsBefore.accounts - 2 },
+      arrears: {
+        count: m.arrearsBefore.count - 2,
+        totalFen: m.arrearsBefore.totalFen - second - third,
+        accounts: m.arrearsBefore.accounts - 2,
+      },
     });
-    expect(f.staff).toEqual([
-      { staffId: await staffId(t, 'agent1'), name: '王晓梅', role: 'agent', handled: 1, onTimeRate: 1, ratings: 1, averageRating: 1 },
-      { staffId: await staffId(t, 'tech1'), name: '张师傅', role: 'technician', handled: 2, onTimeRate: 0.5, ratings: 1, averageRating: 4 },
-    ].sort((a, b) => a.staffId - b.staffId));
+    expect(f.staff).toEqual(
+      [
+        {
+          staffId: await staffId(t, 'agent1'),
+          name: '王晓梅',
+          role: 'agent',
+          handled: 1,
+          onTimeRate: 1,
+          ratings: 1,
+          averageRating: 1,
+        },
+        {
+          staffId: await staffId(t, 'tech1'),
+          name: '张师傅',
+          role: 'technician',
+          handled: 2,
+          onTimeRate: 0.5,
+          ratings: 1,
+          averageRating: 4,
+        },
+      ].sort((a, b) => a.staffId - b.staffId),
+    );
 
     const mine = await monthly('supervisor1');
     expect(mine.districtId).toBe(east);
     expect(mine.figures.tickets.total).toBe(3);
     expect(mine.figures.complaints).toEqual({ received: 1, resolved: 1, rate: 1 });
     expect(mine.figures.payments.payments).toEqual({ count: 3, totalFen: refunded + second + third });
-    expect((await monthly('admin', `&districtId=${west}`)).figures.complaints).toEqual({ received: 1, resolved: 0, rate: 0 });
+    expect((await monthly('admin', `&districtId=${west}`)).figures.complaints).toEqual({
+      received: 1,
+      resolved: 0,
+      rate: 0,
+    });
   });
 
   it('refuses who may not read it and what is not a report: 403, 400, 409', async () => {
     t.setNow(afterMonth());
     const west = (await monthly('admin')).figures.districts[1].id;
-    const get = async (username: string, query: string) => t.http().get(`/api/reports/monthly?${query}`).set('Authorization', await login(t, username));
+    const get = async (username: string, query: string) =>
+      t
+        .http()
+        .get(`/api/reports/monthly?${query}`)
+        .set('Authorization', await login(t, username));
     expectRefused(await get('tech1', `period=${fixturePeriod()}`), 403, ErrorCode.Forbidden);
     expectRefused(await get('supervisor1', `period=${fixturePeriod()}&districtId=${west}`), 403, ErrorCode.Forbidden);
     expectRefused(await get('admin', 'period=2026-13'), 400, ErrorCode.ValidationFailed);
-    const pdf = await t.http().get(`/api/reports/monthly/export?period=${fixturePeriod()}&format=pdf`).set('Authorization', await login(t, 'admin'));
+    const pdf = await t
+      .http()
+      .get(`/api/reports/monthly/export?period=${fixturePeriod()}&format=pdf`)
+      .set('Authorization', await login(t, 'admin'));
     expectRefused(pdf, 400, ErrorCode.ValidationFailed);
-    const regenerate = await t.http().post('/api/reports/monthly/regenerate').set('Authorization', await login(t, 'admin')).send({ period: nextPeriod(fixturePeriod()) });
+    const regenerate = await t
+      .http()
+      .post('/api/reports/monthly/regenerate')
+      .set('Authorization', await login(t, 'admin'))
+      .send({ period: nextPeriod(fixturePeriod()) });
     expectRefused(regenerate, 409, ErrorCode.ReportPeriodOpen);
     // A month nobody generated before its due time is frozen as first read: regenerating it is refused too.
     const earlier = previousPeriod(fixturePeriod());
     t.setNow(reportDueAt(earlier));
-    const late = await t.http().post('/api/reports/monthly/regenerate').set('Authorization', await login(t, 'admin')).send({ period: earlier });
+    const late = await t
+      .http()
+      .post('/api/reports/monthly/regenerate')
+      .set('Authorization', await login(t, 'admin'))
+      .send({ period: earlier });
     expectRefused(late, 409, ErrorCode.ReportFrozen);
-    const stored = await t.http().get(`/api/reports/monthly?period=${earlier}`).set('Authorization', await login(t, 'admin'));
-    expect(stored.body).toMatchObject({ period: earlier, status: 'frozen', frozenAt: reportDueAt(earlier).toISOString() });
+    const stored = await t
+      .http()
+      .get(`/api/reports/monthly?period=${earlier}`)
+      .set('Authorization', await login(t, 'admin'));
+    expect(stored.body).toMatchObject({
+      period: earlier,
+      status: 'frozen',
+      frozenAt: reportDueAt(earlier).toISOString(),
+    });
   });
 
   const download = async (format: string) =>
-    t.http().get(`/api/reports/monthly/export?period=${fixturePeriod()}&format=${format}`).set('Authorization', await login(t, 'admin'))
-      .buffer(true).parse((res, done) => {
+    t
+      .http()
+      .get(`/api/reports/monthly/export?period=${fixturePeriod()}&format=${format}`)
+      .set('Authorization', await login(t, 'admin'))
+      .buffer(true)
+      .parse((res, done) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -119,20 +189,49 @@ describe('monthly report', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="monthly-report-${fixturePeriod()}.xlsx"`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '工单分类', '时效', '服务质量', '安全隐患', '缴费与欠费', '人员']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '概况',
+      '工单分类',
+      '时效',
+      '服务质量',
+      '安全隐患',
+      '缴费与欠费',
+      '人员',
+    ]);
     const rows = (sheet: string) => {
       const out: unknown[][] = [];
       book.getWorksheet(sheet)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
       return out;
     };
     expect(rows('概况')[1]).toEqual(['月份', fixturePeriod()]);
-    expect(rows('工单分类')).toEqual([['工单类型', '片区', '数量'], ['一般报修', '城东片区', 2], ['投诉', '城东片区', 1], ['投诉', '城西片区', 1], ['合计', '', 4]]);
-    expect(rows('时效')).toEqual([['时限', '应计', '按时', '超时', '按时率'], ['响应', 4, 4, 0, 1], ['到场', 2, 1, 1, 0.5], ['办结', 4, 3, 1, 0.75], ['首次答复', 2, 1, 1, 0.5]]);
+    expect(rows('工单分类')).toEqual([
+      ['工单类型', '片区', '数量'],
+      ['一般报修', '城东片区', 2],
+      ['投诉', '城东片区', 1],
+      ['投诉', '城西片区', 1],
+      ['合计', '', 4],
+    ]);
+    expect(rows('时效')).toEqual([
+      ['时限', '应计', '按时', '超时', '按时率'],
+      ['响应', 4, 4, 0, 1],
+      ['到场', 2, 1, 1, 0.5],
+      ['办结', 4, 3, 1, 0.75],
+      ['首次答复', 2, 1, 1, 0.5],
+    ]);
     expect(book.getWorksheet('时效')!.getCell('E3').numFmt).toBe('0.00%');
     expect(rows('服务质量')[1]).toEqual(['投诉办结率', 2, 1, 0.5]);
     expect(rows('缴费与欠费')[1]).toEqual(['缴费', 3, f.payments.payments.totalFen / 100]);
     expect(rows('缴费与欠费')[4]).toEqual(['月末欠费', f.payments.arrears.count, f.payments.arrears.totalFen / 100]);
-    expect(rows('人员').slice(1)).toEqual(f.staff.map((s) => [s.name, s.role === 'agent' ? '客服坐席' : '维修工', s.handled, s.onTimeRate, s.ratings, s.averageRating]));
+    expect(rows('人员').slice(1)).toEqual(
+      f.staff.map((s) => [
+        s.name,
+        s.role === 'agent' ? '客服坐席' : '维修工',
+        s.handled,
+        s.onTimeRate,
+        s.ratings,
+        s.averageRating,
+      ]),
+    );
   });
 
   it('exports a CSV in UTF-8 with a BOM, every section under its title', async () => {
@@ -142,7 +241,11 @@ describe('monthly report', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect([...res.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = res.body.subarray(3).toString('utf8');
-    expect(text).toContain('【时效】\r\n时限,应计,按时,超时,按时率\r\n响应,4,4,0,100.00%\r\n到场,2,1,1,50.00%\r\n办结,4,3,1,75.00%\r\n');
-    expect(text).toContain('【工单分类】\r\n工单类型,片区,数量\r\n一般报修,城东片区,2\r\n投诉,城东片区,1\r\n投诉,城西片区,1\r\n合计,,4\r\n');
+    expect(text).toContain(
+      '【时效】\r\n时限,应计,按时,超时,按时率\r\n响应,4,4,0,100.00%\r\n到场,2,1,1,50.00%\r\n办结,4,3,1,75.00%\r\n',
+    );
+    expect(text).toContain(
+      '【工单分类】\r\n工单类型,片区,数量\r\n一般报修,城东片区,2\r\n投诉,城东片区,1\r\n投诉,城西片区,1\r\n合计,,4\r\n',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  ErrorCode, MonthlyReportFigures, MonthlyReportView, Role, computeMonthlyReport, periodRange, reportDueAt,
+  ErrorCode,
+  MonthlyReportFigures,
+  MonthlyReportView,
+  Role,
+  computeMonthlyReport,
+  periodRange,
+  reportDueAt,
 } from '@utility/shared';
 import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
@@ -50,7 +56,15 @@ export class MonthlyReportsService {
   async read(period: string, districtId: number | null): Promise<MonthlyReportView> {
     const now = this.clock.now();
     if (now < periodRange(period).end) {
-      return { period, districtId, status: 'provisional', generatedAt: now.toISOString(), dueAt: this.dueAt(period).toISOString(), frozenAt: null, figures: await this.compute(period, districtId, now) };
+      return {
+        period,
+        districtId,
+        status: 'provisional',
+        generatedAt: now.toISOString(),
+        dueAt: this.dueAt(period).toISOString(),
+        frozenAt: null,
+        figures: await this.compute(period, districtId, now),
+      };
     }
     const row = (await this.find(period, districtId)) ?? (await this.generate(period, districtId));
     return this.view(await this.freezeIfDue(row));
@@ -74,10 +88,17 @@ export class MonthlyReportsService {
       .createQueryBuilder()
       .update(MonthlyReport)
       .set({ figures, generatedAt: now, version: row.version + 1 })
-      .where('id = :id AND version = :version AND frozenAt IS NULL AND dueAt > :now', { id: row.id, version: row.version, now })
+      .where('id = :id AND version = :version AND frozenAt IS NULL AND dueAt > :now', {
+        id: row.id,
+        version: row.version,
+        now,
+      })
       .execute();
     const after = await this.reports.findOneByOrFail({ id: row.id });
-    if (!done.affected) throw after.frozenAt || after.dueAt <= now ? conflict(ErrorCode.ReportFrozen) : new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict);
+    if (!done.affected)
+      throw after.frozenAt || after.dueAt <= now
+        ? conflict(ErrorCode.ReportFrozen)
+        : new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict);
     return this.view(after);
   }
 
@@ -103,7 +124,16 @@ export class MonthlyReportsService {
     const now = this.clock.now();
     const figures = await this.compute(period, districtId, now);
     try {
-      await this.reports.insert({ period, scope: scopeKey(districtId), districtId, figures, generatedAt: now, dueAt: this.dueAt(period), frozenAt: null, version: 1 });
+      await this.reports.insert({
+        period,
+        scope: scopeKey(districtId),
+        districtId,
+        figures,
+        generatedAt: now,
+        dueAt: this.dueAt(period),
+        frozenAt: null,
+        version: 1,
+      });
     } catch (error) {
       // Another process (or request) generated it first: theirs stands.
       if (!isDuplicateKey(error)) throw error;
@@ -125,8 +155,13 @@ export class MonthlyReportsService {
 
   private view(row: MonthlyReport): MonthlyReportView {
     return {
-      period: row.period, districtId: row.districtId, status: row.frozenAt ? 'frozen' : 'draft', generatedAt: row.generatedAt.toISOString(),
-      dueAt: row.dueAt.toISOString(), frozenAt: row.frozenAt?.toISOString() ?? null, figures: row.figures,
+      period: row.period,
+      districtId: row.districtId,
+      status: row.frozenAt ? 'frozen' : 'draft',
+      generatedAt: row.generatedAt.toISOString(),
+      dueAt: row.dueAt.toISOString(),
+      frozenAt: row.frozenAt?.toISOString() ?? null,
+      figures: row.figures,
     };
   }
 }

@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import { MonthlyReportView } from '@utility/shared';
 import { ColumnFormat, ReportTable, reportTables } from './report-tables';
 
-const NUM_FMT: Record<ColumnFormat, string | undefined> = { text: undefined, count: '0', rate: '0.00%', yuan: '#,##0.00', score: '0.00' };
+const NUM_FMT: Record<ColumnFormat, string | undefined> = {
+  text: undefined,
+  count: '0',
+  rate: '0.00%',
+  yuan: '#,##0.00',
+  score: '0.00',
+};
 
 /** XLSX cell value: rates stay fractions (shown as %), money in yuan. */
 const cellValue = (value: string | number | null, format: ColumnFormat) =>
@@ -13,7 +19,11 @@ export async function reportXlsx(view: MonthlyReportView): Promise<Buffer> {
   book.creator = '智慧燃气·热力服务';
   for (const table of reportTables(view)) {
     const sheet = book.addWorksheet(table.name);
-    sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.format === 'text' ? 22 : 14, style: { numFmt: NUM_FMT[c.format] } }));
+    sheet.columns = table.columns.map((c) => ({
+      header: c.header,
+      width: c.format === 'text' ? 22 : 14,
+      style: { numFmt: NUM_FMT[c.format] },
+    }));
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row.map((v, i) => cellValue(v, table.columns[i].format)));
   }
@@ -37,7 +47,8 @@ export function reportCsv(view: MonthlyReportView): Buffer {
     if (lines.length) lines.push('');
     lines.push(csvField(`【${table.name}】`));
     lines.push(table.columns.map((c) => csvField(c.header)).join(','));
-    for (const row of table.rows) lines.push(row.map((v, i) => csvField(csvText(v, table.columns[i].format))).join(','));
+    for (const row of table.rows)
+      lines.push(row.map((v, i) => csvField(csvText(v, table.columns[i].format))).join(','));
   }
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }

@@ -5,7 +5,12 @@ import { PaymentFactsService } from '../payments/payment-facts.service';
 import { StaffService } from '../staff/staff.service';
 import { TicketFactsService } from '../tickets/ticket-facts.service';
 import {
-  HAZARD_FACTS, HazardFactsProvider, RATING_FACTS, RETURN_VISIT_FACTS, RatingFactsProvider, ReturnVisitFactsProvider,
+  HAZARD_FACTS,
+  HazardFactsProvider,
+  RATING_FACTS,
+  RETURN_VISIT_FACTS,
+  RatingFactsProvider,
+  ReturnVisitFactsProvider,
 } from './report-fact-providers';
 
 /** Asks each module's service for its facts of a month; the figures are computed in shared/reports. */
@@ -31,12 +36,20 @@ export class ReportFactsService {
       this.org.listDistricts(),
     ]);
     const staffIds = new Set<number>();
-    for (const e of ticketFacts.transitions) if (e.actorId !== null && e.actorRole !== 'resident') staffIds.add(e.actorId);
+    for (const e of ticketFacts.transitions)
+      if (e.actorId !== null && e.actorRole !== 'resident') staffIds.add(e.actorId);
     for (const r of ratings) if (r.staffId !== null) staffIds.add(r.staffId);
     const staff = (await this.staff.findByIds([...staffIds])).map((s) => ({ id: s.id, name: s.name, role: s.role }));
     return {
-      ...ticketFacts, ...money, ratings, returnVisits, hazards, staff,
-      districts: districts.filter((d) => districtId === null || d.id === districtId).map((d) => ({ id: d.id, name: d.name })),
+      ...ticketFacts,
+      ...money,
+      ratings,
+      returnVisits,
+      hazards,
+      staff,
+      districts: districts
+        .filter((d) => districtId === null || d.id === districtId)
+        .map((d) => ({ id: d.id, name: d.name })),
     };
   }
 }

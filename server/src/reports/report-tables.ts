@@ -1,5 +1,10 @@
 import {
-  CLOCK_LABELS, MonthlyReportView, ROLE_LABELS, RatingLevelCode, TICKET_TYPE_LABELS, shanghaiDate,
+  CLOCK_LABELS,
+  MonthlyReportView,
+  ROLE_LABELS,
+  RatingLevelCode,
+  TICKET_TYPE_LABELS,
+  shanghaiDate,
 } from '@utility/shared';
 
 /** How a column's values are written: XLSX keeps numbers (with a format), CSV writes text. */
@@ -12,7 +17,12 @@ export interface ReportTable {
   rows: (string | number | null)[][];
 }
 
-const LEVEL_LABELS: Record<RatingLevelCode, string> = { very_satisfied: '满意', satisfied: '比较满意', fairly_satisfied: '基本满意', dissatisfied: '不满意' };
+const LEVEL_LABELS: Record<RatingLevelCode, string> = {
+  very_satisfied: '满意',
+  satisfied: '比较满意',
+  fairly_satisfied: '基本满意',
+  dissatisfied: '不满意',
+};
 const STATUS_LABELS = { provisional: '当月进行中（临时）', draft: '已生成（可重新生成）', frozen: '已封存' } as const;
 
 const shanghaiTime = (iso: string) => {
@@ -24,7 +34,8 @@ const shanghaiTime = (iso: string) => {
 /** The report as the tables of its spreadsheet, one per section (shared by XLSX and CSV). */
 export function reportTables(view: MonthlyReportView): ReportTable[] {
   const f = view.figures;
-  const district = (id: number | null) => (id === null ? '未分区' : (f.districts.find((d) => d.id === id)?.name ?? `片区${id}`));
+  const district = (id: number | null) =>
+    id === null ? '未分区' : (f.districts.find((d) => d.id === id)?.name ?? `片区${id}`);
   const text = (header: string) => ({ header, format: 'text' as const });
   const count = (header: string) => ({ header, format: 'count' as const });
   const rate = (header: string) => ({ header, format: 'rate' as const });
@@ -44,7 +55,10 @@ export function reportTables(view: MonthlyReportView): ReportTable[] {
     {
       name: '工单分类',
       columns: [text('工单类型'), text('片区'), count('数量')],
-      rows: [...f.tickets.rows.map((r) => [TICKET_TYPE_LABELS[r.type], district(r.districtId), r.count]), ['合计', '', f.tickets.total]],
+      rows: [
+        ...f.tickets.rows.map((r) => [TICKET_TYPE_LABELS[r.type], district(r.districtId), r.count]),
+        ['合计', '', f.tickets.total],
+      ],
     },
     {
       name: '时效',
@@ -57,14 +71,23 @@ export function reportTables(view: MonthlyReportView): ReportTable[] {
       rows: [
         ['投诉办结率', f.complaints.received, f.complaints.resolved, f.complaints.rate],
         ['满意率（前三档）', f.satisfaction.ratings, f.satisfaction.satisfied, f.satisfaction.rate],
-        ...(Object.keys(LEVEL_LABELS) as RatingLevelCode[]).map((l) => [`　评价：${LEVEL_LABELS[l]}`, f.satisfaction.ratings, f.satisfaction.byLevel[l], null]),
+        ...(Object.keys(LEVEL_LABELS) as RatingLevelCode[]).map((l) => [
+          `　评价：${LEVEL_LABELS[l]}`,
+          f.satisfaction.ratings,
+          f.satisfaction.byLevel[l],
+          null,
+        ]),
         ['回访覆盖率', f.returnVisits.due, f.returnVisits.visited, f.returnVisits.rate],
       ],
     },
     {
       name: '安全隐患',
       columns: [text('项目'), count('数量')],
-      rows: [['本月发现', f.hazards.found], ['本月整改关闭', f.hazards.closed], ['月末未关闭', f.hazards.openAtEnd]],
+      rows: [
+        ['本月发现', f.hazards.found],
+        ['本月整改关闭', f.hazards.closed],
+        ['月末未关闭', f.hazards.openAtEnd],
+      ],
     },
     {
       name: '缴费与欠费',
@@ -79,8 +102,22 @@ export function reportTables(view: MonthlyReportView): ReportTable[] {
     },
     {
       name: '人员',
-      columns: [text('姓名'), text('岗位'), count('办结工单'), rate('按时率'), count('评价数'), { header: '平均评分（4分制）', format: 'score' }],
-      rows: f.staff.map((s) => [s.name, s.role ? ROLE_LABELS[s.role] : '', s.handled, s.onTimeRate, s.ratings, s.averageRating]),
+      columns: [
+        text('姓名'),
+        text('岗位'),
+        count('办结工单'),
+        rate('按时率'),
+        count('评价数'),
+        { header: '平均评分（4分制）', format: 'score' },
+      ],
+      rows: f.staff.map((s) => [
+        s.name,
+        s.role ? ROLE_LABELS[s.role] : '',
+        s.handled,
+        s.onTimeRate,
+        s.ratings,
+        s.averageRating,
+      ]),
     },
   ];
 }

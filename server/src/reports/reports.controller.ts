@@ -1,7 +1,13 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  DashboardView, MonthlyReportQuery, MonthlyReportQuerySchema, MonthlyReportView, RegenerateReportSchema, ReportExportQuerySchema, Role,
+  DashboardView,
+  MonthlyReportQuery,
+  MonthlyReportQuerySchema,
+  MonthlyReportView,
+  RegenerateReportSchema,
+  ReportExportQuerySchema,
+  Role,
 } from '@utility/shared';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -28,12 +34,17 @@ export class ReportsController {
 
   @Get('monthly')
   @ApiOperation({ summary: 'The monthly report of a period (provisional while it runs, frozen after the due time)' })
-  async monthly(@CurrentStaff() staff: StaffPrincipal, @Query(new ZodPipe(MonthlyReportQuerySchema)) q: MonthlyReportQuery): Promise<MonthlyReportView> {
+  async monthly(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query(new ZodPipe(MonthlyReportQuerySchema)) q: MonthlyReportQuery,
+  ): Promise<MonthlyReportView> {
     return this.reports.read(q.period, await this.reports.scopeFor(staff, q.districtId));
   }
 
   @Get('monthly/export')
-  @ApiOperation({ summary: 'The monthly report as a spreadsheet: format=xlsx (a sheet per section) or csv (UTF-8 with BOM)' })
+  @ApiOperation({
+    summary: 'The monthly report as a spreadsheet: format=xlsx (a sheet per section) or csv (UTF-8 with BOM)',
+  })
   async export(
     @CurrentStaff() staff: StaffPrincipal,
     @Query(new ZodPipe(ReportExportQuerySchema)) q: z.infer<typeof ReportExportQuerySchema>,
@@ -50,12 +61,17 @@ export class ReportsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Recompute a stored month before its due time; 409 REPORT_FROZEN after it' })
   @ApiZodBody(RegenerateReportSchema)
-  async regenerate(@CurrentStaff() staff: StaffPrincipal, @ZodBody(RegenerateReportSchema) body: z.infer<typeof RegenerateReportSchema>): Promise<MonthlyReportView> {
+  async regenerate(
+    @CurrentStaff() staff: StaffPrincipal,
+    @ZodBody(RegenerateReportSchema) body: z.infer<typeof RegenerateReportSchema>,
+  ): Promise<MonthlyReportView> {
     return this.reports.regenerate(body.period, await this.reports.scopeFor(staff, body.districtId));
   }
 
   @Get('dashboard')
-  @ApiOperation({ summary: 'Queue health now and 30 days of intake, on-time rate and satisfaction (Asia/Shanghai days)' })
+  @ApiOperation({
+    summary: 'Queue health now and 30 days of intake, on-time rate and satisfaction (Asia/Shanghai days)',
+  })
   async dashboardView(@CurrentStaff() staff: StaffPrincipal): Promise<DashboardView> {
     return this.dashboard.view(staff, await this.reports.scopeFor(staff));
   }

@@ -11,9 +11,7 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { DashboardService } from './dashboard.service';
 import { MonthlyReport } from './monthly-report.entity';
 import { MonthlyReportsService } from './monthly-reports.service';
-import {
-  HAZARD_FACTS, RATING_FACTS, RETURN_VISIT_FACTS,
-} from './report-fact-providers';
+import { HAZARD_FACTS, RATING_FACTS, RETURN_VISIT_FACTS } from './report-fact-providers';
 import { ReportFactsService } from './report-facts.service';
 import { ReportJob } from './report-job.service';
 import { ReportsController } from './reports.controller';
@@ -24,10 +22,21 @@ import { ReportsController } from './reports.controller';
  * modules' fact services.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MonthlyReport]), FeedbackModule, InspectionsModule, OrgModule, PaymentsModule, StaffModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([MonthlyReport]),
+    FeedbackModule,
+    InspectionsModule,
+    OrgModule,
+    PaymentsModule,
+    StaffModule,
+    TicketsModule,
+  ],
   controllers: [ReportsController],
   providers: [
-    MonthlyReportsService, ReportFactsService, ReportJob, DashboardService,
+    MonthlyReportsService,
+    ReportFactsService,
+    ReportJob,
+    DashboardService,
     { provide: RATING_FACTS, useExisting: FeedbackFactsService },
     { provide: RETURN_VISIT_FACTS, useExisting: FeedbackFactsService },
     { provide: HAZARD_FACTS, useExisting: HazardFactsService },

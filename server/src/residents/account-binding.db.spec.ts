@@ -19,7 +19,15 @@ describe('binding accounts', () => {
     const r = await residentLogin(t, 'bind-several');
     const first = await bindAccount(t, r, EAST_HEAT_ACCOUNT, '家');
     expect(first).toEqual([
-      { id: expect.any(Number), accountNo: EAST_HEAT_ACCOUNT, holderName: '王**', address: expect.any(String), utility: 'gas', label: '家', isDefault: true },
+      {
+        id: expect.any(Number),
+        accountNo: EAST_HEAT_ACCOUNT,
+        holderName: '王**',
+        address: expect.any(String),
+        utility: 'gas',
+        label: '家',
+        isDefault: true,
+      },
     ]);
     await bindAccount(t, r, EAST_HALL_ACCOUNT, '父母家');
     const all = await bindAccount(t, r, WEST_ACCOUNT);
@@ -47,33 +55,54 @@ describe('binding accounts', () => {
 
     const switched = await t.http().post(`/api/accounts/${west.id}/default`).set('Authorization', r.auth).expect(200);
     expect(switched.body.map((a: { accountNo: string; isDefault: boolean }) => [a.accountNo, a.isDefault])).toEqual([
-      [heat.accountNo, false], [hall.accountNo, false], [west.accountNo, true],
+      [heat.accountNo, false],
+      [hall.accountNo, false],
+      [west.accountNo, true],
     ]);
 
     const unbound = await t.http().delete(`/api/accounts/${west.id}`).set('Authorization', r.auth).expect(200);
     expect(unbound.body.map((a: { accountNo: string; isDefault: boolean }) => [a.accountNo, a.isDefault])).toEqual([
-      [heat.accountNo, true], [hall.accountNo, false],
+      [heat.accountNo, true],
+      [hall.accountNo, false],
     ]);
     // Unbinding one that is not the default leaves the default where it is.
     const rest = await t.http().delete(`/api/accounts/${hall.id}`).set('Authorization', r.auth).expect(200);
-    expect(rest.body.map((a: { accountNo: string; isDefault: boolean }) => [a.accountNo, a.isDefault])).toEqual([[heat.accountNo, true]]);
+    expect(rest.body.map((a: { accountNo: string; isDefault: boolean }) => [a.accountNo, a.isDefault])).toEqual([
+      [heat.accountNo, true],
+    ]);
     const none = await t.http().delete(`/api/accounts/${heat.id}`).set('Authorization', r.auth).expect(200);
     expect(none.body).toEqual([]);
     // The company's account stays: it can be bound again.
-    expect(await bindAccount(t, r, EAST_HEAT_ACCOUNT)).toEqual([expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT, isDefault: true })]);
+    expect(await bindAccount(t, r, EAST_HEAT_ACCOUNT)).toEqual([
+      expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT, isDefault: true }),
+    ]);
   });
 
-  it("answers 404 for an account bound only by another resident, and leaves that binding alone", async () => {
+  it('answers 404 for an account bound only by another resident, and leaves that binding alone', async () => {
     const owner = await residentLogin(t, 'bind-owner');
     const [theirs] = await bindAccount(t, owner, WEST_ACCOUNT);
     const other = await residentLogin(t, 'bind-other');
     await bindAccount(t, other, EAST_HEAT_ACCOUNT);
 
-    expectRefused(await t.http().post(`/api/accounts/${theirs.id}/default`).set('Authorization', other.auth), 404, ErrorCode.NotFound);
-    expectRefused(await t.http().delete(`/api/accounts/${theirs.id}`).set('Authorization', other.auth), 404, ErrorCode.NotFound);
-    expectRefused(await t.http().delete('/api/accounts/999999').set('Authorization', other.auth), 404, ErrorCode.NotFound);
+    expectRefused(
+      await t.http().post(`/api/accounts/${theirs.id}/default`).set('Authorization', other.auth),
+      404,
+      ErrorCode.NotFound,
+    );
+    expectRefused(
+      await t.http().delete(`/api/accounts/${theirs.id}`).set('Authorization', other.auth),
+      404,
+      ErrorCode.NotFound,
+    );
+    expectRefused(
+      await t.http().delete('/api/accounts/999999').set('Authorization', other.auth),
+      404,
+      ErrorCode.NotFound,
+    );
     expect(await myAccounts(t, owner)).toEqual([theirs]);
-    expect(await myAccounts(t, other)).toEqual([expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT, isDefault: true })]);
+    expect(await myAccounts(t, other)).toEqual([
+      expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT, isDefault: true }),
+    ]);
   });
 
   it('gives the same answer for an unknown number and a wrong name, and binds nothing', async () => {
@@ -107,7 +136,8 @@ describe('binding rate limit', () => {
     const t0 = new Date('2026-07-01T02:00:00.000Z');
     const r = await residentLogin(t, 'limit-guesser');
     t.setNow(t0);
-    for (let i = 0; i < 5; i++) expectRefused(await bind(t, r, i % 2 ? wrong(i) : { ...right, holderName: '错名' }), 422, ErrorCode.BindMismatch);
+    for (let i = 0; i < 5; i++)
+      expectRefused(await bind(t, r, i % 2 ? wrong(i) : { ...right, holderName: '错名' }), 422, ErrorCode.BindMismatch);
 
     t.setNow(minutes(t0, 10));
     const limited = await bind(t, r, right);
@@ -116,7 +146,9 @@ describe('binding rate limit', () => {
 
     // An hour after the last refused try.
     t.setNow(minutes(t0, 71));
-    expect((await bind(t, r, right).expect(201)).body).toEqual([expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT })]);
+    expect((await bind(t, r, right).expect(201)).body).toEqual([
+      expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT }),
+    ]);
   });
 
   it('does not count a correct bind as a failure', async () => {
@@ -127,7 +159,11 @@ describe('binding rate limit', () => {
     await bind(t, r, right).expect(201);
     // The 6th try, but only the 5th failure: still the mismatch, not the limit.
     expectRefused(await bind(t, r, wrong(5)), 422, ErrorCode.BindMismatch);
-    expectRefused(await bind(t, r, { accountNo: EAST_HALL_ACCOUNT, holderName: holderOf(EAST_HALL_ACCOUNT) }), 429, ErrorCode.RateLimited);
+    expectRefused(
+      await bind(t, r, { accountNo: EAST_HALL_ACCOUNT, holderName: holderOf(EAST_HALL_ACCOUNT) }),
+      429,
+      ErrorCode.RateLimited,
+    );
     expect((await myAccounts(t, r)).map((a) => a.accountNo)).toEqual([EAST_HEAT_ACCOUNT]);
   });
 
@@ -162,7 +198,11 @@ describe('binding retried or at once', () => {
     const r = await residentLogin(t, 'idem-reuse');
     const first = await bind(t, r, body(EAST_HEAT_ACCOUNT), 'bind-key-0002').expect(201);
     expectRefused(await bind(t, r, body(EAST_HALL_ACCOUNT), 'bind-key-0002'), 422, ErrorCode.IdempotencyKeyReused);
-    expectRefused(await bind(t, r, body(EAST_HEAT_ACCOUNT, '出租屋'), 'bind-key-0002'), 422, ErrorCode.IdempotencyKeyReused);
+    expectRefused(
+      await bind(t, r, body(EAST_HEAT_ACCOUNT, '出租屋'), 'bind-key-0002'),
+      422,
+      ErrorCode.IdempotencyKeyReused,
+    );
     expect(await myAccounts(t, r)).toEqual(first.body);
   });
 
@@ -176,9 +216,12 @@ describe('binding retried or at once', () => {
 
   it('binds once when the same request arrives 5 times at once', async () => {
     const r = await residentLogin(t, 'idem-burst');
-    const answers: Response[] = await Promise.all(Array.from({ length: 5 }, () => bind(t, r, body(EAST_HEAT_ACCOUNT), 'bind-key-0004')));
+    const answers: Response[] = await Promise.all(
+      Array.from({ length: 5 }, () => bind(t, r, body(EAST_HEAT_ACCOUNT), 'bind-key-0004')),
+    );
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
-    for (const a of answers) expect(a.body).toEqual([expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT, isDefault: true, label: '家' })]);
+    for (const a of answers)
+      expect(a.body).toEqual([expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT, isDefault: true, label: '家' })]);
     expect(await countRows(t, 'account_binding', { residentId: r.resident.id })).toBe(1);
   });
 
@@ -187,12 +230,17 @@ describe('binding retried or at once', () => {
     const answers: Response[] = await Promise.all(Array.from({ length: 5 }, () => bind(t, r, body(EAST_HALL_ACCOUNT))));
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
     expect(await countRows(t, 'account_binding', { residentId: r.resident.id })).toBe(1);
-    expect(await myAccounts(t, r)).toEqual([expect.objectContaining({ accountNo: EAST_HALL_ACCOUNT, isDefault: true })]);
+    expect(await myAccounts(t, r)).toEqual([
+      expect.objectContaining({ accountNo: EAST_HALL_ACCOUNT, isDefault: true }),
+    ]);
   });
 
   it('makes exactly one default when a new resident binds two accounts at once', async () => {
     const r = await residentLogin(t, 'idem-two-at-once');
-    const answers: Response[] = await Promise.all([bind(t, r, body(EAST_HEAT_ACCOUNT)), bind(t, r, body(WEST_ACCOUNT))]);
+    const answers: Response[] = await Promise.all([
+      bind(t, r, body(EAST_HEAT_ACCOUNT)),
+      bind(t, r, body(WEST_ACCOUNT)),
+    ]);
     expect(answers.map((a) => a.status)).toEqual([201, 201]);
     const accounts = await myAccounts(t, r);
     expect(accounts).toHaveLength(2);

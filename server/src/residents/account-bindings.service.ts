@@ -29,7 +29,19 @@ export class AccountBindingsService {
     const accounts = await this.accounts.findByIds(rows.map((b) => b.accountId));
     return rows.flatMap((b) => {
       const a = accounts.find((x) => x.id === b.accountId);
-      return a ? [{ id: a.id, accountNo: a.accountNo, holderName: maskName(a.holderName), address: a.address, utility: a.utility, label: b.label, isDefault: b.isDefault }] : [];
+      return a
+        ? [
+            {
+              id: a.id,
+              accountNo: a.accountNo,
+              holderName: maskName(a.holderName),
+              address: a.address,
+              utility: a.utility,
+              label: b.label,
+              isDefault: b.isDefault,
+            },
+          ]
+        : [];
     });
   }
 
@@ -60,13 +72,16 @@ export class AccountBindingsService {
   async verify(residentId: number, body: BindAccountRequest): Promise<number> {
     const now = this.clock.now();
     // Counted before checking, so that a burst of parallel guesses is capped as well.
-    const { identifiers } = await this.db.transaction((em) => em.insert(BindAttempt, { residentId, accountNo: body.accountNo, at: now }));
+    const { identifiers } = await this.db.transaction((em) =>
+      em.insert(BindAttempt, { residentId, accountNo: body.accountNo, at: now }),
+    );
     const recent = await this.attempts.countBy({ residentId, at: MoreThan(new Date(now.getTime() - 3600_000)) });
     if (recent > MAX_FAILED_PER_HOUR) {
       throw new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, '绑定失败次数过多，请1小时后再试');
     }
     const account = await this.accounts.findByNo(body.accountNo);
-    if (!account || account.holderName !== body.holderName) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BindMismatch);
+    if (!account || account.holderName !== body.holderName)
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BindMismatch);
     await this.db.transaction((em) => em.delete(BindAttempt, { id: identifiers[0].id }));
     return account.id;
   }
@@ -75,11 +90,18 @@ export class AccountBindingsService {
   async bind(em: EntityManager, residentId: number, accountId: number, label = ''): Promise<number> {
     // One bind at a time per resident, or two at once both see no binding: two defaults, or a duplicate key (500).
     // (SQLite transactions are already serialized by Db and it has no row locks.)
-    if (!this.db.isSqlite) await em.findOne(Resident, { where: { id: residentId }, lock: { mode: 'pessimistic_write' } });
+    if (!this.db.isSqlite)
+      await em.findOne(Resident, { where: { id: residentId }, lock: { mode: 'pessimistic_write' } });
     if (await em.existsBy(AccountBinding, { residentId, accountId })) return accountId;
     const count = await em.countBy(AccountBinding, { residentId });
     if (count >= MAX_BINDINGS) throw new AppError(HttpStatus.CONFLICT, ErrorCode.BindingLimit);
-    await em.insert(AccountBinding, { residentId, accountId, label, isDefault: count === 0, createdAt: this.clock.now() });
+    await em.insert(AccountBinding, {
+      residentId,
+      accountId,
+      label,
+      isDefault: count === 0,
+      createdAt: this.clock.now(),
+    });
     return accountId;
   }
 

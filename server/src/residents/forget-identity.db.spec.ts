@@ -1,7 +1,15 @@
 import { ErrorCode } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { Db } from '../common/db';
-import { EAST_HALL_ACCOUNT, EAST_HEAT_ACCOUNT, call, createTicket, expectRefused, getTicket, signIn } from '../testing/api-fixtures';
+import {
+  EAST_HALL_ACCOUNT,
+  EAST_HEAT_ACCOUNT,
+  call,
+  createTicket,
+  expectRefused,
+  getTicket,
+  signIn,
+} from '../testing/api-fixtures';
 import { bindAccount, countRows, myAccounts, myTickets, phoneCode, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -14,7 +22,12 @@ describe('deleting my WeChat identity', () => {
   it('unbinds everything, ends the session at once and keeps the tickets for staff', async () => {
     const agent = await signIn(t, 'agent1');
     const r = await residentLogin(t, 'forget-alice');
-    await t.http().post('/api/auth/phone').set('Authorization', r.auth).send({ code: phoneCode('13812345678') }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/phone')
+      .set('Authorization', r.auth)
+      .send({ code: phoneCode('13812345678') })
+      .expect(200);
     await bindAccount(t, r, EAST_HEAT_ACCOUNT, '家');
     await bindAccount(t, r, EAST_HALL_ACCOUNT);
     // A neighbour on the same account is not affected.
@@ -28,29 +41,49 @@ describe('deleting my WeChat identity', () => {
     expect(res.text).toBe('');
 
     expect(await countRows(t, 'account_binding', { residentId: r.resident.id })).toBe(0);
-    const [row] = await t.app.get(DataSource).query('SELECT openid, phone, deletedAt FROM resident WHERE id = ?', [r.resident.id]);
+    const [row] = await t.app
+      .get(DataSource)
+      .query('SELECT openid, phone, deletedAt FROM resident WHERE id = ?', [r.resident.id]);
     expect(row).toMatchObject({ openid: null, phone: null });
     expect(row.deletedAt).not.toBeNull();
 
     // The old token, still within its week, no longer works anywhere.
-    for (const [method, path] of [['get', '/api/me'], ['get', '/api/accounts'], ['get', '/api/my/tickets'], ['get', `/api/my/tickets/${ticket.id}`], ['delete', '/api/me']] as const) {
+    for (const [method, path] of [
+      ['get', '/api/me'],
+      ['get', '/api/accounts'],
+      ['get', '/api/my/tickets'],
+      ['get', `/api/my/tickets/${ticket.id}`],
+      ['delete', '/api/me'],
+    ] as const) {
       expectRefused(await t.http()[method](path).set('Authorization', r.auth), 401, ErrorCode.Unauthenticated);
     }
     expectRefused(
-      await t.http().post('/api/accounts/bind').set('Authorization', r.auth).send({ accountNo: EAST_HEAT_ACCOUNT, holderName: '王秀英' }),
-      401, ErrorCode.Unauthenticated,
+      await t
+        .http()
+        .post('/api/accounts/bind')
+        .set('Authorization', r.auth)
+        .send({ accountNo: EAST_HEAT_ACCOUNT, holderName: '王秀英' }),
+      401,
+      ErrorCode.Unauthenticated,
     );
     expect(await countRows(t, 'account_binding', { residentId: r.resident.id })).toBe(0);
 
     // The company's records stay.
     expect((await getTicket(t, agent.auth, ticket.id)).accountNo).toBe(EAST_HEAT_ACCOUNT);
     expect((await myTickets(t, neighbour)).map((x) => x.id)).toEqual([ticket.id]);
-    expect(await myAccounts(t, neighbour)).toEqual([expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT, isDefault: true })]);
+    expect(await myAccounts(t, neighbour)).toEqual([
+      expect.objectContaining({ accountNo: EAST_HEAT_ACCOUNT, isDefault: true }),
+    ]);
   });
 
   it('logging in again with the same WeChat identity starts afresh: a new resident, nothing bound, no phone', async () => {
     const before = await residentLogin(t, 'forget-bob');
-    await t.http().post('/api/auth/phone').set('Authorization', before.auth).send({ code: phoneCode('13912345678') }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/phone')
+      .set('Authorization', before.auth)
+      .send({ code: phoneCode('13912345678') })
+      .expect(200);
     await bindAccount(t, before, EAST_HEAT_ACCOUNT);
     await t.http().delete('/api/me').set('Authorization', before.auth).expect(204);
 
@@ -76,7 +109,11 @@ describe('deleting my WeChat identity', () => {
       await held;
       throw new Error('the request failed');
     });
-    const deleting = t.http().delete('/api/me').set('Authorization', r.auth).then((res) => res);
+    const deleting = t
+      .http()
+      .delete('/api/me')
+      .set('Authorization', r.auth)
+      .then((res) => res);
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await expect(request).rejects.toThrow('the request failed');

@@ -36,7 +36,11 @@ export class MyTicketsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel before a technician is assigned' })
   @ApiZodBody(CancelSchema)
-  async cancel(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number, @ZodBody(CancelSchema) body: z.infer<typeof CancelSchema>): Promise<ResidentTicketView> {
+  async cancel(
+    @CurrentResident() me: ResidentPrincipal,
+    @IdParam() id: number,
+    @ZodBody(CancelSchema) body: z.infer<typeof CancelSchema>,
+  ): Promise<ResidentTicketView> {
     const accountNos = await this.bindings.accountNos(me.id);
     await this.tickets.transitionForResident(me, accountNos, id, TicketStatus.Cancelled, body.reason ?? '居民取消');
     return this.reader.residentDetail(accountNos, id, me.id);

@@ -1,7 +1,17 @@
 import { ErrorCode } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import {
-  EAST_HALL_ACCOUNT, EAST_HEAT_ACCOUNT, Staff, call, createTicket, expectRefused, getTicket, minutes, signIn, ticketState, transition,
+  EAST_HALL_ACCOUNT,
+  EAST_HEAT_ACCOUNT,
+  Staff,
+  call,
+  createTicket,
+  expectRefused,
+  getTicket,
+  minutes,
+  signIn,
+  ticketState,
+  transition,
 } from '../testing/api-fixtures';
 import { Resident, bindAccount, myTicket, myTickets, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
@@ -18,7 +28,11 @@ describe('my tickets', () => {
     t = await startTestApp();
     [agent, tech1] = await Promise.all([signIn(t, 'agent1'), signIn(t, 'tech1')]);
     // Alice and Bob share the household account; the stranger has another one.
-    [alice, bob, stranger] = await Promise.all([residentLogin(t, 'mine-alice'), residentLogin(t, 'mine-bob'), residentLogin(t, 'mine-stranger')]);
+    [alice, bob, stranger] = await Promise.all([
+      residentLogin(t, 'mine-alice'),
+      residentLogin(t, 'mine-bob'),
+      residentLogin(t, 'mine-stranger'),
+    ]);
     await bindAccount(t, alice, EAST_HEAT_ACCOUNT);
     await bindAccount(t, bob, EAST_HEAT_ACCOUNT);
     await bindAccount(t, stranger, EAST_HALL_ACCOUNT);
@@ -40,25 +54,62 @@ describe('my tickets', () => {
 
     const submitted = await myTicket(t, alice, ticket.id);
     expect(submitted).toMatchObject({
-      id: ticket.id, no: ticket.no, type: 'repair', typeLabel: expect.any(String), accountNo: EAST_HEAT_ACCOUNT,
-      step: 'accepted', stepLabel: '已受理', technician: null, canCancel: true, description: '暖气不热',
+      id: ticket.id,
+      no: ticket.no,
+      type: 'repair',
+      typeLabel: expect.any(String),
+      accountNo: EAST_HEAT_ACCOUNT,
+      step: 'accepted',
+      stepLabel: '已受理',
+      technician: null,
+      canCancel: true,
+      description: '暖气不热',
     });
     expect(labels(submitted)).toEqual(['已提交', '已受理']);
 
     const steps: [number, () => Promise<unknown>, string, string[]][] = [
-      [5, () => t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', tech1.auth).expect(200), '已派单', ['已提交', '已受理', '已派单']],
-      [10, () => transition(t, tech1.auth, ticket.id, 'en_route').expect(200), '师傅在路上', ['已提交', '已受理', '已派单', '师傅在路上']],
-      [40, () => transition(t, tech1.auth, ticket.id, 'on_site').expect(200), '已到达', ['已提交', '已受理', '已派单', '师傅在路上', '已到达']],
-      [90, () => transition(t, tech1.auth, ticket.id, 'resolved', '更换温控阀').expect(200), '待评价', ['已提交', '已受理', '已派单', '师傅在路上', '已到达', '已完成']],
-      [200, () => transition(t, agent.auth, ticket.id, 'closed', '回访满意').expect(200), '已完成', ['已提交', '已受理', '已派单', '师傅在路上', '已到达', '已完成']],
+      [
+        5,
+        () => t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', tech1.auth).expect(200),
+        '已派单',
+        ['已提交', '已受理', '已派单'],
+      ],
+      [
+        10,
+        () => transition(t, tech1.auth, ticket.id, 'en_route').expect(200),
+        '师傅在路上',
+        ['已提交', '已受理', '已派单', '师傅在路上'],
+      ],
+      [
+        40,
+        () => transition(t, tech1.auth, ticket.id, 'on_site').expect(200),
+        '已到达',
+        ['已提交', '已受理', '已派单', '师傅在路上', '已到达'],
+      ],
+      [
+        90,
+        () => transition(t, tech1.auth, ticket.id, 'resolved', '更换温控阀').expect(200),
+        '待评价',
+        ['已提交', '已受理', '已派单', '师傅在路上', '已到达', '已完成'],
+      ],
+      [
+        200,
+        () => transition(t, agent.auth, ticket.id, 'closed', '回访满意').expect(200),
+        '已完成',
+        ['已提交', '已受理', '已派单', '师傅在路上', '已到达', '已完成'],
+      ],
     ];
     for (const [at, act, stepLabel, timeline] of steps) {
       t.setNow(minutes(t0, at));
       await act();
       for (const r of [alice, bob]) {
         const view = await myTicket(t, r, ticket.id);
-        expect({ stepLabel: view.stepLabel, timeline: labels(view), surname: view.technician?.surname, canCancel: view.canCancel })
-          .toEqual({ stepLabel, timeline, surname: '张', canCancel: false });
+        expect({
+          stepLabel: view.stepLabel,
+          timeline: labels(view),
+          surname: view.technician?.surname,
+          canCancel: view.canCancel,
+        }).toEqual({ stepLabel, timeline, surname: '张', canCancel: false });
         expect((await myTickets(t, r)).find((x) => x.id === ticket.id)).toEqual(view);
       }
     }
@@ -67,8 +118,20 @@ describe('my tickets', () => {
     expect(done.timeline.map((s) => s.at)).toEqual([0, 0, 5, 10, 40, 90].map((m) => minutes(t0, m).toISOString()));
     // No staff internals: not the technician's full name, the caller's phone, the queue or the notes.
     const wire = JSON.stringify(done);
-    for (const secret of ['张师傅', '13812345678', '5678', '王先生', '更换温控阀', '回访满意']) expect(wire).not.toContain(secret);
-    for (const internal of ['status', 'priority', 'queueId', 'queueName', 'assigneeId', 'assigneeName', 'contactName', 'contactPhone', 'clocks', 'events']) {
+    for (const secret of ['张师傅', '13812345678', '5678', '王先生', '更换温控阀', '回访满意'])
+      expect(wire).not.toContain(secret);
+    for (const internal of [
+      'status',
+      'priority',
+      'queueId',
+      'queueName',
+      'assigneeId',
+      'assigneeName',
+      'contactName',
+      'contactPhone',
+      'clocks',
+      'events',
+    ]) {
       expect(done).not.toHaveProperty(internal);
     }
   });
@@ -76,21 +139,42 @@ describe('my tickets', () => {
   it("answers 404 for another resident's ticket, to read or to cancel, and changes nothing", async () => {
     const ticket = await createTicket(t, agent.auth, call({ accountNo: EAST_HEAT_ACCOUNT }));
     const before = await ticketState(t, ticket.id);
-    expectRefused(await t.http().get(`/api/my/tickets/${ticket.id}`).set('Authorization', stranger.auth), 404, ErrorCode.NotFound);
-    expectRefused(await t.http().post(`/api/my/tickets/${ticket.id}/cancel`).set('Authorization', stranger.auth).send({}), 404, ErrorCode.NotFound);
-    expectRefused(await t.http().get('/api/my/tickets/99999999').set('Authorization', alice.auth), 404, ErrorCode.NotFound);
+    expectRefused(
+      await t.http().get(`/api/my/tickets/${ticket.id}`).set('Authorization', stranger.auth),
+      404,
+      ErrorCode.NotFound,
+    );
+    expectRefused(
+      await t.http().post(`/api/my/tickets/${ticket.id}/cancel`).set('Authorization', stranger.auth).send({}),
+      404,
+      ErrorCode.NotFound,
+    );
+    expectRefused(
+      await t.http().get('/api/my/tickets/99999999').set('Authorization', alice.auth),
+      404,
+      ErrorCode.NotFound,
+    );
     expect(await ticketState(t, ticket.id)).toEqual(before);
   });
 
   it('does not show tickets taken without an account number', async () => {
     const ticket = await createTicket(t, agent.auth, call({ accountNo: undefined, description: '路边闻到燃气味' }));
     expect((await myTickets(t, alice)).map((x) => x.id)).not.toContain(ticket.id);
-    expectRefused(await t.http().get(`/api/my/tickets/${ticket.id}`).set('Authorization', alice.auth), 404, ErrorCode.NotFound);
+    expectRefused(
+      await t.http().get(`/api/my/tickets/${ticket.id}`).set('Authorization', alice.auth),
+      404,
+      ErrorCode.NotFound,
+    );
   });
 
   it('lets a resident cancel before a technician is assigned, as the resident', async () => {
     const ticket = await createTicket(t, agent.auth, call({ accountNo: EAST_HEAT_ACCOUNT }));
-    const res = await t.http().post(`/api/my/tickets/${ticket.id}/cancel`).set('Authorization', bob.auth).send({ reason: '已自行修好' }).expect(200);
+    const res = await t
+      .http()
+      .post(`/api/my/tickets/${ticket.id}/cancel`)
+      .set('Authorization', bob.auth)
+      .send({ reason: '已自行修好' })
+      .expect(200);
     expect(res.body).toMatchObject({ id: ticket.id, step: 'cancelled', stepLabel: '已取消', canCancel: false });
     expect(labels(res.body)).toEqual(['已提交', '已受理', '已取消']);
     // Alice, on the same account, sees it cancelled too.
@@ -98,8 +182,16 @@ describe('my tickets', () => {
 
     const staffView = await getTicket(t, agent.auth, ticket.id);
     expect(staffView.status).toBe('cancelled');
-    expect(staffView.events.at(-1)).toMatchObject({ kind: 'transition', fromStatus: 'accepted', toStatus: 'cancelled', actorId: bob.resident.id, note: '已自行修好' });
-    const [event] = await t.app.get(DataSource).query('SELECT actorRole FROM ticket_event WHERE ticketId = ? ORDER BY id DESC LIMIT 1', [ticket.id]);
+    expect(staffView.events.at(-1)).toMatchObject({
+      kind: 'transition',
+      fromStatus: 'accepted',
+      toStatus: 'cancelled',
+      actorId: bob.resident.id,
+      note: '已自行修好',
+    });
+    const [event] = await t.app
+      .get(DataSource)
+      .query('SELECT actorRole FROM ticket_event WHERE ticketId = ? ORDER BY id DESC LIMIT 1', [ticket.id]);
     expect(event.actorRole).toBe('resident');
   });
 
@@ -117,7 +209,11 @@ describe('my tickets', () => {
     const ticket = await createTicket(t, agent.auth, call({ accountNo: EAST_HEAT_ACCOUNT }));
     await t.http().post(`/api/my/tickets/${ticket.id}/cancel`).set('Authorization', alice.auth).send({}).expect(200);
     const before = await ticketState(t, ticket.id);
-    expectRefused(await t.http().post(`/api/my/tickets/${ticket.id}/cancel`).set('Authorization', bob.auth).send({}), 409, ErrorCode.TransitionNotAllowed);
+    expectRefused(
+      await t.http().post(`/api/my/tickets/${ticket.id}/cancel`).set('Authorization', bob.auth).send({}),
+      409,
+      ErrorCode.TransitionNotAllowed,
+    );
     expect(await ticketState(t, ticket.id)).toEqual(before);
   });
 
@@ -128,6 +224,10 @@ describe('my tickets', () => {
     expect((await myTickets(t, carol)).map((x) => x.id)).toContain(ticket.id);
     await t.http().delete(`/api/accounts/${account.id}`).set('Authorization', carol.auth).expect(200);
     expect(await myTickets(t, carol)).toEqual([]);
-    expectRefused(await t.http().get(`/api/my/tickets/${ticket.id}`).set('Authorization', carol.auth), 404, ErrorCode.NotFound);
+    expectRefused(
+      await t.http().get(`/api/my/tickets/${ticket.id}`).set('Authorization', carol.auth),
+      404,
+      ErrorCode.NotFound,
+    );
   });
 });

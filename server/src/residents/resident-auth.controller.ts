@@ -27,8 +27,15 @@ export class ResidentAuthController {
   @ApiZodBody(WechatLoginSchema)
   async login(@ZodBody(WechatLoginSchema) body: z.infer<typeof WechatLoginSchema>): Promise<ResidentLoginResponse> {
     const resident = await this.residents.loginWithCode(body.code);
-    const token = await this.jwt.signAsync({ sub: String(resident.id), kind: 'resident' }, { expiresIn: RESIDENT_TOKEN_SECONDS });
-    return { token, expiresAt: new Date(Date.now() + RESIDENT_TOKEN_SECONDS * 1000).toISOString(), resident: toResidentView(resident) };
+    const token = await this.jwt.signAsync(
+      { sub: String(resident.id), kind: 'resident' },
+      { expiresIn: RESIDENT_TOKEN_SECONDS },
+    );
+    return {
+      token,
+      expiresAt: new Date(Date.now() + RESIDENT_TOKEN_SECONDS * 1000).toISOString(),
+      resident: toResidentView(resident),
+    };
   }
 
   @Post('auth/phone')
@@ -37,7 +44,10 @@ export class ResidentAuthController {
   @UseGuards(ResidentGuard)
   @ApiOperation({ summary: "Store the resident's phone from a getPhoneNumber code" })
   @ApiZodBody(PhoneCodeSchema)
-  async phone(@CurrentResident() me: ResidentPrincipal, @ZodBody(PhoneCodeSchema) body: z.infer<typeof PhoneCodeSchema>): Promise<ResidentView> {
+  async phone(
+    @CurrentResident() me: ResidentPrincipal,
+    @ZodBody(PhoneCodeSchema) body: z.infer<typeof PhoneCodeSchema>,
+  ): Promise<ResidentView> {
     return toResidentView(await this.residents.savePhoneFromCode(me.id, body.code));
   }
 

@@ -13,15 +13,27 @@ describe('resident login through WeChat', () => {
   afterAll(() => t.close());
 
   it('exchanges a login code for a token and the resident, and keeps one resident per WeChat identity', async () => {
-    const first = await t.http().post('/api/auth/wechat').send({ code: loginCode('login-alice') }).expect(200);
+    const first = await t
+      .http()
+      .post('/api/auth/wechat')
+      .send({ code: loginCode('login-alice') })
+      .expect(200);
     expect(first.body).toEqual({
       token: expect.any(String),
       expiresAt: expect.any(String),
       resident: { id: expect.any(Number), phone: null, privacyConsentedAt: null },
     });
-    const again = await t.http().post('/api/auth/wechat').send({ code: loginCode('login-alice') }).expect(200);
+    const again = await t
+      .http()
+      .post('/api/auth/wechat')
+      .send({ code: loginCode('login-alice') })
+      .expect(200);
     expect(again.body.resident.id).toBe(first.body.resident.id);
-    const other = await t.http().post('/api/auth/wechat').send({ code: loginCode('login-bob') }).expect(200);
+    const other = await t
+      .http()
+      .post('/api/auth/wechat')
+      .send({ code: loginCode('login-bob') })
+      .expect(200);
     expect(other.body.resident.id).not.toBe(first.body.resident.id);
 
     // The token works on the resident's own endpoints.
@@ -38,7 +50,12 @@ describe('resident login through WeChat', () => {
     expect(calls).toEqual([
       expect.objectContaining({
         method: 'GET',
-        query: { appid: t.app.get<AppConfig>(APP_CONFIG).WECHAT_APPID, secret: '***', js_code: code, grant_type: 'authorization_code' },
+        query: {
+          appid: t.app.get<AppConfig>(APP_CONFIG).WECHAT_APPID,
+          secret: '***',
+          js_code: code,
+          grant_type: 'authorization_code',
+        },
       }),
     ]);
   });
@@ -71,7 +88,12 @@ describe("the resident's phone", () => {
 
   it('is stored encrypted and shown masked', async () => {
     const r = await residentLogin(t, 'phone-alice');
-    const res = await t.http().post('/api/auth/phone').set('Authorization', r.auth).send({ code: phoneCode('13812345678') }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/auth/phone')
+      .set('Authorization', r.auth)
+      .send({ code: phoneCode('13812345678') })
+      .expect(200);
     expect(res.body).toEqual({ id: r.resident.id, phone: '138****5678', privacyConsentedAt: null });
     expect(res.text).not.toContain('13812345678');
 
@@ -80,7 +102,9 @@ describe("the resident's phone", () => {
     expect(stored).not.toContain('13812345678');
     expect(stored).not.toContain('12345678');
     // It is this number, read back through the entity's decryption.
-    expect((await t.app.get(DataSource).getRepository(Resident).findOneByOrFail({ id: r.resident.id })).phone).toBe('13812345678');
+    expect((await t.app.get(DataSource).getRepository(Resident).findOneByOrFail({ id: r.resident.id })).phone).toBe(
+      '13812345678',
+    );
 
     const me = await t.http().get('/api/me').set('Authorization', r.auth).expect(200);
     expect(me.body.phone).toBe('138****5678');
@@ -90,7 +114,12 @@ describe("the resident's phone", () => {
 
   it('refuses a phone code WeChat rejects with WECHAT_CODE_INVALID, keeping the phone it had and the session', async () => {
     const r = await residentLogin(t, 'phone-bob');
-    await t.http().post('/api/auth/phone').set('Authorization', r.auth).send({ code: phoneCode('13912340000') }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/phone')
+      .set('Authorization', r.auth)
+      .send({ code: phoneCode('13912340000') })
+      .expect(200);
     const before = await rawPhone(r.resident.id);
 
     const res = await t.http().post('/api/auth/phone').set('Authorization', r.auth).send({ code: 'mock-phone-123' });
@@ -101,7 +130,14 @@ describe("the resident's phone", () => {
   });
 
   it('needs a resident token', async () => {
-    expectRefused(await t.http().post('/api/auth/phone').send({ code: phoneCode('13812345678') }), 401, ErrorCode.Unauthenticated);
+    expectRefused(
+      await t
+        .http()
+        .post('/api/auth/phone')
+        .send({ code: phoneCode('13812345678') }),
+      401,
+      ErrorCode.Unauthenticated,
+    );
   });
 });
 
@@ -123,7 +159,11 @@ describe('resident and staff tokens are not interchangeable', () => {
     ['DELETE', '/api/me'],
   ])('a staff token on %s %s is 401', async (method, path) => {
     const staff = await t.login('admin');
-    const res = await t.http()[method === 'GET' ? 'get' : method === 'POST' ? 'post' : 'delete'](path).set('Authorization', staff).send({});
+    const res = await t
+      .http()
+      [method === 'GET' ? 'get' : method === 'POST' ? 'post' : 'delete'](path)
+      .set('Authorization', staff)
+      .send({});
     expectRefused(res, 401, ErrorCode.Unauthenticated);
   });
 
@@ -144,7 +184,12 @@ describe('resident and staff tokens are not interchangeable', () => {
 
   it('a staff token on a resident endpoint changes nothing', async () => {
     const staff = await t.login('admin');
-    await t.http().post('/api/accounts/bind').set('Authorization', staff).send({ accountNo: '9100000001', holderName: '王秀英' }).expect(401);
+    await t
+      .http()
+      .post('/api/accounts/bind')
+      .set('Authorization', staff)
+      .send({ accountNo: '9100000001', holderName: '王秀英' })
+      .expect(401);
     expect(await countRows(t, 'account_binding')).toBe(0);
     expect(await countRows(t, 'bind_attempt')).toBe(0);
   });

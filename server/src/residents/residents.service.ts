@@ -27,7 +27,13 @@ export class ResidentsService {
     const existing = await this.residents.findOneBy({ openid });
     if (existing) return existing;
     try {
-      return await this.residents.save({ openid, phone: null, privacyConsentAt: null, createdAt: this.clock.now(), deletedAt: null });
+      return await this.residents.save({
+        openid,
+        phone: null,
+        privacyConsentAt: null,
+        createdAt: this.clock.now(),
+        deletedAt: null,
+      });
     } catch {
       // Two first logins at once: the other one created it.
       return this.residents.findOneByOrFail({ openid });

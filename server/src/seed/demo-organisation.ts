@@ -14,7 +14,13 @@ export const DEMO_STATIONS = [
 ];
 
 /** District-level queues, one of each per district; `{d}` is the district code. */
-export const DISTRICT_QUEUES: { code: string; name: string; types: TicketType[]; autoAssign?: boolean; supervisorOnly?: boolean }[] = [
+export const DISTRICT_QUEUES: {
+  code: string;
+  name: string;
+  types: TicketType[];
+  autoAssign?: boolean;
+  supervisorOnly?: boolean;
+}[] = [
   { code: 'emergency', name: '抢修调度', types: [TicketType.Leak], autoAssign: true },
   { code: 'inspection', name: '安检', types: [TicketType.Inspection] },
   { code: 'complaint', name: '投诉', types: [TicketType.Complaint] },
@@ -49,18 +55,78 @@ export interface DemoStaff {
 }
 
 export const DEMO_STAFF: DemoStaff[] = [
-  { username: 'agent1', name: '王晓梅', role: Role.Agent, station: 'east-hall', district: 'east',
-    queues: ['triage', 'complaint-east', 'business-east', 'billing-east', 'return-visit-east', 'complaint-west', 'business-west', 'billing-west', 'return-visit-west'] },
-  { username: 'dispatcher1', name: '李建国', role: Role.Dispatcher, station: 'east-heat', district: 'east',
-    queues: ['emergency-east', 'emergency-west', 'repair-east-heat', 'repair-east-hall', 'repair-west-heat'] },
-  { username: 'tech1', name: '张师傅', role: Role.Technician, station: 'east-heat', district: 'east', onDuty: true, phone: '13900001111',
-    queues: ['emergency-east', 'repair-east-heat', 'repair-east-hall'] },
-  { username: 'tech2', name: '刘师傅', role: Role.Technician, station: 'east-hall', district: 'east', onDuty: true, phone: '13900002222',
-    queues: ['emergency-east', 'repair-east-hall', 'repair-east-heat', 'emergency-west', 'repair-west-heat'] },
-  { username: 'tech3', name: '陈师傅', role: Role.Technician, station: 'west-heat', district: 'west', onDuty: true, phone: '13900003333',
-    queues: ['emergency-west', 'repair-west-heat'] },
-  { username: 'inspector1', name: '赵安检', role: Role.Inspector, station: 'east-heat', district: 'east', queues: ['inspection-east'] },
-  { username: 'inspector2', name: '孙安检', role: Role.Inspector, station: 'west-heat', district: 'west', queues: ['inspection-west'] },
+  {
+    username: 'agent1',
+    name: '王晓梅',
+    role: Role.Agent,
+    station: 'east-hall',
+    district: 'east',
+    queues: [
+      'triage',
+      'complaint-east',
+      'business-east',
+      'billing-east',
+      'return-visit-east',
+      'complaint-west',
+      'business-west',
+      'billing-west',
+      'return-visit-west',
+    ],
+  },
+  {
+    username: 'dispatcher1',
+    name: '李建国',
+    role: Role.Dispatcher,
+    station: 'east-heat',
+    district: 'east',
+    queues: ['emergency-east', 'emergency-west', 'repair-east-heat', 'repair-east-hall', 'repair-west-heat'],
+  },
+  {
+    username: 'tech1',
+    name: '张师傅',
+    role: Role.Technician,
+    station: 'east-heat',
+    district: 'east',
+    onDuty: true,
+    phone: '13900001111',
+    queues: ['emergency-east', 'repair-east-heat', 'repair-east-hall'],
+  },
+  {
+    username: 'tech2',
+    name: '刘师傅',
+    role: Role.Technician,
+    station: 'east-hall',
+    district: 'east',
+    onDuty: true,
+    phone: '13900002222',
+    queues: ['emergency-east', 'repair-east-hall', 'repair-east-heat', 'emergency-west', 'repair-west-heat'],
+  },
+  {
+    username: 'tech3',
+    name: '陈师傅',
+    role: Role.Technician,
+    station: 'west-heat',
+    district: 'west',
+    onDuty: true,
+    phone: '13900003333',
+    queues: ['emergency-west', 'repair-west-heat'],
+  },
+  {
+    username: 'inspector1',
+    name: '赵安检',
+    role: Role.Inspector,
+    station: 'east-heat',
+    district: 'east',
+    queues: ['inspection-east'],
+  },
+  {
+    username: 'inspector2',
+    name: '孙安检',
+    role: Role.Inspector,
+    station: 'west-heat',
+    district: 'west',
+    queues: ['inspection-west'],
+  },
   { username: 'supervisor1', name: '周主管', role: Role.Supervisor, station: null, district: 'east', queues: [] },
   { username: 'supervisor2', name: '吴主管', role: Role.Supervisor, station: null, district: 'west', queues: [] },
   { username: 'admin', name: '系统管理员', role: Role.Admin, station: null, district: null, queues: [] },
@@ -71,7 +137,15 @@ const GIVEN = ['秀英', '建华', '丽娟', '志强', '桂兰', '国庆', '海�
 const ROADS = ['幸福路', '和平街', '建设大道', '人民路', '光明巷'];
 
 /** 50 accounts 9100000001…9100000050: the first 25 in the east district, the rest in the west. */
-export function demoAccounts(): { accountNo: string; holderName: string; address: string; utility: Utility; areaCentiM2: number | null; district: string; station: string }[] {
+export function demoAccounts(): {
+  accountNo: string;
+  holderName: string;
+  address: string;
+  utility: Utility;
+  areaCentiM2: number | null;
+  district: string;
+  station: string;
+}[] {
   return Array.from({ length: 50 }, (_, i) => {
     const n = i + 1;
     const east = n <= 25;

@@ -12,7 +12,15 @@ import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { SlaService } from '../sla/sla.service';
 import { StaffService } from '../staff/staff.service';
-import { COMPANY_QUEUES, DEMO_DISTRICTS, DEMO_STAFF, DEMO_STATIONS, DISTRICT_QUEUES, STATION_QUEUE, demoAccounts } from './demo-organisation';
+import {
+  COMPANY_QUEUES,
+  DEMO_DISTRICTS,
+  DEMO_STAFF,
+  DEMO_STATIONS,
+  DISTRICT_QUEUES,
+  STATION_QUEUE,
+  demoAccounts,
+} from './demo-organisation';
 
 const DEMO_TARIFFS_FROM = '2026-01-01';
 const DEMO_OPENING_ON = '2026-09-30';
@@ -55,15 +63,27 @@ export class DemoSeed {
     const queueIds = await this.seedQueues(districts, stations);
     await this.sla.ensurePolicies(DEFAULT_SLA_POLICIES);
     await this.accounts.ensureAccounts(
-      demoAccounts().map(({ district, station, ...a }) => ({ ...a, districtId: districts.get(district)!, stationId: stations.get(station)!.id })),
+      demoAccounts().map(({ district, station, ...a }) => ({
+        ...a,
+        districtId: districts.get(district)!,
+        stationId: stations.get(station)!.id,
+      })),
     );
     const generated = !this.config.DEMO_PASSWORD;
     const password = this.config.DEMO_PASSWORD ?? randomBytes(6).toString('base64url');
     const passwordHash = await this.staff.hashPassword(password);
     for (const s of DEMO_STAFF) {
       const person = await this.staff.ensureStaff(
-        { username: s.username, name: s.name, role: s.role, stationId: s.station ? stations.get(s.station)!.id : null,
-          districtId: s.district ? districts.get(s.district)! : null, onDuty: s.onDuty ?? false, capacity: 5, phone: s.phone ?? null },
+        {
+          username: s.username,
+          name: s.name,
+          role: s.role,
+          stationId: s.station ? stations.get(s.station)!.id : null,
+          districtId: s.district ? districts.get(s.district)! : null,
+          onDuty: s.onDuty ?? false,
+          capacity: 5,
+          phone: s.phone ?? null,
+        },
         passwordHash,
       );
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
@@ -77,13 +97,20 @@ export class DemoSeed {
   /** Tariffs, September's opening index, October's reading, and October's bills (unpaid, due 20 November). */
   private async seedBills(districts: Map<string, number>): Promise<void> {
     for (const districtId of districts.values()) await this.tariffs.ensureDefaults(districtId, DEMO_TARIFFS_FROM);
-    const accounts = (await this.accounts.findByNos(demoAccounts().map((a) => a.accountNo))).filter((a) => a.utility === 'gas');
+    const accounts = (await this.accounts.findByNos(demoAccounts().map((a) => a.accountNo))).filter(
+      (a) => a.utility === 'gas',
+    );
     await this.db.transaction(async (em) => {
       for (const [i, account] of accounts.entries()) {
         const opening = 150_000 + 7_919 * i;
         await this.readings.recordOpening(em, account, DEMO_OPENING_ON, opening);
         if (!(await this.readings.hasReading(em, account.id, DEMO_READING_ON))) {
-          await this.readings.record(em, { account, readOn: DEMO_READING_ON, valueCentiM3: opening + 2_000 + 173 * (i % 11), source: 'import' });
+          await this.readings.record(em, {
+            account,
+            readOn: DEMO_READING_ON,
+            valueCentiM3: opening + 2_000 + 173 * (i % 11),
+            source: 'import',
+          });
         }
       }
     });
@@ -92,36 +119,76 @@ export class DemoSeed {
 
   private async seedQueues(districts: Map<string, number>, stations: Map<string, { id: number; districtId: number }>) {
     const ids = new Map<string, number>();
-    const triage = await this.queues.ensureQueue({ code: 'triage', name: '待分类（分诊）', districtId: null, stationId: null, autoAssign: false, supervisorOnly: false, triage: true });
+    const triage = await this.queues.ensureQueue({
+      code: 'triage',
+      name: '待分类（分诊）',
+      districtId: null,
+      stationId: null,
+      autoAssign: false,
+      supervisorOnly: false,
+      triage: true,
+    });
     ids.set('triage', triage.id);
     for (const q of COMPANY_QUEUES) {
-      const queue = await this.queues.ensureQueue({ code: q.code, name: q.name, districtId: null, stationId: null, autoAssign: false, supervisorOnly: q.supervisorOnly, triage: false });
+      const queue = await this.queues.ensureQueue({
+        code: q.code,
+        name: q.name,
+        districtId: null,
+        stationId: null,
+        autoAssign: false,
+        supervisorOnly: q.supervisorOnly,
+        triage: false,
+      });
       ids.set(queue.code, queue.id);
-      for (const type of q.types) await this.queues.ensureRule({ ticketType: type, districtId: null, stationId: null, queueId: queue.id });
+      for (const type of q.types)
+        await this.queues.ensureRule({ ticketType: type, districtId: null, stationId: null, queueId: queue.id });
     }
     for (const [dCode, districtId] of districts) {
       const districtName = DEMO_DISTRICTS.find((d) => d.code === dCode)!.name;
       for (const q of DISTRICT_QUEUES) {
         const queue = await this.queues.ensureQueue({
-          code: `${q.code}-${dCode}`, name: `${districtName}${q.name}`, districtId, stationId: null,
-          autoAssign: q.autoAssign ?? false, supervisorOnly: q.supervisorOnly ?? false, triage: false,
+          code: `${q.code}-${dCode}`,
+          name: `${districtName}${q.name}`,
+          districtId,
+          stationId: null,
+          autoAssign: q.autoAssign ?? false,
+          supervisorOnly: q.supervisorOnly ?? false,
+          triage: false,
         });
         ids.set(queue.code, queue.id);
-        for (const type of q.types) await this.queues.ensureRule({ ticketType: type, districtId, stationId: null, queueId: queue.id });
+        for (const type of q.types)
+          await this.queues.ensureRule({ ticketType: type, districtId, stationId: null, queueId: queue.id });
       }
     }
     for (const [sCode, station] of stations) {
       const stationName = DEMO_STATIONS.find((s) => s.code === sCode)!.name;
       const queue = await this.queues.ensureQueue({
-        code: `${STATION_QUEUE.code}-${sCode}`, name: `${stationName}${STATION_QUEUE.name}`, districtId: station.districtId,
-        stationId: station.id, autoAssign: false, supervisorOnly: false, triage: false,
+        code: `${STATION_QUEUE.code}-${sCode}`,
+        name: `${stationName}${STATION_QUEUE.name}`,
+        districtId: station.districtId,
+        stationId: station.id,
+        autoAssign: false,
+        supervisorOnly: false,
+        triage: false,
       });
       ids.set(queue.code, queue.id);
       for (const type of STATION_QUEUE.types) {
-        await this.queues.ensureRule({ ticketType: type, districtId: station.districtId, stationId: station.id, queueId: queue.id });
+        await this.queues.ensureRule({
+          ticketType: type,
+          districtId: station.districtId,
+          stationId: station.id,
+          queueId: queue.id,
+        });
         // A repair known only by district (caller without an account) goes to the district's first station.
-        const firstOfDistrict = [...stations.entries()].find(([, s]) => s.districtId === station.districtId)![0] === sCode;
-        if (firstOfDistrict) await this.queues.ensureRule({ ticketType: type, districtId: station.districtId, stationId: null, queueId: queue.id });
+        const firstOfDistrict =
+          [...stations.entries()].find(([, s]) => s.districtId === station.districtId)![0] === sCode;
+        if (firstOfDistrict)
+          await this.queues.ensureRule({
+            ticketType: type,
+            districtId: station.districtId,
+            stationId: null,
+            queueId: queue.id,
+          });
       }
     }
     return ids;

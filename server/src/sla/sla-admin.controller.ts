@@ -1,7 +1,14 @@
 import { Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, TicketType } from '@utility/shared';
-import { CalendarDaySchema, DateParam, SlaPolicyRequest, SlaPolicySchema, TicketTypeParam, parseCalendarDate } from '@utility/shared';
+import {
+  CalendarDaySchema,
+  DateParam,
+  SlaPolicyRequest,
+  SlaPolicySchema,
+  TicketTypeParam,
+  parseCalendarDate,
+} from '@utility/shared';
 import { z } from 'zod';
 import { Roles, StaffGuard } from '../common/auth.guard';
 import { ZodPipe, ApiZodBody, ZodBody } from '../common/zod-body';
@@ -34,7 +41,9 @@ export class SlaAdminController {
   }
 
   @Put('sla-policies/:type')
-  @ApiOperation({ summary: 'Replace the SLA policy of a ticket type (applies to tickets created or re-typed afterwards)' })
+  @ApiOperation({
+    summary: 'Replace the SLA policy of a ticket type (applies to tickets created or re-typed afterwards)',
+  })
   @ApiZodBody(SlaPolicySchema)
   savePolicy(
     @Param('type', new ZodPipe(TicketTypeParam)) type: TicketType,

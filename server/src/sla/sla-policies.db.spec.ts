@@ -15,16 +15,30 @@ describe('SLA policies', () => {
   });
   afterAll(() => t.close());
 
-  const policies = async () => (await t.http().get('/api/admin/sla-policies').set('Authorization', admin).expect(200)).body;
-  const put = (auth: string, type: string, body: object) => t.http().put(`/api/admin/sla-policies/${type}`).set('Authorization', auth).send(body);
+  const policies = async () =>
+    (await t.http().get('/api/admin/sla-policies').set('Authorization', admin).expect(200)).body;
+  const put = (auth: string, type: string, body: object) =>
+    t.http().put(`/api/admin/sla-policies/${type}`).set('Authorization', auth).send(body);
 
   it('lists the DOMAIN.md defaults for every ticket type', async () => {
     const list = await policies();
-    expect(list.map((p: { ticketType: string }) => p.ticketType).sort()).toEqual(
-      ['application', 'billing', 'complaint', 'inspection', 'leak', 'repair', 'report', 'return_visit', 'room_temperature'],
-    );
+    expect(list.map((p: { ticketType: string }) => p.ticketType).sort()).toEqual([
+      'application',
+      'billing',
+      'complaint',
+      'inspection',
+      'leak',
+      'repair',
+      'report',
+      'return_visit',
+      'room_temperature',
+    ]);
     expect(list.find((p: { ticketType: string }) => p.ticketType === 'repair')).toMatchObject({
-      clocks: [{ clock: 'respond', minutes: 30 }, { clock: 'on_site', minutes: 120 }, { clock: 'resolve', minutes: 1440 }],
+      clocks: [
+        { clock: 'respond', minutes: 30 },
+        { clock: 'on_site', minutes: 120 },
+        { clock: 'resolve', minutes: 1440 },
+      ],
       atRiskPercent: 80,
     });
   });
@@ -36,7 +50,11 @@ describe('SLA policies', () => {
     expect(before.deadlines.respondBy).toBe(iso(minutes(t0, 30)));
 
     const res = await put(admin, 'room_temperature', {
-      clocks: [{ clock: 'respond', minutes: 20 }, { clock: 'on_site', minutes: 240 }, { clock: 'resolve', workingDays: 2 }],
+      clocks: [
+        { clock: 'respond', minutes: 20 },
+        { clock: 'on_site', minutes: 240 },
+        { clock: 'resolve', workingDays: 2 },
+      ],
       atRiskRatio: 0.5,
     }).expect(200);
     expect(res.body).toMatchObject({ ticketType: 'room_temperature', atRiskPercent: 50 });
@@ -54,7 +72,9 @@ describe('SLA policies', () => {
     t.setNow(minutes(t0, 10));
     await t.sweep();
     const flagged = async (id: number) =>
-      (await t.http().get(`/api/tickets/${id}`).set('Authorization', agent).expect(200)).body.events.some((e: { kind: string }) => e.kind === 'at_risk');
+      (await t.http().get(`/api/tickets/${id}`).set('Authorization', agent).expect(200)).body.events.some(
+        (e: { kind: string }) => e.kind === 'at_risk',
+      );
     expect(await flagged(after.id)).toBe(true);
     expect(await flagged(before.id)).toBe(false);
   });
@@ -63,15 +83,35 @@ describe('SLA policies', () => {
     const list = await policies();
     const res = await put(await login(t, username), 'repair', { clocks: [{ clock: 'respond', minutes: 600 }] });
     expectRefused(res, 403, ErrorCode.Forbidden);
-    expectRefused(await t.http().get('/api/admin/sla-policies').set('Authorization', await login(t, username)), 403, ErrorCode.Forbidden);
+    expectRefused(
+      await t
+        .http()
+        .get('/api/admin/sla-policies')
+        .set('Authorization', await login(t, username)),
+      403,
+      ErrorCode.Forbidden,
+    );
     expect(await policies()).toEqual(list);
   });
 
   it.each([
     ['an unknown ticket type', 'gas', { clocks: [{ clock: 'respond', minutes: 30 }] }],
-    ['a clock with both minutes and working days', 'repair', { clocks: [{ clock: 'respond', minutes: 30, workingDays: 1 }] }],
+    [
+      'a clock with both minutes and working days',
+      'repair',
+      { clocks: [{ clock: 'respond', minutes: 30, workingDays: 1 }] },
+    ],
     ['a clock with neither', 'repair', { clocks: [{ clock: 'respond' }] }],
-    ['a clock twice', 'repair', { clocks: [{ clock: 'respond', minutes: 30 }, { clock: 'respond', minutes: 60 }] }],
+    [
+      'a clock twice',
+      'repair',
+      {
+        clocks: [
+          { clock: 'respond', minutes: 30 },
+          { clock: 'respond', minutes: 60 },
+        ],
+      },
+    ],
     ['an unknown clock', 'repair', { clocks: [{ clock: 'reply', minutes: 30 }] }],
     ['negative minutes', 'repair', { clocks: [{ clock: 'respond', minutes: -5 }] }],
     ['fractional working days', 'repair', { clocks: [{ clock: 'resolve', workingDays: 1.5 }] }],

@@ -40,12 +40,15 @@ export class SlaService {
 
   async savePolicy(rule: SlaPolicyRule): Promise<SlaPolicy> {
     const existing = await this.policies.findOneBy({ ticketType: rule.ticketType });
-    const saved = await this.policies.save({
-      ...existing,
-      ticketType: rule.ticketType,
-      clocks: rule.clocks,
-      atRiskPercent: Math.round(rule.atRiskRatio * 100),
-    }, { transaction: false });
+    const saved = await this.policies.save(
+      {
+        ...existing,
+        ticketType: rule.ticketType,
+        clocks: rule.clocks,
+        atRiskPercent: Math.round(rule.atRiskRatio * 100),
+      },
+      { transaction: false },
+    );
     this.cache = null;
     return saved;
   }
@@ -69,7 +72,10 @@ export class SlaService {
     const rows = await (em?.getRepository(SlaPolicy) ?? this.policies).find();
     const days = await (em?.getRepository(CalendarDay) ?? this.days).find();
     const policies = new Map(
-      rows.map((p) => [p.ticketType, { ticketType: p.ticketType, clocks: p.clocks, atRiskRatio: p.atRiskPercent / 100 }]),
+      rows.map((p) => [
+        p.ticketType,
+        { ticketType: p.ticketType, clocks: p.clocks, atRiskRatio: p.atRiskPercent / 100 },
+      ]),
     );
     const calendar = chinaWorkCalendar(new Map(days.map((d) => [d.date, d.working])));
     this.cache = { at: Date.now(), policies, calendar };

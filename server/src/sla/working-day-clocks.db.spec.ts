@@ -27,7 +27,8 @@ describe('working-day deadlines and the calendar', () => {
     t.setNow(at);
     return createTicket(t, agent, call({ type: 'complaint', description: '抄表员多次未按时上门' }));
   };
-  const putDay = (auth: string, date: string, body: object) => t.http().put(`/api/admin/calendar/${date}`).set('Authorization', auth).send(body);
+  const putDay = (auth: string, date: string, body: object) =>
+    t.http().put(`/api/admin/calendar/${date}`).set('Authorization', auth).send(body);
 
   it('puts the resolve deadline of a complaint taken at 23:50 on 30 September after the National Day holiday', async () => {
     const complaint = await complaintAt(AT_2350_SHANGHAI_30_SEPTEMBER);
@@ -48,7 +49,7 @@ describe('working-day deadlines and the calendar', () => {
     expect(complaint.deadlines.resolveBy).toBe(END_OF_13_OCTOBER);
   });
 
-  it('follows the admin\'s calendar override for the next ticket, and leaves earlier deadlines alone', async () => {
+  it("follows the admin's calendar override for the next ticket, and leaves earlier deadlines alone", async () => {
     const earlier = await complaintAt(AT_2350_SHANGHAI_30_SEPTEMBER);
     // A newly announced day off on Monday 12 October pushes the 5th working day to the 14th.
     const res = await putDay(admin, '2026-10-12', { working: false, note: '临时调整：停工一天' }).expect(200);
@@ -71,10 +72,13 @@ describe('working-day deadlines and the calendar', () => {
     expect((await complaintAt(AT_2350_SHANGHAI_30_SEPTEMBER)).deadlines.resolveBy).toBe(END_OF_13_OCTOBER);
   });
 
-  it.each(['supervisor1', 'dispatcher1', 'agent1'])('refuses a calendar change by %s with 403, and nothing changes', async (username) => {
-    expectRefused(await putDay(await login(t, username), '2026-10-12', { working: false }), 403, ErrorCode.Forbidden);
-    expect((await complaintAt(AT_2350_SHANGHAI_30_SEPTEMBER)).deadlines.resolveBy).toBe(END_OF_13_OCTOBER);
-  });
+  it.each(['supervisor1', 'dispatcher1', 'agent1'])(
+    'refuses a calendar change by %s with 403, and nothing changes',
+    async (username) => {
+      expectRefused(await putDay(await login(t, username), '2026-10-12', { working: false }), 403, ErrorCode.Forbidden);
+      expect((await complaintAt(AT_2350_SHANGHAI_30_SEPTEMBER)).deadlines.resolveBy).toBe(END_OF_13_OCTOBER);
+    },
+  );
 
   it.each([
     ['a date that does not exist', '2026-02-30', { working: false }],

@@ -25,7 +25,14 @@ export class StaffAuthController {
     if (!staff) throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.BadCredentials);
     const ttlSeconds = this.config.TOKEN_TTL_MINUTES * 60;
     const token = await this.jwt.signAsync(
-      { sub: String(staff.id), kind: 'staff', name: staff.name, role: staff.role, stationId: staff.stationId, districtId: staff.districtId },
+      {
+        sub: String(staff.id),
+        kind: 'staff',
+        name: staff.name,
+        role: staff.role,
+        stationId: staff.stationId,
+        districtId: staff.districtId,
+      },
       { expiresIn: ttlSeconds },
     );
     return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(), staff: toStaffView(staff) };

@@ -12,8 +12,14 @@ export const WEST_ACCOUNT = '9100000030';
 
 /** A phone call as the 24-hour line takes it; override what the test is about. */
 export const call = (overrides: Record<string, unknown> = {}) => ({
-  type: 'repair', accountNo: EAST_HEAT_ACCOUNT, address: '城东区幸福路11号', contactName: '王先生',
-  contactPhone: '13812345678', description: '厨房燃气灶打不着火', channel: 'phone', ...overrides,
+  type: 'repair',
+  accountNo: EAST_HEAT_ACCOUNT,
+  address: '城东区幸福路11号',
+  contactName: '王先生',
+  contactPhone: '13812345678',
+  description: '厨房燃气灶打不着火',
+  channel: 'phone',
+  ...overrides,
 });
 
 export interface Staff {
@@ -32,7 +38,11 @@ export function signIn(t: TestApp, username: string): Promise<Staff> {
   sessions.set(t, mine);
   let session = mine.get(username);
   if (!session) {
-    session = t.http().post('/api/staff/login').send({ username, password: TEST_PASSWORD }).expect(200)
+    session = t
+      .http()
+      .post('/api/staff/login')
+      .send({ username, password: TEST_PASSWORD })
+      .expect(200)
       .then((res) => ({ auth: `Bearer ${res.body.token}`, staff: res.body.staff }));
     mine.set(username, session);
   }
@@ -49,7 +59,11 @@ export async function queueIdsByCode(t: TestApp): Promise<Record<string, number>
   return Object.fromEntries(res.body.map((q: { code: string; id: number }) => [q.code, q.id]));
 }
 
-export async function createTicket(t: TestApp, auth: string, body: Record<string, unknown> = call()): Promise<TicketView> {
+export async function createTicket(
+  t: TestApp,
+  auth: string,
+  body: Record<string, unknown> = call(),
+): Promise<TicketView> {
   const res = await t.http().post('/api/tickets').set('Authorization', auth).send(body);
   expect(res.status).toBe(201);
   return res.body;
@@ -62,7 +76,11 @@ export async function getTicket(t: TestApp, auth: string, id: number): Promise<T
 }
 
 export const transition = (t: TestApp, auth: string, id: number, to: string, note?: string) =>
-  t.http().post(`/api/tickets/${id}/transition`).set('Authorization', auth).send(note === undefined ? { to } : { to, note });
+  t
+    .http()
+    .post(`/api/tickets/${id}/transition`)
+    .set('Authorization', auth)
+    .send(note === undefined ? { to } : { to, note });
 
 /** A refusal as the miniapp sees it: the status, the machine code, and a Chinese message to show. */
 export function expectRefused(res: Response, status: number, code: ErrorCode): void {
@@ -83,7 +101,10 @@ export async function countTickets(t: TestApp): Promise<number> {
 }
 
 export async function breachesOf(t: TestApp, ticketId: number): Promise<SlaBreach[]> {
-  return t.app.get(DataSource).getRepository(SlaBreach).find({ where: { ticketId }, order: { id: 'ASC' } });
+  return t.app
+    .get(DataSource)
+    .getRepository(SlaBreach)
+    .find({ where: { ticketId }, order: { id: 'ASC' } });
 }
 
 export const minutes = (at: Date | string, n: number) => new Date(new Date(at).getTime() + n * 60_000);

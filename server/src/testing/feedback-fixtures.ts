@@ -16,14 +16,25 @@ async function expectOk(res: { status: number; body: unknown }, status = 200) {
 /** Moves an assigned ticket of `tech` through its work to resolved (visits go en route and on site first). */
 export async function resolveAs(t: TestApp, techUsername: string, id: number, visit: boolean): Promise<void> {
   const auth = await login(t, techUsername);
-  for (const to of visit ? ['en_route', 'on_site', 'resolved'] : ['resolved']) await expectOk(await transition(t, auth, id, to));
+  for (const to of visit ? ['en_route', 'on_site', 'resolved'] : ['resolved'])
+    await expectOk(await transition(t, auth, id, to));
 }
 
 /** A repair on the account taken by phone, assigned to tech1 and resolved by them. */
-export async function resolvedRepair(t: TestApp, accountNo = EAST_HEAT_ACCOUNT, type: TicketType = TicketType.Repair): Promise<number> {
+export async function resolvedRepair(
+  t: TestApp,
+  accountNo = EAST_HEAT_ACCOUNT,
+  type: TicketType = TicketType.Repair,
+): Promise<number> {
   const ticket = await createTicket(t, await login(t, 'agent1'), call({ accountNo, type }));
   const tech1 = await signIn(t, 'tech1');
-  await expectOk(await t.http().post(`/api/tickets/${ticket.id}/assign`).set('Authorization', await login(t, 'dispatcher1')).send({ staffId: tech1.staff.id }));
+  await expectOk(
+    await t
+      .http()
+      .post(`/api/tickets/${ticket.id}/assign`)
+      .set('Authorization', await login(t, 'dispatcher1'))
+      .send({ staffId: tech1.staff.id }),
+  );
   await resolveAs(t, 'tech1', ticket.id, true);
   return ticket.id;
 }
@@ -31,14 +42,24 @@ export async function resolvedRepair(t: TestApp, accountNo = EAST_HEAT_ACCOUNT, 
 /** Claims an already reopened ticket for tech1 (dispatcher assigns) and resolves it again. */
 export async function reResolve(t: TestApp, id: number): Promise<void> {
   const tech1 = await signIn(t, 'tech1');
-  await expectOk(await t.http().post(`/api/tickets/${id}/assign`).set('Authorization', await login(t, 'dispatcher1')).send({ staffId: tech1.staff.id }));
+  await expectOk(
+    await t
+      .http()
+      .post(`/api/tickets/${id}/assign`)
+      .set('Authorization', await login(t, 'dispatcher1'))
+      .send({ staffId: tech1.staff.id }),
+  );
   await resolveAs(t, 'tech1', id, true);
 }
 
 export const answers = (level: RatingLevel) => ({ speed: level, attitude: level, quality: level, tidiness: level });
 
 export const rate = (t: TestApp, r: Resident, id: number, level: RatingLevel, comment?: string) =>
-  t.http().post(`/api/my/tickets/${id}/rating`).set('Authorization', r.auth).send({ level, answers: answers(level), ...(comment ? { comment } : {}) });
+  t
+    .http()
+    .post(`/api/my/tickets/${id}/rating`)
+    .set('Authorization', r.auth)
+    .send({ level, answers: answers(level), ...(comment ? { comment } : {}) });
 
 export async function rated(t: TestApp, r: Resident, id: number, level: RatingLevel): Promise<RatingView> {
   return (await expectOk(await rate(t, r, id, level), 201)) as RatingView;
@@ -46,16 +67,33 @@ export async function rated(t: TestApp, r: Resident, id: number, level: RatingLe
 
 /** The open return visits agent1 sees. */
 export async function openVisits(t: TestApp, username = 'agent1'): Promise<ReturnVisitView[]> {
-  return (await expectOk(await t.http().get('/api/return-visits').set('Authorization', await login(t, username)))) as ReturnVisitView[];
+  return (await expectOk(
+    await t
+      .http()
+      .get('/api/return-visits')
+      .set('Authorization', await login(t, username)),
+  )) as ReturnVisitView[];
 }
 
 export const visitOf = async (t: TestApp, ticketId: number, resolution = 1) =>
   (await openVisits(t)).find((v) => v.visited.id === ticketId && v.visited.resolution === resolution);
 
 export const attempt = async (t: TestApp, taskId: number, body: Record<string, unknown>, username = 'agent1') =>
-  t.http().post(`/api/return-visits/${taskId}/attempts`).set('Authorization', await login(t, username)).send(body);
+  t
+    .http()
+    .post(`/api/return-visits/${taskId}/attempts`)
+    .set('Authorization', await login(t, username))
+    .send(body);
 
 /** Rows of return_visit for a ticket, read from the database (decisions without a task are not in the queue). */
-export async function visitRows(t: TestApp, ticketId: number): Promise<{ resolution: number; reason: string; drawPpm: number | null; taskTicketId: number | null }[]> {
-  return t.app.get(DataSource).query('SELECT resolution, reason, drawPpm, taskTicketId FROM return_visit WHERE visitedTicketId = ? ORDER BY resolution', [ticketId]);
+export async function visitRows(
+  t: TestApp,
+  ticketId: number,
+): Promise<{ resolution: number; reason: string; drawPpm: number | null; taskTicketId: number | null }[]> {
+  return t.app
+    .get(DataSource)
+    .query(
+      'SELECT resolution, reason, drawPpm, taskTicketId FROM return_visit WHERE visitedTicketId = ? ORDER BY resolution',
+      [ticketId],
+    );
 }

@@ -31,7 +31,10 @@ const freePort = () =>
 export async function startPaymentsTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const port = await freePort();
   const t = await startTestApp({
-    PORT: String(port), WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${port}${NOTIFY_PATH}`, PAYMENT_SWEEP_SECONDS: '0', ...env,
+    PORT: String(port),
+    WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${port}${NOTIFY_PATH}`,
+    PAYMENT_SWEEP_SECONDS: '0',
+    ...env,
   });
   await t.app.listen(port, '127.0.0.1');
   return t;
@@ -74,7 +77,8 @@ export async function getBill(t: TestApp, p: Payer, billId: number): Promise<Bil
   return res.body;
 }
 
-export const requestPay = (t: TestApp, p: Payer, billId: number) => t.http().post(`/api/bills/${billId}/pay`).set('Authorization', p.auth);
+export const requestPay = (t: TestApp, p: Payer, billId: number) =>
+  t.http().post(`/api/bills/${billId}/pay`).set('Authorization', p.auth);
 
 /** What the mini-program gets when the resident taps 缴费: the order and the requestPayment params. */
 export async function pay(t: TestApp, p: Payer, billId: number): Promise<PayResponse> {
@@ -90,29 +94,47 @@ export async function receipts(t: TestApp, p: Payer): Promise<PaymentView[]> {
 }
 
 /** POSTs a notice to the notify endpoint exactly as built: its raw bytes and WeChat Pay's headers. */
-export const postNotice = (t: TestApp, notice: SignedNotice) => t.http().post(NOTIFY_PATH).set(notice.headers).send(notice.rawBody);
+export const postNotice = (t: TestApp, notice: SignedNotice) =>
+  t.http().post(NOTIFY_PATH).set(notice.headers).send(notice.rawBody);
 
 /**
  * A TRANSACTION.SUCCESS resource as WeChat Pay writes it, for an order of ours (its merchant, app, payer and
  * amount) unless overridden: what a notice carries once decrypted.
  */
-export function successResource(t: TestApp, order: PaymentOrder, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function successResource(
+  t: TestApp,
+  order: PaymentOrder,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const config = t.app.get<AppConfig>(APP_CONFIG);
   return {
-    appid: config.WECHATPAY_APPID, mchid: config.WECHATPAY_MCHID, out_trade_no: order.orderNo,
-    transaction_id: `4200${String(Date.now()).padStart(14, '0')}${String(order.id).padStart(10, '0')}`, trade_type: 'JSAPI',
-    trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', attach: '', success_time: formatRfc3339Beijing(new Date()),
-    payer: { openid: order.payerOpenid }, amount: { total: order.amountFen, payer_total: order.amountFen, currency: 'CNY', payer_currency: 'CNY' },
+    appid: config.WECHATPAY_APPID,
+    mchid: config.WECHATPAY_MCHID,
+    out_trade_no: order.orderNo,
+    transaction_id: `4200${String(Date.now()).padStart(14, '0')}${String(order.id).padStart(10, '0')}`,
+    trade_type: 'JSAPI',
+    trade_state: 'SUCCESS',
+    trade_state_desc: '支付成功',
+    bank_type: 'OTHERS',
+    attach: '',
+    success_time: formatRfc3339Beijing(new Date()),
+    payer: { openid: order.payerOpenid },
+    amount: { total: order.amountFen, payer_total: order.amountFen, currency: 'CNY', payer_currency: 'CNY' },
     ...overrides,
   };
 }
 
-export const orderByNo = (t: TestApp, orderNo: string) => t.app.get(DataSource).getRepository(PaymentOrder).findOneByOrFail({ orderNo });
+export const orderByNo = (t: TestApp, orderNo: string) =>
+  t.app.get(DataSource).getRepository(PaymentOrder).findOneByOrFail({ orderNo });
 
 export const ordersOfBill = (t: TestApp, billId: number) =>
-  t.app.get(DataSource).getRepository(PaymentOrder).find({ where: { billId }, order: { id: 'ASC' } });
+  t.app
+    .get(DataSource)
+    .getRepository(PaymentOrder)
+    .find({ where: { billId }, order: { id: 'ASC' } });
 
-export const billRow = (t: TestApp, billId: number) => t.app.get(DataSource).getRepository(Bill).findOneByOrFail({ id: billId });
+export const billRow = (t: TestApp, billId: number) =>
+  t.app.get(DataSource).getRepository(Bill).findOneByOrFail({ id: billId });
 
 /** Everything about a bill's money, read straight from the database: a refused request must leave it as it was. */
 export async function moneyState(t: TestApp, billId: number) {
@@ -120,14 +142,23 @@ export async function moneyState(t: TestApp, billId: number) {
   const orders = await ordersOfBill(t, billId);
   return {
     bill: { status: bill.status, paidFen: bill.paidFen, paidAt: bill.paidAt, paymentId: bill.paymentId },
-    orders: orders.map((o) => ({ orderNo: o.orderNo, status: o.status, transactionId: o.transactionId, paidAt: o.paidAt, openBillId: o.openBillId })),
+    orders: orders.map((o) => ({
+      orderNo: o.orderNo,
+      status: o.status,
+      transactionId: o.transactionId,
+      paidAt: o.paidAt,
+      openBillId: o.openBillId,
+    })),
   };
 }
 
 /** The account's latest meter reading, read straight from the database. */
 export async function lastReading(t: TestApp, accountNo: string): Promise<MeterReading> {
   const [row] = await t.app.get(DataSource).query('SELECT id FROM account WHERE accountNo = ?', [accountNo]);
-  return t.app.get(DataSource).getRepository(MeterReading).findOneOrFail({ where: { accountId: row.id }, order: { readOn: 'DESC' } });
+  return t.app
+    .get(DataSource)
+    .getRepository(MeterReading)
+    .findOneOrFail({ where: { accountId: row.id }, order: { readOn: 'DESC' } });
 }
 
 /** A meter index in m³ as typed (two decimals), from hundredths of m³. */

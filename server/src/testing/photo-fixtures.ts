@@ -21,7 +21,8 @@ export function halves(width: number, height: number): RgbImage {
   return { width, height, data };
 }
 
-export const rawInput = (image: RgbImage) => sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
+export const rawInput = (image: RgbImage) =>
+  sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
 
 /** A JPEG as a phone writes one: camera make, GPS position, EXIF orientation. */
 export function phoneJpeg(image: RgbImage, orientation = 1): Promise<Buffer> {
@@ -29,7 +30,12 @@ export function phoneJpeg(image: RgbImage, orientation = 1): Promise<Buffer> {
     .jpeg({ quality: 90 })
     .withExif({
       IFD0: { Make: 'PhoneMaker', Model: 'Phone 15' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 2688/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 2940/100' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '39/1 54/1 2688/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '116/1 23/1 2940/100',
+      },
     })
     .withMetadata({ orientation })
     .toBuffer();
@@ -52,7 +58,12 @@ export function pngClaiming(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter method, no interlace
-  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function crc32(bytes: Buffer): number {
@@ -172,8 +183,76 @@ class CabacEncoder {
 }
 
 // rangeTabLps and transIdxLps (H.265 tables 9-52, 9-53).
-const LPS_TABLE = [[128, 176, 208, 240], [128, 167, 197, 227], [128, 158, 187, 216], [123, 150, 178, 205], [116, 142, 169, 195], [111, 135, 160, 185], [105, 128, 152, 175], [100, 122, 144, 166], [95, 116, 137, 158], [90, 110, 130, 150], [85, 104, 123, 142], [81, 99, 117, 135], [77, 94, 111, 128], [73, 89, 105, 122], [69, 85, 100, 116], [66, 80, 95, 110], [62, 76, 90, 104], [59, 72, 86, 99], [56, 69, 81, 94], [53, 65, 77, 89], [51, 62, 73, 85], [48, 59, 69, 80], [46, 56, 66, 76], [43, 53, 63, 72], [41, 50, 59, 69], [39, 48, 56, 65], [37, 45, 54, 62], [35, 43, 51, 59], [33, 41, 48, 56], [32, 39, 46, 53], [30, 37, 43, 50], [29, 35, 41, 48], [27, 33, 39, 45], [26, 31, 37, 43], [24, 30, 35, 41], [23, 28, 33, 39], [22, 27, 32, 37], [21, 26, 30, 35], [20, 24, 29, 33], [19, 23, 27, 31], [18, 22, 26, 30], [17, 21, 25, 28], [16, 20, 23, 27], [15, 19, 22, 25], [14, 18, 21, 24], [14, 17, 20, 23], [13, 16, 19, 22], [12, 15, 18, 21], [12, 14, 17, 20], [11, 14, 16, 19], [11, 13, 15, 18], [10, 12, 15, 17], [10, 12, 14, 16], [9, 11, 13, 15], [9, 11, 12, 14], [8, 10, 12, 14], [8, 9, 11, 13], [7, 9, 11, 12], [7, 9, 10, 12], [7, 8, 10, 11], [6, 8, 9, 11], [6, 7, 9, 10], [6, 7, 8, 9]];
-const TRANS_LPS = [0, 0, 1, 2, 2, 4, 4, 5, 6, 7, 8, 9, 9, 11, 11, 12, 13, 13, 15, 15, 16, 16, 18, 18, 19, 19, 21, 21, 22, 22, 23, 24, 24, 25, 26, 26, 27, 27, 28, 29, 29, 30, 30, 30, 31, 32, 32, 33, 33, 33, 34, 34, 35, 35, 35, 36, 36, 36, 37, 37, 37, 38, 38];
+const LPS_TABLE = [
+  [128, 176, 208, 240],
+  [128, 167, 197, 227],
+  [128, 158, 187, 216],
+  [123, 150, 178, 205],
+  [116, 142, 169, 195],
+  [111, 135, 160, 185],
+  [105, 128, 152, 175],
+  [100, 122, 144, 166],
+  [95, 116, 137, 158],
+  [90, 110, 130, 150],
+  [85, 104, 123, 142],
+  [81, 99, 117, 135],
+  [77, 94, 111, 128],
+  [73, 89, 105, 122],
+  [69, 85, 100, 116],
+  [66, 80, 95, 110],
+  [62, 76, 90, 104],
+  [59, 72, 86, 99],
+  [56, 69, 81, 94],
+  [53, 65, 77, 89],
+  [51, 62, 73, 85],
+  [48, 59, 69, 80],
+  [46, 56, 66, 76],
+  [43, 53, 63, 72],
+  [41, 50, 59, 69],
+  [39, 48, 56, 65],
+  [37, 45, 54, 62],
+  [35, 43, 51, 59],
+  [33, 41, 48, 56],
+  [32, 39, 46, 53],
+  [30, 37, 43, 50],
+  [29, 35, 41, 48],
+  [27, 33, 39, 45],
+  [26, 31, 37, 43],
+  [24, 30, 35, 41],
+  [23, 28, 33, 39],
+  [22, 27, 32, 37],
+  [21, 26, 30, 35],
+  [20, 24, 29, 33],
+  [19, 23, 27, 31],
+  [18, 22, 26, 30],
+  [17, 21, 25, 28],
+  [16, 20, 23, 27],
+  [15, 19, 22, 25],
+  [14, 18, 21, 24],
+  [14, 17, 20, 23],
+  [13, 16, 19, 22],
+  [12, 15, 18, 21],
+  [12, 14, 17, 20],
+  [11, 14, 16, 19],
+  [11, 13, 15, 18],
+  [10, 12, 15, 17],
+  [10, 12, 14, 16],
+  [9, 11, 13, 15],
+  [9, 11, 12, 14],
+  [8, 10, 12, 14],
+  [8, 9, 11, 13],
+  [7, 9, 11, 12],
+  [7, 9, 10, 12],
+  [7, 8, 10, 11],
+  [6, 8, 9, 11],
+  [6, 7, 9, 10],
+  [6, 7, 8, 9],
+];
+const TRANS_LPS = [
+  0, 0, 1, 2, 2, 4, 4, 5, 6, 7, 8, 9, 9, 11, 11, 12, 13, 13, 15, 15, 16, 16, 18, 18, 19, 19, 21, 21, 22, 22, 23, 24, 24,
+  25, 26, 26, 27, 27, 28, 29, 29, 30, 30, 30, 31, 32, 32, 33, 33, 33, 34, 34, 35, 35, 35, 36, 36, 36, 37, 37, 37, 38,
+  38,
+];
 
 const CTB = 16;
 
@@ -246,7 +325,8 @@ function slice(luma: Buffer, cb: Buffer, cr: Buffer, width: number, height: numb
     w.alignZero(); // pcm_alignment_zero_bit
     for (let y = 0; y < CTB; y++) for (let x = 0; x < CTB; x++) w.u(luma[(y0 + y) * width + x0 + x], 8);
     for (const plane of [cb, cr]) {
-      for (let y = 0; y < CTB / 2; y++) for (let x = 0; x < CTB / 2; x++) w.u(plane[(y0 / 2 + y) * (width / 2) + x0 / 2 + x], 8);
+      for (let y = 0; y < CTB / 2; y++)
+        for (let x = 0; x < CTB / 2; x++) w.u(plane[(y0 / 2 + y) * (width / 2) + x0 / 2 + x], 8);
     }
     cabac.init();
     cabac.terminate(i === ctbs - 1 ? 1 : 0); // end_of_slice_segment_flag; the final one is the stop bit
@@ -274,8 +354,14 @@ const u32 = (value: number) => {
 
 function hvcC(nals: Buffer[]): Buffer {
   const head = Buffer.concat([
-    u8(1, 0x01), u32(0x60000000), u8(0x90, 0, 0, 0, 0, 0, 93),
-    u16(0xf000), u8(0xfc, 0xfd, 0xf8, 0xf8), u16(0), u8(0x0f), u8(nals.length),
+    u8(1, 0x01),
+    u32(0x60000000),
+    u8(0x90, 0, 0, 0, 0, 0, 93),
+    u16(0xf000),
+    u8(0xfc, 0xfd, 0xf8, 0xf8),
+    u16(0),
+    u8(0x0f),
+    u8(nals.length),
   ]);
   const arrays = nals.map((n) => Buffer.concat([u8(0x80 | ((n[0] >> 1) & 0x3f)), u16(1), u16(n.length), n]));
   return box('hvcC', head, ...arrays);
@@ -299,8 +385,15 @@ export function encodeHeic(image: RgbImage, options: { rotate90?: boolean } = {}
   }
   for (let j = 0; j < height / 2; j++) {
     for (let i = 0; i < width / 2; i++) {
-      let r = 0, g = 0, b = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+      let r = 0,
+        g = 0,
+        b = 0;
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]) {
         const p = ((j * 2 + dy) * width + i * 2 + dx) * 3;
         r += data[p] / 4;
         g += data[p + 1] / 4;
@@ -317,10 +410,21 @@ export function encodeHeic(image: RgbImage, options: { rotate90?: boolean } = {}
     box('colr', Buffer.from('nclx', 'latin1'), u16(1), u16(13), u16(6), u8(0x80)),
     ...(options.rotate90 ? [box('irot', u8(1))] : []),
   ];
-  const ipma = fullBox('ipma', 0, 0, u32(1), u16(1), u8(properties.length), ...properties.map((_, i) => u8((i === 1 || i === 2 ? 0 : 0x80) | (i + 1))));
+  const ipma = fullBox(
+    'ipma',
+    0,
+    0,
+    u32(1),
+    u16(1),
+    u8(properties.length),
+    ...properties.map((_, i) => u8((i === 1 || i === 2 ? 0 : 0x80) | (i + 1))),
+  );
   const ftyp = box('ftyp', Buffer.from('heic', 'latin1'), u32(0), Buffer.from('mif1heic', 'latin1'));
   const meta = (mdatOffset: number) =>
-    fullBox('meta', 0, 0,
+    fullBox(
+      'meta',
+      0,
+      0,
       fullBox('hdlr', 0, 0, u32(0), Buffer.from('pict', 'latin1'), Buffer.alloc(12), u8(0)),
       fullBox('pitm', 0, 0, u16(1)),
       fullBox('iloc', 0, 0, u8(0x44, 0x00), u16(1), u16(1), u16(0), u16(1), u32(mdatOffset), u32(4 + picture.length)),

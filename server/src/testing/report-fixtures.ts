@@ -13,7 +13,8 @@ import { TestApp } from './test-app';
 export const fixturePeriod = () => periodOf(new Date());
 
 /** Shanghai wall time on day `day` of the fixture month ('09:00'). */
-export const onDay = (day: number, hm: string) => new Date(`${fixturePeriod()}-${String(day).padStart(2, '0')}T${hm}:00+08:00`);
+export const onDay = (day: number, hm: string) =>
+  new Date(`${fixturePeriod()}-${String(day).padStart(2, '0')}T${hm}:00+08:00`);
 
 /** One hour into the month after (the report exists from then, draft until the due time). */
 export const afterMonth = () => new Date(periodRange(fixturePeriod()).end.getTime() + 3_600_000);
@@ -28,13 +29,24 @@ export interface FixtureMonth {
 
 const step = async (t: TestApp, username: string, id: number, to: string, at: Date) => {
   t.setNow(at);
-  const res = await t.http().post(`/api/tickets/${id}/transition`).set('Authorization', await login(t, username)).send({ to });
+  const res = await t
+    .http()
+    .post(`/api/tickets/${id}/transition`)
+    .set('Authorization', await login(t, username))
+    .send({ to });
   expect(res.status).toBe(200);
 };
 
 const claim = async (t: TestApp, username: string, id: number, at: Date) => {
   t.setNow(at);
-  expect((await t.http().post(`/api/tickets/${id}/claim`).set('Authorization', await login(t, username))).status).toBe(200);
+  expect(
+    (
+      await t
+        .http()
+        .post(`/api/tickets/${id}/claim`)
+        .set('Authorization', await login(t, username))
+    ).status,
+  ).toBe(200);
 };
 
 const ticketAt = async (t: TestApp, at: Date, body: Record<string, unknown>) => {
@@ -60,9 +72,20 @@ export async function buildFixtureMonth(t: TestApp): Promise<FixtureMonth> {
     paidFen.push(bill.amountFen);
     orderNos.push(orderNo);
   }
-  const requested = await t.http().post('/api/staff/refunds').set('Authorization', await login(t, 'agent1')).send({ orderNo: orderNos[0], reason: '重复缴费，核实后退款' });
+  const requested = await t
+    .http()
+    .post('/api/staff/refunds')
+    .set('Authorization', await login(t, 'agent1'))
+    .send({ orderNo: orderNos[0], reason: '重复缴费，核实后退款' });
   expect(requested.status).toBe(201);
-  expect((await t.http().post(`/api/staff/refunds/${requested.body.id}/approve`).set('Authorization', await login(t, 'supervisor1'))).status).toBe(200);
+  expect(
+    (
+      await t
+        .http()
+        .post(`/api/staff/refunds/${requested.body.id}/approve`)
+        .set('Authorization', await login(t, 'supervisor1'))
+    ).status,
+  ).toBe(200);
   await fakeWechatPay(t).idle();
 
   // T1: repair, every clock met. T2: repair, on site an hour late. Phone intake answers at once (respond met).

@@ -32,14 +32,25 @@ export interface Resident {
 
 /** Logs a WeChat identity in as the miniapp does (wx.login → POST /api/auth/wechat). */
 export async function residentLogin(t: TestApp, identity: string): Promise<Resident> {
-  const res = await t.http().post('/api/auth/wechat').send({ code: loginCode(identity) });
+  const res = await t
+    .http()
+    .post('/api/auth/wechat')
+    .send({ code: loginCode(identity) });
   expect(res.status).toBe(200);
   return { auth: `Bearer ${res.body.token}`, resident: res.body.resident, identity };
 }
 
 /** Binds a demo account with the right holder's name. */
-export async function bindAccount(t: TestApp, r: Resident, accountNo: string, label?: string): Promise<BoundAccountView[]> {
-  const res = await t.http().post('/api/accounts/bind').set('Authorization', r.auth)
+export async function bindAccount(
+  t: TestApp,
+  r: Resident,
+  accountNo: string,
+  label?: string,
+): Promise<BoundAccountView[]> {
+  const res = await t
+    .http()
+    .post('/api/accounts/bind')
+    .set('Authorization', r.auth)
     .send({ accountNo, holderName: holderOf(accountNo), ...(label === undefined ? {} : { label }) });
   expect(res.status).toBe(201);
   return res.body;
@@ -79,6 +90,9 @@ export async function openidOf(t: TestApp, residentId: number): Promise<string |
 export async function countRows(t: TestApp, table: string, where: Record<string, unknown> = {}): Promise<number> {
   const keys = Object.keys(where);
   const sql = `SELECT COUNT(*) AS n FROM ${table}${keys.length ? ` WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}` : ''}`;
-  const rows = await t.app.get(DataSource).query(sql, keys.map((k) => where[k]));
+  const rows = await t.app.get(DataSource).query(
+    sql,
+    keys.map((k) => where[k]),
+  );
   return Number(rows[0].n);
 }

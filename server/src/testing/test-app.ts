@@ -33,7 +33,19 @@ export interface TestApp {
 /** A fresh database (SQLite file or MariaDB schema from migrations) with the demo organisation. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { databaseUrl, drop } = await freshDatabase();
-  const config = loadConfig({ DATABASE_URL: databaseUrl, DEMO_PASSWORD: TEST_PASSWORD, SLA_SWEEP_SECONDS: '0', NOTICE_WORKER_SECONDS: '0', RETURN_VISIT_PLANNER_SECONDS: '0', REPORT_JOB_SECONDS: '0', BILL_ALERT_SECONDS: '0', LOG_LEVEL: 'silent', TOKEN_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ...env });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    DEMO_PASSWORD: TEST_PASSWORD,
+    SLA_SWEEP_SECONDS: '0',
+    NOTICE_WORKER_SECONDS: '0',
+    RETURN_VISIT_PLANNER_SECONDS: '0',
+    REPORT_JOB_SECONDS: '0',
+    BILL_ALERT_SECONDS: '0',
+    LOG_LEVEL: 'silent',
+    TOKEN_SECRET: 'x'.repeat(32),
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    ...env,
+  });
   const app = await createApp(config);
   try {
     await app.init();
@@ -71,7 +83,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 export async function freshDatabase(): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
   if (TEST_DATABASE === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'utility-test-'));
-    return { databaseUrl: `sqlite:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      databaseUrl: `sqlite:${join(dir, 'test.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `utility_test_${randomBytes(4).toString('hex')}`;
   const admin = await createConnection(MYSQL_URL);
@@ -91,7 +106,10 @@ export async function freshDatabase(): Promise<{ databaseUrl: string; drop: () =
  * A second server instance on `t`'s database with its keys (as another process would be), its
  * clock following `t.setNow`. `overrides` changes its configuration (e.g. which WeChat it calls).
  */
-export async function startSecondInstance(t: TestApp, overrides: Partial<AppConfig> = {}): Promise<NestFastifyApplication> {
+export async function startSecondInstance(
+  t: TestApp,
+  overrides: Partial<AppConfig> = {},
+): Promise<NestFastifyApplication> {
   const second = await createApp({ ...t.app.get<AppConfig>(APP_CONFIG), ...overrides });
   await second.init();
   jest.spyOn(second.get(Clock), 'now').mockImplementation(t.currentTime);

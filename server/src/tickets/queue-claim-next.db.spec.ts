@@ -1,6 +1,16 @@
 import { ErrorCode } from '@utility/shared';
 import {
-  EAST_HALL_ACCOUNT, EAST_HEAT_ACCOUNT, WEST_ACCOUNT, call, createTicket, expectRefused, getTicket, login, minutes, queueIdsByCode, transition,
+  EAST_HALL_ACCOUNT,
+  EAST_HEAT_ACCOUNT,
+  WEST_ACCOUNT,
+  call,
+  createTicket,
+  expectRefused,
+  getTicket,
+  login,
+  minutes,
+  queueIdsByCode,
+  transition,
 } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -19,7 +29,8 @@ describe('claiming the next ticket of a queue', () => {
   });
   afterAll(() => t.close());
 
-  const claimNext = (auth: string, queue: string) => t.http().post(`/api/queues/${queues[queue]}/claim`).set('Authorization', auth);
+  const claimNext = (auth: string, queue: string) =>
+    t.http().post(`/api/queues/${queues[queue]}/claim`).set('Authorization', auth);
 
   it('takes the highest priority first, then the oldest, and lists the queue in that order', async () => {
     const start = new Date('2026-04-07T02:00:00.000Z');
@@ -35,7 +46,11 @@ describe('claiming the next ticket of a queue', () => {
     const [oldest, second, third, unanswered] = created;
     expect((await getTicket(t, dispatcher, unanswered)).priority).toBe('high');
 
-    const listed = await t.http().get(`/api/queues/${queues['repair-west-heat']}/tickets`).set('Authorization', dispatcher).expect(200);
+    const listed = await t
+      .http()
+      .get(`/api/queues/${queues['repair-west-heat']}/tickets`)
+      .set('Authorization', dispatcher)
+      .expect(200);
     expect(listed.body.map((x: { id: number }) => x.id)).toEqual([unanswered, oldest, second, third]);
 
     const tech3 = await login(t, 'tech3');
@@ -72,9 +87,12 @@ describe('claiming the next ticket of a queue', () => {
 
   it('gives each of 10 tickets to exactly one of 20 simultaneous claimants', async () => {
     const ids = new Set<number>();
-    for (let i = 0; i < 10; i++) ids.add((await createTicket(t, dispatcher, call({ accountNo: EAST_HEAT_ACCOUNT }))).id);
+    for (let i = 0; i < 10; i++)
+      ids.add((await createTicket(t, dispatcher, call({ accountNo: EAST_HEAT_ACCOUNT }))).id);
     const people = await Promise.all(['tech1', 'tech2', 'dispatcher1', 'supervisor1', 'admin'].map((u) => login(t, u)));
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => claimNext(people[i % people.length], 'repair-east-heat')));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => claimNext(people[i % people.length], 'repair-east-heat')),
+    );
 
     const winners = answers.filter((a) => a.status === 200);
     expect(winners).toHaveLength(10);

@@ -1,5 +1,12 @@
 import {
-  RESIDENT_STEP_LABELS, ResidentTicketView, TICKET_TYPE_LABELS, TicketEventKind, TicketStatus, maskPhone, residentStepForEvent, residentStepOf,
+  RESIDENT_STEP_LABELS,
+  ResidentTicketView,
+  TICKET_TYPE_LABELS,
+  TicketEventKind,
+  TicketStatus,
+  maskPhone,
+  residentStepForEvent,
+  residentStepOf,
 } from '@utility/shared';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
@@ -12,7 +19,8 @@ export interface ResidentFacingTechnician {
 
 /** Index of the last event that moved the ticket into `status`, or -1. */
 function lastMoveInto(events: TicketEvent[], status: TicketStatus): number {
-  for (let i = events.length - 1; i >= 0; i--) if (events[i].kind === TicketEventKind.Transition && events[i].toStatus === status) return i;
+  for (let i = events.length - 1; i >= 0; i--)
+    if (events[i].kind === TicketEventKind.Transition && events[i].toStatus === status) return i;
   return -1;
 }
 
@@ -20,7 +28,10 @@ function lastMoveInto(events: TicketEvent[], status: TicketStatus): number {
 export function etaOf(t: Ticket, events: TicketEvent[]): string | null {
   if (t.status !== TicketStatus.EnRoute) return null;
   const departed = lastMoveInto(events, TicketStatus.EnRoute);
-  const eta = events.slice(departed + 1).filter((e) => e.kind === TicketEventKind.EtaSet).pop()?.data?.eta;
+  const eta = events
+    .slice(departed + 1)
+    .filter((e) => e.kind === TicketEventKind.EtaSet)
+    .pop()?.data?.eta;
   return typeof eta === 'string' ? eta : null;
 }
 
@@ -31,7 +42,11 @@ export function confirmedSinceResolved(events: TicketEvent[]): boolean {
 }
 
 /** The resident's view: their words for each step, no staff internals, the technician by surname and masked phone. */
-export function toResidentTicketView(t: Ticket, events: TicketEvent[], technician: ResidentFacingTechnician | null): ResidentTicketView {
+export function toResidentTicketView(
+  t: Ticket,
+  events: TicketEvent[],
+  technician: ResidentFacingTechnician | null,
+): ResidentTicketView {
   const step = residentStepOf(t.status);
   const resolved = t.status === TicketStatus.Resolved;
   return {
@@ -45,7 +60,9 @@ export function toResidentTicketView(t: Ticket, events: TicketEvent[], technicia
     address: t.address,
     description: t.description,
     createdAt: t.createdAt.toISOString(),
-    technician: technician ? { surname: technician.name.slice(0, 1), phone: technician.phone ? maskPhone(technician.phone) : null } : null,
+    technician: technician
+      ? { surname: technician.name.slice(0, 1), phone: technician.phone ? maskPhone(technician.phone) : null }
+      : null,
     eta: etaOf(t, events),
     canCancel: t.status === TicketStatus.Submitted || t.status === TicketStatus.Accepted,
     canConfirm: resolved && !confirmedSinceResolved(events),

@@ -1,5 +1,15 @@
 import { ErrorCode, QueueMemberView } from '@utility/shared';
-import { call, createTicket, expectRefused, getTicket, login, signIn, Staff, ticketState, transition } from '../testing/api-fixtures';
+import {
+  call,
+  createTicket,
+  expectRefused,
+  getTicket,
+  login,
+  signIn,
+  Staff,
+  ticketState,
+  transition,
+} from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** POST /api/tickets/:id/assign: a dispatcher or supervisor pushes a ticket to a member of its queue. */
@@ -11,11 +21,14 @@ describe('assigning a ticket', () => {
   let tech3: Staff;
   beforeAll(async () => {
     t = await startTestApp();
-    [dispatcher, tech1, tech2, tech3] = await Promise.all(['dispatcher1', 'tech1', 'tech2', 'tech3'].map((u) => signIn(t, u)));
+    [dispatcher, tech1, tech2, tech3] = await Promise.all(
+      ['dispatcher1', 'tech1', 'tech2', 'tech3'].map((u) => signIn(t, u)),
+    );
   });
   afterAll(() => t.close());
 
-  const assign = (auth: string, id: number, body: object) => t.http().post(`/api/tickets/${id}/assign`).set('Authorization', auth).send(body);
+  const assign = (auth: string, id: number, body: object) =>
+    t.http().post(`/api/tickets/${id}/assign`).set('Authorization', auth).send(body);
   const members = async (queueId: number): Promise<QueueMemberView[]> =>
     (await t.http().get(`/api/queues/${queueId}/members`).set('Authorization', dispatcher.auth).expect(200)).body;
 
@@ -25,18 +38,30 @@ describe('assigning a ticket', () => {
     expect(res.body).toMatchObject({ status: 'assigned', assigneeId: tech1.staff.id, assigneeName: '张师傅' });
     const detail = await getTicket(t, tech1.auth, ticket.id);
     expect(detail.events.at(-1)).toMatchObject({
-      kind: 'assigned', actorId: dispatcher.staff.id, actorName: '李建国', fromStatus: 'accepted', toStatus: 'assigned', note: '离得最近',
+      kind: 'assigned',
+      actorId: dispatcher.staff.id,
+      actorName: '李建国',
+      fromStatus: 'accepted',
+      toStatus: 'assigned',
+      note: '离得最近',
     });
     // The assignee now sees it as theirs; the phone is masked in every view (the full number is a logged reveal).
     expect(detail.assigneeId).toBe(tech1.staff.id);
     expect(detail.contactPhone).toBe('138****5678');
   });
 
-  it('shows the queue\'s members with their open load, which an assignment raises', async () => {
+  it("shows the queue's members with their open load, which an assignment raises", async () => {
     const ticket = await createTicket(t, dispatcher.auth, call());
     const before = await members(ticket.queueId);
     expect(before.map((m) => m.name).sort()).toEqual(['刘师傅', '张师傅', '李建国'].sort());
-    for (const m of before) expect(m).toEqual({ id: expect.any(Number), name: expect.any(String), role: expect.any(String), onDuty: expect.any(Boolean), openCount: expect.any(Number) });
+    for (const m of before)
+      expect(m).toEqual({
+        id: expect.any(Number),
+        name: expect.any(String),
+        role: expect.any(String),
+        onDuty: expect.any(Boolean),
+        openCount: expect.any(Number),
+      });
     await assign(dispatcher.auth, ticket.id, { staffId: tech2.staff.id }).expect(200);
     const after = await members(ticket.queueId);
     const load = (list: QueueMemberView[]) => list.find((m) => m.id === tech2.staff.id)!.openCount;
@@ -70,19 +95,30 @@ describe('assigning a ticket', () => {
     expect(await ticketState(t, ticket.id)).toEqual(before);
   });
 
-  it.each(['tech1', 'agent1'])('refuses %s, who may not push work to others, with 403 and changes nothing', async (username) => {
-    const ticket = await createTicket(t, await login(t, 'agent1'), call());
-    const before = await ticketState(t, ticket.id);
-    expectRefused(await assign(await login(t, username), ticket.id, { staffId: tech1.staff.id }), 403, ErrorCode.Forbidden);
-    expect(await ticketState(t, ticket.id)).toEqual(before);
-  });
+  it.each(['tech1', 'agent1'])(
+    'refuses %s, who may not push work to others, with 403 and changes nothing',
+    async (username) => {
+      const ticket = await createTicket(t, await login(t, 'agent1'), call());
+      const before = await ticketState(t, ticket.id);
+      expectRefused(
+        await assign(await login(t, username), ticket.id, { staffId: tech1.staff.id }),
+        403,
+        ErrorCode.Forbidden,
+      );
+      expect(await ticketState(t, ticket.id)).toEqual(before);
+    },
+  );
 
   it('refuses a resolved ticket with 409 TRANSITION_NOT_ALLOWED', async () => {
     const ticket = await createTicket(t, dispatcher.auth, call());
     await assign(dispatcher.auth, ticket.id, { staffId: tech1.staff.id }).expect(200);
     for (const to of ['en_route', 'on_site', 'resolved']) await transition(t, tech1.auth, ticket.id, to).expect(200);
     const before = await ticketState(t, ticket.id);
-    expectRefused(await assign(dispatcher.auth, ticket.id, { staffId: tech2.staff.id }), 409, ErrorCode.TransitionNotAllowed);
+    expectRefused(
+      await assign(dispatcher.auth, ticket.id, { staffId: tech2.staff.id }),
+      409,
+      ErrorCode.TransitionNotAllowed,
+    );
     expect(await ticketState(t, ticket.id)).toEqual(before);
   });
 
@@ -92,13 +128,10 @@ describe('assigning a ticket', () => {
     ['staffId 0', { staffId: 0 }],
     ['a fractional staffId', { staffId: 1.5 }],
     ['a note over 1000 characters', { staffId: 1, note: 'x'.repeat(1001) }],
-  ])(
-    'refuses a body with %s with 400 VALIDATION_FAILED',
-    async (_what, body) => {
-      const ticket = await createTicket(t, dispatcher.auth, call());
-      const before = await ticketState(t, ticket.id);
-      expectRefused(await assign(dispatcher.auth, ticket.id, body), 400, ErrorCode.ValidationFailed);
-      expect(await ticketState(t, ticket.id)).toEqual(before);
-    },
-  );
+  ])('refuses a body with %s with 400 VALIDATION_FAILED', async (_what, body) => {
+    const ticket = await createTicket(t, dispatcher.auth, call());
+    const before = await ticketState(t, ticket.id);
+    expectRefused(await assign(dispatcher.auth, ticket.id, body), 400, ErrorCode.ValidationFailed);
+    expect(await ticketState(t, ticket.id)).toEqual(before);
+  });
 });

@@ -1,5 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ASSIGNING_ROLES, ErrorCode, PRIORITY_RANK, Role, TicketEventKind, TicketStatus, canClaim, isOpen } from '@utility/shared';
+import {
+  ASSIGNING_ROLES,
+  ErrorCode,
+  PRIORITY_RANK,
+  Role,
+  TicketEventKind,
+  TicketStatus,
+  canClaim,
+  isOpen,
+} from '@utility/shared';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -15,7 +24,9 @@ import { Ticket } from './ticket.entity';
 const CLAIMABLE = [TicketStatus.Submitted, TicketStatus.Accepted];
 const WORKING = [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite];
 /** Work order: highest priority first, then the oldest. */
-export const PRIORITY_ORDER_SQL = `CASE t.priority ${Object.entries(PRIORITY_RANK).map(([p, r]) => `WHEN '${p}' THEN ${r}`).join(' ')} ELSE 0 END`;
+export const PRIORITY_ORDER_SQL = `CASE t.priority ${Object.entries(PRIORITY_RANK)
+  .map(([p, r]) => `WHEN '${p}' THEN ${r}`)
+  .join(' ')} ELSE 0 END`;
 
 /** Candidates in work order, cut where the priority changes. */
 const byPriority = (tickets: Ticket[]): Ticket[][] =>
@@ -41,7 +52,8 @@ export class TicketAssignment {
   /** Exactly one of several simultaneous claimants wins; the others get 409. */
   async claim(actor: StaffPrincipal, id: number): Promise<Ticket> {
     const ticket = await this.reader.visibleTicket(actor, id);
-    if (!canClaim(ticket.status)) throw conflict(ticket.assigneeId ? ErrorCode.TicketAlreadyClaimed : ErrorCode.TransitionNotAllowed);
+    if (!canClaim(ticket.status))
+      throw conflict(ticket.assigneeId ? ErrorCode.TicketAlreadyClaimed : ErrorCode.TransitionNotAllowed);
     await this.assertMayWork(actor, ticket.queueId);
     const won = await this.db.transaction((em) => this.take(em, ticket, actor, actor, TicketEventKind.Claimed));
     if (!won) throw conflict(ErrorCode.TicketAlreadyClaimed);
@@ -65,7 +77,10 @@ export class TicketAssignment {
     for (let round = 0; round < 10; round++) {
       const candidates = await this.db.dataSource
         .createQueryBuilder(Ticket, 't')
-        .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.status IN (:...claimable)', { queueId, claimable: CLAIMABLE })
+        .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.status IN (:...claimable)', {
+          queueId,
+          claimable: CLAIMABLE,
+        })
         .orderBy(PRIORITY_ORDER_SQL, 'DESC')
         .addOrderBy('t.createdAt', 'ASC')
         .addOrderBy('t.id', 'ASC')
@@ -84,8 +99,18 @@ export class TicketAssignment {
           return null;
         }
         for (const group of byPriority(candidates)) {
-          const id = await this.lockFirstClaimable(em, group.map((t) => t.id));
-          if (id) return this.take(em, group.find((t) => t.id === id)!, actor, actor, TicketEventKind.Claimed);
+          const id = await this.lockFirstClaimable(
+            em,
+            group.map((t) => t.id),
+          );
+          if (id)
+            return this.take(
+              em,
+              group.find((t) => t.id === id)!,
+              actor,
+              actor,
+              TicketEventKind.Claimed,
+            );
         }
         return null;
       });
@@ -103,7 +128,10 @@ export class TicketAssignment {
     const row = await em
       .createQueryBuilder(Ticket, 't')
       .select('t.id', 'id')
-      .where('t.id IN (:...ids) AND t.assigneeId IS NULL AND t.status IN (:...claimable)', { ids, claimable: CLAIMABLE })
+      .where('t.id IN (:...ids) AND t.assigneeId IS NULL AND t.status IN (:...claimable)', {
+        ids,
+        claimable: CLAIMABLE,
+      })
       .orderBy('t.id', 'ASC')
       .limit(1)
       .setLock('pessimistic_write')
@@ -121,7 +149,9 @@ export class TicketAssignment {
     if (!assignee || !(await this.queues.isMember(ticket.queueId, staffId))) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AssigneeNotEligible);
     }
-    const won = await this.db.transaction((em) => this.take(em, ticket, actor, assignee, TicketEventKind.Assigned, note));
+    const won = await this.db.transaction((em) =>
+      this.take(em, ticket, actor, assignee, TicketEventKind.Assigned, note),
+    );
     if (!won) throw conflict(ErrorCode.Conflict);
     return won;
   }
@@ -129,14 +159,25 @@ export class TicketAssignment {
   /** Emergency queues: the least-loaded on-duty technician under capacity, else the supervisor is alerted. */
   async autoAssign(em: EntityManager, ticket: Ticket, now: Date): Promise<void> {
     const memberIds = await this.queues.memberIds(ticket.queueId, em);
-    const onDuty = (await this.staff.findByIds(memberIds, em)).filter((s) => s.active && s.onDuty && s.role === Role.Technician);
-    const loads = await this.openLoads(em, onDuty.map((s) => s.id));
+    const onDuty = (await this.staff.findByIds(memberIds, em)).filter(
+      (s) => s.active && s.onDuty && s.role === Role.Technician,
+    );
+    const loads = await this.openLoads(
+      em,
+      onDuty.map((s) => s.id),
+    );
     const pick = onDuty
       .filter((s) => (loads.get(s.id) ?? 0) < s.capacity)
       .sort((a, b) => (loads.get(a.id) ?? 0) - (loads.get(b.id) ?? 0) || a.id - b.id)[0];
     if (pick && (await this.take(em, ticket, null, pick, TicketEventKind.Assigned, '系统自动派单'))) return;
     await appendEvents(em, ticket.id, [
-      { kind: TicketEventKind.Escalated, actor: null, at: now, note: '无值班人员可派，已通知主管', data: { reason: 'no_one_on_duty' } },
+      {
+        kind: TicketEventKind.Escalated,
+        actor: null,
+        at: now,
+        note: '无值班人员可派，已通知主管',
+        data: { reason: 'no_one_on_duty' },
+      },
     ]);
   }
 
@@ -145,8 +186,12 @@ export class TicketAssignment {
    * so concurrent claims on SQLite or MariaDB (any number of processes) have one winner.
    */
   private async take(
-    em: EntityManager, ticket: Ticket, actor: Actor | null,
-    assignee: { id: number; name: string }, kind: TicketEventKind, note?: string,
+    em: EntityManager,
+    ticket: Ticket,
+    actor: Actor | null,
+    assignee: { id: number; name: string },
+    kind: TicketEventKind,
+    note?: string,
   ): Promise<Ticket | null> {
     const now = this.clock.now();
     const unassigned = kind === TicketEventKind.Claimed || ticket.assigneeId === null;
@@ -157,7 +202,15 @@ export class TicketAssignment {
     const result = await em.update(Ticket, where, { assigneeId: assignee.id, status: to, updatedAt: now });
     if (!result.affected) return null;
     await appendEvents(em, ticket.id, [
-      { kind, actor, at: now, from: ticket.status, to, note, data: { assigneeId: assignee.id, assigneeName: assignee.name, previousAssigneeId: ticket.assigneeId } },
+      {
+        kind,
+        actor,
+        at: now,
+        from: ticket.status,
+        to,
+        note,
+        data: { assigneeId: assignee.id, assigneeName: assignee.name, previousAssigneeId: ticket.assigneeId },
+      },
     ]);
     if (to !== ticket.status) await this.clocks.onTransition(em, ticket, ticket.status, to, now);
     return em.findOneByOrFail(Ticket, { id: ticket.id });

@@ -30,7 +30,14 @@ export class TicketBoard {
     const queues = await this.queues.visibleQueues(viewer);
     const counts = await this.counts(queues.map((q) => q.id));
     const none: QueueCounts = { open: 0, atRisk: 0, breached: 0 };
-    return queues.map((q) => ({ id: q.id, code: q.code, name: q.name, districtId: q.districtId, stationId: q.stationId, counts: counts.get(q.id) ?? none }));
+    return queues.map((q) => ({
+      id: q.id,
+      code: q.code,
+      name: q.name,
+      districtId: q.districtId,
+      stationId: q.stationId,
+      counts: counts.get(q.id) ?? none,
+    }));
   }
 
   async queueTickets(viewer: StaffPrincipal, queueId: number): Promise<TicketView[]> {
@@ -50,7 +57,9 @@ export class TicketBoard {
   async members(viewer: StaffPrincipal, queueId: number) {
     if (!(await this.queues.findVisible(viewer, queueId))) throw notFound();
     const people = (await this.staff.findByIds(await this.queues.memberIds(queueId))).filter((s) => s.active);
-    const open = await Promise.all(people.map((p) => this.tickets.countBy({ assigneeId: p.id, status: Not(In(CLOSED)) })));
+    const open = await Promise.all(
+      people.map((p) => this.tickets.countBy({ assigneeId: p.id, status: Not(In(CLOSED)) })),
+    );
     return people.map((p, i) => ({ id: p.id, name: p.name, role: p.role, onDuty: p.onDuty, openCount: open[i] }));
   }
 
@@ -61,7 +70,10 @@ export class TicketBoard {
     const perTicket = this.tickets
       .createQueryBuilder('t')
       .select('t.queueId', 'queueId')
-      .addSelect('MAX(CASE WHEN c.breachedAt IS NOT NULL OR (c.stoppedAt IS NULL AND c.dueAt < :now) THEN 1 ELSE 0 END)', 'breached')
+      .addSelect(
+        'MAX(CASE WHEN c.breachedAt IS NOT NULL OR (c.stoppedAt IS NULL AND c.dueAt < :now) THEN 1 ELSE 0 END)',
+        'breached',
+      )
       .addSelect('MAX(CASE WHEN c.stoppedAt IS NULL AND c.riskAt <= :now THEN 1 ELSE 0 END)', 'risky')
       .leftJoin(TicketClock, 'c', 'c.ticketId = t.id')
       .where('t.queueId IN (:...queueIds) AND t.status NOT IN (:...closed)')
@@ -77,6 +89,11 @@ export class TicketBoard {
       .setParameters({ now, queueIds, closed: CLOSED })
       .groupBy('x.queueId')
       .getRawMany();
-    return new Map(rows.map((r) => [Number(r.queueId), { open: Number(r.open), atRisk: Number(r.atRisk), breached: Number(r.breached) }]));
+    return new Map(
+      rows.map((r) => [
+        Number(r.queueId),
+        { open: Number(r.open), atRisk: Number(r.atRisk), breached: Number(r.breached) },
+      ]),
+    );
   }
 }

@@ -24,7 +24,14 @@ export class TicketClocksService {
     const ratio = await this.sla.atRiskRatio(ticket.type, em);
     const deadlines = (await this.sla.deadlinesFor(ticket.type, at, em)).filter((d) => !only || only.includes(d.kind));
     for (const d of deadlines) {
-      const row = { startedAt: at, dueAt: d.dueAt, riskAt: riskAt(at, d.dueAt, ratio), stoppedAt: null, atRiskAt: null, breachedAt: null };
+      const row = {
+        startedAt: at,
+        dueAt: d.dueAt,
+        riskAt: riskAt(at, d.dueAt, ratio),
+        stoppedAt: null,
+        atRiskAt: null,
+        breachedAt: null,
+      };
       const existing = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind: d.kind });
       if (existing) await em.update(TicketClock, { id: existing.id }, row);
       else await em.insert(TicketClock, { ticketId: ticket.id, kind: d.kind, ...row });
@@ -32,16 +39,34 @@ export class TicketClocksService {
   }
 
   /** One clock with an explicit deadline instead of the policy's (created or replaced). */
-  async setDeadline(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, kind: ClockKind, startedAt: Date, dueAt: Date): Promise<void> {
+  async setDeadline(
+    em: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'type'>,
+    kind: ClockKind,
+    startedAt: Date,
+    dueAt: Date,
+  ): Promise<void> {
     const ratio = await this.sla.atRiskRatio(ticket.type);
-    const row = { startedAt, dueAt, riskAt: riskAt(startedAt, dueAt, ratio), stoppedAt: null, atRiskAt: null, breachedAt: null };
+    const row = {
+      startedAt,
+      dueAt,
+      riskAt: riskAt(startedAt, dueAt, ratio),
+      stoppedAt: null,
+      atRiskAt: null,
+      breachedAt: null,
+    };
     const existing = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind });
     if (existing) await em.update(TicketClock, { id: existing.id }, row);
     else await em.insert(TicketClock, { ticketId: ticket.id, kind, ...row });
   }
 
   /** Stops one running clock (a complaint's first reply); a late stop still records the breach. */
-  async stop(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type' | 'queueId'>, kind: ClockKind, at: Date): Promise<boolean> {
+  async stop(
+    em: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'type' | 'queueId'>,
+    kind: ClockKind,
+    at: Date,
+  ): Promise<boolean> {
     const clock = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind, stoppedAt: IsNull() });
     if (!clock) return false;
     const stopped = await em.update(TicketClock, { id: clock.id, stoppedAt: IsNull() }, { stoppedAt: at });
@@ -54,12 +79,23 @@ export class TicketClocksService {
    * A new ticket's clocks in one insert: every clock of its type's policy, those its first status
    * already meets (受理 taken on the phone) stopped at once — as `start` then `onTransition` would.
    */
-  async startNew(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, at: Date, status: TicketStatus): Promise<NewClock[]> {
+  async startNew(
+    em: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'type'>,
+    at: Date,
+    status: TicketStatus,
+  ): Promise<NewClock[]> {
     const ratio = await this.sla.atRiskRatio(ticket.type, em);
     const met = clocksStoppedBy(status, ticket.type);
     const rows = (await this.sla.deadlinesFor(ticket.type, at, em)).map((d) => ({
-      ticketId: ticket.id, kind: d.kind, startedAt: at, dueAt: d.dueAt, riskAt: riskAt(at, d.dueAt, ratio),
-      stoppedAt: met.includes(d.kind) ? at : null, atRiskAt: null, breachedAt: null,
+      ticketId: ticket.id,
+      kind: d.kind,
+      startedAt: at,
+      dueAt: d.dueAt,
+      riskAt: riskAt(at, d.dueAt, ratio),
+      stoppedAt: met.includes(d.kind) ? at : null,
+      atRiskAt: null,
+      breachedAt: null,
     }));
     // In policy order: the order their ids take, and the order a view lists them in.
     await insertRows(em, TicketClock, rows);
@@ -84,7 +120,13 @@ export class TicketClocksService {
    * A deadline set by the work itself rather than the policy (an inspection's booked slot):
    * the running clock of `kind` is due at `dueAt`, flagged afresh if it moved later.
    */
-  async moveDue(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, kind: ClockKind, dueAt: Date, now: Date): Promise<void> {
+  async moveDue(
+    em: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'type'>,
+    kind: ClockKind,
+    dueAt: Date,
+    now: Date,
+  ): Promise<void> {
     const clock = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind, stoppedAt: IsNull() });
     if (!clock) return;
     const ratio = await this.sla.atRiskRatio(ticket.type);
@@ -104,13 +146,19 @@ export class TicketClocksService {
       }
       // A breach already recorded stays in sla_breach; the clock may breach the new deadline too.
       const reset = due.dueAt > now ? { atRiskAt: null, breachedAt: null } : {};
-      await em.update(TicketClock, { id: clock.id }, { dueAt: due.dueAt, riskAt: riskAt(clock.startedAt, due.dueAt, ratio), ...reset });
+      await em.update(
+        TicketClock,
+        { id: clock.id },
+        { dueAt: due.dueAt, riskAt: riskAt(clock.startedAt, due.dueAt, ratio), ...reset },
+      );
     }
     // Clocks the new type has and the old one had not (billing → repair: on site, resolve) run from
     // the ticket's arrival like the others; one its status has already passed counts as met then.
     const { status, createdAt } = await em.findOneByOrFail(Ticket, { id: ticket.id });
     const have = new Set((await em.findBy(TicketClock, { ticketId: ticket.id })).map((c) => c.kind));
-    const missing = (await this.sla.deadlinesFor(ticket.type, createdAt, em)).map((d) => d.kind).filter((kind) => !have.has(kind));
+    const missing = (await this.sla.deadlinesFor(ticket.type, createdAt, em))
+      .map((d) => d.kind)
+      .filter((kind) => !have.has(kind));
     if (!missing.length) return;
     await this.start(em, ticket, createdAt, missing);
     const met = clocksStoppedBy(status, ticket.type).filter((kind) => missing.includes(kind));
@@ -121,12 +169,30 @@ export class TicketClocksService {
    * Marks the clock breached if nobody did yet. Returns false when another process won,
    * so that only one escalation follows a breach.
    */
-  async recordBreach(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type' | 'queueId'>, clock: TicketClock, at: Date): Promise<boolean> {
+  async recordBreach(
+    em: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'type' | 'queueId'>,
+    clock: TicketClock,
+    at: Date,
+  ): Promise<boolean> {
     const won = await em.update(TicketClock, { id: clock.id, breachedAt: IsNull() }, { breachedAt: at });
     if (!won.affected) return false;
-    await em.insert(SlaBreach, { ticketId: ticket.id, clock: clock.kind, ticketType: ticket.type, queueId: ticket.queueId, dueAt: clock.dueAt, breachedAt: at });
+    await em.insert(SlaBreach, {
+      ticketId: ticket.id,
+      clock: clock.kind,
+      ticketType: ticket.type,
+      queueId: ticket.queueId,
+      dueAt: clock.dueAt,
+      breachedAt: at,
+    });
     await appendEvents(em, ticket.id, [
-      { kind: TicketEventKind.Breached, actor: null, at, note: null, data: { clock: clock.kind, dueAt: clock.dueAt.toISOString() } },
+      {
+        kind: TicketEventKind.Breached,
+        actor: null,
+        at,
+        note: null,
+        data: { clock: clock.kind, dueAt: clock.dueAt.toISOString() },
+      },
     ]);
     return true;
   }

@@ -1,7 +1,16 @@
 import { QueueMemberView } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { Staff } from '../staff/staff.entity';
-import { call, createTicket, EAST_HEAT_ACCOUNT, getTicket, login, minutes, queueIdsByCode, WEST_ACCOUNT } from '../testing/api-fixtures';
+import {
+  call,
+  createTicket,
+  EAST_HEAT_ACCOUNT,
+  getTicket,
+  login,
+  minutes,
+  queueIdsByCode,
+  WEST_ACCOUNT,
+} from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 const leak = (overrides: Record<string, unknown> = {}) =>
@@ -28,23 +37,34 @@ describe('leaks: emergency dispatch', () => {
   const members = async (queue: string): Promise<QueueMemberView[]> =>
     (await t.http().get(`/api/queues/${queues[queue]}/members`).set('Authorization', dispatcher).expect(200)).body;
 
-  it('goes to the district\'s emergency queue at emergency priority and to the least-loaded on-duty technician', async () => {
+  it("goes to the district's emergency queue at emergency priority and to the least-loaded on-duty technician", async () => {
     const expected = leastLoadedOnDuty(await members('emergency-east'));
     const at = new Date('2026-05-04T12:00:00.000Z');
     t.setNow(at);
     const ticket = await createTicket(t, dispatcher, leak());
     t.setNow(new Date());
     expect(ticket).toMatchObject({
-      queueId: queues['emergency-east'], priority: 'emergency', status: 'assigned',
-      assigneeId: expected.id, assigneeName: expected.name,
+      queueId: queues['emergency-east'],
+      priority: 'emergency',
+      status: 'assigned',
+      assigneeId: expected.id,
+      assigneeName: expected.name,
     });
     // DOMAIN.md: on site within 30 min, made safe within 24 h.
     expect(ticket.deadlines).toEqual({
-      respondBy: minutes(at, 5).toISOString(), onSiteBy: minutes(at, 30).toISOString(), resolveBy: minutes(at, 24 * 60).toISOString(),
+      respondBy: minutes(at, 5).toISOString(),
+      onSiteBy: minutes(at, 30).toISOString(),
+      resolveBy: minutes(at, 24 * 60).toISOString(),
     });
     const detail = await getTicket(t, dispatcher, ticket.id);
     const assigned = detail.events.at(-1)!;
-    expect(assigned).toMatchObject({ kind: 'assigned', actorId: null, fromStatus: 'accepted', toStatus: 'assigned', note: '系统自动派单' });
+    expect(assigned).toMatchObject({
+      kind: 'assigned',
+      actorId: null,
+      fromStatus: 'accepted',
+      toStatus: 'assigned',
+      note: '系统自动派单',
+    });
   });
 
   it('spreads successive leaks over the on-duty technicians by load', async () => {
@@ -58,13 +78,17 @@ describe('leaks: emergency dispatch', () => {
     const a = await createTicket(t, dispatcher, leak());
     const b = await createTicket(t, dispatcher, leak());
     expect(a.assigneeId).not.toBe(b.assigneeId);
-    const loads = (await members('emergency-east')).filter((m) => m.role === 'technician' && m.onDuty).map((m) => m.openCount);
+    const loads = (await members('emergency-east'))
+      .filter((m) => m.role === 'technician' && m.onDuty)
+      .map((m) => m.openCount);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
   });
 
   it('never sends an east leak to a technician who works only the west', async () => {
     const eastIds = (await members('emergency-east')).map((m) => m.id);
-    const westOnly = (await members('emergency-west')).filter((m) => m.role === 'technician' && !eastIds.includes(m.id));
+    const westOnly = (await members('emergency-west')).filter(
+      (m) => m.role === 'technician' && !eastIds.includes(m.id),
+    );
     expect(westOnly.length).toBeGreaterThan(0);
     for (let i = 0; i < 3; i++) {
       const ticket = await createTicket(t, dispatcher, leak({ accountNo: EAST_HEAT_ACCOUNT }));
@@ -83,7 +107,10 @@ describe('a leak when no technician is on duty', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.get(DataSource).getRepository(Staff).update({ role: 'technician' as Staff['role'] }, { onDuty: false });
+    await t.app
+      .get(DataSource)
+      .getRepository(Staff)
+      .update({ role: 'technician' as Staff['role'] }, { onDuty: false });
   });
   afterAll(() => t.close());
 
@@ -95,7 +122,11 @@ describe('a leak when no technician is on duty', () => {
     expect(detail.events.map((e) => e.kind)).toEqual(['created', 'transition', 'routed', 'escalated']);
     expect(detail.events.at(-1)).toMatchObject({ actorId: null, note: expect.stringMatching(/[\u4e00-\u9fff]/) });
     // It waits at the top of the queue for a dispatcher to push it to someone.
-    const queue = await t.http().get(`/api/queues/${ticket.queueId}/tickets`).set('Authorization', dispatcher).expect(200);
+    const queue = await t
+      .http()
+      .get(`/api/queues/${ticket.queueId}/tickets`)
+      .set('Authorization', dispatcher)
+      .expect(200);
     expect(queue.body[0].id).toBe(ticket.id);
   });
 });
@@ -108,9 +139,11 @@ describe('a leak when every on-duty technician is at capacity', () => {
   it('is not pushed onto anyone over their capacity (5 open tickets each)', async () => {
     const dispatcher = await login(t, 'dispatcher1');
     const queues = await queueIdsByCode(t);
-    const onDuty = (await t.http().get(`/api/queues/${queues['emergency-east']}/members`).set('Authorization', dispatcher).expect(200))
-      .body.filter((m: QueueMemberView) => m.role === 'technician' && m.onDuty);
-    for (let i = 0; i < 5 * onDuty.length; i++) expect((await createTicket(t, dispatcher, leak())).status).toBe('assigned');
+    const onDuty = (
+      await t.http().get(`/api/queues/${queues['emergency-east']}/members`).set('Authorization', dispatcher).expect(200)
+    ).body.filter((m: QueueMemberView) => m.role === 'technician' && m.onDuty);
+    for (let i = 0; i < 5 * onDuty.length; i++)
+      expect((await createTicket(t, dispatcher, leak())).status).toBe('assigned');
     const overflow = await createTicket(t, dispatcher, leak());
     expect(overflow).toMatchObject({ status: 'accepted', assigneeId: null });
     expect((await getTicket(t, dispatcher, overflow.id)).events.at(-1)!.kind).toBe('escalated');

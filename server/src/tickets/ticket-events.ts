@@ -18,16 +18,16 @@ export interface EventInput {
 export async function appendEvents(em: EntityManager, ticketId: number, events: EventInput[]): Promise<void> {
   if (!events.length) return;
   const rows = events.map((e) => ({
-      ticketId,
-      kind: e.kind,
-      at: e.at,
-      actorId: e.actor?.id ?? null,
-      actorName: e.actor?.name ?? null,
-      actorRole: e.actor?.role ?? null,
-      fromStatus: e.from ?? null,
-      toStatus: e.to ?? null,
-      note: e.note ?? null,
-      data: e.data ?? null,
+    ticketId,
+    kind: e.kind,
+    at: e.at,
+    actorId: e.actor?.id ?? null,
+    actorName: e.actor?.name ?? null,
+    actorRole: e.actor?.role ?? null,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    note: e.note ?? null,
+    data: e.data ?? null,
   }));
   await insertRows(em, TicketEvent, rows);
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BreachFact, ClockFact, TicketEventKind, TicketFact, TicketMonthFacts, TicketStatus, TransitionFact } from '@utility/shared';
+import {
+  BreachFact,
+  ClockFact,
+  TicketEventKind,
+  TicketFact,
+  TicketMonthFacts,
+  TicketStatus,
+  TransitionFact,
+} from '@utility/shared';
 import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { SlaBreach } from './sla-breach.entity';
 import { TicketClock } from './ticket-clock.entity';
@@ -34,14 +42,22 @@ export class TicketFactsService {
     const created = await this.scoped(this.tickets.createQueryBuilder('t'), districtId)
       .andWhere('t.createdAt >= :start AND t.createdAt < :end', { start, end })
       .getMany();
-    const moves = await this.scoped(this.events.createQueryBuilder('e').innerJoin(Ticket, 't', 't.id = e.ticketId'), districtId)
+    const moves = await this.scoped(
+      this.events.createQueryBuilder('e').innerJoin(Ticket, 't', 't.id = e.ticketId'),
+      districtId,
+    )
       .andWhere('e.kind = :kind AND e.toStatus IN (:...moves) AND e.at >= :start AND e.at <= :asOf', {
-        kind: TicketEventKind.Transition, moves: COUNTED_MOVES, start, asOf,
+        kind: TicketEventKind.Transition,
+        moves: COUNTED_MOVES,
+        start,
+        asOf,
       })
       .getMany();
     const settled = await this.settledClocks(start, end, districtId);
     const known = new Set(created.map((t) => t.id));
-    const more = [...new Set([...moves.map((e) => e.ticketId), ...settled.map((c) => c.ticketId)])].filter((id) => !known.has(id));
+    const more = [...new Set([...moves.map((e) => e.ticketId), ...settled.map((c) => c.ticketId)])].filter(
+      (id) => !known.has(id),
+    );
     const tickets = [...created, ...(await this.byIds(this.tickets, more, 'id'))];
     const ids = tickets.map((t) => t.id);
     const clocks = await this.byIds(this.clocks, ids, 'ticketId');
@@ -61,7 +77,11 @@ export class TicketFactsService {
       .getMany();
     const clocks = await this.settledClocks(start, end, districtId);
     const breaches = await this.byIds(this.breaches, [...new Set(clocks.map((c) => c.ticketId))], 'ticketId');
-    return { tickets: tickets.map(toTicketFact), clocks: clocks.map(toClockFact), breaches: breaches.map(toBreachFact) };
+    return {
+      tickets: tickets.map(toTicketFact),
+      clocks: clocks.map(toClockFact),
+      breaches: breaches.map(toBreachFact),
+    };
   }
 
   /** The district of each ticket (other modules' facts are placed by their ticket's district). */
@@ -95,9 +115,23 @@ export class TicketFactsService {
   }
 }
 
-const toTicketFact = (t: Ticket): TicketFact => ({ id: t.id, type: t.type, districtId: t.districtId, createdAt: t.createdAt });
-const toTransitionFact = (e: TicketEvent): TransitionFact => ({
-  ticketId: e.ticketId, toStatus: e.toStatus!, actorId: e.actorId, actorRole: e.actorRole, at: e.at,
+const toTicketFact = (t: Ticket): TicketFact => ({
+  id: t.id,
+  type: t.type,
+  districtId: t.districtId,
+  createdAt: t.createdAt,
 });
-const toClockFact = (c: TicketClock): ClockFact => ({ ticketId: c.ticketId, kind: c.kind, dueAt: c.dueAt, stoppedAt: c.stoppedAt });
+const toTransitionFact = (e: TicketEvent): TransitionFact => ({
+  ticketId: e.ticketId,
+  toStatus: e.toStatus!,
+  actorId: e.actorId,
+  actorRole: e.actorRole,
+  at: e.at,
+});
+const toClockFact = (c: TicketClock): ClockFact => ({
+  ticketId: c.ticketId,
+  kind: c.kind,
+  dueAt: c.dueAt,
+  stoppedAt: c.stoppedAt,
+});
 const toBreachFact = (b: SlaBreach): BreachFact => ({ ticketId: b.ticketId, clock: b.clock, breachedAt: b.breachedAt });

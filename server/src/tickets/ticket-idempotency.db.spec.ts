@@ -48,7 +48,9 @@ describe('POST /api/tickets with an Idempotency-Key', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
     expect(await ticketsWith(`burst ${key}`)).toBe(1);
-    const events = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM ticket_event WHERE ticketId = ?', [answers[0].body.id]);
+    const events = await t.app
+      .get(DataSource)
+      .query('SELECT COUNT(*) AS n FROM ticket_event WHERE ticketId = ?', [answers[0].body.id]);
     expect(Number(events[0].n)).toBe(3);
   });
 
@@ -62,7 +64,7 @@ describe('POST /api/tickets with an Idempotency-Key', () => {
     expect((await post(key, call({ description: `first ${key}` })).expect(201)).body.id).toBe(first.body.id);
   });
 
-  it('keeps keys apart per staff member: another agent\'s same key is another request', async () => {
+  it("keeps keys apart per staff member: another agent's same key is another request", async () => {
     const key = randomUUID();
     const body = call({ description: `two people ${key}` });
     const mine = await post(key, body).expect(201);
@@ -73,14 +75,21 @@ describe('POST /api/tickets with an Idempotency-Key', () => {
 
   it('remembers nothing of a refused request: a corrected retry with the key creates the ticket', async () => {
     const key = randomUUID();
-    expectRefused(await post(key, call({ accountNo: '9199999999', description: `fixed ${key}` })), 422, ErrorCode.AccountNotFound);
+    expectRefused(
+      await post(key, call({ accountNo: '9199999999', description: `fixed ${key}` })),
+      422,
+      ErrorCode.AccountNotFound,
+    );
     await post(key, call({ description: `fixed ${key}` })).expect(201);
     expect(await ticketsWith(`fixed ${key}`)).toBe(1);
   });
 
-  it.each(['short', 'has space in it', 'ä-not-ascii-key', 'x'.repeat(101)])('refuses the malformed key %p with 400 and creates nothing', async (key) => {
-    const before = await countTickets(t);
-    expectRefused(await post(key, call()), 400, ErrorCode.ValidationFailed);
-    expect(await countTickets(t)).toBe(before);
-  });
+  it.each(['short', 'has space in it', 'ä-not-ascii-key', 'x'.repeat(101)])(
+    'refuses the malformed key %p with 400 and creates nothing',
+    async (key) => {
+      const before = await countTickets(t);
+      expectRefused(await post(key, call()), 400, ErrorCode.ValidationFailed);
+      expect(await countTickets(t)).toBe(before);
+    },
+  );
 });

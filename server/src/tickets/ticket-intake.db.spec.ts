@@ -1,6 +1,16 @@
 import { ErrorCode } from '@utility/shared';
 import {
-  call, countTickets, createTicket, EAST_HALL_ACCOUNT, EAST_HEAT_ACCOUNT, expectRefused, getTicket, login, minutes, queueIdsByCode, WEST_ACCOUNT,
+  call,
+  countTickets,
+  createTicket,
+  EAST_HALL_ACCOUNT,
+  EAST_HEAT_ACCOUNT,
+  expectRefused,
+  getTicket,
+  login,
+  minutes,
+  queueIdsByCode,
+  WEST_ACCOUNT,
 } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -30,10 +40,15 @@ describe('POST /api/tickets: intake by staff', () => {
       ['report', EAST_HEAT_ACCOUNT, 'report-east'],
     ])('sends a %s for account %s to %s', async (type, accountNo, queue) => {
       const ticket = await createTicket(t, agent, call({ type, accountNo }));
-      expect(ticket).toMatchObject({ type, accountNo, queueId: queues[queue], queueName: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      expect(ticket).toMatchObject({
+        type,
+        accountNo,
+        queueId: queues[queue],
+        queueName: expect.stringMatching(/[\u4e00-\u9fff]/),
+      });
     });
 
-    it('places the ticket in the account\'s district and station', async () => {
+    it("places the ticket in the account's district and station", async () => {
       const east = await createTicket(t, agent, call({ accountNo: EAST_HALL_ACCOUNT }));
       const west = await createTicket(t, agent, call({ accountNo: WEST_ACCOUNT }));
       expect(east.districtId).not.toBe(west.districtId);
@@ -43,7 +58,12 @@ describe('POST /api/tickets: intake by staff', () => {
     it('sends a caller with no account but a district to that district (repairs to its first station)', async () => {
       const { districtId } = await createTicket(t, agent, call({ accountNo: WEST_ACCOUNT }));
       const repair = await createTicket(t, agent, call({ accountNo: undefined, districtId }));
-      expect(repair).toMatchObject({ queueId: queues['repair-west-heat'], districtId, stationId: null, accountNo: null });
+      expect(repair).toMatchObject({
+        queueId: queues['repair-west-heat'],
+        districtId,
+        stationId: null,
+        accountNo: null,
+      });
       const complaint = await createTicket(t, agent, call({ type: 'complaint', accountNo: undefined, districtId }));
       expect(complaint.queueId).toBe(queues['complaint-west']);
     });
@@ -55,13 +75,25 @@ describe('POST /api/tickets: intake by staff', () => {
 
     it('refuses an unknown account with 422 ACCOUNT_NOT_FOUND and creates nothing', async () => {
       const before = await countTickets(t);
-      expectRefused(await t.http().post('/api/tickets').set('Authorization', agent).send(call({ accountNo: '9199999999' })), 422, ErrorCode.AccountNotFound);
+      expectRefused(
+        await t
+          .http()
+          .post('/api/tickets')
+          .set('Authorization', agent)
+          .send(call({ accountNo: '9199999999' })),
+        422,
+        ErrorCode.AccountNotFound,
+      );
       expect(await countTickets(t)).toBe(before);
     });
 
     it('refuses an unknown district with 422 and creates nothing', async () => {
       const before = await countTickets(t);
-      const res = await t.http().post('/api/tickets').set('Authorization', agent).send(call({ accountNo: undefined, districtId: 9999 }));
+      const res = await t
+        .http()
+        .post('/api/tickets')
+        .set('Authorization', agent)
+        .send(call({ accountNo: undefined, districtId: 9999 }));
       expectRefused(res, 422, ErrorCode.ValidationFailed);
       expect(res.body.message).toBe('片区不存在');
       expect(await countTickets(t)).toBe(before);
@@ -71,7 +103,13 @@ describe('POST /api/tickets: intake by staff', () => {
   describe('what the 201 answer says', () => {
     it('accepts a phone call at once (受理), with the timeline created → accepted → routed', async () => {
       const ticket = await createTicket(t, agent, call());
-      expect(ticket).toMatchObject({ status: 'accepted', priority: 'normal', channel: 'phone', assigneeId: null, assigneeName: null });
+      expect(ticket).toMatchObject({
+        status: 'accepted',
+        priority: 'normal',
+        channel: 'phone',
+        assigneeId: null,
+        assigneeName: null,
+      });
       const detail = await getTicket(t, agent, ticket.id);
       expect(detail.events.map((e) => [e.kind, e.fromStatus, e.toStatus, e.actorName])).toEqual([
         ['created', null, 'submitted', '王晓梅'],
@@ -123,7 +161,7 @@ describe('POST /api/tickets: intake by staff', () => {
       expect(ticket.contactPhone).toBe('010*****5678');
     });
 
-    it('masks the caller\'s phone to the agent who is not working the ticket', async () => {
+    it("masks the caller's phone to the agent who is not working the ticket", async () => {
       const ticket = await createTicket(t, agent, call({ contactPhone: '13912345678' }));
       expect(ticket.contactPhone).toBe('139****5678');
       expect(JSON.stringify(await getTicket(t, agent, ticket.id))).not.toContain('13912345678');

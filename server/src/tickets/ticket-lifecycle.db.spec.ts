@@ -56,7 +56,11 @@ describe('the life of a ticket', () => {
     ]);
     expect(done.allowedTransitions).toEqual(['accepted']);
     // A closed ticket has left the queue.
-    const queue = await t.http().get(`/api/queues/${ticket.queueId}/tickets`).set('Authorization', tech1.auth).expect(200);
+    const queue = await t
+      .http()
+      .get(`/api/queues/${ticket.queueId}/tickets`)
+      .set('Authorization', tech1.auth)
+      .expect(200);
     expect(queue.body.map((x: { id: number }) => x.id)).not.toContain(ticket.id);
   });
 
@@ -68,7 +72,10 @@ describe('the life of a ticket', () => {
     await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', tech1.auth).expect(200);
     expect((await getTicket(t, tech1.auth, ticket.id)).allowedTransitions).toEqual(['accepted', 'en_route']);
     expect((await getTicket(t, await login(t, 'tech2'), ticket.id)).allowedTransitions).toEqual([]);
-    expect((await getTicket(t, await login(t, 'supervisor1'), ticket.id)).allowedTransitions).toEqual(['accepted', 'en_route']);
+    expect((await getTicket(t, await login(t, 'supervisor1'), ticket.id)).allowedTransitions).toEqual([
+      'accepted',
+      'en_route',
+    ]);
   });
 
   it('lets a complaint go from assigned straight to resolved, never en route or on site', async () => {
@@ -87,7 +94,9 @@ describe('the life of a ticket', () => {
     await transition(t, agent.auth, complaint.id, 'closed').expect(200);
     const done = await getTicket(t, agent.auth, complaint.id);
     expect(done.events.filter((e) => e.kind === 'transition').map((e) => `${e.fromStatus}→${e.toStatus}`)).toEqual([
-      'submitted→accepted', 'assigned→resolved', 'resolved→closed',
+      'submitted→accepted',
+      'assigned→resolved',
+      'resolved→closed',
     ]);
     expect(clock(done, 'resolve').stoppedAt).toBe(iso(minutes(t0, 60)));
   });
@@ -111,7 +120,11 @@ describe('the life of a ticket', () => {
     await transition(t, agent.auth, ticket.id, 'cancelled', '用户来电撤销').expect(200);
     const done = await getTicket(t, agent.auth, ticket.id);
     expect(done.status).toBe('cancelled');
-    expect(done.clocks.map((c) => c.stoppedAt)).toEqual([iso(minutes(t0, 3)), iso(minutes(t0, 3)), iso(minutes(t0, 3))]);
+    expect(done.clocks.map((c) => c.stoppedAt)).toEqual([
+      iso(minutes(t0, 3)),
+      iso(minutes(t0, 3)),
+      iso(minutes(t0, 3)),
+    ]);
   });
 
   describe('reopening (not fixed after all)', () => {
@@ -132,12 +145,32 @@ describe('the life of a ticket', () => {
       expect(res.body).toMatchObject({ id: ticket.id, no: ticket.no, status: 'accepted', assigneeId: null });
       const reopened = await getTicket(t, agent.auth, ticket.id);
       expect(clock(reopened, 'respond')).toMatchObject({ startedAt: iso(t0), stoppedAt: iso(t0) });
-      expect(clock(reopened, 'on_site')).toMatchObject({ startedAt: iso(reopenedAt), dueAt: iso(minutes(reopenedAt, 120)), stoppedAt: null, breached: false });
-      expect(clock(reopened, 'resolve')).toMatchObject({ startedAt: iso(reopenedAt), dueAt: iso(minutes(reopenedAt, 24 * 60)), stoppedAt: null, breached: false });
+      expect(clock(reopened, 'on_site')).toMatchObject({
+        startedAt: iso(reopenedAt),
+        dueAt: iso(minutes(reopenedAt, 120)),
+        stoppedAt: null,
+        breached: false,
+      });
+      expect(clock(reopened, 'resolve')).toMatchObject({
+        startedAt: iso(reopenedAt),
+        dueAt: iso(minutes(reopenedAt, 24 * 60)),
+        stoppedAt: null,
+        breached: false,
+      });
       expect(reopened.deadlines.resolveBy).toBe(iso(minutes(reopenedAt, 24 * 60)));
-      expect(reopened.events.at(-1)).toMatchObject({ kind: 'transition', fromStatus: 'resolved', toStatus: 'accepted', actorName: '王晓梅', note: '回访：仍打不着火' });
+      expect(reopened.events.at(-1)).toMatchObject({
+        kind: 'transition',
+        fromStatus: 'resolved',
+        toStatus: 'accepted',
+        actorName: '王晓梅',
+        note: '回访：仍打不着火',
+      });
       // It is back in the queue for anyone to take.
-      const queue = await t.http().get(`/api/queues/${ticket.queueId}/tickets`).set('Authorization', tech1.auth).expect(200);
+      const queue = await t
+        .http()
+        .get(`/api/queues/${ticket.queueId}/tickets`)
+        .set('Authorization', tech1.auth)
+        .expect(200);
       expect(queue.body.map((x: { id: number }) => x.id)).toContain(ticket.id);
     });
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  ResidentTicketView, Role, TicketDetailView, TicketEventKind, TicketStatus, TicketType, TicketView, allowedTransitions,
+  ResidentTicketView,
+  Role,
+  TicketDetailView,
+  TicketEventKind,
+  TicketStatus,
+  TicketType,
+  TicketView,
+  allowedTransitions,
 } from '@utility/shared';
 import { In, MoreThan, Not, Repository } from 'typeorm';
 import { forbidden, notFound } from '../common/app-error';
@@ -77,9 +84,15 @@ export class TicketReader {
     ];
     const tickets = await this.tickets.find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
     const events = await this.events.find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { id: 'ASC' } });
-    const technicians = await this.staff.findByIds([...new Set(tickets.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))]);
+    const technicians = await this.staff.findByIds([
+      ...new Set(tickets.flatMap((t) => (t.assigneeId ? [t.assigneeId] : []))),
+    ]);
     const views = tickets.map((t) =>
-      toResidentTicketView(t, events.filter((e) => e.ticketId === t.id), technicians.find((s) => s.id === t.assigneeId) ?? null),
+      toResidentTicketView(
+        t,
+        events.filter((e) => e.ticketId === t.id),
+        technicians.find((s) => s.id === t.assigneeId) ?? null,
+      ),
     );
     return this.extensions.decorate(views, residentId ?? null);
   }
@@ -102,7 +115,9 @@ export class TicketReader {
 
   /** The clocks of some tickets, for views built by other modules. */
   clocksOf(ticketIds: number[]): Promise<TicketClock[]> {
-    return ticketIds.length ? this.clocks.find({ where: { ticketId: In(ticketIds) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+    return ticketIds.length
+      ? this.clocks.find({ where: { ticketId: In(ticketIds) }, order: { id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** Tickets by id, unscoped: for modules that hold ticket ids of their own records (bookings, hazards). */
@@ -112,12 +127,17 @@ export class TicketReader {
 
   /** Open tickets a staff member works now (assigned, on the way, on site): their field jobs. */
   workingOn(staffId: number): Promise<Ticket[]> {
-    return this.tickets.findBy({ assigneeId: staffId, status: In([TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite]) });
+    return this.tickets.findBy({
+      assigneeId: staffId,
+      status: In([TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite]),
+    });
   }
 
   /** The timelines of some tickets, oldest event first. */
   eventsOf(ticketIds: number[]): Promise<TicketEvent[]> {
-    return ticketIds.length ? this.events.find({ where: { ticketId: In(ticketIds) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+    return ticketIds.length
+      ? this.events.find({ where: { ticketId: In(ticketIds) }, order: { id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** Timeline events after `afterId`, oldest first, for consumers such as resident notices. */
@@ -126,7 +146,17 @@ export class TicketReader {
     const tickets = await this.tickets.findBy({ id: In([...new Set(events.map((e) => e.ticketId))]) });
     return events.map((e) => {
       const t = tickets.find((x) => x.id === e.ticketId)!;
-      return { eventId: e.id, kind: e.kind, from: e.fromStatus, to: e.toStatus, at: e.at, ticketId: t.id, ticketNo: t.no ?? String(t.id), ticketType: t.type, accountNo: t.accountNo };
+      return {
+        eventId: e.id,
+        kind: e.kind,
+        from: e.fromStatus,
+        to: e.toStatus,
+        at: e.at,
+        ticketId: t.id,
+        ticketNo: t.no ?? String(t.id),
+        ticketType: t.type,
+        accountNo: t.accountNo,
+      };
     });
   }
 
@@ -176,6 +206,10 @@ export class TicketReader {
       this.events.find({ where: { ticketId: id }, order: { id: 'ASC' } }),
     ]);
     const actor = { role: viewer.role as Role, isAssignee: ticket.assigneeId === viewer.id };
-    return { ...view, events: events.map(toEventView), allowedTransitions: allowedTransitions(ticket.type, ticket.status, actor) };
+    return {
+      ...view,
+      events: events.map(toEventView),
+      allowedTransitions: allowedTransitions(ticket.type, ticket.status, actor),
+    };
   }
 }

@@ -3,7 +3,17 @@ import { DataSource } from 'typeorm';
 import { QueuesService } from '../queues/queues.service';
 import { RoutingRuleRow } from '../queues/routing-rule.entity';
 import {
-  breachesOf, call, createTicket, EAST_HEAT_ACCOUNT, expectRefused, getTicket, login, minutes, queueIdsByCode, ticketState, transition,
+  breachesOf,
+  call,
+  createTicket,
+  EAST_HEAT_ACCOUNT,
+  expectRefused,
+  getTicket,
+  login,
+  minutes,
+  queueIdsByCode,
+  ticketState,
+  transition,
 } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
@@ -22,30 +32,52 @@ describe('retyping a ticket', () => {
     agent = await login(t, 'agent1');
     // This company has not routed billing problems of the east district yet: they land in triage.
     const east = (await createTicket(t, agent, call())).districtId;
-    await t.app.get(DataSource).getRepository(RoutingRuleRow).delete({ ticketType: TicketType.Billing, districtId: east! });
+    await t.app
+      .get(DataSource)
+      .getRepository(RoutingRuleRow)
+      .delete({ ticketType: TicketType.Billing, districtId: east! });
     t.app.get(QueuesService).forgetRoutingTable();
   });
   afterAll(() => t.close());
 
-  it('moves a triage ticket retyped to repair to the station\'s repair queue, with the repair deadlines', async () => {
+  it("moves a triage ticket retyped to repair to the station's repair queue, with the repair deadlines", async () => {
     const t0 = new Date('2026-07-06T02:00:00.000Z');
     t.setNow(t0);
-    const ticket = await createTicket(t, agent, call({ type: 'billing', channel: 'miniapp', description: '交了费还是没气' }));
+    const ticket = await createTicket(
+      t,
+      agent,
+      call({ type: 'billing', channel: 'miniapp', description: '交了费还是没气' }),
+    );
     expect(ticket.queueId).toBe(queues.triage);
 
     t.setNow(minutes(t0, 10));
     const res = await retype(t, agent, ticket.id, { type: 'repair', note: '实为无气报修' }).expect(200);
-    expect(res.body).toMatchObject({ type: 'repair', queueId: queues['repair-east-heat'], status: 'submitted', no: ticket.no });
+    expect(res.body).toMatchObject({
+      type: 'repair',
+      queueId: queues['repair-east-heat'],
+      status: 'submitted',
+      no: ticket.no,
+    });
     // Deadlines run from the ticket's arrival, by the repair policy: 30 min, 2 h, 24 h.
     expect(res.body.deadlines).toEqual({
-      respondBy: iso(minutes(t0, 30)), onSiteBy: iso(minutes(t0, 120)), resolveBy: iso(minutes(t0, 24 * 60)),
+      respondBy: iso(minutes(t0, 30)),
+      onSiteBy: iso(minutes(t0, 120)),
+      resolveBy: iso(minutes(t0, 24 * 60)),
     });
-    expect(res.body.clocks.every((c: { startedAt: string; stoppedAt: string | null }) => c.startedAt === iso(t0) && c.stoppedAt === null)).toBe(true);
+    expect(
+      res.body.clocks.every(
+        (c: { startedAt: string; stoppedAt: string | null }) => c.startedAt === iso(t0) && c.stoppedAt === null,
+      ),
+    ).toBe(true);
 
     const detail = await getTicket(t, agent, ticket.id);
     expect(detail.events.at(-1)).toMatchObject({ kind: 'type_changed', actorName: '王晓梅', note: '实为无气报修' });
     // The repair technicians now see it in their queue.
-    const list = await t.http().get(`/api/queues/${queues['repair-east-heat']}/tickets`).set('Authorization', await login(t, 'tech1')).expect(200);
+    const list = await t
+      .http()
+      .get(`/api/queues/${queues['repair-east-heat']}/tickets`)
+      .set('Authorization', await login(t, 'tech1'))
+      .expect(200);
     expect(list.body.map((x: { id: number }) => x.id)).toContain(ticket.id);
   });
 
@@ -63,7 +95,7 @@ describe('retyping a ticket', () => {
     expect(respond).toMatchObject({ stoppedAt: iso(t0), breached: false });
   });
 
-  it('keeps a breach recorded before the retype, and can record the new deadline\'s breach too', async () => {
+  it("keeps a breach recorded before the retype, and can record the new deadline's breach too", async () => {
     const t0 = new Date('2026-07-08T02:00:00.000Z');
     t.setNow(t0);
     const ticket = await createTicket(t, agent, call({ channel: 'miniapp' }));

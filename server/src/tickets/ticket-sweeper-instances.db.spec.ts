@@ -24,17 +24,27 @@ describe('two app instances sweeping the same database', () => {
     const agent = await login(t, 'agent1');
     at(t0);
     const tickets = [];
-    for (let i = 0; i < 6; i++) tickets.push(await createTicket(t, agent, call({ channel: 'miniapp', description: `无人接听 ${i}` })));
+    for (let i = 0; i < 6; i++)
+      tickets.push(await createTicket(t, agent, call({ channel: 'miniapp', description: `无人接听 ${i}` })));
 
     at(minutes(t0, 31));
-    const results = await Promise.all([t.sweep(), second.get(TicketSweeper).sweep(), t.sweep(), second.get(TicketSweeper).sweep()]);
+    const results = await Promise.all([
+      t.sweep(),
+      second.get(TicketSweeper).sweep(),
+      t.sweep(),
+      second.get(TicketSweeper).sweep(),
+    ]);
     expect(results.reduce((n, r) => n + r.breached, 0)).toBe(6);
     expect(results.reduce((n, r) => n + r.atRisk, 0)).toBe(6);
 
     for (const ticket of tickets) {
       const detail = await getTicket(t, agent, ticket.id);
       const count = (kind: string) => detail.events.filter((e) => e.kind === kind).length;
-      expect({ atRisk: count('at_risk'), breached: count('breached'), escalated: count('escalated') }).toEqual({ atRisk: 1, breached: 1, escalated: 1 });
+      expect({ atRisk: count('at_risk'), breached: count('breached'), escalated: count('escalated') }).toEqual({
+        atRisk: 1,
+        breached: 1,
+        escalated: 1,
+      });
       // Raised one step, not once per instance.
       expect(detail.priority).toBe('high');
       expect(await breachesOf(t, ticket.id)).toHaveLength(1);

@@ -19,7 +19,11 @@ describe('the SLA sweeper', () => {
     return createTicket(t, agent, call({ channel: 'miniapp' }));
   };
   const countsOf = async (queueId: number): Promise<QueueCounts> => {
-    const res = await t.http().get('/api/queues').set('Authorization', await login(t, 'dispatcher1')).expect(200);
+    const res = await t
+      .http()
+      .get('/api/queues')
+      .set('Authorization', await login(t, 'dispatcher1'))
+      .expect(200);
     return res.body.find((q: { id: number }) => q.id === queueId).counts;
   };
   const kinds = async (id: number) => (await getTicket(t, agent, id)).events.map((e) => e.kind);
@@ -55,10 +59,20 @@ describe('the SLA sweeper', () => {
       ['escalated', late.toISOString(), null],
     ]);
     expect(detail.events.at(-1)!.note).toMatch(/[\u4e00-\u9fff]/);
-    expect(detail.clocks.find((c) => c.kind === 'respond')).toMatchObject({ breached: true, atRisk: false, stoppedAt: null });
-    expect((await breachesOf(t, ticket.id)).map((b) => [b.clock, b.ticketType, b.queueId, b.dueAt.toISOString(), b.breachedAt.toISOString()])).toEqual([
-      ['respond', 'repair', ticket.queueId, minutes(t0, 30).toISOString(), late.toISOString()],
-    ]);
+    expect(detail.clocks.find((c) => c.kind === 'respond')).toMatchObject({
+      breached: true,
+      atRisk: false,
+      stoppedAt: null,
+    });
+    expect(
+      (await breachesOf(t, ticket.id)).map((b) => [
+        b.clock,
+        b.ticketType,
+        b.queueId,
+        b.dueAt.toISOString(),
+        b.breachedAt.toISOString(),
+      ]),
+    ).toEqual([['respond', 'repair', ticket.queueId, minutes(t0, 30).toISOString(), late.toISOString()]]);
     expect(await countsOf(ticket.queueId)).toEqual({ open: 1, atRisk: 0, breached: 1 });
 
     // Sweeping again, later, changes nothing for that clock.
@@ -88,10 +102,15 @@ describe('the SLA sweeper', () => {
     const acceptedAt = minutes(t0, 45);
     t.setNow(acceptedAt);
     await transition(t, agent, ticket.id, 'accepted').expect(200);
-    expect((await breachesOf(t, ticket.id)).map((b) => [b.clock, b.breachedAt.toISOString()])).toEqual([['respond', acceptedAt.toISOString()]]);
+    expect((await breachesOf(t, ticket.id)).map((b) => [b.clock, b.breachedAt.toISOString()])).toEqual([
+      ['respond', acceptedAt.toISOString()],
+    ]);
     const detail = await getTicket(t, agent, ticket.id);
     expect(detail.events.map((e) => e.kind)).toEqual(['created', 'routed', 'transition', 'breached']);
-    expect(detail.clocks.find((c) => c.kind === 'respond')).toMatchObject({ stoppedAt: acceptedAt.toISOString(), breached: true });
+    expect(detail.clocks.find((c) => c.kind === 'respond')).toMatchObject({
+      stoppedAt: acceptedAt.toISOString(),
+      breached: true,
+    });
     // The sweeper does not count it a second time.
     expect(await t.sweep()).toEqual({ atRisk: 0, breached: 0 });
     expect(await breachesOf(t, ticket.id)).toHaveLength(1);

@@ -48,9 +48,15 @@ export class TicketSweeper implements OnApplicationBootstrap, OnApplicationShutd
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
     const result: SweepResult = { atRisk: 0, breached: 0 };
-    const risky = await this.clocks.find({ where: { stoppedAt: IsNull(), atRiskAt: IsNull(), riskAt: LessThanOrEqual(now) }, take: BATCH });
+    const risky = await this.clocks.find({
+      where: { stoppedAt: IsNull(), atRiskAt: IsNull(), riskAt: LessThanOrEqual(now) },
+      take: BATCH,
+    });
     for (const clock of risky) if (await this.flagAtRisk(clock, now)) result.atRisk++;
-    const late = await this.clocks.find({ where: { stoppedAt: IsNull(), breachedAt: IsNull(), dueAt: LessThan(now) }, take: BATCH });
+    const late = await this.clocks.find({
+      where: { stoppedAt: IsNull(), breachedAt: IsNull(), dueAt: LessThan(now) },
+      take: BATCH,
+    });
     for (const clock of late) if (await this.escalate(clock, now)) result.breached++;
     return result;
   }
@@ -60,7 +66,12 @@ export class TicketSweeper implements OnApplicationBootstrap, OnApplicationShutd
       const won = await em.update(TicketClock, { id: clock.id, atRiskAt: IsNull() }, { atRiskAt: now });
       if (!won.affected) return false;
       await appendEvents(em, clock.ticketId, [
-        { kind: TicketEventKind.AtRisk, actor: null, at: now, data: { clock: clock.kind, dueAt: clock.dueAt.toISOString() } },
+        {
+          kind: TicketEventKind.AtRisk,
+          actor: null,
+          at: now,
+          data: { clock: clock.kind, dueAt: clock.dueAt.toISOString() },
+        },
       ]);
       return true;
     });
@@ -74,7 +85,13 @@ export class TicketSweeper implements OnApplicationBootstrap, OnApplicationShutd
       const priority = escalatePriority(ticket.priority);
       await em.update(Ticket, { id: ticket.id }, { priority, updatedAt: now });
       await appendEvents(em, ticket.id, [
-        { kind: TicketEventKind.Escalated, actor: null, at: now, note: '已超时，已升级并通知主管', data: { clock: clock.kind, from: ticket.priority, to: priority } },
+        {
+          kind: TicketEventKind.Escalated,
+          actor: null,
+          at: now,
+          note: '已超时，已升级并通知主管',
+          data: { clock: clock.kind, from: ticket.priority, to: priority },
+        },
       ]);
       return true;
     });

@@ -19,7 +19,11 @@ describe('moves that are refused', () => {
 
   /** A repair in the given status, worked by tech1 from `assigned` on. */
   async function repairIn(status: string, overrides: Record<string, unknown> = {}): Promise<number> {
-    const ticket = await createTicket(t, agent, call({ channel: status === 'submitted' ? 'miniapp' : 'phone', ...overrides }));
+    const ticket = await createTicket(
+      t,
+      agent,
+      call({ channel: status === 'submitted' ? 'miniapp' : 'phone', ...overrides }),
+    );
     if (status === 'submitted' || status === 'accepted') return ticket.id;
     if (status === 'cancelled') {
       await transition(t, agent, ticket.id, 'cancelled').expect(200);
@@ -65,7 +69,7 @@ describe('moves that are refused', () => {
     ['on_site', 'resolved', 'tech2', 'only the assignee reports it fixed'],
     ['assigned', 'accepted', 'dispatcher1', 'only the assignee hands it back'],
     ['resolved', 'closed', 'tech1', 'a technician does not close their own work'],
-    ['accepted', 'cancelled', 'tech1', 'a technician does not cancel a resident\'s request'],
+    ['accepted', 'cancelled', 'tech1', "a technician does not cancel a resident's request"],
     ['submitted', 'accepted', 'tech1', 'accepting a request is desk work'],
     ['resolved', 'accepted', 'dispatcher1', 'reopening is for agents and supervisors'],
   ])('refuses %s → %s by %s with 403 FORBIDDEN (%s)', async (from, to, username, _why) => {
@@ -94,6 +98,11 @@ describe('moves that are refused', () => {
     ['a note over 1000 characters', { to: 'en_route', note: 'x'.repeat(1001) }],
   ])('refuses a body with %s with 400 VALIDATION_FAILED', async (_what, body) => {
     const id = await repairIn('assigned');
-    await expectUnchanged(id, () => t.http().post(`/api/tickets/${id}/transition`).set('Authorization', tech1).send(body), 400, ErrorCode.ValidationFailed);
+    await expectUnchanged(
+      id,
+      () => t.http().post(`/api/tickets/${id}/transition`).set('Authorization', tech1).send(body),
+      400,
+      ErrorCode.ValidationFailed,
+    );
   });
 });

@@ -26,7 +26,11 @@ export function toClockView(c: Omit<TicketClock, 'id'>, now: Date): ClockView {
 
 export function toTicketView(t: Ticket, ctx: TicketViewContext): TicketView {
   const due = (kind: ClockKind) => iso(ctx.clocks.find((c) => c.kind === kind)?.dueAt ?? null);
-  const deadlines: Deadlines = { respondBy: due(ClockKind.Respond), onSiteBy: due(ClockKind.OnSite), resolveBy: due(ClockKind.Resolve) };
+  const deadlines: Deadlines = {
+    respondBy: due(ClockKind.Respond),
+    onSiteBy: due(ClockKind.OnSite),
+    resolveBy: due(ClockKind.Resolve),
+  };
   return {
     id: t.id,
     no: t.no ?? String(t.id),

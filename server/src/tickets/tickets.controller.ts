@@ -1,8 +1,17 @@
 import { Controller, Get, Headers, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AssignRequest, AssignSchema, CreateTicketRequest, CreateTicketSchema, Role, RetypeRequest, RetypeSchema,
-  TicketDetailView, TicketView, TransitionRequest, TransitionSchema,
+  AssignRequest,
+  AssignSchema,
+  CreateTicketRequest,
+  CreateTicketSchema,
+  Role,
+  RetypeRequest,
+  RetypeSchema,
+  TicketDetailView,
+  TicketView,
+  TransitionRequest,
+  TransitionSchema,
 } from '@utility/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
@@ -40,12 +49,21 @@ export class TicketsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketView> {
     let made: NewTicket | undefined;
-    const created = await this.idempotency.create(`staff:${staff.id}`, key, 'ticket', body, async (em) => (made = await this.tickets.intakeAsWritten(em, staff, body)).ticket.id);
+    const created = await this.idempotency.create(
+      `staff:${staff.id}`,
+      key,
+      'ticket',
+      body,
+      async (em) => (made = await this.tickets.intakeAsWritten(em, staff, body)).ticket.id,
+    );
     if (created.replayed) void reply.header('Idempotent-Replayed', 'true');
     void reply.status(HttpStatus.CREATED);
     // A ticket made just now is its maker's to see, as it was committed: no need to read it back.
-    if (created.replayed || made?.ticket.id !== created.resourceId) return this.reader.view(await this.reader.visibleTicket(staff, created.resourceId), staff);
-    return made.clocks ? this.reader.viewAsWritten(made.ticket, made.queueName, made.clocks) : this.reader.view(made.ticket, staff);
+    if (created.replayed || made?.ticket.id !== created.resourceId)
+      return this.reader.view(await this.reader.visibleTicket(staff, created.resourceId), staff);
+    return made.clocks
+      ? this.reader.viewAsWritten(made.ticket, made.queueName, made.clocks)
+      : this.reader.view(made.ticket, staff);
   }
 
   @Get(':id')
@@ -73,7 +91,11 @@ export class TicketsController {
   @Roles(Role.Dispatcher, Role.Supervisor)
   @ApiOperation({ summary: 'Push a ticket to a member of its queue' })
   @ApiZodBody(AssignSchema)
-  async assign(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(AssignSchema) body: AssignRequest): Promise<TicketView> {
+  async assign(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(AssignSchema) body: AssignRequest,
+  ): Promise<TicketView> {
     return this.reader.view(await this.assignment.assign(staff, id, body.staffId, body.note), staff);
   }
 
@@ -81,7 +103,11 @@ export class TicketsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Move the ticket along its life (受理, 出发, 到场, 处理完成, 关闭, 取消, 重新打开)' })
   @ApiZodBody(TransitionSchema)
-  async transition(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(TransitionSchema) body: TransitionRequest): Promise<TicketView> {
+  async transition(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(TransitionSchema) body: TransitionRequest,
+  ): Promise<TicketView> {
     return this.reader.view(await this.tickets.transition(staff, id, body.to, body.note), staff);
   }
 
@@ -90,7 +116,11 @@ export class TicketsController {
   @Roles(...INTAKE_ROLES)
   @ApiOperation({ summary: 'Reclassify: re-routes the ticket and recomputes its running clocks' })
   @ApiZodBody(RetypeSchema)
-  async retype(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number, @ZodBody(RetypeSchema) body: RetypeRequest): Promise<TicketView> {
+  async retype(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(RetypeSchema) body: RetypeRequest,
+  ): Promise<TicketView> {
     return this.reader.view(await this.tickets.retype(staff, id, body.type, body.note), staff);
   }
 }

@@ -23,10 +23,31 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Ticket, TicketEvent, TicketClock, SlaBreach]),
-    AccountsModule, OrgModule, QueuesModule, SlaModule, StaffModule,
+    AccountsModule,
+    OrgModule,
+    QueuesModule,
+    SlaModule,
+    StaffModule,
   ],
   controllers: [TicketsController, QueueBoardController],
-  providers: [TicketsService, TicketAssignment, TicketReader, TicketBoard, TicketClocksService, TicketSweeper, TicketExtensions, TicketFactsService],
-  exports: [TicketsService, TicketReader, TicketSweeper, TicketExtensions, TicketAssignment, TicketBoard, TicketFactsService],
+  providers: [
+    TicketsService,
+    TicketAssignment,
+    TicketReader,
+    TicketBoard,
+    TicketClocksService,
+    TicketSweeper,
+    TicketExtensions,
+    TicketFactsService,
+  ],
+  exports: [
+    TicketsService,
+    TicketReader,
+    TicketSweeper,
+    TicketExtensions,
+    TicketAssignment,
+    TicketBoard,
+    TicketFactsService,
+  ],
 })
 export class TicketsModule {}

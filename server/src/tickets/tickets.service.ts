@@ -1,7 +1,18 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  Channel, ClockKind, CreateTicketRequest, ErrorCode, Priority, Role, TicketEventKind, TicketStatus, TicketType,
-  TransitionError, assertTransition, isOpen, shanghaiDate,
+  Channel,
+  ClockKind,
+  CreateTicketRequest,
+  ErrorCode,
+  Priority,
+  Role,
+  TicketEventKind,
+  TicketStatus,
+  TicketType,
+  TransitionError,
+  assertTransition,
+  isOpen,
+  shanghaiDate,
 } from '@utility/shared';
 import { EntityManager, IsNull } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
@@ -39,7 +50,8 @@ export interface TicketStep {
   events?: { kind: TicketEventKind; note?: string | null; data?: EventData | null }[];
 }
 
-const initialPriority = (type: TicketType): Priority => (type === TicketType.Leak ? Priority.Emergency : Priority.Normal);
+const initialPriority = (type: TicketType): Priority =>
+  type === TicketType.Leak ? Priority.Emergency : Priority.Normal;
 
 /** Intake and the ticket's life: every change is one transaction with its events. */
 @Injectable()
@@ -78,10 +90,21 @@ export class TicketsService {
     const byStaff = actor !== null && actor.role !== Role.Resident;
     const status = byStaff && body.channel !== Channel.Miniapp ? TicketStatus.Accepted : TicketStatus.Submitted;
     const row: Omit<Ticket, 'id' | 'no'> = {
-      type: body.type, status, priority: initialPriority(body.type), channel: body.channel, queueId: queue.id,
-      assigneeId: null, accountNo: body.accountNo ?? null, ...place, address: body.address,
-      contactName: body.contactName, contactPhone: body.contactPhone, description: body.description,
-      createdById: byStaff ? actor.id : null, createdAt: now, updatedAt: now,
+      type: body.type,
+      status,
+      priority: initialPriority(body.type),
+      channel: body.channel,
+      queueId: queue.id,
+      assigneeId: null,
+      accountNo: body.accountNo ?? null,
+      ...place,
+      address: body.address,
+      contactName: body.contactName,
+      contactPhone: body.contactPhone,
+      description: body.description,
+      createdById: byStaff ? actor.id : null,
+      createdAt: now,
+      updatedAt: now,
     };
     const { identifiers } = await em.insert(Ticket, { ...row });
     const id = identifiers[0].id as number;
@@ -91,7 +114,9 @@ export class TicketsService {
     const ticket: Ticket = { ...row, id, no };
     await appendEvents(em, id, [
       { kind: TicketEventKind.Created, actor, at: now, to: TicketStatus.Submitted, data: { channel: body.channel } },
-      ...(status === TicketStatus.Accepted ? [{ kind: TicketEventKind.Transition, actor, at: now, from: TicketStatus.Submitted, to: status }] : []),
+      ...(status === TicketStatus.Accepted
+        ? [{ kind: TicketEventKind.Transition, actor, at: now, from: TicketStatus.Submitted, to: status }]
+        : []),
       { kind: TicketEventKind.Routed, actor: null, at: now, note: queue.name, data: { queueId: queue.id } },
     ]);
     const clocks = await this.clocks.startNew(em, ticket, now, status);
@@ -101,13 +126,21 @@ export class TicketsService {
   }
 
   /** A ticket the product raises itself (a held reading, a payment mismatch), about an account. */
-  async openSystemTicket(em: EntityManager, input: { type: TicketType; accountNo: string | null; description: string }): Promise<Ticket> {
+  async openSystemTicket(
+    em: EntityManager,
+    input: { type: TicketType; accountNo: string | null; description: string },
+  ): Promise<Ticket> {
     const account = input.accountNo ? await this.accounts.findByNo(input.accountNo, em) : null;
     if (input.accountNo && !account) throw new Error(`No account ${input.accountNo} for a system ticket`);
     // Without an account (a payment nobody can place) there is no district: it goes to triage.
     return this.intake(em, null, {
-      type: input.type, accountNo: account?.accountNo, address: account?.address ?? '—', contactName: account?.holderName ?? '系统',
-      contactPhone: '', description: input.description, channel: Channel.System,
+      type: input.type,
+      accountNo: account?.accountNo,
+      address: account?.address ?? '—',
+      contactName: account?.holderName ?? '系统',
+      contactPhone: '',
+      description: input.description,
+      channel: Channel.System,
     });
   }
 
@@ -116,7 +149,13 @@ export class TicketsService {
   }
 
   /** A resident acts on a ticket of an account they have bound (cancel before assignment, reopen). */
-  async transitionForResident(actor: ResidentPrincipal, accountNos: string[], id: number, to: TicketStatus, note?: string): Promise<Ticket> {
+  async transitionForResident(
+    actor: ResidentPrincipal,
+    accountNos: string[],
+    id: number,
+    to: TicketStatus,
+    note?: string,
+  ): Promise<Ticket> {
     return this.move(actor, await this.reader.residentTicket(accountNos, id, actor.id), to, note);
   }
 
@@ -126,7 +165,10 @@ export class TicketsService {
    * and each sees what the one before did. (SQLite's transactions are already serialized by Db.)
    */
   async lockForStep(em: EntityManager, id: number): Promise<{ ticket: Ticket; events: TicketEvent[] }> {
-    const ticket = await em.findOne(Ticket, { where: { id }, ...(this.db.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
+    const ticket = await em.findOne(Ticket, {
+      where: { id },
+      ...(this.db.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
+    });
     if (!ticket) throw notFound();
     const events = await em.find(TicketEvent, { where: { ticketId: id }, order: { id: 'ASC' } });
     return { ticket, events };
@@ -152,7 +194,19 @@ export class TicketsService {
     );
     if (!moved.affected) throw conflict(ErrorCode.Conflict);
     await appendEvents(em, id, [
-      ...(to ? [{ kind: TicketEventKind.Transition, actor, at: now, from: ticket.status, to, note: step.note, data: step.data }] : []),
+      ...(to
+        ? [
+            {
+              kind: TicketEventKind.Transition,
+              actor,
+              at: now,
+              from: ticket.status,
+              to,
+              note: step.note,
+              data: step.data,
+            },
+          ]
+        : []),
       ...(step.events ?? []).map((e) => ({ ...e, actor, at: now })),
     ]);
     if (to) await this.clocks.onTransition(em, ticket, ticket.status, to, now);
@@ -163,10 +217,18 @@ export class TicketsService {
    * The work sets the ticket's resolve deadline (an inspection's booked slot, a re-inspection's
    * rectification deadline), with a note on the timeline; in the caller's transaction.
    */
-  async moveResolveDeadline(em: EntityManager, actor: Actor | null, ticket: Pick<Ticket, 'id' | 'type'>, dueAt: Date, note: string): Promise<void> {
+  async moveResolveDeadline(
+    em: EntityManager,
+    actor: Actor | null,
+    ticket: Pick<Ticket, 'id' | 'type'>,
+    dueAt: Date,
+    note: string,
+  ): Promise<void> {
     const now = this.clock.now();
     await this.clocks.moveDue(em, ticket, ClockKind.Resolve, dueAt, now);
-    await appendEvents(em, ticket.id, [{ kind: TicketEventKind.Note, actor, at: now, note, data: { dueAt: dueAt.toISOString() } }]);
+    await appendEvents(em, ticket.id, [
+      { kind: TicketEventKind.Note, actor, at: now, note, data: { dueAt: dueAt.toISOString() } },
+    ]);
   }
 
   /**
@@ -182,18 +244,24 @@ export class TicketsService {
       current = claimed;
     }
     if (current.assigneeId !== actor.id) throw conflict(ErrorCode.TicketAlreadyClaimed);
-    if (current.status === TicketStatus.Assigned) current = await this.recordStep(em, actor, current, { to: TicketStatus.EnRoute });
-    if (current.status === TicketStatus.EnRoute) current = await this.recordStep(em, actor, current, { to: TicketStatus.OnSite });
+    if (current.status === TicketStatus.Assigned)
+      current = await this.recordStep(em, actor, current, { to: TicketStatus.EnRoute });
+    if (current.status === TicketStatus.EnRoute)
+      current = await this.recordStep(em, actor, current, { to: TicketStatus.OnSite });
     if (current.status !== TicketStatus.OnSite) throw conflict(ErrorCode.TransitionNotAllowed);
     return current;
   }
 
   private async assertMove(actor: Actor, ticket: Ticket, to: TicketStatus): Promise<void> {
     try {
-      assertTransition(ticket.type, ticket.status, to, { role: actor.role, isAssignee: ticket.assigneeId === actor.id && actor.role !== Role.Resident });
+      assertTransition(ticket.type, ticket.status, to, {
+        role: actor.role,
+        isAssignee: ticket.assigneeId === actor.id && actor.role !== Role.Resident,
+      });
     } catch (error) {
       // Nobody may make this move now → 409; somebody may, but not this caller → 403.
-      if (error instanceof TransitionError) throw error.reason === 'actor' ? forbidden() : conflict(ErrorCode.TransitionNotAllowed);
+      if (error instanceof TransitionError)
+        throw error.reason === 'actor' ? forbidden() : conflict(ErrorCode.TransitionNotAllowed);
       throw error;
     }
     await this.extensions.checkMove(actor, ticket, to);
@@ -218,7 +286,13 @@ export class TicketsService {
    * A deadline fixed by another rule than the type's policy (a return visit is due 24 h after the
    * work it visits was finished): the clock runs from `startedAt` to `dueAt`.
    */
-  async setDeadline(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, kind: ClockKind, startedAt: Date, dueAt: Date): Promise<void> {
+  async setDeadline(
+    em: EntityManager,
+    ticket: Pick<Ticket, 'id' | 'type'>,
+    kind: ClockKind,
+    startedAt: Date,
+    dueAt: Date,
+  ): Promise<void> {
     await this.clocks.setDeadline(em, ticket, kind, startedAt, dueAt);
   }
 
@@ -228,13 +302,32 @@ export class TicketsService {
   }
 
   /** Moves an open ticket to another queue with a new priority, in the caller's transaction (a grade-1 complaint goes to the supervisors, escalated). */
-  async requeue(em: EntityManager, actor: Actor, ticket: Ticket, change: { queueId: number; priority: Priority; note: string; escalate: boolean }): Promise<Ticket> {
+  async requeue(
+    em: EntityManager,
+    actor: Actor,
+    ticket: Ticket,
+    change: { queueId: number; priority: Priority; note: string; escalate: boolean },
+  ): Promise<Ticket> {
     const now = this.clock.now();
-    const moved = await em.update(Ticket, { id: ticket.id, status: ticket.status }, { queueId: change.queueId, priority: change.priority, updatedAt: now });
+    const moved = await em.update(
+      Ticket,
+      { id: ticket.id, status: ticket.status },
+      { queueId: change.queueId, priority: change.priority, updatedAt: now },
+    );
     if (!moved.affected) throw conflict(ErrorCode.Conflict);
     await appendEvents(em, ticket.id, [
       { kind: TicketEventKind.Routed, actor, at: now, note: change.note, data: { queueId: change.queueId } },
-      ...(change.escalate ? [{ kind: TicketEventKind.Escalated, actor, at: now, note: change.note, data: { from: ticket.priority, to: change.priority } }] : []),
+      ...(change.escalate
+        ? [
+            {
+              kind: TicketEventKind.Escalated,
+              actor,
+              at: now,
+              note: change.note,
+              data: { from: ticket.priority, to: change.priority },
+            },
+          ]
+        : []),
     ]);
     return em.findOneByOrFail(Ticket, { id: ticket.id });
   }
@@ -246,10 +339,20 @@ export class TicketsService {
     const queue = await this.queues.route({ type, districtId: ticket.districtId, stationId: ticket.stationId });
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
-      const moved = await em.update(Ticket, { id, status: ticket.status, type: ticket.type }, { type, queueId: queue.id, updatedAt: now });
+      const moved = await em.update(
+        Ticket,
+        { id, status: ticket.status, type: ticket.type },
+        { type, queueId: queue.id, updatedAt: now },
+      );
       if (!moved.affected) throw conflict(ErrorCode.Conflict);
       await appendEvents(em, id, [
-        { kind: TicketEventKind.TypeChanged, actor, at: now, note, data: { from: ticket.type, to: type, queueId: queue.id } },
+        {
+          kind: TicketEventKind.TypeChanged,
+          actor,
+          at: now,
+          note,
+          data: { from: ticket.type, to: type, queueId: queue.id },
+        },
       ]);
       await this.clocks.recompute(em, { id, type }, now);
       return em.findOneByOrFail(Ticket, { id });
@@ -257,17 +360,20 @@ export class TicketsService {
   }
 
   /** District and station from the account, else the caller's district, else nowhere (triage). */
-  private async placeOf(em: EntityManager, body: IntakeInput): Promise<{ districtId: number | null; stationId: number | null }> {
+  private async placeOf(
+    em: EntityManager,
+    body: IntakeInput,
+  ): Promise<{ districtId: number | null; stationId: number | null }> {
     if (body.accountNo) {
       const account = await this.accounts.findByNo(body.accountNo, em);
       if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
       return { districtId: account.districtId, stationId: account.stationId };
     }
     if (body.districtId) {
-      if (!(await this.org.findDistrict(body.districtId, em))) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '片区不存在');
+      if (!(await this.org.findDistrict(body.districtId, em)))
+        throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '片区不存在');
       return { districtId: body.districtId, stationId: null };
     }
     return { districtId: null, stationId: null };
   }
 }
-

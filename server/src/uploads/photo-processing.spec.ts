@@ -6,7 +6,10 @@ import { DeclaredFile, MAX_LONG_SIDE, PhotoLimits, detectPhotoType, processPhoto
 
 const limits: PhotoLimits = { maxBytes: 10 * 1024 * 1024, maxPixels: 50_000_000 };
 const text = Buffer.from('This is not a photo, whatever its name says.\n'.repeat(40));
-const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), Buffer.alloc(600, 32)]);
+const pdf = Buffer.concat([
+  Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+  Buffer.alloc(600, 32),
+]);
 
 /** The refusal a promise ends in, as the API would send it. */
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
@@ -40,7 +43,11 @@ describe('detectPhotoType', () => {
     ['PNG', 'png', () => rawInput(halves(16, 16)).png().toBuffer()],
     ['WebP', 'webp', () => rawInput(halves(16, 16)).webp().toBuffer()],
     ['HEIC (iPhone: major brand heic)', 'heic', async () => encodeHeic(halves(16, 16))],
-    ['HEIF with heic among compatible brands (Android: major mif1)', 'heic', async () => Buffer.from('\0\0\0\x18ftypmif1\0\0\0\0mif1heic', 'latin1')],
+    [
+      'HEIF with heic among compatible brands (Android: major mif1)',
+      'heic',
+      async () => Buffer.from('\0\0\0\x18ftypmif1\0\0\0\0mif1heic', 'latin1'),
+    ],
     ['AVIF', null, () => rawInput(halves(16, 16)).avif().toBuffer()],
     ['GIF', null, () => rawInput(halves(16, 16)).gif().toBuffer()],
     ['TIFF', null, () => rawInput(halves(16, 16)).tiff().toBuffer()],
@@ -65,7 +72,12 @@ describe('processPhoto', () => {
     expect(meta.xmp).toBeUndefined();
     expect(out.bytes.includes('PhoneMaker')).toBe(false);
     expect(out.bytes.includes('Exif')).toBe(false);
-    expect(out).toMatchObject({ mime: 'image/jpeg', width: 64, height: 48, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(out).toMatchObject({
+      mime: 'image/jpeg',
+      width: 64,
+      height: 48,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('turns a photo upright by its EXIF orientation, then drops the tag', async () => {
@@ -98,17 +110,27 @@ describe('processPhoto', () => {
   });
 
   it('puts transparent pixels on white', async () => {
-    const input = await sharp({ create: { width: 20, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const input = await sharp({
+      create: { width: 20, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     const [r, g, b] = await pixel((await processPhoto(input, limits)).bytes, 10, 10);
     expect(Math.min(r, g, b)).toBeGreaterThan(240);
   });
 
   it(`shrinks the long side to ${MAX_LONG_SIDE} px and never enlarges`, async () => {
-    const wide = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#808080' } }).png().toBuffer();
+    const wide = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#808080' } })
+      .png()
+      .toBuffer();
     expect(await processPhoto(wide, limits)).toMatchObject({ width: MAX_LONG_SIDE, height: 853 });
-    const tall = await sharp({ create: { width: 1200, height: 4000, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const tall = await sharp({ create: { width: 1200, height: 4000, channels: 3, background: '#808080' } })
+      .jpeg()
+      .toBuffer();
     expect(await processPhoto(tall, limits)).toMatchObject({ width: 768, height: MAX_LONG_SIDE });
-    const small = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#808080' } }).webp().toBuffer();
+    const small = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#808080' } })
+      .webp()
+      .toBuffer();
     expect(await processPhoto(small, limits)).toMatchObject({ width: 300, height: 200 });
   });
 
@@ -117,25 +139,90 @@ describe('processPhoto', () => {
 
     it.each<[string, () => Promise<Buffer>, DeclaredFile, { status: number; code: ErrorCode }]>([
       ['an empty file', async () => Buffer.alloc(0), fake, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['text named .jpg and sent as image/jpeg (a fake photo)', async () => text, fake, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['a PDF named .jpg (a fake photo)', async () => pdf, { mimetype: 'application/octet-stream', filename: 'scan.JPG' }, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['a PDF', async () => pdf, { mimetype: 'application/pdf', filename: 'bill.pdf' }, { status: 415, code: ErrorCode.PhotoTypeNotAllowed }],
-      ['text', async () => text, { mimetype: 'text/plain', filename: 'notes.txt' }, { status: 415, code: ErrorCode.PhotoTypeNotAllowed }],
-      ['a GIF', () => rawInput(halves(16, 16)).gif().toBuffer(), { mimetype: 'image/gif', filename: 'a.gif' }, { status: 415, code: ErrorCode.PhotoTypeNotAllowed }],
-      ['an AVIF', () => rawInput(halves(16, 16)).avif().toBuffer(), { mimetype: 'image/avif' }, { status: 415, code: ErrorCode.PhotoTypeNotAllowed }],
-      ['a JPEG signature followed by junk', async () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), text]), fake, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['a PNG signature followed by junk', async () => Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), text]), {}, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['a WebP header followed by junk', async () => Buffer.concat([Buffer.from('RIFF\xff\0\0\0WEBPVP8 ', 'latin1'), text]), {}, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['a HEIC header followed by junk', async () => Buffer.concat([Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1'), text]), {}, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['a JPEG cut in half', async () => {
-        const jpeg = await rawInput(halves(64, 64)).jpeg().toBuffer();
-        return jpeg.subarray(0, 300);
-      }, fake, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['a HEIC cut in half', async () => {
-        const heic = encodeHeic(halves(64, 64));
-        return heic.subarray(0, heic.length / 2);
-      }, {}, { status: 422, code: ErrorCode.PhotoUnreadable }],
-      ['a PNG claiming 100000 × 100000 pixels (decompression bomb)', async () => pngClaiming(100_000, 100_000), {}, { status: 413, code: ErrorCode.PhotoTooLarge }],
+      [
+        'text named .jpg and sent as image/jpeg (a fake photo)',
+        async () => text,
+        fake,
+        { status: 422, code: ErrorCode.PhotoUnreadable },
+      ],
+      [
+        'a PDF named .jpg (a fake photo)',
+        async () => pdf,
+        { mimetype: 'application/octet-stream', filename: 'scan.JPG' },
+        { status: 422, code: ErrorCode.PhotoUnreadable },
+      ],
+      [
+        'a PDF',
+        async () => pdf,
+        { mimetype: 'application/pdf', filename: 'bill.pdf' },
+        { status: 415, code: ErrorCode.PhotoTypeNotAllowed },
+      ],
+      [
+        'text',
+        async () => text,
+        { mimetype: 'text/plain', filename: 'notes.txt' },
+        { status: 415, code: ErrorCode.PhotoTypeNotAllowed },
+      ],
+      [
+        'a GIF',
+        () => rawInput(halves(16, 16)).gif().toBuffer(),
+        { mimetype: 'image/gif', filename: 'a.gif' },
+        { status: 415, code: ErrorCode.PhotoTypeNotAllowed },
+      ],
+      [
+        'an AVIF',
+        () => rawInput(halves(16, 16)).avif().toBuffer(),
+        { mimetype: 'image/avif' },
+        { status: 415, code: ErrorCode.PhotoTypeNotAllowed },
+      ],
+      [
+        'a JPEG signature followed by junk',
+        async () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), text]),
+        fake,
+        { status: 422, code: ErrorCode.PhotoUnreadable },
+      ],
+      [
+        'a PNG signature followed by junk',
+        async () => Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), text]),
+        {},
+        { status: 422, code: ErrorCode.PhotoUnreadable },
+      ],
+      [
+        'a WebP header followed by junk',
+        async () => Buffer.concat([Buffer.from('RIFF\xff\0\0\0WEBPVP8 ', 'latin1'), text]),
+        {},
+        { status: 422, code: ErrorCode.PhotoUnreadable },
+      ],
+      [
+        'a HEIC header followed by junk',
+        async () => Buffer.concat([Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1'), text]),
+        {},
+        { status: 422, code: ErrorCode.PhotoUnreadable },
+      ],
+      [
+        'a JPEG cut in half',
+        async () => {
+          const jpeg = await rawInput(halves(64, 64)).jpeg().toBuffer();
+          return jpeg.subarray(0, 300);
+        },
+        fake,
+        { status: 422, code: ErrorCode.PhotoUnreadable },
+      ],
+      [
+        'a HEIC cut in half',
+        async () => {
+          const heic = encodeHeic(halves(64, 64));
+          return heic.subarray(0, heic.length / 2);
+        },
+        {},
+        { status: 422, code: ErrorCode.PhotoUnreadable },
+      ],
+      [
+        'a PNG claiming 100000 × 100000 pixels (decompression bomb)',
+        async () => pngClaiming(100_000, 100_000),
+        {},
+        { status: 413, code: ErrorCode.PhotoTooLarge },
+      ],
     ])('%s', async (_name, make, declared, expected) => {
       expect(await refusal(processPhoto(await make(), limits, declared))).toEqual(expected);
     });
@@ -155,7 +242,10 @@ describe('processPhoto', () => {
 
     it('more bytes than maxBytes', async () => {
       const input = await rawInput(halves(64, 64)).png().toBuffer();
-      expect(await refusal(processPhoto(input, { ...limits, maxBytes: input.length - 1 }))).toEqual({ status: 413, code: ErrorCode.PhotoTooLarge });
+      expect(await refusal(processPhoto(input, { ...limits, maxBytes: input.length - 1 }))).toEqual({
+        status: 413,
+        code: ErrorCode.PhotoTooLarge,
+      });
       await expect(processPhoto(input, { ...limits, maxBytes: input.length })).resolves.toMatchObject({ width: 64 });
     });
   });
@@ -170,7 +260,10 @@ describe('readPhoto', () => {
   it('refuses one byte more while it streams, without reading on', async () => {
     const pulled = { count: 0 };
     const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(100_000, 1)]);
-    expect(await refusal(readPhoto(chunks(bytes, 1000, pulled), {}, 5000))).toEqual({ status: 413, code: ErrorCode.PhotoTooLarge });
+    expect(await refusal(readPhoto(chunks(bytes, 1000, pulled), {}, 5000))).toEqual({
+      status: 413,
+      code: ErrorCode.PhotoTooLarge,
+    });
     expect(pulled.count).toBe(6);
   });
 

@@ -40,7 +40,8 @@ export interface ProcessedPhoto {
 }
 
 const typeNotAllowed = () => new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.PhotoTypeNotAllowed);
-const unreadable = (message?: string) => new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PhotoUnreadable, message);
+const unreadable = (message?: string) =>
+  new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PhotoUnreadable, message);
 const tooLarge = (message: string) => new AppError(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PhotoTooLarge, message);
 const tooManyBytes = (maxBytes: number) =>
   tooLarge(`照片不能超过${Math.round((maxBytes / 1024 / 1024) * 10) / 10 || 0.1}MB，请压缩后重新上传`);
@@ -78,7 +79,11 @@ function notAPhoto(declared: DeclaredFile): AppError {
  * Reads an uploaded file, refusing it as soon as it is known to be too large (never holding more
  * than `maxBytes`) or, from its first bytes, not to be a photo (without reading the rest).
  */
-export async function readPhoto(stream: AsyncIterable<Buffer>, declared: DeclaredFile, maxBytes: number): Promise<Buffer> {
+export async function readPhoto(
+  stream: AsyncIterable<Buffer>,
+  declared: DeclaredFile,
+  maxBytes: number,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   let sniffed = false;
@@ -107,7 +112,11 @@ export async function readPhoto(stream: AsyncIterable<Buffer>, declared: Declare
  * Refusals are AppErrors: 415 not a photo type we take, 413 too many bytes or pixels, 422 a file
  * that claims to be a photo but is not, or cannot be decoded.
  */
-export async function processPhoto(input: Buffer, limits: PhotoLimits, declared: DeclaredFile = {}): Promise<ProcessedPhoto> {
+export async function processPhoto(
+  input: Buffer,
+  limits: PhotoLimits,
+  declared: DeclaredFile = {},
+): Promise<ProcessedPhoto> {
   if (input.length === 0) throw unreadable('照片文件是空的，请重新选择');
   if (input.length > limits.maxBytes) throw tooManyBytes(limits.maxBytes);
   const type = detectPhotoType(input.subarray(0, SNIFF_BYTES));
@@ -197,7 +206,8 @@ decode().then(
 );
 `;
 
-type HeicResult = { width: number; height: number; data: Uint8Array } | { refusal: 'unreadable' | 'too-many-pixels'; error?: string };
+type HeicResult =
+  { width: number; height: number; data: Uint8Array } | { refusal: 'unreadable' | 'too-many-pixels'; error?: string };
 
 /** A HEIC's primary image as RGBA pixels. */
 export function decodeHeic(input: Buffer, maxPixels: number): Promise<{ data: Buffer; width: number; height: number }> {
@@ -217,7 +227,12 @@ export function decodeHeic(input: Buffer, maxPixels: number): Promise<{ data: Bu
     const timer = setTimeout(() => settle(() => reject(unreadable())), HEIC_DECODE_TIMEOUT_MS);
     worker.once('message', (result: HeicResult) =>
       settle(() => {
-        if ('data' in result) resolve({ data: Buffer.from(result.data.buffer, result.data.byteOffset, result.data.byteLength), width: result.width, height: result.height });
+        if ('data' in result)
+          resolve({
+            data: Buffer.from(result.data.buffer, result.data.byteOffset, result.data.byteLength),
+            width: result.width,
+            height: result.height,
+          });
         else reject(result.refusal === 'too-many-pixels' ? tooManyPixels() : unreadable());
       }),
     );

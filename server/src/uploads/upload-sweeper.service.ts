@@ -31,7 +31,9 @@ export class UploadSweeper implements OnApplicationBootstrap, OnApplicationShutd
   /** One pass; returns how many photos were deleted. */
   async sweep(): Promise<number> {
     if (!this.config.UPLOAD_ORPHAN_HOURS) return 0;
-    return this.uploads.purgeUnattached(new Date(this.clock.now().getTime() - this.config.UPLOAD_ORPHAN_HOURS * 3600_000));
+    return this.uploads.purgeUnattached(
+      new Date(this.clock.now().getTime() - this.config.UPLOAD_ORPHAN_HOURS * 3600_000),
+    );
   }
 
   private async tick(): Promise<void> {

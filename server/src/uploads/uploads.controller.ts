@@ -29,7 +29,9 @@ export class UploadsController {
       'without EXIF/GPS. 413 PHOTO_TOO_LARGE, 415 PHOTO_TYPE_NOT_ALLOWED, 422 PHOTO_UNREADABLE, 429 after too many unattached photos in an hour.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: [FIELD], properties: { [FIELD]: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: [FIELD], properties: { [FIELD]: { type: 'string', format: 'binary' } } },
+  })
   async upload(@CurrentUploader() owner: UploadOwner, @Req() request: FastifyRequest): Promise<UploadView> {
     const part = await this.filePart(request);
     return mapUpload(await this.uploads.create(owner, part.file, { mimetype: part.mimetype, filename: part.filename }));

@@ -25,7 +25,11 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'utility-uploads-'));
-    t = await startTestApp({ UPLOADS_DIR: dir, UPLOAD_MAX_BYTES: String(MAX_BYTES), UPLOAD_HOURLY_LIMIT: String(HOURLY_LIMIT) });
+    t = await startTestApp({
+      UPLOADS_DIR: dir,
+      UPLOAD_MAX_BYTES: String(MAX_BYTES),
+      UPLOAD_HOURLY_LIMIT: String(HOURLY_LIMIT),
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -45,7 +49,11 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
   const fetch = (auth: string, url: string) => t.http().get(url).set('Authorization', auth).responseType('blob');
 
   /** Runs a refused request and checks that it left no file and no row behind. */
-  async function refusedStoringNothing(request: () => PromiseLike<{ status: number; body: unknown }>, status: number, code: ErrorCode) {
+  async function refusedStoringNothing(
+    request: () => PromiseLike<{ status: number; body: unknown }>,
+    status: number,
+    code: ErrorCode,
+  ) {
     const [filesBefore, rowsBefore] = [files(), await countRows(t, 'upload')];
     const res = await request();
     expect(res.status).toBe(status);
@@ -58,8 +66,9 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
     t.app.get(Db).transaction((em) => t.app.get(UploadsService).claim(em, ids, owner, attachTo, max));
 
   const attachments = async (ids: number[]) => {
-    const rows: { id: number; attachedTo: string | null }[] = await t.app.get(DataSource).query(
-      `SELECT id, attachedTo FROM upload WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`, ids);
+    const rows: { id: number; attachedTo: string | null }[] = await t.app
+      .get(DataSource)
+      .query(`SELECT id, attachedTo FROM upload WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`, ids);
     return rows.map((r) => r.attachedTo);
   };
 
@@ -80,7 +89,12 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
       ['a PNG', () => rawInput(halves(64, 48)).png().toBuffer(), 'screenshot.png', 'image/png'],
       ['a WebP', () => rawInput(halves(64, 48)).webp().toBuffer(), 'photo.webp', 'image/webp'],
       ['a HEIC', async () => encodeHeic(halves(64, 48)), 'IMG_0002.HEIC', 'image/heic'],
-      ['a HEIC the client calls application/octet-stream', async () => encodeHeic(halves(64, 48)), 'blob', 'application/octet-stream'],
+      [
+        'a HEIC the client calls application/octet-stream',
+        async () => encodeHeic(halves(64, 48)),
+        'blob',
+        'application/octet-stream',
+      ],
     ])('%s', async (_name, make, filename, contentType) => {
       const me = await newResident();
       const filesBefore = files();
@@ -91,7 +105,15 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
       const stored = files().filter((f) => !filesBefore.includes(f));
       expect(stored).toEqual([expect.stringMatching(/^\d{4}\/\d{2}\/[0-9a-f]{32}\.jpg$/)]);
       const [row] = await t.app.get(DataSource).query('SELECT * FROM upload WHERE id = ?', [res.body.id]);
-      expect(row).toMatchObject({ ownerKind: 'resident', ownerId: me.resident.id, mime: 'image/jpeg', width: 64, height: 48, attachedTo: null, storageKey: stored[0] });
+      expect(row).toMatchObject({
+        ownerKind: 'resident',
+        ownerId: me.resident.id,
+        mime: 'image/jpeg',
+        width: 64,
+        height: 48,
+        attachedTo: null,
+        storageKey: stored[0],
+      });
 
       const image = await fetch(me.auth, res.body.url);
       expect(image.status).toBe(200);
@@ -112,7 +134,9 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
 
     const staffPhoto = await send(tech.auth, await phoneJpeg(halves(48, 48)), 'site.jpg', 'image/jpeg');
     expect(staffPhoto.status).toBe(201);
-    const [row] = await t.app.get(DataSource).query('SELECT ownerKind, ownerId FROM upload WHERE id = ?', [staffPhoto.body.id]);
+    const [row] = await t.app
+      .get(DataSource)
+      .query('SELECT ownerKind, ownerId FROM upload WHERE id = ?', [staffPhoto.body.id]);
     expect(row).toEqual({ ownerKind: 'staff', ownerId: tech.staff.id });
     const residentPhoto = (await send(me.auth, await phoneJpeg(halves(48, 48)), 'leak.jpg', 'image/jpeg')).body;
 
@@ -121,7 +145,12 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
     expect((await fetch(tech.auth, residentPhoto.url)).status).toBe(200);
     expect((await fetch(me.auth, residentPhoto.url)).status).toBe(200);
 
-    for (const [who, url] of [[other.auth, residentPhoto.url], [me.auth, staffPhoto.body.url], [me.auth, '/api/uploads/99999999'], [me.auth, '/api/uploads/abc']]) {
+    for (const [who, url] of [
+      [other.auth, residentPhoto.url],
+      [me.auth, staffPhoto.body.url],
+      [me.auth, '/api/uploads/99999999'],
+      [me.auth, '/api/uploads/abc'],
+    ]) {
       const res = await fetch(who, url);
       expect(res.status).toBe(404);
     }
@@ -133,36 +162,58 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
     it('a PDF (415)', async () => {
       const me = await newResident();
       const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-      await refusedStoringNothing(() => send(me.auth, pdf, 'bill.pdf', 'application/pdf'), 415, ErrorCode.PhotoTypeNotAllowed);
+      await refusedStoringNothing(
+        () => send(me.auth, pdf, 'bill.pdf', 'application/pdf'),
+        415,
+        ErrorCode.PhotoTypeNotAllowed,
+      );
     });
 
     it('a text file (415)', async () => {
       const me = await newResident();
-      await refusedStoringNothing(() => send(me.auth, Buffer.from('hello\n'.repeat(200)), 'notes.txt', 'text/plain'), 415, ErrorCode.PhotoTypeNotAllowed);
+      await refusedStoringNothing(
+        () => send(me.auth, Buffer.from('hello\n'.repeat(200)), 'notes.txt', 'text/plain'),
+        415,
+        ErrorCode.PhotoTypeNotAllowed,
+      );
     });
 
     it('a fake photo: text named .jpg, sent as image/jpeg (422)', async () => {
       const me = await newResident();
       const fake = Buffer.from('I am a JPEG, honestly.\n'.repeat(100));
-      await refusedStoringNothing(() => send(me.auth, fake, 'IMG_1234.jpg', 'image/jpeg'), 422, ErrorCode.PhotoUnreadable);
+      await refusedStoringNothing(
+        () => send(me.auth, fake, 'IMG_1234.jpg', 'image/jpeg'),
+        422,
+        ErrorCode.PhotoUnreadable,
+      );
     });
 
     it('a JPEG header on junk (422)', async () => {
       const me = await newResident();
       const junk = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 0x41)]);
-      await refusedStoringNothing(() => send(me.auth, junk, 'broken.jpg', 'image/jpeg'), 422, ErrorCode.PhotoUnreadable);
+      await refusedStoringNothing(
+        () => send(me.auth, junk, 'broken.jpg', 'image/jpeg'),
+        422,
+        ErrorCode.PhotoUnreadable,
+      );
     });
 
     it('an empty file (422)', async () => {
       const me = await newResident();
-      await refusedStoringNothing(() => send(me.auth, Buffer.alloc(0), 'empty.jpg', 'image/jpeg'), 422, ErrorCode.PhotoUnreadable);
+      await refusedStoringNothing(
+        () => send(me.auth, Buffer.alloc(0), 'empty.jpg', 'image/jpeg'),
+        422,
+        ErrorCode.PhotoUnreadable,
+      );
     });
 
     it(`a photo over UPLOAD_MAX_BYTES (413), and one of exactly that many bytes is taken`, async () => {
       const me = await newResident();
       // Noise does not compress: a PNG of it is far over the limit.
       const noise = randomBytes(200 * 200 * 3);
-      const big = await sharp(noise, { raw: { width: 200, height: 200, channels: 3 } }).png().toBuffer();
+      const big = await sharp(noise, { raw: { width: 200, height: 200, channels: 3 } })
+        .png()
+        .toBuffer();
       expect(big.length).toBeGreaterThan(MAX_BYTES);
       await refusedStoringNothing(() => send(me.auth, big, 'big.png', 'image/png'), 413, ErrorCode.PhotoTooLarge);
       // A body far over the limit is refused too, not buffered.
@@ -178,19 +229,34 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
     it('a request with no file, the file in another field, or JSON (400)', async () => {
       const me = await newResident();
       const photo = await rawInput(halves(32, 32)).jpeg().toBuffer();
-      await refusedStoringNothing(() => t.http().post('/api/uploads').set('Authorization', me.auth).field('note', 'hi'), 400, ErrorCode.ValidationFailed);
       await refusedStoringNothing(
-        () => t.http().post('/api/uploads').set('Authorization', me.auth).attach('photo', photo, { filename: 'a.jpg', contentType: 'image/jpeg' }),
-        400, ErrorCode.ValidationFailed,
+        () => t.http().post('/api/uploads').set('Authorization', me.auth).field('note', 'hi'),
+        400,
+        ErrorCode.ValidationFailed,
       );
-      await refusedStoringNothing(() => t.http().post('/api/uploads').set('Authorization', me.auth).send({ file: 'x' }), 400, ErrorCode.ValidationFailed);
+      await refusedStoringNothing(
+        () =>
+          t
+            .http()
+            .post('/api/uploads')
+            .set('Authorization', me.auth)
+            .attach('photo', photo, { filename: 'a.jpg', contentType: 'image/jpeg' }),
+        400,
+        ErrorCode.ValidationFailed,
+      );
+      await refusedStoringNothing(
+        () => t.http().post('/api/uploads').set('Authorization', me.auth).send({ file: 'x' }),
+        400,
+        ErrorCode.ValidationFailed,
+      );
     });
 
     it('without a valid token (401)', async () => {
       const photo = await rawInput(halves(32, 32)).jpeg().toBuffer();
       await refusedStoringNothing(
         () => t.http().post('/api/uploads').attach('file', photo, { filename: 'a.jpg', contentType: 'image/jpeg' }),
-        401, ErrorCode.Unauthenticated,
+        401,
+        ErrorCode.Unauthenticated,
       );
     });
 
@@ -214,7 +280,7 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
   });
 
   describe('claim (what tickets and readings call to attach photos)', () => {
-    it('attaches up to six of the owner\'s photos; a seventh is refused, and a refusal attaches none', async () => {
+    it("attaches up to six of the owner's photos; a seventh is refused, and a refusal attaches none", async () => {
       const me = await newResident();
       const owner: UploadOwner = { kind: 'resident', id: me.resident.id };
       const ids = await uploadMany(me.auth, 7);
@@ -225,12 +291,18 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
       expect((await claim(ids.slice(0, 6), owner, 'ticket:42')).map((u) => u.id)).toEqual(ids.slice(0, 6));
       expect(await attachments(ids)).toEqual([...Array(6).fill('ticket:42'), null]);
       // The seventh, later, to the same ticket.
-      await expect(claim([ids[6]], owner, 'ticket:42')).rejects.toMatchObject({ code: ErrorCode.TooManyPhotos, status: 422 });
+      await expect(claim([ids[6]], owner, 'ticket:42')).rejects.toMatchObject({
+        code: ErrorCode.TooManyPhotos,
+        status: 422,
+      });
       expect(await attachments([ids[6]])).toEqual([null]);
       // A retried request claiming the same photos again is fine.
       expect(await claim(ids.slice(0, 6), owner, 'ticket:42')).toHaveLength(6);
       // Attached elsewhere: not available.
-      await expect(claim([ids[0]], owner, 'ticket:43')).rejects.toMatchObject({ code: ErrorCode.PhotoNotFound, status: 422 });
+      await expect(claim([ids[0]], owner, 'ticket:43')).rejects.toMatchObject({
+        code: ErrorCode.PhotoNotFound,
+        status: 422,
+      });
       expect(await claim([ids[6]], owner, 'reading:7', 1)).toHaveLength(1);
       expect(await attachments(ids)).toEqual([...Array(6).fill('ticket:42'), 'reading:7']);
       expect((await t.app.get(UploadsService).listAttached('ticket:42')).map((u) => u.id)).toEqual(ids.slice(0, 6));
@@ -245,11 +317,20 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
       const [staffs] = await uploadMany(tech.auth, 1);
       const owner: UploadOwner = { kind: 'resident', id: me.resident.id };
 
-      for (const ids of [[mine, theirs], [mine, staffs], [mine, 99999999]]) {
-        await expect(claim(ids, owner, 'ticket:77')).rejects.toMatchObject({ code: ErrorCode.PhotoNotFound, status: 422 });
+      for (const ids of [
+        [mine, theirs],
+        [mine, staffs],
+        [mine, 99999999],
+      ]) {
+        await expect(claim(ids, owner, 'ticket:77')).rejects.toMatchObject({
+          code: ErrorCode.PhotoNotFound,
+          status: 422,
+        });
       }
       // A staff member with the resident's id is someone else.
-      await expect(claim([mine], { kind: 'staff', id: me.resident.id }, 'ticket:77')).rejects.toMatchObject({ code: ErrorCode.PhotoNotFound });
+      await expect(claim([mine], { kind: 'staff', id: me.resident.id }, 'ticket:77')).rejects.toMatchObject({
+        code: ErrorCode.PhotoNotFound,
+      });
       expect(await attachments([mine, theirs, staffs])).toEqual([null, null, null]);
     });
   });

@@ -14,7 +14,11 @@ import { UploadsService } from './uploads.service';
   imports: [TypeOrmModule.forFeature([Upload])],
   providers: [
     // Object storage instead of a directory: bind another PhotoStorage here (see photo-storage.ts).
-    { provide: PHOTO_STORAGE, useFactory: (config: AppConfig) => new LocalPhotoStorage(uploadsDir(config)), inject: [APP_CONFIG] },
+    {
+      provide: PHOTO_STORAGE,
+      useFactory: (config: AppConfig) => new LocalPhotoStorage(uploadsDir(config)),
+      inject: [APP_CONFIG],
+    },
     UploadsService,
     UploadSweeper,
   ],

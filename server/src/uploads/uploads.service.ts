@@ -33,7 +33,8 @@ export interface UploadView {
 
 export const mapUpload = (upload: Upload): UploadView => ({ id: upload.id, url: `/api/uploads/${upload.id}` });
 
-const tooFrequent = () => new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, '上传照片过于频繁，请稍后再试');
+const tooFrequent = () =>
+  new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, '上传照片过于频繁，请稍后再试');
 const photoNotFound = () => new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PhotoNotFound);
 
 /** Photos: taking them in (checked, re-encoded, stored), serving them, and attaching them to what uses them. */
@@ -63,7 +64,12 @@ export class UploadsService {
   /** Refuses (429) an owner who already has the hour's allowance of photos not attached to anything. */
   async checkRate(owner: UploadOwner, em: EntityManager = this.uploads.manager): Promise<void> {
     const since = new Date(this.clock.now().getTime() - HOUR_MS);
-    const recent = await em.countBy(Upload, { ownerKind: owner.kind, ownerId: owner.id, attachedTo: IsNull(), createdAt: MoreThan(since) });
+    const recent = await em.countBy(Upload, {
+      ownerKind: owner.kind,
+      ownerId: owner.id,
+      attachedTo: IsNull(),
+      createdAt: MoreThan(since),
+    });
     if (recent >= this.hourlyLimit) throw tooFrequent();
   }
 
@@ -81,10 +87,20 @@ export class UploadsService {
     // Checked again next to the insert: parallel uploads all passed the first check.
     const upload = await this.db.transaction(async (em) => {
       await this.checkRate(owner, em);
-      return em.save(em.create(Upload, {
-        ownerKind: owner.kind, ownerId: owner.id, storageKey, mime: photo.mime, bytes: photo.bytes.length,
-        width: photo.width, height: photo.height, sha256: photo.sha256, createdAt: now, attachedTo: null,
-      }));
+      return em.save(
+        em.create(Upload, {
+          ownerKind: owner.kind,
+          ownerId: owner.id,
+          storageKey,
+          mime: photo.mime,
+          bytes: photo.bytes.length,
+          width: photo.width,
+          height: photo.height,
+          sha256: photo.sha256,
+          createdAt: now,
+          attachedTo: null,
+        }),
+      );
     });
     // The row first: a crash before the bytes are stored leaves a row the orphan sweep removes,
     // never a file no row points to.
@@ -116,15 +132,25 @@ export class UploadsService {
    * `max` photos (422 TOO_MANY_PHOTOS). Claiming a photo already attached to the same target again
    * is a no-op, so a retried request succeeds. Returns the uploads in the order of `ids`.
    */
-  async claim(em: EntityManager, ids: number[], owner: UploadOwner, attachTo: string, max = MAX_PHOTOS): Promise<Upload[]> {
+  async claim(
+    em: EntityManager,
+    ids: number[],
+    owner: UploadOwner,
+    attachTo: string,
+    max = MAX_PHOTOS,
+  ): Promise<Upload[]> {
     if (!ATTACH_TO.test(attachTo)) throw new Error(`claim: invalid attachTo ${JSON.stringify(attachTo)}`);
     const unique = [...new Set(ids)];
     if (unique.length > max) throw tooManyPhotos(max);
     if (!unique.length) return [];
     // Row locks so that two requests cannot claim one photo (SQLite's transactions are already serialized by Db).
-    const rows = await em.find(Upload, { where: { id: In(unique) }, ...(this.db.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
+    const rows = await em.find(Upload, {
+      where: { id: In(unique) },
+      ...(this.db.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
+    });
     const usable = rows.filter(
-      (u) => u.ownerKind === owner.kind && u.ownerId === owner.id && (u.attachedTo === null || u.attachedTo === attachTo),
+      (u) =>
+        u.ownerKind === owner.kind && u.ownerId === owner.id && (u.attachedTo === null || u.attachedTo === attachTo),
     );
     if (usable.length !== unique.length) throw photoNotFound();
     const adding = usable.filter((u) => u.attachedTo === null);
@@ -143,16 +169,24 @@ export class UploadsService {
 
   /** Deletes photos never attached to anything that were uploaded before `before`; returns how many. */
   async purgeUnattached(before: Date, batch = 200): Promise<number> {
-    const stale = await this.uploads.find({ where: { attachedTo: IsNull(), createdAt: LessThan(before) }, order: { id: 'ASC' }, take: batch });
+    const stale = await this.uploads.find({
+      where: { attachedTo: IsNull(), createdAt: LessThan(before) },
+      order: { id: 'ASC' },
+      take: batch,
+    });
     let purged = 0;
     for (const upload of stale) {
       // Conditional, so a photo claimed since it was read is kept.
-      const { affected } = await this.db.transaction((em) => em.delete(Upload, { id: upload.id, attachedTo: IsNull() }));
+      const { affected } = await this.db.transaction((em) =>
+        em.delete(Upload, { id: upload.id, attachedTo: IsNull() }),
+      );
       if (!affected) continue;
       purged++;
-      await this.storage.delete(upload.storageKey).catch((error: Error) =>
-        this.logger.warn(`photo ${upload.storageKey} not deleted from storage: ${error.message}`),
-      );
+      await this.storage
+        .delete(upload.storageKey)
+        .catch((error: Error) =>
+          this.logger.warn(`photo ${upload.storageKey} not deleted from storage: ${error.message}`),
+        );
     }
     return purged;
   }

@@ -56,9 +56,14 @@ const CODE = /^[A-Za-z0-9._~@+=:-]{1,128}$/;
 const MOCK_LOGIN = /^mock-([A-Za-z0-9._@-]{1,64})(?::[A-Za-z0-9_-]{1,64})?$/;
 const MOCK_PHONE = /^mock-phone-(1\d{10})(?::[A-Za-z0-9_-]{1,64})?$/;
 const MINIPROGRAM_STATES = new Set(['developer', 'trial', 'formal']);
-const FAILURE_MESSAGES: Partial<Record<number, string>> = { [-1]: 'system error', 43101: 'user refuse to accept the msg' };
+const FAILURE_MESSAGES: Partial<Record<number, string>> = {
+  [-1]: 'system error',
+  43101: 'user refuse to accept the msg',
+};
 
-const fail = (errcode: number, errmsg: string): Answer => ({ body: { errcode, errmsg: `${errmsg} rid: fake-${randomBytes(4).toString('hex')}` } });
+const fail = (errcode: number, errmsg: string): Answer => ({
+  body: { errcode, errmsg: `${errmsg} rid: fake-${randomBytes(4).toString('hex')}` },
+});
 const base64url = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeWechat> {
@@ -80,9 +85,15 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
     return `o${body}${base64url(`openid-check\n${appid}\n${body}`).slice(0, 6)}`;
   };
   const isIssuedOpenid = (openid: unknown) =>
-    typeof openid === 'string' && openid.length === 28 && openid === `o${openid.slice(1, 22)}${base64url(`openid-check\n${appid}\n${openid.slice(1, 22)}`).slice(0, 6)}`;
+    typeof openid === 'string' &&
+    openid.length === 28 &&
+    openid === `o${openid.slice(1, 22)}${base64url(`openid-check\n${appid}\n${openid.slice(1, 22)}`).slice(0, 6)}`;
 
-  const checkCredentials = (body: { appid?: unknown; secret?: unknown; grant_type?: unknown }, grantType: string, badSecret: number): Answer | null => {
+  const checkCredentials = (
+    body: { appid?: unknown; secret?: unknown; grant_type?: unknown },
+    grantType: string,
+    badSecret: number,
+  ): Answer | null => {
     if (body.appid !== appid) return fail(40013, 'invalid appid');
     if (body.secret !== secret) return fail(badSecret, 'invalid appsecret');
     if (body.grant_type !== grantType) return fail(40002, 'invalid grant_type');
@@ -123,12 +134,22 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
       if (!CODE.test(code)) return fail(40029, 'invalid code');
       if (!takeCode(code)) return fail(40163, 'code been used');
       const identity = MOCK_LOGIN.exec(code)?.[1];
-      return { body: { openid: openidFor(identity !== undefined ? `mock:${identity}` : `code:${code}`), session_key: randomBytes(16).toString('base64') } };
+      return {
+        body: {
+          openid: openidFor(identity !== undefined ? `mock:${identity}` : `code:${code}`),
+          session_key: randomBytes(16).toString('base64'),
+        },
+      };
     },
     // cgi-bin/token issues a new token on every call (WeChat's older endpoint); wrong secret is 40001 there.
     'GET /cgi-bin/token': (query) => checkCredentials(query, 'client_credential', 40001) ?? tokenAnswer(issueToken()),
     'POST /cgi-bin/stable_token': (_query, body) => {
-      const request = (body ?? {}) as { appid?: unknown; secret?: unknown; grant_type?: unknown; force_refresh?: unknown };
+      const request = (body ?? {}) as {
+        appid?: unknown;
+        secret?: unknown;
+        grant_type?: unknown;
+        force_refresh?: unknown;
+      };
       const refused = checkCredentials(request, 'client_credential', 40125);
       if (refused) return refused;
       const current = stableToken && (tokens.get(stableToken) ?? 0) > Date.now() ? stableToken : null;
@@ -147,7 +168,12 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
         body: {
           errcode: 0,
           errmsg: 'ok',
-          phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid } },
+          phone_info: {
+            phoneNumber: phone,
+            purePhoneNumber: phone,
+            countryCode: '86',
+            watermark: { timestamp: Math.floor(Date.now() / 1000), appid },
+          },
         },
       };
     },
@@ -213,7 +239,12 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
     const route = routes[key];
     if (!route) {
       const otherMethod = routes[`${req.method === 'GET' ? 'POST' : 'GET'} ${url.pathname}`];
-      if (otherMethod) return send(res, 200, fail(req.method === 'GET' ? 43002 : 43001, `require ${req.method === 'GET' ? 'POST' : 'GET'} method`).body);
+      if (otherMethod)
+        return send(
+          res,
+          200,
+          fail(req.method === 'GET' ? 43002 : 43001, `require ${req.method === 'GET' ? 'POST' : 'GET'} method`).body,
+        );
       return send(res, 404, { errcode: 404, errmsg: 'not found' });
     }
     if (malformed) return send(res, 200, fail(47001, 'data format error').body);
@@ -254,7 +285,8 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
 
 /** What WeChat checks of `data`: an object of `{ value }` entries. */
 function dataProblem(data: unknown): string | null {
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.keys(data).length === 0) return 'data invalid';
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.keys(data).length === 0)
+    return 'data invalid';
   for (const [key, entry] of Object.entries(data)) {
     const value = (entry as { value?: unknown } | null)?.value;
     if (typeof value !== 'string' && typeof value !== 'number') return `data.${key}.value invalid`;
@@ -275,6 +307,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; encoding=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; encoding=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -23,7 +23,14 @@ async function startFake(tokenTtlSeconds = 7200): Promise<FakeWechat> {
 }
 
 function newClient(overrides: Partial<WechatApiOptions> = {}): WechatApiClient {
-  return new WechatApiClient({ baseUrl: fake.url, appid: APPID, secret: SECRET, timeoutMs: 2000, retryDelayMs: 10, ...overrides });
+  return new WechatApiClient({
+    baseUrl: fake.url,
+    appid: APPID,
+    secret: SECRET,
+    timeoutMs: 2000,
+    retryDelayMs: 10,
+    ...overrides,
+  });
 }
 
 /** The error a promise rejects with; fails the test if it resolves. */
@@ -37,7 +44,12 @@ async function rejection(promise: Promise<unknown>): Promise<WechatApiError> {
 }
 
 const calls = (path: string) => fake.received.filter((c) => c.path === path);
-const message = (touser: string) => ({ touser, templateId: 'tmpl-ticket-status', page: 'pages/index/index', data: { thing1: { value: '燃气报修已受理' } } });
+const message = (touser: string) => ({
+  touser,
+  templateId: 'tmpl-ticket-status',
+  page: 'pages/index/index',
+  data: { thing1: { value: '燃气报修已受理' } },
+});
 
 beforeAll(() => Logger.overrideLogger(capture));
 beforeEach(() => startFake());
@@ -57,7 +69,11 @@ describe('code2Session', () => {
     expect(bob.openid).not.toBe(first.openid);
     expect(first.sessionKey).not.toBe(second.sessionKey);
     expect(first.unionid).toBeUndefined();
-    expect(calls('/sns/jscode2session')[0].query).toMatchObject({ appid: APPID, js_code: 'mock-alice:1', grant_type: 'authorization_code' });
+    expect(calls('/sns/jscode2session')[0].query).toMatchObject({
+      appid: APPID,
+      js_code: 'mock-alice:1',
+      grant_type: 'authorization_code',
+    });
   });
 
   it('refuses a code used twice with 40163, without retrying', async () => {
@@ -88,7 +104,11 @@ describe('access token', () => {
     await Promise.all([1, 2, 3].map(() => client.sendSubscribeMessage(message(openid))));
     await client.getPhoneNumber('mock-phone-13800138000');
     expect(calls('/cgi-bin/stable_token')).toHaveLength(1);
-    expect(calls('/cgi-bin/stable_token')[0].body).toMatchObject({ grant_type: 'client_credential', appid: APPID, secret: '***' });
+    expect(calls('/cgi-bin/stable_token')[0].body).toMatchObject({
+      grant_type: 'client_credential',
+      appid: APPID,
+      secret: '***',
+    });
     expect(fake.messages()).toHaveLength(3);
   });
 
@@ -120,7 +140,11 @@ describe('access token', () => {
 
   it('fails without retrying when the secret is wrong', async () => {
     const error = await rejection(newClient({ secret: 'wrong' }).sendSubscribeMessage(message('o'.repeat(28))));
-    expect(error).toMatchObject({ api: 'getStableAccessToken', errcode: WechatErrcode.InvalidAppsecret, retryable: false });
+    expect(error).toMatchObject({
+      api: 'getStableAccessToken',
+      errcode: WechatErrcode.InvalidAppsecret,
+      retryable: false,
+    });
     expect(calls('/cgi-bin/stable_token')).toHaveLength(1);
   });
 });
@@ -142,7 +166,9 @@ describe('sendSubscribeMessage', () => {
       data: { thing1: { value: '燃气报修已受理' } },
       miniprogram_state: 'developer',
     });
-    expect(fake.messages()).toEqual([expect.objectContaining({ touser: openid, templateId: 'tmpl-ticket-status', miniprogramState: 'developer' })]);
+    expect(fake.messages()).toEqual([
+      expect.objectContaining({ touser: openid, templateId: 'tmpl-ticket-status', miniprogramState: 'developer' }),
+    ]);
   });
 
   it('retries a busy WeChat (-1) and succeeds', async () => {
@@ -189,12 +215,17 @@ describe('getPhoneNumber', () => {
       purePhoneNumber: '13800138000',
       countryCode: '86',
     });
-    expect(await rejection(client.getPhoneNumber('mock-phone-13800138000'))).toMatchObject({ errcode: WechatErrcode.InvalidCode });
+    expect(await rejection(client.getPhoneNumber('mock-phone-13800138000'))).toMatchObject({
+      errcode: WechatErrcode.InvalidCode,
+    });
     expect(await client.getPhoneNumber('mock-phone-13800138000:2')).toMatchObject({ purePhoneNumber: '13800138000' });
   });
 
   it('refuses other codes with 40029', async () => {
-    expect(await rejection(newClient().getPhoneNumber('mock-phone-123'))).toMatchObject({ errcode: 40029, retryable: false });
+    expect(await rejection(newClient().getPhoneNumber('mock-phone-123'))).toMatchObject({
+      errcode: 40029,
+      retryable: false,
+    });
   });
 });
 
@@ -228,8 +259,15 @@ describe('transport failures', () => {
     const server = await serve((status) => statuses.push(status));
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      expect(await rejection(newClient({ baseUrl: `${base}/503` }).code2Session('c'))).toMatchObject({ errcode: WechatErrcode.HttpStatus, errmsg: 'HTTP 503', retryable: true });
-      expect(await rejection(newClient({ baseUrl: `${base}/404` }).code2Session('c'))).toMatchObject({ errcode: WechatErrcode.HttpStatus, retryable: false });
+      expect(await rejection(newClient({ baseUrl: `${base}/503` }).code2Session('c'))).toMatchObject({
+        errcode: WechatErrcode.HttpStatus,
+        errmsg: 'HTTP 503',
+        retryable: true,
+      });
+      expect(await rejection(newClient({ baseUrl: `${base}/404` }).code2Session('c'))).toMatchObject({
+        errcode: WechatErrcode.HttpStatus,
+        retryable: false,
+      });
       expect(statuses).toEqual([503, 503, 503, 404]);
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -90,11 +90,18 @@ export class WechatApiClient {
   async code2Session(code: string): Promise<{ openid: string; sessionKey: string; unionid?: string }> {
     const { appid, secret } = this.options;
     const answer = await this.withRetries('code2Session', () =>
-      this.request('code2Session', 'GET', '/sns/jscode2session', { appid, secret, js_code: code, grant_type: 'authorization_code' }),
+      this.request('code2Session', 'GET', '/sns/jscode2session', {
+        appid,
+        secret,
+        js_code: code,
+        grant_type: 'authorization_code',
+      }),
     );
     const openid = requireString('code2Session', answer, 'openid');
     const sessionKey = requireString('code2Session', answer, 'session_key');
-    return typeof answer.unionid === 'string' ? { openid, sessionKey, unionid: answer.unionid } : { openid, sessionKey };
+    return typeof answer.unionid === 'string'
+      ? { openid, sessionKey, unionid: answer.unionid }
+      : { openid, sessionKey };
   }
 
   /** getPhoneNumber button code → the user's phone. */
@@ -152,11 +159,18 @@ export class WechatApiClient {
   private async fetchToken(): Promise<string> {
     const { appid, secret } = this.options;
     const answer = await this.withRetries('getStableAccessToken', () =>
-      this.request('getStableAccessToken', 'POST', '/cgi-bin/stable_token', {}, { grant_type: 'client_credential', appid, secret }),
+      this.request(
+        'getStableAccessToken',
+        'POST',
+        '/cgi-bin/stable_token',
+        {},
+        { grant_type: 'client_credential', appid, secret },
+      ),
     );
     const value = requireString('getStableAccessToken', answer, 'access_token');
     const lifetimeMs = Number(answer.expires_in) * 1000;
-    if (!(lifetimeMs > 0)) throw new WechatApiError('getStableAccessToken', WechatErrcode.BadResponse, 'no expires_in', false);
+    if (!(lifetimeMs > 0))
+      throw new WechatApiError('getStableAccessToken', WechatErrcode.BadResponse, 'no expires_in', false);
     // WeChat rotates stable tokens 5 minutes early; refresh by then (or at 90% of a short test lifetime).
     this.token = { value, refreshAt: Date.now() + lifetimeMs - Math.min(5 * 60_000, lifetimeMs / 10) };
     return value;
@@ -177,7 +191,13 @@ export class WechatApiClient {
   }
 
   /** One HTTP exchange. The query may hold the secret or the token: it never goes into a message or a log. */
-  private async request(api: string, method: 'GET' | 'POST', path: string, query: Query, body?: object): Promise<Answer> {
+  private async request(
+    api: string,
+    method: 'GET' | 'POST',
+    path: string,
+    query: Query,
+    body?: object,
+  ): Promise<Answer> {
     const url = `${this.baseUrl}${path}?${new URLSearchParams(query)}`;
     let status: number;
     let text: string;
@@ -216,7 +236,8 @@ export class WechatApiClient {
 
 function requireString(api: string, answer: Answer, key: string): string {
   const value = answer[key];
-  if (typeof value !== 'string' || !value) throw new WechatApiError(api, WechatErrcode.BadResponse, `answer has no ${key}`, false);
+  if (typeof value !== 'string' || !value)
+    throw new WechatApiError(api, WechatErrcode.BadResponse, `answer has no ${key}`, false);
   return value;
 }
 

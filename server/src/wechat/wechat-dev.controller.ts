@@ -11,7 +11,9 @@ export class WechatDevController {
   constructor(private readonly handle: FakeWechatHandle) {}
 
   @Get('wechat-messages')
-  @ApiOperation({ summary: 'Mock mode only: subscribe messages the fake WeChat received (optionally ?touser=openid); 404 otherwise' })
+  @ApiOperation({
+    summary: 'Mock mode only: subscribe messages the fake WeChat received (optionally ?touser=openid); 404 otherwise',
+  })
   messages(@Query('touser') touser?: string): SentSubscribeMessage[] {
     if (!this.handle.fake) throw notFound();
     const messages = this.handle.fake.messages();

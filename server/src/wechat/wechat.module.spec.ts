@@ -22,8 +22,11 @@ function refusal(env: Record<string, string>): InvalidConfigError {
 describe('WeChat config', () => {
   it('defaults to mock mode with the fake credentials', () => {
     expect(loadConfig({})).toMatchObject({
-      WECHAT_MODE: 'mock', WECHAT_APPID: MOCK_WECHAT_APPID, WECHAT_SECRET: expect.any(String),
-      WECHAT_TIMEOUT_MS: 5000, WECHAT_MOCK_TOKEN_TTL_SECONDS: 7200,
+      WECHAT_MODE: 'mock',
+      WECHAT_APPID: MOCK_WECHAT_APPID,
+      WECHAT_SECRET: expect.any(String),
+      WECHAT_TIMEOUT_MS: 5000,
+      WECHAT_MOCK_TOKEN_TTL_SECONDS: 7200,
     });
     expect(loadConfig({}).WECHAT_API_BASE).toBeUndefined();
   });
@@ -53,7 +56,10 @@ describe('WeChat config', () => {
   });
 
   it('keeps live credentials as given', () => {
-    expect(loadConfig({ WECHAT_MODE: 'live', WECHAT_APPID: 'wxabc', WECHAT_SECRET: 's3cret' })).toMatchObject({ WECHAT_APPID: 'wxabc', WECHAT_SECRET: 's3cret' });
+    expect(loadConfig({ WECHAT_MODE: 'live', WECHAT_APPID: 'wxabc', WECHAT_SECRET: 's3cret' })).toMatchObject({
+      WECHAT_APPID: 'wxabc',
+      WECHAT_SECRET: 's3cret',
+    });
   });
 });
 
@@ -78,7 +84,8 @@ async function journey(client: WechatApiClient, fake: FakeWechat): Promise<void>
   await expect(client.code2Session('mock-alice:1')).rejects.toMatchObject({ errcode: WechatErrcode.CodeBeenUsed });
   expect(await client.getPhoneNumber('mock-phone-13900001111')).toMatchObject({ purePhoneNumber: '13900001111' });
   fake.failNext(1, WechatErrcode.UserRefused);
-  const send = () => client.sendSubscribeMessage({ touser: alice.openid, templateId: 'tmpl-1', data: { thing1: { value: '已派单' } } });
+  const send = () =>
+    client.sendSubscribeMessage({ touser: alice.openid, templateId: 'tmpl-1', data: { thing1: { value: '已派单' } } });
   await expect(send()).rejects.toMatchObject({ userRefused: true, retryable: false });
   await send();
   expect(fake.messages()).toEqual([expect.objectContaining({ touser: alice.openid, templateId: 'tmpl-1' })]);
@@ -95,7 +102,9 @@ describe('WechatModule', () => {
     expect(fake.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await journey(app.get(WechatApiClient), fake);
     const res = await request(app.getHttpServer()).get('/api/dev/wechat-messages').expect(200);
-    expect(res.body).toEqual([expect.objectContaining({ templateId: 'tmpl-1', data: { thing1: { value: '已派单' } } })]);
+    expect(res.body).toEqual([
+      expect.objectContaining({ templateId: 'tmpl-1', data: { thing1: { value: '已派单' } } }),
+    ]);
     await request(app.getHttpServer()).get('/api/dev/wechat-messages?touser=o-nobody').expect(200, []);
     await app.close();
     await expect(fetch(`${fake.url}/__mock/messages`)).rejects.toThrow();
@@ -103,7 +112,12 @@ describe('WechatModule', () => {
 
   it('in live mode pointed at a fake via WECHAT_API_BASE works exactly like mock, and hides the dev endpoint', async () => {
     const fake = await startFakeWechat({ appid: 'wx1234567890abcdef', secret: 'live-secret', tokenTtlSeconds: 7200 });
-    const app = await startModule({ WECHAT_MODE: 'live', WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'live-secret', WECHAT_API_BASE: fake.url });
+    const app = await startModule({
+      WECHAT_MODE: 'live',
+      WECHAT_APPID: 'wx1234567890abcdef',
+      WECHAT_SECRET: 'live-secret',
+      WECHAT_API_BASE: fake.url,
+    });
     try {
       expect(app.get(FakeWechatHandle).fake).toBeNull();
       await journey(app.get(WechatApiClient), fake);
@@ -116,7 +130,11 @@ describe('WechatModule', () => {
   });
 
   it('in mock mode with WECHAT_API_BASE set starts nothing and uses that URL', async () => {
-    const fake = await startFakeWechat({ appid: MOCK_WECHAT_APPID, secret: loadConfig({}).WECHAT_SECRET, tokenTtlSeconds: 7200 });
+    const fake = await startFakeWechat({
+      appid: MOCK_WECHAT_APPID,
+      secret: loadConfig({}).WECHAT_SECRET,
+      tokenTtlSeconds: 7200,
+    });
     const app = await startModule({ WECHAT_API_BASE: `${fake.url}/` });
     try {
       expect(app.get(FakeWechatHandle).fake).toBeNull();
@@ -133,12 +151,20 @@ describe('the fake, over plain HTTP', () => {
   beforeEach(async () => (fake = await startFakeWechat({ appid: 'wxfake', secret: 'shh', tokenTtlSeconds: 7200 })));
   afterEach(() => fake.close());
   const get = async (path: string) => (await fetch(`${fake.url}${path}`)).json();
-  const post = async (path: string, body: string) => (await fetch(`${fake.url}${path}`, { method: 'POST', body })).json();
+  const post = async (path: string, body: string) =>
+    (await fetch(`${fake.url}${path}`, { method: 'POST', body })).json();
 
   it('answers like WeChat for wrong credentials, methods and bodies', async () => {
-    expect(await get('/sns/jscode2session?appid=wxother&secret=shh&js_code=a&grant_type=authorization_code')).toMatchObject({ errcode: 40013 });
-    expect(await get('/cgi-bin/token?grant_type=client_credential&appid=wxfake&secret=nope')).toMatchObject({ errcode: 40001 });
-    expect(await get('/cgi-bin/token?grant_type=client_credential&appid=wxfake&secret=shh')).toMatchObject({ access_token: expect.any(String), expires_in: 7200 });
+    expect(
+      await get('/sns/jscode2session?appid=wxother&secret=shh&js_code=a&grant_type=authorization_code'),
+    ).toMatchObject({ errcode: 40013 });
+    expect(await get('/cgi-bin/token?grant_type=client_credential&appid=wxfake&secret=nope')).toMatchObject({
+      errcode: 40001,
+    });
+    expect(await get('/cgi-bin/token?grant_type=client_credential&appid=wxfake&secret=shh')).toMatchObject({
+      access_token: expect.any(String),
+      expires_in: 7200,
+    });
     expect(await get('/cgi-bin/stable_token')).toMatchObject({ errcode: 43002 });
     expect(await post('/cgi-bin/stable_token', '{not json')).toMatchObject({ errcode: 47001 });
     expect(await post('/cgi-bin/message/subscribe/send', '{}')).toMatchObject({ errcode: 41001 });
@@ -146,17 +172,26 @@ describe('the fake, over plain HTTP', () => {
   });
 
   it('gives the same stable token until a forced refresh, which retires the old one', async () => {
-    const body = (force: boolean) => JSON.stringify({ grant_type: 'client_credential', appid: 'wxfake', secret: 'shh', force_refresh: force });
+    const body = (force: boolean) =>
+      JSON.stringify({ grant_type: 'client_credential', appid: 'wxfake', secret: 'shh', force_refresh: force });
     const first = (await post('/cgi-bin/stable_token', body(false))) as { access_token: string };
     expect(await post('/cgi-bin/stable_token', body(false))).toMatchObject({ access_token: first.access_token });
     const forced = (await post('/cgi-bin/stable_token', body(true))) as { access_token: string };
     expect(forced.access_token).not.toBe(first.access_token);
-    expect(await post(`/cgi-bin/message/subscribe/send?access_token=${first.access_token}`, '{}')).toMatchObject({ errcode: 40001 });
+    expect(await post(`/cgi-bin/message/subscribe/send?access_token=${first.access_token}`, '{}')).toMatchObject({
+      errcode: 40001,
+    });
   });
 
   it('shows received messages and calls on read-only endpoints, with secrets masked', async () => {
     await get('/cgi-bin/token?grant_type=client_credential&appid=wxfake&secret=shh');
     expect(await get('/__mock/messages')).toEqual([]);
-    expect(await get('/__mock/calls')).toEqual([expect.objectContaining({ method: 'GET', path: '/cgi-bin/token', query: expect.objectContaining({ secret: '***' }) })]);
+    expect(await get('/__mock/calls')).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        path: '/cgi-bin/token',
+        query: expect.objectContaining({ secret: '***' }),
+      }),
+    ]);
   });
 });

@@ -9,7 +9,11 @@ import { WechatDevController } from './wechat-dev.controller';
 @Module({
   controllers: [WechatDevController],
   providers: [
-    { provide: FakeWechatHandle, inject: [APP_CONFIG], useFactory: (config: AppConfig) => FakeWechatHandle.start(config) },
+    {
+      provide: FakeWechatHandle,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => FakeWechatHandle.start(config),
+    },
     { provide: WECHAT_API_OPTIONS, inject: [APP_CONFIG, FakeWechatHandle], useFactory: wechatApiOptions },
     WechatApiClient,
   ],

@@ -13,10 +13,16 @@ export const MeterValue = z
 export const ShanghaiDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '日期不存在');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    '日期不存在',
+  );
 
 export const StaffReadingSchema = z.object({
-  accountNo: z.string().trim().regex(/^\d{10}$/, '户号应为10位数字'),
+  accountNo: z
+    .string()
+    .trim()
+    .regex(/^\d{10}$/, '户号应为10位数字'),
   readOn: ShanghaiDate,
   /** m³ → hundredths of m³ */
   value: MeterValue,
@@ -62,7 +68,16 @@ export interface BillView {
   fromValueCentiM3: number | null;
   toValueCentiM3: number | null;
   volumeCentiM3: number;
-  lines: { kind: string; tier?: number; year?: number; from: string; to: string; quantity: number; unitPriceFen: number; amountFen: number }[];
+  lines: {
+    kind: string;
+    tier?: number;
+    year?: number;
+    from: string;
+    to: string;
+    quantity: number;
+    unitPriceFen: number;
+    amountFen: number;
+  }[];
   amountFen: number;
   paidFen: number;
   status: 'unpaid' | 'paid';

@@ -63,8 +63,10 @@ export const VisitAttemptSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.reached && !v.level) ctx.addIssue({ code: 'custom', path: ['level'], message: '请记录居民的满意程度' });
-    if (v.reached && v.fixed === undefined) ctx.addIssue({ code: 'custom', path: ['fixed'], message: '请记录问题是否解决' });
-    if (!v.reached && (v.level || v.fixed !== undefined)) ctx.addIssue({ code: 'custom', path: ['reached'], message: '未接通时不能记录评价' });
+    if (v.reached && v.fixed === undefined)
+      ctx.addIssue({ code: 'custom', path: ['fixed'], message: '请记录问题是否解决' });
+    if (!v.reached && (v.level || v.fixed !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['reached'], message: '未接通时不能记录评价' });
   });
 export type VisitAttemptRequest = z.infer<typeof VisitAttemptSchema>;
 
@@ -89,7 +91,10 @@ export type CompensationRequest = z.infer<typeof CompensationSchema>;
 /** `POST /api/disasters`: a declared disaster period (48 h return visits), optionally one district. */
 export const DeclareDisasterSchema = z
   .object({ startsAt: instant, endsAt: instant, districtId: id.optional(), note: z.string().trim().min(2).max(500) })
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { path: ['endsAt'], message: '结束时间应晚于开始时间' });
+  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {
+    path: ['endsAt'],
+    message: '结束时间应晚于开始时间',
+  });
 export type DeclareDisasterRequest = z.infer<typeof DeclareDisasterSchema>;
 
 export interface RatingAnswers {
@@ -165,7 +170,16 @@ export interface ReturnVisitView {
   rate: number | null;
   dueAt: string;
   disaster: boolean;
-  visited: { id: number; no: string; type: TicketType; typeLabel: string; resolution: number; resolvedAt: string; handledBy: string | null; description: string };
+  visited: {
+    id: number;
+    no: string;
+    type: TicketType;
+    typeLabel: string;
+    resolution: number;
+    resolvedAt: string;
+    handledBy: string | null;
+    description: string;
+  };
   contactName: string;
   /** Masked; the full number through the logged reveal-phone of the visited ticket. */
   contactPhone: string;

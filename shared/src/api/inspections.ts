@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ShanghaiDate } from './billing';
 import { InspectionItemCode } from '../inspections/checklist';
-import { BookingState, HazardSeverity, HazardStatus, PlanPeriod, SlotHalf, VisitKind, VisitOutcome } from '../inspections/hazard-codes';
+import {
+  BookingState,
+  HazardSeverity,
+  HazardStatus,
+  PlanPeriod,
+  SlotHalf,
+  VisitKind,
+  VisitOutcome,
+} from '../inspections/hazard-codes';
 import { TicketStatus } from '../tickets/ticket-codes';
 
 const id = z.number().int().positive().max(2_147_483_647);
@@ -126,7 +134,10 @@ export const UpdateInspectionPlanSchema = z
     capacity: z.number().int().min(1).max(500).optional(),
     reason: z.string().trim().min(2, '请填写变更原因').max(200),
   })
-  .refine((p) => !p.startDate || !p.endDate || p.endDate >= p.startDate, { path: ['endDate'], message: '结束日期不能早于开始日期' });
+  .refine((p) => !p.startDate || !p.endDate || p.endDate >= p.startDate, {
+    path: ['endDate'],
+    message: '结束日期不能早于开始日期',
+  });
 export type UpdateInspectionPlanRequest = z.infer<typeof UpdateInspectionPlanSchema>;
 
 /** `POST /api/staff/inspection-plans/:id/cancel`: every booking is cancelled and its resident told. */
@@ -196,7 +207,8 @@ export const InspectionItemResultSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.ok && v.note.length < 2) ctx.addIssue({ code: 'custom', path: ['note'], message: '不合格项请填写隐患说明' });
-    if (!v.ok && v.photoIds.length === 0) ctx.addIssue({ code: 'custom', path: ['photoIds'], message: '不合格项请拍照留证' });
+    if (!v.ok && v.photoIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['photoIds'], message: '不合格项请拍照留证' });
     if (v.ok && v.severity) ctx.addIssue({ code: 'custom', path: ['severity'], message: '合格项不能填写隐患等级' });
   });
 export type InspectionItemResult = z.input<typeof InspectionItemResultSchema>;
@@ -225,9 +237,11 @@ export const InspectionResultSchema = z
   .superRefine((v, ctx) => {
     if (v.outcome === VisitOutcome.Completed) {
       if (v.items.length === 0) ctx.addIssue({ code: 'custom', path: ['items'], message: '请填写检查结果' });
-      if (!v.confirmation) ctx.addIssue({ code: 'custom', path: ['confirmation'], message: '请居民签字或在小程序确认' });
+      if (!v.confirmation)
+        ctx.addIssue({ code: 'custom', path: ['confirmation'], message: '请居民签字或在小程序确认' });
       const codes = v.items.map((i) => i.code);
-      if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['items'], message: '检查项重复' });
+      if (new Set(codes).size !== codes.length)
+        ctx.addIssue({ code: 'custom', path: ['items'], message: '检查项重复' });
     } else if (v.items.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['items'], message: '未完成检查时不能填写检查项' });
     }

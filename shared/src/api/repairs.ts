@@ -77,7 +77,8 @@ export const ResolveJobSchema = z
   .superRefine((v, ctx) => {
     if (v.chargeable) {
       if (!v.chargeFen) ctx.addIssue({ code: 'custom', path: ['chargeFen'], message: '收费工单请填写收费金额' });
-      if (v.residentConsentToCharge !== true) ctx.addIssue({ code: 'custom', path: ['residentConsentToCharge'], message: '收费须经居民同意' });
+      if (v.residentConsentToCharge !== true)
+        ctx.addIssue({ code: 'custom', path: ['residentConsentToCharge'], message: '收费须经居民同意' });
     } else if (v.chargeFen) {
       ctx.addIssue({ code: 'custom', path: ['chargeFen'], message: '免费工单不能填写收费金额' });
     }

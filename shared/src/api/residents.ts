@@ -7,7 +7,10 @@ export const WechatLoginSchema = z.object({ code: z.string().trim().min(1, '缺�
 export const PhoneCodeSchema = z.object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(128) });
 
 export const BindAccountSchema = z.object({
-  accountNo: z.string().trim().regex(/^\d{10}$/, '户号应为10位数字'),
+  accountNo: z
+    .string()
+    .trim()
+    .regex(/^\d{10}$/, '户号应为10位数字'),
   holderName: z.string().trim().min(1, '请填写户主姓名').max(50),
   label: z.string().trim().max(10, '标签最多10个字').optional(),
 });

@@ -4,7 +4,12 @@ import { ClockKind, TicketType } from '../tickets/ticket-codes';
 const ClockPolicySchema = z
   .object({
     clock: z.enum(ClockKind),
-    minutes: z.number().int().positive().max(60 * 24 * 90).optional(),
+    minutes: z
+      .number()
+      .int()
+      .positive()
+      .max(60 * 24 * 90)
+      .optional(),
     workingDays: z.number().int().positive().max(60).optional(),
   })
   .refine((c) => (c.minutes === undefined) !== (c.workingDays === undefined), {

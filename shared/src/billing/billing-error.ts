@@ -1,10 +1,5 @@
 export type BillingErrorCode =
-  | 'invalid_input'
-  | 'negative_volume'
-  | 'period_reversed'
-  | 'empty_period'
-  | 'no_tariff'
-  | 'invalid_tariff';
+  'invalid_input' | 'negative_volume' | 'period_reversed' | 'empty_period' | 'no_tariff' | 'invalid_tariff';
 
 /**
  * Bad readings or tariff configuration. A bill is never computed from a guess: the caller

@@ -156,7 +156,10 @@ describe('computeGasBill', () => {
     ],
     [
       'a new tariff lowering tier 1 to 300 m³ applies to the year’s running total',
-      gas('2026-06-30', '2026-07-31', 2000, { 2026: 29000 }, [BASE, tariff('2026-07-01', tiers(261, 313, 392, [300, 500]))]),
+      gas('2026-06-30', '2026-07-31', 2000, { 2026: 29000 }, [
+        BASE,
+        tariff('2026-07-01', tiers(261, 313, 392, [300, 500])),
+      ]),
       [
         line(1, 2026, '2026-07-01', '2026-07-31', 1000, 261, 2610),
         line(2, 2026, '2026-07-01', '2026-07-31', 1000, 313, 3130),
@@ -233,11 +236,21 @@ describe('computeGasBill', () => {
     ['a fractional limit', withTiers(tiers(261, 313, 392, [350.5, 500])), 'invalid_tariff', /正整数/],
     ['a zero limit', withTiers(tiers(261, 313, 392, [0, 500])), 'invalid_tariff', /正整数/],
     ['a limit on the last tier', withTiers([T1, T2, { upToM3: 900, priceFenPerM3: 392 }]), 'invalid_tariff', /第三档/],
-    ['no limit on the middle tier', withTiers([T1, { upToM3: null, priceFenPerM3: 313 }, T3]), 'invalid_tariff', /递增/],
+    [
+      'no limit on the middle tier',
+      withTiers([T1, { upToM3: null, priceFenPerM3: 313 }, T3]),
+      'invalid_tariff',
+      /递增/,
+    ],
     ['a negative price', withTiers(tiers(-1, 313, 392)), 'invalid_tariff', /单价/],
     ['a price in yuan', withTiers(tiers(2.61, 3.13, 3.92)), 'invalid_tariff', /单价/],
     ['an impossible effective date', march(100, {}, [tariff('2026-13-01')]), 'invalid_input', /生效日期/],
-    ['tariffs of two districts', march(100, {}, [BASE, tariff('2026-07-01', DEFAULT_GAS_TIERS, 2)]), 'invalid_tariff', /多个片区/],
+    [
+      'tariffs of two districts',
+      march(100, {}, [BASE, tariff('2026-07-01', DEFAULT_GAS_TIERS, 2)]),
+      'invalid_tariff',
+      /多个片区/,
+    ],
     ['two tariffs from one date', march(100, {}, [BASE, RAISED, tariff('2026-07-01')]), 'invalid_tariff', /2026-07-01/],
   ])('refuses %s', (_name, input, code, message) => {
     const run = () => computeGasBill(input);

@@ -121,11 +121,13 @@ export function computeGasBill(input: GasBillInput): BillComputation {
   const { volumeCentiM3: volume } = input;
   const from = dayNumber(input.from, '上次抄表日期');
   const to = dayNumber(input.to, '本次抄表日期');
-  if (!Number.isSafeInteger(volume)) throw new BillingError('invalid_input', `用气量须为整数（0.01 立方米），现为 ${volume}`);
+  if (!Number.isSafeInteger(volume))
+    throw new BillingError('invalid_input', `用气量须为整数（0.01 立方米），现为 ${volume}`);
   if (volume < 0) throw new BillingError('negative_volume', `用气量不能为负：${volume}`);
   if (to < from) throw new BillingError('period_reversed', `本次抄表日期 ${input.to} 早于上次抄表日期 ${input.from}`);
   for (const [year, v] of Object.entries(input.yearToDateCentiM3)) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new BillingError('invalid_input', `${year} 年累计用气量须为非负整数，现为 ${v}`);
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new BillingError('invalid_input', `${year} 年累计用气量须为非负整数，现为 ${v}`);
   }
   const tariffs = sortedTariffs(input.tariffs);
   if (to === from) {
@@ -134,7 +136,10 @@ export function computeGasBill(input: GasBillInput): BillComputation {
   }
 
   const parts = splitPeriod(from + 1, to, tariffs);
-  const shares = allocateLargestRemainder(volume, parts.map((p) => p.last - p.first + 1));
+  const shares = allocateLargestRemainder(
+    volume,
+    parts.map((p) => p.last - p.first + 1),
+  );
   const counters = new Map<number, number>();
   const lines = parts.flatMap((part, i) => {
     const year = yearOf(part.first);

@@ -86,8 +86,16 @@ describe('computeHeatingBill', () => {
     ['leap season, full: still area × price', flat(2027), 192000],
     // 75 of 122 days: 118,032.79 fen.
     ['leap season from 2028-01-01 counts 02-29', flat(2027, { from: '2028-01-01' }), 118033],
-    ['75.33 m² × 24.50 元 = 184,558.5 fen → 184,559 (half up)', priced({ priceFenPerM2: 2450 }, { areaCentiM2: 7533 }), 184559],
-    ['2.42 m² × 0.25 元 × 1/121 of the season = 0.5 fen → 1', priced({ priceFenPerM2: 25 }, { areaCentiM2: 242, to: '2026-11-15' }), 1],
+    [
+      '75.33 m² × 24.50 元 = 184,558.5 fen → 184,559 (half up)',
+      priced({ priceFenPerM2: 2450 }, { areaCentiM2: 7533 }),
+      184559,
+    ],
+    [
+      '2.42 m² × 0.25 元 × 1/121 of the season = 0.5 fen → 1',
+      priced({ priceFenPerM2: 25 }, { areaCentiM2: 242, to: '2026-11-15' }),
+      1,
+    ],
     ['no area, nothing to bill', flat(2026, { areaCentiM2: 0 }), 0],
     ['a price set before the season applies to it', repriced(2026, '2026-08-01', 2600), 208000],
     ['a price set on the season’s first day applies to it', repriced(2026, '2026-11-15', 2600), 208000],
@@ -98,7 +106,12 @@ describe('computeHeatingBill', () => {
   });
 
   it.each<[string, HeatingBillInput, BillingErrorCode, RegExp]>([
-    ['connection before the season', flat(2026, { from: '2026-11-14' }), 'invalid_input', /采暖期 2026-11-15 至 2027-03-15/],
+    [
+      'connection before the season',
+      flat(2026, { from: '2026-11-14' }),
+      'invalid_input',
+      /采暖期 2026-11-15 至 2027-03-15/,
+    ],
     ['a stop after the season', flat(2026, { to: '2027-03-16' }), 'invalid_input', /采暖期/],
     ['from after to', flat(2026, { from: '2027-01-02', to: '2027-01-01' }), 'invalid_input', /先后/],
     ['an impossible date', flat(2026, { from: '2026-11-31' }), 'invalid_input', /2026-11-31/],
@@ -111,8 +124,18 @@ describe('computeHeatingBill', () => {
     ['a season that starts and ends on one day', priced({ seasonEnd: '11-15' }), 'invalid_tariff', /不同/],
     ['a negative price', priced({ priceFenPerM2: -1 }), 'invalid_tariff', /单价/],
     ['a price in yuan', priced({ priceFenPerM2: 24.5 }), 'invalid_tariff', /单价/],
-    ['tariffs of two districts', flat(2026, { tariffs: [BASE, tariff('2026-08-01', { districtId: 2 })] }), 'invalid_tariff', /多个/],
-    ['two tariffs from one date', flat(2026, { tariffs: [BASE, tariff('2026-08-01'), tariff('2026-08-01')] }), 'invalid_tariff', /两套/],
+    [
+      'tariffs of two districts',
+      flat(2026, { tariffs: [BASE, tariff('2026-08-01', { districtId: 2 })] }),
+      'invalid_tariff',
+      /多个/,
+    ],
+    [
+      'two tariffs from one date',
+      flat(2026, { tariffs: [BASE, tariff('2026-08-01'), tariff('2026-08-01')] }),
+      'invalid_tariff',
+      /两套/,
+    ],
   ])('refuses %s', (_name, input, code, message) => {
     const run = () => computeHeatingBill(input);
     expect(run).toThrow(BillingError);

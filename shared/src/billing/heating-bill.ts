@@ -60,7 +60,10 @@ function tariffForSeason(tariffs: HeatingTariff[], seasonYear: number): HeatingT
   const latest = applicable.at(-1);
   if (!latest) throw new BillingError('no_tariff', `${seasonYear} 年采暖期没有生效的采暖价格，无法计费`);
   if (applicable.filter((t) => t.effectiveFrom === latest.effectiveFrom).length > 1) {
-    throw new BillingError('invalid_tariff', `片区 ${latest.districtId} 有两套采暖价格都自 ${latest.effectiveFrom} 起生效`);
+    throw new BillingError(
+      'invalid_tariff',
+      `片区 ${latest.districtId} 有两套采暖价格都自 ${latest.effectiveFrom} 起生效`,
+    );
   }
   return latest;
 }
@@ -72,8 +75,10 @@ function tariffForSeason(tariffs: HeatingTariff[], seasonYear: number): HeatingT
  */
 export function computeHeatingBill(input: HeatingBillInput): BillComputation {
   const { areaCentiM2: area, seasonYear } = input;
-  if (!Number.isSafeInteger(area) || area < 0) throw new BillingError('invalid_input', `面积须为非负整数（0.01 平方米），现为 ${area}`);
-  if (!Number.isSafeInteger(seasonYear)) throw new BillingError('invalid_input', `采暖年度须为整数，现为 ${seasonYear}`);
+  if (!Number.isSafeInteger(area) || area < 0)
+    throw new BillingError('invalid_input', `面积须为非负整数（0.01 平方米），现为 ${area}`);
+  if (!Number.isSafeInteger(seasonYear))
+    throw new BillingError('invalid_input', `采暖年度须为整数，现为 ${seasonYear}`);
   const tariff = tariffForSeason(input.tariffs, seasonYear);
   const season = heatingSeason(tariff, seasonYear);
   const from = input.from ?? season.first;
@@ -81,7 +86,10 @@ export function computeHeatingBill(input: HeatingBillInput): BillComputation {
   const first = dayNumber(from, '开始供热日期');
   const last = dayNumber(to, '停止供热日期');
   if (first < dayNumber(season.first, '采暖期开始') || last > dayNumber(season.last, '采暖期结束') || first > last) {
-    throw new BillingError('invalid_input', `供热日期 ${from} 至 ${to} 须在采暖期 ${season.first} 至 ${season.last} 之内且先后有序`);
+    throw new BillingError(
+      'invalid_input',
+      `供热日期 ${from} 至 ${to} 须在采暖期 ${season.first} 至 ${season.last} 之内且先后有序`,
+    );
   }
 
   const days = last - first + 1;

@@ -26,8 +26,7 @@ export interface ReadingCheckInput {
 }
 
 export type ReadingCheckResult =
-  | { ok: true }
-  | { ok: false; reason: 'lower_than_previous' | 'far_above_usual'; message: string };
+  { ok: true } | { ok: false; reason: 'lower_than_previous' | 'far_above_usual'; message: string };
 
 const m3 = (centi: number) => `${formatHundredths(Math.round(centi))} m³`;
 
@@ -37,12 +36,16 @@ const m3 = (centi: number) => `${formatHundredths(Math.round(centi))} m³`;
  * misread, never negative use. A new account has no usual use, so only the first rule applies.
  * Exactly at either threshold is not "over" it.
  */
-export function checkReading(input: ReadingCheckInput, rules: ReadingRules = DEFAULT_READING_RULES): ReadingCheckResult {
+export function checkReading(
+  input: ReadingCheckInput,
+  rules: ReadingRules = DEFAULT_READING_RULES,
+): ReadingCheckResult {
   const { previousValueCentiM3: previous, valueCentiM3: value, periodDays: days, usualDailyCentiM3: usual } = input;
   if (![previous, value].every((v) => Number.isSafeInteger(v) && v >= 0)) {
     throw new BillingError('invalid_input', '表读数须为非负整数（0.01 立方米）');
   }
-  if (!Number.isSafeInteger(days) || days < 1) throw new BillingError('invalid_input', `抄表周期天数须为正整数，现为 ${days}`);
+  if (!Number.isSafeInteger(days) || days < 1)
+    throw new BillingError('invalid_input', `抄表周期天数须为正整数，现为 ${days}`);
   if (usual !== null && !(Number.isFinite(usual) && usual >= 0)) {
     throw new BillingError('invalid_input', `近期日均用量须为非负数，现为 ${usual}`);
   }

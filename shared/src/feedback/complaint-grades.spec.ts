@@ -8,7 +8,12 @@ describe('complaintHandling', () => {
     [ComplaintGrade.Two, Priority.Normal, false],
     [ComplaintGrade.Three, Priority.Normal, false],
   ])('grade %s → %s, supervisor %s', (grade, priority, supervisor) => {
-    expect(complaintHandling(grade)).toEqual({ priority, supervisorQueue: supervisor, escalateNow: supervisor, supervisorCloses: supervisor });
+    expect(complaintHandling(grade)).toEqual({
+      priority,
+      supervisorQueue: supervisor,
+      escalateNow: supervisor,
+      supervisorCloses: supervisor,
+    });
   });
 });
 
@@ -20,9 +25,24 @@ describe('applicationProblems', () => {
     [ApplicationKind.RestoreGas, ok, { id_card: [1] }, ['photoIds.arrears_receipt']],
     [ApplicationKind.StopHeating, { ...ok, from: '12/01' }, { id_card: [1] }, ['fields.from']],
     [ApplicationKind.StopGas, { ...ok, phone: '123' }, { id_card: [1] }, ['fields.phone']],
-    [ApplicationKind.StopGas, { ...ok, extra: 'x' }, { id_card: [1], transfer_contract: [2] }, ['fields.extra', 'photoIds.transfer_contract']],
-    [ApplicationKind.OpenAccount, { applicantName: '张三', phone: '13800001111', idNumber: '11010519491231002X' }, { id_card: [1], property_certificate: [2] }, []],
-    [ApplicationKind.Transfer, { newHolderName: '李四', phone: '13800001111', idNumber: '110105194912310021' }, { id_card: [1], property_certificate: [2], transfer_contract: [3] }, ['photoIds.previous_holder_consent']],
+    [
+      ApplicationKind.StopGas,
+      { ...ok, extra: 'x' },
+      { id_card: [1], transfer_contract: [2] },
+      ['fields.extra', 'photoIds.transfer_contract'],
+    ],
+    [
+      ApplicationKind.OpenAccount,
+      { applicantName: '张三', phone: '13800001111', idNumber: '11010519491231002X' },
+      { id_card: [1], property_certificate: [2] },
+      [],
+    ],
+    [
+      ApplicationKind.Transfer,
+      { newHolderName: '李四', phone: '13800001111', idNumber: '110105194912310021' },
+      { id_card: [1], property_certificate: [2], transfer_contract: [3] },
+      ['photoIds.previous_holder_consent'],
+    ],
   ])('%s %j %j → %j', (kind, fields, photos, paths) => {
     expect(applicationProblems(kind, fields, photos).map((p) => p.path)).toEqual(paths);
   });

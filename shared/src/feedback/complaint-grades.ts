@@ -7,7 +7,11 @@ export enum ComplaintGrade {
   Three = 3,
 }
 
-export const COMPLAINT_GRADES: readonly ComplaintGrade[] = [ComplaintGrade.One, ComplaintGrade.Two, ComplaintGrade.Three];
+export const COMPLAINT_GRADES: readonly ComplaintGrade[] = [
+  ComplaintGrade.One,
+  ComplaintGrade.Two,
+  ComplaintGrade.Three,
+];
 
 export const COMPLAINT_GRADE_LABELS: Record<ComplaintGrade, string> = {
   [ComplaintGrade.One]: '一级',
@@ -28,5 +32,10 @@ export interface ComplaintHandling {
 
 export function complaintHandling(grade: ComplaintGrade): ComplaintHandling {
   const one = grade === ComplaintGrade.One;
-  return { priority: one ? Priority.High : Priority.Normal, supervisorQueue: one, escalateNow: one, supervisorCloses: one };
+  return {
+    priority: one ? Priority.High : Priority.Normal,
+    supervisorQueue: one,
+    escalateNow: one,
+    supervisorCloses: one,
+  };
 }

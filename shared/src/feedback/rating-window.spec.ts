@@ -30,6 +30,9 @@ describe('ratingRefusal', () => {
 
 describe('isSatisfied', () => {
   it.each<[RatingLevel, boolean]>([
-    [RatingLevel.VerySatisfied, true], [RatingLevel.Satisfied, true], [RatingLevel.FairlySatisfied, true], [RatingLevel.Dissatisfied, false],
+    [RatingLevel.VerySatisfied, true],
+    [RatingLevel.Satisfied, true],
+    [RatingLevel.FairlySatisfied, true],
+    [RatingLevel.Dissatisfied, false],
   ])('%s → %s', (level, expected) => expect(isSatisfied(level)).toBe(expected));
 });

@@ -3,8 +3,13 @@ import { TicketStatus, TicketType } from '../tickets/ticket-codes';
 
 /** DOMAIN.md: repairs, emergencies, inspections, applications and complaints are rated; reports too (the reporter follows and rates them). */
 export const RATED_TYPES: ReadonlySet<TicketType> = new Set([
-  TicketType.Leak, TicketType.Repair, TicketType.RoomTemperature, TicketType.Inspection,
-  TicketType.Application, TicketType.Complaint, TicketType.Report,
+  TicketType.Leak,
+  TicketType.Repair,
+  TicketType.RoomTemperature,
+  TicketType.Inspection,
+  TicketType.Application,
+  TicketType.Complaint,
+  TicketType.Report,
 ]);
 
 export const RATING_WINDOW_DAYS = 7;

@@ -14,15 +14,26 @@ describe('returnVisitDecision', () => {
     [T.Billing, false, 'excluded'],
     [T.ReturnVisit, false, 'excluded'],
   ])('%s → visit %s (%s)', (type, visit, reason) => {
-    expect(returnVisitDecision({ type, ticketNo: '20261123000001', resolution: 1, anonymous: false }, 0.1, 's')).toMatchObject({ visit, reason });
+    expect(
+      returnVisitDecision({ type, ticketNo: '20261123000001', resolution: 1, anonymous: false }, 0.1, 's'),
+    ).toMatchObject({ visit, reason });
   });
 
   it('never visits an anonymous report, whatever the draw', () => {
-    expect(returnVisitDecision({ type: T.Report, ticketNo: 'x', resolution: 1, anonymous: true }, 1, 's')).toMatchObject({ visit: false, reason: 'excluded' });
+    expect(
+      returnVisitDecision({ type: T.Report, ticketNo: 'x', resolution: 1, anonymous: true }, 1, 's'),
+    ).toMatchObject({ visit: false, reason: 'excluded' });
   });
 
-  it.each<[number, boolean]>([[0, false], [1, true]])('rate %s → sampled work visited: %s', (rate, visit) => {
-    const d = returnVisitDecision({ type: T.Application, ticketNo: '20261123000007', resolution: 1, anonymous: false }, rate, 'seed');
+  it.each<[number, boolean]>([
+    [0, false],
+    [1, true],
+  ])('rate %s → sampled work visited: %s', (rate, visit) => {
+    const d = returnVisitDecision(
+      { type: T.Application, ticketNo: '20261123000007', resolution: 1, anonymous: false },
+      rate,
+      'seed',
+    );
     expect(d).toMatchObject({ visit, reason: visit ? 'sampled' : 'not_sampled', rate });
     expect(d.draw).toBe(sampleDraw('seed', '20261123000007', 1));
   });
@@ -35,15 +46,21 @@ describe('returnVisitDecision', () => {
 
   it('samples close to the configured rate over many tickets', () => {
     const n = 10_000;
-    const visited = Array.from({ length: n }, (_, i) => returnVisitDecision(
-      { type: T.Inspection, ticketNo: `2026112${String(i).padStart(7, '0')}`, resolution: 1, anonymous: false }, 0.1, 'seed',
-    )).filter((d) => d.visit).length;
+    const visited = Array.from({ length: n }, (_, i) =>
+      returnVisitDecision(
+        { type: T.Inspection, ticketNo: `2026112${String(i).padStart(7, '0')}`, resolution: 1, anonymous: false },
+        0.1,
+        'seed',
+      ),
+    ).filter((d) => d.visit).length;
     expect(visited / n).toBeGreaterThan(0.09);
     expect(visited / n).toBeLessThan(0.11);
   });
 
   it('refuses a rate outside [0, 1]', () => {
-    expect(() => returnVisitDecision({ type: T.Inspection, ticketNo: 'x', resolution: 1, anonymous: false }, 1.5, 's')).toThrow(RangeError);
+    expect(() =>
+      returnVisitDecision({ type: T.Inspection, ticketNo: 'x', resolution: 1, anonymous: false }, 1.5, 's'),
+    ).toThrow(RangeError);
   });
 });
 

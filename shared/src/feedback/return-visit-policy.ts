@@ -5,11 +5,18 @@ import { WorkCalendar } from '../sla/sla-types';
 
 /** DOMAIN.md: every complaint, emergency and repair is visited. */
 export const ALWAYS_VISITED: ReadonlySet<TicketType> = new Set([
-  TicketType.Complaint, TicketType.Leak, TicketType.Repair, TicketType.RoomTemperature,
+  TicketType.Complaint,
+  TicketType.Leak,
+  TicketType.Repair,
+  TicketType.RoomTemperature,
 ]);
 
 /** Work that is sampled: the rest of what residents rate. Billing and the visits themselves are never visited. */
-export const SAMPLED: ReadonlySet<TicketType> = new Set([TicketType.Inspection, TicketType.Application, TicketType.Report]);
+export const SAMPLED: ReadonlySet<TicketType> = new Set([
+  TicketType.Inspection,
+  TicketType.Application,
+  TicketType.Report,
+]);
 
 export const DEFAULT_SAMPLE_RATE = 0.1;
 
@@ -42,10 +49,13 @@ export interface VisitCandidate {
 
 export function returnVisitDecision(c: VisitCandidate, rate: number, seed: string): VisitDecision {
   if (!(rate >= 0 && rate <= 1)) throw new RangeError(`sample rate must be within [0, 1], got ${rate}`);
-  if (c.anonymous || (!ALWAYS_VISITED.has(c.type) && !SAMPLED.has(c.type))) return { visit: false, reason: 'excluded', draw: null, rate: null };
+  if (c.anonymous || (!ALWAYS_VISITED.has(c.type) && !SAMPLED.has(c.type)))
+    return { visit: false, reason: 'excluded', draw: null, rate: null };
   if (ALWAYS_VISITED.has(c.type)) return { visit: true, reason: 'policy', draw: null, rate: null };
   const draw = sampleDraw(seed, c.ticketNo, c.resolution);
-  return draw < rate ? { visit: true, reason: 'sampled', draw, rate } : { visit: false, reason: 'not_sampled', draw, rate };
+  return draw < rate
+    ? { visit: true, reason: 'sampled', draw, rate }
+    : { visit: false, reason: 'not_sampled', draw, rate };
 }
 
 export interface ReturnVisitDeadlines {
@@ -59,17 +69,30 @@ export interface ReturnVisitDeadlines {
 }
 
 export const DEFAULT_RETURN_VISIT_DEADLINES: ReturnVisitDeadlines = {
-  fieldHours: 24, disasterHours: 48, applicationWorkingDays: 7, complaintWorkingDays: 5, otherWorkingDays: 5,
+  fieldHours: 24,
+  disasterHours: 48,
+  applicationWorkingDays: 7,
+  complaintWorkingDays: 5,
+  otherWorkingDays: 5,
 };
 
 /** When the visit of work finished at `resolvedAt` is due. */
 export function returnVisitDeadline(
-  type: TicketType, resolvedAt: Date, disaster: boolean, calendar: WorkCalendar, d: ReturnVisitDeadlines = DEFAULT_RETURN_VISIT_DEADLINES,
+  type: TicketType,
+  resolvedAt: Date,
+  disaster: boolean,
+  calendar: WorkCalendar,
+  d: ReturnVisitDeadlines = DEFAULT_RETURN_VISIT_DEADLINES,
 ): Date {
   if (type === TicketType.Leak || type === TicketType.Repair || type === TicketType.RoomTemperature) {
     return new Date(resolvedAt.getTime() + (disaster ? d.disasterHours : d.fieldHours) * 3_600_000);
   }
-  const days = type === TicketType.Application ? d.applicationWorkingDays : type === TicketType.Complaint ? d.complaintWorkingDays : d.otherWorkingDays;
+  const days =
+    type === TicketType.Application
+      ? d.applicationWorkingDays
+      : type === TicketType.Complaint
+        ? d.complaintWorkingDays
+        : d.otherWorkingDays;
   return addWorkingDays(resolvedAt, days, calendar);
 }
 

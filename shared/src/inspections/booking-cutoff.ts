@@ -10,7 +10,8 @@ export interface CutoffRule {
 export const DEFAULT_CUTOFF: CutoffRule = { daysBefore: 1, hour: 18 };
 
 export function bookingCutoff(slotDate: string, rule: CutoffRule = DEFAULT_CUTOFF): Date {
-  if (!Number.isInteger(rule.daysBefore) || rule.daysBefore < 0) throw new RangeError('daysBefore must be a non-negative integer');
+  if (!Number.isInteger(rule.daysBefore) || rule.daysBefore < 0)
+    throw new RangeError('daysBefore must be a non-negative integer');
   if (!Number.isInteger(rule.hour) || rule.hour < 0 || rule.hour > 23) throw new RangeError('hour must be 0–23');
   return shanghaiTime(addCalendarDays(slotDate, -rule.daysBefore), rule.hour);
 }

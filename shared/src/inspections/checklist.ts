@@ -37,12 +37,7 @@ export const INSPECTION_CHECKLISTS: Readonly<Record<Utility, readonly ChecklistI
     item(C.Ventilation, '通风'),
     item(C.Appliance, '燃气具'),
   ],
-  heating: [
-    item(C.Pipes, '管道'),
-    item(C.Valves, '阀门'),
-    item(C.Meter, '热量表'),
-    item(C.Radiator, '散热器'),
-  ],
+  heating: [item(C.Pipes, '管道'), item(C.Valves, '阀门'), item(C.Meter, '热量表'), item(C.Radiator, '散热器')],
   power: [
     item(C.Meter, '电能表'),
     item(C.Wiring, '线路'),

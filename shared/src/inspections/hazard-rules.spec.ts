@@ -1,6 +1,13 @@
 import { INSPECTION_CHECKLISTS, InspectionItemCode, checklistLabel } from './checklist';
 import { HazardSeverity } from './hazard-codes';
-import { DEFAULT_SEVERITY, hazardAdvice, hazardsClosedBy, missingItems, rectificationDeadline, reinspectionItems } from './hazard-rules';
+import {
+  DEFAULT_SEVERITY,
+  hazardAdvice,
+  hazardsClosedBy,
+  missingItems,
+  rectificationDeadline,
+  reinspectionItems,
+} from './hazard-rules';
 
 const C = InspectionItemCode;
 const found = new Date('2026-10-12T03:00:00Z');
@@ -36,12 +43,37 @@ describe('hazardAdvice', () => {
 });
 
 describe('hazardsClosedBy', () => {
-  const open = [{ id: 1, code: C.Hoses }, { id: 2, code: C.Alarm }, { id: 3, code: C.Hoses }];
+  const open = [
+    { id: 1, code: C.Hoses },
+    { id: 2, code: C.Alarm },
+    { id: 3, code: C.Hoses },
+  ];
   it.each([
     ['both hazards of a passed item', [{ code: C.Hoses, ok: true }], [1, 3]],
-    ['everything passed', [{ code: C.Hoses, ok: true }, { code: C.Alarm, ok: true }], [1, 2, 3]],
-    ['a failed item keeps its hazards', [{ code: C.Hoses, ok: false }, { code: C.Alarm, ok: true }], [2]],
-    ['an item passed and failed at once stays open', [{ code: C.Alarm, ok: true }, { code: C.Alarm, ok: false }], []],
+    [
+      'everything passed',
+      [
+        { code: C.Hoses, ok: true },
+        { code: C.Alarm, ok: true },
+      ],
+      [1, 2, 3],
+    ],
+    [
+      'a failed item keeps its hazards',
+      [
+        { code: C.Hoses, ok: false },
+        { code: C.Alarm, ok: true },
+      ],
+      [2],
+    ],
+    [
+      'an item passed and failed at once stays open',
+      [
+        { code: C.Alarm, ok: true },
+        { code: C.Alarm, ok: false },
+      ],
+      [],
+    ],
     ['an unchecked item stays open', [{ code: C.Pipes, ok: true }], []],
     ['nothing recorded', [], []],
   ])('%s', (_name, items, expected) => {
@@ -51,7 +83,15 @@ describe('hazardsClosedBy', () => {
 
 describe('checklists', () => {
   it('gas uses the seven items of DOMAIN.md', () => {
-    expect(INSPECTION_CHECKLISTS.gas.map((i) => i.label)).toEqual(['管道', '阀门', '燃气表', '软管', '报警器', '通风', '燃气具']);
+    expect(INSPECTION_CHECKLISTS.gas.map((i) => i.label)).toEqual([
+      '管道',
+      '阀门',
+      '燃气表',
+      '软管',
+      '报警器',
+      '通风',
+      '燃气具',
+    ]);
   });
 
   it.each([
@@ -65,6 +105,12 @@ describe('checklists', () => {
 
   it('lists the missing items of a checklist and each hazard item once for a re-inspection', () => {
     expect(missingItems([C.Pipes, C.Valves, C.Meter], [C.Valves])).toEqual([C.Pipes, C.Meter]);
-    expect(reinspectionItems([{ id: 1, code: C.Alarm }, { id: 2, code: C.Pipes }, { id: 3, code: C.Alarm }])).toEqual([C.Alarm, C.Pipes]);
+    expect(
+      reinspectionItems([
+        { id: 1, code: C.Alarm },
+        { id: 2, code: C.Pipes },
+        { id: 3, code: C.Alarm },
+      ]),
+    ).toEqual([C.Alarm, C.Pipes]);
   });
 });

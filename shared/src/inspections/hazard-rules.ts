@@ -82,7 +82,10 @@ export function reinspectionItems(open: readonly OpenHazardRef[]): InspectionIte
 }
 
 /** The codes `required` that `recorded` lacks (a first inspection records the whole checklist). */
-export function missingItems(required: readonly InspectionItemCode[], recorded: readonly InspectionItemCode[]): InspectionItemCode[] {
+export function missingItems(
+  required: readonly InspectionItemCode[],
+  recorded: readonly InspectionItemCode[],
+): InspectionItemCode[] {
   const got = new Set(recorded);
   return required.filter((c) => !got.has(c));
 }

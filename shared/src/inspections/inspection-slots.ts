@@ -57,7 +57,8 @@ export function generatePlanSlots(plan: PlanSlotInput, calendar: WorkCalendar): 
   const to = parseCalendarDate(plan.endDate);
   if (to < from) throw new PlanRangeError('endDate is before startDate');
   if ((to - from) / DAY_MS + 1 > MAX_PLAN_DAYS) throw new PlanRangeError(`a plan covers at most ${MAX_PLAN_DAYS} days`);
-  if (!Number.isInteger(plan.capacity) || plan.capacity < 1) throw new PlanRangeError('capacity must be a positive integer');
+  if (!Number.isInteger(plan.capacity) || plan.capacity < 1)
+    throw new PlanRangeError('capacity must be a positive integer');
   const halves = [SlotHalf.Am, SlotHalf.Pm].filter((h) => plan.halves.includes(h));
   const slots: GeneratedSlot[] = [];
   for (let day = from; day <= to; day += DAY_MS) {

@@ -11,8 +11,10 @@ export interface DateRange {
  * earlier end. (Disjoint ranges move the start too, so its minimum is still the earliest.)
  */
 export function earliestChangedDay(current: DateRange, next: DateRange): string | null {
-  if (next.startDate !== current.startDate) return next.startDate < current.startDate ? next.startDate : current.startDate;
-  if (next.endDate !== current.endDate) return addCalendarDays(next.endDate < current.endDate ? next.endDate : current.endDate, 1);
+  if (next.startDate !== current.startDate)
+    return next.startDate < current.startDate ? next.startDate : current.startDate;
+  if (next.endDate !== current.endDate)
+    return addCalendarDays(next.endDate < current.endDate ? next.endDate : current.endDate, 1);
   return null;
 }
 

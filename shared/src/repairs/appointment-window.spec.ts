@@ -20,7 +20,13 @@ describe('appointmentWindowProblem', () => {
     ['ending when it starts', hours(2), hours(2), 'end', '预约结束时间须晚于开始时间'],
     ['ending before it starts', hours(3), hours(2), 'end', '预约结束时间须晚于开始时间'],
     ['longer than four hours', hours(1), new Date(hours(5).getTime() + 1), 'end', '预约时段最长4小时'],
-    ['ending beyond 14 days', hours(14 * 24 - 1), new Date(hours(14 * 24).getTime() + 1), 'end', '只能预约14天以内的时间'],
+    [
+      'ending beyond 14 days',
+      hours(14 * 24 - 1),
+      new Date(hours(14 * 24).getTime() + 1),
+      'end',
+      '只能预约14天以内的时间',
+    ],
     ['with an invalid start', at('x'), hours(2), 'start', '预约开始时间无效'],
   ])('refuses a window %s', (_name, start, end, field, message) => {
     expect(appointmentWindowProblem({ start, end }, now)).toEqual({ field, message });

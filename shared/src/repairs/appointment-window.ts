@@ -21,7 +21,9 @@ export function appointmentWindowProblem(window: { start: Date; end: Date }, now
   if (Number.isNaN(end)) return { field: 'end', message: '预约结束时间无效' };
   if (start <= now.getTime()) return { field: 'start', message: '预约时间须晚于当前时间' };
   if (end <= start) return { field: 'end', message: '预约结束时间须晚于开始时间' };
-  if (end - start > APPOINTMENT_MAX_HOURS * HOUR_MS) return { field: 'end', message: `预约时段最长${APPOINTMENT_MAX_HOURS}小时` };
-  if (end > now.getTime() + APPOINTMENT_MAX_DAYS_AHEAD * 24 * HOUR_MS) return { field: 'end', message: `只能预约${APPOINTMENT_MAX_DAYS_AHEAD}天以内的时间` };
+  if (end - start > APPOINTMENT_MAX_HOURS * HOUR_MS)
+    return { field: 'end', message: `预约时段最长${APPOINTMENT_MAX_HOURS}小时` };
+  if (end > now.getTime() + APPOINTMENT_MAX_DAYS_AHEAD * 24 * HOUR_MS)
+    return { field: 'end', message: `只能预约${APPOINTMENT_MAX_DAYS_AHEAD}天以内的时间` };
   return null;
 }

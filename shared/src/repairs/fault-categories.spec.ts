@@ -1,6 +1,13 @@
 import { ErrorCode } from '../errors';
 import { Priority, TicketType } from '../tickets/ticket-codes';
-import { FAULT_CATEGORIES, FAULT_CATEGORY_LABELS, FaultCategory, FaultCategoryError, UTILITIES, classifyFault } from './fault-categories';
+import {
+  FAULT_CATEGORIES,
+  FAULT_CATEGORY_LABELS,
+  FaultCategory,
+  FaultCategoryError,
+  UTILITIES,
+  classifyFault,
+} from './fault-categories';
 
 describe('classifyFault', () => {
   it.each([
@@ -53,6 +60,11 @@ describe('FAULT_CATEGORIES', () => {
         expect(option.emergency).toBe(option.type === TicketType.Leak);
       }
     }
-    expect(Object.values(FAULT_CATEGORIES).flat().filter((o) => o.emergency).map((o) => o.category)).toEqual(['gas_smell', 'drip_leak']);
+    expect(
+      Object.values(FAULT_CATEGORIES)
+        .flat()
+        .filter((o) => o.emergency)
+        .map((o) => o.category),
+    ).toEqual(['gas_smell', 'drip_leak']);
   });
 });

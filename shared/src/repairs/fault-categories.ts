@@ -30,7 +30,10 @@ export interface FaultCategoryOption {
 }
 
 const option = (category: FaultCategory, label: string, type: TicketType = TicketType.Repair): FaultCategoryOption => ({
-  category, label, type, emergency: type === TicketType.Leak,
+  category,
+  label,
+  type,
+  emergency: type === TicketType.Leak,
 });
 
 /** The categories a resident may pick, per utility, in the order the miniapp lists them. */
@@ -47,22 +50,24 @@ export const FAULT_CATEGORIES: Readonly<Record<Utility, readonly FaultCategoryOp
     option(FaultCategory.Valve, '阀门'),
     option(FaultCategory.RoomCold, '室温不达标', TicketType.RoomTemperature),
   ],
-  power: [
-    option(FaultCategory.Outage, '停电'),
-    option(FaultCategory.PowerMeter, '表计'),
-  ],
+  power: [option(FaultCategory.Outage, '停电'), option(FaultCategory.PowerMeter, '表计')],
 };
 
 /** Chinese label of any category, for views of tickets whatever the account's utility. */
 export const FAULT_CATEGORY_LABELS: Record<FaultCategory, string> = Object.fromEntries(
-  Object.values(FAULT_CATEGORIES).flat().map((o) => [o.category, o.label]),
+  Object.values(FAULT_CATEGORIES)
+    .flat()
+    .map((o) => [o.category, o.label]),
 ) as Record<FaultCategory, string>;
 
 /** A category the account's utility does not offer (a heating fault on a gas account, or no such category). */
 export class FaultCategoryError extends Error {
   readonly code = ErrorCode.FaultCategoryInvalid;
 
-  constructor(readonly utility: string, readonly category: string) {
+  constructor(
+    readonly utility: string,
+    readonly category: string,
+  ) {
     super(`fault category ${JSON.stringify(category)} is not offered for utility ${JSON.stringify(utility)}`);
     this.name = 'FaultCategoryError';
   }

@@ -7,7 +7,12 @@ export const ROOM_TEMPERATURE_NIGHT_MIN_CELSIUS = 16;
 const DAY_STARTS_MINUTE = 6 * 60;
 const NIGHT_STARTS_MINUTE = 21 * 60;
 
-const SHANGHAI_TIME = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const SHANGHAI_TIME = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 export interface RoomTemperatureStandard {
   period: 'day' | 'night';
@@ -16,7 +21,8 @@ export interface RoomTemperatureStandard {
 
 /** The standard that applies at the moment of measurement. */
 export function roomTemperatureStandard(measuredAt: Date): RoomTemperatureStandard {
-  if (!(measuredAt instanceof Date) || Number.isNaN(measuredAt.getTime())) throw new RangeError('measuredAt is not a valid Date');
+  if (!(measuredAt instanceof Date) || Number.isNaN(measuredAt.getTime()))
+    throw new RangeError('measuredAt is not a valid Date');
   const parts = Object.fromEntries(SHANGHAI_TIME.formatToParts(measuredAt).map((p) => [p.type, p.value]));
   const minute = Number(parts.hour) * 60 + Number(parts.minute);
   const day = minute >= DAY_STARTS_MINUTE && minute < NIGHT_STARTS_MINUTE;

@@ -2,7 +2,13 @@ import { DEFAULT_HOTLINE_NUMBER, safetyInstructions } from './safety-instruction
 
 describe('safetyInstructions', () => {
   it('are in the order to follow them, ending with the hotline', () => {
-    expect(safetyInstructions().map((s) => s.title)).toEqual(['开窗通风', '不要开关电器', '不要点火', '立即离开', '拨打24小时热线']);
+    expect(safetyInstructions().map((s) => s.title)).toEqual([
+      '开窗通风',
+      '不要开关电器',
+      '不要点火',
+      '立即离开',
+      '拨打24小时热线',
+    ]);
     expect(safetyInstructions().at(-1)).toMatchObject({ key: 'call_hotline', phone: DEFAULT_HOTLINE_NUMBER });
     expect(DEFAULT_HOTLINE_NUMBER).toBe('96777');
   });

@@ -16,6 +16,11 @@ export function safetyInstructions(hotline: string = DEFAULT_HOTLINE_NUMBER): Sa
     { key: 'no_switches', title: '不要开关电器', detail: '不要开关电灯、排气扇等任何电器，不要在室内打电话' },
     { key: 'no_flames', title: '不要点火', detail: '严禁使用明火，不要吸烟' },
     { key: 'leave', title: '立即离开', detail: '关闭燃气总阀（如能安全做到），人员立即撤离到室外' },
-    { key: 'call_hotline', title: '拨打24小时热线', detail: `到室外安全处拨打24小时抢修热线 ${hotline}`, phone: hotline },
+    {
+      key: 'call_hotline',
+      title: '拨打24小时热线',
+      detail: `到室外安全处拨打24小时抢修热线 ${hotline}`,
+      phone: hotline,
+    },
   ];
 }

@@ -17,7 +17,9 @@ describe('dashboard daily series', () => {
     ];
     const ratings = [{ ticketId: 1, staffId: 4, level: 'dissatisfied' as const, at: at('2026-11-02T09:00:00') }];
     const now = at('2026-11-03T12:00:00');
-    expect(dailySeries(['2026-11-01', '2026-11-02', '2026-11-03'], { tickets, clocks, breaches: [], ratings }, now)).toEqual([
+    expect(
+      dailySeries(['2026-11-01', '2026-11-02', '2026-11-03'], { tickets, clocks, breaches: [], ratings }, now),
+    ).toEqual([
       { date: '2026-11-01', intake: 2, onTimeRate: 0.5, satisfactionRate: null },
       { date: '2026-11-02', intake: 1, onTimeRate: 1, satisfactionRate: 0 },
       { date: '2026-11-03', intake: 0, onTimeRate: null, satisfactionRate: null },

@@ -22,13 +22,18 @@ export function dailySeries(
 ): DailyPoint[] {
   return days.map((date) => {
     const w = { ...shanghaiDayRange(date), asOf };
-    const intake = facts.tickets.filter((t) => t.createdAt >= w.start && t.createdAt < w.end && t.createdAt <= asOf).length;
+    const intake = facts.tickets.filter(
+      (t) => t.createdAt >= w.start && t.createdAt < w.end && t.createdAt <= asOf,
+    ).length;
     const clocks = onTimeRateByClock(facts, w);
     const counted = clocks.reduce((n, c) => n + c.counted, 0);
     return {
       date,
       intake,
-      onTimeRate: rate(clocks.reduce((n, c) => n + c.onTime, 0), counted),
+      onTimeRate: rate(
+        clocks.reduce((n, c) => n + c.onTime, 0),
+        counted,
+      ),
       satisfactionRate: satisfaction(facts, w).rate,
     };
   });

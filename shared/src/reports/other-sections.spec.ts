@@ -5,10 +5,15 @@ import { RatingFact, RatingLevelCode } from './report-facts';
 import { ClockKind, OCTOBER, Role, TicketType, resolvedBy, sh } from './report-fixtures';
 import { perStaff } from './staff-sections';
 
-const rating = (ticketId: number, staffId: number | null, level: RatingLevelCode, at: Date): RatingFact => ({ ticketId, staffId, level, at });
+const rating = (ticketId: number, staffId: number | null, level: RatingLevelCode, at: Date): RatingFact => ({
+  ticketId,
+  staffId,
+  level,
+  at,
+});
 
 describe('satisfaction', () => {
-  it('is the share of the top three levels among the month\'s ratings', () => {
+  it("is the share of the top three levels among the month's ratings", () => {
     const ratings = [
       rating(1, 5, 'very_satisfied', sh('10-02 09:00')),
       rating(2, 5, 'satisfied', sh('10-03 09:00')),
@@ -18,7 +23,10 @@ describe('satisfaction', () => {
       rating(6, 6, 'very_satisfied', new Date('2026-11-04T00:00:00Z')),
     ];
     expect(satisfaction({ ratings }, OCTOBER)).toEqual({
-      ratings: 4, satisfied: 3, rate: 0.75, byLevel: { very_satisfied: 1, satisfied: 1, fairly_satisfied: 1, dissatisfied: 1 },
+      ratings: 4,
+      satisfied: 3,
+      rate: 0.75,
+      byLevel: { very_satisfied: 1, satisfied: 1, fairly_satisfied: 1, dissatisfied: 1 },
     });
   });
 });
@@ -32,7 +40,9 @@ describe('return-visit coverage', () => {
       { id: 4, type: TicketType.Billing, districtId: 1, createdAt: sh('10-01 09:00') },
       { id: 5, type: TicketType.Repair, districtId: 1, createdAt: sh('09-20 09:00') },
     ];
-    const transitions = [1, 2, 3, 4].map((id) => resolvedBy(id, 10, sh('10-10 09:00'))).concat(resolvedBy(5, 10, sh('09-25 09:00')));
+    const transitions = [1, 2, 3, 4]
+      .map((id) => resolvedBy(id, 10, sh('10-10 09:00')))
+      .concat(resolvedBy(5, 10, sh('09-25 09:00')));
     const returnVisits = [
       { ticketId: 1, completedAt: sh('10-11 09:00') },
       { ticketId: 2, completedAt: null },
@@ -40,7 +50,11 @@ describe('return-visit coverage', () => {
       { ticketId: 4, completedAt: sh('10-11 09:00') },
       { ticketId: 5, completedAt: sh('10-11 09:00') },
     ];
-    expect(returnVisitCoverage({ tickets, transitions, returnVisits }, OCTOBER)).toEqual({ due: 3, visited: 1, rate: 0.3333 });
+    expect(returnVisitCoverage({ tickets, transitions, returnVisits }, OCTOBER)).toEqual({
+      due: 3,
+      visited: 1,
+      rate: 0.3333,
+    });
   });
 });
 
@@ -58,7 +72,7 @@ describe('hazards', () => {
 });
 
 describe('payments, refunds and arrears', () => {
-  it('sums the month\'s money and the bills overdue and unpaid at its end', () => {
+  it("sums the month's money and the bills overdue and unpaid at its end", () => {
     const facts = {
       payments: [
         { id: 1, districtId: 1, amountFen: 10_000, paidAt: sh('10-05 09:00') },
@@ -72,7 +86,14 @@ describe('payments, refunds and arrears', () => {
       bills: [
         { id: 1, accountId: 1, districtId: 1, amountFen: 5_000, dueOn: '2026-10-20', paidAt: null },
         { id: 2, accountId: 1, districtId: 1, amountFen: 3_000, dueOn: '2026-09-20', paidAt: null },
-        { id: 3, accountId: 2, districtId: 1, amountFen: 4_000, dueOn: '2026-10-31', paidAt: new Date('2026-11-01T02:00:00Z') },
+        {
+          id: 3,
+          accountId: 2,
+          districtId: 1,
+          amountFen: 4_000,
+          dueOn: '2026-10-31',
+          paidAt: new Date('2026-11-01T02:00:00Z'),
+        },
         { id: 4, accountId: 3, districtId: 1, amountFen: 7_000, dueOn: '2026-10-10', paidAt: sh('10-09 09:00') },
         { id: 5, accountId: 4, districtId: 1, amountFen: 8_000, dueOn: '2026-11-20', paidAt: null },
       ],

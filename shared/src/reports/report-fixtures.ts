@@ -12,8 +12,17 @@ export const OCTOBER: ReportWindow = {
 /** A Shanghai wall time in October 2026 ('10-05 09:00') as an instant. */
 export const sh = (wall: string): Date => new Date(`2026-${wall.slice(0, 5)}T${wall.slice(6)}:00+08:00`);
 
-export const resolvedBy = (ticketId: number, actorId: number | null, at: Date, actorRole: Role | null = Role.Technician): TransitionFact => ({
-  ticketId, toStatus: TicketStatus.Resolved, actorId, actorRole, at,
+export const resolvedBy = (
+  ticketId: number,
+  actorId: number | null,
+  at: Date,
+  actorRole: Role | null = Role.Technician,
+): TransitionFact => ({
+  ticketId,
+  toStatus: TicketStatus.Resolved,
+  actorId,
+  actorRole,
+  at,
 });
 
 export { ClockKind, Role, TicketStatus, TicketType };

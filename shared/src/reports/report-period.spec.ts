@@ -1,6 +1,14 @@
 import {
-  isPeriod, nextPeriod, periodOf, periodRange, previousPeriod, reportDueAt, reportGenerationAt, sameMonthLastYear,
-  shanghaiDayRange, shanghaiDaysEnding,
+  isPeriod,
+  nextPeriod,
+  periodOf,
+  periodRange,
+  previousPeriod,
+  reportDueAt,
+  reportGenerationAt,
+  sameMonthLastYear,
+  shanghaiDayRange,
+  shanghaiDaysEnding,
 } from './report-period';
 
 describe('report periods in Asia/Shanghai', () => {
@@ -28,12 +36,21 @@ describe('report periods in Asia/Shanghai', () => {
     expect(reportDueAt(period, day, hour)).toEqual(new Date(due));
   });
 
-  it.each([[0, 16], [29, 16], [7, 24], [7.5, 16]])('refuses due day %s hour %s', (day, hour) => {
+  it.each([
+    [0, 16],
+    [29, 16],
+    [7, 24],
+    [7.5, 16],
+  ])('refuses due day %s hour %s', (day, hour) => {
     expect(() => reportDueAt('2026-10', day, hour)).toThrow(RangeError);
   });
 
   it('steps months across years', () => {
-    expect([nextPeriod('2026-12'), previousPeriod('2027-01'), sameMonthLastYear('2026-03')]).toEqual(['2027-01', '2026-12', '2025-03']);
+    expect([nextPeriod('2026-12'), previousPeriod('2027-01'), sameMonthLastYear('2026-03')]).toEqual([
+      '2027-01',
+      '2026-12',
+      '2025-03',
+    ]);
   });
 
   it('places an instant in its Shanghai month: 16:00 UTC on the last day is already the next month', () => {
@@ -43,6 +60,9 @@ describe('report periods in Asia/Shanghai', () => {
 
   it('lists the last days ending today (Shanghai) and bounds one day', () => {
     expect(shanghaiDaysEnding(new Date('2026-11-01T17:00:00Z'), 3)).toEqual(['2026-10-31', '2026-11-01', '2026-11-02']);
-    expect(shanghaiDayRange('2026-11-02')).toEqual({ start: new Date('2026-11-01T16:00:00Z'), end: new Date('2026-11-02T16:00:00Z') });
+    expect(shanghaiDayRange('2026-11-02')).toEqual({
+      start: new Date('2026-11-01T16:00:00Z'),
+      end: new Date('2026-11-02T16:00:00Z'),
+    });
   });
 });

@@ -58,8 +58,10 @@ export function reportGenerationAt(period: string): Date {
  * Shanghai time (7th, 16:00 by default); it is frozen from then on.
  */
 export function reportDueAt(period: string, dueDay = 7, dueHour = 16): Date {
-  if (!Number.isInteger(dueDay) || dueDay < 1 || dueDay > 28) throw new RangeError(`due day must be 1..28, got ${dueDay}`);
-  if (!Number.isInteger(dueHour) || dueHour < 0 || dueHour > 23) throw new RangeError(`due hour must be 0..23, got ${dueHour}`);
+  if (!Number.isInteger(dueDay) || dueDay < 1 || dueDay > 28)
+    throw new RangeError(`due day must be 1..28, got ${dueDay}`);
+  if (!Number.isInteger(dueHour) || dueHour < 0 || dueHour > 23)
+    throw new RangeError(`due hour must be 0..23, got ${dueHour}`);
   const day = `${nextPeriod(period)}-${String(dueDay).padStart(2, '0')}`;
   return new Date(shanghaiStartOfDay(day).getTime() + dueHour * 3_600_000);
 }

@@ -1,11 +1,21 @@
 import { ClockFact } from './report-facts';
 import { ClockKind, OCTOBER, Role, TicketStatus, TicketType, resolvedBy, sh } from './report-fixtures';
-import { complaintResolution, onTimeRateByClock, resolutionsInMonth, ticketsByTypeAndDistrict } from './ticket-sections';
+import {
+  complaintResolution,
+  onTimeRateByClock,
+  resolutionsInMonth,
+  ticketsByTypeAndDistrict,
+} from './ticket-sections';
 
-const ticket = (id: number, type: TicketType, districtId: number | null, createdAt: Date) => ({ id, type, districtId, createdAt });
+const ticket = (id: number, type: TicketType, districtId: number | null, createdAt: Date) => ({
+  id,
+  type,
+  districtId,
+  createdAt,
+});
 
 describe('tickets by type and district', () => {
-  it('counts the month\'s tickets in Shanghai days: the 1st 00:00 is in, the next 1st 00:00 is out', () => {
+  it("counts the month's tickets in Shanghai days: the 1st 00:00 is in, the next 1st 00:00 is out", () => {
     const tickets = [
       ticket(1, TicketType.Repair, 1, sh('10-01 00:00')),
       ticket(2, TicketType.Repair, 1, sh('10-15 12:00')),
@@ -22,36 +32,71 @@ describe('tickets by type and district', () => {
         { type: 'repair', districtId: 2, count: 1 },
         { type: 'billing', districtId: null, count: 1 },
       ],
-      byType: [{ type: 'leak', count: 1 }, { type: 'repair', count: 3 }, { type: 'billing', count: 1 }],
+      byType: [
+        { type: 'leak', count: 1 },
+        { type: 'repair', count: 3 },
+        { type: 'billing', count: 1 },
+      ],
       total: 5,
     });
   });
 });
 
 describe('on-time rate per clock', () => {
-  const clock = (ticketId: number, kind: ClockKind, dueAt: Date, stoppedAt: Date | null): ClockFact => ({ ticketId, kind, dueAt, stoppedAt });
+  const clock = (ticketId: number, kind: ClockKind, dueAt: Date, stoppedAt: Date | null): ClockFact => ({
+    ticketId,
+    kind,
+    dueAt,
+    stoppedAt,
+  });
   it.each([
     ['met before due', clock(1, ClockKind.Respond, sh('10-05 10:00'), sh('10-05 09:50')), 'onTime'],
     ['met exactly at due', clock(2, ClockKind.Respond, sh('10-05 10:00'), sh('10-05 10:00')), 'onTime'],
-    ['met a millisecond late', clock(3, ClockKind.Respond, sh('10-05 10:00'), new Date(sh('10-05 10:00').getTime() + 1)), 'late'],
+    [
+      'met a millisecond late',
+      clock(3, ClockKind.Respond, sh('10-05 10:00'), new Date(sh('10-05 10:00').getTime() + 1)),
+      'late',
+    ],
     ['still running past due in the month', clock(4, ClockKind.Respond, sh('10-30 10:00'), null), 'late'],
     ['stopped in September', clock(5, ClockKind.Respond, sh('09-30 10:00'), sh('09-30 09:00')), 'none'],
     ['running, due in November', clock(6, ClockKind.Respond, sh('11-02 10:00'), null), 'none'],
     ['running, due the 31st at 23:00 and never met', clock(7, ClockKind.Respond, sh('10-31 23:00'), null), 'late'],
-    ['missed in September, stopped in October: September\'s', clock(8, ClockKind.Respond, sh('09-29 10:00'), sh('10-01 08:00')), 'none'],
-    ['missed in October, stopped in November: October\'s', clock(9, ClockKind.Respond, sh('10-29 10:00'), new Date('2026-11-02T00:00:00Z')), 'late'],
-    ['met in November before asOf', clock(10, ClockKind.Respond, new Date('2026-11-02T10:00:00Z'), new Date('2026-11-02T00:00:00Z')), 'none'],
+    [
+      "missed in September, stopped in October: September's",
+      clock(8, ClockKind.Respond, sh('09-29 10:00'), sh('10-01 08:00')),
+      'none',
+    ],
+    [
+      "missed in October, stopped in November: October's",
+      clock(9, ClockKind.Respond, sh('10-29 10:00'), new Date('2026-11-02T00:00:00Z')),
+      'late',
+    ],
+    [
+      'met in November before asOf',
+      clock(10, ClockKind.Respond, new Date('2026-11-02T10:00:00Z'), new Date('2026-11-02T00:00:00Z')),
+      'none',
+    ],
   ])('%s', (_name, c, expected) => {
     const [respond] = onTimeRateByClock({ clocks: [c], breaches: [] }, OCTOBER);
     expect({ onTime: respond.onTime, late: respond.late }).toEqual(
-      expected === 'onTime' ? { onTime: 1, late: 0 } : expected === 'late' ? { onTime: 0, late: 1 } : { onTime: 0, late: 0 },
+      expected === 'onTime'
+        ? { onTime: 1, late: 0 }
+        : expected === 'late'
+          ? { onTime: 0, late: 1 }
+          : { onTime: 0, late: 0 },
     );
   });
 
   it('a recorded breach keeps the clock late even after a recompute moved its deadline past the stop', () => {
     const c = clock(9, ClockKind.Resolve, sh('10-20 10:00'), sh('10-10 10:00'));
     const breach = { ticketId: 9, clock: ClockKind.Resolve, breachedAt: sh('10-09 10:00') };
-    expect(onTimeRateByClock({ clocks: [c], breaches: [breach] }, OCTOBER)[2]).toEqual({ clock: 'resolve', counted: 1, onTime: 0, late: 1, rate: 0 });
+    expect(onTimeRateByClock({ clocks: [c], breaches: [breach] }, OCTOBER)[2]).toEqual({
+      clock: 'resolve',
+      counted: 1,
+      onTime: 0,
+      late: 1,
+      rate: 0,
+    });
   });
 
   it('rates each clock separately, rounded to 4 decimals; a clock with nothing counted has no rate', () => {
@@ -92,7 +137,11 @@ describe('complaint resolution', () => {
   });
 
   it('with no complaint the rate is null, not 0 % nor 100 %', () => {
-    expect(complaintResolution({ tickets: [], transitions: [] }, OCTOBER)).toEqual({ received: 0, resolved: 0, rate: null });
+    expect(complaintResolution({ tickets: [], transitions: [] }, OCTOBER)).toEqual({
+      received: 0,
+      resolved: 0,
+      rate: null,
+    });
   });
 });
 

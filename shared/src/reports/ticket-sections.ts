@@ -7,7 +7,10 @@ const TYPE_ORDER = Object.values(TicketType);
 const CLOCK_ORDER = Object.values(ClockKind);
 
 /** Tickets received in the month, by type and district (null = not placed, e.g. triage). */
-export function ticketsByTypeAndDistrict(facts: Pick<TicketMonthFacts, 'tickets'>, w: ReportWindow): TicketsByTypeAndDistrict {
+export function ticketsByTypeAndDistrict(
+  facts: Pick<TicketMonthFacts, 'tickets'>,
+  w: ReportWindow,
+): TicketsByTypeAndDistrict {
   const counts = new Map<string, { type: TicketType; districtId: number | null; count: number }>();
   for (const t of facts.tickets) {
     if (!within(t.createdAt, w.start, w.end) || t.createdAt > w.asOf) continue;
@@ -17,16 +20,20 @@ export function ticketsByTypeAndDistrict(facts: Pick<TicketMonthFacts, 'tickets'
     counts.set(key, row);
   }
   const rows = [...counts.values()].sort(
-    (a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || (a.districtId ?? Infinity) - (b.districtId ?? Infinity),
+    (a, b) =>
+      TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
+      (a.districtId ?? Infinity) - (b.districtId ?? Infinity),
   );
-  const byType = TYPE_ORDER.map((type) => ({ type, count: rows.filter((r) => r.type === type).reduce((n, r) => n + r.count, 0) })).filter(
-    (r) => r.count > 0,
-  );
+  const byType = TYPE_ORDER.map((type) => ({
+    type,
+    count: rows.filter((r) => r.type === type).reduce((n, r) => n + r.count, 0),
+  })).filter((r) => r.count > 0);
   return { rows, byType, total: rows.reduce((n, r) => n + r.count, 0) };
 }
 
 /** Met: stopped by its due instant (and known by `asOf`). */
-const met = (c: ClockFact, asOf: Date): boolean => c.stoppedAt !== null && c.stoppedAt <= c.dueAt && c.stoppedAt <= asOf;
+const met = (c: ClockFact, asOf: Date): boolean =>
+  c.stoppedAt !== null && c.stoppedAt <= c.dueAt && c.stoppedAt <= asOf;
 
 /** A met clock counts when it stopped; a missed one in the month its deadline passed, however late it stopped. */
 const outcomeAt = (c: ClockFact, asOf: Date): Date => (met(c, asOf) ? c.stoppedAt! : c.dueAt);
@@ -44,13 +51,22 @@ function isLate(c: ClockFact, asOf: Date, breached: Set<string>): boolean {
 const breachSet = (breaches: BreachFact[]) => new Set(breaches.map((b) => breachKey(b.ticketId, b.clock)));
 
 /** On-time rate per SLA clock, over the clocks whose outcome fell in the month. */
-export function onTimeRateByClock(facts: Pick<TicketMonthFacts, 'clocks' | 'breaches'>, w: ReportWindow): ClockOnTime[] {
+export function onTimeRateByClock(
+  facts: Pick<TicketMonthFacts, 'clocks' | 'breaches'>,
+  w: ReportWindow,
+): ClockOnTime[] {
   const breached = breachSet(facts.breaches);
   const counted = facts.clocks.filter((c) => settled(c, w.asOf) && within(outcomeAt(c, w.asOf), w.start, w.end));
   return CLOCK_ORDER.map((clock) => {
     const mine = counted.filter((c) => c.kind === clock);
     const late = mine.filter((c) => isLate(c, w.asOf, breached)).length;
-    return { clock, counted: mine.length, onTime: mine.length - late, late, rate: rate(mine.length - late, mine.length) };
+    return {
+      clock,
+      counted: mine.length,
+      onTime: mine.length - late,
+      late,
+      rate: rate(mine.length - late, mine.length),
+    };
   });
 }
 
@@ -78,11 +94,18 @@ export function resolutionsInMonth(transitions: TransitionFact[], w: ReportWindo
 }
 
 /** Complaints received in the month (not withdrawn) and how many were resolved by `asOf`; target 100 %. */
-export function complaintResolution(facts: Pick<TicketMonthFacts, 'tickets' | 'transitions'>, w: ReportWindow): ComplaintResolution {
+export function complaintResolution(
+  facts: Pick<TicketMonthFacts, 'tickets' | 'transitions'>,
+  w: ReportWindow,
+): ComplaintResolution {
   const cancelled = reached(facts.transitions, TicketStatus.Cancelled, w.asOf);
   const resolved = reached(facts.transitions, TicketStatus.Resolved, w.asOf);
   const received = facts.tickets.filter(
-    (t) => t.type === TicketType.Complaint && within(t.createdAt, w.start, w.end) && t.createdAt <= w.asOf && !cancelled.has(t.id),
+    (t) =>
+      t.type === TicketType.Complaint &&
+      within(t.createdAt, w.start, w.end) &&
+      t.createdAt <= w.asOf &&
+      !cancelled.has(t.id),
   );
   const done = received.filter((t) => resolved.has(t.id)).length;
   return { received: received.length, resolved: done, rate: rate(done, received.length) };

@@ -17,8 +17,12 @@ export const USAGE_ALERT_RULE = { yearOverYear: 2, recentAverage: 3, recentMonth
  * Over twice the same month last year, or over three times the average of the recent months.
  * A baseline of zero (or none billed) says nothing: no alert from it.
  */
-export function abnormalUsage(h: UsageHistory, rule: { yearOverYear: number; recentAverage: number; recentMonths: number } = USAGE_ALERT_RULE): UsageAlertReason | null {
-  if (h.sameMonthLastYear !== null && h.sameMonthLastYear > 0 && h.current > rule.yearOverYear * h.sameMonthLastYear) return 'year_over_year';
+export function abnormalUsage(
+  h: UsageHistory,
+  rule: { yearOverYear: number; recentAverage: number; recentMonths: number } = USAGE_ALERT_RULE,
+): UsageAlertReason | null {
+  if (h.sameMonthLastYear !== null && h.sameMonthLastYear > 0 && h.current > rule.yearOverYear * h.sameMonthLastYear)
+    return 'year_over_year';
   const recent = h.recent.slice(0, rule.recentMonths);
   if (recent.length) {
     const average = recent.reduce((n, v) => n + v, 0) / recent.length;

@@ -7,15 +7,46 @@ const byType = (t: T) => DEFAULT_SLA_POLICIES.find((p) => p.ticketType === t);
 
 describe('DEFAULT_SLA_POLICIES', () => {
   it.each<[T, ClockPolicy[]]>([
-    [T.Leak, [{ clock: K.Respond, minutes: 5 }, { clock: K.OnSite, minutes: 30 }, { clock: K.Resolve, minutes: 1440 }]],
-    [T.Repair, [{ clock: K.Respond, minutes: 30 }, { clock: K.OnSite, minutes: 120 }, { clock: K.Resolve, minutes: 1440 }]],
+    [
+      T.Leak,
+      [
+        { clock: K.Respond, minutes: 5 },
+        { clock: K.OnSite, minutes: 30 },
+        { clock: K.Resolve, minutes: 1440 },
+      ],
+    ],
+    [
+      T.Repair,
+      [
+        { clock: K.Respond, minutes: 30 },
+        { clock: K.OnSite, minutes: 120 },
+        { clock: K.Resolve, minutes: 1440 },
+      ],
+    ],
     [
       T.RoomTemperature,
-      [{ clock: K.Respond, minutes: 30 }, { clock: K.OnSite, minutes: 1440 }, { clock: K.Resolve, minutes: 4320 }],
+      [
+        { clock: K.Respond, minutes: 30 },
+        { clock: K.OnSite, minutes: 1440 },
+        { clock: K.Resolve, minutes: 4320 },
+      ],
     ],
     [T.Inspection, [{ clock: K.Resolve, minutes: 1440 }]],
-    [T.Complaint, [{ clock: K.Respond, minutes: 1440 }, { clock: K.FirstReply, minutes: 4320 }, { clock: K.Resolve, workingDays: 5 }]],
-    [T.Report, [{ clock: K.Respond, workingDays: 1 }, { clock: K.Resolve, workingDays: 10 }]],
+    [
+      T.Complaint,
+      [
+        { clock: K.Respond, minutes: 1440 },
+        { clock: K.FirstReply, minutes: 4320 },
+        { clock: K.Resolve, workingDays: 5 },
+      ],
+    ],
+    [
+      T.Report,
+      [
+        { clock: K.Respond, workingDays: 1 },
+        { clock: K.Resolve, workingDays: 10 },
+      ],
+    ],
     [T.Application, [{ clock: K.Respond, workingDays: 3 }]],
     [T.Billing, [{ clock: K.Respond, workingDays: 1 }]],
     [T.ReturnVisit, [{ clock: K.Resolve, minutes: 1440 }]],

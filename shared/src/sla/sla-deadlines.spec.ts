@@ -76,7 +76,14 @@ describe('computeDeadlines', () => {
     ['NaN minutes', [{ clock: K.Respond, minutes: NaN }], /positive/],
     ['zero working days', [{ clock: K.Resolve, workingDays: 0 }], /positive integer/],
     ['fractional working days', [{ clock: K.Resolve, workingDays: 1.5 }], /positive integer/],
-    ['a clock twice', [{ clock: K.Respond, minutes: 5 }, { clock: K.Respond, minutes: 10 }], /twice/],
+    [
+      'a clock twice',
+      [
+        { clock: K.Respond, minutes: 5 },
+        { clock: K.Respond, minutes: 10 },
+      ],
+      /twice/,
+    ],
   ])('refuses %s', (_name, clocks, message) => {
     const run = () => computeDeadlines(policy(T.Repair, clocks), eve, CALENDAR);
     expect(run).toThrow(SlaPolicyError);
@@ -84,9 +91,9 @@ describe('computeDeadlines', () => {
   });
 
   it('refuses an invalid start', () => {
-    expect(() => computeDeadlines(policy(T.Repair, [{ clock: K.Respond, minutes: 5 }]), new Date(NaN), CALENDAR)).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      computeDeadlines(policy(T.Repair, [{ clock: K.Respond, minutes: 5 }]), new Date(NaN), CALENDAR),
+    ).toThrow(RangeError);
   });
 });
 

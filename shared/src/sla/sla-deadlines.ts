@@ -122,7 +122,8 @@ export function computeDeadlines(policy: SlaPolicyRule, startedAt: Date, calenda
 
 /** Breached strictly after the due instant: a reply at exactly dueAt is on time. */
 export function clockPhase(startedAt: Date, dueAt: Date, now: Date, atRiskRatio: number): ClockPhase {
-  if (!(atRiskRatio >= 0 && atRiskRatio <= 1)) throw new RangeError(`atRiskRatio must be within [0, 1], got ${atRiskRatio}`);
+  if (!(atRiskRatio >= 0 && atRiskRatio <= 1))
+    throw new RangeError(`atRiskRatio must be within [0, 1], got ${atRiskRatio}`);
   const start = startedAt.getTime();
   const due = dueAt.getTime();
   const t = now.getTime();

@@ -61,9 +61,7 @@ describe('chinaWorkCalendar', () => {
     expect(withOverrides.isWorkingDay('2026-10-03')).toBe(true);
     expect(withOverrides.isWorkingDay('2027-01-01')).toBe(false);
     expect(withOverrides.isWorkingDay('2026-10-09')).toBe(true); // untouched days still ask the library
-    expect(
-      addWorkingDays(sh('2026-09-30T23:50:00'), 1, withOverrides).toISOString(),
-    ).toBe('2026-10-03T16:00:00.000Z');
+    expect(addWorkingDays(sh('2026-09-30T23:50:00'), 1, withOverrides).toISOString()).toBe('2026-10-03T16:00:00.000Z');
   });
 
   it.each(['2027-1-1', '2026-02-30', '20261001', ''])('refuses override key %j', (key) => {
@@ -94,7 +92,10 @@ describe('chinese-days under a TZ west of UTC (the reason for the guard)', () =>
     const probe = `const cd = require('chinese-days');
       console.log(JSON.stringify(['2026-10-01', '2026-10-11', '2026-10-12'].map((d) => cd.isWorkday(d))));`;
     const run = (TZ: string) =>
-      JSON.parse(spawnSync(process.execPath, ['-e', probe], { cwd: __dirname, env: { ...process.env, TZ }, encoding: 'utf8' }).stdout);
+      JSON.parse(
+        spawnSync(process.execPath, ['-e', probe], { cwd: __dirname, env: { ...process.env, TZ }, encoding: 'utf8' })
+          .stdout,
+      );
     expect(run('Asia/Shanghai')).toEqual([false, false, true]);
     expect(run('UTC')).toEqual([false, false, true]);
     // Its holiday tables and the lookup shift together, but the weekday is the previous day's:
@@ -123,7 +124,12 @@ describe('addWorkingDays (China calendar)', () => {
     ['Thursday before Mid-Autumn skips Fri–Sun', '2026-09-24T10:00:00', 1, '2026-09-28T16:00:00.000Z'],
     ['Friday before the 调休 Sunday counts that Sunday', '2026-09-18T10:00:00', 1, '2026-09-20T16:00:00.000Z'],
     ['holiday week, 5 days', '2026-09-21T09:00:00', 5, '2026-09-29T16:00:00.000Z'],
-    ['23:50 on the eve of National Day, 1 day → after the holiday', '2026-09-30T23:50:00', 1, '2026-10-08T16:00:00.000Z'],
+    [
+      '23:50 on the eve of National Day, 1 day → after the holiday',
+      '2026-09-30T23:50:00',
+      1,
+      '2026-10-08T16:00:00.000Z',
+    ],
     ['eve of National Day, 3 days → the 调休 Saturday', '2026-09-30T23:50:00', 3, '2026-10-10T16:00:00.000Z'],
     ['eve of National Day, 4 days → Monday', '2026-09-30T23:50:00', 4, '2026-10-12T16:00:00.000Z'],
     ['arrival on a public holiday', '2026-10-03T15:00:00', 1, '2026-10-08T16:00:00.000Z'],
@@ -160,8 +166,6 @@ describe('addWorkingDays (contract)', () => {
   });
 
   it('gives up on a calendar without working days instead of looping', () => {
-    expect(() => addWorkingDays(sh('2026-03-09T10:00:00'), 1, { isWorkingDay: () => false })).toThrow(
-      /no working day/,
-    );
+    expect(() => addWorkingDays(sh('2026-03-09T10:00:00'), 1, { isWorkingDay: () => false })).toThrow(/no working day/);
   });
 });

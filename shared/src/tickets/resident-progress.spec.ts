@@ -3,9 +3,14 @@ import { TicketEventKind as K, TicketStatus as S } from './ticket-codes';
 
 describe('residentStepOf', () => {
   it.each([
-    [S.Submitted, ResidentStep.Submitted], [S.Accepted, ResidentStep.Accepted], [S.Assigned, ResidentStep.Dispatched],
-    [S.EnRoute, ResidentStep.OnTheWay], [S.OnSite, ResidentStep.Arrived], [S.Resolved, ResidentStep.ToRate],
-    [S.Closed, ResidentStep.Done], [S.Cancelled, ResidentStep.Cancelled],
+    [S.Submitted, ResidentStep.Submitted],
+    [S.Accepted, ResidentStep.Accepted],
+    [S.Assigned, ResidentStep.Dispatched],
+    [S.EnRoute, ResidentStep.OnTheWay],
+    [S.OnSite, ResidentStep.Arrived],
+    [S.Resolved, ResidentStep.ToRate],
+    [S.Closed, ResidentStep.Done],
+    [S.Cancelled, ResidentStep.Cancelled],
   ])('%s reads as %s', (status, step) => expect(residentStepOf(status)).toBe(step));
 });
 
@@ -24,7 +29,12 @@ describe('residentStepForEvent', () => {
   ])('%s %s→%s shows %s', (kind, from, to, step) => expect(residentStepForEvent(kind, from, to)).toBe(step));
 
   it.each([
-    [K.Routed, null, null], [K.AtRisk, null, null], [K.Breached, null, null], [K.Escalated, null, null],
-    [K.Assigned, S.Assigned, S.Assigned], [K.Transition, S.Assigned, S.Accepted], [K.Transition, S.Resolved, S.Closed],
+    [K.Routed, null, null],
+    [K.AtRisk, null, null],
+    [K.Breached, null, null],
+    [K.Escalated, null, null],
+    [K.Assigned, S.Assigned, S.Assigned],
+    [K.Transition, S.Assigned, S.Accepted],
+    [K.Transition, S.Resolved, S.Closed],
   ])('keeps %s %s→%s internal', (kind, from, to) => expect(residentStepForEvent(kind, from, to)).toBeNull());
 });

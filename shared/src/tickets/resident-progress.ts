@@ -30,14 +30,22 @@ export const RESIDENT_STEP_LABELS: Record<ResidentStep, string> = {
 /** Where the ticket stands now; a resolved ticket waits for the resident's rating. */
 export function residentStepOf(status: TicketStatus): ResidentStep {
   switch (status) {
-    case TicketStatus.Submitted: return ResidentStep.Submitted;
-    case TicketStatus.Accepted: return ResidentStep.Accepted;
-    case TicketStatus.Assigned: return ResidentStep.Dispatched;
-    case TicketStatus.EnRoute: return ResidentStep.OnTheWay;
-    case TicketStatus.OnSite: return ResidentStep.Arrived;
-    case TicketStatus.Resolved: return ResidentStep.ToRate;
-    case TicketStatus.Closed: return ResidentStep.Done;
-    case TicketStatus.Cancelled: return ResidentStep.Cancelled;
+    case TicketStatus.Submitted:
+      return ResidentStep.Submitted;
+    case TicketStatus.Accepted:
+      return ResidentStep.Accepted;
+    case TicketStatus.Assigned:
+      return ResidentStep.Dispatched;
+    case TicketStatus.EnRoute:
+      return ResidentStep.OnTheWay;
+    case TicketStatus.OnSite:
+      return ResidentStep.Arrived;
+    case TicketStatus.Resolved:
+      return ResidentStep.ToRate;
+    case TicketStatus.Closed:
+      return ResidentStep.Done;
+    case TicketStatus.Cancelled:
+      return ResidentStep.Cancelled;
   }
 }
 
@@ -45,21 +53,32 @@ export function residentStepOf(status: TicketStatus): ResidentStep {
  * The timeline line an event shows the resident, or null for internal events
  * (routing, clocks, escalations, hand-backs between staff).
  */
-export function residentStepForEvent(kind: TicketEventKind, from: TicketStatus | null, to: TicketStatus | null): ResidentStep | null {
+export function residentStepForEvent(
+  kind: TicketEventKind,
+  from: TicketStatus | null,
+  to: TicketStatus | null,
+): ResidentStep | null {
   if (kind === TicketEventKind.Created) return ResidentStep.Submitted;
   if (kind === TicketEventKind.ResidentConfirmed) return ResidentStep.Confirmed;
   if (kind === TicketEventKind.Claimed || kind === TicketEventKind.Assigned) {
-    return from === TicketStatus.Assigned || from === TicketStatus.EnRoute || from === TicketStatus.OnSite ? null : ResidentStep.Dispatched;
+    return from === TicketStatus.Assigned || from === TicketStatus.EnRoute || from === TicketStatus.OnSite
+      ? null
+      : ResidentStep.Dispatched;
   }
   if (kind !== TicketEventKind.Transition || !to) return null;
   switch (to) {
     case TicketStatus.Accepted:
       if (from === TicketStatus.Submitted) return ResidentStep.Accepted;
       return from === TicketStatus.Resolved || from === TicketStatus.Closed ? ResidentStep.Reopened : null;
-    case TicketStatus.EnRoute: return ResidentStep.OnTheWay;
-    case TicketStatus.OnSite: return ResidentStep.Arrived;
-    case TicketStatus.Resolved: return ResidentStep.Done;
-    case TicketStatus.Cancelled: return ResidentStep.Cancelled;
-    default: return null;
+    case TicketStatus.EnRoute:
+      return ResidentStep.OnTheWay;
+    case TicketStatus.OnSite:
+      return ResidentStep.Arrived;
+    case TicketStatus.Resolved:
+      return ResidentStep.Done;
+    case TicketStatus.Cancelled:
+      return ResidentStep.Cancelled;
+    default:
+      return null;
   }
 }

@@ -2,7 +2,13 @@ import { TicketType as T } from './ticket-codes';
 import { RoutingRule, RoutingTarget } from './routing-types';
 import { routeTicket } from './ticket-routing';
 
-const rule = (id: number, ticketType: T, districtId: number | null, stationId: number | null, queueId: number): RoutingRule => ({
+const rule = (
+  id: number,
+  ticketType: T,
+  districtId: number | null,
+  stationId: number | null,
+  queueId: number,
+): RoutingRule => ({
   id,
   ticketType,
   districtId,
@@ -48,7 +54,11 @@ describe('routeTicket', () => {
   });
 
   it('prefers specificity over id', () => {
-    const rules = [rule(50, T.Repair, 1, 10, 5000), rule(1, T.Repair, null, null, 100), rule(2, T.Repair, 1, null, 200)];
+    const rules = [
+      rule(50, T.Repair, 1, 10, 5000),
+      rule(1, T.Repair, null, null, 100),
+      rule(2, T.Repair, 1, null, 200),
+    ];
     expect(routeTicket(rules, { type: T.Repair, districtId: 1, stationId: 10 })).toBe(5000);
   });
 

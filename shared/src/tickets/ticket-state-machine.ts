@@ -41,7 +41,12 @@ const OVERSEERS: readonly Role[] = [R.Supervisor, R.Admin];
  */
 const MOVES: readonly Move[] = [
   { from: [S.Submitted], to: S.Accepted, who: { roles: [R.Agent, R.Dispatcher, R.Supervisor, R.Admin] }, types: 'any' },
-  { from: [S.Submitted, S.Accepted], to: S.Cancelled, who: { roles: [R.Resident, R.Agent, R.Supervisor, R.Admin] }, types: 'any' },
+  {
+    from: [S.Submitted, S.Accepted],
+    to: S.Cancelled,
+    who: { roles: [R.Resident, R.Agent, R.Supervisor, R.Admin] },
+    types: 'any',
+  },
   { from: [S.Assigned], to: S.EnRoute, who: 'assignee', types: 'visit' },
   // Visit-only as well: a non-visit ticket that is en_route (its type changed mid-visit) is handed back, not "arrived".
   { from: [S.EnRoute], to: S.OnSite, who: 'assignee', types: 'visit' },
@@ -77,7 +82,11 @@ function movesFor(type: TicketType, from: TicketStatus): Move[] {
 
 /** Statuses this actor may move the ticket to now, in lifecycle order (for the detail view's buttons). */
 export function allowedTransitions(type: TicketType, from: TicketStatus, actor: TransitionActor): TicketStatus[] {
-  const targets = new Set(movesFor(type, from).filter((m) => actorMatches(m.who, actor)).map((m) => m.to));
+  const targets = new Set(
+    movesFor(type, from)
+      .filter((m) => actorMatches(m.who, actor))
+      .map((m) => m.to),
+  );
   return STATUS_ORDER.filter((s) => targets.has(s));
 }
 

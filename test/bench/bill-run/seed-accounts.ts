@@ -7,8 +7,12 @@ const CHUNK = 200_000;
  * accepted one, generated inside MariaDB from its sequence engine (seq_1_to_N): no rows cross the wire.
  */
 export async function seedAccountsWithReadings(conn: Connection, count: number): Promise<void> {
-  const [[east]] = (await conn.query("SELECT districtId, stationId FROM account WHERE accountNo = '9100000001'")) as unknown as [{ districtId: number; stationId: number }[]];
-  const [[west]] = (await conn.query("SELECT districtId, stationId FROM account WHERE accountNo = '9100000050'")) as unknown as [{ districtId: number; stationId: number }[]];
+  const [[east]] = (await conn.query(
+    "SELECT districtId, stationId FROM account WHERE accountNo = '9100000001'",
+  )) as unknown as [{ districtId: number; stationId: number }[]];
+  const [[west]] = (await conn.query(
+    "SELECT districtId, stationId FROM account WHERE accountNo = '9100000050'",
+  )) as unknown as [{ districtId: number; stationId: number }[]];
   const now = new Date();
   for (let from = 1; from <= count; from += CHUNK) {
     const to = Math.min(count, from + CHUNK - 1);
@@ -20,7 +24,9 @@ export async function seedAccountsWithReadings(conn: Connection, count: number):
       [east.districtId, west.districtId, east.stationId, west.stationId],
     );
   }
-  const [[range]] = (await conn.query("SELECT MIN(id) AS lo, MAX(id) AS hi FROM account WHERE accountNo LIKE '7%'")) as unknown as [{ lo: number; hi: number }[]];
+  const [[range]] = (await conn.query(
+    "SELECT MIN(id) AS lo, MAX(id) AS hi FROM account WHERE accountNo LIKE '7%'",
+  )) as unknown as [{ lo: number; hi: number }[]];
   for (let from = range.lo; from <= range.hi; from += CHUNK) {
     const to = Math.min(range.hi, from + CHUNK - 1);
     // October's index (billed last month) and November's: 5 to 405 m³ used, so some bills cross tier 1.

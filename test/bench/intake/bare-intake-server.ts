@@ -17,7 +17,12 @@ const districtId = Number(env('BARE_DISTRICT_ID'));
 const stationId = Number(env('BARE_STATION_ID'));
 const staffId = Number(env('BARE_STAFF_ID'));
 // The product's pool size (server/src/db/data-source-options.ts) and its session time zone.
-const pool = createPool({ uri: env('DATABASE_URL'), connectionLimit: 20, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
+const pool = createPool({
+  uri: env('DATABASE_URL'),
+  connectionLimit: 20,
+  timezone: 'Z',
+  charset: 'utf8mb4_unicode_ci',
+});
 
 interface Body {
   type: string;
@@ -38,7 +43,23 @@ app.post<{ Body: Body }>('/api/tickets', async (request, reply) => {
     await conn.beginTransaction();
     const [inserted] = await conn.execute<import('mysql2').ResultSetHeader>(
       'INSERT INTO `ticket`(`type`, `status`, `priority`, `channel`, `queueId`, `assigneeId`, `accountNo`, `districtId`, `stationId`, `address`, `contactName`, `contactPhone`, `description`, `createdById`, `createdAt`, `updatedAt`) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [b.type, 'accepted', 'normal', b.channel, queueId, b.accountNo, districtId, stationId, b.address, b.contactName, b.contactPhone, b.description, staffId, now, now],
+      [
+        b.type,
+        'accepted',
+        'normal',
+        b.channel,
+        queueId,
+        b.accountNo,
+        districtId,
+        stationId,
+        b.address,
+        b.contactName,
+        b.contactPhone,
+        b.description,
+        staffId,
+        now,
+        now,
+      ],
     );
     const id = inserted.insertId;
     const no = now.toISOString().slice(0, 10).replaceAll('-', '') + String(id).padStart(6, '0');

@@ -4,15 +4,31 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { api, staffToken } from '../../support/server-process';
 import { startBenchServer as startServer } from '../support/bench-server';
-import { Benchmark, BenchBody, Check, Figure, REPO_ROOT, SCALE, cpuSeconds, createBenchDatabase, log, round } from '../support/bench-env';
+import {
+  Benchmark,
+  BenchBody,
+  Check,
+  Figure,
+  REPO_ROOT,
+  SCALE,
+  cpuSeconds,
+  createBenchDatabase,
+  log,
+  round,
+} from '../support/bench-env';
 
 const DURATION_S = Math.max(2, Math.round(20 * SCALE));
 const CONNECTIONS = [16, 64];
 
 /** An agent taking a repair call on the 24-hour line, as in the claim-race e2e. */
 const REPAIR_CALL = {
-  type: 'repair', accountNo: '9100000003', address: '城东区建设大道13号', contactName: '住户',
-  contactPhone: '13900001111', description: '暖气不热，楼上也不热', channel: 'phone',
+  type: 'repair',
+  accountNo: '9100000003',
+  address: '城东区建设大道13号',
+  contactName: '住户',
+  contactPhone: '13900001111',
+  description: '暖气不热，楼上也不热',
+  channel: 'phone',
 };
 
 interface Load {
@@ -28,25 +44,40 @@ interface Load {
 async function load(url: string, pid: number, connections: number, token: string | null): Promise<Load> {
   const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({
-    url: `${url}/api/tickets`, method: 'POST', connections, duration: DURATION_S,
+    url: `${url}/api/tickets`,
+    method: 'POST',
+    connections,
+    duration: DURATION_S,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(REPAIR_CALL),
   });
   return {
-    rps: round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99,
-    ok: result['2xx'], failed: result.non2xx + result.errors + result.timeouts,
+    rps: round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
     cpuMs: round((1000 * (cpuSeconds(pid) - cpuBefore)) / Math.max(1, result['2xx']), 2),
   };
 }
 
 function startBare(databaseUrl: string, ids: Record<string, number>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', join(__dirname, '../register.js'), join(__dirname, 'bare-intake-server.ts')], {
-    cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env, DATABASE_URL: databaseUrl, BARE_QUEUE_ID: String(ids.queueId), BARE_DISTRICT_ID: String(ids.districtId),
-      BARE_STATION_ID: String(ids.stationId), BARE_STAFF_ID: String(ids.staffId),
+  const child = spawn(
+    process.execPath,
+    ['-r', join(__dirname, '../register.js'), join(__dirname, 'bare-intake-server.ts')],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        BARE_QUEUE_ID: String(ids.queueId),
+        BARE_DISTRICT_ID: String(ids.districtId),
+        BARE_STATION_ID: String(ids.stationId),
+        BARE_STAFF_ID: String(ids.staffId),
+      },
     },
-  });
+  );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bare endpoint exited with ${code}`)));
     child.stdout!.on('data', (d: Buffer) => {
@@ -75,10 +106,19 @@ async function run(): Promise<BenchBody> {
       const token = await staffToken(server.url, 'agent1');
       const probe = await api(server.url, 'POST', '/api/tickets', token, REPAIR_CALL);
       if (probe.status !== 201) throw new Error(`intake probe failed: ${probe.status} ${JSON.stringify(probe.body)}`);
-      ids = { queueId: probe.body.queueId, districtId: probe.body.districtId, stationId: probe.body.stationId, staffId: 0 };
+      ids = {
+        queueId: probe.body.queueId,
+        districtId: probe.body.districtId,
+        stationId: probe.body.stationId,
+        staffId: 0,
+      };
       const conn = await createConnection(db.url);
-      const [[agent]] = (await conn.query("SELECT id FROM staff WHERE username = 'agent1'")) as unknown as [{ id: number }[]];
-      const [[place]] = (await conn.query("SELECT districtId, stationId FROM account WHERE accountNo = '9100000003'")) as unknown as [{ districtId: number; stationId: number }[]];
+      const [[agent]] = (await conn.query("SELECT id FROM staff WHERE username = 'agent1'")) as unknown as [
+        { id: number }[],
+      ];
+      const [[place]] = (await conn.query(
+        "SELECT districtId, stationId FROM account WHERE accountNo = '9100000003'",
+      )) as unknown as [{ districtId: number; stationId: number }[]];
       await conn.end();
       ids = { ...ids, staffId: agent.id, districtId: place.districtId, stationId: place.stationId };
       await load(server.url, server.process.pid!, 4, token); // warm-up: JIT, pools, caches
@@ -106,7 +146,11 @@ async function run(): Promise<BenchBody> {
       for (const c of CONNECTIONS) {
         log(`intake: bare endpoint at ${c} connections for ${DURATION_S} s`);
         baseline[c] = await load(bare.url, bare.child.pid!, c, null);
-        checks.push({ label: `bare ${c} conn: no failed request`, ok: baseline[c].failed === 0, detail: `${baseline[c].ok} × 201, ${baseline[c].failed} failed` });
+        checks.push({
+          label: `bare ${c} conn: no failed request`,
+          ok: baseline[c].failed === 0,
+          detail: `${baseline[c].ok} × 201, ${baseline[c].failed} failed`,
+        });
       }
     } finally {
       bare.child.kill('SIGTERM');
@@ -119,7 +163,9 @@ async function run(): Promise<BenchBody> {
         { label: `${c} conn: product / bare`, value: ratio, unit: '%', target: '≥ 50 %', met: ratio >= 50 },
         { label: `${c} conn: product p50 latency`, value: product[c].p50, unit: 'ms' },
         {
-          label: `${c} conn: product p99 latency`, value: product[c].p99, unit: 'ms',
+          label: `${c} conn: product p99 latency`,
+          value: product[c].p99,
+          unit: 'ms',
           // No answer at all has no latency: autocannon's 0 ms then is not a met target.
           ...(c === 64 ? { target: '< 100 ms', met: product[c].ok > 0 && product[c].p99 < 100 } : {}),
         },
@@ -128,10 +174,18 @@ async function run(): Promise<BenchBody> {
         { label: `${c} conn: bare server CPU per request`, value: baseline[c].cpuMs, unit: 'ms' },
       );
     }
-    return { figures, checks, notes: [`autocannon ${DURATION_S} s per run, POST /api/tickets as agent1 (repair call, phone channel)`] };
+    return {
+      figures,
+      checks,
+      notes: [`autocannon ${DURATION_S} s per run, POST /api/tickets as agent1 (repair call, phone channel)`],
+    };
   } finally {
     await db.drop();
   }
 }
 
-export const intakeBenchmark: Benchmark = { name: 'intake', title: 'Intake: POST /api/tickets vs bare Fastify + mysql2', run };
+export const intakeBenchmark: Benchmark = {
+  name: 'intake',
+  title: 'Intake: POST /api/tickets vs bare Fastify + mysql2',
+  run,
+};

@@ -13,13 +13,18 @@ const H5 = join(REPO_ROOT, 'miniapp/dist/h5');
 const PACKAGE_LIMIT_KB = 2048;
 
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 const kb = (bytes: number) => round(bytes / 1024);
 const gzipBytes = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 
 /** Main package = every file of the weapp build outside the subpackage roots named in app.json. */
 function weappSizes() {
-  const app = JSON.parse(readFileSync(join(WEAPP, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const app = JSON.parse(readFileSync(join(WEAPP, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[];
+    subpackages?: { root: string }[];
+  };
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/?$/, '/'));
   const bySub = new Map<string, number>(roots.map((r) => [r, 0]));
   let main = 0;
@@ -38,7 +43,12 @@ function weappSizes() {
 
 /** Loads the H5 build's home page in chromium and sums, gzipped, every script it fetched until the network was idle. */
 async function h5FirstLoad(): Promise<{ scripts: string[]; gzip: number; raw: number }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+  };
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = join(H5, path === '/' ? 'index.html' : path);
@@ -82,15 +92,29 @@ async function run(): Promise<BenchBody> {
   const allJs = files(H5).filter((f) => f.endsWith('.js'));
   return {
     figures: [
-      { label: 'weapp main package', value: kb(weapp.main), unit: 'KB', target: `≤ ${PACKAGE_LIMIT_KB} KB (WeChat's limit)`, met: kb(weapp.main) <= PACKAGE_LIMIT_KB },
-      { label: `weapp largest subpackage (${weapp.largestRoot}, of ${weapp.subpackages})`, value: kb(weapp.largest), unit: 'KB', target: `≤ ${PACKAGE_LIMIT_KB} KB`, met: kb(weapp.largest) <= PACKAGE_LIMIT_KB },
+      {
+        label: 'weapp main package',
+        value: kb(weapp.main),
+        unit: 'KB',
+        target: `≤ ${PACKAGE_LIMIT_KB} KB (WeChat's limit)`,
+        met: kb(weapp.main) <= PACKAGE_LIMIT_KB,
+      },
+      {
+        label: `weapp largest subpackage (${weapp.largestRoot}, of ${weapp.subpackages})`,
+        value: kb(weapp.largest),
+        unit: 'KB',
+        target: `≤ ${PACKAGE_LIMIT_KB} KB`,
+        met: kb(weapp.largest) <= PACKAGE_LIMIT_KB,
+      },
       { label: 'weapp total', value: kb(weapp.total), unit: 'KB' },
       { label: 'H5 first-load JS, gzip -9', value: kb(h5.gzip), unit: 'KB' },
       { label: 'H5 first-load JS, uncompressed', value: kb(h5.raw), unit: 'KB' },
       { label: 'H5 all JS of the build, gzip -9', value: kb(allJs.reduce((n, f) => n + gzipBytes(f), 0)), unit: 'KB' },
     ],
     checks: [{ label: 'H5 home page loads scripts', ok: h5.scripts.length > 0, detail: h5.scripts.join(', ') }],
-    notes: ['First-load JS = every script chromium fetched opening the H5 home page until the network was idle (entry, vendors, home page chunk).'],
+    notes: [
+      'First-load JS = every script chromium fetched opening the H5 home page until the network was idle (entry, vendors, home page chunk).',
+    ],
   };
 }
 

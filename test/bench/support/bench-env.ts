@@ -23,7 +23,9 @@ export interface MachineState {
 }
 
 export const machineState = (): MachineState => ({
-  cpus: cpus().length, loadavg: loadavg().map((l) => Math.round(l * 100) / 100), at: new Date().toISOString(),
+  cpus: cpus().length,
+  loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+  at: new Date().toISOString(),
 });
 
 export interface Figure {
@@ -68,8 +70,14 @@ export async function runBenchmark(bench: Benchmark): Promise<BenchResult> {
   const started = Date.now();
   const body = await bench.run();
   const result: BenchResult = {
-    name: bench.name, title: bench.title, scale: SCALE, node: process.version, before, after: machineState(),
-    durationS: Math.round((Date.now() - started) / 100) / 10, ...body,
+    name: bench.name,
+    title: bench.title,
+    scale: SCALE,
+    node: process.version,
+    before,
+    after: machineState(),
+    durationS: Math.round((Date.now() - started) / 100) / 10,
+    ...body,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${bench.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
@@ -113,7 +121,9 @@ export const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux; clock ticks of 1/100 s). */
 export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   // After "pid (comm) ", utime and stime are the 12th and 13th fields.
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }

@@ -15,8 +15,16 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
   const child = spawn(process.execPath, [...nodeArgs, join(SERVER_DIST, 'main.js')], {
     cwd: REPO_ROOT,
     env: {
-      ...process.env, TZ: 'UTC', PORT: String(port), DATABASE_URL: databaseUrl, DEMO_PASSWORD, NODE_ENV: 'production',
-      TOKEN_SECRET: 'bench-secret-'.padEnd(40, 'x'), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', ...env,
+      ...process.env,
+      TZ: 'UTC',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DEMO_PASSWORD,
+      NODE_ENV: 'production',
+      TOKEN_SECRET: 'bench-secret-'.padEnd(40, 'x'),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+      LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,7 +35,13 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) throw new Error(`server not ready within 120 s:\n${output}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

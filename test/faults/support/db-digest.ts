@@ -15,13 +15,25 @@ export async function openDigest(db: TestDatabase, ignore: string[] = []): Promi
   if (db.url.startsWith('sqlite:')) {
     const Database = createRequire(join(REPO_ROOT, 'server/package.json'))('better-sqlite3');
     const conn = new Database(db.url.slice('sqlite:'.length), { readonly: true, fileMustExist: true, timeout: 10_000 });
-    const tables = (conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
-      .map((t) => t.name).filter((t) => !ignore.includes(t));
+    const tables = (
+      conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+        name: string;
+      }[]
+    )
+      .map((t) => t.name)
+      .filter((t) => !ignore.includes(t));
     return {
       take: async () => {
         // One read transaction: a consistent snapshot of every table.
         const read = conn.transaction(() =>
-          Object.fromEntries(tables.map((t) => [t, createHash('sha1').update(JSON.stringify(conn.prepare(`SELECT * FROM "${t}"`).raw().all())).digest('hex')])),
+          Object.fromEntries(
+            tables.map((t) => [
+              t,
+              createHash('sha1')
+                .update(JSON.stringify(conn.prepare(`SELECT * FROM "${t}"`).raw().all()))
+                .digest('hex'),
+            ]),
+          ),
         );
         return read();
       },
@@ -34,7 +46,9 @@ export async function openDigest(db: TestDatabase, ignore: string[] = []): Promi
   return {
     take: async () => {
       const [sums] = await conn.query(`CHECKSUM TABLE ${tables.map((t) => `\`${t}\``).join(', ')}`);
-      return Object.fromEntries((sums as { Table: string; Checksum: number }[]).map((s) => [s.Table.split('.').pop()!, String(s.Checksum)]));
+      return Object.fromEntries(
+        (sums as { Table: string; Checksum: number }[]).map((s) => [s.Table.split('.').pop()!, String(s.Checksum)]),
+      );
     },
     close: () => conn.end(),
   };

@@ -23,12 +23,23 @@ export interface IntakeLoad {
 }
 
 export const repairCall = (description: string) => ({
-  type: 'repair', accountNo: '9100000003', address: '城东区建设大道13号', contactName: '故障测试',
-  contactPhone: '13900001111', description, channel: 'phone',
+  type: 'repair',
+  accountNo: '9100000003',
+  address: '城东区建设大道13号',
+  contactName: '故障测试',
+  contactPhone: '13900001111',
+  description,
+  channel: 'phone',
 });
 
 /** `base()` is read on every attempt: the test points it at the restarted server. */
-export function startIntakeLoad(base: () => string, token: string, tickets: number, clients: number, marker: string): IntakeLoad {
+export function startIntakeLoad(
+  base: () => string,
+  token: string,
+  tickets: number,
+  clients: number,
+  marker: string,
+): IntakeLoad {
   const outcomes: IntakeOutcome[] = [];
   const failures: string[] = [];
   let inFlight = 0;
@@ -47,7 +58,14 @@ export function startIntakeLoad(base: () => string, token: string, tickets: numb
           signal: AbortSignal.timeout(10_000),
         });
         const body = await res.json().catch(() => null);
-        if (res.status === 201) return { key, description, ticketId: body.id, failedAttempts, replayed: res.headers.get('idempotent-replayed') === 'true' };
+        if (res.status === 201)
+          return {
+            key,
+            description,
+            ticketId: body.id,
+            failedAttempts,
+            replayed: res.headers.get('idempotent-replayed') === 'true',
+          };
         if (res.status < 500) throw new Error(`ticket ${n} refused: ${res.status} ${JSON.stringify(body)}`);
         failures.push(`${res.status} ${body?.code}`);
       } catch (error) {
@@ -66,7 +84,11 @@ export function startIntakeLoad(base: () => string, token: string, tickets: numb
   return { done, acknowledged: () => outcomes.length, inFlight: () => inFlight, failures: () => failures };
 }
 
-export async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<number> {
   const start = Date.now();
   while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -23,17 +23,31 @@ export async function startOutsideWechatPay(): Promise<OutsideWechatPay> {
   const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const serial = randomBytes(20).toString('hex').toUpperCase();
   const apiV3Key = randomBytes(16).toString('hex');
-  const fake = await startFakeWechatPay({ mchid: MCHID, appid: APPID, merchantSerial: serial, merchantPublicKey: merchant.publicKey, apiV3Key, refundSettleMs: 10 });
+  const fake = await startFakeWechatPay({
+    mchid: MCHID,
+    appid: APPID,
+    merchantSerial: serial,
+    merchantPublicKey: merchant.publicKey,
+    apiV3Key,
+    refundSettleMs: 10,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'fault-wechatpay-'));
   writeFileSync(join(dir, 'merchant.pem'), merchant.privateKey.export({ type: 'pkcs8', format: 'pem' }));
   writeFileSync(join(dir, 'platform.pem'), fake.platformPublicKey.export({ type: 'spki', format: 'pem' }));
   return {
     fake,
     env: (port) => ({
-      PORT: String(port), WECHATPAY_MODE: 'live', WECHATPAY_MCHID: MCHID, WECHATPAY_APPID: APPID, WECHATPAY_SERIAL: serial,
-      WECHATPAY_PRIVATE_KEY_PATH: join(dir, 'merchant.pem'), WECHATPAY_APIV3_KEY: apiV3Key,
-      WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: join(dir, 'platform.pem'), WECHATPAY_PLATFORM_SERIAL: fake.platformSerial,
-      WECHATPAY_API_BASE: fake.url, WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${port}/api/payments/wechat/notify`,
+      PORT: String(port),
+      WECHATPAY_MODE: 'live',
+      WECHATPAY_MCHID: MCHID,
+      WECHATPAY_APPID: APPID,
+      WECHATPAY_SERIAL: serial,
+      WECHATPAY_PRIVATE_KEY_PATH: join(dir, 'merchant.pem'),
+      WECHATPAY_APIV3_KEY: apiV3Key,
+      WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: join(dir, 'platform.pem'),
+      WECHATPAY_PLATFORM_SERIAL: fake.platformSerial,
+      WECHATPAY_API_BASE: fake.url,
+      WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${port}/api/payments/wechat/notify`,
     }),
     close: async () => {
       await fake.close();

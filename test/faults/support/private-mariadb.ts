@@ -26,15 +26,31 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
   if (asRoot) chownSync(dir, ...mysqlIds());
   const datadir = join(dir, 'data');
   const user = asRoot ? ['--user=mysql'] : [];
-  execFileSync('mariadb-install-db', ['--no-defaults', ...user, `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
+  execFileSync(
+    'mariadb-install-db',
+    ['--no-defaults', ...user, `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'],
+    { stdio: 'ignore' },
+  );
   const port = await freePort();
   let child: ChildProcess | null = null;
   let log = '';
   const start = async () => {
-    child = spawn('mariadbd', [
-      '--no-defaults', ...user, `--datadir=${datadir}`, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${join(dir, 'mysqld.sock')}`,
-      `--pid-file=${join(dir, 'mysqld.pid')}`, '--skip-log-bin', '--innodb-buffer-pool-size=64M', '--max-connections=200',
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      'mariadbd',
+      [
+        '--no-defaults',
+        ...user,
+        `--datadir=${datadir}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${join(dir, 'mysqld.sock')}`,
+        `--pid-file=${join(dir, 'mysqld.pid')}`,
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=64M',
+        '--max-connections=200',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
     const deadline = Date.now() + 30_000;

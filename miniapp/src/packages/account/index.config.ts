@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的户号', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的户号', enablePullDownRefresh: true });

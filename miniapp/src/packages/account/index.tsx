@@ -1,38 +1,38 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { BoundAccountView } from '@utility/shared'
-import { useState } from 'react'
-import { listAccounts, setDefaultAccount, unbindAccount } from '../../services/accounts'
-import { requireResident } from '../../services/resident-session'
-import { AccountCard } from './account-card'
-import { BindPanel } from './bind-panel'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { BoundAccountView } from '@utility/shared';
+import { useState } from 'react';
+import { listAccounts, setDefaultAccount, unbindAccount } from '../../services/accounts';
+import { requireResident } from '../../services/resident-session';
+import { AccountCard } from './account-card';
+import { BindPanel } from './bind-panel';
+import './index.scss';
 
 export default function AccountsPage() {
-  const [accounts, setAccounts] = useState<BoundAccountView[] | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [accounts, setAccounts] = useState<BoundAccountView[] | null>(null);
+  const [busy, setBusy] = useState(false);
 
   async function load() {
-    if (!requireResident('/packages/account/index')) return
+    if (!requireResident('/packages/account/index')) return;
     try {
-      setAccounts(await listAccounts())
+      setAccounts(await listAccounts());
     } catch {
-      setAccounts((current) => current ?? [])
+      setAccounts((current) => current ?? []);
     }
   }
 
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   async function run(action: () => Promise<BoundAccountView[]>) {
-    setBusy(true)
+    setBusy(true);
     try {
-      setAccounts(await action())
+      setAccounts(await action());
     } catch {
       // Shown by the wrapper; the list may have changed elsewhere.
-      void load()
+      void load();
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
   }
 
@@ -42,14 +42,14 @@ export default function AccountsPage() {
       content: `解绑后将不再显示户号 ${account.accountNo} 的报修和账单。公司的户号档案不受影响，可随时重新绑定。`,
       confirmText: '解绑',
       confirmColor: '#d93026',
-    })
-    if (confirm) await run(() => unbindAccount(account.id))
+    });
+    if (confirm) await run(() => unbindAccount(account.id));
   }
 
   return (
-    <View className='page accounts'>
-      {accounts === null ? <Text className='empty'>加载中…</Text> : null}
-      {accounts?.length === 0 ? <Text className='empty'>还没有绑定户号</Text> : null}
+    <View className="page accounts">
+      {accounts === null ? <Text className="empty">加载中…</Text> : null}
+      {accounts?.length === 0 ? <Text className="empty">还没有绑定户号</Text> : null}
       {accounts?.map((account) => (
         <AccountCard
           key={account.id}
@@ -61,5 +61,5 @@ export default function AccountsPage() {
       ))}
       {accounts === null ? null : <BindPanel onBound={setAccounts} />}
     </View>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '业务办理' })
+export default definePageConfig({ navigationBarTitleText: '业务办理' });

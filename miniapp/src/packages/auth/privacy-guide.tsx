@@ -1,8 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components';
 
 interface Section {
-  title: string
-  lines: string[]
+  title: string;
+  lines: string[];
 }
 
 /** What the resident side collects, why, for how long, and how to remove it (DOMAIN.md: personal data). */
@@ -39,21 +39,21 @@ const SECTIONS: Section[] = [
     title: '信息安全',
     lines: ['手机号、身份证号等敏感信息加密保存并以掩码显示，员工查看完整信息均有记录。'],
   },
-]
+];
 
 export function PrivacyGuide() {
   return (
-    <View className='card privacy-guide'>
+    <View className="card privacy-guide">
       {SECTIONS.map((section) => (
-        <View key={section.title} className='privacy-guide__section'>
-          <Text className='privacy-guide__title'>{section.title}</Text>
+        <View key={section.title} className="privacy-guide__section">
+          <Text className="privacy-guide__title">{section.title}</Text>
           {section.lines.map((line) => (
-            <Text key={line} className='privacy-guide__line'>
+            <Text key={line} className="privacy-guide__line">
               {line}
             </Text>
           ))}
         </View>
       ))}
     </View>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '投诉' })
+export default definePageConfig({ navigationBarTitleText: '投诉' });

@@ -1,99 +1,107 @@
-import { Picker, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import type { BoundAccountView, FeedbackRequestCreated, ResidentTicketView } from '@utility/shared'
-import { useRef, useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { FiledCard } from '../../components/filed-card'
-import { FormField } from '../../components/form-field'
-import { PhotoGrid } from '../../components/photo-grid'
-import { UTILITY_LABELS } from '../../format/accounts'
-import { listAccounts } from '../../services/accounts'
-import { fileComplaint } from '../../services/feedback'
-import { getMyTicket } from '../../services/my-tickets'
-import { requireResident } from '../../services/resident-session'
-import { MAX_PHOTOS } from '../../services/uploads'
-import { useDraftForm } from '../../services/use-draft-form'
-import { complaintDrafts, feedbackFieldOf, validateComplaint } from './complaint-form'
-import { REPORT_URL, complaintUrl } from './complaint-urls'
-import './index.scss'
+import { Picker, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import type { BoundAccountView, FeedbackRequestCreated, ResidentTicketView } from '@utility/shared';
+import { useRef, useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { FiledCard } from '../../components/filed-card';
+import { FormField } from '../../components/form-field';
+import { PhotoGrid } from '../../components/photo-grid';
+import { UTILITY_LABELS } from '../../format/accounts';
+import { listAccounts } from '../../services/accounts';
+import { fileComplaint } from '../../services/feedback';
+import { getMyTicket } from '../../services/my-tickets';
+import { requireResident } from '../../services/resident-session';
+import { MAX_PHOTOS } from '../../services/uploads';
+import { useDraftForm } from '../../services/use-draft-form';
+import { complaintDrafts, feedbackFieldOf, validateComplaint } from './complaint-form';
+import { REPORT_URL, complaintUrl } from './complaint-urls';
+import './index.scss';
 
-const NO_ACCOUNT = '不涉及具体户号'
-const accountLabel = (a: BoundAccountView) => `${UTILITY_LABELS[a.utility] ?? a.utility} · ${a.accountNo}${a.label ? `（${a.label}）` : ''}`
+const NO_ACCOUNT = '不涉及具体户号';
+const accountLabel = (a: BoundAccountView) =>
+  `${UTILITY_LABELS[a.utility] ?? a.utility} · ${a.accountNo}${a.label ? `（${a.label}）` : ''}`;
 
 /** 投诉: about one of the resident's tickets (from its detail page), an account, or the service in general. */
 export default function ComplaintPage() {
-  const { params } = useRouter()
-  const ticketId = Number(params.ticketId) || 0
-  const [about, setAbout] = useState<ResidentTicketView | null>(null)
-  const [accounts, setAccounts] = useState<BoundAccountView[]>([])
-  const [created, setCreated] = useState<FeedbackRequestCreated | null>(null)
-  const filled = useRef(false)
+  const { params } = useRouter();
+  const ticketId = Number(params.ticketId) || 0;
+  const [about, setAbout] = useState<ResidentTicketView | null>(null);
+  const [accounts, setAccounts] = useState<BoundAccountView[]>([]);
+  const [created, setCreated] = useState<FeedbackRequestCreated | null>(null);
+  const filled = useRef(false);
   const complaint = useDraftForm({
     store: complaintDrafts,
     validate: validateComplaint,
     send: (body, key) => fileComplaint(body, key, { silent: true }),
     fieldOf: feedbackFieldOf,
-  })
-  const { form, errors, change } = complaint
+  });
+  const { form, errors, change } = complaint;
 
   async function load() {
-    if (!requireResident(complaintUrl(ticketId))) return
+    if (!requireResident(complaintUrl(ticketId))) return;
     // Neither is needed to complain: without them the form still goes.
-    if (ticketId) getMyTicket(ticketId).then(setAbout, () => setAbout(null))
-    else listAccounts({ silent: true }).then(setAccounts, () => setAccounts([]))
-    if (filled.current) return
-    filled.current = true
-    if (!complaint.restore((saved) => saved.ticketId === ticketId)) change({ ticketId })
+    if (ticketId) getMyTicket(ticketId).then(setAbout, () => setAbout(null));
+    else listAccounts({ silent: true }).then(setAccounts, () => setAccounts([]));
+    if (filled.current) return;
+    filled.current = true;
+    if (!complaint.restore((saved) => saved.ticketId === ticketId)) change({ ticketId });
   }
-  useDidShow(() => void load())
+  useDidShow(() => void load());
 
   async function submit() {
-    const answer = await complaint.submit()
-    if (answer) setCreated(answer)
+    const answer = await complaint.submit();
+    if (answer) setCreated(answer);
   }
 
-  if (created) return <FiledCard created={created} title='投诉已提交' note='客服会先联系您了解情况，处理结果也会告知您。' />
+  if (created)
+    return <FiledCard created={created} title="投诉已提交" note="客服会先联系您了解情况，处理结果也会告知您。" />;
 
-  const account = accounts.find((a) => a.id === form.accountId)
+  const account = accounts.find((a) => a.id === form.accountId);
   return (
-    <View className='page complaint'>
-      {complaint.notice ? <Text id='complaint-notice' className='notice'>{complaint.notice}</Text> : null}
-      <View className='card'>
+    <View className="page complaint">
+      {complaint.notice ? (
+        <Text id="complaint-notice" className="notice">
+          {complaint.notice}
+        </Text>
+      ) : null}
+      <View className="card">
         {ticketId ? (
-          <View id='complaint-about'>
-            <Text className='field__label'>投诉的工单</Text>
-            <Text className='complaint__about'>{about ? `${about.typeLabel} · ${about.no}` : `工单 ${ticketId}`}</Text>
-            {about ? <Text className='muted'>{about.address}</Text> : null}
+          <View id="complaint-about">
+            <Text className="field__label">投诉的工单</Text>
+            <Text className="complaint__about">{about ? `${about.typeLabel} · ${about.no}` : `工单 ${ticketId}`}</Text>
+            {about ? <Text className="muted">{about.address}</Text> : null}
           </View>
         ) : accounts.length > 0 ? (
-          <FormField label='涉及户号' id='complaint-account' optional>
+          <FormField label="涉及户号" id="complaint-account" optional>
             <Picker
-              id='complaint-account'
-              mode='selector'
+              id="complaint-account"
+              mode="selector"
               range={[NO_ACCOUNT, ...accounts.map(accountLabel)]}
               value={account ? accounts.indexOf(account) + 1 : 0}
-              onChange={(e) => change({ accountId: Number(e.detail.value) > 0 ? accounts[Number(e.detail.value) - 1].id : 0 })}
+              onChange={(e) =>
+                change({ accountId: Number(e.detail.value) > 0 ? accounts[Number(e.detail.value) - 1].id : 0 })
+              }
             >
-              <View className='row field__input complaint__picker'>
-                <Text id='complaint-account-value'>{account ? accountLabel(account) : NO_ACCOUNT}</Text>
-                <Text className='link'>选择</Text>
+              <View className="row field__input complaint__picker">
+                <Text id="complaint-account-value">{account ? accountLabel(account) : NO_ACCOUNT}</Text>
+                <Text className="link">选择</Text>
               </View>
             </Picker>
           </FormField>
         ) : null}
-        <FormField label='投诉内容' id='complaint-text' error={errors.text}>
+        <FormField label="投诉内容" id="complaint-text" error={errors.text}>
           <Textarea
-            id='complaint-text'
-            className='field__textarea'
-            placeholder='请说明发生了什么、涉及的人员和时间，以及您希望如何处理'
+            id="complaint-text"
+            className="field__textarea"
+            placeholder="请说明发生了什么、涉及的人员和时间，以及您希望如何处理"
             maxlength={2000}
             value={form.text}
             onInput={(e) => change({ text: e.detail.value })}
           />
         </FormField>
         <PhotoGrid
-          id='complaint-photo'
-          label='照片'
+          id="complaint-photo"
+          label="照片"
           optional
           max={MAX_PHOTOS}
           photos={form.photos}
@@ -102,17 +110,21 @@ export default function ComplaintPage() {
           onRemove={(index) => change((f) => ({ photos: f.photos.filter((_, i) => i !== index) }))}
         />
         {complaint.failure || errors.ticketId || errors.accountId ? (
-          <Text id='complaint-error' className='field__error'>
+          <Text id="complaint-error" className="field__error">
             {complaint.failure || errors.ticketId || errors.accountId}
           </Text>
         ) : null}
-        <ActionButton id='complaint-submit' busy={complaint.busy} onClick={submit}>
+        <ActionButton id="complaint-submit" busy={complaint.busy} onClick={submit}>
           提交投诉
         </ActionButton>
       </View>
-      <Text id='complaint-to-report' className='link complaint__switch' onClick={() => void Taro.navigateTo({ url: REPORT_URL })}>
+      <Text
+        id="complaint-to-report"
+        className="link complaint__switch"
+        onClick={() => void Taro.navigateTo({ url: REPORT_URL })}
+      >
         举报工作人员违规行为（可匿名）
       </Text>
     </View>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '举报' })
+export default definePageConfig({ navigationBarTitleText: '举报' });

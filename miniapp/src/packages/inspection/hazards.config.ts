@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的隐患', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的隐患', enablePullDownRefresh: true });

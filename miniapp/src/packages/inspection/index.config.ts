@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预约安检', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '预约安检', enablePullDownRefresh: true });

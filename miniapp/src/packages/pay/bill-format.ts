@@ -1,31 +1,31 @@
-import { formatHundredths, formatYuan, type BillView } from '@utility/shared'
+import { formatHundredths, formatYuan, type BillView } from '@utility/shared';
 
-export type BillLine = BillView['lines'][number]
+export type BillLine = BillView['lines'][number];
 
 /** '2026-10' → '2026年10月'. */
 export function periodLabel(period: string): string {
-  const [year, month] = period.split('-')
-  return `${year}年${Number(month)}月`
+  const [year, month] = period.split('-');
+  return `${year}年${Number(month)}月`;
 }
 
 /** A meter index or volume in hundredths of m³ → '1,234.56'; no reading yet → '—'. */
-export const cubicMetres = (centiM3: number | null) => (centiM3 === null ? '—' : formatHundredths(centiM3))
+export const cubicMetres = (centiM3: number | null) => (centiM3 === null ? '—' : formatHundredths(centiM3));
 
 /** 第1阶梯 for gas; 采暖费 for heating. */
 export function lineName(line: BillLine): string {
-  if (line.kind === 'gas_tier' && line.tier) return `第${line.tier}阶梯`
-  return line.kind === 'heating' ? '采暖费' : line.kind
+  if (line.kind === 'gas_tier' && line.tier) return `第${line.tier}阶梯`;
+  return line.kind === 'heating' ? '采暖费' : line.kind;
 }
 
 /** quantity × unit price = amount, as printed on the bill: '120.50 m³ × ¥3.45/m³'. */
 export function lineFormula(line: BillLine): string {
-  const unit = line.kind === 'heating' ? 'm²' : 'm³'
-  return `${formatHundredths(line.quantity)} ${unit} × ${formatYuan(line.unitPriceFen)}/${unit}`
+  const unit = line.kind === 'heating' ? 'm²' : 'm³';
+  return `${formatHundredths(line.quantity)} ${unit} × ${formatYuan(line.unitPriceFen)}/${unit}`;
 }
 
 /** Unpaid bills, the oldest due first, and the history, newest period first, whatever order they came in. */
 export function splitBills(bills: BillView[]): { unpaid: BillView[]; history: BillView[] } {
-  const unpaid = bills.filter((b) => b.status === 'unpaid').sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-  const history = bills.filter((b) => b.status !== 'unpaid').sort((a, b) => b.period.localeCompare(a.period))
-  return { unpaid, history }
+  const unpaid = bills.filter((b) => b.status === 'unpaid').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const history = bills.filter((b) => b.status !== 'unpaid').sort((a, b) => b.period.localeCompare(a.period));
+  return { unpaid, history };
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '缴费', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '缴费', enablePullDownRefresh: true });

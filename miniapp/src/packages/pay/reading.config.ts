@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '自助抄表' })
+export default definePageConfig({ navigationBarTitleText: '自助抄表' });

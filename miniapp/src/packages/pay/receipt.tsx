@@ -1,34 +1,41 @@
-import { Text, View } from '@tarojs/components'
-import { formatYuan, type PaymentView } from '@utility/shared'
-import { formatFullTime } from '../../format/time'
-import { periodLabel } from './bill-format'
-import './receipt.scss'
+import { Text, View } from '@tarojs/components';
+import { formatYuan, type PaymentView } from '@utility/shared';
+import { formatFullTime } from '../../format/time';
+import { periodLabel } from './bill-format';
+import './receipt.scss';
 
-const STATUS_LABELS: Record<PaymentView['status'], string> = { open: '待支付', paid: '已支付', closed: '已关闭', refunded: '已退款' }
+const STATUS_LABELS: Record<PaymentView['status'], string> = {
+  open: '待支付',
+  paid: '已支付',
+  closed: '已关闭',
+  refunded: '已退款',
+};
 
 function Line({ label, value }: { label: string; value: string }) {
   return (
-    <View className='row receipt__line'>
-      <Text className='muted receipt__label'>{label}</Text>
-      <Text className='receipt__value'>{value}</Text>
+    <View className="row receipt__line">
+      <Text className="muted receipt__label">{label}</Text>
+      <Text className="receipt__value">{value}</Text>
     </View>
-  )
+  );
 }
 
 /** 收据: what the resident shows when asked whether a bill was paid. */
 export function Receipt({ payment, id }: { payment: PaymentView; id?: string }) {
   return (
-    <View id={id ?? `receipt-${payment.orderNo}`} className='card receipt'>
-      <View className='row'>
-        <Text className='card__title'>收据</Text>
-        <Text className={payment.status === 'refunded' ? 'badge badge--high' : 'badge badge--status'}>{STATUS_LABELS[payment.status]}</Text>
+    <View id={id ?? `receipt-${payment.orderNo}`} className="card receipt">
+      <View className="row">
+        <Text className="card__title">收据</Text>
+        <Text className={payment.status === 'refunded' ? 'badge badge--high' : 'badge badge--status'}>
+          {STATUS_LABELS[payment.status]}
+        </Text>
       </View>
-      <Line label='户号' value={payment.accountNo} />
-      <Line label='账期' value={periodLabel(payment.period)} />
-      <Line label='金额' value={formatYuan(payment.amountFen)} />
-      <Line label='微信支付交易单号' value={payment.transactionId ?? '—'} />
-      <Line label='商户订单号' value={payment.orderNo} />
-      <Line label='支付时间' value={payment.paidAt ? formatFullTime(payment.paidAt) : '—'} />
+      <Line label="户号" value={payment.accountNo} />
+      <Line label="账期" value={periodLabel(payment.period)} />
+      <Line label="金额" value={formatYuan(payment.amountFen)} />
+      <Line label="微信支付交易单号" value={payment.transactionId ?? '—'} />
+      <Line label="商户订单号" value={payment.orderNo} />
+      <Line label="支付时间" value={payment.paidAt ? formatFullTime(payment.paidAt) : '—'} />
     </View>
-  )
+  );
 }

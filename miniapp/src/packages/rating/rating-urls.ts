@@ -1,3 +1,3 @@
-export const RATING_URL = '/packages/rating/index'
-export const ratingUrl = (ticketId: number) => `${RATING_URL}?id=${ticketId}`
-export const requestDetailUrl = (ticketId: number) => `/packages/requests/detail?id=${ticketId}`
+export const RATING_URL = '/packages/rating/index';
+export const ratingUrl = (ticketId: number) => `${RATING_URL}?id=${ticketId}`;
+export const requestDetailUrl = (ticketId: number) => `/packages/requests/detail?id=${ticketId}`;

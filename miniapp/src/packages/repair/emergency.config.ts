@@ -3,4 +3,4 @@ export default definePageConfig({
   navigationBarTitleText: '燃气泄漏',
   navigationBarBackgroundColor: '#d93026',
   backgroundColor: '#d93026',
-})
+});

@@ -1,15 +1,15 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { ResidentStep, TicketType, safetyInstructions } from '@utility/shared'
-import { boundAccount, residentTicket, signInResident } from '../../../test/factories/residents'
-import { answer, offline, serve, sent } from '../../../test/serve'
-import { byId, tap } from '../../../test/taro-events'
-import * as taro from '../../../test/taro-mock'
-import EmergencyPage from './emergency'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ResidentStep, TicketType, safetyInstructions } from '@utility/shared';
+import { boundAccount, residentTicket, signInResident } from '../../../test/factories/residents';
+import { answer, offline, serve, sent } from '../../../test/serve';
+import { byId, tap } from '../../../test/taro-events';
+import * as taro from '../../../test/taro-mock';
+import EmergencyPage from './emergency';
 
-const TITLES = ['开窗通风', '不要开关电器', '不要点火', '立即离开', '拨打24小时热线']
-const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST')
+const TITLES = ['开窗通风', '不要开关电器', '不要点火', '立即离开', '拨打24小时热线'];
+const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');
 const follows = (first: string, second: string) =>
-  Boolean(byId(first).compareDocumentPosition(byId(second)) & Node.DOCUMENT_POSITION_FOLLOWING)
+  Boolean(byId(first).compareDocumentPosition(byId(second)) & Node.DOCUMENT_POSITION_FOLLOWING);
 
 const dispatched = () =>
   residentTicket({
@@ -21,160 +21,174 @@ const dispatched = () =>
     stepLabel: '已派单',
     technician: { surname: '赵', phone: '139****0001' },
     canCancel: false,
-  })
+  });
 
 function withGeolocation(answerWith: (ok: PositionCallback, fail: PositionErrorCallback) => void) {
   Object.defineProperty(navigator, 'geolocation', {
     configurable: true,
     value: { getCurrentPosition: jest.fn((ok: PositionCallback, fail: PositionErrorCallback) => answerWith(ok, fail)) },
-  })
+  });
 }
-const position = (latitude: number, longitude: number) => ({ coords: { latitude, longitude } }) as GeolocationPosition
+const position = (latitude: number, longitude: number) => ({ coords: { latitude, longitude } }) as GeolocationPosition;
 
 beforeEach(() => {
-  taro.resetTaroMock()
-  withGeolocation((_ok, fail) => fail({ code: 1, message: 'denied' } as GeolocationPositionError))
-})
+  taro.resetTaroMock();
+  withGeolocation((_ok, fail) => fail({ code: 1, message: 'denied' } as GeolocationPositionError));
+});
 
 describe('燃气泄漏: safety instructions first', () => {
   it('shows the five steps at once, before any answer and before the alarm button, in large type', () => {
-    signInResident()
-    taro.request.mockImplementation(() => new Promise(() => undefined)) // the network hangs
+    signInResident();
+    taro.request.mockImplementation(() => new Promise(() => undefined)); // the network hangs
 
-    render(<EmergencyPage />)
+    render(<EmergencyPage />);
 
-    const steps = [...byId('safety-instructions').querySelectorAll('.safety__step-title')].map((s) => s.textContent)
-    expect(steps).toEqual(TITLES)
-    expect(byId('safety-call').textContent).toContain('96777')
-    expect(follows('safety-instructions', 'emergency-submit')).toBe(true)
-    expect(follows('safety-call', 'emergency-submit')).toBe(true)
-  })
+    const steps = [...byId('safety-instructions').querySelectorAll('.safety__step-title')].map((s) => s.textContent);
+    expect(steps).toEqual(TITLES);
+    expect(byId('safety-call').textContent).toContain('96777');
+    expect(follows('safety-instructions', 'emergency-submit')).toBe(true);
+    expect(follows('safety-call', 'emergency-submit')).toBe(true);
+  });
 
   it("takes the server's instructions (its hotline), keeps them for offline use, and calls that number", async () => {
-    const configured = safetyInstructions('0571-96777')
-    serve({ 'GET /api/safety-instructions': () => answer(200, configured) })
-    const first = render(<EmergencyPage />)
-    await waitFor(() => expect(byId('safety-call').textContent).toContain('0571-96777'))
+    const configured = safetyInstructions('0571-96777');
+    serve({ 'GET /api/safety-instructions': () => answer(200, configured) });
+    const first = render(<EmergencyPage />);
+    await waitFor(() => expect(byId('safety-call').textContent).toContain('0571-96777'));
 
-    await tap('safety-call')
-    expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0571-96777' })
-    first.unmount()
+    await tap('safety-call');
+    expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0571-96777' });
+    first.unmount();
 
-    serve({ 'GET /api/safety-instructions': offline })
-    render(<EmergencyPage />)
-    expect(byId('safety-call').textContent).toContain('0571-96777')
-  })
+    serve({ 'GET /api/safety-instructions': offline });
+    render(<EmergencyPage />);
+    expect(byId('safety-call').textContent).toContain('0571-96777');
+  });
 
   it('a visitor reads the instructions too, and is asked to log in only for the alarm', async () => {
-    serve({ 'GET /api/safety-instructions': () => answer(200, safetyInstructions()) })
-    render(<EmergencyPage />)
+    serve({ 'GET /api/safety-instructions': () => answer(200, safetyInstructions()) });
+    render(<EmergencyPage />);
 
-    expect(byId('safety-instructions').textContent).toContain('立即离开')
-    expect(document.getElementById('emergency-submit')).toBeNull()
-    await tap('emergency-login')
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/auth/login?from=${encodeURIComponent('/packages/repair/emergency')}` })
-    expect(sent()).toEqual(['GET /api/safety-instructions'])
-  })
-})
+    expect(byId('safety-instructions').textContent).toContain('立即离开');
+    expect(document.getElementById('emergency-submit')).toBeNull();
+    await tap('emergency-login');
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: `/packages/auth/login?from=${encodeURIComponent('/packages/repair/emergency')}`,
+    });
+    expect(sent()).toEqual(['GET /api/safety-instructions']);
+  });
+});
 
 describe('一键报警', () => {
   function serveAlarm(onPost = () => answer(201, dispatched())) {
     serve({
       'GET /api/safety-instructions': () => answer(200, safetyInstructions()),
-      'GET /api/accounts': () => answer(200, [boundAccount({ id: 1, isDefault: false }), boundAccount({ id: 2, accountNo: '9100000002', isDefault: true })]),
+      'GET /api/accounts': () =>
+        answer(200, [
+          boundAccount({ id: 1, isDefault: false }),
+          boundAccount({ id: 2, accountNo: '9100000002', isDefault: true }),
+        ]),
       'POST /api/emergencies': onPost,
-    })
+    });
   }
 
   it('posts once for the default account, however often it is tapped, and says who is coming', async () => {
-    signInResident({ phone: '138****5678' })
-    withGeolocation((ok) => ok(position(30.27415, 120.15515)))
-    serveAlarm()
-    render(<EmergencyPage />)
-    await screen.findByText(/9100000002/)
+    signInResident({ phone: '138****5678' });
+    withGeolocation((ok) => ok(position(30.27415, 120.15515)));
+    serveAlarm();
+    render(<EmergencyPage />);
+    await screen.findByText(/9100000002/);
 
-    const button = byId('emergency-submit')
+    const button = byId('emergency-submit');
     await act(async () => {
-      fireEvent.click(button)
-      fireEvent.click(button)
-    })
-    await screen.findByText('抢修师傅已派出')
+      fireEvent.click(button);
+      fireEvent.click(button);
+    });
+    await screen.findByText('抢修师傅已派出');
 
-    expect(posts()).toHaveLength(1)
-    expect(posts()[0]).toMatchObject({ url: '/api/emergencies', data: { accountId: 2, location: { latitude: 30.27415, longitude: 120.15515 } } })
-    expect(posts()[0].header['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
-    expect(byId('emergency-dispatched').textContent).toContain('赵师傅 139****0001')
-    expect(byId('emergency-dispatched').textContent).toContain('T202611230077')
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]).toMatchObject({
+      url: '/api/emergencies',
+      data: { accountId: 2, location: { latitude: 30.27415, longitude: 120.15515 } },
+    });
+    expect(posts()[0].header['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(byId('emergency-dispatched').textContent).toContain('赵师傅 139****0001');
+    expect(byId('emergency-dispatched').textContent).toContain('T202611230077');
     // The instructions stay on top.
-    expect(follows('safety-instructions', 'emergency-dispatched')).toBe(true)
-    expect(document.getElementById('emergency-submit')).toBeNull()
+    expect(follows('safety-instructions', 'emergency-dispatched')).toBe(true);
+    expect(document.getElementById('emergency-submit')).toBeNull();
 
-    await tap('emergency-detail')
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/requests/detail?id=77' })
-  })
+    await tap('emergency-detail');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/requests/detail?id=77' });
+  });
 
   it('goes without the location when it is refused', async () => {
-    signInResident({ phone: '138****5678' })
-    serveAlarm()
-    render(<EmergencyPage />)
-    await screen.findByText(/9100000002/)
+    signInResident({ phone: '138****5678' });
+    serveAlarm();
+    render(<EmergencyPage />);
+    await screen.findByText(/9100000002/);
 
-    await tap('emergency-submit')
+    await tap('emergency-submit');
 
-    expect(posts()[0].data).toEqual({ accountId: 2 })
-  })
+    expect(posts()[0].data).toEqual({ accountId: 2 });
+  });
 
   it('says when nobody is assigned yet', async () => {
-    signInResident({ phone: '138****5678' })
-    serveAlarm(() => answer(201, { ...dispatched(), technician: null, step: ResidentStep.Accepted, stepLabel: '已受理' }))
-    render(<EmergencyPage />)
-    await screen.findByText(/9100000002/)
-    await tap('emergency-submit')
-    expect(byId('emergency-dispatched').textContent).toContain('正在为您安排师傅')
-  })
+    signInResident({ phone: '138****5678' });
+    serveAlarm(() =>
+      answer(201, { ...dispatched(), technician: null, step: ResidentStep.Accepted, stepLabel: '已受理' }),
+    );
+    render(<EmergencyPage />);
+    await screen.findByText(/9100000002/);
+    await tap('emergency-submit');
+    expect(byId('emergency-dispatched').textContent).toContain('正在为您安排师傅');
+  });
 
   it('a resident without a phone on file may leave one with the alarm', async () => {
-    signInResident({ phone: null })
-    serveAlarm()
-    render(<EmergencyPage />)
-    await screen.findByText(/9100000002/)
-    const host = byId('emergency-phone')
-    await waitFor(() => expect(host.querySelector('input')).not.toBeNull())
+    signInResident({ phone: null });
+    serveAlarm();
+    render(<EmergencyPage />);
+    await screen.findByText(/9100000002/);
+    const host = byId('emergency-phone');
+    await waitFor(() => expect(host.querySelector('input')).not.toBeNull());
     act(() => {
-      host.dispatchEvent(new CustomEvent('input', { detail: { value: '13900001111' } }))
-    })
+      host.dispatchEvent(new CustomEvent('input', { detail: { value: '13900001111' } }));
+    });
 
-    await tap('emergency-submit')
+    await tap('emergency-submit');
 
-    expect(posts()[0].data).toEqual({ accountId: 2, contactPhone: '13900001111' })
-  })
+    expect(posts()[0].data).toEqual({ accountId: 2, contactPhone: '13900001111' });
+  });
 
   it('when the network fails: says to call the hotline, and a retry is the same alarm', async () => {
-    signInResident({ phone: '138****5678' })
-    let calls = 0
-    serveAlarm(() => (++calls <= 2 ? offline() : answer(201, dispatched())))
-    render(<EmergencyPage />)
-    await screen.findByText(/9100000002/)
+    signInResident({ phone: '138****5678' });
+    let calls = 0;
+    serveAlarm(() => (++calls <= 2 ? offline() : answer(201, dispatched())));
+    render(<EmergencyPage />);
+    await screen.findByText(/9100000002/);
 
-    await tap('emergency-submit')
-    expect(byId('emergency-error').textContent).toContain('报警未发出')
-    expect(byId('emergency-error').textContent).toContain('96777')
+    await tap('emergency-submit');
+    expect(byId('emergency-error').textContent).toContain('报警未发出');
+    expect(byId('emergency-error').textContent).toContain('96777');
 
-    await tap('emergency-submit')
-    await screen.findByText('抢修师傅已派出')
-    const keys = posts().map((o) => o.header['Idempotency-Key'])
-    expect(keys).toHaveLength(3) // the wrapper's own retry, then the resident's
-    expect(new Set(keys).size).toBe(1)
-  })
+    await tap('emergency-submit');
+    await screen.findByText('抢修师傅已派出');
+    const keys = posts().map((o) => o.header['Idempotency-Key']);
+    expect(keys).toHaveLength(3); // the wrapper's own retry, then the resident's
+    expect(new Set(keys).size).toBe(1);
+  });
 
   it('with nothing bound: no alarm button, the hotline and binding instead', async () => {
-    signInResident()
-    serve({ 'GET /api/safety-instructions': () => answer(200, safetyInstructions()), 'GET /api/accounts': () => answer(200, []) })
-    render(<EmergencyPage />)
-    await screen.findByText('去绑定户号')
-    await tap('emergency-bind')
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/index' })
-    expect(document.getElementById('emergency-submit')).toBeNull()
-    expect(byId('safety-call')).toBeTruthy()
-  })
-})
+    signInResident();
+    serve({
+      'GET /api/safety-instructions': () => answer(200, safetyInstructions()),
+      'GET /api/accounts': () => answer(200, []),
+    });
+    render(<EmergencyPage />);
+    await screen.findByText('去绑定户号');
+    await tap('emergency-bind');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/index' });
+    expect(document.getElementById('emergency-submit')).toBeNull();
+    expect(byId('safety-call')).toBeTruthy();
+  });
+});

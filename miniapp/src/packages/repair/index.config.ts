@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '报修' })
+export default definePageConfig({ navigationBarTitleText: '报修' });

@@ -8,33 +8,33 @@ import {
   type FaultCategory,
   type FaultCategoryOption,
   type Utility,
-} from '@utility/shared'
-import type { Photo } from '../../components/photo-grid'
-import { formDraftStore, type FormDraft } from '../../services/form-draft'
-import { MAX_PHOTOS } from '../../services/uploads'
+} from '@utility/shared';
+import type { Photo } from '../../components/photo-grid';
+import { formDraftStore, type FormDraft } from '../../services/form-draft';
+import { MAX_PHOTOS } from '../../services/uploads';
 
 /** Half-day visit slots, Shanghai time; each within the server's 4-hour limit. */
 export const WINDOW_SLOTS = [
   { key: 'morning', label: '上午 09:00–12:00', start: '09:00', end: '12:00' },
   { key: 'afternoon', label: '下午 14:00–18:00', start: '14:00', end: '18:00' },
   { key: 'evening', label: '晚上 18:00–21:00', start: '18:00', end: '21:00' },
-] as const
-export type WindowSlot = (typeof WINDOW_SLOTS)[number]['key']
+] as const;
+export type WindowSlot = (typeof WINDOW_SLOTS)[number]['key'];
 
 export interface RepairForm {
-  accountId: number
-  category: FaultCategory | ''
-  description: string
+  accountId: number;
+  category: FaultCategory | '';
+  description: string;
   /** Uploaded as they are taken; the local paths are only previews (gone after a restart). */
-  photos: Photo[]
-  contactPhone: string
+  photos: Photo[];
+  contactPhone: string;
   /** Preferred visit: a Shanghai date `YYYY-MM-DD` and a slot; both '' for 尽快上门. */
-  windowDate: string
-  windowSlot: WindowSlot | ''
+  windowDate: string;
+  windowSlot: WindowSlot | '';
 }
-export type RepairField = 'category' | 'description' | 'photos' | 'contactPhone' | 'window'
-export type RepairErrors = Partial<Record<RepairField, string>>
-export type RepairDraft = FormDraft<RepairForm>
+export type RepairField = 'category' | 'description' | 'photos' | 'contactPhone' | 'window';
+export type RepairErrors = Partial<Record<RepairField, string>>;
+export type RepairDraft = FormDraft<RepairForm>;
 
 export const EMPTY_REPAIR_FORM: RepairForm = {
   accountId: 0,
@@ -44,54 +44,56 @@ export const EMPTY_REPAIR_FORM: RepairForm = {
   contactPhone: '',
   windowDate: '',
   windowSlot: '',
-}
+};
 
 /** Cleared with the resident session (resident-session.ts): it holds a phone number. */
-export const repairDrafts = formDraftStore('resident.repair.draft', EMPTY_REPAIR_FORM)
+export const repairDrafts = formDraftStore('resident.repair.draft', EMPTY_REPAIR_FORM);
 /** The number the resident gave last time, to fill in next time (the profile's phone is masked). */
-export const LAST_CONTACT_PHONE_KEY = 'resident.repair.phone'
+export const LAST_CONTACT_PHONE_KEY = 'resident.repair.phone';
 
 /** The categories the account's utility offers, or none for a utility the company does not repair online. */
 export function categoriesFor(utility: string): readonly FaultCategoryOption[] {
-  return (UTILITIES as readonly string[]).includes(utility) ? FAULT_CATEGORIES[utility as Utility] : []
+  return (UTILITIES as readonly string[]).includes(utility) ? FAULT_CATEGORIES[utility as Utility] : [];
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
-const DAY_MS = 24 * 3600_000
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
-const pad = (n: number) => String(n).padStart(2, '0')
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+const pad = (n: number) => String(n).padStart(2, '0');
 
 export interface WindowDay {
-  date: string
-  label: string
+  date: string;
+  label: string;
 }
 
 /** The days a visit can be booked on, from today (Shanghai) for the server's 14 days. */
 export function windowDays(now: Date): WindowDay[] {
   return Array.from({ length: APPOINTMENT_MAX_DAYS_AHEAD }, (_, i) => {
-    const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS + i * DAY_MS)
-    const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-    const day = `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-    const label = i === 0 ? `今天 ${day}` : i === 1 ? `明天 ${day}` : `${day} 周${WEEKDAYS[d.getUTCDay()]}`
-    return { date, label }
-  })
+    const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS + i * DAY_MS);
+    const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    const day = `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+    const label = i === 0 ? `今天 ${day}` : i === 1 ? `明天 ${day}` : `${day} 周${WEEKDAYS[d.getUTCDay()]}`;
+    return { date, label };
+  });
 }
 
 /** The chosen window as the server takes it (offset +08:00), or undefined for 尽快上门. */
-export function windowOf(form: Pick<RepairForm, 'windowDate' | 'windowSlot'>): { start: string; end: string } | undefined {
-  const slot = WINDOW_SLOTS.find((s) => s.key === form.windowSlot)
-  if (!form.windowDate || !slot) return undefined
-  return { start: `${form.windowDate}T${slot.start}:00+08:00`, end: `${form.windowDate}T${slot.end}:00+08:00` }
+export function windowOf(
+  form: Pick<RepairForm, 'windowDate' | 'windowSlot'>,
+): { start: string; end: string } | undefined {
+  const slot = WINDOW_SLOTS.find((s) => s.key === form.windowSlot);
+  if (!form.windowDate || !slot) return undefined;
+  return { start: `${form.windowDate}T${slot.start}:00+08:00`, end: `${form.windowDate}T${slot.end}:00+08:00` };
 }
 
 export function windowLabel(form: Pick<RepairForm, 'windowDate' | 'windowSlot'>, now: Date): string {
-  const slot = WINDOW_SLOTS.find((s) => s.key === form.windowSlot)
-  if (!form.windowDate || !slot) return '尽快上门（不预约时间）'
-  const day = windowDays(now).find((d) => d.date === form.windowDate)
-  return `${day?.label ?? form.windowDate} ${slot.label}`
+  const slot = WINDOW_SLOTS.find((s) => s.key === form.windowSlot);
+  if (!form.windowDate || !slot) return '尽快上门（不预约时间）';
+  const day = windowDays(now).find((d) => d.date === form.windowDate);
+  return `${day?.label ?? form.windowDate} ${slot.label}`;
 }
 
-export type RepairValidation = { ok: true; request: CreateRepairRequest } | { ok: false; errors: RepairErrors }
+export type RepairValidation = { ok: true; request: CreateRepairRequest } | { ok: false; errors: RepairErrors };
 
 const FIELD_OF: Record<string, RepairField> = {
   category: 'category',
@@ -99,7 +101,7 @@ const FIELD_OF: Record<string, RepairField> = {
   photoIds: 'photos',
   contactPhone: 'contactPhone',
   window: 'window',
-}
+};
 
 /**
  * CreateRepairSchema decides, as on the server, plus what only the form knows: the category
@@ -107,17 +109,17 @@ const FIELD_OF: Record<string, RepairField> = {
  * window must pass the server's own appointment rule at `now`.
  */
 export function validateRepair(form: RepairForm, utility: string, now: Date): RepairValidation {
-  const errors: RepairErrors = {}
-  const option = categoriesFor(utility).find((o) => o.category === form.category)
-  if (!option) errors.category = '请选择报修类别'
-  else if (option.emergency) errors.category = '燃气泄漏、跑冒滴漏请使用一键报警'
+  const errors: RepairErrors = {};
+  const option = categoriesFor(utility).find((o) => o.category === form.category);
+  if (!option) errors.category = '请选择报修类别';
+  else if (option.emergency) errors.category = '燃气泄漏、跑冒滴漏请使用一键报警';
 
-  const window = option?.emergency ? undefined : windowOf(form)
+  const window = option?.emergency ? undefined : windowOf(form);
   if (window) {
-    const problem = appointmentWindowProblem({ start: new Date(window.start), end: new Date(window.end) }, now)
-    if (problem) errors.window = problem.message
+    const problem = appointmentWindowProblem({ start: new Date(window.start), end: new Date(window.end) }, now);
+    if (problem) errors.window = problem.message;
   }
-  if (form.photos.length > MAX_PHOTOS) errors.photos = `最多可上传${MAX_PHOTOS}张照片`
+  if (form.photos.length > MAX_PHOTOS) errors.photos = `最多可上传${MAX_PHOTOS}张照片`;
 
   const parsed = CreateRepairSchema.safeParse({
     accountId: form.accountId,
@@ -126,25 +128,25 @@ export function validateRepair(form: RepairForm, utility: string, now: Date): Re
     photoIds: form.photos.map((p) => p.id),
     contactPhone: form.contactPhone,
     window,
-  })
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = FIELD_OF[String(issue.path[0])]
-      if (field) errors[field] ??= issue.message
+      const field = FIELD_OF[String(issue.path[0])];
+      if (field) errors[field] ??= issue.message;
     }
   }
-  if (!form.contactPhone.trim()) errors.contactPhone = '请填写联系电话'
-  if (!form.description.trim()) errors.description = '请描述问题'
-  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
-  return { ok: true, request: parsed.data }
+  if (!form.contactPhone.trim()) errors.contactPhone = '请填写联系电话';
+  if (!form.description.trim()) errors.description = '请描述问题';
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, request: parsed.data };
 }
 
 /** VALIDATION_FAILED details from the server (`window.start`, `photoIds` …), on the fields they name. */
 export function errorsFromDetails(details: { path: string; message: string }[]): RepairErrors {
-  const errors: RepairErrors = {}
+  const errors: RepairErrors = {};
   for (const d of details) {
-    const field = FIELD_OF[d.path.split('.')[0]]
-    if (field) errors[field] ??= d.message
+    const field = FIELD_OF[d.path.split('.')[0]];
+    if (field) errors[field] ??= d.message;
   }
-  return errors
+  return errors;
 }

@@ -1,33 +1,36 @@
-import { render, screen, waitFor } from '@testing-library/react'
-import { RatingLevel, ResidentStep, TicketType } from '@utility/shared'
-import { NOTICE_TEMPLATES, residentTicket, signInResident } from '../../../test/factories/residents'
-import { answer, serve, sent } from '../../../test/serve'
-import { byId, tap, typeInto } from '../../../test/taro-events'
-import * as taro from '../../../test/taro-mock'
-import { askSubscribe as askSubscribeWeapp } from '../../services/subscribe.weapp'
-import RequestDetailPage from './detail'
+import { render, screen, waitFor } from '@testing-library/react';
+import { RatingLevel, ResidentStep, TicketType } from '@utility/shared';
+import { NOTICE_TEMPLATES, residentTicket, signInResident } from '../../../test/factories/residents';
+import { answer, serve, sent } from '../../../test/serve';
+import { byId, tap, typeInto } from '../../../test/taro-events';
+import * as taro from '../../../test/taro-mock';
+import { askSubscribe as askSubscribeWeapp } from '../../services/subscribe.weapp';
+import RequestDetailPage from './detail';
 
-const posted = (url: string) => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST' && o.url === url)
+const posted = (url: string) =>
+  taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST' && o.url === url);
 
 async function openDetail(ticket = residentTicket(), extra: Parameters<typeof serve>[0] = {}) {
   serve({
     ...extra,
     'GET /api/my/tickets/5': () => answer(200, ticket),
     'GET /api/notice-templates': () => answer(200, NOTICE_TEMPLATES),
-    'POST /api/my/tickets/5/cancel': () => answer(200, { ...ticket, step: ResidentStep.Cancelled, stepLabel: '已取消', canCancel: false }),
-    'POST /api/my/tickets/5/subscriptions': ({ data }) => answer(201, { accepted: (data as { templateIds: string[] }).templateIds }),
-  })
-  render(<RequestDetailPage />)
-  await screen.findByText(ticket.typeLabel)
+    'POST /api/my/tickets/5/cancel': () =>
+      answer(200, { ...ticket, step: ResidentStep.Cancelled, stepLabel: '已取消', canCancel: false }),
+    'POST /api/my/tickets/5/subscriptions': ({ data }) =>
+      answer(201, { accepted: (data as { templateIds: string[] }).templateIds }),
+  });
+  render(<RequestDetailPage />);
+  await screen.findByText(ticket.typeLabel);
 }
 
-const notices = () => waitFor(() => expect(byId('subscribe-notices').hasAttribute('disabled')).toBe(false))
+const notices = () => waitFor(() => expect(byId('subscribe-notices').hasAttribute('disabled')).toBe(false));
 
 beforeEach(() => {
-  taro.resetTaroMock()
-  taro.setRouterParams({ id: '5' })
-  signInResident()
-})
+  taro.resetTaroMock();
+  taro.setRouterParams({ id: '5' });
+  signInResident();
+});
 
 describe('request detail', () => {
   it("tells the progress in the resident's words, oldest first, in Shanghai time, with the technician's surname", async () => {
@@ -44,34 +47,41 @@ describe('request detail', () => {
           { at: '2026-11-23T05:20:00Z', step: ResidentStep.Dispatched, label: '已派单' },
         ],
       }),
-    )
+    );
 
-    const items = [...document.querySelectorAll('.resident-timeline-item')].map((i) => i.textContent)
-    expect(items).toEqual(['已提交2026-11-23 13:00', '已受理2026-11-23 13:10', '已派单2026-11-23 13:20', '师傅在路上2026-11-23 13:40'])
-    expect(byId('request-technician').textContent).toBe('上门师傅：张师傅')
-    expect(document.getElementById('request-cancel')).toBeNull()
-  })
+    const items = [...document.querySelectorAll('.resident-timeline-item')].map((i) => i.textContent);
+    expect(items).toEqual([
+      '已提交2026-11-23 13:00',
+      '已受理2026-11-23 13:10',
+      '已派单2026-11-23 13:20',
+      '师傅在路上2026-11-23 13:40',
+    ]);
+    expect(byId('request-technician').textContent).toBe('上门师傅：张师傅');
+    expect(document.getElementById('request-cancel')).toBeNull();
+  });
 
   it('cancels after the resident confirms, with the reason', async () => {
-    await openDetail()
+    await openDetail();
 
-    await tap('request-cancel')
-    expect(posted('/api/my/tickets/5/cancel')).toHaveLength(0)
-    await typeInto('cancel-reason', '已自行修好')
-    await tap('cancel-confirm')
+    await tap('request-cancel');
+    expect(posted('/api/my/tickets/5/cancel')).toHaveLength(0);
+    await typeInto('cancel-reason', '已自行修好');
+    await tap('cancel-confirm');
 
-    expect(posted('/api/my/tickets/5/cancel')).toEqual([expect.objectContaining({ data: { reason: '已自行修好' } })])
-    expect(await screen.findByText('已取消')).toBeTruthy()
-    expect(document.getElementById('request-cancel')).toBeNull()
-  })
+    expect(posted('/api/my/tickets/5/cancel')).toEqual([expect.objectContaining({ data: { reason: '已自行修好' } })]);
+    expect(await screen.findByText('已取消')).toBeTruthy();
+    expect(document.getElementById('request-cancel')).toBeNull();
+  });
 
   it('sends a resident who is not signed in to login, coming back here', () => {
-    taro.resetTaroMock()
-    taro.setRouterParams({ id: '5' })
-    render(<RequestDetailPage />)
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/packages/auth/login?from=${encodeURIComponent('/packages/requests/detail?id=5')}` })
-  })
-})
+    taro.resetTaroMock();
+    taro.setRouterParams({ id: '5' });
+    render(<RequestDetailPage />);
+    expect(taro.redirectTo).toHaveBeenCalledWith({
+      url: `/packages/auth/login?from=${encodeURIComponent('/packages/requests/detail?id=5')}`,
+    });
+  });
+});
 
 describe('technician, arrival and sign-off', () => {
   const resolved = (over = {}) =>
@@ -83,7 +93,7 @@ describe('technician, arrival and sign-off', () => {
       canConfirm: true,
       canReportNotFixed: true,
       ...over,
-    })
+    });
 
   it("shows the technician's surname and masked phone, and the arrival time while on the way", async () => {
     await openDetail(
@@ -94,122 +104,147 @@ describe('technician, arrival and sign-off', () => {
         eta: '2026-11-23T06:05:00Z',
         canCancel: false,
       }),
-    )
-    expect(byId('request-technician').textContent).toBe('上门师傅：张师傅 139****0001')
-    expect(byId('request-eta').textContent).toBe('师傅预计 14:05 到达')
-    expect(document.getElementById('request-confirm')).toBeNull()
-    expect(document.getElementById('request-not-fixed')).toBeNull()
-  })
+    );
+    expect(byId('request-technician').textContent).toBe('上门师傅：张师傅 139****0001');
+    expect(byId('request-eta').textContent).toBe('师傅预计 14:05 到达');
+    expect(document.getElementById('request-confirm')).toBeNull();
+    expect(document.getElementById('request-not-fixed')).toBeNull();
+  });
 
   it('no arrival time once the technician is there', async () => {
-    await openDetail(residentTicket({ step: ResidentStep.Arrived, stepLabel: '已到达', eta: null, canCancel: false }))
-    expect(document.getElementById('request-eta')).toBeNull()
-  })
+    await openDetail(residentTicket({ step: ResidentStep.Arrived, stepLabel: '已到达', eta: null, canCancel: false }));
+    expect(document.getElementById('request-eta')).toBeNull();
+  });
 
   it('确认完成 confirms the resolved work', async () => {
     await openDetail(resolved(), {
       'POST /api/my/tickets/5/confirm': () => answer(200, resolved({ canConfirm: false })),
-    })
+    });
 
-    await tap('request-confirm')
+    await tap('request-confirm');
 
-    expect(posted('/api/my/tickets/5/confirm')).toHaveLength(1)
-    expect(document.getElementById('request-confirm')).toBeNull()
-    expect(byId('request-not-fixed')).toBeTruthy()
-  })
+    expect(posted('/api/my/tickets/5/confirm')).toHaveLength(1);
+    expect(document.getElementById('request-confirm')).toBeNull();
+    expect(byId('request-not-fixed')).toBeTruthy();
+  });
 
   it('没有修好 asks what is still wrong, then reopens the ticket with it', async () => {
     await openDetail(resolved(), {
       'POST /api/my/tickets/5/not-fixed': () =>
-        answer(200, resolved({ step: ResidentStep.Accepted, stepLabel: '已受理', canConfirm: false, canReportNotFixed: false })),
-    })
+        answer(
+          200,
+          resolved({ step: ResidentStep.Accepted, stepLabel: '已受理', canConfirm: false, canReportNotFixed: false }),
+        ),
+    });
 
-    await tap('request-not-fixed')
-    await tap('not-fixed-submit')
-    expect(byId('not-fixed-reason-error').textContent).toBe('请说明哪里没有修好')
-    expect(posted('/api/my/tickets/5/not-fixed')).toHaveLength(0)
+    await tap('request-not-fixed');
+    await tap('not-fixed-submit');
+    expect(byId('not-fixed-reason-error').textContent).toBe('请说明哪里没有修好');
+    expect(posted('/api/my/tickets/5/not-fixed')).toHaveLength(0);
 
-    await typeInto('not-fixed-reason', '修完第二天又打不着火了')
-    await tap('not-fixed-submit')
+    await typeInto('not-fixed-reason', '修完第二天又打不着火了');
+    await tap('not-fixed-submit');
 
-    expect(posted('/api/my/tickets/5/not-fixed')).toEqual([expect.objectContaining({ data: { reason: '修完第二天又打不着火了' } })])
-    await waitFor(() => expect(document.querySelector('.step-badge')?.textContent).toBe('已受理'))
-    expect(document.getElementById('request-not-fixed')).toBeNull()
-  })
-})
+    expect(posted('/api/my/tickets/5/not-fixed')).toEqual([
+      expect.objectContaining({ data: { reason: '修完第二天又打不着火了' } }),
+    ]);
+    await waitFor(() => expect(document.querySelector('.step-badge')?.textContent).toBe('已受理'));
+    expect(document.getElementById('request-not-fixed')).toBeNull();
+  });
+});
 
 describe('progress notices', () => {
   it('H5: posts exactly the templates the tester leaves ticked', async () => {
-    await openDetail()
-    await notices()
+    await openDetail();
+    await notices();
 
-    await tap('subscribe-notices')
-    ;(byId('subscribe-template-progress') as HTMLInputElement).click() // untick
-    await tap('subscribe-confirm')
+    await tap('subscribe-notices');
+    (byId('subscribe-template-progress') as HTMLInputElement).click(); // untick
+    await tap('subscribe-confirm');
 
-    await waitFor(() => expect(posted('/api/my/tickets/5/subscriptions')).toHaveLength(1))
-    expect(posted('/api/my/tickets/5/subscriptions')[0].data).toEqual({ templateIds: ['TPL_ACC', 'TPL_RES'] })
-    expect(document.querySelector('.mock-sheet')).toBeNull()
-  })
+    await waitFor(() => expect(posted('/api/my/tickets/5/subscriptions')).toHaveLength(1));
+    expect(posted('/api/my/tickets/5/subscriptions')[0].data).toEqual({ templateIds: ['TPL_ACC', 'TPL_RES'] });
+    expect(document.querySelector('.mock-sheet')).toBeNull();
+  });
 
   it('H5: nothing is posted when the tester cancels the sheet', async () => {
-    await openDetail()
-    await notices()
+    await openDetail();
+    await notices();
 
-    await tap('subscribe-notices')
-    await tap('subscribe-cancel')
+    await tap('subscribe-notices');
+    await tap('subscribe-cancel');
 
-    expect(sent()).not.toContain('POST /api/my/tickets/5/subscriptions')
-  })
+    expect(sent()).not.toContain('POST /api/my/tickets/5/subscriptions');
+  });
 
   it('weapp: asks WeChat for the three templates and keeps only the accepted ones', async () => {
-    taro.requestSubscribeMessage.mockResolvedValue({ TPL_ACC: 'accept', TPL_PRO: 'reject', TPL_RES: 'accept', errMsg: 'requestSubscribeMessage:ok' })
+    taro.requestSubscribeMessage.mockResolvedValue({
+      TPL_ACC: 'accept',
+      TPL_PRO: 'reject',
+      TPL_RES: 'accept',
+      errMsg: 'requestSubscribeMessage:ok',
+    });
 
-    await expect(askSubscribeWeapp(NOTICE_TEMPLATES)).resolves.toEqual(['TPL_ACC', 'TPL_RES'])
-    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL_ACC', 'TPL_PRO', 'TPL_RES'] })
-  })
+    await expect(askSubscribeWeapp(NOTICE_TEMPLATES)).resolves.toEqual(['TPL_ACC', 'TPL_RES']);
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL_ACC', 'TPL_PRO', 'TPL_RES'] });
+  });
 
   it('weapp: a failed sheet accepts nothing', async () => {
-    taro.requestSubscribeMessage.mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture' })
-    await expect(askSubscribeWeapp(NOTICE_TEMPLATES)).resolves.toEqual([])
-  })
+    taro.requestSubscribeMessage.mockRejectedValue({
+      errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture',
+    });
+    await expect(askSubscribeWeapp(NOTICE_TEMPLATES)).resolves.toEqual([]);
+  });
 
   it('is not offered once the request is finished', async () => {
-    await openDetail(residentTicket({ step: ResidentStep.Done, stepLabel: '已完成', canCancel: false }))
-    expect(document.getElementById('subscribe-notices')).toBeNull()
-  })
-})
+    await openDetail(residentTicket({ step: ResidentStep.Done, stepLabel: '已完成', canCancel: false }));
+    expect(document.getElementById('subscribe-notices')).toBeNull();
+  });
+});
 
 describe('request detail: rating and complaint', () => {
-  const resolved = { step: ResidentStep.ToRate, stepLabel: '待评价', canCancel: false }
+  const resolved = { step: ResidentStep.ToRate, stepLabel: '待评价', canCancel: false };
 
   it('asks for a rating while the window is open and opens the rating page', async () => {
-    await openDetail(residentTicket({ ...resolved, rating: { canRate: true, closesAt: '2026-11-30T05:00:00Z', rated: null } }))
-    expect(byId('request-rating').textContent).toContain('2026-11-30 13:00 前有效')
-    await tap('request-rate')
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/rating/index?id=5' })
-  })
+    await openDetail(
+      residentTicket({ ...resolved, rating: { canRate: true, closesAt: '2026-11-30T05:00:00Z', rated: null } }),
+    );
+    expect(byId('request-rating').textContent).toContain('2026-11-30 13:00 前有效');
+    await tap('request-rate');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/rating/index?id=5' });
+  });
 
   it('shows the rating given instead, and nothing for a ticket that is not rated', async () => {
     const rated = {
-      id: 9, ticketId: 5, resolution: 1, level: RatingLevel.Satisfied, levelLabel: '比较满意', comment: null, ratedAt: '2026-11-23T08:00:00Z',
-      answers: { speed: RatingLevel.Satisfied, attitude: RatingLevel.Satisfied, quality: RatingLevel.Satisfied, tidiness: RatingLevel.Satisfied },
-    }
-    await openDetail(residentTicket({ ...resolved, rating: { canRate: false, closesAt: null, rated } }))
-    expect(byId('request-rated-level').textContent).toBe('比较满意')
-    expect(document.getElementById('request-rate')).toBeNull()
-  })
+      id: 9,
+      ticketId: 5,
+      resolution: 1,
+      level: RatingLevel.Satisfied,
+      levelLabel: '比较满意',
+      comment: null,
+      ratedAt: '2026-11-23T08:00:00Z',
+      answers: {
+        speed: RatingLevel.Satisfied,
+        attitude: RatingLevel.Satisfied,
+        quality: RatingLevel.Satisfied,
+        tidiness: RatingLevel.Satisfied,
+      },
+    };
+    await openDetail(residentTicket({ ...resolved, rating: { canRate: false, closesAt: null, rated } }));
+    expect(byId('request-rated-level').textContent).toBe('比较满意');
+    expect(document.getElementById('request-rate')).toBeNull();
+  });
 
   it('offers a complaint about the ticket', async () => {
-    await openDetail(residentTicket({ rating: null }))
-    expect(document.getElementById('request-rating')).toBeNull()
-    await tap('request-complain')
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/complaint/index?ticketId=5' })
-  })
+    await openDetail(residentTicket({ rating: null }));
+    expect(document.getElementById('request-rating')).toBeNull();
+    await tap('request-complain');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/complaint/index?ticketId=5' });
+  });
 
   it('offers no complaint about a report of misconduct (that is for the supervisors already)', async () => {
-    await openDetail(residentTicket({ type: TicketType.Report, typeLabel: '举报', anonymous: true }))
-    expect(document.getElementById('request-complain')).toBeNull()
-    expect(byId('request-anonymous').textContent).toBe('匿名举报：处理人员看不到您的身份')
-  })
-})
+    await openDetail(residentTicket({ type: TicketType.Report, typeLabel: '举报', anonymous: true }));
+    expect(document.getElementById('request-complain')).toBeNull();
+    expect(byId('request-anonymous').textContent).toBe('匿名举报：处理人员看不到您的身份');
+  });
+});

@@ -1,82 +1,88 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { ResidentStep, TicketType, type ResidentTicketView } from '@utility/shared'
-import { useState } from 'react'
-import { StepBadge } from '../../components/step-badge'
-import { formatClockTime, formatFullTime } from '../../format/time'
-import { getMyTicket } from '../../services/my-tickets'
-import { requireResident } from '../../services/resident-session'
-import { CancelPanel } from './cancel-panel'
-import { RatingPrompt } from './rating-prompt'
-import { ResidentTimeline } from './resident-timeline'
-import { SignOff } from './sign-off'
-import { SubscribeButton } from '../../components/subscribe-button'
-import './detail.scss'
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { ResidentStep, TicketType, type ResidentTicketView } from '@utility/shared';
+import { useState } from 'react';
+import { StepBadge } from '../../components/step-badge';
+import { formatClockTime, formatFullTime } from '../../format/time';
+import { getMyTicket } from '../../services/my-tickets';
+import { requireResident } from '../../services/resident-session';
+import { CancelPanel } from './cancel-panel';
+import { RatingPrompt } from './rating-prompt';
+import { ResidentTimeline } from './resident-timeline';
+import { SignOff } from './sign-off';
+import { SubscribeButton } from '../../components/subscribe-button';
+import './detail.scss';
 
 /** Progress notices only make sense while something is still to happen. */
-const FINISHED: readonly ResidentStep[] = [ResidentStep.Done, ResidentStep.ToRate, ResidentStep.Cancelled]
+const FINISHED: readonly ResidentStep[] = [ResidentStep.Done, ResidentStep.ToRate, ResidentStep.Cancelled];
 
 export default function RequestDetailPage() {
-  const { params } = useRouter()
-  const ticketId = Number(params.id)
-  const [ticket, setTicket] = useState<ResidentTicketView | null>(null)
-  const [failed, setFailed] = useState(false)
+  const { params } = useRouter();
+  const ticketId = Number(params.id);
+  const [ticket, setTicket] = useState<ResidentTicketView | null>(null);
+  const [failed, setFailed] = useState(false);
 
   async function load() {
-    if (!requireResident(`/packages/requests/detail?id=${ticketId}`)) return
+    if (!requireResident(`/packages/requests/detail?id=${ticketId}`)) return;
     try {
-      setTicket(await getMyTicket(ticketId))
-      setFailed(false)
+      setTicket(await getMyTicket(ticketId));
+      setFailed(false);
     } catch {
-      setFailed(true)
+      setFailed(true);
     }
   }
 
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
-  if (!ticket) return <Text className='empty'>{failed ? '报修加载失败，请下拉刷新' : '加载中…'}</Text>
+  if (!ticket) return <Text className="empty">{failed ? '报修加载失败，请下拉刷新' : '加载中…'}</Text>;
   return (
-    <View className='page request-detail'>
-      <View className='card'>
-        <View className='row'>
-          <Text className='card__title'>{ticket.typeLabel}</Text>
+    <View className="page request-detail">
+      <View className="card">
+        <View className="row">
+          <Text className="card__title">{ticket.typeLabel}</Text>
           <StepBadge ticket={ticket} />
         </View>
-        <Text id='request-no' className='muted request-detail__line'>
+        <Text id="request-no" className="muted request-detail__line">
           {ticket.no} · {formatFullTime(ticket.createdAt)}
         </Text>
-        <Text className='request-detail__address'>{ticket.address}</Text>
+        <Text className="request-detail__address">{ticket.address}</Text>
         {ticket.technician ? (
-          <Text id='request-technician' className='request-detail__line'>
+          <Text id="request-technician" className="request-detail__line">
             上门师傅：{ticket.technician.surname}师傅{ticket.technician.phone ? ` ${ticket.technician.phone}` : ''}
           </Text>
         ) : null}
         {ticket.eta && ticket.step === ResidentStep.OnTheWay ? (
-          <Text id='request-eta' className='request-detail__eta'>
+          <Text id="request-eta" className="request-detail__eta">
             师傅预计 {formatClockTime(ticket.eta)} 到达
           </Text>
         ) : null}
-        <Text className='request-detail__description'>{ticket.description}</Text>
+        <Text className="request-detail__description">{ticket.description}</Text>
         {ticket.anonymous ? (
-          <Text id='request-anonymous' className='muted request-detail__line'>
+          <Text id="request-anonymous" className="muted request-detail__line">
             匿名举报：处理人员看不到您的身份
           </Text>
         ) : null}
       </View>
       <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <RatingPrompt ticket={ticket} />
-      <View className='card'>
-        <Text className='card__title'>处理进度</Text>
+      <View className="card">
+        <Text className="card__title">处理进度</Text>
         <ResidentTimeline items={ticket.timeline} />
       </View>
       {FINISHED.includes(ticket.step) ? null : <SubscribeButton ticketId={ticket.id} />}
-      {ticket.canCancel ? <CancelPanel ticketId={ticket.id} onCancelled={setTicket} onRefused={() => void load()} /> : null}
+      {ticket.canCancel ? (
+        <CancelPanel ticketId={ticket.id} onCancelled={setTicket} onRefused={() => void load()} />
+      ) : null}
       {ticket.type === TicketType.Report ? null : (
-        <Text id='request-complain' className='link request-detail__complain' onClick={() => void Taro.navigateTo({ url: `/packages/complaint/index?ticketId=${ticket.id}` })}>
+        <Text
+          id="request-complain"
+          className="link request-detail__complain"
+          onClick={() => void Taro.navigateTo({ url: `/packages/complaint/index?ticketId=${ticket.id}` })}
+        >
           对处理不满意？我要投诉
         </Text>
       )}
     </View>
-  )
+  );
 }

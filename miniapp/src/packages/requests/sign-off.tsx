@@ -1,86 +1,93 @@
-import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { NotFixedSchema, type ResidentTicketView } from '@utility/shared'
-import { useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { confirmMyTicket, reportNotFixed } from '../../services/my-tickets'
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { NotFixedSchema, type ResidentTicketView } from '@utility/shared';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { confirmMyTicket, reportNotFixed } from '../../services/my-tickets';
 
 interface Props {
-  ticket: ResidentTicketView
-  onChanged: (ticket: ResidentTicketView) => void
+  ticket: ResidentTicketView;
+  onChanged: (ticket: ResidentTicketView) => void;
   /** A refusal (someone else in the household answered first): the ticket has moved on. */
-  onRefused: () => void
+  onRefused: () => void;
 }
 
 /** The resident's word on resolved work: 确认完成, or 没有修好 with what is still wrong (reopens it). */
 export function SignOff({ ticket, onChanged, onRefused }: Props) {
-  const [open, setOpen] = useState(false)
-  const [reason, setReason] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState<'confirm' | 'not-fixed' | null>(null)
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState<'confirm' | 'not-fixed' | null>(null);
 
   async function run(kind: 'confirm' | 'not-fixed', action: () => Promise<ResidentTicketView>, done: string) {
-    setBusy(kind)
+    setBusy(kind);
     try {
-      onChanged(await action())
-      setOpen(false)
-      void Taro.showToast({ title: done, icon: 'success' })
+      onChanged(await action());
+      setOpen(false);
+      void Taro.showToast({ title: done, icon: 'success' });
     } catch {
       // Shown by the wrapper.
-      onRefused()
+      onRefused();
     } finally {
-      setBusy(null)
+      setBusy(null);
     }
   }
 
   function sendNotFixed() {
-    const parsed = NotFixedSchema.safeParse({ reason })
-    if (!parsed.success) return setError(parsed.error.issues[0].message)
-    setError('')
-    void run('not-fixed', () => reportNotFixed(ticket.id, parsed.data.reason), '已重新报修')
+    const parsed = NotFixedSchema.safeParse({ reason });
+    if (!parsed.success) return setError(parsed.error.issues[0].message);
+    setError('');
+    void run('not-fixed', () => reportNotFixed(ticket.id, parsed.data.reason), '已重新报修');
   }
 
-  if (!ticket.canConfirm && !ticket.canReportNotFixed) return null
+  if (!ticket.canConfirm && !ticket.canReportNotFixed) return null;
   return (
-    <View className='card sign-off'>
-      <Text className='card__title'>{ticket.canConfirm ? '师傅已处理完成' : '您已确认完成'}</Text>
-      <Text className='muted'>
-        {ticket.canConfirm ? '请确认问题是否已经解决；没有修好可以直接告诉我们，工单会重新受理。' : '如果问题再次出现，仍可告诉我们没有修好，工单会重新受理。'}
+    <View className="card sign-off">
+      <Text className="card__title">{ticket.canConfirm ? '师傅已处理完成' : '您已确认完成'}</Text>
+      <Text className="muted">
+        {ticket.canConfirm
+          ? '请确认问题是否已经解决；没有修好可以直接告诉我们，工单会重新受理。'
+          : '如果问题再次出现，仍可告诉我们没有修好，工单会重新受理。'}
       </Text>
       {ticket.canConfirm && !open ? (
-        <ActionButton id='request-confirm' busy={busy === 'confirm'} disabled={busy !== null} onClick={() => run('confirm', () => confirmMyTicket(ticket.id), '已确认完成')}>
+        <ActionButton
+          id="request-confirm"
+          busy={busy === 'confirm'}
+          disabled={busy !== null}
+          onClick={() => run('confirm', () => confirmMyTicket(ticket.id), '已确认完成')}
+        >
           确认完成
         </ActionButton>
       ) : null}
       {ticket.canReportNotFixed && !open ? (
-        <ActionButton id='request-not-fixed' tone='danger' disabled={busy !== null} onClick={() => setOpen(true)}>
+        <ActionButton id="request-not-fixed" tone="danger" disabled={busy !== null} onClick={() => setOpen(true)}>
           没有修好
         </ActionButton>
       ) : null}
       {open ? (
         <View className={error ? 'field field--invalid sign-off__form' : 'field sign-off__form'}>
-          <Text className='field__label'>哪里没有修好？</Text>
+          <Text className="field__label">哪里没有修好？</Text>
           <Textarea
-            id='not-fixed-reason'
-            className='field__textarea'
-            placeholder='如：修完第二天又打不着火了'
+            id="not-fixed-reason"
+            className="field__textarea"
+            placeholder="如：修完第二天又打不着火了"
             maxlength={500}
             value={reason}
             onInput={(e) => setReason(e.detail.value)}
           />
           {error ? (
-            <Text id='not-fixed-reason-error' className='field__error'>
+            <Text id="not-fixed-reason-error" className="field__error">
               {error}
             </Text>
           ) : null}
-          <ActionButton id='not-fixed-submit' tone='danger' busy={busy === 'not-fixed'} onClick={sendNotFixed}>
+          <ActionButton id="not-fixed-submit" tone="danger" busy={busy === 'not-fixed'} onClick={sendNotFixed}>
             提交，重新报修
           </ActionButton>
-          <ActionButton id='not-fixed-back' tone='secondary' disabled={busy !== null} onClick={() => setOpen(false)}>
+          <ActionButton id="not-fixed-back" tone="secondary" disabled={busy !== null} onClick={() => setOpen(false)}>
             返回
           </ActionButton>
         </View>
       ) : null}
     </View>
-  )
+  );
 }

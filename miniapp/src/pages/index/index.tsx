@@ -1,62 +1,62 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { BoundAccountView } from '@utility/shared'
-import { useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { SignInPrompt } from '../../components/sign-in-prompt'
-import { defaultAccount, listAccounts } from '../../services/accounts'
-import { getArrears, type Arrears } from '../../services/bills'
-import { activeResident, HOME_URL } from '../../services/resident-session'
-import { AccountSummary } from './account-summary'
-import { ArrearsBanner } from './arrears-banner'
-import { ServiceEntries } from './service-entries'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { BoundAccountView } from '@utility/shared';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { SignInPrompt } from '../../components/sign-in-prompt';
+import { defaultAccount, listAccounts } from '../../services/accounts';
+import { getArrears, type Arrears } from '../../services/bills';
+import { activeResident, HOME_URL } from '../../services/resident-session';
+import { AccountSummary } from './account-summary';
+import { ArrearsBanner } from './arrears-banner';
+import { ServiceEntries } from './service-entries';
+import './index.scss';
 
 export default function HomePage() {
-  const [signedIn, setSignedIn] = useState(false)
+  const [signedIn, setSignedIn] = useState(false);
   // undefined: not loaded yet; null: nothing bound.
-  const [account, setAccount] = useState<BoundAccountView | null | undefined>(undefined)
-  const [arrears, setArrears] = useState<Arrears | null>(null)
+  const [account, setAccount] = useState<BoundAccountView | null | undefined>(undefined);
+  const [arrears, setArrears] = useState<Arrears | null>(null);
 
   async function load() {
-    const resident = activeResident()
-    setSignedIn(Boolean(resident))
-    if (!resident) return
-    let shown: BoundAccountView | null
+    const resident = activeResident();
+    setSignedIn(Boolean(resident));
+    if (!resident) return;
+    let shown: BoundAccountView | null;
     try {
-      shown = defaultAccount(await listAccounts())
-      setAccount(shown)
+      shown = defaultAccount(await listAccounts());
+      setAccount(shown);
     } catch {
-      return // Shown by the wrapper; keep what is on screen.
+      return; // Shown by the wrapper; keep what is on screen.
     }
     // The banner is a reminder, not the page's content: a failure just leaves it out.
-    setArrears(shown ? await getArrears(shown.id, { silent: true }).catch(() => null) : null)
+    setArrears(shown ? await getArrears(shown.id, { silent: true }).catch(() => null) : null);
   }
 
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   return (
-    <View className='page home'>
-      <View className='home__hero'>
-        <Text className='home__title'>智慧燃气·热力服务</Text>
-        <Text className='home__lead'>燃气、供热报修与咨询，24小时热线随时受理</Text>
+    <View className="page home">
+      <View className="home__hero">
+        <Text className="home__title">智慧燃气·热力服务</Text>
+        <Text className="home__lead">燃气、供热报修与咨询，24小时热线随时受理</Text>
       </View>
       {!signedIn ? (
-        <SignInPrompt id='home-login' from={HOME_URL} lead='登录并绑定户号，查看报修进度和服务通知' />
+        <SignInPrompt id="home-login" from={HOME_URL} lead="登录并绑定户号，查看报修进度和服务通知" />
       ) : account !== undefined ? (
         <AccountSummary account={account} />
       ) : null}
       {signedIn ? <ArrearsBanner arrears={arrears} /> : null}
       <ServiceEntries />
       <ActionButton
-        id='home-staff-entry'
-        tone='secondary'
-        className='home__staff'
+        id="home-staff-entry"
+        tone="secondary"
+        className="home__staff"
         onClick={() => Taro.navigateTo({ url: '/staff/login/index' })}
       >
         员工工作台
       </ActionButton>
     </View>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的报修', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的报修', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '新建安检计划' })
+export default definePageConfig({ navigationBarTitleText: '新建安检计划' });

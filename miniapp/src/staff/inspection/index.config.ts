@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '入户安检', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '入户安检', enablePullDownRefresh: true });

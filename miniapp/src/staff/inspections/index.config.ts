@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '今日安检', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '今日安检', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '电话受理' })
+export default definePageConfig({ navigationBarTitleText: '电话受理' });

@@ -1,12 +1,12 @@
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { TICKET_TYPE_LABELS, TicketType } from '@utility/shared'
-import { useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { FormField } from '../../components/form-field'
-import { ApiRequestError, NETWORK_ERROR } from '../../services/request'
-import { requireStaff } from '../../services/session'
-import { createTicket } from '../../services/tickets'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { TICKET_TYPE_LABELS, TicketType } from '@utility/shared';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { FormField } from '../../components/form-field';
+import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
+import { requireStaff } from '../../services/session';
+import { createTicket } from '../../services/tickets';
 import {
   clearDraft,
   errorsFromDetails,
@@ -16,81 +16,81 @@ import {
   validateIntake,
   type IntakeErrors,
   type IntakeField,
-} from './intake-form'
-import { LeakSafety } from './leak-safety'
-import './index.scss'
+} from './intake-form';
+import { LeakSafety } from './leak-safety';
+import './index.scss';
 
-const TYPES = Object.values(TicketType)
-const TYPE_LABELS = TYPES.map((t) => TICKET_TYPE_LABELS[t])
+const TYPES = Object.values(TicketType);
+const TYPE_LABELS = TYPES.map((t) => TICKET_TYPE_LABELS[t]);
 
-type TextField = Exclude<IntakeField, 'type'>
+type TextField = Exclude<IntakeField, 'type'>;
 const TEXT_FIELDS: { field: TextField; label: string; placeholder: string; type?: 'number' }[] = [
   { field: 'accountNo', label: '户号', placeholder: '10位数字，不知道可不填', type: 'number' },
   { field: 'address', label: '地址', placeholder: '小区、楼栋、单元、门牌号' },
   { field: 'contactName', label: '联系人', placeholder: '来电人姓名' },
   { field: 'contactPhone', label: '联系电话', placeholder: '手机号或固定电话（区号-号码）' },
-]
+];
 
 export default function IntakePage() {
-  const [restored] = useState(() => loadDraft())
-  const [draft, setDraft] = useState(() => restored ?? newDraft())
-  const [errors, setErrors] = useState<IntakeErrors>({})
-  const [notice, setNotice] = useState(restored ? '已恢复上次未提交成功的受理单，请核对后提交' : '')
-  const [busy, setBusy] = useState(false)
-  const { form } = draft
+  const [restored] = useState(() => loadDraft());
+  const [draft, setDraft] = useState(() => restored ?? newDraft());
+  const [errors, setErrors] = useState<IntakeErrors>({});
+  const [notice, setNotice] = useState(restored ? '已恢复上次未提交成功的受理单，请核对后提交' : '');
+  const [busy, setBusy] = useState(false);
+  const { form } = draft;
 
-  useDidShow(() => void requireStaff())
+  useDidShow(() => void requireStaff());
 
-  const set = (field: IntakeField, value: string) => setDraft((d) => ({ ...d, form: { ...d.form, [field]: value } }))
+  const set = (field: IntakeField, value: string) => setDraft((d) => ({ ...d, form: { ...d.form, [field]: value } }));
 
   function reset() {
-    clearDraft()
-    setDraft(newDraft())
-    setErrors({})
-    setNotice('')
+    clearDraft();
+    setDraft(newDraft());
+    setErrors({});
+    setNotice('');
   }
 
   async function submit() {
-    const result = validateIntake(form)
-    if (!result.ok) return setErrors(result.errors)
-    setErrors({})
-    setBusy(true)
+    const result = validateIntake(form);
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    setBusy(true);
     try {
-      const ticket = await createTicket(result.request, draft.idempotencyKey)
-      clearDraft()
-      void Taro.redirectTo({ url: `/staff/ticket/index?id=${ticket.id}` })
+      const ticket = await createTicket(result.request, draft.idempotencyKey);
+      clearDraft();
+      void Taro.redirectTo({ url: `/staff/ticket/index?id=${ticket.id}` });
     } catch (error) {
-      if (!(error instanceof ApiRequestError)) throw error
+      if (!(error instanceof ApiRequestError)) throw error;
       if (error.code === NETWORK_ERROR) {
         // Same key next time: if the ticket did reach the server, it is returned, not doubled.
-        saveDraft(draft)
-        setNotice('网络异常，受理单已暂存在本机，网络恢复后请再次提交')
+        saveDraft(draft);
+        setNotice('网络异常，受理单已暂存在本机，网络恢复后请再次提交');
       } else if (error.details) {
-        setErrors(errorsFromDetails(error.details))
+        setErrors(errorsFromDetails(error.details));
       }
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
   }
 
   return (
-    <View className='page intake'>
+    <View className="page intake">
       {notice ? (
-        <Text id='intake-notice' className='intake__notice'>
+        <Text id="intake-notice" className="intake__notice">
           {notice}
         </Text>
       ) : null}
-      <View className='card'>
-        <FormField label='工单类型' id='intake-type' error={errors.type}>
+      <View className="card">
+        <FormField label="工单类型" id="intake-type" error={errors.type}>
           <Picker
-            id='intake-type'
-            mode='selector'
+            id="intake-type"
+            mode="selector"
             range={TYPE_LABELS}
             value={Math.max(0, TYPES.indexOf(form.type as TicketType))}
             onChange={(e) => set('type', TYPES[Number(e.detail.value)])}
           >
             <View
-              id='intake-type-value'
+              id="intake-type-value"
               className={form.type ? 'field__input intake__picker' : 'field__input intake__picker muted'}
             >
               {form.type ? TICKET_TYPE_LABELS[form.type] : '请选择工单类型'}
@@ -99,10 +99,16 @@ export default function IntakePage() {
         </FormField>
         {form.type === TicketType.Leak ? <LeakSafety /> : null}
         {TEXT_FIELDS.map(({ field, label, placeholder, type }) => (
-          <FormField key={field} label={label} id={`intake-${field}`} error={errors[field]} optional={field === 'accountNo'}>
+          <FormField
+            key={field}
+            label={label}
+            id={`intake-${field}`}
+            error={errors[field]}
+            optional={field === 'accountNo'}
+          >
             <Input
               id={`intake-${field}`}
-              className='field__input'
+              className="field__input"
               type={type ?? 'text'}
               placeholder={placeholder}
               value={form[field]}
@@ -110,23 +116,23 @@ export default function IntakePage() {
             />
           </FormField>
         ))}
-        <FormField label='问题描述' id='intake-description' error={errors.description}>
+        <FormField label="问题描述" id="intake-description" error={errors.description}>
           <Textarea
-            id='intake-description'
-            className='field__textarea'
-            placeholder='来电人描述的情况'
+            id="intake-description"
+            className="field__textarea"
+            placeholder="来电人描述的情况"
             maxlength={2000}
             value={form.description}
             onInput={(e) => set('description', e.detail.value)}
           />
         </FormField>
-        <ActionButton id='intake-submit' busy={busy} onClick={submit}>
+        <ActionButton id="intake-submit" busy={busy} onClick={submit}>
           提交工单
         </ActionButton>
-        <ActionButton id='intake-reset' tone='secondary' disabled={busy} onClick={reset}>
+        <ActionButton id="intake-reset" tone="secondary" disabled={busy} onClick={reset}>
           清空重填
         </ActionButton>
       </View>
     </View>
-  )
+  );
 }

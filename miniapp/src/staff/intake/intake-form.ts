@@ -1,18 +1,18 @@
-import { Channel, CreateTicketSchema, type CreateTicketRequest, type TicketType } from '@utility/shared'
-import { formDraftStore, type FormDraft } from '../../services/form-draft'
+import { Channel, CreateTicketSchema, type CreateTicketRequest, type TicketType } from '@utility/shared';
+import { formDraftStore, type FormDraft } from '../../services/form-draft';
 
 export interface IntakeForm {
-  type: TicketType | ''
-  accountNo: string
-  address: string
-  contactName: string
-  contactPhone: string
-  description: string
+  type: TicketType | '';
+  accountNo: string;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  description: string;
 }
-export type IntakeField = keyof IntakeForm
-export type IntakeErrors = Partial<Record<IntakeField, string>>
+export type IntakeField = keyof IntakeForm;
+export type IntakeErrors = Partial<Record<IntakeField, string>>;
 
-export type IntakeDraft = FormDraft<IntakeForm>
+export type IntakeDraft = FormDraft<IntakeForm>;
 
 export const EMPTY_FORM: IntakeForm = {
   type: '',
@@ -21,16 +21,16 @@ export const EMPTY_FORM: IntakeForm = {
   contactName: '',
   contactPhone: '',
   description: '',
-}
+};
 
-const drafts = formDraftStore('staff.intake.draft', EMPTY_FORM)
-export const newDraft = drafts.newDraft
+const drafts = formDraftStore('staff.intake.draft', EMPTY_FORM);
+export const newDraft = drafts.newDraft;
 /** The draft left by a submission the network swallowed, if any. */
-export const loadDraft = drafts.load
-export const saveDraft = drafts.save
-export const clearDraft = drafts.clear
+export const loadDraft = drafts.load;
+export const saveDraft = drafts.save;
+export const clearDraft = drafts.clear;
 
-export type IntakeValidation = { ok: true; request: CreateTicketRequest } | { ok: false; errors: IntakeErrors }
+export type IntakeValidation = { ok: true; request: CreateTicketRequest } | { ok: false; errors: IntakeErrors };
 
 /** The shared CreateTicketSchema decides; the agent's line is always the phone channel. */
 export function validateIntake(form: IntakeForm): IntakeValidation {
@@ -39,23 +39,23 @@ export function validateIntake(form: IntakeForm): IntakeValidation {
     type: form.type || undefined,
     accountNo: form.accountNo.trim() || undefined,
     channel: Channel.Phone,
-  })
-  if (parsed.success) return { ok: true, request: parsed.data }
-  const errors: IntakeErrors = {}
+  });
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const errors: IntakeErrors = {};
   for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as IntakeField
+    const field = issue.path[0] as IntakeField;
     // zod's own enum message is English; the type is a picker, so the only failure is "none chosen".
-    errors[field] ??= field === 'type' ? '请选择工单类型' : issue.message
+    errors[field] ??= field === 'type' ? '请选择工单类型' : issue.message;
   }
-  return { ok: false, errors }
+  return { ok: false, errors };
 }
 
 /** VALIDATION_FAILED details from the server, on the fields they name. */
 export function errorsFromDetails(details: { path: string; message: string }[]): IntakeErrors {
-  const errors: IntakeErrors = {}
+  const errors: IntakeErrors = {};
   for (const d of details) {
-    const field = d.path.split('.')[0] as IntakeField
-    if (field in EMPTY_FORM) errors[field] ??= d.message
+    const field = d.path.split('.')[0] as IntakeField;
+    if (field in EMPTY_FORM) errors[field] ??= d.message;
   }
-  return errors
+  return errors;
 }

@@ -1,18 +1,18 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { Role, TicketStatus, TicketType, type FieldJobView } from '@utility/shared'
-import { fieldJob, temperatureReading } from '../../../test/factories/field-jobs'
-import { staffLogin } from '../../../test/factories/tickets'
-import { answer, offline, serve } from '../../../test/serve'
-import { byId, pick, tap, typeInto } from '../../../test/taro-events'
-import * as taro from '../../../test/taro-mock'
-import { clearSession, saveSession } from '../../services/session'
-import JobPage from './index'
-import { nextStep } from './job-steps'
-import { EMPTY_RESOLVE_FORM, validateResolve, yuanToFen, type ResolveForm } from './resolve-form'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Role, TicketStatus, TicketType, type FieldJobView } from '@utility/shared';
+import { fieldJob, temperatureReading } from '../../../test/factories/field-jobs';
+import { staffLogin } from '../../../test/factories/tickets';
+import { answer, offline, serve } from '../../../test/serve';
+import { byId, pick, tap, typeInto } from '../../../test/taro-events';
+import * as taro from '../../../test/taro-mock';
+import { clearSession, saveSession } from '../../services/session';
+import JobPage from './index';
+import { nextStep } from './job-steps';
+import { EMPTY_RESOLVE_FORM, validateResolve, yuanToFen, type ResolveForm } from './resolve-form';
 
-const PRIMARY = ['job-accept', 'job-depart', 'job-arrive', 'job-resolve', 'job-submit']
-const shownPrimary = () => PRIMARY.filter((id) => document.getElementById(id))
-const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST')
+const PRIMARY = ['job-accept', 'job-depart', 'job-arrive', 'job-resolve', 'job-submit'];
+const shownPrimary = () => PRIMARY.filter((id) => document.getElementById(id));
+const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');
 
 describe('job steps', () => {
   it.each([
@@ -23,9 +23,9 @@ describe('job steps', () => {
     [TicketStatus.Resolved, true, null],
     [TicketStatus.Accepted, false, null],
   ])('%s (接单 %s) → %s', (status, accepted, step) => {
-    expect(nextStep({ status, accepted })).toBe(step)
-  })
-})
+    expect(nextStep({ status, accepted })).toBe(step);
+  });
+});
 
 describe('validateResolve', () => {
   const form = (over: Partial<ResolveForm> = {}): ResolveForm => ({
@@ -35,7 +35,7 @@ describe('validateResolve', () => {
     work: '更换熄火保护针，试火正常',
     confirmation: 'in_app',
     ...over,
-  })
+  });
 
   it.each([
     ['35', 3500],
@@ -47,8 +47,8 @@ describe('validateResolve', () => {
     ['1e3', null],
     ['', null],
   ])('yuan %p → %p fen', (text, fen) => {
-    expect(yuanToFen(text)).toBe(fen)
-  })
+    expect(yuanToFen(text)).toBe(fen);
+  });
 
   it.each([
     ['no diagnosis', { diagnosis: '' }, 'diagnosis', '请填写故障原因'],
@@ -61,24 +61,30 @@ describe('validateResolve', () => {
     ['a charge of 0', { chargeable: true, charge: '0', consent: true }, 'charge', '收费工单请填写收费金额'],
     ['a charge without consent', { chargeable: true, charge: '30' }, 'consent', '收费须经居民同意'],
   ])('refuses %s', (_name, over, field, message) => {
-    const result = validateResolve(form(over as Partial<ResolveForm>))
-    expect(result.ok).toBe(false)
-    expect(!result.ok && result.errors[field as keyof typeof result.errors]).toBe(message)
-  })
+    const result = validateResolve(form(over as Partial<ResolveForm>));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[field as keyof typeof result.errors]).toBe(message);
+  });
 
   it('builds the body: parts trimmed and counted, empty rows dropped, fen, consent, signature photo', () => {
     const result = validateResolve(
       form({
-        parts: [{ name: ' 熄火保护针 ', qty: '2' }, { name: '', qty: '' }],
+        parts: [
+          { name: ' 熄火保护针 ', qty: '2' },
+          { name: '', qty: '' },
+        ],
         before: [{ id: 1, path: 'a' }],
-        after: [{ id: 2, path: 'b' }, { id: 3, path: 'c' }],
+        after: [
+          { id: 2, path: 'b' },
+          { id: 3, path: 'c' },
+        ],
         chargeable: true,
         charge: '35.5',
         consent: true,
         confirmation: 'signature',
         signature: { id: 9, path: 's' },
       }),
-    )
+    );
     expect(result).toEqual({
       ok: true,
       request: {
@@ -92,121 +98,133 @@ describe('validateResolve', () => {
         residentConsentToCharge: true,
         confirmation: { kind: 'signature', photoId: 9 },
       },
-    })
-  })
-})
+    });
+  });
+});
 
 /** Serves my jobs (the page finds its own there) and each step, answering with `after` (or the posted step's job). */
 function serveJob(job: FieldJobView, steps: Record<string, (data: unknown) => FieldJobView | Promise<unknown>> = {}) {
-  let current = job
-  const routes: Parameters<typeof serve>[0] = { 'GET /api/field/jobs': () => answer(200, [current]) }
+  let current = job;
+  const routes: Parameters<typeof serve>[0] = { 'GET /api/field/jobs': () => answer(200, [current]) };
   for (const [step, next] of Object.entries(steps)) {
     routes[`POST /api/field/jobs/${job.id}/${step}`] = ({ data }) => {
-      const result = next(data)
-      if (result instanceof Promise) return result
-      current = result
-      return answer(step === 'temperature' ? 201 : 200, result)
-    }
+      const result = next(data);
+      if (result instanceof Promise) return result;
+      current = result;
+      return answer(step === 'temperature' ? 201 : 200, result);
+    };
   }
-  serve(routes)
+  serve(routes);
 }
 
 async function openJob(job: FieldJobView, steps: Parameters<typeof serveJob>[1] = {}) {
-  serveJob(job, steps)
-  render(<JobPage />)
-  await screen.findByText(job.address)
+  serveJob(job, steps);
+  render(<JobPage />);
+  await screen.findByText(job.address);
 }
 
 beforeEach(() => {
-  taro.resetTaroMock()
-  taro.setRouterParams({ id: '21' })
-  saveSession(staffLogin(Role.Technician))
-})
+  taro.resetTaroMock();
+  taro.setRouterParams({ id: '21' });
+  saveSession(staffLogin(Role.Technician));
+});
 
 describe('field job page: one primary action per status', () => {
   it.each([
     ['assigned', 'job-accept', fieldJob({ status: TicketStatus.Assigned, accepted: false }), '接单'],
     ['assigned and acknowledged', 'job-depart', fieldJob({ status: TicketStatus.Assigned, accepted: true }), '出发'],
-    ['en route', 'job-arrive', fieldJob({ status: TicketStatus.EnRoute, accepted: true, eta: '2026-11-23T06:30:00Z' }), '到达现场'],
+    [
+      'en route',
+      'job-arrive',
+      fieldJob({ status: TicketStatus.EnRoute, accepted: true, eta: '2026-11-23T06:30:00Z' }),
+      '到达现场',
+    ],
     ['on site', 'job-resolve', fieldJob({ status: TicketStatus.OnSite, accepted: true }), '处理'],
   ] as const)('%s: only %s', async (_status, id, job, label) => {
-    await openJob(job)
-    expect(shownPrimary()).toEqual([id])
-    expect(byId(id).textContent).toBe(label)
-    expect(byId('job-hand-over').textContent).toBe('无法完成，转交')
+    await openJob(job);
+    expect(shownPrimary()).toEqual([id]);
+    expect(byId(id).textContent).toBe(label);
+    expect(byId('job-hand-over').textContent).toBe('无法完成，转交');
     // Address, masked phone, the reveal (the technician works this job), the appointment.
-    expect(byId('job-address').textContent).toBe('城东区幸福路11号2单元302室')
-    expect(document.querySelector('.ticket__contact')?.textContent).toContain('138****5678')
-    expect(byId('job-reveal-phone')).toBeTruthy()
-    expect(byId('job-window').textContent).toBe('预约上门：11-24 09:00–12:00')
-  })
+    expect(byId('job-address').textContent).toBe('城东区幸福路11号2单元302室');
+    expect(document.querySelector('.ticket__contact')?.textContent).toContain('138****5678');
+    expect(byId('job-reveal-phone')).toBeTruthy();
+    expect(byId('job-window').textContent).toBe('预约上门：11-24 09:00–12:00');
+  });
 
   it('接单 → 出发 with the ETA picked → 到达, each with its body', async () => {
-    const job = fieldJob()
+    const job = fieldJob();
     await openJob(job, {
       accept: () => ({ ...job, accepted: true }),
       depart: () => ({ ...job, accepted: true, status: TicketStatus.EnRoute, eta: '2026-11-23T06:15:00Z' }),
       arrive: () => ({ ...job, accepted: true, status: TicketStatus.OnSite }),
-    })
+    });
 
-    await tap('job-accept')
-    await screen.findByText('出发')
-    expect(byId('job-eta-value').textContent).toBe('30 分钟')
-    pick('job-eta', 4) // 45 minutes
-    await tap('job-depart')
-    await screen.findByText('到达现场')
-    expect(byId('job-eta-shown').textContent).toBe('已告知居民 14:15 到达')
-    await tap('job-arrive')
-    await screen.findByText('处理')
+    await tap('job-accept');
+    await screen.findByText('出发');
+    expect(byId('job-eta-value').textContent).toBe('30 分钟');
+    pick('job-eta', 4); // 45 minutes
+    await tap('job-depart');
+    await screen.findByText('到达现场');
+    expect(byId('job-eta-shown').textContent).toBe('已告知居民 14:15 到达');
+    await tap('job-arrive');
+    await screen.findByText('处理');
 
     expect(posts().map((o) => [o.url, o.data])).toEqual([
       ['/api/field/jobs/21/accept', {}],
       ['/api/field/jobs/21/depart', { etaMinutes: 45 }],
       ['/api/field/jobs/21/arrive', {}],
-    ])
-    expect(shownPrimary()).toEqual(['job-resolve'])
-  })
+    ]);
+    expect(shownPrimary()).toEqual(['job-resolve']);
+  });
 
   it('a leak starts from a shorter ETA (on site within 30 minutes)', async () => {
-    await openJob(fieldJob({ type: TicketType.Leak, typeLabel: '燃气泄漏/跑冒滴漏', accepted: true }))
-    expect(byId('job-eta-value').textContent).toBe('20 分钟')
-  })
+    await openJob(fieldJob({ type: TicketType.Leak, typeLabel: '燃气泄漏/跑冒滴漏', accepted: true }));
+    expect(byId('job-eta-value').textContent).toBe('20 分钟');
+  });
 
   it('到达 sends where the phone is, when it may tell', async () => {
     Object.defineProperty(navigator, 'geolocation', {
       configurable: true,
-      value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: 30.1, longitude: 120.2 } } as GeolocationPosition) },
-    })
-    const job = fieldJob({ status: TicketStatus.EnRoute, accepted: true })
-    await openJob(job, { arrive: () => ({ ...job, status: TicketStatus.OnSite }) })
+      value: {
+        getCurrentPosition: (ok: PositionCallback) =>
+          ok({ coords: { latitude: 30.1, longitude: 120.2 } } as GeolocationPosition),
+      },
+    });
+    const job = fieldJob({ status: TicketStatus.EnRoute, accepted: true });
+    await openJob(job, { arrive: () => ({ ...job, status: TicketStatus.OnSite }) });
 
-    await tap('job-arrive')
+    await tap('job-arrive');
 
-    expect(posts()[0].data).toEqual({ location: { latitude: 30.1, longitude: 120.2 } })
-    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: undefined })
-  })
+    expect(posts()[0].data).toEqual({ location: { latitude: 30.1, longitude: 120.2 } });
+    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: undefined });
+  });
 
   it('处理: in-app confirmation, parts and photos uploaded with the staff token', async () => {
-    let id = 60
-    taro.uploadFile.mockImplementation(() => Promise.resolve({ statusCode: 201, data: JSON.stringify({ id, url: `/api/uploads/${id++}` }) }))
-    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true })
-    await openJob(job, { resolve: () => ({ ...job, status: TicketStatus.Resolved }) })
+    let id = 60;
+    taro.uploadFile.mockImplementation(() =>
+      Promise.resolve({ statusCode: 201, data: JSON.stringify({ id, url: `/api/uploads/${id++}` }) }),
+    );
+    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true });
+    await openJob(job, { resolve: () => ({ ...job, status: TicketStatus.Resolved }) });
 
-    await tap('job-resolve')
-    expect(shownPrimary()).toEqual(['job-submit'])
-    await typeInto('job-diagnosis', '熄火保护针损坏')
-    await typeInto('job-work', '更换熄火保护针，试火正常')
-    await tap('job-part-add')
-    await typeInto('job-part-name-0', '熄火保护针')
-    await typeInto('job-part-qty-0', '2')
-    await tap('job-photo-before')
-    await waitFor(() => expect(byId('job-photo-before-count').textContent).toContain('1/6'))
-    await tap('job-photo-after')
-    await waitFor(() => expect(byId('job-photo-after-count').textContent).toContain('1/6'))
-    expect(taro.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ url: '/api/uploads', header: { Authorization: 'Bearer tok-1' } }))
-    await tap('job-confirm-in-app')
+    await tap('job-resolve');
+    expect(shownPrimary()).toEqual(['job-submit']);
+    await typeInto('job-diagnosis', '熄火保护针损坏');
+    await typeInto('job-work', '更换熄火保护针，试火正常');
+    await tap('job-part-add');
+    await typeInto('job-part-name-0', '熄火保护针');
+    await typeInto('job-part-qty-0', '2');
+    await tap('job-photo-before');
+    await waitFor(() => expect(byId('job-photo-before-count').textContent).toContain('1/6'));
+    await tap('job-photo-after');
+    await waitFor(() => expect(byId('job-photo-after-count').textContent).toContain('1/6'));
+    expect(taro.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/api/uploads', header: { Authorization: 'Bearer tok-1' } }),
+    );
+    await tap('job-confirm-in-app');
 
-    await tap('job-submit')
+    await tap('job-submit');
 
     expect(posts()).toEqual([
       expect.objectContaining({
@@ -221,44 +239,60 @@ describe('field job page: one primary action per status', () => {
           confirmation: { kind: 'in_app' },
         },
       }),
-    ])
-    expect(byId('job-done').textContent).toContain('处理结果已提交')
-    expect(byId('job-done').textContent).toContain('已请居民在小程序中确认完成')
-    expect(shownPrimary()).toEqual([])
-  })
+    ]);
+    expect(byId('job-done').textContent).toContain('处理结果已提交');
+    expect(byId('job-done').textContent).toContain('已请居民在小程序中确认完成');
+    expect(shownPrimary()).toEqual([]);
+  });
 
   it('处理: a charge needs the amount and the resident consent; the signature is drawn, saved and uploaded', async () => {
-    const context = { fillRect: jest.fn(), beginPath: jest.fn(), moveTo: jest.fn(), lineTo: jest.fn(), stroke: jest.fn(), scale: jest.fn(), save: jest.fn(), restore: jest.fn(), setTransform: jest.fn() }
-    const getContext = jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D)
-    const toBlob = jest.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation((done) => done(new Blob(['jpeg'], { type: 'image/jpeg' })))
-    URL.createObjectURL = jest.fn(() => 'blob:signature-1')
-    taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 90, url: '/api/uploads/90' }) })
-    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true })
-    await openJob(job, { resolve: () => ({ ...job, status: TicketStatus.Resolved }) })
+    const context = {
+      fillRect: jest.fn(),
+      beginPath: jest.fn(),
+      moveTo: jest.fn(),
+      lineTo: jest.fn(),
+      stroke: jest.fn(),
+      scale: jest.fn(),
+      save: jest.fn(),
+      restore: jest.fn(),
+      setTransform: jest.fn(),
+    };
+    const getContext = jest
+      .spyOn(HTMLCanvasElement.prototype, 'getContext')
+      .mockReturnValue(context as unknown as CanvasRenderingContext2D);
+    const toBlob = jest
+      .spyOn(HTMLCanvasElement.prototype, 'toBlob')
+      .mockImplementation((done) => done(new Blob(['jpeg'], { type: 'image/jpeg' })));
+    URL.createObjectURL = jest.fn(() => 'blob:signature-1');
+    taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 90, url: '/api/uploads/90' }) });
+    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true });
+    await openJob(job, { resolve: () => ({ ...job, status: TicketStatus.Resolved }) });
 
-    await tap('job-resolve')
-    await typeInto('job-diagnosis', '胶管老化')
-    await typeInto('job-work', '更换燃气胶管')
-    await tap('job-chargeable')
-    await typeInto('job-charge', '35.5')
-    await tap('job-confirm-signature')
-    await tap('job-signature-save')
-    expect(byId('job-signature-error').textContent).toBe('请居民先在框内签名')
+    await tap('job-resolve');
+    await typeInto('job-diagnosis', '胶管老化');
+    await typeInto('job-work', '更换燃气胶管');
+    await tap('job-chargeable');
+    await typeInto('job-charge', '35.5');
+    await tap('job-confirm-signature');
+    await tap('job-signature-save');
+    expect(byId('job-signature-error').textContent).toBe('请居民先在框内签名');
 
-    const pad = byId('job-signature-pad')
-    fireEvent.pointerDown(pad, { clientX: 10, clientY: 10, pointerId: 1 })
-    fireEvent.pointerMove(pad, { clientX: 60, clientY: 40, pointerId: 1 })
-    fireEvent.pointerUp(pad, { pointerId: 1 })
-    await tap('job-signature-save')
-    await screen.findByText('签名已保存')
-    expect(taro.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'blob:signature-1', header: { Authorization: 'Bearer tok-1' } }))
+    const pad = byId('job-signature-pad');
+    fireEvent.pointerDown(pad, { clientX: 10, clientY: 10, pointerId: 1 });
+    fireEvent.pointerMove(pad, { clientX: 60, clientY: 40, pointerId: 1 });
+    fireEvent.pointerUp(pad, { pointerId: 1 });
+    await tap('job-signature-save');
+    await screen.findByText('签名已保存');
+    expect(taro.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: 'blob:signature-1', header: { Authorization: 'Bearer tok-1' } }),
+    );
 
-    await tap('job-submit')
-    expect(byId('job-charge-error').textContent).toBe('收费须经居民同意')
-    expect(posts()).toEqual([])
+    await tap('job-submit');
+    expect(byId('job-charge-error').textContent).toBe('收费须经居民同意');
+    expect(posts()).toEqual([]);
 
-    await tap('job-charge-consent')
-    await tap('job-submit')
+    await tap('job-charge-consent');
+    await tap('job-submit');
     expect(posts()[0].data).toEqual({
       diagnosis: '胶管老化',
       work: '更换燃气胶管',
@@ -269,90 +303,101 @@ describe('field job page: one primary action per status', () => {
       chargeFen: 3550,
       residentConsentToCharge: true,
       confirmation: { kind: 'signature', photoId: 90 },
-    })
-    getContext.mockRestore()
-    toBlob.mockRestore()
-  })
+    });
+    getContext.mockRestore();
+    toBlob.mockRestore();
+  });
 
   it('处理: a result the network swallowed is kept on the phone, restored, and goes with the staff session', async () => {
-    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true })
-    serveJob(job, { resolve: () => offline() })
-    const first = render(<JobPage />)
-    await screen.findByText(job.address)
-    await tap('job-resolve')
-    await typeInto('job-diagnosis', '熄火保护针损坏')
-    await typeInto('job-work', '更换熄火保护针')
-    await tap('job-confirm-in-app')
-    await tap('job-submit')
-    expect(byId('job-error').textContent).toContain('已暂存')
-    expect(posts()).toHaveLength(1) // not repeated: the server keys no field step
-    first.unmount()
+    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true });
+    serveJob(job, { resolve: () => offline() });
+    const first = render(<JobPage />);
+    await screen.findByText(job.address);
+    await tap('job-resolve');
+    await typeInto('job-diagnosis', '熄火保护针损坏');
+    await typeInto('job-work', '更换熄火保护针');
+    await tap('job-confirm-in-app');
+    await tap('job-submit');
+    expect(byId('job-error').textContent).toContain('已暂存');
+    expect(posts()).toHaveLength(1); // not repeated: the server keys no field step
+    first.unmount();
 
-    taro.request.mockReset()
-    await openJob(job, { resolve: () => ({ ...job, status: TicketStatus.Resolved }) })
-    await waitFor(() => expect((byId('job-diagnosis') as HTMLTextAreaElement).value).toBe('熄火保护针损坏'))
-    expect(byId('job-notice').textContent).toContain('已恢复')
-    await tap('job-submit')
-    expect(posts()[0].data).toMatchObject({ diagnosis: '熄火保护针损坏', work: '更换熄火保护针', confirmation: { kind: 'in_app' } })
-    expect(taro.getStorageSync('staff.field.resolve')).toBe('')
+    taro.request.mockReset();
+    await openJob(job, { resolve: () => ({ ...job, status: TicketStatus.Resolved }) });
+    await waitFor(() => expect((byId('job-diagnosis') as HTMLTextAreaElement).value).toBe('熄火保护针损坏'));
+    expect(byId('job-notice').textContent).toContain('已恢复');
+    await tap('job-submit');
+    expect(posts()[0].data).toMatchObject({
+      diagnosis: '熄火保护针损坏',
+      work: '更换熄火保护针',
+      confirmation: { kind: 'in_app' },
+    });
+    expect(taro.getStorageSync('staff.field.resolve')).toBe('');
 
-    taro.setStorageSync('staff.field.resolve', { ...EMPTY_RESOLVE_FORM, jobId: 21 })
-    clearSession()
-    expect(taro.getStorageSync('staff.field.resolve')).toBe('')
-  })
+    taro.setStorageSync('staff.field.resolve', { ...EMPTY_RESOLVE_FORM, jobId: 21 });
+    clearSession();
+    expect(taro.getStorageSync('staff.field.resolve')).toBe('');
+  });
 
   it('无法完成，转交: with a reason, then the job is off my list', async () => {
-    const job = fieldJob({ status: TicketStatus.EnRoute, accepted: true })
-    await openJob(job, { 'hand-over': () => ({ ...job, status: TicketStatus.Accepted }) })
+    const job = fieldJob({ status: TicketStatus.EnRoute, accepted: true });
+    await openJob(job, { 'hand-over': () => ({ ...job, status: TicketStatus.Accepted }) });
 
-    await tap('job-hand-over')
-    await tap('job-hand-over-confirm')
-    expect(byId('job-hand-over-reason-error').textContent).toBe('请填写退回原因')
-    await typeInto('job-hand-over-reason', '需要更换整表，须带表具再来')
-    await tap('job-hand-over-confirm')
+    await tap('job-hand-over');
+    await tap('job-hand-over-confirm');
+    expect(byId('job-hand-over-reason-error').textContent).toBe('请填写退回原因');
+    await typeInto('job-hand-over-reason', '需要更换整表，须带表具再来');
+    await tap('job-hand-over-confirm');
 
-    expect(posts()).toEqual([expect.objectContaining({ url: '/api/field/jobs/21/hand-over', data: { reason: '需要更换整表，须带表具再来' } })])
-    expect(byId('job-done').textContent).toContain('已转交')
-    await tap('job-back')
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/jobs/index' })
-  })
+    expect(posts()).toEqual([
+      expect.objectContaining({ url: '/api/field/jobs/21/hand-over', data: { reason: '需要更换整表，须带表具再来' } }),
+    ]);
+    expect(byId('job-done').textContent).toContain('已转交');
+    await tap('job-back');
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/jobs/index' });
+  });
 
   it('室温不达标: the temperature is recorded on site and judged', async () => {
-    const job = fieldJob({ type: TicketType.RoomTemperature, typeLabel: '室温不达标', status: TicketStatus.OnSite, accepted: true })
-    let measured: { celsius: number; measuredAt: string } | undefined
+    const job = fieldJob({
+      type: TicketType.RoomTemperature,
+      typeLabel: '室温不达标',
+      status: TicketStatus.OnSite,
+      accepted: true,
+    });
+    let measured: { celsius: number; measuredAt: string } | undefined;
     await openJob(job, {
       temperature: (data) => {
-        measured = data as typeof measured
-        return answer(201, temperatureReading())
+        measured = data as typeof measured;
+        return answer(201, temperatureReading());
       },
-    })
+    });
 
-    await typeInto('job-temperature', '17.5')
-    await tap('job-temperature-submit')
+    await typeInto('job-temperature', '17.5');
+    await tap('job-temperature-submit');
 
-    await waitFor(() => expect(byId('job-temperature-result').textContent).toBe('17.5℃（标准 ≥18℃）不达标'))
-    expect(measured?.celsius).toBe(17.5)
-    expect(Math.abs(Date.parse(measured!.measuredAt) - Date.now())).toBeLessThan(60_000)
-  })
+    await waitFor(() => expect(byId('job-temperature-result').textContent).toBe('17.5℃（标准 ≥18℃）不达标'));
+    expect(measured?.celsius).toBe(17.5);
+    expect(Math.abs(Date.parse(measured!.measuredAt) - Date.now())).toBeLessThan(60_000);
+  });
 
   it('a repair job has no temperature entry', async () => {
-    await openJob(fieldJob({ status: TicketStatus.OnSite, accepted: true }))
-    expect(document.getElementById('job-temperature')).toBeNull()
-  })
+    await openJob(fieldJob({ status: TicketStatus.OnSite, accepted: true }));
+    expect(document.getElementById('job-temperature')).toBeNull();
+  });
 
   it('a step refused because the job moved on shows where it stands', async () => {
-    const job = fieldJob()
+    const job = fieldJob();
     serve({
       'GET /api/field/jobs': () => answer(200, []),
       'POST /api/field/jobs/21/accept': () => answer(403, { code: 'FORBIDDEN', message: '您没有权限进行此操作' }),
-    })
-    taro.request.mockImplementationOnce(() => answer(200, [job]))
-    render(<JobPage />)
-    await screen.findByText(job.address)
+    });
+    taro.request.mockImplementationOnce(() => answer(200, [job]));
+    render(<JobPage />);
+    await screen.findByText(job.address);
 
-    await tap('job-accept')
+    await tap('job-accept');
 
-    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '您没有权限进行此操作' }))
-    expect(await screen.findByText(/已不在您的待办中/)).toBeTruthy()
-  })
-})
+    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '您没有权限进行此操作' }));
+    expect(await screen.findByText(/已不在您的待办中/)).toBeTruthy();
+  });
+});

@@ -1,15 +1,15 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
-import { ActionButton } from '../../components/action-button'
-import { FormField } from '../../components/form-field'
-import { PhotoGrid } from '../../components/photo-grid'
-import { MAX_PHOTOS } from '../../services/uploads'
-import type { PartRow, ResolveErrors, ResolveForm } from './resolve-form'
-import { SignatureConfirmation } from './signature-confirmation'
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { ActionButton } from '../../components/action-button';
+import { FormField } from '../../components/form-field';
+import { PhotoGrid } from '../../components/photo-grid';
+import { MAX_PHOTOS } from '../../services/uploads';
+import type { PartRow, ResolveErrors, ResolveForm } from './resolve-form';
+import { SignatureConfirmation } from './signature-confirmation';
 
 interface Props {
-  form: ResolveForm
-  errors: ResolveErrors
-  onChange: (patch: Partial<ResolveForm> | ((form: ResolveForm) => Partial<ResolveForm>)) => void
+  form: ResolveForm;
+  errors: ResolveErrors;
+  onChange: (patch: Partial<ResolveForm> | ((form: ResolveForm) => Partial<ResolveForm>)) => void;
 }
 
 function Choice({ id, on, onClick, children }: { id: string; on: boolean; onClick: () => void; children: string }) {
@@ -17,71 +17,80 @@ function Choice({ id, on, onClick, children }: { id: string; on: boolean; onClic
     <View id={id} className={on ? 'choice choice--on' : 'choice'} onClick={onClick}>
       <Text>{children}</Text>
     </View>
-  )
+  );
 }
 
 /** 处理: what was wrong, what was done, parts, photos, the charge and how the resident confirms. */
 export function ResolvePanel({ form, errors, onChange }: Props) {
   const setPart = (index: number, patch: Partial<PartRow>) =>
-    onChange((f) => ({ parts: f.parts.map((p, i) => (i === index ? { ...p, ...patch } : p)) }))
+    onChange((f) => ({ parts: f.parts.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
 
   return (
-    <View className='card resolve'>
-      <Text className='card__title'>处理结果</Text>
-      <FormField label='故障原因' id='job-diagnosis' error={errors.diagnosis}>
+    <View className="card resolve">
+      <Text className="card__title">处理结果</Text>
+      <FormField label="故障原因" id="job-diagnosis" error={errors.diagnosis}>
         <Textarea
-          id='job-diagnosis'
-          className='field__textarea'
-          placeholder='如：灶具熄火保护装置损坏'
+          id="job-diagnosis"
+          className="field__textarea"
+          placeholder="如：灶具熄火保护装置损坏"
           maxlength={1000}
           value={form.diagnosis}
           onInput={(e) => onChange({ diagnosis: e.detail.value })}
         />
       </FormField>
-      <FormField label='处理措施' id='job-work' error={errors.work}>
+      <FormField label="处理措施" id="job-work" error={errors.work}>
         <Textarea
-          id='job-work'
-          className='field__textarea'
-          placeholder='如：更换熄火保护针，试火正常，检漏无泄漏'
+          id="job-work"
+          className="field__textarea"
+          placeholder="如：更换熄火保护针，试火正常，检漏无泄漏"
           maxlength={2000}
           value={form.work}
           onInput={(e) => onChange({ work: e.detail.value })}
         />
       </FormField>
 
-      <FormField label='更换配件' id='job-parts' error={errors.parts} optional>
+      <FormField label="更换配件" id="job-parts" error={errors.parts} optional>
         {form.parts.map((part, i) => (
-          <View key={i} className='row part'>
+          <View key={i} className="row part">
             <Input
               id={`job-part-name-${i}`}
-              className='field__input part__name'
-              placeholder='配件名称'
+              className="field__input part__name"
+              placeholder="配件名称"
               maxlength={50}
               value={part.name}
               onInput={(e) => setPart(i, { name: e.detail.value })}
             />
             <Input
               id={`job-part-qty-${i}`}
-              className='field__input part__qty'
-              type='number'
+              className="field__input part__qty"
+              type="number"
               maxlength={3}
               value={part.qty}
               onInput={(e) => setPart(i, { qty: e.detail.value })}
             />
-            <Text id={`job-part-remove-${i}`} className='part__remove' onClick={() => onChange((f) => ({ parts: f.parts.filter((_, j) => j !== i) }))}>
+            <Text
+              id={`job-part-remove-${i}`}
+              className="part__remove"
+              onClick={() => onChange((f) => ({ parts: f.parts.filter((_, j) => j !== i) }))}
+            >
               删除
             </Text>
           </View>
         ))}
-        <ActionButton id='job-part-add' tone='secondary' size='small' onClick={() => onChange((f) => ({ parts: [...f.parts, { name: '', qty: '1' }] }))}>
+        <ActionButton
+          id="job-part-add"
+          tone="secondary"
+          size="small"
+          onClick={() => onChange((f) => ({ parts: [...f.parts, { name: '', qty: '1' }] }))}
+        >
           添加配件
         </ActionButton>
       </FormField>
 
       <PhotoGrid
-        id='job-photo-before'
-        label='处理前照片'
-        as='staff'
+        id="job-photo-before"
+        label="处理前照片"
+        as="staff"
         max={MAX_PHOTOS}
         photos={form.before}
         error={errors.before}
@@ -89,9 +98,9 @@ export function ResolvePanel({ form, errors, onChange }: Props) {
         onRemove={(index) => onChange((f) => ({ before: f.before.filter((_, i) => i !== index) }))}
       />
       <PhotoGrid
-        id='job-photo-after'
-        label='处理后照片'
-        as='staff'
+        id="job-photo-after"
+        label="处理后照片"
+        as="staff"
         max={MAX_PHOTOS}
         photos={form.after}
         error={errors.after}
@@ -99,48 +108,66 @@ export function ResolvePanel({ form, errors, onChange }: Props) {
         onRemove={(index) => onChange((f) => ({ after: f.after.filter((_, i) => i !== index) }))}
       />
 
-      <FormField label='是否收费' id='job-charge' error={errors.charge ?? errors.consent}>
-        <View className='choices'>
-          <Choice id='job-free' on={!form.chargeable} onClick={() => onChange({ chargeable: false, charge: '', consent: false })}>
+      <FormField label="是否收费" id="job-charge" error={errors.charge ?? errors.consent}>
+        <View className="choices">
+          <Choice
+            id="job-free"
+            on={!form.chargeable}
+            onClick={() => onChange({ chargeable: false, charge: '', consent: false })}
+          >
             免费
           </Choice>
-          <Choice id='job-chargeable' on={form.chargeable} onClick={() => onChange({ chargeable: true })}>
+          <Choice id="job-chargeable" on={form.chargeable} onClick={() => onChange({ chargeable: true })}>
             收费
           </Choice>
         </View>
         {form.chargeable ? (
-          <View className='charge'>
+          <View className="charge">
             <Input
-              id='job-charge'
-              className='field__input'
-              type='digit'
+              id="job-charge"
+              className="field__input"
+              type="digit"
               maxlength={9}
-              placeholder='收费金额（元）'
+              placeholder="收费金额（元）"
               value={form.charge}
               onInput={(e) => onChange({ charge: e.detail.value })}
             />
-            <View id='job-charge-consent' className={form.consent ? 'consent consent--on' : 'consent'} onClick={() => onChange((f) => ({ consent: !f.consent }))}>
-              <Text className='consent__box'>{form.consent ? '✓' : ''}</Text>
+            <View
+              id="job-charge-consent"
+              className={form.consent ? 'consent consent--on' : 'consent'}
+              onClick={() => onChange((f) => ({ consent: !f.consent }))}
+            >
+              <Text className="consent__box">{form.consent ? '✓' : ''}</Text>
               <Text>已向居民说明收费项目和金额，居民同意收费</Text>
             </View>
           </View>
         ) : null}
       </FormField>
 
-      <FormField label='居民确认' id='job-confirmation' error={errors.confirmation}>
-        <View className='choices'>
-          <Choice id='job-confirm-signature' on={form.confirmation === 'signature'} onClick={() => onChange({ confirmation: 'signature' })}>
+      <FormField label="居民确认" id="job-confirmation" error={errors.confirmation}>
+        <View className="choices">
+          <Choice
+            id="job-confirm-signature"
+            on={form.confirmation === 'signature'}
+            onClick={() => onChange({ confirmation: 'signature' })}
+          >
             居民现场签字
           </Choice>
-          <Choice id='job-confirm-in-app' on={form.confirmation === 'in_app'} onClick={() => onChange({ confirmation: 'in_app' })}>
+          <Choice
+            id="job-confirm-in-app"
+            on={form.confirmation === 'in_app'}
+            onClick={() => onChange({ confirmation: 'in_app' })}
+          >
             请居民在小程序中确认
           </Choice>
         </View>
         {form.confirmation === 'signature' ? (
           <SignatureConfirmation signature={form.signature} onSaved={(signature) => onChange({ signature })} />
         ) : null}
-        {form.confirmation === 'in_app' ? <Text className='muted'>居民会在「我的报修」中看到「确认完成」。</Text> : null}
+        {form.confirmation === 'in_app' ? (
+          <Text className="muted">居民会在「我的报修」中看到「确认完成」。</Text>
+        ) : null}
       </FormField>
     </View>
-  )
+  );
 }

@@ -1,35 +1,35 @@
-import { ResolveJobSchema, type ResolveJobRequest } from '@utility/shared'
-import Taro from '@tarojs/taro'
-import type { Photo } from '../../components/photo-grid'
-import { MAX_PHOTOS } from '../../services/uploads'
+import { ResolveJobSchema, type ResolveJobRequest } from '@utility/shared';
+import Taro from '@tarojs/taro';
+import type { Photo } from '../../components/photo-grid';
+import { MAX_PHOTOS } from '../../services/uploads';
 
 export interface PartRow {
-  name: string
+  name: string;
   /** As typed. */
-  qty: string
+  qty: string;
 }
 
-export type ConfirmationChoice = 'signature' | 'in_app' | ''
+export type ConfirmationChoice = 'signature' | 'in_app' | '';
 
 export interface ResolveForm {
   /** The job the fill belongs to, so a kept draft is only restored on its own job. */
-  jobId: number
-  diagnosis: string
-  work: string
-  parts: PartRow[]
-  before: Photo[]
-  after: Photo[]
-  chargeable: boolean
+  jobId: number;
+  diagnosis: string;
+  work: string;
+  parts: PartRow[];
+  before: Photo[];
+  after: Photo[];
+  chargeable: boolean;
   /** Yuan as typed, e.g. '35.5'. */
-  charge: string
-  consent: boolean
-  confirmation: ConfirmationChoice
+  charge: string;
+  consent: boolean;
+  confirmation: ConfirmationChoice;
   /** The signed work order, once the signature is saved and uploaded. */
-  signature: Photo | null
+  signature: Photo | null;
 }
 
-export type ResolveField = 'diagnosis' | 'work' | 'parts' | 'before' | 'after' | 'charge' | 'consent' | 'confirmation'
-export type ResolveErrors = Partial<Record<ResolveField, string>>
+export type ResolveField = 'diagnosis' | 'work' | 'parts' | 'before' | 'after' | 'charge' | 'consent' | 'confirmation';
+export type ResolveErrors = Partial<Record<ResolveField, string>>;
 
 export const EMPTY_RESOLVE_FORM: ResolveForm = {
   jobId: 0,
@@ -43,9 +43,9 @@ export const EMPTY_RESOLVE_FORM: ResolveForm = {
   consent: false,
   confirmation: '',
   signature: null,
-}
+};
 
-const DRAFT_KEY = 'staff.field.resolve'
+const DRAFT_KEY = 'staff.field.resolve';
 
 /**
  * A result the network swallowed stays on the phone until it is sent (basements have no
@@ -54,22 +54,22 @@ const DRAFT_KEY = 'staff.field.resolve'
  */
 export const resolveDraft = {
   load(jobId: number): ResolveForm | null {
-    const saved = Taro.getStorageSync<ResolveForm>(DRAFT_KEY)
-    return saved && saved.jobId === jobId ? saved : null
+    const saved = Taro.getStorageSync<ResolveForm>(DRAFT_KEY);
+    return saved && saved.jobId === jobId ? saved : null;
   },
   save(form: ResolveForm): void {
-    Taro.setStorageSync(DRAFT_KEY, form)
+    Taro.setStorageSync(DRAFT_KEY, form);
   },
   clear(): void {
-    Taro.removeStorageSync(DRAFT_KEY)
+    Taro.removeStorageSync(DRAFT_KEY);
   },
-}
+};
 
 /** '35.5' → 3550; null unless it is a plain amount with at most two decimals. Done on the digits, never through a float. */
 export function yuanToFen(text: string): number | null {
-  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(text.trim())
-  if (!match) return null
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
 const FIELD_OF: Record<string, ResolveField> = {
@@ -81,35 +81,35 @@ const FIELD_OF: Record<string, ResolveField> = {
   chargeFen: 'charge',
   residentConsentToCharge: 'consent',
   confirmation: 'confirmation',
-}
+};
 
-export type ResolveValidation = { ok: true; request: ResolveJobRequest } | { ok: false; errors: ResolveErrors }
+export type ResolveValidation = { ok: true; request: ResolveJobRequest } | { ok: false; errors: ResolveErrors };
 
 /** ResolveJobSchema decides, as on the server; what it cannot see (amount typing, photo counts, an unsaved signature) is checked first. */
 export function validateResolve(form: ResolveForm): ResolveValidation {
-  const errors: ResolveErrors = {}
-  const parts = form.parts.filter((p) => p.name.trim() || p.qty.trim())
-  const badQty = parts.some((p) => !/^\d{1,3}$/.test(p.qty.trim()) || Number(p.qty) < 1)
-  if (parts.some((p) => !p.name.trim())) errors.parts = '请填写配件名称'
-  else if (badQty) errors.parts = '配件数量为1–999的整数'
-  if (form.before.length > MAX_PHOTOS) errors.before = `最多可上传${MAX_PHOTOS}张照片`
-  if (form.after.length > MAX_PHOTOS) errors.after = `最多可上传${MAX_PHOTOS}张照片`
+  const errors: ResolveErrors = {};
+  const parts = form.parts.filter((p) => p.name.trim() || p.qty.trim());
+  const badQty = parts.some((p) => !/^\d{1,3}$/.test(p.qty.trim()) || Number(p.qty) < 1);
+  if (parts.some((p) => !p.name.trim())) errors.parts = '请填写配件名称';
+  else if (badQty) errors.parts = '配件数量为1–999的整数';
+  if (form.before.length > MAX_PHOTOS) errors.before = `最多可上传${MAX_PHOTOS}张照片`;
+  if (form.after.length > MAX_PHOTOS) errors.after = `最多可上传${MAX_PHOTOS}张照片`;
 
-  let chargeFen: number | undefined
+  let chargeFen: number | undefined;
   if (form.chargeable) {
-    const fen = yuanToFen(form.charge)
-    if (fen === null) errors.charge = '请填写收费金额（元，最多两位小数）'
-    else if (fen === 0) errors.charge = '收费工单请填写收费金额'
-    else chargeFen = fen
-    if (!form.consent) errors.consent = '收费须经居民同意'
+    const fen = yuanToFen(form.charge);
+    if (fen === null) errors.charge = '请填写收费金额（元，最多两位小数）';
+    else if (fen === 0) errors.charge = '收费工单请填写收费金额';
+    else chargeFen = fen;
+    if (!form.consent) errors.consent = '收费须经居民同意';
   }
 
-  let confirmation: ResolveJobRequest['confirmation'] | undefined
-  if (form.confirmation === 'in_app') confirmation = { kind: 'in_app' }
+  let confirmation: ResolveJobRequest['confirmation'] | undefined;
+  if (form.confirmation === 'in_app') confirmation = { kind: 'in_app' };
   else if (form.confirmation === 'signature') {
-    if (form.signature) confirmation = { kind: 'signature', photoId: form.signature.id }
-    else errors.confirmation = '请居民签字并保存签名'
-  } else errors.confirmation = '请选择居民确认方式'
+    if (form.signature) confirmation = { kind: 'signature', photoId: form.signature.id };
+    else errors.confirmation = '请居民签字并保存签名';
+  } else errors.confirmation = '请选择居民确认方式';
 
   const parsed = ResolveJobSchema.safeParse({
     diagnosis: form.diagnosis,
@@ -120,23 +120,23 @@ export function validateResolve(form: ResolveForm): ResolveValidation {
     chargeable: form.chargeable,
     ...(form.chargeable ? { chargeFen, residentConsentToCharge: form.consent } : {}),
     confirmation,
-  })
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = FIELD_OF[String(issue.path[0])]
-      if (field) errors[field] ??= issue.message
+      const field = FIELD_OF[String(issue.path[0])];
+      if (field) errors[field] ??= issue.message;
     }
   }
-  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
-  return { ok: true, request: parsed.data }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, request: parsed.data };
 }
 
 /** VALIDATION_FAILED details from the server, on the fields they name. */
 export function errorsFromDetails(details: { path: string; message: string }[]): ResolveErrors {
-  const errors: ResolveErrors = {}
+  const errors: ResolveErrors = {};
   for (const d of details) {
-    const field = FIELD_OF[d.path.split('.')[0]]
-    if (field) errors[field] ??= d.message
+    const field = FIELD_OF[d.path.split('.')[0]];
+    if (field) errors[field] ??= d.message;
   }
-  return errors
+  return errors;
 }

@@ -1,64 +1,68 @@
-import { Input, Text, View } from '@tarojs/components'
-import type { TemperatureReadingView } from '@utility/shared'
-import { useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { recordTemperature } from '../../services/field-jobs'
+import { Input, Text, View } from '@tarojs/components';
+import type { TemperatureReadingView } from '@utility/shared';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { recordTemperature } from '../../services/field-jobs';
 
-const CELSIUS = /^\d{1,2}(\.\d)?$/
+const CELSIUS = /^\d{1,2}(\.\d)?$/;
 
 /** 室温测量 for a room-temperature job: each reading is judged against the standard of its hour. */
 export function TemperaturePanel({ jobId }: { jobId: number }) {
-  const [value, setValue] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [readings, setReadings] = useState<TemperatureReadingView[]>([])
+  const [value, setValue] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [readings, setReadings] = useState<TemperatureReadingView[]>([]);
 
   async function record() {
-    const text = value.trim()
-    if (!CELSIUS.test(text)) return setError('请填写室温，如 17.5（保留一位小数）')
-    setError('')
-    setBusy(true)
+    const text = value.trim();
+    if (!CELSIUS.test(text)) return setError('请填写室温，如 17.5（保留一位小数）');
+    setError('');
+    setBusy(true);
     try {
-      const reading = await recordTemperature(jobId, { celsius: Number(text), measuredAt: new Date().toISOString() })
-      setReadings((list) => [...list, reading])
-      setValue('')
+      const reading = await recordTemperature(jobId, { celsius: Number(text), measuredAt: new Date().toISOString() });
+      setReadings((list) => [...list, reading]);
+      setValue('');
     } catch {
       // Shown by the wrapper.
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
   }
 
   return (
-    <View className='card temperature'>
-      <Text className='card__title'>室温测量</Text>
-      <Text className='muted'>06:00–21:00 标准 ≥18℃，其余时间 ≥16℃；完成工单前至少记录一次。</Text>
+    <View className="card temperature">
+      <Text className="card__title">室温测量</Text>
+      <Text className="muted">06:00–21:00 标准 ≥18℃，其余时间 ≥16℃；完成工单前至少记录一次。</Text>
       {readings.map((r, i) => (
-        <Text key={r.id} id={i === readings.length - 1 ? 'job-temperature-result' : undefined} className={r.belowStandard ? 'temperature__reading text-breached' : 'temperature__reading text-ok'}>
+        <Text
+          key={r.id}
+          id={i === readings.length - 1 ? 'job-temperature-result' : undefined}
+          className={r.belowStandard ? 'temperature__reading text-breached' : 'temperature__reading text-ok'}
+        >
           {r.celsius.toFixed(1)}℃（标准 ≥{r.minCelsius}℃）{r.belowStandard ? '不达标' : '达标'}
         </Text>
       ))}
       <View className={error ? 'field field--invalid' : 'field'}>
-        <View className='row'>
+        <View className="row">
           <Input
-            id='job-temperature'
-            className='field__input temperature__input'
-            type='digit'
+            id="job-temperature"
+            className="field__input temperature__input"
+            type="digit"
             maxlength={4}
-            placeholder='室温 ℃'
+            placeholder="室温 ℃"
             value={value}
             onInput={(e) => setValue(e.detail.value)}
           />
-          <ActionButton id='job-temperature-submit' size='small' busy={busy} onClick={() => void record()}>
+          <ActionButton id="job-temperature-submit" size="small" busy={busy} onClick={() => void record()}>
             记录室温
           </ActionButton>
         </View>
         {error ? (
-          <Text id='job-temperature-error' className='field__error'>
+          <Text id="job-temperature-error" className="field__error">
             {error}
           </Text>
         ) : null}
       </View>
     </View>
-  )
+  );
 }

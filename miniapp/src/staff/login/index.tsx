@@ -1,79 +1,79 @@
-import { Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { StaffLoginSchema } from '@utility/shared'
-import { useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { FormField } from '../../components/form-field'
-import { getStaff, getToken } from '../../services/session'
-import { login } from '../../services/staff'
-import './index.scss'
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { StaffLoginSchema } from '@utility/shared';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { FormField } from '../../components/form-field';
+import { getStaff, getToken } from '../../services/session';
+import { login } from '../../services/staff';
+import './index.scss';
 
-const QUEUES_URL = '/staff/queues/index'
+const QUEUES_URL = '/staff/queues/index';
 
-type Errors = Partial<Record<'username' | 'password', string>>
+type Errors = Partial<Record<'username' | 'password', string>>;
 
 export default function StaffLoginPage() {
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
-  const [busy, setBusy] = useState(false)
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
 
   // Already signed in: straight to work (an expired token comes back here through the 401).
   useDidShow(() => {
-    if (getToken() && getStaff()) void Taro.redirectTo({ url: QUEUES_URL })
-  })
+    if (getToken() && getStaff()) void Taro.redirectTo({ url: QUEUES_URL });
+  });
 
   async function submit() {
-    const parsed = StaffLoginSchema.safeParse({ username, password })
+    const parsed = StaffLoginSchema.safeParse({ username, password });
     if (!parsed.success) {
-      const next: Errors = {}
-      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Errors] ??= issue.message
-      setErrors(next)
-      return
+      const next: Errors = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Errors] ??= issue.message;
+      setErrors(next);
+      return;
     }
-    setErrors({})
-    setBusy(true)
+    setErrors({});
+    setBusy(true);
     try {
-      await login(parsed.data)
-      void Taro.redirectTo({ url: QUEUES_URL })
+      await login(parsed.data);
+      void Taro.redirectTo({ url: QUEUES_URL });
     } catch {
       // The request wrapper has shown the reason (用户名或密码错误, network).
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
   }
 
   return (
-    <View className='page login'>
-      <View className='login__head'>
-        <Text className='login__title'>员工工作台</Text>
-        <Text className='muted'>客服、调度、维修、安检人员使用工号登录</Text>
+    <View className="page login">
+      <View className="login__head">
+        <Text className="login__title">员工工作台</Text>
+        <Text className="muted">客服、调度、维修、安检人员使用工号登录</Text>
       </View>
-      <View className='card'>
-        <FormField label='用户名' id='login-username' error={errors.username}>
+      <View className="card">
+        <FormField label="用户名" id="login-username" error={errors.username}>
           <Input
-            id='login-username'
-            className='field__input'
-            placeholder='请输入用户名'
+            id="login-username"
+            className="field__input"
+            placeholder="请输入用户名"
             value={username}
             onInput={(e) => setUsername(e.detail.value)}
           />
         </FormField>
-        <FormField label='密码' id='login-password' error={errors.password}>
+        <FormField label="密码" id="login-password" error={errors.password}>
           <Input
-            id='login-password'
-            className='field__input'
+            id="login-password"
+            className="field__input"
             password
-            placeholder='请输入密码'
+            placeholder="请输入密码"
             value={password}
             onInput={(e) => setPassword(e.detail.value)}
             onConfirm={submit}
           />
         </FormField>
-        <ActionButton id='login-submit' busy={busy} onClick={submit}>
+        <ActionButton id="login-submit" busy={busy} onClick={submit}>
           登录
         </ActionButton>
       </View>
     </View>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '队列工单', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '队列工单', enablePullDownRefresh: true });

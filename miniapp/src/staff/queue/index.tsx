@@ -1,55 +1,57 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { TicketView } from '@utility/shared'
-import { useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { claimNext, listQueueTickets } from '../../services/queues'
-import { requireStaff } from '../../services/session'
-import { TicketRow } from './ticket-row'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import type { TicketView } from '@utility/shared';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { claimNext, listQueueTickets } from '../../services/queues';
+import { requireStaff } from '../../services/session';
+import { TicketRow } from './ticket-row';
+import './index.scss';
 
 export default function QueuePage() {
-  const { params } = useRouter()
-  const queueId = Number(params.id)
-  const [tickets, setTickets] = useState<TicketView[] | null>(null)
-  const [claiming, setClaiming] = useState(false)
+  const { params } = useRouter();
+  const queueId = Number(params.id);
+  const [tickets, setTickets] = useState<TicketView[] | null>(null);
+  const [claiming, setClaiming] = useState(false);
 
   async function load() {
-    if (!requireStaff()) return
+    if (!requireStaff()) return;
     try {
-      setTickets(await listQueueTickets(queueId))
+      setTickets(await listQueueTickets(queueId));
     } catch {
-      setTickets((current) => current ?? [])
+      setTickets((current) => current ?? []);
     }
   }
 
   useDidShow(() => {
-    if (params.name) void Taro.setNavigationBarTitle({ title: decodeURIComponent(params.name) })
-    void load()
-  })
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+    if (params.name) void Taro.setNavigationBarTitle({ title: decodeURIComponent(params.name) });
+    void load();
+  });
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   async function takeNext() {
-    setClaiming(true)
+    setClaiming(true);
     try {
-      const ticket = await claimNext(queueId)
-      void Taro.navigateTo({ url: `/staff/ticket/index?id=${ticket.id}` })
+      const ticket = await claimNext(queueId);
+      void Taro.navigateTo({ url: `/staff/ticket/index?id=${ticket.id}` });
     } catch {
       // QUEUE_EMPTY and the like are shown by the request wrapper; the list may have changed.
-      void load()
+      void load();
     } finally {
-      setClaiming(false)
+      setClaiming(false);
     }
   }
 
   return (
-    <View className='page queue'>
-      <ActionButton id='claim-next' className='claim-next' busy={claiming} onClick={takeNext}>
+    <View className="page queue">
+      <ActionButton id="claim-next" className="claim-next" busy={claiming} onClick={takeNext}>
         领取下一单
       </ActionButton>
-      {tickets === null ? <Text className='empty'>加载中…</Text> : null}
-      {tickets?.length === 0 ? <Text className='empty'>队列中暂无工单</Text> : null}
-      {tickets?.map((ticket) => <TicketRow key={ticket.id} ticket={ticket} />)}
+      {tickets === null ? <Text className="empty">加载中…</Text> : null}
+      {tickets?.length === 0 ? <Text className="empty">队列中暂无工单</Text> : null}
+      {tickets?.map((ticket) => (
+        <TicketRow key={ticket.id} ticket={ticket} />
+      ))}
     </View>
-  )
+  );
 }

@@ -1,125 +1,157 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { ROLE_LABELS, Role, type QueueView, type StaffView } from '@utility/shared'
-import { useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { listQueues } from '../../services/queues'
-import { requireStaff } from '../../services/session'
-import { logout } from '../../services/staff'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { ROLE_LABELS, Role, type QueueView, type StaffView } from '@utility/shared';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { listQueues } from '../../services/queues';
+import { requireStaff } from '../../services/session';
+import { logout } from '../../services/staff';
+import './index.scss';
 
 /** Who answers the 24-hour line and may open a ticket for a caller. */
-const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin]
+const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin];
 /** Who calls residents back (回访): the agents, and the supervisors who stand in for them. */
-const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor]
+const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor];
 /** Who opens inspection plans for a district. */
-const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin]
+const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
 /** Who reads the dashboard and the monthly report. */
-const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin]
+const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
 
 function QueueCard({ queue }: { queue: QueueView }) {
-  const { open, atRisk, breached } = queue.counts
+  const { open, atRisk, breached } = queue.counts;
   const openQueue = () =>
-    Taro.navigateTo({ url: `/staff/queue/index?id=${queue.id}&name=${encodeURIComponent(queue.name)}` })
+    Taro.navigateTo({ url: `/staff/queue/index?id=${queue.id}&name=${encodeURIComponent(queue.name)}` });
   return (
-    <View id={`queue-${queue.code}`} className='card queue-card' onClick={openQueue}>
-      <Text className='card__title'>{queue.name}</Text>
-      <View className='queue-card__counts'>
-        <View className='count'>
-          <Text className='count__value'>{open}</Text>
-          <Text className='count__label'>待办</Text>
+    <View id={`queue-${queue.code}`} className="card queue-card" onClick={openQueue}>
+      <Text className="card__title">{queue.name}</Text>
+      <View className="queue-card__counts">
+        <View className="count">
+          <Text className="count__value">{open}</Text>
+          <Text className="count__label">待办</Text>
         </View>
         <View className={atRisk ? 'count count--at-risk' : 'count'}>
-          <Text className='count__value'>{atRisk}</Text>
-          <Text className='count__label'>临期</Text>
+          <Text className="count__value">{atRisk}</Text>
+          <Text className="count__label">临期</Text>
         </View>
         <View className={breached ? 'count count--breached' : 'count'}>
-          <Text className='count__value'>{breached}</Text>
-          <Text className='count__label'>超时</Text>
+          <Text className="count__value">{breached}</Text>
+          <Text className="count__label">超时</Text>
         </View>
       </View>
     </View>
-  )
+  );
 }
 
 export default function QueuesPage() {
-  const [staff, setStaff] = useState<StaffView | null>(null)
-  const [queues, setQueues] = useState<QueueView[] | null>(null)
+  const [staff, setStaff] = useState<StaffView | null>(null);
+  const [queues, setQueues] = useState<QueueView[] | null>(null);
 
   async function load() {
-    const me = requireStaff()
-    setStaff(me)
-    if (!me) return
+    const me = requireStaff();
+    setStaff(me);
+    if (!me) return;
     try {
-      setQueues(await listQueues())
+      setQueues(await listQueues());
     } catch {
-      setQueues((current) => current ?? [])
+      setQueues((current) => current ?? []);
     }
   }
 
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   function signOut() {
-    logout()
-    void Taro.reLaunch({ url: '/staff/login/index' })
+    logout();
+    void Taro.reLaunch({ url: '/staff/login/index' });
   }
 
-  if (!staff) return <View className='page' />
+  if (!staff) return <View className="page" />;
   return (
-    <View className='page'>
-      <View className='card row who'>
-        <View className='who__text'>
-          <Text id='staff-name' className='who__name'>{staff.name}</Text>
-          <Text className='muted'>{ROLE_LABELS[staff.role]}</Text>
+    <View className="page">
+      <View className="card row who">
+        <View className="who__text">
+          <Text id="staff-name" className="who__name">
+            {staff.name}
+          </Text>
+          <Text className="muted">{ROLE_LABELS[staff.role]}</Text>
         </View>
-        <ActionButton id='logout' tone='secondary' size='small' onClick={signOut}>
+        <ActionButton id="logout" tone="secondary" size="small" onClick={signOut}>
           退出登录
         </ActionButton>
       </View>
       {INTAKE_ROLES.includes(staff.role) ? (
         <ActionButton
-          id='intake-entry'
-          className='intake-entry'
+          id="intake-entry"
+          className="intake-entry"
           onClick={() => Taro.navigateTo({ url: '/staff/intake/index' })}
         >
           电话受理
         </ActionButton>
       ) : null}
       {staff.role === Role.Technician ? (
-        <ActionButton id='field-jobs' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/jobs/index' })}>
+        <ActionButton
+          id="field-jobs"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/staff/jobs/index' })}
+        >
           我的工单
         </ActionButton>
       ) : null}
       {VISIT_ROLES.includes(staff.role) ? (
-        <ActionButton id='return-visits' className='intake-entry' tone='secondary' onClick={() => Taro.navigateTo({ url: '/staff/visits/index' })}>
+        <ActionButton
+          id="return-visits"
+          className="intake-entry"
+          tone="secondary"
+          onClick={() => Taro.navigateTo({ url: '/staff/visits/index' })}
+        >
           回访任务
         </ActionButton>
       ) : null}
       {staff.role === Role.Admin ? null : (
-        <ActionButton id='my-ratings' className='intake-entry' tone='secondary' onClick={() => Taro.navigateTo({ url: '/staff/ratings/index' })}>
+        <ActionButton
+          id="my-ratings"
+          className="intake-entry"
+          tone="secondary"
+          onClick={() => Taro.navigateTo({ url: '/staff/ratings/index' })}
+        >
           我的评价
         </ActionButton>
       )}
       {staff.role === Role.Inspector ? (
-        <ActionButton id='field-inspections' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/inspections/index' })}>
+        <ActionButton
+          id="field-inspections"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/staff/inspections/index' })}
+        >
           今日安检
         </ActionButton>
       ) : null}
       {PLAN_ROLES.includes(staff.role) ? (
-        <ActionButton id='inspection-plan-entry' tone='secondary' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff/inspection-plan/index' })}>
+        <ActionButton
+          id="inspection-plan-entry"
+          tone="secondary"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/staff/inspection-plan/index' })}
+        >
           新建安检计划
         </ActionButton>
       ) : null}
       {OVERSIGHT_ROLES.includes(staff.role) ? (
-        <ActionButton id='dashboard-entry' tone='secondary' className='intake-entry' onClick={() => Taro.navigateTo({ url: '/staff-dashboard/index' })}>
+        <ActionButton
+          id="dashboard-entry"
+          tone="secondary"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/staff-dashboard/index' })}
+        >
           运营看板与月报
         </ActionButton>
       ) : null}
-      <Text className='section-title'>我的队列</Text>
-      {queues === null ? <Text className='empty'>加载中…</Text> : null}
-      {queues?.length === 0 ? <Text className='empty'>暂无可处理的队列</Text> : null}
-      {queues?.map((queue) => <QueueCard key={queue.id} queue={queue} />)}
+      <Text className="section-title">我的队列</Text>
+      {queues === null ? <Text className="empty">加载中…</Text> : null}
+      {queues?.length === 0 ? <Text className="empty">暂无可处理的队列</Text> : null}
+      {queues?.map((queue) => (
+        <QueueCard key={queue.id} queue={queue} />
+      ))}
     </View>
-  )
+  );
 }

@@ -1,71 +1,80 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
-import { Role } from '@utility/shared'
-import { staffLogin } from '../../../test/factories/tickets'
-import { tap } from '../../../test/taro-events'
-import * as taro from '../../../test/taro-mock'
-import { getToken, saveSession } from '../../services/session'
-import QueuesPage from './index'
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { Role } from '@utility/shared';
+import { staffLogin } from '../../../test/factories/tickets';
+import { tap } from '../../../test/taro-events';
+import * as taro from '../../../test/taro-mock';
+import { getToken, saveSession } from '../../services/session';
+import QueuesPage from './index';
 
-const queue = { id: 3, code: 'east_repair', name: '城东站维修队列', districtId: 1, stationId: 2, counts: { open: 5, atRisk: 2, breached: 1 } }
+const queue = {
+  id: 3,
+  code: 'east_repair',
+  name: '城东站维修队列',
+  districtId: 1,
+  stationId: 2,
+  counts: { open: 5, atRisk: 2, breached: 1 },
+};
 
 beforeEach(() => {
-  taro.resetTaroMock()
-  taro.request.mockResolvedValue({ statusCode: 200, data: [queue], header: {} })
-})
+  taro.resetTaroMock();
+  taro.request.mockResolvedValue({ statusCode: 200, data: [queue], header: {} });
+});
 
 describe('my queues', () => {
   it('lists each queue with its counts and opens it on tap', async () => {
-    saveSession(staffLogin(Role.Technician))
-    render(<QueuesPage />)
+    saveSession(staffLogin(Role.Technician));
+    render(<QueuesPage />);
 
-    const card = await screen.findByText('城东站维修队列')
-    const row = document.getElementById('queue-east_repair')!
-    expect(row.contains(card)).toBe(true)
-    expect(row.querySelector('.count--breached')?.textContent).toBe('1超时')
-    expect(row.querySelector('.count--at-risk')?.textContent).toBe('2临期')
-    expect(screen.getByText('王调度')).toBeTruthy()
+    const card = await screen.findByText('城东站维修队列');
+    const row = document.getElementById('queue-east_repair')!;
+    expect(row.contains(card)).toBe(true);
+    expect(row.querySelector('.count--breached')?.textContent).toBe('1超时');
+    expect(row.querySelector('.count--at-risk')?.textContent).toBe('2临期');
+    expect(screen.getByText('王调度')).toBeTruthy();
     // Only agents, supervisors and admins take calls.
-    expect(document.getElementById('intake-entry')).toBeNull()
+    expect(document.getElementById('intake-entry')).toBeNull();
 
-    await act(async () => fireEvent.click(row))
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/staff/queue/index?id=3&name=${encodeURIComponent('城东站维修队列')}` })
-  })
+    await act(async () => fireEvent.click(row));
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: `/staff/queue/index?id=3&name=${encodeURIComponent('城东站维修队列')}`,
+    });
+  });
 
   it('gives an agent the 电话受理 entry', async () => {
-    saveSession(staffLogin(Role.Agent))
-    render(<QueuesPage />)
-    await screen.findByText('城东站维修队列')
-    expect(document.getElementById('intake-entry')?.textContent).toBe('电话受理')
-  })
+    saveSession(staffLogin(Role.Agent));
+    render(<QueuesPage />);
+    await screen.findByText('城东站维修队列');
+    expect(document.getElementById('intake-entry')?.textContent).toBe('电话受理');
+  });
 
   it('gives supervisors and admins the dashboard entry, nobody else', async () => {
-    saveSession(staffLogin(Role.Supervisor))
-    const { unmount } = render(<QueuesPage />)
-    await screen.findByText('城东站维修队列')
-    await tap('dashboard-entry')
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff-dashboard/index' })
-    unmount()
+    saveSession(staffLogin(Role.Supervisor));
+    const { unmount } = render(<QueuesPage />);
+    await screen.findByText('城东站维修队列');
+    await tap('dashboard-entry');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff-dashboard/index' });
+    unmount();
 
-    saveSession(staffLogin(Role.Agent))
-    render(<QueuesPage />)
-    await screen.findByText('城东站维修队列')
-    expect(document.getElementById('dashboard-entry')).toBeNull()
-  })
+    saveSession(staffLogin(Role.Agent));
+    render(<QueuesPage />);
+    await screen.findByText('城东站维修队列');
+    expect(document.getElementById('dashboard-entry')).toBeNull();
+  });
 
   it('sends a visitor without a session to the login page', () => {
-    render(<QueuesPage />)
-    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' })
-    expect(taro.request).not.toHaveBeenCalled()
-  })
+    render(<QueuesPage />);
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' });
+    expect(taro.request).not.toHaveBeenCalled();
+  });
 
   it('signs out', async () => {
-    saveSession(staffLogin(Role.Agent))
-    render(<QueuesPage />)
-    await screen.findByText('城东站维修队列')
+    saveSession(staffLogin(Role.Agent));
+    render(<QueuesPage />);
+    await screen.findByText('城东站维修队列');
 
-    await tap('logout')
+    await tap('logout');
 
-    expect(getToken()).toBeNull()
-    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' })
-  })
-})
+    expect(getToken()).toBeNull();
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' });
+  });
+});

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的评价', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的评价', enablePullDownRefresh: true });

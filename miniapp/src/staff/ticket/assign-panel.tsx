@@ -1,46 +1,48 @@
-import { Input, Text, View } from '@tarojs/components'
-import { ROLE_LABELS, type QueueMemberView, type Role } from '@utility/shared'
-import { useEffect, useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { listQueueMembers } from '../../services/queues'
-import { assignTicket } from '../../services/tickets'
+import { Input, Text, View } from '@tarojs/components';
+import { ROLE_LABELS, type QueueMemberView, type Role } from '@utility/shared';
+import { useEffect, useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { listQueueMembers } from '../../services/queues';
+import { assignTicket } from '../../services/tickets';
 
 interface Props {
-  ticketId: number
-  queueId: number
-  onDone: () => void
+  ticketId: number;
+  queueId: number;
+  onDone: () => void;
 }
 
 /** The dispatcher picks who goes: on-duty people first, the least loaded on top. */
 export function AssignPanel({ ticketId, queueId, onDone }: Props) {
-  const [members, setMembers] = useState<QueueMemberView[] | null>(null)
-  const [staffId, setStaffId] = useState<number | null>(null)
-  const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [members, setMembers] = useState<QueueMemberView[] | null>(null);
+  const [staffId, setStaffId] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     listQueueMembers(queueId)
-      .then((list) => setMembers([...list].sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.openCount - b.openCount)))
-      .catch(() => setMembers([]))
-  }, [queueId])
+      .then((list) =>
+        setMembers([...list].sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.openCount - b.openCount)),
+      )
+      .catch(() => setMembers([]));
+  }, [queueId]);
 
   async function submit() {
-    if (staffId === null) return
-    setBusy(true)
+    if (staffId === null) return;
+    setBusy(true);
     try {
-      await assignTicket(ticketId, { staffId, note: note.trim() || undefined })
-      onDone()
+      await assignTicket(ticketId, { staffId, note: note.trim() || undefined });
+      onDone();
     } catch {
       // Shown by the request wrapper (e.g. 该人员不能处理此队列的工单).
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
   }
 
-  if (members === null) return <Text className='muted'>加载人员…</Text>
-  if (members.length === 0) return <Text className='muted'>该队列暂无可派人员</Text>
+  if (members === null) return <Text className="muted">加载人员…</Text>;
+  if (members.length === 0) return <Text className="muted">该队列暂无可派人员</Text>;
   return (
-    <View className='assign'>
+    <View className="assign">
       {members.map((m) => (
         <View
           key={m.id}
@@ -48,22 +50,22 @@ export function AssignPanel({ ticketId, queueId, onDone }: Props) {
           className={m.id === staffId ? 'assign__member assign__member--chosen' : 'assign__member'}
           onClick={() => setStaffId(m.id)}
         >
-          <Text className='assign__name'>{m.name}</Text>
-          <Text className='muted'>
+          <Text className="assign__name">{m.name}</Text>
+          <Text className="muted">
             {ROLE_LABELS[m.role as Role] ?? m.role} · {m.onDuty ? '在岗' : '不在岗'} · 在办 {m.openCount}
           </Text>
         </View>
       ))}
       <Input
-        id='assign-note'
-        className='field__input assign__note'
-        placeholder='派单说明（选填）'
+        id="assign-note"
+        className="field__input assign__note"
+        placeholder="派单说明（选填）"
         value={note}
         onInput={(e) => setNote(e.detail.value)}
       />
-      <ActionButton id='assign-submit' busy={busy} disabled={staffId === null} onClick={submit}>
+      <ActionButton id="assign-submit" busy={busy} disabled={staffId === null} onClick={submit}>
         确认派单
       </ActionButton>
     </View>
-  )
+  );
 }

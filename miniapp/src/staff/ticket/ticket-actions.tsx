@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components';
 import {
   ASSIGNING_ROLES,
   TicketStatus,
@@ -6,56 +6,56 @@ import {
   isOpen,
   type StaffView,
   type TicketDetailView,
-} from '@utility/shared'
-import { useState } from 'react'
-import { ActionButton } from '../../components/action-button'
-import { claimTicket, transitionTicket } from '../../services/tickets'
-import { AssignPanel } from './assign-panel'
-import { transitionLabel } from './transition-labels'
+} from '@utility/shared';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { claimTicket, transitionTicket } from '../../services/tickets';
+import { AssignPanel } from './assign-panel';
+import { transitionLabel } from './transition-labels';
 
 interface Props {
-  ticket: TicketDetailView
-  staff: StaffView
+  ticket: TicketDetailView;
+  staff: StaffView;
   /** Called after every action, whatever its outcome: the ticket may have changed either way. */
-  onChanged: () => void
+  onChanged: () => void;
 }
 
 /** Going forward is the primary action; handing back is secondary; cancelling is a warning. */
 function buttonTone(from: TicketStatus, to: TicketStatus): 'primary' | 'secondary' | 'danger' {
-  if (to === TicketStatus.Cancelled) return 'danger'
-  if (to === TicketStatus.Accepted && from !== TicketStatus.Submitted) return 'secondary'
-  return 'primary'
+  if (to === TicketStatus.Cancelled) return 'danger';
+  if (to === TicketStatus.Accepted && from !== TicketStatus.Submitted) return 'secondary';
+  return 'primary';
 }
 
 export function TicketActions({ ticket, staff, onChanged }: Props) {
-  const [note, setNote] = useState('')
-  const [busy, setBusy] = useState<string | null>(null)
-  const [assigning, setAssigning] = useState(false)
-  const claimable = ticket.assigneeId === null && canClaim(ticket.status)
-  const assignable = ASSIGNING_ROLES.includes(staff.role) && isOpen(ticket.status)
-  const moves = ticket.allowedTransitions
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState(false);
+  const claimable = ticket.assigneeId === null && canClaim(ticket.status);
+  const assignable = ASSIGNING_ROLES.includes(staff.role) && isOpen(ticket.status);
+  const moves = ticket.allowedTransitions;
 
   async function run(key: string, action: () => Promise<unknown>) {
-    setBusy(key)
+    setBusy(key);
     try {
-      await action()
-      setNote('')
-      setAssigning(false)
+      await action();
+      setNote('');
+      setAssigning(false);
     } catch {
       // The wrapper has shown the message (e.g. 该工单已被他人领取).
     } finally {
-      setBusy(null)
-      onChanged()
+      setBusy(null);
+      onChanged();
     }
   }
 
-  if (!claimable && !assignable && moves.length === 0) return null
+  if (!claimable && !assignable && moves.length === 0) return null;
   return (
-    <View className='card actions'>
-      <Text className='card__title'>处理</Text>
+    <View className="card actions">
+      <Text className="card__title">处理</Text>
       {claimable ? (
         <ActionButton
-          id='ticket-claim'
+          id="ticket-claim"
           busy={busy === 'claim'}
           disabled={busy !== null}
           onClick={() => run('claim', () => claimTicket(ticket.id))}
@@ -65,9 +65,9 @@ export function TicketActions({ ticket, staff, onChanged }: Props) {
       ) : null}
       {moves.length > 0 ? (
         <Input
-          id='transition-note'
-          className='field__input actions__note'
-          placeholder='处理说明（选填）'
+          id="transition-note"
+          className="field__input actions__note"
+          placeholder="处理说明（选填）"
           value={note}
           onInput={(e) => setNote(e.detail.value)}
         />
@@ -85,7 +85,7 @@ export function TicketActions({ ticket, staff, onChanged }: Props) {
         </ActionButton>
       ))}
       {assignable ? (
-        <ActionButton id='assign-open' tone='secondary' onClick={() => setAssigning(!assigning)}>
+        <ActionButton id="assign-open" tone="secondary" onClick={() => setAssigning(!assigning)}>
           {assigning ? '收起派单' : '派单'}
         </ActionButton>
       ) : null}
@@ -94,11 +94,11 @@ export function TicketActions({ ticket, staff, onChanged }: Props) {
           ticketId={ticket.id}
           queueId={ticket.queueId}
           onDone={() => {
-            setAssigning(false)
-            onChanged()
+            setAssigning(false);
+            onChanged();
           }}
         />
       ) : null}
     </View>
-  )
+  );
 }

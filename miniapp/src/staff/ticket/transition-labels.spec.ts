@@ -1,5 +1,5 @@
-import { TicketStatus as S } from '@utility/shared'
-import { transitionLabel } from './transition-labels'
+import { TicketStatus as S } from '@utility/shared';
+import { transitionLabel } from './transition-labels';
 
 describe('transition buttons', () => {
   it.each([
@@ -14,6 +14,6 @@ describe('transition buttons', () => {
     [S.Resolved, S.Closed, '关闭'],
     [S.Submitted, S.Cancelled, '取消'],
   ])('%s → %s reads %s', (from, to, label) => {
-    expect(transitionLabel(from, to)).toBe(label)
-  })
-})
+    expect(transitionLabel(from, to)).toBe(label);
+  });
+});

@@ -1,4 +1,4 @@
-import { TicketStatus as S } from '@utility/shared'
+import { TicketStatus as S } from '@utility/shared';
 
 const LABELS: Record<S, string> = {
   [S.Submitted]: '待受理',
@@ -9,13 +9,13 @@ const LABELS: Record<S, string> = {
   [S.Resolved]: '处理完成',
   [S.Closed]: '关闭',
   [S.Cancelled]: '取消',
-}
+};
 
 /** The button that moves a ticket from `from` to `to`; "accepted" reads by where it comes from. */
 export function transitionLabel(from: S, to: S): string {
   if (to === S.Accepted) {
-    if (from === S.Resolved || from === S.Closed) return '重新打开'
-    if (from === S.Assigned || from === S.EnRoute || from === S.OnSite) return '退回'
+    if (from === S.Resolved || from === S.Closed) return '重新打开';
+    if (from === S.Assigned || from === S.EnRoute || from === S.OnSite) return '退回';
   }
-  return LABELS[to]
+  return LABELS[to];
 }

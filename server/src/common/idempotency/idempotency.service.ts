@@ -16,7 +16,9 @@ export interface Created {
 }
 
 const stableJson = (value: unknown): string =>
-  JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+  JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+  );
 
 /**
  * `Idempotency-Key` for create endpoints. The record is written in the same transaction as
@@ -31,19 +33,35 @@ export class IdempotencyService {
   ) {}
 
   async create(
-    scope: string, key: string | undefined, resourceType: string, body: unknown,
+    scope: string,
+    key: string | undefined,
+    resourceType: string,
+    body: unknown,
     work: (em: EntityManager) => Promise<number>,
   ): Promise<Created> {
     if (key === undefined) return { resourceId: await this.db.transaction(work), replayed: false };
     if (!KEY_PATTERN.test(key)) {
-      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'Idempotency-Key 格式无效（8–100位字母、数字或 -_.:）');
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.ValidationFailed,
+        'Idempotency-Key 格式无效（8–100位字母、数字或 -_.:）',
+      );
     }
-    const requestHash = createHash('sha256').update(`${resourceType}\n${stableJson(body)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${resourceType}\n${stableJson(body)}`)
+      .digest('hex');
     const earlier = await this.replay(scope, key, requestHash);
     if (earlier) return earlier;
     try {
       const resourceId = await this.db.transaction(async (em) => {
-        const { identifiers } = await em.insert(IdempotencyRecord, { scope, key, requestHash, resourceType, resourceId: null, createdAt: this.clock.now() });
+        const { identifiers } = await em.insert(IdempotencyRecord, {
+          scope,
+          key,
+          requestHash,
+          resourceType,
+          resourceId: null,
+          createdAt: this.clock.now(),
+        });
         const id = await work(em);
         await em.update(IdempotencyRecord, { id: identifiers[0].id }, { resourceId: id });
         return id;

@@ -1,7 +1,12 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../common/config';
 import { FakeWechatPay, startFakeWechatPay } from './fake-wechat-pay.server';
-import { generateMockMerchant, loadLiveCredentials, MockMerchant, WechatPayCredentials } from './wechat-pay.credentials';
+import {
+  generateMockMerchant,
+  loadLiveCredentials,
+  MockMerchant,
+  WechatPayCredentials,
+} from './wechat-pay.credentials';
 
 /**
  * The fake WeChat Pay this process started and the merchant identity made up for it (mock mode), or nulls
@@ -24,7 +29,9 @@ export class FakeWechatPayHandle implements OnApplicationShutdown {
       merchantPublicKey: merchant.publicKey,
       apiV3Key: merchant.apiV3Key,
     });
-    new Logger('WechatPayModule').log(`WECHATPAY_MODE=mock: fake WeChat Pay at ${fake.url}, notices to ${config.WECHATPAY_NOTIFY_URL}`);
+    new Logger('WechatPayModule').log(
+      `WECHATPAY_MODE=mock: fake WeChat Pay at ${fake.url}, notices to ${config.WECHATPAY_NOTIFY_URL}`,
+    );
     return new FakeWechatPayHandle(fake, merchant);
   }
 

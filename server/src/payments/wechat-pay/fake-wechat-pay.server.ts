@@ -2,10 +2,27 @@ import { createHash, createPublicKey, generateKeyPairSync, KeyObject, randomByte
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import {
-  compactTime, completeExtraRow, digits, ExtraBillRow, FakeOrder, FakeRefund, jsapiProblem, OUT_NO, refundJson, tradeBillFile, transactionJson,
+  compactTime,
+  completeExtraRow,
+  digits,
+  ExtraBillRow,
+  FakeOrder,
+  FakeRefund,
+  jsapiProblem,
+  OUT_NO,
+  refundJson,
+  tradeBillFile,
+  transactionJson,
 } from './fake-wechat-pay.records';
 import {
-  beijingDate, encryptResource, formatRfc3339Beijing, MAX_CLOCK_SKEW_SECONDS, nonceStr, requestMessage, signSha256Rsa, verifySha256Rsa,
+  beijingDate,
+  encryptResource,
+  formatRfc3339Beijing,
+  MAX_CLOCK_SKEW_SECONDS,
+  nonceStr,
+  requestMessage,
+  signSha256Rsa,
+  verifySha256Rsa,
   wechatpayMessage,
 } from './wechat-pay.crypto';
 
@@ -86,9 +103,15 @@ export interface FakeWechatPay {
   /** The same for a settled refund's REFUND.SUCCESS notice. */
   renotifyRefund(outRefundNo: string): Promise<NoticeDelivery>;
   /** Builds a notice exactly as WeChat Pay would, optionally broken, without sending it. `resource` is WeChat's plaintext JSON. */
-  signNotice(payload: { eventType: string; resource: Record<string, unknown> }, options?: NoticeSigningOptions): SignedNotice;
+  signNotice(
+    payload: { eventType: string; resource: Record<string, unknown> },
+    options?: NoticeSigningOptions,
+  ): SignedNotice;
   /** Signs any body with the platform key (for notices whose body itself is broken). */
-  signRawNotice(rawBody: string, options?: Pick<NoticeSigningOptions, 'timestamp' | 'forgeSignature' | 'serial'>): SignedNotice;
+  signRawNotice(
+    rawBody: string,
+    options?: Pick<NoticeSigningOptions, 'timestamp' | 'forgeSignature' | 'serial'>,
+  ): SignedNotice;
   /** An order as WeChat Pay's JSON (query answer / notice plaintext). */
   transactionJson(outTradeNo: string): Record<string, unknown>;
   addBillRow(row: ExtraBillRow): void;
@@ -139,7 +162,12 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
 
   // ---- signing, as WeChat Pay does ----
 
-  const signedHeaders = (body: string, key = platform.privateKey, serial = platform.serial, timestamp = Math.floor(Date.now() / 1000)) => {
+  const signedHeaders = (
+    body: string,
+    key = platform.privateKey,
+    serial = platform.serial,
+    timestamp = Math.floor(Date.now() / 1000),
+  ) => {
     const nonce = nonceStr(32);
     return {
       'Wechatpay-Timestamp': String(timestamp),
@@ -180,12 +208,22 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
   };
 
   const signRawNotice: FakeWechatPay['signRawNotice'] = (rawBody, signing = {}) => {
-    const headers = signedHeaders(rawBody, signing.forgeSignature ? rogueKey() : platform.privateKey, signing.serial ?? platform.serial, signing.timestamp);
+    const headers = signedHeaders(
+      rawBody,
+      signing.forgeSignature ? rogueKey() : platform.privateKey,
+      signing.serial ?? platform.serial,
+      signing.timestamp,
+    );
     return { headers: { ...headers, 'Content-Type': 'application/json' }, rawBody };
   };
 
   /** One POST of a notice; WeChat Pay waits 5 s for a 2xx (its retry schedule is not modelled: use renotify). */
-  const deliver = async (notice: { id: string; body: string; url: string }, eventType: string, outTradeNo: string, outRefundNo?: string) => {
+  const deliver = async (
+    notice: { id: string; body: string; url: string },
+    eventType: string,
+    outTradeNo: string,
+    outRefundNo?: string,
+  ) => {
     let status = 0;
     try {
       const response = await fetch(notice.url, {
@@ -199,7 +237,15 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     } catch {
       status = 0;
     }
-    const delivery: NoticeDelivery = { noticeId: notice.id, eventType, outTradeNo, ...(outRefundNo ? { outRefundNo } : {}), url: notice.url, status, at: new Date().toISOString() };
+    const delivery: NoticeDelivery = {
+      noticeId: notice.id,
+      eventType,
+      outTradeNo,
+      ...(outRefundNo ? { outRefundNo } : {}),
+      url: notice.url,
+      status,
+      at: new Date().toISOString(),
+    };
     deliveries.push(delivery);
     return delivery;
   };
@@ -214,12 +260,17 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
 
   const pay: FakeWechatPay['pay'] = async (request) => {
     const prepayId = request.prepayId ?? request.payment?.package.replace(/^prepay_id=/, '');
-    const order = prepayId ? [...orders.values()].find((o) => o.prepayId === prepayId) : request.outTradeNo ? orders.get(request.outTradeNo) : undefined;
+    const order = prepayId
+      ? [...orders.values()].find((o) => o.prepayId === prepayId)
+      : request.outTradeNo
+        ? orders.get(request.outTradeNo)
+        : undefined;
     if (!order) throw new FakeRefusal(404, 'ORDER_NOT_EXIST', '订单不存在');
     if (request.payment) checkPaySign(request.payment, order);
     if (order.state === 'CLOSED') throw new FakeRefusal(400, 'ORDER_CLOSED', '订单已关闭');
     if (order.state !== 'NOTPAY') throw new FakeRefusal(400, 'ORDERPAID', '该订单已支付');
-    if (order.timeExpire && Date.parse(order.timeExpire) < Date.now()) throw new FakeRefusal(400, 'ORDER_EXPIRED', '订单已过支付截止时间');
+    if (order.timeExpire && Date.parse(order.timeExpire) < Date.now())
+      throw new FakeRefusal(400, 'ORDER_EXPIRED', '订单已过支付截止时间');
     order.state = 'SUCCESS';
     order.transactionId = `42000${digits(5)}${compactTime(new Date()).slice(0, 8)}${digits(10)}`;
     order.successTime = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -237,7 +288,8 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     if (payment.appId !== appid || payment.package !== `prepay_id=${order.prepayId}` || payment.signType !== 'RSA') {
       throw new FakeRefusal(400, 'PARAM_ERROR', 'requestPayment:fail 支付参数不匹配');
     }
-    if (!verifySha256Rsa(message, payment.paySign, merchantPublicKey)) throw new FakeRefusal(400, 'SIGN_ERROR', 'requestPayment:fail 支付验证签名失败');
+    if (!verifySha256Rsa(message, payment.paySign, merchantPublicKey))
+      throw new FakeRefusal(400, 'SIGN_ERROR', 'requestPayment:fail 支付验证签名失败');
   };
 
   const renotify: FakeWechatPay['renotify'] = async (outTradeNo) => {
@@ -251,8 +303,17 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     refund.status = 'SUCCESS';
     refund.successTime = new Date(Math.floor(Date.now() / 1000) * 1000);
     const notice = noticeBody('REFUND.SUCCESS', refundJson(refund, merchant, true));
-    lastNotice.set(`refund:${refund.outRefundNo}`, { id: notice.id, body: JSON.stringify(notice), url: refund.notifyUrl });
-    await deliver(lastNotice.get(`refund:${refund.outRefundNo}`)!, 'REFUND.SUCCESS', refund.outTradeNo, refund.outRefundNo);
+    lastNotice.set(`refund:${refund.outRefundNo}`, {
+      id: notice.id,
+      body: JSON.stringify(notice),
+      url: refund.notifyUrl,
+    });
+    await deliver(
+      lastNotice.get(`refund:${refund.outRefundNo}`)!,
+      'REFUND.SUCCESS',
+      refund.outTradeNo,
+      refund.outRefundNo,
+    );
   };
 
   const renotifyRefund: FakeWechatPay['renotifyRefund'] = async (outRefundNo) => {
@@ -272,18 +333,29 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     if (existing) {
       if (existing.state === 'CLOSED') return fail(400, 'ORDER_CLOSED', '订单已关闭');
       if (existing.state !== 'NOTPAY') return fail(400, 'ORDERPAID', '该订单已支付');
-      const same = existing.amountFen === body.amount.total && existing.description === body.description && existing.payerOpenid === body.payer.openid;
+      const same =
+        existing.amountFen === body.amount.total &&
+        existing.description === body.description &&
+        existing.payerOpenid === body.payer.openid;
       if (!same) return fail(403, 'OUT_TRADE_NO_USED', '商户订单号重复');
       // time_expire is set by the first order and may not change afterwards.
-      if (existing.timeExpire && body.time_expire && body.time_expire !== existing.timeExpire) return fail(400, 'INVALID_REQUEST', '支付结束时间不允许修改');
+      if (existing.timeExpire && body.time_expire && body.time_expire !== existing.timeExpire)
+        return fail(400, 'INVALID_REQUEST', '支付结束时间不允许修改');
     }
     // A prepay_id lives 2 hours: the same order within them gets the same one back, later a new one.
     const reuse = existing && Date.now() - existing.prepayIssuedAt < PREPAY_TTL_MS;
     const prepayId = reuse ? existing.prepayId : `wx${compactTime(new Date())}${randomBytes(9).toString('hex')}`;
     orders.set(body.out_trade_no, {
       ...existing,
-      outTradeNo: body.out_trade_no, prepayId, prepayIssuedAt: reuse ? existing.prepayIssuedAt : Date.now(), description: body.description, amountFen: body.amount.total,
-      payerOpenid: body.payer.openid, notifyUrl: body.notify_url, attach: body.attach, timeExpire: existing?.timeExpire ?? body.time_expire,
+      outTradeNo: body.out_trade_no,
+      prepayId,
+      prepayIssuedAt: reuse ? existing.prepayIssuedAt : Date.now(),
+      description: body.description,
+      amountFen: body.amount.total,
+      payerOpenid: body.payer.openid,
+      notifyUrl: body.notify_url,
+      attach: body.attach,
+      timeExpire: existing?.timeExpire ?? body.time_expire,
       state: 'NOTPAY',
     });
     return { status: 200, body: { prepay_id: prepayId } };
@@ -291,25 +363,42 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
 
   const refund = (body: Record<string, any>): Answer => {
     const amount = body.amount ?? {};
-    if (typeof body.out_refund_no !== 'string' || !OUT_NO.test(body.out_refund_no)) return fail(400, 'PARAM_ERROR', 'out_refund_no 格式错误');
-    if (!Number.isInteger(amount.refund) || amount.refund < 1 || !Number.isInteger(amount.total) || amount.currency !== 'CNY') {
+    if (typeof body.out_refund_no !== 'string' || !OUT_NO.test(body.out_refund_no))
+      return fail(400, 'PARAM_ERROR', 'out_refund_no 格式错误');
+    if (
+      !Number.isInteger(amount.refund) ||
+      amount.refund < 1 ||
+      !Number.isInteger(amount.total) ||
+      amount.currency !== 'CNY'
+    ) {
       return fail(400, 'PARAM_ERROR', 'amount 格式错误');
     }
     const existing = refunds.get(body.out_refund_no);
     if (existing) {
       // Same out_refund_no: WeChat Pay refunds once and answers with that refund.
-      if (existing.refundFen !== amount.refund || existing.outTradeNo !== body.out_trade_no) return fail(400, 'INVALID_REQUEST', '退款单号重复，且参数与原退款不一致');
+      if (existing.refundFen !== amount.refund || existing.outTradeNo !== body.out_trade_no)
+        return fail(400, 'INVALID_REQUEST', '退款单号重复，且参数与原退款不一致');
       return { status: 200, body: refundJson(existing, merchant) };
     }
     const order = orders.get(body.out_trade_no);
-    if (!order || order.state === 'NOTPAY' || order.state === 'CLOSED') return fail(404, 'RESOURCE_NOT_EXISTS', '订单不存在');
+    if (!order || order.state === 'NOTPAY' || order.state === 'CLOSED')
+      return fail(404, 'RESOURCE_NOT_EXISTS', '订单不存在');
     if (amount.total !== order.amountFen) return fail(400, 'INVALID_REQUEST', '订单金额与原订单不一致');
-    const refunded = [...refunds.values()].filter((r) => r.outTradeNo === order.outTradeNo).reduce((sum, r) => sum + r.refundFen, 0);
+    const refunded = [...refunds.values()]
+      .filter((r) => r.outTradeNo === order.outTradeNo)
+      .reduce((sum, r) => sum + r.refundFen, 0);
     if (refunded + amount.refund > order.amountFen) return fail(400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
     const created: FakeRefund = {
-      outRefundNo: body.out_refund_no, refundId: `50${digits(5)}${compactTime(new Date()).slice(0, 8)}${digits(14)}`,
-      outTradeNo: order.outTradeNo, transactionId: order.transactionId!, refundFen: amount.refund, totalFen: order.amountFen,
-      reason: body.reason, status: 'PROCESSING', createTime: new Date(), notifyUrl: body.notify_url ?? order.notifyUrl,
+      outRefundNo: body.out_refund_no,
+      refundId: `50${digits(5)}${compactTime(new Date()).slice(0, 8)}${digits(14)}`,
+      outTradeNo: order.outTradeNo,
+      transactionId: order.transactionId!,
+      refundFen: amount.refund,
+      totalFen: order.amountFen,
+      reason: body.reason,
+      status: 'PROCESSING',
+      createTime: new Date(),
+      notifyUrl: body.notify_url ?? order.notifyUrl,
     };
     refunds.set(created.outRefundNo, created);
     order.state = 'REFUND';
@@ -319,10 +408,19 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
 
   const tradeBill = (query: URLSearchParams, origin: string): Answer => {
     const date = query.get('bill_date') ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'PARAM_ERROR', 'bill_date 格式错误');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+      return fail(400, 'PARAM_ERROR', 'bill_date 格式错误');
     if (!['ALL', null].includes(query.get('bill_type'))) return fail(400, 'PARAM_ERROR', '本模拟只提供 ALL 账单');
     if (date > beijingDate(new Date())) return fail(400, 'NO_STATEMENT_EXIST', '账单文件不存在');
-    const file = Buffer.from(tradeBillFile(date, merchant, { orders: orders.values(), refunds: refunds.values(), extras: extraRows, billAmounts }), 'utf8');
+    const file = Buffer.from(
+      tradeBillFile(date, merchant, {
+        orders: orders.values(),
+        refunds: refunds.values(),
+        extras: extraRows,
+        billAmounts,
+      }),
+      'utf8',
+    );
     const token = randomBytes(24).toString('base64url');
     const hash = createHash('sha1').update(file).digest('hex');
     if (corruptBill) {
@@ -330,7 +428,10 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
       file[file.length - 3] ^= 0x01;
     }
     bills.set(token, { file, expiresAt: Date.now() + 30_000 });
-    return { status: 200, body: { hash_type: 'SHA1', hash_value: hash, download_url: `${origin}/v3/billdownload/file?token=${token}` } };
+    return {
+      status: 200,
+      body: { hash_type: 'SHA1', hash_value: hash, download_url: `${origin}/v3/billdownload/file?token=${token}` },
+    };
   };
 
   const api = (method: string, url: URL, body: Record<string, any>): Answer => {
@@ -340,7 +441,9 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     if (method === 'GET' && match) {
       if (url.searchParams.get('mchid') !== mchid) return fail(400, 'PARAM_ERROR', 'mchid 与请求商户不一致');
       const order = orders.get(decodeURIComponent(match[1]));
-      return order ? { status: 200, body: transactionJson(order, merchant) } : fail(404, 'ORDER_NOT_EXIST', '订单不存在');
+      return order
+        ? { status: 200, body: transactionJson(order, merchant) }
+        : fail(404, 'ORDER_NOT_EXIST', '订单不存在');
     }
     match = PATH_CLOSE.exec(path);
     if (method === 'POST' && match) {
@@ -355,9 +458,12 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     match = PATH_REFUND.exec(path);
     if (method === 'GET' && match) {
       const found = refunds.get(decodeURIComponent(match[1]));
-      return found ? { status: 200, body: refundJson(found, merchant) } : fail(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
+      return found
+        ? { status: 200, body: refundJson(found, merchant) }
+        : fail(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
     }
-    if (method === 'GET' && path === '/v3/bill/tradebill') return tradeBill(url.searchParams, `http://127.0.0.1:${port}`);
+    if (method === 'GET' && path === '/v3/bill/tradebill')
+      return tradeBill(url.searchParams, `http://127.0.0.1:${port}`);
     return fail(404, 'NOT_FOUND', `no such API: ${method} ${path}`);
   };
 
@@ -366,11 +472,20 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     const header = req.headers.authorization ?? '';
     const scheme = 'WECHATPAY2-SHA256-RSA2048 ';
     if (!header.startsWith(scheme)) return 'Authorization 不是 WECHATPAY2-SHA256-RSA2048';
-    const fields = Object.fromEntries([...header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const fields = Object.fromEntries(
+      [...header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+    );
     if (fields.mchid !== mchid) return `商户号 ${fields.mchid} 不是 ${mchid}`;
     if (fields.serial_no !== merchantSerial) return `证书序列号 ${fields.serial_no} 不是商户当前证书`;
-    if (Math.abs(Math.floor(Date.now() / 1000) - Number(fields.timestamp)) > MAX_CLOCK_SKEW_SECONDS) return '请求时间戳与当前时间相差超过5分钟';
-    const message = requestMessage(req.method ?? '', req.url ?? '', fields.timestamp ?? '', fields.nonce_str ?? '', raw);
+    if (Math.abs(Math.floor(Date.now() / 1000) - Number(fields.timestamp)) > MAX_CLOCK_SKEW_SECONDS)
+      return '请求时间戳与当前时间相差超过5分钟';
+    const message = requestMessage(
+      req.method ?? '',
+      req.url ?? '',
+      fields.timestamp ?? '',
+      fields.nonce_str ?? '',
+      raw,
+    );
     return verifySha256Rsa(message, fields.signature ?? '', merchantPublicKey) ? null : '签名错误';
   };
 
@@ -380,7 +495,8 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     if (method !== 'POST') return null;
     if (path === '/__mock/pay') {
       const ids = [body.prepayId, body.outTradeNo, body.payment?.package].filter((v) => v !== undefined);
-      if (!ids.length || ids.some((v) => typeof v !== 'string')) return fail(400, 'PARAM_ERROR', '需要 prepayId、outTradeNo 或 payment');
+      if (!ids.length || ids.some((v) => typeof v !== 'string'))
+        return fail(400, 'PARAM_ERROR', '需要 prepayId、outTradeNo 或 payment');
       return { status: 200, body: await pay(body) };
     }
     if (path === '/__mock/renotify') {
@@ -388,12 +504,14 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
       return { status: 200, body: await renotify(String(body.outTradeNo)) };
     }
     if (path === '/__mock/bill-extra') {
-      if (typeof body.outTradeNo !== 'string' || !Number.isInteger(body.amountFen)) return fail(400, 'PARAM_ERROR', '需要 outTradeNo 与 amountFen');
+      if (typeof body.outTradeNo !== 'string' || !Number.isInteger(body.amountFen))
+        return fail(400, 'PARAM_ERROR', '需要 outTradeNo 与 amountFen');
       extraRows.push(completeExtraRow(body as ExtraBillRow));
       return { status: 204 };
     }
     if (path === '/__mock/bill-amount') {
-      if (typeof body.outTradeNo !== 'string' || !Number.isInteger(body.amountFen)) return fail(400, 'PARAM_ERROR', '需要 outTradeNo 与 amountFen');
+      if (typeof body.outTradeNo !== 'string' || !Number.isInteger(body.amountFen))
+        return fail(400, 'PARAM_ERROR', '需要 outTradeNo 与 amountFen');
       billAmounts.set(body.outTradeNo, body.amountFen);
       return { status: 204 };
     }
@@ -411,7 +529,11 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     }
     if (url.pathname.startsWith('/__mock/')) {
       try {
-        return send(res, (await control(req.method ?? '', url.pathname, body)) ?? fail(404, 'NOT_FOUND', 'no such control'), false);
+        return send(
+          res,
+          (await control(req.method ?? '', url.pathname, body)) ?? fail(404, 'NOT_FOUND', 'no such control'),
+          false,
+        );
       } catch (error) {
         if (error instanceof FakeRefusal) return send(res, fail(error.status, error.code, error.message), false);
         throw error;
@@ -479,7 +601,8 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     addBillRow: (row) => void extraRows.push(completeExtraRow(row)),
     alterBillAmount: (outTradeNo, amountFen) => billAmounts.set(outTradeNo, amountFen),
     forgeNextResponses: (n) => (forged = n),
-    failNext: (n, error) => (failures = { left: n, answer: fail(error.status, error.code, error.message ?? 'injected failure') }),
+    failNext: (n, error) =>
+      (failures = { left: n, answer: fail(error.status, error.code, error.message ?? 'injected failure') }),
     corruptNextBill: () => (corruptBill = true),
     orders: () => [...orders.values()].map((o) => ({ ...o })),
     refunds: () => [...refunds.values()].map((r) => ({ ...r })),

@@ -7,7 +7,8 @@ const PAYMENT =
   '`2024-05-01 09:30:00,`wx8888888888888888,`1230000109,`0,`,`4200001234202405017102519265,`BILL202405000001,`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`JSAPI,`SUCCESS,`OTHERS,`CNY,`123.45,`0.00,`0,`0,`0.00,`0.00,`,`,`水费, 2024年4月,`bill:1,`0.74070,`0.60%,`123.45,`0.00,`';
 const REFUND =
   '`2024-05-01 23:59:59,`wx8888888888888888,`1230000109,`0,`,`4200001234202405017102519265,`BILL202405000001,`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`JSAPI,`REFUND,`OTHERS,`CNY,`0.00,`0.00,`50300001232024050100012345678,`RF202405000001,`3.5,`0.00,`ORIGINAL,`SUCCESS,`水费, 2024年4月,`bill:1,`-0.02100,`0.60%,`123.45,`3.50,`';
-const SUMMARY = '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n`2,`123.45,`3.50,`0.00,`0.71970,`123.45,`3.50';
+const SUMMARY =
+  '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n`2,`123.45,`3.50,`0.00,`0.71970,`123.45,`3.50';
 
 const bill = (...detail: string[]) => `\uFEFF${[HEADER, ...detail, SUMMARY].join('\r\n')}\r\n`;
 
@@ -15,13 +16,26 @@ describe('parseTradeBill', () => {
   it('reads payment and refund rows by column name, in Beijing time, amounts in fen', () => {
     expect(parseTradeBill(bill(PAYMENT, REFUND))).toEqual([
       {
-        tradeTime: new Date('2024-05-01T01:30:00Z'), appid: 'wx8888888888888888', mchid: '1230000109',
-        transactionId: '4200001234202405017102519265', outTradeNo: 'BILL202405000001', tradeState: 'SUCCESS', amountFen: 12_345,
+        tradeTime: new Date('2024-05-01T01:30:00Z'),
+        appid: 'wx8888888888888888',
+        mchid: '1230000109',
+        transactionId: '4200001234202405017102519265',
+        outTradeNo: 'BILL202405000001',
+        tradeState: 'SUCCESS',
+        amountFen: 12_345,
       },
       {
-        tradeTime: new Date('2024-05-01T15:59:59Z'), appid: 'wx8888888888888888', mchid: '1230000109',
-        transactionId: '4200001234202405017102519265', outTradeNo: 'BILL202405000001', tradeState: 'REFUND', amountFen: 0,
-        refundId: '50300001232024050100012345678', outRefundNo: 'RF202405000001', refundFen: 350, refundStatus: 'SUCCESS',
+        tradeTime: new Date('2024-05-01T15:59:59Z'),
+        appid: 'wx8888888888888888',
+        mchid: '1230000109',
+        transactionId: '4200001234202405017102519265',
+        outTradeNo: 'BILL202405000001',
+        tradeState: 'REFUND',
+        amountFen: 0,
+        refundId: '50300001232024050100012345678',
+        outRefundNo: 'RF202405000001',
+        refundFen: 350,
+        refundStatus: 'SUCCESS',
       },
     ]);
   });

@@ -39,7 +39,10 @@ const COLUMNS = {
 export class TradeBillFormatError extends Error {}
 
 export function parseTradeBill(text: string): TradeBillRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   if (lines.length === 0) throw new TradeBillFormatError('empty bill');
   const header = lines[0].split(',').map((name) => name.trim());
   const index = Object.fromEntries(
@@ -56,7 +59,8 @@ export function parseTradeBill(text: string): TradeBillRow[] {
     // Split on ",`" rather than ",": a field (a description) may itself hold a comma.
     if (!line.startsWith('`')) throw new TradeBillFormatError(`detail line ${n + 1} does not start with a backtick`);
     const fields = line.slice(1).split(',`');
-    if (fields.length !== header.length) throw new TradeBillFormatError(`detail line ${n + 1} has ${fields.length} fields, header has ${header.length}`);
+    if (fields.length !== header.length)
+      throw new TradeBillFormatError(`detail line ${n + 1} has ${fields.length} fields, header has ${header.length}`);
     const field = (key: keyof typeof COLUMNS) => fields[index[key]].trim();
     const refundId = field('refundId');
     const row: TradeBillRow = {

@@ -11,7 +11,14 @@ const DevPayBody = z.object({
   outTradeNo: z.string().min(1).max(32),
   /** The requestPayment params the page got: when given, the fake checks their paySign as WeChat's cashier would. */
   payment: z
-    .object({ appId: z.string(), timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.string(), paySign: z.string() })
+    .object({
+      appId: z.string(),
+      timeStamp: z.string(),
+      nonceStr: z.string(),
+      package: z.string(),
+      signType: z.string(),
+      paySign: z.string(),
+    })
     .optional(),
 });
 
@@ -23,15 +30,24 @@ export class WechatPayDevController {
 
   @Post('pay')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Mock mode only: the fake WeChat Pay marks the order paid and sends its signed, encrypted notice; 404 otherwise' })
+  @ApiOperation({
+    summary:
+      'Mock mode only: the fake WeChat Pay marks the order paid and sends its signed, encrypted notice; 404 otherwise',
+  })
   @ApiZodBody(DevPayBody)
-  async pay(@ZodBody(DevPayBody) body: z.infer<typeof DevPayBody>): Promise<{ outTradeNo: string; transactionId: string; noticeStatus: number | null }> {
+  async pay(
+    @ZodBody(DevPayBody) body: z.infer<typeof DevPayBody>,
+  ): Promise<{ outTradeNo: string; transactionId: string; noticeStatus: number | null }> {
     const { fake } = this.handle;
     if (!fake) throw notFound();
     try {
       const paid = await fake.pay({ outTradeNo: body.outTradeNo, payment: body.payment });
       // What our own notify endpoint answered the fake: 200/204 means the notice was accepted.
-      return { outTradeNo: paid.outTradeNo, transactionId: paid.transactionId, noticeStatus: paid.delivery?.status ?? null };
+      return {
+        outTradeNo: paid.outTradeNo,
+        transactionId: paid.transactionId,
+        noticeStatus: paid.delivery?.status ?? null,
+      };
     } catch (error) {
       if (!(error instanceof FakeRefusal)) throw error;
       if (error.status === 404) throw notFound();

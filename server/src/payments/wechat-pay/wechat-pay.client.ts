@@ -61,13 +61,19 @@ export class WechatPayClient {
       mchid: credentials.mchid,
       serial_no: credentials.merchantSerial,
       // Only read by the SDK to derive a serial when serial_no is missing; we always give serial_no.
-      publicKey: Buffer.from(createPublicKey(credentials.merchantPrivateKey).export({ type: 'spki', format: 'pem' }) as string),
+      publicKey: Buffer.from(
+        createPublicKey(credentials.merchantPrivateKey).export({ type: 'spki', format: 'pem' }) as string,
+      ),
       privateKey: Buffer.from(privateKeyPem),
       // WeChat Pay asks for a User-Agent naming the caller; the SDK's default is "127.0.0.1".
       userAgent: 'utility-service (wechatpay-node-v3/2.2.1)',
       // No APIv3 `key`: the SDK's decipher_gcm skips the GCM tag check, so nothing here may call it.
     });
-    this.pay.createHttp(new RedirectingHttp(credentials.apiBase, credentials.timeoutMs ?? 10_000, (path, answer) => this.checkAnswer(path, answer)));
+    this.pay.createHttp(
+      new RedirectingHttp(credentials.apiBase, credentials.timeoutMs ?? 10_000, (path, answer) =>
+        this.checkAnswer(path, answer),
+      ),
+    );
   }
 
   async createJsapiOrder(order: JsapiOrder): Promise<{ prepayId: string }> {
@@ -81,14 +87,22 @@ export class WechatPayClient {
       ...(order.attach !== undefined ? { attach: order.attach } : {}),
     });
     const answer = this.json('jsapi', result);
-    if (typeof answer.prepay_id !== 'string' || !answer.prepay_id) throw badAnswer('jsapi', result.status, 'no prepay_id');
+    if (typeof answer.prepay_id !== 'string' || !answer.prepay_id)
+      throw badAnswer('jsapi', result.status, 'no prepay_id');
     return { prepayId: answer.prepay_id };
   }
 
   /** JSAPI 调起支付: paySign = SHA256withRSA(merchant key) over `appId\ntimeStamp\nnonceStr\npackage\n`. */
   paymentParams(prepayId: string, now = new Date()): RequestPaymentParams {
-    const params = { appId: this.credentials.appid, timeStamp: String(Math.floor(now.getTime() / 1000)), nonceStr: nonceStr(32), package: `prepay_id=${prepayId}` };
-    const paySign = this.pay.sha256WithRsa(`${params.appId}\n${params.timeStamp}\n${params.nonceStr}\n${params.package}\n`);
+    const params = {
+      appId: this.credentials.appid,
+      timeStamp: String(Math.floor(now.getTime() / 1000)),
+      nonceStr: nonceStr(32),
+      package: `prepay_id=${prepayId}`,
+    };
+    const paySign = this.pay.sha256WithRsa(
+      `${params.appId}\n${params.timeStamp}\n${params.nonceStr}\n${params.package}\n`,
+    );
     return { ...params, signType: 'RSA', paySign };
   }
 
@@ -132,10 +146,15 @@ export class WechatPayClient {
 
   /** The day's (Beijing date) ALL bill: applied for, downloaded, checked against its SHA1, parsed. */
   async downloadTradeBill(date: string): Promise<TradeBillRow[]> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new WechatPayError('tradebill', 0, 'PARAM_ERROR', `bill date ${date} is not YYYY-MM-DD`, false);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+      throw new WechatPayError('tradebill', 0, 'PARAM_ERROR', `bill date ${date} is not YYYY-MM-DD`, false);
     const applied = await this.pay.tradebill({ bill_date: date, bill_type: 'ALL' });
     const answer = this.json('tradebill', applied);
-    if (answer.hash_type !== 'SHA1' || typeof answer.hash_value !== 'string' || typeof answer.download_url !== 'string') {
+    if (
+      answer.hash_type !== 'SHA1' ||
+      typeof answer.hash_value !== 'string' ||
+      typeof answer.download_url !== 'string'
+    ) {
       throw badAnswer('tradebill', applied.status, 'no SHA1 hash or download_url');
     }
     // The SDK signs download_url minus the live host; give it that form so our HTTP object can redirect it.
@@ -148,7 +167,13 @@ export class WechatPayClient {
     const file = downloaded.data as Buffer;
     const hash = createHash('sha1').update(file).digest('hex');
     if (hash !== answer.hash_value.toLowerCase()) {
-      throw new WechatPayError('downloadBill', downloaded.status, 'BILL_HASH_MISMATCH', `file SHA1 ${hash} is not ${answer.hash_value}`, true);
+      throw new WechatPayError(
+        'downloadBill',
+        downloaded.status,
+        'BILL_HASH_MISMATCH',
+        `file SHA1 ${hash} is not ${answer.hash_value}`,
+        true,
+      );
     }
     try {
       return parseTradeBill(file.toString('utf8'));

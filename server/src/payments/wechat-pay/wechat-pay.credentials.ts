@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, X509Certificate } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  randomBytes,
+  X509Certificate,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AppConfig, InvalidConfigError } from '../../common/config';
 import { LIVE_API_BASE, nonceStr } from './wechat-pay.crypto';
@@ -41,17 +48,27 @@ export function generateMockMerchant(): MockMerchant {
  */
 export function loadLiveCredentials(config: AppConfig): WechatPayCredentials {
   const problems: string[] = [];
-  const merchantPrivateKey = readPem(problems, 'WECHATPAY_PRIVATE_KEY_PATH', config.WECHATPAY_PRIVATE_KEY_PATH, (pem) => {
-    const key = createPrivateKey(pem);
-    if (key.asymmetricKeyType !== 'rsa') throw new Error('is not an RSA private key');
-    return key;
-  });
+  const merchantPrivateKey = readPem(
+    problems,
+    'WECHATPAY_PRIVATE_KEY_PATH',
+    config.WECHATPAY_PRIVATE_KEY_PATH,
+    (pem) => {
+      const key = createPrivateKey(pem);
+      if (key.asymmetricKeyType !== 'rsa') throw new Error('is not an RSA private key');
+      return key;
+    },
+  );
   const serial = config.WECHATPAY_PLATFORM_SERIAL ?? '';
-  const platformKey = readPem(problems, 'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH', config.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH, (pem) => {
-    const key = platformPublicKey(pem, serial);
-    if (key.asymmetricKeyType !== 'rsa') throw new Error('is not an RSA public key');
-    return key;
-  });
+  const platformKey = readPem(
+    problems,
+    'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH',
+    config.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH,
+    (pem) => {
+      const key = platformPublicKey(pem, serial);
+      if (key.asymmetricKeyType !== 'rsa') throw new Error('is not an RSA public key');
+      return key;
+    },
+  );
   if (problems.length || !merchantPrivateKey || !platformKey) {
     throw new InvalidConfigError(`Invalid environment variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
@@ -73,14 +90,18 @@ export function loadLiveCredentials(config: AppConfig): WechatPayCredentials {
  */
 function platformPublicKey(pem: string, serial: string): KeyObject {
   // createPublicKey would happily derive one from a private key: a swapped path must not boot.
-  if (pem.includes('PRIVATE KEY')) throw new Error("is a private key, not WeChat Pay's public key or platform certificate");
+  if (pem.includes('PRIVATE KEY'))
+    throw new Error("is a private key, not WeChat Pay's public key or platform certificate");
   if (!pem.includes('BEGIN CERTIFICATE')) return createPublicKey(pem);
   const certificate = new X509Certificate(pem);
   const strip = (s: string) => s.toUpperCase().replace(/^0+/, '');
   if (strip(certificate.serialNumber) !== strip(serial)) {
-    throw new Error(`is a certificate with serial ${certificate.serialNumber}, not WECHATPAY_PLATFORM_SERIAL ${serial}`);
+    throw new Error(
+      `is a certificate with serial ${certificate.serialNumber}, not WECHATPAY_PLATFORM_SERIAL ${serial}`,
+    );
   }
-  if (Date.parse(certificate.validTo) < Date.now()) throw new Error(`is a certificate that expired on ${certificate.validTo}`);
+  if (Date.parse(certificate.validTo) < Date.now())
+    throw new Error(`is a certificate that expired on ${certificate.validTo}`);
   return certificate.publicKey;
 }
 
@@ -95,7 +116,8 @@ function readPem<T>(problems: string[], name: string, path: string | undefined, 
   try {
     return parse(pem);
   } catch (error) {
-    const reason = error instanceof Error && error.message.startsWith('is ') ? error.message : 'is not a PEM key or certificate';
+    const reason =
+      error instanceof Error && error.message.startsWith('is ') ? error.message : 'is not a PEM key or certificate';
     problems.push(`${name}: ${path} ${reason}`);
     return null;
   }

@@ -35,7 +35,13 @@ export function wechatpayMessage(timestamp: string, nonce: string, body: string 
 }
 
 /** What the merchant signs on requests: `METHOD\n/path?query\ntimestamp\nnonce\nbody\n` (empty body for GET). */
-export function requestMessage(method: string, pathWithQuery: string, timestamp: string, nonce: string, body: string): string {
+export function requestMessage(
+  method: string,
+  pathWithQuery: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   return `${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n${body}\n`;
 }
 

@@ -53,21 +53,33 @@ export class RedirectingHttp implements IPayRequest {
 
   private async send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<Output> {
     // Anything else would carry the merchant's signature to a host nobody configured.
-    if (!url.startsWith(`${LIVE_API_BASE}/`)) throw new WechatPayError(method, 0, 'BAD_URL', `refusing to send to ${url}`, false);
+    if (!url.startsWith(`${LIVE_API_BASE}/`))
+      throw new WechatPayError(method, 0, 'BAD_URL', `refusing to send to ${url}`, false);
     const path = url.slice(LIVE_API_BASE.length);
     // fetch negotiates and decodes compression itself.
     const { 'Accept-Encoding': _encoding, ...sent } = headers;
     let answer: ReceivedAnswer;
     try {
-      const response = await fetch(`${this.apiBase}${path}`, { method, headers: sent, body, signal: AbortSignal.timeout(this.timeoutMs) });
-      answer = { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
+      const response = await fetch(`${this.apiBase}${path}`, {
+        method,
+        headers: sent,
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      answer = {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: Buffer.from(await response.arrayBuffer()),
+      };
     } catch (error) {
-      if ((error as Error)?.name === 'TimeoutError') throw new WechatPayError(path, 0, 'TIMEOUT', `no answer within ${this.timeoutMs} ms`, true);
+      if ((error as Error)?.name === 'TimeoutError')
+        throw new WechatPayError(path, 0, 'TIMEOUT', `no answer within ${this.timeoutMs} ms`, true);
       const cause = (error as { cause?: { code?: string } })?.cause?.code;
       throw new WechatPayError(path, 0, 'NETWORK', cause ?? String(error), true);
     }
     this.checkAnswer(path, answer);
-    if (answer.status < 200 || answer.status >= 300) return { status: answer.status, error: answer.body.toString('utf8') };
+    if (answer.status < 200 || answer.status >= 300)
+      return { status: answer.status, error: answer.body.toString('utf8') };
     return { status: answer.status, data: answer.body };
   }
 }

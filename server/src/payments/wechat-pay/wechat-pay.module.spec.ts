@@ -1,4 +1,14 @@
-import { Controller, Global, HttpCode, Logger, Module, Post, RawBodyRequest, Req, UnauthorizedException } from '@nestjs/common';
+import {
+  Controller,
+  Global,
+  HttpCode,
+  Logger,
+  Module,
+  Post,
+  RawBodyRequest,
+  Req,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { FastifyRequest } from 'fastify';
@@ -9,13 +19,27 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { APP_CONFIG, AppConfig, InvalidConfigError, loadConfig, MOCK_WECHAT_APPID, MOCK_WECHATPAY_MCHID } from '../../common/config';
+import {
+  APP_CONFIG,
+  AppConfig,
+  InvalidConfigError,
+  loadConfig,
+  MOCK_WECHAT_APPID,
+  MOCK_WECHATPAY_MCHID,
+} from '../../common/config';
 import { ErrorFilter } from '../../common/error.filter';
 import { FakeWechatPayHandle } from './fake-wechat-pay.handle';
 import { WechatPayClient } from './wechat-pay.client';
 import { NoticeRejected, VerifiedNotice, WechatPayNotices } from './wechat-pay.notices';
 import { WechatPayModule } from './wechat-pay.module';
-import { MockPair, NotifyReceiver, startMockPair, startNotifyReceiver, TEST_APPID, TEST_MCHID } from './wechat-pay.test-support';
+import {
+  MockPair,
+  NotifyReceiver,
+  startMockPair,
+  startNotifyReceiver,
+  TEST_APPID,
+  TEST_MCHID,
+} from './wechat-pay.test-support';
 
 function refusal(env: Record<string, string>): InvalidConfigError {
   try {
@@ -30,7 +54,9 @@ function refusal(env: Record<string, string>): InvalidConfigError {
 describe('WeChat Pay config', () => {
   it('defaults to mock mode, with the mock merchant number, the mini-program appid and our own notify endpoint', () => {
     expect(loadConfig({ PORT: '4100' })).toMatchObject({
-      WECHATPAY_MODE: 'mock', WECHATPAY_MCHID: MOCK_WECHATPAY_MCHID, WECHATPAY_APPID: MOCK_WECHAT_APPID,
+      WECHATPAY_MODE: 'mock',
+      WECHATPAY_MCHID: MOCK_WECHATPAY_MCHID,
+      WECHATPAY_APPID: MOCK_WECHAT_APPID,
       WECHATPAY_NOTIFY_URL: 'http://127.0.0.1:4100/api/payments/wechat/notify',
     });
     expect(loadConfig({ WECHAT_APPID: 'wxminiprogram0001' }).WECHATPAY_APPID).toBe('wxminiprogram0001');
@@ -46,7 +72,16 @@ describe('WeChat Pay config', () => {
 
   it('lists every missing live variable at once', () => {
     const message = refusal({ WECHATPAY_MODE: 'live' }).message;
-    for (const name of ['WECHATPAY_MCHID', 'WECHATPAY_APPID', 'WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH', 'WECHATPAY_PLATFORM_SERIAL', 'WECHATPAY_NOTIFY_URL']) {
+    for (const name of [
+      'WECHATPAY_MCHID',
+      'WECHATPAY_APPID',
+      'WECHATPAY_SERIAL',
+      'WECHATPAY_PRIVATE_KEY_PATH',
+      'WECHATPAY_APIV3_KEY',
+      'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH',
+      'WECHATPAY_PLATFORM_SERIAL',
+      'WECHATPAY_NOTIFY_URL',
+    ]) {
       expect(message).toContain(`${name}: is required`);
     }
   });
@@ -65,7 +100,9 @@ describe('WeChat Pay config', () => {
   });
 
   it('refuses WECHATPAY_API_BASE in mock mode, which starts its own fake', () => {
-    expect(refusal({ WECHATPAY_API_BASE: 'http://127.0.0.1:9999' }).message).toContain('WECHATPAY_API_BASE: is only used when WECHATPAY_MODE=live');
+    expect(refusal({ WECHATPAY_API_BASE: 'http://127.0.0.1:9999' }).message).toContain(
+      'WECHATPAY_API_BASE: is only used when WECHATPAY_MODE=live',
+    );
   });
 });
 
@@ -79,7 +116,9 @@ class NotifyController {
   @HttpCode(204)
   async notify(@Req() req: RawBodyRequest<FastifyRequest>): Promise<void> {
     try {
-      NotifyController.received.push(await this.notices.verifyNotice({ headers: req.headers, rawBody: req.rawBody ?? '' }, new Date()));
+      NotifyController.received.push(
+        await this.notices.verifyNotice({ headers: req.headers, rawBody: req.rawBody ?? '' }, new Date()),
+      );
     } catch (error) {
       if (error instanceof NoticeRejected) throw new UnauthorizedException({ code: 'FAIL', message: error.reason });
       throw error;
@@ -93,7 +132,10 @@ async function startModule(env: Record<string, string>, port = 0): Promise<NestF
   @Global()
   @Module({ providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] })
   class ConfigModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, WechatPayModule], controllers: [NotifyController] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule, WechatPayModule],
+    controllers: [NotifyController],
+  }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { rawBody: true });
   app.useGlobalFilters(new ErrorFilter());
   await app.init();
@@ -111,23 +153,56 @@ function freePort(): Promise<number> {
   });
 }
 
-function liveEnv(privateKeyPath: string, platformKeyPath: string, apiBase: string, pair?: MockPair, platformSerial?: string, notifyUrl = 'https://pay.example.com/api/payments/wechat/notify'): Record<string, string> {
+function liveEnv(
+  privateKeyPath: string,
+  platformKeyPath: string,
+  apiBase: string,
+  pair?: MockPair,
+  platformSerial?: string,
+  notifyUrl = 'https://pay.example.com/api/payments/wechat/notify',
+): Record<string, string> {
   return {
-    WECHATPAY_MODE: 'live', WECHATPAY_MCHID: TEST_MCHID, WECHATPAY_APPID: TEST_APPID,
-    WECHATPAY_SERIAL: pair?.merchant.serial ?? 'ABCDEF0123456789', WECHATPAY_PRIVATE_KEY_PATH: privateKeyPath,
+    WECHATPAY_MODE: 'live',
+    WECHATPAY_MCHID: TEST_MCHID,
+    WECHATPAY_APPID: TEST_APPID,
+    WECHATPAY_SERIAL: pair?.merchant.serial ?? 'ABCDEF0123456789',
+    WECHATPAY_PRIVATE_KEY_PATH: privateKeyPath,
     WECHATPAY_APIV3_KEY: pair?.merchant.apiV3Key ?? '0123456789abcdef0123456789abcdef',
-    WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: platformKeyPath, WECHATPAY_PLATFORM_SERIAL: platformSerial ?? pair?.fake.platformSerial ?? 'PUB_KEY_ID_0112345',
-    WECHATPAY_API_BASE: apiBase, WECHATPAY_NOTIFY_URL: notifyUrl,
+    WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: platformKeyPath,
+    WECHATPAY_PLATFORM_SERIAL: platformSerial ?? pair?.fake.platformSerial ?? 'PUB_KEY_ID_0112345',
+    WECHATPAY_API_BASE: apiBase,
+    WECHATPAY_NOTIFY_URL: notifyUrl,
   };
 }
 
 /** The same journey in every mode: order, requestPayment params, pay with a verified notice, query, close. */
-async function journey(client: WechatPayClient, pay: (outTradeNo: string, payment: object) => Promise<unknown>, received: () => VerifiedNotice[]): Promise<void> {
-  const { prepayId } = await client.createJsapiOrder({ outTradeNo: 'JOURNEY00000001', description: '水费', amountFen: 3600, payerOpenid: 'oJourney00000000000000000001', timeExpire: new Date(Date.now() + 900_000) });
+async function journey(
+  client: WechatPayClient,
+  pay: (outTradeNo: string, payment: object) => Promise<unknown>,
+  received: () => VerifiedNotice[],
+): Promise<void> {
+  const { prepayId } = await client.createJsapiOrder({
+    outTradeNo: 'JOURNEY00000001',
+    description: '水费',
+    amountFen: 3600,
+    payerOpenid: 'oJourney00000000000000000001',
+    timeExpire: new Date(Date.now() + 900_000),
+  });
   await pay('JOURNEY00000001', client.paymentParams(prepayId));
-  expect(received()).toEqual([expect.objectContaining({ eventType: 'TRANSACTION.SUCCESS', resource: expect.objectContaining({ outTradeNo: 'JOURNEY00000001', amountFen: 3600 }) })]);
+  expect(received()).toEqual([
+    expect.objectContaining({
+      eventType: 'TRANSACTION.SUCCESS',
+      resource: expect.objectContaining({ outTradeNo: 'JOURNEY00000001', amountFen: 3600 }),
+    }),
+  ]);
   expect(await client.queryByOutTradeNo('JOURNEY00000001')).toMatchObject({ tradeState: 'SUCCESS', amountFen: 3600 });
-  await client.createJsapiOrder({ outTradeNo: 'JOURNEY00000002', description: '水费', amountFen: 100, payerOpenid: 'oJourney00000000000000000001', timeExpire: new Date(Date.now() + 900_000) });
+  await client.createJsapiOrder({
+    outTradeNo: 'JOURNEY00000002',
+    description: '水费',
+    amountFen: 100,
+    payerOpenid: 'oJourney00000000000000000001',
+    timeExpire: new Date(Date.now() + 900_000),
+  });
   await client.close('JOURNEY00000002');
   expect(await client.queryByOutTradeNo('JOURNEY00000002')).toMatchObject({ tradeState: 'CLOSED' });
 }
@@ -148,15 +223,31 @@ describe('WechatPayModule', () => {
     if (!fake) throw new Error('mock mode started no fake');
     try {
       const devPay = async (outTradeNo: string, payment: object) => {
-        const res = await request(app.getHttpServer()).post('/api/dev/wechat-pay/pay').send({ outTradeNo, payment }).expect(200);
+        const res = await request(app.getHttpServer())
+          .post('/api/dev/wechat-pay/pay')
+          .send({ outTradeNo, payment })
+          .expect(200);
         expect(res.body).toEqual({ outTradeNo, transactionId: expect.any(String), noticeStatus: 204 });
       };
       await journey(app.get(WechatPayClient), devPay, () => NotifyController.received);
-      await request(app.getHttpServer()).post('/api/dev/wechat-pay/pay').send({ outTradeNo: 'JOURNEY00000001' }).expect(409);
-      await request(app.getHttpServer()).post('/api/dev/wechat-pay/pay').send({ outTradeNo: 'NO-SUCH-ORDER' }).expect(404);
+      await request(app.getHttpServer())
+        .post('/api/dev/wechat-pay/pay')
+        .send({ outTradeNo: 'JOURNEY00000001' })
+        .expect(409);
+      await request(app.getHttpServer())
+        .post('/api/dev/wechat-pay/pay')
+        .send({ outTradeNo: 'NO-SUCH-ORDER' })
+        .expect(404);
       // A notice our endpoint refuses is answered 401, so WeChat Pay would send it again.
-      const forged = fake.signNotice({ eventType: 'TRANSACTION.SUCCESS', resource: fake.transactionJson('JOURNEY00000001') }, { forgeSignature: true });
-      await request(app.getHttpServer()).post('/api/payments/wechat/notify').set(forged.headers).send(forged.rawBody).expect(401);
+      const forged = fake.signNotice(
+        { eventType: 'TRANSACTION.SUCCESS', resource: fake.transactionJson('JOURNEY00000001') },
+        { forgeSignature: true },
+      );
+      await request(app.getHttpServer())
+        .post('/api/payments/wechat/notify')
+        .set(forged.headers)
+        .send(forged.rawBody)
+        .expect(401);
     } finally {
       await app.close();
     }
@@ -186,11 +277,16 @@ describe('WechatPayModule', () => {
       const platformKeyPath = join(dir, 'pub_key.pem');
       writeFileSync(platformKeyPath, pair.fake.platformPublicKey.export({ type: 'spki', format: 'pem' }));
       receiver = await startNotifyReceiver(() => pair.credentials(receiver.url));
-      app = await startModule(liveEnv(writeMerchantKey(), platformKeyPath, pair.fake.url, pair, undefined, receiver.url));
+      app = await startModule(
+        liveEnv(writeMerchantKey(), platformKeyPath, pair.fake.url, pair, undefined, receiver.url),
+      );
       expect(app.get(FakeWechatPayHandle).fake).toBeNull();
       expect(pair.fake.platformSerial).toMatch(/^PUB_KEY_ID_/);
       await journey(app.get(WechatPayClient), livePay, () => receiver.notices);
-      await request(app.getHttpServer()).post('/api/dev/wechat-pay/pay').send({ outTradeNo: 'JOURNEY00000001' }).expect(404);
+      await request(app.getHttpServer())
+        .post('/api/dev/wechat-pay/pay')
+        .send({ outTradeNo: 'JOURNEY00000001' })
+        .expect(404);
     });
 
     it('works like mock with a platform certificate PEM at the same path', async () => {
@@ -209,12 +305,22 @@ describe('WechatPayModule', () => {
       pair = await startMockPair();
       const certificatePath = join(dir, 'wechatpay_cert.pem');
       writeFileSync(certificatePath, certificatePem);
-      const boot = startModule(liveEnv(join(dir, 'missing_key.pem'), certificatePath, pair.fake.url, pair, 'ABCDEF0123456789'));
-      const error = await boot.then(() => null, (e: unknown) => e);
+      const boot = startModule(
+        liveEnv(join(dir, 'missing_key.pem'), certificatePath, pair.fake.url, pair, 'ABCDEF0123456789'),
+      );
+      const error = await boot.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(InvalidConfigError);
-      expect((error as Error).message).toMatch(/^Invalid environment variables:\n {2}WECHATPAY_PRIVATE_KEY_PATH: cannot read .*missing_key\.pem \(ENOENT\)\n {2}WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: .* is a certificate with serial \w+, not WECHATPAY_PLATFORM_SERIAL ABCDEF0123456789$/);
+      expect((error as Error).message).toMatch(
+        /^Invalid environment variables:\n {2}WECHATPAY_PRIVATE_KEY_PATH: cannot read .*missing_key\.pem \(ENOENT\)\n {2}WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: .* is a certificate with serial \w+, not WECHATPAY_PLATFORM_SERIAL ABCDEF0123456789$/,
+      );
       // The merchant's private key where WeChat Pay's public key belongs.
-      const swapped = await startModule(liveEnv(writeMerchantKey(), writeMerchantKey(), pair.fake.url, pair)).then(() => null, (e: unknown) => e);
+      const swapped = await startModule(liveEnv(writeMerchantKey(), writeMerchantKey(), pair.fake.url, pair)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect((swapped as Error).message).toContain('WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: ');
       expect((swapped as Error).message).toContain("is a private key, not WeChat Pay's public key");
     });
@@ -227,6 +333,20 @@ function selfSignedCertificate(dir: string): { privateKey: KeyObject; certificat
   const keyPath = join(dir, 'platform_key.pem');
   const certPath = join(dir, 'platform_cert.pem');
   writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  execFileSync('openssl', ['req', '-x509', '-new', '-key', keyPath, '-subj', '/CN=Tenpay.com Root CA', '-days', '2', '-set_serial', '0x5157F04E7A0A5E3E0A2E5D9C3C1B7A6F2E1D0C9B', '-out', certPath]);
+  execFileSync('openssl', [
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    keyPath,
+    '-subj',
+    '/CN=Tenpay.com Root CA',
+    '-days',
+    '2',
+    '-set_serial',
+    '0x5157F04E7A0A5E3E0A2E5D9C3C1B7A6F2E1D0C9B',
+    '-out',
+    certPath,
+  ]);
   return { privateKey, certificatePem: readFileSync(certPath, 'utf8') };
 }

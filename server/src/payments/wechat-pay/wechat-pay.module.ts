@@ -11,7 +11,11 @@ import { WechatPayNotices } from './wechat-pay.notices';
 @Module({
   controllers: [WechatPayDevController],
   providers: [
-    { provide: FakeWechatPayHandle, inject: [APP_CONFIG], useFactory: (config: AppConfig) => FakeWechatPayHandle.start(config) },
+    {
+      provide: FakeWechatPayHandle,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => FakeWechatPayHandle.start(config),
+    },
     { provide: WECHAT_PAY_CREDENTIALS, inject: [APP_CONFIG, FakeWechatPayHandle], useFactory: wechatPayCredentials },
     WechatPayClient,
     WechatPayNotices,

@@ -5,7 +5,8 @@ import { WECHAT_PAY_CREDENTIALS, WechatPayCredentials } from './wechat-pay.crede
 import { decryptResource, MAX_CLOCK_SKEW_SECONDS, verifySha256Rsa, wechatpayMessage } from './wechat-pay.crypto';
 import { isPaidTransaction, PaidTransaction, toRefund, toTransaction, WechatRefund } from './wechat-pay.types';
 
-export type NoticeRejectReason = 'unknown_serial' | 'stale_timestamp' | 'bad_signature' | 'bad_ciphertext' | 'malformed';
+export type NoticeRejectReason =
+  'unknown_serial' | 'stale_timestamp' | 'bad_signature' | 'bad_ciphertext' | 'malformed';
 
 /** Why a notice (or an API answer) is not WeChat Pay's. The notify endpoint answers 4xx and logs `reason`. */
 export class NoticeRejected extends Error {
@@ -23,10 +24,18 @@ export type Headers = Record<string, string | string[] | undefined>;
 
 export type VerifiedNotice =
   | { id: string; createTime: string; eventType: 'TRANSACTION.SUCCESS'; resource: PaidTransaction }
-  | { id: string; createTime: string; eventType: 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED'; resource: WechatRefund };
+  | {
+      id: string;
+      createTime: string;
+      eventType: 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED';
+      resource: WechatRefund;
+    };
 
 const header = (headers: Headers, name: string): string | undefined => {
-  const value = headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  const value =
+    headers[name] ??
+    headers[name.toLowerCase()] ??
+    Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   return Array.isArray(value) ? value[0] : value;
 };
 
@@ -34,14 +43,21 @@ const header = (headers: Headers, name: string): string | undefined => {
  * The checks on anything WeChat Pay signs (notices and API answers alike), in this order: a key we hold for
  * `Wechatpay-Serial`, a timestamp within 5 minutes of `now`, then SHA256withRSA over the exact bytes received.
  */
-export function checkWechatpaySignature(headers: Headers, body: string | Buffer, platformKeys: ReadonlyMap<string, KeyObject>, now: Date): void {
+export function checkWechatpaySignature(
+  headers: Headers,
+  body: string | Buffer,
+  platformKeys: ReadonlyMap<string, KeyObject>,
+  now: Date,
+): void {
   const serial = header(headers, 'Wechatpay-Serial');
   const key = serial ? platformKeys.get(serial) : undefined;
-  if (!key) throw new NoticeRejected('unknown_serial', serial ? `no platform key for serial ${serial}` : 'no Wechatpay-Serial');
+  if (!key)
+    throw new NoticeRejected('unknown_serial', serial ? `no platform key for serial ${serial}` : 'no Wechatpay-Serial');
   const timestamp = header(headers, 'Wechatpay-Timestamp') ?? '';
   if (!/^\d{1,12}$/.test(timestamp)) throw new NoticeRejected('malformed', 'no valid Wechatpay-Timestamp');
   const skew = Math.abs(Math.floor(now.getTime() / 1000) - Number(timestamp));
-  if (skew > MAX_CLOCK_SKEW_SECONDS) throw new NoticeRejected('stale_timestamp', `timestamp ${timestamp} is ${skew}s off`);
+  if (skew > MAX_CLOCK_SKEW_SECONDS)
+    throw new NoticeRejected('stale_timestamp', `timestamp ${timestamp} is ${skew}s off`);
   const nonce = header(headers, 'Wechatpay-Nonce') ?? '';
   const signature = header(headers, 'Wechatpay-Signature') ?? '';
   if (!nonce || !signature || !verifySha256Rsa(wechatpayMessage(timestamp, nonce, body), signature, key)) {
@@ -127,7 +143,10 @@ export class WechatPayNotices {
    * What differs between a paid transaction and the order it claims to pay: empty when it is ours.
    * (A valid signature says WeChat Pay sent it, not that it is for this merchant, app, order and amount.)
    */
-  mismatches(transaction: PaidTransaction, order: { outTradeNo: string; amountFen: number }): ('mchid' | 'appid' | 'out_trade_no' | 'amount')[] {
+  mismatches(
+    transaction: PaidTransaction,
+    order: { outTradeNo: string; amountFen: number },
+  ): ('mchid' | 'appid' | 'out_trade_no' | 'amount')[] {
     const found: ('mchid' | 'appid' | 'out_trade_no' | 'amount')[] = [];
     if (transaction.mchid !== this.credentials.mchid) found.push('mchid');
     if (transaction.appid !== this.credentials.appid) found.push('appid');

@@ -14,19 +14,33 @@ export interface MockPair {
   credentials: (notifyUrl: string) => WechatPayCredentials;
 }
 
-export async function startMockPair(platform?: { serial: string; privateKey: import('node:crypto').KeyObject }): Promise<MockPair> {
+export async function startMockPair(platform?: {
+  serial: string;
+  privateKey: import('node:crypto').KeyObject;
+}): Promise<MockPair> {
   const merchant = generateMockMerchant();
   const fake = await startFakeWechatPay({
-    mchid: TEST_MCHID, appid: TEST_APPID, merchantSerial: merchant.serial, merchantPublicKey: merchant.publicKey,
-    apiV3Key: merchant.apiV3Key, platform, refundSettleMs: 10,
+    mchid: TEST_MCHID,
+    appid: TEST_APPID,
+    merchantSerial: merchant.serial,
+    merchantPublicKey: merchant.publicKey,
+    apiV3Key: merchant.apiV3Key,
+    platform,
+    refundSettleMs: 10,
   });
   return {
     merchant,
     fake,
     credentials: (notifyUrl) => ({
-      mchid: TEST_MCHID, appid: TEST_APPID, merchantSerial: merchant.serial, merchantPrivateKey: merchant.privateKey,
-      apiV3Key: merchant.apiV3Key, platformKeys: new Map([[fake.platformSerial, fake.platformPublicKey]]),
-      apiBase: fake.url, notifyUrl, timeoutMs: 2000,
+      mchid: TEST_MCHID,
+      appid: TEST_APPID,
+      merchantSerial: merchant.serial,
+      merchantPrivateKey: merchant.privateKey,
+      apiV3Key: merchant.apiV3Key,
+      platformKeys: new Map([[fake.platformSerial, fake.platformPublicKey]]),
+      apiBase: fake.url,
+      notifyUrl,
+      timeoutMs: 2000,
     }),
   };
 }

@@ -53,7 +53,10 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v ? v : undefined));
-const time = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'not an RFC 3339 time').transform((v) => new Date(v));
+const time = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'not an RFC 3339 time')
+  .transform((v) => new Date(v));
 
 const TransactionJson = z.object({
   mchid: z.string().min(1),
