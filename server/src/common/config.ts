@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import { parseJobsSetting } from './jobs/job-names';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 
@@ -28,6 +29,19 @@ const EnvSchema = z.object({
     .optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /**
+   * Which background jobs this process runs: unset or `all` = every one, `off` = none, or a comma list
+   * of job names (docs/architecture.md#jobs). A job also needs its interval setting above 0.
+   */
+  JOBS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const jobs = parseJobsSetting(v);
+      if (Array.isArray(jobs)) return jobs;
+      ctx.addIssue({ code: 'custom', message: jobs.error });
+      return z.NEVER;
+    }),
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   H5_DIR: z.string().default(resolve(REPO_ROOT, 'miniapp/dist/h5')),
   /** The 24-hour line residents are told to call in an emergency (safety instructions). */
