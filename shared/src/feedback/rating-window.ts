@@ -9,7 +9,7 @@ export const RATED_TYPES: ReadonlySet<TicketType> = new Set([
   TicketType.Inspection,
   TicketType.Application,
   TicketType.Complaint,
-  TicketType.Report,
+  TicketType.MisconductReport,
 ]);
 
 export const RATING_WINDOW_DAYS = 7;

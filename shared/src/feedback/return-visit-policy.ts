@@ -15,7 +15,7 @@ export const ALWAYS_VISITED: ReadonlySet<TicketType> = new Set([
 export const SAMPLED: ReadonlySet<TicketType> = new Set([
   TicketType.Inspection,
   TicketType.Application,
-  TicketType.Report,
+  TicketType.MisconductReport,
 ]);
 
 export const DEFAULT_SAMPLE_RATE = 0.1;
@@ -106,6 +106,6 @@ export type FollowUpCause = 'not_fixed' | 'dissatisfied';
  * complaint would take it out of the supervisors' hands (and near an anonymous reporter).
  */
 export function followUpFor(type: TicketType, cause: FollowUpCause): 'reopen' | 'complaint' {
-  if (type === TicketType.Report) return 'reopen';
+  if (type === TicketType.MisconductReport) return 'reopen';
   return cause === 'not_fixed' && VISIT_TYPES.has(type) ? 'reopen' : 'complaint';
 }

@@ -5,7 +5,8 @@ export enum TicketType {
   RoomTemperature = 'room_temperature',
   Inspection = 'inspection',
   Complaint = 'complaint',
-  Report = 'report',
+  /** 举报: a report of staff misconduct (not the monthly report); its stored code stays `report`. */
+  MisconductReport = 'report',
   Application = 'application',
   Billing = 'billing',
   ReturnVisit = 'return_visit',
@@ -91,7 +92,7 @@ export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
   [TicketType.RoomTemperature]: '室温不达标',
   [TicketType.Inspection]: '安检预约',
   [TicketType.Complaint]: '投诉',
-  [TicketType.Report]: '举报',
+  [TicketType.MisconductReport]: '举报',
   [TicketType.Application]: '业务办理',
   [TicketType.Billing]: '缴费异常',
   [TicketType.ReturnVisit]: '回访',
