@@ -1,7 +1,7 @@
 import { Role, TicketType } from '@utility/shared';
 import { Utility } from '../accounts/account.entity';
 
-/** The demo company of the README: two districts, three stations, the queues of DOMAIN.md. */
+/** The demo company of the README: two districts, three stations, the queues of docs/domain.md#ticket-types. */
 export const DEMO_DISTRICTS = [
   { code: 'east', name: '城东片区' },
   { code: 'west', name: '城西片区' },

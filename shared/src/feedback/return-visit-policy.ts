@@ -3,7 +3,7 @@ import { VISIT_TYPES } from '../tickets/ticket-state-machine';
 import { addWorkingDays } from '../sla/sla-deadlines';
 import { WorkCalendar } from '../sla/sla-types';
 
-/** DOMAIN.md: every complaint, emergency and repair is visited. */
+/** docs/domain.md#return-visits: every complaint, emergency and repair is visited. */
 export const ALWAYS_VISITED: ReadonlySet<TicketType> = new Set([
   TicketType.Complaint,
   TicketType.Leak,
@@ -64,7 +64,7 @@ export interface ReturnVisitDeadlines {
   disasterHours: number;
   applicationWorkingDays: number;
   complaintWorkingDays: number;
-  /** Sampled work DOMAIN.md gives no figure for (inspections, reports). */
+  /** Sampled work docs/domain.md#return-visits gives no figure for (inspections, reports). */
   otherWorkingDays: number;
 }
 

@@ -7,7 +7,7 @@ const wd = (clock: ClockKind, workingDays: number): ClockPolicy => ({ clock, wor
 const { Respond, OnSite, Resolve, FirstReply } = ClockKind;
 
 /**
- * DOMAIN.md defaults, used until an operator configures its own. Field work runs on the
+ * The defaults of docs/domain.md#ticket-types, used until an operator configures its own. Field work runs on the
  * 24/7 clock (a leak does not wait for Monday); desk work counts working days.
  * Inspection has only a resolve clock: its real deadline is the booked slot, set by the
  * booking module. Return-visit deadlines depend on what is visited (24 h / 5 / 7 working

@@ -1,4 +1,4 @@
-/** Ticket type codes of DOMAIN.md. */
+/** Ticket type codes (docs/domain.md#ticket-types). */
 export enum TicketType {
   Leak = 'leak',
   Repair = 'repair',
@@ -43,7 +43,7 @@ export enum ClockKind {
   Respond = 'respond',
   OnSite = 'on_site',
   Resolve = 'resolve',
-  /** Complaints: the first answer to the resident (DOMAIN.md: within 3 days), stopped by POST /api/tickets/:id/first-reply or the resolution. */
+  /** Complaints: the first answer to the resident (docs/domain.md#complaints-and-reports: within 3 days), stopped by POST /api/tickets/:id/first-reply or the resolution. */
   FirstReply = 'first_reply',
 }
 
