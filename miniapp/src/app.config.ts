@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  // Main package: tab-level pages only (STYLE.md); each feature is a subpackage.
+  // Main package: tab-level pages only (docs/architecture.md#miniapp); each feature is a subpackage.
   pages: ['pages/index/index', 'pages/requests/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/auth', pages: ['login', 'privacy'] },

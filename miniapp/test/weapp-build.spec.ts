@@ -93,7 +93,7 @@ describe('weapp build', () => {
     expect(size(main)).toBeLessThan(PACKAGE_LIMIT);
   });
 
-  it('keeps the tab pages, and only them, in the main package (STYLE.md)', () => {
+  it('keeps the tab pages, and only them, in the main package (docs/architecture.md#miniapp)', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson;
     expect(app.tabBar?.list.map((item) => item.pagePath)).toEqual(app.pages);
     expect(app.tabBar?.list.map((item) => item.text)).toEqual(['首页', '我的报修', '我的']);

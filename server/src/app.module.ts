@@ -9,6 +9,7 @@ import { BillingModule } from './billing/billing.module';
 import { CommonModule } from './common/common.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './common/config';
+import { JobsModule } from './common/jobs/jobs.module';
 import { dataSourceOptions } from './db/data-source-options';
 import { FeedbackModule } from './feedback/feedback.module';
 import { InspectionsModule } from './inspections/inspections.module';
@@ -66,6 +67,7 @@ export class AppModule {
         ApplicationsModule,
         FeedbackModule,
         InspectionsModule,
+        JobsModule,
       ],
       controllers: [HealthController],
     };

@@ -4,7 +4,7 @@ export function maskPhone(phone: string): string {
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
 
-/** 110101199001011234 → 110***********1234 (DOMAIN.md: personal data). */
+/** 110101199001011234 → 110***********1234 (docs/domain.md#personal-data). */
 export function maskIdNumber(id: string): string {
   if (id.length < 8) return '*'.repeat(id.length);
   return id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);

@@ -125,7 +125,7 @@ describe('browser', () => {
         '处理举报的工作人员看不到您的微信、手机号和户号',
       );
       await form.locator('#report-text textarea').fill(REPORT);
-      const answer = rp.waitForResponse((r) => r.url().endsWith('/api/reports'));
+      const answer = rp.waitForResponse((r) => r.url().endsWith('/api/misconduct-reports'));
       await form.locator('#report-submit').click();
       const response = await answer;
       expect(response.status()).toBe(201);

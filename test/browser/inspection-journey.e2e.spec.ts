@@ -26,7 +26,7 @@ import { api } from '../support/server-process';
 const HOME = { accountNo: '9100000001', holderName: '王秀英', address: '城东区幸福路11号2单元202室' };
 const IDENTITY = 'inspection-journey';
 const PLAN_NAME = '城东入户安检（测试计划）';
-/** The seven gas checklist items (DOMAIN.md), in order. */
+/** The seven gas checklist items (docs/domain.md#inspections), in order. */
 const GAS_ITEMS = ['pipes', 'valves', 'meter', 'hoses', 'alarm', 'ventilation', 'appliance'];
 const HOSE_NOTE = '灶前胶管老化龟裂，长度超过2米';
 

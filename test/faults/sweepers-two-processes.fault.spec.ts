@@ -12,7 +12,7 @@ import { until } from './support/intake-load';
 import { HOME, residentWithAccount } from './support/residents';
 
 const TICKETS = 12;
-const FAST = { SLA_SWEEP_SECONDS: '1', NOTICE_WORKER_SECONDS: '1', PAYMENT_SWEEP_SECONDS: '0' };
+const FAST = { JOBS: 'sla-sweep,notice-worker', SLA_SWEEP_SECONDS: '1', NOTICE_WORKER_SECONDS: '1' };
 
 interface Message {
   touser: string;

@@ -2,7 +2,7 @@ import type {
   CreateApplicationRequest,
   CreateComplaintRequest,
   CreateRatingRequest,
-  CreateReportRequest,
+  CreateMisconductReportRequest,
   FeedbackRequestCreated,
   RatingView,
 } from '@utility/shared';
@@ -38,12 +38,17 @@ export function fileComplaint(
 }
 
 /** 举报, anonymous or not; the resident follows it under 我的报修 either way. */
-export function fileReport(
-  body: CreateReportRequest,
+export function fileMisconductReport(
+  body: CreateMisconductReportRequest,
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/reports', { method: 'POST', data: body, idempotencyKey, ...options });
+  return request<FeedbackRequestCreated>('/api/misconduct-reports', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }
 
 /** 业务办理: 开户, 过户, 停气/复气, 停热/复热, with the documents each needs. */

@@ -154,7 +154,7 @@ describe('request wrapper: residents and staff', () => {
       '/api/my/tickets/5/not-fixed',
       '/api/my/tickets/5/rating',
       '/api/complaints',
-      '/api/reports',
+      '/api/misconduct-reports',
       '/api/applications',
       '/api/applications/kinds',
       '/api/inspection-slots?accountId=1',

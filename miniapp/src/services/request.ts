@@ -61,7 +61,7 @@ const RESIDENT_PATH =
  * is the staff's (`/api/applications/:id` is an application's form for the business desk), so
  * only the bare paths count (and the public list of application kinds).
  */
-const RESIDENT_EXACT_PATH = /^\/api\/(complaints|reports|applications|applications\/kinds)(\?|$)/;
+const RESIDENT_EXACT_PATH = /^\/api\/(complaints|misconduct-reports|applications|applications\/kinds)(\?|$)/;
 export type AudienceName = 'resident' | 'staff';
 export const audienceOf = (path: string): AudienceName =>
   RESIDENT_PATH.test(path) || RESIDENT_EXACT_PATH.test(path) ? 'resident' : 'staff';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   abnormalUsage,
   parseCalendarDate,
@@ -11,6 +11,7 @@ import { Bill } from '../billing/bill.entity';
 import { BillsService } from '../billing/bills.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
+import { BackgroundJob } from '../common/jobs/background-job.decorator';
 import { NoticeOutbox } from '../notifications/notice-outbox.service';
 import { AccountBindingsService } from '../residents/account-bindings.service';
 import { BillAlertKind, billAlertNotice } from './bill-alert-notices';
@@ -33,11 +34,7 @@ export type BillAlertCounts = Record<BillAlertKind, number>;
  * without one the outbox records it as skipped. Safe in several processes.
  */
 @Injectable()
-export class BillAlerts implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(BillAlerts.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-
+export class BillAlerts {
   constructor(
     private readonly bills: BillsService,
     private readonly bindings: AccountBindingsService,
@@ -46,17 +43,8 @@ export class BillAlerts implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.BILL_ALERT_SECONDS) return;
-    this.timer = setInterval(() => void this.tick(), this.config.BILL_ALERT_SECONDS * 1000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** One pass; returns how many notices were newly queued (sent or skipped) per kind. */
+  /** One pass (job `bill-alerts`); returns how many notices were newly queued (sent or skipped) per kind. */
+  @BackgroundJob('bill-alerts')
   async run(): Promise<BillAlertCounts> {
     const now = this.clock.now();
     const today = shanghaiDate(now);
@@ -101,18 +89,5 @@ export class BillAlerts implements OnApplicationBootstrap, OnApplicationShutdown
         queued++;
     }
     return queued;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const counts = await this.run();
-      if (Object.values(counts).some(Boolean)) this.logger.log(`Bill alerts queued: ${JSON.stringify(counts)}`);
-    } catch (error) {
-      this.logger.error(`Bill alerts failed: ${(error as Error).message}`);
-    } finally {
-      this.running = false;
-    }
   }
 }

@@ -17,7 +17,7 @@ import { TestApp, startTestApp } from '../testing/test-app';
 const PHONE = '13812345678';
 const MASKED = '138****5678';
 
-/** DOMAIN.md, personal data: phones masked except to whoever works the ticket, and every unmasked view logged. */
+/** docs/domain.md#personal-data: phones masked except to whoever works the ticket, and every unmasked view logged. */
 describe("the caller's phone on a ticket", () => {
   let t: TestApp;
   let staff: Record<'agent1' | 'tech1' | 'tech2' | 'tech3' | 'dispatcher1' | 'supervisor1' | 'admin', Staff>;

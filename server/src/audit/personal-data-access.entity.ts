@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 
-/** Every time a staff member saw unmasked personal data (DOMAIN.md: personal data). */
+/** Every time a staff member saw unmasked personal data (docs/domain.md#personal-data). */
 @Entity('personal_data_access')
 @Index(['at'])
 export class PersonalDataAccess {

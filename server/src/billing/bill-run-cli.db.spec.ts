@@ -1,7 +1,14 @@
 import { shanghaiDate } from '@utility/shared';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { JobRegistry } from '../common/jobs/job-registry';
+import { FakeWechatPayHandle } from '../payments/wechat-pay/fake-wechat-pay.handle';
+import { FakeWechatHandle } from '../wechat/fake-wechat.handle';
+import { BillRunCliModule } from './bill-run-cli.module';
+import { BillRun } from './bill-run.service';
 import { login } from '../testing/api-fixtures';
 import { lastReading, m3 } from '../testing/payment-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
@@ -102,5 +109,28 @@ function nextPeriod(): string {
     expect(run.stderr).toContain(reason);
     expect(run.stdout).not.toContain('Billed');
     expect(await bills()).toEqual(before);
+  });
+});
+
+/** The CLI's own module, on the app's database: billing and nothing that runs by itself. */
+describe('the bill run CLI module', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
+
+  it('bills, but starts no background job and no fake WeChat or WeChat Pay', async () => {
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const cli = await NestFactory.createApplicationContext(BillRunCliModule.forRoot(config), {
+      logger: false,
+      abortOnError: false,
+    });
+    try {
+      await cli.init();
+      expect(cli.get(BillRun)).toBeInstanceOf(BillRun);
+      for (const absent of [JobRegistry, FakeWechatHandle, FakeWechatPayHandle])
+        expect(() => cli.get(absent, { strict: false })).toThrow();
+    } finally {
+      await cli.close();
+    }
   });
 });

@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { shanghaiDate } from '@utility/shared';
 import { SingleBar } from 'cli-progress';
 import { parseArgs } from 'node:util';
-import { AppModule } from '../app.module';
 import { InvalidConfigError, loadConfig } from '../common/config';
 import { setUpFieldCipher } from '../common/data-key';
 import { DataSource } from 'typeorm';
+import { BillRunCliModule } from './bill-run-cli.module';
 import { assertBillablePeriod } from './billing-period';
 import { BillRun } from './bill-run.service';
 
@@ -15,14 +15,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { period: { type: 'string' } } });
   const period = values.period ?? '';
   assertBillablePeriod(period, shanghaiDate(new Date()));
-  const config = loadConfig({
-    ...process.env,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    SLA_SWEEP_SECONDS: '0',
-    NOTICE_WORKER_SECONDS: '0',
-  });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   setUpFieldCipher(config);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(BillRunCliModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
   if (!config.DATABASE_URL.startsWith('sqlite:')) await app.get(DataSource).runMigrations({ transaction: 'each' });
   const bar = new SingleBar({
     format: `${period} {bar} {percentage}% | {value}/{total} readings | {duration}s`,

@@ -53,6 +53,8 @@ describe('loadConfig', () => {
     ['SEED_DEMO', 'yes'],
     ['SLA_SWEEP_SECONDS', '-1'],
     ['LOG_LEVEL', 'verbose'],
+    ['JOBS', 'sla-sweep,nightly-backup'],
+    ['JOBS', ''],
   ])('refuses %s=%s with an InvalidConfigError naming the variable', (name, value) => {
     const error = refusal({ ...valid, [name]: value });
     expect(error.message).toMatch(/^Invalid environment variables:/);
@@ -73,5 +75,14 @@ describe('loadConfig', () => {
   it('lists every bad variable at once', () => {
     const message = refusal({ PORT: 'x', DATABASE_URL: 'oracle:', TOKEN_SECRET: 'y' }).message;
     for (const name of ['PORT', 'DATABASE_URL', 'TOKEN_SECRET']) expect(message).toContain(`${name}:`);
+  });
+
+  it('reads JOBS as all, off, or the list of jobs to run', () => {
+    expect(loadConfig(valid).JOBS).toContain('sla-sweep');
+    expect(loadConfig(valid).JOBS).toHaveLength(9);
+    expect(loadConfig({ ...valid, JOBS: 'all' }).JOBS).toHaveLength(9);
+    expect(loadConfig({ ...valid, JOBS: 'off' }).JOBS).toEqual([]);
+    expect(loadConfig({ ...valid, JOBS: 'notice-worker, sla-sweep' }).JOBS).toEqual(['sla-sweep', 'notice-worker']);
+    expect(refusal({ ...valid, JOBS: 'sla-sweep,nightly-backup' }).message).toContain('unknown: "nightly-backup"');
   });
 });

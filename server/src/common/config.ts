@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import { parseJobsSetting } from './jobs/job-names';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 
-/** Every setting the server reads, validated once at boot (STYLE.md: config validated at boot). */
+/** Every setting the server reads, validated once at boot (docs/architecture.md#configuration). */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -28,6 +29,19 @@ const EnvSchema = z.object({
     .optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /**
+   * Which background jobs this process runs: unset or `all` = every one, `off` = none, or a comma list
+   * of job names (docs/architecture.md#jobs). A job also needs its interval setting above 0.
+   */
+  JOBS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const jobs = parseJobsSetting(v);
+      if (Array.isArray(jobs)) return jobs;
+      ctx.addIssue({ code: 'custom', message: jobs.error });
+      return z.NEVER;
+    }),
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   H5_DIR: z.string().default(resolve(REPO_ROOT, 'miniapp/dist/h5')),
   /** The 24-hour line residents are told to call in an emergency (safety instructions). */
@@ -58,7 +72,7 @@ const EnvSchema = z.object({
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /** How often resolved tickets are read for return visits and ratings (0 = off, tests drive it). */
   RETURN_VISIT_PLANNER_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
-  /** Share of sampled work (inspections, applications, reports) given a return visit; DOMAIN.md: at least 10 %. */
+  /** Share of sampled work (inspections, applications, reports) given a return visit; docs/domain.md#return-visits: at least 10 %. */
   RETURN_VISIT_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
   /** Seed of the reproducible sampling draw; recorded on each task so a draw can be checked later. */
   RETURN_VISIT_SAMPLE_SEED: z.string().min(1).max(32).default('utility-2026'),
@@ -75,7 +89,7 @@ const EnvSchema = z.object({
   RECONCILE_AT_HOUR: z.coerce.number().int().min(0).max(23).default(10),
   /** How often the monthly report job runs (0 = off): it generates last month's report from the 1st and freezes it at the due time. */
   REPORT_JOB_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
-  /** DOMAIN.md: the month's report is due on this day of the next month at this Shanghai hour (7th, 16:00). */
+  /** docs/domain.md#monthly-report: the month's report is due on this day of the next month at this Shanghai hour (7th, 16:00). */
   REPORT_DUE_DAY: z.coerce.number().int().min(1).max(28).default(7),
   REPORT_DUE_HOUR: z.coerce.number().int().min(0).max(23).default(16),
   /** How often resident bill alerts (due soon, arrears, high use) are planned (0 = off). */

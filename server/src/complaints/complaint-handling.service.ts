@@ -112,7 +112,7 @@ export class ComplaintHandling implements OnModuleInit {
     });
   }
 
-  /** The first answer to the complainant: stops the first-reply clock (DOMAIN.md: within 3 days). */
+  /** The first answer to the complainant: stops the first-reply clock (docs/domain.md#complaints-and-reports: within 3 days). */
   async firstReply(actor: StaffPrincipal, id: number, text: string): Promise<Ticket> {
     const ticket = await this.reader.visibleTicket(actor, id);
     if (ticket.type !== TicketType.Complaint) throw mismatch();

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   Channel,
   CreateComplaintRequest,
-  CreateReportRequest,
+  CreateMisconductReportRequest,
   TicketEventKind,
   TicketType,
   isOpen,
@@ -64,11 +64,11 @@ export class ComplaintIntake {
   }
 
   /** Anonymous: no account, no phone, no resident on the timeline; only resident_request knows, and staff never read it. */
-  async report(me: ResidentPrincipal, body: CreateReportRequest, key: string | undefined) {
+  async reportMisconduct(me: ResidentPrincipal, body: CreateMisconductReportRequest, key: string | undefined) {
     const created = await this.idempotency.create(`resident:${me.id}`, key, 'report', body, async (em) => {
       const phone = body.anonymous ? '' : ((await this.residents.findActive(me.id))?.phone ?? '');
       const ticket = await this.tickets.intake(em, body.anonymous ? null : me, {
-        type: TicketType.Report,
+        type: TicketType.MisconductReport,
         address: '—',
         contactName: body.anonymous ? ANONYMOUS_NAME : '实名举报人',
         contactPhone: phone,

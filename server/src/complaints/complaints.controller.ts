@@ -1,12 +1,6 @@
 import { Controller, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  CreateComplaintRequest,
-  CreateComplaintSchema,
-  CreateReportRequest,
-  CreateReportSchema,
-  FeedbackRequestCreated,
-} from '@utility/shared';
+import { CreateComplaintRequest, CreateComplaintSchema, FeedbackRequestCreated } from '@utility/shared';
 import type { FastifyReply } from 'fastify';
 import { ResidentPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
@@ -28,7 +22,7 @@ export function createdReply(
   return result.created;
 }
 
-/** Complaints and reports of misconduct from the miniapp. */
+/** Complaints from the miniapp (reports of misconduct: MisconductReportsController). */
 @ApiTags('complaints')
 @ApiBearerAuth()
 @UseGuards(ResidentGuard)
@@ -47,18 +41,5 @@ export class ComplaintsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FeedbackRequestCreated> {
     return createdReply(reply, await this.intake.complain(me, body, key));
-  }
-
-  @Post('reports')
-  @ApiOperation({ summary: 'Report misconduct (举报), optionally anonymously: then no staff view shows who sent it' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiZodBody(CreateReportSchema)
-  async report(
-    @CurrentResident() me: ResidentPrincipal,
-    @ZodBody(CreateReportSchema) body: CreateReportRequest,
-    @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<FeedbackRequestCreated> {
-    return createdReply(reply, await this.intake.report(me, body, key));
   }
 }

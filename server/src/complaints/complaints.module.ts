@@ -10,6 +10,7 @@ import { ComplaintHandlingController } from './complaint-handling.controller';
 import { ComplaintHandling } from './complaint-handling.service';
 import { ComplaintIntake } from './complaint-intake.service';
 import { ComplaintsController } from './complaints.controller';
+import { MisconductReportsController } from './misconduct-reports.controller';
 import { Compensation } from './compensation.entity';
 import { ResidentRequest } from './resident-request.entity';
 
@@ -23,7 +24,7 @@ import { ResidentRequest } from './resident-request.entity';
     TicketsModule,
     UploadsModule,
   ],
-  controllers: [ComplaintsController, ComplaintHandlingController],
+  controllers: [ComplaintsController, MisconductReportsController, ComplaintHandlingController],
   providers: [ComplaintIntake, ComplaintHandling],
   exports: [ComplaintIntake, ComplaintHandling],
 })

@@ -121,7 +121,7 @@ describe('POST /api/my/tickets/:id/rating: refusals, and what is visited', () =>
     await resolveAs(t, 'agent1', ticket.id, false);
     await planVisits(t);
     expect((await visitRows(t, ticket.id))[0]).toMatchObject({ reason: 'excluded', taskTicketId: null });
-    // Billing is not rated (DOMAIN.md): the ticket stays for the agent to close.
+    // Billing is not rated (docs/domain.md#ratings): the ticket stays for the agent to close.
     expectRefused(await rate(t, alice, ticket.id, RatingLevel.Satisfied), 409, ErrorCode.NotRatable);
   });
 

@@ -1,12 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BookingState, addCalendarDays, shanghaiDate } from '@utility/shared';
 import { In, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { BackgroundJob } from '../common/jobs/background-job.decorator';
 import { InspectionBooking } from './inspection-booking.entity';
 import { slotWords } from './inspection-bookings.service';
 import { InspectionNotices } from './inspection-notices.service';
-import { InspectionSettings } from './inspection-rules.config';
 import { InspectionSlot } from './inspection-slot.entity';
 
 /**
@@ -14,32 +14,16 @@ import { InspectionSlot } from './inspection-slot.entity';
  * dedupe key (booking, slot) makes repeated runs and several processes queue it once.
  */
 @Injectable()
-export class InspectionReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(InspectionReminderJob.name);
-  private timer: NodeJS.Timeout | null = null;
-
+export class InspectionReminderJob {
   constructor(
     @InjectRepository(InspectionSlot) private readonly slots: Repository<InspectionSlot>,
     @InjectRepository(InspectionBooking) private readonly bookings: Repository<InspectionBooking>,
     private readonly notices: InspectionNotices,
-    private readonly settings: InspectionSettings,
     private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.settings.reminderSeconds) return;
-    this.timer = setInterval(
-      () => void this.run().catch((e) => this.logger.error(e)),
-      this.settings.reminderSeconds * 1000,
-    );
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** Returns how many reminders were newly queued. */
+  /** Job `inspection-reminders` (every INSPECTION_REMINDER_SECONDS); returns how many reminders were newly queued. */
+  @BackgroundJob('inspection-reminders')
   async run(): Promise<number> {
     const tomorrow = addCalendarDays(shanghaiDate(this.clock.now()), 1);
     const slots = await this.slots.findBy({ date: tomorrow });

@@ -7,11 +7,9 @@ import { APP_CONFIG, AppConfig } from '../common/config';
 export class InspectionSettings {
   readonly cutoff: CutoffRule;
   readonly bookingDays: number;
-  readonly reminderSeconds: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.cutoff = { daysBefore: config.INSPECTION_CUTOFF_DAYS_BEFORE, hour: config.INSPECTION_CUTOFF_HOUR };
     this.bookingDays = config.INSPECTION_BOOKING_DAYS;
-    this.reminderSeconds = config.INSPECTION_REMINDER_SECONDS;
   }
 }

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Or, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { APP_CONFIG, AppConfig } from '../common/config';
+import { BackgroundJob } from '../common/jobs/background-job.decorator';
 import { PaymentCredit } from './payment-credit.service';
 import { PaymentOrder } from './payment-order.entity';
 import { Refund } from './refund.entity';
@@ -23,9 +23,8 @@ export interface PaymentSweepResult {
 
 /** Finds payments whose notice never came (by querying WeChat Pay) and closes orders that expired unpaid. */
 @Injectable()
-export class PaymentSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PaymentSweeper {
   private readonly logger = new Logger(PaymentSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(PaymentOrder) private readonly orders: Repository<PaymentOrder>,
@@ -34,22 +33,9 @@ export class PaymentSweeper implements OnApplicationBootstrap, OnApplicationShut
     private readonly credit: PaymentCredit,
     private readonly refundsService: RefundsService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.PAYMENT_SWEEP_SECONDS) return;
-    this.timer = setInterval(
-      () => void this.sweep().catch((e) => this.logger.error(`payment sweep failed: ${(e as Error).message}`)),
-      this.config.PAYMENT_SWEEP_SECONDS * 1000,
-    );
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
+  @BackgroundJob('payment-sweep')
   async sweep(): Promise<PaymentSweepResult> {
     const now = this.clock.now();
     const result: PaymentSweepResult = { credited: 0, closed: 0, refundsSettled: 0 };

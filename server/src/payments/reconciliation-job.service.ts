@@ -1,21 +1,17 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { shanghaiDate } from '@utility/shared';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { isDuplicateKey } from '../common/db';
+import { BackgroundJob } from '../common/jobs/background-job.decorator';
 import { ReconciliationRun } from './reconciliation-run.entity';
 import { ReconciliationService } from './reconciliation.service';
 
-const CHECK_MS = 10 * 60_000;
-
-/** Every day after RECONCILE_AT_HOUR (Shanghai), yesterday's trade bill is reconciled once. */
+/** Every day after RECONCILE_AT_HOUR (Shanghai), yesterday's trade bill is reconciled once (job `reconciliation`). */
 @Injectable()
-export class ReconciliationJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReconciliationJob.name);
-  private timer: NodeJS.Timeout | null = null;
-
+export class ReconciliationJob {
   constructor(
     @InjectRepository(ReconciliationRun) private readonly runs: Repository<ReconciliationRun>,
     private readonly reconciliation: ReconciliationService,
@@ -23,20 +19,8 @@ export class ReconciliationJob implements OnApplicationBootstrap, OnApplicationS
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.PAYMENT_SWEEP_SECONDS) return;
-    this.timer = setInterval(
-      () => void this.runDue().catch((e) => this.logger.error(`reconciliation failed: ${(e as Error).message}`)),
-      CHECK_MS,
-    );
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
   /** Reconciles yesterday if it is time and nobody has; returns the day done, or null. */
+  @BackgroundJob('reconciliation')
   async runDue(): Promise<string | null> {
     const now = this.clock.now();
     const hour = Number(

@@ -61,7 +61,7 @@ export class RefundsService {
     return this.view(await this.refunds.findOneByOrFail({ refundNo: row.refundNo }));
   }
 
-  /** Only a supervisor approves (DOMAIN.md: graded authority); approval sends the refund to WeChat Pay. */
+  /** Only a supervisor approves (docs/domain.md#priorities-and-grades); approval sends the refund to WeChat Pay. */
   async decide(staff: StaffPrincipal, id: number, approve: boolean): Promise<RefundView> {
     if (staff.role !== Role.Supervisor && staff.role !== Role.Admin) throw forbidden();
     const refund = await this.refunds.findOneBy({ id });

@@ -25,7 +25,7 @@ const EAST = [
 const COMPANY = ['report-all', 'complaint-supervisor-all'];
 const WEST = EAST.map((c) => c.replace('-east', '-west'));
 
-/** Who sees which queue (DOMAIN.md: staff see only what their station or district covers). */
+/** Who sees which queue (docs/domain.md#organisation-and-scope: staff see only what their station or district covers). */
 describe('GET /api/queues: the queues in your scope', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));

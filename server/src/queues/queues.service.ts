@@ -23,7 +23,7 @@ export class QueuesService {
   ) {}
 
   /**
-   * Scope (DOMAIN.md): admin sees every queue, a supervisor every queue of the district plus
+   * Scope (docs/domain.md#organisation-and-scope): admin sees every queue, a supervisor every queue of the district plus
    * company-wide ones, everybody else the queues they are members of.
    */
   async visibleQueues(staff: StaffPrincipal): Promise<Queue[]> {

@@ -148,7 +148,7 @@ describe('fault reports (POST /api/repairs)', () => {
           accountNo,
           contactPhone: '137****5678',
         });
-        // DOMAIN.md: a leak is on site within 30 min; a repair within 2 h; a room temperature is measured within the day.
+        // docs/domain.md#ticket-types: a leak is on site within 30 min; a repair within 2 h; a room temperature is measured within the day.
         expect(ticket.deadlines).toEqual({
           respondBy: minutes(at, respond).toISOString(),
           onSiteBy: minutes(at, onSite).toISOString(),

@@ -13,7 +13,7 @@ import {
 import { bindAccount, countRows, myAccounts, myTickets, phoneCode, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
-/** DOMAIN.md: a resident can delete the bindings of their WeChat identity; the company's records are kept. */
+/** docs/domain.md#personal-data: a resident can delete the bindings of their WeChat identity; the company's records are kept. */
 describe('deleting my WeChat identity', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));

@@ -1,7 +1,7 @@
 import { Role, TicketType } from '@utility/shared';
 import { Utility } from '../accounts/account.entity';
 
-/** The demo company of the README: two districts, three stations, the queues of DOMAIN.md. */
+/** The demo company of the README: two districts, three stations, the queues of docs/domain.md#ticket-types. */
 export const DEMO_DISTRICTS = [
   { code: 'east', name: '城东片区' },
   { code: 'west', name: '城西片区' },
@@ -24,7 +24,7 @@ export const DISTRICT_QUEUES: {
   { code: 'emergency', name: '抢修调度', types: [TicketType.Leak], autoAssign: true },
   { code: 'inspection', name: '安检', types: [TicketType.Inspection] },
   { code: 'complaint', name: '投诉', types: [TicketType.Complaint] },
-  { code: 'report', name: '举报（仅主管）', types: [TicketType.Report], supervisorOnly: true },
+  { code: 'report', name: '举报（仅主管）', types: [TicketType.MisconductReport], supervisorOnly: true },
   { code: 'business', name: '业务办理', types: [TicketType.Application] },
   { code: 'billing', name: '缴费异常', types: [TicketType.Billing] },
   { code: 'return-visit', name: '回访', types: [TicketType.ReturnVisit] },
@@ -34,7 +34,7 @@ export const DISTRICT_QUEUES: {
 
 /** Company-wide queues: reports and grade-1 complaints that name no district (an anonymous report names none). */
 export const COMPANY_QUEUES: { code: string; name: string; types: TicketType[]; supervisorOnly: boolean }[] = [
-  { code: 'report-all', name: '举报（全公司，仅主管）', types: [TicketType.Report], supervisorOnly: true },
+  { code: 'report-all', name: '举报（全公司，仅主管）', types: [TicketType.MisconductReport], supervisorOnly: true },
   { code: 'complaint-supervisor-all', name: '一级投诉（全公司，主管）', types: [], supervisorOnly: true },
 ];
 

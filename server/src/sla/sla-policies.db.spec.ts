@@ -20,7 +20,7 @@ describe('SLA policies', () => {
   const put = (auth: string, type: string, body: object) =>
     t.http().put(`/api/admin/sla-policies/${type}`).set('Authorization', auth).send(body);
 
-  it('lists the DOMAIN.md defaults for every ticket type', async () => {
+  it('lists the defaults of docs/domain.md#ticket-types for every ticket type', async () => {
     const list = await policies();
     expect(list.map((p: { ticketType: string }) => p.ticketType).sort()).toEqual([
       'application',

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ClockPolicy, TicketType } from '@utility/shared';
 
-/** The SLA of one ticket type; admin-editable, seeded with DOMAIN.md's defaults. */
+/** The SLA of one ticket type; admin-editable, seeded with the defaults of docs/domain.md#ticket-types. */
 @Entity('sla_policy')
 export class SlaPolicy {
   @PrimaryGeneratedColumn()

@@ -3,7 +3,7 @@ import { call, countTickets, createTicket, expectRefused, login } from '../testi
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /**
- * Complaints are resolved within 5 working days (DOMAIN.md): the arrival day does not count and
+ * Complaints are resolved within 5 working days (docs/domain.md#working-days): the arrival day does not count and
  * the deadline is the end of the 5th working day, Shanghai time. National Day 2026 is 1–7 October,
  * with Saturday 10 October worked (调休). So, from 30 September:
  *   8 Oct (Thu) 1, 9 Oct (Fri) 2, 10 Oct (Sat, make-up day) 3, 11 Oct (Sun) off, 12 Oct (Mon) 4, 13 Oct (Tue) 5

@@ -26,14 +26,13 @@ const freePort = () =>
 /**
  * The test app listening on loopback, so that the fake WeChat Pay it started in mock mode can post its
  * signed notices to the real notify endpoint (WECHATPAY_NOTIFY_URL), as WeChat Pay posts them in production.
- * The payment sweeper's timer is off: tests call `sweep()` themselves.
+ * Its jobs are off (startTestApp): tests call the payment sweeper's `sweep()` themselves.
  */
 export async function startPaymentsTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const port = await freePort();
   const t = await startTestApp({
     PORT: String(port),
     WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${port}${NOTIFY_PATH}`,
-    PAYMENT_SWEEP_SECONDS: '0',
     ...env,
   });
   await t.app.listen(port, '127.0.0.1');

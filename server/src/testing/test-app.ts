@@ -36,11 +36,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     DEMO_PASSWORD: TEST_PASSWORD,
-    SLA_SWEEP_SECONDS: '0',
-    NOTICE_WORKER_SECONDS: '0',
-    RETURN_VISIT_PLANNER_SECONDS: '0',
-    REPORT_JOB_SECONDS: '0',
-    BILL_ALERT_SECONDS: '0',
+    // Tests drive each job's method themselves (docs/architecture.md#jobs).
+    JOBS: 'off',
     LOG_LEVEL: 'silent',
     TOKEN_SECRET: 'x'.repeat(32),
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),

@@ -50,7 +50,7 @@ describe('leaks: emergency dispatch', () => {
       assigneeId: expected.id,
       assigneeName: expected.name,
     });
-    // DOMAIN.md: on site within 30 min, made safe within 24 h.
+    // docs/domain.md#ticket-types: on site within 30 min, made safe within 24 h.
     expect(ticket.deadlines).toEqual({
       respondBy: minutes(at, 5).toISOString(),
       onSiteBy: minutes(at, 30).toISOString(),

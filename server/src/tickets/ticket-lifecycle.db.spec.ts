@@ -5,7 +5,7 @@ import { TestApp, startTestApp } from '../testing/test-app';
 const clock = (ticket: TicketDetailView, kind: string) => ticket.clocks.find((c) => c.kind === kind)!;
 const iso = (d: Date) => d.toISOString();
 
-/** A ticket's life (DOMAIN.md): each step one event with who, when, from, to and why; clocks stop where their promise is kept. */
+/** A ticket's life (docs/domain.md#ticket-life): each step one event with who, when, from, to and why; clocks stop where their promise is kept. */
 describe('the life of a ticket', () => {
   let t: TestApp;
   let agent: Staff;

@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { TicketEventKind, escalatePriority } from '@utility/shared';
 import { IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { APP_CONFIG, AppConfig } from '../common/config';
 import { Db } from '../common/db';
+import { BackgroundJob } from '../common/jobs/background-job.decorator';
 import { TicketClocksService } from './ticket-clocks.service';
 import { TicketClock } from './ticket-clock.entity';
 import { appendEvents } from './ticket-events';
@@ -22,29 +22,15 @@ export interface SweepResult {
  * each flag is a conditional update, so only one process acts on a given clock.
  */
 @Injectable()
-export class TicketSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TicketSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-
+export class TicketSweeper {
   constructor(
     @InjectRepository(TicketClock) private readonly clocks: Repository<TicketClock>,
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly ticketClocks: TicketClocksService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.SLA_SWEEP_SECONDS) return;
-    this.timer = setInterval(() => void this.tick(), this.config.SLA_SWEEP_SECONDS * 1000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
+  @BackgroundJob('sla-sweep')
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
     const result: SweepResult = { atRisk: 0, breached: 0 };
@@ -95,18 +81,5 @@ export class TicketSweeper implements OnApplicationBootstrap, OnApplicationShutd
       ]);
       return true;
     });
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const { atRisk, breached } = await this.sweep();
-      if (atRisk || breached) this.logger.log(`SLA sweep: ${atRisk} at risk, ${breached} breached`);
-    } catch (error) {
-      this.logger.error(`SLA sweep failed: ${(error as Error).message}`);
-    } finally {
-      this.running = false;
-    }
   }
 }

@@ -47,7 +47,7 @@ export function toTicketView(t: Ticket, ctx: TicketViewContext): TicketView {
     stationId: t.stationId,
     address: t.address,
     contactName: t.contactName,
-    // Always masked here: the full number only through the logged reveal (DOMAIN.md: personal data).
+    // Always masked here: the full number only through the logged reveal (docs/domain.md#personal-data).
     contactPhone: maskPhone(t.contactPhone),
     description: t.description,
     createdAt: t.createdAt.toISOString(),

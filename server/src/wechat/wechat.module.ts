@@ -20,3 +20,21 @@ import { WechatDevController } from './wechat-dev.controller';
   exports: [WechatApiClient, FakeWechatHandle],
 })
 export class WechatModule {}
+
+/**
+ * The client alone, for command-line tools (bill run) that never call WeChat: no fake is started, so in
+ * mock mode a call would fail rather than reach a fake nobody serves (docs/architecture.md#wechat).
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: WECHAT_API_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => wechatApiOptions(config, new FakeWechatHandle(null)),
+    },
+    WechatApiClient,
+  ],
+  exports: [WechatApiClient],
+})
+export class WechatClientModule {}

@@ -27,13 +27,16 @@ export const CreateComplaintSchema = z.object({
 });
 export type CreateComplaintRequest = z.infer<typeof CreateComplaintSchema>;
 
-/** `POST /api/reports`: misconduct (举报); anonymous hides the reporter from every staff view. */
-export const CreateReportSchema = z.object({
+/**
+ * `POST /api/misconduct-reports` (举报, a report of staff misconduct; `/api/reports` is its deprecated alias):
+ * anonymous hides the reporter from every staff view.
+ */
+export const CreateMisconductReportSchema = z.object({
   text: z.string().trim().min(5, '请描述举报内容（至少5个字）').max(2000),
   anonymous: z.boolean({ error: '请选择是否匿名' }),
   photoIds: photoIds.optional(),
 });
-export type CreateReportRequest = z.infer<typeof CreateReportSchema>;
+export type CreateMisconductReportRequest = z.infer<typeof CreateMisconductReportSchema>;
 
 /**
  * `POST /api/applications`: `fields` per APPLICATION_KINDS[kind].fields, `photoIds` keyed by

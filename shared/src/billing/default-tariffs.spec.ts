@@ -6,7 +6,7 @@ describe('default tariffs', () => {
   const gas = { districtId: 1, effectiveFrom: '2020-01-01', tiers: DEFAULT_GAS_TIERS };
   const heating = { districtId: 1, effectiveFrom: '2020-01-01', ...DEFAULT_HEATING };
 
-  it('are the DOMAIN.md figures', () => {
+  it('are the figures of docs/domain.md#billing', () => {
     expect(DEFAULT_GAS_TIERS).toEqual([
       { upToM3: 350, priceFenPerM3: 261 },
       { upToM3: 500, priceFenPerM3: 313 },

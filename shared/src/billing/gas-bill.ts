@@ -103,7 +103,7 @@ function tierLines(part: Part, quantity: number, counter: number): BillLine[] {
 }
 
 /**
- * Gas bill for one reading period (DOMAIN.md: 阶梯气价).
+ * Gas bill for one reading period (docs/domain.md#billing: 阶梯气价).
  *
  * - The period runs from the previous reading's date, excluded, to this reading's date,
  *   included, so consecutive periods never bill a day twice: readings on 12-31 and 01-31

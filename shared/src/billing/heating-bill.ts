@@ -69,7 +69,7 @@ function tariffForSeason(tariffs: HeatingTariff[], seasonYear: number): HeatingT
 }
 
 /**
- * Heating by area and season (DOMAIN.md). A full season is area × price; part of a season is
+ * Heating by area and season (docs/domain.md#billing). A full season is area × price; part of a season is
  * area × price × heated days / season days, rounded half up to the fen once, on that product
  * (never on a daily rate, which would drift by up to a fen per day).
  */

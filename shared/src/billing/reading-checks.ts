@@ -1,7 +1,7 @@
 import { BillingError } from './billing-error';
 import { formatHundredths } from './money';
 
-/** Operator configuration (DOMAIN.md: every figure can be changed). */
+/** Operator configuration (docs/domain.md#readings: every figure can be changed). */
 export interface ReadingRules {
   /** Use over this many times the usual daily use, over the period, is held. */
   farAboveRatio: number;
@@ -31,7 +31,7 @@ export type ReadingCheckResult =
 const m3 = (centi: number) => `${formatHundredths(Math.round(centi))} m³`;
 
 /**
- * DOMAIN.md: a reading lower than the last one, or far above the usual use, is held for
+ * docs/domain.md#readings: a reading lower than the last one, or far above the usual use, is held for
  * checking before it bills. A lower reading is a replaced meter, a rolled-over register or a
  * misread, never negative use. A new account has no usual use, so only the first rule applies.
  * Exactly at either threshold is not "over" it.

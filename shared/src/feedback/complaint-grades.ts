@@ -19,7 +19,7 @@ export const COMPLAINT_GRADE_LABELS: Record<ComplaintGrade, string> = {
   [ComplaintGrade.Three]: '三级',
 };
 
-/** Where a graded complaint is worked and how urgently (DOMAIN.md: priorities, handling authority). */
+/** Where a graded complaint is worked and how urgently (docs/domain.md#priorities-and-grades). */
 export interface ComplaintHandling {
   priority: Priority;
   /** Moves to the supervisor's complaint queue. */

@@ -1,4 +1,4 @@
-/** The four satisfaction levels of DOMAIN.md, best first. */
+/** The four satisfaction levels (docs/domain.md#ratings), best first. */
 export enum RatingLevel {
   VerySatisfied = 'very_satisfied',
   Satisfied = 'satisfied',
@@ -42,7 +42,7 @@ export const RATING_QUESTION_LABELS: Record<RatingQuestion, string> = {
   [RatingQuestion.Tidiness]: '现场整洁',
 };
 
-/** The monthly report's satisfaction rate counts the top three levels (DOMAIN.md: reports). */
+/** The monthly report's satisfaction rate counts the top three levels (docs/domain.md#monthly-report). */
 export function isSatisfied(level: RatingLevel): boolean {
   return level !== RatingLevel.Dissatisfied;
 }

@@ -18,7 +18,7 @@ describe('ratingRefusal', () => {
     ['reopened (back to accepted)', TicketType.Repair, S.Accepted, resolvedAt, false, at(1), ErrorCode.NotRatable],
     ['a billing ticket', TicketType.Billing, S.Resolved, resolvedAt, false, at(1), ErrorCode.NotRatable],
     ['a return visit', TicketType.ReturnVisit, S.Resolved, resolvedAt, false, at(1), ErrorCode.NotRatable],
-    ['a report (its author rates it)', TicketType.Report, S.Resolved, resolvedAt, false, at(1), null],
+    ['a report (its author rates it)', TicketType.MisconductReport, S.Resolved, resolvedAt, false, at(1), null],
   ])('%s', (_, type, status, resolved, rated, now, expected) => {
     expect(ratingRefusal({ type, status, resolvedAt: resolved, rated, now })).toBe(expected);
   });

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors';
 import { TicketStatus, TicketType } from '../tickets/ticket-codes';
 
-/** DOMAIN.md: repairs, emergencies, inspections, applications and complaints are rated; reports too (the reporter follows and rates them). */
+/** docs/domain.md#ratings: repairs, emergencies, inspections, applications and complaints are rated; reports too (the reporter follows and rates them). */
 export const RATED_TYPES: ReadonlySet<TicketType> = new Set([
   TicketType.Leak,
   TicketType.Repair,
@@ -9,7 +9,7 @@ export const RATED_TYPES: ReadonlySet<TicketType> = new Set([
   TicketType.Inspection,
   TicketType.Application,
   TicketType.Complaint,
-  TicketType.Report,
+  TicketType.MisconductReport,
 ]);
 
 export const RATING_WINDOW_DAYS = 7;

@@ -21,7 +21,7 @@ describe('returnVisitDecision', () => {
 
   it('never visits an anonymous report, whatever the draw', () => {
     expect(
-      returnVisitDecision({ type: T.Report, ticketNo: 'x', resolution: 1, anonymous: true }, 1, 's'),
+      returnVisitDecision({ type: T.MisconductReport, ticketNo: 'x', resolution: 1, anonymous: true }, 1, 's'),
     ).toMatchObject({ visit: false, reason: 'excluded' });
   });
 
@@ -95,7 +95,7 @@ describe('followUpFor', () => {
     [T.Application, 'complaint', 'complaint'],
     [T.Billing, 'complaint', 'complaint'],
     [T.ReturnVisit, 'complaint', 'complaint'],
-    [T.Report, 'reopen', 'reopen'],
+    [T.MisconductReport, 'reopen', 'reopen'],
   ];
 
   it.each(table)('%s → not fixed: %s, dissatisfied: %s', (type, notFixed, dissatisfied) => {

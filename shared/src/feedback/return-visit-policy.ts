@@ -3,7 +3,7 @@ import { VISIT_TYPES } from '../tickets/ticket-state-machine';
 import { addWorkingDays } from '../sla/sla-deadlines';
 import { WorkCalendar } from '../sla/sla-types';
 
-/** DOMAIN.md: every complaint, emergency and repair is visited. */
+/** docs/domain.md#return-visits: every complaint, emergency and repair is visited. */
 export const ALWAYS_VISITED: ReadonlySet<TicketType> = new Set([
   TicketType.Complaint,
   TicketType.Leak,
@@ -15,7 +15,7 @@ export const ALWAYS_VISITED: ReadonlySet<TicketType> = new Set([
 export const SAMPLED: ReadonlySet<TicketType> = new Set([
   TicketType.Inspection,
   TicketType.Application,
-  TicketType.Report,
+  TicketType.MisconductReport,
 ]);
 
 export const DEFAULT_SAMPLE_RATE = 0.1;
@@ -64,7 +64,7 @@ export interface ReturnVisitDeadlines {
   disasterHours: number;
   applicationWorkingDays: number;
   complaintWorkingDays: number;
-  /** Sampled work DOMAIN.md gives no figure for (inspections, reports). */
+  /** Sampled work docs/domain.md#return-visits gives no figure for (inspections, reports). */
   otherWorkingDays: number;
 }
 
@@ -106,6 +106,6 @@ export type FollowUpCause = 'not_fixed' | 'dissatisfied';
  * complaint would take it out of the supervisors' hands (and near an anonymous reporter).
  */
 export function followUpFor(type: TicketType, cause: FollowUpCause): 'reopen' | 'complaint' {
-  if (type === TicketType.Report) return 'reopen';
+  if (type === TicketType.MisconductReport) return 'reopen';
   return cause === 'not_fixed' && VISIT_TYPES.has(type) ? 'reopen' : 'complaint';
 }

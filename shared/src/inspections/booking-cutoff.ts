@@ -6,7 +6,7 @@ export interface CutoffRule {
   hour: number;
 }
 
-/** DOMAIN.md: until a cut-off, default the day before (at 18:00, when the inspectors' routes are fixed). */
+/** docs/domain.md#inspections: until a cut-off, default the day before (at 18:00, when the inspectors' routes are fixed). */
 export const DEFAULT_CUTOFF: CutoffRule = { daysBefore: 1, hour: 18 };
 
 export function bookingCutoff(slotDate: string, rule: CutoffRule = DEFAULT_CUTOFF): Date {

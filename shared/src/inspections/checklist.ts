@@ -1,7 +1,7 @@
 import { Utility } from '../repairs/fault-categories';
 
 /**
- * Checklist items (DOMAIN.md: inspections). Gas uses the seven items of the domain brief; heating
+ * Checklist items (docs/domain.md#inspections). Gas uses the seven items of the domain brief; heating
  * and power have no list in the brief, so they use the parts an inspector of that trade looks at
  * (pipes/valves/meter/radiator; meter/wiring/breaker/appliance). Codes never change meaning.
  */

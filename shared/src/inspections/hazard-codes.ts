@@ -11,7 +11,7 @@ export const HAZARD_SEVERITY_LABELS: Record<HazardSeverity, string> = {
   [HazardSeverity.General]: '一般隐患',
 };
 
-/** Open until a re-inspection passes the item (DOMAIN.md: hazards stay open until re-inspected). */
+/** Open until a re-inspection passes the item (docs/domain.md#hazards). */
 export enum HazardStatus {
   Open = 'open',
   Closed = 'closed',

@@ -82,7 +82,7 @@ describe('hazardsClosedBy', () => {
 });
 
 describe('checklists', () => {
-  it('gas uses the seven items of DOMAIN.md', () => {
+  it('gas uses the seven items of docs/domain.md#inspections', () => {
     expect(INSPECTION_CHECKLISTS.gas.map((i) => i.label)).toEqual([
       '管道',
       '阀门',

@@ -68,7 +68,7 @@ export interface ReinspectedItem {
 
 /**
  * Which open hazards a re-inspection closes: those whose item it passed. An item not checked, or
- * failed again, leaves its hazard open (DOMAIN.md: hazards stay open until re-inspected).
+ * failed again, leaves its hazard open (docs/domain.md#hazards).
  */
 export function hazardsClosedBy(open: readonly OpenHazardRef[], items: readonly ReinspectedItem[]): number[] {
   const passed = new Set(items.filter((i) => i.ok).map((i) => i.code));

@@ -1,4 +1,4 @@
-/** Staff and resident roles (DOMAIN.md: the people). */
+/** Staff and resident roles (docs/domain.md#the-people). */
 export enum Role {
   Resident = 'resident',
   Agent = 'agent',

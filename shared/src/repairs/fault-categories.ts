@@ -23,7 +23,7 @@ export enum FaultCategory {
 export interface FaultCategoryOption {
   category: FaultCategory;
   label: string;
-  /** The ticket type it becomes (DOMAIN.md: the requests, and where each goes). */
+  /** The ticket type it becomes (docs/domain.md#ticket-types). */
   type: TicketType;
   /** Leaks: the miniapp shows the safety instructions first. */
   emergency: boolean;

@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md: room temperature is up to standard at ≥ 18 ℃ from 06:00 to 21:00 and ≥ 16 ℃ otherwise,
+ * docs/domain.md#room-temperature: room temperature is up to standard at ≥ 18 ℃ from 06:00 to 21:00 and ≥ 16 ℃ otherwise,
  * by the Shanghai clock whatever the server's TZ. The day runs from 06:00:00 up to, not including, 21:00:00.
  */
 export const ROOM_TEMPERATURE_DAY_MIN_CELSIUS = 18;

@@ -1,4 +1,4 @@
-/** DOMAIN.md: an emergency shows the resident what to do, before anything else. */
+/** docs/domain.md#emergencies: an emergency shows the resident what to do, before anything else. */
 export const DEFAULT_HOTLINE_NUMBER = '96777';
 
 export interface SafetyInstruction {

@@ -19,7 +19,7 @@ export const RATING_SCORE: Record<RatingLevelCode, number> = {
   dissatisfied: 1,
 };
 
-/** DOMAIN.md: the satisfaction rate is the share of the top three levels. */
+/** docs/domain.md#monthly-report: the satisfaction rate is the share of the top three levels. */
 export const isSatisfiedLevel = (level: RatingLevelCode): boolean => level !== 'dissatisfied';
 
 /** Ratings given in the window (by `asOf`). */
@@ -35,7 +35,7 @@ export function satisfaction(facts: { ratings: RatingFact[] }, w: ReportWindow):
   return { ratings: counted.length, satisfied, rate: rate(satisfied, counted.length), byLevel };
 }
 
-/** DOMAIN.md: every complaint, emergency and repair is visited (100 %). */
+/** docs/domain.md#return-visits: every complaint, emergency and repair is visited (100 %). */
 export const RETURN_VISIT_REQUIRED: ReadonlySet<TicketType> = new Set([
   TicketType.Complaint,
   TicketType.Leak,

@@ -6,7 +6,7 @@ import { MonthlyReportFigures } from './report-types';
 import { perStaff } from './staff-sections';
 import { complaintResolution, onTimeRateByClock, ticketsByTypeAndDistrict } from './ticket-sections';
 
-/** The whole month from its facts: one section function per figure of DOMAIN.md's report. */
+/** The whole month from its facts: one section function per figure of the report (docs/domain.md#monthly-report). */
 export function computeMonthlyReport(facts: MonthlyReportFacts, w: ReportWindow): MonthlyReportFigures {
   return {
     districts: facts.districts.map((d) => ({ id: d.id, name: d.name })),

@@ -52,7 +52,7 @@ export interface TicketMonthFacts {
   breaches: BreachFact[];
 }
 
-/** The four levels of DOMAIN.md, best first (feedback module's RatingLevel values). */
+/** The four levels (docs/domain.md#ratings), best first (feedback module's RatingLevel values). */
 export type RatingLevelCode = 'very_satisfied' | 'satisfied' | 'fairly_satisfied' | 'dissatisfied';
 
 /** One rating a resident gave: the ticket, who did the work (if anyone), when. */

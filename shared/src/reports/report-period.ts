@@ -54,7 +54,7 @@ export function reportGenerationAt(period: string): Date {
 }
 
 /**
- * DOMAIN.md: the report for a month is due by the `dueDay` of the next month at `dueHour`
+ * docs/domain.md#monthly-report: the report for a month is due by the `dueDay` of the next month at `dueHour`
  * Shanghai time (7th, 16:00 by default); it is frozen from then on.
  */
 export function reportDueAt(period: string, dueDay = 7, dueHour = 16): Date {

@@ -10,7 +10,7 @@ export interface UsageHistory {
   recent: number[];
 }
 
-/** The alert's thresholds (DOMAIN.md: "far above the usual use"); configuration may change them. */
+/** The alert's thresholds (docs/domain.md#readings: "far above the usual use"); configuration may change them. */
 export const USAGE_ALERT_RULE = { yearOverYear: 2, recentAverage: 3, recentMonths: 3 } as const;
 
 /**

@@ -41,7 +41,7 @@ describe('DEFAULT_SLA_POLICIES', () => {
       ],
     ],
     [
-      T.Report,
+      T.MisconductReport,
       [
         { clock: K.Respond, workingDays: 1 },
         { clock: K.Resolve, workingDays: 10 },

@@ -8,7 +8,7 @@ import { ClockPhase, ComputedDeadline, SlaPolicyRule, WorkCalendar } from './sla
  * is re-exported by work-calendar.ts, which adds the chinese-days calendar.
  */
 
-/** DOMAIN.md: a ticket is flagged at risk once 80 % of a clock's time is used. */
+/** docs/domain.md#escalation: a ticket is flagged at risk once 80 % of a clock's time is used. */
 export const DEFAULT_AT_RISK_RATIO = 0.8;
 
 const DAY_MS = 86_400_000;
@@ -178,7 +178,7 @@ export function clocksRestartedBy(to: TicketStatus, from: TicketStatus, type: Ti
   return VISIT_TYPES.has(type) ? [ClockKind.OnSite, ClockKind.Resolve] : [ClockKind.Resolve];
 }
 
-/** A breach raises priority one step (DOMAIN.md: clocks); emergency is already the top. */
+/** A breach raises priority one step (docs/domain.md#escalation); emergency is already the top. */
 export function escalatePriority(p: Priority): Priority {
   if (p === Priority.Normal) return Priority.High;
   return Priority.Emergency;

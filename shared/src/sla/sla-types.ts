@@ -13,7 +13,7 @@ export interface ClockPolicy {
 export interface SlaPolicyRule {
   ticketType: TicketType;
   clocks: ClockPolicy[];
-  /** Share of a clock's time after which the ticket is flagged at risk (DOMAIN.md: 0.8). */
+  /** Share of a clock's time after which the ticket is flagged at risk (docs/domain.md#escalation: 0.8). */
   atRiskRatio: number;
 }
 

@@ -1,11 +1,12 @@
-/** Ticket type codes of DOMAIN.md. */
+/** Ticket type codes (docs/domain.md#ticket-types). */
 export enum TicketType {
   Leak = 'leak',
   Repair = 'repair',
   RoomTemperature = 'room_temperature',
   Inspection = 'inspection',
   Complaint = 'complaint',
-  Report = 'report',
+  /** 举报: a report of staff misconduct (not the monthly report); its stored code stays `report`. */
+  MisconductReport = 'report',
   Application = 'application',
   Billing = 'billing',
   ReturnVisit = 'return_visit',
@@ -42,7 +43,7 @@ export enum ClockKind {
   Respond = 'respond',
   OnSite = 'on_site',
   Resolve = 'resolve',
-  /** Complaints: the first answer to the resident (DOMAIN.md: within 3 days), stopped by POST /api/tickets/:id/first-reply or the resolution. */
+  /** Complaints: the first answer to the resident (docs/domain.md#complaints-and-reports: within 3 days), stopped by POST /api/tickets/:id/first-reply or the resolution. */
   FirstReply = 'first_reply',
 }
 
@@ -91,7 +92,7 @@ export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
   [TicketType.RoomTemperature]: '室温不达标',
   [TicketType.Inspection]: '安检预约',
   [TicketType.Complaint]: '投诉',
-  [TicketType.Report]: '举报',
+  [TicketType.MisconductReport]: '举报',
   [TicketType.Application]: '业务办理',
   [TicketType.Billing]: '缴费异常',
   [TicketType.ReturnVisit]: '回访',

@@ -2,7 +2,7 @@ import { ErrorCode } from '../errors';
 import { Role } from '../org/roles';
 import { TicketStatus, TicketType } from './ticket-codes';
 
-/** Types whose work is a visit: only these go en_route and on_site (DOMAIN.md: a ticket's life). */
+/** Types whose work is a visit: only these go en_route and on_site (docs/domain.md#ticket-life). */
 export const VISIT_TYPES: ReadonlySet<TicketType> = new Set([
   TicketType.Leak,
   TicketType.Repair,

@@ -23,11 +23,7 @@ async function run(): Promise<BenchBody> {
   const db = await createBenchDatabase('billrun');
   try {
     // The server's own migrations and demo seed (tariffs, districts), then it is stopped.
-    const server = await startBenchServer(db.url, {
-      SLA_SWEEP_SECONDS: '0',
-      NOTICE_WORKER_SECONDS: '0',
-      PAYMENT_SWEEP_SECONDS: '0',
-    });
+    const server = await startBenchServer(db.url, { JOBS: 'off' });
     await server.stop();
     const conn = await createConnection(db.url);
     try {

@@ -5,7 +5,7 @@ interface Section {
   lines: string[];
 }
 
-/** What the resident side collects, why, for how long, and how to remove it (DOMAIN.md: personal data). */
+/** What the resident side collects, why, for how long, and how to remove it (docs/domain.md#personal-data). */
 const SECTIONS: Section[] = [
   {
     title: '我们收集哪些信息',

@@ -1,8 +1,8 @@
 import {
   CreateComplaintSchema,
-  CreateReportSchema,
+  CreateMisconductReportSchema,
   type CreateComplaintRequest,
-  type CreateReportRequest,
+  type CreateMisconductReportRequest,
 } from '@utility/shared';
 import type { Photo } from '../../components/photo-grid';
 import { formDraftStore } from '../../services/form-draft';
@@ -52,8 +52,8 @@ export function validateComplaint(form: ComplaintForm): Checked<CreateComplaintR
   return { ok: false, errors: errorsByField(issuesOf(parsed.error.issues), feedbackFieldOf) };
 }
 
-export function validateReport(form: ReportForm): Checked<CreateReportRequest> {
-  const parsed = CreateReportSchema.safeParse({
+export function validateReport(form: ReportForm): Checked<CreateMisconductReportRequest> {
+  const parsed = CreateMisconductReportSchema.safeParse({
     text: form.text,
     anonymous: form.anonymous,
     photoIds: form.photos.length ? form.photos.map((p) => p.id) : undefined,

@@ -96,7 +96,8 @@ describe('举报 form', () => {
   it('is anonymous unless turned off, and says what that means either way', async () => {
     serve({
       'GET /api/notice-templates': () => answer(200, NOTICE_TEMPLATES),
-      'POST /api/reports': () => answer(201, filed({ type: TicketType.Report, typeLabel: '举报', anonymous: true })),
+      'POST /api/misconduct-reports': () =>
+        answer(201, filed({ type: TicketType.MisconductReport, typeLabel: '举报', anonymous: true })),
     });
     render(<ReportPage />);
     expect(byId('report-anonymous-explain').textContent).toBe(ANONYMOUS_EXPLAINED);

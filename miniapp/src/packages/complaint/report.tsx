@@ -6,7 +6,7 @@ import { ActionButton } from '../../components/action-button';
 import { FiledCard } from '../../components/filed-card';
 import { FormField } from '../../components/form-field';
 import { PhotoGrid } from '../../components/photo-grid';
-import { fileReport } from '../../services/feedback';
+import { fileMisconductReport } from '../../services/feedback';
 import { requireResident } from '../../services/resident-session';
 import { MAX_PHOTOS } from '../../services/uploads';
 import { useDraftForm } from '../../services/use-draft-form';
@@ -26,7 +26,7 @@ export default function ReportPage() {
   const report = useDraftForm({
     store: reportDrafts,
     validate: validateReport,
-    send: (body, key) => fileReport(body, key, { silent: true }),
+    send: (body, key) => fileMisconductReport(body, key, { silent: true }),
     fieldOf: feedbackFieldOf,
   });
   const { form, errors, change } = report;

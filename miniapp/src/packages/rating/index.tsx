@@ -173,7 +173,7 @@ export default function RatingPage() {
         </FormField>
         {isDissatisfied(form.level) ? (
           <Text id="rating-followup-note" className="muted rating__note">
-            {ticket?.type === TicketType.Report
+            {ticket?.type === TicketType.MisconductReport
               ? '提交“不满意”后，举报会重新处理，由专人跟进。'
               : '提交“不满意”后，将为您登记投诉，由专人跟进。'}
           </Text>

@@ -11,7 +11,7 @@ interface Props {
   onChange: (level: RatingLevel) => void;
 }
 
-/** The four levels of DOMAIN.md, best first; 不满意 in red so that it is never picked by accident. */
+/** The four levels (docs/domain.md#ratings), best first; 不满意 in red so that it is never picked by accident. */
 export function LevelPicker({ id, value, inherited, size = 'small', onChange }: Props) {
   return (
     <View id={id} className={`levels levels--${size}`}>

@@ -105,7 +105,9 @@ describe('服务评价 page', () => {
   });
 
   it('tells a reporter that a 不满意 report is handled again, not turned into a complaint', async () => {
-    serve({ 'GET /api/my/tickets/5': () => answer(200, resolved({ type: TicketType.Report, typeLabel: '举报' })) });
+    serve({
+      'GET /api/my/tickets/5': () => answer(200, resolved({ type: TicketType.MisconductReport, typeLabel: '举报' })),
+    });
     render(<RatingPage />);
     await screen.findByText('刘师傅', { exact: false });
     await tap('rating-level-dissatisfied');

@@ -31,7 +31,7 @@ function knownInstructions(): SafetyInstruction[] {
 }
 
 /**
- * 燃气泄漏 (DOMAIN.md: emergencies show the safety instructions at once, before anything else):
+ * 燃气泄漏 (docs/domain.md#emergencies: emergencies show the safety instructions at once, before anything else):
  * the steps are on screen from the first frame, from the device when the network is slow or gone;
  * only below them the one button that raises the alarm for the default account.
  */

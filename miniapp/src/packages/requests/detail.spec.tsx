@@ -243,7 +243,7 @@ describe('request detail: rating and complaint', () => {
   });
 
   it('offers no complaint about a report of misconduct (that is for the supervisors already)', async () => {
-    await openDetail(residentTicket({ type: TicketType.Report, typeLabel: '举报', anonymous: true }));
+    await openDetail(residentTicket({ type: TicketType.MisconductReport, typeLabel: '举报', anonymous: true }));
     expect(document.getElementById('request-complain')).toBeNull();
     expect(byId('request-anonymous').textContent).toBe('匿名举报：处理人员看不到您的身份');
   });

@@ -74,7 +74,7 @@ export default function RequestDetailPage() {
       {ticket.canCancel ? (
         <CancelPanel ticketId={ticket.id} onCancelled={setTicket} onRefused={() => void load()} />
       ) : null}
-      {ticket.type === TicketType.Report ? null : (
+      {ticket.type === TicketType.MisconductReport ? null : (
         <Text
           id="request-complain"
           className="link request-detail__complain"

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 
 const STEPS = ['开窗通风', '不要开关电器', '不要点火', '立即离开', '拨打24小时热线'];
 
-/** Read aloud to the caller before anything else (DOMAIN.md: emergencies). */
+/** Read aloud to the caller before anything else (docs/domain.md#emergencies). */
 export function LeakSafety() {
   return (
     <View id="intake-leak-safety" className="leak-safety">

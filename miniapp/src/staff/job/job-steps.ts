@@ -34,7 +34,7 @@ export function canHandOver(job: Pick<FieldJobView, 'status'>): boolean {
 /** Arrival estimates offered (minutes; the server takes 1–240). */
 export const ETA_CHOICES = [10, 15, 20, 30, 45, 60, 90, 120, 180, 240] as const;
 
-/** A leak must be reached within 30 minutes (DOMAIN.md), so its estimate starts lower. */
+/** A leak must be reached within 30 minutes (docs/domain.md#ticket-types), so its estimate starts lower. */
 export function defaultEta(job: Pick<FieldJobView, 'type'>): number {
   return job.type === TicketType.Leak ? 20 : 30;
 }

@@ -103,7 +103,7 @@ describe('complaint handling on the ticket page', () => {
 
   it('shows an anonymous report without anything about who sent it', async () => {
     saveSession(staffLogin(Role.Supervisor));
-    const report = ticketDetail({ id: 5, type: TicketType.Report, contactName: '匿名', contactPhone: '' });
+    const report = ticketDetail({ id: 5, type: TicketType.MisconductReport, contactName: '匿名', contactPhone: '' });
     serve({
       'GET /api/tickets/5': () => answer(200, report),
       'GET /api/tickets/5/feedback': () => answer(200, feedback({ anonymous: true, relatedTicket: null })),

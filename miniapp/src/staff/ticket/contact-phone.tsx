@@ -16,7 +16,7 @@ interface Props {
 }
 
 /**
- * Phones come masked (DOMAIN.md: personal data). The assignee, who has to call, asks for the
+ * Phones come masked (docs/domain.md#personal-data). The assignee, who has to call, asks for the
  * full number on purpose; the server records that view.
  */
 export function ContactPhone({ ticketId, contactName, contactPhone, mayReveal, idPrefix = 'ticket' }: Props) {

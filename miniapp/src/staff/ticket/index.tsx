@@ -22,7 +22,7 @@ import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
 import './index.scss';
 
-const HANDLED: readonly TicketType[] = [TicketType.Complaint, TicketType.Report];
+const HANDLED: readonly TicketType[] = [TicketType.Complaint, TicketType.MisconductReport];
 
 export default function TicketPage() {
   const { params } = useRouter();

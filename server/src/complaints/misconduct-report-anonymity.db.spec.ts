@@ -68,19 +68,21 @@ describe('anonymous report: nobody on the staff side learns who sent it', () => 
   it('hides the reporter from every staff endpoint and the logs, and lets them follow and rate it', async () => {
     const res = await t
       .http()
-      .post('/api/reports')
+      .post('/api/misconduct-reports')
       .set('Authorization', reporter.auth)
       .set('Idempotency-Key', 'report-1')
       .send({ text: '抄表员上门索要好处费', anonymous: true });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ type: TicketType.Report, anonymous: true });
+    expect(res.body).toMatchObject({ type: TicketType.MisconductReport, anonymous: true });
     const id: number = res.body.ticketId;
+    // The path before the rename still answers, as the same request.
     const replay = await t
       .http()
       .post('/api/reports')
       .set('Authorization', reporter.auth)
       .set('Idempotency-Key', 'report-1')
       .send({ text: '抄表员上门索要好处费', anonymous: true });
+    expect(replay.status).toBe(201);
     expect(replay.body.ticketId).toBe(id);
 
     // Supervisors only: the agent does not even see it exists.
@@ -113,6 +115,8 @@ describe('anonymous report: nobody on the staff side learns who sent it', () => 
       .map(([path]) =>
         path.replace(/\{(\w+)\}/g, (_, name: string) => String(/queue/i.test(name) ? queues['report-all'] : id)),
       );
+    expect(doc.paths['/api/misconduct-reports'].post).not.toHaveProperty('deprecated');
+    expect(doc.paths['/api/reports'].post).toMatchObject({ deprecated: true });
     expect(staffGets.length).toBeGreaterThan(15);
     expect(staffGets).toEqual(
       expect.arrayContaining([

@@ -1,0 +1,42 @@
+import type { AppConfig } from '../config';
+import { JobName } from './job-names';
+import { ScheduledJob } from './job-runner';
+
+export interface JobSchedule {
+  /** The setting that turns it off with 0. */
+  setting: keyof AppConfig;
+  /** Seconds between runs; 0 = off. */
+  everySeconds: (config: AppConfig) => number;
+}
+
+/** How often each job runs. Every `*_SECONDS` setting keeps its meaning (0 = off); JOBS can only turn jobs off. */
+export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
+  'sla-sweep': { setting: 'SLA_SWEEP_SECONDS', everySeconds: (c) => c.SLA_SWEEP_SECONDS },
+  'notice-worker': { setting: 'NOTICE_WORKER_SECONDS', everySeconds: (c) => c.NOTICE_WORKER_SECONDS },
+  'return-visit-planner': {
+    setting: 'RETURN_VISIT_PLANNER_SECONDS',
+    everySeconds: (c) => c.RETURN_VISIT_PLANNER_SECONDS,
+  },
+  'inspection-reminders': {
+    setting: 'INSPECTION_REMINDER_SECONDS',
+    everySeconds: (c) => c.INSPECTION_REMINDER_SECONDS,
+  },
+  'payment-sweep': { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => c.PAYMENT_SWEEP_SECONDS },
+  // A check every 10 minutes; it reconciles once a day, after RECONCILE_AT_HOUR. Off with the payment sweep.
+  reconciliation: { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => (c.PAYMENT_SWEEP_SECONDS ? 600 : 0) },
+  'monthly-reports': { setting: 'REPORT_JOB_SECONDS', everySeconds: (c) => c.REPORT_JOB_SECONDS },
+  'bill-alerts': { setting: 'BILL_ALERT_SECONDS', everySeconds: (c) => c.BILL_ALERT_SECONDS },
+  // Every 15 minutes; UPLOAD_ORPHAN_HOURS=0 keeps unattached photos, so nothing to sweep.
+  'upload-sweep': { setting: 'UPLOAD_ORPHAN_HOURS', everySeconds: (c) => (c.UPLOAD_ORPHAN_HOURS ? 900 : 0) },
+};
+
+/** The jobs this process runs: those JOBS allows whose interval is not 0, each with its method. */
+export function scheduledJobs(
+  bindings: ReadonlyMap<JobName, () => Promise<unknown>>,
+  config: AppConfig,
+): ScheduledJob[] {
+  return [...bindings]
+    .filter(([name]) => config.JOBS.includes(name))
+    .map(([name, run]) => ({ name, run, everySeconds: JOB_SCHEDULE[name].everySeconds(config) }))
+    .filter((job) => job.everySeconds > 0);
+}
