@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHmac } from 'node:crypto';
 import pino, { DestinationStream, Logger } from 'pino';
 import { AppConfig } from './config';
-import { ResidentPrincipal, StaffPrincipal } from './principal';
+import { ResidentPrincipal } from './principal';
 
 export type PinoLoggerInstance = Logger;
 
@@ -16,8 +16,8 @@ export function appLogger(config: AppConfig, destination?: DestinationStream): L
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** Where StaffGuard and ResidentGuard (and the uploader guard through them) leave the caller they verified. */
-type GuardedRequest = FastifyRequest & { principal?: StaffPrincipal; resident?: ResidentPrincipal };
+/** What StaffGuard and ResidentGuard (and the uploader guard through them) leave on the request. */
+type GuardedRequest = FastifyRequest & { staffId?: number; resident?: ResidentPrincipal };
 
 /**
  * One line per API request, written when the answer has gone: method, route pattern, status, milliseconds, and
@@ -42,7 +42,8 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger, pseu
         ...(route ? {} : { path: path.slice(0, 200) }),
         status,
         ms: Math.round(reply.elapsedTime * 10) / 10,
-        ...(request.principal ? { staffId: request.principal.id } : {}),
+        // Set by StaffGuard once the token is verified, so a 403 names the staff member refused.
+        ...(request.staffId !== undefined ? { staffId: request.staffId } : {}),
         ...(request.resident ? { resident: pseudonym(request.resident.id) } : {}),
       };
       if (status >= 500) log.error(entry, 'api request');
