@@ -10,6 +10,15 @@ import { AppConfig } from './config';
 const HASHED_ASSET = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
 
 /**
+ * Taro's H5 tab bar items are `<a href="javascript:;">` (their click handler navigates): this exact no-op URL is
+ * allowed by its hash, which only 'unsafe-hashes' applies to javascript: URLs. No other javascript: URL runs.
+ */
+const TARO_JAVASCRIPT_URLS = [
+  "'unsafe-hashes'",
+  `'sha256-${createHash('sha256').update('javascript:;').digest('base64')}'`,
+];
+
+/**
  * The H5 build's CSP: everything from this origin, nothing framing it. Its index.html carries one inline script
  * (Taro's rem sizing); it is allowed by its hash, read from the build at boot, so no other inline script runs.
  * Styles may be inline: Taro's components set style attributes.
@@ -19,7 +28,7 @@ export function contentSecurityPolicy(config: AppConfig): FastifyHelmetOptions['
     useDefaults: false,
     directives: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", ...inlineScriptHashes(join(config.H5_DIR, 'index.html'))],
+      scriptSrc: ["'self'", ...inlineScriptHashes(join(config.H5_DIR, 'index.html')), ...TARO_JAVASCRIPT_URLS],
       scriptSrcAttr: ["'none'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       // Photo previews are blob: URLs; the favicon and small icons are data: URLs.
