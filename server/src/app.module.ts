@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { appLogger, PinoLoggerInstance } from './common/access-log';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { ApplicationsModule } from './applications/applications.module';
@@ -31,17 +32,19 @@ import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logger`: the root pino logger (bootstrap.ts shares it with the access log); one is made when not given. */
+  static forRoot(config: AppConfig, logger: PinoLoggerInstance = appLogger(config)): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CommonModule.forRoot(config),
         LoggerModule.forRoot({
           pinoHttp: {
-            level: config.LOG_LEVEL,
-            // Headers carry bearer tokens: never log them.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+            logger,
+            // One line per API request is written by the access log (access-log.ts), with what may be logged;
+            // request-scoped lines carry only the request id, not the URL or headers.
+            autoLogging: false,
+            quietReqLogger: true,
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
@@ -68,6 +71,11 @@ export class AppModule {
         FeedbackModule,
         InspectionsModule,
         JobsModule,
+        // The fakes' code is loaded only in mock mode: production never even requires it.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        ...(config.WECHAT_MODE === 'mock' || config.WECHATPAY_MODE === 'mock'
+          ? [(require('./dev/dev.module') as typeof import('./dev/dev.module')).DevModule.forRoot(config)]
+          : []),
       ],
       controllers: [HealthController],
     };

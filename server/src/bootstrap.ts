@@ -1,33 +1,70 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ERROR_MESSAGES, ErrorCode } from '@utility/shared';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
+import { constants as zlib } from 'node:zlib';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { appLogger, registerAccessLog } from './common/access-log';
 import { AppConfig } from './common/config';
-import { setUpFieldCipher } from './common/data-key';
+import { setUpFieldCipher, tokenSecret } from './common/data-key';
 import { ErrorFilter } from './common/error.filter';
+import { registerImportBodyParser } from './common/import-body';
+import { JSON_BODY_LIMIT, registerJsonBodyParser } from './common/json-body';
+import { contentSecurityPolicy, h5StaticOptions } from './common/web-security';
+
+export interface AppOptions {
+  /** Where the logs go (stdout when not given); tests read the access log from it. */
+  logDestination?: DestinationStream;
+}
 
 /** Builds the whole application (used by `main.ts` and by the API tests). */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   setUpFieldCipher(config);
+  const logger = appLogger(config, options.logDestination);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),
-    { bufferLogs: true, rawBody: true },
+    AppModule.forRoot(config, logger),
+    // trustProxy: the client's address and protocol come from the proxy in front (X-Forwarded-*).
+    new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: true }),
+    // No raw copy of bodies: only the WeChat Pay notify route keeps one (json-body.ts).
+    { bufferLogs: true, rawBody: false },
   );
   app.useLogger(app.get(Logger));
-  // Meter-reading imports arrive as text/csv, larger than JSON bodies.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
-      done(null, body),
-    );
-  // Photo uploads (POST /api/uploads): one file per request, never larger than UPLOAD_MAX_BYTES.
+  const fastify = app.getHttpAdapter().getInstance();
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: contentSecurityPolicy(config),
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS only where TLS really is terminated in front: on plain HTTP it would lock browsers out of the demo.
+    hsts: config.TRUST_PROXY_TLS === 'true' ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+  });
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    // Compressed per response: a middle brotli quality keeps the CPU cost near gzip's for a smaller result.
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
+
+  // A request for no route is answered before its body is read, whatever its size or type.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!request.is404) return done();
+    void reply.code(404).send({ code: ErrorCode.NotFound, message: ERROR_MESSAGES[ErrorCode.NotFound] });
+  });
+  registerAccessLog(fastify, logger, tokenSecret(config));
+
+  // Bodies: JSON up to 1 MB; CSV/XLSX only on import routes, read after the guards (import-body.ts);
+  // photo uploads (POST /api/uploads) stream, one file per request, never larger than UPLOAD_MAX_BYTES.
+  registerJsonBodyParser(app);
+  registerImportBodyParser(fastify, config.IMPORT_MAX_BYTES);
   await app.register(fastifyMultipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES + 1, files: 1, parts: 20 } });
+
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
   if (config.DATABASE_URL.startsWith('mysql') || config.DATABASE_URL.startsWith('mariadb')) {
@@ -39,13 +76,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         throw error;
       });
   }
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Utility customer service API').setVersion('0.1.0').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  // The API's map stays out of production: /docs and /docs-json answer 404 there (README, Configuration).
+  if (config.NODE_ENV !== 'production') {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle('Utility customer service API').setVersion('0.1.0').addBearerAuth().build(),
+    );
+    SwaggerModule.setup('docs', app, document);
+  }
   if (existsSync(config.H5_DIR)) {
-    app.useStaticAssets({ root: config.H5_DIR, prefix: '/', index: ['index.html'] });
+    app.useStaticAssets(h5StaticOptions(config.H5_DIR));
   } else {
     app.get(Logger).warn(`H5 build not found at ${config.H5_DIR}: run \`npm run build\` to serve the miniapp at /`);
   }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Utility service is running at ${url}  (database: ${db})`,
-    `  Miniapp (H5): ${url}/      API docs: ${url}/docs`,
+    `  Miniapp (H5): ${url}/${config.NODE_ENV === 'production' ? '' : `      API docs: ${url}/docs`}`,
   ];
   if (seed) {
     lines.push(`  Demo staff logins: ${seed.usernames.join(', ')}`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { queryRows } from '../support/db';
 import { ServerProcess, TestDatabase, api, createTestDatabase, freePort, startServer } from '../support/server-process';
-import type { SignedNotice } from '../../server/src/payments/wechat-pay/fake-wechat-pay.server';
+import type { SignedNotice } from '../../server/src/dev/fake-wechat-pay.server';
 import { dbTime, execute } from './support/db-write';
 import { until } from './support/intake-load';
 import { OutsideWechatPay, startOutsideWechatPay } from './support/outside-wechat-pay';

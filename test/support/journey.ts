@@ -36,11 +36,14 @@ export function useJourney(env: Record<string, string> = {}): Journey {
     if (launched.status === 'rejected') throw launched.reason;
   });
   afterAll(async () => {
+    // The server's CSP must let the H5 build work: Chromium reports each refusal as a console error.
+    const violations = phones.flatMap((p) => p.problems.filter((m) => /Content Security Policy/i.test(m)));
     for (const p of phones) await p.context.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await server?.stop();
     await db?.drop();
     if (uploadsDir) rmSync(uploadsDir, { recursive: true, force: true });
+    expect(violations).toEqual([]);
   });
 
   return {

@@ -1,6 +1,6 @@
 import { mockLoginCode, mockPhoneCode } from './mock-wechat';
 
-// As the server's fake WeChat parses them (server/src/wechat/fake-wechat.server.ts).
+// As the server's fake WeChat parses them (server/src/dev/fake-wechat.server.ts).
 const FAKE_LOGIN = /^mock-([A-Za-z0-9._@-]{1,64})(?::[A-Za-z0-9_-]{1,64})?$/;
 const FAKE_PHONE = /^mock-phone-(1\d{10})(?::[A-Za-z0-9_-]{1,64})?$/;
 

@@ -43,6 +43,8 @@ describe('pay flow (H5 mock cashier)', () => {
     ]);
     const devPay = taro.request.mock.calls.map(([o]) => o).find((o) => o.url === '/api/dev/wechat-pay/pay');
     expect(devPay.data).toEqual({ outTradeNo: order.orderNo, payment: order.payParams });
+    // The fake pays only the signed-in resident's own order: the cashier sends the resident's token.
+    expect(devPay.header.Authorization).toBe('Bearer res-tok-1');
     expect(taro.request.mock.calls[0][0].data).toEqual({});
   });
 

@@ -50,12 +50,13 @@ const RESIDENT: Audience = { token: getResidentToken, signOut: clearResidentSess
 const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAFF_LOGIN_URL };
 
 /**
- * The resident's endpoints (the server's ResidentGuard controllers, and the public ones residents
- * read); every other path belongs to the staff console (`/api/field` among them). A new resident
+ * The resident's endpoints (the server's ResidentGuard controllers, the public ones residents
+ * read, and the H5 mock cashier's `/api/dev/wechat-pay`, which pays only the resident's own
+ * order); every other path belongs to the staff console (`/api/field` among them). A new resident
  * controller outside these prefixes must be added here.
  */
 const RESIDENT_PATH =
-  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|inspection-slots|inspections)(\/|\?|$)/;
+  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|inspection-slots|inspections|dev\/wechat-pay)(\/|\?|$)/;
 /**
  * Filing a complaint, a report or an application is the resident's; what lies under those paths
  * is the staff's (`/api/applications/:id` is an application's form for the business desk), so

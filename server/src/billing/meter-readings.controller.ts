@@ -1,11 +1,12 @@
-import { Body, Controller, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, ImportReport, ReadingView, Role, StaffReadingSchema } from '@utility/shared';
 import { z } from 'zod';
 import { AccountsService } from '../accounts/accounts.service';
 import { AppError } from '../common/app-error';
 import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
 import { Db } from '../common/db';
+import { AcceptsImportFile, ImportBody, ImportFile } from '../common/import-body';
 import { StaffPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { MeterReadingsService } from './meter-readings.service';
@@ -50,10 +51,11 @@ export class MeterReadingsController {
 
   @Post('import')
   @ApiOperation({ summary: 'Import a CSV (accountNo,readOn,value): all rows or none, with a report of each bad row' })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'accountNo,readOn,value\n9100000001,2026-11-30,1234.56' } })
-  async import(@CurrentStaff() staff: StaffPrincipal, @Body() csv: unknown): Promise<ImportReport> {
-    if (typeof csv !== 'string' || !csv.trim()) {
+  // Read only once the guards have let the caller in, up to IMPORT_MAX_BYTES (common/import-body.ts).
+  @AcceptsImportFile('csv')
+  async import(@CurrentStaff() staff: StaffPrincipal, @ImportFile() file: ImportBody): Promise<ImportReport> {
+    const csv = await file.text();
+    if (!csv.trim()) {
       throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, '请上传 text/csv 格式的抄表文件');
     }
     return this.importer.import(csv, staff.id);

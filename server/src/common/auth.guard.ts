@@ -17,7 +17,8 @@ const ROLES_KEY = 'roles';
 /** Restrict an endpoint to these staff roles (admin always passes). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-type AuthedRequest = FastifyRequest & { principal?: StaffPrincipal };
+/** `staffId`: who the token says is calling, set even when the role check then refuses (the access log's). */
+type AuthedRequest = FastifyRequest & { principal?: StaffPrincipal; staffId?: number };
 
 const unauthenticated = () => new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated);
 
@@ -48,6 +49,7 @@ export class StaffGuard implements CanActivate {
       stationId: claims.stationId,
       districtId: claims.districtId,
     };
+    request.staffId = principal.id;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       context.getHandler(),
       context.getClass(),

@@ -86,3 +86,80 @@ describe('loadConfig', () => {
     expect(refusal({ ...valid, JOBS: 'sla-sweep,nightly-backup' }).message).toContain('unknown: "nightly-backup"');
   });
 });
+
+describe('loadConfig with NODE_ENV=production', () => {
+  /** Everything production needs: live WeChat and WeChat Pay, given secrets, no demo data. */
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'mysql://u:p@db:3306/utility',
+    TOKEN_SECRET: 't'.repeat(40),
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    SEED_DEMO: 'false',
+    WECHAT_MODE: 'live',
+    WECHAT_APPID: 'wx1234567890abcdef',
+    WECHAT_SECRET: 'live-secret',
+    WECHATPAY_MODE: 'live',
+    WECHATPAY_MCHID: '1230000109',
+    WECHATPAY_APPID: 'wx1234567890abcdef',
+    WECHATPAY_SERIAL: 'ABCDEF0123456789',
+    WECHATPAY_PRIVATE_KEY_PATH: '/etc/utility/apiclient_key.pem',
+    WECHATPAY_APIV3_KEY: 'k'.repeat(32),
+    WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: '/etc/utility/pub_key.pem',
+    WECHATPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0112345678',
+    WECHATPAY_NOTIFY_URL: 'https://pay.example.cn/api/payments/wechat/notify',
+  };
+  const blamed = (message: string) =>
+    message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(':')[0]);
+
+  it('accepts a production configuration with live credentials; the demo seed is off unless asked for', () => {
+    expect(loadConfig(production)).toMatchObject({ NODE_ENV: 'production', SEED_DEMO: 'false' });
+    const { SEED_DEMO: _omitted, ...withoutSeed } = production;
+    expect(loadConfig(withoutSeed).SEED_DEMO).toBe('false');
+  });
+
+  it.each([
+    ['WECHAT_MODE', { WECHAT_MODE: 'mock' }],
+    ['WECHATPAY_MODE', { WECHATPAY_MODE: 'mock' }],
+    ['SEED_DEMO', { SEED_DEMO: 'true' }],
+    ['TOKEN_SECRET', { TOKEN_SECRET: undefined }],
+    ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: undefined }],
+  ])('refuses to boot naming %s', (name, change) => {
+    const env = Object.fromEntries(
+      Object.entries({ ...production, ...change }).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    const error = refusal(env);
+    expect(blamed(error.message)).toEqual([name]);
+    expect(error.message).toContain(`${name}: `);
+    expect(error.message).toContain('NODE_ENV=production');
+  });
+
+  it.each([
+    'WECHAT_APPID',
+    'WECHAT_SECRET',
+    'WECHATPAY_MCHID',
+    'WECHATPAY_SERIAL',
+    'WECHATPAY_PRIVATE_KEY_PATH',
+    'WECHATPAY_APIV3_KEY',
+    'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH',
+    'WECHATPAY_PLATFORM_SERIAL',
+    'WECHATPAY_NOTIFY_URL',
+  ])('refuses incomplete live credentials, naming %s', (name) => {
+    const env = Object.fromEntries(Object.entries(production).filter(([key]) => key !== name));
+    expect(blamed(refusal(env).message)).toEqual([name]);
+  });
+
+  it('lists every production problem at once', () => {
+    const { TOKEN_SECRET: _t, DATA_ENCRYPTION_KEY: _k, ...env } = production;
+    const message = refusal({ ...env, WECHAT_MODE: 'mock', WECHATPAY_MODE: 'mock', SEED_DEMO: 'true' }).message;
+    expect(blamed(message).sort()).toEqual(
+      ['DATA_ENCRYPTION_KEY', 'SEED_DEMO', 'TOKEN_SECRET', 'WECHATPAY_MODE', 'WECHAT_MODE'].sort(),
+    );
+  });
+
+  it('keeps development as it was: mock services and the demo seed need nothing', () => {
+    expect(loadConfig({})).toMatchObject({ NODE_ENV: 'development', WECHAT_MODE: 'mock', SEED_DEMO: 'true' });
+  });
+});

@@ -28,7 +28,8 @@ const EnvSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })
     .optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Default: on in development, off in production (where turning it on refuses to boot). */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   /**
    * Which background jobs this process runs: unset or `all` = every one, `off` = none, or a comma list
    * of job names (docs/architecture.md#jobs). A job also needs its interval setting above 0.
@@ -50,7 +51,17 @@ const EnvSchema = z.object({
     .regex(/^\d[\d-]{2,19}$/, 'must be a phone number (digits and -)')
     .default('96777'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `production` refuses mock services, the demo seed and missing secrets (see productionProblems). */
   NODE_ENV: z.string().default('development'),
+  /** `true` when a proxy in front terminates TLS: the server then sends HSTS. */
+  TRUST_PROXY_TLS: z.enum(['true', 'false']).default('false'),
+  /** Largest CSV/XLSX body an import route reads (after authentication); bigger ones are refused while they stream. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 * 1024 * 1024)
+    .default(200 * 1024 * 1024),
   /** `mock` starts a fake WeChat API on loopback; `live` calls WeChat with WECHAT_APPID/WECHAT_SECRET. */
   WECHAT_MODE: z.enum(['mock', 'live']).default('mock'),
   WECHAT_APPID: z.string().min(1).optional(),
@@ -174,6 +185,21 @@ const WECHATPAY_LIVE_REQUIRED = [
 export const MOCK_WECHAT_APPID = 'wx0000000000mock';
 export const MOCK_WECHAT_SECRET = 'mock-secret-for-the-fake-wechat-only';
 
+/**
+ * NODE_ENV=production: nothing made for the demo may run (fakes, demo seed), and the secrets must be given,
+ * not generated. Live credentials are then checked by the live-mode rules below.
+ */
+function productionProblems(env: z.infer<typeof EnvSchema>): [keyof typeof env, string][] {
+  const problems: [keyof typeof env, string][] = [];
+  if (env.WECHAT_MODE !== 'live') problems.push(['WECHAT_MODE', 'must be live when NODE_ENV=production']);
+  if (env.WECHATPAY_MODE !== 'live') problems.push(['WECHATPAY_MODE', 'must be live when NODE_ENV=production']);
+  if (env.SEED_DEMO === 'true') problems.push(['SEED_DEMO', 'must be false when NODE_ENV=production']);
+  for (const key of ['TOKEN_SECRET', 'DATA_ENCRYPTION_KEY'] as const) {
+    if (!env[key]) problems.push([key, 'is required when NODE_ENV=production']);
+  }
+  return problems;
+}
+
 /** Cross-field rules. `when` runs them even when another field failed, so every problem is listed at once. */
 const ConfigSchema = EnvSchema.superRefine(
   (env, ctx) => {
@@ -200,8 +226,16 @@ const ConfigSchema = EnvSchema.superRefine(
     },
     { when: () => true },
   )
+  .superRefine(
+    (env, ctx) => {
+      if (env.NODE_ENV !== 'production') return;
+      for (const [path, message] of productionProblems(env)) ctx.addIssue({ code: 'custom', path: [path], message });
+    },
+    { when: () => true },
+  )
   .transform((env) => ({
     ...env,
+    SEED_DEMO: env.SEED_DEMO ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
     WECHAT_APPID: env.WECHAT_APPID ?? MOCK_WECHAT_APPID,
     WECHAT_SECRET: env.WECHAT_SECRET ?? MOCK_WECHAT_SECRET,
     // Live mode has refused to get here without these; the defaults are mock mode's.

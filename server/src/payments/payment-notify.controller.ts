@@ -4,6 +4,7 @@ import { ErrorCode } from '@utility/shared';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { KeepRawBody } from '../common/json-body';
 import { PaymentNoticeHandler } from './payment-notice-handler.service';
 import { NoticeRejected, WechatPayNotices } from './wechat-pay/wechat-pay.notices';
 
@@ -20,6 +21,7 @@ export class PaymentNotifyController {
   ) {}
 
   @Post('notify')
+  @KeepRawBody()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiExcludeEndpoint()
   async notify(@Req() request: FastifyRequest & { rawBody?: Buffer }): Promise<void> {

@@ -2,8 +2,8 @@ import { BoundAccountView, NoticeTemplates, ResidentTicketView, ResidentView } f
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { demoAccounts } from '../seed/demo-organisation';
-import { FakeWechatHandle } from '../wechat/fake-wechat.handle';
-import { FakeWechat } from '../wechat/fake-wechat.server';
+import { FakeWechatHandle } from '../dev/fake-wechat.handle';
+import { FakeWechat } from '../dev/fake-wechat.server';
 import { TestApp } from './test-app';
 
 /** The holder's name the company has on file for a demo account (seed/demo-organisation.ts). */

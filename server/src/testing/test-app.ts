@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
-import { createApp } from '../bootstrap';
+import { AppOptions, createApp } from '../bootstrap';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig, loadConfig } from '../common/config';
 import { DemoSeed } from '../seed/demo-seed.service';
@@ -31,7 +31,7 @@ export interface TestApp {
 }
 
 /** A fresh database (SQLite file or MariaDB schema from migrations) with the demo organisation. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const { databaseUrl, drop } = await freshDatabase();
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
@@ -43,7 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   try {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

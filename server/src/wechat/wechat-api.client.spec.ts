@@ -1,7 +1,7 @@
 import { Logger, LoggerService } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { FakeWechat, startFakeWechat } from './fake-wechat.server';
+import { FakeWechat, startFakeWechat } from '../dev/fake-wechat.server';
 import { WechatApiClient, WechatApiError, WechatApiOptions, WechatErrcode } from './wechat-api.client';
 
 const APPID = 'wx0000000000test';

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeWechatPay, startFakeWechatPay } from '../../../server/src/payments/wechat-pay/fake-wechat-pay.server';
+import { FakeWechatPay, startFakeWechatPay } from '../../../server/src/dev/fake-wechat-pay.server';
 
 /** The fake WeChat's appid (server/src/common/config.ts): resident openids are issued for it. */
 const APPID = 'wx0000000000mock';

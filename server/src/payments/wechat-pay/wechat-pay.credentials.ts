@@ -1,14 +1,7 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  KeyObject,
-  randomBytes,
-  X509Certificate,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, KeyObject, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AppConfig, InvalidConfigError } from '../../common/config';
-import { LIVE_API_BASE, nonceStr } from './wechat-pay.crypto';
+import { LIVE_API_BASE } from './wechat-pay.crypto';
 
 /** Everything the client and the notice verifier need; mock and live differ only in where it comes from. */
 export interface WechatPayCredentials {
@@ -28,19 +21,8 @@ export interface WechatPayCredentials {
 }
 
 export const WECHAT_PAY_CREDENTIALS = Symbol('WECHAT_PAY_CREDENTIALS');
-
-/** A merchant identity made up for mock mode: the fake is given the public half, the client the rest. */
-export interface MockMerchant {
-  serial: string;
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  apiV3Key: string;
-}
-
-export function generateMockMerchant(): MockMerchant {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { serial: randomBytes(20).toString('hex').toUpperCase(), privateKey, publicKey, apiV3Key: nonceStr(32) };
-}
+/** Mock mode: the credentials of the fake WeChat Pay the DevModule started (server/src/dev/). */
+export const MOCK_WECHAT_PAY_CREDENTIALS = Symbol('MOCK_WECHAT_PAY_CREDENTIALS');
 
 /**
  * Live mode: read the key files named by the config. The schema has already checked that every variable is

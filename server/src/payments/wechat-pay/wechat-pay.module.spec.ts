@@ -28,7 +28,8 @@ import {
   MOCK_WECHATPAY_MCHID,
 } from '../../common/config';
 import { ErrorFilter } from '../../common/error.filter';
-import { FakeWechatPayHandle } from './fake-wechat-pay.handle';
+import { FakeWechatPayHandle } from '../../dev/fake-wechat-pay.handle';
+import { fakeWechatPayProviders } from '../../dev/dev.module';
 import { WechatPayClient } from './wechat-pay.client';
 import { NoticeRejected, VerifiedNotice, WechatPayNotices } from './wechat-pay.notices';
 import { WechatPayModule } from './wechat-pay.module';
@@ -129,8 +130,11 @@ class NotifyController {
 /** WechatPayModule behind Fastify (raw bodies on, as bootstrap.ts has them), listening on `port`. */
 async function startModule(env: Record<string, string>, port = 0): Promise<NestFastifyApplication> {
   const config: AppConfig = loadConfig({ LOG_LEVEL: 'silent', PORT: String(port || 3000), ...env });
+  // Mock mode's fake comes from the DevModule's providers (its /api/dev routes need the residents module).
+  const fakes = config.WECHATPAY_MODE === 'mock' ? fakeWechatPayProviders : [];
+  const tokens = fakes.map((p) => (p as { provide: symbol }).provide);
   @Global()
-  @Module({ providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] })
+  @Module({ providers: [{ provide: APP_CONFIG, useValue: config }, ...fakes], exports: [APP_CONFIG, ...tokens] })
   class ConfigModule {}
   const moduleRef = await Test.createTestingModule({
     imports: [ConfigModule, WechatPayModule],
@@ -216,28 +220,18 @@ describe('WechatPayModule', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('in mock mode starts the fake, pays through the dev endpoint and verifies the notice at our own notify URL', async () => {
+  it('in mock mode starts the fake, whose cashier pays, and verifies the notice at our own notify URL', async () => {
     const port = await freePort();
     const app = await startModule({}, port);
     const { fake } = app.get(FakeWechatPayHandle);
-    if (!fake) throw new Error('mock mode started no fake');
     try {
-      const devPay = async (outTradeNo: string, payment: object) => {
-        const res = await request(app.getHttpServer())
-          .post('/api/dev/wechat-pay/pay')
-          .send({ outTradeNo, payment })
-          .expect(200);
-        expect(res.body).toEqual({ outTradeNo, transactionId: expect.any(String), noticeStatus: 204 });
+      const cashierPay = async (outTradeNo: string, payment: object) => {
+        const paid = await fake.pay({ outTradeNo, payment: payment as never });
+        expect(paid).toMatchObject({ outTradeNo, transactionId: expect.any(String), delivery: { status: 204 } });
       };
-      await journey(app.get(WechatPayClient), devPay, () => NotifyController.received);
-      await request(app.getHttpServer())
-        .post('/api/dev/wechat-pay/pay')
-        .send({ outTradeNo: 'JOURNEY00000001' })
-        .expect(409);
-      await request(app.getHttpServer())
-        .post('/api/dev/wechat-pay/pay')
-        .send({ outTradeNo: 'NO-SUCH-ORDER' })
-        .expect(404);
+      await journey(app.get(WechatPayClient), cashierPay, () => NotifyController.received);
+      await expect(fake.pay({ outTradeNo: 'JOURNEY00000001' })).rejects.toMatchObject({ code: 'ORDERPAID' });
+      await expect(fake.pay({ outTradeNo: 'NO-SUCH-ORDER' })).rejects.toMatchObject({ code: 'ORDER_NOT_EXIST' });
       // A notice our endpoint refuses is answered 401, so WeChat Pay would send it again.
       const forged = fake.signNotice(
         { eventType: 'TRANSACTION.SUCCESS', resource: fake.transactionJson('JOURNEY00000001') },
@@ -272,7 +266,7 @@ describe('WechatPayModule', () => {
     };
     const livePay = (outTradeNo: string, payment: object) => pair.fake.pay({ outTradeNo, payment: payment as never });
 
-    it('works like mock with a WeChat Pay public key (PUB_KEY_ID_…), and hides the dev endpoint', async () => {
+    it('works like mock with a WeChat Pay public key (PUB_KEY_ID_…)', async () => {
       pair = await startMockPair();
       const platformKeyPath = join(dir, 'pub_key.pem');
       writeFileSync(platformKeyPath, pair.fake.platformPublicKey.export({ type: 'spki', format: 'pem' }));
@@ -280,13 +274,8 @@ describe('WechatPayModule', () => {
       app = await startModule(
         liveEnv(writeMerchantKey(), platformKeyPath, pair.fake.url, pair, undefined, receiver.url),
       );
-      expect(app.get(FakeWechatPayHandle).fake).toBeNull();
       expect(pair.fake.platformSerial).toMatch(/^PUB_KEY_ID_/);
       await journey(app.get(WechatPayClient), livePay, () => receiver.notices);
-      await request(app.getHttpServer())
-        .post('/api/dev/wechat-pay/pay')
-        .send({ outTradeNo: 'JOURNEY00000001' })
-        .expect(404);
     });
 
     it('works like mock with a platform certificate PEM at the same path', async () => {

@@ -1,25 +1,33 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../common/config';
-import { FakeWechatPayHandle, wechatPayCredentials } from './fake-wechat-pay.handle';
-import { WechatPayDevController } from './wechat-pay-dev.controller';
 import { WechatPayClient } from './wechat-pay.client';
-import { WECHAT_PAY_CREDENTIALS } from './wechat-pay.credentials';
+import {
+  loadLiveCredentials,
+  MOCK_WECHAT_PAY_CREDENTIALS,
+  WECHAT_PAY_CREDENTIALS,
+  WechatPayCredentials,
+} from './wechat-pay.credentials';
 import { WechatPayNotices } from './wechat-pay.notices';
 
-/** WeChat Pay v3 for every module: the client, the notice verifier, and in mock mode the fake WeChat Pay. */
+/** The only place mock and live differ: where the keys and the base URL come from. */
+function wechatPayCredentials(config: AppConfig, mock?: WechatPayCredentials): WechatPayCredentials {
+  if (config.WECHATPAY_MODE === 'live') return loadLiveCredentials(config);
+  if (!mock) throw new Error('WECHATPAY_MODE=mock needs the DevModule (server/src/dev/) to start the fake WeChat Pay');
+  return mock;
+}
+
+/** WeChat Pay v3 for every module: the client and the notice verifier (mock mode's fake lives in server/src/dev/). */
 @Global()
 @Module({
-  controllers: [WechatPayDevController],
   providers: [
     {
-      provide: FakeWechatPayHandle,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => FakeWechatPayHandle.start(config),
+      provide: WECHAT_PAY_CREDENTIALS,
+      inject: [APP_CONFIG, { token: MOCK_WECHAT_PAY_CREDENTIALS, optional: true }],
+      useFactory: wechatPayCredentials,
     },
-    { provide: WECHAT_PAY_CREDENTIALS, inject: [APP_CONFIG, FakeWechatPayHandle], useFactory: wechatPayCredentials },
     WechatPayClient,
     WechatPayNotices,
   ],
-  exports: [WechatPayClient, WechatPayNotices, FakeWechatPayHandle],
+  exports: [WechatPayClient, WechatPayNotices],
 })
 export class WechatPayModule {}

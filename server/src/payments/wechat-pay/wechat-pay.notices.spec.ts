@@ -3,7 +3,7 @@ import { WechatPayClient } from './wechat-pay.client';
 import { WechatPayCredentials } from './wechat-pay.credentials';
 import { NoticeRejected, NoticeRejectReason, WechatPayNotices } from './wechat-pay.notices';
 import { MockPair, startMockPair, TEST_APPID, TEST_MCHID } from './wechat-pay.test-support';
-import { NoticeSigningOptions, SignedNotice } from './fake-wechat-pay.server';
+import { NoticeSigningOptions, SignedNotice } from '../../dev/fake-wechat-pay.server';
 
 let pair: MockPair;
 let credentials: WechatPayCredentials;

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { FakeWechatPay, startFakeWechatPay } from './fake-wechat-pay.server';
-import { generateMockMerchant, MockMerchant, WechatPayCredentials } from './wechat-pay.credentials';
+import { generateMockMerchant, MockMerchant } from '../../dev/fake-wechat-pay.handle';
+import { FakeWechatPay, startFakeWechatPay } from '../../dev/fake-wechat-pay.server';
+import { WechatPayCredentials } from './wechat-pay.credentials';
 import { NoticeRejected, VerifiedNotice, verifyNoticeWith } from './wechat-pay.notices';
 
 /** Test helpers (no jest here): a merchant + fake pair, and a notify endpoint that verifies like the server's. */

@@ -24,7 +24,7 @@ import {
   signSha256Rsa,
   verifySha256Rsa,
   wechatpayMessage,
-} from './wechat-pay.crypto';
+} from '../payments/wechat-pay/wechat-pay.crypto';
 
 export type { ExtraBillRow, FakeOrder, FakeRefund } from './fake-wechat-pay.records';
 

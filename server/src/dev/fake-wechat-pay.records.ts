@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { beijingDate, formatBillTime, formatRfc3339Beijing } from './wechat-pay.crypto';
+import { beijingDate, formatBillTime, formatRfc3339Beijing } from '../payments/wechat-pay/wechat-pay.crypto';
 
 /** The fake WeChat Pay's orders and refunds, and how WeChat Pay writes them (JSON answers, trade bill file). */
 export type FakeTradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';

@@ -1,9 +1,12 @@
-import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@utility/shared';
 import { z } from 'zod';
-import { AppError, notFound } from '../../common/app-error';
-import { ApiZodBody, ZodBody } from '../../common/zod-body';
+import { AppError, notFound } from '../common/app-error';
+import { ResidentPrincipal } from '../common/principal';
+import { ApiZodBody, ZodBody } from '../common/zod-body';
+import { CurrentResident, ResidentGuard } from '../residents/resident.guard';
+import { ResidentsService } from '../residents/residents.service';
 import { FakeWechatPayHandle } from './fake-wechat-pay.handle';
 import { FakeRefusal } from './fake-wechat-pay.server';
 
@@ -22,24 +25,36 @@ const DevPayBody = z.object({
     .optional(),
 });
 
-/** For the H5 mock cashier and browser tests: make the fake WeChat Pay "pay" an order. Absent unless the fake runs here. */
+/**
+ * For the H5 mock cashier and browser tests: make the fake WeChat Pay "pay" an order. Only routed while the fake
+ * runs here, and, like WeChat's cashier, only for the resident the order was opened for.
+ */
 @ApiTags('dev')
+@ApiBearerAuth()
+@UseGuards(ResidentGuard)
 @Controller('api/dev/wechat-pay')
 export class WechatPayDevController {
-  constructor(private readonly handle: FakeWechatPayHandle) {}
+  constructor(
+    private readonly handle: FakeWechatPayHandle,
+    private readonly residents: ResidentsService,
+  ) {}
 
   @Post('pay')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:
-      'Mock mode only: the fake WeChat Pay marks the order paid and sends its signed, encrypted notice; 404 otherwise',
+      "Mock mode only: the fake WeChat Pay marks the resident's own order paid and sends its signed, encrypted notice",
   })
   @ApiZodBody(DevPayBody)
   async pay(
+    @CurrentResident() principal: ResidentPrincipal,
     @ZodBody(DevPayBody) body: z.infer<typeof DevPayBody>,
   ): Promise<{ outTradeNo: string; transactionId: string; noticeStatus: number | null }> {
     const { fake } = this.handle;
-    if (!fake) throw notFound();
+    const resident = await this.residents.findActive(principal.id);
+    const order = fake.orders().find((o) => o.outTradeNo === body.outTradeNo);
+    // Someone else's order is as unknown to this resident as one that does not exist.
+    if (!resident || !order || order.payerOpenid !== resident.openid) throw notFound();
     try {
       const paid = await fake.pay({ outTradeNo: body.outTradeNo, payment: body.payment });
       // What our own notify endpoint answered the fake: 200/204 means the notice was accepted.

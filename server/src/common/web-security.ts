@@ -1,0 +1,72 @@
+import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppConfig } from './config';
+
+/** Names with a content hash (`app.1a2b3c4d.js`, Taro's `js/`, `css/` and `static/` output) never change. */
+const HASHED_ASSET = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
+
+/**
+ * Taro's H5 tab bar items are `<a href="javascript:;">` (their click handler navigates): this exact no-op URL is
+ * allowed by its hash, which only 'unsafe-hashes' applies to javascript: URLs. No other javascript: URL runs.
+ */
+const TARO_JAVASCRIPT_URLS = [
+  "'unsafe-hashes'",
+  `'sha256-${createHash('sha256').update('javascript:;').digest('base64')}'`,
+];
+
+/**
+ * The H5 build's CSP: everything from this origin, nothing framing it. Its index.html carries one inline script
+ * (Taro's rem sizing); it is allowed by its hash, read from the build at boot, so no other inline script runs.
+ * Styles may be inline: Taro's components set style attributes.
+ */
+export function contentSecurityPolicy(config: AppConfig): FastifyHelmetOptions['contentSecurityPolicy'] {
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", ...inlineScriptHashes(join(config.H5_DIR, 'index.html')), ...TARO_JAVASCRIPT_URLS],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      // Photo previews are blob: URLs; the favicon and small icons are data: URLs.
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      ...(config.TRUST_PROXY_TLS === 'true' ? { upgradeInsecureRequests: [] } : {}),
+    },
+  };
+}
+
+/** `'sha256-…'` of each inline <script> of the page (none when the build is absent). */
+export function inlineScriptHashes(indexHtml: string): string[] {
+  if (!existsSync(indexHtml)) return [];
+  const html = readFileSync(indexHtml, 'utf8');
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  );
+}
+
+/**
+ * The H5 build at `/`: hashed assets cached for a year as immutable, everything else (index.html first)
+ * revalidated on every use, so a new build is picked up at once.
+ */
+export function h5StaticOptions(root: string): Parameters<NestFastifyApplication['useStaticAssets']>[0] {
+  return {
+    root,
+    prefix: '/',
+    index: ['index.html'],
+    maxAge: '365d',
+    immutable: true,
+    // @fastify/static 10 passes the FastifyReply here (Nest's type still describes an older plugin's object).
+    setHeaders: (reply, path) => {
+      if (!HASHED_ASSET.test(basename(path))) (reply as unknown as FastifyReply).header('cache-control', 'no-cache');
+    },
+  };
+}

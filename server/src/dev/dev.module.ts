@@ -1,0 +1,64 @@
+import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { MOCK_WECHAT_PAY_CREDENTIALS } from '../payments/wechat-pay/wechat-pay.credentials';
+import { ResidentsModule } from '../residents/residents.module';
+import { FAKE_WECHAT_URL } from '../wechat/wechat.module';
+import { FakeWechatPayHandle, mockWechatPayCredentials } from './fake-wechat-pay.handle';
+import { FakeWechatHandle } from './fake-wechat.handle';
+import { WechatPayDevController } from './wechat-pay-dev.controller';
+import { WechatDevController } from './wechat-dev.controller';
+
+/** Does this configuration run any fake? Only then is this module loaded (bootstrap.ts imports it on demand). */
+export function runsFakes(config: AppConfig): boolean {
+  return runsFakeWechat(config) || config.WECHATPAY_MODE === 'mock';
+}
+
+function runsFakeWechat(config: AppConfig): boolean {
+  // Mock mode pointed at an outside WECHAT_API_BASE (the fault tests' own fake) starts nothing.
+  return config.WECHAT_MODE === 'mock' && !config.WECHAT_API_BASE;
+}
+
+/** The fake WeChat, started at boot, and its URL for the WeChat client (wechat.module.ts). */
+export const fakeWechatProviders: Provider[] = [
+  { provide: FakeWechatHandle, inject: [APP_CONFIG], useFactory: FakeWechatHandle.start },
+  { provide: FAKE_WECHAT_URL, inject: [FakeWechatHandle], useFactory: (h: FakeWechatHandle) => h.fake.url },
+];
+
+/** The fake WeChat Pay, started at boot, and the credentials the WeChat Pay client uses with it. */
+export const fakeWechatPayProviders: Provider[] = [
+  { provide: FakeWechatPayHandle, inject: [APP_CONFIG], useFactory: FakeWechatPayHandle.start },
+  {
+    provide: MOCK_WECHAT_PAY_CREDENTIALS,
+    inject: [APP_CONFIG, FakeWechatPayHandle],
+    useFactory: mockWechatPayCredentials,
+  },
+];
+
+/**
+ * Mock mode: the fake WeChat and WeChat Pay on loopback, and the `/api/dev/*` routes the H5 mock pages use.
+ * The production modules only see a base URL (FAKE_WECHAT_URL) and credentials (MOCK_WECHAT_PAY_CREDENTIALS),
+ * so their live code paths run unchanged; without this module no `/api/dev/*` route exists.
+ */
+@Global()
+@Module({})
+export class DevModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const providers: Provider[] = [];
+    const controllers: Type[] = [];
+    if (runsFakeWechat(config)) {
+      providers.push(...fakeWechatProviders);
+      controllers.push(WechatDevController);
+    }
+    if (config.WECHATPAY_MODE === 'mock') {
+      providers.push(...fakeWechatPayProviders);
+      controllers.push(WechatPayDevController);
+    }
+    return {
+      module: DevModule,
+      imports: [ResidentsModule],
+      providers,
+      controllers,
+      exports: providers.map((p) => (p as { provide: unknown }).provide as string | symbol | Type),
+    };
+  }
+}
