@@ -95,6 +95,8 @@ const EnvSchema = z.object({
   UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
   /** Photos one person may upload in an hour that are not attached to anything yet. */
   UPLOAD_HOURLY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
+  /** Photos that may wait (on disk) for one of this process's two decoding places; more → 503 with Retry-After. */
+  UPLOAD_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Photos never attached to a ticket or reading are deleted after this many hours (0 = keep them). */
   UPLOAD_ORPHAN_HOURS: z.coerce
     .number()
