@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { ValueTransformer } from 'typeorm';
 
 /**
@@ -64,4 +64,13 @@ export function openSealedBytes(stored: Buffer): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', activeKey(), iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(stored.subarray(32)), decipher.final()]);
+}
+
+/**
+ * A stand-in for an identifier that must no longer be kept (a forgotten resident's openid on payment
+ * records): HMAC-SHA256 with the data key, so the same identifier always gives the same pseudonym (a
+ * payer's orders stay together) but nobody without the key can tell or test whose it was. 41 characters.
+ */
+export function pseudonym(value: string): string {
+  return `~${createHmac('sha256', activeKey()).update(value).digest('base64url').slice(0, 40)}`;
 }
