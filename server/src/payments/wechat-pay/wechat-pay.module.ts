@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../common/config';
 import { FakeWechatPayHandle, wechatPayCredentials } from './fake-wechat-pay.handle';
+import { PlatformCertificates } from './platform-certificates.service';
 import { WechatPayDevController } from './wechat-pay-dev.controller';
 import { WechatPayClient } from './wechat-pay.client';
 import { WECHAT_PAY_CREDENTIALS } from './wechat-pay.credentials';
@@ -19,6 +20,7 @@ import { WechatPayNotices } from './wechat-pay.notices';
     { provide: WECHAT_PAY_CREDENTIALS, inject: [APP_CONFIG, FakeWechatPayHandle], useFactory: wechatPayCredentials },
     WechatPayClient,
     WechatPayNotices,
+    PlatformCertificates,
   ],
   exports: [WechatPayClient, WechatPayNotices, FakeWechatPayHandle],
 })

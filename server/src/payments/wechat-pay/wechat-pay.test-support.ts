@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { FakeWechatPay, startFakeWechatPay } from './fake-wechat-pay.server';
+import { FakePlatformKey, FakeWechatPay, startFakeWechatPay } from './fake-wechat-pay.server';
 import { generateMockMerchant, MockMerchant, WechatPayCredentials } from './wechat-pay.credentials';
 import { NoticeRejected, VerifiedNotice, verifyNoticeWith } from './wechat-pay.notices';
 
@@ -14,10 +14,7 @@ export interface MockPair {
   credentials: (notifyUrl: string) => WechatPayCredentials;
 }
 
-export async function startMockPair(platform?: {
-  serial: string;
-  privateKey: import('node:crypto').KeyObject;
-}): Promise<MockPair> {
+export async function startMockPair(platform?: FakePlatformKey): Promise<MockPair> {
   const merchant = generateMockMerchant();
   const fake = await startFakeWechatPay({
     mchid: TEST_MCHID,
