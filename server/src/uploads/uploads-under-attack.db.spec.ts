@@ -59,6 +59,7 @@ describe('photo uploads under attack', () => {
     expect(pendingFiles()).toEqual([]);
   });
 
+  // Memory under 16 parallel 9 MB photos is measured on the server process alone: test/faults/upload-memory.fault.spec.ts.
   it('an oversized upload is refused with 413 while it streams: nothing stored, no partial file left', async () => {
     const me = await newResident();
     const rowsBefore = await countRows(t, 'upload');
@@ -69,35 +70,6 @@ describe('photo uploads under attack', () => {
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: ErrorCode.PhotoTooLarge });
     expect(await countRows(t, 'upload')).toBe(rowsBefore);
-    expect(pendingFiles()).toEqual([]);
-  });
-
-  it('16 parallel 9 MB photos from one resident: read to disk and decoded two at a time, memory stays bounded', async () => {
-    const me = await newResident();
-    // Noise compresses badly: a 2000×1600 JPEG at quality 100 is about 9 MB, like a phone's full-size photo.
-    const noise = randomBytes(2000 * 1600 * 3);
-    const photo = await sharp(noise, { raw: { width: 2000, height: 1600, channels: 3 } })
-      .jpeg({ quality: 100, chromaSubsampling: '4:4:4' })
-      .toBuffer();
-    expect(photo.length).toBeGreaterThan(7 * 1024 * 1024);
-    expect(photo.length).toBeLessThan(MAX_BYTES);
-    global.gc?.();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-    try {
-      const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => send(me.auth, photo, `big${i}.jpg`)));
-      expect(answers.map((a) => a.status)).toEqual(Array(16).fill(201));
-    } finally {
-      clearInterval(sampler);
-    }
-    const grewMb = Math.round((peak - before) / 1024 / 1024);
-    // Reported by the suite: the figure the issue measured at 178 → 621 MB (+443 MB) with whole-file buffering.
-    console.log(
-      `16 parallel uploads of ${(photo.length / 1024 / 1024).toFixed(1)} MB: RSS ${Math.round(before / 1048576)} → peak ${Math.round(peak / 1048576)} MB (+${grewMb} MB)`,
-    );
-    // The client's copies of the requests live in this process too; the server holds no whole upload in memory.
-    expect(grewMb).toBeLessThan(300);
     expect(pendingFiles()).toEqual([]);
   });
 
