@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApplicationKind, ErrorCode, TicketType } from '@utility/shared';
@@ -98,6 +99,36 @@ describe('POST /api/applications: business applications with their documents', (
       .query('SELECT fields FROM business_application WHERE ticketId = ?', [res.body.ticketId]);
     expect(stored.fields).not.toContain('110105194912310021');
     t.setNow(new Date());
+  });
+
+  it('the ID-card photo is stored encrypted with the data key; staff read it through the API, nobody else', async () => {
+    const body = await transfer(alice);
+    const res = await t
+      .http()
+      .post('/api/applications')
+      .set('Authorization', alice.auth)
+      .set('Idempotency-Key', 'apply-transfer-id-card')
+      .send(body);
+    expect(res.status).toBe(201);
+    const agent = await login(t, 'agent1');
+    const form = await t.http().get(`/api/applications/${res.body.ticketId}`).set('Authorization', agent).expect(200);
+    const idCard = form.body.documents.find((d: { document: string }) => d.document === 'id_card').photoIds[0];
+    const [row] = await t.app.get(DataSource).query('SELECT storageKey, sha256 FROM upload WHERE id = ?', [idCard]);
+
+    // Whoever copies the disk (or a bucket) gets ciphertext, not a photo of someone's ID card.
+    const onDisk = readFileSync(join(dir, row.storageKey));
+    expect(onDisk.subarray(0, 4).toString()).toBe('UPE1');
+    expect(onDisk.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+
+    const served = await t.http().get(`/api/uploads/${idCard}`).set('Authorization', agent).responseType('blob');
+    expect(served.status).toBe(200);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(
+      createHash('sha256')
+        .update(served.body as Buffer)
+        .digest('hex'),
+    ).toBe(row.sha256);
+    expect((await t.http().get(`/api/uploads/${idCard}`).set('Authorization', eve.auth)).status).toBe(404);
   });
 
   it("refuses missing documents, a wrong field, an unbound account and someone else's photo, creating nothing", async () => {

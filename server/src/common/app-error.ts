@@ -8,6 +8,8 @@ export class AppError extends HttpException {
     readonly code: ErrorCode,
     message: string = ERROR_MESSAGES[code],
     readonly details?: { path: string; message: string }[],
+    /** Sent as Retry-After (seconds) with a 503/429 the client may simply retry. */
+    readonly retryAfterSeconds?: number,
   ) {
     super({ code, message, details }, status);
   }

@@ -120,6 +120,8 @@ const EnvSchema = z.object({
   UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
   /** Photos one person may upload in an hour that are not attached to anything yet. */
   UPLOAD_HOURLY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
+  /** Photos that may wait (on disk) for one of this process's two decoding places; more → 503 with Retry-After. */
+  UPLOAD_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Photos never attached to a ticket or reading are deleted after this many hours (0 = keep them). */
   UPLOAD_ORPHAN_HOURS: z.coerce
     .number()
@@ -147,12 +149,29 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => Buffer.byteLength(v) === 32, { message: 'must be exactly 32 characters' })
     .optional(),
-  /** WeChat Pay public key PEM, or a platform certificate PEM; WECHATPAY_PLATFORM_SERIAL is its PUB_KEY_ID_… or serial. */
+  /**
+   * WeChat Pay public key PEMs, or platform certificate PEMs, comma-separated; WECHATPAY_PLATFORM_SERIAL lists
+   * their PUB_KEY_ID_… or serials in the same order. Several while WeChat Pay rotates its key: notices signed
+   * by the old and by the new one are both accepted.
+   */
   WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: z.string().min(1).optional(),
   WECHATPAY_PLATFORM_SERIAL: z
     .string()
-    .regex(/^(PUB_KEY_ID_[0-9A-Za-z_]+|[0-9A-Fa-f]{8,64})$/, 'must be PUB_KEY_ID_… or a certificate serial (hex)')
+    .regex(
+      /^\s*(PUB_KEY_ID_[0-9A-Za-z_]+|[0-9A-Fa-f]{8,64})\s*(,\s*(PUB_KEY_ID_[0-9A-Za-z_]+|[0-9A-Fa-f]{8,64})\s*)*$/,
+      'must be PUB_KEY_ID_… or a certificate serial (hex), or several, comma-separated',
+    )
     .optional(),
+  /**
+   * With platform certificates (not PUB_KEY_ID_ keys): how often the current ones are downloaded from
+   * /v3/certificates, verified with a certificate already trusted, and added (0 = never).
+   */
+  WECHATPAY_CERT_REFRESH_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .default(12 * 3600),
   /** Live: defaults to https://api.mch.weixin.qq.com; any server speaking the v3 contract (tests use the fake). */
   WECHATPAY_API_BASE: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -166,6 +185,13 @@ const EnvSchema = z.object({
     .refine((v) => !v.includes('?'), { message: 'must not carry a query string (WeChat Pay refuses it)' })
     .optional(),
 });
+
+/** A comma-separated config value as its items (empty for none). */
+export const splitList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** The fake WeChat Pay's merchant number (the one in WeChat Pay's own examples), used when mock mode is given none. */
 export const MOCK_WECHATPAY_MCHID = '1900000109';
@@ -216,6 +242,14 @@ const ConfigSchema = EnvSchema.superRefine(
         for (const key of WECHATPAY_LIVE_REQUIRED) {
           if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when WECHATPAY_MODE=live' });
         }
+        const paths = splitList(env.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH);
+        const serials = splitList(env.WECHATPAY_PLATFORM_SERIAL);
+        if (paths.length && serials.length && paths.length !== serials.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['WECHATPAY_PLATFORM_SERIAL'],
+            message: `lists ${serials.length} serials for ${paths.length} WECHATPAY_PLATFORM_PUBLIC_KEY_PATH files`,
+          });
       } else if (env.WECHATPAY_API_BASE) {
         ctx.addIssue({
           code: 'custom',

@@ -33,6 +33,8 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     const [status, body] = this.toApiError(exception);
+    if (exception instanceof AppError && exception.retryAfterSeconds !== undefined)
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
     void reply.status(status).send(body);
   }
 

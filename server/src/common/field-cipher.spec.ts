@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { configureFieldCipher, decryptField, encrypted, encryptField } from './field-cipher';
+import {
+  configureFieldCipher,
+  decryptField,
+  encrypted,
+  encryptField,
+  isSealed,
+  openSealedBytes,
+  pseudonym,
+  sealBytes,
+} from './field-cipher';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const OTHER_KEY = Buffer.alloc(32, 9).toString('base64');
@@ -65,5 +74,39 @@ describe('field cipher (AES-256-GCM for personal data at rest)', () => {
     expect(encrypted.to(null)).toBeNull();
     expect(encrypted.to(undefined)).toBeUndefined();
     expect(encrypted.from(null)).toBeNull();
+  });
+});
+
+describe('sealed bytes (photos at rest) and pseudonyms', () => {
+  beforeEach(() => configureFieldCipher(KEY));
+  const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(5000)]);
+
+  it('seals to bytes that show nothing of the photo, and opens them again', () => {
+    const sealed = sealBytes(photo);
+    expect(isSealed(sealed)).toBe(true);
+    expect(isSealed(photo)).toBe(false);
+    expect(sealed.includes(photo.subarray(0, 64))).toBe(false);
+    expect(openSealedBytes(sealed).equals(photo)).toBe(true);
+    expect(sealBytes(photo).equals(sealed)).toBe(false);
+  });
+
+  it('refuses sealed bytes that were altered or sealed with another key', () => {
+    const sealed = sealBytes(photo);
+    const altered = Buffer.from(sealed);
+    altered[altered.length - 1] ^= 0x01;
+    expect(() => openSealedBytes(altered)).toThrow();
+    configureFieldCipher(OTHER_KEY);
+    expect(() => openSealedBytes(sealed)).toThrow();
+  });
+
+  it('gives one pseudonym per identifier, which depends on the key and shows nothing of it', () => {
+    const openid = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
+    const first = pseudonym(openid);
+    expect(first).toMatch(/^~[A-Za-z0-9_-]{40}$/);
+    expect(pseudonym(openid)).toBe(first);
+    expect(pseudonym(`${openid}x`)).not.toBe(first);
+    expect(first).not.toContain(openid.slice(0, 8));
+    configureFieldCipher(OTHER_KEY);
+    expect(pseudonym(openid)).not.toBe(first);
   });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { ValueTransformer } from 'typeorm';
 
 /**
@@ -39,3 +39,38 @@ export const encrypted: ValueTransformer = {
   to: (value: string | null | undefined) => (value == null ? value : encryptField(value)),
   from: (value: string | null) => (value == null ? value : decryptField(value)),
 };
+
+/** Marks bytes sealed by sealBytes: `UPE1`, then the IV (12), the GCM tag (16) and the ciphertext. */
+const SEALED = Buffer.from('UPE1');
+
+/**
+ * AES-256-GCM with the data key for files at rest (photos of ID cards, contracts, meters…), so the
+ * storage alone (a copied disk, a bucket left readable) shows nothing; the API decrypts for who may see it.
+ */
+export function sealBytes(plain: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', activeKey(), iv);
+  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([SEALED, iv, cipher.getAuthTag(), data]);
+}
+
+export const isSealed = (stored: Buffer): boolean => stored.subarray(0, SEALED.length).equals(SEALED);
+
+/** The bytes sealBytes sealed; throws when they were altered or sealed with another key. */
+export function openSealedBytes(stored: Buffer): Buffer {
+  if (!isSealed(stored)) throw new Error('Not sealed bytes');
+  const iv = stored.subarray(4, 16);
+  const tag = stored.subarray(16, 32);
+  const decipher = createDecipheriv('aes-256-gcm', activeKey(), iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(stored.subarray(32)), decipher.final()]);
+}
+
+/**
+ * A stand-in for an identifier that must no longer be kept (a forgotten resident's openid on payment
+ * records): HMAC-SHA256 with the data key, so the same identifier always gives the same pseudonym (a
+ * payer's orders stay together) but nobody without the key can tell or test whose it was. 41 characters.
+ */
+export function pseudonym(value: string): string {
+  return `~${createHmac('sha256', activeKey()).update(value).digest('base64url').slice(0, 40)}`;
+}

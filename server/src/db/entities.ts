@@ -37,6 +37,7 @@ import { InspectionBooking } from '../inspections/inspection-booking.entity';
 import { InspectionPlan } from '../inspections/inspection-plan.entity';
 import { InspectionSlot } from '../inspections/inspection-slot.entity';
 import { InspectionVisit } from '../inspections/inspection-visit.entity';
+import { UploadAllowance } from '../uploads/upload-allowance.entity';
 import { Upload } from '../uploads/upload.entity';
 import { BusinessApplication } from '../applications/business-application.entity';
 import { ComplaintCase } from '../complaints/complaint-case.entity';
@@ -82,6 +83,7 @@ export const ENTITIES = [
   ReconciliationMismatch,
   ReconciliationRun,
   Upload,
+  UploadAllowance,
   RepairRequest,
   RepairResult,
   RoomTemperatureReading,

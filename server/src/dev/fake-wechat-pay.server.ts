@@ -1,4 +1,12 @@
-import { createHash, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, randomUUID } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  randomBytes,
+  randomUUID,
+  X509Certificate,
+} from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import {
@@ -42,9 +50,17 @@ export interface FakeWechatPayOptions {
   merchantPublicKey: KeyObject;
   apiV3Key: string;
   /** The key WeChat Pay signs with; generated with a PUB_KEY_ID_… serial when not given (tests pass a certificate's key). */
-  platform?: { serial: string; privateKey: KeyObject };
+  platform?: FakePlatformKey;
   /** Delay before a refund succeeds and its notice is sent (WeChat Pay answers PROCESSING first). */
   refundSettleMs?: number;
+}
+
+/** A key WeChat Pay signs with; with a certificate, it is listed by GET /v3/certificates. */
+export interface FakePlatformKey {
+  serial: string;
+  privateKey: KeyObject;
+  /** The platform certificate (X.509 PEM) of this key, when it is one. */
+  certificatePem?: string;
 }
 
 export interface NoticeDelivery {
@@ -73,6 +89,8 @@ export interface NoticeSigningOptions {
   /** Sign with a key that is not the platform key. */
   forgeSignature?: boolean;
   serial?: string;
+  /** Sign with this platform key the fake holds (one rotated out, or not yet used) instead of the current one. */
+  platformSerial?: string;
 }
 
 /** What the H5 cashier may pass along: the requestPayment params, whose paySign the fake checks as WeChat does. */
@@ -94,8 +112,13 @@ export interface PayRequest {
 
 export interface FakeWechatPay {
   url: string;
-  platformSerial: string;
-  platformPublicKey: KeyObject;
+  /** The platform key the fake signs with now. */
+  readonly platformSerial: string;
+  readonly platformPublicKey: KeyObject;
+  /** A rotation: WeChat Pay lists the new platform certificate by /v3/certificates before it signs with it. */
+  addPlatformKey(key: FakePlatformKey): void;
+  /** Signs answers and notices with this held platform key from now on (the old one stays listed). */
+  usePlatformKey(serial: string): void;
   /** The cashier's "pay": SUCCESS with a transaction id, then (unless notify=false) the signed, encrypted notice. */
   pay(request: PayRequest): Promise<{ outTradeNo: string; transactionId: string; delivery?: NoticeDelivery }>;
   /** Sends an order's TRANSACTION.SUCCESS notice again (same id and resource, fresh signature), as WeChat Pay's retries do. */
@@ -110,7 +133,7 @@ export interface FakeWechatPay {
   /** Signs any body with the platform key (for notices whose body itself is broken). */
   signRawNotice(
     rawBody: string,
-    options?: Pick<NoticeSigningOptions, 'timestamp' | 'forgeSignature' | 'serial'>,
+    options?: Pick<NoticeSigningOptions, 'timestamp' | 'forgeSignature' | 'serial' | 'platformSerial'>,
   ): SignedNotice;
   /** An order as WeChat Pay's JSON (query answer / notice plaintext). */
   transactionJson(outTradeNo: string): Record<string, unknown>;
@@ -141,9 +164,15 @@ const PATH_REFUND = /^\/v3\/refund\/domestic\/refunds\/([^/?]+)$/;
 export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise<FakeWechatPay> {
   const { mchid, appid, merchantSerial, merchantPublicKey, apiV3Key } = options;
   const merchant = { appid, mchid };
-  const platform = options.platform ?? {
+  let platform: FakePlatformKey = options.platform ?? {
     serial: `PUB_KEY_ID_01${options.mchid}${digits(16)}`,
     privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+  };
+  const platforms = new Map<string, FakePlatformKey>([[platform.serial, platform]]);
+  const heldPlatformKey = (serial: string) => {
+    const key = platforms.get(serial);
+    if (!key) throw new Error(`fake WeChat Pay holds no platform key ${serial}`);
+    return key;
   };
   // Made on first use: only tests forging signatures need it.
   let rogue: KeyObject | undefined;
@@ -208,10 +237,11 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
   };
 
   const signRawNotice: FakeWechatPay['signRawNotice'] = (rawBody, signing = {}) => {
+    const signer = signing.platformSerial ? heldPlatformKey(signing.platformSerial) : platform;
     const headers = signedHeaders(
       rawBody,
-      signing.forgeSignature ? rogueKey() : platform.privateKey,
-      signing.serial ?? platform.serial,
+      signing.forgeSignature ? rogueKey() : signer.privateKey,
+      signing.serial ?? signer.serial,
       signing.timestamp,
     );
     return { headers: { ...headers, 'Content-Type': 'application/json' }, rawBody };
@@ -434,6 +464,30 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     };
   };
 
+  /** Every platform certificate held, each encrypted with the APIv3 key (associated_data "certificate"). */
+  const certificates = (): Answer => ({
+    status: 200,
+    body: {
+      data: [...platforms.values()]
+        .filter((key) => key.certificatePem)
+        .map((key) => {
+          const certificate = new X509Certificate(key.certificatePem!);
+          const nonce = nonceStr(12);
+          return {
+            serial_no: key.serial,
+            effective_time: formatRfc3339Beijing(new Date(certificate.validFrom)),
+            expire_time: formatRfc3339Beijing(new Date(certificate.validTo)),
+            encrypt_certificate: {
+              algorithm: 'AEAD_AES_256_GCM',
+              nonce,
+              associated_data: 'certificate',
+              ciphertext: encryptResource(key.certificatePem!, apiV3Key, 'certificate', nonce),
+            },
+          };
+        }),
+    },
+  });
+
   const api = (method: string, url: URL, body: Record<string, any>): Answer => {
     const path = url.pathname;
     if (method === 'POST' && path === '/v3/pay/transactions/jsapi') return jsapi(body);
@@ -464,6 +518,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     }
     if (method === 'GET' && path === '/v3/bill/tradebill')
       return tradeBill(url.searchParams, `http://127.0.0.1:${port}`);
+    if (method === 'GET' && path === '/v3/certificates') return certificates();
     return fail(404, 'NOT_FOUND', `no such API: ${method} ${path}`);
   };
 
@@ -563,7 +618,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     if (signed) {
       const useRogue = forged > 0;
       if (useRogue) forged--;
-      headers = { ...headers, ...signedHeaders(text, useRogue ? rogueKey() : platform.privateKey) };
+      headers = { ...headers, ...signedHeaders(text, useRogue ? rogueKey() : platform.privateKey, platform.serial) };
     }
     if (text) headers['Content-Type'] = 'application/json';
     res.writeHead(answer.status, { ...headers, 'Content-Length': Buffer.byteLength(text) });
@@ -586,8 +641,14 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
 
   return {
     url: `http://127.0.0.1:${port}`,
-    platformSerial: platform.serial,
-    platformPublicKey: createPublicKey(platform.privateKey),
+    get platformSerial() {
+      return platform.serial;
+    },
+    get platformPublicKey() {
+      return createPublicKey(platform.privateKey);
+    },
+    addPlatformKey: (key) => void platforms.set(key.serial, key),
+    usePlatformKey: (serial) => void (platform = heldPlatformKey(serial)),
     pay,
     renotify,
     renotifyRefund,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -9,9 +9,16 @@ import { VerifiedNotice } from './wechat-pay/wechat-pay.notices';
 
 export type NoticeOutcome = CreditOutcome | 'refund_recorded';
 
-/** Turns a verified notice into its effect, and keeps a line of every notice received. */
+/**
+ * Turns a verified notice into its effect, and keeps a line of every verified notice received. Refused
+ * notices come from anyone on the internet: they are counted (and logged without their body), never stored,
+ * so forging them costs the database nothing.
+ */
 @Injectable()
 export class PaymentNoticeHandler {
+  private readonly logger = new Logger(PaymentNoticeHandler.name);
+  private readonly rejected = new Map<string, number>();
+
   constructor(
     @InjectRepository(PaymentNotice) private readonly log: Repository<PaymentNotice>,
     private readonly credit: PaymentCredit,
@@ -34,13 +41,15 @@ export class PaymentNoticeHandler {
     return outcome;
   }
 
-  async logRejected(reason: string): Promise<void> {
-    await this.log.insert({
-      noticeId: '-',
-      eventType: 'unverified',
-      outTradeNo: null,
-      outcome: `rejected:${reason}`,
-      receivedAt: this.clock.now(),
-    });
+  /** Counts a refused notice by reason; nothing is written. */
+  countRejected(reason: string): void {
+    const n = (this.rejected.get(reason) ?? 0) + 1;
+    this.rejected.set(reason, n);
+    this.logger.warn(`payment notice refused (${reason}); ${n} refused for this reason since start`);
+  }
+
+  /** Refused notices since the process started, by reason (bad_signature, stale_timestamp…). */
+  rejectedCounts(): Record<string, number> {
+    return Object.fromEntries(this.rejected);
   }
 }

@@ -18,7 +18,7 @@ export class PaymentNotice {
   @Column({ type: 'varchar', length: 32, nullable: true })
   outTradeNo: string | null;
 
-  /** credited, duplicate, refund_succeeded, rejected:<reason>… */
+  /** credited, duplicate, mismatch, unknown_order, refund_succeeded… (refused notices are only counted) */
   @Column({ type: 'varchar', length: 64 })
   outcome: string;
 

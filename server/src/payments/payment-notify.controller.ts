@@ -33,7 +33,7 @@ export class PaymentNotifyController {
       );
     } catch (error) {
       if (!(error instanceof NoticeRejected)) throw error;
-      await this.handler.logRejected(error.reason);
+      this.handler.countRejected(error.reason);
       throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.NoticeRejected, `notice rejected: ${error.reason}`);
     }
     const outcome = await this.handler.handle(verified);

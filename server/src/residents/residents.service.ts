@@ -14,8 +14,13 @@ export const toResidentView = (r: Resident): ResidentView => ({
 });
 
 /** WeChat identities: login by code, phone by code; session_key never leaves this service. */
+/** Called with the identity being forgotten, before it is erased from the resident row. */
+export type ForgetHook = (forgotten: { residentId: number; openid: string }) => Promise<void>;
+
 @Injectable()
 export class ResidentsService {
+  private readonly forgetHooks: ForgetHook[] = [];
+
   constructor(
     @InjectRepository(Resident) private readonly residents: Repository<Resident>,
     private readonly wechat: WechatApiClient,
@@ -60,8 +65,19 @@ export class ResidentsService {
     return ids.length ? this.residents.findBy({ id: In(ids), deletedAt: IsNull() }) : Promise.resolve([]);
   }
 
-  /** Forget the WeChat identity; what the company must keep (tickets, payments) stays. */
+  /**
+   * Modules that keep a copy of a resident's WeChat identity (payments: the payer's openid on each order)
+   * register here to pseudonymise it when the resident is forgotten; residents cannot depend on them.
+   */
+  onForget(hook: ForgetHook): void {
+    this.forgetHooks.push(hook);
+  }
+
+  /** Forget the WeChat identity; what the company must keep (tickets, payments) stays, without the openid. */
   async forget(residentId: number): Promise<void> {
+    const resident = await this.residents.findOneBy({ id: residentId });
+    // Before the resident row: if a hook fails, the resident can ask again and nothing is half-forgotten.
+    if (resident?.openid) for (const hook of this.forgetHooks) await hook({ residentId, openid: resident.openid });
     await this.residents.update({ id: residentId }, { openid: null, phone: null, deletedAt: this.clock.now() });
   }
 

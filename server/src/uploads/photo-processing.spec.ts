@@ -2,7 +2,17 @@ import { ErrorCode } from '@utility/shared';
 import sharp from 'sharp';
 import { AppError } from '../common/app-error';
 import { encodeHeic, halves, phoneJpeg, pngClaiming, rawInput } from '../testing/photo-fixtures';
-import { DeclaredFile, MAX_LONG_SIDE, PhotoLimits, detectPhotoType, processPhoto, readPhoto } from './photo-processing';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DeclaredFile,
+  MAX_LONG_SIDE,
+  PhotoLimits,
+  detectPhotoType,
+  processPhoto,
+  receivePhoto,
+} from './photo-processing';
 
 const limits: PhotoLimits = { maxBytes: 10 * 1024 * 1024, maxPixels: 50_000_000 };
 const text = Buffer.from('This is not a photo, whatever its name says.\n'.repeat(40));
@@ -251,30 +261,42 @@ describe('processPhoto', () => {
   });
 });
 
-describe('readPhoto', () => {
-  it('reads a file of exactly the limit', async () => {
+describe('receivePhoto', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'utility-receive-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  const target = () => join(dir, `upload-${++n}`);
+
+  it('writes a file of exactly the limit to disk', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(4997, 1)]);
-    expect((await readPhoto(chunks(bytes, 1000), {}, 5000)).equals(bytes)).toBe(true);
+    const path = target();
+    const received = await receivePhoto(chunks(bytes, 1000), {}, 5000, path);
+    expect(received).toEqual({ path, size: 5000, head: bytes.subarray(0, 512) });
+    expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
-  it('refuses one byte more while it streams, without reading on', async () => {
+  it('refuses one byte more while it streams, without reading on, and deletes what it wrote', async () => {
     const pulled = { count: 0 };
     const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(100_000, 1)]);
-    expect(await refusal(readPhoto(chunks(bytes, 1000, pulled), {}, 5000))).toEqual({
+    const path = target();
+    expect(await refusal(receivePhoto(chunks(bytes, 1000, pulled), {}, 5000, path))).toEqual({
       status: 413,
       code: ErrorCode.PhotoTooLarge,
     });
     expect(pulled.count).toBe(6);
+    expect(existsSync(path)).toBe(false);
   });
 
   it('refuses what is no photo from its first bytes, without reading on', async () => {
     const pulled = { count: 0 };
     const bytes = Buffer.concat([pdf, Buffer.alloc(100_000, 1)]);
-    expect(await refusal(readPhoto(chunks(bytes, 256, pulled), { mimetype: 'application/pdf' }, 1_000_000))).toEqual({
-      status: 415,
-      code: ErrorCode.PhotoTypeNotAllowed,
-    });
+    const path = target();
+    expect(
+      await refusal(receivePhoto(chunks(bytes, 256, pulled), { mimetype: 'application/pdf' }, 1_000_000, path)),
+    ).toEqual({ status: 415, code: ErrorCode.PhotoTypeNotAllowed });
     expect(pulled.count).toBe(2);
+    expect(existsSync(path)).toBe(false);
   });
 
   it('turns a stream that breaks off into a 400, not a 500', async () => {
@@ -282,10 +304,26 @@ describe('readPhoto', () => {
       yield Buffer.from([0xff, 0xd8, 0xff]);
       throw new Error('Unexpected end of form');
     }
-    expect(await refusal(readPhoto(broken(), {}, 5000))).toEqual({ status: 400, code: ErrorCode.ValidationFailed });
+    const path = target();
+    expect(await refusal(receivePhoto(broken(), {}, 5000, path))).toEqual({
+      status: 400,
+      code: ErrorCode.ValidationFailed,
+    });
+    expect(existsSync(path)).toBe(false);
   });
 
   it('leaves a file shorter than the sniffed length to processPhoto', async () => {
-    expect(await readPhoto(chunks(Buffer.from('short'), 2), {}, 5000)).toEqual(Buffer.from('short'));
+    const path = target();
+    expect(await receivePhoto(chunks(Buffer.from('short'), 2), {}, 5000, path)).toEqual({
+      path,
+      size: 5,
+      head: Buffer.from('short'),
+    });
+  });
+
+  it('processPhoto takes the received file from disk', async () => {
+    const jpeg = await rawInput(halves(64, 48)).jpeg().toBuffer();
+    const received = await receivePhoto(chunks(jpeg, 100), {}, 5000, target());
+    await expect(processPhoto(received, limits)).resolves.toMatchObject({ width: 64, height: 48, mime: 'image/jpeg' });
   });
 });

@@ -1,6 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import { ErrorCode } from '@utility/shared';
 import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { AppError } from '../common/app-error';
@@ -75,34 +78,53 @@ function notAPhoto(declared: DeclaredFile): AppError {
   return claimsPhoto ? unreadable('该文件不是有效的照片，请重新选择') : typeNotAllowed();
 }
 
+/** An upload as received: on disk (never whole in memory), its size and first bytes. */
+export interface ReceivedPhoto {
+  path: string;
+  size: number;
+  head: Buffer;
+}
+
 /**
- * Reads an uploaded file, refusing it as soon as it is known to be too large (never holding more
- * than `maxBytes`) or, from its first bytes, not to be a photo (without reading the rest).
+ * Streams an uploaded file to `path`, refusing it as soon as it is known to be too large (the
+ * limit counted while reading, so memory holds one chunk, never the file) or, from its first
+ * bytes, not to be a photo (without reading the rest). A refusal deletes what was written.
  */
-export async function readPhoto(
+export async function receivePhoto(
   stream: AsyncIterable<Buffer>,
   declared: DeclaredFile,
   maxBytes: number,
-): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+  path: string,
+): Promise<ReceivedPhoto> {
+  const head: Buffer[] = [];
   let total = 0;
   let sniffed = false;
   try {
-    for await (const chunk of stream) {
-      if (total + chunk.length > maxBytes) throw tooManyBytes(maxBytes);
-      chunks.push(chunk);
-      total += chunk.length;
-      if (!sniffed && total >= SNIFF_BYTES) {
-        sniffed = true;
-        if (!detectPhotoType(Buffer.concat(chunks, total).subarray(0, SNIFF_BYTES))) throw notAPhoto(declared);
-      }
-    }
+    await pipeline(
+      stream,
+      async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          if (total + chunk.length > maxBytes) throw tooManyBytes(maxBytes);
+          total += chunk.length;
+          if (!sniffed) {
+            head.push(chunk);
+            if (total >= SNIFF_BYTES) {
+              sniffed = true;
+              if (!detectPhotoType(Buffer.concat(head).subarray(0, SNIFF_BYTES))) throw notAPhoto(declared);
+            }
+          }
+          yield chunk;
+        }
+      },
+      createWriteStream(path, { flags: 'wx', mode: 0o600 }),
+    );
   } catch (error) {
+    await rm(path, { force: true });
     if (error instanceof AppError) throw error;
     // The upload broke off (client gone, malformed multipart): nothing to process.
     throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, '照片上传未完成，请重试');
   }
-  return Buffer.concat(chunks, total);
+  return { path, size: total, head: Buffer.concat(head).subarray(0, SNIFF_BYTES) };
 }
 
 /**
@@ -113,22 +135,29 @@ export async function readPhoto(
  * that claims to be a photo but is not, or cannot be decoded.
  */
 export async function processPhoto(
-  input: Buffer,
+  input: Buffer | ReceivedPhoto,
   limits: PhotoLimits,
   declared: DeclaredFile = {},
 ): Promise<ProcessedPhoto> {
-  if (input.length === 0) throw unreadable('照片文件是空的，请重新选择');
-  if (input.length > limits.maxBytes) throw tooManyBytes(limits.maxBytes);
-  const type = detectPhotoType(input.subarray(0, SNIFF_BYTES));
+  const size = Buffer.isBuffer(input) ? input.length : input.size;
+  if (size === 0) throw unreadable('照片文件是空的，请重新选择');
+  if (size > limits.maxBytes) throw tooManyBytes(limits.maxBytes);
+  const type = detectPhotoType(Buffer.isBuffer(input) ? input.subarray(0, SNIFF_BYTES) : input.head);
   if (!type) throw notAPhoto(declared);
 
   let image: sharp.Sharp;
   if (type === 'heic') {
     // Already turned upright by libheif (irot/imir); a HEIC's EXIF orientation is not to be applied again.
-    const { data, width, height } = await decodeHeic(input, limits.maxPixels);
+    const bytes = Buffer.isBuffer(input) ? input : await readFile(input.path);
+    const { data, width, height } = await decodeHeic(bytes, limits.maxPixels);
     image = sharp(data, { raw: { width, height, channels: 4 } });
   } else {
-    image = sharp(input, { failOn: 'error', limitInputPixels: limits.maxPixels, pages: 1 });
+    // From the file itself when it is on disk: libvips reads what it decodes, not a copy of the whole upload.
+    image = sharp(Buffer.isBuffer(input) ? input : input.path, {
+      failOn: 'error',
+      limitInputPixels: limits.maxPixels,
+      pages: 1,
+    });
     const meta = await image.metadata().catch((error: Error) => {
       if (/pixel limit/i.test(error.message)) throw tooManyPixels();
       return null;

@@ -26,7 +26,8 @@ export class UploadsController {
     summary: 'Upload one photo (resident or staff token); attach it later by id, up to 6 per ticket or reading',
     description:
       'JPEG, PNG, WebP or HEIC, by content (not name or declared type). Stored re-encoded as JPEG, upright, at most 2560 px, ' +
-      'without EXIF/GPS. 413 PHOTO_TOO_LARGE, 415 PHOTO_TYPE_NOT_ALLOWED, 422 PHOTO_UNREADABLE, 429 after too many unattached photos in an hour.',
+      'without EXIF/GPS. 413 PHOTO_TOO_LARGE, 415 PHOTO_TYPE_NOT_ALLOWED, 422 PHOTO_UNREADABLE, 429 after too many unattached photos in an hour, ' +
+      '503 PHOTO_QUEUE_FULL (with Retry-After) when the server is decoding as many photos as it can take.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -51,7 +52,7 @@ export class UploadsController {
   /** The request's one file, which must be in the `file` field. */
   private async filePart(request: FastifyRequest): Promise<MultipartFile> {
     if (!request.isMultipart()) throw noFile();
-    // Read up to one byte past the limit, so that readPhoto sees an oversize file as one.
+    // Read up to one byte past the limit, so that receivePhoto sees an oversize file as one.
     const part = await request
       .file({ limits: { fileSize: this.uploads.maxBytes + 1, files: 1, fields: 10, parts: 20, fieldSize: 1024 } })
       .catch(() => undefined);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { LocalPhotoStorage, PHOTO_STORAGE, uploadsDir } from './photo-storage';
 import { UploadSweeper } from './upload-sweeper.service';
+import { UploadAllowance } from './upload-allowance.entity';
 import { Upload } from './upload.entity';
 import { UploadsService } from './uploads.service';
 
@@ -11,7 +12,7 @@ import { UploadsService } from './uploads.service';
  * module, so tickets, readings, residents… can all import it; the HTTP side is UploadsApiModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Upload])],
+  imports: [TypeOrmModule.forFeature([Upload, UploadAllowance])],
   providers: [
     // Object storage instead of a directory: bind another PhotoStorage here (see photo-storage.ts).
     {

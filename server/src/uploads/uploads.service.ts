@@ -2,19 +2,26 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@utility/shared';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EntityManager, In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { Db } from '../common/db';
-import { DeclaredFile, PhotoLimits, processPhoto, readPhoto } from './photo-processing';
+import { isSealed, openSealedBytes, sealBytes } from '../common/field-cipher';
+import { DeclaredFile, PhotoLimits, processPhoto, receivePhoto } from './photo-processing';
 import { PHOTO_STORAGE, PhotoStorage } from './photo-storage';
+import { UploadAllowance } from './upload-allowance.entity';
 import { Upload, UploadOwnerKind } from './upload.entity';
 
 /** Photos one ticket, reading, … may carry. */
 export const MAX_PHOTOS = 6;
 /** Photos decoded at once by this process: each can take a few hundred MB while it is. */
 const MAX_PARALLEL_PROCESSING = 2;
+/** Seconds a client is told to wait when every decoding place and queue place is taken. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
 const HOUR_MS = 3600_000;
 /** `ticket:42`, `reading:7`, `repair_visit:3`… */
 const ATTACH_TO = /^[a-z][a-z_]{0,28}:[1-9]\d{0,9}$/;
@@ -36,6 +43,14 @@ export const mapUpload = (upload: Upload): UploadView => ({ id: upload.id, url: 
 const tooFrequent = () =>
   new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, '上传照片过于频繁，请稍后再试');
 const photoNotFound = () => new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PhotoNotFound);
+const busy = () =>
+  new AppError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    ErrorCode.PhotoQueueFull,
+    undefined,
+    undefined,
+    BUSY_RETRY_AFTER_SECONDS,
+  );
 
 /** Photos: taking them in (checked, re-encoded, stored), serving them, and attaching them to what uses them. */
 @Injectable()
@@ -43,6 +58,7 @@ export class UploadsService {
   private readonly logger = new Logger(UploadsService.name);
   private readonly limits: PhotoLimits;
   private readonly hourlyLimit: number;
+  private readonly queueLength: number;
   private processing = 0;
   private readonly waiting: (() => void)[] = [];
 
@@ -55,6 +71,7 @@ export class UploadsService {
   ) {
     this.limits = { maxBytes: config.UPLOAD_MAX_BYTES, maxPixels: config.UPLOAD_MAX_PIXELS };
     this.hourlyLimit = config.UPLOAD_HOURLY_LIMIT;
+    this.queueLength = config.UPLOAD_QUEUE_LENGTH;
   }
 
   get maxBytes(): number {
@@ -74,18 +91,32 @@ export class UploadsService {
   }
 
   /**
-   * Reads, checks and re-encodes one uploaded file, then stores it. Every refusal happens before
-   * anything is written, and a failure while storing undoes the row: nothing is left behind.
+   * Receives (to a temporary file, the size limit counted while reading), checks and re-encodes one
+   * uploaded file, then stores it sealed with the data key. Every refusal happens before anything is
+   * stored, and a failure while storing undoes the row: nothing is left behind.
    */
   async create(owner: UploadOwner, file: AsyncIterable<Buffer>, declared: DeclaredFile): Promise<Upload> {
     // Before reading a byte of it: an owner over the allowance costs no decoding.
     await this.checkRate(owner);
-    const input = await readPhoto(file, declared, this.limits.maxBytes);
-    const photo = await this.throttled(() => processPhoto(input, this.limits, declared));
+    const received = await receivePhoto(
+      file,
+      declared,
+      this.limits.maxBytes,
+      join(tmpdir(), `utility-upload-${process.pid}-${randomBytes(8).toString('hex')}`),
+    );
+    let photo;
+    try {
+      photo = await this.throttled(() => processPhoto(received, this.limits, declared));
+    } finally {
+      await rm(received.path, { force: true });
+    }
     const now = this.clock.now();
     const storageKey = `${now.toISOString().slice(0, 7).replace('-', '/')}/${randomBytes(16).toString('hex')}.jpg`;
-    // Checked again next to the insert: parallel uploads all passed the first check.
+    await this.ensureAllowance(owner);
+    // Counted again next to the insert, with the owner's allowance row locked: parallel uploads all passed
+    // the first check, and take their turn here, so no more than the allowance is ever stored.
     const upload = await this.db.transaction(async (em) => {
+      await this.lockAllowance(em, owner);
       await this.checkRate(owner, em);
       return em.save(
         em.create(Upload, {
@@ -105,7 +136,7 @@ export class UploadsService {
     // The row first: a crash before the bytes are stored leaves a row the orphan sweep removes,
     // never a file no row points to.
     try {
-      await this.storage.put(storageKey, photo.bytes, photo.mime);
+      await this.storage.put(storageKey, sealBytes(photo.bytes), photo.mime);
     } catch (error) {
       await this.uploads.delete({ id: upload.id });
       await this.storage.delete(storageKey).catch(() => undefined);
@@ -114,15 +145,38 @@ export class UploadsService {
     return upload;
   }
 
+  /** Makes the owner's allowance row on first use, on its own (inside the transaction, parallel inserts deadlock). */
+  private async ensureAllowance(owner: UploadOwner): Promise<void> {
+    await this.uploads.manager
+      .createQueryBuilder()
+      .insert()
+      .into(UploadAllowance)
+      .values({ ownerKind: owner.kind, ownerId: owner.id, stored: 0 })
+      .orIgnore()
+      .execute();
+  }
+
+  /** Takes the owner's allowance row for the rest of the transaction: the next upload of this owner waits for it. */
+  private async lockAllowance(em: EntityManager, owner: UploadOwner): Promise<void> {
+    const { affected } = await em
+      .createQueryBuilder()
+      .update(UploadAllowance)
+      .set({ stored: () => 'stored + 1' })
+      .where({ ownerKind: owner.kind, ownerId: owner.id })
+      .execute();
+    if (affected === 0) throw new Error(`upload allowance row missing for ${owner.kind} ${owner.id}`);
+  }
+
   /** A photo and its bytes, for its owner or any staff member; anyone else gets 404, as for an unknown id. */
   async read(id: number, viewer: UploadOwner): Promise<{ upload: Upload; bytes: Buffer }> {
     const upload = await this.uploads.findOneBy({ id });
     if (!upload) throw notFound();
     const isOwner = upload.ownerKind === viewer.kind && upload.ownerId === viewer.id;
     if (!isOwner && viewer.kind !== 'staff') throw notFound();
-    const bytes = await this.storage.get(upload.storageKey);
-    if (!bytes) throw notFound();
-    return { upload, bytes };
+    const stored = await this.storage.get(upload.storageKey);
+    if (!stored) throw notFound();
+    // Photos stored before sealing was introduced are read as they are.
+    return { upload, bytes: isSealed(stored) ? openSealedBytes(stored) : stored };
   }
 
   /**
@@ -191,10 +245,15 @@ export class UploadsService {
     return purged;
   }
 
-  /** Decoding is memory-hungry (a 50-megapixel photo is 200 MB of pixels): a few at a time, the rest wait. */
+  /**
+   * Decoding is memory-hungry (a 50-megapixel photo is 200 MB of pixels): a few at a time, a bounded
+   * number waiting (their files on disk, not in memory); beyond that, 503 with Retry-After.
+   */
   private async throttled<T>(work: () => Promise<T>): Promise<T> {
-    if (this.processing >= MAX_PARALLEL_PROCESSING) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.processing++;
+    if (this.processing >= MAX_PARALLEL_PROCESSING) {
+      if (this.waiting.length >= this.queueLength) throw busy();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else this.processing++;
     try {
       return await work();
     } finally {

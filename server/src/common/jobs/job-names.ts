@@ -12,6 +12,7 @@ export const JOB_NAMES = [
   'monthly-reports',
   'bill-alerts',
   'upload-sweep',
+  'platform-certificates',
 ] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];

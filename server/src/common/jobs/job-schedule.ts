@@ -28,6 +28,11 @@ export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
   'bill-alerts': { setting: 'BILL_ALERT_SECONDS', everySeconds: (c) => c.BILL_ALERT_SECONDS },
   // Every 15 minutes; UPLOAD_ORPHAN_HOURS=0 keeps unattached photos, so nothing to sweep.
   'upload-sweep': { setting: 'UPLOAD_ORPHAN_HOURS', everySeconds: (c) => (c.UPLOAD_ORPHAN_HOURS ? 900 : 0) },
+  // WeChat Pay's platform certificates, in certificate mode only (the job does nothing with a public key).
+  'platform-certificates': {
+    setting: 'WECHATPAY_CERT_REFRESH_SECONDS',
+    everySeconds: (c) => c.WECHATPAY_CERT_REFRESH_SECONDS,
+  },
 };
 
 /** The jobs this process runs: those JOBS allows whose interval is not 0, each with its method. */

@@ -285,14 +285,14 @@ describe('answers and failures', () => {
     });
   });
 
-  it('is refused by the fake when its requests are signed with another key', async () => {
+  it('is refused by the fake when its requests are signed with another key (an unsigned 401: its code is not believed)', async () => {
     const stranger = new WechatPayClient({
       ...pair.credentials(receiver.url),
       merchantPrivateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
     });
     expect(await rejection(stranger.queryByOutTradeNo('BILL202405000042'))).toMatchObject({
       status: 401,
-      code: 'SIGN_ERROR',
+      code: 'RESPONSE_UNSIGNED',
       retryable: false,
     });
   });

@@ -31,6 +31,20 @@ export interface JsapiOrder {
   attach?: string;
 }
 
+/** One entry of GET /v3/certificates: a platform certificate, encrypted with the APIv3 key. */
+export interface EncryptedPlatformCertificate {
+  serialNo: string;
+  effectiveTime: string;
+  expireTime: string;
+  encryptCertificate: { algorithm: string; nonce: string; associatedData: string; ciphertext: string };
+}
+
+/** The SDK's request signing, which its typings keep protected. */
+interface SdkSigning {
+  buildAuthorization(method: string, url: string): string;
+  getHeaders(authorization: string): Record<string, string>;
+}
+
 export interface RefundRequest {
   outTradeNo: string;
   outRefundNo: string;
@@ -53,6 +67,7 @@ const UNSIGNED_PATH = /^\/v3\/billdownload\//;
 @Injectable()
 export class WechatPayClient {
   private readonly pay: Pay;
+  private readonly http: RedirectingHttp;
 
   constructor(@Inject(WECHAT_PAY_CREDENTIALS) private readonly credentials: WechatPayCredentials) {
     const privateKeyPem = credentials.merchantPrivateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
@@ -69,11 +84,10 @@ export class WechatPayClient {
       userAgent: 'utility-service (wechatpay-node-v3/2.2.1)',
       // No APIv3 `key`: the SDK's decipher_gcm skips the GCM tag check, so nothing here may call it.
     });
-    this.pay.createHttp(
-      new RedirectingHttp(credentials.apiBase, credentials.timeoutMs ?? 10_000, (path, answer) =>
-        this.checkAnswer(path, answer),
-      ),
+    this.http = new RedirectingHttp(credentials.apiBase, credentials.timeoutMs ?? 10_000, (path, answer) =>
+      this.checkAnswer(path, answer),
     );
+    this.pay.createHttp(this.http);
   }
 
   async createJsapiOrder(order: JsapiOrder): Promise<{ prepayId: string }> {
@@ -144,6 +158,41 @@ export class WechatPayClient {
     return refund;
   }
 
+  /**
+   * GET /v3/certificates: the platform certificates WeChat Pay currently uses or will use, still encrypted.
+   * The answer's signature has been verified with a key we already hold (like every answer).
+   */
+  async platformCertificates(): Promise<EncryptedPlatformCertificate[]> {
+    const url = `${LIVE_API_BASE}/v3/certificates`;
+    const signing = this.pay as unknown as SdkSigning;
+    const result = await this.http.get(url, signing.getHeaders(signing.buildAuthorization('GET', url)));
+    const data = this.json('certificates', result).data;
+    if (!Array.isArray(data)) throw badAnswer('certificates', result.status, 'no data array');
+    return data.map((item: Record<string, unknown>) => {
+      const encrypted = (item.encrypt_certificate ?? {}) as Record<string, unknown>;
+      const fields = [
+        item.serial_no,
+        item.effective_time,
+        item.expire_time,
+        encrypted.algorithm,
+        encrypted.nonce,
+        encrypted.ciphertext,
+      ];
+      if (fields.some((f) => typeof f !== 'string')) throw badAnswer('certificates', result.status, 'bad entry');
+      return {
+        serialNo: item.serial_no as string,
+        effectiveTime: item.effective_time as string,
+        expireTime: item.expire_time as string,
+        encryptCertificate: {
+          algorithm: encrypted.algorithm as string,
+          nonce: encrypted.nonce as string,
+          associatedData: typeof encrypted.associated_data === 'string' ? encrypted.associated_data : '',
+          ciphertext: encrypted.ciphertext as string,
+        },
+      };
+    });
+  }
+
   /** The day's (Beijing date) ALL bill: applied for, downloaded, checked against its SHA1, parsed. */
   async downloadTradeBill(date: string): Promise<TradeBillRow[]> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
@@ -184,14 +233,18 @@ export class WechatPayClient {
   }
 
   /**
-   * Every 2xx answer (but the unsigned bill file) must be signed by a platform key we hold, within 5 minutes.
-   * Error answers are checked when signed (WeChat Pay signs those of authenticated requests, not a 401): a
-   * forged ORDER_NOT_EXIST would otherwise read as "no such order".
+   * Every answer (but the unsigned bill file) must be signed by a platform key we hold, within 5 minutes —
+   * error answers too: an unsigned ORDER_NOT_EXIST would read as "no such order", an unsigned ORDERPAID as
+   * "paid". An unsigned error (a proxy's 502, or WeChat Pay's 401 to a request it could not authenticate)
+   * is a failure whose code is not believed: RESPONSE_UNSIGNED (retryable when its status is 5xx or 429).
    */
   private checkAnswer(path: string, answer: ReceivedAnswer): void {
     if (UNSIGNED_PATH.test(path)) return;
     const success = answer.status >= 200 && answer.status < 300;
-    if (!success && !answer.headers['wechatpay-signature']) return;
+    if (!success && !answer.headers['wechatpay-signature']) {
+      const retryable = answer.status >= 500 || answer.status === 429;
+      throw new WechatPayError(path, answer.status, 'RESPONSE_UNSIGNED', 'error answer without a signature', retryable);
+    }
     try {
       checkWechatpaySignature(answer.headers, answer.body, this.credentials.platformKeys, new Date());
     } catch (error) {

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, KeyObject, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { AppConfig, InvalidConfigError } from '../../common/config';
+import { AppConfig, InvalidConfigError, splitList } from '../../common/config';
 import { LIVE_API_BASE } from './wechat-pay.crypto';
 
 /** Everything the client and the notice verifier need; mock and live differ only in where it comes from. */
@@ -12,8 +12,13 @@ export interface WechatPayCredentials {
   merchantPrivateKey: KeyObject;
   /** 32 characters; the AES-256-GCM key of notice resources. */
   apiV3Key: string;
-  /** Wechatpay-Serial → the key WeChat Pay signs with (a WeChat Pay public key or a platform certificate's key). */
-  platformKeys: ReadonlyMap<string, KeyObject>;
+  /**
+   * Wechatpay-Serial → a key WeChat Pay signs with (WeChat Pay public keys or platform certificates' keys):
+   * several during a rotation. In certificate mode, PlatformCertificates adds the ones it downloads and verifies.
+   */
+  platformKeys: Map<string, KeyObject>;
+  /** True when the platform keys are certificates (serials in hex), which WeChat Pay rotates via /v3/certificates. */
+  certificateMode?: boolean;
   /** Origin the SDK's hard-coded https://api.mch.weixin.qq.com is replaced with. */
   apiBase: string;
   notifyUrl: string;
@@ -40,18 +45,21 @@ export function loadLiveCredentials(config: AppConfig): WechatPayCredentials {
       return key;
     },
   );
-  const serial = config.WECHATPAY_PLATFORM_SERIAL ?? '';
-  const platformKey = readPem(
-    problems,
-    'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH',
-    config.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH,
-    (pem) => {
+  // Several keys (comma-separated, serials in the same order) while WeChat Pay rotates its platform key.
+  const serials = splitList(config.WECHATPAY_PLATFORM_SERIAL);
+  const platformKeys = new Map<string, KeyObject>();
+  let certificateMode = false;
+  splitList(config.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH).forEach((path, i) => {
+    const serial = serials[i] ?? '';
+    const key = readPem(problems, 'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH', path, (pem) => {
       const key = platformPublicKey(pem, serial);
       if (key.asymmetricKeyType !== 'rsa') throw new Error('is not an RSA public key');
+      if (pem.includes('BEGIN CERTIFICATE')) certificateMode = true;
       return key;
-    },
-  );
-  if (problems.length || !merchantPrivateKey || !platformKey) {
+    });
+    if (key) platformKeys.set(serial, key);
+  });
+  if (problems.length || !merchantPrivateKey || !platformKeys.size) {
     throw new InvalidConfigError(`Invalid environment variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return {
@@ -60,7 +68,8 @@ export function loadLiveCredentials(config: AppConfig): WechatPayCredentials {
     merchantSerial: config.WECHATPAY_SERIAL ?? '',
     merchantPrivateKey,
     apiV3Key: config.WECHATPAY_APIV3_KEY ?? '',
-    platformKeys: new Map([[serial, platformKey]]),
+    platformKeys,
+    certificateMode,
     apiBase: (config.WECHATPAY_API_BASE ?? LIVE_API_BASE).replace(/\/+$/, ''),
     notifyUrl: config.WECHATPAY_NOTIFY_URL,
   };

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../common/config';
+import { PlatformCertificates } from './platform-certificates.service';
 import { WechatPayClient } from './wechat-pay.client';
 import {
   loadLiveCredentials,
@@ -27,6 +28,7 @@ function wechatPayCredentials(config: AppConfig, mock?: WechatPayCredentials): W
     },
     WechatPayClient,
     WechatPayNotices,
+    PlatformCertificates,
   ],
   exports: [WechatPayClient, WechatPayNotices],
 })

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { generateMockMerchant, MockMerchant } from '../../dev/fake-wechat-pay.handle';
-import { FakeWechatPay, startFakeWechatPay } from '../../dev/fake-wechat-pay.server';
+import { FakePlatformKey, FakeWechatPay, startFakeWechatPay } from '../../dev/fake-wechat-pay.server';
 import { WechatPayCredentials } from './wechat-pay.credentials';
 import { NoticeRejected, VerifiedNotice, verifyNoticeWith } from './wechat-pay.notices';
 
@@ -15,10 +15,7 @@ export interface MockPair {
   credentials: (notifyUrl: string) => WechatPayCredentials;
 }
 
-export async function startMockPair(platform?: {
-  serial: string;
-  privateKey: import('node:crypto').KeyObject;
-}): Promise<MockPair> {
+export async function startMockPair(platform?: FakePlatformKey): Promise<MockPair> {
   const merchant = generateMockMerchant();
   const fake = await startFakeWechatPay({
     mchid: TEST_MCHID,
