@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_BOUNDS_MESSAGE, instantWithinBounds } from '../calendar/date-bounds';
 import { ClockView, Deadlines } from './tickets';
 import { FaultCategory } from '../repairs/fault-categories';
 import { Priority, TicketStatus, TicketType } from '../tickets/ticket-codes';
@@ -12,7 +13,9 @@ const phone = z
 const id = z.number().int().positive().max(2_147_483_647);
 /** Photos are counted against the limit (6 per ticket, 422 TOO_MANY_PHOTOS) when they are attached; this only bounds the body. */
 const photoIds = z.array(id).max(20, '照片太多');
-const instant = z.iso.datetime({ offset: true, error: '时间格式无效' });
+const instant = z.iso
+  .datetime({ offset: true, error: '时间格式无效' })
+  .refine((v) => instantWithinBounds(v), DATE_BOUNDS_MESSAGE);
 
 export const LocationSchema = z.object({
   latitude: z.number().min(-90).max(90),
