@@ -12,6 +12,15 @@ export class AccountsService {
     return (em?.getRepository(Account) ?? this.accounts).findOneBy({ accountNo });
   }
 
+  /**
+   * Holds the account's row until the caller's transaction ends, so that work on one account (a leak alarm)
+   * runs one at a time across processes. SQLite transactions are already serialized (Db), and it has no row locks.
+   */
+  async lockForUpdate(em: EntityManager, id: number): Promise<void> {
+    if (em.connection.options.type === 'better-sqlite3') return;
+    await em.getRepository(Account).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   findByNos(accountNos: string[]): Promise<Account[]> {
     return accountNos.length ? this.accounts.findBy({ accountNo: In(accountNos) }) : Promise.resolve([]);
   }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiError, ERROR_MESSAGES, ErrorCode } from '@utility/shared';
-import { AppError } from './app-error';
+import { AppError, RateLimitError } from './app-error';
 import { isDatabaseUnavailable } from './database-unavailable';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -33,6 +33,8 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     const [status, body] = this.toApiError(exception);
+    if (exception instanceof RateLimitError)
+      void reply.header('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     void reply.status(status).send(body);
   }
 

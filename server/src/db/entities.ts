@@ -15,6 +15,7 @@ import { SubscriptionConsent } from '../notifications/subscription-consent.entit
 import { AccountBinding } from '../residents/account-binding.entity';
 import { BindAttempt } from '../residents/bind-attempt.entity';
 import { Resident } from '../residents/resident.entity';
+import { EmergencyAlarm } from '../repairs/emergency-alarm.entity';
 import { RepairRequest } from '../repairs/repair-request.entity';
 import { RepairResult } from '../repairs/repair-result.entity';
 import { RoomTemperatureReading } from '../repairs/room-temperature-reading.entity';
@@ -81,6 +82,7 @@ export const ENTITIES = [
   ReconciliationRun,
   Upload,
   RepairRequest,
+  EmergencyAlarm,
   RepairResult,
   RoomTemperatureReading,
   ResidentRequest,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATE_BOUNDS_MESSAGE, instantWithinBounds } from '../calendar/date-bounds';
+import { ResidentTicketView } from './residents';
 import { ClockView, Deadlines } from './tickets';
 import { FaultCategory } from '../repairs/fault-categories';
 import { Priority, TicketStatus, TicketType } from '../tickets/ticket-codes';
@@ -138,4 +139,16 @@ export interface TemperatureReadingView {
   /** The standard at that moment: 18 (06:00–21:00 Shanghai) or 16. */
   minCelsius: number;
   belowStandard: boolean;
+}
+
+/** What the resident is told when their alarm joined the account's open leak. */
+export const LEAK_JOINED_NOTICE = '已有抢修人员在处理，请保持安全';
+
+/**
+ * `POST /api/emergencies`: the leak ticket the alarm raised (201), or the account's open leak it joined
+ * (200, `joined: true`, same ticket number, with LEAK_JOINED_NOTICE): nobody else is dispatched.
+ */
+export interface EmergencyAlarmView extends ResidentTicketView {
+  joined: boolean;
+  notice: string | null;
 }
