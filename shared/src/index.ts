@@ -18,6 +18,7 @@ export * from './calendar/date-bounds';
 export * from './api/sla';
 export * from './tickets/resident-progress';
 export * from './api/residents';
+export * from './residents/second-fact';
 export * from './api/billing';
 export * from './billing';
 export * from './repairs';

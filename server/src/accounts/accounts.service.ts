@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Account } from './account.entity';
 
 @Injectable()
@@ -59,10 +59,14 @@ export class AccountsService {
     return this.accounts.count();
   }
 
-  /** Seed: inserts the accounts whose numbers are not there yet. */
+  /** Seed: inserts the accounts whose numbers are not there yet, and registers a phone where none is. */
   async ensureAccounts(rows: Omit<Account, 'id'>[]): Promise<void> {
     const existing = new Set((await this.accounts.find({ select: { accountNo: true } })).map((a) => a.accountNo));
     const missing = rows.filter((r) => !existing.has(r.accountNo));
     if (missing.length) await this.accounts.insert(missing);
+    // Accounts seeded before phones were registered (the binding's second fact needs one).
+    for (const r of rows)
+      if (existing.has(r.accountNo) && r.phone)
+        await this.accounts.update({ accountNo: r.accountNo, phone: IsNull() }, { phone: r.phone });
   }
 }

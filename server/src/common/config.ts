@@ -39,10 +39,11 @@ const EnvSchema = z.object({
   ALARM_LIMIT_PER_RESIDENT: z.coerce.number().int().min(1).max(100).default(3),
   ALARM_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /**
-   * The second fact a resident proves when binding an account, besides the holder's name:
-   * `last_bill_amount` (the amount of its latest bill, in yuan) or `none` (the name alone).
+   * The second fact a resident proves when binding an account, besides the holder's name: `phone_last4` (the
+   * last four digits of the phone registered on the account), `last_bill_amount` (its latest bill, in yuan),
+   * or `none` (the name alone). An account without that fact on record is bound at the counter.
    */
-  BINDING_SECOND_FACT: z.enum(['last_bill_amount', 'none']).default('last_bill_amount'),
+  BINDING_SECOND_FACT: z.enum(['phone_last4', 'last_bill_amount', 'none']).default('phone_last4'),
   /** Failed binding tries on one account, by all residents together, before it is locked for BIND_ACCOUNT_LOCK_HOURS. */
   BIND_ACCOUNT_FAILURE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   BIND_ACCOUNT_LOCK_HOURS: z.coerce.number().int().min(1).max(720).default(24),

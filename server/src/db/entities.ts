@@ -14,6 +14,7 @@ import { Notice } from '../notifications/notice.entity';
 import { SubscriptionConsent } from '../notifications/subscription-consent.entity';
 import { AccountBinding } from '../residents/account-binding.entity';
 import { BindAttempt } from '../residents/bind-attempt.entity';
+import { EndedBinding } from '../residents/ended-binding.entity';
 import { Resident } from '../residents/resident.entity';
 import { EmergencyAlarm } from '../repairs/emergency-alarm.entity';
 import { RepairRequest } from '../repairs/repair-request.entity';
@@ -68,6 +69,7 @@ export const ENTITIES = [
   Resident,
   AccountBinding,
   BindAttempt,
+  EndedBinding,
   Notice,
   NoticeCursor,
   SubscriptionConsent,
