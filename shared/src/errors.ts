@@ -59,7 +59,6 @@ export enum ErrorCode {
   FourEyesRequired = 'FOUR_EYES_REQUIRED',
   BindAccountLocked = 'BIND_ACCOUNT_LOCKED',
   BindAtCounter = 'BIND_AT_COUNTER',
-  LeakAlreadyOpen = 'LEAK_ALREADY_OPEN',
   AlarmRateLimited = 'ALARM_RATE_LIMITED',
 }
 
@@ -120,7 +119,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.FourEyesRequired]: '退款须由申请人以外的主管审批',
   [ErrorCode.BindAccountLocked]: '该户号验证失败次数过多，请24小时后再试或到营业厅办理',
   [ErrorCode.BindAtCounter]: '该户号暂无可在线核验的信息，请携带证件到营业厅办理绑定',
-  [ErrorCode.LeakAlreadyOpen]: '该户号已有未办结的燃气泄漏工单，如确需另开请勾选“另开抢修工单”',
   [ErrorCode.AlarmRateLimited]: '报警过于频繁。如情况紧急，请立即拨打24小时抢修电话',
 };
 
