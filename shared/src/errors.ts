@@ -56,6 +56,12 @@ export enum ErrorCode {
   ReportFrozen = 'REPORT_FROZEN',
   ReportPeriodOpen = 'REPORT_PERIOD_OPEN',
   TradeBillNotReady = 'TRADE_BILL_NOT_READY',
+  ReportPeriodBeforeData = 'REPORT_PERIOD_BEFORE_DATA',
+  ReadingBeforeBilled = 'READING_BEFORE_BILLED',
+  FourEyesRequired = 'FOUR_EYES_REQUIRED',
+  BindAccountLocked = 'BIND_ACCOUNT_LOCKED',
+  BindAtCounter = 'BIND_AT_COUNTER',
+  AlarmRateLimited = 'ALARM_RATE_LIMITED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -72,7 +78,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.IdempotencyKeyReused]: '重复提交的内容不一致，请刷新后重试',
   [ErrorCode.RateLimited]: '操作过于频繁，请稍后再试',
   [ErrorCode.Conflict]: '数据已被修改，请刷新后重试',
-  [ErrorCode.BindMismatch]: '户号与户主姓名不匹配，请核对后重试',
+  [ErrorCode.BindMismatch]: '户号、户主姓名或核验信息不匹配，请核对后重试',
   [ErrorCode.BindingLimit]: '最多可绑定10个户号',
   [ErrorCode.WechatCodeInvalid]: '微信授权已失效，请重新登录',
   [ErrorCode.WechatUnavailable]: '微信服务暂不可用，请稍后再试',
@@ -112,6 +118,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ReportFrozen]: '该月报表已过报送时间并封存，不能重新生成',
   [ErrorCode.ReportPeriodOpen]: '该月尚未结束，报表将在次月1日生成',
   [ErrorCode.TradeBillNotReady]: '该日的微信支付对账单尚未生成，请次日上午10点后再对账',
+  [ErrorCode.ReportPeriodBeforeData]: '该月份早于系统数据的起始月份，没有可生成的报表',
+  [ErrorCode.ReadingBeforeBilled]: '抄表日期须晚于上次已出账的抄表日期',
+  [ErrorCode.FourEyesRequired]: '退款须由申请人以外的主管审批',
+  [ErrorCode.BindAccountLocked]: '该户号验证失败次数过多，请24小时后再试或到营业厅办理',
+  [ErrorCode.BindAtCounter]: '该户号暂无可在线核验的信息，请携带证件到营业厅办理绑定',
+  [ErrorCode.AlarmRateLimited]: '报警过于频繁。如情况紧急，请立即拨打24小时抢修电话',
 };
 
 /** The wire shape of every error response. */

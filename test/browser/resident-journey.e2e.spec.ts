@@ -12,6 +12,7 @@ import {
   step,
   switchTab,
 } from '../support/browser';
+import { demoPhoneLast4 } from '../support/accounts';
 import { queryRows } from '../support/db';
 import { bindAccount } from '../support/resident';
 import { api, staffToken } from '../support/server-process';
@@ -94,8 +95,9 @@ describe('browser', () => {
       await page.waitForURL(/#\/packages\/account\/index/);
       await page.locator('#bind-accountNo input').fill(HOME.accountNo);
       await page.locator('#bind-holderName input').fill('王秀兰');
+      await page.locator('#bind-secondFact input').fill(demoPhoneLast4(HOME.accountNo));
       await page.locator('#bind-submit').click();
-      expect(await page.locator('#bind-error').innerText()).toBe('户号与户主姓名不匹配，请核对后重试');
+      expect(await page.locator('#bind-error').innerText()).toBe('户号、户主姓名或核验信息不匹配，请核对后重试');
       expect(await page.locator('.account-card').count()).toBe(0);
     });
     await step(resident, 'bind-two', async () => {

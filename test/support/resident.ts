@@ -1,5 +1,6 @@
 import type { BoundAccountView } from '@utility/shared';
 import { Page } from 'playwright-core';
+import { demoPhoneLast4 } from './accounts';
 import { ResidentLogin, currentPage, goBack, pageSettled, residentLogin } from './browser';
 
 /**
@@ -10,15 +11,18 @@ import { ResidentLogin, currentPage, goBack, pageSettled, residentLogin } from '
 export interface AccountToBind {
   accountNo: string;
   holderName: string;
+  /** 预留手机号后四位; a demo account's by default. */
+  secondFact?: string;
 }
 
 /**
- * On the 绑定户号 page (`packages/account/index`): fills 户号 and 户主姓名, submits, and waits for
+ * On the 绑定户号 page (`packages/account/index`): fills 户号, 户主姓名 and 预留手机号后四位, submits, and waits for
  * the account's card. Resolves with the bound accounts as the server answered the bind.
  */
 export async function bindAccount(page: Page, account: AccountToBind): Promise<BoundAccountView[]> {
   await page.locator('#bind-accountNo input').fill(account.accountNo);
   await page.locator('#bind-holderName input').fill(account.holderName);
+  await page.locator('#bind-secondFact input').fill(account.secondFact ?? demoPhoneLast4(account.accountNo));
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/accounts/bind') && r.request().method() === 'POST');
   await page.locator('#bind-submit').click();
   const response = await answer;

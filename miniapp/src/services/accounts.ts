@@ -1,8 +1,13 @@
-import type { BindAccountRequest, BoundAccountView } from '@utility/shared';
+import type { BindAccountRequest, BindingRequirementView, BoundAccountView } from '@utility/shared';
 import { request, type RequestOptions } from './request';
 
 export function listAccounts(options: Pick<RequestOptions, 'silent'> = {}): Promise<BoundAccountView[]> {
   return request<BoundAccountView[]>('/api/accounts', options);
+}
+
+/** Which second fact the operator asks for besides the holder's name (预留手机号后四位 by default). */
+export function getBindingRequirement(options: Pick<RequestOptions, 'silent'> = {}): Promise<BindingRequirementView> {
+  return request<BindingRequirementView>('/api/accounts/binding-requirement', options);
 }
 
 /** The key belongs to the form fill: a resend after a lost answer is the same binding. */

@@ -1,6 +1,7 @@
 import type {
   CreateEmergencyRequest,
   CreateRepairRequest,
+  EmergencyAlarmView,
   ResidentTicketView,
   SafetyInstruction,
 } from '@utility/shared';
@@ -20,11 +21,14 @@ export function reportFault(
   return request<ResidentTicketView>('/api/repairs', { method: 'POST', data: body, idempotencyKey, ...options });
 }
 
-/** 一键报警: a leak ticket dispatched at once. One key per alarm, so a double tap or a retry raises one. */
+/**
+ * 一键报警: a leak ticket dispatched at once, or the account's open leak joined (`joined`, with a notice to show).
+ * One key per alarm, so a double tap or a retry raises one.
+ */
 export function raiseEmergency(
   body: CreateEmergencyRequest,
   idempotencyKey: string,
   options: Pick<RequestOptions, 'silent'> = {},
-): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>('/api/emergencies', { method: 'POST', data: body, idempotencyKey, ...options });
+): Promise<EmergencyAlarmView> {
+  return request<EmergencyAlarmView>('/api/emergencies', { method: 'POST', data: body, idempotencyKey, ...options });
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdRefColumn } from '../common/columns';
+import { encrypted } from '../common/field-cipher';
 
 export type Utility = 'gas' | 'heating' | 'power';
 
@@ -28,6 +29,13 @@ export class Account {
   @Index()
   @IdRefColumn()
   stationId: number;
+
+  /**
+   * The phone registered with the company for this account (at opening or transfer). Never shown: residents
+   * prove they know its last four digits when binding (BINDING_SECOND_FACT). Personal data: encrypted at rest.
+   */
+  @Column({ type: 'varchar', length: 120, nullable: true, transformer: encrypted })
+  phone?: string | null;
 
   /** Heated area in hundredths of m², for heating accounts billed by area. */
   @Column({ type: 'int', nullable: true })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Account } from './account.entity';
 
 @Injectable()
@@ -10,6 +10,15 @@ export class AccountsService {
   /** `em`: read on the caller's transaction's connection (a transaction must never wait for a second one). */
   findByNo(accountNo: string, em?: EntityManager): Promise<Account | null> {
     return (em?.getRepository(Account) ?? this.accounts).findOneBy({ accountNo });
+  }
+
+  /**
+   * Holds the account's row until the caller's transaction ends, so that work on one account (a leak alarm)
+   * runs one at a time across processes. SQLite transactions are already serialized (Db), and it has no row locks.
+   */
+  async lockForUpdate(em: EntityManager, id: number): Promise<void> {
+    if (em.connection.options.type === 'better-sqlite3') return;
+    await em.getRepository(Account).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   findByNos(accountNos: string[]): Promise<Account[]> {
@@ -50,10 +59,14 @@ export class AccountsService {
     return this.accounts.count();
   }
 
-  /** Seed: inserts the accounts whose numbers are not there yet. */
+  /** Seed: inserts the accounts whose numbers are not there yet, and registers a phone where none is. */
   async ensureAccounts(rows: Omit<Account, 'id'>[]): Promise<void> {
     const existing = new Set((await this.accounts.find({ select: { accountNo: true } })).map((a) => a.accountNo));
     const missing = rows.filter((r) => !existing.has(r.accountNo));
     if (missing.length) await this.accounts.insert(missing);
+    // Accounts seeded before phones were registered (the binding's second fact needs one).
+    for (const r of rows)
+      if (existing.has(r.accountNo) && r.phone)
+        await this.accounts.update({ accountNo: r.accountNo, phone: IsNull() }, { phone: r.phone });
   }
 }

@@ -1,9 +1,16 @@
-import { DEFAULT_GAS_TIERS, DEFAULT_HEATING, GasTariff, computeGasBill, computeHeatingBill } from '@utility/shared';
+import {
+  DEFAULT_GAS_TIERS,
+  DEFAULT_HEATING,
+  ErrorCode,
+  GasTariff,
+  computeGasBill,
+  computeHeatingBill,
+} from '@utility/shared';
 import { DataSource, In } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { Db } from '../common/db';
-import { login } from '../testing/api-fixtures';
+import { expectRefused, login } from '../testing/api-fixtures';
 import { lastReading, m3 } from '../testing/payment-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { AccountYearVolume } from './account-year-volume.entity';
@@ -168,13 +175,18 @@ describe('bill run', () => {
     expect(first.billed).toBeGreaterThanOrEqual(1);
   });
 
-  it('a reading that arrives for a month already billed bills nothing twice and leaves the tier counter alone', async () => {
+  it('a reading that arrives for a month already billed is refused (422), bills nothing twice and leaves the tier counter alone', async () => {
     const previous = await lastReading(t, '9100000008');
     await record('9100000008', '2026-11-20', previous.valueCentiM3 + 1_200);
     await run('2026-11');
     const bill = await billOf(previous.accountId, '2026-11');
-    // A reading from earlier in the month turns up late (a paper sheet, a smart meter's backlog).
-    await record('9100000008', '2026-11-10', previous.valueCentiM3 + 600);
+    // A reading from earlier in the month turns up late (a paper sheet, a smart meter's backlog): what is billed is settled.
+    const late = await t
+      .http()
+      .post('/api/staff/meter-readings')
+      .set('Authorization', await login(t, 'agent1'))
+      .send({ accountNo: '9100000008', readOn: '2026-11-10', value: m3(previous.valueCentiM3 + 600) });
+    expectRefused(late, 422, ErrorCode.ReadingBeforeBilled);
     const before = await billingState();
 
     await run('2026-11');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
+import { QueuesModule } from '../queues/queues.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AccountYearVolume } from './account-year-volume.entity';
@@ -22,6 +23,7 @@ import { Tariff } from './tariff.entity';
   imports: [
     TypeOrmModule.forFeature([Bill, MeterReading, Tariff, AccountYearVolume]),
     AccountsModule,
+    QueuesModule,
     ResidentsModule,
     TicketsModule,
     UploadsModule,

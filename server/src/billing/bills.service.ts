@@ -15,6 +15,18 @@ export class BillsService {
     private readonly clock: Clock,
   ) {}
 
+  /** The amount of the account's latest bill (a fact its household knows: the binding's second fact). */
+  async latestAmountFen(accountId: number): Promise<number | null> {
+    const bill = await this.bills.findOne({ where: { accountId }, order: { period: 'DESC' } });
+    return bill?.amountFen ?? null;
+  }
+
+  /** The earliest billed month ('YYYY-MM'), or null before the first bill run. */
+  async firstPeriod(): Promise<string | null> {
+    const first = await this.bills.findOne({ where: {}, order: { period: 'ASC' }, select: { id: true, period: true } });
+    return first?.period ?? null;
+  }
+
   /** Unpaid first (oldest due first), then the paid history, newest first. */
   async listForAccount(accountId: number): Promise<BillView[]> {
     const rows = await this.bills.find({ where: { accountId }, order: { period: 'DESC' }, take: 60 });

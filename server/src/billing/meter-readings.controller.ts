@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, ImportReport, ReadingView, Role, StaffReadingSchema } from '@utility/shared';
 import { z } from 'zod';
 import { AccountsService } from '../accounts/accounts.service';
-import { AppError } from '../common/app-error';
+import { AppError, forbidden } from '../common/app-error';
+import { mayImportReadings } from '../common/staff-permissions';
 import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
 import { Db } from '../common/db';
 import { AcceptsImportFile, ImportBody, ImportFile } from '../common/import-body';
@@ -16,7 +17,7 @@ import { toReadingView } from './reading-view';
 @ApiTags('billing')
 @ApiBearerAuth()
 @UseGuards(StaffGuard)
-@Roles(Role.Agent, Role.Technician, Role.Inspector, Role.Supervisor)
+@Roles(Role.Agent, Role.Technician, Role.Inspector)
 @Controller('api/staff/meter-readings')
 export class MeterReadingsController {
   constructor(
@@ -28,7 +29,8 @@ export class MeterReadingsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Record a reading; one below the last or far above usual use is held and a billing ticket opened',
+    summary:
+      "Field staff and billing agents record a reading of their district's account, dated after the last billed one; one below the last or far above usual use is held and a billing ticket opened",
   })
   @ApiZodBody(StaffReadingSchema)
   async record(
@@ -37,6 +39,7 @@ export class MeterReadingsController {
   ): Promise<ReadingView> {
     const account = await this.accounts.findByNo(body.accountNo);
     if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
+    await this.readings.assertMayRecord(staff, account);
     const reading = await this.db.transaction((em) =>
       this.readings.record(em, {
         account,
@@ -50,7 +53,11 @@ export class MeterReadingsController {
   }
 
   @Post('import')
-  @ApiOperation({ summary: 'Import a CSV (accountNo,readOn,value): all rows or none, with a report of each bad row' })
+  @Roles(Role.Agent)
+  @ApiOperation({
+    summary:
+      "Billing agents import a CSV (accountNo,readOn,value) of their districts' accounts: all rows or none, with a report of each bad row",
+  })
   // Read only once the guards have let the caller in, up to IMPORT_MAX_BYTES (common/import-body.ts).
   @AcceptsImportFile('csv')
   async import(@CurrentStaff() staff: StaffPrincipal, @ImportFile() file: ImportBody): Promise<ImportReport> {
@@ -58,6 +65,7 @@ export class MeterReadingsController {
     if (!csv.trim()) {
       throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, '请上传 text/csv 格式的抄表文件');
     }
-    return this.importer.import(csv, staff.id);
+    if (!mayImportReadings(staff)) throw forbidden();
+    return this.importer.import(csv, staff.id, await this.readings.districtsReadBy(staff));
   }
 }

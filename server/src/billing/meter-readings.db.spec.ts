@@ -139,7 +139,7 @@ describe('meter readings', () => {
   });
 
   it('technicians and agents record readings; a resident token is 401, a dispatcher 403, and nothing is stored', async () => {
-    const tech = await record('tech1', {
+    const tech = await record('tech3', {
       accountNo: '9100000032',
       readOn: '2026-11-18',
       value: m3((await lastReading(t, '9100000032')).valueCentiM3 + 1_000),
@@ -178,6 +178,76 @@ describe('meter readings', () => {
     expectRefused(await record('dispatcher1', body), 403, ErrorCode.Forbidden);
 
     expect(await everything()).toEqual(before);
+  });
+
+  describe('refused to anyone who does not read that meter (issue 18, item 1)', () => {
+    /** An agent who works only the east billing queue: logs in with the demo password (agent1's hash). */
+    const eastBillingAgent = async (): Promise<string> => {
+      const ds = t.app.get(DataSource);
+      const [agent1] = await ds.query(
+        "SELECT passwordHash, stationId, districtId FROM staff WHERE username = 'agent1'",
+      );
+      const exists = await ds.query("SELECT id FROM staff WHERE username = 'billing-east'");
+      if (!exists.length) {
+        await ds.query(
+          "INSERT INTO staff (username, name, passwordHash, role, stationId, districtId, onDuty, capacity, active) VALUES ('billing-east', '东区收费员', ?, 'agent', ?, ?, 0, 5, 1)",
+          [agent1.passwordHash, agent1.stationId, agent1.districtId],
+        );
+        const [{ id }] = await ds.query("SELECT id FROM staff WHERE username = 'billing-east'");
+        const queues = await queueIdsByCode(t);
+        await ds.query('INSERT INTO queue_member (queueId, staffId) VALUES (?, ?)', [queues['billing-east'], id]);
+      }
+      return 'billing-east';
+    };
+    const next = async (accountNo: string, readOn = '2026-11-19') => ({
+      accountNo,
+      readOn,
+      value: m3((await lastReading(t, accountNo)).valueCentiM3 + 1_000),
+    });
+
+    it('a supervisor or admin recording a reading is 403, as is a technician for another district', async () => {
+      const before = await everything();
+      expectRefused(await record('supervisor1', await next('9100000011')), 403, ErrorCode.Forbidden);
+      expectRefused(await record('admin', await next('9100000011')), 403, ErrorCode.Forbidden);
+      expectRefused(await record('tech3', await next('9100000011')), 403, ErrorCode.Forbidden);
+      expectRefused(await record('inspector1', await next('9100000048')), 403, ErrorCode.Forbidden);
+      expectRefused(await record(await eastBillingAgent(), await next('9100000048')), 403, ErrorCode.Forbidden);
+      expect(await everything()).toEqual(before);
+      // Their own district's meters they do read.
+      expect((await record('inspector1', await next('9100000011'))).status).toBe(201);
+      expect((await record(await eastBillingAgent(), await next('9100000012'))).status).toBe(201);
+    });
+
+    it.each([
+      ['0000-01-01', 400, ErrorCode.ValidationFailed],
+      ['1999-12-31', 400, ErrorCode.ValidationFailed],
+      ['2026-10-15', 422, ErrorCode.ReadingBeforeBilled],
+      ['2026-10-31', 409, ErrorCode.ReadingExists],
+    ])('a reading dated %s (on or before the last billed one, 2026-10-31) is %i %s', async (readOn, status, code) => {
+      const before = await everything();
+      expectRefused(await record('agent1', await next('9100000013', readOn)), status, code);
+      expect(await everything()).toEqual(before);
+    });
+
+    it('only a billing agent imports, only rows of their districts and after the last billed reading', async () => {
+      const before = await everything();
+      const good = await next('9100000014');
+      const csv = (...rows: { accountNo: string; readOn: string; value: string }[]) =>
+        ['accountNo,readOn,value', ...rows.map((r) => `${r.accountNo},${r.readOn},${r.value}`)].join('\n');
+
+      expectRefused(await importCsv(csv(good), 'tech1'), 403, ErrorCode.Forbidden);
+      expectRefused(await importCsv(csv(good), 'supervisor1'), 403, ErrorCode.Forbidden);
+      expectRefused(await importCsv(csv(good), 'admin'), 403, ErrorCode.Forbidden);
+
+      const west = await importCsv(csv(good, await next('9100000049')), await eastBillingAgent());
+      expectRefused(west, 422, ErrorCode.ImportRejected);
+      expect(west.body.details).toEqual([{ path: 'line 3', message: expect.stringContaining('片区') }]);
+
+      const old = await importCsv(csv(good, { ...(await next('9100000016')), readOn: '2026-10-01' }));
+      expectRefused(old, 422, ErrorCode.ImportRejected);
+      expect(old.body.details).toEqual([{ path: 'line 3', message: expect.stringContaining('已出账') }]);
+      expect(await everything()).toEqual(before);
+    });
   });
 
   it('an unknown account is 422, a malformed value or date 400, and nothing is stored', async () => {

@@ -1,10 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, TicketType, checkReading, shanghaiDate } from '@utility/shared';
+import { ErrorCode, Role, TicketType, checkReading, shanghaiDate } from '@utility/shared';
 import { EntityManager, LessThan, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
-import { AppError } from '../common/app-error';
+import { AppError, forbidden } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { StaffPrincipal } from '../common/principal';
+import { hasRole, mayRecordReadings } from '../common/staff-permissions';
+import { QueuesService } from '../queues/queues.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { Bill } from './bill.entity';
 import { daysBetween } from './billing-period';
@@ -30,6 +33,7 @@ export class MeterReadingsService {
   constructor(
     @InjectRepository(MeterReading) private readonly readings: Repository<MeterReading>,
     private readonly tickets: TicketsService,
+    private readonly queues: QueuesService,
     private readonly clock: Clock,
   ) {}
 
@@ -41,6 +45,18 @@ export class MeterReadingsService {
     }
     if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.ReadingExists);
+    }
+    // What is billed is settled: a reading on or before the last billed one would rewrite a bill's volume.
+    const billed = await em.findOne(MeterReading, {
+      where: { accountId: account.id, status: 'billed' },
+      order: { readOn: 'DESC' },
+    });
+    if (billed && readOn <= billed.readOn) {
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ErrorCode.ReadingBeforeBilled,
+        `抄表日期须晚于上次已出账的抄表日期（${billed.readOn}）`,
+      );
     }
     const previous = await em.findOne(MeterReading, {
       where: { accountId: account.id, readOn: LessThan(readOn) },
@@ -84,6 +100,26 @@ export class MeterReadingsService {
       ticketId: ticket.id,
     });
     return em.findOneByOrFail(MeterReading, { id: identifiers[0].id });
+  }
+
+  /**
+   * Districts whose accounts this staff member may record readings for: a technician's or inspector's
+   * own district, and the districts whose billing queue an agent works. Empty for anyone else.
+   */
+  async districtsReadBy(staff: StaffPrincipal): Promise<Set<number>> {
+    const districts = new Set<number>();
+    if (!mayRecordReadings(staff)) return districts;
+    if (hasRole(staff, Role.Technician, Role.Inspector) && staff.districtId !== null) districts.add(staff.districtId);
+    if (hasRole(staff, Role.Agent))
+      for (const d of await this.queues.districtsWorkedFor(staff.id, TicketType.Billing)) districts.add(d);
+    return districts;
+  }
+
+  /** 403 unless the staff member may record a reading for this account (role, then district). */
+  async assertMayRecord(staff: StaffPrincipal, account: Account): Promise<void> {
+    if (!mayRecordReadings(staff)) throw forbidden();
+    if (!(await this.districtsReadBy(staff)).has(account.districtId))
+      throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, '只能为本人负责片区的户号抄表');
   }
 
   /** The opening index of a meter (installation or migration from the old system): billed by definition. */

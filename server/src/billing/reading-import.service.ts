@@ -28,9 +28,11 @@ export class ReadingImportService {
   async import(
     csv: string,
     staffId: number,
+    /** Districts the importer covers: a row of any other district refuses the file. */
+    districts: ReadonlySet<number>,
     onProgress: (done: number, total: number) => void = () => {},
   ): Promise<ImportReport> {
-    const { rows, errors } = await this.validate(csv);
+    const { rows, errors } = await this.validate(csv, districts);
     if (errors.length) {
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -50,7 +52,7 @@ export class ReadingImportService {
     return { rows: rows.length, imported: rows.length, held, errors: [] };
   }
 
-  private async validate(csv: string) {
+  private async validate(csv: string, districts: ReadonlySet<number>) {
     const errors: ImportRowError[] = [];
     let records: string[][];
     try {
@@ -65,13 +67,14 @@ export class ReadingImportService {
     const accounts = new Map(
       (await this.accounts.findByNos([...new Set(records.map((r) => r[0]))])).map((a) => [a.accountNo, a]),
     );
-    const existing = new Set(
-      (
-        await this.db.dataSource.manager.findBy(MeterReading, {
-          accountId: In([...accounts.values()].map((a) => a.id)),
-        })
-      ).map((r) => `${r.accountId}:${r.readOn}`),
-    );
+    const readings = await this.db.dataSource.manager.findBy(MeterReading, {
+      accountId: In([...accounts.values()].map((a) => a.id)),
+    });
+    const existing = new Set(readings.map((r) => `${r.accountId}:${r.readOn}`));
+    const lastBilled = new Map<number, string>();
+    for (const r of readings)
+      if (r.status === 'billed' && r.readOn > (lastBilled.get(r.accountId) ?? ''))
+        lastBilled.set(r.accountId, r.readOn);
     const seen = new Set<string>();
     const today = shanghaiDate(this.clock.now());
     const rows = records.flatMap((record, i) => {
@@ -81,10 +84,13 @@ export class ReadingImportService {
       if (!parsed.success) return fail(parsed.error.issues.map((x) => x.message).join('；'));
       const account = accounts.get(parsed.data.accountNo);
       if (!account) return fail('户号不存在');
+      if (!districts.has(account.districtId)) return fail('户号不属于您负责的片区');
       const key = `${account.id}:${parsed.data.readOn}`;
       if (parsed.data.readOn > today) return fail('抄表日期不能晚于今天');
       if (seen.has(key)) return fail('文件中重复的户号和日期');
       if (existing.has(key)) return fail('该户号当天已有抄表读数');
+      const billed = lastBilled.get(account.id);
+      if (billed && parsed.data.readOn <= billed) return fail(`抄表日期须晚于上次已出账的抄表日期（${billed}）`);
       seen.add(key);
       return [{ account, readOn: parsed.data.readOn, valueCentiM3: parsed.data.value }];
     });

@@ -20,3 +20,10 @@ export const forbidden = () => new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forb
 export const conflict = (code: ErrorCode) => new AppError(HttpStatus.CONFLICT, code);
 export const unprocessable = (code: ErrorCode, message?: string) =>
   new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
+
+/** 429 with Retry-After (seconds): the error filter sends the header. */
+export class RateLimitError extends AppError {
+  constructor(code: ErrorCode, retryAfterSeconds: number, message?: string) {
+    super(HttpStatus.TOO_MANY_REQUESTS, code, message, undefined, retryAfterSeconds);
+  }
+}

@@ -50,6 +50,18 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d[\d-]{2,19}$/, 'must be a phone number (digits and -)')
     .default('96777'),
+  /** One-tap leak alarms a resident may raise in ALARM_LIMIT_WINDOW_MINUTES (a repeat for an open leak counts too). */
+  ALARM_LIMIT_PER_RESIDENT: z.coerce.number().int().min(1).max(100).default(3),
+  ALARM_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /**
+   * The second fact a resident proves when binding an account, besides the holder's name: `phone_last4` (the
+   * last four digits of the phone registered on the account), `last_bill_amount` (its latest bill, in yuan),
+   * or `none` (the name alone). An account without that fact on record is bound at the counter.
+   */
+  BINDING_SECOND_FACT: z.enum(['phone_last4', 'last_bill_amount', 'none']).default('phone_last4'),
+  /** Failed binding tries on one account, by all residents together, before it is locked for BIND_ACCOUNT_LOCK_HOURS. */
+  BIND_ACCOUNT_FAILURE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  BIND_ACCOUNT_LOCK_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `production` refuses mock services, the demo seed and missing secrets (see productionProblems). */
   NODE_ENV: z.string().default('development'),

@@ -34,7 +34,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const [status, body] = this.toApiError(exception);
     if (exception instanceof AppError && exception.retryAfterSeconds !== undefined)
-      void reply.header('Retry-After', String(exception.retryAfterSeconds));
+      void reply.header('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     void reply.status(status).send(body);
   }
 

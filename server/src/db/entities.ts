@@ -15,7 +15,9 @@ import { Notice } from '../notifications/notice.entity';
 import { SubscriptionConsent } from '../notifications/subscription-consent.entity';
 import { AccountBinding } from '../residents/account-binding.entity';
 import { BindAttempt } from '../residents/bind-attempt.entity';
+import { EndedBinding } from '../residents/ended-binding.entity';
 import { Resident } from '../residents/resident.entity';
+import { EmergencyAlarm } from '../repairs/emergency-alarm.entity';
 import { RepairRequest } from '../repairs/repair-request.entity';
 import { RepairResult } from '../repairs/repair-result.entity';
 import { RoomTemperatureReading } from '../repairs/room-temperature-reading.entity';
@@ -70,6 +72,7 @@ export const ENTITIES = [
   Resident,
   AccountBinding,
   BindAttempt,
+  EndedBinding,
   Notice,
   NoticeCursor,
   SubscriptionConsent,
@@ -85,6 +88,7 @@ export const ENTITIES = [
   Upload,
   UploadAllowance,
   RepairRequest,
+  EmergencyAlarm,
   RepairResult,
   RoomTemperatureReading,
   ResidentRequest,

@@ -20,6 +20,11 @@ export class PaymentFactsService {
     private readonly accounts: AccountsService,
   ) {}
 
+  /** The earliest billed month: money facts begin there. */
+  firstBillPeriod(): Promise<string | null> {
+    return this.bills.firstPeriod();
+  }
+
   async monthFacts(start: Date, end: Date, districtId: number | null): Promise<PaymentMonthFacts> {
     // A refunded order was still money received in its month.
     const paid = await this.orders

@@ -141,6 +141,35 @@ describe('refunds', () => {
     expect(await getBill(t, p, billId)).toMatchObject({ status: 'unpaid' });
   });
 
+  it('four eyes and district scope: nobody approves their own request, nor anyone another district’s refund (403, nothing sent)', async () => {
+    const { p, billId, orderNo } = await paidBill('refund-four-eyes', '9100000023');
+    const fake = fakeWechatPay(t);
+    const before = await moneyState(t, billId);
+
+    // A west supervisor can neither ask for nor approve an east account's refund.
+    expectRefused(await requestRefund('supervisor2', orderNo), 403, ErrorCode.Forbidden);
+    expect(await refundsOf(orderNo)).toEqual([]);
+
+    const requested = await requestRefund('supervisor1', orderNo);
+    expect(requested.status).toBe(201);
+    expectRefused(await approve('supervisor1', requested.body.id), 403, ErrorCode.FourEyesRequired);
+    expectRefused(await approve('supervisor2', requested.body.id), 403, ErrorCode.Forbidden);
+    const reject = await t
+      .http()
+      .post(`/api/staff/refunds/${requested.body.id}/reject`)
+      .set('Authorization', await login(t, 'supervisor1'));
+    expectRefused(reject, 403, ErrorCode.FourEyesRequired);
+
+    await fake.idle();
+    expect(await refundsOf(orderNo)).toEqual([expect.objectContaining({ status: 'requested', decidedById: null })]);
+    expect(fake.refunds().filter((r) => r.outTradeNo === orderNo)).toEqual([]);
+    expect(await moneyState(t, billId)).toEqual(before);
+    expect(await getBill(t, p, billId)).toMatchObject({ status: 'paid' });
+
+    // Another person with the authority approves it.
+    expect((await approve('admin', requested.body.id)).status).toBe(200);
+  });
+
   it('a refund of an unpaid order is refused (409) and of an unknown order 404', async () => {
     const p = await payer(t, 'refund-unpaid', '9100000022');
     const bill = await unpaidBill(t, p);

@@ -1,13 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Role } from '@utility/shared';
+import { ErrorCode } from '@utility/shared';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
 import { BillsService } from '../billing/bills.service';
 import { AppError, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db, isDuplicateKey } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
+import { coversDistrict, mayApproveRefunds } from '../common/staff-permissions';
 import { PaymentOrder } from './payment-order.entity';
 import { Refund } from './refund.entity';
 import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
@@ -29,6 +31,7 @@ export class RefundsService {
     @InjectRepository(Refund) private readonly refunds: Repository<Refund>,
     @InjectRepository(PaymentOrder) private readonly orders: Repository<PaymentOrder>,
     private readonly bills: BillsService,
+    private readonly accounts: AccountsService,
     private readonly wechatPay: WechatPayClient,
     private readonly db: Db,
     private readonly clock: Clock,
@@ -37,6 +40,7 @@ export class RefundsService {
   async request(staff: StaffPrincipal, orderNo: string, reason: string): Promise<RefundView> {
     const order = await this.orders.findOneBy({ orderNo });
     if (!order) throw notFound();
+    await this.assertCovers(staff, order);
     if (order.status !== 'paid') throw new AppError(HttpStatus.CONFLICT, ErrorCode.RefundNotAllowed);
     const row = {
       refundNo: `R${randomBytes(10).toString('hex').toUpperCase()}`,
@@ -61,11 +65,16 @@ export class RefundsService {
     return this.view(await this.refunds.findOneByOrFail({ refundNo: row.refundNo }));
   }
 
-  /** Only a supervisor approves (docs/domain.md#priorities-and-grades); approval sends the refund to WeChat Pay. */
+  /**
+   * Only a supervisor approves (docs/domain.md#priorities-and-grades), of the order's district, and never the one who
+   * asked for it (four eyes on money going back); approval sends the refund to WeChat Pay.
+   */
   async decide(staff: StaffPrincipal, id: number, approve: boolean): Promise<RefundView> {
-    if (staff.role !== Role.Supervisor && staff.role !== Role.Admin) throw forbidden();
+    if (!mayApproveRefunds(staff)) throw forbidden();
     const refund = await this.refunds.findOneBy({ id });
     if (!refund) throw notFound();
+    await this.assertCovers(staff, await this.orders.findOneByOrFail({ id: refund.orderId }));
+    if (refund.requestedById === staff.id) throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.FourEyesRequired);
     const to = approve ? 'processing' : 'rejected';
     const moved = await this.refunds.update(
       { id, status: 'requested' },
@@ -111,6 +120,13 @@ export class RefundsService {
       // Still `processing`: the sweeper asks WeChat Pay again (refunds are idempotent by out_refund_no).
       if (!(error instanceof WechatPayError)) throw error;
     }
+  }
+
+  /** Staff handle the refunds of their own district's accounts (admins and staff of no district: any). */
+  private async assertCovers(staff: StaffPrincipal, order: PaymentOrder): Promise<void> {
+    const account = await this.accounts.findById(order.accountId);
+    if (!account || !coversDistrict(staff, account.districtId))
+      throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, '只能处理本片区户号的退款');
   }
 
   private async view(r: Refund): Promise<RefundView> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Role, RoutingTarget, routeTicket } from '@utility/shared';
+import { Role, RoutingTarget, TicketType, routeTicket } from '@utility/shared';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { StaffPrincipal } from '../common/principal';
 import { QueueMember } from './queue-member.entity';
@@ -64,6 +64,14 @@ export class QueuesService {
     return (em?.getRepository(QueueMember) ?? this.members)
       .findBy({ queueId })
       .then((rows) => rows.map((m) => m.staffId));
+  }
+
+  /** Districts whose queue for `type` (by the routing rules) this staff member works, e.g. the billing agents' districts. */
+  async districtsWorkedFor(staffId: number, type: TicketType): Promise<number[]> {
+    const memberOf = new Set((await this.members.findBy({ staffId })).map((m) => m.queueId));
+    const rules = await this.rules.findBy({ ticketType: type });
+    const queues = await this.findByIds([...new Set(rules.map((r) => r.queueId))].filter((id) => memberOf.has(id)));
+    return [...new Set(queues.flatMap((q) => (q.districtId === null ? [] : [q.districtId])))];
   }
 
   async isMember(queueId: number, staffId: number): Promise<boolean> {

@@ -132,17 +132,106 @@ describe('leak emergencies (POST /api/emergencies)', () => {
   });
 
   it('a double tap with one Idempotency-Key raises one alarm, however the taps race', async () => {
+    const tapper = await residentLogin(t, 'leak-tapper');
+    const [{ id: accountId }] = await bindAccount(t, tapper, '9100000004');
     const tickets = await countTickets(t);
-    const answers = await Promise.all([1, 2, 3].map(() => alarm(t, alice, { accountId: eastId }, 'leak-tap-000001')));
+    const answers = await Promise.all([1, 2, 3].map(() => alarm(t, tapper, { accountId }, 'leak-tap-000001')));
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(await countTickets(t)).toBe(tickets + 1);
-    const later = await alarm(t, alice, { accountId: eastId }, 'leak-tap-000001');
+    const later = await alarm(t, tapper, { accountId }, 'leak-tap-000001');
     expect([later.status, later.headers['idempotent-replayed'], later.body.id]).toEqual([
       201,
       'true',
       answers[0].body.id,
     ]);
+  });
+});
+
+describe('leak alarm floods (issue 18, item 6)', () => {
+  let t: TestApp;
+  let dispatcher: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    dispatcher = await login(t, 'dispatcher1');
+  });
+  afterAll(() => t.close());
+
+  const flood = async () => ({
+    tickets: await countTickets(t),
+    alarms: await countRows(t, 'emergency_alarm'),
+    requests: await countRows(t, 'repair_request'),
+    events: await countRows(t, 'ticket_event'),
+  });
+
+  it('8 alarms at once from one account open one leak and dispatch one technician; 3 are heard, the rest are 429', async () => {
+    const bob = await residentLogin(t, 'flood-bob');
+    const [{ id: accountId }] = await bindAccount(t, bob, '9100000006');
+    const before = await flood();
+
+    const answers = await Promise.all(Array.from({ length: 8 }, () => alarm(t, bob, { accountId })));
+
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201, 429, 429, 429, 429, 429]);
+    const opened = answers.find((a) => a.status === 201)!;
+    expect(opened.body).toMatchObject({ type: 'leak', joined: false, notice: null, step: 'dispatched' });
+    for (const joined of answers.filter((a) => a.status === 200)) {
+      expect(joined.body).toMatchObject({
+        id: opened.body.id,
+        no: opened.body.no,
+        joined: true,
+        notice: '已有抢修人员在处理，请保持安全',
+      });
+    }
+    for (const refused of answers.filter((a) => a.status === 429)) {
+      expectRefused(refused, 429, ErrorCode.AlarmRateLimited);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(600);
+      expect(refused.body.message).toContain('96777');
+    }
+    const after = await flood();
+    expect(after.tickets).toBe(before.tickets + 1);
+    expect(after.alarms).toBe(before.alarms + 3);
+    expect(after.requests).toBe(before.requests + 1);
+    const ticket = await getTicket(t, dispatcher, opened.body.id);
+    expect(ticket.events.filter((e) => e.kind === 'assigned')).toHaveLength(1);
+    expect(ticket.events.filter((e) => e.kind === 'note').map((e) => e.note)).toEqual([
+      expect.stringContaining('再次报警'),
+      expect.stringContaining('再次报警'),
+    ]);
+
+    // Once the window has passed the resident is heard again, and still joins the open leak.
+    t.setNow(new Date(Date.now() + 11 * 60_000));
+    const later = await alarm(t, bob, { accountId });
+    expect([later.status, later.body.id, later.body.joined]).toEqual([200, opened.body.id, true]);
+    t.setNow(new Date());
+  });
+
+  it("another household member's alarm joins the open leak; staff can still open a second leak deliberately", async () => {
+    const [carol, dave] = await Promise.all([residentLogin(t, 'flood-carol'), residentLogin(t, 'flood-dave')]);
+    const [{ id: accountId }] = await bindAccount(t, carol, '9100000008');
+    await bindAccount(t, dave, '9100000008');
+    const first = await alarm(t, carol, { accountId });
+    expect(first.status).toBe(201);
+    const tickets = await countTickets(t);
+
+    const second = await alarm(t, dave, { accountId });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ id: first.body.id, joined: true, notice: '已有抢修人员在处理，请保持安全' });
+    expect(await countTickets(t)).toBe(tickets);
+
+    // The 24-hour line hears of a second leak at the same address: staff intake opens it, it never joins.
+    const byPhone = await t.http().post('/api/tickets').set('Authorization', dispatcher).send({
+      type: 'leak',
+      accountNo: '9100000008',
+      address: '城东区幸福路18号1单元',
+      contactName: '邻居',
+      contactPhone: '13800001111',
+      description: '楼下另一处漏气',
+      channel: 'phone',
+    });
+    expect(byPhone.status).toBe(201);
+    expect(byPhone.body.id).not.toBe(first.body.id);
+    expect(await countTickets(t)).toBe(tickets + 1);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   CreateEmergencySchema,
   CreateRepairRequest,
   CreateRepairSchema,
+  EmergencyAlarmView,
   FAULT_CATEGORIES,
   ResidentTicketView,
   SafetyInstruction,
@@ -58,7 +59,8 @@ export class RepairsController {
   @UseGuards(ResidentGuard)
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'One-tap gas leak alarm: a leak ticket dispatched at once to an on-duty technician of the district',
+    summary:
+      "One-tap gas leak alarm: a leak ticket dispatched at once to an on-duty technician of the district (201); a repeat while the account's leak is open joins it (200, joined: true); 3 alarms per resident per 10 minutes, then 429 with Retry-After",
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiZodBody(CreateEmergencySchema)
@@ -67,8 +69,12 @@ export class RepairsController {
     @ZodBody(CreateEmergencySchema) body: CreateEmergencyRequest,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ResidentTicketView> {
-    return created(reply, await this.repairs.emergency(me, body, key));
+  ): Promise<EmergencyAlarmView> {
+    const raised = await this.repairs.emergency(me, body, key);
+    if (raised.replayed) void reply.header('Idempotent-Replayed', 'true');
+    // Joining the open leak creates nothing: 200, with the same ticket.
+    void reply.status(raised.view.joined ? HttpStatus.OK : HttpStatus.CREATED);
+    return raised.view;
   }
 
   @Get('api/safety-instructions')

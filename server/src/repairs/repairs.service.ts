@@ -3,7 +3,9 @@ import {
   Channel,
   CreateEmergencyRequest,
   CreateRepairRequest,
+  EmergencyAlarmView,
   ErrorCode,
+  LEAK_JOINED_NOTICE,
   FaultCategory,
   FaultCategoryError,
   ResidentTicketView,
@@ -13,10 +15,11 @@ import {
   classifyFault,
   safetyInstructions,
 } from '@utility/shared';
-import { EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { Account } from '../accounts/account.entity';
-import { AppError, notFound } from '../common/app-error';
+import { AppError, RateLimitError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { Created, IdempotencyService } from '../common/idempotency/idempotency.service';
@@ -26,6 +29,7 @@ import { ResidentsService } from '../residents/residents.service';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { UploadsService } from '../uploads/uploads.service';
+import { EmergencyAlarm } from './emergency-alarm.entity';
 import { RepairRequest } from './repair-request.entity';
 
 export const EMERGENCY_DESCRIPTION = '居民一键报警：燃气泄漏';
@@ -35,12 +39,19 @@ export interface ResidentCreated {
   replayed: boolean;
 }
 
+export interface AlarmRaised {
+  view: EmergencyAlarmView;
+  replayed: boolean;
+}
+
 /** A resident's fault reports and leak alarms: each becomes a ticket, routed and clocked by the tickets module. */
 @Injectable()
 export class RepairsService {
   private readonly hotline: string;
+  private readonly alarmLimit: { perResident: number; windowMinutes: number };
 
   constructor(
+    @InjectRepository(EmergencyAlarm) private readonly alarms: Repository<EmergencyAlarm>,
     private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
     private readonly accounts: AccountsService,
@@ -52,6 +63,10 @@ export class RepairsService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.hotline = config.HOTLINE_NUMBER;
+    this.alarmLimit = {
+      perResident: config.ALARM_LIMIT_PER_RESIDENT,
+      windowMinutes: config.ALARM_LIMIT_WINDOW_MINUTES,
+    };
   }
 
   safetyInstructions(): SafetyInstruction[] {
@@ -94,14 +109,31 @@ export class RepairsService {
     return this.answer(me, created);
   }
 
-  /** The one-tap leak alarm: a leak on the account's address, auto-dispatched by the district's emergency queue. */
-  async emergency(
-    me: ResidentPrincipal,
-    body: CreateEmergencyRequest,
-    key: string | undefined,
-  ): Promise<ResidentCreated> {
-    const created = await this.idempotency.create(`resident:${me.id}`, key, 'emergency', body, async (em) => {
+  /**
+   * The one-tap leak alarm: a leak on the account's address, auto-dispatched by the district's emergency queue.
+   * A repeat alarm for an account whose leak is still open joins that ticket (the resident is told help is on
+   * the way) instead of dispatching another technician; a resident raises at most ALARM_LIMIT_PER_RESIDENT
+   * alarms in ALARM_LIMIT_WINDOW_MINUTES (429 with Retry-After; the hotline stays open). A replayed
+   * Idempotency-Key is answered before both checks: a double tap is one alarm.
+   */
+  async emergency(me: ResidentPrincipal, body: CreateEmergencyRequest, key: string | undefined): Promise<AlarmRaised> {
+    const created = await this.idempotency.create(`resident:${me.id}`, key, 'alarm', body, async (em) => {
       const account = await this.boundAccount(me, body.accountId);
+      // One alarm of an account at a time (across processes): two at once would both find no open leak.
+      await this.accounts.lockForUpdate(em, account.id);
+      await this.assertAlarmRate(em, me.id);
+      const now = this.clock.now();
+      const open = await this.tickets.openLeakOf(em, account.accountNo);
+      if (open) {
+        await this.tickets.noteRepeatAlarm(em, open.id, me, '居民再次报警，已并入本工单（未重复派单）');
+        return this.storeAlarm(em, {
+          residentId: me.id,
+          accountId: account.id,
+          ticketId: open.id,
+          joined: true,
+          at: now,
+        });
+      }
       const phone = body.contactPhone ?? (await this.residents.findActive(me.id))?.phone ?? '';
       const where = body.location
         ? `（定位：${body.location.latitude.toFixed(6)}, ${body.location.longitude.toFixed(6)}）`
@@ -125,9 +157,44 @@ export class RepairsService {
         latitude: body.location?.latitude ?? null,
         longitude: body.location?.longitude ?? null,
       });
-      return ticket.id;
+      return this.storeAlarm(em, {
+        residentId: me.id,
+        accountId: account.id,
+        ticketId: ticket.id,
+        joined: false,
+        at: now,
+      });
     });
-    return this.answer(me, created);
+    const alarm = await this.alarms.findOneByOrFail({ id: created.resourceId });
+    const { view } = await this.answer(me, { resourceId: alarm.ticketId, replayed: created.replayed });
+    return {
+      view: { ...view, joined: alarm.joined, notice: alarm.joined ? LEAK_JOINED_NOTICE : null },
+      replayed: created.replayed,
+    };
+  }
+
+  /** 429 once the resident has raised the configured number of alarms in the window (this one not counted yet). */
+  private async assertAlarmRate(em: EntityManager, residentId: number): Promise<void> {
+    const windowMs = this.alarmLimit.windowMinutes * 60_000;
+    const now = this.clock.now().getTime();
+    const recent = await em.find(EmergencyAlarm, {
+      where: { residentId, at: MoreThan(new Date(now - windowMs)) },
+      order: { at: 'ASC' },
+      take: this.alarmLimit.perResident,
+    });
+    if (recent.length < this.alarmLimit.perResident) return;
+    // Free again when the oldest alarm in the window leaves it.
+    const retryAfter = (recent[0].at.getTime() + windowMs - now) / 1000;
+    throw new RateLimitError(
+      ErrorCode.AlarmRateLimited,
+      retryAfter,
+      `报警过于频繁，请${Math.max(1, Math.ceil(retryAfter / 60))}分钟后再试。如情况紧急，请立即拨打24小时抢修电话${this.hotline}`,
+    );
+  }
+
+  private async storeAlarm(em: EntityManager, row: Omit<EmergencyAlarm, 'id'>): Promise<number> {
+    const { identifiers } = await em.insert(EmergencyAlarm, row);
+    return identifiers[0].id as number;
   }
 
   private async answer(me: ResidentPrincipal, created: Created): Promise<ResidentCreated> {

@@ -56,18 +56,34 @@ export class MonthlyReportsService {
   async read(period: string, districtId: number | null): Promise<MonthlyReportView> {
     const now = this.clock.now();
     if (now < periodRange(period).end) {
-      return {
-        period,
-        districtId,
-        status: 'provisional',
-        generatedAt: now.toISOString(),
-        dueAt: this.dueAt(period).toISOString(),
-        frozenAt: null,
-        figures: await this.compute(period, districtId, now),
-      };
+      return this.computedView(period, districtId, now);
     }
-    const row = (await this.find(period, districtId)) ?? (await this.generate(period, districtId));
+    const stored = await this.find(period, districtId);
+    if (!stored && (await this.beforeData(period))) {
+      // Nothing happened then: answered as computed, never stored (nor frozen) for whoever asks first.
+      return this.computedView(period, districtId, now);
+    }
+    const row = stored ?? (await this.generate(period, districtId));
     return this.view(await this.freezeIfDue(row));
+  }
+
+  /** Computed now and not stored: the running month, or one before the product's data began. */
+  private async computedView(period: string, districtId: number | null, now: Date): Promise<MonthlyReportView> {
+    return {
+      period,
+      districtId,
+      status: 'provisional',
+      generatedAt: now.toISOString(),
+      dueAt: this.dueAt(period).toISOString(),
+      frozenAt: null,
+      figures: await this.compute(period, districtId, now),
+    };
+  }
+
+  /** A month before the product's first ticket or bill: there is no report to store for it. */
+  private async beforeData(period: string): Promise<boolean> {
+    const first = await this.facts.firstPeriod();
+    return first === null || period < first;
   }
 
   /** Recomputes a stored month before its due time; 409 REPORT_FROZEN after, 409 REPORT_PERIOD_OPEN before the month ends. */
@@ -75,6 +91,8 @@ export class MonthlyReportsService {
     const now = this.clock.now();
     if (now < periodRange(period).end) throw conflict(ErrorCode.ReportPeriodOpen);
     const row = await this.find(period, districtId);
+    if (!row && (await this.beforeData(period)))
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ReportPeriodBeforeData);
     if (!row) {
       // Never generated: this generation is the regeneration — unless it is already past due (then it is frozen as read() would).
       const created = await this.freezeIfDue(await this.generate(period, districtId));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MonthlyReportFacts, ReportWindow } from '@utility/shared';
+import { MonthlyReportFacts, ReportWindow, periodOf } from '@utility/shared';
 import { OrgService } from '../org/org.service';
 import { PaymentFactsService } from '../payments/payment-facts.service';
 import { StaffService } from '../staff/staff.service';
@@ -25,6 +25,16 @@ export class ReportFactsService {
     @Inject(RETURN_VISIT_FACTS) private readonly returnVisits: ReturnVisitFactsProvider,
     @Inject(HAZARD_FACTS) private readonly hazards: HazardFactsProvider,
   ) {}
+
+  /** The month the product's data begins (first ticket or first bill), or null while there is none. */
+  async firstPeriod(): Promise<string | null> {
+    const [firstTicket, firstBill] = await Promise.all([
+      this.tickets.firstCreatedAt(),
+      this.payments.firstBillPeriod(),
+    ]);
+    const periods = [firstTicket && periodOf(firstTicket), firstBill].filter((p): p is string => !!p).sort();
+    return periods[0] ?? null;
+  }
 
   async month(w: ReportWindow, districtId: number | null): Promise<MonthlyReportFacts> {
     const ticketFacts = await this.tickets.monthFacts(w.start, w.end, w.asOf, districtId);

@@ -1,8 +1,18 @@
 import { ErrorCode } from '@utility/shared';
 import type { Response } from 'supertest';
+import { DataSource } from 'typeorm';
 import { EAST_HALL_ACCOUNT, EAST_HEAT_ACCOUNT, WEST_ACCOUNT, expectRefused, minutes } from '../testing/api-fixtures';
-import { Resident, bindAccount, countRows, holderOf, myAccounts, residentLogin } from '../testing/resident-fixtures';
+import {
+  Resident,
+  bindAccount,
+  bindBody,
+  countRows,
+  holderOf,
+  myAccounts,
+  residentLogin,
+} from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
+import { AccountBindingsService } from './account-bindings.service';
 
 const bind = (t: TestApp, r: Resident, body: Record<string, unknown>, key?: string) => {
   const req = t.http().post('/api/accounts/bind').set('Authorization', r.auth);
@@ -107,8 +117,8 @@ describe('binding accounts', () => {
 
   it('gives the same answer for an unknown number and a wrong name, and binds nothing', async () => {
     const r = await residentLogin(t, 'bind-mismatch');
-    const unknown = await bind(t, r, { accountNo: '9100009999', holderName: holderOf(EAST_HEAT_ACCOUNT) });
-    const wrongName = await bind(t, r, { accountNo: EAST_HEAT_ACCOUNT, holderName: '李四' });
+    const unknown = await bind(t, r, { ...bindBody(EAST_HEAT_ACCOUNT), accountNo: '9100009999' });
+    const wrongName = await bind(t, r, { ...bindBody(EAST_HEAT_ACCOUNT), holderName: '李四' });
     for (const res of [unknown, wrongName]) expectRefused(res, 422, ErrorCode.BindMismatch);
     expect(unknown.body).toEqual(wrongName.body);
     expect(await myAccounts(t, r)).toEqual([]);
@@ -129,8 +139,12 @@ describe('binding rate limit', () => {
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
-  const wrong = (n: number) => ({ accountNo: `91000099${String(n).padStart(2, '0')}`, holderName: '王秀英' });
-  const right = { accountNo: EAST_HEAT_ACCOUNT, holderName: holderOf(EAST_HEAT_ACCOUNT) };
+  const wrong = (n: number) => ({
+    accountNo: `91000099${String(n).padStart(2, '0')}`,
+    holderName: '王秀英',
+    secondFact: '0000',
+  });
+  const right = bindBody(EAST_HEAT_ACCOUNT);
 
   it('refuses the 6th try after 5 failures, even a correct one, and lets it through an hour later', async () => {
     const t0 = new Date('2026-07-01T02:00:00.000Z');
@@ -159,11 +173,7 @@ describe('binding rate limit', () => {
     await bind(t, r, right).expect(201);
     // The 6th try, but only the 5th failure: still the mismatch, not the limit.
     expectRefused(await bind(t, r, wrong(5)), 422, ErrorCode.BindMismatch);
-    expectRefused(
-      await bind(t, r, { accountNo: EAST_HALL_ACCOUNT, holderName: holderOf(EAST_HALL_ACCOUNT) }),
-      429,
-      ErrorCode.RateLimited,
-    );
+    expectRefused(await bind(t, r, bindBody(EAST_HALL_ACCOUNT)), 429, ErrorCode.RateLimited);
     expect((await myAccounts(t, r)).map((a) => a.accountNo)).toEqual([EAST_HEAT_ACCOUNT]);
   });
 
@@ -184,7 +194,7 @@ describe('binding retried or at once', () => {
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
-  const body = (accountNo: string, label = '家') => ({ accountNo, holderName: holderOf(accountNo), label });
+  const body = (accountNo: string, label = '家') => ({ ...bindBody(accountNo), label });
 
   it('replays the same list for the same key and body', async () => {
     const r = await residentLogin(t, 'idem-replay');
@@ -245,5 +255,111 @@ describe('binding retried or at once', () => {
     const accounts = await myAccounts(t, r);
     expect(accounts).toHaveLength(2);
     expect(accounts.filter((a) => a.isDefault)).toHaveLength(1);
+  });
+});
+
+/** Issue 18, item 3: fresh WeChat identities took turns guessing a holder's name, and bindings never ended. */
+describe('binding: second fact, per-account cap, ended bindings', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+  afterEach(() => t.setNow(new Date()));
+
+  it('asks for the last four digits of the registered phone, and the name alone binds nothing', async () => {
+    const r = await residentLogin(t, 'fact-name-only');
+    const requirement = await t.http().get('/api/accounts/binding-requirement').set('Authorization', r.auth);
+    expect(requirement.body).toEqual({
+      secondFact: 'phone_last4',
+      label: '预留手机号后四位',
+      hint: expect.any(String),
+    });
+
+    const { secondFact, ...nameOnly } = bindBody('9100000011');
+    const missing = await bind(t, r, nameOnly);
+    expectRefused(missing, 400, ErrorCode.ValidationFailed);
+    expect(missing.body.message).toContain('预留手机号后四位');
+    const wrongDigits = String((Number(secondFact) + 1) % 10_000).padStart(4, '0');
+    expectRefused(await bind(t, r, { ...nameOnly, secondFact: wrongDigits }), 422, ErrorCode.BindMismatch);
+    expect(await myAccounts(t, r)).toEqual([]);
+    await bind(t, r, bindBody('9100000011')).expect(201);
+  });
+
+  it('locks an account after 10 failed tries by any residents for 24 h (429 with Retry-After), binding nothing', async () => {
+    const t0 = new Date('2026-08-01T02:00:00.000Z');
+    t.setNow(t0);
+    const target = '9100000012';
+    for (let i = 0; i < 10; i++) {
+      const fresh = await residentLogin(t, `fact-guesser-${i}`);
+      const guess = String(1000 + i);
+      expectRefused(
+        await bind(t, fresh, {
+          ...bindBody(target),
+          secondFact: guess === bindBody(target).secondFact ? '0000' : guess,
+        }),
+        422,
+        ErrorCode.BindMismatch,
+      );
+    }
+    const before = { bindings: await countRows(t, 'account_binding'), attempts: await countRows(t, 'bind_attempt') };
+    const eleventh = await residentLogin(t, 'fact-guesser-right');
+    t.setNow(minutes(t0, 30));
+    const locked = await bind(t, eleventh, bindBody(target));
+    expectRefused(locked, 429, ErrorCode.BindAccountLocked);
+    const retryAfter = Number(locked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(23 * 3600);
+    expect(retryAfter).toBeLessThanOrEqual(24 * 3600);
+    expect({ bindings: await countRows(t, 'account_binding'), attempts: await countRows(t, 'bind_attempt') }).toEqual(
+      before,
+    );
+    // Another account is not locked, and this one opens again after the window.
+    await bind(t, eleventh, bindBody('9100000013')).expect(201);
+    t.setNow(minutes(t0, 24 * 60 + 1));
+    await bind(t, eleventh, bindBody(target)).expect(201);
+  });
+
+  it("ends every binding of an account (过户), keeping them as history; the households' other accounts stay", async () => {
+    const [old1, old2] = await Promise.all([residentLogin(t, 'transfer-old-1'), residentLogin(t, 'transfer-old-2')]);
+    const [{ id: accountId }] = await bindAccount(t, old1, '9100000014');
+    await bindAccount(t, old1, '9100000016');
+    await bindAccount(t, old2, '9100000016');
+    await bindAccount(t, old2, '9100000014');
+
+    expect(await t.app.get(AccountBindingsService).endBindingsOfAccount(accountId, 'holder_changed')).toBe(2);
+
+    expect((await myAccounts(t, old1)).map((a) => [a.accountNo, a.isDefault])).toEqual([['9100000016', true]]);
+    expect((await myAccounts(t, old2)).map((a) => [a.accountNo, a.isDefault])).toEqual([['9100000016', true]]);
+    expect(await countRows(t, 'account_binding', { accountId })).toBe(0);
+    expect(await countRows(t, 'ended_binding', { accountId, reason: 'holder_changed' })).toBe(2);
+    // No longer theirs: its bills are 404 to them.
+    expect((await t.http().get(`/api/accounts/${accountId}/bills`).set('Authorization', old1.auth)).status).toBe(404);
+    // The new holder binds it afresh.
+    const newHolder = await residentLogin(t, 'transfer-new');
+    await bind(t, newHolder, bindBody('9100000014')).expect(201);
+    expect(await t.app.get(AccountBindingsService).endBindingsOfAccount(accountId, 'holder_changed')).toBe(1);
+  });
+});
+
+describe('binding with the last bill as the second fact (BINDING_SECOND_FACT=last_bill_amount)', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp({ BINDING_SECOND_FACT: 'last_bill_amount' })));
+  afterAll(() => t.close());
+
+  it("binds with the latest bill's amount in yuan; an account with no bill yet is sent to the counter", async () => {
+    const r = await residentLogin(t, 'fact-bill');
+    const [bill] = await t.app
+      .get(DataSource)
+      .query("SELECT b.amountFen FROM bill b JOIN account a ON a.id = b.accountId WHERE a.accountNo = '9100000021'");
+    const yuan = (Number(bill.amountFen) / 100).toFixed(2);
+    const body = { accountNo: '9100000021', holderName: holderOf('9100000021') };
+    expectRefused(
+      await bind(t, r, { ...body, secondFact: bindBody('9100000021').secondFact }),
+      422,
+      ErrorCode.BindMismatch,
+    );
+    await bind(t, r, { ...body, secondFact: yuan }).expect(201);
+    // A heating account before its season has no bill: nothing to check the fact against.
+    const heating = { accountNo: '9100000020', holderName: holderOf('9100000020'), secondFact: '100.00' };
+    expectRefused(await bind(t, r, heating), 422, ErrorCode.BindAtCounter);
+    expect((await myAccounts(t, r)).map((a) => a.accountNo)).toEqual(['9100000021']);
   });
 });

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BindAccountRequest, BindAccountSchema, BoundAccountView } from '@utility/shared';
+import { BindAccountRequest, BindAccountSchema, BindingRequirementView, BoundAccountView } from '@utility/shared';
 import { IdParam } from '../common/id-param';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { ResidentPrincipal } from '../common/principal';
@@ -24,8 +24,17 @@ export class AccountBindingsController {
     return this.bindings.list(me.id);
   }
 
+  @Get('binding-requirement')
+  @ApiOperation({ summary: "Which second fact the bind form asks for besides the holder's name (BINDING_SECOND_FACT)" })
+  requirement(): BindingRequirementView {
+    return this.bindings.requirement();
+  }
+
   @Post('bind')
-  @ApiOperation({ summary: "Bind an account by number + holder's name; 5 failures an hour, then 429" })
+  @ApiOperation({
+    summary:
+      "Bind an account by number + holder's name + the second fact; 5 failures an hour per resident, 10 a day per account, then 429",
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiZodBody(BindAccountSchema)
   async bind(

@@ -1,13 +1,29 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BindAccountRequest, BoundAccountView, ErrorCode, maskName } from '@utility/shared';
-import { EntityManager, MoreThan, Repository } from 'typeorm';
+import {
+  AccountFacts,
+  BINDING_SECOND_FACT_HINTS,
+  BINDING_SECOND_FACT_LABELS,
+  BindAccountRequest,
+  BindingRequirementView,
+  BindingSecondFact,
+  BoundAccountView,
+  ErrorCode,
+  checkSecondFact,
+  maskName,
+} from '@utility/shared';
+import { EntityManager, In, MoreThan, Not, Repository } from 'typeorm';
+import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
-import { AppError, notFound } from '../common/app-error';
+import { BillsService } from '../billing/bills.service';
+import { AppError, RateLimitError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../common/config';
 import { Db } from '../common/db';
 import { AccountBinding } from './account-binding.entity';
 import { BindAttempt } from './bind-attempt.entity';
+import { EndedBinding } from './ended-binding.entity';
 import { Resident } from './resident.entity';
 
 const MAX_FAILED_PER_HOUR = 5;
@@ -22,7 +38,16 @@ export class AccountBindingsService {
     private readonly accounts: AccountsService,
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+    // BillsService by lookup: the billing module already depends on this one.
+    private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secondFact = config.BINDING_SECOND_FACT as BindingSecondFact;
+    this.accountLock = { failures: config.BIND_ACCOUNT_FAILURE_LIMIT, hours: config.BIND_ACCOUNT_LOCK_HOURS };
+  }
+
+  private readonly secondFact: BindingSecondFact;
+  private readonly accountLock: { failures: number; hours: number };
 
   async list(residentId: number): Promise<BoundAccountView[]> {
     const rows = await this.bindings.find({ where: { residentId }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -63,27 +88,81 @@ export class AccountBindingsService {
     return (await this.bindings.findBy({ accountId: account.id })).map((b) => b.residentId);
   }
 
+  /** Which second fact the bind form asks for (BINDING_SECOND_FACT). */
+  requirement(): BindingRequirementView {
+    const kind = this.secondFact;
+    return {
+      secondFact: kind,
+      label: kind === BindingSecondFact.None ? null : BINDING_SECOND_FACT_LABELS[kind],
+      hint: kind === BindingSecondFact.None ? null : BINDING_SECOND_FACT_HINTS[kind],
+    };
+  }
+
   /**
-   * Account number + holder's name must match the company's records. The same error for an
-   * unknown number and a wrong name, and a cap on failures, so numbers cannot be enumerated.
-   * Returns the account id; runs before (and outside) the binding's transaction so that a
-   * failure is recorded even though nothing is bound.
+   * Account number + holder's name + the operator's second fact (the registered phone's last four digits, or
+   * the last bill's amount) must match the company's records. The same error for an unknown number, a wrong
+   * name and a wrong fact, and two caps on failures: per resident (5 an hour), so numbers cannot be enumerated,
+   * and per account across residents (BIND_ACCOUNT_FAILURE_LIMIT in BIND_ACCOUNT_LOCK_HOURS), so fresh WeChat
+   * identities cannot take turns guessing one household's facts. Returns the account id; runs before (and
+   * outside) the binding's transaction so that a failure is recorded even though nothing is bound.
    */
   async verify(residentId: number, body: BindAccountRequest): Promise<number> {
+    if (this.secondFact !== BindingSecondFact.None && !body.secondFact) {
+      const label = BINDING_SECOND_FACT_LABELS[this.secondFact];
+      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, `请填写${label}`, [
+        { path: 'secondFact', message: `请填写${label}` },
+      ]);
+    }
     const now = this.clock.now();
     // Counted before checking, so that a burst of parallel guesses is capped as well.
     const { identifiers } = await this.db.transaction((em) =>
       em.insert(BindAttempt, { residentId, accountNo: body.accountNo, at: now }),
     );
+    const attemptId = identifiers[0].id as number;
     const recent = await this.attempts.countBy({ residentId, at: MoreThan(new Date(now.getTime() - 3600_000)) });
     if (recent > MAX_FAILED_PER_HOUR) {
       throw new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, '绑定失败次数过多，请1小时后再试');
     }
+    await this.assertAccountNotLocked(body.accountNo, attemptId, now);
     const account = await this.accounts.findByNo(body.accountNo);
     if (!account || account.holderName !== body.holderName)
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BindMismatch);
-    await this.db.transaction((em) => em.delete(BindAttempt, { id: identifiers[0].id }));
+    const check = checkSecondFact(this.secondFact, body.secondFact, await this.factsOf(account));
+    if (check === 'mismatch') throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BindMismatch);
+    if (check === 'missing') {
+      // Nothing to check it against: not a guess, so not counted; the counter binds it with papers.
+      await this.db.transaction((em) => em.delete(BindAttempt, { id: attemptId }));
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BindAtCounter);
+    }
+    await this.db.transaction((em) => em.delete(BindAttempt, { id: attemptId }));
     return account.id;
+  }
+
+  /**
+   * 429 once the account has had BIND_ACCOUNT_FAILURE_LIMIT failed tries (by anyone) in the lock window. The
+   * refused try was never checked, so it is not kept: it neither counts nor extends the lock.
+   */
+  private async assertAccountNotLocked(accountNo: string, attemptId: number, now: Date): Promise<void> {
+    const windowMs = this.accountLock.hours * 3600_000;
+    const failures = await this.attempts.find({
+      where: { accountNo, at: MoreThan(new Date(now.getTime() - windowMs)), id: Not(attemptId) },
+      order: { at: 'DESC' },
+      take: this.accountLock.failures,
+    });
+    if (failures.length < this.accountLock.failures) return;
+    await this.db.transaction((em) => em.delete(BindAttempt, { id: attemptId }));
+    // Open again when the oldest of the last `failures` tries leaves the window.
+    const retryAfter = (failures[failures.length - 1].at.getTime() + windowMs - now.getTime()) / 1000;
+    throw new RateLimitError(ErrorCode.BindAccountLocked, retryAfter);
+  }
+
+  /** What the company holds for the account to check the second fact against. */
+  private async factsOf(account: Account): Promise<AccountFacts> {
+    const lastBillFen =
+      this.secondFact === BindingSecondFact.LastBillAmount
+        ? ((await this.moduleRef.get(BillsService, { strict: false }).latestAmountFen(account.id)) ?? null)
+        : null;
+    return { phone: account.phone ?? null, lastBillFen };
   }
 
   /** Binds a verified account; binding one already bound changes nothing. */
@@ -103,6 +182,41 @@ export class AccountBindingsService {
       createdAt: this.clock.now(),
     });
     return accountId;
+  }
+
+  /**
+   * Ends every resident's binding of the account, e.g. when its holder changes (过户): the bindings move to
+   * `ended_binding` (kept as history), their residents no longer see or act for the account, and a resident
+   * who lost their default gets their oldest remaining account as default. Runs in the caller's transaction
+   * when given one. Returns how many bindings ended.
+   */
+  async endBindingsOfAccount(accountId: number, reason: string, em?: EntityManager): Promise<number> {
+    const work = async (tx: EntityManager) => {
+      const ended = await tx.find(AccountBinding, { where: { accountId }, order: { id: 'ASC' } });
+      if (!ended.length) return 0;
+      const endedAt = this.clock.now();
+      await tx.insert(
+        EndedBinding,
+        ended.map((b) => ({
+          residentId: b.residentId,
+          accountId: b.accountId,
+          label: b.label,
+          boundAt: b.createdAt,
+          endedAt,
+          reason: reason.slice(0, 200),
+        })),
+      );
+      await tx.delete(AccountBinding, { id: In(ended.map((b) => b.id)) });
+      for (const b of ended.filter((x) => x.isDefault)) {
+        const next = await tx.findOne(AccountBinding, {
+          where: { residentId: b.residentId },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        });
+        if (next) await tx.update(AccountBinding, { id: next.id }, { isDefault: true });
+      }
+      return ended.length;
+    };
+    return em ? work(em) : this.db.transaction(work);
   }
 
   async setDefault(residentId: number, accountId: number): Promise<void> {

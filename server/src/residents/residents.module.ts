@@ -6,6 +6,7 @@ import { AccountBinding } from './account-binding.entity';
 import { AccountBindingsController } from './account-bindings.controller';
 import { AccountBindingsService } from './account-bindings.service';
 import { BindAttempt } from './bind-attempt.entity';
+import { EndedBinding } from './ended-binding.entity';
 import { MyTicketsController } from './my-tickets.controller';
 import { ResidentAuthController } from './resident-auth.controller';
 import { Resident } from './resident.entity';
@@ -13,7 +14,11 @@ import { ResidentGuard } from './resident.guard';
 import { ResidentsService } from './residents.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Resident, AccountBinding, BindAttempt]), AccountsModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([Resident, AccountBinding, BindAttempt, EndedBinding]),
+    AccountsModule,
+    TicketsModule,
+  ],
   controllers: [ResidentAuthController, AccountBindingsController, MyTicketsController],
   providers: [ResidentsService, AccountBindingsService, ResidentGuard],
   exports: [ResidentsService, AccountBindingsService, ResidentGuard],

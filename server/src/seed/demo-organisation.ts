@@ -143,6 +143,8 @@ export function demoAccounts(): {
   address: string;
   utility: Utility;
   areaCentiM2: number | null;
+  /** The registered phone (its last four digits are the binding's second fact). */
+  phone: string;
   district: string;
   station: string;
 }[] {
@@ -155,6 +157,7 @@ export function demoAccounts(): {
       address: `${east ? '城东区' : '城西区'}${ROADS[i % ROADS.length]}${10 + n}号${1 + (n % 4)}单元${100 * (1 + (n % 6)) + (n % 3) + 1}室`,
       utility: n % 5 === 0 ? 'heating' : 'gas',
       areaCentiM2: n % 5 === 0 ? 6000 + 150 * n : null,
+      phone: `13${5 + (n % 5)}${String(10_000_000 + n * 7_919).slice(-8)}`,
       district: east ? 'east' : 'west',
       station: east ? (n % 2 ? 'east-heat' : 'east-hall') : 'west-heat',
     };

@@ -13,6 +13,20 @@ export function holderOf(accountNo: string): string {
   return account.holderName;
 }
 
+/** The binding's second fact (BINDING_SECOND_FACT=phone_last4): the last four digits of the registered phone. */
+export function secondFactOf(accountNo: string): string {
+  const account = demoAccounts().find((a) => a.accountNo === accountNo);
+  if (!account) throw new Error(`no demo account ${accountNo}`);
+  return account.phone.slice(-4);
+}
+
+/** What the household types into the bind form for a demo account. */
+export const bindBody = (accountNo: string) => ({
+  accountNo,
+  holderName: holderOf(accountNo),
+  secondFact: secondFactOf(accountNo),
+});
+
 /** The fake WeChat the test app started (mock mode). */
 export function fakeWechat(t: TestApp): FakeWechat {
   const { fake } = t.app.get(FakeWechatHandle);
@@ -51,7 +65,7 @@ export async function bindAccount(
     .http()
     .post('/api/accounts/bind')
     .set('Authorization', r.auth)
-    .send({ accountNo, holderName: holderOf(accountNo), ...(label === undefined ? {} : { label }) });
+    .send({ ...bindBody(accountNo), ...(label === undefined ? {} : { label }) });
   expect(res.status).toBe(201);
   return res.body;
 }

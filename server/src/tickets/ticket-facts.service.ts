@@ -33,6 +33,16 @@ export class TicketFactsService {
     @InjectRepository(SlaBreach) private readonly breaches: Repository<SlaBreach>,
   ) {}
 
+  /** When the first ticket was created: the product's data begins then (or with the first bill). */
+  async firstCreatedAt(): Promise<Date | null> {
+    const first = await this.tickets.findOne({
+      where: {},
+      order: { createdAt: 'ASC' },
+      select: { id: true, createdAt: true },
+    });
+    return first?.createdAt ?? null;
+  }
+
   /**
    * Tickets created in [start, end), resolutions and withdrawals from `start` up to `asOf` (with
    * their tickets), clocks whose outcome fell in the window plus every clock of those tickets,

@@ -73,6 +73,16 @@ describe('POST /api/tickets with an Idempotency-Key', () => {
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
   });
 
+  it('treats keys that differ only in case as two requests (MariaDB compares keys byte for byte too)', async () => {
+    const key = `case-${randomUUID()}`;
+    const body = call({ description: `case ${key}` });
+    const lower = await post(key, body).expect(201);
+    const upper = await post(key.toUpperCase(), body).expect(201);
+    expect(upper.body.id).not.toBe(lower.body.id);
+    expect(upper.headers['idempotent-replayed']).toBeUndefined();
+    expect(await ticketsWith(`case ${key}`)).toBe(2);
+  });
+
   it('remembers nothing of a refused request: a corrected retry with the key creates the ticket', async () => {
     const key = randomUUID();
     expectRefused(

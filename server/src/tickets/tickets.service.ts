@@ -144,6 +144,21 @@ export class TicketsService {
     });
   }
 
+  /** The account's leak still being worked (not resolved, closed or cancelled), the newest if several. */
+  async openLeakOf(em: EntityManager, accountNo: string): Promise<Ticket | null> {
+    const leaks = await em.find(Ticket, {
+      where: { accountNo, type: TicketType.Leak },
+      order: { id: 'DESC' },
+      take: 20,
+    });
+    return leaks.find((t) => isOpen(t.status)) ?? null;
+  }
+
+  /** A repeat alarm joined this open leak: the timeline says so, and nobody else is dispatched. */
+  async noteRepeatAlarm(em: EntityManager, ticketId: number, actor: Actor, note: string): Promise<void> {
+    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note }]);
+  }
+
   async transition(actor: StaffPrincipal, id: number, to: TicketStatus, note?: string): Promise<Ticket> {
     return this.move(actor, await this.reader.visibleTicket(actor, id), to, note);
   }

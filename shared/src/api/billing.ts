@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_BOUNDS_MESSAGE, dateWithinBounds } from '../calendar/date-bounds';
 
 /** A meter index in m³ with at most two decimals, as typed or imported ("1234.5"); kept as an exact string. */
 export const MeterValue = z
@@ -16,7 +17,8 @@ export const ShanghaiDate = z
   .refine(
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
     '日期不存在',
-  );
+  )
+  .refine((d) => dateWithinBounds(d), DATE_BOUNDS_MESSAGE);
 
 export const StaffReadingSchema = z.object({
   accountNo: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_BOUNDS_MESSAGE, instantWithinBounds } from '../calendar/date-bounds';
 import { ClockView } from './tickets';
 import { ApplicationDocument, ApplicationKind, applicationProblems } from '../feedback/application-kinds';
 import { ComplaintGrade } from '../feedback/complaint-grades';
@@ -7,7 +8,9 @@ import { TicketStatus, TicketType } from '../tickets/ticket-codes';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const photoIds = z.array(id).max(6, '最多可上传6张照片');
-const instant = z.iso.datetime({ offset: true, error: '时间格式无效' });
+const instant = z.iso
+  .datetime({ offset: true, error: '时间格式无效' })
+  .refine((v) => instantWithinBounds(v), DATE_BOUNDS_MESSAGE);
 const level = z.enum(RatingLevel, { error: '请选择满意程度' });
 
 /** `POST /api/my/tickets/:id/rating` */

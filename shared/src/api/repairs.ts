@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DATE_BOUNDS_MESSAGE, instantWithinBounds } from '../calendar/date-bounds';
+import { ResidentTicketView } from './residents';
 import { ClockView, Deadlines } from './tickets';
 import { FaultCategory } from '../repairs/fault-categories';
 import { Priority, TicketStatus, TicketType } from '../tickets/ticket-codes';
@@ -12,7 +14,9 @@ const phone = z
 const id = z.number().int().positive().max(2_147_483_647);
 /** Photos are counted against the limit (6 per ticket, 422 TOO_MANY_PHOTOS) when they are attached; this only bounds the body. */
 const photoIds = z.array(id).max(20, '照片太多');
-const instant = z.iso.datetime({ offset: true, error: '时间格式无效' });
+const instant = z.iso
+  .datetime({ offset: true, error: '时间格式无效' })
+  .refine((v) => instantWithinBounds(v), DATE_BOUNDS_MESSAGE);
 
 export const LocationSchema = z.object({
   latitude: z.number().min(-90).max(90),
@@ -135,4 +139,16 @@ export interface TemperatureReadingView {
   /** The standard at that moment: 18 (06:00–21:00 Shanghai) or 16. */
   minCelsius: number;
   belowStandard: boolean;
+}
+
+/** What the resident is told when their alarm joined the account's open leak. */
+export const LEAK_JOINED_NOTICE = '已有抢修人员在处理，请保持安全';
+
+/**
+ * `POST /api/emergencies`: the leak ticket the alarm raised (201), or the account's open leak it joined
+ * (200, `joined: true`, same ticket number, with LEAK_JOINED_NOTICE): nobody else is dispatched.
+ */
+export interface EmergencyAlarmView extends ResidentTicketView {
+  joined: boolean;
+  notice: string | null;
 }

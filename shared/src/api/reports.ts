@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { PERIOD_BOUNDS_MESSAGE, periodWithinBounds } from '../calendar/date-bounds';
 import { DailyPoint } from '../reports/daily-series';
 import { isPeriod } from '../reports/report-period';
 import { MonthlyReportFigures } from '../reports/report-types';
 import { QueueView } from './tickets';
 
-export const ReportPeriod = z.string().trim().refine(isPeriod, '月份格式应为YYYY-MM');
+export const ReportPeriod = z
+  .string()
+  .trim()
+  .refine(isPeriod, '月份格式应为YYYY-MM')
+  .refine((p) => periodWithinBounds(p), PERIOD_BOUNDS_MESSAGE);
 
 /** `districtId` is for admins; a supervisor always gets their own district. */
 export const MonthlyReportQuerySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BindingSecondFact } from '../residents/second-fact';
 import { ResidentStep } from '../tickets/resident-progress';
 import { TicketType } from '../tickets/ticket-codes';
 import type { ResidentRatingState } from './feedback';
@@ -12,8 +13,17 @@ export const BindAccountSchema = z.object({
     .trim()
     .regex(/^\d{10}$/, '户号应为10位数字'),
   holderName: z.string().trim().min(1, '请填写户主姓名').max(50),
+  /** The operator's second fact (BindingRequirementView): last four digits of the registered phone, or the last bill. */
+  secondFact: z.string().trim().max(20, '核验信息过长').optional(),
   label: z.string().trim().max(10, '标签最多10个字').optional(),
 });
+
+/** `GET /api/accounts/binding-requirement`: which second fact the bind form asks for (label null: none). */
+export interface BindingRequirementView {
+  secondFact: BindingSecondFact;
+  label: string | null;
+  hint: string | null;
+}
 export type BindAccountRequest = z.infer<typeof BindAccountSchema>;
 
 export const SubscribeSchema = z.object({

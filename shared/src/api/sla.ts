@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_BOUNDS_MESSAGE, dateWithinBounds } from '../calendar/date-bounds';
 import { ClockKind, TicketType } from '../tickets/ticket-codes';
 
 const ClockPolicySchema = z
@@ -31,4 +32,7 @@ export const CalendarDaySchema = z.object({
 });
 
 export const TicketTypeParam = z.enum(TicketType);
-export const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
+export const DateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD')
+  .refine((d) => dateWithinBounds(d), DATE_BOUNDS_MESSAGE);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { demoPhoneLast4 } from '../../support/accounts';
 import { api } from '../../support/server-process';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐';
@@ -8,6 +9,7 @@ const GIVEN = ['秀英', '建华', '丽娟', '志强', '桂兰', '国庆', '海�
 export const demoAccount = (n: number) => ({
   accountNo: `91000000${String(n).padStart(2, '0')}`,
   holderName: SURNAMES[(n - 1) % 25] + GIVEN[(n - 1) % 10],
+  secondFact: demoPhoneLast4(`91000000${String(n).padStart(2, '0')}`),
 });
 
 export const HOME = demoAccount(1);

@@ -12,6 +12,7 @@ const parents = boundAccount({ id: 2, accountNo: '9100000002', holderName: '李*
 async function fillBind() {
   await typeInto('bind-accountNo', '9100000002');
   await typeInto('bind-holderName', '李建华');
+  await typeInto('bind-secondFact', '5678');
   await tap('bind-label-父母家');
 }
 
@@ -101,7 +102,37 @@ describe('bind form', () => {
 
     expect(byId('bind-accountNo-error').textContent).toBe('户号应为10位数字');
     expect(byId('bind-holderName-error').textContent).toBe('请填写户主姓名');
-    expect(sent()).toEqual(['GET /api/accounts']);
+    expect(sent().filter((r) => r.startsWith('POST'))).toEqual([]);
+  });
+
+  it("asks for the operator's second fact, with its label, and sends nothing without it", async () => {
+    serve({
+      'GET /api/accounts': () => answer(200, []),
+      'GET /api/accounts/binding-requirement': () =>
+        answer(200, {
+          secondFact: 'last_bill_amount',
+          label: '最近一期账单金额（元）',
+          hint: '最近一期账单的应缴金额',
+        }),
+    });
+    await renderPage();
+    await screen.findByText('最近一期账单金额（元）');
+    await typeInto('bind-accountNo', '9100000002');
+    await typeInto('bind-holderName', '李建华');
+
+    await tap('bind-submit');
+
+    expect(byId('bind-secondFact-error').textContent).toBe('请填写最近一期账单金额（元）');
+    expect(sent().filter((r) => r.startsWith('POST'))).toEqual([]);
+  });
+
+  it('shows no second field when the operator asks for none', async () => {
+    serve({
+      'GET /api/accounts': () => answer(200, []),
+      'GET /api/accounts/binding-requirement': () => answer(200, { secondFact: 'none', label: null, hint: null }),
+    });
+    await renderPage();
+    await waitFor(() => expect(document.getElementById('bind-secondFact')).toBeNull());
   });
 
   it('binds with an Idempotency-Key and shows the new list', async () => {
@@ -115,7 +146,7 @@ describe('bind form', () => {
     await tap('bind-submit');
 
     const post = taro.request.mock.calls.map(([o]) => o).find((o) => o.method === 'POST');
-    expect(post.data).toEqual({ accountNo: '9100000002', holderName: '李建华', label: '父母家' });
+    expect(post.data).toEqual({ accountNo: '9100000002', holderName: '李建华', secondFact: '5678', label: '父母家' });
     expect(post.header['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(await screen.findByText('9100000002')).toBeTruthy();
     expect((byId('bind-accountNo') as HTMLInputElement).value).toBe('');

@@ -1,13 +1,13 @@
 import { Input, Text, View } from '@tarojs/components';
-import type { BoundAccountView } from '@utility/shared';
-import { useState } from 'react';
+import type { BindingRequirementView, BoundAccountView } from '@utility/shared';
+import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { ACCOUNT_LABELS } from '../../format/accounts';
-import { bindAccount } from '../../services/accounts';
+import { bindAccount, getBindingRequirement } from '../../services/accounts';
 import { newIdempotencyKey } from '../../services/idempotency-key';
 import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
-import { bindDrafts, validateBind, type BindErrors, type BindField } from './bind-form';
+import { DEFAULT_BINDING_REQUIREMENT, bindDrafts, validateBind, type BindErrors, type BindField } from './bind-form';
 
 interface Props {
   onBound: (accounts: BoundAccountView[]) => void;
@@ -20,14 +20,21 @@ export function BindPanel({ onBound }: Props) {
   const [failure, setFailure] = useState('');
   const [notice, setNotice] = useState(restored ? '已恢复上次未提交成功的绑定信息，请核对后提交' : '');
   const [busy, setBusy] = useState(false);
+  // Null until the server answers: the form then shows its default field and leaves the check to the server.
+  const [requirement, setRequirement] = useState<BindingRequirementView | null>(null);
   const { form } = draft;
+  const shown = requirement ?? DEFAULT_BINDING_REQUIREMENT;
+
+  useEffect(() => {
+    getBindingRequirement({ silent: true }).then(setRequirement, () => undefined);
+  }, []);
 
   // An edited form is a different request: it gets its own key.
   const set = (field: BindField, value: string) =>
     setDraft((d) => ({ form: { ...d.form, [field]: value }, idempotencyKey: newIdempotencyKey() }));
 
   async function submit() {
-    const result = validateBind(form);
+    const result = validateBind(form, requirement);
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     setFailure('');
@@ -81,6 +88,19 @@ export function BindPanel({ onBound }: Props) {
           onInput={(e) => set('holderName', e.detail.value)}
         />
       </FormField>
+      {shown.label ? (
+        <FormField label={shown.label} id="bind-secondFact" error={errors.secondFact}>
+          <Input
+            id="bind-secondFact"
+            className="field__input"
+            type={shown.secondFact === 'phone_last4' ? 'number' : 'digit'}
+            maxlength={shown.secondFact === 'phone_last4' ? 4 : 12}
+            placeholder={shown.hint ?? ''}
+            value={form.secondFact ?? ''}
+            onInput={(e) => set('secondFact', e.detail.value)}
+          />
+        </FormField>
+      ) : null}
       <FormField label="标签" id="bind-label" error={errors.label} optional>
         <View className="bind__labels">
           {ACCOUNT_LABELS.map((label) => (

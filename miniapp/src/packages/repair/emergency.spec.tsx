@@ -122,6 +122,16 @@ describe('一键报警', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/requests/detail?id=77' });
   });
 
+  it('a repeat alarm for an open leak says help is already on the way, with the same ticket', async () => {
+    signInResident({ phone: '138****5678' });
+    serveAlarm(() => answer(200, { ...dispatched(), joined: true, notice: '已有抢修人员在处理，请保持安全' }));
+    render(<EmergencyPage />);
+    await screen.findByText(/9100000002/);
+    await tap('emergency-submit');
+    expect((await screen.findByText('已有抢修人员在处理，请保持安全')).id).toBe('emergency-joined');
+    expect(byId('emergency-dispatched').textContent).toContain('T202611230077');
+  });
+
   it('goes without the location when it is refused', async () => {
     signInResident({ phone: '138****5678' });
     serveAlarm();

@@ -5,7 +5,7 @@ import {
   safetyInstructions,
   type BoundAccountView,
   type CreateEmergencyRequest,
-  type ResidentTicketView,
+  type EmergencyAlarmView,
   type SafetyInstruction,
 } from '@utility/shared';
 import { useRef, useState } from 'react';
@@ -45,7 +45,7 @@ export default function EmergencyPage() {
   const [phone, setPhone] = useState(() => Taro.getStorageSync<string>(LAST_CONTACT_PHONE_KEY) || '');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
-  const [ticket, setTicket] = useState<ResidentTicketView | null>(null);
+  const [ticket, setTicket] = useState<EmergencyAlarmView | null>(null);
   // One alarm per visit: a double tap or a retry after a lost answer is the same alarm.
   const alarmKey = useRef(newIdempotencyKey());
   const sending = useRef(false);
@@ -167,11 +167,16 @@ export default function EmergencyPage() {
   );
 }
 
-function Dispatched({ ticket }: { ticket: ResidentTicketView }) {
+function Dispatched({ ticket }: { ticket: EmergencyAlarmView }) {
   const { technician } = ticket;
   return (
     <View id="emergency-dispatched" className="emergency__panel">
       <Text className="emergency__dispatched-title">{technician ? '抢修师傅已派出' : '报警已收到'}</Text>
+      {ticket.joined && ticket.notice ? (
+        <Text id="emergency-joined" className="emergency__line">
+          {ticket.notice}
+        </Text>
+      ) : null}
       {technician ? (
         <Text id="emergency-technician" className="emergency__line">
           {technician.surname}师傅{technician.phone ? ` ${technician.phone}` : ''} 正在赶来，请在室外安全处等候

@@ -12,6 +12,7 @@ export class IdempotencyRecord {
   @Column({ type: 'varchar', length: 40 })
   scope: string;
 
+  /** Compared byte for byte (utf8mb4_bin on MariaDB, set by migration BinaryIdempotencyKeys): `abc` is not `ABC`. */
   @Column({ type: 'varchar', length: 100 })
   key: string;
 
