@@ -54,6 +54,15 @@ export enum ErrorCode {
   ReportFrozen = 'REPORT_FROZEN',
   ReportPeriodOpen = 'REPORT_PERIOD_OPEN',
   TradeBillNotReady = 'TRADE_BILL_NOT_READY',
+  PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
+  PasswordTooWeak = 'PASSWORD_TOO_WEAK',
+  CurrentPasswordWrong = 'CURRENT_PASSWORD_WRONG',
+  LoginThrottled = 'LOGIN_THROTTLED',
+  StaffDisabled = 'STAFF_DISABLED',
+  UsernameTaken = 'USERNAME_TAKEN',
+  EmployeeNoTaken = 'EMPLOYEE_NO_TAKEN',
+  UnknownQueue = 'UNKNOWN_QUEUE',
+  UnknownDistrict = 'UNKNOWN_DISTRICT',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -108,6 +117,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ReportFrozen]: '该月报表已过报送时间并封存，不能重新生成',
   [ErrorCode.ReportPeriodOpen]: '该月尚未结束，报表将在次月1日生成',
   [ErrorCode.TradeBillNotReady]: '该日的微信支付对账单尚未生成，请次日上午10点后再对账',
+  [ErrorCode.PasswordChangeRequired]: '首次登录或密码被重置后，请先修改密码',
+  [ErrorCode.PasswordTooWeak]: '密码强度不足，请重新设置',
+  [ErrorCode.CurrentPasswordWrong]: '当前密码不正确',
+  [ErrorCode.LoginThrottled]: '登录失败次数过多，请稍后再试',
+  [ErrorCode.StaffDisabled]: '该员工账号已停用',
+  [ErrorCode.UsernameTaken]: '该用户名已被使用',
+  [ErrorCode.EmployeeNoTaken]: '该工号已被使用',
+  [ErrorCode.UnknownQueue]: '所选队列不存在',
+  [ErrorCode.UnknownDistrict]: '所选片区不存在',
 };
 
 /** The wire shape of every error response. */
