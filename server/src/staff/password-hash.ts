@@ -40,9 +40,6 @@ export function needsRehash(stored: string): boolean {
   return scheme !== 'scrypt' || Number(n) !== CURRENT.N || Number(r) !== CURRENT.r || Number(p) !== CURRENT.p;
 }
 
-/** Verified against when the username is unknown, so timing does not reveal which names exist. */
-export const DUMMY_HASH_PROMISE: Promise<string> = hashPassword(randomBytes(12).toString('base64'));
-
 /** A one-time password for the admin to hand over: 12 characters, no look-alikes (0/O, 1/l/I). */
 export function oneTimePassword(): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
