@@ -137,6 +137,18 @@ describe('staff accounts', () => {
       );
     });
 
+    it('offers every district and queue to choose from', async () => {
+      const res = await t.http().get('/api/admin/staff/options').set('Authorization', admin).expect(200);
+      expect(res.body.districts).toEqual([
+        { id: 1, name: '城东片区' },
+        { id: 2, name: '城西片区' },
+      ]);
+      expect(res.body.queues).toEqual(
+        expect.arrayContaining([{ id: queues['triage'], name: '待分类（分诊）', districtId: null }]),
+      );
+      expect(res.body.queues).toHaveLength(Object.keys(queues).length);
+    });
+
     it('is for admins only', async () => {
       for (const who of ['supervisor1', 'dispatcher1', 'tech1']) {
         const auth = (await signIn(t, who)).auth;
@@ -146,6 +158,11 @@ describe('staff accounts', () => {
           ErrorCode.Forbidden,
         );
         expectRefused(await t.http().get('/api/admin/staff').set('Authorization', auth), 403, ErrorCode.Forbidden);
+        expectRefused(
+          await t.http().get('/api/admin/staff/options').set('Authorization', auth),
+          403,
+          ErrorCode.Forbidden,
+        );
       }
     });
   });

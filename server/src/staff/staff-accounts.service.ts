@@ -4,7 +4,9 @@ import {
   CreateStaffSchema,
   ErrorCode,
   PASSWORD_PROBLEM_MESSAGES,
+  Role,
   StaffAccountView,
+  StaffFormOptions,
   UpdateStaffRequest,
   maskPhone,
   passwordProblem,
@@ -21,6 +23,16 @@ import { COMMON_PASSWORDS } from './common-passwords';
 import { hashPassword, oneTimePassword, verifyPassword } from './password-hash';
 import { StaffSessions } from './staff-sessions.service';
 import { Staff } from './staff.entity';
+
+/** Every queue is offered to the admin: read as an admin sees them. */
+const ADMIN_VIEW: StaffPrincipal = {
+  kind: 'staff',
+  id: 0,
+  name: '',
+  role: Role.Admin,
+  stationId: null,
+  districtId: null,
+};
 
 type CreateStaff = z.output<typeof CreateStaffSchema>;
 
@@ -57,6 +69,14 @@ export class StaffAccounts {
     const people = await this.staff.find({ order: { id: 'ASC' } });
     const queueIds = await this.queues.queueIdsOf(people.map((p) => p.id));
     return people.map((p) => this.view(p, queueIds.get(p.id) ?? []));
+  }
+
+  async options(): Promise<StaffFormOptions> {
+    const [districts, queues] = await Promise.all([this.org.listDistricts(), this.queues.visibleQueues(ADMIN_VIEW)]);
+    return {
+      districts: districts.map((d) => ({ id: d.id, name: d.name })),
+      queues: queues.map((q) => ({ id: q.id, name: q.name, districtId: q.districtId })),
+    };
   }
 
   async get(id: number): Promise<StaffAccountView> {

@@ -6,6 +6,7 @@ import {
   PasswordResetResponse,
   Role,
   StaffAccountView,
+  StaffFormOptions,
   UpdateStaffRequest,
   UpdateStaffSchema,
 } from '@utility/shared';
@@ -39,6 +40,12 @@ export class StaffAdminController {
   @ApiOperation({ summary: 'Every staff member, disabled ones included, work phones masked' })
   list(): Promise<StaffAccountView[]> {
     return this.accounts.list();
+  }
+
+  @Get('options')
+  @ApiOperation({ summary: 'Districts and queues a staff member can be given' })
+  options(): Promise<StaffFormOptions> {
+    return this.accounts.options();
   }
 
   @Get(':id')

@@ -14,8 +14,8 @@ export interface StaffView {
   username: string;
   /** The primary role (the first of `roles`). */
   role: Role;
-  /** Every role held; an endpoint open to any of them is open to this person. */
-  roles: Role[];
+  /** Every role held; an endpoint open to any of them is open to this person. Always sent by the server. */
+  roles?: Role[];
   stationId: number | null;
   districtId: number | null;
   onDuty: boolean;
@@ -120,4 +120,10 @@ export interface StaffAccountView {
   wecomUserId: string | null;
   active: boolean;
   mustChangePassword: boolean;
+}
+
+/** What the staff form offers: districts and queues, by id. */
+export interface StaffFormOptions {
+  districts: { id: number; name: string }[];
+  queues: { id: number; name: string; districtId: number | null }[];
 }
