@@ -301,10 +301,16 @@ describe('staff accounts', () => {
       await loginAs(person.username, person.password).expect(200);
     });
 
-    it('cannot disable their own account', async () => {
+    it('cannot disable their own account nor take away their own admin role', async () => {
       const me = (await signIn(t, 'admin')).staff.id;
       const res = await t.http().post(`/api/admin/staff/${me}/disable`).set('Authorization', admin);
       expect(res.status).toBe(422);
+      const demote = await t
+        .http()
+        .patch(`/api/admin/staff/${me}`)
+        .set('Authorization', admin)
+        .send({ roles: ['supervisor'] });
+      expect(demote.status).toBe(422);
       await t.http().get('/api/admin/staff').set('Authorization', admin).expect(200);
     });
 

@@ -92,7 +92,7 @@ export class StaffAccounts {
     await this.checkReferences(body);
     const initialPassword = oneTimePassword();
     const passwordHash = await hashPassword(initialPassword);
-    const created = await this.unique(() =>
+    const created = await this.unique(body, () =>
       this.db.transaction(async (em) => {
         await this.checkFree(em, { username: body.username, employeeNo: body.employeeNo });
         const person = await em.getRepository(Staff).save(
@@ -132,8 +132,12 @@ export class StaffAccounts {
   }
 
   async update(admin: StaffPrincipal, id: number, body: UpdateStaffRequest): Promise<StaffAccountView> {
+    if (id === admin.id && body.roles && !body.roles.includes(Role.Admin)) {
+      // Nobody may lock the console's last door behind them.
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '不能取消自己的管理员角色');
+    }
     await this.checkReferences(body);
-    const view = await this.unique(() =>
+    const view = await this.unique(body, () =>
       this.db.transaction(async (em) => {
         const repo = em.getRepository(Staff);
         const person = await repo.findOneBy({ id });
@@ -289,17 +293,15 @@ export class StaffAccounts {
     }
   }
 
-  /** Two admins creating the same username at once: the database's unique index decides. */
-  private async unique<T>(work: () => Promise<T>): Promise<T> {
+  /** Two admins saving the same username or employee number at once: the database's unique index decides. */
+  private async unique<T>(key: { username?: string; employeeNo?: string }, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const message = String((error as Error).message);
-      throw new AppError(
-        HttpStatus.CONFLICT,
-        /employeeNo|IDX_staff_employee/i.test(message) ? ErrorCode.EmployeeNoTaken : ErrorCode.UsernameTaken,
-      );
+      // The index's name in the error differs by database: ask which value is taken now.
+      const employeeNoTaken = !!key.employeeNo && (await this.staff.existsBy({ employeeNo: key.employeeNo }));
+      throw new AppError(HttpStatus.CONFLICT, employeeNoTaken ? ErrorCode.EmployeeNoTaken : ErrorCode.UsernameTaken);
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * Staff password rules (issue 13, docs/domain.md#staff-accounts): at least 10 characters, not the
+ * Staff password rules (issue 13): at least 10 characters, not the
  * username, not a commonly used password. The list of common passwords lives in the server (too big
  * for the miniapp bundle): the caller passes the check, the miniapp passes none and the server decides.
  */
