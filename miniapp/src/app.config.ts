@@ -37,8 +37,12 @@ export default defineAppConfig({
         'inspections/index',
         'inspection/index',
         'inspection-plan/index',
+        // Every staff member's password change (required after a one-time password).
+        'password/index',
       ],
     },
+    // The operator's console (admins): staff accounts under admin/staff/.
+    { root: 'admin', pages: ['staff/index', 'staff/edit'] },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
     { root: 'staff-dashboard', pages: ['index', 'report'] },
   ],

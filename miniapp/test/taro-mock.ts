@@ -24,6 +24,7 @@ export const navigateBack = jest.fn(async () => ({ errMsg: 'navigateBack:ok' }))
 export const showLoading = jest.fn(async () => ({ errMsg: 'showLoading:ok' }));
 export const hideLoading = jest.fn(async () => ({ errMsg: 'hideLoading:ok' }));
 export const pageScrollTo = jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' }));
+export const setClipboardData = jest.fn(async () => ({ errMsg: 'setClipboardData:ok' }));
 /** Programmed by each test, like `request`: answers `{ statusCode, data }` with data as text. */
 export const uploadFile = jest.fn();
 export const requestPayment = jest.fn(async () => ({ errMsg: 'requestPayment:ok' }));
@@ -94,6 +95,7 @@ const Taro = {
   showLoading,
   hideLoading,
   pageScrollTo,
+  setClipboardData,
   uploadFile,
   requestPayment,
   chooseMedia,

@@ -16,6 +16,9 @@ async function main(): Promise<void> {
     `  Utility service is running at ${url}  (database: ${db})`,
     `  Miniapp (H5): ${url}/${config.NODE_ENV === 'production' ? '' : `      API docs: ${url}/docs`}`,
   ];
+  if (config.SEED_DEMO === 'true' && !seed) {
+    lines.push('  Demo staff exist already: their passwords are as first printed (or DEMO_PASSWORD), never reset');
+  }
   if (seed) {
     lines.push(`  Demo staff logins: ${seed.usernames.join(', ')}`);
     lines.push(

@@ -62,6 +62,15 @@ export enum ErrorCode {
   BindAccountLocked = 'BIND_ACCOUNT_LOCKED',
   BindAtCounter = 'BIND_AT_COUNTER',
   AlarmRateLimited = 'ALARM_RATE_LIMITED',
+  PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
+  PasswordTooWeak = 'PASSWORD_TOO_WEAK',
+  CurrentPasswordWrong = 'CURRENT_PASSWORD_WRONG',
+  LoginThrottled = 'LOGIN_THROTTLED',
+  StaffDisabled = 'STAFF_DISABLED',
+  UsernameTaken = 'USERNAME_TAKEN',
+  EmployeeNoTaken = 'EMPLOYEE_NO_TAKEN',
+  UnknownQueue = 'UNKNOWN_QUEUE',
+  UnknownDistrict = 'UNKNOWN_DISTRICT',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -124,6 +133,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.BindAccountLocked]: '该户号验证失败次数过多，请24小时后再试或到营业厅办理',
   [ErrorCode.BindAtCounter]: '该户号暂无可在线核验的信息，请携带证件到营业厅办理绑定',
   [ErrorCode.AlarmRateLimited]: '报警过于频繁。如情况紧急，请立即拨打24小时抢修电话',
+  [ErrorCode.PasswordChangeRequired]: '首次登录或密码被重置后，请先修改密码',
+  [ErrorCode.PasswordTooWeak]: '密码强度不足，请重新设置',
+  [ErrorCode.CurrentPasswordWrong]: '当前密码不正确',
+  [ErrorCode.LoginThrottled]: '登录失败次数过多，请稍后再试',
+  [ErrorCode.StaffDisabled]: '该员工账号已停用',
+  [ErrorCode.UsernameTaken]: '该用户名已被使用',
+  [ErrorCode.EmployeeNoTaken]: '该工号已被使用',
+  [ErrorCode.UnknownQueue]: '所选队列不存在',
+  [ErrorCode.UnknownDistrict]: '所选片区不存在',
 };
 
 /** The wire shape of every error response. */

@@ -6,6 +6,7 @@
 export * from './errors';
 export * from './mask';
 export * from './org/roles';
+export * from './org/password-rules';
 export * from './tickets/ticket-codes';
 export * from './tickets/routing-types';
 export * from './tickets/ticket-state-machine';

@@ -85,6 +85,17 @@ describe('request wrapper', () => {
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录已过期，请重新登录' }));
   });
 
+  it('on 403 PASSWORD_CHANGE_REQUIRED keeps the session and opens the password change', async () => {
+    signIn();
+    taro.request.mockImplementation(() =>
+      answer(403, { code: 'PASSWORD_CHANGE_REQUIRED', message: '首次登录或密码被重置后，请先修改密码' }),
+    );
+
+    await failure(request('/api/queues'));
+    expect(getToken()).toBe('tok-1');
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/password/index?required=1' });
+  });
+
   it('a wrong password is not a lost session: no redirect', async () => {
     taro.request.mockImplementation(() => answer(401, { code: 'BAD_CREDENTIALS', message: '用户名或密码错误' }));
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES, ErrorCode, type ApiError } from '@utility/shared';
 import { PRIVACY_URL, RESIDENT_LOGIN_URL, clearResidentSession, getResidentToken } from './resident-session';
-import { STAFF_LOGIN_URL, clearSession, getToken } from './session';
+import { STAFF_LOGIN_URL, STAFF_PASSWORD_URL, clearSession, getToken } from './session';
 
 /** Client-side code for "no answer from the server" (not part of the server's ErrorCode). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -106,6 +106,9 @@ function settle<T>(response: { statusCode: number; data: unknown }, audience: Au
   if (error.status === 401 && !REFUSED_CREDENTIALS.includes(error.code)) {
     audience.signOut();
     void Taro.reLaunch({ url: audience.loginUrl });
+  } else if (error.code === ErrorCode.PasswordChangeRequired) {
+    // A one-time password is still in use: nothing else works until it is replaced.
+    void Taro.reLaunch({ url: `${STAFF_PASSWORD_URL}?required=1` });
   } else if (error.code === ErrorCode.PrivacyConsentRequired) {
     void Taro.navigateTo({ url: `${PRIVACY_URL}?consent=1` });
   }

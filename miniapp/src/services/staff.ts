@@ -1,4 +1,4 @@
-import type { StaffLoginRequest, StaffLoginResponse } from '@utility/shared';
+import type { ChangePasswordRequest, StaffLoginRequest, StaffLoginResponse } from '@utility/shared';
 import { request } from './request';
 import { clearSession, saveSession } from './session';
 
@@ -8,7 +8,18 @@ export async function login(credentials: StaffLoginRequest): Promise<StaffLoginR
   return result;
 }
 
-/** Tokens are short-lived and stateless on the server: signing out forgets them here. */
+/** The server ends every other session of the person and answers a new token, kept here. */
+export async function changePassword(body: ChangePasswordRequest): Promise<StaffLoginResponse> {
+  const result = await request<StaffLoginResponse>('/api/staff/me/password', {
+    method: 'POST',
+    data: body,
+    silent: true,
+  });
+  saveSession(result);
+  return result;
+}
+
+/** Signing out forgets the token here (an admin's disable or reset revokes it on the server). */
 export function logout(): void {
   clearSession();
 }

@@ -6,7 +6,7 @@ import { Account } from '../accounts/account.entity';
 import { AppError, forbidden } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { StaffPrincipal } from '../common/principal';
-import { hasRole, mayRecordReadings } from '../common/staff-permissions';
+import { hasAnyRole, mayRecordReadings } from '../common/staff-permissions';
 import { QueuesService } from '../queues/queues.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { Bill } from './bill.entity';
@@ -109,8 +109,9 @@ export class MeterReadingsService {
   async districtsReadBy(staff: StaffPrincipal): Promise<Set<number>> {
     const districts = new Set<number>();
     if (!mayRecordReadings(staff)) return districts;
-    if (hasRole(staff, Role.Technician, Role.Inspector) && staff.districtId !== null) districts.add(staff.districtId);
-    if (hasRole(staff, Role.Agent))
+    if (hasAnyRole(staff, Role.Technician, Role.Inspector) && staff.districtId !== null)
+      districts.add(staff.districtId);
+    if (hasAnyRole(staff, Role.Agent))
       for (const d of await this.queues.districtsWorkedFor(staff.id, TicketType.Billing)) districts.add(d);
     return districts;
   }

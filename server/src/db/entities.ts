@@ -29,6 +29,7 @@ import { Queue } from '../queues/queue.entity';
 import { RoutingRuleRow } from '../queues/routing-rule.entity';
 import { CalendarDay } from '../sla/calendar-day.entity';
 import { SlaPolicy } from '../sla/sla-policy.entity';
+import { StaffLoginFailure } from '../staff/login-failure.entity';
 import { Staff } from '../staff/staff.entity';
 import { SlaBreach } from '../tickets/sla-breach.entity';
 import { TicketClock } from '../tickets/ticket-clock.entity';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   Station,
   Account,
   Staff,
+  StaffLoginFailure,
   Queue,
   QueueMember,
   RoutingRuleRow,

@@ -135,6 +135,26 @@ export class QueuesService {
     if (!(await this.isMember(queueId, staffId))) await this.members.insert({ queueId, staffId });
   }
 
+  /** Staff accounts (admin): `staffId` works exactly these queues afterwards. */
+  async setMemberships(staffId: number, queueIds: number[], em?: EntityManager): Promise<void> {
+    const repo = em?.getRepository(QueueMember) ?? this.members;
+    const current = (await repo.findBy({ staffId })).map((m) => m.queueId);
+    const removed = current.filter((id) => !queueIds.includes(id));
+    const added = queueIds.filter((id) => !current.includes(id));
+    if (removed.length) await repo.delete({ staffId, queueId: In(removed) });
+    if (added.length) await repo.insert(added.map((queueId) => ({ queueId, staffId })));
+  }
+
+  /** Staff accounts (admin): the queues each of `staffIds` works, by staff id. */
+  async queueIdsOf(staffIds: number[]): Promise<Map<number, number[]>> {
+    const byStaff = new Map<number, number[]>(staffIds.map((id) => [id, []]));
+    if (!staffIds.length) return byStaff;
+    for (const m of await this.members.find({ where: { staffId: In(staffIds) }, order: { queueId: 'ASC' } })) {
+      byStaff.get(m.staffId)?.push(m.queueId);
+    }
+    return byStaff;
+  }
+
   async ensureRule(row: Omit<RoutingRuleRow, 'id'>): Promise<void> {
     const existing = await this.rules.findOneBy({
       ticketType: row.ticketType,

@@ -33,7 +33,10 @@ export interface SeedResult {
   usernames: string[];
 }
 
-/** Creates the demo organisation; running it again changes nothing but the demo passwords. */
+/**
+ * Creates the demo organisation on a database without staff. Never on one with staff: an operator's
+ * changes (a reset password, a disabled account) stand across restarts (issue 13). Refused in production.
+ */
 @Injectable()
 export class DemoSeed {
   private readonly logger = new Logger(DemoSeed.name);
@@ -52,7 +55,15 @@ export class DemoSeed {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(): Promise<SeedResult> {
+  /** The demo logins, or null when staff exist already and nothing was seeded. */
+  async run(): Promise<SeedResult | null> {
+    if (this.config.NODE_ENV === 'production') {
+      throw new Error('The demo seed is refused in production (NODE_ENV=production): set SEED_DEMO=false');
+    }
+    if (await this.staff.anyExist()) {
+      this.logger.log('Staff exist: demo seed skipped (no password reset, nobody re-activated)');
+      return null;
+    }
     const districts = new Map<string, number>();
     for (const d of DEMO_DISTRICTS) districts.set(d.code, (await this.org.ensureDistrict(d.code, d.name)).id);
     const stations = new Map<string, { id: number; districtId: number }>();
@@ -72,12 +83,16 @@ export class DemoSeed {
     const generated = !this.config.DEMO_PASSWORD;
     const password = this.config.DEMO_PASSWORD ?? randomBytes(6).toString('base64url');
     const passwordHash = await this.staff.hashPassword(password);
-    for (const s of DEMO_STAFF) {
+    for (const [i, s] of DEMO_STAFF.entries()) {
+      // Demo staff sign in with DEMO_PASSWORD (or the printed one) without changing it first.
       const person = await this.staff.ensureStaff(
         {
           username: s.username,
           name: s.name,
+          employeeNo: `DEMO${String(i + 1).padStart(3, '0')}`,
           role: s.role,
+          roles: [s.role],
+          wecomUserId: null,
           stationId: s.station ? stations.get(s.station)!.id : null,
           districtId: s.district ? districts.get(s.district)! : null,
           onDuty: s.onDuty ?? false,

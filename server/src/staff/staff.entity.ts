@@ -3,6 +3,14 @@ import { Role } from '@utility/shared';
 import { IdRefColumn } from '../common/columns';
 import { encrypted } from '../common/field-cipher';
 
+/** Roles as stored: comma-separated, the primary role first. */
+const roleList = {
+  to: (roles: Role[] | undefined) => roles?.join(','),
+  // After an insert TypeORM hydrates generated values through `from` too, with what it wrote.
+  from: (stored: string | Role[] | null): Role[] =>
+    Array.isArray(stored) ? stored : stored ? (stored.split(',') as Role[]) : [],
+};
+
 @Entity('staff')
 export class Staff {
   @PrimaryGeneratedColumn()
@@ -14,11 +22,21 @@ export class Staff {
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
-  @Column({ type: 'varchar', length: 100 })
+  /** Employee number (工号); demo staff created before accounts were administered have none. */
+  @Column({ type: 'varchar', length: 32, nullable: true, unique: true })
+  employeeNo: string | null;
+
+  /** `scrypt$…` (see password-hash.ts), or a bcrypt hash from before, rehashed at the next sign-in. */
+  @Column({ type: 'varchar', length: 200 })
   passwordHash: string;
 
+  /** The primary role: `roles[0]`, kept in its own column for the many checks and queries on one role. */
   @Column({ type: 'varchar', length: 16 })
   role: Role;
+
+  /** Every role held, the primary one first. */
+  @Column({ type: 'varchar', length: 120, default: '', transformer: roleList })
+  roles: Role[];
 
   @Index()
   @IdRefColumn({ nullable: true })
@@ -39,7 +57,19 @@ export class Staff {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  /** Work phone of a technician: residents see it masked (139****1111) on their ticket. Personal data: encrypted at rest. */
+  /** A one-time password was issued (creation, reset): every call but the password change is refused until then. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** Carried in every token; raised by a disable, a reset or a password change, which revokes the older tokens. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
+  /** Work phone: residents see it masked (139****1111) on their ticket. Personal data: encrypted at rest. */
   @Column({ type: 'varchar', length: 120, nullable: true, transformer: encrypted })
   phone?: string | null;
+
+  /** WeCom (企业微信) user id, for notices to staff later. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  wecomUserId: string | null;
 }

@@ -1,34 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { StaffView } from '@utility/shared';
-import { compare, hash } from 'bcryptjs';
 import { EntityManager, In, Repository } from 'typeorm';
+import { hashPassword, needsRehash, verifyPassword } from './password-hash';
 import { Staff } from './staff.entity';
-
-const BCRYPT_COST = 10;
-/** Compared against when the username is unknown, so timing does not reveal which names exist. */
-const DUMMY_HASH = '$2b$10$8Fpq0qxLyUph1iGBKzwYaODt.3g6qAczfMMaTWF7eVnO0ZwnHl5kC';
 
 export const toStaffView = (s: Staff): StaffView => ({
   id: s.id,
   name: s.name,
   username: s.username,
   role: s.role,
+  roles: s.roles.length ? s.roles : [s.role],
   stationId: s.stationId,
   districtId: s.districtId,
   onDuty: s.onDuty,
 });
 
+let dummyHash: Promise<string> | null = null;
+/** Verified against when the username is unknown, so timing does not reveal which names exist. */
+const unknownUserHash = () => (dummyHash ??= hashPassword('no-such-staff-member'));
+
 @Injectable()
 export class StaffService {
   constructor(@InjectRepository(Staff) private readonly staff: Repository<Staff>) {}
 
-  /** The active staff member with these credentials, or null. */
+  /** The active staff member with these credentials, or null. A hash of an older scheme is replaced. */
   async authenticate(username: string, password: string): Promise<Staff | null> {
     const found = await this.staff.findOneBy({ username, active: true });
-    const ok = await compare(password, found?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await unknownUserHash()));
     // MariaDB's collation matches usernames case-insensitively, SQLite does not: be exact on both.
-    return ok && found && found.username === username ? found : null;
+    if (!ok || !found || found.username !== username) return null;
+    if (needsRehash(found.passwordHash)) {
+      const passwordHash = await hashPassword(password);
+      // Only if nobody changed it meanwhile (a reset racing this sign-in wins).
+      await this.staff.update({ id: found.id, passwordHash: found.passwordHash }, { passwordHash });
+    }
+    return found;
+  }
+
+  /** Whether these are the credentials of a disabled account (to tell the person why they cannot sign in). */
+  async isDisabledWithPassword(username: string, password: string): Promise<boolean> {
+    const found = await this.staff.findOneBy({ username, active: false });
+    return !!found && found.username === username && (await verifyPassword(password, found.passwordHash));
   }
 
   findById(id: number): Promise<Staff | null> {
@@ -40,12 +53,27 @@ export class StaffService {
   }
 
   hashPassword(password: string): Promise<string> {
-    return hash(password, BCRYPT_COST);
+    return hashPassword(password);
   }
 
-  /** Seed: creates the account or resets its password hash (hashed once for all demo staff). */
-  async ensureStaff(row: Omit<Staff, 'id' | 'passwordHash' | 'active'>, passwordHash: string): Promise<Staff> {
+  /** Whether any staff member exists: the demo seed runs only on a database without staff. */
+  async anyExist(): Promise<boolean> {
+    return (await this.staff.count({ take: 1 })) > 0;
+  }
+
+  /**
+   * Seed: creates the account if its username is free. An existing account is left as it is: its
+   * password is never reset and a disabled one is never re-activated (issue 13).
+   */
+  async ensureStaff(
+    row: Omit<Staff, 'id' | 'passwordHash' | 'active' | 'mustChangePassword' | 'tokenVersion'>,
+    passwordHash: string,
+  ): Promise<Staff> {
     const existing = await this.staff.findOneBy({ username: row.username });
-    return this.staff.save({ ...existing, ...row, passwordHash, active: true }, { transaction: false });
+    if (existing) return existing;
+    return this.staff.save(
+      this.staff.create({ ...row, passwordHash, active: true, mustChangePassword: false, tokenVersion: 0 }),
+      { transaction: false },
+    );
   }
 }

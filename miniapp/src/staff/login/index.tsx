@@ -4,7 +4,7 @@ import { StaffLoginSchema } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { getStaff, getToken } from '../../services/session';
+import { STAFF_PASSWORD_URL, getStaff, getToken } from '../../services/session';
 import { login } from '../../services/staff';
 import './index.scss';
 
@@ -34,8 +34,9 @@ export default function StaffLoginPage() {
     setErrors({});
     setBusy(true);
     try {
-      await login(parsed.data);
-      void Taro.redirectTo({ url: QUEUES_URL });
+      const result = await login(parsed.data);
+      // A one-time password (new account, admin's reset) is replaced before anything else.
+      void Taro.redirectTo({ url: result.mustChangePassword ? `${STAFF_PASSWORD_URL}?required=1` : QUEUES_URL });
     } catch {
       // The request wrapper has shown the reason (用户名或密码错误, network).
     } finally {

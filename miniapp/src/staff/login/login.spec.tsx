@@ -37,6 +37,21 @@ describe('staff login', () => {
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/queues/index' });
   });
 
+  it('sends someone with a one-time password to change it first', async () => {
+    taro.request.mockResolvedValue({
+      statusCode: 200,
+      data: { ...staffLogin(), mustChangePassword: true },
+      header: {},
+    });
+    render(<StaffLoginPage />);
+    await typeInto('login-username', 'wang');
+    await typeInto('login-password', 'Ab3dEf7hJk2m');
+
+    await tap('login-submit');
+
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/password/index?required=1' });
+  });
+
   it('skips the form for someone already signed in', () => {
     saveSession(staffLogin());
     render(<StaffLoginPage />);

@@ -4,7 +4,7 @@ import { ROLE_LABELS, Role, type QueueView, type StaffView } from '@utility/shar
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { listQueues } from '../../services/queues';
-import { requireStaff } from '../../services/session';
+import { requireStaff, staffHasRole } from '../../services/session';
 import { logout } from '../../services/staff';
 import './index.scss';
 
@@ -146,6 +146,24 @@ export default function QueuesPage() {
           运营看板与月报
         </ActionButton>
       ) : null}
+      {staffHasRole(staff, Role.Admin) ? (
+        <ActionButton
+          id="admin-staff-entry"
+          tone="secondary"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/admin/staff/index' })}
+        >
+          员工账号管理
+        </ActionButton>
+      ) : null}
+      <ActionButton
+        id="change-password-entry"
+        tone="secondary"
+        className="intake-entry"
+        onClick={() => Taro.navigateTo({ url: '/staff/password/index' })}
+      >
+        修改密码
+      </ActionButton>
       <Text className="section-title">我的队列</Text>
       {queues === null ? <Text className="empty">加载中…</Text> : null}
       {queues?.length === 0 ? <Text className="empty">暂无可处理的队列</Text> : null}

@@ -7,6 +7,7 @@ import { Feedback1795416254489 } from './1795416254489-feedback';
 import { UploadAllowance1795420000000 } from './1795420000000-upload-allowance';
 import { AdminChanges1796642219368 } from './1796642219368-admin-changes';
 import { BinaryIdempotencyKeys1796642282846 } from './1796642282846-binary-idempotency-keys';
+import { StaffAccounts1796643134784 } from './1796643134784-staff-accounts';
 import { EmergencyAlarms1796644388241 } from './1796644388241-emergency-alarms';
 import { BindingSecondFact1796645287422 } from './1796645287422-binding-second-fact';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Function[] = [
   UploadAllowance1795420000000,
   AdminChanges1796642219368,
   BinaryIdempotencyKeys1796642282846,
+  StaffAccounts1796643134784,
   EmergencyAlarms1796644388241,
   BindingSecondFact1796645287422,
 ];
