@@ -156,7 +156,11 @@ export class TicketsService {
     to: TicketStatus,
     note?: string,
   ): Promise<Ticket> {
-    return this.move(actor, await this.reader.residentTicket(accountNos, id, actor.id), to, note);
+    const ticket = await this.reader.residentTicket(accountNos, id, actor.id);
+    const cancel = to === TicketStatus.Cancelled ? this.extensions.residentCancelOf(ticket.type) : undefined;
+    if (!cancel) return this.move(actor, ticket, to, note);
+    await cancel(actor, ticket, note ?? '居民取消');
+    return this.reader.byId(id);
   }
 
   /**
