@@ -54,6 +54,10 @@ export enum ErrorCode {
   ReportFrozen = 'REPORT_FROZEN',
   ReportPeriodOpen = 'REPORT_PERIOD_OPEN',
   TradeBillNotReady = 'TRADE_BILL_NOT_READY',
+  WindowNotMovable = 'WINDOW_NOT_MOVABLE',
+  DepartureReasonRequired = 'DEPARTURE_REASON_REQUIRED',
+  NotAssignee = 'NOT_ASSIGNEE',
+  AlreadyDecided = 'ALREADY_DECIDED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -108,6 +112,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ReportFrozen]: '该月报表已过报送时间并封存，不能重新生成',
   [ErrorCode.ReportPeriodOpen]: '该月尚未结束，报表将在次月1日生成',
   [ErrorCode.TradeBillNotReady]: '该日的微信支付对账单尚未生成，请次日上午10点后再对账',
+  [ErrorCode.WindowNotMovable]: '师傅已出发或上门时段已开始，不能再改约',
+  [ErrorCode.DepartureReasonRequired]: '预约时段尚未开始，提前出发请说明原因',
+  [ErrorCode.NotAssignee]: '只有处理该工单的人员可以记录',
+  [ErrorCode.AlreadyDecided]: '该申请已有办理决定',
 };
 
 /** The wire shape of every error response. */

@@ -5,13 +5,12 @@ import {
   Channel,
   ErrorCode,
   InspectionBookingView,
-  ResidentTicketView,
   SLOT_HALF_LABELS,
   TicketEventKind,
   TicketStatus,
   TicketType,
 } from '@utility/shared';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { AppError, conflict, notFound } from '../common/app-error';
@@ -65,22 +64,6 @@ export class InspectionBookingsService implements OnModuleInit {
       if (!booking) throw notFound();
       await this.cancel(me, booking.id, note === '居民取消' ? undefined : note);
     });
-    this.extensions.addResidentViewDecorator((views) => this.showBookedWindows(views));
-  }
-
-  /** The resident's request page shows the half-day the inspection is booked in. */
-  private async showBookedWindows(views: ResidentTicketView[]): Promise<void> {
-    const ids = views.filter((v) => v.type === TicketType.Inspection).map((v) => v.id);
-    if (!ids.length) return;
-    const bookings = await this.db.dataSource.manager.findBy(InspectionBooking, { ticketId: In(ids) });
-    const slots = await this.slots.findByIds(bookings.map((b) => b.slotId));
-    for (const v of views) {
-      const booking = bookings.filter((b) => b.ticketId === v.id).pop();
-      const slot = booking && slots.find((s) => s.id === booking.slotId);
-      if (!slot) continue;
-      v.windowStart = new Date(slot.startsAt).toISOString();
-      v.windowEnd = new Date(slot.endsAt).toISOString();
-    }
   }
 
   async list(me: ResidentPrincipal, accountId: number): Promise<InspectionBookingView[]> {
@@ -115,6 +98,7 @@ export class InspectionBookingsService implements OnModuleInit {
           contactPhone: phone,
           description: `安检预约：${slotWords(slot)}`,
           channel: Channel.Miniapp,
+          window: { start: slot.startsAt, end: slot.endsAt },
         });
         await this.tickets.moveResolveDeadline(em, null, ticket, slot.endsAt, `预约时段：${slotWords(slot)}`);
         const now = this.clock.now();
@@ -161,6 +145,7 @@ export class InspectionBookingsService implements OnModuleInit {
           { id: current.ticketId, type: TicketType.Inspection },
           slot.endsAt,
           `改约至：${slotWords(slot)}`,
+          { start: slot.startsAt, end: slot.endsAt },
         );
       }),
     );

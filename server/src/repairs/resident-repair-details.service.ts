@@ -9,7 +9,7 @@ const CATEGORY_LABELS = new Map(
   Object.values(FAULT_CATEGORIES).flatMap((options) => options.map((o) => [o.category, o.label])),
 );
 
-/** What the resident reported shows on their request: the fault's own name (not 一般报修) and the window they chose. */
+/** What the resident reported shows on their request: the fault's own name (not 一般报修). */
 @Injectable()
 export class ResidentRepairDetails implements OnModuleInit {
   constructor(
@@ -27,8 +27,6 @@ export class ResidentRepairDetails implements OnModuleInit {
     for (const row of rows) {
       const view = views.find((v) => v.id === row.ticketId)!;
       view.categoryLabel = CATEGORY_LABELS.get(row.category) ?? null;
-      view.windowStart = row.windowStart ? new Date(row.windowStart).toISOString() : null;
-      view.windowEnd = row.windowEnd ? new Date(row.windowEnd).toISOString() : null;
     }
   }
 }
