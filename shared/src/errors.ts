@@ -71,6 +71,10 @@ export enum ErrorCode {
   EmployeeNoTaken = 'EMPLOYEE_NO_TAKEN',
   UnknownQueue = 'UNKNOWN_QUEUE',
   UnknownDistrict = 'UNKNOWN_DISTRICT',
+  WindowNotMovable = 'WINDOW_NOT_MOVABLE',
+  DepartureReasonRequired = 'DEPARTURE_REASON_REQUIRED',
+  NotAssignee = 'NOT_ASSIGNEE',
+  AlreadyDecided = 'ALREADY_DECIDED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -142,6 +146,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.EmployeeNoTaken]: '该工号已被使用',
   [ErrorCode.UnknownQueue]: '所选队列不存在',
   [ErrorCode.UnknownDistrict]: '所选片区不存在',
+  [ErrorCode.WindowNotMovable]: '师傅已出发或上门时段已开始，不能再改约',
+  [ErrorCode.DepartureReasonRequired]: '预约时段尚未开始，提前出发请说明原因',
+  [ErrorCode.NotAssignee]: '只有处理该工单的人员可以记录',
+  [ErrorCode.AlreadyDecided]: '该申请已有办理决定',
 };
 
 /** The wire shape of every error response. */

@@ -16,6 +16,7 @@ export * from './api/tickets';
 export * from './sla/sla-types';
 export * from './sla/sla-deadlines';
 export * from './calendar/date-bounds';
+export * from './sla/appointment-deadlines';
 export * from './api/sla';
 export * from './tickets/resident-progress';
 export * from './api/residents';

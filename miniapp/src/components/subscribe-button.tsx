@@ -1,3 +1,4 @@
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { NoticeTemplates } from '@utility/shared';
 import { useEffect, useState } from 'react';
@@ -15,6 +16,8 @@ interface Props {
   templateKeys?: TemplateKey[];
   /** After the sheet, whatever the resident chose (none, some, or a failed save). */
   onDone?: () => void;
+  /** Template ids already consented to for this ticket: once all offered ones are, nothing is asked again. */
+  subscribed?: string[];
 }
 
 /**
@@ -27,6 +30,7 @@ export function SubscribeButton({
   label = '订阅进度通知',
   templateKeys = PROGRESS_TEMPLATES,
   onDone,
+  subscribed,
 }: Props) {
   const [templates, setTemplates] = useState<NoticeTemplates | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,6 +61,13 @@ export function SubscribeButton({
     onDone?.();
   }
 
+  if (templates && subscribed && templateKeys.every((key) => subscribed.includes(templates[key]))) {
+    return (
+      <Text id="subscribe-done" className="muted subscribe-done">
+        已订阅进度通知，有进展时微信会提醒您
+      </Text>
+    );
+  }
   return (
     <ActionButton id="subscribe-notices" tone={tone} busy={busy} disabled={!templates} onClick={subscribe}>
       {label}

@@ -36,6 +36,12 @@ export function formatClockTime(iso: string): string {
   return `${p.hour}:${p.minute}`;
 }
 
+/** An agreed visit window in Shanghai: `12月10日 09:00–12:00`. */
+export function formatWindow(startIso: string, endIso: string): string {
+  const start = shanghaiParts(startIso);
+  return `${Number(start.month)}月${Number(start.day)}日 ${formatClockTime(startIso)}–${formatClockTime(endIso)}`;
+}
+
 /** A positive duration as staff say it: 25分钟, 1小时20分, 2天3小时. */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / MINUTE_MS));

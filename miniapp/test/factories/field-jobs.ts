@@ -27,7 +27,7 @@ export function fieldJob(over: Partial<FieldJobView> = {}): FieldJobView {
     accepted: false,
     eta: null,
     createdAt: '2026-11-23T05:00:00Z',
-    deadlines: { respondBy: null, onSiteBy: null, resolveBy: null },
+    deadlines: { respondBy: null, contactBy: null, decisionBy: null, onSiteBy: null, resolveBy: null },
     clocks: [],
     ...over,
   };

@@ -44,7 +44,9 @@ export function ticketView(over: Partial<TicketView> = {}): TicketView {
     description: '家里没有燃气',
     createdAt: '2026-11-23T05:00:00Z',
     updatedAt: '2026-11-23T05:00:00Z',
-    deadlines: { respondBy: null, onSiteBy: null, resolveBy: null },
+    windowStart: null,
+    windowEnd: null,
+    deadlines: { respondBy: null, contactBy: null, decisionBy: null, onSiteBy: null, resolveBy: null },
     clocks: [],
     ...over,
   };

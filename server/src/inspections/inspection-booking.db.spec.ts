@@ -126,6 +126,44 @@ describe('inspection booking (/api/inspection-slots, /api/inspections)', () => {
     }
   });
 
+  it('cancelled from 我的报修 is the booking cancelled: the place goes back, the cut-off holds, the window is shown', async () => {
+    const ownPlan = await createPlan(t, supervisor, {
+      name: '十二月补充安检',
+      districtId: await districtOf(t, EAST_HALL_ACCOUNT),
+    });
+    const [wed, thu] = await slotsOf(t, alice, accountId, ownPlan.id);
+    const booked = await book(alice, { accountId, slotId: thu.id });
+    expect(booked.status).toBe(201);
+    const ticketId = booked.body.ticket.id;
+    const mine = await t.http().get(`/api/my/tickets/${ticketId}`).set('Authorization', alice.auth);
+    expect(mine.body).toMatchObject({ windowStart: '2026-12-10T01:00:00.000Z', windowEnd: '2026-12-10T04:00:00.000Z' });
+
+    t.setNow(new Date('2026-12-09T10:00:00Z')); // Wednesday 18:00: Thursday's cut-off
+    try {
+      expectRefused(
+        await t.http().post(`/api/my/tickets/${ticketId}/cancel`).set('Authorization', alice.auth).send({}),
+        422,
+        ErrorCode.BookingCutoffPassed,
+      );
+      expect((await slotRow(t, thu.id)).booked).toBe(1);
+    } finally {
+      t.setNow(MONDAY);
+    }
+    const cancelled = await t
+      .http()
+      .post(`/api/my/tickets/${ticketId}/cancel`)
+      .set('Authorization', alice.auth)
+      .send({});
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ step: 'cancelled', canCancel: false });
+    expect((await slotRow(t, thu.id)).booked).toBe(0);
+    const bookings = await t.http().get(`/api/inspections?accountId=${accountId}`).set('Authorization', alice.auth);
+    expect(bookings.body.find((b: InspectionBookingView) => b.id === booked.body.id)).toMatchObject({
+      state: 'cancelled',
+    });
+    expect((await book(alice, { accountId, slotId: wed.id })).status).toBe(201);
+  });
+
   it('50 residents racing for the last 3 places: exactly 3 bookings, 47 SLOT_FULL, none left', async () => {
     const plan = await createPlan(t, supervisor, {
       districtId: await districtOf(t, EAST_HALL_ACCOUNT),

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import {
   BookInspectionRequest,
   BookingState,
@@ -20,6 +20,7 @@ import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { Actor, ResidentPrincipal } from '../common/principal';
 import { AccountBindingsService } from '../residents/account-bindings.service';
 import { ResidentsService } from '../residents/residents.service';
+import { TicketExtensions } from '../tickets/ticket-extensions';
 import { TicketsService } from '../tickets/tickets.service';
 import { BookingReader } from './booking-reader.service';
 import { InspectionBooking } from './inspection-booking.entity';
@@ -39,7 +40,7 @@ export interface BookingCreated {
  * booking row and the ticket change commit together, so a refusal changes nothing.
  */
 @Injectable()
-export class InspectionBookingsService {
+export class InspectionBookingsService implements OnModuleInit {
   constructor(
     private readonly slots: InspectionSlotsService,
     private readonly reader: BookingReader,
@@ -50,7 +51,20 @@ export class InspectionBookingsService {
     private readonly idempotency: IdempotencyService,
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly extensions: TicketExtensions,
   ) {}
+
+  onModuleInit(): void {
+    // 取消 on the request in 我的报修 is cancelling the booking: the place goes back and the cut-off holds.
+    this.extensions.addResidentCancel(TicketType.Inspection, async (me, ticket, note) => {
+      const booking = await this.db.dataSource.manager.findOne(InspectionBooking, {
+        where: { ticketId: ticket.id },
+        order: { id: 'DESC' },
+      });
+      if (!booking) throw notFound();
+      await this.cancel(me, booking.id, note === '居民取消' ? undefined : note);
+    });
+  }
 
   async list(me: ResidentPrincipal, accountId: number): Promise<InspectionBookingView[]> {
     await this.bindings.assertBound(me.id, accountId);
@@ -84,6 +98,7 @@ export class InspectionBookingsService {
           contactPhone: phone,
           description: `安检预约：${slotWords(slot)}`,
           channel: Channel.Miniapp,
+          window: { start: slot.startsAt, end: slot.endsAt },
         });
         await this.tickets.moveResolveDeadline(em, null, ticket, slot.endsAt, `预约时段：${slotWords(slot)}`);
         const now = this.clock.now();
@@ -130,6 +145,7 @@ export class InspectionBookingsService {
           { id: current.ticketId, type: TicketType.Inspection },
           slot.endsAt,
           `改约至：${slotWords(slot)}`,
+          { start: slot.startsAt, end: slot.endsAt },
         );
       }),
     );

@@ -73,6 +73,9 @@ describe('subscribing to notices of a ticket', () => {
       [templates.progress, null],
       [templates.resolved, null],
     ]);
+    // The request page knows, so it stops offering the same subscription.
+    const mine = await t.http().get(`/api/my/tickets/${ticket.id}`).set('Authorization', alice.auth).expect(200);
+    expect([...mine.body.subscribedTemplateIds].sort()).toEqual([templates.progress, templates.resolved].sort());
   });
 
   it('refuses an unknown template with 400 and records nothing, not even the known ones beside it', async () => {

@@ -179,7 +179,13 @@ describe('fault reports (POST /api/repairs)', () => {
       canCancel: true,
       canConfirm: false,
       canReportNotFixed: false,
+      // The resident's own words for the fault and the window they chose, not just 一般报修.
+      categoryLabel: '没气',
+      windowStart: '2026-11-21T01:00:00.000Z',
+      windowEnd: '2026-11-21T03:00:00.000Z',
     });
+    const mine = await t.http().get(`/api/my/tickets/${res.body.id}`).set('Authorization', alice.auth);
+    expect(mine.body).toMatchObject({ categoryLabel: '没气', windowStart: '2026-11-21T01:00:00.000Z' });
     expect(await attachedTo(ids)).toEqual(ids.map(() => `ticket:${res.body.id}`));
     expect(await requestRow(res.body.id)).toMatchObject({ category: 'no_gas' });
     const row = await requestRow(res.body.id);

@@ -43,7 +43,7 @@ function job(
     accepted: false,
     eta: null,
     createdAt,
-    deadlines: { respondBy: null, onSiteBy: null, resolveBy: null },
+    deadlines: { respondBy: null, contactBy: null, decisionBy: null, onSiteBy: null, resolveBy: null },
     clocks,
   };
 }

@@ -15,7 +15,7 @@ import {
   roomTemperatureStandard,
 } from '@utility/shared';
 import { EntityManager, In, Repository } from 'typeorm';
-import { AppError, conflict, forbidden } from '../common/app-error';
+import { AppError, conflict, forbidden, unprocessable } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
@@ -76,10 +76,17 @@ export class FieldWorkService {
   /** 出发: on the way, with the arrival time the resident will see. */
   depart(me: StaffPrincipal, id: number, body: DepartRequest): Promise<FieldJobView> {
     return this.step(me, id, [TicketStatus.Assigned], (em, ticket) => {
-      const eta = new Date(this.clock.now().getTime() + body.etaMinutes * 60_000);
+      const now = this.clock.now();
+      const eta = new Date(now.getTime() + body.etaMinutes * 60_000);
+      // Setting off before the agreed window is a change to the appointment: it needs a reason,
+      // and the resident sees the new arrival time (docs/domain.md#clocks).
+      const early = ticket.windowStart !== null && now < ticket.windowStart;
+      if (early && !body.reason) throw unprocessable(ErrorCode.DepartureReasonRequired);
       return this.tickets.recordStep(em, me, ticket, {
         to: TicketStatus.EnRoute,
-        note: `预计${body.etaMinutes}分钟后到达`,
+        note: early
+          ? `提前出发（${body.reason}），预计${body.etaMinutes}分钟后到达`
+          : `预计${body.etaMinutes}分钟后到达`,
         events: [{ kind: TicketEventKind.EtaSet, data: { eta: eta.toISOString(), etaMinutes: body.etaMinutes } }],
       });
     });

@@ -13,6 +13,7 @@ import { RepairsController } from './repairs.controller';
 import { RepairsService } from './repairs.service';
 import { ResidentSignOffController } from './resident-sign-off.controller';
 import { ResidentSignOffService } from './resident-sign-off.service';
+import { ResidentRepairDetails } from './resident-repair-details.service';
 import { RoomTemperatureReading } from './room-temperature-reading.entity';
 
 /** Fault reports, leak alarms and the technician's field workflow; tickets stay the tickets module's. */
@@ -25,6 +26,6 @@ import { RoomTemperatureReading } from './room-temperature-reading.entity';
     UploadsModule,
   ],
   controllers: [RepairsController, FieldJobsController, ResidentSignOffController],
-  providers: [RepairsService, FieldWorkService, ResidentSignOffService],
+  providers: [RepairsService, FieldWorkService, ResidentSignOffService, ResidentRepairDetails],
 })
 export class RepairsModule {}

@@ -92,6 +92,7 @@ export class RepairsService {
         contactPhone: body.contactPhone,
         description: body.description,
         channel: Channel.Miniapp,
+        window,
       });
       await this.uploads.claim(em, body.photoIds, { kind: 'resident', id: me.id }, `ticket:${ticket.id}`);
       await this.store(em, {

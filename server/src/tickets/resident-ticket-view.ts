@@ -64,6 +64,8 @@ export function toResidentTicketView(
       ? { surname: technician.name.slice(0, 1), phone: technician.phone ? maskPhone(technician.phone) : null }
       : null,
     eta: etaOf(t, events),
+    windowStart: t.windowStart ? t.windowStart.toISOString() : null,
+    windowEnd: t.windowEnd ? t.windowEnd.toISOString() : null,
     canCancel: t.status === TicketStatus.Submitted || t.status === TicketStatus.Accepted,
     canConfirm: resolved && !confirmedSinceResolved(events),
     canReportNotFixed: resolved,

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ClockKind, TicketEventKind, TicketStatus, clocksRestartedBy, clocksStoppedBy } from '@utility/shared';
+import {
+  ClockKind,
+  TicketEventKind,
+  TicketStatus,
+  VisitWindow,
+  appointmentDeadlines,
+  clocksRestartedBy,
+  clocksStoppedBy,
+} from '@utility/shared';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { insertRows } from '../common/plain-insert';
 import { SlaService } from '../sla/sla.service';
@@ -84,10 +92,13 @@ export class TicketClocksService {
     ticket: Pick<Ticket, 'id' | 'type'>,
     at: Date,
     status: TicketStatus,
+    window: VisitWindow | null = null,
   ): Promise<NewClock[]> {
     const ratio = await this.sla.atRiskRatio(ticket.type, em);
     const met = clocksStoppedBy(status, ticket.type);
-    const rows = (await this.sla.deadlinesFor(ticket.type, at, em)).map((d) => ({
+    const policy = await this.sla.deadlinesFor(ticket.type, at, em);
+    const deadlines = window ? appointmentDeadlines(policy, at, window) : policy;
+    const rows = deadlines.map((d) => ({
       ticketId: ticket.id,
       kind: d.kind,
       startedAt: at,
@@ -132,6 +143,18 @@ export class TicketClocksService {
     const ratio = await this.sla.atRiskRatio(ticket.type);
     const reset = dueAt > now ? { atRiskAt: null, breachedAt: null } : {};
     await em.update(TicketClock, { id: clock.id }, { dueAt, riskAt: riskAt(clock.startedAt, dueAt, ratio), ...reset });
+  }
+
+  /**
+   * The window moved: running on-site and resolve clocks follow it (appointmentDeadlines from the
+   * policy's lengths). A breach already recorded stays in sla_breach.
+   */
+  async followWindow(em: EntityManager, ticket: Ticket, window: VisitWindow, now: Date): Promise<void> {
+    const policy = await this.sla.deadlinesFor(ticket.type, ticket.createdAt, em);
+    for (const d of appointmentDeadlines(policy, ticket.createdAt, window)) {
+      if (d.kind === ClockKind.OnSite || d.kind === ClockKind.Resolve)
+        await this.moveDue(em, ticket, d.kind, d.dueAt, now);
+    }
   }
 
   /** New type (or queue): running clocks get the new policy's deadlines from their own start. */

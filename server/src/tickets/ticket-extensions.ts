@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ResidentTicketView, TicketStatus } from '@utility/shared';
-import { Actor } from '../common/principal';
+import { ResidentTicketView, TicketStatus, TicketType } from '@utility/shared';
+import { Actor, ResidentPrincipal } from '../common/principal';
 import { Ticket } from './ticket.entity';
 
 /** Tickets a resident filed without an account of theirs on them (complaints, reports). */
@@ -9,6 +9,8 @@ export type AuthoredTickets = (residentId: number) => Promise<number[]>;
 export type ResidentViewDecorator = (views: ResidentTicketView[], residentId: number | null) => Promise<void>;
 /** Refuses a status move another module's rule forbids (a grade-1 complaint closed by a non-supervisor); throws an AppError. */
 export type MoveGuard = (actor: Actor, ticket: Ticket, to: TicketStatus) => Promise<void>;
+/** Cancels a resident's ticket the way its own module does (an inspection also gives its slot back). */
+export type ResidentCancel = (actor: ResidentPrincipal, ticket: Ticket, note: string) => Promise<void>;
 
 /**
  * Where modules built on tickets (feedback, complaints) plug into the resident's reads and the
@@ -19,6 +21,7 @@ export class TicketExtensions {
   private readonly authored: AuthoredTickets[] = [];
   private readonly decorators: ResidentViewDecorator[] = [];
   private readonly guards: MoveGuard[] = [];
+  private readonly cancels = new Map<TicketType, ResidentCancel>();
 
   addAuthoredTickets(source: AuthoredTickets): void {
     this.authored.push(source);
@@ -30,6 +33,14 @@ export class TicketExtensions {
 
   addMoveGuard(guard: MoveGuard): void {
     this.guards.push(guard);
+  }
+
+  addResidentCancel(type: TicketType, cancel: ResidentCancel): void {
+    this.cancels.set(type, cancel);
+  }
+
+  residentCancelOf(type: TicketType): ResidentCancel | undefined {
+    return this.cancels.get(type);
   }
 
   async authoredBy(residentId: number): Promise<number[]> {

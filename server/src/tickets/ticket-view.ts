@@ -28,6 +28,8 @@ export function toTicketView(t: Ticket, ctx: TicketViewContext): TicketView {
   const due = (kind: ClockKind) => iso(ctx.clocks.find((c) => c.kind === kind)?.dueAt ?? null);
   const deadlines: Deadlines = {
     respondBy: due(ClockKind.Respond),
+    contactBy: due(ClockKind.Contact),
+    decisionBy: due(ClockKind.Decision),
     onSiteBy: due(ClockKind.OnSite),
     resolveBy: due(ClockKind.Resolve),
   };
@@ -52,6 +54,8 @@ export function toTicketView(t: Ticket, ctx: TicketViewContext): TicketView {
     description: t.description,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
+    windowStart: iso(t.windowStart),
+    windowEnd: iso(t.windowEnd),
     deadlines,
     clocks: ctx.clocks.map((c) => toClockView(c, ctx.now)),
   };

@@ -56,6 +56,13 @@ export class Ticket {
   @Column({ type: 'text' })
   description: string;
 
+  /** The visit window agreed with the resident (docs/domain.md#clocks: an appointment is the deadline); null when none. */
+  @TimeColumn({ nullable: true })
+  windowStart: Date | null;
+
+  @TimeColumn({ nullable: true })
+  windowEnd: Date | null;
+
   /** Staff member who took it in (phone/counter), null for the resident's own submission. */
   @IdRefColumn({ nullable: true })
   createdById: number | null;

@@ -7,6 +7,8 @@ import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
 import { QueueBoardController } from './queue-board.controller';
 import { SlaBreach } from './sla-breach.entity';
+import { TicketAppointmentsController } from './ticket-appointments.controller';
+import { TicketAppointments } from './ticket-appointments.service';
 import { TicketAssignment } from './ticket-assignment.service';
 import { TicketBoard } from './ticket-board.service';
 import { TicketClock } from './ticket-clock.entity';
@@ -29,9 +31,10 @@ import { TicketsService } from './tickets.service';
     SlaModule,
     StaffModule,
   ],
-  controllers: [TicketsController, QueueBoardController],
+  controllers: [TicketsController, QueueBoardController, TicketAppointmentsController],
   providers: [
     TicketsService,
+    TicketAppointments,
     TicketAssignment,
     TicketReader,
     TicketBoard,
@@ -42,6 +45,7 @@ import { TicketsService } from './tickets.service';
   ],
   exports: [
     TicketsService,
+    TicketAppointments,
     TicketReader,
     TicketSweeper,
     TicketExtensions,

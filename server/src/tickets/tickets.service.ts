@@ -10,6 +10,7 @@ import {
   TicketStatus,
   TicketType,
   TransitionError,
+  VisitWindow,
   assertTransition,
   isOpen,
   shanghaiDate,
@@ -31,7 +32,11 @@ import { TicketReader } from './ticket-reader.service';
 import { Ticket } from './ticket.entity';
 
 /** What intake needs: a staff or resident request, or the product's own (channel `system`). */
-export type IntakeInput = Omit<CreateTicketRequest, 'channel'> & { channel: Channel };
+export type IntakeInput = Omit<CreateTicketRequest, 'channel'> & {
+  channel: Channel;
+  /** A visit window agreed at intake (a repair's appointment): on-site and resolve are measured from it. */
+  window?: VisitWindow | null;
+};
 
 export interface NewTicket {
   ticket: Ticket;
@@ -102,6 +107,8 @@ export class TicketsService {
       contactName: body.contactName,
       contactPhone: body.contactPhone,
       description: body.description,
+      windowStart: body.window?.start ?? null,
+      windowEnd: body.window?.end ?? null,
       createdById: byStaff ? actor.id : null,
       createdAt: now,
       updatedAt: now,
@@ -119,7 +126,7 @@ export class TicketsService {
         : []),
       { kind: TicketEventKind.Routed, actor: null, at: now, note: queue.name, data: { queueId: queue.id } },
     ]);
-    const clocks = await this.clocks.startNew(em, ticket, now, status);
+    const clocks = await this.clocks.startNew(em, ticket, now, status, body.window ?? null);
     if (!queue.autoAssign) return { ticket, queueName: queue.name, clocks };
     await this.assignment.autoAssign(em, ticket, now);
     return { ticket: await em.findOneByOrFail(Ticket, { id }), queueName: queue.name, clocks: null };
@@ -171,7 +178,11 @@ export class TicketsService {
     to: TicketStatus,
     note?: string,
   ): Promise<Ticket> {
-    return this.move(actor, await this.reader.residentTicket(accountNos, id, actor.id), to, note);
+    const ticket = await this.reader.residentTicket(accountNos, id, actor.id);
+    const cancel = to === TicketStatus.Cancelled ? this.extensions.residentCancelOf(ticket.type) : undefined;
+    if (!cancel) return this.move(actor, ticket, to, note);
+    await cancel(actor, ticket, note ?? '居民取消');
+    return this.reader.byId(id);
   }
 
   /**
@@ -238,9 +249,12 @@ export class TicketsService {
     ticket: Pick<Ticket, 'id' | 'type'>,
     dueAt: Date,
     note: string,
+    /** The booked window it comes from, shown on the ticket (an inspection's new half-day). */
+    window?: VisitWindow,
   ): Promise<void> {
     const now = this.clock.now();
     await this.clocks.moveDue(em, ticket, ClockKind.Resolve, dueAt, now);
+    if (window) await em.update(Ticket, { id: ticket.id }, { windowStart: window.start, windowEnd: window.end });
     await appendEvents(em, ticket.id, [
       { kind: TicketEventKind.Note, actor, at: now, note, data: { dueAt: dueAt.toISOString() } },
     ]);

@@ -47,6 +47,8 @@ export type CreateEmergencyRequest = z.infer<typeof CreateEmergencySchema>;
 
 export const DepartSchema = z.object({
   etaMinutes: z.number().int('请填写整数分钟').min(1, '预计到达时间为1–240分钟').max(240, '预计到达时间为1–240分钟'),
+  /** Required when setting off before the agreed window opens: the resident is told the new time. */
+  reason: z.string().trim().min(2, '请说明提前出发的原因').max(200).optional(),
 });
 export type DepartRequest = z.infer<typeof DepartSchema>;
 

@@ -87,6 +87,13 @@ export interface ResidentTicketView {
   rating?: ResidentRatingState | null;
   /** A report filed anonymously: staff never see who sent it. */
   anonymous?: boolean;
+  /** What the resident reported (故障类别, e.g. 没有燃气), for repairs and emergencies; null otherwise. */
+  categoryLabel?: string | null;
+  /** The agreed visit window (a repair's appointment, an inspection's booked half-day), ISO; null when none. */
+  windowStart?: string | null;
+  windowEnd?: string | null;
+  /** The progress-notice templates this resident has consented to for this ticket and not yet used. */
+  subscribedTemplateIds?: string[];
   timeline: ResidentTimelineItem[];
 }
 

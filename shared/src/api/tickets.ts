@@ -38,6 +38,10 @@ export type AssignRequest = z.infer<typeof AssignSchema>;
 
 export interface Deadlines {
   respondBy: string | null;
+  /** Field work: when the assignee must have called the resident (POST /api/tickets/:id/contacted). */
+  contactBy: string | null;
+  /** Applications: when the approval or refusal is due. */
+  decisionBy: string | null;
   onSiteBy: string | null;
   resolveBy: string | null;
 }
@@ -72,6 +76,9 @@ export interface TicketView {
   description: string;
   createdAt: string;
   updatedAt: string;
+  /** The agreed visit window (ISO), null when none. */
+  windowStart: string | null;
+  windowEnd: string | null;
   deadlines: Deadlines;
   clocks: ClockView[];
 }
@@ -121,3 +128,24 @@ export interface QueueMemberView {
   onDuty: boolean;
   openCount: number;
 }
+
+/** An agreed visit window: at most 4 hours, in the future, within 14 days (appointmentWindowProblem). */
+const windowTimes = {
+  windowStart: z.iso.datetime({ offset: true, error: '请选择上门时段' }),
+  windowEnd: z.iso.datetime({ offset: true, error: '请选择上门时段' }),
+};
+
+export const MoveWindowSchema = z.object({
+  ...windowTimes,
+  reason: z.string().trim().min(2, '请说明改约原因').max(500),
+});
+export type MoveWindowRequest = z.infer<typeof MoveWindowSchema>;
+
+export const ResidentMoveWindowSchema = z.object({ ...windowTimes, reason: z.string().trim().max(500).optional() });
+export type ResidentMoveWindowRequest = z.infer<typeof ResidentMoveWindowSchema>;
+
+export const ContactedSchema = z.object({
+  note: z.string().trim().min(2, '请记录联系情况').max(1000),
+  agreedWindow: z.object({ start: windowTimes.windowStart, end: windowTimes.windowEnd }).optional(),
+});
+export type ContactedRequest = z.infer<typeof ContactedSchema>;

@@ -105,12 +105,16 @@ describe('on-time rate per clock', () => {
       clock(2, ClockKind.Respond, sh('10-06 10:00'), sh('10-06 09:00')),
       clock(3, ClockKind.Respond, sh('10-07 10:00'), sh('10-07 11:00')),
       clock(1, ClockKind.Resolve, sh('10-06 10:00'), sh('10-06 09:00')),
+      // Nobody called the resident for 40 minutes: a late contact, whatever the acceptance did.
+      clock(4, ClockKind.Contact, sh('10-08 10:30'), sh('10-08 10:40')),
     ];
     expect(onTimeRateByClock({ clocks, breaches: [] }, OCTOBER)).toEqual([
       { clock: 'respond', counted: 3, onTime: 2, late: 1, rate: 0.6667 },
       { clock: 'on_site', counted: 0, onTime: 0, late: 0, rate: null },
       { clock: 'resolve', counted: 1, onTime: 1, late: 0, rate: 1 },
       { clock: 'first_reply', counted: 0, onTime: 0, late: 0, rate: null },
+      { clock: 'contact', counted: 1, onTime: 0, late: 1, rate: 0 },
+      { clock: 'decision', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
   });
 });

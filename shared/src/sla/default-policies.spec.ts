@@ -6,50 +6,21 @@ import { ClockPolicy } from './sla-types';
 const byType = (t: T) => DEFAULT_SLA_POLICIES.find((p) => p.ticketType === t);
 
 describe('DEFAULT_SLA_POLICIES', () => {
+  const m = (clock: K, minutes: number): ClockPolicy => ({ clock, minutes });
+  const wd = (clock: K, workingDays: number): ClockPolicy => ({ clock, workingDays });
   it.each<[T, ClockPolicy[]]>([
-    [
-      T.Leak,
-      [
-        { clock: K.Respond, minutes: 5 },
-        { clock: K.OnSite, minutes: 30 },
-        { clock: K.Resolve, minutes: 1440 },
-      ],
-    ],
-    [
-      T.Repair,
-      [
-        { clock: K.Respond, minutes: 30 },
-        { clock: K.OnSite, minutes: 120 },
-        { clock: K.Resolve, minutes: 1440 },
-      ],
-    ],
-    [
-      T.RoomTemperature,
-      [
-        { clock: K.Respond, minutes: 30 },
-        { clock: K.OnSite, minutes: 1440 },
-        { clock: K.Resolve, minutes: 4320 },
-      ],
-    ],
-    [T.Inspection, [{ clock: K.Resolve, minutes: 1440 }]],
-    [
-      T.Complaint,
-      [
-        { clock: K.Respond, minutes: 1440 },
-        { clock: K.FirstReply, minutes: 4320 },
-        { clock: K.Resolve, workingDays: 5 },
-      ],
-    ],
-    [
-      T.MisconductReport,
-      [
-        { clock: K.Respond, workingDays: 1 },
-        { clock: K.Resolve, workingDays: 10 },
-      ],
-    ],
-    [T.Application, [{ clock: K.Respond, workingDays: 3 }]],
-    [T.Billing, [{ clock: K.Respond, workingDays: 1 }]],
-    [T.ReturnVisit, [{ clock: K.Resolve, minutes: 1440 }]],
+    // Contact within 30 min (heating 九(十)); acceptance alone no longer answers the resident.
+    [T.Leak, [m(K.Respond, 5), m(K.Contact, 30), m(K.OnSite, 30), m(K.Resolve, 1440)]],
+    [T.Repair, [m(K.Respond, 30), m(K.Contact, 30), m(K.OnSite, 120), m(K.Resolve, 1440)]],
+    // The same cold flat as 暖气不热: on site within 2 h, not 24.
+    [T.RoomTemperature, [m(K.Respond, 30), m(K.Contact, 30), m(K.OnSite, 120), m(K.Resolve, 1440)]],
+    [T.Inspection, [m(K.Resolve, 1440)]],
+    [T.Complaint, [m(K.Respond, 1440), m(K.FirstReply, 4320), wd(K.Resolve, 5)]],
+    [T.MisconductReport, [wd(K.Respond, 1), wd(K.Resolve, 10)]],
+    // A decision within 3 working days (heating 五(二)); a billing reply within 1, and a resolve clock.
+    [T.Application, [wd(K.Respond, 1), wd(K.Decision, 3)]],
+    [T.Billing, [wd(K.Respond, 1), wd(K.FirstReply, 1), wd(K.Resolve, 5)]],
+    [T.ReturnVisit, [m(K.Resolve, 1440)]],
   ])('%s', (type, clocks) => {
     expect(byType(type)).toEqual({ ticketType: type, clocks, atRiskRatio: 0.8 });
   });

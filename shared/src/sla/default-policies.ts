@@ -4,23 +4,36 @@ import { ClockPolicy, SlaPolicyRule } from './sla-types';
 
 const min = (clock: ClockKind, minutes: number): ClockPolicy => ({ clock, minutes });
 const wd = (clock: ClockKind, workingDays: number): ClockPolicy => ({ clock, workingDays });
-const { Respond, OnSite, Resolve, FirstReply } = ClockKind;
+const { Respond, Contact, OnSite, Resolve, FirstReply, Decision } = ClockKind;
 
 /**
- * The defaults of docs/domain.md#ticket-types, used until an operator configures its own. Field work runs on the
- * 24/7 clock (a leak does not wait for Monday); desk work counts working days.
- * Inspection has only a resolve clock: its real deadline is the booked slot, set by the
- * booking module. Return-visit deadlines depend on what is visited (24 h / 5 / 7 working
- * days), so 24 h is only the fallback.
+ * Defaults from docs/domain.md#ticket-types, used until an operator configures its own. Field work
+ * runs on the 24/7 clock (a leak does not wait for Monday); desk work counts working days.
+ * Respond is acceptance (受理); contact (联系用户, 30 min) is the assignee's call agreeing a time;
+ * a booked appointment moves on-site to the window's end (appointmentDeadlines). A cold flat is
+ * a cold flat: room temperature is on site within 2 h like 暖气不热. Inspection has only a
+ * resolve clock: its real deadline is the booked slot. Applications owe a decision (not an
+ * acceptance) within 3 working days; billing a reply within 1 working day (the first-reply clock)
+ * and, as no regulation gives one, the complaint's 5 working days to settle. Return-visit
+ * deadlines depend on what is visited, so 24 h is only the fallback.
  */
 export const DEFAULT_SLA_POLICIES: SlaPolicyRule[] = [
-  { ticketType: TicketType.Leak, clocks: [min(Respond, 5), min(OnSite, 30), min(Resolve, 1440)] },
-  { ticketType: TicketType.Repair, clocks: [min(Respond, 30), min(OnSite, 120), min(Resolve, 1440)] },
-  { ticketType: TicketType.RoomTemperature, clocks: [min(Respond, 30), min(OnSite, 1440), min(Resolve, 4320)] },
+  {
+    ticketType: TicketType.Leak,
+    clocks: [min(Respond, 5), min(Contact, 30), min(OnSite, 30), min(Resolve, 1440)],
+  },
+  {
+    ticketType: TicketType.Repair,
+    clocks: [min(Respond, 30), min(Contact, 30), min(OnSite, 120), min(Resolve, 1440)],
+  },
+  {
+    ticketType: TicketType.RoomTemperature,
+    clocks: [min(Respond, 30), min(Contact, 30), min(OnSite, 120), min(Resolve, 1440)],
+  },
   { ticketType: TicketType.Inspection, clocks: [min(Resolve, 1440)] },
   { ticketType: TicketType.Complaint, clocks: [min(Respond, 1440), min(FirstReply, 4320), wd(Resolve, 5)] },
   { ticketType: TicketType.MisconductReport, clocks: [wd(Respond, 1), wd(Resolve, 10)] },
-  { ticketType: TicketType.Application, clocks: [wd(Respond, 3)] },
-  { ticketType: TicketType.Billing, clocks: [wd(Respond, 1)] },
+  { ticketType: TicketType.Application, clocks: [wd(Respond, 1), wd(Decision, 3)] },
+  { ticketType: TicketType.Billing, clocks: [wd(Respond, 1), wd(FirstReply, 1), wd(Resolve, 5)] },
   { ticketType: TicketType.ReturnVisit, clocks: [min(Resolve, 1440)] },
 ].map((p) => ({ ...p, atRiskRatio: DEFAULT_AT_RISK_RATIO }));

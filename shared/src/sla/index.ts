@@ -3,3 +3,4 @@ export * from './sla-types';
 export * from './work-calendar';
 export * from './sla-deadlines';
 export * from './default-policies';
+export * from './appointment-deadlines';

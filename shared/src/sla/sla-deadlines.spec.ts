@@ -140,10 +140,16 @@ describe('clocksStoppedBy', () => {
     [S.Accepted, [K.Respond], [K.Respond]],
     [S.Assigned, [K.Respond], [K.Respond]],
     [S.EnRoute, [K.Respond], [K.Respond]],
-    [S.OnSite, [K.Respond, K.OnSite], [K.Respond, K.OnSite]],
-    [S.Resolved, [K.Respond, K.Resolve, K.FirstReply], [K.Respond, K.OnSite, K.Resolve, K.FirstReply]],
-    [S.Closed, [K.Respond, K.OnSite, K.Resolve, K.FirstReply], [K.Respond, K.OnSite, K.Resolve, K.FirstReply]],
-    [S.Cancelled, [K.Respond, K.OnSite, K.Resolve, K.FirstReply], [K.Respond, K.OnSite, K.Resolve, K.FirstReply]],
+    [S.OnSite, [K.Respond, K.OnSite, K.Contact], [K.Respond, K.OnSite, K.Contact]],
+    [
+      S.Resolved,
+      [K.Respond, K.Resolve, K.Contact, K.Decision, K.FirstReply],
+      [K.Respond, K.OnSite, K.Resolve, K.Contact, K.Decision, K.FirstReply],
+    ],
+    ...[S.Closed, S.Cancelled].map((to): [S, K[], K[]] => {
+      const all = [K.Respond, K.OnSite, K.Resolve, K.Contact, K.Decision, K.FirstReply];
+      return [to, all, all];
+    }),
   ])('entering %s stops %j (visit) / %j (desk)', (to, visit, desk) => {
     expect(clocksStoppedBy(to, T.Repair)).toEqual(visit);
     expect(clocksStoppedBy(to, T.Complaint)).toEqual(desk);

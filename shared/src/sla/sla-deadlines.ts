@@ -159,8 +159,10 @@ export function clocksStoppedBy(to: TicketStatus, type: TicketType): ClockKind[]
   ) {
     out.push(ClockKind.OnSite);
   }
+  // Arriving means the resident was reached; a late call still counts as late (the caller records the breach).
+  if (to === TicketStatus.OnSite) out.push(ClockKind.Contact);
   if (to === TicketStatus.Resolved || to === TicketStatus.Cancelled || to === TicketStatus.Closed) {
-    out.push(ClockKind.Resolve);
+    out.push(ClockKind.Resolve, ClockKind.Contact, ClockKind.Decision);
     // The resolution answers the resident, whether or not a first reply was recorded before.
     out.push(ClockKind.FirstReply);
   }

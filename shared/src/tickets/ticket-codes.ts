@@ -45,6 +45,10 @@ export enum ClockKind {
   Resolve = 'resolve',
   /** Complaints: the first answer to the resident (docs/domain.md#complaints-and-reports: within 3 days), stopped by POST /api/tickets/:id/first-reply or the resolution. */
   FirstReply = 'first_reply',
+  /** Field work: the assignee called the resident and agreed a time (heating 九(十): within 30 min), POST /api/tickets/:id/contacted. */
+  Contact = 'contact',
+  /** Applications: approved or refused with a reason (3 working days), POST /api/applications/:id/decision. */
+  Decision = 'decision',
 }
 
 /** Kinds of timeline events; events are append-only. */
@@ -65,6 +69,12 @@ export enum TicketEventKind {
   HandedOver = 'handed_over',
   TemperatureRecorded = 'temp_recorded',
   ResidentConfirmed = 'resident_confirm',
+  /** The assignee reached the resident (and perhaps agreed a window). */
+  Contacted = 'contacted',
+  /** The agreed visit window moved; the on-site and resolve clocks followed. */
+  WindowMoved = 'window_moved',
+  /** An application approved or refused, with the reason the resident sees. */
+  Decided = 'decided',
 }
 
 /** Staff-facing names of timeline events. */
@@ -84,6 +94,9 @@ export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
   [TicketEventKind.HandedOver]: '退回队列',
   [TicketEventKind.TemperatureRecorded]: '室温测量',
   [TicketEventKind.ResidentConfirmed]: '居民确认',
+  [TicketEventKind.Contacted]: '联系用户',
+  [TicketEventKind.WindowMoved]: '改约上门时间',
+  [TicketEventKind.Decided]: '办理决定',
 };
 
 export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
@@ -128,6 +141,8 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
   [ClockKind.OnSite]: '到场',
   [ClockKind.Resolve]: '办结',
   [ClockKind.FirstReply]: '首次答复',
+  [ClockKind.Contact]: '联系用户',
+  [ClockKind.Decision]: '办理决定',
 };
 
 /** Higher rank is worked first. */

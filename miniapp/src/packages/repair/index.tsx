@@ -18,9 +18,11 @@ import {
   LAST_CONTACT_PHONE_KEY,
   categoriesFor,
   errorsFromDetails,
+  fieldsOf,
   repairDrafts,
   validateRepair,
   type RepairErrors,
+  type RepairField,
   type RepairForm,
 } from './repair-form';
 import { REPAIR_URL, emergencyUrl, requestDetailUrl } from './repair-urls';
@@ -28,6 +30,15 @@ import { WindowPicker } from './window-picker';
 import './index.scss';
 
 const PHOTO_ERRORS: readonly string[] = [ErrorCode.TooManyPhotos, ErrorCode.PhotoNotFound];
+/** The form's fields top to bottom, and the element each error is shown at. */
+const FIELD_ORDER: readonly RepairField[] = ['category', 'description', 'photos', 'contactPhone', 'window'];
+const FIELD_ANCHOR: Record<RepairField, string> = {
+  category: 'category',
+  description: 'description',
+  photos: 'photo',
+  contactPhone: 'phone',
+  window: 'window',
+};
 
 const accountLabel = (a: BoundAccountView) =>
   `${UTILITY_LABELS[a.utility] ?? a.utility} · ${a.accountNo}${a.label ? `（${a.label}）` : ''}`;
@@ -76,11 +87,23 @@ export default function RepairPage() {
   useDidShow(() => void load());
 
   // An edited form is a different request: it gets its own key (a resend of the same fill keeps it).
-  const change = (patch: Partial<RepairForm> | ((form: RepairForm) => Partial<RepairForm>)) =>
-    setDraft((d) => ({
-      form: { ...d.form, ...(typeof patch === 'function' ? patch(d.form) : patch) },
-      idempotencyKey: newIdempotencyKey(),
-    }));
+  // A corrected field loses its old error at once.
+  const change = (patch: Partial<RepairForm> | ((form: RepairForm) => Partial<RepairForm>)) => {
+    const edit = (f: RepairForm) => (typeof patch === 'function' ? patch(f) : patch);
+    // Applied to the latest form: photos uploaded one after another each add to the last.
+    setDraft((d) => ({ form: { ...d.form, ...edit(d.form) }, idempotencyKey: newIdempotencyKey() }));
+    const touched = fieldsOf(edit(form));
+    if (touched.some((f) => errors[f]))
+      setErrors((e) => ({ ...e, ...Object.fromEntries(touched.map((f) => [f, undefined])) }));
+    if (failure) setFailure('');
+  };
+
+  /** The resident tapped submit at the bottom of a long form: bring the first problem into view. */
+  function showErrors(found: RepairErrors) {
+    setErrors(found);
+    const first = FIELD_ORDER.find((f) => found[f]);
+    if (first) void Taro.pageScrollTo({ selector: `#repair-${FIELD_ANCHOR[first]}`, duration: 200 });
+  }
 
   function chooseCategory(option: FaultCategoryOption) {
     // A leak is not a form to fill in: the safety instructions and the alarm come first.
@@ -92,7 +115,7 @@ export default function RepairPage() {
   async function submit() {
     if (!account || busy) return;
     const checked = validateRepair(form, account.utility, new Date());
-    if (!checked.ok) return setErrors(checked.errors);
+    if (!checked.ok) return showErrors(checked.errors);
     setErrors({});
     setFailure('');
     setBusy(true);
@@ -110,12 +133,13 @@ export default function RepairPage() {
         // Same key next time: if the report did reach the server, it is answered, not doubled.
         repairDrafts.save(draft);
         setNotice('网络异常，报修已暂存在本机，网络恢复后请再次提交');
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
       } else if (error.details?.length) {
-        setErrors(errorsFromDetails(error.details));
+        showErrors(errorsFromDetails(error.details));
       } else if (error.code === ErrorCode.FaultCategoryInvalid) {
-        setErrors({ category: error.message });
+        showErrors({ category: error.message });
       } else if (PHOTO_ERRORS.includes(error.code)) {
-        setErrors({ photos: error.message });
+        showErrors({ photos: error.message });
       } else {
         setFailure(error.message);
       }

@@ -77,6 +77,45 @@ export function windowDays(now: Date): WindowDay[] {
   });
 }
 
+export interface WindowChoice {
+  windowDate: string;
+  windowSlot: WindowSlot;
+  label: string;
+}
+
+/**
+ * Every half-day a visit can still be booked in at `now`: windows that have begun, or that end
+ * past the server's limit, are not offered (the server would refuse them).
+ */
+export function windowChoices(now: Date): WindowChoice[] {
+  return windowDays(now).flatMap((day) =>
+    WINDOW_SLOTS.map((slot) => ({
+      windowDate: day.date,
+      windowSlot: slot.key,
+      label: `${day.label} ${slot.label}`,
+    })).filter((choice) => {
+      const window = windowOf(choice)!;
+      return !appointmentWindowProblem({ start: new Date(window.start), end: new Date(window.end) }, now);
+    }),
+  );
+}
+
+/** The form's error field each input belongs to (a new account means a new category list). */
+const ERROR_FIELD_OF_INPUT: Record<keyof RepairForm, RepairField> = {
+  accountId: 'category',
+  category: 'category',
+  description: 'description',
+  photos: 'photos',
+  contactPhone: 'contactPhone',
+  windowDate: 'window',
+  windowSlot: 'window',
+};
+
+/** The fields an edit touches, so their old errors go away as the resident corrects them. */
+export function fieldsOf(patch: Partial<RepairForm>): RepairField[] {
+  return [...new Set((Object.keys(patch) as (keyof RepairForm)[]).map((key) => ERROR_FIELD_OF_INPUT[key]))];
+}
+
 /** The chosen window as the server takes it (offset +08:00), or undefined for 尽快上门. */
 export function windowOf(
   form: Pick<RepairForm, 'windowDate' | 'windowSlot'>,

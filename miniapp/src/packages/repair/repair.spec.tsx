@@ -6,7 +6,7 @@ import { byId, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
 import { clearResidentSession } from '../../services/resident-session';
 import RepairPage from './index';
-import { EMPTY_REPAIR_FORM, validateRepair, windowDays, type RepairForm } from './repair-form';
+import { EMPTY_REPAIR_FORM, fieldsOf, validateRepair, windowChoices, windowDays, type RepairForm } from './repair-form';
 
 const DRAFT_KEY = 'resident.repair.draft';
 const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');
@@ -70,6 +70,28 @@ describe('validateRepair', () => {
         window: { start: '2026-11-24T14:00:00+08:00', end: '2026-11-24T18:00:00+08:00' },
       },
     });
+  });
+
+  it('offers only half-days that have not begun, within the 14 days', () => {
+    const choices = windowChoices(NOW); // 10:00 in Shanghai: this morning has begun
+    expect(choices[0]).toEqual({
+      windowDate: '2026-11-23',
+      windowSlot: 'afternoon',
+      label: '今天 11月23日 下午 14:00–18:00',
+    });
+    expect(choices.some((c) => c.windowDate === '2026-11-23' && c.windowSlot === 'morning')).toBe(false);
+    expect(choices.at(-1)).toMatchObject({ windowDate: '2026-12-06', windowSlot: 'evening' });
+    expect(choices).toHaveLength(13 * 3 + 2);
+    for (const c of choices) expect(validateRepair(form({ ...c }), 'gas', NOW)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ description: 'x' }, ['description']],
+    [{ windowDate: '', windowSlot: '' }, ['window']],
+    [{ accountId: 2, category: '' }, ['category']],
+    [{ photos: [] }, ['photos']],
+  ] as const)('clears the errors of the fields an edit touches: %j', (patch, fields) => {
+    expect(fieldsOf(patch as Partial<RepairForm>)).toEqual(fields);
   });
 
   it('offers 14 days from the Shanghai today', () => {
@@ -186,8 +208,10 @@ describe('报修 form', () => {
     await tap('repair-photo');
     await waitFor(() => expect(byId('repair-photo-count').textContent).toContain('2/6'));
     const days = windowDays(new Date());
+    const tomorrowMorning =
+      windowChoices(new Date()).findIndex((c) => c.windowDate === days[1].date && c.windowSlot === 'morning') + 1;
     act(() => {
-      byId('repair-window').dispatchEvent(new CustomEvent('change', { detail: { value: [2, 0] } })); // the day after tomorrow, morning
+      byId('repair-window').dispatchEvent(new CustomEvent('change', { detail: { value: tomorrowMorning } }));
     });
     expect(byId('repair-window-value').textContent).toBe(`${days[1].label} 上午 09:00–12:00`);
 
@@ -269,6 +293,19 @@ describe('报修 form', () => {
     expect(byId('repair-window-error').textContent).toBe('预约时间须晚于当前时间');
     expect(taro.getStorageSync(DRAFT_KEY)).toBe('');
     expect(taro.showToast).not.toHaveBeenCalled();
+  });
+
+  it('takes an error away once its field is filled, and scrolls to the first one on submit', async () => {
+    await openForm();
+    await tap('repair-category-no_gas');
+    await tap('repair-submit');
+    expect(byId('repair-description-error').textContent).toBe('请描述问题');
+    expect(taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#repair-description' }));
+
+    await typeInto('repair-description', '从早上开始没有气，表上有余额');
+    expect(document.getElementById('repair-description-error')).toBeNull();
+    expect(byId('repair-phone-error').textContent).toBe('请填写联系电话');
+    expect(posts()).toHaveLength(0);
   });
 
   it('sends a resident who is not signed in to login, coming back here', () => {

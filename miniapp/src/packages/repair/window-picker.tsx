@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { useMemo } from 'react';
-import { WINDOW_SLOTS, windowDays, windowLabel, type RepairForm } from './repair-form';
+import { windowChoices, windowLabel, type RepairForm } from './repair-form';
 
 type Window = Pick<RepairForm, 'windowDate' | 'windowSlot'>;
 
@@ -11,30 +11,26 @@ interface Props {
 }
 
 const ASAP = '尽快上门（不预约）';
-const SLOT_LABELS = WINDOW_SLOTS.map((s) => s.label);
 
-/** Day and half-day in one picker; the first day entry means no appointment. */
+/** One list of the half-days still bookable; the first entry means no appointment. */
 export function WindowPicker({ value, now, onChange }: Props) {
-  const days = useMemo(() => windowDays(now), [now]);
-  const dayIndex = value.windowDate ? days.findIndex((d) => d.date === value.windowDate) + 1 : 0;
-  const slotIndex = Math.max(
-    0,
-    WINDOW_SLOTS.findIndex((s) => s.key === value.windowSlot),
-  );
+  const choices = useMemo(() => windowChoices(now), [now]);
+  const index = choices.findIndex((c) => c.windowDate === value.windowDate && c.windowSlot === value.windowSlot) + 1;
 
-  function change(picked: number[]) {
-    const [d, s] = picked.map(Number);
-    if (!d) return onChange({ windowDate: '', windowSlot: '' });
-    onChange({ windowDate: days[d - 1].date, windowSlot: WINDOW_SLOTS[s ?? 0].key });
+  function change(picked: number) {
+    const choice = choices[picked - 1];
+    onChange(
+      choice ? { windowDate: choice.windowDate, windowSlot: choice.windowSlot } : { windowDate: '', windowSlot: '' },
+    );
   }
 
   return (
     <Picker
       id="repair-window"
-      mode="multiSelector"
-      range={[[ASAP, ...days.map((d) => d.label)], SLOT_LABELS]}
-      value={[Math.max(0, dayIndex), slotIndex]}
-      onChange={(e) => change(e.detail.value as number[])}
+      mode="selector"
+      range={[ASAP, ...choices.map((c) => c.label)]}
+      value={Math.max(0, index)}
+      onChange={(e) => change(Number(e.detail.value))}
     >
       <View className="field__input repair__picker">
         <Text id="repair-window-value">{windowLabel(value, now)}</Text>

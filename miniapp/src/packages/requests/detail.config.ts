@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '报修详情', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '进度详情', enablePullDownRefresh: true });

@@ -21,7 +21,7 @@ async function openDetail(ticket = residentTicket(), extra: Parameters<typeof se
       answer(201, { accepted: (data as { templateIds: string[] }).templateIds }),
   });
   render(<RequestDetailPage />);
-  await screen.findByText(ticket.typeLabel);
+  await screen.findByText(ticket.no, { exact: false });
 }
 
 const notices = () => waitFor(() => expect(byId('subscribe-notices').hasAttribute('disabled')).toBe(false));
@@ -153,6 +153,35 @@ describe('technician, arrival and sign-off', () => {
   });
 });
 
+describe('what was asked for', () => {
+  it('names the fault reported and the agreed window, not just 一般报修', async () => {
+    await openDetail(
+      residentTicket({
+        categoryLabel: '没气',
+        windowStart: '2026-11-25T01:00:00.000Z',
+        windowEnd: '2026-11-25T04:00:00.000Z',
+      }),
+    );
+    expect(byId('request-title').textContent).toBe('一般报修 · 没气');
+    expect(byId('request-window').textContent).toBe('预约时段：11月25日 09:00–12:00');
+    expect(taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '一般报修详情' });
+  });
+
+  it('titles an inspection as one, with its booked half-day', async () => {
+    await openDetail(
+      residentTicket({
+        type: TicketType.Inspection,
+        typeLabel: '安检预约',
+        windowStart: '2026-12-10T01:00:00.000Z',
+        windowEnd: '2026-12-10T04:00:00.000Z',
+      }),
+    );
+    expect(byId('request-title').textContent).toBe('安检预约');
+    expect(byId('request-window').textContent).toBe('预约时段：12月10日 09:00–12:00');
+    expect(taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '安检预约详情' });
+  });
+});
+
 describe('progress notices', () => {
   it('H5: posts exactly the templates the tester leaves ticked', async () => {
     await openDetail();
@@ -194,6 +223,18 @@ describe('progress notices', () => {
       errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture',
     });
     await expect(askSubscribeWeapp(NOTICE_TEMPLATES)).resolves.toEqual([]);
+  });
+
+  it('is not offered again once every progress template is subscribed', async () => {
+    await openDetail(residentTicket({ subscribedTemplateIds: ['TPL_ACC', 'TPL_PRO', 'TPL_RES'] }));
+    await waitFor(() => expect(byId('subscribe-done').textContent).toContain('已订阅进度通知'));
+    expect(document.getElementById('subscribe-notices')).toBeNull();
+  });
+
+  it('is still offered when only some templates were accepted', async () => {
+    await openDetail(residentTicket({ subscribedTemplateIds: ['TPL_ACC'] }));
+    await notices();
+    expect(document.getElementById('subscribe-done')).toBeNull();
   });
 
   it('is not offered once the request is finished', async () => {

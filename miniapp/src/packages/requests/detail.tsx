@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { ResidentStep, TicketType, type ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
 import { StepBadge } from '../../components/step-badge';
-import { formatClockTime, formatFullTime } from '../../format/time';
+import { formatClockTime, formatFullTime, formatWindow } from '../../format/time';
 import { getMyTicket } from '../../services/my-tickets';
 import { requireResident } from '../../services/resident-session';
 import { CancelPanel } from './cancel-panel';
@@ -25,7 +25,10 @@ export default function RequestDetailPage() {
   async function load() {
     if (!requireResident(`/packages/requests/detail?id=${ticketId}`)) return;
     try {
-      setTicket(await getMyTicket(ticketId));
+      const loaded = await getMyTicket(ticketId);
+      setTicket(loaded);
+      // One page for every kind of request: the bar says which (安检预约详情, 投诉详情 …).
+      void Taro.setNavigationBarTitle({ title: `${loaded.typeLabel}详情` });
       setFailed(false);
     } catch {
       setFailed(true);
@@ -40,13 +43,20 @@ export default function RequestDetailPage() {
     <View className="page request-detail">
       <View className="card">
         <View className="row">
-          <Text className="card__title">{ticket.typeLabel}</Text>
+          <Text id="request-title" className="card__title">
+            {ticket.categoryLabel ? `${ticket.typeLabel} · ${ticket.categoryLabel}` : ticket.typeLabel}
+          </Text>
           <StepBadge ticket={ticket} />
         </View>
         <Text id="request-no" className="muted request-detail__line">
           {ticket.no} · {formatFullTime(ticket.createdAt)}
         </Text>
         <Text className="request-detail__address">{ticket.address}</Text>
+        {ticket.windowStart && ticket.windowEnd ? (
+          <Text id="request-window" className="request-detail__line">
+            预约时段：{formatWindow(ticket.windowStart, ticket.windowEnd)}
+          </Text>
+        ) : null}
         {ticket.technician ? (
           <Text id="request-technician" className="request-detail__line">
             上门师傅：{ticket.technician.surname}师傅{ticket.technician.phone ? ` ${ticket.technician.phone}` : ''}
@@ -70,7 +80,9 @@ export default function RequestDetailPage() {
         <Text className="card__title">处理进度</Text>
         <ResidentTimeline items={ticket.timeline} />
       </View>
-      {FINISHED.includes(ticket.step) ? null : <SubscribeButton ticketId={ticket.id} />}
+      {FINISHED.includes(ticket.step) ? null : (
+        <SubscribeButton ticketId={ticket.id} subscribed={ticket.subscribedTemplateIds} onDone={() => void load()} />
+      )}
       {ticket.canCancel ? (
         <CancelPanel ticketId={ticket.id} onCancelled={setTicket} onRefused={() => void load()} />
       ) : null}
