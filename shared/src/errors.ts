@@ -54,6 +54,7 @@ export enum ErrorCode {
   ReportFrozen = 'REPORT_FROZEN',
   ReportPeriodOpen = 'REPORT_PERIOD_OPEN',
   TradeBillNotReady = 'TRADE_BILL_NOT_READY',
+  AlreadyExists = 'ALREADY_EXISTS',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -108,6 +109,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ReportFrozen]: '该月报表已过报送时间并封存，不能重新生成',
   [ErrorCode.ReportPeriodOpen]: '该月尚未结束，报表将在次月1日生成',
   [ErrorCode.TradeBillNotReady]: '该日的微信支付对账单尚未生成，请次日上午10点后再对账',
+  [ErrorCode.AlreadyExists]: '名称、编码或生效日期与已有记录重复',
 };
 
 /** The wire shape of every error response. */
