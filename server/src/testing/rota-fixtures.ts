@@ -51,3 +51,14 @@ export async function emptyRoster(t: TestApp, around: Date = new Date(), days = 
       await t.http().patch(`/api/admin/rota/${s.id}`).set('Authorization', admin).send({ staffIds: [] }).expect(200);
   }
 }
+
+/** The admins' change log of one subject, newest first, as an admin reads it. */
+export async function auditOf(t: TestApp, subjectType: string, subjectId: number | string) {
+  const res = await t
+    .http()
+    .get('/api/admin/audit')
+    .query({ subjectType, subjectId: String(subjectId) })
+    .set('Authorization', await login(t, 'admin'))
+    .expect(200);
+  return res.body as { action: string; staffName: string; before: unknown; after: unknown }[];
+}
