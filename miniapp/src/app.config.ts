@@ -39,6 +39,11 @@ export default defineAppConfig({
         'inspection-plan/index',
       ],
     },
+    // The admin console: 组织与配置 (districts, stations, queues, routing, roster, tariffs, calendar).
+    {
+      root: 'admin',
+      pages: ['org/index', 'org/districts', 'org/queues', 'org/rota', 'org/tariffs', 'org/calendar'],
+    },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
     { root: 'staff-dashboard', pages: ['index', 'report'] },
   ],

@@ -146,6 +146,16 @@ export default function QueuesPage() {
           运营看板与月报
         </ActionButton>
       ) : null}
+      {staff.role === Role.Admin ? (
+        <ActionButton
+          id="org-admin-entry"
+          tone="secondary"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/admin/org/index' })}
+        >
+          组织与配置
+        </ActionButton>
+      ) : null}
       <Text className="section-title">我的队列</Text>
       {queues === null ? <Text className="empty">加载中…</Text> : null}
       {queues?.length === 0 ? <Text className="empty">暂无可处理的队列</Text> : null}
