@@ -1,6 +1,7 @@
 import { ErrorCode, ShiftView } from '@utility/shared';
 import { call, createTicket, expectRefused, getTicket, login, signIn } from '../testing/api-fixtures';
 import { auditOf, districtIdsByCode, rosterShift } from '../testing/rota-fixtures';
+import { DemoSeed } from '../seed/demo-seed.service';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** /api/admin/rota: shifts per district and role; "on duty" is the roster at that moment. */
@@ -29,6 +30,11 @@ describe('the duty roster (admin)', () => {
     expect(east.map((s) => s.note)).toEqual(expect.arrayContaining(['白班', '夜班']));
     // Back to back: each shift ends when the next begins.
     for (let i = 1; i < east.length; i++) expect(east[i].startsAt).toBe(east[i - 1].endsAt);
+    // A restart (the seed again) adds no second copy of a shift.
+    const fortnight = [now.toISOString(), new Date(now.getTime() + 14 * 86_400_000).toISOString()] as const;
+    const before = await shifts(...fortnight);
+    await t.app.get(DemoSeed).run();
+    expect(await shifts(...fortnight)).toEqual(before);
   });
 
   it('adds a shift (201), lists it by range, and changes who is on it, each change logged', async () => {
