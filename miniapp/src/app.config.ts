@@ -41,8 +41,20 @@ export default defineAppConfig({
         'password/index',
       ],
     },
-    // The operator's console (admins): staff accounts under admin/staff/.
-    { root: 'admin', pages: ['staff/index', 'staff/edit'] },
+    // The operator's console (admins): staff accounts (admin/staff/) and 组织与配置 (admin/org/).
+    {
+      root: 'admin',
+      pages: [
+        'staff/index',
+        'staff/edit',
+        'org/index',
+        'org/districts',
+        'org/queues',
+        'org/rota',
+        'org/tariffs',
+        'org/calendar',
+      ],
+    },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
     { root: 'staff-dashboard', pages: ['index', 'report'] },
   ],

@@ -19,10 +19,12 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
 import { PaymentsModule } from './payments/payments.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
+import { QueueAdminModule } from './queue-admin/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
 import { RepairsModule } from './repairs/repairs.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResidentsModule } from './residents/residents.module';
+import { RotaModule } from './rota/rota.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
 import { StaffModule } from './staff/staff.module';
@@ -53,6 +55,8 @@ export class AppModule {
         AccountsModule,
         StaffModule,
         QueuesModule,
+        QueueAdminModule,
+        RotaModule,
         SlaModule,
         TicketsModule,
         ResidentsModule,

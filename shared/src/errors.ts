@@ -75,6 +75,7 @@ export enum ErrorCode {
   DepartureReasonRequired = 'DEPARTURE_REASON_REQUIRED',
   NotAssignee = 'NOT_ASSIGNEE',
   AlreadyDecided = 'ALREADY_DECIDED',
+  AlreadyExists = 'ALREADY_EXISTS',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -150,6 +151,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.DepartureReasonRequired]: '预约时段尚未开始，提前出发请说明原因',
   [ErrorCode.NotAssignee]: '只有处理该工单的人员可以记录',
   [ErrorCode.AlreadyDecided]: '该申请已有办理决定',
+  [ErrorCode.AlreadyExists]: '名称、编码或生效日期与已有记录重复',
 };
 
 /** The wire shape of every error response. */

@@ -31,3 +31,6 @@ export * from './inspections';
 export * from './api/inspections';
 export * from './reports';
 export * from './api/reports';
+export * from './org/tariff-rules';
+export * from './org/shift-rules';
+export * from './api/org-admin';

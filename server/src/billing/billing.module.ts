@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { QueuesModule } from '../queues/queues.module';
+import { OrgModule } from '../org/org.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AccountYearVolume } from './account-year-volume.entity';
@@ -16,6 +17,7 @@ import { ReadingImportService } from './reading-import.service';
 import { ResidentReadingsController } from './resident-readings.controller';
 import { TrialBillService } from './trial-bill.service';
 import { UploadsModule } from '../uploads/uploads.module';
+import { TariffsAdminController } from './tariffs-admin.controller';
 import { TariffsService } from './tariffs.service';
 import { Tariff } from './tariff.entity';
 
@@ -24,11 +26,12 @@ import { Tariff } from './tariff.entity';
     TypeOrmModule.forFeature([Bill, MeterReading, Tariff, AccountYearVolume]),
     AccountsModule,
     QueuesModule,
+    OrgModule,
     ResidentsModule,
     TicketsModule,
     UploadsModule,
   ],
-  controllers: [BillsController, MeterReadingsController, ResidentReadingsController],
+  controllers: [BillsController, MeterReadingsController, ResidentReadingsController, TariffsAdminController],
   providers: [BillsService, BillRun, MeterReadingsService, ReadingImportService, TariffsService, TrialBillService],
   exports: [BillsService, BillRun, MeterReadingsService, TariffsService],
 })

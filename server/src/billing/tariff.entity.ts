@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { GasTariff, HeatingTariff } from '@utility/shared';
+import { GasTariff, HeatingTariff, TariffKind } from '@utility/shared';
 import { IdRefColumn } from '../common/columns';
 
-/** A district's price list from a date on: gas tiers or heating per m² and season. */
+/** A district's price list from a date on: gas tiers, heating per m² and season, or power tiers (billed later). */
 @Entity('tariff')
 @Index(['kind', 'districtId', 'effectiveFrom'], { unique: true })
 export class Tariff {
@@ -10,7 +10,7 @@ export class Tariff {
   id: number;
 
   @Column({ type: 'varchar', length: 8 })
-  kind: 'gas' | 'heating';
+  kind: TariffKind;
 
   @IdRefColumn()
   districtId: number;
@@ -19,7 +19,10 @@ export class Tariff {
   @Column({ type: 'varchar', length: 10 })
   effectiveFrom: string;
 
-  /** The tiers (gas) or the season and price (heating), as the shared bill functions take them. */
+  /** The tiers (gas, power) or the season and price (heating), as the shared bill functions take them. */
   @Column({ type: 'simple-json' })
-  spec: Pick<GasTariff, 'tiers'> | Pick<HeatingTariff, 'seasonStart' | 'seasonEnd' | 'priceFenPerM2'>;
+  spec:
+    | Pick<GasTariff, 'tiers'>
+    | Pick<HeatingTariff, 'seasonStart' | 'seasonEnd' | 'priceFenPerM2'>
+    | { tiers: { upToKwh: number | null; priceFenPerKwh: number }[] };
 }

@@ -24,6 +24,9 @@ import { RoomTemperatureReading } from '../repairs/room-temperature-reading.enti
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { District } from '../org/district.entity';
 import { Station } from '../org/station.entity';
+import { OrgVersionRow } from '../org/org-version.entity';
+import { Shift } from '../rota/shift.entity';
+import { ShiftMember } from '../rota/shift-member.entity';
 import { QueueMember } from '../queues/queue-member.entity';
 import { Queue } from '../queues/queue.entity';
 import { RoutingRuleRow } from '../queues/routing-rule.entity';
@@ -56,6 +59,9 @@ import { MonthlyReport } from '../reports/monthly-report.entity';
 export const ENTITIES = [
   District,
   Station,
+  OrgVersionRow,
+  Shift,
+  ShiftMember,
   Account,
   Staff,
   StaffLoginFailure,

@@ -1,3 +1,4 @@
+import { StationUtility } from '@utility/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdRefColumn } from '../common/columns';
 
@@ -16,4 +17,8 @@ export class Station {
   @Index()
   @IdRefColumn()
   districtId: number;
+
+  /** What the station supplies: gas, heating or power. */
+  @Column({ type: 'varchar', length: 8, default: 'gas' })
+  utility: StationUtility;
 }

@@ -3,23 +3,23 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Role, RoutingTarget, TicketType, routeTicket } from '@utility/shared';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { StaffPrincipal } from '../common/principal';
+import { OrgVersion } from '../org/org-version.service';
 import { QueueMember } from './queue-member.entity';
 import { Queue } from './queue.entity';
 import { RoutingRuleRow } from './routing-rule.entity';
 
 /** Code prefix of the supervisors' complaint queues (grade-1 complaints): `complaint-supervisor-<district>`. */
 export const SUPERVISOR_COMPLAINT_QUEUE = 'complaint-supervisor';
-/** Routing rules and queues change only with the organisation (seed): several processes re-read them at most this often. */
-const ROUTING_CACHE_MS = 30_000;
 
 @Injectable()
 export class QueuesService {
-  private routing: { at: number; rules: RoutingRuleRow[]; queues: Map<number, Queue> } | null = null;
+  private routing: { version: number; rules: RoutingRuleRow[]; queues: Map<number, Queue> } | null = null;
 
   constructor(
     @InjectRepository(Queue) private readonly queues: Repository<Queue>,
     @InjectRepository(QueueMember) private readonly members: Repository<QueueMember>,
     @InjectRepository(RoutingRuleRow) private readonly rules: Repository<RoutingRuleRow>,
+    private readonly orgVersion: OrgVersion,
   ) {}
 
   /**
@@ -52,8 +52,8 @@ export class QueuesService {
     return (await this.visibleQueues(staff)).find((q) => q.id === queueId) ?? null;
   }
 
-  findById(id: number): Promise<Queue | null> {
-    return this.queues.findOneBy({ id });
+  findById(id: number, em?: EntityManager): Promise<Queue | null> {
+    return (em?.getRepository(Queue) ?? this.queues).findOneBy({ id });
   }
 
   findByIds(ids: number[]): Promise<Queue[]> {
@@ -109,25 +109,62 @@ export class QueuesService {
     return triage;
   }
 
-  /** After rules or queues were changed outside this service (a migration, an operator's SQL). */
+  /** After rules or queues were changed behind the organisation's version (an operator's SQL). */
   forgetRoutingTable(): void {
     this.routing = null;
   }
 
-  /** Every rule and queue (a few dozen rows), cached: routing costs intake no round trip. */
+  /**
+   * Every rule and queue (a few dozen rows), cached while the organisation's version stays the
+   * same: routing costs intake one primary-key read, and an admin's change in any process is
+   * used by the next ticket in every process. The version is read first, so a change committed
+   * between the two reads is at worst loaded under the older number and reloaded next time.
+   */
   private async routingTable(em?: EntityManager) {
-    if (this.routing && Date.now() - this.routing.at < ROUTING_CACHE_MS) return this.routing;
+    const version = await this.orgVersion.current(em);
+    if (this.routing && this.routing.version === version) return this.routing;
     const rules = await (em?.getRepository(RoutingRuleRow) ?? this.rules).find();
     const queues = await (em?.getRepository(Queue) ?? this.queues).find();
-    this.routing = { at: Date.now(), rules, queues: new Map(queues.map((q) => [q.id, q])) };
+    this.routing = { version, rules, queues: new Map(queues.map((q) => [q.id, q])) };
     return this.routing;
   }
 
-  /** Seed helpers: idempotent by natural key. */
+  /** Every queue, for the admin console. */
+  listAll(em?: EntityManager): Promise<Queue[]> {
+    return (em?.getRepository(Queue) ?? this.queues).find({ order: { id: 'ASC' } });
+  }
+
+  listRules(em?: EntityManager): Promise<RoutingRuleRow[]> {
+    return (em?.getRepository(RoutingRuleRow) ?? this.rules).find({ order: { id: 'ASC' } });
+  }
+
+  /** queue id → member staff ids. */
+  async membersByQueue(em?: EntityManager): Promise<Map<number, number[]>> {
+    const rows = await (em?.getRepository(QueueMember) ?? this.members).find({ order: { id: 'ASC' } });
+    const byQueue = new Map<number, number[]>();
+    for (const m of rows) byQueue.set(m.queueId, [...(byQueue.get(m.queueId) ?? []), m.staffId]);
+    return byQueue;
+  }
+
+  /** Replaces who works the queue (inside the caller's transaction, which also records the change). */
+  async setMembers(em: EntityManager, queueId: number, staffIds: readonly number[]): Promise<void> {
+    const current = await this.memberIds(queueId, em);
+    const gone = current.filter((id) => !staffIds.includes(id));
+    const added = staffIds.filter((id) => !current.includes(id));
+    if (gone.length) await em.delete(QueueMember, { queueId, staffId: In(gone) });
+    if (added.length)
+      await em.insert(
+        QueueMember,
+        added.map((staffId) => ({ queueId, staffId })),
+      );
+  }
+
+  /** Seed helpers: create what is missing by natural key, and leave what an admin has since changed. */
   async ensureQueue(row: Omit<Queue, 'id'>): Promise<Queue> {
     const existing = await this.queues.findOneBy({ code: row.code });
-    const saved = await this.queues.save({ ...existing, ...row }, { transaction: false });
-    this.routing = null;
+    if (existing) return existing;
+    const saved = await this.queues.save(row, { transaction: false });
+    await this.orgVersion.bumpNow();
     return saved;
   }
 
@@ -161,7 +198,8 @@ export class QueuesService {
       districtId: row.districtId ?? IsNull(),
       stationId: row.stationId ?? IsNull(),
     });
-    await this.rules.save({ ...existing, ...row }, { transaction: false });
-    this.routing = null;
+    if (existing) return;
+    await this.rules.save(row, { transaction: false });
+    await this.orgVersion.bumpNow();
   }
 }

@@ -1,6 +1,5 @@
 import { ErrorCode, QueueMemberView, ResidentTicketView } from '@utility/shared';
 import { DataSource } from 'typeorm';
-import { Staff } from '../staff/staff.entity';
 import {
   EAST_HEAT_ACCOUNT,
   WEST_ACCOUNT,
@@ -12,6 +11,7 @@ import {
   queueIdsByCode,
 } from '../testing/api-fixtures';
 import { Resident, bindAccount, countRows, myTicket, residentLogin } from '../testing/resident-fixtures';
+import { emptyRoster, rosterShift } from '../testing/rota-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 const SAFETY_TITLES = ['开窗通风', '不要开关电器', '不要点火', '立即离开', '拨打24小时热线'];
@@ -37,6 +37,13 @@ describe('leak emergencies (POST /api/emergencies)', () => {
     ]);
     [{ id: eastId }] = await bindAccount(t, alice, EAST_HEAT_ACCOUNT);
     westId = (await bindAccount(t, alice, WEST_ACCOUNT)).find((a) => a.accountNo === WEST_ACCOUNT)!.id;
+    // The seed rosters the demo technicians from its start on; the first alarm comes at a fixed date.
+    await rosterShift(t, {
+      district: 'east',
+      usernames: ['tech1', 'tech2'],
+      startsAt: '2026-12-01T08:00:00Z',
+      endsAt: '2026-12-01T20:00:00Z',
+    });
   });
   afterAll(() => t.close());
   afterEach(() => t.setNow(new Date()));
@@ -239,10 +246,7 @@ describe('a leak alarm when no technician is on duty', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ HOTLINE_NUMBER: '0571-96777' });
-    await t.app
-      .get(DataSource)
-      .getRepository(Staff)
-      .update({ role: 'technician' as Staff['role'] }, { onDuty: false });
+    await emptyRoster(t);
   });
   afterAll(() => t.close());
 

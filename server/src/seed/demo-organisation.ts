@@ -1,4 +1,4 @@
-import { Role, TicketType } from '@utility/shared';
+import { Role, StationUtility, TicketType } from '@utility/shared';
 import { Utility } from '../accounts/account.entity';
 
 /** The demo company of the README: two districts, three stations, the queues of docs/domain.md#ticket-types. */
@@ -7,11 +7,17 @@ export const DEMO_DISTRICTS = [
   { code: 'west', name: '城西片区' },
 ];
 
-export const DEMO_STATIONS = [
-  { code: 'east-heat', name: '东城供热站', district: 'east' },
-  { code: 'east-hall', name: '东湖营业所', district: 'east' },
-  { code: 'west-heat', name: '西城供热站', district: 'west' },
+export const DEMO_STATIONS: { code: string; name: string; district: string; utility: StationUtility }[] = [
+  { code: 'east-heat', name: '东城供热站', district: 'east', utility: 'heating' },
+  { code: 'east-hall', name: '东湖营业所', district: 'east', utility: 'gas' },
+  { code: 'west-heat', name: '西城供热站', district: 'west', utility: 'heating' },
 ];
+
+/**
+ * The demo's duty roster: every technician who works a district's emergency queue is on its
+ * day (08:00–20:00) and night (20:00–08:00) shifts, rostered this many days ahead at each start.
+ */
+export const DEMO_ROSTER_DAYS = 14;
 
 /** District-level queues, one of each per district; `{d}` is the district code. */
 export const DISTRICT_QUEUES: {
@@ -47,6 +53,7 @@ export interface DemoStaff {
   role: Role;
   station: string | null;
   district: string | null;
+  /** Legacy flag, no longer read: who is on duty is the roster's (DEMO_ROSTER_DAYS). */
   onDuty?: boolean;
   /** Work phone (technicians): residents see it masked. */
   phone?: string;

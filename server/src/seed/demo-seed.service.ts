@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Role } from '@utility/shared';
 import { DEFAULT_SLA_POLICIES } from '@utility/shared/sla';
 import { randomBytes } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
@@ -7,14 +8,17 @@ import { MeterReadingsService } from '../billing/meter-readings.service';
 import { TariffsService } from '../billing/tariffs.service';
 import { Db } from '../common/db';
 import { APP_CONFIG, AppConfig } from '../common/config';
+import { Clock } from '../common/clock';
 import { InspectionPlansService } from '../inspections/inspection-plans.service';
 import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
+import { RotaService } from '../rota/rota.service';
 import { SlaService } from '../sla/sla.service';
 import { StaffService } from '../staff/staff.service';
 import {
   COMPANY_QUEUES,
   DEMO_DISTRICTS,
+  DEMO_ROSTER_DAYS,
   DEMO_STAFF,
   DEMO_STATIONS,
   DISTRICT_QUEUES,
@@ -52,6 +56,8 @@ export class DemoSeed {
     private readonly billRun: BillRun,
     private readonly db: Db,
     private readonly inspectionPlans: InspectionPlansService,
+    private readonly rota: RotaService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,7 +74,7 @@ export class DemoSeed {
     for (const d of DEMO_DISTRICTS) districts.set(d.code, (await this.org.ensureDistrict(d.code, d.name)).id);
     const stations = new Map<string, { id: number; districtId: number }>();
     for (const s of DEMO_STATIONS) {
-      const station = await this.org.ensureStation(s.code, s.name, districts.get(s.district)!);
+      const station = await this.org.ensureStation(s.code, s.name, districts.get(s.district)!, s.utility);
       stations.set(s.code, { id: station.id, districtId: station.districtId });
     }
     const queueIds = await this.seedQueues(districts, stations);
@@ -83,6 +89,7 @@ export class DemoSeed {
     const generated = !this.config.DEMO_PASSWORD;
     const password = this.config.DEMO_PASSWORD ?? randomBytes(6).toString('base64url');
     const passwordHash = await this.staff.hashPassword(password);
+    const rosterTeams = new Map([...districts.values()].map((id) => [id, [] as number[]]));
     for (const [i, s] of DEMO_STAFF.entries()) {
       // Demo staff sign in with DEMO_PASSWORD (or the printed one) without changing it first.
       const person = await this.staff.ensureStaff(
@@ -102,7 +109,15 @@ export class DemoSeed {
         passwordHash,
       );
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
+      if (s.role === Role.Technician)
+        for (const [code, districtId] of districts)
+          if (s.queues.includes(`emergency-${code}`)) rosterTeams.get(districtId)!.push(person.id);
     }
+    await this.rota.ensureRollingShifts(
+      [...rosterTeams].map(([districtId, staffIds]) => ({ districtId, role: Role.Technician, staffIds })),
+      this.clock.now(),
+      DEMO_ROSTER_DAYS,
+    );
     await this.seedBills(districts);
     for (const districtId of districts.values()) await this.inspectionPlans.ensureCurrentPlan(districtId);
     this.logger.log('Demo organisation ready');

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, TicketType } from '@utility/shared';
+import { Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CalendarStatusView, CalendarYearQuery, CalendarYearView, Role, TicketType } from '@utility/shared';
 import {
   CalendarDaySchema,
   DateParam,
@@ -10,7 +10,8 @@ import {
   parseCalendarDate,
 } from '@utility/shared';
 import { z } from 'zod';
-import { Roles, StaffGuard } from '../common/auth.guard';
+import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
+import { StaffPrincipal } from '../common/principal';
 import { ZodPipe, ApiZodBody, ZodBody } from '../common/zod-body';
 import { CalendarDay } from './calendar-day.entity';
 import { SlaPolicy } from './sla-policy.entity';
@@ -46,19 +47,36 @@ export class SlaAdminController {
   })
   @ApiZodBody(SlaPolicySchema)
   savePolicy(
+    @CurrentStaff() me: StaffPrincipal,
     @Param('type', new ZodPipe(TicketTypeParam)) type: TicketType,
     @ZodBody(SlaPolicySchema) body: SlaPolicyRequest,
   ): Promise<SlaPolicy> {
-    return this.sla.savePolicy({ ticketType: type, clocks: body.clocks, atRiskRatio: body.atRiskRatio });
+    return this.sla.savePolicy(me, { ticketType: type, clocks: body.clocks, atRiskRatio: body.atRiskRatio });
+  }
+
+  @Get('calendar')
+  @ApiOperation({ summary: "A year's holidays and make-up working days (built-in data) and the operator's overrides" })
+  @ApiQuery({ name: 'year', required: true, type: Number })
+  calendarYear(
+    @Query(new ZodPipe(CalendarYearQuery)) query: z.infer<typeof CalendarYearQuery>,
+  ): Promise<CalendarYearView> {
+    return this.sla.calendarYear(query.year);
+  }
+
+  @Get('calendar/status')
+  @ApiOperation({ summary: "Whether next year's holidays are known; a warning for the admin page when not" })
+  calendarStatus(): Promise<CalendarStatusView> {
+    return this.sla.calendarStatus();
   }
 
   @Put('calendar/:date')
   @ApiOperation({ summary: 'Mark a date as working or not, overriding the built-in China calendar' })
   @ApiZodBody(CalendarDaySchema)
   saveCalendarDay(
+    @CurrentStaff() me: StaffPrincipal,
     @Param('date', new ZodPipe(CalendarDateParam)) date: string,
     @ZodBody(CalendarDaySchema) body: z.infer<typeof CalendarDaySchema>,
   ): Promise<CalendarDay> {
-    return this.sla.saveCalendarDay({ date, working: body.working, note: body.note });
+    return this.sla.saveCalendarDay(me, { date, working: body.working, note: body.note });
   }
 }

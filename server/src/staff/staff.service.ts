@@ -52,6 +52,11 @@ export class StaffService {
     return ids.length ? (em?.getRepository(Staff) ?? this.staff).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  /** Every active staff member, by name (the admin's pickers). */
+  listActive(): Promise<Staff[]> {
+    return this.staff.find({ where: { active: true }, order: { role: 'ASC', name: 'ASC', id: 'ASC' } });
+  }
+
   hashPassword(password: string): Promise<string> {
     return hashPassword(password);
   }

@@ -15,6 +15,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { Actor, StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
+import { RotaService } from '../rota/rota.service';
 import { StaffService } from '../staff/staff.service';
 import { TicketClocksService } from './ticket-clocks.service';
 import { appendEvents } from './ticket-events';
@@ -47,6 +48,7 @@ export class TicketAssignment {
     private readonly staff: StaffService,
     private readonly clocks: TicketClocksService,
     private readonly reader: TicketReader,
+    private readonly rota: RotaService,
   ) {}
 
   /** Exactly one of several simultaneous claimants wins; the others get 409. */
@@ -156,12 +158,15 @@ export class TicketAssignment {
     return won;
   }
 
-  /** Emergency queues: the least-loaded on-duty technician under capacity, else the supervisor is alerted. */
+  /**
+   * Emergency queues: the least-loaded technician of the queue on a technician shift of its
+   * district at `now` (the duty roster), under capacity; nobody → the supervisor is alerted.
+   */
   async autoAssign(em: EntityManager, ticket: Ticket, now: Date): Promise<void> {
-    const memberIds = await this.queues.memberIds(ticket.queueId, em);
-    const onDuty = (await this.staff.findByIds(memberIds, em)).filter(
-      (s) => s.active && s.onDuty && s.role === Role.Technician,
-    );
+    const queue = await this.queues.findById(ticket.queueId, em);
+    const onShift = await this.rota.onShift(now, { districtId: queue?.districtId ?? null, role: Role.Technician }, em);
+    const memberIds = (await this.queues.memberIds(ticket.queueId, em)).filter((id) => onShift.includes(id));
+    const onDuty = (await this.staff.findByIds(memberIds, em)).filter((s) => s.active && s.role === Role.Technician);
     const loads = await this.openLoads(
       em,
       onDuty.map((s) => s.id),

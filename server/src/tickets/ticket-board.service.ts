@@ -6,6 +6,7 @@ import { notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
+import { RotaService } from '../rota/rota.service';
 import { StaffService } from '../staff/staff.service';
 import { PRIORITY_ORDER_SQL } from './ticket-assignment.service';
 import { TicketClock } from './ticket-clock.entity';
@@ -24,6 +25,7 @@ export class TicketBoard {
     private readonly staff: StaffService,
     private readonly reader: TicketReader,
     private readonly clock: Clock,
+    private readonly rota: RotaService,
   ) {}
 
   async myQueues(viewer: StaffPrincipal): Promise<QueueView[]> {
@@ -54,13 +56,26 @@ export class TicketBoard {
   }
 
   /** Members a dispatcher can push to, with their open load. */
+  /** Members a dispatcher can push to, with their open load; on duty = on a shift of the queue's district now. */
   async members(viewer: StaffPrincipal, queueId: number) {
-    if (!(await this.queues.findVisible(viewer, queueId))) throw notFound();
+    const queue = await this.queues.findVisible(viewer, queueId);
+    if (!queue) throw notFound();
     const people = (await this.staff.findByIds(await this.queues.memberIds(queueId))).filter((s) => s.active);
     const open = await Promise.all(
       people.map((p) => this.tickets.countBy({ assigneeId: p.id, status: Not(In(CLOSED)) })),
     );
-    return people.map((p, i) => ({ id: p.id, name: p.name, role: p.role, onDuty: p.onDuty, openCount: open[i] }));
+    const onDuty = await this.rota.onShiftAmong(
+      people.map((p) => p.id),
+      this.clock.now(),
+      queue.districtId,
+    );
+    return people.map((p, i) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      onDuty: onDuty.has(p.id),
+      openCount: open[i],
+    }));
   }
 
   /** Open, at-risk and breached tickets per queue, from the clocks as of now. */

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { OrgModule } from '../org/org.module';
 import { QueuesModule } from '../queues/queues.module';
+import { RotaModule } from '../rota/rota.module';
 import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
 import { QueueBoardController } from './queue-board.controller';
@@ -28,6 +29,7 @@ import { TicketsService } from './tickets.service';
     AccountsModule,
     OrgModule,
     QueuesModule,
+    RotaModule,
     SlaModule,
     StaffModule,
   ],

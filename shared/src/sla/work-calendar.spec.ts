@@ -1,6 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { WorkCalendar } from './sla-types';
-import { addWorkingDays, chinaWorkCalendar, chineseDaysCoversYear, shanghaiDate } from './work-calendar';
+import {
+  addWorkingDays,
+  calendarSpecialDays,
+  calendarStatus,
+  chinaWorkCalendar,
+  chineseDaysCoversYear,
+  shanghaiDate,
+} from './work-calendar';
 
 /** Shanghai wall time → instant, written out so each fixture reads like the ticket's timestamp. */
 const sh = (wall: string) => new Date(`${wall}+08:00`);
@@ -167,5 +174,42 @@ describe('addWorkingDays (contract)', () => {
 
   it('gives up on a calendar without working days instead of looping', () => {
     expect(() => addWorkingDays(sh('2026-03-09T10:00:00'), 1, { isWorkingDay: () => false })).toThrow(/no working day/);
+  });
+});
+
+describe('calendarSpecialDays', () => {
+  it('lists National Day 2026 off and its make-up Saturday worked, and the operator wins', () => {
+    const days = calendarSpecialDays(2026, [{ date: '2026-10-12', working: false, note: '临时停工' }]);
+    const october = days.filter((d) => d.date >= '2026-10-01' && d.date <= '2026-10-12');
+    expect(october).toEqual([
+      ...['01', '02', '05', '06', '07'].map((d) => ({
+        date: `2026-10-${d}`,
+        working: false,
+        name: expect.any(String),
+        source: 'library',
+      })),
+      { date: '2026-10-10', working: true, name: '国庆节', source: 'library' },
+      { date: '2026-10-12', working: false, name: '临时停工', source: 'override' },
+    ]);
+  });
+
+  it('has nothing but the overrides for a year the data does not know', () => {
+    expect(calendarSpecialDays(2027, [{ date: '2027-01-01', working: false, note: '元旦' }])).toEqual([
+      { date: '2027-01-01', working: false, name: '元旦', source: 'override' },
+    ]);
+  });
+});
+
+describe('calendarStatus', () => {
+  it.each<[string, string, { date: string; working: boolean }[], boolean]>([
+    ['in 2025, 2026 is known', '2025-12-07', [], true],
+    ['in 2026, 2027 is not', '2026-12-07', [], false],
+    ['unless the operator entered a day off in 2027', '2026-12-07', [{ date: '2027-01-01', working: false }], true],
+    ['a working override alone does not count', '2026-12-07', [{ date: '2027-02-07', working: true }], false],
+  ])('%s', (_what, today, overrides, covered) => {
+    const status = calendarStatus(today, overrides);
+    expect(status.nextYearCovered).toBe(covered);
+    expect(status.warning === null).toBe(covered);
+    if (!covered) expect(status.warning).toContain(`${status.nextYear}年`);
   });
 });

@@ -1,4 +1,5 @@
-import { getHolidaysInRange, isWorkday } from 'chinese-days';
+import { getDayDetail, getHolidaysInRange, isWorkday } from 'chinese-days';
+import type { CalendarDayView, CalendarStatusView } from '../api/org-admin';
 import { parseCalendarDate } from './sla-deadlines';
 import { WorkCalendar } from './sla-types';
 
@@ -56,4 +57,48 @@ export function chinaWorkCalendar(overrides: ReadonlyMap<string, boolean> = new 
  */
 export function chineseDaysCoversYear(year: number): boolean {
   return getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+}
+
+/** The days of `year` that are not a plain Monday-to-Friday day, from the built-in data and the operator's overrides (which win). */
+export function calendarSpecialDays(
+  year: number,
+  overrides: readonly { date: string; working: boolean; note: string }[],
+): CalendarDayView[] {
+  const days = new Map<string, CalendarDayView>();
+  for (let ms = Date.UTC(year, 0, 1); ms < Date.UTC(year + 1, 0, 1); ms += 86_400_000) {
+    const date = new Date(ms).toISOString().slice(0, 10);
+    const weekend = [0, 6].includes(new Date(ms).getUTCDay());
+    const detail = getDayDetail(date);
+    // Names come as 'National Day,国庆节,3'; plain days as 'Sunday'.
+    const name = detail.name.split(',')[1] ?? '';
+    if (detail.work === weekend) days.set(date, { date, working: detail.work, name, source: 'library' });
+  }
+  for (const o of overrides) {
+    if (o.date.startsWith(`${year}-`))
+      days.set(o.date, { date: o.date, working: o.working, name: o.note, source: 'override' });
+  }
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * Whether next year's holidays are known, from the built-in data or the operator's overrides (a
+ * weekday entered as a day off means the operator has typed in the State Council's schedule).
+ * `today` is Shanghai's date.
+ */
+export function calendarStatus(
+  today: string,
+  overrides: readonly { date: string; working: boolean }[],
+): CalendarStatusView {
+  const year = Number(today.slice(0, 4));
+  const nextYear = year + 1;
+  const entered = overrides.some((o) => o.date.startsWith(`${nextYear}-`) && !o.working);
+  const nextYearCovered = chineseDaysCoversYear(nextYear) || entered;
+  return {
+    year,
+    nextYear,
+    nextYearCovered,
+    warning: nextYearCovered
+      ? null
+      : `节假日数据中没有${nextYear}年的放假安排：国务院公布后，请在“工作日历”中逐日录入放假日和调休上班日，否则${nextYear}年按周一至周五计算工作日时限。`,
+  };
 }

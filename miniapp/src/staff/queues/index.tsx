@@ -156,6 +156,16 @@ export default function QueuesPage() {
           员工账号管理
         </ActionButton>
       ) : null}
+      {staffHasRole(staff, Role.Admin) ? (
+        <ActionButton
+          id="org-admin-entry"
+          tone="secondary"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/admin/org/index' })}
+        >
+          组织与配置
+        </ActionButton>
+      ) : null}
       <ActionButton
         id="change-password-entry"
         tone="secondary"

@@ -9,6 +9,7 @@ import { AdminChanges1796642219368 } from './1796642219368-admin-changes';
 import { BinaryIdempotencyKeys1796642282846 } from './1796642282846-binary-idempotency-keys';
 import { StaffAccounts1796643134784 } from './1796643134784-staff-accounts';
 import { EmergencyAlarms1796644388241 } from './1796644388241-emergency-alarms';
+import { OrgAsData1796644398310 } from './1796644398310-org-as-data';
 import { TicketWindows1796644665716 } from './1796644665716-ticket-windows';
 import { BindingSecondFact1796645287422 } from './1796645287422-binding-second-fact';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: Function[] = [
   BinaryIdempotencyKeys1796642282846,
   StaffAccounts1796643134784,
   EmergencyAlarms1796644388241,
+  OrgAsData1796644398310,
   TicketWindows1796644665716,
   BindingSecondFact1796645287422,
 ];

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '队列与分派规则' });

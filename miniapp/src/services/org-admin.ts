@@ -1,0 +1,36 @@
+import type {
+  AdminQueueView,
+  CalendarStatusView,
+  CalendarYearView,
+  DistrictView,
+  RosterStaffView,
+  RoutingRuleView,
+  ShiftView,
+  StationView,
+  TariffView,
+} from '@utility/shared';
+import { request } from './request';
+
+/** The admin console's organisation pages: one POST/PATCH pair per kind of thing. */
+const save = <T>(path: string, id: number | null, data: unknown) =>
+  request<T>(id ? `${path}/${id}` : path, { method: id ? 'PATCH' : 'POST', data });
+
+export const listDistricts = () => request<DistrictView[]>('/api/admin/districts');
+export const saveDistrict = (id: number | null, data: unknown) => save<DistrictView>('/api/admin/districts', id, data);
+export const listStations = () => request<StationView[]>('/api/admin/stations');
+export const saveStation = (id: number | null, data: unknown) => save<StationView>('/api/admin/stations', id, data);
+export const listAdminQueues = () => request<AdminQueueView[]>('/api/admin/queues');
+export const saveQueue = (id: number | null, data: unknown) => save<AdminQueueView>('/api/admin/queues', id, data);
+export const listRoutingRules = () => request<RoutingRuleView[]>('/api/admin/routing-rules');
+export const saveRoutingRule = (id: number | null, data: unknown) =>
+  save<RoutingRuleView>('/api/admin/routing-rules', id, data);
+export const listTariffs = () => request<TariffView[]>('/api/admin/tariffs');
+export const saveTariff = (id: number | null, data: unknown) => save<TariffView>('/api/admin/tariffs', id, data);
+export const listShifts = (from: string, to: string) =>
+  request<ShiftView[]>(`/api/admin/rota?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+export const saveShift = (id: number | null, data: unknown) => save<ShiftView>('/api/admin/rota', id, data);
+export const listRosterStaff = () => request<RosterStaffView[]>('/api/admin/rota/staff');
+export const calendarYear = (year: number) => request<CalendarYearView>(`/api/admin/calendar?year=${year}`);
+export const calendarStatus = () => request<CalendarStatusView>('/api/admin/calendar/status');
+export const saveCalendarDay = (date: string, working: boolean, note: string) =>
+  request(`/api/admin/calendar/${date}`, { method: 'PUT', data: { working, note } });
