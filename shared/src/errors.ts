@@ -54,6 +54,8 @@ export enum ErrorCode {
   ReportFrozen = 'REPORT_FROZEN',
   ReportPeriodOpen = 'REPORT_PERIOD_OPEN',
   TradeBillNotReady = 'TRADE_BILL_NOT_READY',
+  ImportInProgress = 'IMPORT_IN_PROGRESS',
+  ImportFileTooLarge = 'IMPORT_FILE_TOO_LARGE',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -108,6 +110,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ReportFrozen]: '该月报表已过报送时间并封存，不能重新生成',
   [ErrorCode.ReportPeriodOpen]: '该月尚未结束，报表将在次月1日生成',
   [ErrorCode.TradeBillNotReady]: '该日的微信支付对账单尚未生成，请次日上午10点后再对账',
+  [ErrorCode.ImportInProgress]: '已有导入任务正在进行，请等它完成后再上传',
+  [ErrorCode.ImportFileTooLarge]: '导入文件太大，请拆分后分批上传',
 };
 
 /** The wire shape of every error response. */

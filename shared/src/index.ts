@@ -27,3 +27,5 @@ export * from './inspections';
 export * from './api/inspections';
 export * from './reports';
 export * from './api/reports';
+export * from './accounts/account-import';
+export * from './api/accounts';
