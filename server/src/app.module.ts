@@ -7,6 +7,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BillingModule } from './billing/billing.module';
 import { CommonModule } from './common/common.module';
+import { CustomerMasterModule } from './customer-master/customer-master.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './common/config';
 import { dataSourceOptions } from './db/data-source-options';
@@ -66,6 +67,7 @@ export class AppModule {
         ApplicationsModule,
         FeedbackModule,
         InspectionsModule,
+        CustomerMasterModule,
       ],
       controllers: [HealthController],
     };

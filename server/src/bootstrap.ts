@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './common/config';
 import { setUpFieldCipher } from './common/data-key';
 import { ErrorFilter } from './common/error.filter';
+import { registerImportBodyParsers } from './customer-master/import-upload';
 
 /** Builds the whole application (used by `main.ts` and by the API tests). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -19,13 +20,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
-  // Meter-reading imports arrive as text/csv, larger than JSON bodies.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
-      done(null, body),
-    );
+  // Meter-reading imports arrive as text/csv, larger than JSON bodies; the customer master's
+  // CSV/XLSX stays a stream until the route has checked who sends it.
+  registerImportBodyParsers(app.getHttpAdapter().getInstance());
   // Photo uploads (POST /api/uploads): one file per request, never larger than UPLOAD_MAX_BYTES.
   await app.register(fastifyMultipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES + 1, files: 1, parts: 20 } });
   app.useGlobalFilters(new ErrorFilter());

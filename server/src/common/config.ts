@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_BILL_DUE: z.string().min(1).max(64).default('TPL_BILL_DUE'),
   WECHAT_TEMPLATE_ARREARS: z.string().min(1).max(64).default('TPL_ARREARS'),
   WECHAT_TEMPLATE_USAGE_ALERT: z.string().min(1).max(64).default('TPL_USAGE_ALERT'),
+  /** Told to a resident whose binding ended because the account's holder changed (过户). */
+  WECHAT_TEMPLATE_ACCOUNT_CHANGE: z.string().min(1).max(64).default('TPL_ACCOUNT_CHANGE'),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /** How often resolved tickets are read for return visits and ratings (0 = off, tests drive it). */
@@ -91,6 +93,13 @@ const EnvSchema = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** Largest customer-master file (CSV/XLSX) an import accepts, in bytes; 1,000,000 accounts as CSV ≈ 150 MB. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 * 1024 * 1024)
+    .default(512 * 1024 * 1024),
   /** Largest photo decoded, in pixels (width × height): decompression bombs stop here. */
   UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
   /** Photos one person may upload in an hour that are not attached to anything yet. */

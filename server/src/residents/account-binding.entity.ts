@@ -1,9 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 
-/** A resident's claim to a utility account (户号), proven by the holder's name. */
+/**
+ * A resident's claim to a utility account (户号), proven by the holder's name. A binding the
+ * company ended (the holder changed: 过户) is kept with `endedAt` as history; a resident has at
+ * most one binding without it per account (bind() holds the resident's row lock).
+ */
 @Entity('account_binding')
-@Index(['residentId', 'accountId'], { unique: true })
+@Index(['residentId', 'accountId'])
 export class AccountBinding {
   @PrimaryGeneratedColumn()
   id: number;
@@ -24,4 +28,11 @@ export class AccountBinding {
 
   @TimeColumn()
   createdAt: Date;
+
+  @TimeColumn({ nullable: true })
+  endedAt: Date | null;
+
+  /** Why the company ended it, e.g. 过户. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  endReason: string | null;
 }

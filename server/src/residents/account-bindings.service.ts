@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BindAccountRequest, BoundAccountView, ErrorCode, maskName } from '@utility/shared';
-import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -25,7 +25,10 @@ export class AccountBindingsService {
   ) {}
 
   async list(residentId: number): Promise<BoundAccountView[]> {
-    const rows = await this.bindings.find({ where: { residentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.bindings.find({
+      where: { residentId, endedAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     const accounts = await this.accounts.findByIds(rows.map((b) => b.accountId));
     return rows.flatMap((b) => {
       const a = accounts.find((x) => x.id === b.accountId);
@@ -47,20 +50,20 @@ export class AccountBindingsService {
 
   /** Account numbers the resident has bound: their scope for tickets, bills and payments. */
   async accountNos(residentId: number): Promise<string[]> {
-    const rows = await this.bindings.findBy({ residentId });
+    const rows = await this.bindings.findBy({ residentId, endedAt: IsNull() });
     return (await this.accounts.findByIds(rows.map((b) => b.accountId))).map((a) => a.accountNo);
   }
 
   /** Throws 404 unless the resident has bound the account: their scope for bills and payments. */
   async assertBound(residentId: number, accountId: number): Promise<void> {
-    if (!(await this.bindings.existsBy({ residentId, accountId }))) throw notFound();
+    if (!(await this.bindings.existsBy({ residentId, accountId, endedAt: IsNull() }))) throw notFound();
   }
 
   /** Residents who bound this account (they all follow its tickets). */
   async residentIdsOf(accountNo: string): Promise<number[]> {
     const account = await this.accounts.findByNo(accountNo);
     if (!account) return [];
-    return (await this.bindings.findBy({ accountId: account.id })).map((b) => b.residentId);
+    return (await this.bindings.findBy({ accountId: account.id, endedAt: IsNull() })).map((b) => b.residentId);
   }
 
   /**
@@ -80,7 +83,7 @@ export class AccountBindingsService {
       throw new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, '绑定失败次数过多，请1小时后再试');
     }
     const account = await this.accounts.findByNo(body.accountNo);
-    if (!account || account.holderName !== body.holderName)
+    if (!account || !account.active || account.holderName !== body.holderName)
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BindMismatch);
     await this.db.transaction((em) => em.delete(BindAttempt, { id: identifiers[0].id }));
     return account.id;
@@ -92,8 +95,8 @@ export class AccountBindingsService {
     // (SQLite transactions are already serialized by Db and it has no row locks.)
     if (!this.db.isSqlite)
       await em.findOne(Resident, { where: { id: residentId }, lock: { mode: 'pessimistic_write' } });
-    if (await em.existsBy(AccountBinding, { residentId, accountId })) return accountId;
-    const count = await em.countBy(AccountBinding, { residentId });
+    if (await em.existsBy(AccountBinding, { residentId, accountId, endedAt: IsNull() })) return accountId;
+    const count = await em.countBy(AccountBinding, { residentId, endedAt: IsNull() });
     if (count >= MAX_BINDINGS) throw new AppError(HttpStatus.CONFLICT, ErrorCode.BindingLimit);
     await em.insert(AccountBinding, {
       residentId,
@@ -107,20 +110,23 @@ export class AccountBindingsService {
 
   async setDefault(residentId: number, accountId: number): Promise<void> {
     await this.db.transaction(async (em) => {
-      if (!(await em.existsBy(AccountBinding, { residentId, accountId }))) throw notFound();
+      if (!(await em.existsBy(AccountBinding, { residentId, accountId, endedAt: IsNull() }))) throw notFound();
       await em.update(AccountBinding, { residentId }, { isDefault: false });
-      await em.update(AccountBinding, { residentId, accountId }, { isDefault: true });
+      await em.update(AccountBinding, { residentId, accountId, endedAt: IsNull() }, { isDefault: true });
     });
   }
 
   /** Unbinding the default makes the oldest remaining account the default. */
   async unbind(residentId: number, accountId: number): Promise<void> {
     await this.db.transaction(async (em) => {
-      const binding = await em.findOneBy(AccountBinding, { residentId, accountId });
+      const binding = await em.findOneBy(AccountBinding, { residentId, accountId, endedAt: IsNull() });
       if (!binding) throw notFound();
       await em.delete(AccountBinding, { id: binding.id });
       if (!binding.isDefault) return;
-      const next = await em.findOne(AccountBinding, { where: { residentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const next = await em.findOne(AccountBinding, {
+        where: { residentId, endedAt: IsNull() },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
       if (next) await em.update(AccountBinding, { id: next.id }, { isDefault: true });
     });
   }

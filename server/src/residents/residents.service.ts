@@ -1,11 +1,19 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, ResidentView, maskPhone } from '@utility/shared';
-import { In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { Db } from '../common/db';
 import { WechatApiClient, WechatApiError } from '../wechat/wechat-api.client';
+import { AccountBinding } from './account-binding.entity';
 import { Resident } from './resident.entity';
+
+/** A binding the company ended, and whose it was (to tell them). */
+export interface EndedBinding {
+  bindingId: number;
+  residentId: number;
+}
 
 export const toResidentView = (r: Resident): ResidentView => ({
   id: r.id,
@@ -20,7 +28,33 @@ export class ResidentsService {
     @InjectRepository(Resident) private readonly residents: Repository<Resident>,
     private readonly wechat: WechatApiClient,
     private readonly clock: Clock,
+    private readonly db: Db,
   ) {}
+
+  /**
+   * Ends every resident's binding to the account (the holder changed: 过户). The bindings stay
+   * as history and no longer count anywhere; a resident whose default it was gets their oldest
+   * remaining account as the default. `em`: the caller's transaction (the change that caused it).
+   */
+  async endBindingsOfAccount(accountId: number, reason: string, em?: EntityManager): Promise<EndedBinding[]> {
+    if (!em) return this.db.transaction((tx) => this.endBindingsOfAccount(accountId, reason, tx));
+    const active = await em.find(AccountBinding, { where: { accountId, endedAt: IsNull() }, order: { id: 'ASC' } });
+    if (!active.length) return [];
+    const endedAt = this.clock.now();
+    await em.update(
+      AccountBinding,
+      { id: In(active.map((b) => b.id)) },
+      { endedAt, endReason: reason.slice(0, 100), isDefault: false },
+    );
+    for (const binding of active.filter((b) => b.isDefault)) {
+      const next = await em.findOne(AccountBinding, {
+        where: { residentId: binding.residentId, endedAt: IsNull() },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      if (next) await em.update(AccountBinding, { id: next.id }, { isDefault: true });
+    }
+    return active.map((b) => ({ bindingId: b.id, residentId: b.residentId }));
+  }
 
   async loginWithCode(code: string): Promise<Resident> {
     const { openid } = await this.exchange(() => this.wechat.code2Session(code));
