@@ -12,7 +12,7 @@ import { Account } from '../accounts/account.entity';
 import { AccountFields, AccountsService } from '../accounts/accounts.service';
 import { AdminAudit } from '../audit/admin-audit.service';
 import { PersonalDataAudit } from '../audit/personal-data-audit.service';
-import { AppError, notFound } from '../common/app-error';
+import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
@@ -83,8 +83,8 @@ export class AdminAccountsService {
     const fields: Partial<AccountFields> = { ...rest };
     if (heatedArea !== undefined) fields.areaCentiM2 = heatedArea === null ? null : parseAreaCentiM2(heatedArea);
     const account = await this.db.transaction(async (em) => {
-      const current = await this.accounts.findByNo(accountNo, em);
-      if (!current) throw notFound();
+      const current = /^\d{10}$/.test(accountNo) ? await this.accounts.findByNo(accountNo, em) : null;
+      if (!current) throw new AppError(HttpStatus.NOT_FOUND, ErrorCode.AccountNotFound);
       await this.checkPlace(current, fields);
       const at = this.clock.now();
       const changed = await this.accounts.edit(
