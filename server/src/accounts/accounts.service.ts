@@ -150,13 +150,19 @@ export class AccountsService {
       written.push(columns);
     }
     // Every row with every column, so one statement serves them all (the driver needs one shape).
-    await upsertRows(
-      em,
-      Account,
-      written.map((w) => Object.fromEntries(WRITTEN.map((k) => [k, w[k as keyof typeof w]])) as Partial<Account>),
-      'accountNo',
-      WRITTEN.filter((k) => k !== 'accountNo'),
+    const full = written.map(
+      (w) => Object.fromEntries(WRITTEN.map((k) => [k, w[k as keyof typeof w]])) as Partial<Account>,
     );
+    // A batch of new numbers only (a first import) needs no upsert.
+    if (existing.size)
+      await upsertRows(
+        em,
+        Account,
+        full,
+        'accountNo',
+        WRITTEN.filter((k) => k !== 'accountNo'),
+      );
+    else await insertRows(em, Account, full);
     await insertRows(em, AccountHolderHistory, history);
     return result;
   }

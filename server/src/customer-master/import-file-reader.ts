@@ -1,13 +1,15 @@
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 
 /** One line of an uploaded table: its line number in the file (1 = the header) and its cells as text. */
 export interface FileLine {
   line: number;
   cells: string[];
+  /** Share of the file read so far (CSV), for a progress estimate; null when unknown (XLSX). */
+  fraction: number | null;
 }
 
 /**
@@ -21,6 +23,7 @@ export function readTableFile(path: string, format: 'csv' | 'xlsx'): AsyncGenera
 
 async function* readCsv(path: string): AsyncGenerator<FileLine> {
   const encoding = await sniffEncoding(path);
+  const { size } = await stat(path);
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
   const decoded = encoding === 'utf-8' ? input : input.pipe(decoder(encoding));
@@ -28,7 +31,7 @@ async function* readCsv(path: string): AsyncGenerator<FileLine> {
   decoded.pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: info.lines, cells: record };
+      yield { line: info.lines, cells: record, fraction: size ? input.bytesRead / size : null };
     }
   } finally {
     input.destroy();
@@ -78,7 +81,7 @@ async function* readXlsx(path: string): AsyncGenerator<FileLine> {
         const values = row.values as unknown[];
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        if (cells.some((c) => c.trim())) yield { line: row.number, cells };
+        if (cells.some((c) => c.trim())) yield { line: row.number, cells, fraction: null };
       }
       return; // the first worksheet only
     }

@@ -4,8 +4,9 @@ import type { AccountUtility, ImportLineError, PaymentMode, UsageType } from '..
 export type ImportJobStatus = 'queued' | 'validating' | 'importing' | 'done' | 'failed';
 
 /**
- * `GET /api/admin/imports/:jobId`. `total` is the file's data lines (known once validated);
- * `processed` counts lines checked while validating, then lines written while importing.
+ * `GET /api/admin/imports/:jobId`. `total` is the file's data lines: exact once validated, an
+ * estimate from the bytes read while validating a CSV (0 while unknown, e.g. XLSX); `processed`
+ * counts lines checked while validating, then lines written while importing.
  */
 export interface ImportJobView {
   jobId: string;
