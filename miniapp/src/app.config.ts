@@ -57,6 +57,8 @@ export default defineAppConfig({
     },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
     { root: 'staff-dashboard', pages: ['index', 'report'] },
+    // Admin console. 客户档案: look-up, edit, deactivation, and the CSV/XLSX import with its progress and report.
+    { root: 'admin', pages: ['accounts/index', 'accounts/detail', 'accounts/import'] },
   ],
   // The leak page must open at once from the home page: fetch its package while home shows.
   preloadRule: {

@@ -8,6 +8,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BillingModule } from './billing/billing.module';
 import { CommonModule } from './common/common.module';
+import { CustomerMasterModule } from './customer-master/customer-master.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './common/config';
 import { JobsModule } from './common/jobs/jobs.module';
@@ -75,6 +76,7 @@ export class AppModule {
         FeedbackModule,
         InspectionsModule,
         JobsModule,
+        CustomerMasterModule,
         // The fakes' code is loaded only in mock mode: production never even requires it.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         ...(config.WECHAT_MODE === 'mock' || config.WECHATPAY_MODE === 'mock'

@@ -76,6 +76,8 @@ export enum ErrorCode {
   NotAssignee = 'NOT_ASSIGNEE',
   AlreadyDecided = 'ALREADY_DECIDED',
   AlreadyExists = 'ALREADY_EXISTS',
+  ImportInProgress = 'IMPORT_IN_PROGRESS',
+  ImportFileTooLarge = 'IMPORT_FILE_TOO_LARGE',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -152,6 +154,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.NotAssignee]: '只有处理该工单的人员可以记录',
   [ErrorCode.AlreadyDecided]: '该申请已有办理决定',
   [ErrorCode.AlreadyExists]: '名称、编码或生效日期与已有记录重复',
+  [ErrorCode.ImportInProgress]: '已有导入任务正在进行，请等它完成后再上传',
+  [ErrorCode.ImportFileTooLarge]: '导入文件太大，请拆分后分批上传',
 };
 
 /** The wire shape of every error response. */

@@ -34,3 +34,5 @@ export * from './api/reports';
 export * from './org/tariff-rules';
 export * from './org/shift-rules';
 export * from './api/org-admin';
+export * from './accounts/account-import';
+export * from './api/accounts';

@@ -1,3 +1,4 @@
+import { accountImportBenchmark } from './account-import/account-import.bench';
 import { BenchResult, Benchmark, log, runBenchmark } from './support/bench-env';
 import { writeSummary } from './summary';
 import { billRunBenchmark } from './bill-run/bill-run.bench';
@@ -15,6 +16,7 @@ const ALL: Benchmark[] = [
   paymentNoticesBenchmark,
   billRunBenchmark,
   claimRaceBenchmark,
+  accountImportBenchmark,
   miniappBenchmark,
 ];
 

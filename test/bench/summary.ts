@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchResult, RESULTS_DIR } from './support/bench-env';
 
-const ORDER = ['intake', 'payment-notices', 'bill-run', 'claim-race', 'miniapp'];
+const ORDER = ['intake', 'payment-notices', 'bill-run', 'claim-race', 'account-import', 'miniapp'];
 
 const fmt = (n: number) =>
   Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });

@@ -180,3 +180,30 @@ export async function upload<T>(path: string, filePath: string, options: UploadO
   }
   return settle<T>({ statusCode: response.statusCode, data }, audience, options.silent);
 }
+
+/**
+ * A file as the raw request body (`text/csv`, XLSX), with the same token and errors as
+ * `request`. Never retried: each upload starts a new import.
+ */
+export async function sendFile<T>(
+  path: string,
+  body: ArrayBuffer | Blob,
+  contentType: string,
+  options: { silent?: boolean } = {},
+): Promise<T> {
+  const audience = audienceFor(path);
+  let response: Taro.request.SuccessCallbackResult;
+  try {
+    response = await Taro.request({
+      url: API_BASE + path,
+      method: 'POST',
+      data: body as unknown as object,
+      header: { 'Content-Type': contentType, ...authHeader(audience) },
+      dataType: 'json',
+      timeout: 600000,
+    });
+  } catch {
+    throw report(new ApiRequestError(NETWORK_ERROR, NETWORK_MESSAGE, 0), options.silent);
+  }
+  return settle<T>(response, audience, options.silent);
+}

@@ -13,4 +13,5 @@ export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   billDue: '账单到期提醒',
   arrears: '欠费提醒',
   usageAlert: '用量异常提醒',
+  accountChange: '户号变更通知',
 };

@@ -67,4 +67,5 @@ export const NOTICE_TEMPLATES = {
   billDue: 'TPL_DUE',
   arrears: 'TPL_ARR',
   usageAlert: 'TPL_USE',
+  accountChange: 'TPL_ACH',
 };

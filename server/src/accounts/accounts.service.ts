@@ -1,7 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { AccountImportRow } from '@utility/shared';
+import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { insertRows, upsertRows } from '../common/plain-insert';
+import { AccountHolderHistory } from './account-holder-history.entity';
 import { Account } from './account.entity';
+
+/** Who made a change to the customer master, and through what (`edit`, `import:<jobId>`). */
+export interface AccountChangeActor {
+  id: number;
+  name: string;
+  source: string;
+}
+
+/** A holder change (过户) a write made: the former holder is in the history now. */
+export interface HolderChange {
+  accountId: number;
+  accountNo: string;
+  formerHolder: string;
+  newHolder: string;
+}
+
+export interface AccountBatchResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  holderChanges: HolderChange[];
+}
+
+/** The fields the customer master file and the admin's edit may change. */
+export type AccountFields = Omit<Account, 'id' | 'accountNo' | 'holderSince' | 'updatedAt'>;
+const EDITABLE: (keyof AccountFields)[] = [
+  'holderName',
+  'address',
+  'utility',
+  'districtId',
+  'stationId',
+  'areaCentiM2',
+  'meterNo',
+  'usageType',
+  'keyCustomer',
+  'paymentMode',
+  'phone',
+  'active',
+];
+const WRITTEN: (keyof Account)[] = ['accountNo', ...EDITABLE, 'holderSince', 'updatedAt'];
 
 @Injectable()
 export class AccountsService {
@@ -59,8 +102,140 @@ export class AccountsService {
     return this.accounts.count();
   }
 
+  /**
+   * Writes one batch of an import (no account twice in it), in the import's transaction:
+   * new numbers are created, changed accounts updated, the others left as they are. A new
+   * holder's name is a 过户: the former holder goes to the history.
+   */
+  async writeImportBatch(
+    em: EntityManager,
+    rows: AccountImportRow[],
+    actor: AccountChangeActor,
+    at: Date,
+  ): Promise<AccountBatchResult> {
+    const existing = new Map(
+      (await em.findBy(Account, { accountNo: In(rows.map((r) => r.accountNo)) })).map((a) => [a.accountNo, a]),
+    );
+    const result: AccountBatchResult = { created: 0, updated: 0, unchanged: 0, holderChanges: [] };
+    const written: Omit<Account, 'id'>[] = [];
+    const history: Omit<AccountHolderHistory, 'id'>[] = [];
+    for (const row of rows) {
+      const before = existing.get(row.accountNo);
+      if (!before) {
+        result.created++;
+        written.push({
+          accountNo: row.accountNo,
+          holderName: row.holderName,
+          address: row.address,
+          utility: row.utility,
+          districtId: row.districtId,
+          stationId: row.stationId,
+          areaCentiM2: row.areaCentiM2 ?? null,
+          meterNo: row.meterNo ?? null,
+          usageType: row.usageType,
+          keyCustomer: row.keyCustomer ?? false,
+          paymentMode: row.paymentMode,
+          phone: row.phone ?? null,
+          active: true,
+          holderSince: at,
+          updatedAt: at,
+        });
+        continue;
+      }
+      const { accountNo: _no, ...fields } = row;
+      const changes = changedFields(before, fields);
+      if (!changes) {
+        result.unchanged++;
+        continue;
+      }
+      result.updated++;
+      const after = { ...before, ...changes, updatedAt: at };
+      if (changes.holderName !== undefined) {
+        after.holderSince = at;
+        result.holderChanges.push(holderChange(before, changes.holderName));
+        history.push(historyRow(before, actor, at));
+      }
+      const { id: _id, ...columns } = after;
+      written.push(columns);
+    }
+    // Every row with every column, so one statement serves them all (the driver needs one shape).
+    const full = written.map(
+      (w) => Object.fromEntries(WRITTEN.map((k) => [k, w[k as keyof typeof w]])) as Partial<Account>,
+    );
+    // A batch of new numbers only (a first import) needs no upsert.
+    if (existing.size)
+      await upsertRows(
+        em,
+        Account,
+        full,
+        'accountNo',
+        WRITTEN.filter((k) => k !== 'accountNo'),
+      );
+    else await insertRows(em, Account, full);
+    await insertRows(em, AccountHolderHistory, history);
+    return result;
+  }
+
+  /**
+   * An admin's edit; null when nothing differs. A new holder's name is a 过户 (history kept).
+   * Returns the account before and after.
+   */
+  async edit(
+    em: EntityManager,
+    account: Account,
+    fields: Partial<AccountFields>,
+    actor: AccountChangeActor,
+    at: Date,
+  ): Promise<{ before: Account; after: Account; holderChange: HolderChange | null } | null> {
+    const changes = changedFields(account, fields);
+    if (!changes) return null;
+    const after: Account = { ...account, ...changes, updatedAt: at };
+    let change: HolderChange | null = null;
+    if (changes.holderName !== undefined) {
+      after.holderSince = at;
+      change = holderChange(account, changes.holderName);
+      await em.insert(AccountHolderHistory, historyRow(account, actor, at));
+    }
+    const { id, ...columns } = after;
+    await em.update(Account, { id }, columns);
+    return { before: account, after, holderChange: change };
+  }
+
+  /** Earlier holders of an account, newest first. */
+  holderHistory(accountId: number): Promise<AccountHolderHistory[]> {
+    return this.accounts.manager.find(AccountHolderHistory, { where: { accountId }, order: { id: 'DESC' } });
+  }
+
+  /** 户号 prefix (digits), or a fragment of the holder's name or the address; by 户号. */
+  async search(q: string, page: number, pageSize: number): Promise<{ items: Account[]; total: number }> {
+    const query = this.accounts.createQueryBuilder('a');
+    if (/^\d+$/.test(q)) query.where('a.accountNo LIKE :prefix', { prefix: `${q}%` });
+    else if (q) {
+      // '!' escapes LIKE's wildcards: a backslash would itself need escaping in MariaDB's literals.
+      const fragment = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      query.where(
+        new Brackets((w) =>
+          w
+            .where("a.holderName LIKE :fragment ESCAPE '!'", { fragment })
+            .orWhere("a.address LIKE :fragment ESCAPE '!'", { fragment }),
+        ),
+      );
+    }
+    const [items, total] = await query
+      .orderBy('a.accountNo', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
   /** Seed: inserts the accounts whose numbers are not there yet, and registers a phone where none is. */
-  async ensureAccounts(rows: Omit<Account, 'id'>[]): Promise<void> {
+  async ensureAccounts(
+    rows: (Pick<
+      Account,
+      'accountNo' | 'holderName' | 'address' | 'utility' | 'districtId' | 'stationId' | 'areaCentiM2'
+    > & { phone?: string | null })[],
+  ): Promise<void> {
     const existing = new Set((await this.accounts.find({ select: { accountNo: true } })).map((a) => a.accountNo));
     const missing = rows.filter((r) => !existing.has(r.accountNo));
     if (missing.length) await this.accounts.insert(missing);
@@ -70,3 +245,30 @@ export class AccountsService {
         await this.accounts.update({ accountNo: r.accountNo, phone: IsNull() }, { phone: r.phone });
   }
 }
+
+/** The fields of `next` that differ from the account, or null when none does. */
+function changedFields(account: Account, next: Partial<AccountFields>): Partial<AccountFields> | null {
+  const changes: Partial<AccountFields> = {};
+  for (const key of EDITABLE) {
+    const value = next[key];
+    if (value !== undefined && value !== account[key]) (changes as Record<string, unknown>)[key] = value;
+  }
+  return Object.keys(changes).length ? changes : null;
+}
+
+const holderChange = (account: Account, newHolder: string): HolderChange => ({
+  accountId: account.id,
+  accountNo: account.accountNo,
+  formerHolder: account.holderName,
+  newHolder,
+});
+
+const historyRow = (account: Account, actor: AccountChangeActor, at: Date): Omit<AccountHolderHistory, 'id'> => ({
+  accountId: account.id,
+  holderName: account.holderName,
+  heldFrom: account.holderSince,
+  heldUntil: at,
+  changedById: actor.id,
+  changedByName: actor.name,
+  source: actor.source.slice(0, 48),
+});

@@ -67,13 +67,16 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** `true` when a proxy in front terminates TLS: the server then sends HSTS. */
   TRUST_PROXY_TLS: z.enum(['true', 'false']).default('false'),
-  /** Largest CSV/XLSX body an import route reads (after authentication); bigger ones are refused while they stream. */
+  /**
+   * Largest CSV/XLSX body an import route reads (after authentication); bigger ones are refused while they
+   * stream. 1,000,000 customer-master accounts as CSV are about 125 MB.
+   */
   IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .max(2 * 1024 * 1024 * 1024)
-    .default(200 * 1024 * 1024),
+    .default(512 * 1024 * 1024),
   /** `mock` starts a fake WeChat API on loopback; `live` calls WeChat with WECHAT_APPID/WECHAT_SECRET. */
   WECHAT_MODE: z.enum(['mock', 'live']).default('mock'),
   WECHAT_APPID: z.string().min(1).optional(),
@@ -91,6 +94,8 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_BILL_DUE: z.string().min(1).max(64).default('TPL_BILL_DUE'),
   WECHAT_TEMPLATE_ARREARS: z.string().min(1).max(64).default('TPL_ARREARS'),
   WECHAT_TEMPLATE_USAGE_ALERT: z.string().min(1).max(64).default('TPL_USAGE_ALERT'),
+  /** Told to a resident whose binding ended because the account's holder changed (过户). */
+  WECHAT_TEMPLATE_ACCOUNT_CHANGE: z.string().min(1).max(64).default('TPL_ACCOUNT_CHANGE'),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /** How often resolved tickets are read for return visits and ratings (0 = off, tests drive it). */

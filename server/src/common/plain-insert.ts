@@ -37,3 +37,35 @@ export async function insertRows<T extends ObjectLiteral>(
   );
   await em.query(head + rows.map(() => tuple).join(', '), values);
 }
+
+/**
+ * insertRows that updates the row already holding the same unique key instead (MariaDB's
+ * ON DUPLICATE KEY UPDATE, SQLite's ON CONFLICT … DO UPDATE): `update` names the properties
+ * a duplicate takes from the new row. `key` is the unique column's property (SQLite names it).
+ */
+export async function upsertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+  key: string,
+  update: string[],
+): Promise<void> {
+  if (!rows.length) return;
+  const metadata = em.connection.getMetadata(target);
+  const driver = em.connection.driver;
+  const names = Object.keys(rows[0]);
+  const columns = names.map((name) => {
+    const column = metadata.findColumnWithPropertyPath(name);
+    if (!column) throw new Error(`${metadata.name} has no column ${name}`);
+    return column;
+  });
+  const column = (name: string) => driver.escape(metadata.findColumnWithPropertyPath(name)!.databaseName);
+  const sqlite = driver.options.type === 'better-sqlite3';
+  const tail = sqlite
+    ? ` ON CONFLICT (${column(key)}) DO UPDATE SET ${update.map((u) => `${column(u)} = excluded.${column(u)}`).join(', ')}`
+    : ` ON DUPLICATE KEY UPDATE ${update.map((u) => `${column(u)} = VALUES(${column(u)})`).join(', ')}`;
+  const head = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const values = rows.flatMap((row) => columns.map((c, i) => driver.preparePersistentValue(row[names[i]], c)));
+  await em.query(head + rows.map(() => tuple).join(', ') + tail, values);
+}

@@ -1,4 +1,6 @@
 import { Account } from '../accounts/account.entity';
+import { AccountHolderHistory } from '../accounts/account-holder-history.entity';
+import { ImportJob } from '../customer-master/import-job.entity';
 import { PersonalDataAccess } from '../audit/personal-data-access.entity';
 import { AdminChange } from '../audit/admin-change.entity';
 import { AccountYearVolume } from '../billing/account-year-volume.entity';
@@ -63,6 +65,8 @@ export const ENTITIES = [
   Shift,
   ShiftMember,
   Account,
+  AccountHolderHistory,
+  ImportJob,
   Staff,
   StaffLoginFailure,
   Queue,

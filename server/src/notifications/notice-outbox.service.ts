@@ -16,6 +16,7 @@ export const noticeTemplates = (config: AppConfig): NoticeTemplates => ({
   billDue: config.WECHAT_TEMPLATE_BILL_DUE,
   arrears: config.WECHAT_TEMPLATE_ARREARS,
   usageAlert: config.WECHAT_TEMPLATE_USAGE_ALERT,
+  accountChange: config.WECHAT_TEMPLATE_ACCOUNT_CHANGE,
 });
 
 export interface NoticeRequest {

@@ -10,6 +10,7 @@ const templates = {
   billDue: 'TPL_DUE',
   arrears: 'TPL_ARR',
   usageAlert: 'TPL_USE',
+  accountChange: 'TPL_ACC',
 };
 const fact = (kind: K, from: S | null, to: S | null): TicketEventFact => ({
   eventId: 9,

@@ -59,6 +59,7 @@ describe('subscribing to notices of a ticket', () => {
       billDue: 'TPL_BILL_DUE',
       arrears: 'TPL_ARREARS',
       usageAlert: 'TPL_USAGE_ALERT',
+      accountChange: 'TPL_ACCOUNT_CHANGE',
     });
   });
 

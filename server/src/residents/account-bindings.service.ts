@@ -30,6 +30,12 @@ const MAX_FAILED_PER_HOUR = 5;
 const MAX_BINDINGS = 10;
 
 /** Which accounts (户号) a resident may act for. */
+/** A binding the company ended (a 过户), and whose it was, so they can be told. */
+export interface EndedBindingOf {
+  bindingId: number;
+  residentId: number;
+}
+
 @Injectable()
 export class AccountBindingsService {
   constructor(
@@ -50,7 +56,10 @@ export class AccountBindingsService {
   private readonly accountLock: { failures: number; hours: number };
 
   async list(residentId: number): Promise<BoundAccountView[]> {
-    const rows = await this.bindings.find({ where: { residentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.bindings.find({
+      where: { residentId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     const accounts = await this.accounts.findByIds(rows.map((b) => b.accountId));
     return rows.flatMap((b) => {
       const a = accounts.find((x) => x.id === b.accountId);
@@ -125,7 +134,7 @@ export class AccountBindingsService {
     }
     await this.assertAccountNotLocked(body.accountNo, attemptId, now);
     const account = await this.accounts.findByNo(body.accountNo);
-    if (!account || account.holderName !== body.holderName)
+    if (!account || !account.active || account.holderName !== body.holderName)
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BindMismatch);
     const check = checkSecondFact(this.secondFact, body.secondFact, await this.factsOf(account));
     if (check === 'mismatch') throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BindMismatch);
@@ -190,10 +199,10 @@ export class AccountBindingsService {
    * who lost their default gets their oldest remaining account as default. Runs in the caller's transaction
    * when given one. Returns how many bindings ended.
    */
-  async endBindingsOfAccount(accountId: number, reason: string, em?: EntityManager): Promise<number> {
-    const work = async (tx: EntityManager) => {
+  async endBindingsOfAccount(accountId: number, reason: string, em?: EntityManager): Promise<EndedBindingOf[]> {
+    const work = async (tx: EntityManager): Promise<EndedBindingOf[]> => {
       const ended = await tx.find(AccountBinding, { where: { accountId }, order: { id: 'ASC' } });
-      if (!ended.length) return 0;
+      if (!ended.length) return [];
       const endedAt = this.clock.now();
       await tx.insert(
         EndedBinding,
@@ -214,7 +223,7 @@ export class AccountBindingsService {
         });
         if (next) await tx.update(AccountBinding, { id: next.id }, { isDefault: true });
       }
-      return ended.length;
+      return ended.map((b) => ({ bindingId: b.id, residentId: b.residentId }));
     };
     return em ? work(em) : this.db.transaction(work);
   }
@@ -234,7 +243,10 @@ export class AccountBindingsService {
       if (!binding) throw notFound();
       await em.delete(AccountBinding, { id: binding.id });
       if (!binding.isDefault) return;
-      const next = await em.findOne(AccountBinding, { where: { residentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const next = await em.findOne(AccountBinding, {
+        where: { residentId },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
       if (next) await em.update(AccountBinding, { id: next.id }, { isDefault: true });
     });
   }

@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, ResidentView, maskPhone } from '@utility/shared';
-import { In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { Db } from '../common/db';
 import { WechatApiClient, WechatApiError } from '../wechat/wechat-api.client';
 import { Resident } from './resident.entity';
 
@@ -25,6 +26,7 @@ export class ResidentsService {
     @InjectRepository(Resident) private readonly residents: Repository<Resident>,
     private readonly wechat: WechatApiClient,
     private readonly clock: Clock,
+    private readonly db: Db,
   ) {}
 
   async loginWithCode(code: string): Promise<Resident> {

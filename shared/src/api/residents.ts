@@ -107,4 +107,6 @@ export interface NoticeTemplates {
   billDue: string;
   arrears: string;
   usageAlert: string;
+  /** The account's holder changed (过户): the resident's binding to it ended. */
+  accountChange: string;
 }

@@ -8,6 +8,7 @@ import { UploadAllowance1795420000000 } from './1795420000000-upload-allowance';
 import { AdminChanges1796642219368 } from './1796642219368-admin-changes';
 import { BinaryIdempotencyKeys1796642282846 } from './1796642282846-binary-idempotency-keys';
 import { StaffAccounts1796643134784 } from './1796643134784-staff-accounts';
+import { CustomerMaster1796643243464 } from './1796643243464-customer-master';
 import { EmergencyAlarms1796644388241 } from './1796644388241-emergency-alarms';
 import { OrgAsData1796644398310 } from './1796644398310-org-as-data';
 import { TicketWindows1796644665716 } from './1796644665716-ticket-windows';
@@ -25,6 +26,7 @@ export const MIGRATIONS: Function[] = [
   AdminChanges1796642219368,
   BinaryIdempotencyKeys1796642282846,
   StaffAccounts1796643134784,
+  CustomerMaster1796643243464,
   EmergencyAlarms1796644388241,
   OrgAsData1796644398310,
   TicketWindows1796644665716,

@@ -1,0 +1,37 @@
+import type { AdminAccountPage, AdminAccountPatch, AdminAccountView, ImportJobView } from '@utility/shared';
+import { request, sendFile } from './request';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A customer-master file the admin picked: its name and bytes. */
+export interface ImportFile {
+  name: string;
+  body: ArrayBuffer | Blob;
+}
+
+export const importContentType = (name: string): string | null =>
+  /\.csv$/i.test(name) ? 'text/csv' : /\.xlsx$/i.test(name) ? XLSX_TYPE : null;
+
+export function startAccountImport(file: ImportFile, contentType: string): Promise<{ jobId: string }> {
+  return sendFile('/api/admin/accounts/import', file.body, contentType);
+}
+
+export function importJob(jobId: string): Promise<ImportJobView> {
+  return request(`/api/admin/imports/${encodeURIComponent(jobId)}`, { silent: true });
+}
+
+export function searchAccounts(q: string, page: number): Promise<AdminAccountPage> {
+  return request(`/api/admin/accounts?q=${encodeURIComponent(q)}&page=${page}&pageSize=20`);
+}
+
+export function getAccount(accountNo: string): Promise<AdminAccountView> {
+  return request(`/api/admin/accounts/${accountNo}`);
+}
+
+export function editAccount(accountNo: string, patch: AdminAccountPatch): Promise<AdminAccountView> {
+  return request(`/api/admin/accounts/${accountNo}`, { method: 'PATCH', data: patch });
+}
+
+export function revealAccountPhone(accountNo: string): Promise<{ phone: string | null }> {
+  return request(`/api/admin/accounts/${accountNo}/reveal-phone`, { method: 'POST' });
+}
