@@ -24,9 +24,11 @@ import { ResidentsModule } from './residents/residents.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
 import { StaffModule } from './staff/staff.module';
+import { StaffNoticesModule } from './staff-notices/staff-notices.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { UploadsApiModule } from './uploads/uploads-api.module';
 import { WechatModule } from './wechat/wechat.module';
+import { WecomModule } from './wecom/wecom.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +50,7 @@ export class AppModule {
         OrgModule,
         AccountsModule,
         StaffModule,
+        StaffNoticesModule,
         QueuesModule,
         SlaModule,
         TicketsModule,
@@ -57,6 +60,7 @@ export class AppModule {
         PaymentsModule,
         SeedModule,
         WechatModule,
+        WecomModule,
         WechatPayModule,
         UploadsApiModule,
         RepairsModule,

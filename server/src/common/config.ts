@@ -64,8 +64,8 @@ const EnvSchema = z.object({
   WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** How often due staff WeCom messages are sent (0 = off, tests drive it). */
   STAFF_NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
-  /** Base of the links in staff messages (the H5 staff pages); the card's button opens it. */
-  STAFF_APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:10086'),
+  /** Where the H5 build is served (this server's `/` by default): a WeCom card's button opens its staff page. */
+  STAFF_APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /** How often resolved tickets are read for return visits and ratings (0 = off, tests drive it). */
@@ -217,6 +217,7 @@ const ConfigSchema = EnvSchema.superRefine(
     WECOM_CORP_ID: env.WECOM_CORP_ID ?? MOCK_WECOM_CORP_ID,
     WECOM_AGENT_ID: env.WECOM_AGENT_ID ?? MOCK_WECOM_AGENT_ID,
     WECOM_SECRET: env.WECOM_SECRET ?? MOCK_WECOM_SECRET,
+    STAFF_APP_URL: env.STAFF_APP_URL ?? `http://127.0.0.1:${env.PORT}`,
     // Live mode has refused to get here without these; the defaults are mock mode's.
     WECHATPAY_MCHID: env.WECHATPAY_MCHID ?? MOCK_WECHATPAY_MCHID,
     WECHATPAY_APPID: env.WECHATPAY_APPID ?? env.WECHAT_APPID ?? MOCK_WECHAT_APPID,

@@ -1,3 +1,4 @@
+import { StaffNotification } from '../staff-notices/staff-notification.entity';
 import { Account } from '../accounts/account.entity';
 import { PersonalDataAccess } from '../audit/personal-data-access.entity';
 import { AdminChange } from '../audit/admin-change.entity';
@@ -100,4 +101,5 @@ export const ENTITIES = [
   InspectionVisit,
   Hazard,
   MonthlyReport,
+  StaffNotification,
 ];

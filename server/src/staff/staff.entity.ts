@@ -42,4 +42,8 @@ export class Staff {
   /** Work phone of a technician: residents see it masked (139****1111) on their ticket. Personal data: encrypted at rest. */
   @Column({ type: 'varchar', length: 120, nullable: true, transformer: encrypted })
   phone?: string | null;
+
+  /** 企业微信 user id: staff messages go there too; without one, only the in-app notification centre. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  wecomUserId?: string | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { StaffView } from '@utility/shared';
+import { Role, StaffView } from '@utility/shared';
 import { compare, hash } from 'bcryptjs';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Staff } from './staff.entity';
@@ -37,6 +37,14 @@ export class StaffService {
 
   findByIds(ids: number[], em?: EntityManager): Promise<Staff[]> {
     return ids.length ? (em?.getRepository(Staff) ?? this.staff).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Active staff with this role in this district (e.g. the supervisors to tell about a breach). */
+  activeInDistrict(role: Role, districtId: number, em?: EntityManager): Promise<Staff[]> {
+    return (em?.getRepository(Staff) ?? this.staff).find({
+      where: { role, districtId, active: true },
+      order: { id: 'ASC' },
+    });
   }
 
   hashPassword(password: string): Promise<string> {

@@ -5,6 +5,7 @@ import { OrgModule } from '../org/org.module';
 import { QueuesModule } from '../queues/queues.module';
 import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
+import { StaffNoticesModule } from '../staff-notices/staff-notices.module';
 import { QueueBoardController } from './queue-board.controller';
 import { SlaBreach } from './sla-breach.entity';
 import { TicketAssignment } from './ticket-assignment.service';
@@ -28,6 +29,7 @@ import { TicketsService } from './tickets.service';
     QueuesModule,
     SlaModule,
     StaffModule,
+    StaffNoticesModule,
   ],
   controllers: [TicketsController, QueueBoardController],
   providers: [
