@@ -74,4 +74,22 @@ describe('loadConfig', () => {
     const message = refusal({ PORT: 'x', DATABASE_URL: 'oracle:', TOKEN_SECRET: 'y' }).message;
     for (const name of ['PORT', 'DATABASE_URL', 'TOKEN_SECRET']) expect(message).toContain(`${name}:`);
   });
+
+  it('runs WeCom against its fake by default, and refuses live mode without its credentials', () => {
+    expect(loadConfig(valid)).toMatchObject({ WECOM_MODE: 'mock', STAFF_NOTICE_WORKER_SECONDS: 5 });
+    const message = refusal({ ...valid, WECOM_MODE: 'live' }).message;
+    for (const name of ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET']) {
+      expect(message).toContain(`${name}: is required when WECOM_MODE=live`);
+    }
+    const live = {
+      ...valid,
+      WECOM_MODE: 'live',
+      WECOM_CORP_ID: 'ww1234',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_SECRET: 's',
+    };
+    expect(loadConfig(live)).toMatchObject({ WECOM_AGENT_ID: 1000002, WECOM_CORP_ID: 'ww1234' });
+    expect(refusal({ ...live, WECOM_AGENT_ID: 'agent' }).message).toContain('WECOM_AGENT_ID:');
+    expect(refusal({ ...valid, WECOM_API_BASE: 'ftp://x' }).message).toContain('WECOM_API_BASE:');
+  });
 });
