@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     SLA_SWEEP_SECONDS: '0',
     NOTICE_WORKER_SECONDS: '0',
+    STAFF_NOTICE_WORKER_SECONDS: '0',
   });
   setUpFieldCipher(config);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });

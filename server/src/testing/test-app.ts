@@ -38,6 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DEMO_PASSWORD: TEST_PASSWORD,
     SLA_SWEEP_SECONDS: '0',
     NOTICE_WORKER_SECONDS: '0',
+    STAFF_NOTICE_WORKER_SECONDS: '0',
     RETURN_VISIT_PLANNER_SECONDS: '0',
     REPORT_JOB_SECONDS: '0',
     BILL_ALERT_SECONDS: '0',
