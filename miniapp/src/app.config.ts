@@ -37,6 +37,8 @@ export default defineAppConfig({
         'inspections/index',
         'inspection/index',
         'inspection-plan/index',
+        // 消息通知: the notification centre (SLA breaches for supervisors…), badge on the staff home.
+        'notifications/index',
       ],
     },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
