@@ -53,6 +53,7 @@ describe('API fuzz', () => {
     server = await startServer(db.url, {
       SLA_SWEEP_SECONDS: '0',
       NOTICE_WORKER_SECONDS: '0',
+      STAFF_NOTICE_WORKER_SECONDS: '0',
       PAYMENT_SWEEP_SECONDS: '0',
       RETURN_VISIT_PLANNER_SECONDS: '0',
       INSPECTION_REMINDER_SECONDS: '0',
