@@ -4,7 +4,7 @@ import { StaffNotificationView } from '@utility/shared';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { Db } from '../common/db';
+import { Db, isDuplicateKey } from '../common/db';
 import { StaffService } from '../staff/staff.service';
 import { StaffNotification } from './staff-notification.entity';
 
@@ -45,7 +45,8 @@ export class StaffNotices {
 
   /**
    * One notification per staff member and `dedupeKey` (≤ 80 chars, names the cause: `sla-breach:<clock>`): calling
-   * again with the same key adds nothing. Inside `em`'s transaction when given. Returns how many were added.
+   * again with the same key adds nothing; staff who left are skipped. Inside `em`'s transaction when given (a
+   * concurrent duplicate then fails that transaction). Returns how many were added.
    */
   async notify(staffIds: number[], notice: StaffNotice, dedupeKey: string, em?: EntityManager): Promise<number> {
     const ids = [...new Set(staffIds)];
@@ -55,7 +56,7 @@ export class StaffNotices {
       const now = this.clock.now();
       const url = notice.url ?? (notice.ticketId ? `/staff/ticket/index?id=${notice.ticketId}` : null);
       let added = 0;
-      for (const member of members) {
+      for (const member of members.filter((m) => m.active)) {
         // Checked first so a caller's transaction is not broken by a duplicate-key error.
         if (await tx.existsBy(StaffNotification, { staffId: member.id, dedupeKey })) continue;
         await tx.insert(StaffNotification, {
@@ -80,7 +81,14 @@ export class StaffNotices {
       }
       return added;
     };
-    return em ? run(em) : this.db.transaction(run);
+    if (em) return run(em);
+    try {
+      return await this.db.transaction(run);
+    } catch (error) {
+      // Another process added the same cause at the same moment: it is there once, which is the point.
+      if (isDuplicateKey(error)) return 0;
+      throw error;
+    }
   }
 
   /** A staff member's own notifications, newest first. */
