@@ -39,9 +39,12 @@ export default defineAppConfig({
         'inspection-plan/index',
         // Every staff member's password change (required after a one-time password).
         'password/index',
+        // 消息通知: the notification centre (SLA breaches for supervisors…), badge on the staff home.
+        'notifications/index',
       ],
     },
-    // The operator's console (admins): staff accounts (admin/staff/) and 组织与配置 (admin/org/).
+    // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and
+    // 客户档案 (admin/accounts/: look-up, edit, deactivation, the CSV/XLSX import with its progress and report).
     {
       root: 'admin',
       pages: [
@@ -53,12 +56,13 @@ export default defineAppConfig({
         'org/rota',
         'org/tariffs',
         'org/calendar',
+        'accounts/index',
+        'accounts/detail',
+        'accounts/import',
       ],
     },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.
     { root: 'staff-dashboard', pages: ['index', 'report'] },
-    // Admin console. 客户档案: look-up, edit, deactivation, and the CSV/XLSX import with its progress and report.
-    { root: 'admin', pages: ['accounts/index', 'accounts/detail', 'accounts/import'] },
   ],
   // The leak page must open at once from the home page: fetch its package while home shows.
   preloadRule: {

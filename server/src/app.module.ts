@@ -29,9 +29,11 @@ import { RotaModule } from './rota/rota.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
 import { StaffModule } from './staff/staff.module';
+import { StaffNoticesModule } from './staff-notices/staff-notices.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { UploadsApiModule } from './uploads/uploads-api.module';
 import { WechatModule } from './wechat/wechat.module';
+import { WecomModule } from './wecom/wecom.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +57,7 @@ export class AppModule {
         OrgModule,
         AccountsModule,
         StaffModule,
+        StaffNoticesModule,
         QueuesModule,
         QueueAdminModule,
         RotaModule,
@@ -66,6 +69,7 @@ export class AppModule {
         PaymentsModule,
         SeedModule,
         WechatModule,
+        WecomModule,
         WechatPayModule,
         UploadsApiModule,
         RepairsModule,

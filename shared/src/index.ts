@@ -12,6 +12,7 @@ export * from './tickets/routing-types';
 export * from './tickets/ticket-state-machine';
 export * from './tickets/ticket-routing';
 export * from './api/staff';
+export * from './api/staff-notifications';
 export * from './api/tickets';
 export * from './sla/sla-types';
 export * from './sla/sla-deadlines';

@@ -1,3 +1,4 @@
+import { JOB_NAMES } from './jobs/job-names';
 import { InvalidConfigError, loadConfig } from './config';
 
 const valid = { DATABASE_URL: 'sqlite:data/test.db', TOKEN_SECRET: 'x'.repeat(32) };
@@ -77,10 +78,28 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'TOKEN_SECRET']) expect(message).toContain(`${name}:`);
   });
 
+  it('runs WeCom against its fake by default, and refuses live mode without its credentials', () => {
+    expect(loadConfig(valid)).toMatchObject({ WECOM_MODE: 'mock', STAFF_NOTICE_WORKER_SECONDS: 5 });
+    const message = refusal({ ...valid, WECOM_MODE: 'live' }).message;
+    for (const name of ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET']) {
+      expect(message).toContain(`${name}: is required when WECOM_MODE=live`);
+    }
+    const live = {
+      ...valid,
+      WECOM_MODE: 'live',
+      WECOM_CORP_ID: 'ww1234',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_SECRET: 's',
+    };
+    expect(loadConfig(live)).toMatchObject({ WECOM_AGENT_ID: 1000002, WECOM_CORP_ID: 'ww1234' });
+    expect(refusal({ ...live, WECOM_AGENT_ID: 'agent' }).message).toContain('WECOM_AGENT_ID:');
+    expect(refusal({ ...valid, WECOM_API_BASE: 'ftp://x' }).message).toContain('WECOM_API_BASE:');
+  });
+
   it('reads JOBS as all, off, or the list of jobs to run', () => {
     expect(loadConfig(valid).JOBS).toContain('sla-sweep');
-    expect(loadConfig(valid).JOBS).toHaveLength(9);
-    expect(loadConfig({ ...valid, JOBS: 'all' }).JOBS).toHaveLength(9);
+    expect(loadConfig(valid).JOBS).toEqual([...JOB_NAMES]);
+    expect(loadConfig({ ...valid, JOBS: 'all' }).JOBS).toEqual([...JOB_NAMES]);
     expect(loadConfig({ ...valid, JOBS: 'off' }).JOBS).toEqual([]);
     expect(loadConfig({ ...valid, JOBS: 'notice-worker, sla-sweep' }).JOBS).toEqual(['sla-sweep', 'notice-worker']);
     expect(refusal({ ...valid, JOBS: 'sla-sweep,nightly-backup' }).message).toContain('unknown: "nightly-backup"');

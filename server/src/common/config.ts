@@ -96,6 +96,18 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_USAGE_ALERT: z.string().min(1).max(64).default('TPL_USAGE_ALERT'),
   /** Told to a resident whose binding ended because the account's holder changed (过户). */
   WECHAT_TEMPLATE_ACCOUNT_CHANGE: z.string().min(1).max(64).default('TPL_ACCOUNT_CHANGE'),
+  /** `mock` starts a fake WeCom (企业微信) API on loopback; `live` calls WeCom with WECOM_CORP_ID/AGENT_ID/SECRET. */
+  WECOM_MODE: z.enum(['mock', 'live']).default('mock'),
+  WECOM_CORP_ID: z.string().min(1).max(64).optional(),
+  WECOM_AGENT_ID: z.coerce.number().int().min(1).optional(),
+  WECOM_SECRET: z.string().min(1).optional(),
+  /** Live: defaults to https://qyapi.weixin.qq.com. Mock: unset = the fake's own URL; set = use it, start nothing. */
+  WECOM_API_BASE: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** How often due staff WeCom messages are sent (0 = off, tests drive it). */
+  STAFF_NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  /** Where the H5 build is served (this server's `/` by default): a WeCom card's button opens its staff page. */
+  STAFF_APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /** How often resolved tickets are read for return visits and ratings (0 = off, tests drive it). */
@@ -227,6 +239,9 @@ const WECHATPAY_LIVE_REQUIRED = [
 /** The fake WeChat's credentials, used when mock mode is not given any. */
 export const MOCK_WECHAT_APPID = 'wx0000000000mock';
 export const MOCK_WECHAT_SECRET = 'mock-secret-for-the-fake-wechat-only';
+export const MOCK_WECOM_CORP_ID = 'ww00000000mock';
+export const MOCK_WECOM_AGENT_ID = 1000002;
+export const MOCK_WECOM_SECRET = 'mock-secret-for-the-fake-wecom-only';
 
 /**
  * NODE_ENV=production: nothing made for the demo may run (fakes, demo seed), and the secrets must be given,
@@ -253,6 +268,15 @@ const ConfigSchema = EnvSchema.superRefine(
   },
   { when: () => true },
 )
+  .superRefine(
+    (env, ctx) => {
+      if (env.WECOM_MODE !== 'live') return;
+      for (const key of ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when WECOM_MODE=live' });
+      }
+    },
+    { when: () => true },
+  )
   .superRefine(
     (env, ctx) => {
       if (env.WECHATPAY_MODE === 'live') {
@@ -289,6 +313,10 @@ const ConfigSchema = EnvSchema.superRefine(
     SEED_DEMO: env.SEED_DEMO ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
     WECHAT_APPID: env.WECHAT_APPID ?? MOCK_WECHAT_APPID,
     WECHAT_SECRET: env.WECHAT_SECRET ?? MOCK_WECHAT_SECRET,
+    WECOM_CORP_ID: env.WECOM_CORP_ID ?? MOCK_WECOM_CORP_ID,
+    WECOM_AGENT_ID: env.WECOM_AGENT_ID ?? MOCK_WECOM_AGENT_ID,
+    WECOM_SECRET: env.WECOM_SECRET ?? MOCK_WECOM_SECRET,
+    STAFF_APP_URL: env.STAFF_APP_URL ?? `http://127.0.0.1:${env.PORT}`,
     // Live mode has refused to get here without these; the defaults are mock mode's.
     WECHATPAY_MCHID: env.WECHATPAY_MCHID ?? MOCK_WECHATPAY_MCHID,
     WECHATPAY_APPID: env.WECHATPAY_APPID ?? env.WECHAT_APPID ?? MOCK_WECHAT_APPID,

@@ -1,3 +1,4 @@
+import { StaffNotification } from '../staff-notices/staff-notification.entity';
 import { Account } from '../accounts/account.entity';
 import { AccountHolderHistory } from '../accounts/account-holder-history.entity';
 import { ImportJob } from '../customer-master/import-job.entity';
@@ -118,4 +119,5 @@ export const ENTITIES = [
   InspectionVisit,
   Hazard,
   MonthlyReport,
+  StaffNotification,
 ];

@@ -69,7 +69,7 @@ export class Staff {
   @Column({ type: 'varchar', length: 120, nullable: true, transformer: encrypted })
   phone?: string | null;
 
-  /** WeCom (企业微信) user id, for notices to staff later. */
+  /** 企业微信 user id: staff messages go there too; without one, only the in-app notification centre. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   wecomUserId: string | null;
 }

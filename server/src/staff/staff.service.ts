@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { StaffView } from '@utility/shared';
+import { Role, StaffView } from '@utility/shared';
 import { EntityManager, In, Repository } from 'typeorm';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash';
 import { Staff } from './staff.entity';
@@ -55,6 +55,14 @@ export class StaffService {
   /** Every active staff member, by name (the admin's pickers). */
   listActive(): Promise<Staff[]> {
     return this.staff.find({ where: { active: true }, order: { role: 'ASC', name: 'ASC', id: 'ASC' } });
+  }
+
+  /** Active staff with this role in this district (e.g. the supervisors to tell about a breach). */
+  activeInDistrict(role: Role, districtId: number, em?: EntityManager): Promise<Staff[]> {
+    return (em?.getRepository(Staff) ?? this.staff).find({
+      where: { role, districtId, active: true },
+      order: { id: 'ASC' },
+    });
   }
 
   hashPassword(password: string): Promise<string> {

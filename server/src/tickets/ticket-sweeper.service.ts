@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { TicketEventKind, escalatePriority } from '@utility/shared';
+import {
+  CLOCK_LABELS,
+  PRIORITY_LABELS,
+  Role,
+  TICKET_TYPE_LABELS,
+  TicketEventKind,
+  escalatePriority,
+} from '@utility/shared';
 import { IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { BackgroundJob } from '../common/jobs/background-job.decorator';
+import { StaffNotices } from '../staff-notices/staff-notices.service';
+import { StaffService } from '../staff/staff.service';
 import { TicketClocksService } from './ticket-clocks.service';
 import { TicketClock } from './ticket-clock.entity';
 import { appendEvents } from './ticket-events';
@@ -28,6 +37,8 @@ export class TicketSweeper {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly ticketClocks: TicketClocksService,
+    private readonly staff: StaffService,
+    private readonly staffNotices: StaffNotices,
   ) {}
 
   @BackgroundJob('sla-sweep')
@@ -79,6 +90,21 @@ export class TicketSweeper {
           data: { clock: clock.kind, from: ticket.priority, to: priority },
         },
       ]);
+      // In the same transaction: the timeline says the supervisors were told, so they are.
+      const supervisors = ticket.districtId
+        ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em)
+        : [];
+      await this.staffNotices.notify(
+        supervisors.map((s) => s.id),
+        {
+          kind: 'sla_breach',
+          title: `工单超时：${ticket.no ?? ticket.id}`,
+          body: `${TICKET_TYPE_LABELS[ticket.type]}工单 ${ticket.no ?? ticket.id} ${CLOCK_LABELS[clock.kind]}已超时，优先级已升为「${PRIORITY_LABELS[priority]}」，请尽快督办。`,
+          ticketId: ticket.id,
+        },
+        `sla-breach:${clock.id}`,
+        em,
+      );
       return true;
     });
   }

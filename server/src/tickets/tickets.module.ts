@@ -6,6 +6,7 @@ import { QueuesModule } from '../queues/queues.module';
 import { RotaModule } from '../rota/rota.module';
 import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
+import { StaffNoticesModule } from '../staff-notices/staff-notices.module';
 import { QueueBoardController } from './queue-board.controller';
 import { SlaBreach } from './sla-breach.entity';
 import { TicketAppointmentsController } from './ticket-appointments.controller';
@@ -32,6 +33,7 @@ import { TicketsService } from './tickets.service';
     RotaModule,
     SlaModule,
     StaffModule,
+    StaffNoticesModule,
   ],
   controllers: [TicketsController, QueueBoardController, TicketAppointmentsController],
   providers: [

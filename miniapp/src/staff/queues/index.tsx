@@ -6,6 +6,7 @@ import { ActionButton } from '../../components/action-button';
 import { listQueues } from '../../services/queues';
 import { requireStaff, staffHasRole } from '../../services/session';
 import { logout } from '../../services/staff';
+import { listStaffNotifications } from '../../services/staff-notifications';
 import './index.scss';
 
 /** Who answers the 24-hour line and may open a ticket for a caller. */
@@ -45,11 +46,16 @@ function QueueCard({ queue }: { queue: QueueView }) {
 export default function QueuesPage() {
   const [staff, setStaff] = useState<StaffView | null>(null);
   const [queues, setQueues] = useState<QueueView[] | null>(null);
+  const [unread, setUnread] = useState(0);
 
   async function load() {
     const me = requireStaff();
     setStaff(me);
     if (!me) return;
+    // The badge is a hint: a failure leaves the last count and shows no toast.
+    void listStaffNotifications(true, true)
+      .then((items) => setUnread(items.length))
+      .catch(() => undefined);
     try {
       setQueues(await listQueues());
     } catch {
@@ -74,6 +80,18 @@ export default function QueuesPage() {
             {staff.name}
           </Text>
           <Text className="muted">{ROLE_LABELS[staff.role]}</Text>
+        </View>
+        <View
+          id="notifications-entry"
+          className="notifications-entry"
+          onClick={() => Taro.navigateTo({ url: '/staff/notifications/index' })}
+        >
+          <Text>消息</Text>
+          {unread ? (
+            <Text id="notifications-unread" className="notifications-entry__badge">
+              {unread > 99 ? '99+' : unread}
+            </Text>
+          ) : null}
         </View>
         <ActionButton id="logout" tone="secondary" size="small" onClick={signOut}>
           退出登录
@@ -164,6 +182,16 @@ export default function QueuesPage() {
           onClick={() => Taro.navigateTo({ url: '/admin/org/index' })}
         >
           组织与配置
+        </ActionButton>
+      ) : null}
+      {staffHasRole(staff, Role.Admin) ? (
+        <ActionButton
+          id="accounts-admin-entry"
+          tone="secondary"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/admin/accounts/index' })}
+        >
+          客户档案
         </ActionButton>
       ) : null}
       <ActionButton

@@ -13,6 +13,7 @@ export const JOB_NAMES = [
   'bill-alerts',
   'upload-sweep',
   'platform-certificates',
+  'staff-notice-worker',
 ] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];

@@ -29,6 +29,10 @@ export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
   // Every 15 minutes; UPLOAD_ORPHAN_HOURS=0 keeps unattached photos, so nothing to sweep.
   'upload-sweep': { setting: 'UPLOAD_ORPHAN_HOURS', everySeconds: (c) => (c.UPLOAD_ORPHAN_HOURS ? 900 : 0) },
   // WeChat Pay's platform certificates, in certificate mode only (the job does nothing with a public key).
+  'staff-notice-worker': {
+    setting: 'STAFF_NOTICE_WORKER_SECONDS',
+    everySeconds: (c) => c.STAFF_NOTICE_WORKER_SECONDS,
+  },
   'platform-certificates': {
     setting: 'WECHATPAY_CERT_REFRESH_SECONDS',
     everySeconds: (c) => c.WECHATPAY_CERT_REFRESH_SECONDS,

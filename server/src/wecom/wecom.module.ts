@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { FakeWecomHandle, wecomApiOptions } from './fake-wecom.handle';
+import { WECOM_API_OPTIONS, WecomApiClient } from './wecom-api.client';
+
+/** The one WeCom (企业微信) API client, for messages to staff; in mock mode also the fake WeCom it talks to. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: FakeWecomHandle,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => FakeWecomHandle.start(config),
+    },
+    { provide: WECOM_API_OPTIONS, inject: [APP_CONFIG, FakeWecomHandle], useFactory: wecomApiOptions },
+    WecomApiClient,
+  ],
+  exports: [WecomApiClient, FakeWecomHandle],
+})
+export class WecomModule {}
