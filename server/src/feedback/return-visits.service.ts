@@ -67,7 +67,7 @@ export class ReturnVisitsService {
 
   /** One call. Reached → the outcome is settled (closed, reopened or a complaint); 3 unanswered calls end the visit too. */
   async attempt(agent: StaffPrincipal, taskId: number, body: VisitAttemptRequest): Promise<ReturnVisitView> {
-    let task = await this.reader.visibleTicket(agent, taskId);
+    const task = await this.reader.visibleTicket(agent, taskId);
     const row = await this.visits.findOneBy({ taskTicketId: taskId });
     if (!row) throw notFound();
     if (row.outcome) throw conflict(ErrorCode.VisitAttemptsUsed);
@@ -76,7 +76,7 @@ export class ReturnVisitsService {
       task.assigneeId !== agent.id &&
       !(task.assigneeId && (agent.role === Role.Supervisor || agent.role === Role.Admin))
     ) {
-      task = await this.assignment.claim(agent, taskId);
+      await this.assignment.claim(agent, taskId);
     }
     const now = this.clock.now();
     try {
