@@ -2,13 +2,13 @@ import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppConfig } from './common/config';
 import { setUpFieldCipher } from './common/data-key';
 import { ErrorFilter } from './common/error.filter';
+import { createLogger, logRequests, PinoNestLogger } from './common/logging';
 
 /** Builds the whole application (used by `main.ts` and by the API tests). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -18,7 +18,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),
     { bufferLogs: true, rawBody: true },
   );
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config.LOG_LEVEL);
+  app.useLogger(new PinoNestLogger(logger));
+  logRequests(app, logger);
   // Meter-reading imports arrive as text/csv, larger than JSON bodies.
   app
     .getHttpAdapter()
@@ -47,7 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   if (existsSync(config.H5_DIR)) {
     app.useStaticAssets({ root: config.H5_DIR, prefix: '/', index: ['index.html'] });
   } else {
-    app.get(Logger).warn(`H5 build not found at ${config.H5_DIR}: run \`npm run build\` to serve the miniapp at /`);
+    logger.warn(`H5 build not found at ${config.H5_DIR}: run \`npm run build\` to serve the miniapp at /`);
   }
   return app;
 }
