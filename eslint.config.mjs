@@ -15,17 +15,10 @@ import moduleBoundaries from './scripts/eslint/module-boundaries.mjs';
  * (e.g. tickets' `TicketSnapshot`) and depend on that.
  */
 const entityImportBaseline = {
-  'server/src/alerts/bill-alert-notices.ts': ['../billing/bill.entity'],
-  'server/src/alerts/bill-alerts.service.ts': ['../billing/bill.entity'],
   'server/src/billing/bill-run.service.ts': ['../accounts/account.entity'],
   'server/src/billing/meter-readings.service.ts': ['../accounts/account.entity'],
   'server/src/billing/trial-bill.service.ts': ['../accounts/account.entity'],
-  'server/src/complaints/complaint-handling.service.ts': ['../tickets/ticket.entity'],
   'server/src/complaints/complaint-intake.service.ts': ['../accounts/account.entity', '../tickets/ticket.entity'],
-  'server/src/feedback/feedback-loop.service.ts': ['../tickets/ticket.entity'],
-  'server/src/feedback/resolution.ts': ['../tickets/ticket-event.entity'],
-  'server/src/feedback/return-visit-view.ts': ['../tickets/ticket-clock.entity', '../tickets/ticket.entity'],
-  'server/src/feedback/return-visits.service.ts': ['../tickets/ticket.entity'],
   'server/src/inspections/booking-view.ts': ['../accounts/account.entity', '../tickets/ticket.entity'],
   'server/src/inspections/hazard-view.ts': ['../accounts/account.entity', '../tickets/ticket.entity'],
   'server/src/inspections/hazards.service.ts': ['../accounts/account.entity', '../tickets/ticket.entity'],

@@ -21,7 +21,6 @@ import { StaffService } from '../staff/staff.service';
 import { TicketAssignment } from '../tickets/ticket-assignment.service';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { TicketsService } from '../tickets/tickets.service';
-import { Ticket } from '../tickets/ticket.entity';
 import { FeedbackLoop } from './feedback-loop.service';
 import { resolutionOf } from './resolution';
 import { ReturnVisitAttempt } from './return-visit-attempt.entity';
@@ -101,8 +100,8 @@ export class ReturnVisitsService {
           : done + 1 >= MAX_VISIT_ATTEMPTS
             ? ReturnVisitOutcome.Unreachable
             : null;
-        const current = await em.findOneByOrFail(Ticket, { id: taskId });
-        await this.tickets.recordStep(em, agent, current, {
+        const { ticket: current } = await this.tickets.lockForStep(em, taskId);
+        const noted = await this.tickets.recordStep(em, agent, current, {
           events: [
             {
               kind: TicketEventKind.Note,
@@ -113,7 +112,7 @@ export class ReturnVisitsService {
         if (!outcome) return;
         const won = await em.update(ReturnVisit, { id: row.id, outcome: IsNull() }, { outcome });
         if (!won.affected) throw conflict(ErrorCode.VisitAttemptsUsed);
-        const resolved = await this.tickets.recordStep(em, agent, await em.findOneByOrFail(Ticket, { id: taskId }), {
+        const resolved = await this.tickets.recordStep(em, agent, noted, {
           to: TicketStatus.Resolved,
           note: '回访完成',
         });
