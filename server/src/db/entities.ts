@@ -1,5 +1,6 @@
 import { Account } from '../accounts/account.entity';
 import { PersonalDataAccess } from '../audit/personal-data-access.entity';
+import { AdminChange } from '../audit/admin-change.entity';
 import { AccountYearVolume } from '../billing/account-year-volume.entity';
 import { Bill } from '../billing/bill.entity';
 import { MeterReading } from '../billing/meter-reading.entity';
@@ -64,6 +65,7 @@ export const ENTITIES = [
   SlaBreach,
   IdempotencyRecord,
   PersonalDataAccess,
+  AdminChange,
   Resident,
   AccountBinding,
   BindAttempt,
