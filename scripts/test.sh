@@ -20,9 +20,19 @@ run() { # name, then the command; jest writes its counts to $results/name.json, 
   if [ -e "$results/$name.failed" ]; then cat "$results/$name.log"; else grep -E '^(PASS|FAIL)|^Tests:' "$results/$name.log"; fi
 }
 
-# Gates first: one style everywhere (Prettier); lint and type errors are added beside it.
+# Gates first: one style everywhere (Prettier), then lint and types side by side (≈ 20 s and ≈ 60 s of CPU
+# on two cores). `npm run typecheck` builds shared on the way, which every suite below needs.
 npm run format:check --silent || { echo "✗ format: run \`npm run format\`"; exit 1; }
-npm run build -w shared --silent || exit 1
+gates_started=$(date +%s)
+npm run lint --silent >"$results/lint.log" 2>&1 &
+lint=$!
+npm run typecheck --silent >"$results/typecheck.log" 2>&1 &
+typecheck=$!
+gates_ok=1
+wait $lint || { cat "$results/lint.log"; echo "✗ lint: fix the errors above (\`npm run lint\`)"; gates_ok=0; }
+wait $typecheck || { cat "$results/typecheck.log"; echo "✗ typecheck: fix the errors above (\`npm run typecheck\`)"; gates_ok=0; }
+[ $gates_ok -eq 1 ] || exit 1
+echo "━━ lint and typecheck passed in $(( $(date +%s) - gates_started ))s"
 # The server's database suites mostly wait on the databases: the other packages' tests and the
 # builds the journeys need run beside them.
 run server npx jest --config server/jest.config.js --rootDir server &

@@ -58,6 +58,7 @@ export function removeStorageSync(key: string): void {
 
 /** A page is shown once, when it mounts. */
 export function useDidShow(callback: () => void): void {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as Taro's hook: once per showing, whatever the callback's identity
   useEffect(() => callback(), []);
 }
 export function usePullDownRefresh(): void {}

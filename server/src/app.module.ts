@@ -1,13 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import { appLogger, PinoLoggerInstance } from './common/access-log';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BillingModule } from './billing/billing.module';
+import type { Logger } from 'pino';
 import { CommonModule } from './common/common.module';
+import { LoggingModule, createLogger } from './common/logging';
 import { CustomerMasterModule } from './customer-master/customer-master.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './common/config';
@@ -38,20 +38,12 @@ import { WecomModule } from './wecom/wecom.module';
 @Module({})
 export class AppModule {
   /** `logger`: the root pino logger (bootstrap.ts shares it with the access log); one is made when not given. */
-  static forRoot(config: AppConfig, logger: PinoLoggerInstance = appLogger(config)): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger = createLogger(config.LOG_LEVEL)): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        LoggingModule.forRoot(logger),
         CommonModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            // One line per API request is written by the access log (access-log.ts), with what may be logged;
-            // request-scoped lines carry only the request id, not the URL or headers.
-            autoLogging: false,
-            quietReqLogger: true,
-          },
-        }),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         AuditModule,
         OrgModule,
@@ -82,9 +74,9 @@ export class AppModule {
         JobsModule,
         CustomerMasterModule,
         // The fakes' code is loaded only in mock mode: production never even requires it.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         ...(config.WECHAT_MODE === 'mock' || config.WECHATPAY_MODE === 'mock'
-          ? [(require('./dev/dev.module') as typeof import('./dev/dev.module')).DevModule.forRoot(config)]
+          ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+            [(require('./dev/dev.module') as typeof import('./dev/dev.module')).DevModule.forRoot(config)]
           : []),
       ],
       controllers: [HealthController],

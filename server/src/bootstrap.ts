@@ -5,13 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ERROR_MESSAGES, ErrorCode } from '@utility/shared';
-import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { constants as zlib } from 'node:zlib';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { appLogger, registerAccessLog } from './common/access-log';
+import { registerAccessLog } from './common/access-log';
 import { AppConfig } from './common/config';
 import { setUpFieldCipher, tokenSecret } from './common/data-key';
 import { ErrorFilter } from './common/error.filter';
@@ -23,11 +22,12 @@ export interface AppOptions {
   /** Where the logs go (stdout when not given); tests read the access log from it. */
   logDestination?: DestinationStream;
 }
+import { PinoNestLogger, createLogger } from './common/logging';
 
 /** Builds the whole application (used by `main.ts` and by the API tests). */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   setUpFieldCipher(config);
-  const logger = appLogger(config, options.logDestination);
+  const logger = createLogger(config.LOG_LEVEL, options.logDestination);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, logger),
     // trustProxy: the client's address and protocol come from the proxy in front (X-Forwarded-*).
@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     // No raw copy of bodies: only the WeChat Pay notify route keeps one (json-body.ts).
     { bufferLogs: true, rawBody: false },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(logger));
   const fastify = app.getHttpAdapter().getInstance();
 
   await app.register(fastifyHelmet, {
@@ -87,7 +87,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   if (existsSync(config.H5_DIR)) {
     app.useStaticAssets(h5StaticOptions(config.H5_DIR));
   } else {
-    app.get(Logger).warn(`H5 build not found at ${config.H5_DIR}: run \`npm run build\` to serve the miniapp at /`);
+    logger.warn(`H5 build not found at ${config.H5_DIR}: run \`npm run build\` to serve the miniapp at /`);
   }
   return app;
 }

@@ -20,7 +20,7 @@ const repairCall = (n: number) => ({
 /** Several server processes on one database, as in production behind a load balancer. */
 describe('claims across server processes', () => {
   let db: TestDatabase;
-  let servers: ServerProcess[] = [];
+  const servers: ServerProcess[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();

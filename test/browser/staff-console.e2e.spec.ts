@@ -12,8 +12,6 @@ import {
 import { DEMO_PASSWORD, api } from '../support/server-process';
 import { useJourney } from '../support/journey';
 
-declare const TEST_DATABASE: 'sqlite' | 'mariadb';
-
 /** Demo account 9100000001 belongs to 东城供热站 (east-heat): repairs go to its station queue. */
 const ACCOUNT = '9100000001';
 const QUEUE_CODE = 'repair-east-heat';

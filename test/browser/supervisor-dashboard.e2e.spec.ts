@@ -102,7 +102,10 @@ describe('browser', () => {
       expect(await page.locator('#report-figures').innerText()).toContain('工单（共0件）');
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(await streamToBuffer(await download.createReadStream()));
+      const xlsx = await streamToBuffer(await download.createReadStream());
+      // exceljs types its input as its own `Buffer extends ArrayBuffer`, which no Node Buffer matches under
+      // TypeScript 6's typed arrays; at run time it reads a Node Buffer (as the server's report spec does).
+      await book.xlsx.load(xlsx as unknown as Parameters<typeof book.xlsx.load>[0]);
       expect(book.worksheets.map((w) => w.name)).toEqual([
         '概况',
         '工单分类',

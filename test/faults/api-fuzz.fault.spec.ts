@@ -149,7 +149,7 @@ describe('API fuzz', () => {
             // still writing: a refusal like any other, so the digest below must not change either.
             const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
             if (!(bodyBytes(request.body) > BODY_LIMIT && (code === 'EPIPE' || code === 'ECONNRESET'))) {
-              throw new Error(`no answer (${String(error.cause ?? error)}) to ${request.summary}`);
+              throw new Error(`no answer (${String(error.cause ?? error)}) to ${request.summary}`, { cause: caught });
             }
             status = 413;
           }

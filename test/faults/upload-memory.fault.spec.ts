@@ -53,7 +53,7 @@ describe('uploads under memory attack', () => {
 
   const upload = async (bytes: Buffer, name: string) => {
     const form = new FormData();
-    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), name);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), name);
     const res = await fetch(`${server.url}/api/uploads`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },

@@ -108,7 +108,7 @@ export async function step<T>(target: Page | StaffPage, name: string, fn: () => 
       if (error.stack) error.stack = `${context}\n${error.stack}`;
       throw error;
     }
-    throw new Error(`${context}\n${String(error)}`);
+    throw new Error(`${context}\n${String(error)}`, { cause: error });
   }
 }
 

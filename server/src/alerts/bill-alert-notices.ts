@@ -1,5 +1,5 @@
 import { NoticeTemplates, UsageAlertReason, formatYuan } from '@utility/shared';
-import { Bill } from '../billing/bill.entity';
+import { BillSnapshot } from '../billing/bill-snapshot';
 import { NoticeRequest } from '../notifications/notice-outbox.service';
 
 export type BillAlertKind = 'bill-due' | 'arrears' | 'usage-alert';
@@ -12,7 +12,7 @@ const REASONS: Record<UsageAlertReason, string> = { year_over_year: '超去年�
 /** The subscribe message of one alert about one bill to one resident; the key makes it once per event. */
 export function billAlertNotice(
   kind: BillAlertKind,
-  bill: Bill,
+  bill: BillSnapshot,
   residentId: number,
   templates: NoticeTemplates,
   reason?: UsageAlertReason,

@@ -7,7 +7,7 @@ import {
   shanghaiDate,
   USAGE_ALERT_RULE,
 } from '@utility/shared';
-import { Bill } from '../billing/bill.entity';
+import { BillSnapshot } from '../billing/bill-snapshot';
 import { BillsService } from '../billing/bills.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
@@ -62,7 +62,7 @@ export class BillAlerts {
     return counts;
   }
 
-  private async usageReason(bill: Bill) {
+  private async usageReason(bill: BillSnapshot) {
     const recentPeriods: string[] = [];
     for (let p = bill.period, i = 0; i < USAGE_ALERT_RULE.recentMonths; i++)
       recentPeriods.push((p = previousPeriod(p)));
@@ -80,7 +80,11 @@ export class BillAlerts {
     });
   }
 
-  private async tell(kind: BillAlertKind, bill: Bill, reason?: ReturnType<typeof abnormalUsage>): Promise<number> {
+  private async tell(
+    kind: BillAlertKind,
+    bill: BillSnapshot,
+    reason?: ReturnType<typeof abnormalUsage>,
+  ): Promise<number> {
     let queued = 0;
     for (const residentId of await this.bindings.residentIdsOf(bill.accountNo)) {
       if (

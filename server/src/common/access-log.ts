@@ -1,20 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHmac } from 'node:crypto';
-import pino, { DestinationStream, Logger } from 'pino';
-import { AppConfig } from './config';
+import type { Logger } from 'pino';
 import { ResidentPrincipal } from './principal';
-
-export type PinoLoggerInstance = Logger;
-
-/** The process's root logger; `destination` lets tests read what it writes. */
-export function appLogger(config: AppConfig, destination?: DestinationStream): Logger {
-  const options = {
-    level: config.LOG_LEVEL,
-    // Headers carry bearer tokens: never log them, wherever a request is logged.
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-  };
-  return destination ? pino(options, destination) : pino(options);
-}
 
 /** What StaffGuard and ResidentGuard (and the uploader guard through them) leave on the request. */
 type GuardedRequest = FastifyRequest & { staffId?: number; resident?: ResidentPrincipal };

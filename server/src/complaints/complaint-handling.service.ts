@@ -22,7 +22,7 @@ import { QueuesService } from '../queues/queues.service';
 import { TicketExtensions } from '../tickets/ticket-extensions';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { TicketsService } from '../tickets/tickets.service';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketSnapshot } from '../tickets/ticket-snapshot';
 import { ComplaintCase } from './complaint-case.entity';
 import { Compensation } from './compensation.entity';
 import { ResidentRequest } from './resident-request.entity';
@@ -58,7 +58,7 @@ export class ComplaintHandling implements OnModuleInit {
   }
 
   /** Only a supervisor closes a grade-1 complaint. */
-  private async guardClose(actor: Actor, ticket: Ticket, to: TicketStatus): Promise<void> {
+  private async guardClose(actor: Actor, ticket: TicketSnapshot, to: TicketStatus): Promise<void> {
     if (to !== TicketStatus.Closed || ticket.type !== TicketType.Complaint || actor.role === Role.Supervisor) return;
     if ((await this.gradeOf(ticket.id)) === ComplaintGrade.One) throw supervisorOnly();
   }
@@ -81,7 +81,7 @@ export class ComplaintHandling implements OnModuleInit {
   }
 
   /** Grade 1 moves to the supervisors' complaint queue, priority high, escalated at once. */
-  async grade(actor: StaffPrincipal, id: number, grade: ComplaintGrade, note?: string): Promise<Ticket> {
+  async grade(actor: StaffPrincipal, id: number, grade: ComplaintGrade, note?: string): Promise<TicketSnapshot> {
     const ticket = await this.reader.visibleTicket(actor, id);
     if (ticket.type !== TicketType.Complaint) throw mismatch();
     if (!isOpen(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
@@ -113,7 +113,7 @@ export class ComplaintHandling implements OnModuleInit {
   }
 
   /** The first answer to the complainant: stops the first-reply clock (docs/domain.md#complaints-and-reports: within 3 days). */
-  async firstReply(actor: StaffPrincipal, id: number, text: string): Promise<Ticket> {
+  async firstReply(actor: StaffPrincipal, id: number, text: string): Promise<TicketSnapshot> {
     const ticket = await this.reader.visibleTicket(actor, id);
     if (ticket.type !== TicketType.Complaint) throw mismatch();
     const now = this.clock.now();

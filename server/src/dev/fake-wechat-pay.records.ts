@@ -266,8 +266,12 @@ export function completeExtraRow(row: ExtraBillRow): Required<ExtraBillRow> & { 
   };
 }
 
+/** A request body as the fake receives it: any JSON, whose fields the handlers probe one by one as WeChat Pay's checks do. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untrusted JSON probed field by field
+export type JsonBody = Record<string, any>;
+
 /** Field rules of /v3/pay/transactions/jsapi that matter here; null when the body passes. */
-export function jsapiProblem(body: Record<string, any>): string | null {
+export function jsapiProblem(body: JsonBody): string | null {
   if (typeof body.description !== 'string' || !body.description || body.description.length > 127)
     return 'description 必填且不超过127个字符';
   if (typeof body.out_trade_no !== 'string' || !OUT_NO.test(body.out_trade_no))

@@ -16,6 +16,7 @@ import {
   ExtraBillRow,
   FakeOrder,
   FakeRefund,
+  JsonBody,
   jsapiProblem,
   OUT_NO,
   refundJson,
@@ -254,7 +255,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     outTradeNo: string,
     outRefundNo?: string,
   ) => {
-    let status = 0;
+    let status: number;
     try {
       const response = await fetch(notice.url, {
         method: 'POST',
@@ -355,7 +356,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
 
   // ---- the v3 API ----
 
-  const jsapi = (body: Record<string, any>): Answer => {
+  const jsapi = (body: JsonBody): Answer => {
     if (body.appid !== appid || body.mchid !== mchid) return fail(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
     const problem = jsapiProblem(body);
     if (problem) return fail(400, 'PARAM_ERROR', problem);
@@ -391,7 +392,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     return { status: 200, body: { prepay_id: prepayId } };
   };
 
-  const refund = (body: Record<string, any>): Answer => {
+  const refund = (body: JsonBody): Answer => {
     const amount = body.amount ?? {};
     if (typeof body.out_refund_no !== 'string' || !OUT_NO.test(body.out_refund_no))
       return fail(400, 'PARAM_ERROR', 'out_refund_no 格式错误');
@@ -488,7 +489,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     },
   });
 
-  const api = (method: string, url: URL, body: Record<string, any>): Answer => {
+  const api = (method: string, url: URL, body: JsonBody): Answer => {
     const path = url.pathname;
     if (method === 'POST' && path === '/v3/pay/transactions/jsapi') return jsapi(body);
     let match = PATH_ORDER.exec(path);
@@ -544,7 +545,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     return verifySha256Rsa(message, fields.signature ?? '', merchantPublicKey) ? null : '签名错误';
   };
 
-  const control = async (method: string, path: string, body: Record<string, any>): Promise<Answer | null> => {
+  const control = async (method: string, path: string, body: JsonBody): Promise<Answer | null> => {
     if (method === 'GET' && path === '/__mock/orders') return { status: 200, body: [...orders.values()] };
     if (method === 'GET' && path === '/__mock/notices') return { status: 200, body: deliveries };
     if (method !== 'POST') return null;
@@ -576,7 +577,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const raw = await readBody(req);
-    let body: Record<string, any> = {};
+    let body: JsonBody;
     try {
       body = raw ? JSON.parse(raw) : {};
     } catch {

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ComplaintHandling } from '../complaints/complaint-handling.service';
 import { ComplaintIntake } from '../complaints/complaint-intake.service';
 import { TicketsService } from '../tickets/tickets.service';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketSnapshot } from '../tickets/ticket-snapshot';
 
 export interface FollowUp {
   kind: 'reopened' | 'complaint';
@@ -26,13 +26,18 @@ export class FeedbackLoop {
   ) {}
 
   /** Closes resolved work; a grade-1 complaint waits for a supervisor to close it. */
-  async close(em: EntityManager, ticket: Ticket, note: string): Promise<void> {
+  async close(em: EntityManager, ticket: TicketSnapshot, note: string): Promise<void> {
     if (ticket.status !== TicketStatus.Resolved) return;
     if (ticket.type === TicketType.Complaint && (await this.handling.gradeOf(ticket.id)) === ComplaintGrade.One) return;
     await this.tickets.recordStep(em, null, ticket, { to: TicketStatus.Closed, note });
   }
 
-  async followUp(em: EntityManager, ticket: Ticket, cause: FollowUpCause, why: string): Promise<FollowUp | null> {
+  async followUp(
+    em: EntityManager,
+    ticket: TicketSnapshot,
+    cause: FollowUpCause,
+    why: string,
+  ): Promise<FollowUp | null> {
     if (ticket.status !== TicketStatus.Resolved && ticket.status !== TicketStatus.Closed) return null;
     if (followUpFor(ticket.type, cause) === 'reopen') {
       await this.tickets.recordStep(em, null, ticket, { to: TicketStatus.Accepted, note: `${why}，自动重新受理` });

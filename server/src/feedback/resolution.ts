@@ -1,5 +1,5 @@
 import { Role, TicketEventKind, TicketStatus } from '@utility/shared';
-import { TicketEvent } from '../tickets/ticket-event.entity';
+import { TicketEventSnapshot } from '../tickets/ticket-snapshot';
 
 export interface Resolution {
   /** 1 for the first time the work was resolved, 2 after a reopen and a second resolution… 0 if never. */
@@ -10,7 +10,10 @@ export interface Resolution {
 }
 
 /** The latest resolution in a timeline (oldest event first), optionally only up to an event. */
-export function resolutionOf(events: TicketEvent[], uptoEventId = Number.MAX_SAFE_INTEGER): Resolution {
+export function resolutionOf(
+  events: readonly TicketEventSnapshot[],
+  uptoEventId = Number.MAX_SAFE_INTEGER,
+): Resolution {
   const resolved = events.filter(
     (e) => e.id <= uptoEventId && e.kind === TicketEventKind.Transition && e.toStatus === TicketStatus.Resolved,
   );

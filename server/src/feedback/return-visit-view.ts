@@ -5,19 +5,18 @@ import {
   TICKET_TYPE_LABELS,
   maskPhone,
 } from '@utility/shared';
-import { TicketClock } from '../tickets/ticket-clock.entity';
 import { toClockView } from '../tickets/ticket-view';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketClockSnapshot, TicketSnapshot } from '../tickets/ticket-snapshot';
 import { ReturnVisitAttempt } from './return-visit-attempt.entity';
 import { ReturnVisit } from './return-visit.entity';
 
 export const MAX_VISIT_ATTEMPTS = 3;
 
 export interface ReturnVisitViewContext {
-  task: Ticket;
-  visited: Ticket;
+  task: TicketSnapshot;
+  visited: TicketSnapshot;
   attempts: ReturnVisitAttempt[];
-  clocks: TicketClock[];
+  clocks: readonly TicketClockSnapshot[];
   handledBy: string | null;
   followUpNo: string | null;
   now: Date;

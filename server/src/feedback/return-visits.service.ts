@@ -21,7 +21,6 @@ import { StaffService } from '../staff/staff.service';
 import { TicketAssignment } from '../tickets/ticket-assignment.service';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { TicketsService } from '../tickets/tickets.service';
-import { Ticket } from '../tickets/ticket.entity';
 import { FeedbackLoop } from './feedback-loop.service';
 import { resolutionOf } from './resolution';
 import { ReturnVisitAttempt } from './return-visit-attempt.entity';
@@ -67,7 +66,7 @@ export class ReturnVisitsService {
 
   /** One call. Reached → the outcome is settled (closed, reopened or a complaint); 3 unanswered calls end the visit too. */
   async attempt(agent: StaffPrincipal, taskId: number, body: VisitAttemptRequest): Promise<ReturnVisitView> {
-    let task = await this.reader.visibleTicket(agent, taskId);
+    const task = await this.reader.visibleTicket(agent, taskId);
     const row = await this.visits.findOneBy({ taskTicketId: taskId });
     if (!row) throw notFound();
     if (row.outcome) throw conflict(ErrorCode.VisitAttemptsUsed);
@@ -76,7 +75,7 @@ export class ReturnVisitsService {
       task.assigneeId !== agent.id &&
       !(task.assigneeId && (agent.role === Role.Supervisor || agent.role === Role.Admin))
     ) {
-      task = await this.assignment.claim(agent, taskId);
+      await this.assignment.claim(agent, taskId);
     }
     const now = this.clock.now();
     try {
@@ -101,8 +100,8 @@ export class ReturnVisitsService {
           : done + 1 >= MAX_VISIT_ATTEMPTS
             ? ReturnVisitOutcome.Unreachable
             : null;
-        const current = await em.findOneByOrFail(Ticket, { id: taskId });
-        await this.tickets.recordStep(em, agent, current, {
+        const { ticket: current } = await this.tickets.lockForStep(em, taskId);
+        const noted = await this.tickets.recordStep(em, agent, current, {
           events: [
             {
               kind: TicketEventKind.Note,
@@ -113,7 +112,7 @@ export class ReturnVisitsService {
         if (!outcome) return;
         const won = await em.update(ReturnVisit, { id: row.id, outcome: IsNull() }, { outcome });
         if (!won.affected) throw conflict(ErrorCode.VisitAttemptsUsed);
-        const resolved = await this.tickets.recordStep(em, agent, await em.findOneByOrFail(Ticket, { id: taskId }), {
+        const resolved = await this.tickets.recordStep(em, agent, noted, {
           to: TicketStatus.Resolved,
           note: '回访完成',
         });

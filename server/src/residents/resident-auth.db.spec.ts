@@ -159,11 +159,8 @@ describe('resident and staff tokens are not interchangeable', () => {
     ['DELETE', '/api/me'],
   ])('a staff token on %s %s is 401', async (method, path) => {
     const staff = await t.login('admin');
-    const res = await t
-      .http()
-      [method === 'GET' ? 'get' : method === 'POST' ? 'post' : 'delete'](path)
-      .set('Authorization', staff)
-      .send({});
+    const verb = method === 'GET' ? 'get' : method === 'POST' ? 'post' : 'delete';
+    const res = await t.http()[verb](path).set('Authorization', staff).send({});
     expectRefused(res, 401, ErrorCode.Unauthenticated);
   });
 

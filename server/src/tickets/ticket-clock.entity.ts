@@ -1,13 +1,14 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ClockKind } from '@utility/shared';
 import { IdRefColumn, TimeColumn } from '../common/columns';
+import { TicketClockSnapshot } from './ticket-snapshot';
 
 /** One SLA clock of a ticket (respond, on site, resolve). */
 @Entity('ticket_clock')
 @Index(['ticketId', 'kind'], { unique: true })
 @Index(['stoppedAt', 'dueAt'])
 @Index(['stoppedAt', 'riskAt'])
-export class TicketClock {
+export class TicketClock implements TicketClockSnapshot {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,12 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role, TicketEventKind, TicketStatus } from '@utility/shared';
 import { IdRefColumn, TimeColumn } from '../common/columns';
+import { TicketEventSnapshot } from './ticket-snapshot';
 
 export type EventData = Record<string, string | number | boolean | null>;
 
 /** One line of a ticket's timeline. Append-only: never updated, never deleted. */
 @Entity('ticket_event')
-export class TicketEvent {
+export class TicketEvent implements TicketEventSnapshot {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,18 +1,18 @@
 import { ClockKind, ClockView, Deadlines, TicketEventView, TicketView, maskPhone } from '@utility/shared';
-import { TicketClock } from './ticket-clock.entity';
+import { TicketClockSnapshot } from './ticket-snapshot';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
 
 export interface TicketViewContext {
   queueName: string;
   assigneeName: string | null;
-  clocks: Omit<TicketClock, 'id'>[];
+  clocks: readonly Omit<TicketClockSnapshot, 'id'>[];
   now: Date;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toClockView(c: Omit<TicketClock, 'id'>, now: Date): ClockView {
+export function toClockView(c: Omit<TicketClockSnapshot, 'id'>, now: Date): ClockView {
   const running = !c.stoppedAt;
   return {
     kind: c.kind,

@@ -2,11 +2,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Channel, Priority, TicketStatus, TicketType } from '@utility/shared';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 import { encrypted } from '../common/field-cipher';
+import { TicketSnapshot } from './ticket-snapshot';
 
 /** 工单: every resident request, whatever the channel. */
 @Entity('ticket')
 @Index(['queueId', 'status'])
-export class Ticket {
+export class Ticket implements TicketSnapshot {
   @PrimaryGeneratedColumn()
   id: number;
 

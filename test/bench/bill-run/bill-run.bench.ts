@@ -95,7 +95,6 @@ async function run(): Promise<BenchBody> {
         });
         return expected.amountFen !== b.amountFen;
       });
-      const minutes = round(seconds / 60, 2);
       return {
         figures: [
           { label: 'accounts billed', value: Number(bills.n), unit: `of ${ACCOUNTS.toLocaleString('en-US')}` },

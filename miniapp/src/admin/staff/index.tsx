@@ -36,7 +36,8 @@ function StaffCard({
       </View>
       <Text className="staff-card__line">{person.roles.map((r) => ROLE_LABELS[r]).join('、')}</Text>
       <Text className="staff-card__line">
-        工号 {person.employeeNo ?? '—'}　电话 {person.phone ?? '—'}
+        工号 {person.employeeNo ?? '—'}
+        {'　'}电话 {person.phone ?? '—'}
       </Text>
       <View className="staff-card__actions">
         <ActionButton id={`staff-${person.username}-edit`} tone="secondary" size="small" onClick={onEdit}>

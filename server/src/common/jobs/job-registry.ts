@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { PinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { APP_CONFIG, AppConfig } from '../config';
+import { APP_LOGGER } from '../logging';
 import { BACKGROUND_JOB } from './background-job.decorator';
 import { JOB_NAMES, JobName } from './job-names';
 import { JobRunner } from './job-runner';
@@ -22,11 +23,13 @@ export class JobRegistry implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
-    private readonly logger: PinoLogger,
+    @Inject(APP_LOGGER) logger: Logger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.logger.setContext(JobRegistry.name);
+    this.logger = logger.child({ context: JobRegistry.name });
   }
+
+  private readonly logger: Logger;
 
   /** Every job bound to its method; a job declared but bound to none, or to two, stops the boot. */
   bindings(): Map<JobName, () => Promise<unknown>> {

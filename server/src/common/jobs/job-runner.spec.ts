@@ -7,7 +7,7 @@ import { scheduledJobs } from './job-schedule';
 
 /** A real pino logger writing JSON lines into an array, as the server's logs would read. */
 function capturedLog() {
-  const lines: Record<string, any>[] = [];
+  const lines: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
       lines.push(JSON.parse(String(chunk)));
@@ -81,7 +81,7 @@ describe('JobRunner', () => {
     await runner.runOnce('bill-alerts');
     const failure = lines.find((l) => l.msg === 'job bill-alerts failed')!;
     expect(failure).toMatchObject({ level: 50, job: 'bill-alerts', err: { message: 'connection lost' } });
-    expect(failure.err.stack).toContain('planBillAlerts');
+    expect((failure.err as { stack: string }).stack).toContain('planBillAlerts');
     await runner.runOnce('bill-alerts');
     expect(lines.at(-1)).toMatchObject({ level: 30, job: 'bill-alerts', result: { 'bill-due': 2 } });
   });

@@ -265,7 +265,7 @@ export class WechatPayClient {
 
   private fail(api: string, result: Output): never {
     const code = errorCode(result) ?? `HTTP_${result.status}`;
-    let message = '';
+    let message: string;
     try {
       message = String((JSON.parse(String(result.error)) as { message?: unknown }).message ?? '');
     } catch {
