@@ -53,6 +53,8 @@ describe('leaks: emergency dispatch', () => {
     // DOMAIN.md: on site within 30 min, made safe within 24 h.
     expect(ticket.deadlines).toEqual({
       respondBy: minutes(at, 5).toISOString(),
+      contactBy: minutes(at, 30).toISOString(),
+      decisionBy: null,
       onSiteBy: minutes(at, 30).toISOString(),
       resolveBy: minutes(at, 24 * 60).toISOString(),
     });
