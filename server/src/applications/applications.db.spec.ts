@@ -131,6 +131,44 @@ describe('POST /api/applications: business applications with their documents', (
     expect((await t.http().get(`/api/uploads/${idCard}`).set('Authorization', eve.auth)).status).toBe(404);
   });
 
+  it('is answered by a decision with a reason the resident reads, not by its acceptance', async () => {
+    t.setNow(new Date('2026-11-20T02:00:00Z')); // Friday
+    const res = await t
+      .http()
+      .post('/api/applications')
+      .set('Authorization', alice.auth)
+      .send(await transfer(alice));
+    expect(res.status).toBe(201);
+    const id = res.body.ticketId;
+    const agent = await login(t, 'agent1');
+    expect((await getTicket(t, agent, id)).deadlines.decisionBy).toBe('2026-11-25T16:00:00.000Z');
+    await t.http().post(`/api/tickets/${id}/transition`).set('Authorization', agent).send({ to: 'accepted' });
+    // Accepting it answers nothing: the decision clock still runs.
+    expect((await getTicket(t, agent, id)).clocks.find((c) => c.kind === 'decision')).toMatchObject({
+      stoppedAt: null,
+    });
+
+    const decide = (body: Record<string, unknown>) =>
+      t.http().post(`/api/applications/${id}/decision`).set('Authorization', agent).send(body);
+    expectRefused(await decide({ approve: true }), 400, ErrorCode.ValidationFailed);
+    t.setNow(new Date('2026-11-24T02:00:00Z'));
+    const decided = await decide({ approve: false, reason: '房产证与户主姓名不一致，请补充材料后重新申请' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.status).toBe('resolved');
+    expect(decided.body.clocks.find((c: { kind: string }) => c.kind === 'decision')).toMatchObject({
+      stoppedAt: '2026-11-24T02:00:00.000Z',
+      breached: false,
+    });
+    expectRefused(await decide({ approve: true, reason: '补充材料后同意' }), 409, ErrorCode.AlreadyDecided);
+    const mine = (await myTickets(t, alice)).find((v) => v.id === id)!;
+    expect(mine.decision).toEqual({
+      approved: false,
+      reason: '房产证与户主姓名不一致，请补充材料后重新申请',
+      at: '2026-11-24T02:00:00.000Z',
+    });
+    t.setNow(new Date());
+  });
+
   it("refuses missing documents, a wrong field, an unbound account and someone else's photo, creating nothing", async () => {
     const before = await countTickets(t);
     const missing = await transfer(alice, { photoIds: { id_card: [await photo(alice)] } });

@@ -4,6 +4,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { ApplicationDecisions } from './application-decisions.service';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { BusinessApplication } from './business-application.entity';
@@ -17,6 +18,6 @@ import { BusinessApplication } from './business-application.entity';
     UploadsModule,
   ],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService],
+  providers: [ApplicationsService, ApplicationDecisions],
 })
 export class ApplicationsModule {}

@@ -1,7 +1,7 @@
 import { ClockKind, FeedbackRequestCreated, TICKET_TYPE_LABELS } from '@utility/shared';
 import { TicketReader } from '../tickets/ticket-reader.service';
 
-/** What a creation endpoint answers: the number and the deadline promised (resolve clock, else the answer clock of applications). */
+/** What a creation endpoint answers: the number and the deadline promised (resolve clock, else an application's decision). */
 export async function requestCreated(
   reader: TicketReader,
   ticketId: number,
@@ -9,7 +9,10 @@ export async function requestCreated(
 ): Promise<FeedbackRequestCreated> {
   const t = await reader.byId(ticketId);
   const clocks = await reader.clocksOf([t.id]);
-  const due = clocks.find((c) => c.kind === ClockKind.Resolve) ?? clocks.find((c) => c.kind === ClockKind.Respond);
+  const due =
+    clocks.find((c) => c.kind === ClockKind.Resolve) ??
+    clocks.find((c) => c.kind === ClockKind.Decision) ??
+    clocks.find((c) => c.kind === ClockKind.Respond);
   return {
     ticketId: t.id,
     no: t.no ?? String(t.id),

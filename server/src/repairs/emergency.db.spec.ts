@@ -98,6 +98,8 @@ describe('leak emergencies (POST /api/emergencies)', () => {
     });
     expect(ticket.deadlines).toEqual({
       respondBy: minutes(at, 5).toISOString(),
+      contactBy: minutes(at, 30).toISOString(),
+      decisionBy: null,
       onSiteBy: minutes(at, 30).toISOString(),
       resolveBy: minutes(at, 1440).toISOString(),
     });

@@ -81,7 +81,7 @@ describe('field jobs: work order, hand-over, room temperature', () => {
 
   it('lists my open jobs in work order: emergencies first, then the deadline that runs out first', async () => {
     const t0 = new Date('2026-11-25T02:00:00.000Z');
-    // A room-temperature check (on site within a day), a repair reported an hour later, another an hour after that.
+    // A room-temperature check (on site within 2 h, like any cold flat), a repair reported an hour later, another an hour after that.
     t.setNow(minutes(t0, -120));
     const roomCold = await assigned(tech2, {
       accountId: accounts[EAST_HEATING_ACCOUNT],
@@ -98,15 +98,15 @@ describe('field jobs: work order, hand-over, room temperature', () => {
     await stepOk(tech2, handedBack, 'hand-over', { reason: '配件不足，需另派' });
 
     const mine = (await myJobs(tech2)).filter((j) => [roomCold, older, newer, leak, handedBack].includes(j.id));
-    expect(mine.map((j) => j.id)).toEqual([leak, older, newer, roomCold]);
+    expect(mine.map((j) => j.id)).toEqual([leak, roomCold, older, newer]);
     expect(mine.map((j) => [j.priority, j.category])).toEqual([
       ['emergency', 'gas_smell'],
-      ['normal', 'no_gas'],
-      ['normal', 'no_gas'],
       ['normal', 'room_cold'],
+      ['normal', 'no_gas'],
+      ['normal', 'no_gas'],
     ]);
     expect(mine.map((j) => j.deadlines.onSiteBy)).toEqual(
-      [minutes(t0, 30), minutes(t0, 60), minutes(t0, 120), minutes(t0, -120 + 1440)].map((d) => d.toISOString()),
+      [minutes(t0, 30), t0, minutes(t0, 60), minutes(t0, 120)].map((d) => d.toISOString()),
     );
     expect((await myJobs(tech1)).map((j) => j.id)).not.toContain(leak);
   });
@@ -115,6 +115,13 @@ describe('field jobs: work order, hand-over, room temperature', () => {
     const t0 = new Date('2026-11-26T02:00:00.000Z');
     t.setNow(t0);
     const id = await assigned(tech1);
+    t.setNow(minutes(t0, 5));
+    await t
+      .http()
+      .post(`/api/tickets/${id}/contacted`)
+      .set('Authorization', tech1.auth)
+      .send({ note: '已联系用户，马上出发' })
+      .expect(200);
     t.setNow(minutes(t0, 10));
     await stepOk(tech1, id, 'depart', { etaMinutes: 30 });
     const before = await getTicket(t, dispatcher, id);

@@ -169,7 +169,8 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
     const t0 = new Date('2026-11-20T01:00:00.000Z');
     t.setNow(t0);
     const residentPhotos = await photos(alice.auth, 1);
-    const window = { start: '2026-11-20T14:00:00+08:00', end: '2026-11-20T16:00:00+08:00' };
+    // This morning 09:05–11:00: on site is due at the window's end, the fix 24 h after it.
+    const window = { start: '2026-11-20T09:05:00+08:00', end: '2026-11-20T11:00:00+08:00' };
     const id = await assignedRepair(tech1, { photoIds: residentPhotos, window });
 
     // My jobs: address, masked contact, category, window and clocks.
@@ -185,12 +186,12 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
       category: 'no_gas',
       categoryLabel: '没气',
       description: '灶具打不着火',
-      window: { start: '2026-11-20T06:00:00.000Z', end: '2026-11-20T08:00:00.000Z' },
+      window: { start: '2026-11-20T01:05:00.000Z', end: '2026-11-20T03:00:00.000Z' },
       accepted: false,
       eta: null,
-      deadlines: { onSiteBy: minutes(t0, 120).toISOString(), resolveBy: minutes(t0, 1440).toISOString() },
+      deadlines: { onSiteBy: minutes(t0, 120).toISOString(), resolveBy: minutes(t0, 120 + 1440).toISOString() },
     });
-    expect(job.clocks.map((c) => c.kind)).toEqual(['respond', 'on_site', 'resolve']);
+    expect(job.clocks.map((c) => c.kind)).toEqual(['respond', 'contact', 'on_site', 'resolve']);
     expect(JSON.stringify(job)).not.toContain('13712345678');
 
     t.setNow(minutes(t0, 6));
@@ -354,6 +355,8 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
     });
     expect(after.deadlines).toEqual({
       respondBy: before.deadlines.respondBy,
+      contactBy: before.deadlines.contactBy,
+      decisionBy: null,
       onSiteBy: minutes(t0, 300 + 120).toISOString(),
       resolveBy: minutes(t0, 300 + 1440).toISOString(),
     });

@@ -70,6 +70,9 @@ describe('monthly report', () => {
       { clock: 'resolve', counted: 4, onTime: 3, late: 1, rate: 0.75 },
       // Complaints' 3-day first reply: T3 answered by its resolution, T4 never.
       { clock: 'first_reply', counted: 2, onTime: 1, late: 1, rate: 0.5 },
+      // Nobody recorded a call on T1 or T2: arriving stopped their 30-minute contact clocks late.
+      { clock: 'contact', counted: 2, onTime: 0, late: 2, rate: 0 },
+      { clock: 'decision', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
     expect(f.complaints).toEqual({ received: 2, resolved: 1, rate: 0.5 });
     expect(f.satisfaction).toEqual({
@@ -219,6 +222,8 @@ describe('monthly report', () => {
       ['到场', 2, 1, 1, 0.5],
       ['办结', 4, 3, 1, 0.75],
       ['首次答复', 2, 1, 1, 0.5],
+      ['联系用户', 2, 0, 2, 0],
+      ['办理决定', 0, 0, 0],
     ]);
     expect(book.getWorksheet('时效')!.getCell('E3').numFmt).toBe('0.00%');
     expect(rows('服务质量')[1]).toEqual(['投诉办结率', 2, 1, 0.5]);

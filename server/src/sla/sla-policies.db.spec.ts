@@ -36,6 +36,7 @@ describe('SLA policies', () => {
     expect(list.find((p: { ticketType: string }) => p.ticketType === 'repair')).toMatchObject({
       clocks: [
         { clock: 'respond', minutes: 30 },
+        { clock: 'contact', minutes: 30 },
         { clock: 'on_site', minutes: 120 },
         { clock: 'resolve', minutes: 1440 },
       ],

@@ -34,6 +34,8 @@ describe('working-day deadlines and the calendar', () => {
     const complaint = await complaintAt(AT_2350_SHANGHAI_30_SEPTEMBER);
     expect(complaint.deadlines).toEqual({
       respondBy: '2026-10-01T15:50:00.000Z', // 24 h, holiday or not
+      contactBy: null,
+      decisionBy: null,
       onSiteBy: null,
       resolveBy: END_OF_13_OCTOBER,
     });

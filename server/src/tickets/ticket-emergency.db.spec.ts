@@ -59,6 +59,8 @@ describe('leaks: emergency dispatch', () => {
     // docs/domain.md#ticket-types: on site within 30 min, made safe within 24 h.
     expect(ticket.deadlines).toEqual({
       respondBy: minutes(at, 5).toISOString(),
+      contactBy: minutes(at, 30).toISOString(),
+      decisionBy: null,
       onSiteBy: minutes(at, 30).toISOString(),
       resolveBy: minutes(at, 24 * 60).toISOString(),
     });

@@ -124,7 +124,7 @@ describe('POST /api/tickets: intake by staff', () => {
       expect(ticket.clocks.find((c) => c.kind === 'respond')?.stoppedAt).toBeNull();
     });
 
-    it('sets the repair deadlines of the SLA policy: respond 30 min, on site 2 h, resolved 24 h', async () => {
+    it('sets the repair deadlines of the SLA policy: respond and contact 30 min, on site 2 h, resolved 24 h', async () => {
       const at = new Date('2026-03-02T01:15:00.000Z');
       t.setNow(at);
       const ticket = await createTicket(t, agent, call({ channel: 'miniapp' }));
@@ -132,11 +132,14 @@ describe('POST /api/tickets: intake by staff', () => {
       expect(ticket.createdAt).toBe(at.toISOString());
       expect(ticket.deadlines).toEqual({
         respondBy: minutes(at, 30).toISOString(),
+        contactBy: minutes(at, 30).toISOString(),
+        decisionBy: null,
         onSiteBy: minutes(at, 120).toISOString(),
         resolveBy: minutes(at, 24 * 60).toISOString(),
       });
       expect(ticket.clocks.map((c) => [c.kind, c.startedAt, c.stoppedAt])).toEqual([
         ['respond', at.toISOString(), null],
+        ['contact', at.toISOString(), null],
         ['on_site', at.toISOString(), null],
         ['resolve', at.toISOString(), null],
       ]);

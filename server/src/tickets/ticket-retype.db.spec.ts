@@ -61,6 +61,8 @@ describe('retyping a ticket', () => {
     // Deadlines run from the ticket's arrival, by the repair policy: 30 min, 2 h, 24 h.
     expect(res.body.deadlines).toEqual({
       respondBy: iso(minutes(t0, 30)),
+      contactBy: iso(minutes(t0, 30)),
+      decisionBy: null,
       onSiteBy: iso(minutes(t0, 120)),
       resolveBy: iso(minutes(t0, 24 * 60)),
     });
@@ -101,21 +103,24 @@ describe('retyping a ticket', () => {
     const ticket = await createTicket(t, agent, call({ channel: 'miniapp' }));
     t.setNow(minutes(t0, 31));
     await t.sweep();
-    const [breach] = await breachesOf(t, ticket.id);
+    // Nobody accepted it, nor called the resident: both 30-minute clocks breached.
+    const [breach, contactBreach] = await breachesOf(t, ticket.id);
     expect(breach).toMatchObject({ clock: 'respond', ticketType: 'repair', dueAt: minutes(t0, 30) });
+    expect(contactBreach).toMatchObject({ clock: 'contact', ticketType: 'repair', dueAt: minutes(t0, 30) });
 
     // A complaint has 24 h to respond: the clock runs again, but the recorded breach stays.
     t.setNow(minutes(t0, 40));
     const res = await retype(t, agent, ticket.id, { type: 'complaint' }).expect(200);
     expect(res.body.deadlines.respondBy).toBe(iso(minutes(t0, 24 * 60)));
-    expect(res.body.priority).toBe('high');
-    expect(await breachesOf(t, ticket.id)).toEqual([breach]);
+    expect(res.body.priority).toBe('emergency'); // two breaches, two steps up
+    expect(await breachesOf(t, ticket.id)).toEqual([breach, contactBreach]);
 
     t.setNow(minutes(t0, 24 * 60 + 1));
     await t.sweep();
     const breaches = await breachesOf(t, ticket.id);
     expect(breaches.map((b) => [b.clock, b.ticketType, b.dueAt.toISOString()])).toEqual([
       ['respond', 'repair', iso(minutes(t0, 30))],
+      ['contact', 'repair', iso(minutes(t0, 30))],
       ['respond', 'complaint', iso(minutes(t0, 24 * 60))],
     ]);
   });

@@ -10,6 +10,20 @@ describe('the SLA sweeper', () => {
   beforeEach(async () => {
     t = await startTestApp();
     agent = await login(t, 'agent1');
+    // The sweeper's mechanics on one clock at a time: a repair policy without the contact clock,
+    // which would otherwise run beside respond with the same 30 minutes.
+    await t
+      .http()
+      .put('/api/admin/sla-policies/repair')
+      .set('Authorization', await login(t, 'admin'))
+      .send({
+        clocks: [
+          { clock: 'respond', minutes: 30 },
+          { clock: 'on_site', minutes: 120 },
+          { clock: 'resolve', minutes: 1440 },
+        ],
+      })
+      .expect(200);
   });
   afterEach(() => t.close());
 

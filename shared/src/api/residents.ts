@@ -92,6 +92,8 @@ export interface ResidentTicketView {
   /** The agreed visit window (a repair's appointment, an inspection's booked half-day), ISO; null when none. */
   windowStart?: string | null;
   windowEnd?: string | null;
+  /** An application's decision (同意 / 不予办理) with the reason given; null until decided, absent on other types. */
+  decision?: { approved: boolean; reason: string; at: string } | null;
   /** The progress-notice templates this resident has consented to for this ticket and not yet used. */
   subscribedTemplateIds?: string[];
   timeline: ResidentTimelineItem[];

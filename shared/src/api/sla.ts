@@ -20,7 +20,7 @@ const ClockPolicySchema = z
 export const SlaPolicySchema = z.object({
   clocks: z
     .array(ClockPolicySchema)
-    .max(3)
+    .max(Object.values(ClockKind).length)
     .refine((cs) => new Set(cs.map((c) => c.clock)).size === cs.length, { message: '同一时限不能重复设置' }),
   atRiskRatio: z.number().min(0.5).max(0.95).default(0.8),
 });

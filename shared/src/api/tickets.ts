@@ -149,3 +149,10 @@ export const ContactedSchema = z.object({
   agreedWindow: z.object({ start: windowTimes.windowStart, end: windowTimes.windowEnd }).optional(),
 });
 export type ContactedRequest = z.infer<typeof ContactedSchema>;
+
+export const ApplicationDecisionSchema = z.object({
+  approve: z.boolean({ error: '请选择同意或不予办理' }),
+  /** Shown to the resident: why, and what happens next. */
+  reason: z.string().trim().min(2, '请填写办理意见').max(500),
+});
+export type ApplicationDecisionRequest = z.infer<typeof ApplicationDecisionSchema>;
