@@ -14,7 +14,7 @@ import { StaffPrincipal } from '../common/principal';
 import { TicketAssignment } from '../tickets/ticket-assignment.service';
 import { TicketExtensions } from '../tickets/ticket-extensions';
 import { TicketReader } from '../tickets/ticket-reader.service';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketSnapshot } from '../tickets/ticket-snapshot';
 import { TicketsService } from '../tickets/tickets.service';
 
 /**
@@ -36,10 +36,11 @@ export class ApplicationDecisions implements OnModuleInit {
     this.extensions.addResidentViewDecorator((views) => this.showDecisions(views));
   }
 
-  async decide(staff: StaffPrincipal, id: number, body: ApplicationDecisionRequest): Promise<Ticket> {
+  async decide(staff: StaffPrincipal, id: number, body: ApplicationDecisionRequest): Promise<TicketSnapshot> {
     await this.reader.visibleTicket(staff, id);
     return this.db.transaction(async (em) => {
-      let { ticket, events } = await this.tickets.lockForStep(em, id);
+      const { events, ...locked } = await this.tickets.lockForStep(em, id);
+      let ticket = locked.ticket;
       if (ticket.type !== TicketType.Application) throw unprocessable(ErrorCode.TicketTypeMismatch);
       if (events.some((e) => e.kind === TicketEventKind.Decided)) throw conflict(ErrorCode.AlreadyDecided);
       if (ticket.status === TicketStatus.Submitted)
