@@ -5,6 +5,7 @@ import { CommonModule } from '../common/common.module';
 import { AppConfig } from '../common/config';
 import { dataSourceOptions } from '../db/data-source-options';
 import { WechatClientModule } from '../wechat/wechat.module';
+import { WecomClientModule } from '../wecom/wecom.module';
 import { BillingModule } from './billing.module';
 
 /**
@@ -22,6 +23,7 @@ export class BillRunCliModule {
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         AuditModule,
         WechatClientModule,
+        WecomClientModule,
         BillingModule,
       ],
     };

@@ -186,7 +186,7 @@ describe('HTTP hardening (development profile)', () => {
             .http()
             .post('/api/accounts/bind')
             .set('Authorization', resident.auth)
-            .send({ accountNo: '9100000001', holderName: '不是户主' })
+            .send({ accountNo: '9100000001', holderName: '不是户主', secondFact: '0000' })
         ).status;
       }
       expect(status).toBe(429);

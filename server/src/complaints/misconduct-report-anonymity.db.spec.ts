@@ -134,7 +134,9 @@ describe('anonymous report: nobody on the staff side learns who sent it', () => 
         const r = await t.http().get(path).set('Authorization', auth);
         const body = r.text ?? '';
         if (body.includes(String(id))) seen++;
-        for (const secret of secrets) expect({ path, leaks: body.includes(secret) }).toEqual({ path, leaks: false });
+        // The customer master lists every account of the company, reported from or not: its 户号 there says nothing.
+        const hidden = path.startsWith('/api/admin/accounts') ? secrets.filter((s) => s !== REPORTER_ACCOUNT) : secrets;
+        for (const secret of hidden) expect({ path, leaks: body.includes(secret) }).toEqual({ path, leaks: false });
         // The reporter's resident id under any resident-ish key.
         expect({
           path,

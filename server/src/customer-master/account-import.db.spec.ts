@@ -224,7 +224,7 @@ describe('customer master import', () => {
         .http()
         .post('/api/accounts/bind')
         .set('Authorization', r.auth)
-        .send({ accountNo: '9300000061', holderName: '陈十' });
+        .send({ accountNo: '9300000061', holderName: '陈十', secondFact: '1111' });
       expect(res.status).toBe(201);
     }
     await bindAccount(t, carol, '9100000003');
@@ -268,13 +268,13 @@ describe('customer master import', () => {
       .http()
       .post('/api/accounts/bind')
       .set('Authorization', bob.auth)
-      .send({ accountNo: '9300000061', holderName: '陈十' });
+      .send({ accountNo: '9300000061', holderName: '陈十', secondFact: '1111' });
     expectRefused(stale, 422, ErrorCode.BindMismatch);
     const rebound = await t
       .http()
       .post('/api/accounts/bind')
       .set('Authorization', bob.auth)
-      .send({ accountNo: '9300000061', holderName: '陈十一' });
+      .send({ accountNo: '9300000061', holderName: '陈十一', secondFact: '1111' });
     expect(rebound.status).toBe(201);
     expect(rebound.body.map((a: { accountNo: string }) => a.accountNo)).toEqual(['9300000061']);
   });

@@ -2,7 +2,14 @@ import { ErrorCode, NoticeTemplates } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { Notice } from '../notifications/notice.entity';
 import { Staff, expectRefused, signIn } from '../testing/api-fixtures';
-import { bindAccount, holderOf, myAccounts, noticeTemplates, residentLogin } from '../testing/resident-fixtures';
+import {
+  bindAccount,
+  bindBody,
+  holderOf,
+  myAccounts,
+  noticeTemplates,
+  residentLogin,
+} from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** docs/domain.md: admins look up, edit and deactivate single accounts; every change is in the change log. */
@@ -137,11 +144,7 @@ describe('admin accounts', () => {
       after: { active: false },
     });
     const erin = await residentLogin(t, 'admin-accounts-erin');
-    const bind = await t
-      .http()
-      .post('/api/accounts/bind')
-      .set('Authorization', erin.auth)
-      .send({ accountNo: '9100000009', holderName: holderOf('9100000009') });
+    const bind = await t.http().post('/api/accounts/bind').set('Authorization', erin.auth).send(bindBody('9100000009'));
     expectRefused(bind, 422, ErrorCode.BindMismatch);
   });
 

@@ -149,7 +149,9 @@ describe('daily reconciliation', () => {
     const reconcile = (date: string) =>
       t.http().post('/api/admin/reconciliations').set('Authorization', supervisor).send({ date });
     expectRefused(await reconcile(shanghaiDate(new Date(Date.now() + 86_400_000))), 422, ErrorCode.TradeBillNotReady);
-    expectRefused(await reconcile('7813-07-18'), 422, ErrorCode.TradeBillNotReady);
+    expectRefused(await reconcile('2027-07-18'), 422, ErrorCode.TradeBillNotReady);
+    // Beyond next year is no date the product reasons about (docs/domain.md: date bounds).
+    expectRefused(await reconcile('7813-07-18'), 400, ErrorCode.ValidationFailed);
     // Yesterday, before WeChat Pay has published it.
     fakeWechatPay(t).failNext(1, { status: 400, code: 'NO_STATEMENT_EXIST', message: '账单文件不存在' });
     expectRefused(await reconcile(shanghaiDate(new Date(Date.now() - 86_400_000))), 422, ErrorCode.TradeBillNotReady);

@@ -37,11 +37,12 @@ describe('supervisor dashboard', () => {
     expect(view.days[0].date).toBe('2026-10-12');
     expect(view.days.slice(-2)).toEqual([
       { date: '2026-11-09', intake: 1, onTimeRate: 1, satisfactionRate: null },
-      // Respond met at phone intake (1), missed by the miniapp ticket (1).
-      { date: '2026-11-10', intake: 2, onTimeRate: 0.5, satisfactionRate: null },
+      // Respond met at phone intake (1), missed by the miniapp ticket (1); nobody called any of the three
+      // residents back, so three 30-minute contact clocks ran out that day too: 1 of 5.
+      { date: '2026-11-10', intake: 2, onTimeRate: 0.2, satisfactionRate: null },
     ]);
     const queue = view.queues.find((q) => q.id === unanswered.queueId)!;
-    expect(queue.counts).toEqual({ open: 3, atRisk: 0, breached: 1 });
+    expect(queue.counts).toEqual({ open: 3, atRisk: 0, breached: 3 });
     expect(shanghaiDate(new Date(view.asOf))).toBe('2026-11-10');
 
     // The west supervisor's series are of the west district: none of these tickets.

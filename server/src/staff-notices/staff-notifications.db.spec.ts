@@ -130,7 +130,8 @@ describe('staff notifications: the notification centre and WeCom delivery', () =
   it('tells the supervisors of the ticket’s district when the sweeper records a breach, once', async () => {
     const t0 = new Date('2026-08-04T02:00:00.000Z');
     t.setNow(t0);
-    const ticket = await createTicket(t, agent.auth, call({ channel: 'miniapp' }));
+    // A phone call is accepted as it is taken: only the contact clock (nobody called back) breaches.
+    const ticket = await createTicket(t, agent.auth, call());
     t.setNow(minutes(t0, 31));
     expect((await t.sweep()).breached).toBe(1);
     await t.sweep();
@@ -138,7 +139,7 @@ describe('staff notifications: the notification centre and WeCom delivery', () =
     expect(breach).toHaveLength(1);
     expect(breach[0]).toMatchObject({ ticketId: ticket.id, url: `/staff/ticket/index?id=${ticket.id}`, readAt: null });
     expect(breach[0].title).toContain('超时');
-    expect(breach[0].body).toContain('响应已超时');
+    expect(breach[0].body).toContain('联系用户已超时');
     // The west district's supervisor and the agent are not told.
     expect((await list(wu)).filter((n) => n.kind === 'sla_breach')).toEqual([]);
     expect((await list(agent)).filter((n) => n.kind === 'sla_breach')).toEqual([]);

@@ -33,7 +33,7 @@ export interface TestApp {
 /** A fresh database (SQLite file or MariaDB schema from migrations) with the demo organisation. */
 export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const { databaseUrl, drop } = await freshDatabase();
-  const config = loadConfig({
+  const settings = {
     DATABASE_URL: databaseUrl,
     DEMO_PASSWORD: TEST_PASSWORD,
     // Tests drive each job's method themselves (docs/architecture.md#jobs).
@@ -42,12 +42,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
     TOKEN_SECRET: 'x'.repeat(32),
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     ...env,
-  });
+  };
+  const config = loadConfig(settings);
+  // Production refuses the demo seed: its database is seeded first by a development app, as an
+  // operator's would hold staff and accounts before the production server starts.
+  if (config.NODE_ENV === 'production')
+    await seedWithDevelopmentApp(loadConfig({ ...settings, NODE_ENV: 'development', SEED_DEMO: 'true' }));
   const app = await createApp(config, options);
   try {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    await app.get(DemoSeed).run();
+    if (config.NODE_ENV !== 'production') await app.get(DemoSeed).run();
   } catch (error) {
     // A half-started app keeps connections and servers open, and jest would never exit.
     await app.close().catch(() => undefined);
@@ -75,6 +80,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
       await drop();
     },
   };
+}
+
+/** The same services (live ones included), in development: the demo seed runs there only. */
+async function seedWithDevelopmentApp(config: AppConfig): Promise<void> {
+  const seeder = await createApp(config);
+  try {
+    await seeder.init();
+    await seeder.get(DemoSeed).run();
+  } finally {
+    await seeder.close();
+  }
 }
 
 export async function freshDatabase(): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {

@@ -30,9 +30,9 @@ export class FakeWecomHandle implements OnApplicationShutdown {
 }
 
 /** The only place mock and live differ: which base URL and credentials the one client uses. */
-export function wecomApiOptions(config: AppConfig, handle: FakeWecomHandle): WecomApiOptions {
+export function wecomApiOptions(config: AppConfig, fakeUrl?: string): WecomApiOptions {
   return {
-    baseUrl: config.WECOM_API_BASE ?? handle.fake?.url ?? WECOM_LIVE_BASE,
+    baseUrl: config.WECOM_API_BASE ?? fakeUrl ?? WECOM_LIVE_BASE,
     corpId: config.WECOM_CORP_ID,
     agentId: config.WECOM_AGENT_ID,
     secret: config.WECOM_SECRET,

@@ -12,9 +12,31 @@ import { WECOM_API_OPTIONS, WecomApiClient } from './wecom-api.client';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => FakeWecomHandle.start(config),
     },
-    { provide: WECOM_API_OPTIONS, inject: [APP_CONFIG, FakeWecomHandle], useFactory: wecomApiOptions },
+    {
+      provide: WECOM_API_OPTIONS,
+      inject: [APP_CONFIG, FakeWecomHandle],
+      useFactory: (config: AppConfig, handle: FakeWecomHandle) => wecomApiOptions(config, handle.fake?.url),
+    },
     WecomApiClient,
   ],
   exports: [WecomApiClient, FakeWecomHandle],
 })
 export class WecomModule {}
+
+/**
+ * The client alone, for command-line tools (bill run) that never message staff: no fake is started; in
+ * mock mode the client points at the discard port, so a call would fail at once.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: WECOM_API_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => wecomApiOptions(config, 'http://127.0.0.1:9'),
+    },
+    WecomApiClient,
+  ],
+  exports: [WecomApiClient],
+})
+export class WecomClientModule {}

@@ -18,13 +18,14 @@ describe('the job registry', () => {
     expect(registry.started).toEqual([]);
   });
 
-  it('runs only the listed job, on its interval: a breached respond clock gets escalated', async () => {
+  it('runs only the listed job, on its interval: a breached contact clock gets escalated', async () => {
     t = await startTestApp({ JOBS: 'sla-sweep', SLA_SWEEP_SECONDS: '1' });
     expect(t.app.get(JobRegistry).started).toEqual(['sla-sweep']);
     const t0 = new Date('2026-08-03T02:00:00.000Z');
     t.setNow(t0);
     const agent = await login(t, 'agent1');
-    const ticket = await createTicket(t, agent, call({ channel: 'miniapp' }));
+    // A phone call: accepted at once, so only its contact clock (nobody called back) breaches.
+    const ticket = await createTicket(t, agent, call());
     t.setNow(minutes(t0, 31));
     const deadline = Date.now() + 10_000;
     let priority = (await getTicket(t, agent, ticket.id)).priority;
