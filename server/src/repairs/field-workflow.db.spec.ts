@@ -286,6 +286,8 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
     const staffView = await getTicket(t, dispatcher, id);
     expect(staffView.clocks.map((c) => [c.kind, c.stoppedAt, c.breached])).toEqual([
       ['respond', minutes(t0, 0).toISOString(), false],
+      // Nobody recorded a call: arriving 32 minutes after the report stops the 30-minute contact clock late.
+      ['contact', minutes(t0, 32).toISOString(), true],
       ['on_site', minutes(t0, 32).toISOString(), false],
       ['resolve', minutes(t0, 70).toISOString(), false],
     ]);

@@ -112,7 +112,8 @@ describe('monthly report', () => {
           name: '张师傅',
           role: 'technician',
           handled: 2,
-          onTimeRate: 0.5,
+          // Neither of his repairs had its resident called within 30 minutes (contact), so none was all on time.
+          onTimeRate: 0,
           ratings: 1,
           averageRating: 4,
         },

@@ -63,6 +63,8 @@ describe('SLA policies', () => {
     const after = await createTicket(t, agent, call({ type: 'room_temperature', channel: 'miniapp' }));
     expect(after.deadlines).toEqual({
       respondBy: iso(minutes(t0, 20)),
+      contactBy: null,
+      decisionBy: null,
       onSiteBy: iso(minutes(t0, 240)),
       resolveBy: '2026-09-09T16:00:00.000Z', // Monday 7 Sep: end of Wednesday 9 Sep, Shanghai
     });

@@ -66,11 +66,12 @@ describe('retyping a ticket', () => {
       onSiteBy: iso(minutes(t0, 120)),
       resolveBy: iso(minutes(t0, 24 * 60)),
     });
+    // The repair's clocks run from the ticket's arrival; billing's reply clock, which a repair has not, ends.
+    const clocks = res.body.clocks as { kind: string; startedAt: string; stoppedAt: string | null }[];
     expect(
-      res.body.clocks.every(
-        (c: { startedAt: string; stoppedAt: string | null }) => c.startedAt === iso(t0) && c.stoppedAt === null,
-      ),
+      clocks.filter((c) => c.kind !== 'first_reply').every((c) => c.startedAt === iso(t0) && c.stoppedAt === null),
     ).toBe(true);
+    expect(clocks.find((c) => c.kind === 'first_reply')).toMatchObject({ stoppedAt: iso(minutes(t0, 10)) });
 
     const detail = await getTicket(t, agent, ticket.id);
     expect(detail.events.at(-1)).toMatchObject({ kind: 'type_changed', actorName: '王晓梅', note: '实为无气报修' });
