@@ -221,7 +221,10 @@ describe('browser', () => {
       const screen = currentPage(rp);
       await screen.locator('#request-no').waitFor();
       expect(await screen.locator('#request-no').innerText()).toContain(raised.no);
-      expect(await screen.locator('.card__title').first().innerText()).toBe(TICKET_TYPE_LABELS[TicketType.Leak]);
+      // The type, then what the resident reported.
+      expect(await screen.locator('.card__title').first().innerText()).toBe(
+        `${TICKET_TYPE_LABELS[TicketType.Leak]} · 燃气味/泄漏`,
+      );
       expect(await screen.locator('.resident-timeline-item__label').allInnerTexts()).toEqual(['已提交', '已派单']);
       expect(await screen.locator('.step-badge').innerText()).toBe('已派单');
       expect(await screen.locator('#request-technician').innerText()).toBe(

@@ -108,7 +108,7 @@ describe('browser', () => {
       assigneeId: null,
     });
     const clocks = created.body.clocks as Clock[];
-    expect(clocks.map((c) => c.kind)).toEqual(['respond', 'on_site', 'resolve']);
+    expect(clocks.map((c) => c.kind)).toEqual(['respond', 'contact', 'on_site', 'resolve']);
 
     // 2. Dispatcher: the station's repair queue, with an open count, holds the ticket and its clocks.
     const dispatcher = await phone();

@@ -34,7 +34,8 @@ export function contentSecurityPolicy(config: AppConfig): FastifyHelmetOptions['
       // Photo previews are blob: URLs; the favicon and small icons are data: URLs.
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
+      // Taro's H5 uploadFile reads the chosen photo back from its blob: URL before posting it.
+      connectSrc: ["'self'", 'blob:'],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],
