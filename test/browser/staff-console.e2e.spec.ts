@@ -135,7 +135,7 @@ describe('browser', () => {
           tone: [...el.classList].find((c) => c.startsWith('clock--')),
         })),
       );
-      expect(shown.map((c) => c.label)).toEqual(['响应', '到场', '办结']);
+      expect(shown.map((c) => c.label)).toEqual(['响应', '联系用户', '到场', '办结']);
       expect(shown.map((c) => c.due)).toEqual(clocks.map((c) => `截止 ${shanghaiShort(c.dueAt)}`));
       // Taken on the phone means heard (受理): the response clock is met; the others run.
       clocks.forEach((clock, i) => {
