@@ -108,3 +108,22 @@ export async function breachesOf(t: TestApp, ticketId: number): Promise<SlaBreac
 }
 
 export const minutes = (at: Date | string, n: number) => new Date(new Date(at).getTime() + n * 60_000);
+
+/**
+ * The repair policy without the contact clock, for specs of one clock's mechanics (the sweeper, claim
+ * order): otherwise contact runs beside respond with the same 30 minutes and breaches with it.
+ */
+export async function repairPolicyWithoutContact(t: TestApp): Promise<void> {
+  await t
+    .http()
+    .put('/api/admin/sla-policies/repair')
+    .set('Authorization', await login(t, 'admin'))
+    .send({
+      clocks: [
+        { clock: 'respond', minutes: 30 },
+        { clock: 'on_site', minutes: 120 },
+        { clock: 'resolve', minutes: 1440 },
+      ],
+    })
+    .expect(200);
+}

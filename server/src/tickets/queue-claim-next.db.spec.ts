@@ -10,6 +10,7 @@ import {
   login,
   minutes,
   queueIdsByCode,
+  repairPolicyWithoutContact,
   transition,
 } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
@@ -26,19 +27,7 @@ describe('claiming the next ticket of a queue', () => {
     t = await startTestApp();
     queues = await queueIdsByCode(t);
     dispatcher = await login(t, 'dispatcher1');
-    // Priority by the respond clock alone: without the contact clock, which every ticket here would breach.
-    await t
-      .http()
-      .put('/api/admin/sla-policies/repair')
-      .set('Authorization', await login(t, 'admin'))
-      .send({
-        clocks: [
-          { clock: 'respond', minutes: 30 },
-          { clock: 'on_site', minutes: 120 },
-          { clock: 'resolve', minutes: 1440 },
-        ],
-      })
-      .expect(200);
+    await repairPolicyWithoutContact(t);
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,14 @@
 import { QueueCounts } from '@utility/shared';
-import { breachesOf, call, createTicket, getTicket, login, minutes, transition } from '../testing/api-fixtures';
+import {
+  breachesOf,
+  call,
+  createTicket,
+  getTicket,
+  login,
+  minutes,
+  transition,
+  repairPolicyWithoutContact,
+} from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** The SLA sweeper, driven by moving the server's clock. Each test has its own database, so queue counts are its own. */
@@ -10,20 +19,7 @@ describe('the SLA sweeper', () => {
   beforeEach(async () => {
     t = await startTestApp();
     agent = await login(t, 'agent1');
-    // The sweeper's mechanics on one clock at a time: a repair policy without the contact clock,
-    // which would otherwise run beside respond with the same 30 minutes.
-    await t
-      .http()
-      .put('/api/admin/sla-policies/repair')
-      .set('Authorization', await login(t, 'admin'))
-      .send({
-        clocks: [
-          { clock: 'respond', minutes: 30 },
-          { clock: 'on_site', minutes: 120 },
-          { clock: 'resolve', minutes: 1440 },
-        ],
-      })
-      .expect(200);
+    await repairPolicyWithoutContact(t);
   });
   afterEach(() => t.close());
 

@@ -5,7 +5,8 @@ import { WECHAT_API_OPTIONS, WechatApiClient, WechatApiOptions } from './wechat-
 export const WECHAT_LIVE_BASE = 'https://api.weixin.qq.com';
 /** Mock mode: the base URL of the fake WeChat the DevModule started (server/src/dev/). */
 export const FAKE_WECHAT_URL = Symbol('FAKE_WECHAT_URL');
-const NO_FAKE_URL = 'http://127.0.0.1:9';
+/** For command-line tools, which start no fake: the discard port, so a call fails at once instead of going out. */
+export const NO_FAKE_URL = 'http://127.0.0.1:9';
 
 /** The only place mock and live differ: which base URL and credentials the one client uses. */
 export function wechatApiOptions(config: AppConfig, fakeUrl?: string): WechatApiOptions {

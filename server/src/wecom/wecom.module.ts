@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../common/config';
+import { NO_FAKE_URL } from '../wechat/wechat.module';
 import { FakeWecomHandle, wecomApiOptions } from './fake-wecom.handle';
 import { WECOM_API_OPTIONS, WecomApiClient } from './wecom-api.client';
 
@@ -33,7 +34,7 @@ export class WecomModule {}
     {
       provide: WECOM_API_OPTIONS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => wecomApiOptions(config, 'http://127.0.0.1:9'),
+      useFactory: (config: AppConfig) => wecomApiOptions(config, NO_FAKE_URL),
     },
     WecomApiClient,
   ],
