@@ -74,7 +74,7 @@ export class AppModule {
         JobsModule,
         CustomerMasterModule,
         // The fakes' code is loaded only in mock mode: production never even requires it.
-        ...(config.WECHAT_MODE === 'mock' || config.WECHATPAY_MODE === 'mock'
+        ...(config.WECHAT_MODE === 'mock' || config.WECOM_MODE === 'mock' || config.WECHATPAY_MODE === 'mock'
           ? // eslint-disable-next-line @typescript-eslint/no-require-imports
             [(require('./dev/dev.module') as typeof import('./dev/dev.module')).DevModule.forRoot(config)]
           : []),

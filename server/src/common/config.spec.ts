@@ -107,7 +107,7 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig with NODE_ENV=production', () => {
-  /** Everything production needs: live WeChat and WeChat Pay, given secrets, no demo data. */
+  /** Everything production needs: live WeChat, WeChat Pay and WeCom, given secrets, no demo data. */
   const production = {
     NODE_ENV: 'production',
     DATABASE_URL: 'mysql://u:p@db:3306/utility',
@@ -126,6 +126,10 @@ describe('loadConfig with NODE_ENV=production', () => {
     WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: '/etc/utility/pub_key.pem',
     WECHATPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0112345678',
     WECHATPAY_NOTIFY_URL: 'https://pay.example.cn/api/payments/wechat/notify',
+    WECOM_MODE: 'live',
+    WECOM_CORP_ID: 'ww1234567890abcdef',
+    WECOM_AGENT_ID: '1000009',
+    WECOM_SECRET: 'live-wecom-secret',
   };
   const blamed = (message: string) =>
     message
@@ -142,6 +146,7 @@ describe('loadConfig with NODE_ENV=production', () => {
   it.each([
     ['WECHAT_MODE', { WECHAT_MODE: 'mock' }],
     ['WECHATPAY_MODE', { WECHATPAY_MODE: 'mock' }],
+    ['WECOM_MODE', { WECOM_MODE: 'mock' }],
     ['SEED_DEMO', { SEED_DEMO: 'true' }],
     ['TOKEN_SECRET', { TOKEN_SECRET: undefined }],
     ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: undefined }],

@@ -251,6 +251,7 @@ function productionProblems(env: z.infer<typeof EnvSchema>): [keyof typeof env, 
   const problems: [keyof typeof env, string][] = [];
   if (env.WECHAT_MODE !== 'live') problems.push(['WECHAT_MODE', 'must be live when NODE_ENV=production']);
   if (env.WECHATPAY_MODE !== 'live') problems.push(['WECHATPAY_MODE', 'must be live when NODE_ENV=production']);
+  if (env.WECOM_MODE !== 'live') problems.push(['WECOM_MODE', 'must be live when NODE_ENV=production']);
   if (env.SEED_DEMO === 'true') problems.push(['SEED_DEMO', 'must be false when NODE_ENV=production']);
   for (const key of ['TOKEN_SECRET', 'DATA_ENCRYPTION_KEY'] as const) {
     if (!env[key]) problems.push([key, 'is required when NODE_ENV=production']);

@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeWechat, startFakeWechat } from '../dev/fake-wechat.server';
+import { FakeWecom, startFakeWecom } from '../dev/fake-wecom.server';
 import { MockPair, startMockPair, TEST_APPID, TEST_MCHID } from '../payments/wechat-pay/wechat-pay.test-support';
 import { answerBeforeBody, postFullBody } from '../testing/raw-http';
 import { startTestApp, TestApp } from '../testing/test-app';
@@ -17,6 +18,7 @@ describe('NODE_ENV=production with live credentials', () => {
   let t: TestApp;
   let url: string;
   let wechat: FakeWechat;
+  let wecom: FakeWecom;
   let pay: MockPair;
   let keys: string;
 
@@ -24,6 +26,7 @@ describe('NODE_ENV=production with live credentials', () => {
     // Outside services speaking WeChat's contracts (the fakes, started by the test, not by the server).
     wechat = await startFakeWechat({ appid: TEST_APPID, secret: 'live-secret', tokenTtlSeconds: 7200 });
     pay = await startMockPair();
+    wecom = await startFakeWecom({ corpId: 'ww1234', secret: 'live-wecom-secret', agentId: 1000009, tokenTtlSeconds: 7200 });
     keys = mkdtempSync(join(tmpdir(), 'utility-keys-'));
     writeFileSync(
       join(keys, 'apiclient_key.pem'),
@@ -51,6 +54,11 @@ describe('NODE_ENV=production with live credentials', () => {
       WECHATPAY_PLATFORM_SERIAL: pay.fake.platformSerial,
       WECHATPAY_API_BASE: pay.fake.url,
       WECHATPAY_NOTIFY_URL: 'https://pay.example.cn/api/payments/wechat/notify',
+      WECOM_MODE: 'live',
+      WECOM_CORP_ID: 'ww1234',
+      WECOM_AGENT_ID: '1000009',
+      WECOM_SECRET: 'live-wecom-secret',
+      WECOM_API_BASE: wecom.url,
     });
     await t.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
@@ -58,6 +66,7 @@ describe('NODE_ENV=production with live credentials', () => {
   afterAll(async () => {
     await t?.close();
     await wechat?.close();
+    await wecom?.close();
     await pay?.fake.close();
     rmSync(keys, { recursive: true, force: true });
   });

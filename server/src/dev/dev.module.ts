@@ -3,14 +3,21 @@ import { APP_CONFIG, AppConfig } from '../common/config';
 import { MOCK_WECHAT_PAY_CREDENTIALS } from '../payments/wechat-pay/wechat-pay.credentials';
 import { ResidentsModule } from '../residents/residents.module';
 import { FAKE_WECHAT_URL } from '../wechat/wechat.module';
+import { FAKE_WECOM_URL } from '../wecom/wecom.module';
 import { FakeWechatPayHandle, mockWechatPayCredentials } from './fake-wechat-pay.handle';
 import { FakeWechatHandle } from './fake-wechat.handle';
+import { FakeWecomHandle } from './fake-wecom.handle';
 import { WechatPayDevController } from './wechat-pay-dev.controller';
 import { WechatDevController } from './wechat-dev.controller';
 
 /** Does this configuration run any fake? Only then is this module loaded (bootstrap.ts imports it on demand). */
 export function runsFakes(config: AppConfig): boolean {
-  return runsFakeWechat(config) || config.WECHATPAY_MODE === 'mock';
+  return runsFakeWechat(config) || runsFakeWecom(config) || config.WECHATPAY_MODE === 'mock';
+}
+
+/** Mock mode pointed at an outside WECOM_API_BASE (a test's own fake) starts nothing. */
+export function runsFakeWecom(config: AppConfig): boolean {
+  return config.WECOM_MODE === 'mock' && !config.WECOM_API_BASE;
 }
 
 function runsFakeWechat(config: AppConfig): boolean {
@@ -24,6 +31,12 @@ export const fakeWechatProviders: Provider[] = [
   { provide: FAKE_WECHAT_URL, inject: [FakeWechatHandle], useFactory: (h: FakeWechatHandle) => h.fake.url },
 ];
 
+/** The fake WeCom, started at boot, and its URL for the WeCom client (wecom.module.ts). */
+export const fakeWecomProviders: Provider[] = [
+  { provide: FakeWecomHandle, inject: [APP_CONFIG], useFactory: FakeWecomHandle.start },
+  { provide: FAKE_WECOM_URL, inject: [FakeWecomHandle], useFactory: (h: FakeWecomHandle) => h.fake.url },
+];
+
 /** The fake WeChat Pay, started at boot, and the credentials the WeChat Pay client uses with it. */
 export const fakeWechatPayProviders: Provider[] = [
   { provide: FakeWechatPayHandle, inject: [APP_CONFIG], useFactory: FakeWechatPayHandle.start },
@@ -35,8 +48,8 @@ export const fakeWechatPayProviders: Provider[] = [
 ];
 
 /**
- * Mock mode: the fake WeChat and WeChat Pay on loopback, and the `/api/dev/*` routes the H5 mock pages use.
- * The production modules only see a base URL (FAKE_WECHAT_URL) and credentials (MOCK_WECHAT_PAY_CREDENTIALS),
+ * Mock mode: the fake WeChat, WeCom and WeChat Pay on loopback, and the `/api/dev/*` routes the H5 mock pages use.
+ * The production modules only see a base URL (FAKE_WECHAT_URL, FAKE_WECOM_URL) and credentials (MOCK_WECHAT_PAY_CREDENTIALS),
  * so their live code paths run unchanged; without this module no `/api/dev/*` route exists.
  */
 @Global()
@@ -49,6 +62,7 @@ export class DevModule {
       providers.push(...fakeWechatProviders);
       controllers.push(WechatDevController);
     }
+    if (runsFakeWecom(config)) providers.push(...fakeWecomProviders);
     if (config.WECHATPAY_MODE === 'mock') {
       providers.push(...fakeWechatPayProviders);
       controllers.push(WechatPayDevController);

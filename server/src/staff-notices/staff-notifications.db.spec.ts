@@ -1,10 +1,10 @@
 import { ErrorCode, StaffNotificationView } from '@utility/shared';
 import { DataSource } from 'typeorm';
+import { FakeWecomHandle } from '../dev/fake-wecom.handle';
 import { FakeWecom } from '../dev/fake-wecom.server';
 import { Staff as StaffEntity } from '../staff/staff.entity';
 import { Staff, call, createTicket, expectRefused, minutes, signIn } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
-import { FakeWecomHandle } from '../wecom/fake-wecom.handle';
 import { StaffNoticeWorker } from './staff-notice-worker.service';
 import { StaffNotification } from './staff-notification.entity';
 import { StaffNotices } from './staff-notices.service';
@@ -19,7 +19,7 @@ describe('staff notifications: the notification centre and WeCom delivery', () =
   let agent: Staff;
   beforeAll(async () => {
     t = await startTestApp({ STAFF_APP_URL: 'https://staff.example.cn' });
-    wecom = t.app.get(FakeWecomHandle).fake!;
+    wecom = t.app.get(FakeWecomHandle).fake;
     [zhou, wu, agent] = await Promise.all(['supervisor1', 'supervisor2', 'agent1'].map((u) => signIn(t, u)));
     await setWecomUserId('supervisor1', 'zhouzhuguan');
     t.setNow(new Date('2026-08-01T02:00:00.000Z'));

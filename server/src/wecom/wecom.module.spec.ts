@@ -2,17 +2,25 @@ import { Global, Module } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig, loadConfig, MOCK_WECOM_AGENT_ID, MOCK_WECOM_CORP_ID } from '../common/config';
+import { fakeWecomProviders } from '../dev/dev.module';
+import { FakeWecomHandle } from '../dev/fake-wecom.handle';
 import { FakeWecom, startFakeWecom } from '../dev/fake-wecom.server';
-import { FakeWecomHandle } from './fake-wecom.handle';
 import { WecomApiClient } from './wecom-api.client';
-import { WecomModule } from './wecom.module';
+import { FAKE_WECOM_URL, WecomModule } from './wecom.module';
 
-async function startModule(env: Record<string, string>) {
+/** The DevModule's WeCom part (the whole DevModule would also need the database for its WeChat pages). */
+@Global()
+@Module({ providers: fakeWecomProviders, exports: [FakeWecomHandle, FAKE_WECOM_URL] })
+class FakeWecomModule {}
+
+async function startModule(env: Record<string, string>, withDevModule = false) {
   const config: AppConfig = loadConfig({ LOG_LEVEL: 'silent', ...env });
   @Global()
   @Module({ providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] })
   class ConfigModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, WecomModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule, WecomModule, ...(withDevModule ? [FakeWecomModule] : [])],
+  }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
   await app.init();
   return app;
@@ -21,8 +29,8 @@ async function startModule(env: Record<string, string>) {
 const card = { touser: 'zhouzhuguan', title: '工单超时', description: '请督办', url: 'https://staff.example.cn/' };
 
 describe('WecomModule', () => {
-  it('in mock mode starts a fake WeCom on loopback, sends to it, and closes it at shutdown', async () => {
-    const app = await startModule({});
+  it('in mock mode the DevModule starts a fake WeCom on loopback, the client sends to it, it closes at shutdown', async () => {
+    const app = await startModule({}, true);
     const fake = app.get(FakeWecomHandle).fake!;
     expect(fake.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await app.get(WecomApiClient).sendTextCard(card);
@@ -50,7 +58,7 @@ describe('WecomModule', () => {
       WECOM_API_BASE: `${fake.url}/`,
     });
     try {
-      expect(app.get(FakeWecomHandle).fake).toBeNull();
+      expect(() => app.get(FakeWecomHandle)).toThrow();
       await app.get(WecomApiClient).sendTextCard(card);
       expect(fake.messages().map((m) => m.agentid)).toEqual([1000009]);
       expect(fake.received[0].query).toEqual({ corpid: 'ww1234', corpsecret: '***' });
@@ -59,5 +67,9 @@ describe('WecomModule', () => {
       await app.close();
       await fake.close();
     }
+  });
+
+  it('refuses mock mode without the DevModule rather than call WeCom itself with mock credentials', async () => {
+    await expect(startModule({})).rejects.toThrow(/WECOM_MODE=mock needs the DevModule/);
   });
 });
