@@ -18,6 +18,7 @@ export * from './sla/sla-types';
 export * from './sla/sla-deadlines';
 export * from './calendar/date-bounds';
 export * from './sla/appointment-deadlines';
+export * from './sla/late-arrival';
 export * from './api/sla';
 export * from './tickets/resident-progress';
 export * from './api/residents';

@@ -19,7 +19,6 @@ function signIn() {
       role: Role.Dispatcher,
       stationId: 1,
       districtId: 1,
-      onDuty: true,
     },
   });
 }

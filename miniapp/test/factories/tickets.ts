@@ -61,6 +61,6 @@ export function staffLogin(role: Role = Role.Dispatcher): StaffLoginResponse {
     token: 'tok-1',
     expiresAt: '2026-11-24T00:00:00Z',
     mustChangePassword: false,
-    staff: { id: 7, name: '王调度', username: 'wang', role, roles: [role], stationId: 2, districtId: 1, onDuty: true },
+    staff: { id: 7, name: '王调度', username: 'wang', role, roles: [role], stationId: 2, districtId: 1 },
   };
 }

@@ -190,7 +190,7 @@ describe('meter readings', () => {
       const exists = await ds.query("SELECT id FROM staff WHERE username = 'billing-east'");
       if (!exists.length) {
         await ds.query(
-          "INSERT INTO staff (username, name, passwordHash, role, stationId, districtId, onDuty, capacity, active) VALUES ('billing-east', '东区收费员', ?, 'agent', ?, ?, 0, 5, 1)",
+          "INSERT INTO staff (username, name, passwordHash, role, stationId, districtId, capacity, active) VALUES ('billing-east', '东区收费员', ?, 'agent', ?, ?, 5, 1)",
           [agent1.passwordHash, agent1.stationId, agent1.districtId],
         );
         const [{ id }] = await ds.query("SELECT id FROM staff WHERE username = 'billing-east'");

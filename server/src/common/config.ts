@@ -44,6 +44,10 @@ const EnvSchema = z.object({
       return z.NEVER;
     }),
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** How often the on-call chain is advanced and tickets unclaimed past half their respond clock are reported (0 = off). */
+  DISPATCH_WATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /** An auto-assigned emergency not acknowledged (接单) within this goes to the next technician on shift, then the supervisors. */
+  ONCALL_ACK_MINUTES: z.coerce.number().int().min(1).max(120).default(5),
   H5_DIR: z.string().default(resolve(REPO_ROOT, 'miniapp/dist/h5')),
   /** The 24-hour line residents are told to call in an emergency (safety instructions). */
   HOTLINE_NUMBER: z

@@ -13,12 +13,14 @@ import {
   isOpen,
   COMPLAINT_GRADE_LABELS,
 } from '@utility/shared';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AppError, conflict } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { Actor, StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
+import { StaffNotices } from '../staff-notices/staff-notices.service';
+import { StaffService } from '../staff/staff.service';
 import { TicketExtensions } from '../tickets/ticket-extensions';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { TicketsService } from '../tickets/tickets.service';
@@ -43,6 +45,8 @@ export class ComplaintHandling implements OnModuleInit {
     private readonly extensions: TicketExtensions,
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly staff: StaffService,
+    private readonly staffNotices: StaffNotices,
   ) {}
 
   onModuleInit(): void {
@@ -99,17 +103,39 @@ export class ComplaintHandling implements OnModuleInit {
           firstReply: null,
         });
       const label = `定为${COMPLAINT_GRADE_LABELS[grade]}投诉${note ? `：${note}` : ''}`;
-      if (queue)
-        return this.tickets.requeue(em, actor, ticket, {
+      if (queue) {
+        const moved = await this.tickets.requeue(em, actor, ticket, {
           queueId: queue.id,
           priority: handling.priority,
           note: `${label}，转主管处理`,
           escalate: true,
         });
+        await this.tellSupervisors(em, moved, note);
+        return moved;
+      }
       return this.tickets.recordStep(em, actor, ticket, {
         events: [{ kind: TicketEventKind.Note, note: label, data: { grade } }],
       });
     });
+  }
+
+  /** A grade-1 complaint reaches the district's supervisors at once (docs/domain.md#priorities-and-grades). */
+  private async tellSupervisors(em: EntityManager, ticket: TicketSnapshot, note?: string): Promise<void> {
+    const supervisors = ticket.districtId
+      ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em)
+      : [];
+    const no = ticket.no ?? String(ticket.id);
+    await this.staffNotices.notify(
+      supervisors.map((s) => s.id),
+      {
+        kind: 'complaint_grade1',
+        title: `一级投诉：${no}`,
+        body: `投诉工单 ${no}（${ticket.address}）已定为一级投诉，转主管处理${note ? `：${note}` : ''}。`,
+        ticketId: ticket.id,
+      },
+      `complaint-grade1:${ticket.id}`,
+      em,
+    );
   }
 
   /** The first answer to the complainant: stops the first-reply clock (docs/domain.md#complaints-and-reports: within 3 days). */

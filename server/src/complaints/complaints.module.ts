@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { QueuesModule } from '../queues/queues.module';
 import { ResidentsModule } from '../residents/residents.module';
+import { StaffNoticesModule } from '../staff-notices/staff-notices.module';
+import { StaffModule } from '../staff/staff.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ComplaintCase } from './complaint-case.entity';
@@ -21,6 +23,8 @@ import { ResidentRequest } from './resident-request.entity';
     AccountsModule,
     QueuesModule,
     ResidentsModule,
+    StaffModule,
+    StaffNoticesModule,
     TicketsModule,
     UploadsModule,
   ],

@@ -1,4 +1,6 @@
 import { StaffNotification } from '../staff-notices/staff-notification.entity';
+import { OncallPage } from '../tickets/oncall-page.entity';
+import { UnclaimedAlert } from '../tickets/unclaimed-alert.entity';
 import { Account } from '../accounts/account.entity';
 import { AccountHolderHistory } from '../accounts/account-holder-history.entity';
 import { ImportJob } from '../customer-master/import-job.entity';
@@ -120,4 +122,6 @@ export const ENTITIES = [
   Hazard,
   MonthlyReport,
   StaffNotification,
+  OncallPage,
+  UnclaimedAlert,
 ];

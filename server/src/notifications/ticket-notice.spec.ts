@@ -22,6 +22,7 @@ const fact = (kind: K, from: S | null, to: S | null): TicketEventFact => ({
   ticketNo: '20261123000007',
   ticketType: TicketType.Repair,
   accountNo: '9100000001',
+  data: null,
 });
 
 describe('noticeForEvent', () => {
@@ -38,6 +39,14 @@ describe('noticeForEvent', () => {
     expect(notice.data.time4.value).toBe('2026-11-23 10:05');
     expect(notice.data.character_string1.value).toBe('20261123000007');
     expect(notice.page).toBe('packages/requests/detail?id=7');
+  });
+
+  it('tells a late arrival with the new expected time, not the moment the clock ran out', () => {
+    const late = { ...fact(K.Delayed, null, null), data: { clock: 'on_site', expectedBy: '2026-11-23T02:35:00.000Z' } };
+    const notice = noticeForEvent(late, templates)!;
+    expect(notice.templateId).toBe('TPL_PROGRESS');
+    expect(notice.data.phrase3.value).toBe('上门延误');
+    expect(notice.data.time4.value).toBe('2026-11-23 10:35');
   });
 
   it.each([

@@ -13,6 +13,7 @@ const TEMPLATE_OF: Partial<Record<ResidentStep, keyof NoticeTemplates>> = {
   [ResidentStep.Accepted]: 'accepted',
   [ResidentStep.Dispatched]: 'progress',
   [ResidentStep.OnTheWay]: 'progress',
+  [ResidentStep.Delayed]: 'progress',
   [ResidentStep.Done]: 'resolved',
 };
 
@@ -39,6 +40,9 @@ export function noticeForEvent(fact: TicketEventFact, templates: NoticeTemplates
   const step = residentStepForEvent(fact.kind, fact.from, fact.to);
   const template = step && TEMPLATE_OF[step];
   if (!step || !template) return null;
+  // Late on site: the time the resident is told is the new expected arrival, not the moment of the breach.
+  const expectedBy = step === ResidentStep.Delayed ? fact.data?.expectedBy : undefined;
+  const time = typeof expectedBy === 'string' ? new Date(expectedBy) : fact.at;
   return {
     templateId: templates[template],
     page: `packages/requests/detail?id=${fact.ticketId}`,
@@ -46,7 +50,7 @@ export function noticeForEvent(fact: TicketEventFact, templates: NoticeTemplates
       character_string1: { value: fact.ticketNo.slice(0, 32) },
       thing2: { value: TICKET_TYPE_LABELS[fact.ticketType].slice(0, 20) },
       phrase3: { value: RESIDENT_STEP_LABELS[step].slice(0, 5) },
-      time4: { value: shanghaiTime.format(fact.at) },
+      time4: { value: shanghaiTime.format(time) },
     },
   };
 }

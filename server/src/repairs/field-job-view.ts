@@ -7,19 +7,13 @@ import {
   TicketView,
 } from '@utility/shared';
 import { etaOf } from '../tickets/resident-ticket-view';
+import { acceptedSinceAssigned } from '../tickets/ticket-events';
 import { TicketEvent } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { RepairRequest } from './repair-request.entity';
 
-/** The technician acknowledged the job (接单) after it was last given to someone. */
-export function acceptedSinceAssigned(events: TicketEvent[]): boolean {
-  let accepted = false;
-  for (const e of events) {
-    if (e.kind === TicketEventKind.Assigned || e.kind === TicketEventKind.Claimed) accepted = false;
-    else if (e.kind === TicketEventKind.JobAccepted) accepted = true;
-  }
-  return accepted;
-}
+// The on-call chain (tickets module) needs it too: it lives beside the timeline.
+export { acceptedSinceAssigned } from '../tickets/ticket-events';
 
 export function toFieldJobView(
   ticket: Ticket,

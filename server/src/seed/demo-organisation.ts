@@ -53,8 +53,6 @@ export interface DemoStaff {
   role: Role;
   station: string | null;
   district: string | null;
-  /** Legacy flag, no longer read: who is on duty is the roster's (DEMO_ROSTER_DAYS). */
-  onDuty?: boolean;
   /** Work phone (technicians): residents see it masked. */
   phone?: string;
   /** Queue codes worked, e.g. `emergency-east`, `repair-east-heat`, `triage`. */
@@ -94,7 +92,6 @@ export const DEMO_STAFF: DemoStaff[] = [
     role: Role.Technician,
     station: 'east-heat',
     district: 'east',
-    onDuty: true,
     phone: '13900001111',
     queues: ['emergency-east', 'repair-east-heat', 'repair-east-hall'],
   },
@@ -104,7 +101,6 @@ export const DEMO_STAFF: DemoStaff[] = [
     role: Role.Technician,
     station: 'east-hall',
     district: 'east',
-    onDuty: true,
     phone: '13900002222',
     queues: ['emergency-east', 'repair-east-hall', 'repair-east-heat', 'emergency-west', 'repair-west-heat'],
   },
@@ -114,7 +110,6 @@ export const DEMO_STAFF: DemoStaff[] = [
     role: Role.Technician,
     station: 'west-heat',
     district: 'west',
-    onDuty: true,
     phone: '13900003333',
     queues: ['emergency-west', 'repair-west-heat'],
   },

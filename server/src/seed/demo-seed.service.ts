@@ -102,7 +102,6 @@ export class DemoSeed {
           wecomUserId: null,
           stationId: s.station ? stations.get(s.station)!.id : null,
           districtId: s.district ? districts.get(s.district)! : null,
-          onDuty: s.onDuty ?? false,
           capacity: 5,
           phone: s.phone ?? null,
         },

@@ -105,7 +105,6 @@ export class StaffAccounts {
             roles: body.roles,
             districtId: body.districtId ?? null,
             stationId: null,
-            onDuty: false,
             capacity: 5,
             active: true,
             mustChangePassword: true,

@@ -47,7 +47,6 @@ describe('staff login and bearer tokens', () => {
       roles: ['technician'],
       stationId: expect.any(Number),
       districtId: expect.any(Number),
-      onDuty: true,
     });
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|scrypt|\$2[ab]\$/i);
   });

@@ -46,10 +46,6 @@ export class Staff {
   @IdRefColumn({ nullable: true })
   districtId: number | null;
 
-  /** On shift now: only on-duty technicians are auto-assigned emergencies. */
-  @Column({ type: 'boolean', default: false })
-  onDuty: boolean;
-
   /** Open tickets this person may hold at once (auto-assignment respects it). */
   @Column({ type: 'int', default: 5 })
   capacity: number;

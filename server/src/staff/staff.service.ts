@@ -13,7 +13,6 @@ export const toStaffView = (s: Staff): StaffView => ({
   roles: s.roles.length ? s.roles : [s.role],
   stationId: s.stationId,
   districtId: s.districtId,
-  onDuty: s.onDuty,
 });
 
 let dummyHash: Promise<string> | null = null;

@@ -17,12 +17,16 @@ import { Actor, StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
 import { RotaService } from '../rota/rota.service';
 import { StaffService } from '../staff/staff.service';
+import { OncallPager } from './oncall-pager.service';
 import { TicketClocksService } from './ticket-clocks.service';
 import { appendEvents } from './ticket-events';
 import { TicketReader } from './ticket-reader.service';
 import { Ticket } from './ticket.entity';
 
-const CLAIMABLE = [TicketStatus.Submitted, TicketStatus.Accepted];
+/** A staff member as the staff module answers (its entity is its own). */
+type StaffMember = Awaited<ReturnType<StaffService['findByIds']>>[number];
+
+export const CLAIMABLE = [TicketStatus.Submitted, TicketStatus.Accepted];
 const WORKING = [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite];
 /** Work order: highest priority first, then the oldest. */
 export const PRIORITY_ORDER_SQL = `CASE t.priority ${Object.entries(PRIORITY_RANK)
@@ -49,6 +53,7 @@ export class TicketAssignment {
     private readonly clocks: TicketClocksService,
     private readonly reader: TicketReader,
     private readonly rota: RotaService,
+    private readonly pager: OncallPager,
   ) {}
 
   /** Exactly one of several simultaneous claimants wins; the others get 409. */
@@ -160,21 +165,16 @@ export class TicketAssignment {
 
   /**
    * Emergency queues: the least-loaded technician of the queue on a technician shift of its
-   * district at `now` (the duty roster), under capacity; nobody → the supervisor is alerted.
+   * district at `now` (the duty roster), under capacity, paged at once (the on-call chain starts);
+   * nobody → escalated and the district's supervisors told.
    */
   async autoAssign(em: EntityManager, ticket: Ticket, now: Date): Promise<void> {
-    const queue = await this.queues.findById(ticket.queueId, em);
-    const onShift = await this.rota.onShift(now, { districtId: queue?.districtId ?? null, role: Role.Technician }, em);
-    const memberIds = (await this.queues.memberIds(ticket.queueId, em)).filter((id) => onShift.includes(id));
-    const onDuty = (await this.staff.findByIds(memberIds, em)).filter((s) => s.active && s.role === Role.Technician);
-    const loads = await this.openLoads(
-      em,
-      onDuty.map((s) => s.id),
-    );
-    const pick = onDuty
-      .filter((s) => (loads.get(s.id) ?? 0) < s.capacity)
-      .sort((a, b) => (loads.get(a.id) ?? 0) - (loads.get(b.id) ?? 0) || a.id - b.id)[0];
-    if (pick && (await this.take(em, ticket, null, pick, TicketEventKind.Assigned, '系统自动派单'))) return;
+    const pick = await this.nextOnShift(em, ticket, now, []);
+    const taken = pick && (await this.take(em, ticket, null, pick, TicketEventKind.Assigned, '系统自动派单，已通知值班技术员'));
+    if (taken) {
+      await this.pager.start(em, taken, pick.id, now);
+      return;
+    }
     await appendEvents(em, ticket.id, [
       {
         kind: TicketEventKind.Escalated,
@@ -184,6 +184,37 @@ export class TicketAssignment {
         data: { reason: 'no_one_on_duty' },
       },
     ]);
+    await this.pager.tellSupervisors(em, ticket, '无值班技术员可派');
+  }
+
+  /**
+   * The least-loaded technician of the ticket's queue on a technician shift of its district at `now`
+   * (docs/domain.md#duty-roster), under capacity, other than `passedOver`; null when there is none.
+   */
+  async nextOnShift(em: EntityManager, ticket: Ticket, now: Date, passedOver: number[]): Promise<StaffMember | null> {
+    const queue = await this.queues.findById(ticket.queueId, em);
+    const onShift = await this.rota.onShift(now, { districtId: queue?.districtId ?? null, role: Role.Technician }, em);
+    const memberIds = (await this.queues.memberIds(ticket.queueId, em)).filter(
+      (id) => onShift.includes(id) && !passedOver.includes(id),
+    );
+    const onDuty = (await this.staff.findByIds(memberIds, em)).filter((s) => s.active && s.role === Role.Technician);
+    const loads = await this.openLoads(
+      em,
+      onDuty.map((s) => s.id),
+    );
+    return (
+      onDuty
+        .filter((s) => (loads.get(s.id) ?? 0) < s.capacity)
+        .sort((a, b) => (loads.get(a.id) ?? 0) - (loads.get(b.id) ?? 0) || a.id - b.id)[0] ?? null
+    );
+  }
+
+  /**
+   * The on-call chain hands an unacknowledged job on: `to` gets it and its holder is taken off, only while
+   * the ticket is still as read (same assignee and status); null otherwise.
+   */
+  handOn(em: EntityManager, ticket: Ticket, to: StaffMember, note: string): Promise<Ticket | null> {
+    return this.take(em, ticket, null, to, TicketEventKind.Assigned, note);
   }
 
   /**

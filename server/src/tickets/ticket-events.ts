@@ -31,3 +31,13 @@ export async function appendEvents(em: EntityManager, ticketId: number, events: 
   }));
   await insertRows(em, TicketEvent, rows);
 }
+
+/** The assignee acknowledged the job (接单) after it was last given to someone. */
+export function acceptedSinceAssigned(events: Pick<TicketEvent, 'kind'>[]): boolean {
+  let accepted = false;
+  for (const e of events) {
+    if (e.kind === TicketEventKind.Assigned || e.kind === TicketEventKind.Claimed) accepted = false;
+    else if (e.kind === TicketEventKind.JobAccepted) accepted = true;
+  }
+  return accepted;
+}

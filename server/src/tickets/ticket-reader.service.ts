@@ -19,7 +19,7 @@ import { QueuesService } from '../queues/queues.service';
 import { StaffService } from '../staff/staff.service';
 import { TicketClock } from './ticket-clock.entity';
 import type { NewClock } from './ticket-clocks.service';
-import { TicketEvent } from './ticket-event.entity';
+import { EventData, TicketEvent } from './ticket-event.entity';
 import { toResidentTicketView } from './resident-ticket-view';
 import { TicketExtensions } from './ticket-extensions';
 import { toEventView, toTicketView } from './ticket-view';
@@ -35,6 +35,8 @@ export interface TicketEventFact {
   ticketNo: string;
   ticketType: TicketType;
   accountNo: string | null;
+  /** What the event carries (a `delayed` event's `expectedBy`). */
+  data: EventData | null;
 }
 
 /** Reads tickets within the caller's scope and maps them for the wire. */
@@ -156,6 +158,7 @@ export class TicketReader {
         ticketNo: t.no ?? String(t.id),
         ticketType: t.type,
         accountNo: t.accountNo,
+        data: e.data ?? null,
       };
     });
   }

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   CLOCK_LABELS,
+  ClockKind,
   PRIORITY_LABELS,
   Role,
   TICKET_TYPE_LABELS,
   TicketEventKind,
   escalatePriority,
+  expectedArrivalAfterBreach,
 } from '@utility/shared';
-import { IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { BackgroundJob } from '../common/jobs/background-job.decorator';
@@ -16,10 +18,26 @@ import { StaffNotices } from '../staff-notices/staff-notices.service';
 import { StaffService } from '../staff/staff.service';
 import { TicketClocksService } from './ticket-clocks.service';
 import { TicketClock } from './ticket-clock.entity';
+import { etaOf } from './resident-ticket-view';
+import { TicketEvent } from './ticket-event.entity';
 import { appendEvents } from './ticket-events';
 import { Ticket } from './ticket.entity';
 
 const BATCH = 200;
+const shanghaiMinute = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+/** 8月1日 10:30 (Asia/Shanghai). */
+const shanghaiClock = (at: Date): string => {
+  const [date, time] = shanghaiMinute.format(at).split(' ');
+  const [, month, day] = date.split('-').map(Number);
+  return `${month}月${day}日 ${time}`;
+};
 
 export interface SweepResult {
   atRisk: number;
@@ -58,6 +76,7 @@ export class TicketSweeper {
     return result;
   }
 
+  /** At risk: flagged once, and the assignee and the district's supervisors told (docs/domain.md#escalation). */
   private flagAtRisk(clock: TicketClock, now: Date): Promise<boolean> {
     return this.db.transaction(async (em) => {
       const won = await em.update(TicketClock, { id: clock.id, atRiskAt: IsNull() }, { atRiskAt: now });
@@ -70,11 +89,27 @@ export class TicketSweeper {
           data: { clock: clock.kind, dueAt: clock.dueAt.toISOString() },
         },
       ]);
+      const ticket = await em.findOneByOrFail(Ticket, { id: clock.ticketId });
+      const minutesLeft = Math.max(0, Math.round((clock.dueAt.getTime() - now.getTime()) / 60_000));
+      await this.staffNotices.notify(
+        await this.assigneeAndSupervisors(em, ticket),
+        {
+          kind: 'sla_at_risk',
+          title: `工单临期：${ticket.no ?? ticket.id}`,
+          body: `${TICKET_TYPE_LABELS[ticket.type]}工单 ${ticket.no ?? ticket.id}（${ticket.address}）${CLOCK_LABELS[clock.kind]}将在${minutesLeft}分钟后超时，请尽快处理。`,
+          ticketId: ticket.id,
+        },
+        `sla-risk:${clock.id}`,
+        em,
+      );
       return true;
     });
   }
 
-  /** Breach: recorded once, priority raised one step, supervisor notified on the timeline. */
+  /**
+   * Breach: recorded once, priority raised one step, the assignee and the district's supervisors told (the
+   * timeline says so); a late arrival is also told to the resident with the new expected time.
+   */
   private escalate(clock: TicketClock, now: Date): Promise<boolean> {
     return this.db.transaction(async (em) => {
       const ticket = await em.findOneByOrFail(Ticket, { id: clock.ticketId });
@@ -90,12 +125,10 @@ export class TicketSweeper {
           data: { clock: clock.kind, from: ticket.priority, to: priority },
         },
       ]);
+      if (clock.kind === ClockKind.OnSite) await this.tellResidentOfDelay(em, ticket, clock, now);
       // In the same transaction: the timeline says the supervisors were told, so they are.
-      const supervisors = ticket.districtId
-        ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em)
-        : [];
       await this.staffNotices.notify(
-        supervisors.map((s) => s.id),
+        await this.assigneeAndSupervisors(em, ticket),
         {
           kind: 'sla_breach',
           title: `工单超时：${ticket.no ?? ticket.id}`,
@@ -107,5 +140,28 @@ export class TicketSweeper {
       );
       return true;
     });
+  }
+
+  /** 003 §九(五): late means the user is told — a `delayed` event, which the resident's notices carry. */
+  private async tellResidentOfDelay(em: EntityManager, ticket: Ticket, clock: TicketClock, now: Date): Promise<void> {
+    const events = await em.find(TicketEvent, { where: { ticketId: ticket.id }, order: { id: 'ASC' } });
+    const eta = etaOf(ticket, events);
+    const expectedBy = expectedArrivalAfterBreach(now, clock, eta ? new Date(eta) : null);
+    await appendEvents(em, ticket.id, [
+      {
+        kind: TicketEventKind.Delayed,
+        actor: null,
+        at: now,
+        note: `上门将延误，预计${shanghaiClock(expectedBy)}前到达`,
+        data: { clock: clock.kind, expectedBy: expectedBy.toISOString() },
+      },
+    ]);
+  }
+
+  private async assigneeAndSupervisors(em: EntityManager, ticket: Ticket): Promise<number[]> {
+    const supervisors = ticket.districtId
+      ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em)
+      : [];
+    return [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...supervisors.map((s) => s.id)];
   }
 }

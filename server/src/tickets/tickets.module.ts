@@ -7,6 +7,10 @@ import { RotaModule } from '../rota/rota.module';
 import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
 import { StaffNoticesModule } from '../staff-notices/staff-notices.module';
+import { DispatchWatch } from './dispatch-watch.service';
+import { OncallChain } from './oncall-chain.service';
+import { OncallPage } from './oncall-page.entity';
+import { OncallPager } from './oncall-pager.service';
 import { QueueBoardController } from './queue-board.controller';
 import { SlaBreach } from './sla-breach.entity';
 import { TicketAppointmentsController } from './ticket-appointments.controller';
@@ -23,10 +27,12 @@ import { TicketSweeper } from './ticket-sweeper.service';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
+import { UnclaimedAlert } from './unclaimed-alert.entity';
+import { UnclaimedWatch } from './unclaimed-watch.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketClock, SlaBreach]),
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketClock, SlaBreach, OncallPage, UnclaimedAlert]),
     AccountsModule,
     OrgModule,
     QueuesModule,
@@ -46,6 +52,10 @@ import { TicketsService } from './tickets.service';
     TicketSweeper,
     TicketExtensions,
     TicketFactsService,
+    OncallPager,
+    OncallChain,
+    UnclaimedWatch,
+    DispatchWatch,
   ],
   exports: [
     TicketsService,
@@ -56,6 +66,7 @@ import { TicketsService } from './tickets.service';
     TicketAssignment,
     TicketBoard,
     TicketFactsService,
+    DispatchWatch,
   ],
 })
 export class TicketsModule {}

@@ -18,7 +18,6 @@ export interface StaffView {
   roles?: Role[];
   stationId: number | null;
   districtId: number | null;
-  onDuty: boolean;
 }
 
 export interface StaffLoginResponse {

@@ -12,6 +12,8 @@ export enum ResidentStep {
   Reopened = 'reopened',
   Cancelled = 'cancelled',
   Confirmed = 'confirmed',
+  /** Late on site: the resident is told the new expected time (003 §九(五)). */
+  Delayed = 'delayed',
 }
 
 export const RESIDENT_STEP_LABELS: Record<ResidentStep, string> = {
@@ -25,6 +27,7 @@ export const RESIDENT_STEP_LABELS: Record<ResidentStep, string> = {
   [ResidentStep.Reopened]: '已重新受理',
   [ResidentStep.Cancelled]: '已取消',
   [ResidentStep.Confirmed]: '已确认完成',
+  [ResidentStep.Delayed]: '上门延误',
 };
 
 /** Where the ticket stands now; a resolved ticket waits for the resident's rating. */
@@ -60,6 +63,7 @@ export function residentStepForEvent(
 ): ResidentStep | null {
   if (kind === TicketEventKind.Created) return ResidentStep.Submitted;
   if (kind === TicketEventKind.ResidentConfirmed) return ResidentStep.Confirmed;
+  if (kind === TicketEventKind.Delayed) return ResidentStep.Delayed;
   if (kind === TicketEventKind.Claimed || kind === TicketEventKind.Assigned) {
     return from === TicketStatus.Assigned || from === TicketStatus.EnRoute || from === TicketStatus.OnSite
       ? null

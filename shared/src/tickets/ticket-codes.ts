@@ -75,6 +75,8 @@ export enum TicketEventKind {
   WindowMoved = 'window_moved',
   /** An application approved or refused, with the reason the resident sees. */
   Decided = 'decided',
+  /** The on-site clock ran out: the resident is told, with the new expected arrival (`data.expectedBy`). */
+  Delayed = 'delayed',
 }
 
 /** Staff-facing names of timeline events. */
@@ -90,6 +92,7 @@ export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
   [TicketEventKind.TypeChanged]: '变更类型',
   [TicketEventKind.Note]: '备注',
   [TicketEventKind.JobAccepted]: '接单',
+  [TicketEventKind.Delayed]: '延误告知',
   [TicketEventKind.EtaSet]: '预计到达',
   [TicketEventKind.HandedOver]: '退回队列',
   [TicketEventKind.TemperatureRecorded]: '室温测量',

@@ -49,7 +49,7 @@ async function addTechnicians(url: string, queueId: number): Promise<string[]> {
     )) as unknown as [{ passwordHash: string; stationId: number; districtId: number }[]];
     const names = Array.from({ length: STAFF }, (_, i) => `bench-tech-${String(i + 1).padStart(2, '0')}`);
     await conn.query(
-      'INSERT INTO staff (username, name, passwordHash, role, stationId, districtId, onDuty, capacity, active) VALUES ?',
+      'INSERT INTO staff (username, name, passwordHash, role, stationId, districtId, capacity, active) VALUES ?',
       [
         names.map((n, i) => [
           n,
@@ -58,7 +58,6 @@ async function addTechnicians(url: string, queueId: number): Promise<string[]> {
           'technician',
           tech.stationId,
           tech.districtId,
-          1,
           5,
           1,
         ]),

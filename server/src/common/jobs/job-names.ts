@@ -14,6 +14,7 @@ export const JOB_NAMES = [
   'upload-sweep',
   'platform-certificates',
   'staff-notice-worker',
+  'dispatch-watch',
 ] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];

@@ -33,6 +33,7 @@ export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
     setting: 'STAFF_NOTICE_WORKER_SECONDS',
     everySeconds: (c) => c.STAFF_NOTICE_WORKER_SECONDS,
   },
+  'dispatch-watch': { setting: 'DISPATCH_WATCH_SECONDS', everySeconds: (c) => c.DISPATCH_WATCH_SECONDS },
   'platform-certificates': {
     setting: 'WECHATPAY_CERT_REFRESH_SECONDS',
     everySeconds: (c) => c.WECHATPAY_CERT_REFRESH_SECONDS,
