@@ -455,7 +455,7 @@ describe('browser', () => {
     expect(events).toEqual([
       byResident('created', 'submitted', null),
       bySystem('routed', null, null, emergencyQueue.name),
-      bySystem('assigned', 'submitted', 'assigned', '系统自动派单'),
+      bySystem('assigned', 'submitted', 'assigned', '系统自动派单，已通知值班技术员'),
       byTech('job_accepted', null, null, '已接单'),
       byTech('transition', 'assigned', 'en_route', `预计${ETA_MINUTES}分钟后到达`),
       byTech('eta_set', null, null),

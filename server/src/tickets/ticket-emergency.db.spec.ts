@@ -71,7 +71,7 @@ describe('leaks: emergency dispatch', () => {
       actorId: null,
       fromStatus: 'accepted',
       toStatus: 'assigned',
-      note: '系统自动派单',
+      note: '系统自动派单，已通知值班技术员',
     });
   });
 
