@@ -26,7 +26,12 @@ describe('NODE_ENV=production with live credentials', () => {
     // Outside services speaking WeChat's contracts (the fakes, started by the test, not by the server).
     wechat = await startFakeWechat({ appid: TEST_APPID, secret: 'live-secret', tokenTtlSeconds: 7200 });
     pay = await startMockPair();
-    wecom = await startFakeWecom({ corpId: 'ww1234', secret: 'live-wecom-secret', agentId: 1000009, tokenTtlSeconds: 7200 });
+    wecom = await startFakeWecom({
+      corpId: 'ww1234',
+      secret: 'live-wecom-secret',
+      agentId: 1000009,
+      tokenTtlSeconds: 7200,
+    });
     keys = mkdtempSync(join(tmpdir(), 'utility-keys-'));
     writeFileSync(
       join(keys, 'apiclient_key.pem'),

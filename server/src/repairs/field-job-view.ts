@@ -3,7 +3,6 @@ import {
   FieldJobView,
   PRIORITY_RANK,
   TICKET_TYPE_LABELS,
-  TicketEventKind,
   TicketView,
 } from '@utility/shared';
 import { etaOf } from '../tickets/resident-ticket-view';

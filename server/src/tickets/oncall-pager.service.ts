@@ -58,7 +58,9 @@ export class OncallPager {
 
   /** The district's supervisors: nobody took the emergency (`why` says what happened). */
   async tellSupervisors(em: EntityManager, ticket: Ticket, why: string): Promise<number> {
-    const supervisors = ticket.districtId ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em) : [];
+    const supervisors = ticket.districtId
+      ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em)
+      : [];
     await this.staffNotices.notify(
       supervisors.map((s) => s.id),
       {

@@ -170,7 +170,8 @@ export class TicketAssignment {
    */
   async autoAssign(em: EntityManager, ticket: Ticket, now: Date): Promise<void> {
     const pick = await this.nextOnShift(em, ticket, now, []);
-    const taken = pick && (await this.take(em, ticket, null, pick, TicketEventKind.Assigned, '系统自动派单，已通知值班技术员'));
+    const taken =
+      pick && (await this.take(em, ticket, null, pick, TicketEventKind.Assigned, '系统自动派单，已通知值班技术员'));
     if (taken) {
       await this.pager.start(em, taken, pick.id, now);
       return;

@@ -60,7 +60,9 @@ export class UnclaimedWatch {
         alertedAt: this.clock.now(),
       });
       const members = await this.staff.findByIds(await this.queues.memberIds(ticket.queueId, em), em);
-      const dispatchers = members.filter((m) => m.active && (m.role === Role.Dispatcher || m.roles.includes(Role.Dispatcher)));
+      const dispatchers = members.filter(
+        (m) => m.active && (m.role === Role.Dispatcher || m.roles.includes(Role.Dispatcher)),
+      );
       const no = ticket.no ?? String(ticket.id);
       await this.staffNotices.notify(
         dispatchers.map((d) => d.id),

@@ -12,10 +12,7 @@ export function expectedArrivalAfterBreach(
   eta: Date | null,
 ): Date {
   if (eta && eta.getTime() > now.getTime()) return eta;
-  const allowance = Math.min(
-    Math.max(onSite.dueAt.getTime() - onSite.startedAt.getTime(), 0),
-    MAX_DELAY_ALLOWANCE_MS,
-  );
+  const allowance = Math.min(Math.max(onSite.dueAt.getTime() - onSite.startedAt.getTime(), 0), MAX_DELAY_ALLOWANCE_MS);
   return new Date(now.getTime() + (allowance || MAX_DELAY_ALLOWANCE_MS));
 }
 
