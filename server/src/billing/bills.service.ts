@@ -102,15 +102,18 @@ export class BillsService {
    * bill's amount and the late fee charged with it (never less than the amount: paid in full or not at all).
    */
   async settle(em: EntityManager, billId: number, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
+    if (!Number.isSafeInteger(paidFen)) throw new RangeError(`paidFen must be an integer, got ${paidFen}`);
     const done = await em.update(
       Bill,
       { id: billId, status: 'unpaid', amountFen: LessThanOrEqual(paidFen), paymentId: IsNull() },
-      { status: 'paid', paidFen, paidAt: at, paymentId },
+      // The late fee is what was paid beyond the amount (an integer checked above, so safe in the SQL).
+      { status: 'paid', paidFen, lateFeeFen: () => `${paidFen} - amountFen`, paidAt: at, paymentId },
     );
     if (!done.affected) return false;
-    const bill = await em.findOneByOrFail(Bill, { id: billId });
-    await em.update(Bill, { id: billId }, { lateFeeFen: paidFen - bill.amountFen });
-    for (const listener of this.settledListeners) await listener(em, bill);
+    if (this.settledListeners.length) {
+      const bill = await em.findOneByOrFail(Bill, { id: billId });
+      for (const listener of this.settledListeners) await listener(em, bill);
+    }
     return true;
   }
 
@@ -133,12 +136,18 @@ export class BillsService {
 
   /** Arrears follow-up, in the caller's transaction: the account's unpaid bills due before a day. */
   unpaidDueBeforeIn(em: EntityManager, accountId: number, beforeDay: string): Promise<Bill[]> {
-    return em.find(Bill, { where: { accountId, status: 'unpaid', dueOn: LessThan(beforeDay) }, order: { dueOn: 'ASC' } });
+    return em.find(Bill, {
+      where: { accountId, status: 'unpaid', dueOn: LessThan(beforeDay) },
+      order: { dueOn: 'ASC' },
+    });
   }
 
   /** Stop-supply sweep: unpaid bills due on or before that day, oldest first. */
   unpaidDueOnOrBefore(day: string): Promise<Bill[]> {
-    return this.bills.find({ where: { status: 'unpaid', dueOn: LessThanOrEqual(day) }, order: { dueOn: 'ASC', id: 'ASC' } });
+    return this.bills.find({
+      where: { status: 'unpaid', dueOn: LessThanOrEqual(day) },
+      order: { dueOn: 'ASC', id: 'ASC' },
+    });
   }
 
   /** A refunded payment un-settles the bill it paid. */
