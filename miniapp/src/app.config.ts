@@ -6,8 +6,8 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['index'] },
     // The server's progress notices open `packages/requests/detail?id=`.
     { root: 'packages/requests', pages: ['detail'] },
-    // Bills, WeChat Pay, receipts and 自助抄表.
-    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading'] },
+    // Bills, WeChat Pay, receipts, 自助抄表 and 代缴 (paying by 户号 without binding).
+    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy'] },
     // 报修 and the 燃气泄漏 alarm (safety instructions first).
     { root: 'packages/repair', pages: ['index', 'emergency'] },
     // 服务评价 of a resolved ticket (from its detail page and its resolved notice).
@@ -41,6 +41,8 @@ export default defineAppConfig({
         'password/index',
         // 消息通知: the notification centre (SLA breaches for supervisors…), badge on the staff home.
         'notifications/index',
+        // 柜台收费: billing agents record counter payments (cash, POS, transfer) with a receipt number.
+        'counter/index',
       ],
     },
     // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { ArrearsModule } from './arrears/arrears.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BillingModule } from './billing/billing.module';
@@ -67,6 +68,7 @@ export class AppModule {
         RepairsModule,
         ReportsModule,
         AlertsModule,
+        ArrearsModule,
         ComplaintsModule,
         ApplicationsModule,
         FeedbackModule,

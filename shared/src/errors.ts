@@ -78,6 +78,9 @@ export enum ErrorCode {
   AlreadyExists = 'ALREADY_EXISTS',
   ImportInProgress = 'IMPORT_IN_PROGRESS',
   ImportFileTooLarge = 'IMPORT_FILE_TOO_LARGE',
+  ReceiptNoUsed = 'RECEIPT_NO_USED',
+  PaymentAmountMismatch = 'PAYMENT_AMOUNT_MISMATCH',
+  LateFeeNotDue = 'LATE_FEE_NOT_DUE',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -156,6 +159,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.AlreadyExists]: '名称、编码或生效日期与已有记录重复',
   [ErrorCode.ImportInProgress]: '已有导入任务正在进行，请等它完成后再上传',
   [ErrorCode.ImportFileTooLarge]: '导入文件太大，请拆分后分批上传',
+  [ErrorCode.ReceiptNoUsed]: '该收据号已用于其他账单或金额，请核对收据',
+  [ErrorCode.PaymentAmountMismatch]: '收款金额与应缴金额（含滞纳金）不一致',
+  [ErrorCode.LateFeeNotDue]: '该账单没有可减免的滞纳金',
 };
 
 /** The wire shape of every error response. */

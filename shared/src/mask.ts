@@ -15,3 +15,10 @@ export function maskName(name: string): string {
   if (name.length <= 1) return name;
   return name.slice(0, 1) + '*'.repeat(name.length - 1);
 }
+
+/** 幸福路12号3单元501 → 幸福路******* : enough to recognise the street, not the door (代缴). */
+export function maskAddress(address: string): string {
+  const chars = [...address];
+  const keep = Math.min(4, Math.floor(chars.length / 4));
+  return chars.slice(0, keep).join('') + '*'.repeat(Math.max(4, chars.length - keep));
+}

@@ -1,4 +1,4 @@
-import type { PayResponse, PaymentView } from '@utility/shared';
+import type { PayByAccountView, PayResponse, PaymentView } from '@utility/shared';
 import { request } from './request';
 
 /** Creates the bill's WeChat Pay order, or reuses its open one (server side): paying twice is one order. */
@@ -9,4 +9,9 @@ export function createPayment(billId: number): Promise<PayResponse> {
 /** Receipts of an account, newest first. */
 export function listPayments(accountId: number): Promise<PaymentView[]> {
   return request<PaymentView[]>(`/api/payments?accountId=${accountId}`);
+}
+
+/** 代缴: an account's unpaid bills by 户号, without binding (masked holder and address, amounts only). */
+export function lookUpByAccount(accountNo: string): Promise<PayByAccountView> {
+  return request<PayByAccountView>(`/api/pay-by-account/${accountNo}/bills`);
 }

@@ -39,6 +39,9 @@ export function billView(over: Partial<BillView> = {}): BillView {
     status: 'unpaid',
     dueOn: '2026-11-20',
     overdue: false,
+    lateFeeFen: 0,
+    payableFen: over.amountFen ?? 37_380,
+    lateFeeWaived: false,
     paidAt: null,
     ...over,
   };
@@ -71,6 +74,8 @@ export function payResponse(over: Partial<PayResponse> = {}): PayResponse {
 export function paymentView(over: Partial<PaymentView> = {}): PaymentView {
   return {
     orderNo: 'W20261123A1B2C3D4E5F60718',
+    method: 'wechat',
+    receiptNo: null,
     billId: 11,
     period: '2026-10',
     accountNo: '9100000001',

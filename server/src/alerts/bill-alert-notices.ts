@@ -16,9 +16,11 @@ export function billAlertNotice(
   residentId: number,
   templates: NoticeTemplates,
   reason?: UsageAlertReason,
+  /** Arrears: the reminder's step (days after the due date), so each step of the schedule goes once. */
+  step?: number,
 ): NoticeRequest {
   const base = {
-    dedupeKey: `${kind}:${bill.id}:${residentId}`,
+    dedupeKey: step === undefined ? `${kind}:${bill.id}:${residentId}` : `${kind}:${bill.id}:${residentId}:d${step}`,
     residentId,
     ticketId: null,
     page: `packages/pay/detail?id=${bill.id}`,
@@ -44,7 +46,7 @@ export function billAlertNotice(
         character_string1: { value: bill.accountNo },
         thing2: what,
         amount3: { value: formatYuan(bill.amountFen) },
-        thing4: { value: `${bill.dueOn}已到期，请尽快缴费` },
+        thing4: { value: step && step > 1 ? `已逾期${step}天，请尽快缴费` : `${bill.dueOn}已到期，请尽快缴费` },
       },
     };
   }

@@ -39,7 +39,8 @@ describe('resident bill alerts', () => {
         .getRepository(Notice)
         .find({ order: { id: 'ASC' } })
     ).map((n) => [n.dedupeKey, n.templateId, n.status]);
-  const key = (kind: string, accountNo: string, r: Resident) => `${kind}:${bills.get(accountNo)!.id}:${r.resident.id}`;
+  const key = (kind: string, accountNo: string, r: Resident, step?: number) =>
+    `${kind}:${bills.get(accountNo)!.id}:${r.resident.id}${step === undefined ? '' : `:d${step}`}`;
 
   it('bill due in three days: once per bill and resident, sent only with consent', async () => {
     t.setNow(new Date('2026-11-16T10:00:00+08:00'));
@@ -79,15 +80,40 @@ describe('resident bill alerts', () => {
     expect((await run()).arrears).toBe(1);
     expect((await run()).arrears).toBe(0);
     expect((await notices()).filter(([, templateId]) => templateId === templates.arrears)).toEqual([
-      [key('arrears', EAST_HEAT_ACCOUNT, bob), templates.arrears, 'pending'],
+      [key('arrears', EAST_HEAT_ACCOUNT, bob, 1), templates.arrears, 'pending'],
     ]);
   });
 
-  it('arrears are looked for during 30 days after the due date (older debts were told already)', async () => {
-    t.setNow(new Date('2026-12-21T00:00:00+08:00'));
-    expect((await run()).arrears).toBe(0);
-    t.setNow(new Date('2026-12-20T23:59:00+08:00'));
+  it('arrears are reminded again on each day of ARREARS_REMINDER_DAYS (1,10,30), each step once', async () => {
+    // WeChat's subscribe messages are one-time: Bob consents again before each reminder.
+    const arrearsAt = async (at: string) => {
+      t.setNow(new Date(`${at}T09:00:00+08:00`));
+      await consent(bob, [templates.arrears]);
+      return (await run()).arrears;
+    };
+    // Due 2026-11-20; two accounts (Bob's and Alice's) owe it.
+    expect(await arrearsAt('2026-11-21')).toBe(2);
+    expect(await arrearsAt('2026-11-29')).toBe(0);
+    expect(await arrearsAt('2026-11-30')).toBe(2);
+    expect(await arrearsAt('2026-11-30')).toBe(0);
+    expect(await arrearsAt('2026-12-20')).toBe(2);
+    expect(await arrearsAt('2026-12-27')).toBe(0);
+    const sent = (await notices()).filter(([k]) => String(k).startsWith(`arrears:${bills.get(EAST_HEAT_ACCOUNT)!.id}:`));
+    expect(sent).toEqual([
+      [key('arrears', EAST_HEAT_ACCOUNT, bob, 1), templates.arrears, 'pending'],
+      [key('arrears', EAST_HEAT_ACCOUNT, bob, 10), templates.arrears, 'pending'],
+      [key('arrears', EAST_HEAT_ACCOUNT, bob, 30), templates.arrears, 'pending'],
+    ]);
+    const [last] = await t.app.get(DataSource).getRepository(Notice).findBy({ dedupeKey: sent[2][0] as string });
+    expect(last.data.thing4).toEqual({ value: '已逾期30天，请尽快缴费' });
+  });
+
+  it('a bill first seen late gets the step reached, not every step missed; none after the last step and a week', async () => {
+    t.setNow(new Date('2026-12-05T09:00:00+08:00')); // day 15
     expect((await run()).arrears).toBe(2);
+    expect((await notices()).map(([k]) => String(k).replace(/^arrears:\d+:\d+:/, ''))).toEqual(['d10', 'd10']);
+    t.setNow(new Date('2026-12-28T09:00:00+08:00')); // day 38: past 30 + 7
+    expect((await run()).arrears).toBe(0);
   });
 
   it('usage over twice the same month last year alerts; within it does not', async () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   abnormalUsage,
+  arrearsReminderStep,
   parseCalendarDate,
   previousPeriod,
   sameMonthLastYear,
@@ -20,17 +21,19 @@ const DAY_MS = 86_400_000;
 /** A new bill is looked at for high use during this many days after it is issued. */
 const USAGE_LOOKBACK_DAYS = 35;
 /**
- * Arrears are told once, so only bills that fell due lately are looked at: older ones were told
- * already (each pass would otherwise re-check every old debt against the outbox).
+ * Arrears are reminded on the days of ARREARS_REMINDER_DAYS; bills are looked at until a week after the last
+ * step (a pass missed then still sends it), older ones were told already (each pass would otherwise re-check
+ * every old debt against the outbox).
  */
-const ARREARS_LOOKBACK_DAYS = 30;
+const ARREARS_SLACK_DAYS = 7;
 
 export type BillAlertCounts = Record<BillAlertKind, number>;
 
 /**
  * Resident alerts about bills, planned every BILL_ALERT_SECONDS (0 = off): due in the next
- * BILL_DUE_ALERT_DAYS days, overdue and unpaid, abnormally high use. Each goes once per bill,
- * kind and resident (the outbox's dedupe key), and only against an account-wide consent —
+ * BILL_DUE_ALERT_DAYS days, overdue and unpaid (again on each day of ARREARS_REMINDER_DAYS), abnormally
+ * high use. Each goes once per bill, kind (and arrears step) and resident (the outbox's dedupe key), and
+ * only against an account-wide consent —
  * without one the outbox records it as skipped. Safe in several processes.
  */
 @Injectable()
@@ -53,8 +56,11 @@ export class BillAlerts {
     const counts: BillAlertCounts = { 'bill-due': 0, arrears: 0, 'usage-alert': 0 };
     for (const bill of await this.bills.unpaidDueBetween(today, horizon))
       counts['bill-due'] += await this.tell('bill-due', bill);
-    for (const bill of await this.bills.unpaidOverdue(day(-ARREARS_LOOKBACK_DAYS), today))
-      counts.arrears += await this.tell('arrears', bill);
+    const schedule = this.config.ARREARS_REMINDER_DAYS;
+    for (const bill of await this.bills.unpaidOverdue(day(-(schedule.at(-1)! + ARREARS_SLACK_DAYS)), today)) {
+      const step = arrearsReminderStep(schedule, bill.dueOn, today);
+      if (step !== null) counts.arrears += await this.tell('arrears', bill, undefined, step);
+    }
     for (const bill of await this.bills.gasBillsIssuedSince(new Date(now.getTime() - USAGE_LOOKBACK_DAYS * DAY_MS))) {
       const reason = await this.usageReason(bill);
       if (reason) counts['usage-alert'] += await this.tell('usage-alert', bill, reason);
@@ -84,12 +90,13 @@ export class BillAlerts {
     kind: BillAlertKind,
     bill: BillSnapshot,
     reason?: ReturnType<typeof abnormalUsage>,
+    /** The arrears reminder's step (days after the due date): each step goes once. */
+    step?: number,
   ): Promise<number> {
     let queued = 0;
+    const templates = this.outbox.templates();
     for (const residentId of await this.bindings.residentIdsOf(bill.accountNo)) {
-      if (
-        await this.outbox.enqueue(billAlertNotice(kind, bill, residentId, this.outbox.templates(), reason ?? undefined))
-      )
+      if (await this.outbox.enqueue(billAlertNotice(kind, bill, residentId, templates, reason ?? undefined, step)))
         queued++;
     }
     return queued;

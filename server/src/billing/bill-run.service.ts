@@ -193,6 +193,10 @@ export class BillRun {
       createdAt: this.clock.now(),
       paidAt: null,
       paymentId: null,
+      lateFeeFen: 0,
+      lateFeeWaivedAt: null,
+      lateFeeWaivedById: null,
+      lateFeeWaiverReason: null,
     };
   }
 

@@ -15,4 +15,8 @@ export interface BillSnapshot {
   readonly status: 'unpaid' | 'paid';
   /** The due date, YYYY-MM-DD. */
   readonly dueOn: string;
+  /** The late fee charged with the payment (0 while unpaid). */
+  readonly lateFeeFen: number;
+  /** Set when a supervisor waived the late fee. */
+  readonly lateFeeWaivedAt: Date | null;
 }

@@ -64,6 +64,20 @@ export class Bill {
   @TimeColumn({ nullable: true })
   paidAt: Date | null;
 
+  /** 滞纳金 charged with the payment that settled it (paidFen − amountFen); 0 while unpaid. */
+  @Column({ type: 'int', default: 0 })
+  lateFeeFen: number;
+
+  /** A supervisor waived the late fee (docs/domain.md#arrears): when, who and why. */
+  @TimeColumn({ nullable: true })
+  lateFeeWaivedAt: Date | null;
+
+  @IdRefColumn({ nullable: true })
+  lateFeeWaivedById: number | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  lateFeeWaiverReason: string | null;
+
   /** The payment that settled it: set once, in the same transaction as the order. */
   @IdRefColumn({ nullable: true })
   paymentId: number | null;

@@ -15,6 +15,7 @@ import { MeterReadingsController } from './meter-readings.controller';
 import { MeterReadingsService } from './meter-readings.service';
 import { ReadingImportService } from './reading-import.service';
 import { ResidentReadingsController } from './resident-readings.controller';
+import { StaffBillsController } from './staff-bills.controller';
 import { TrialBillService } from './trial-bill.service';
 import { UploadsModule } from '../uploads/uploads.module';
 import { TariffsAdminController } from './tariffs-admin.controller';
@@ -31,7 +32,13 @@ import { Tariff } from './tariff.entity';
     TicketsModule,
     UploadsModule,
   ],
-  controllers: [BillsController, MeterReadingsController, ResidentReadingsController, TariffsAdminController],
+  controllers: [
+    BillsController,
+    MeterReadingsController,
+    ResidentReadingsController,
+    StaffBillsController,
+    TariffsAdminController,
+  ],
   providers: [BillsService, BillRun, MeterReadingsService, ReadingImportService, TariffsService, TrialBillService],
   exports: [BillsService, BillRun, MeterReadingsService, TariffsService],
 })

@@ -102,6 +102,9 @@ describe('resident bills', () => {
       status: 'unpaid',
       dueOn: '2026-11-20',
       overdue: false,
+      lateFeeFen: 0,
+      payableFen: expected.amountFen,
+      lateFeeWaived: false,
       paidAt: null,
     });
     expect(expected.lines).toEqual([

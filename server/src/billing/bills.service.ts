@@ -1,19 +1,51 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BillView, ErrorCode, UsagePoint, shanghaiDate } from '@utility/shared';
-import { And, EntityManager, In, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
+import { BillView, ErrorCode, LateFeePolicy, UsagePoint, shanghaiDate } from '@utility/shared';
+import { And, EntityManager, In, IsNull, LessThan, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../common/config';
 import { Bill } from './bill.entity';
-import { toBillView } from './bill-view';
+import { BillSnapshot } from './bill-snapshot';
+import { lateFeeOn, toBillView } from './bill-view';
 
-/** Bills as residents and the payments module see them. Settling is the only write. */
+/** A bill just settled, in the transaction that settled it. */
+export type SettledBill = Pick<Bill, 'id' | 'accountId' | 'accountNo' | 'dueOn' | 'amountFen'>;
+export type SettledListener = (em: EntityManager, bill: SettledBill) => Promise<void>;
+
+/** Bills as residents and the payments module see them. Settling is the main write. */
 @Injectable()
 export class BillsService {
+  private readonly settledListeners: SettledListener[] = [];
+
   constructor(
     @InjectRepository(Bill) private readonly bills: Repository<Bill>,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** 滞纳金 settings (docs/domain.md#arrears). */
+  get lateFeePolicy(): LateFeePolicy {
+    return { perDayPermille: this.config.LATE_FEE_PER_DAY_PERMILLE, capPermille: this.config.LATE_FEE_CAP_PERMILLE };
+  }
+
+  /** The late fee of an unpaid bill on a Shanghai date (today by default). */
+  lateFee(bill: BillSnapshot, day = shanghaiDate(this.clock.now())): number {
+    return lateFeeOn(bill, day, this.lateFeePolicy);
+  }
+
+  /** What paying an unpaid bill costs on that day: its amount and the late fee. */
+  payableFen(bill: BillSnapshot, day = shanghaiDate(this.clock.now())): number {
+    return bill.amountFen + this.lateFee(bill, day);
+  }
+
+  /**
+   * Called in the transaction that settles a bill, whoever paid it (WeChat Pay, counter, bank): the arrears
+   * follow-up (stop-supply applications) reacts there. Must be safe to run again (the transaction may retry).
+   */
+  onSettled(listener: SettledListener): void {
+    this.settledListeners.push(listener);
+  }
 
   /** The amount of the account's latest bill (a fact its household knows: the binding's second fact). */
   async latestAmountFen(accountId: number): Promise<number | null> {
@@ -32,7 +64,9 @@ export class BillsService {
     const rows = await this.bills.find({ where: { accountId }, order: { period: 'DESC' }, take: 60 });
     const today = shanghaiDate(this.clock.now());
     const unpaid = rows.filter((b) => b.status === 'unpaid').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-    return [...unpaid, ...rows.filter((b) => b.status !== 'unpaid')].map((b) => toBillView(b, today));
+    return [...unpaid, ...rows.filter((b) => b.status !== 'unpaid')].map((b) =>
+      toBillView(b, today, this.lateFeePolicy),
+    );
   }
 
   async find(id: number): Promise<Bill> {
@@ -42,7 +76,7 @@ export class BillsService {
   }
 
   view(bill: Bill): BillView {
-    return toBillView(bill, shanghaiDate(this.clock.now()));
+    return toBillView(bill, shanghaiDate(this.clock.now()), this.lateFeePolicy);
   }
 
   /** The last 12 months of use, oldest first, for the usage chart. */
@@ -64,15 +98,56 @@ export class BillsService {
 
   /**
    * Marks the bill paid by this payment, in the caller's transaction. False when it was already
-   * settled (by this or another payment): the caller must then not credit again.
+   * settled (by this or another payment): the caller must then not credit again. `paidFen` is the
+   * bill's amount and the late fee charged with it (never less than the amount: paid in full or not at all).
    */
-  async settle(em: EntityManager, billId: number, paymentId: number, amountFen: number, at: Date): Promise<boolean> {
+  async settle(em: EntityManager, billId: number, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
+    if (!Number.isSafeInteger(paidFen)) throw new RangeError(`paidFen must be an integer, got ${paidFen}`);
     const done = await em.update(
       Bill,
-      { id: billId, status: 'unpaid', amountFen, paymentId: IsNull() },
-      { status: 'paid', paidFen: amountFen, paidAt: at, paymentId },
+      { id: billId, status: 'unpaid', amountFen: LessThanOrEqual(paidFen), paymentId: IsNull() },
+      // The late fee is what was paid beyond the amount (an integer checked above, so safe in the SQL).
+      { status: 'paid', paidFen, lateFeeFen: () => `${paidFen} - amountFen`, paidAt: at, paymentId },
     );
-    return !!done.affected;
+    if (!done.affected) return false;
+    if (this.settledListeners.length) {
+      const bill = await em.findOneByOrFail(Bill, { id: billId });
+      for (const listener of this.settledListeners) await listener(em, bill);
+    }
+    return true;
+  }
+
+  /** A supervisor waives an unpaid bill's late fee, with a reason; 422 when it carries none today. */
+  async waiveLateFee(billId: number, staffId: number, reason: string): Promise<Bill> {
+    const bill = await this.find(billId);
+    if (bill.status !== 'unpaid') throw new AppError(HttpStatus.CONFLICT, ErrorCode.BillAlreadyPaid);
+    if (!this.lateFee(bill)) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.LateFeeNotDue);
+    await this.bills.update(
+      { id: billId, status: 'unpaid', lateFeeWaivedAt: IsNull() },
+      { lateFeeWaivedAt: this.clock.now(), lateFeeWaivedById: staffId, lateFeeWaiverReason: reason },
+    );
+    return this.find(billId);
+  }
+
+  /** Staff (counter, 代缴): the bills of an account, unpaid first, as `listForAccount`. */
+  unpaidOf(accountId: number): Promise<Bill[]> {
+    return this.bills.find({ where: { accountId, status: 'unpaid' }, order: { dueOn: 'ASC' } });
+  }
+
+  /** Arrears follow-up, in the caller's transaction: the account's unpaid bills due before a day. */
+  unpaidDueBeforeIn(em: EntityManager, accountId: number, beforeDay: string): Promise<Bill[]> {
+    return em.find(Bill, {
+      where: { accountId, status: 'unpaid', dueOn: LessThan(beforeDay) },
+      order: { dueOn: 'ASC' },
+    });
+  }
+
+  /** Stop-supply sweep: unpaid bills due on or before that day, oldest first. */
+  unpaidDueOnOrBefore(day: string): Promise<Bill[]> {
+    return this.bills.find({
+      where: { status: 'unpaid', dueOn: LessThanOrEqual(day) },
+      order: { dueOn: 'ASC', id: 'ASC' },
+    });
   }
 
   /** A refunded payment un-settles the bill it paid. */
@@ -80,7 +155,7 @@ export class BillsService {
     const done = await em.update(
       Bill,
       { id: billId, status: 'paid', paymentId },
-      { status: 'unpaid', paidFen: 0, paidAt: null, paymentId: null },
+      { status: 'unpaid', paidFen: 0, lateFeeFen: 0, paidAt: null, paymentId: null },
     );
     return !!done.affected;
   }

@@ -73,6 +73,19 @@ describe('loadConfig', () => {
     expect(refusal({ ...valid, TOKEN_SECRET: 'short' }).message).toContain('at least 32 characters');
   });
 
+  it('reads the arrears settings: reminder days, late fee off by default, stop-supply grace', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      ARREARS_REMINDER_DAYS: [1, 10, 30],
+      LATE_FEE_PER_DAY_PERMILLE: 0,
+      LATE_FEE_CAP_PERMILLE: 0,
+      ARREARS_STOP_AFTER_DAYS: 60,
+    });
+    expect(loadConfig({ ...valid, ARREARS_REMINDER_DAYS: '30, 3,10' }).ARREARS_REMINDER_DAYS).toEqual([3, 10, 30]);
+    for (const bad of ['', '0', '3,x', '400'])
+      expect(refusal({ ...valid, ARREARS_REMINDER_DAYS: bad }).message).toContain('ARREARS_REMINDER_DAYS:');
+    expect(refusal({ ...valid, LATE_FEE_PER_DAY_PERMILLE: '0.5' }).message).toContain('LATE_FEE_PER_DAY_PERMILLE:');
+  });
+
   it('lists every bad variable at once', () => {
     const message = refusal({ PORT: 'x', DATABASE_URL: 'oracle:', TOKEN_SECRET: 'y' }).message;
     for (const name of ['PORT', 'DATABASE_URL', 'TOKEN_SECRET']) expect(message).toContain(`${name}:`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseReminderDays } from '@utility/shared';
 import { resolve } from 'node:path';
 import { parseJobsSetting } from './jobs/job-names';
 
@@ -140,6 +141,28 @@ const EnvSchema = z.object({
   BILL_ALERT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   /** A bill-due alert goes this many days before the due date. */
   BILL_DUE_ALERT_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  /** docs/domain.md#arrears: days after the due date on which an unpaid bill is reminded again ("1,10,30"). */
+  ARREARS_REMINDER_DAYS: z
+    .string()
+    .default('1,10,30')
+    .transform((text, ctx) => {
+      try {
+        const days = parseReminderDays(text);
+        if (days.length) return days;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'must list days 1–365 after the due date, e.g. 3,10,30' });
+      return z.NEVER;
+    }),
+  /** 滞纳金 per day, in ‰ of the bill's amount, from the day after the due date (0 = no late fee, the default). */
+  LATE_FEE_PER_DAY_PERMILLE: z.coerce.number().int().min(0).max(100).default(0),
+  /** The late fee never exceeds this share of the bill's amount, in ‰ (0 = no late fee). */
+  LATE_FEE_CAP_PERMILLE: z.coerce.number().int().min(0).max(1000).default(0),
+  /** Days after the due date at which an unpaid bill opens a stop-supply application for a supervisor (0 = never). */
+  ARREARS_STOP_AFTER_DAYS: z.coerce.number().int().min(0).max(3650).default(60),
+  /** 代缴: how many accounts one resident may look up by 户号 per hour (against enumeration). */
+  PAY_BY_ACCOUNT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
   /** Where photos are kept (LocalPhotoStorage). Default: `uploads/` beside the SQLite file, else <repo>/data/uploads. */
   UPLOADS_DIR: z.string().min(1).optional(),
   /** Largest photo accepted, in bytes; a bigger one is refused while it streams in. */

@@ -12,6 +12,8 @@ import { MeterReading } from '../billing/meter-reading.entity';
 import { Tariff } from '../billing/tariff.entity';
 import { PaymentNotice } from '../payments/payment-notice.entity';
 import { PaymentOrder } from '../payments/payment-order.entity';
+import { AccountLookup } from '../payments/account-lookup.entity';
+import { StopSupplyCase } from '../arrears/stop-supply-case.entity';
 import { ReconciliationRun } from '../payments/reconciliation-run.entity';
 import { ReconciliationMismatch } from '../payments/reconciliation-mismatch.entity';
 import { Refund } from '../payments/refund.entity';
@@ -100,6 +102,8 @@ export const ENTITIES = [
   Refund,
   ReconciliationMismatch,
   ReconciliationRun,
+  AccountLookup,
+  StopSupplyCase,
   Upload,
   UploadAllowance,
   RepairRequest,

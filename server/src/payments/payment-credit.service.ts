@@ -1,14 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TicketType } from '@utility/shared';
+import { ErrorCode, PaymentMethod, TicketType } from '@utility/shared';
 import { In } from 'typeorm';
 import { BillsService } from '../billing/bills.service';
-import { Db } from '../common/db';
+import { conflict } from '../common/app-error';
+import { Db, isDuplicateKey } from '../common/db';
 import { TicketsService } from '../tickets/tickets.service';
 import { PaymentOrder } from './payment-order.entity';
 import { WechatPayNotices } from './wechat-pay/wechat-pay.notices';
 import { PaidTransaction } from './wechat-pay/wechat-pay.types';
 
 export type CreditOutcome = 'credited' | 'duplicate' | 'paid_twice' | 'unknown_order' | 'mismatch';
+
+/** A payment billing staff took outside WeChat Pay: at the counter, or a bank's auto-debit line. */
+export interface OfflinePayment {
+  /** R + receipt number, B + bank serial number: unique, so the same receipt or line is recorded once. */
+  orderNo: string;
+  method: Exclude<PaymentMethod, 'wechat'>;
+  receiptNo: string;
+  billId: number;
+  accountId: number;
+  amountFen: number;
+  recordedById: number;
+  paidAt: Date;
+}
 
 /**
  * Credits a payment exactly once. The order's conditional update from open/closed to paid is
@@ -54,5 +68,39 @@ export class PaymentCredit {
       });
       return 'paid_twice';
     });
+  }
+
+  /**
+   * Records a counter or bank payment and settles its bill, in one transaction. The receipt's unique orderNo
+   * makes a repeat ('duplicate', nothing credited, the first record returned); the bill's conditional settle
+   * makes a payment racing another one (a WeChat notice) lose with 409 BILL_ALREADY_PAID, nothing recorded.
+   */
+  async creditOffline(p: OfflinePayment): Promise<{ outcome: 'credited' | 'duplicate'; order: PaymentOrder }> {
+    try {
+      const id = await this.db.transaction(async (em) => {
+        const { identifiers } = await em.insert(PaymentOrder, {
+          ...p,
+          openBillId: null,
+          residentId: null,
+          payerOpenid: null,
+          status: 'paid',
+          prepayId: null,
+          transactionId: null,
+          createdAt: p.paidAt,
+          expiresAt: p.paidAt,
+          settledBill: true,
+          lastQueriedAt: null,
+        });
+        const orderId = identifiers[0].id as number;
+        if (!(await this.bills.settle(em, p.billId, orderId, p.amountFen, p.paidAt)))
+          throw conflict(ErrorCode.BillAlreadyPaid);
+        return orderId;
+      });
+      return { outcome: 'credited', order: await this.db.dataSource.manager.findOneByOrFail(PaymentOrder, { id }) };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const order = await this.db.dataSource.manager.findOneByOrFail(PaymentOrder, { orderNo: p.orderNo });
+      return { outcome: 'duplicate', order };
+    }
   }
 }

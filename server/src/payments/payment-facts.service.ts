@@ -49,6 +49,7 @@ export class PaymentFactsService {
         .map((o) => ({
           id: o.id,
           districtId: district.get(o.accountId)!,
+          method: o.method,
           amountFen: o.amountFen,
           paidAt: o.paidAt!,
         })),

@@ -57,6 +57,8 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
     expect(await receipts(t, p)).toEqual([
       {
         orderNo,
+        method: 'wechat',
+        receiptNo: null,
         billId,
         period: '2026-10',
         accountNo: expect.any(String),

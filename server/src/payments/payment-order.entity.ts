@@ -1,18 +1,34 @@
+import { PaymentMethod } from '@utility/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 
 export type PaymentOrderStatus = 'open' | 'paid' | 'closed' | 'refunded';
 
-/** One WeChat Pay order (out_trade_no) for one bill. A bill has at most one open order. */
+/**
+ * One payment of one bill: a WeChat Pay order (out_trade_no), or a payment billing staff recorded (counter,
+ * bank auto-debit), whose orderNo is made from its receipt or bank serial number so that it is recorded once.
+ * A bill has at most one open order.
+ */
 @Entity('payment_order')
 @Index(['status', 'createdAt'])
 export class PaymentOrder {
   @PrimaryGeneratedColumn()
   id: number;
 
-  /** out_trade_no sent to WeChat Pay. */
+  /** out_trade_no sent to WeChat Pay (W…); R + receipt number (counter); B + bank serial number (代扣). */
   @Column({ type: 'varchar', length: 32, unique: true })
   orderNo: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'wechat' })
+  method: PaymentMethod;
+
+  /** The counter's receipt number or the bank's serial number; null for WeChat Pay. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  receiptNo: string | null;
+
+  /** The billing staff member who recorded a counter payment or imported a bank line. */
+  @IdRefColumn({ nullable: true })
+  recordedById: number | null;
 
   @Index()
   @IdRefColumn()
@@ -26,11 +42,12 @@ export class PaymentOrder {
   @IdRefColumn()
   accountId: number;
 
-  @IdRefColumn()
-  residentId: number;
+  /** The resident who paid by WeChat Pay; null for counter and bank payments. */
+  @IdRefColumn({ nullable: true })
+  residentId: number | null;
 
-  @Column({ type: 'varchar', length: 64 })
-  payerOpenid: string;
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  payerOpenid: string | null;
 
   @Column({ type: 'int' })
   amountFen: number;

@@ -4,6 +4,10 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { BillingModule } from '../billing/billing.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { AccountLookup } from './account-lookup.entity';
+import { OfflinePaymentsController } from './offline-payments.controller';
+import { OfflinePaymentsService } from './offline-payments.service';
+import { PayByAccountService } from './pay-by-account.service';
 import { PaymentCredit } from './payment-credit.service';
 import { PaymentFactsService } from './payment-facts.service';
 import { PaymentNoticeHandler } from './payment-notice-handler.service';
@@ -21,16 +25,23 @@ import { Refund } from './refund.entity';
 import { RefundsController } from './refunds.controller';
 import { RefundsService } from './refunds.service';
 
-/** Paying bills through WeChat Pay (wechat-pay/ is the integration; this is the domain). */
+/** Paying bills: WeChat Pay (wechat-pay/ is the integration), the counter, the bank's auto-debit, 代缴. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PaymentOrder, PaymentNotice, Refund, ReconciliationMismatch, ReconciliationRun]),
+    TypeOrmModule.forFeature([
+      PaymentOrder,
+      PaymentNotice,
+      Refund,
+      ReconciliationMismatch,
+      ReconciliationRun,
+      AccountLookup,
+    ]),
     AccountsModule,
     BillingModule,
     ResidentsModule,
     TicketsModule,
   ],
-  controllers: [PaymentsController, PaymentNotifyController, RefundsController],
+  controllers: [PaymentsController, PaymentNotifyController, RefundsController, OfflinePaymentsController],
   providers: [
     PaymentsService,
     PaymentCredit,
@@ -40,6 +51,8 @@ import { RefundsService } from './refunds.service';
     ReconciliationService,
     ReconciliationJob,
     PaymentFactsService,
+    OfflinePaymentsService,
+    PayByAccountService,
   ],
   exports: [PaymentFactsService, PaymentsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
 })

@@ -63,8 +63,14 @@ export class PaymentsService implements OnModuleInit {
     const resident = await this.residents.findActive(residentId);
     if (!resident?.openid) throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated);
     const now = this.clock.now();
+    // The late fee (docs/domain.md#arrears) is part of what is paid, as of the day the order is made.
+    const amountFen = this.bills.payableFen(bill, shanghaiDate(now));
     let order = await this.orders.findOneBy({ openBillId: billId });
-    if (order && order.payerOpenid !== resident.openid) {
+    if (order && order.amountFen !== amountFen) {
+      // Ordered before the late fee grew (or was waived): the old amount is no longer what is owed.
+      await this.closeOpen(order);
+      order = null;
+    } else if (order && order.payerOpenid !== resident.openid) {
       // Another household member's order: WeChat Pay would only let that member pay it.
       await this.closeOpen(order);
       order = null;
@@ -72,19 +78,20 @@ export class PaymentsService implements OnModuleInit {
       await this.closeOpen(order);
       order = null;
     }
-    order ??= await this.openOrder(bill.id, bill.accountId, bill.amountFen, residentId, resident.openid, now);
+    order ??= await this.openOrder(bill.id, bill.accountId, amountFen, residentId, resident.openid, now);
     if (order.payerOpenid !== resident.openid) {
       // Lost a race with another payer's first request: theirs is the bill's open order now.
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.PaymentInProgress);
     }
     const open = order;
+    const payerOpenid = resident.openid;
     // Creating the JSAPI order again with the same out_trade_no returns the same prepay_id: safe for racing requests.
     const { prepayId } = await this.call(open, () =>
       this.wechatPay.createJsapiOrder({
         outTradeNo: open.orderNo,
         description: `${bill.utility === 'heating' ? '供热费' : '燃气费'} ${bill.period} 户号${bill.accountNo}`,
         amountFen: open.amountFen,
-        payerOpenid: open.payerOpenid,
+        payerOpenid,
         timeExpire: open.expiresAt,
       }),
     );
@@ -105,6 +112,8 @@ export class PaymentsService implements OnModuleInit {
     const bills = await Promise.all(orders.map((o) => this.bills.find(o.billId)));
     return orders.map((o, i) => ({
       orderNo: o.orderNo,
+      method: o.method,
+      receiptNo: o.receiptNo,
       billId: o.billId,
       period: bills[i].period,
       accountNo: bills[i].accountNo,
@@ -113,6 +122,21 @@ export class PaymentsService implements OnModuleInit {
       transactionId: o.transactionId,
       paidAt: o.paidAt?.toISOString() ?? null,
     }));
+  }
+
+  /**
+   * A bill settled another way (counter, bank) may still have a WeChat order open: it is closed at WeChat Pay
+   * so the resident cannot pay it too. Best effort, after the credit: an order WeChat Pay will not close
+   * expires within ORDER_MINUTES, and one paid meanwhile is credited as paid twice (a refund ticket).
+   */
+  async closeOpenOrderOf(billId: number): Promise<void> {
+    const order = await this.orders.findOneBy({ openBillId: billId });
+    if (!order) return;
+    try {
+      await this.closeOpen(order);
+    } catch (error) {
+      this.logger.warn(`open order ${order.orderNo} of settled bill ${billId} not closed: ${(error as Error).message}`);
+    }
   }
 
   /** The unique index on openBillId lets one of two racing requests insert; the other takes its order. */
@@ -133,6 +157,9 @@ export class PaymentsService implements OnModuleInit {
         residentId,
         payerOpenid,
         amountFen,
+        method: 'wechat' as const,
+        receiptNo: null,
+        recordedById: null,
         status: 'open' as const,
         prepayId: null,
         transactionId: null,

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, TicketType, shanghaiDate } from '@utility/shared';
+import { ErrorCode, PAYMENT_METHODS, PaymentMethod, TicketType, shanghaiDate } from '@utility/shared';
 import { Between, In, Repository } from 'typeorm';
 import { BillsService } from '../billing/bills.service';
 import { AppError } from '../common/app-error';
@@ -11,6 +11,12 @@ import { PaymentOrder } from './payment-order.entity';
 import { MismatchKind, ReconciliationMismatch } from './reconciliation-mismatch.entity';
 import { TradeBillRow } from './wechat-pay/trade-bill';
 import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
+
+export interface DayTotals {
+  date: string;
+  byMethod: Record<PaymentMethod, { count: number; totalFen: number }>;
+  totalFen: number;
+}
 
 export interface Mismatch {
   outTradeNo: string;
@@ -50,7 +56,8 @@ export class ReconciliationService {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TradeBillNotReady);
     const rows = (await this.tradeBill(billDate)).filter((r) => r.tradeState === 'SUCCESS');
     const ours = await this.orders.find({
-      where: { paidAt: Between(...shanghaiDay(billDate)), status: In(['paid', 'refunded']) },
+      // Counter and bank payments are not in WeChat Pay's bill (they are in the day's totals by method).
+      where: { paidAt: Between(...shanghaiDay(billDate)), status: In(['paid', 'refunded']), method: 'wechat' },
     });
     const theirsByNo = new Map(rows.map((r) => [r.outTradeNo, r]));
     const oursByNo = new Map(ours.map((o) => [o.orderNo, o]));
@@ -82,6 +89,20 @@ export class ReconciliationService {
     }
     for (const m of found) await this.record(billDate, m);
     return found;
+  }
+
+  /** The day's money by method (日结): WeChat Pay, the counter's cash, POS and transfers, the bank's debits. */
+  async dayTotals(day: string): Promise<DayTotals> {
+    const orders = await this.orders.find({
+      where: { paidAt: Between(...shanghaiDay(day)), status: In(['paid', 'refunded']) },
+    });
+    const byMethod = Object.fromEntries(
+      PAYMENT_METHODS.map((m) => {
+        const of = orders.filter((o) => o.method === m);
+        return [m, { count: of.length, totalFen: of.reduce((n, o) => n + o.amountFen, 0) }];
+      }),
+    ) as DayTotals['byMethod'];
+    return { date: day, byMethod, totalFen: orders.reduce((n, o) => n + o.amountFen, 0) };
   }
 
   private async tradeBill(billDate: string): Promise<TradeBillRow[]> {

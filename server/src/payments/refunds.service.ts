@@ -42,6 +42,9 @@ export class RefundsService {
     if (!order) throw notFound();
     await this.assertCovers(staff, order);
     if (order.status !== 'paid') throw new AppError(HttpStatus.CONFLICT, ErrorCode.RefundNotAllowed);
+    // Money taken at the counter or by the bank goes back the way it came, not through WeChat Pay.
+    if (order.method !== 'wechat')
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.RefundNotAllowed, '柜台或银行代扣的缴费请在营业厅办理退款');
     const row = {
       refundNo: `R${randomBytes(10).toString('hex').toUpperCase()}`,
       orderId: order.id,

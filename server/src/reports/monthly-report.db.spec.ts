@@ -87,6 +87,13 @@ describe('monthly report', () => {
     const [refunded, second, third] = m.paidFen;
     expect(f.payments).toEqual({
       payments: { count: 3, totalFen: refunded + second + third },
+      byMethod: {
+        wechat: { count: 3, totalFen: refunded + second + third },
+        cash: { count: 0, totalFen: 0 },
+        pos: { count: 0, totalFen: 0 },
+        bank_transfer: { count: 0, totalFen: 0 },
+        bank_debit: { count: 0, totalFen: 0 },
+      },
       refunds: { count: 1, totalFen: refunded },
       netFen: second + third,
       // The seeded October bills fall due on the 20th: the two kept payments leave arrears, the refunded one is owed again.
@@ -229,7 +236,9 @@ describe('monthly report', () => {
     expect(book.getWorksheet('时效')!.getCell('E3').numFmt).toBe('0.00%');
     expect(rows('服务质量')[1]).toEqual(['投诉办结率', 2, 1, 0.5]);
     expect(rows('缴费与欠费')[1]).toEqual(['缴费', 3, f.payments.payments.totalFen / 100]);
-    expect(rows('缴费与欠费')[4]).toEqual(['月末欠费', f.payments.arrears.count, f.payments.arrears.totalFen / 100]);
+    expect(rows('缴费与欠费')[2]).toEqual(['　其中微信支付', 3, f.payments.payments.totalFen / 100]);
+    expect(rows('缴费与欠费')[3]).toEqual(['　其中现金', 0, 0]);
+    expect(rows('缴费与欠费')[9]).toEqual(['月末欠费', f.payments.arrears.count, f.payments.arrears.totalFen / 100]);
     expect(rows('人员').slice(1)).toEqual(
       f.staff.map((s) => [
         s.name,

@@ -1,5 +1,7 @@
 import {
   CLOCK_LABELS,
+  PAYMENT_METHODS,
+  PAYMENT_METHOD_LABELS,
   MonthlyReportView,
   ROLE_LABELS,
   RatingLevelCode,
@@ -94,6 +96,11 @@ export function reportTables(view: MonthlyReportView): ReportTable[] {
       columns: [text('项目'), count('笔数'), { header: '金额（元）', format: 'yuan' }],
       rows: [
         ['缴费', f.payments.payments.count, f.payments.payments.totalFen],
+        // By method (reports frozen before methods were counted have none).
+        ...PAYMENT_METHODS.flatMap((m) => {
+          const by = f.payments.byMethod?.[m];
+          return by ? [[`　其中${PAYMENT_METHOD_LABELS[m]}`, by.count, by.totalFen] as [string, number, number]] : [];
+        }),
         ['退款', f.payments.refunds.count, f.payments.refunds.totalFen],
         ['净收', null, f.payments.netFen],
         ['月末欠费', f.payments.arrears.count, f.payments.arrears.totalFen],

@@ -85,6 +85,12 @@ export interface BillView {
   status: 'unpaid' | 'paid';
   dueOn: string;
   overdue: boolean;
+  /** 滞纳金 as of today (unpaid) or as charged (paid); 0 when off or waived (docs/domain.md#arrears). */
+  lateFeeFen: number;
+  /** What paying it costs now: amount + late fee (unpaid), or what was paid. */
+  payableFen: number;
+  /** A supervisor waived the late fee (with a reason, shown to staff). */
+  lateFeeWaived: boolean;
   paidAt: string | null;
 }
 
@@ -116,9 +122,23 @@ export interface PayResponse {
   payParams: PayParams;
 }
 
+/** How a bill was paid: WeChat Pay, or recorded by billing staff (counter, bank). */
+export const PAYMENT_METHODS = ['wechat', 'cash', 'pos', 'bank_transfer', 'bank_debit'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  wechat: '微信支付',
+  cash: '现金',
+  pos: 'POS刷卡',
+  bank_transfer: '银行转账',
+  bank_debit: '银行代扣',
+};
+
 /** A payment record / receipt. */
 export interface PaymentView {
   orderNo: string;
+  method: PaymentMethod;
+  /** The counter receipt (收据号) or the bank's serial number; null for WeChat Pay. */
+  receiptNo: string | null;
   billId: number;
   period: string;
   accountNo: string;
@@ -134,3 +154,64 @@ export const RefundRequestSchema = z.object({
 });
 
 export const ReconcileSchema = z.object({ date: ShanghaiDate });
+
+/** A receipt number (收据号) or a bank serial number (流水号). */
+export const ReceiptNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,30}$/, '收据号应为4-30位字母、数字或短横线');
+
+/** A payment taken at the counter (现金 / POS / 银行转账) by billing staff, with its receipt number. */
+export const CounterPaymentSchema = z.object({
+  billId: z.number().int().positive(),
+  method: z.enum(['cash', 'pos', 'bank_transfer'], { message: '请选择收款方式' }),
+  receiptNo: ReceiptNo,
+  amountFen: z.number().int().positive({ message: '金额应大于0' }).max(100_000_000),
+});
+export type CounterPaymentRequest = z.infer<typeof CounterPaymentSchema>;
+
+export interface CounterPaymentView {
+  payment: PaymentView;
+  bill: BillView;
+  /** true when this receipt was recorded before: nothing was credited again. */
+  replayed: boolean;
+}
+
+/** One failed line of a bank's auto-debit (代扣) result file. */
+export interface BankDebitFailure {
+  line: number;
+  serialNo: string;
+  accountNo: string;
+  message: string;
+}
+
+export interface BankDebitImportReport {
+  lines: number;
+  credited: number;
+  /** Lines credited by an earlier import of the same file: not credited again. */
+  alreadyCredited: number;
+  failures: BankDebitFailure[];
+}
+
+export const LateFeeWaiverSchema = z.object({
+  reason: z.string().trim().min(2, '请填写减免原因').max(200),
+});
+
+/** A bill as anyone paying it by 户号 (代缴) sees it: amounts only, the holder and address masked. */
+export interface PayByAccountBill {
+  id: number;
+  period: string;
+  utility: 'gas' | 'heating';
+  amountFen: number;
+  lateFeeFen: number;
+  payableFen: number;
+  dueOn: string;
+  overdue: boolean;
+}
+
+export interface PayByAccountView {
+  accountNo: string;
+  holderMasked: string;
+  addressMasked: string;
+  bills: PayByAccountBill[];
+}

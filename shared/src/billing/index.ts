@@ -7,3 +7,5 @@ export * from './gas-bill';
 export * from './heating-bill';
 export * from './reading-checks';
 export * from './default-tariffs';
+export * from './late-fee';
+export * from './arrears-schedule';

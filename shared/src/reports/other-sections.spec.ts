@@ -72,12 +72,12 @@ describe('hazards', () => {
 });
 
 describe('payments, refunds and arrears', () => {
-  it("sums the month's money and the bills overdue and unpaid at its end", () => {
+  it("sums the month's money (by method) and the bills overdue and unpaid at its end", () => {
     const facts = {
       payments: [
-        { id: 1, districtId: 1, amountFen: 10_000, paidAt: sh('10-05 09:00') },
-        { id: 2, districtId: 1, amountFen: 2_550, paidAt: sh('10-31 23:59') },
-        { id: 3, districtId: 1, amountFen: 999, paidAt: sh('09-30 23:59') },
+        { id: 1, districtId: 1, method: 'wechat' as const, amountFen: 10_000, paidAt: sh('10-05 09:00') },
+        { id: 2, districtId: 1, method: 'cash' as const, amountFen: 2_550, paidAt: sh('10-31 23:59') },
+        { id: 3, districtId: 1, method: 'cash' as const, amountFen: 999, paidAt: sh('09-30 23:59') },
       ],
       refunds: [
         { id: 1, districtId: 1, amountFen: 2_550, completedAt: sh('10-20 09:00') },
@@ -100,6 +100,13 @@ describe('payments, refunds and arrears', () => {
     };
     expect(paymentsAndArrears(facts, OCTOBER)).toEqual({
       payments: { count: 2, totalFen: 12_550 },
+      byMethod: {
+        wechat: { count: 1, totalFen: 10_000 },
+        cash: { count: 1, totalFen: 2_550 },
+        pos: { count: 0, totalFen: 0 },
+        bank_transfer: { count: 0, totalFen: 0 },
+        bank_debit: { count: 0, totalFen: 0 },
+      },
       refunds: { count: 1, totalFen: 2_550 },
       netFen: 10_000,
       arrears: { count: 3, totalFen: 12_000, accounts: 2 },

@@ -1,7 +1,8 @@
 import { shanghaiDate } from '../sla/sla-deadlines';
 import { PaymentMonthFacts, ReportWindow } from './report-facts';
 import { within } from './report-rate';
-import { PaymentFigures } from './report-types';
+import { MoneyFigures, PaymentFigures } from './report-types';
+import { PAYMENT_METHODS, PaymentMethod } from '../api/billing';
 
 /**
  * Money received and refunded in the month, and arrears at its end: bills due on or before the
@@ -15,8 +16,15 @@ export function paymentsAndArrears(facts: PaymentMonthFacts, w: ReportWindow): P
   const today = shanghaiDate(until);
   const owing = facts.bills.filter((b) => b.dueOn < today && !(b.paidAt && b.paidAt < until));
   const sum = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0);
+  const byMethod = Object.fromEntries(
+    PAYMENT_METHODS.map((m) => {
+      const of = paid.filter((p) => p.method === m);
+      return [m, { count: of.length, totalFen: sum(of) }];
+    }),
+  ) as Record<PaymentMethod, MoneyFigures>;
   return {
     payments: { count: paid.length, totalFen: sum(paid) },
+    byMethod,
     refunds: { count: refunded.length, totalFen: sum(refunded) },
     netFen: sum(paid) - sum(refunded),
     arrears: { count: owing.length, totalFen: sum(owing), accounts: new Set(owing.map((b) => b.accountId)).size },

@@ -1,3 +1,4 @@
+import { PaymentMethod } from '../api/billing';
 import { Role } from '../org/roles';
 import { ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
 
@@ -80,6 +81,8 @@ export interface HazardFact {
 export interface PaymentFact {
   id: number;
   districtId: number;
+  /** WeChat Pay, the counter or the bank (reported by method). */
+  method: PaymentMethod;
   amountFen: number;
   paidAt: Date;
 }

@@ -1,3 +1,4 @@
+import { PaymentMethod } from '../api/billing';
 import { Role } from '../org/roles';
 import { ClockKind, TicketType } from '../tickets/ticket-codes';
 import { RatingLevelCode } from './report-facts';
@@ -61,6 +62,8 @@ export interface MoneyFigures {
 
 export interface PaymentFigures {
   payments: MoneyFigures;
+  /** Payments by how they were made (absent in reports frozen before methods were counted). */
+  byMethod?: Record<PaymentMethod, MoneyFigures>;
   refunds: MoneyFigures;
   netFen: number;
   /** Bills due by the month's last day and unpaid at its end. */

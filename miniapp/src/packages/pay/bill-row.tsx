@@ -20,13 +20,14 @@ export function BillRow({ bill, paying, onPay }: Props) {
       <View id={`bill-open-${bill.period}`} className="row" onClick={() => Taro.navigateTo({ url: billUrl(bill.id) })}>
         <Text className="bill-row__period">{periodLabel(bill.period)}</Text>
         <Text className="bill-row__amount">
-          {formatYuan(bill.amountFen)} <Text className="bill-row__arrow">›</Text>
+          {formatYuan(unpaid ? bill.payableFen : bill.amountFen)} <Text className="bill-row__arrow">›</Text>
         </Text>
       </View>
       <View className="row bill-row__foot">
         {unpaid ? (
           <Text className={bill.overdue ? 'bill-row__due text-breached' : 'bill-row__due muted'}>
             {bill.overdue ? `已逾期 · 应于 ${bill.dueOn} 前缴清` : `缴费截止 ${bill.dueOn}`}
+            {bill.lateFeeFen > 0 ? ` · 含滞纳金 ${formatYuan(bill.lateFeeFen)}` : ''}
           </Text>
         ) : (
           <Text className="bill-row__due text-ok">已缴清{bill.paidAt ? ` · ${formatFullTime(bill.paidAt)}` : ''}</Text>

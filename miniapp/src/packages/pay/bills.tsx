@@ -7,7 +7,7 @@ import { listBills, getUsage } from '../../services/bills';
 import { requireResident } from '../../services/resident-session';
 import { BillRow } from './bill-row';
 import { splitBills } from './bill-format';
-import { BILLS_URL, pickAccount, readingUrl, recordsUrl } from './pay-urls';
+import { BILLS_URL, PROXY_URL, pickAccount, readingUrl, recordsUrl } from './pay-urls';
 import { UsageChart } from './usage-chart';
 import { usePayBill } from './use-pay-bill';
 import './bills.scss';
@@ -61,6 +61,9 @@ export default function BillsPage() {
         <ActionButton id="bills-bind" onClick={() => Taro.navigateTo({ url: '/packages/account/index' })}>
           绑定户号
         </ActionButton>
+        <ActionButton id="bills-proxy-unbound" tone="secondary" onClick={() => Taro.navigateTo({ url: PROXY_URL })}>
+          为他人代缴（无需绑定）
+        </ActionButton>
       </View>
     );
   }
@@ -94,6 +97,9 @@ export default function BillsPage() {
           onClick={() => Taro.navigateTo({ url: recordsUrl(account.id) })}
         >
           缴费记录
+        </Text>
+        <Text id="bills-proxy" className="bills__link" onClick={() => Taro.navigateTo({ url: PROXY_URL })}>
+          代缴费
         </Text>
         {account.utility === 'gas' ? (
           <Text

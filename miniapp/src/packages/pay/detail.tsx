@@ -77,6 +77,16 @@ export default function BillDetailPage() {
         <Field label="缴费截止" id="bill-detail-due">
           {bill.dueOn}
         </Field>
+        {bill.lateFeeFen > 0 ? (
+          <Field label={unpaid ? '滞纳金（截至今日）' : '滞纳金'} id="bill-detail-late-fee">
+            {formatYuan(bill.lateFeeFen)}
+          </Field>
+        ) : null}
+        {bill.lateFeeWaived ? (
+          <Field label="滞纳金" id="bill-detail-late-fee-waived">
+            已减免
+          </Field>
+        ) : null}
         {bill.paidFen > 0 ? <Field label="已缴金额">{formatYuan(bill.paidFen)}</Field> : null}
         {bill.paidAt ? (
           <Field label="缴费时间" id="bill-detail-paid-at">
@@ -89,7 +99,7 @@ export default function BillDetailPage() {
       </View>
       {unpaid ? (
         <ActionButton id="bill-detail-pay" busy={payingId === bill.id} onClick={() => void pay(bill.id)}>
-          立即缴费 {formatYuan(bill.amountFen)}
+          立即缴费 {formatYuan(bill.payableFen)}
         </ActionButton>
       ) : null}
     </View>

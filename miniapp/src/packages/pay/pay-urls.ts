@@ -2,6 +2,8 @@ import type { BoundAccountView } from '@utility/shared';
 import { defaultAccount, listAccounts } from '../../services/accounts';
 
 export const BILLS_URL = '/packages/pay/bills';
+/** 代缴: paying by 户号 without binding. */
+export const PROXY_URL = '/packages/pay/proxy';
 export const billUrl = (billId: number) => `/packages/pay/detail?id=${billId}`;
 export const recordsUrl = (accountId: number) => `/packages/pay/records?accountId=${accountId}`;
 export const readingUrl = (accountId: number) => `/packages/pay/reading?accountId=${accountId}`;

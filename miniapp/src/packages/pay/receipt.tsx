@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { formatYuan, type PaymentView } from '@utility/shared';
+import { PAYMENT_METHOD_LABELS, formatYuan, type PaymentView } from '@utility/shared';
 import { formatFullTime } from '../../format/time';
 import { periodLabel } from './bill-format';
 import './receipt.scss';
@@ -33,8 +33,15 @@ export function Receipt({ payment, id }: { payment: PaymentView; id?: string }) 
       <Line label="户号" value={payment.accountNo} />
       <Line label="账期" value={periodLabel(payment.period)} />
       <Line label="金额" value={formatYuan(payment.amountFen)} />
-      <Line label="微信支付交易单号" value={payment.transactionId ?? '—'} />
-      <Line label="商户订单号" value={payment.orderNo} />
+      <Line label="缴费方式" value={PAYMENT_METHOD_LABELS[payment.method]} />
+      {payment.method === 'wechat' ? (
+        <>
+          <Line label="微信支付交易单号" value={payment.transactionId ?? '—'} />
+          <Line label="商户订单号" value={payment.orderNo} />
+        </>
+      ) : (
+        <Line label={payment.method === 'bank_debit' ? '银行流水号' : '收据号'} value={payment.receiptNo ?? '—'} />
+      )}
       <Line label="支付时间" value={payment.paidAt ? formatFullTime(payment.paidAt) : '—'} />
     </View>
   );

@@ -106,6 +106,16 @@ export default function QueuesPage() {
           电话受理
         </ActionButton>
       ) : null}
+      {staffHasRole(staff, Role.Agent) ? (
+        <ActionButton
+          id="counter-entry"
+          className="intake-entry"
+          tone="secondary"
+          onClick={() => Taro.navigateTo({ url: '/staff/counter/index' })}
+        >
+          柜台收费
+        </ActionButton>
+      ) : null}
       {staff.role === Role.Technician ? (
         <ActionButton
           id="field-jobs"

@@ -11,6 +11,7 @@ export const JOB_NAMES = [
   'reconciliation',
   'monthly-reports',
   'bill-alerts',
+  'stop-supply',
   'upload-sweep',
   'platform-certificates',
   'staff-notice-worker',

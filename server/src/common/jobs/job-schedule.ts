@@ -26,6 +26,11 @@ export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
   reconciliation: { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => (c.PAYMENT_SWEEP_SECONDS ? 600 : 0) },
   'monthly-reports': { setting: 'REPORT_JOB_SECONDS', everySeconds: (c) => c.REPORT_JOB_SECONDS },
   'bill-alerts': { setting: 'BILL_ALERT_SECONDS', everySeconds: (c) => c.BILL_ALERT_SECONDS },
+  // Long arrears are looked at as often as bill alerts; ARREARS_STOP_AFTER_DAYS=0 never applies for a stop.
+  'stop-supply': {
+    setting: 'ARREARS_STOP_AFTER_DAYS',
+    everySeconds: (c) => (c.ARREARS_STOP_AFTER_DAYS ? c.BILL_ALERT_SECONDS : 0),
+  },
   // Every 15 minutes; UPLOAD_ORPHAN_HOURS=0 keeps unattached photos, so nothing to sweep.
   'upload-sweep': { setting: 'UPLOAD_ORPHAN_HOURS', everySeconds: (c) => (c.UPLOAD_ORPHAN_HOURS ? 900 : 0) },
   // WeChat Pay's platform certificates, in certificate mode only (the job does nothing with a public key).
