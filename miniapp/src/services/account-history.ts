@@ -1,25 +1,7 @@
-import type { HazardView, TicketView } from '@utility/shared';
+import type { AccountHistoryView } from '@utility/shared';
 import { ApiRequestError, request } from './request';
 
-/**
- * What intake reads of `AccountHistoryView` (the customer-history module's contract): the account
- * at a glance with its holder masked, open tickets, arrears and hazards.
- */
-export interface AccountHistoryView {
-  account: {
-    accountNo: string;
-    holderName: string;
-    address: string;
-    utility: string;
-    districtName: string;
-    stationName: string;
-    keyCustomer: boolean;
-    active: boolean;
-  };
-  openTickets: TicketView[];
-  arrears: { unpaidFen: number; overdueFen: number };
-  hazards: HazardView[];
-}
+export type { AccountHistoryView };
 
 /**
  * The account's history for the desk (`GET /api/staff/accounts/:accountNo/history`); null when
