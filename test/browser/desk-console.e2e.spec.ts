@@ -179,7 +179,7 @@ describe('browser', () => {
       expect(people.join('\n')).not.toContain('李建国');
       const tech1 = assign.locator('tbody tr', { hasText: '张师傅' });
       expect(await tech1.locator('.desk-shift').innerText()).toMatch(
-        /^(当班|下一班) \d\d-\d\d \d\d:\d\d 至 \d\d-\d\d \d\d:\d\d$|^24小时内无排班$/,
+        /^(当班至 \d\d-\d\d \d\d:\d\d|下一班 \d\d-\d\d \d\d:\d\d 起|24小时内无排班)$/,
       );
       const load = async () => Number((await tech1.locator('.desk-load__text').innerText()).split('/')[0].trim());
       const before = await load();

@@ -11,11 +11,12 @@ interface Props {
   onDone: () => void;
 }
 
-/** 当班 12-07 08:00 至 12-07 20:00, or the next shift within a day; 无排班 otherwise (Shanghai times). */
+/** 当班至 12-08 08:00, or 下一班 12-08 08:00 起 within a day; 24小时内无排班 otherwise (Shanghai times). */
 function shiftLabel(shift: QueueMemberView['shift'], now: number): string {
   if (!shift) return '24小时内无排班';
-  const when = `${formatShortTime(shift.startsAt)} 至 ${formatShortTime(shift.endsAt)}`;
-  return Date.parse(shift.startsAt) <= now ? `当班 ${when}` : `下一班 ${when}`;
+  return Date.parse(shift.startsAt) <= now
+    ? `当班至 ${formatShortTime(shift.endsAt)}`
+    : `下一班 ${formatShortTime(shift.startsAt)} 起`;
 }
 
 /** Who can go: on shift first, the least loaded on top, with load against capacity. */
@@ -86,9 +87,9 @@ export function DeskAssign({ ticketId, queueId, currentAssigneeId, onDone }: Pro
                   onChange={() => setStaffId(m.id)}
                 />
               </td>
-              <td>
+              <td className="desk-assignee__name">
                 {m.name}
-                <span className="desk-muted"> · {ROLE_LABELS[m.role as Role] ?? m.role}</span>
+                <div className="desk-muted">{ROLE_LABELS[m.role as Role] ?? m.role}</div>
                 {m.id === currentAssigneeId ? <span className="desk-muted">（当前）</span> : null}
               </td>
               <td className={m.onDuty ? 'desk-on-duty' : 'desk-muted'}>{m.onDuty ? '在岗' : '不在岗'}</td>

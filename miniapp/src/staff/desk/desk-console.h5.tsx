@@ -76,6 +76,16 @@ export function DeskConsole({ initial }: { initial: DeskView }) {
     shown.current = true;
   });
 
+  const title =
+    view.kind === 'intake'
+      ? '电话受理'
+      : view.kind === 'ticket'
+        ? '工单详情'
+        : (queues?.find((q) => q.id === (view.queueId ?? queues?.[0]?.id))?.name ?? '工单队列');
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: `工作台 · ${title}` });
+  }, [title]);
+
   if (!staff) return <div className="desk" />;
   const mayTakeCalls = INTAKE_ROLES.includes(staff.role);
   const queueId = view.kind === 'queue' ? (view.queueId ?? queues?.[0]?.id) : undefined;
