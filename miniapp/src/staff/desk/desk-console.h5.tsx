@@ -83,7 +83,7 @@ export function DeskConsole({ initial }: { initial: DeskView }) {
         ? '工单详情'
         : (queues?.find((q) => q.id === (view.queueId ?? queues?.[0]?.id))?.name ?? '工单队列');
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: `工作台 · ${title}` });
+    void Taro.setNavigationBarTitle({ title });
   }, [title]);
 
   if (!staff) return <div className="desk" />;

@@ -181,6 +181,8 @@ export function TicketPane({ ticketId, staff, onChanged }: Props) {
         <section className="desk-section">
           <h3 className="desk-section__title">派单</h3>
           <DeskAssign
+            // Loads afresh after each change of the ticket: the loads it shows have moved.
+            key={ticket.updatedAt}
             ticketId={ticket.id}
             queueId={ticket.queueId}
             currentAssigneeId={ticket.assigneeId}
