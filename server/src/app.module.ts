@@ -9,6 +9,7 @@ import { BillingModule } from './billing/billing.module';
 import type { Logger } from 'pino';
 import { CommonModule } from './common/common.module';
 import { LoggingModule, createLogger } from './common/logging';
+import { CustomerHistoryModule } from './customer-history/customer-history.module';
 import { CustomerMasterModule } from './customer-master/customer-master.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { AppConfig } from './common/config';
@@ -67,6 +68,7 @@ export class AppModule {
         UploadsApiModule,
         RepairsModule,
         ReportsModule,
+        CustomerHistoryModule,
         AlertsModule,
         ArrearsModule,
         ComplaintsModule,

@@ -38,3 +38,5 @@ export * from './org/shift-rules';
 export * from './api/org-admin';
 export * from './accounts/account-import';
 export * from './api/accounts';
+export * from './api/customer-history';
+export * from './customer-history/search-key';

@@ -32,11 +32,18 @@ export interface StaffPage {
   problems: string[];
 }
 
-/** A phone-sized window of its own (own storage, so its own staff session). */
-export async function openPhone(browser: Browser, baseUrl: string): Promise<StaffPage> {
+/** A desk's window (1280×800): the staff console's desk layout. */
+export const DESK_VIEWPORT = { width: 1280, height: 800 };
+
+/** A phone-sized window of its own (own storage, so its own staff session); `viewport` for a desk. */
+export async function openPhone(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 390, height: 844 },
+): Promise<StaffPage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 390, height: 844 },
+    viewport,
     deviceScaleFactor: 1,
     locale: 'zh-CN',
   });
@@ -166,6 +173,17 @@ export async function staffLogin(page: Page, username: string, password = DEMO_P
   await page.locator('#login-submit').click();
   await page.locator('.section-title', { hasText: '我的队列' }).waitFor();
   await page.waitForURL(/#\/staff\/queues\/index/);
+}
+
+/** Home → 员工工作台 → sign in at a desk-wide window; resolves on the desk console. */
+export async function deskLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await openHome(page);
+  await page.locator('#home-staff-entry').click();
+  await page.locator('#login-username input').fill(username);
+  await page.locator('#login-password input').fill(password);
+  await page.locator('#login-submit').click();
+  await page.waitForURL(/#\/staff\/queues\/index/);
+  await page.locator('#desk-console').waitFor();
 }
 
 /**

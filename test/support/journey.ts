@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
-import { StaffPage, launchBrowser, openPhone } from './browser';
+import { DESK_VIEWPORT, StaffPage, launchBrowser, openPhone } from './browser';
 import { ServerProcess, TestDatabase, createTestDatabase, startServer } from './server-process';
 
 export interface Journey {
@@ -11,6 +11,8 @@ export interface Journey {
   readonly browser: Browser;
   /** A new phone (browser context) on the app; closed after the suite. */
   phone(): Promise<StaffPage>;
+  /** A new desk-wide window (1280×800) on the app; closed after the suite. */
+  desk(): Promise<StaffPage>;
 }
 
 /**
@@ -58,6 +60,11 @@ export function useJourney(env: Record<string, string> = {}): Journey {
     },
     async phone() {
       const p = await openPhone(browser!, server!.url);
+      phones.push(p);
+      return p;
+    },
+    async desk() {
+      const p = await openPhone(browser!, server!.url, DESK_VIEWPORT);
       phones.push(p);
       return p;
     },

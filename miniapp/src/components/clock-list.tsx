@@ -5,7 +5,7 @@ import { describeClock } from '../format/clock';
 import './clock-list.scss';
 
 /** Re-renders every half minute so "剩余…" stays true while the page is open. */
-function useNow(intervalMs = 30000): number {
+export function useNow(intervalMs = 30000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), intervalMs);

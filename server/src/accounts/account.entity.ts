@@ -59,6 +59,11 @@ export class Account {
   @Column({ type: 'varchar', length: 120, nullable: true, transformer: encrypted })
   phone: string | null;
 
+  /** The phone's blind index (common/phone-index.ts): how a desk search by phone finds the account. */
+  @Index()
+  @Column({ type: 'varchar', length: 44, nullable: true })
+  phoneIndex: string | null;
+
   /** false once deactivated (销户); its records stay. */
   @Column({ type: 'boolean', default: true })
   active: boolean;

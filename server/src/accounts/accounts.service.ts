@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountImportRow } from '@utility/shared';
 import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { likeFragment } from '../common/like';
+import { phoneIndex } from '../common/phone-index';
 import { insertRows, upsertRows } from '../common/plain-insert';
 import { AccountHolderHistory } from './account-holder-history.entity';
 import { Account } from './account.entity';
@@ -29,7 +31,7 @@ export interface AccountBatchResult {
 }
 
 /** The fields the customer master file and the admin's edit may change. */
-export type AccountFields = Omit<Account, 'id' | 'accountNo' | 'holderSince' | 'updatedAt'>;
+export type AccountFields = Omit<Account, 'id' | 'accountNo' | 'holderSince' | 'updatedAt' | 'phoneIndex'>;
 const EDITABLE: (keyof AccountFields)[] = [
   'holderName',
   'address',
@@ -44,7 +46,7 @@ const EDITABLE: (keyof AccountFields)[] = [
   'phone',
   'active',
 ];
-const WRITTEN: (keyof Account)[] = ['accountNo', ...EDITABLE, 'holderSince', 'updatedAt'];
+const WRITTEN: (keyof Account)[] = ['accountNo', ...EDITABLE, 'phoneIndex', 'holderSince', 'updatedAt'];
 
 @Injectable()
 export class AccountsService {
@@ -136,6 +138,7 @@ export class AccountsService {
           keyCustomer: row.keyCustomer ?? false,
           paymentMode: row.paymentMode,
           phone: row.phone ?? null,
+          phoneIndex: phoneIndex(row.phone),
           active: true,
           holderSince: at,
           updatedAt: at,
@@ -149,7 +152,12 @@ export class AccountsService {
         continue;
       }
       result.updated++;
-      const after = { ...before, ...changes, updatedAt: at };
+      const after = {
+        ...before,
+        ...changes,
+        phoneIndex: phoneIndex(changes.phone !== undefined ? changes.phone : before.phone),
+        updatedAt: at,
+      };
       if (changes.holderName !== undefined) {
         after.holderSince = at;
         result.holderChanges.push(holderChange(before, changes.holderName));
@@ -189,7 +197,12 @@ export class AccountsService {
   ): Promise<{ before: Account; after: Account; holderChange: HolderChange | null } | null> {
     const changes = changedFields(account, fields);
     if (!changes) return null;
-    const after: Account = { ...account, ...changes, updatedAt: at };
+    const after: Account = {
+      ...account,
+      ...changes,
+      phoneIndex: phoneIndex(changes.phone !== undefined ? changes.phone : account.phone),
+      updatedAt: at,
+    };
     let change: HolderChange | null = null;
     if (changes.holderName !== undefined) {
       after.holderSince = at;
@@ -229,6 +242,39 @@ export class AccountsService {
     return { items, total };
   }
 
+  /**
+   * The desk's search (docs/domain.md#customer-history): by 户号 prefix, by a phone's blind index or by
+   * an address fragment; only in `districtIds` unless null (the searcher's scope). At most `limit`, by 户号.
+   */
+  findForDesk(
+    by: { accountNoPrefix: string } | { phoneIndex: string } | { addressFragment: string },
+    districtIds: number[] | null,
+    limit: number,
+  ): Promise<Account[]> {
+    if (districtIds?.length === 0) return Promise.resolve([]);
+    const query = this.accounts.createQueryBuilder('a');
+    if ('accountNoPrefix' in by) query.where('a.accountNo LIKE :prefix', { prefix: `${by.accountNoPrefix}%` });
+    else if ('phoneIndex' in by) query.where('a.phoneIndex = :index', { index: by.phoneIndex });
+    else query.where("a.address LIKE :fragment ESCAPE '!'", { fragment: likeFragment(by.addressFragment) });
+    if (districtIds) query.andWhere('a.districtId IN (:...districtIds)', { districtIds });
+    return query.orderBy('a.accountNo', 'ASC').limit(limit).getMany();
+  }
+
+  /**
+   * Indexes the phones of accounts written before phones were indexed, a batch after `afterId` at a
+   * time (idempotent, safe in several processes); answers the last id seen, null when done.
+   */
+  async indexPhones(afterId: number, batch: number): Promise<number | null> {
+    const rows = await this.accounts
+      .createQueryBuilder('a')
+      .where('a.id > :afterId AND a.phone IS NOT NULL AND a.phoneIndex IS NULL', { afterId })
+      .orderBy('a.id', 'ASC')
+      .limit(batch)
+      .getMany();
+    for (const a of rows) await this.accounts.update({ id: a.id }, { phoneIndex: phoneIndex(a.phone) });
+    return rows.length < batch ? null : rows[rows.length - 1].id;
+  }
+
   /** Seed: inserts the accounts whose numbers are not there yet, and registers a phone where none is. */
   async ensureAccounts(
     rows: (Pick<
@@ -238,11 +284,14 @@ export class AccountsService {
   ): Promise<void> {
     const existing = new Set((await this.accounts.find({ select: { accountNo: true } })).map((a) => a.accountNo));
     const missing = rows.filter((r) => !existing.has(r.accountNo));
-    if (missing.length) await this.accounts.insert(missing);
+    if (missing.length) await this.accounts.insert(missing.map((r) => ({ ...r, phoneIndex: phoneIndex(r.phone) })));
     // Accounts seeded before phones were registered (the binding's second fact needs one).
     for (const r of rows)
       if (existing.has(r.accountNo) && r.phone)
-        await this.accounts.update({ accountNo: r.accountNo, phone: IsNull() }, { phone: r.phone });
+        await this.accounts.update(
+          { accountNo: r.accountNo, phone: IsNull() },
+          { phone: r.phone, phoneIndex: phoneIndex(r.phone) },
+        );
   }
 }
 

@@ -85,3 +85,18 @@ export function openSealedBytes(stored: Buffer): Buffer {
 export function pseudonym(value: string): string {
   return `~${createHmac('sha256', activeKey()).update(value).digest('base64url').slice(0, 40)}`;
 }
+
+let blindKey: { for: Buffer; key: Buffer } | null = null;
+
+/**
+ * A blind index of an encrypted value (a phone), so that it can be looked up without decrypting
+ * every row: HMAC-SHA256 under a key derived from the data key for this purpose only (an index
+ * is not a pseudonym), over the normalized value. 43 characters; the same value always gives the
+ * same index, and nobody without the key can test a guess. A new data key means re-indexing.
+ */
+export function blindIndex(normalized: string): string {
+  const dataKey = activeKey();
+  if (blindKey?.for !== dataKey)
+    blindKey = { for: dataKey, key: createHmac('sha256', dataKey).update('blind-index:v1').digest() };
+  return createHmac('sha256', blindKey.key).update(normalized).digest('base64url');
+}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { RatingFact, ReturnVisitFact } from '@utility/shared';
+import { RatingFact, RatingView, ReturnVisitFact, ReturnVisitSummaryView } from '@utility/shared';
 import { In, Repository } from 'typeorm';
 import { RatingFactsProvider, ReturnVisitFactsProvider } from '../reports/report-fact-providers';
 import { TicketFactsService } from '../tickets/ticket-facts.service';
+import { toRatingView } from './rating-view';
 import { Rating } from './rating.entity';
 import { ReturnVisit } from './return-visit.entity';
 
@@ -37,5 +38,32 @@ export class FeedbackFactsService implements RatingFactsProvider, ReturnVisitFac
     for (let i = 0; i < ids.length; i += CHUNK)
       rows.push(...(await this.visits.findBy({ visitedTicketId: In(ids.slice(i, i + CHUNK)) })));
     return rows.map((v) => ({ ticketId: v.visitedTicketId, completedAt: v.outcome ? v.settledAt : null }));
+  }
+
+  /** The ratings of some tickets (an account's history), newest first. */
+  async ratingsOfTickets(ticketIds: number[]): Promise<RatingView[]> {
+    if (!ticketIds.length) return [];
+    const rows = await this.ratings.find({ where: { ticketId: In(ticketIds.slice(0, CHUNK)) }, order: { id: 'DESC' } });
+    return rows.map(toRatingView);
+  }
+
+  /** The return visits of some tickets (an account's history), newest first. */
+  async returnVisitsOfTickets(ticketIds: number[]): Promise<ReturnVisitSummaryView[]> {
+    if (!ticketIds.length) return [];
+    const rows = await this.visits.find({
+      where: { visitedTicketId: In(ticketIds.slice(0, CHUNK)) },
+      order: { id: 'DESC' },
+    });
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    return rows.map((v) => ({
+      ticketId: v.visitedTicketId,
+      resolution: v.resolution,
+      taskTicketId: v.taskTicketId,
+      reason: v.reason,
+      dueAt: iso(v.dueAt),
+      outcome: v.outcome,
+      followUpKind: v.followUpKind,
+      settledAt: iso(v.settledAt),
+    }));
   }
 }

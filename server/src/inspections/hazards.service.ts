@@ -42,6 +42,11 @@ export class HazardsService {
     return this.views(await this.hazards.findBy({ accountId }));
   }
 
+  /** Every hazard of an account (open first, then newest), for the desk's history: callers check scope. */
+  async ofAccount(accountId: number): Promise<HazardView[]> {
+    return this.views(await this.hazards.find({ where: { accountId }, order: { id: 'DESC' }, take: 200 }));
+  }
+
   async forStaff(me: StaffPrincipal, status?: HazardStatus): Promise<HazardView[]> {
     const where = {
       ...(me.role === Role.Admin ? {} : { districtId: me.districtId ?? -1 }),

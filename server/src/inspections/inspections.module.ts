@@ -54,6 +54,6 @@ import { StaffInspectionsController } from './staff-inspections.controller';
     InspectionResultsService,
     InspectionReminderJob,
   ],
-  exports: [InspectionPlansService, HazardFactsService],
+  exports: [InspectionPlansService, HazardFactsService, HazardsService, BookingReader],
 })
 export class InspectionsModule {}

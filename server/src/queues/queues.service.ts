@@ -43,6 +43,19 @@ export class QueuesService {
     return queues.filter((q) => !q.supervisorOnly);
   }
 
+  /**
+   * The districts whose accounts a staff member may look up (docs/domain.md#customer-history): a
+   * supervisor's district; for others the districts of the queues they work. null means every district
+   * (admin, staff of no district above a supervisor, or a company-wide queue such as triage: the 24-hour line).
+   */
+  async coveredDistricts(staff: StaffPrincipal): Promise<number[] | null> {
+    if (staff.role === Role.Admin) return null;
+    if (staff.role === Role.Supervisor) return staff.districtId === null ? null : [staff.districtId];
+    const queues = await this.visibleQueues(staff);
+    if (queues.some((q) => q.districtId === null)) return null;
+    return [...new Set(queues.map((q) => q.districtId as number))];
+  }
+
   async visibleQueueIds(staff: StaffPrincipal): Promise<number[]> {
     return (await this.visibleQueues(staff)).map((q) => q.id);
   }

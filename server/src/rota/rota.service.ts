@@ -59,6 +59,41 @@ export class RotaService {
     return new Set((await qb.getRawMany<{ staffId: number }>()).map((r) => Number(r.staffId)));
   }
 
+  /**
+   * Each person's shift at `at`, or else their next one starting within a day (of the district,
+   * when one is given): what a dispatcher reads beside a name before pushing a ticket.
+   */
+  async currentOrNextShift(
+    staffIds: number[],
+    at: Date,
+    districtId: number | null,
+  ): Promise<Map<number, { startsAt: Date; endsAt: Date }>> {
+    if (!staffIds.length) return new Map();
+    const qb = this.shifts
+      .createQueryBuilder('s')
+      .where('s.endsAt > :at AND s.startsAt < :horizon', { at, horizon: new Date(at.getTime() + DAY_MS) })
+      .andWhere(
+        `s.id IN (${this.members
+          .createQueryBuilder('m')
+          .select('m.shiftId')
+          .where('m.staffId IN (:...staffIds)')
+          .getQuery()})`,
+        { staffIds },
+      )
+      .orderBy('s.startsAt', 'ASC')
+      .addOrderBy('s.id', 'ASC');
+    if (districtId !== null) qb.andWhere('s.districtId = :districtId', { districtId });
+    const found = await qb.getMany();
+    if (!found.length) return new Map();
+    const rows = await this.members.find({ where: { shiftId: In(found.map((f) => f.id)), staffId: In(staffIds) } });
+    const shifts = new Map<number, { startsAt: Date; endsAt: Date }>();
+    for (const shift of found)
+      for (const row of rows)
+        if (row.shiftId === shift.id && !shifts.has(row.staffId))
+          shifts.set(row.staffId, { startsAt: shift.startsAt, endsAt: shift.endsAt });
+    return shifts;
+  }
+
   /** Shifts overlapping [from, to), in time order. */
   async list(query: { from: Date; to: Date; districtId?: number }): Promise<ShiftView[]> {
     if (query.to.getTime() <= query.from.getTime() || query.to.getTime() - query.from.getTime() > MAX_RANGE_MS) {

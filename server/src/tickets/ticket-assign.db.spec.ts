@@ -50,18 +50,25 @@ describe('assigning a ticket', () => {
     expect(detail.contactPhone).toBe('138****5678');
   });
 
-  it("shows the queue's members with their open load, which an assignment raises", async () => {
+  it("shows the queue's technicians (not the dispatcher) with their open load, which an assignment raises, and shift", async () => {
     const ticket = await createTicket(t, dispatcher.auth, call());
     const before = await members(ticket.queueId);
-    expect(before.map((m) => m.name).sort()).toEqual(['刘师傅', '张师傅', '李建国'].sort());
+    // 李建国 works the queue as its dispatcher: he routes work and holds no field role.
+    expect(before.map((m) => m.name).sort()).toEqual(['刘师傅', '张师傅'].sort());
     for (const m of before)
       expect(m).toEqual({
         id: expect.any(Number),
         name: expect.any(String),
-        role: expect.any(String),
+        role: 'technician',
         onDuty: expect.any(Boolean),
         openCount: expect.any(Number),
+        capacity: 5,
+        shift: m.onDuty ? { startsAt: expect.any(String), endsAt: expect.any(String) } : null,
       });
+    // The demo roster keeps its technicians on rolling shifts: the one on now is the one shown.
+    const onNow = before.find((m) => m.onDuty)!;
+    expect(Date.parse(onNow.shift!.startsAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(onNow.shift!.endsAt)).toBeGreaterThan(Date.now());
     await assign(dispatcher.auth, ticket.id, { staffId: tech2.staff.id }).expect(200);
     const after = await members(ticket.queueId);
     const load = (list: QueueMemberView[]) => list.find((m) => m.id === tech2.staff.id)!.openCount;
@@ -88,6 +95,7 @@ describe('assigning a ticket', () => {
   it.each([
     ['a technician who does not work the queue', () => tech3.staff.id],
     ['a staff id that does not exist', () => 999_999],
+    ['the dispatcher himself, who holds no field role', () => dispatcher.staff.id],
   ])('refuses %s with 422 ASSIGNEE_NOT_ELIGIBLE and changes nothing', async (_what, staffId) => {
     const ticket = await createTicket(t, dispatcher.auth, call());
     const before = await ticketState(t, ticket.id);

@@ -6,6 +6,7 @@ import {
   Role,
   TicketEventKind,
   TicketStatus,
+  canBeAssigned,
   canClaim,
   isOpen,
 } from '@utility/shared';
@@ -153,7 +154,12 @@ export class TicketAssignment {
     const ticket = await this.reader.visibleTicket(actor, id);
     if (!isOpen(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
     const assignee = await this.staff.findById(staffId);
-    if (!assignee || !(await this.queues.isMember(ticket.queueId, staffId))) {
+    // Dispatchers and admins route work: they take a ticket only when they hold a working role too.
+    if (
+      !assignee ||
+      !canBeAssigned(assignee.roles.length ? assignee.roles : [assignee.role]) ||
+      !(await this.queues.isMember(ticket.queueId, staffId))
+    ) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AssigneeNotEligible);
     }
     const won = await this.db.transaction((em) =>

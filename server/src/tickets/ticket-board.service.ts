@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueueCounts, QueueView, TicketStatus, TicketView } from '@utility/shared';
+import { QueueCounts, QueueMemberView, QueueView, TicketStatus, TicketView, canBeAssigned } from '@utility/shared';
 import { In, Not, Repository } from 'typeorm';
 import { notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -55,27 +55,35 @@ export class TicketBoard {
     return this.reader.views(open, viewer);
   }
 
-  /** Members a dispatcher can push to, with their open load. */
-  /** Members a dispatcher can push to, with their open load; on duty = on a shift of the queue's district now. */
-  async members(viewer: StaffPrincipal, queueId: number) {
+  /**
+   * Members a dispatcher can push to, with their open load and shift; on duty = on a shift of the
+   * queue's district now. Those who only route work (dispatchers, admins) are left out.
+   */
+  async members(viewer: StaffPrincipal, queueId: number): Promise<QueueMemberView[]> {
     const queue = await this.queues.findVisible(viewer, queueId);
     if (!queue) throw notFound();
-    const people = (await this.staff.findByIds(await this.queues.memberIds(queueId))).filter((s) => s.active);
+    const people = (await this.staff.findByIds(await this.queues.memberIds(queueId))).filter(
+      (s) => s.active && canBeAssigned(s.roles.length ? s.roles : [s.role]),
+    );
     const open = await Promise.all(
       people.map((p) => this.tickets.countBy({ assigneeId: p.id, status: Not(In(CLOSED)) })),
     );
-    const onDuty = await this.rota.onShiftAmong(
-      people.map((p) => p.id),
-      this.clock.now(),
-      queue.districtId,
-    );
-    return people.map((p, i) => ({
-      id: p.id,
-      name: p.name,
-      role: p.role,
-      onDuty: onDuty.has(p.id),
-      openCount: open[i],
-    }));
+    const now = this.clock.now();
+    const ids = people.map((p) => p.id);
+    const onDuty = await this.rota.onShiftAmong(ids, now, queue.districtId);
+    const shifts = await this.rota.currentOrNextShift(ids, now, queue.districtId);
+    return people.map((p, i) => {
+      const shift = shifts.get(p.id);
+      return {
+        id: p.id,
+        name: p.name,
+        role: p.role,
+        onDuty: onDuty.has(p.id),
+        openCount: open[i],
+        capacity: p.capacity,
+        shift: shift ? { startsAt: shift.startsAt.toISOString(), endsAt: shift.endsAt.toISOString() } : null,
+      };
+    });
   }
 
   /** Open, at-risk and breached tickets per queue, from the clocks as of now. */

@@ -14,6 +14,8 @@ import { In, MoreThan, Not, Repository } from 'typeorm';
 import { forbidden, notFound } from '../common/app-error';
 import { PersonalDataAudit } from '../audit/personal-data-audit.service';
 import { Clock } from '../common/clock';
+import { phoneIndex } from '../common/phone-index';
+import { likeFragment } from '../common/like';
 import { StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
 import { StaffService } from '../staff/staff.service';
@@ -106,6 +108,57 @@ export class TicketReader {
       ticket.assigneeId ? this.staff.findById(ticket.assigneeId) : Promise.resolve(null),
     ]);
     return (await this.extensions.decorate([toResidentTicketView(ticket, events, technician)], residentId ?? null))[0];
+  }
+
+  /**
+   * Tickets the desk's search finds (docs/domain.md#customer-history), unscoped (callers keep what
+   * `readableAtDesk` allows): by number, by the contact phone's blind index, or by an address
+   * fragment; newest first; return-visit tasks left out (they are shown with the visited ticket).
+   */
+  findForDesk(
+    by: { no: string } | { phoneIndex: string } | { addressFragment: string } | { accountNo: string },
+    limit: number,
+  ): Promise<Ticket[]> {
+    const query = this.tickets.createQueryBuilder('t').where('t.type <> :visit', { visit: TicketType.ReturnVisit });
+    if ('no' in by) query.andWhere('t.no = :no', { no: by.no });
+    else if ('phoneIndex' in by) query.andWhere('t.contactPhoneIndex = :index', { index: by.phoneIndex });
+    else if ('accountNo' in by) query.andWhere('t.accountNo = :accountNo', { accountNo: by.accountNo });
+    else query.andWhere("t.address LIKE :fragment ESCAPE '!'", { fragment: likeFragment(by.addressFragment) });
+    return query.orderBy('t.id', 'DESC').limit(limit).getMany();
+  }
+
+  /**
+   * What a desk may read of an account's service history: the tickets in its scope (visibleTicket), and
+   * every other ticket of a district it covers (QueuesService.coveredDistricts) except those of
+   * supervisor-only queues (misconduct reports, grade-1 complaints: their reporters stay protected).
+   */
+  async readableAtDesk(viewer: StaffPrincipal, tickets: Ticket[]): Promise<Ticket[]> {
+    if (!tickets.length) return [];
+    const visible = new Set(await this.queues.visibleQueueIds(viewer));
+    const districts = await this.queues.coveredDistricts(viewer);
+    const covers = (districtId: number | null) =>
+      districtId !== null && (districts === null || districts.includes(districtId));
+    const queues = await this.queues.findByIds([...new Set(tickets.map((t) => t.queueId))]);
+    const supervisorOnly = new Set(queues.filter((q) => q.supervisorOnly).map((q) => q.id));
+    return tickets.filter(
+      (t) =>
+        visible.has(t.queueId) ||
+        t.assigneeId === viewer.id ||
+        t.createdById === viewer.id ||
+        (covers(t.districtId) && !supervisorOnly.has(t.queueId)),
+    );
+  }
+
+  /** Indexes the contact phones of tickets written before phones were indexed (as AccountsService.indexPhones). */
+  async indexPhones(afterId: number, batch: number): Promise<number | null> {
+    const rows = await this.tickets
+      .createQueryBuilder('t')
+      .where('t.id > :afterId AND t.contactPhoneIndex IS NULL', { afterId })
+      .orderBy('t.id', 'ASC')
+      .limit(batch)
+      .getMany();
+    for (const t of rows) await this.tickets.update({ id: t.id }, { contactPhoneIndex: phoneIndex(t.contactPhone) });
+    return rows.length < batch ? null : rows[rows.length - 1].id;
   }
 
   /** Any ticket, for modules that check scope themselves (404 when absent). */

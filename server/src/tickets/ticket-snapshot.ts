@@ -19,6 +19,7 @@ export interface TicketSnapshot {
   readonly address: string;
   readonly contactName: string;
   readonly contactPhone: string;
+  readonly contactPhoneIndex: string | null;
   readonly description: string;
   /** The agreed visit window, if any (docs/domain.md#clocks). */
   readonly windowStart: Date | null;

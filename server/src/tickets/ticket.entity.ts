@@ -54,6 +54,11 @@ export class Ticket implements TicketSnapshot {
   @Column({ type: 'varchar', length: 120, transformer: encrypted })
   contactPhone: string;
 
+  /** The phone's blind index (common/phone-index.ts): how a desk search by phone finds the ticket. */
+  @Index()
+  @Column({ type: 'varchar', length: 44, nullable: true })
+  contactPhoneIndex: string | null;
+
   @Column({ type: 'text' })
   description: string;
 

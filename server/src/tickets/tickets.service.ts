@@ -19,6 +19,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { phoneIndex } from '../common/phone-index';
 import { Db } from '../common/db';
 import { Actor, ResidentPrincipal, StaffPrincipal } from '../common/principal';
 import { OrgService } from '../org/org.service';
@@ -106,6 +107,7 @@ export class TicketsService {
       address: body.address,
       contactName: body.contactName,
       contactPhone: body.contactPhone,
+      contactPhoneIndex: phoneIndex(body.contactPhone),
       description: body.description,
       windowStart: body.window?.start ?? null,
       windowEnd: body.window?.end ?? null,

@@ -127,6 +127,10 @@ export interface QueueMemberView {
   role: string;
   onDuty: boolean;
   openCount: number;
+  /** Open tickets the person can carry at once (staff capacity). */
+  capacity: number;
+  /** The shift they are on now, or their next one within a day; null when none is rostered. */
+  shift: { startsAt: string; endsAt: string } | null;
 }
 
 /** An agreed visit window: at most 4 hours, in the future, within 14 days (appointmentWindowProblem). */

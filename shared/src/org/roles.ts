@@ -31,3 +31,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Roles that may push a ticket to a named staff member. */
 export const ASSIGNING_ROLES: readonly Role[] = [Role.Dispatcher, Role.Supervisor, Role.Admin];
+
+/** Roles that route work to others rather than do it (docs/domain.md#the-people). */
+export const ROUTING_ONLY_ROLES: readonly Role[] = [Role.Dispatcher, Role.Admin];
+
+/**
+ * Whether a ticket may be pushed to someone holding these roles: a dispatcher or admin is not
+ * offered (not even to themselves) unless they also hold a role that works tickets.
+ */
+export function canBeAssigned(roles: readonly Role[]): boolean {
+  return roles.some((r) => r !== Role.Resident && !ROUTING_ONLY_ROLES.includes(r));
+}

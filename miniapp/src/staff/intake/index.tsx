@@ -18,6 +18,8 @@ import {
   type IntakeField,
 } from './intake-form';
 import { LeakSafety } from './leak-safety';
+import { useDeskLayout } from '../../services/desk-layout';
+import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
 
 const TYPES = Object.values(TicketType);
@@ -37,6 +39,7 @@ export default function IntakePage() {
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [notice, setNotice] = useState(restored ? '已恢复上次未提交成功的受理单，请核对后提交' : '');
   const [busy, setBusy] = useState(false);
+  const desk = useDeskLayout();
   const { form } = draft;
 
   useDidShow(() => void requireStaff());
@@ -73,6 +76,7 @@ export default function IntakePage() {
     }
   }
 
+  if (desk) return <DeskConsole initial={{ kind: 'intake' }} />;
   return (
     <View className="page intake">
       {notice ? (

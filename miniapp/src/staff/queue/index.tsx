@@ -6,6 +6,8 @@ import { ActionButton } from '../../components/action-button';
 import { claimNext, listQueueTickets } from '../../services/queues';
 import { requireStaff } from '../../services/session';
 import { TicketRow } from './ticket-row';
+import { useDeskLayout } from '../../services/desk-layout';
+import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
 
 export default function QueuePage() {
@@ -13,6 +15,7 @@ export default function QueuePage() {
   const queueId = Number(params.id);
   const [tickets, setTickets] = useState<TicketView[] | null>(null);
   const [claiming, setClaiming] = useState(false);
+  const desk = useDeskLayout();
 
   async function load() {
     if (!requireStaff()) return;
@@ -42,6 +45,7 @@ export default function QueuePage() {
     }
   }
 
+  if (desk) return <DeskConsole initial={{ kind: 'queue', queueId }} />;
   return (
     <View className="page queue">
       <ActionButton id="claim-next" className="claim-next" busy={claiming} onClick={takeNext}>

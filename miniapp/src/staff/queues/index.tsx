@@ -7,16 +7,10 @@ import { listQueues } from '../../services/queues';
 import { requireStaff, staffHasRole } from '../../services/session';
 import { logout } from '../../services/staff';
 import { listStaffNotifications } from '../../services/staff-notifications';
+import { INTAKE_ROLES, OVERSIGHT_ROLES, PLAN_ROLES, VISIT_ROLES } from '../home-entries';
+import { useDeskLayout } from '../../services/desk-layout';
+import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
-
-/** Who answers the 24-hour line and may open a ticket for a caller. */
-const INTAKE_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin];
-/** Who calls residents back (回访): the agents, and the supervisors who stand in for them. */
-const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor];
-/** Who opens inspection plans for a district. */
-const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
-/** Who reads the dashboard and the monthly report. */
-const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
 
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts;
@@ -47,6 +41,7 @@ export default function QueuesPage() {
   const [staff, setStaff] = useState<StaffView | null>(null);
   const [queues, setQueues] = useState<QueueView[] | null>(null);
   const [unread, setUnread] = useState(0);
+  const desk = useDeskLayout();
 
   async function load() {
     const me = requireStaff();
@@ -71,6 +66,7 @@ export default function QueuesPage() {
     void Taro.reLaunch({ url: '/staff/login/index' });
   }
 
+  if (desk) return <DeskConsole initial={{ kind: 'queue' }} />;
   if (!staff) return <View className="page" />;
   return (
     <View className="page">

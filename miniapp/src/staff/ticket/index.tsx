@@ -20,6 +20,8 @@ import { ComplaintPanel } from './complaint-panel';
 import { ContactPhone } from './contact-phone';
 import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
+import { useDeskLayout } from '../../services/desk-layout';
+import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
 
 const HANDLED: readonly TicketType[] = [TicketType.Complaint, TicketType.MisconductReport];
@@ -32,6 +34,7 @@ export default function TicketPage() {
   const [failed, setFailed] = useState(false);
   const [feedback, setFeedback] = useState<TicketFeedbackView | null>(null);
   const [application, setApplication] = useState<ApplicationFormView | null>(null);
+  const desk = useDeskLayout();
 
   async function load() {
     const me = requireStaff();
@@ -55,6 +58,7 @@ export default function TicketPage() {
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
+  if (desk) return <DeskConsole initial={{ kind: 'ticket', ticketId }} />;
   if (!ticket || !staff) return <Text className="empty">{failed ? '工单加载失败，请下拉刷新' : '加载中…'}</Text>;
   return (
     <View className="page ticket">

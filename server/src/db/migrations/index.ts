@@ -14,6 +14,7 @@ import { OrgAsData1796644398310 } from './1796644398310-org-as-data';
 import { TicketWindows1796644665716 } from './1796644665716-ticket-windows';
 import { BindingSecondFact1796645287422 } from './1796645287422-binding-second-fact';
 import { StaffNotifications1796647549874 } from './1796647549874-staff-notifications';
+import { PhoneBlindIndex1796654244662 } from './1796654244662-phone-blind-index';
 import { ArrearsCounterBankPayByAccount1796654994830 } from './1796654994830-arrears-counter-bank-pay-by-account';
 import { OncallChain1796655581432 } from './1796655581432-oncall-chain';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: Function[] = [
   TicketWindows1796644665716,
   BindingSecondFact1796645287422,
   StaffNotifications1796647549874,
+  PhoneBlindIndex1796654244662,
   ArrearsCounterBankPayByAccount1796654994830,
   OncallChain1796655581432,
 ];
