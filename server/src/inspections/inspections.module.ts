@@ -54,6 +54,13 @@ import { StaffInspectionsController } from './staff-inspections.controller';
     InspectionResultsService,
     InspectionReminderJob,
   ],
-  exports: [InspectionPlansService, HazardFactsService],
+  exports: [
+    InspectionPlansService,
+    HazardFactsService,
+    // The demo history books and records visits as a household and an inspector would.
+    InspectionSlotsService,
+    InspectionBookingsService,
+    InspectionResultsService,
+  ],
 })
 export class InspectionsModule {}

@@ -41,6 +41,13 @@ import { RefundsService } from './refunds.service';
     ReconciliationJob,
     PaymentFactsService,
   ],
-  exports: [PaymentFactsService, PaymentsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
+  exports: [
+    PaymentFactsService,
+    PaymentsService,
+    PaymentCredit,
+    PaymentSweeper,
+    ReconciliationService,
+    ReconciliationJob,
+  ],
 })
 export class PaymentsModule {}

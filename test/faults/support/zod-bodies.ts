@@ -19,7 +19,7 @@ const nearDate = () => shanghaiDay(faker.number.int({ min: -60, max: 60 }));
 custom(shared.ShanghaiDate, nearDate);
 custom(shared.DateParam, nearDate);
 custom(shared.ReportPeriod, () => shanghaiDay(-31 * faker.number.int({ min: 1, max: 6 })).slice(0, 7));
-custom(shared.MeterValue, () => String(faker.number.int({ min: 0, max: 99_999 })));
+custom(shared.MeterValue, () => faker.number.int({ min: 0, max: 99_999 }));
 
 /** Seeds the generator: the same seed gives the same bodies. */
 export const seedBodies = (value: number) => seed(value);
