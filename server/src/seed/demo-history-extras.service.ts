@@ -107,6 +107,18 @@ export class DemoHistoryExtras {
     return view.ticket.id;
   }
 
+  /** The household cancels its booking in the miniapp. */
+  async cancelAsHousehold(n: number, ticketId: number): Promise<void> {
+    const me = await this.household(n);
+    await this.tickets.transitionForResident(
+      me,
+      [demoAccounts()[n - 1].accountNo],
+      ticketId,
+      TicketStatus.Cancelled,
+      '临时有事，取消预约',
+    );
+  }
+
   /**
    * The inspector's record of the visit: every checklist item passes, except at every third household
    * where one fails (a hazard, with its photo and a re-inspection); half of those are fixed and re-inspected.

@@ -204,20 +204,21 @@ export class DemoHistory {
     if (t.fate === TicketStatus.Submitted) return;
     if (t.fate === TicketStatus.Cancelled) {
       then(t.gaps.claim, async () => {
-        const ticket = await this.tickets.transition(supervisor, state.id, TicketStatus.Accepted).catch(() => null);
-        if (ticket?.assigneeId) await this.fieldWork.handOver(state.worker, state.id, { reason: '用户来电取消' });
+        // A booked inspection is cancelled by its household (the slot is given back).
+        if (t.type === TicketType.Inspection && this.extras.booksInspections)
+          return this.extras.cancelAsHousehold(t.account, state.id);
+        // A leak is with its technician from intake: handed back first, as only unassigned work is cancelled.
+        if (t.type === TicketType.Leak)
+          await this.fieldWork.handOver(state.worker, state.id, { reason: '用户来电：误报，已自行关阀' });
         await this.tickets.transition(supervisor, state.id, TicketStatus.Cancelled, '用户来电取消');
       });
       return;
     }
     if (t.fate === TicketStatus.Accepted && t.type !== TicketType.Leak) return;
-    then(t.gaps.claim, async () => {
-      const ticket = await this.assignment.claim(state.worker, state.id).catch(async (error) => {
-        if (t.type === TicketType.Leak) return null;
-        throw error;
-      });
-      if (!ticket && t.type === TicketType.Leak) return;
-    });
+    // A leak was assigned at intake to whoever was on shift; the rest are claimed from their queue.
+    if (t.type !== TicketType.Leak)
+      then(t.gaps.claim, () => this.assignment.claim(state.worker, state.id).then(() => undefined));
+    else time += t.gaps.claim * MINUTE;
     if (t.fate === TicketStatus.Accepted || t.fate === TicketStatus.Assigned) return;
     if (t.fate === 'handed_back') {
       then(t.gaps.depart, async () => {
