@@ -74,7 +74,7 @@ export class DemoSeed {
     }
     if (await this.staff.anyExist()) {
       this.logger.log('Staff exist: demo seed skipped (no password reset, nobody re-activated)');
-      await this.rollRoster();
+      await this.rollRoster(0);
       return null;
     }
     const districts = new Map<string, number>();
@@ -116,7 +116,7 @@ export class DemoSeed {
       );
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
     }
-    await this.rollRoster();
+    await this.rollRoster(this.config.DEMO_HISTORY_DAYS);
     await this.seedBills(districts);
     for (const districtId of districts.values()) await this.inspectionPlans.ensureCurrentPlan(districtId);
     this.logger.log('Demo organisation ready');
@@ -130,7 +130,7 @@ export class DemoSeed {
    * to DEMO_ROSTER_DAYS ahead, topped up at every start so it keeps rolling forward. The teams are the
    * active demo technicians of each district's emergency queue, as they are now (an admin's changes stand).
    */
-  private async rollRoster(): Promise<void> {
+  private async rollRoster(daysBack: number): Promise<void> {
     const byCode = new Map((await this.org.listDistricts()).map((d) => [d.code, d]));
     const districts = DEMO_DISTRICTS.map((d) => byCode.get(d.code));
     const active = new Map((await this.staff.listActive()).map((s) => [s.username, s]));
@@ -144,8 +144,8 @@ export class DemoSeed {
       return staffIds.length ? [{ districtId, role: Role.Technician, staffIds }] : [];
     });
     if (!teams.length) return;
-    const from = new Date(this.clock.now().getTime() - this.config.DEMO_HISTORY_DAYS * 86_400_000);
-    await this.rota.ensureRollingShifts(teams, from, this.config.DEMO_HISTORY_DAYS + DEMO_ROSTER_DAYS);
+    const from = new Date(this.clock.now().getTime() - daysBack * 86_400_000);
+    await this.rota.ensureRollingShifts(teams, from, daysBack + DEMO_ROSTER_DAYS);
   }
 
   /** Tariffs, September's opening index, October's reading, and October's bills (unpaid, due 20 November). */
