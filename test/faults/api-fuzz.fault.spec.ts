@@ -11,8 +11,18 @@ import { DatabaseDigest, changedTables, openDigest } from './support/db-digest';
 import { FuzzRequest, requestFor } from './support/fuzz-request';
 import { Operation, operationsOf } from './support/openapi-arbitraries';
 import { residentWithAccount } from './support/residents';
+import {
+  documentKey,
+  mutations,
+  pathValue,
+  seedBodies,
+  sharedSchemasByDocument,
+  validBody,
+} from './support/zod-bodies';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+/** Valid bodies drawn per operation whose body is a shared zod schema; each is then mutated field by field. */
+const VALID_BODIES = Number(process.env.FUZZ_VALID_BODIES ?? 2);
 /** The server's Fastify bodyLimit (server/src/bootstrap.ts). */
 const BODY_LIMIT = 1024 * 1024;
 const bodyBytes = (body: unknown): number =>
@@ -45,6 +55,8 @@ describe('API fuzz', () => {
   let digest: DatabaseDigest;
   let operations: Operation[];
   let tokensFor: (path: string) => fc.Arbitrary<string | undefined>;
+  let staffTokens: string[];
+  let residentTokens: string[];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -72,7 +84,8 @@ describe('API fuzz', () => {
       });
     }
     await api(server.url, 'POST', '/api/tickets/1/claim', staff[2]);
-    const residentTokens = [...residents.map((r) => r.token), unbound];
+    residentTokens = [...residents.map((r) => r.token), unbound];
+    staffTokens = staff;
     const good = [...staff, ...residentTokens];
     const bearer = (ts: string[]) => fc.constantFrom(...ts.map((t) => `Bearer ${t}`));
     // Mostly the audience's own tokens so that requests get past the guards; every token reaches every endpoint.
@@ -111,6 +124,118 @@ describe('API fuzz', () => {
     await digest?.close();
     await server?.stop();
     await db?.drop();
+  });
+
+  it('takes valid bodies of the shared zod schemas past validation, and refuses each one-field mutation cleanly', async () => {
+    const bySchema = sharedSchemasByDocument();
+    seedBodies(SEED);
+    let draw = SEED;
+    // A small LCG: which replacement each field gets and which id a path names, the same for the same seed.
+    const pick = (n: number) => {
+      draw = (Math.imul(draw, 1_103_515_245) + 12_345) >>> 0;
+      return draw % n;
+    };
+    const targets = operations.flatMap((operation) => {
+      const json = operation.body?.['application/json'];
+      const match = json ? bySchema.get(documentKey(json)) : undefined;
+      // What ends the sessions the rest of the suite uses is left to the random fuzz, which runs it last.
+      const endsSessions =
+        operation.method === 'DELETE' || /\/(disable|reset-password)$|\/staff\/me\/password$/.test(operation.path);
+      return match && !endsSessions ? [{ operation, ...match }] : [];
+    });
+    expect(targets.length).toBeGreaterThan(30);
+    const failures: string[] = [];
+    const counts = { requests: 0, accepted: 0, refusedValid: 0, refusedMutated: 0, noValidBody: 0 };
+    const reachedOk = new Set<string>();
+    const started = Date.now();
+    let before = await digest.take();
+
+    // Staff whose sessions the suite uses are not edited through the staff admin (their roles would change).
+    const idFor = (operation: Operation) => (/^\/api\/admin\/staff\//.test(operation.path) ? 4 + pick(4) : 1 + pick(3));
+    const send = async (operation: Operation, token: string, body: unknown, what: string) => {
+      const url = operation.parameters
+        .filter((p) => p.in === 'path')
+        .reduce(
+          (path, p) =>
+            path.replace(
+              `{${p.name}}`,
+              pathValue(p, pick, () => idFor(operation)),
+            ),
+          operation.path,
+        );
+      const res = await fetch(server.url + url, {
+        method: operation.method,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': `fuzz-valid-${counts.requests}-${SEED}`,
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
+      const text = await res.text();
+      counts.requests++;
+      const after = await digest.take();
+      const changed = changedTables(before, after);
+      before = after;
+      const summary = `${operation.method} ${url} ${what}: ${JSON.stringify(body).slice(0, 300)}`;
+      let answer: { code?: unknown; message?: unknown } = {};
+      try {
+        answer = JSON.parse(text);
+      } catch {
+        // Checked below: a refusal must be JSON.
+      }
+      if (res.status >= 500) failures.push(`${res.status} for ${summary}\n${server.output().slice(-1000)}`);
+      else if (res.status >= 400) {
+        if (typeof answer?.code !== 'string' || typeof answer?.message !== 'string')
+          failures.push(`${res.status} without {code, message} (${text.slice(0, 200)}) for ${summary}`);
+        if (changed.length) failures.push(`refused ${res.status} but changed ${changed.join(', ')}: ${summary}`);
+      }
+      return { status: res.status };
+    };
+
+    for (const { operation, name, schema } of targets) {
+      const label = `${operation.method} ${operation.path}`;
+      const audience = RESIDENT_PATH.test(operation.path) ? residentTokens : staffTokens;
+      for (let n = 0; n < VALID_BODIES; n++) {
+        const body = validBody(schema, () => idFor(operation));
+        if (!body) {
+          counts.noValidBody++;
+          continue;
+        }
+        // The first token of the audience that the guard lets through (roles differ by endpoint).
+        let token = audience[0];
+        let first = { status: 0 };
+        for (const candidate of audience) {
+          token = candidate;
+          first = await send(operation, token, body, `valid ${name}`);
+          if (first.status !== 401 && first.status !== 403) break;
+        }
+        if (first.status < 400) {
+          counts.accepted++;
+          reachedOk.add(label);
+        } else counts.refusedValid++;
+        if (first.status === 401 || first.status === 403) continue;
+        for (const mutation of mutations(schema, body, pick)) {
+          const invalid = !schema.safeParse(mutation.body).success;
+          const answer = await send(operation, token, mutation.body, `${mutation.field} → ${mutation.shown}`);
+          if (answer.status >= 400) counts.refusedMutated++;
+          else counts.accepted++;
+          if (invalid && (answer.status < 400 || answer.status >= 500))
+            failures.push(
+              `${label}: ${mutation.field} → ${mutation.shown} breaks ${name} but was answered ${answer.status}`,
+            );
+        }
+      }
+    }
+    console.log(
+      `[fault] API fuzz from zod schemas (seed ${SEED}, ${VALID_BODIES} valid bodies × ${targets.length} operations): ` +
+        `${counts.requests} requests, ${counts.accepted} accepted (${reachedOk.size} operations answered 2xx), ` +
+        `${counts.refusedValid} valid bodies refused by a rule, ${counts.refusedMutated} mutations refused, ` +
+        `${counts.noValidBody} schemas without a valid draw; ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+    expect(failures).toEqual([]);
+    expect(reachedOk.size).toBeGreaterThan(10);
   });
 
   it('answers every endpoint without a 5xx and changes nothing when it refuses', async () => {

@@ -9,11 +9,13 @@ const base = {
   roots: ['<rootDir>'],
   testMatch: ['**/*.fault.spec.ts'],
   transform: {
-    '^.+\\.ts$': [
+    // faker (behind zod-schema-faker) is ES modules only: compiled to CommonJS like the specs.
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
     ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!@faker-js/faker/)'],
   moduleNameMapper: { '^@utility/shared$': '<rootDir>/../../shared/src/index.ts' },
 };
 

@@ -71,6 +71,8 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       TOKEN_SECRET: 'e2e-secret-'.padEnd(40, 'x'),
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
       LOG_LEVEL: 'warn',
+      // Journeys count what they create: the demo's past work would be in their queues and ids.
+      DEMO_HISTORY_DAYS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

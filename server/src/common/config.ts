@@ -32,6 +32,11 @@ const EnvSchema = z.object({
   /** Default: on in development, off in production (where turning it on refuses to boot). */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   /**
+   * Days of past work the demo seed writes on its first run (tickets, breaches, ratings, payments,
+   * inspections), so the dashboard and last month's report show figures; 0 = none (the test apps).
+   */
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(90),
+  /**
    * Which background jobs this process runs: unset or `all` = every one, `off` = none, or a comma list
    * of job names (docs/architecture.md#jobs). A job also needs its interval setting above 0.
    */

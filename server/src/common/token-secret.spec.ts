@@ -11,6 +11,7 @@ function developmentConfig(dataDir: string) {
   return loadConfig({
     DATABASE_URL: `sqlite:${join(dataDir, 'app.db')}`,
     DEMO_PASSWORD: 'restart-pass-1',
+    DEMO_HISTORY_DAYS: '0',
     LOG_LEVEL: 'silent',
     SLA_SWEEP_SECONDS: '0',
     NOTICE_WORKER_SECONDS: '0',

@@ -42,6 +42,6 @@ import { ReturnVisitsService } from './return-visits.service';
     DisastersService,
     FeedbackFactsService,
   ],
-  exports: [ReturnVisitWorker, FeedbackFactsService],
+  exports: [ReturnVisitWorker, FeedbackFactsService, RatingsService, ReturnVisitsService],
 })
 export class FeedbackModule {}

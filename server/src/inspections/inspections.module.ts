@@ -54,6 +54,15 @@ import { StaffInspectionsController } from './staff-inspections.controller';
     InspectionResultsService,
     InspectionReminderJob,
   ],
-  exports: [InspectionPlansService, HazardFactsService, HazardsService, BookingReader],
+  exports: [
+    InspectionPlansService,
+    HazardFactsService,
+    HazardsService,
+    BookingReader,
+    // The demo history books and records visits as a household and an inspector would.
+    InspectionSlotsService,
+    InspectionBookingsService,
+    InspectionResultsService,
+  ],
 })
 export class InspectionsModule {}

@@ -54,6 +54,13 @@ import { RefundsService } from './refunds.service';
     OfflinePaymentsService,
     PayByAccountService,
   ],
-  exports: [PaymentFactsService, PaymentsService, PaymentSweeper, ReconciliationService, ReconciliationJob],
+  exports: [
+    PaymentFactsService,
+    PaymentsService,
+    PaymentCredit,
+    PaymentSweeper,
+    ReconciliationService,
+    ReconciliationJob,
+  ],
 })
 export class PaymentsModule {}

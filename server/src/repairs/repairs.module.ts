@@ -27,5 +27,6 @@ import { RoomTemperatureReading } from './room-temperature-reading.entity';
   ],
   controllers: [RepairsController, FieldJobsController, ResidentSignOffController],
   providers: [RepairsService, FieldWorkService, ResidentSignOffService, ResidentRepairDetails],
+  exports: [FieldWorkService],
 })
 export class RepairsModule {}

@@ -15,7 +15,8 @@ export const DEMO_STATIONS: { code: string; name: string; district: string; util
 
 /**
  * The demo's duty roster: every technician who works a district's emergency queue is on its
- * day (08:00–20:00) and night (20:00–08:00) shifts, rostered this many days ahead at each start.
+ * day (08:00–20:00) and night (20:00–08:00) shifts, from the start of the demo history to this
+ * many days ahead, topped up at each start.
  */
 export const DEMO_ROSTER_DAYS = 14;
 

@@ -15,6 +15,7 @@ import { QueuesService } from '../queues/queues.service';
 import { RotaService } from '../rota/rota.service';
 import { SlaService } from '../sla/sla.service';
 import { StaffService } from '../staff/staff.service';
+import { DemoHistory, HistoryResult } from './demo-history.service';
 import {
   COMPANY_QUEUES,
   DEMO_DISTRICTS,
@@ -30,11 +31,15 @@ const DEMO_TARIFFS_FROM = '2026-01-01';
 const DEMO_OPENING_ON = '2026-09-30';
 const DEMO_READING_ON = '2026-10-31';
 const DEMO_BILL_PERIOD = '2026-10';
+/** The month the demo's bills fall due in (the 20th), when the demo households pay them. */
+export const DEMO_BILL_DUE_PERIOD = '2026-11';
 
 export interface SeedResult {
   password: string;
   generated: boolean;
   usernames: string[];
+  /** The demo's past, when DEMO_HISTORY_DAYS asked for one. */
+  history: HistoryResult | null;
 }
 
 /**
@@ -58,6 +63,7 @@ export class DemoSeed {
     private readonly inspectionPlans: InspectionPlansService,
     private readonly rota: RotaService,
     private readonly clock: Clock,
+    private readonly history: DemoHistory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,6 +74,7 @@ export class DemoSeed {
     }
     if (await this.staff.anyExist()) {
       this.logger.log('Staff exist: demo seed skipped (no password reset, nobody re-activated)');
+      await this.rollRoster(0);
       return null;
     }
     const districts = new Map<string, number>();
@@ -89,7 +96,6 @@ export class DemoSeed {
     const generated = !this.config.DEMO_PASSWORD;
     const password = this.config.DEMO_PASSWORD ?? randomBytes(6).toString('base64url');
     const passwordHash = await this.staff.hashPassword(password);
-    const rosterTeams = new Map([...districts.values()].map((id) => [id, [] as number[]]));
     for (const [i, s] of DEMO_STAFF.entries()) {
       // Demo staff sign in with DEMO_PASSWORD (or the printed one) without changing it first.
       const person = await this.staff.ensureStaff(
@@ -108,19 +114,37 @@ export class DemoSeed {
         passwordHash,
       );
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
-      if (s.role === Role.Technician)
-        for (const [code, districtId] of districts)
-          if (s.queues.includes(`emergency-${code}`)) rosterTeams.get(districtId)!.push(person.id);
     }
-    await this.rota.ensureRollingShifts(
-      [...rosterTeams].map(([districtId, staffIds]) => ({ districtId, role: Role.Technician, staffIds })),
-      this.clock.now(),
-      DEMO_ROSTER_DAYS,
-    );
+    await this.rollRoster(this.config.DEMO_HISTORY_DAYS);
     await this.seedBills(districts);
     for (const districtId of districts.values()) await this.inspectionPlans.ensureCurrentPlan(districtId);
     this.logger.log('Demo organisation ready');
-    return { password, generated, usernames: DEMO_STAFF.map((s) => s.username) };
+    // Only here, on the database just created: a restart never adds a second history.
+    const history = this.config.DEMO_HISTORY_DAYS ? await this.history.create(this.config.DEMO_HISTORY_DAYS) : null;
+    return { password, generated, usernames: DEMO_STAFF.map((s) => s.username), history };
+  }
+
+  /**
+   * The demo's round-the-clock roster (docs/domain.md#duty-roster): from the start of the demo history
+   * to DEMO_ROSTER_DAYS ahead, topped up at every start so it keeps rolling forward. The teams are the
+   * active demo technicians of each district's emergency queue, as they are now (an admin's changes stand).
+   */
+  private async rollRoster(daysBack: number): Promise<void> {
+    const byCode = new Map((await this.org.listDistricts()).map((d) => [d.code, d]));
+    const districts = DEMO_DISTRICTS.map((d) => byCode.get(d.code));
+    const active = new Map((await this.staff.listActive()).map((s) => [s.username, s]));
+    const teams = DEMO_DISTRICTS.flatMap((d, i) => {
+      const districtId = districts[i]?.id;
+      if (!districtId) return [];
+      const staffIds = DEMO_STAFF.filter((s) => s.role === Role.Technician && s.queues.includes(`emergency-${d.code}`))
+        .map((s) => active.get(s.username))
+        .filter((s) => s?.role === Role.Technician)
+        .map((s) => s!.id);
+      return staffIds.length ? [{ districtId, role: Role.Technician, staffIds }] : [];
+    });
+    if (!teams.length) return;
+    const from = new Date(this.clock.now().getTime() - daysBack * 86_400_000);
+    await this.rota.ensureRollingShifts(teams, from, daysBack + DEMO_ROSTER_DAYS);
   }
 
   /** Tariffs, September's opening index, October's reading, and October's bills (unpaid, due 20 November). */

@@ -39,6 +39,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
     // Tests drive each job's method themselves (docs/architecture.md#jobs).
     JOBS: 'off',
     LOG_LEVEL: 'silent',
+    // The demo's 90 days of past work are the history spec's alone: the rest start from an empty past.
+    DEMO_HISTORY_DAYS: '0',
     TOKEN_SECRET: 'x'.repeat(32),
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     ...env,
