@@ -78,6 +78,11 @@ export enum ErrorCode {
   AlreadyExists = 'ALREADY_EXISTS',
   ImportInProgress = 'IMPORT_IN_PROGRESS',
   ImportFileTooLarge = 'IMPORT_FILE_TOO_LARGE',
+  QuoteItemUnknown = 'QUOTE_ITEM_UNKNOWN',
+  QuoteRequired = 'QUOTE_REQUIRED',
+  QuoteChanged = 'QUOTE_CHANGED',
+  ResidentConfirmationRequired = 'RESIDENT_CONFIRMATION_REQUIRED',
+  TemperatureUnsigned = 'TEMPERATURE_UNSIGNED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -156,6 +161,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.AlreadyExists]: '名称、编码或生效日期与已有记录重复',
   [ErrorCode.ImportInProgress]: '已有导入任务正在进行，请等它完成后再上传',
   [ErrorCode.ImportFileTooLarge]: '导入文件太大，请拆分后分批上传',
+  [ErrorCode.QuoteItemUnknown]: '报价项目不在价目表中，或数量不正确',
+  [ErrorCode.QuoteRequired]: '收费工单须先向居民报价，并经居民在小程序中同意或现场签字确认后才能完成',
+  [ErrorCode.QuoteChanged]: '报价已更新或已失效，请查看最新报价后再确认',
+  [ErrorCode.ResidentConfirmationRequired]: '居民尚未在小程序中确认完成，请居民确认或现场签字',
+  [ErrorCode.TemperatureUnsigned]: '室温测量记录须经居民现场签字或在小程序中确认',
 };
 
 /** The wire shape of every error response. */

@@ -12,6 +12,8 @@ export enum ResidentStep {
   Reopened = 'reopened',
   Cancelled = 'cancelled',
   Confirmed = 'confirmed',
+  QuoteSent = 'quote_sent',
+  QuoteAccepted = 'quote_accepted',
 }
 
 export const RESIDENT_STEP_LABELS: Record<ResidentStep, string> = {
@@ -25,6 +27,8 @@ export const RESIDENT_STEP_LABELS: Record<ResidentStep, string> = {
   [ResidentStep.Reopened]: '已重新受理',
   [ResidentStep.Cancelled]: '已取消',
   [ResidentStep.Confirmed]: '已确认完成',
+  [ResidentStep.QuoteSent]: '报价已发送',
+  [ResidentStep.QuoteAccepted]: '用户已同意报价',
 };
 
 /** Where the ticket stands now; a resolved ticket waits for the resident's rating. */
@@ -60,6 +64,8 @@ export function residentStepForEvent(
 ): ResidentStep | null {
   if (kind === TicketEventKind.Created) return ResidentStep.Submitted;
   if (kind === TicketEventKind.ResidentConfirmed) return ResidentStep.Confirmed;
+  if (kind === TicketEventKind.QuoteSent) return ResidentStep.QuoteSent;
+  if (kind === TicketEventKind.QuoteAccepted) return ResidentStep.QuoteAccepted;
   if (kind === TicketEventKind.Claimed || kind === TicketEventKind.Assigned) {
     return from === TicketStatus.Assigned || from === TicketStatus.EnRoute || from === TicketStatus.OnSite
       ? null

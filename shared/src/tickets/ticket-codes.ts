@@ -75,6 +75,11 @@ export enum TicketEventKind {
   WindowMoved = 'window_moved',
   /** An application approved or refused, with the reason the resident sees. */
   Decided = 'decided',
+  /** A quote from the price list went to the resident; accepted (in the app or signed) before the work is recorded. */
+  QuoteSent = 'quote_sent',
+  QuoteAccepted = 'quote_accepted',
+  /** The resident confirmed the room-temperature readings in the app. */
+  TemperatureConfirmed = 'temp_confirmed',
 }
 
 /** Staff-facing names of timeline events. */
@@ -97,6 +102,9 @@ export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
   [TicketEventKind.Contacted]: '联系用户',
   [TicketEventKind.WindowMoved]: '改约上门时间',
   [TicketEventKind.Decided]: '办理决定',
+  [TicketEventKind.QuoteSent]: '报价已发送',
+  [TicketEventKind.QuoteAccepted]: '用户已同意报价',
+  [TicketEventKind.TemperatureConfirmed]: '居民确认室温',
 };
 
 export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
