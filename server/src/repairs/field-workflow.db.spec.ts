@@ -492,10 +492,19 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
       const mine = await photos(tech1.auth, 7);
       const [residents] = await photos(alice.auth, 1);
       const [colleagues] = await photos(tech2.auth, 1);
+      const all = [...mine, residents, colleagues];
+      // The technician's word for the resident's confirmation: refused until the resident gives it.
+      await refusedChangingNothing(
+        id,
+        () => field(tech1, id, 'resolve', resolution({ chargeable: false })),
+        409,
+        ErrorCode.ResidentConfirmationRequired,
+        all,
+      );
+      await confirmInApp(alice, id).expect(200);
       const cases: [Record<string, unknown>, number, ErrorCode][] = [
-        // Chargeable with no quote the resident accepted; the technician's word for the resident's confirmation.
+        // Chargeable with no quote the resident accepted.
         [{ chargeable: true, confirmation: { kind: 'signature', photoId: mine[6] } }, 409, ErrorCode.QuoteRequired],
-        [{ chargeable: false }, 409, ErrorCode.ResidentConfirmationRequired],
         [{ confirmation: { kind: 'signature' } }, 400, ErrorCode.ValidationFailed],
         [{ confirmation: { kind: 'staff' } }, 400, ErrorCode.ValidationFailed],
         [{ diagnosis: '' }, 400, ErrorCode.ValidationFailed],
@@ -509,13 +518,8 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
         [{ photoIdsBefore: mine.slice(0, 2), photoIdsAfter: mine.slice(1, 3) }, 422, ErrorCode.PhotoNotFound],
       ];
       for (const [overrides, status, code] of cases) {
-        await refusedChangingNothing(id, () => field(tech1, id, 'resolve', resolution(overrides)), status, code, [
-          ...mine,
-          residents,
-          colleagues,
-        ]);
+        await refusedChangingNothing(id, () => field(tech1, id, 'resolve', resolution(overrides)), status, code, all);
       }
-      await confirmInApp(alice, id).expect(200);
       await stepOk(tech1, id, 'resolve', resolution({ photoIdsBefore: mine.slice(0, 6) }));
     });
 
