@@ -163,7 +163,7 @@ describe('browser', () => {
 
     // 6. The technician sees both, and resolves as chargeable with the resident's confirmation.
     await step(tech, 'tech-resolve', async () => {
-      await pullDownRefresh(tp);
+      await job.locator('#job-quote-refresh').click();
       await eventually(async () =>
         expect(await job.locator('#job-quote-status').innerText()).toBe('居民已在小程序中同意报价'),
       );

@@ -320,8 +320,6 @@ describe('browser', () => {
 
     // 9. 处理: diagnosis, work, one photo before and one after, the resident's confirmation in the miniapp.
     const photos = await step(tech, 'tech-resolve', async () => {
-      // The job page learns of the resident's confirmation on a pull-down.
-      await pullDownRefresh(tp);
       await job.locator('#job-resolve').click();
       await job.locator('#job-submit').waitFor();
       await job.locator('#job-diagnosis textarea').fill(DIAGNOSIS);
@@ -336,7 +334,11 @@ describe('browser', () => {
       );
       await job.locator('#job-confirm-in-app').click();
       await job.locator('#job-confirm-in-app.choice--on').waitFor();
-      expect(await job.locator('#job-in-app-state').innerText()).toBe('居民已在小程序中确认完成');
+      // The job page learns of the resident's confirmation on a refresh.
+      await job.locator('#job-in-app-refresh').click();
+      await eventually(async () =>
+        expect(await job.locator('#job-in-app-state').innerText()).toBe('居民已在小程序中确认完成'),
+      );
       const answer = tp.waitForResponse((r) => r.url().endsWith(`/api/field/jobs/${raised.id}/resolve`));
       await job.locator('#job-submit').click();
       const response = await answer;

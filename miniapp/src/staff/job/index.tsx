@@ -169,7 +169,7 @@ export default function JobPage() {
       {job.status === TicketStatus.OnSite && job.type === TicketType.RoomTemperature ? (
         <TemperaturePanel jobId={job.id} />
       ) : null}
-      {done ? null : <QuotePanel job={job} onChanged={setJob} />}
+      {done ? null : <QuotePanel job={job} onChanged={setJob} onRefresh={load} />}
       {resolving && job.status === TicketStatus.OnSite ? (
         <ResolvePanel
           form={form}
@@ -177,6 +177,7 @@ export default function JobPage() {
           quoteAccepted={job.quote?.status === 'accepted'}
           residentConfirmed={job.residentConfirmed === true}
           onChange={change}
+          onRefresh={() => void load()}
         />
       ) : null}
       {canHandOver(job) ? (

@@ -62,7 +62,7 @@ describe('validateResolve', () => {
   it('refuses the in-app confirmation the resident has not given', () => {
     const result = validateResolve(form(), { quoteAccepted: false, residentConfirmed: false });
     expect(!result.ok && result.errors.confirmation).toBe(
-      '居民尚未在小程序中确认完成，请居民确认后下拉刷新，或改为现场签字',
+      '居民尚未在小程序中确认完成，请居民确认后刷新，或改为现场签字',
     );
   });
 

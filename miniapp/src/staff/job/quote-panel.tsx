@@ -10,6 +10,8 @@ import { SignatureConfirmation } from './signature-confirmation';
 interface Props {
   job: FieldJobView;
   onChanged: (job: FieldJobView) => void;
+  /** Reloads the job: has the resident agreed in the app yet? */
+  onRefresh: () => Promise<void>;
 }
 
 /** The lines of a quote, as the resident sees them too. */
@@ -38,7 +40,7 @@ export function QuoteLines({ quote, idPrefix }: { quote: Pick<QuoteView, 'lines'
  * the resident accepts in the miniapp or signs here. The amounts are the server's; the preview
  * uses the same price list.
  */
-export function QuotePanel({ job, onChanged }: Props) {
+export function QuotePanel({ job, onChanged, onRefresh }: Props) {
   const [qty, setQty] = useState<Record<string, number>>({});
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -94,7 +96,12 @@ export function QuotePanel({ job, onChanged }: Props) {
               : '已发送，等待居民在小程序中同意（下拉刷新查看），或请居民在下方签字'}
           </Text>
           {quote.status === 'pending' ? (
-            <SignatureConfirmation signature={signature} onSaved={(p) => void signed(p)} idPrefix="quote" />
+            <View>
+              <ActionButton id="job-quote-refresh" tone="secondary" size="small" onClick={() => void onRefresh()}>
+                刷新，查看居民是否已同意
+              </ActionButton>
+              <SignatureConfirmation signature={signature} onSaved={(p) => void signed(p)} idPrefix="quote" />
+            </View>
           ) : null}
           <ActionButton id="job-quote-edit" tone="secondary" size="small" onClick={() => setEditing(true)}>
             修改报价（居民须重新同意）

@@ -13,6 +13,8 @@ interface Props {
   quoteAccepted: boolean;
   /** The resident has confirmed the work in the miniapp during this visit. */
   residentConfirmed: boolean;
+  /** Reloads the job: has the resident confirmed in the app yet? */
+  onRefresh: () => void;
   onChange: (patch: Partial<ResolveForm> | ((form: ResolveForm) => Partial<ResolveForm>)) => void;
 }
 
@@ -25,7 +27,7 @@ function Choice({ id, on, onClick, children }: { id: string; on: boolean; onClic
 }
 
 /** 处理: what was wrong, what was done, parts, photos, the charge and how the resident confirms. */
-export function ResolvePanel({ form, errors, quoteAccepted, residentConfirmed, onChange }: Props) {
+export function ResolvePanel({ form, errors, quoteAccepted, residentConfirmed, onChange, onRefresh }: Props) {
   const setPart = (index: number, patch: Partial<PartRow>) =>
     onChange((f) => ({ parts: f.parts.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
 
@@ -152,8 +154,13 @@ export function ResolvePanel({ form, errors, quoteAccepted, residentConfirmed, o
           <Text id="job-in-app-state" className={residentConfirmed ? 'text-ok' : 'muted'}>
             {residentConfirmed
               ? '居民已在小程序中确认完成'
-              : '请居民在小程序「我的报修」中点「确认完成」，确认后下拉刷新本页'}
+              : '请居民在小程序「我的报修」中点「确认完成」，确认后刷新本页'}
           </Text>
+        ) : null}
+        {form.confirmation === 'in_app' && !residentConfirmed ? (
+          <ActionButton id="job-in-app-refresh" tone="secondary" size="small" onClick={onRefresh}>
+            刷新，查看居民是否已确认
+          </ActionButton>
         ) : null}
       </FormField>
     </View>

@@ -97,7 +97,7 @@ export function validateResolve(form: ResolveForm, consent: ResidentConsent): Re
   let confirmation: ResolveJobRequest['confirmation'] | undefined;
   if (form.confirmation === 'in_app') {
     if (consent.residentConfirmed) confirmation = { kind: 'in_app' };
-    else errors.confirmation = '居民尚未在小程序中确认完成，请居民确认后下拉刷新，或改为现场签字';
+    else errors.confirmation = '居民尚未在小程序中确认完成，请居民确认后刷新，或改为现场签字';
   } else if (form.confirmation === 'signature') {
     if (form.signature) confirmation = { kind: 'signature', photoId: form.signature.id };
     else errors.confirmation = '请居民签字并保存签名';
