@@ -302,7 +302,23 @@ describe('browser', () => {
       expect(await currentPage(rp).locator('#request-eta').count()).toBe(0);
     });
 
-    // 9. 处理: diagnosis, work, one photo before and one after, confirmation in the miniapp.
+    // 8b. The technician asks the resident to confirm in the app: the resident's own word, given
+    // while the technician is there (a technician can no longer claim it for them). The resident
+    // can also call the technician, whose 工号 is shown when on file.
+    await step(resident, 'resident-confirm-on-site', async () => {
+      const screen = currentPage(rp);
+      expect(await screen.locator('#request-technician-call').getAttribute('href')).toMatch(/^tel:139\d{4}\d{4}$/);
+      expect(await screen.locator('.sign-off .card__title').innerText()).toBe('师傅在现场，请确认维修结果');
+      const answer = rp.waitForResponse((r) => r.url().endsWith(`/api/my/tickets/${raised.id}/confirm`));
+      await screen.locator('#request-confirm').click();
+      const response = await answer;
+      expect(response.status()).toBe(200);
+      expect(await response.json()).toMatchObject({ id: raised.id, canConfirm: false, step: 'arrived' });
+      await screen.locator('#request-confirm').waitFor({ state: 'detached' });
+      await screen.locator('.resident-timeline-item', { hasText: '已确认完成' }).waitFor();
+    });
+
+    // 9. 处理: diagnosis, work, one photo before and one after, the resident's confirmation in the miniapp.
     const photos = await step(tech, 'tech-resolve', async () => {
       await job.locator('#job-resolve').click();
       await job.locator('#job-submit').waitFor();
@@ -318,6 +334,11 @@ describe('browser', () => {
       );
       await job.locator('#job-confirm-in-app').click();
       await job.locator('#job-confirm-in-app.choice--on').waitFor();
+      // The job page learns of the resident's confirmation on a refresh.
+      await job.locator('#job-in-app-refresh').click();
+      await eventually(async () =>
+        expect(await job.locator('#job-in-app-state').innerText()).toBe('居民已在小程序中确认完成'),
+      );
       const answer = tp.waitForResponse((r) => r.url().endsWith(`/api/field/jobs/${raised.id}/resolve`));
       await job.locator('#job-submit').click();
       const response = await answer;
@@ -334,7 +355,7 @@ describe('browser', () => {
       const done = job.locator('#job-done');
       await done.waitFor();
       expect(await done.locator('.job__done-title').innerText()).toBe('处理结果已提交');
-      expect(await done.innerText()).toContain('已请居民在小程序中确认完成。');
+      expect(await done.innerText()).toContain('居民已在小程序中确认完成。');
       expect(await job.locator('#job-status').innerText()).toBe('已处理');
       expect(await tech.page.locator('#job-error').count()).toBe(0);
       return { before: before.id, after: after.id };
@@ -380,27 +401,21 @@ describe('browser', () => {
       { id: photos.after, attachedTo: `repair_after:${result.id}`, mime: 'image/jpeg', width: 64, ownerKind: 'staff' },
     ]);
 
-    // 10. The resident: done, to confirm → 确认完成.
-    await step(resident, 'resident-confirm', async () => {
+    // 10. The resident: done, already confirmed on site — nothing more asked.
+    await step(resident, 'resident-done', async () => {
       expect(await residentSees(rp, '已完成', '待评价')).toEqual([
         '已提交',
         '已派单',
         '师傅在路上',
         '已到达',
+        '已确认完成',
         '已完成',
       ]);
       const screen = currentPage(rp);
-      expect(await screen.locator('.sign-off .card__title').innerText()).toBe('师傅已处理完成');
-      const answer = rp.waitForResponse((r) => r.url().endsWith(`/api/my/tickets/${raised.id}/confirm`));
-      await screen.locator('#request-confirm').click();
-      const response = await answer;
-      expect(response.status()).toBe(200);
-      expect(await response.json()).toMatchObject({ id: raised.id, canConfirm: false });
-      await screen.locator('#request-confirm').waitFor({ state: 'detached' });
-      // The toast, the confirmation on the timeline, and the card no longer asking.
-      await rp.getByRole('paragraph').filter({ hasText: '已确认完成' }).waitFor();
-      await screen.locator('.resident-timeline-item', { hasText: '已确认完成' }).waitFor();
       expect(await screen.locator('.sign-off .card__title').innerText()).toBe('您已确认完成');
+      expect(await screen.locator('#request-confirm').count()).toBe(0);
+      // The job is over: no number to call any more.
+      expect(await screen.locator('#request-technician-call').count()).toBe(0);
       // 没有修好 stays offered while the ticket is resolved.
       expect(await screen.locator('#request-not-fixed').count()).toBe(1);
       // Nothing went wrong on the way. (The H5 build has no favicon: chromium's own request for it
@@ -413,7 +428,7 @@ describe('browser', () => {
       expect(tech.problems.filter((p) => !favicon404(p))).toEqual([]);
     });
 
-    // 11. The timeline as the server recorded it, ending with the resident's confirmation.
+    // 11. The timeline as the server recorded it: the resident's confirmation before the resolution.
     const residentView = await api(journey.server.url, 'GET', `/api/my/tickets/${raised.id}`, await residentToken(rp));
     expect(residentView.body).toMatchObject({ step: 'to_rate', canConfirm: false, canReportNotFixed: true, eta: null });
     const detail = await api(journey.server.url, 'GET', `/api/tickets/${raised.id}`, dispatcher);
@@ -460,8 +475,8 @@ describe('browser', () => {
       byTech('transition', 'assigned', 'en_route', `预计${ETA_MINUTES}分钟后到达`),
       byTech('eta_set', null, null),
       byTech('transition', 'en_route', 'on_site'),
+      byResident('resident_confirm', null, '居民在小程序中确认已修好（师傅在现场）'),
       byTech('transition', 'on_site', 'resolved', DIAGNOSIS),
-      byResident('resident_confirm', null, '居民确认已修好'),
     ]);
 
     // 12. The confirmed request, kept for people to look at.

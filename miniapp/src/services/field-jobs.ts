@@ -4,6 +4,8 @@ import type {
   FieldJobView,
   HandOverRequest,
   ResolveJobRequest,
+  SendQuoteRequest,
+  SignQuoteRequest,
   TemperatureReadingView,
   TemperatureRequest,
 } from '@utility/shared';
@@ -39,4 +41,14 @@ export function handOverJob(id: number, body: HandOverRequest): Promise<FieldJob
 
 export function recordTemperature(id: number, body: TemperatureRequest): Promise<TemperatureReadingView> {
   return request<TemperatureReadingView>(`/api/field/jobs/${id}/temperature`, { method: 'POST', data: body });
+}
+
+/** 报价: items of the price list and quantities; the server prices them and tells the resident. */
+export function sendQuote(id: number, body: SendQuoteRequest): Promise<FieldJobView> {
+  return request<FieldJobView>(`/api/field/jobs/${id}/quote`, { method: 'POST', data: body });
+}
+
+/** The resident signed the quote on this phone. */
+export function signQuote(id: number, body: SignQuoteRequest): Promise<FieldJobView> {
+  return request<FieldJobView>(`/api/field/jobs/${id}/quote/signature`, { method: 'POST', data: body });
 }

@@ -26,7 +26,17 @@ export function subscribeNotices(id: number, templateIds: string[]): Promise<{ a
   });
 }
 
-/** 确认完成 once the work is resolved; repeating it changes nothing on the server. */
+/** 同意报价: the quote the resident is looking at (a newer one is refused: 409 QUOTE_CHANGED). */
+export function acceptQuote(id: number, quoteId: number): Promise<ResidentTicketView> {
+  return request<ResidentTicketView>(`/api/my/tickets/${id}/quote/accept`, { method: 'POST', data: { quoteId } });
+}
+
+/** The room-temperature readings the technician took, confirmed by the resident. */
+export function confirmTemperature(id: number): Promise<ResidentTicketView> {
+  return request<ResidentTicketView>(`/api/my/tickets/${id}/temperature/confirm`, { method: 'POST' });
+}
+
+/** 确认完成: with the technician on site (before the result is recorded) or once resolved; repeating it changes nothing. */
 export function confirmMyTicket(id: number): Promise<ResidentTicketView> {
   return request<ResidentTicketView>(`/api/my/tickets/${id}/confirm`, { method: 'POST' });
 }

@@ -2,14 +2,21 @@ import type {
   CreateEmergencyRequest,
   CreateRepairRequest,
   EmergencyAlarmView,
+  LeakKind,
   ResidentTicketView,
   SafetyInstruction,
 } from '@utility/shared';
 import { request, type RequestOptions } from './request';
 
-/** What to do in a gas leak, in order; the last step carries the 24-hour line's number. Public. */
-export function getSafetyInstructions(options: Pick<RequestOptions, 'silent'> = {}): Promise<SafetyInstruction[]> {
-  return request<SafetyInstruction[]>('/api/safety-instructions', options);
+/** What to do in a gas leak (or, for heating, a hot-water leak), in order; the last step carries the 24-hour line's number. Public. */
+export function getSafetyInstructions(
+  kind: LeakKind = 'gas',
+  options: Pick<RequestOptions, 'silent'> = {},
+): Promise<SafetyInstruction[]> {
+  return request<SafetyInstruction[]>(
+    kind === 'heating' ? '/api/safety-instructions?utility=heating' : '/api/safety-instructions',
+    options,
+  );
 }
 
 /** A fault report. The key belongs to the form fill: a resend after a lost answer is the same ticket. */

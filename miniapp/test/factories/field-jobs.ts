@@ -29,6 +29,8 @@ export function fieldJob(over: Partial<FieldJobView> = {}): FieldJobView {
     createdAt: '2026-11-23T05:00:00Z',
     deadlines: { respondBy: null, contactBy: null, decisionBy: null, onSiteBy: null, resolveBy: null },
     clocks: [],
+    quote: null,
+    residentConfirmed: false,
     ...over,
   };
 }
@@ -41,6 +43,8 @@ export function temperatureReading(over: Partial<TemperatureReadingView> = {}): 
     measuredAt: '2026-11-23T06:00:00.000Z',
     minCelsius: 18,
     belowStandard: true,
+    signed: false,
+    residentConfirmed: false,
     ...over,
   };
 }

@@ -25,6 +25,7 @@ import { BindAttempt } from '../residents/bind-attempt.entity';
 import { EndedBinding } from '../residents/ended-binding.entity';
 import { Resident } from '../residents/resident.entity';
 import { EmergencyAlarm } from '../repairs/emergency-alarm.entity';
+import { RepairQuote } from '../repairs/repair-quote.entity';
 import { RepairRequest } from '../repairs/repair-request.entity';
 import { RepairResult } from '../repairs/repair-result.entity';
 import { RoomTemperatureReading } from '../repairs/room-temperature-reading.entity';
@@ -107,6 +108,7 @@ export const ENTITIES = [
   Upload,
   UploadAllowance,
   RepairRequest,
+  RepairQuote,
   EmergencyAlarm,
   RepairResult,
   RoomTemperatureReading,

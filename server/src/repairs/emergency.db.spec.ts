@@ -13,6 +13,10 @@ import {
 import { Resident, bindAccount, countRows, myTicket, residentLogin } from '../testing/resident-fixtures';
 import { emptyRoster, rosterShift } from '../testing/rota-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
+import { halves, rawInput } from '../testing/photo-fixtures';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const SAFETY_TITLES = ['开窗通风', '不要开关电器', '不要点火', '立即离开', '拨打24小时热线'];
 
@@ -28,8 +32,10 @@ describe('leak emergencies (POST /api/emergencies)', () => {
   let alice: Resident;
   let eastId: number;
   let westId: number;
+  let dir: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    dir = mkdtempSync(join(tmpdir(), 'utility-leak-'));
+    t = await startTestApp({ UPLOADS_DIR: dir });
     [dispatcher, queues, alice] = await Promise.all([
       login(t, 'dispatcher1'),
       queueIdsByCode(t),
@@ -45,7 +51,10 @@ describe('leak emergencies (POST /api/emergencies)', () => {
       endsAt: '2026-12-01T20:00:00Z',
     });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
   afterEach(() => t.setNow(new Date()));
 
   const members = async (queue: string): Promise<QueueMemberView[]> =>
@@ -119,12 +128,41 @@ describe('leak emergencies (POST /api/emergencies)', () => {
     });
   });
 
-  it('goes to the west emergency queue for a west account, without a location', async () => {
-    const view = await raised({ accountId: westId });
-    expect(view.description).toBe('居民一键报警：燃气泄漏');
+  it('a heating account (west) raises a hot-water leak, with what the resident saw and photos, to the west emergency queue', async () => {
+    const steps = await t.http().get('/api/safety-instructions?utility=heating').expect(200);
+    expect(steps.body[0].title).toBe('关闭暖气阀门');
+    expect(JSON.stringify(steps.body)).not.toMatch(/燃气|开窗通风/);
+    const jpeg = await rawInput(halves(16, 16)).jpeg().toBuffer();
+    const photo = (
+      await t
+        .http()
+        .post('/api/uploads')
+        .set('Authorization', alice.auth)
+        .attach('file', jpeg, { filename: 'leak.jpg', contentType: 'image/jpeg' })
+        .expect(201)
+    ).body.id as number;
+
+    const view = await raised({ accountId: westId, description: '卧室暖气片接口往外喷水', photoIds: [photo] });
+    expect(view).toMatchObject({
+      type: 'leak',
+      description: '居民一键报警：暖气跑冒滴漏：卧室暖气片接口往外喷水',
+      categoryLabel: '跑冒滴漏',
+    });
     const ticket = await getTicket(t, dispatcher, view.id);
-    expect(ticket).toMatchObject({ queueId: queues['emergency-west'], status: 'assigned' });
+    expect(ticket).toMatchObject({ queueId: queues['emergency-west'], status: 'assigned', priority: 'emergency' });
     expect((await members('emergency-west')).filter((m) => m.onDuty).map((m) => m.id)).toContain(ticket.assigneeId);
+    const [row] = await t.app.get(DataSource).query('SELECT * FROM repair_request WHERE ticketId = ?', [view.id]);
+    expect([row.category, JSON.parse(row.photoIds)]).toEqual(['drip_leak', [photo]]);
+    const [upload] = await t.app.get(DataSource).query('SELECT attachedTo FROM upload WHERE id = ?', [photo]);
+    expect(upload.attachedTo).toBe(`ticket:${view.id}`);
+  });
+
+  it('a gas account keeps the gas alarm: details and photos sent with it are not kept', async () => {
+    const tapper = await residentLogin(t, 'leak-gas-details');
+    const [{ id: accountId }] = await bindAccount(t, tapper, '9100000003');
+    const res = await alarm(t, tapper, { accountId, description: '厨房有味道' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ description: '居民一键报警：燃气泄漏', categoryLabel: '燃气味/泄漏' });
   });
 
   it('refuses an account the resident has not bound (404) and stores nothing', async () => {

@@ -11,6 +11,10 @@ import {
   ResolveJobRequest,
   ResolveJobSchema,
   Role,
+  SendQuoteRequest,
+  SendQuoteSchema,
+  SignQuoteRequest,
+  SignQuoteSchema,
   TemperatureReadingView,
   TemperatureRequest,
   TemperatureSchema,
@@ -67,10 +71,38 @@ export class FieldJobsController {
     return this.field.arrive(me, id, body);
   }
 
+  @Post(':id/quote')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      '报价: price-list items and quantities, priced by the server (fen), sent to the resident before chargeable work; supersedes an earlier quote of the visit',
+  })
+  @ApiZodBody(SendQuoteSchema)
+  sendQuote(
+    @CurrentStaff() me: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(SendQuoteSchema) body: SendQuoteRequest,
+  ): Promise<FieldJobView> {
+    return this.field.sendQuote(me, id, body);
+  }
+
+  @Post(':id/quote/signature')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "The resident signed the visit's quote on the technician's phone (an uploaded image)" })
+  @ApiZodBody(SignQuoteSchema)
+  signQuote(
+    @CurrentStaff() me: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(SignQuoteSchema) body: SignQuoteRequest,
+  ): Promise<FieldJobView> {
+    return this.field.signQuote(me, id, body);
+  }
+
   @Post(':id/resolve')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: '处理完成: diagnosis, work, parts, before/after photos, charge with consent, resident confirmation',
+    summary:
+      "处理完成: diagnosis, work, parts, before/after photos; chargeable only with the visit's accepted quote (409 QUOTE_REQUIRED); the resident's signature or their own in-app confirmation",
   })
   @ApiZodBody(ResolveJobSchema)
   resolve(

@@ -13,6 +13,10 @@ import {
 } from '../testing/api-fixtures';
 import { Resident, bindAccount, myTicket, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
+import { halves, rawInput } from '../testing/photo-fixtures';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A heating account of the east-heat station (every fifth demo account is heating). */
 const EAST_HEATING_ACCOUNT = '9100000005';
@@ -20,6 +24,7 @@ const EAST_HEATING_ACCOUNT = '9100000005';
 /** My jobs in work order, handing a job back, and room-temperature measurements. */
 describe('field jobs: work order, hand-over, room temperature', () => {
   let t: TestApp;
+  let dir: string;
   let dispatcher: string;
   let tech1: Staff;
   let tech2: Staff;
@@ -27,7 +32,8 @@ describe('field jobs: work order, hand-over, room temperature', () => {
   const accounts: Record<string, number> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
+    dir = mkdtempSync(join(tmpdir(), 'utility-jobs-'));
+    t = await startTestApp({ UPLOADS_DIR: dir });
     [dispatcher, tech1, tech2, alice] = await Promise.all([
       login(t, 'dispatcher1'),
       signIn(t, 'tech1'),
@@ -37,7 +43,10 @@ describe('field jobs: work order, hand-over, room temperature', () => {
     for (const no of [EAST_HEAT_ACCOUNT, EAST_HEATING_ACCOUNT])
       for (const a of await bindAccount(t, alice, no)) accounts[a.accountNo] = a.id;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
   afterEach(() => t.setNow(new Date()));
 
   async function assigned(tech: Staff, overrides: Record<string, unknown> = {}): Promise<number> {
@@ -193,6 +202,8 @@ describe('field jobs: work order, hand-over, room temperature', () => {
         measuredAt: '2026-12-01T02:00:00.000Z',
         minCelsius: 18,
         belowStandard: true,
+        signed: false,
+        residentConfirmed: false,
       });
       const night = await stepOk(tech1, id, 'temperature', { celsius: 16.5, measuredAt: '2026-12-01T23:00:00+08:00' });
       expect(night.body).toMatchObject({ celsius: 16.5, minCelsius: 16, belowStandard: false });
@@ -210,17 +221,69 @@ describe('field jobs: work order, hand-over, room temperature', () => {
       ]);
       const events = (await getTicket(t, dispatcher, id)).events.filter((e) => e.kind === 'temp_recorded');
       expect(events.map((e) => [e.actorId, e.note])).toEqual([
-        [tech1.staff.id, '室温17.5℃，标准≥18℃，不达标'],
-        [tech1.staff.id, '室温16.5℃，标准≥16℃，达标'],
+        [tech1.staff.id, '室温17.5℃，标准≥18℃，不达标，待居民在小程序中确认'],
+        [tech1.staff.id, '室温16.5℃，标准≥16℃，达标，待居民在小程序中确认'],
       ]);
-      await stepOk(tech1, id, 'resolve', {
+      const resolve = {
         diagnosis: '末端散热器气堵',
         work: '排气后复测',
         photoIdsBefore: [],
         photoIdsAfter: [],
         chargeable: false,
         confirmation: { kind: 'in_app' },
+      };
+      // Unsigned readings do not count: the resident confirms them (and the work) in the app first.
+      expectRefused(await field(tech1, id, 'resolve', resolve), 409, ErrorCode.TemperatureUnsigned);
+      const mine = await t.http().get(`/api/my/tickets/${id}`).set('Authorization', alice.auth).expect(200);
+      expect(
+        mine.body.temperatureReadings.map((r: { celsius: number; residentConfirmed: boolean }) => [
+          r.celsius,
+          r.residentConfirmed,
+        ]),
+      ).toEqual([
+        [17.5, false],
+        [16.5, false],
+      ]);
+      const confirmed = await t
+        .http()
+        .post(`/api/my/tickets/${id}/temperature/confirm`)
+        .set('Authorization', alice.auth)
+        .expect(200);
+      expect(
+        confirmed.body.temperatureReadings.map((r: { residentConfirmed: boolean }) => r.residentConfirmed),
+      ).toEqual([true, true]);
+      expectRefused(await field(tech1, id, 'resolve', resolve), 409, ErrorCode.ResidentConfirmationRequired);
+      await t.http().post(`/api/my/tickets/${id}/confirm`).set('Authorization', alice.auth).expect(200);
+      await stepOk(tech1, id, 'resolve', resolve);
+    });
+
+    it("a reading signed on the technician's phone counts at once", async () => {
+      const id = await roomColdOnSite();
+      const jpeg = await rawInput(halves(16, 16)).jpeg().toBuffer();
+      const upload = async () =>
+        (
+          await t
+            .http()
+            .post('/api/uploads')
+            .set('Authorization', tech1.auth)
+            .attach('file', jpeg, { filename: 's.jpg', contentType: 'image/jpeg' })
+            .expect(201)
+        ).body.id as number;
+      const [readingSign, workSign] = [await upload(), await upload()];
+      const reading = await stepOk(tech1, id, 'temperature', {
+        celsius: 17.0,
+        measuredAt: '2026-12-01T07:55:00+08:00',
+        signaturePhotoId: readingSign,
       });
+      expect(reading.body).toMatchObject({ signed: true, residentConfirmed: false });
+      await stepOk(tech1, id, 'resolve', {
+        diagnosis: '末端散热器气堵',
+        work: '排气后复测',
+        chargeable: false,
+        confirmation: { kind: 'signature', photoId: workSign },
+      });
+      const [row] = await t.app.get(DataSource).query('SELECT attachedTo FROM upload WHERE id = ?', [readingSign]);
+      expect(row.attachedTo).toBe(`temp_sign:${reading.body.id}`);
     });
 
     it('refusals record nothing: no reading yet at resolve, a second decimal, a time in the future, the wrong ticket type or status, someone else', async () => {

@@ -6,25 +6,33 @@ import {
   ErrorCode,
   FieldJobView,
   HandOverRequest,
+  QuoteItemError,
   ResolveJobRequest,
+  SendQuoteRequest,
+  SignQuoteRequest,
   TemperatureReadingView,
   TemperatureRequest,
   TicketEventKind,
   TicketStatus,
   TicketType,
+  formatYuan,
+  priceQuote,
   roomTemperatureStandard,
 } from '@utility/shared';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { AppError, conflict, forbidden, unprocessable } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
+import { confirmedInVisit } from '../tickets/resident-ticket-view';
 import { TicketEvent } from '../tickets/ticket-event.entity';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { acceptedSinceAssigned, inWorkOrder, toFieldJobView } from './field-job-view';
+import { RepairQuote } from './repair-quote.entity';
+import { currentQuote, toQuoteView } from './repair-quotes';
 import { RepairRequest } from './repair-request.entity';
 import { RepairResult } from './repair-result.entity';
 import { RoomTemperatureReading } from './room-temperature-reading.entity';
@@ -39,7 +47,15 @@ export const toReadingView = (r: RoomTemperatureReading): TemperatureReadingView
   measuredAt: r.measuredAt.toISOString(),
   minCelsius: r.minCelsius,
   belowStandard: r.belowStandard,
+  signed: r.signaturePhotoId !== null,
+  residentConfirmed: r.residentConfirmedAt !== null,
 });
+
+/** A reading counts once the resident signed it on the phone or confirmed it in the app (docs/domain.md#room-temperature). */
+const countsAsSigned = (r: RoomTemperatureReading) => r.signaturePhotoId !== null || r.residentConfirmedAt !== null;
+
+/** A quote may go out once the job is the technician's, before or at the visit. */
+const QUOTABLE = [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite];
 
 /**
  * A technician's jobs and each step of a visit. Every step is one transaction: the ticket is
@@ -52,6 +68,7 @@ export class FieldWorkService {
   constructor(
     @InjectRepository(RepairRequest) private readonly requests: Repository<RepairRequest>,
     @InjectRepository(RoomTemperatureReading) private readonly readings: Repository<RoomTemperatureReading>,
+    @InjectRepository(RepairQuote) private readonly quotes: Repository<RepairQuote>,
     private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
     private readonly uploads: UploadsService,
@@ -102,15 +119,94 @@ export class FieldWorkService {
     );
   }
 
-  /** 处理完成: the result, its photos (before, after, the signed work order) and the move, together. */
+  /**
+   * 报价: items of the price list, priced by the server, sent to the resident before the work
+   * (docs/domain.md#charges). A newer quote supersedes the visit's earlier one, accepted or not:
+   * the resident must agree to what they will be charged.
+   */
+  sendQuote(me: StaffPrincipal, id: number, body: SendQuoteRequest): Promise<FieldJobView> {
+    let priced: ReturnType<typeof priceQuote>;
+    try {
+      priced = priceQuote(body.items);
+    } catch (error) {
+      if (error instanceof QuoteItemError)
+        throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.QuoteItemUnknown, undefined, [
+          { path: 'items', message: `报价项目「${error.itemCode}」不在价目表中，或数量不正确` },
+        ]);
+      throw error;
+    }
+    return this.step(me, id, QUOTABLE, async (em, ticket) => {
+      const now = this.clock.now();
+      const earlier = await currentQuote(em, ticket.id);
+      if (earlier) await em.update(RepairQuote, { id: earlier.id }, { status: 'superseded' });
+      const { identifiers } = await em.insert(RepairQuote, {
+        ticketId: ticket.id,
+        technicianId: me.id,
+        lines: priced.lines,
+        totalFen: priced.totalFen,
+        status: 'pending',
+        sentAt: now,
+        acceptedAt: null,
+        acceptedVia: null,
+        acceptedByResidentId: null,
+        signaturePhotoId: null,
+        resultId: null,
+      });
+      const quoteId = identifiers[0].id as number;
+      return this.tickets.recordStep(em, me, ticket, {
+        events: [
+          {
+            kind: TicketEventKind.QuoteSent,
+            note: `报价已发送：${priced.lines.map((l) => `${l.name}×${l.qty}`).join('、')}，合计${formatYuan(priced.totalFen)}`,
+            data: { quoteId, totalFen: priced.totalFen, supersedes: earlier?.id ?? null },
+          },
+        ],
+      });
+    });
+  }
+
+  /** The resident signed the visit's quote on the technician's phone: accepted, with the signature kept. */
+  signQuote(me: StaffPrincipal, id: number, body: SignQuoteRequest): Promise<FieldJobView> {
+    return this.step(me, id, QUOTABLE, async (em, ticket) => {
+      const quote = await currentQuote(em, ticket.id);
+      if (!quote || quote.id !== body.quoteId) throw conflict(ErrorCode.QuoteChanged);
+      if (quote.status === 'accepted') return ticket;
+      await this.uploads.claim(em, [body.photoId], { kind: 'staff', id: me.id }, `quote_sign:${quote.id}`, 1);
+      await em.update(
+        RepairQuote,
+        { id: quote.id, status: 'pending' },
+        { status: 'accepted', acceptedAt: this.clock.now(), acceptedVia: 'signature', signaturePhotoId: body.photoId },
+      );
+      return this.tickets.recordStep(em, me, ticket, {
+        events: [
+          {
+            kind: TicketEventKind.QuoteAccepted,
+            note: `用户已签字同意报价，合计${formatYuan(quote.totalFen)}`,
+            data: { quoteId: quote.id, totalFen: quote.totalFen, via: 'signature', photoId: body.photoId },
+          },
+        ],
+      });
+    });
+  }
+
+  /**
+   * 处理完成: the result, its photos (before, after, the resident's signature) and the move, together.
+   * Chargeable work is charged at the visit's quote, which the resident must have accepted first
+   * (409 QUOTE_REQUIRED); `in_app` needs the resident's own confirmation in this visit (409
+   * RESIDENT_CONFIRMATION_REQUIRED); a room-temperature job a reading the resident signed or confirmed.
+   */
   resolve(me: StaffPrincipal, id: number, body: ResolveJobRequest): Promise<FieldJobView> {
-    return this.step(me, id, [TicketStatus.OnSite], async (em, ticket) => {
-      if (
-        ticket.type === TicketType.RoomTemperature &&
-        !(await em.existsBy(RoomTemperatureReading, { ticketId: ticket.id }))
-      ) {
-        throw new AppError(HttpStatus.CONFLICT, ErrorCode.TemperatureRequired);
+    return this.step(me, id, [TicketStatus.OnSite], async (em, ticket, events) => {
+      if (ticket.type === TicketType.RoomTemperature) {
+        const readings = await em.findBy(RoomTemperatureReading, { ticketId: ticket.id });
+        if (!readings.length) throw new AppError(HttpStatus.CONFLICT, ErrorCode.TemperatureRequired);
+        if (!readings.some(countsAsSigned)) throw conflict(ErrorCode.TemperatureUnsigned);
       }
+      const quote = await currentQuote(em, ticket.id);
+      if (body.chargeable && quote?.status !== 'accepted') throw conflict(ErrorCode.QuoteRequired);
+      if (body.confirmation.kind === 'in_app' && !confirmedInVisit(events))
+        throw conflict(ErrorCode.ResidentConfirmationRequired);
+      const chargeFen = body.chargeable ? quote!.totalFen : null;
       const signaturePhotoId = body.confirmation.kind === 'signature' ? body.confirmation.photoId : null;
       const { identifiers } = await em.insert(RepairResult, {
         ticketId: ticket.id,
@@ -121,13 +217,16 @@ export class FieldWorkService {
         photoIdsBefore: [...new Set(body.photoIdsBefore)],
         photoIdsAfter: [...new Set(body.photoIdsAfter)],
         chargeable: body.chargeable,
-        chargeFen: body.chargeable ? body.chargeFen! : null,
-        residentConsentToCharge: body.residentConsentToCharge === true,
+        chargeFen,
+        quoteId: body.chargeable ? quote!.id : null,
+        residentConsentToCharge: body.chargeable,
         confirmationKind: body.confirmation.kind,
         signaturePhotoId,
         resolvedAt: this.clock.now(),
       });
       const resultId = identifiers[0].id as number;
+      // The visit is over: its quote (charged, or left unused by free work) is closed with it.
+      if (quote) await em.update(RepairQuote, { id: quote.id }, { resultId });
       const owner = { kind: 'staff' as const, id: me.id };
       await this.uploads.claim(em, body.photoIdsBefore, owner, `repair_before:${resultId}`);
       await this.uploads.claim(em, body.photoIdsAfter, owner, `repair_after:${resultId}`);
@@ -138,7 +237,8 @@ export class FieldWorkService {
         data: {
           resultId,
           chargeable: body.chargeable,
-          chargeFen: body.chargeable ? body.chargeFen! : null,
+          chargeFen,
+          quoteId: body.chargeable ? quote!.id : null,
           confirmation: body.confirmation.kind,
         },
       });
@@ -187,19 +287,30 @@ export class FieldWorkService {
           minCelsius,
           belowStandard,
           recordedAt: this.clock.now(),
+          signaturePhotoId: body.signaturePhotoId ?? null,
+          residentConfirmedAt: null,
         });
         readingId = identifiers[0].id as number;
+        if (body.signaturePhotoId)
+          await this.uploads.claim(
+            em,
+            [body.signaturePhotoId],
+            { kind: 'staff', id: me.id },
+            `temp_sign:${readingId}`,
+            1,
+          );
         return this.tickets.recordStep(em, me, ticket, {
           events: [
             {
               kind: TicketEventKind.TemperatureRecorded,
-              note: `室温${(deciCelsius / 10).toFixed(1)}℃，标准≥${minCelsius}℃，${belowStandard ? '不达标' : '达标'}`,
+              note: `室温${(deciCelsius / 10).toFixed(1)}℃，标准≥${minCelsius}℃，${belowStandard ? '不达标' : '达标'}，${body.signaturePhotoId ? '居民已签字' : '待居民在小程序中确认'}`,
               data: {
                 readingId,
                 celsius: deciCelsius / 10,
                 minCelsius,
                 belowStandard,
                 measuredAt: measuredAt.toISOString(),
+                signed: Boolean(body.signaturePhotoId),
               },
             },
           ],
@@ -235,18 +346,20 @@ export class FieldWorkService {
   private async views(tickets: Ticket[], me: StaffPrincipal): Promise<FieldJobView[]> {
     if (!tickets.length) return [];
     const ids = tickets.map((t) => t.id);
-    const [views, requests, events] = await Promise.all([
+    const [views, requests, events, quotes] = await Promise.all([
       this.reader.views(tickets, me),
       this.requests.findBy({ ticketId: In(ids) }),
       this.reader.eventsOf(ids),
+      this.quotes.find({ where: { ticketId: In(ids), resultId: IsNull(), status: Not('superseded') } }),
     ]);
-    return tickets.map((t, i) =>
-      toFieldJobView(
-        t,
-        views[i],
-        requests.find((r) => r.ticketId === t.id) ?? null,
-        events.filter((e) => e.ticketId === t.id),
-      ),
-    );
+    return tickets.map((t, i) => {
+      const own = events.filter((e) => e.ticketId === t.id);
+      const quote = quotes.filter((q) => q.ticketId === t.id).sort((a, b) => b.id - a.id)[0];
+      return {
+        ...toFieldJobView(t, views[i], requests.find((r) => r.ticketId === t.id) ?? null, own),
+        quote: quote ? toQuoteView(quote) : null,
+        residentConfirmed: t.status === TicketStatus.OnSite && confirmedInVisit(own),
+      };
+    });
   }
 }

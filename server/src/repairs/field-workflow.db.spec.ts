@@ -135,8 +135,13 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
     return id;
   }
 
+  const confirmInApp = (who: Resident, id: number) =>
+    t.http().post(`/api/my/tickets/${id}/confirm`).set('Authorization', who.auth);
+
+  /** Resolved with the resident's own confirmation in the app, given while the technician was there. */
   async function resolved(tech: Staff): Promise<number> {
     const id = await onSite(tech);
+    await confirmInApp(alice, id).expect(200);
     await stepOk(tech, id, 'resolve', resolution());
     return id;
   }
@@ -210,7 +215,7 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
         step: 'on_the_way',
         stepLabel: '师傅在路上',
         eta: minutes(t0, 35).toISOString(),
-        technician: { surname: '张', phone: '139****1111' },
+        technician: { surname: '张', phone: '139****1111', dialPhone: expect.stringMatching(/^139\d{4}1111$/) },
         canConfirm: false,
         canReportNotFixed: false,
       });
@@ -223,8 +228,16 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
     });
     expect((await myTicket(t, alice, id)).eta).toBeNull();
 
+    // The charge: a quote from the price list, signed by the resident on the phone before the work is recorded.
+    t.setNow(minutes(t0, 40));
+    const [before1, before2, after1, after2, signature, quoteSignature] = await photos(tech1.auth, 6);
+    const quoted = await stepOk(tech1, id, 'quote', { items: [{ code: 'stove-thermocouple', qty: 1 }] });
+    expect(quoted.quote).toMatchObject({ totalFen: 3500, status: 'pending' });
+    t.setNow(minutes(t0, 42));
+    const signed = await stepOk(tech1, id, 'quote/signature', { quoteId: quoted.quote!.id, photoId: quoteSignature });
+    expect(signed.quote).toMatchObject({ status: 'accepted', acceptedVia: 'signature' });
+
     t.setNow(minutes(t0, 70));
-    const [before1, before2, after1, after2, signature] = await photos(tech1.auth, 5);
     const done = await stepOk(
       tech1,
       id,
@@ -233,8 +246,6 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
         photoIdsBefore: [before1, before2],
         photoIdsAfter: [after1, after2],
         chargeable: true,
-        chargeFen: 3500,
-        residentConsentToCharge: true,
         confirmation: { kind: 'signature', photoId: signature },
       }),
     );
@@ -247,6 +258,7 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
       diagnosis: '灶具电池没电，点火针积碳',
       work: '更换电池，清理点火针',
       chargeFen: 3500,
+      quoteId: quoted.quote!.id,
       confirmationKind: 'signature',
       signaturePhotoId: signature,
     });
@@ -257,13 +269,14 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
       [after1, after2],
     ]);
     expect(new Date(result.resolvedAt).toISOString()).toBe(minutes(t0, 70).toISOString());
-    expect(await attachedTo([...residentPhotos, before1, before2, after1, after2, signature])).toEqual([
+    expect(await attachedTo([...residentPhotos, before1, before2, after1, after2, signature, quoteSignature])).toEqual([
       `ticket:${id}`,
       `repair_before:${result.id}`,
       `repair_before:${result.id}`,
       `repair_after:${result.id}`,
       `repair_after:${result.id}`,
       `repair_sign:${result.id}`,
+      `quote_sign:${quoted.quote!.id}`,
     ]);
 
     // Every step is on the timeline: who, when, what.
@@ -273,11 +286,15 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
       ['transition', 'assigned', 'en_route', minutes(t0, 10).toISOString()],
       ['eta_set', null, null, minutes(t0, 10).toISOString()],
       ['transition', 'en_route', 'on_site', minutes(t0, 32).toISOString()],
+      ['quote_sent', null, null, minutes(t0, 40).toISOString()],
+      ['quote_accepted', null, null, minutes(t0, 42).toISOString()],
       ['transition', 'on_site', 'resolved', minutes(t0, 70).toISOString()],
     ]);
     expect(JSON.parse(events[2].data!)).toEqual({ eta: minutes(t0, 35).toISOString(), etaMinutes: 25 });
     expect(JSON.parse(events[3].data!)).toEqual({ latitude: 39.9, longitude: 116.4 });
-    expect(JSON.parse(events[4].data!)).toMatchObject({
+    expect(events[4].note).toBe('报价已发送：灶具熄火保护针更换×1，合计¥35.00');
+    expect(events[5].note).toBe('用户已签字同意报价，合计¥35.00');
+    expect(JSON.parse(events[6].data!)).toMatchObject({
       resultId: result.id,
       chargeable: true,
       chargeFen: 3500,
@@ -297,7 +314,9 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
       step: 'to_rate',
       canConfirm: true,
       canReportNotFixed: true,
-      technician: { surname: '张' },
+      // Work done: the resident sees who came (工号 when on file), and no longer gets a number to call.
+      technician: { surname: '张', dialPhone: null },
+      quote: { id: quoted.quote!.id, totalFen: 3500, status: 'accepted', acceptedVia: 'signature' },
     });
     t.setNow(minutes(t0, 90));
     const confirmed = await t.http().post(`/api/my/tickets/${id}/confirm`).set('Authorization', alice.auth).expect(200);
@@ -313,8 +332,8 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
     expect((await eventRows(id)).length).toBe(count);
   });
 
-  it('racing confirmations record one', async () => {
-    const id = await resolved(tech1);
+  it('racing confirmations on site record one', async () => {
+    const id = await onSite(tech1);
     const answers = await Promise.all(
       [alice, bob, alice, bob].map((r) => t.http().post(`/api/my/tickets/${id}/confirm`).set('Authorization', r.auth)),
     );
@@ -372,7 +391,18 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
       .expect(200);
     await stepOk(tech1, id, 'depart', { etaMinutes: 30 });
     await stepOk(tech1, id, 'arrive');
-    await stepOk(tech1, id, 'resolve', resolution({ diagnosis: '减压阀故障', work: '更换减压阀', chargeable: false }));
+    const [signature] = await photos(tech1.auth, 1);
+    await stepOk(
+      tech1,
+      id,
+      'resolve',
+      resolution({
+        diagnosis: '减压阀故障',
+        work: '更换减压阀',
+        chargeable: false,
+        confirmation: { kind: 'signature', photoId: signature },
+      }),
+    );
     expect(await countRows(t, 'repair_result', { ticketId: id })).toBe(2);
     expect(await myTicket(t, alice, id)).toMatchObject({ no: before.no, step: 'to_rate', canConfirm: true });
   });
@@ -431,7 +461,7 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
         409,
         ErrorCode.TransitionNotAllowed,
       );
-      // Not yet resolved: nothing for the resident to confirm or object to.
+      // On the way: nothing yet for the resident to confirm or object to.
       await refusedChangingNothing(
         id,
         () => t.http().post(`/api/my/tickets/${id}/confirm`).set('Authorization', alice.auth),
@@ -462,13 +492,21 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
       const mine = await photos(tech1.auth, 7);
       const [residents] = await photos(alice.auth, 1);
       const [colleagues] = await photos(tech2.auth, 1);
+      const all = [...mine, residents, colleagues];
+      // The technician's word for the resident's confirmation: refused until the resident gives it.
+      await refusedChangingNothing(
+        id,
+        () => field(tech1, id, 'resolve', resolution({ chargeable: false })),
+        409,
+        ErrorCode.ResidentConfirmationRequired,
+        all,
+      );
+      await confirmInApp(alice, id).expect(200);
       const cases: [Record<string, unknown>, number, ErrorCode][] = [
-        [{ chargeable: true, chargeFen: 3500 }, 400, ErrorCode.ValidationFailed],
-        [{ chargeable: true, chargeFen: 3500, residentConsentToCharge: false }, 400, ErrorCode.ValidationFailed],
-        [{ chargeable: true, residentConsentToCharge: true }, 400, ErrorCode.ValidationFailed],
-        [{ chargeable: true, chargeFen: 0, residentConsentToCharge: true }, 400, ErrorCode.ValidationFailed],
-        [{ chargeable: false, chargeFen: 100 }, 400, ErrorCode.ValidationFailed],
+        // Chargeable with no quote the resident accepted.
+        [{ chargeable: true, confirmation: { kind: 'signature', photoId: mine[6] } }, 409, ErrorCode.QuoteRequired],
         [{ confirmation: { kind: 'signature' } }, 400, ErrorCode.ValidationFailed],
+        [{ confirmation: { kind: 'staff' } }, 400, ErrorCode.ValidationFailed],
         [{ diagnosis: '' }, 400, ErrorCode.ValidationFailed],
         [{ photoIdsBefore: mine.slice(0, 2), photoIdsAfter: [mine[2], residents] }, 422, ErrorCode.PhotoNotFound],
         [
@@ -480,11 +518,7 @@ describe('field workflow (/api/field/jobs) and the resident sign-off', () => {
         [{ photoIdsBefore: mine.slice(0, 2), photoIdsAfter: mine.slice(1, 3) }, 422, ErrorCode.PhotoNotFound],
       ];
       for (const [overrides, status, code] of cases) {
-        await refusedChangingNothing(id, () => field(tech1, id, 'resolve', resolution(overrides)), status, code, [
-          ...mine,
-          residents,
-          colleagues,
-        ]);
+        await refusedChangingNothing(id, () => field(tech1, id, 'resolve', resolution(overrides)), status, code, all);
       }
       await stepOk(tech1, id, 'resolve', resolution({ photoIdsBefore: mine.slice(0, 6) }));
     });

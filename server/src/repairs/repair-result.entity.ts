@@ -6,6 +6,7 @@ export interface UsedPart {
   qty: number;
 }
 
+/** `in_app`: the resident's own confirmation in the miniapp during the visit, checked by the server. */
 export type ConfirmationKind = 'signature' | 'in_app';
 
 /**
@@ -46,6 +47,10 @@ export class RepairResult {
   /** Integer fen; null when the work is free. */
   @Column({ type: 'int', nullable: true })
   chargeFen: number | null;
+
+  /** The accepted quote the charge comes from (docs/domain.md#charges); null when free. */
+  @IdRefColumn({ nullable: true })
+  quoteId: number | null;
 
   /** The resident agreed to pay before the work was charged (required when chargeable). */
   @Column({ type: 'boolean' })

@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpStatus, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   CreateEmergencyRequest,
   CreateEmergencySchema,
@@ -79,9 +79,11 @@ export class RepairsController {
 
   @Get('api/safety-instructions')
   @ApiOperation({
-    summary: 'What to do in a gas leak, in order, with the 24-hour hotline (shown before anything else)',
+    summary:
+      'What to do in a leak, in order, with the 24-hour hotline (shown before anything else): a gas leak, or with ?utility=heating a hot-water leak',
   })
-  safetyInstructions(): SafetyInstruction[] {
-    return this.repairs.safetyInstructions();
+  @ApiQuery({ name: 'utility', required: false, enum: ['gas', 'heating'] })
+  safetyInstructions(@Query('utility') utility?: string): SafetyInstruction[] {
+    return this.repairs.safetyInstructions(utility === 'heating' ? 'heating' : 'gas');
   }
 }

@@ -7,6 +7,7 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { FieldJobsController } from './field-jobs.controller';
 import { FieldWorkService } from './field-work.service';
 import { EmergencyAlarm } from './emergency-alarm.entity';
+import { RepairQuote } from './repair-quote.entity';
 import { RepairRequest } from './repair-request.entity';
 import { RepairResult } from './repair-result.entity';
 import { RepairsController } from './repairs.controller';
@@ -19,7 +20,7 @@ import { RoomTemperatureReading } from './room-temperature-reading.entity';
 /** Fault reports, leak alarms and the technician's field workflow; tickets stay the tickets module's. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RepairRequest, RepairResult, RoomTemperatureReading, EmergencyAlarm]),
+    TypeOrmModule.forFeature([RepairRequest, RepairResult, RepairQuote, RoomTemperatureReading, EmergencyAlarm]),
     AccountsModule,
     ResidentsModule,
     TicketsModule,

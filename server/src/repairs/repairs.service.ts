@@ -9,6 +9,7 @@ import {
   FaultCategory,
   FaultCategoryError,
   ResidentTicketView,
+  LeakKind,
   SafetyInstruction,
   TicketType,
   appointmentWindowProblem,
@@ -33,6 +34,8 @@ import { EmergencyAlarm } from './emergency-alarm.entity';
 import { RepairRequest } from './repair-request.entity';
 
 export const EMERGENCY_DESCRIPTION = '居民一键报警：燃气泄漏';
+/** A heating account's alarm is a hot-water leak (跑冒滴漏), never a gas leak: the account's utility decides. */
+export const HEATING_LEAK_DESCRIPTION = '居民一键报警：暖气跑冒滴漏';
 
 export interface ResidentCreated {
   view: ResidentTicketView;
@@ -69,8 +72,8 @@ export class RepairsService {
     };
   }
 
-  safetyInstructions(): SafetyInstruction[] {
-    return safetyInstructions(this.hotline);
+  safetyInstructions(kind: LeakKind = 'gas'): SafetyInstruction[] {
+    return safetyInstructions(this.hotline, kind);
   }
 
   /**
@@ -139,20 +142,25 @@ export class RepairsService {
       const where = body.location
         ? `（定位：${body.location.latitude.toFixed(6)}, ${body.location.longitude.toFixed(6)}）`
         : '';
+      // A heating account's leak is hot water: its own title, what the resident saw and photos (gas: the alarm alone).
+      const heating = account.utility === 'heating';
+      const details = heating && body.description ? `：${body.description}` : '';
+      const photoIds = heating ? [...new Set(body.photoIds)] : [];
       const ticket = await this.tickets.intake(em, me, {
         type: TicketType.Leak,
         accountNo: account.accountNo,
         address: account.address,
         contactName: account.holderName,
         contactPhone: phone,
-        description: EMERGENCY_DESCRIPTION + where,
+        description: (heating ? HEATING_LEAK_DESCRIPTION : EMERGENCY_DESCRIPTION) + details + where,
         channel: Channel.Miniapp,
       });
+      await this.uploads.claim(em, photoIds, { kind: 'resident', id: me.id }, `ticket:${ticket.id}`);
       await this.store(em, {
         ticketId: ticket.id,
         residentId: me.id,
-        category: FaultCategory.GasSmell,
-        photoIds: [],
+        category: heating ? FaultCategory.DripLeak : FaultCategory.GasSmell,
+        photoIds,
         windowStart: null,
         windowEnd: null,
         latitude: body.location?.latitude ?? null,

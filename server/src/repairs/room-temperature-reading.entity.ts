@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 
-/** A room temperature measured on site for a 室温不达标 ticket. */
+/** A room temperature measured on site for a 室温不达标 ticket; valid once the resident signed or confirmed it. */
 @Entity('room_temperature_reading')
 export class RoomTemperatureReading {
   @PrimaryGeneratedColumn()
@@ -30,4 +30,12 @@ export class RoomTemperatureReading {
 
   @TimeColumn()
   recordedAt: Date;
+
+  /** The resident's signature under the reading, on the technician's phone (`temp_sign:<id>`). */
+  @IdRefColumn({ nullable: true })
+  signaturePhotoId: number | null;
+
+  /** When the resident confirmed the reading in the miniapp. Unsigned and unconfirmed, it does not count. */
+  @TimeColumn({ nullable: true })
+  residentConfirmedAt: Date | null;
 }

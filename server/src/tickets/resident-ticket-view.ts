@@ -15,7 +15,11 @@ import { Ticket } from './ticket.entity';
 export interface ResidentFacingTechnician {
   name: string;
   phone?: string | null;
+  employeeNo?: string | null;
 }
+
+/** While the job is under way the resident may call the technician (a leak especially). */
+const CALLABLE: readonly TicketStatus[] = [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite];
 
 /** Index of the last event that moved the ticket into `status`, or -1. */
 function lastMoveInto(events: TicketEvent[], status: TicketStatus): number {
@@ -35,10 +39,14 @@ export function etaOf(t: Ticket, events: TicketEvent[]): string | null {
   return typeof eta === 'string' ? eta : null;
 }
 
-/** A resident has confirmed the work since it was last resolved. */
-export function confirmedSinceResolved(events: TicketEvent[]): boolean {
-  const resolved = lastMoveInto(events, TicketStatus.Resolved);
-  return resolved >= 0 && events.slice(resolved + 1).some((e) => e.kind === TicketEventKind.ResidentConfirmed);
+/**
+ * A resident has confirmed the work during the current visit: since the technician last arrived
+ * (or the ticket was last taken back to 受理, for types without a visit). A confirmation given on
+ * site before the resolution counts for it (docs/domain.md#charges); a reopened ticket asks again.
+ */
+export function confirmedInVisit(events: TicketEvent[]): boolean {
+  const since = Math.max(lastMoveInto(events, TicketStatus.OnSite), lastMoveInto(events, TicketStatus.Accepted));
+  return events.slice(since + 1).some((e) => e.kind === TicketEventKind.ResidentConfirmed);
 }
 
 /** The resident's view: their words for each step, no staff internals, the technician by surname and masked phone. */
@@ -49,6 +57,9 @@ export function toResidentTicketView(
 ): ResidentTicketView {
   const step = residentStepOf(t.status);
   const resolved = t.status === TicketStatus.Resolved;
+  // The technician on site asks the resident to confirm in the app before recording the result.
+  const confirmable = resolved || t.status === TicketStatus.OnSite;
+  const callable = CALLABLE.includes(t.status);
   return {
     id: t.id,
     no: t.no ?? String(t.id),
@@ -61,13 +72,18 @@ export function toResidentTicketView(
     description: t.description,
     createdAt: t.createdAt.toISOString(),
     technician: technician
-      ? { surname: technician.name.slice(0, 1), phone: technician.phone ? maskPhone(technician.phone) : null }
+      ? {
+          surname: technician.name.slice(0, 1),
+          phone: technician.phone ? maskPhone(technician.phone) : null,
+          dialPhone: callable ? (technician.phone ?? null) : null,
+          employeeNo: technician.employeeNo ?? null,
+        }
       : null,
     eta: etaOf(t, events),
     windowStart: t.windowStart ? t.windowStart.toISOString() : null,
     windowEnd: t.windowEnd ? t.windowEnd.toISOString() : null,
     canCancel: t.status === TicketStatus.Submitted || t.status === TicketStatus.Accepted,
-    canConfirm: resolved && !confirmedSinceResolved(events),
+    canConfirm: confirmable && !confirmedInVisit(events),
     canReportNotFixed: resolved,
     timeline: events.flatMap((e) => {
       const s = residentStepForEvent(e.kind, e.fromStatus, e.toStatus);

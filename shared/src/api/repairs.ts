@@ -3,6 +3,7 @@ import { DATE_BOUNDS_MESSAGE, instantWithinBounds } from '../calendar/date-bound
 import { ResidentTicketView } from './residents';
 import { ClockView, Deadlines } from './tickets';
 import { FaultCategory } from '../repairs/fault-categories';
+import { QUOTE_MAX_QTY, type QuoteLine } from '../repairs/repair-quote';
 import { Priority, TicketStatus, TicketType } from '../tickets/ticket-codes';
 
 /** Mainland mobile or landline with area code (the same rule as staff intake). */
@@ -36,12 +37,18 @@ export const CreateRepairSchema = z.object({
 });
 export type CreateRepairRequest = z.infer<typeof CreateRepairSchema>;
 
-/** `POST /api/emergencies`: the one-tap gas leak alarm. */
+/**
+ * `POST /api/emergencies`: the one-tap leak alarm. The account's utility decides what it is: a gas
+ * leak (燃气泄漏), or on a heating account a hot-water leak (跑冒滴漏) with what the resident saw and photos.
+ */
 export const CreateEmergencySchema = z.object({
   accountId: id,
   location: LocationSchema.optional(),
   /** When the resident has not shared a phone with the miniapp. */
   contactPhone: phone.optional(),
+  /** Heating leaks: where and how much it leaks (optional: the alarm is never held up for it). */
+  description: z.string().trim().max(500).optional(),
+  photoIds: photoIds.default([]),
 });
 export type CreateEmergencyRequest = z.infer<typeof CreateEmergencySchema>;
 
@@ -60,35 +67,32 @@ const PartSchema = z.object({
   qty: z.number().int().min(1).max(999),
 });
 
+/**
+ * The resident's own word on the work (docs/domain.md#charges): a signature on the technician's
+ * phone, or the resident's confirmation in the miniapp during this visit (POST
+ * /api/my/tickets/:id/confirm while the technician is on site) — the server checks it was given;
+ * a technician can no longer claim it for them.
+ */
 const ConfirmationSchema = z.discriminatedUnion('kind', [
-  /** The resident signed the paper work order: a photo of it. */
+  /** The resident signed on the technician's phone (or the paper work order): the uploaded image. */
   z.object({ kind: z.literal('signature'), photoId: id }),
-  /** The resident confirms in the miniapp (POST /api/my/tickets/:id/confirm). */
+  /** The resident has confirmed in the miniapp during this visit. */
   z.object({ kind: z.literal('in_app') }),
 ]);
 
-export const ResolveJobSchema = z
-  .object({
-    diagnosis: z.string().trim().min(2, '请填写故障原因').max(1000),
-    work: z.string().trim().min(2, '请填写处理措施').max(2000),
-    parts: z.array(PartSchema).max(30).default([]),
-    photoIdsBefore: photoIds.default([]),
-    photoIdsAfter: photoIds.default([]),
-    chargeable: z.boolean(),
-    /** Integer fen (分). */
-    chargeFen: z.number().int().min(0).max(10_000_000).optional(),
-    residentConsentToCharge: z.boolean().optional(),
-    confirmation: ConfirmationSchema,
-  })
-  .superRefine((v, ctx) => {
-    if (v.chargeable) {
-      if (!v.chargeFen) ctx.addIssue({ code: 'custom', path: ['chargeFen'], message: '收费工单请填写收费金额' });
-      if (v.residentConsentToCharge !== true)
-        ctx.addIssue({ code: 'custom', path: ['residentConsentToCharge'], message: '收费须经居民同意' });
-    } else if (v.chargeFen) {
-      ctx.addIssue({ code: 'custom', path: ['chargeFen'], message: '免费工单不能填写收费金额' });
-    }
-  });
+export const ResolveJobSchema = z.object({
+  diagnosis: z.string().trim().min(2, '请填写故障原因').max(1000),
+  work: z.string().trim().min(2, '请填写处理措施').max(2000),
+  parts: z.array(PartSchema).max(30).default([]),
+  photoIdsBefore: photoIds.default([]),
+  photoIdsAfter: photoIds.default([]),
+  /**
+   * Chargeable work is charged at the quote the resident accepted before it (POST .../quote, then the
+   * resident's acceptance or signature); without one it is refused (409 QUOTE_REQUIRED). No amount is sent.
+   */
+  chargeable: z.boolean(),
+  confirmation: ConfirmationSchema,
+});
 export type ResolveJobRequest = z.infer<typeof ResolveJobSchema>;
 
 export const HandOverSchema = z.object({ reason: z.string().trim().min(2, '请填写退回原因').max(500) });
@@ -97,11 +101,49 @@ export type HandOverRequest = z.infer<typeof HandOverSchema>;
 export const TemperatureSchema = z.object({
   celsius: z.number().min(-30).max(60).multipleOf(0.1, '温度保留一位小数'),
   measuredAt: instant,
+  /** The resident's signature under the reading (on the technician's phone); without it the resident confirms in the app. */
+  signaturePhotoId: id.optional(),
 });
 export type TemperatureRequest = z.infer<typeof TemperatureSchema>;
 
 export const NotFixedSchema = z.object({ reason: z.string().trim().min(2, '请说明哪里没有修好').max(500) });
 export type NotFixedRequest = z.infer<typeof NotFixedSchema>;
+
+/** `POST /api/field/jobs/:id/quote`: items of the price list and quantities; the server prices them. */
+export const SendQuoteSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        code: z.string().trim().min(1).max(32),
+        qty: z.number().int('数量须为整数').min(1, '数量至少为1').max(QUOTE_MAX_QTY, `数量最多为${QUOTE_MAX_QTY}`),
+      }),
+    )
+    .min(1, '请至少选择一项收费项目')
+    .max(20, '收费项目太多'),
+});
+export type SendQuoteRequest = z.infer<typeof SendQuoteSchema>;
+
+/** `POST /api/my/tickets/:id/quote/accept`: the quote the resident saw (a newer one must be seen first: 409 QUOTE_CHANGED). */
+export const AcceptQuoteSchema = z.object({ quoteId: id });
+export type AcceptQuoteRequest = z.infer<typeof AcceptQuoteSchema>;
+
+/** `POST /api/field/jobs/:id/quote/signature`: the resident signed the quote on the technician's phone. */
+export const SignQuoteSchema = z.object({ quoteId: id, photoId: id });
+export type SignQuoteRequest = z.infer<typeof SignQuoteSchema>;
+
+export type QuoteStatus = 'pending' | 'accepted';
+
+/** The visit's quote: what the resident is asked to pay, and whether (and how) they agreed. */
+export interface QuoteView {
+  id: number;
+  lines: QuoteLine[];
+  totalFen: number;
+  status: QuoteStatus;
+  sentAt: string;
+  acceptedAt: string | null;
+  /** In the miniapp, or signed on the technician's phone. */
+  acceptedVia: 'in_app' | 'signature' | null;
+}
 
 export interface AppointmentWindowView {
   start: string;
@@ -131,6 +173,10 @@ export interface FieldJobView {
   createdAt: string;
   deadlines: Deadlines;
   clocks: ClockView[];
+  /** The quote of this visit (the latest sent and not yet charged), if any. Optional until every reader fills it. */
+  quote?: QuoteView | null;
+  /** The resident confirmed the work in the miniapp during this visit (resolve may then use `in_app`). */
+  residentConfirmed?: boolean;
 }
 
 export interface TemperatureReadingView {
@@ -141,6 +187,9 @@ export interface TemperatureReadingView {
   /** The standard at that moment: 18 (06:00–21:00 Shanghai) or 16. */
   minCelsius: number;
   belowStandard: boolean;
+  /** Signed by the resident on the technician's phone, or confirmed by them in the app; an unsigned reading does not count. */
+  signed: boolean;
+  residentConfirmed: boolean;
 }
 
 /** What the resident is told when their alarm joined the account's open leak. */

@@ -1,3 +1,4 @@
+import type { QuoteView, TemperatureReadingView } from './repairs';
 import { z } from 'zod';
 import { BindingSecondFact } from '../residents/second-fact';
 import { ResidentStep } from '../tickets/resident-progress';
@@ -63,6 +64,20 @@ export interface ResidentTimelineItem {
   label: string;
 }
 
+/**
+ * The assigned technician. `dialPhone` is their full work phone, only while the job is under way
+ * (assigned, on the way, on site): the resident can call them — a leak especially — without the
+ * number standing in the text, which stays masked. No privacy-number service exists here (decided,
+ * docs/domain.md#personal-data): the work phone is the company's, not the person's.
+ */
+export interface ResidentFacingTechnicianView {
+  surname: string;
+  phone: string | null;
+  dialPhone?: string | null;
+  /** 工号, when the staff record has one. */
+  employeeNo?: string | null;
+}
+
 export interface ResidentTicketView {
   id: number;
   no: string;
@@ -74,8 +89,8 @@ export interface ResidentTicketView {
   address: string;
   description: string;
   createdAt: string;
-  /** The technician as the resident may see them: surname and masked phone (null when none is on file) only. */
-  technician: { surname: string; phone: string | null } | null;
+  /** The technician as the resident may see them: surname, masked phone (null when none is on file), 工号. */
+  technician: ResidentFacingTechnicianView | null;
   /** While the technician is on the way: when they said they would arrive (ISO). */
   eta: string | null;
   canCancel: boolean;
@@ -94,6 +109,10 @@ export interface ResidentTicketView {
   windowEnd?: string | null;
   /** An application's decision (同意 / 不予办理) with the reason given; null until decided, absent on other types. */
   decision?: { approved: boolean; reason: string; at: string } | null;
+  /** Repairs and leaks: the visit's quote from the price list, to accept before the work (null when none). */
+  quote?: QuoteView | null;
+  /** Room-temperature tickets: the readings taken on site, each signed or to be confirmed by the resident. */
+  temperatureReadings?: TemperatureReadingView[];
   /** The progress-notice templates this resident has consented to for this ticket and not yet used. */
   subscribedTemplateIds?: string[];
   timeline: ResidentTimelineItem[];

@@ -3,3 +3,4 @@ export * from './fault-categories';
 export * from './room-temperature';
 export * from './appointment-window';
 export * from './safety-instructions';
+export * from './repair-quote';

@@ -19,3 +19,17 @@ describe('safetyInstructions', () => {
     expect(last.detail).toContain('0571-96777');
   });
 });
+
+describe('safetyInstructions for a heating (hot-water) leak', () => {
+  const steps = safetyInstructions('96777', 'heating');
+
+  it('close the radiator valves first and never the gas steps', () => {
+    expect(steps[0].title).toBe('关闭暖气阀门');
+    const text = steps.map((s) => s.title + s.detail).join('');
+    expect(text).not.toMatch(/燃气|开窗通风|明火/);
+  });
+
+  it('end with the hotline', () => {
+    expect(steps.at(-1)).toMatchObject({ key: 'call_hotline', phone: '96777' });
+  });
+});

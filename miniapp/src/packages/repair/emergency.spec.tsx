@@ -19,7 +19,7 @@ const dispatched = () =>
     typeLabel: '燃气泄漏/跑冒滴漏',
     step: ResidentStep.Dispatched,
     stepLabel: '已派单',
-    technician: { surname: '赵', phone: '139****0001' },
+    technician: { surname: '赵', phone: '139****0001', dialPhone: '13900000001', employeeNo: 'QX-017' },
     canCancel: false,
   });
 
@@ -113,6 +113,9 @@ describe('一键报警', () => {
     });
     expect(posts()[0].header['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(byId('emergency-dispatched').textContent).toContain('赵师傅 139****0001');
+    // Even in a leak the resident can call the technician coming (the number stays masked in the text).
+    expect(byId('emergency-call').getAttribute('href')).toBe('tel:13900000001');
+    expect(byId('emergency-employee-no').textContent).toBe('工号 QX-017');
     expect(byId('emergency-dispatched').textContent).toContain('T202611230077');
     // The instructions stay on top.
     expect(follows('safety-instructions', 'emergency-dispatched')).toBe(true);
@@ -140,7 +143,7 @@ describe('一键报警', () => {
 
     await tap('emergency-submit');
 
-    expect(posts()[0].data).toEqual({ accountId: 2 });
+    expect(posts()[0].data).toEqual({ accountId: 2, photoIds: [] });
   });
 
   it('says when nobody is assigned yet', async () => {
@@ -167,7 +170,7 @@ describe('一键报警', () => {
 
     await tap('emergency-submit');
 
-    expect(posts()[0].data).toEqual({ accountId: 2, contactPhone: '13900001111' });
+    expect(posts()[0].data).toEqual({ accountId: 2, photoIds: [], contactPhone: '13900001111' });
   });
 
   it('when the network fails: says to call the hotline, and a retry is the same alarm', async () => {
@@ -200,5 +203,64 @@ describe('一键报警', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/index' });
     expect(document.getElementById('emergency-submit')).toBeNull();
     expect(byId('safety-call')).toBeTruthy();
+  });
+});
+
+describe('跑冒滴漏 on a heating account', () => {
+  const HEATING_TITLES = safetyInstructions('96777', 'heating').map((s) => s.title);
+
+  it('shows the hot-water steps from the first frame (never the gas ones), and sends what the resident saw with photos', async () => {
+    signInResident({ phone: '138****5678' });
+    taro.setRouterParams({ accountId: '3', utility: 'heating' });
+    taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 41, url: '/api/uploads/41' }) });
+    let hold!: () => void;
+    const held = new Promise<void>((r) => (hold = r));
+    serve({
+      'GET /api/safety-instructions?utility=heating': async () => {
+        await held;
+        return answer(200, safetyInstructions('96777', 'heating'));
+      },
+      'GET /api/accounts': () => answer(200, [boundAccount({ id: 3, utility: 'heating', accountNo: '9100000005' })]),
+      'POST /api/emergencies': () => answer(201, { ...dispatched(), joined: false, notice: null }),
+    });
+    render(<EmergencyPage />);
+
+    const titles = () =>
+      [...byId('safety-instructions').querySelectorAll('.safety__step-title')].map((s) => s.textContent);
+    expect(titles()).toEqual(HEATING_TITLES);
+    expect(byId('safety-title').textContent).toBe('暖气漏水，请立即：');
+    expect(byId('safety-instructions').textContent).not.toMatch(/燃气|开窗通风/);
+    hold();
+    await screen.findByText(/9100000005/);
+    expect(taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '暖气跑冒滴漏' });
+
+    const details = byId('emergency-details');
+    await waitFor(() => expect(details.querySelector('textarea')).not.toBeNull());
+    act(() => {
+      details.dispatchEvent(new CustomEvent('input', { detail: { value: '卧室暖气片接口漏水' } }));
+    });
+    await tap('emergency-photo');
+    await waitFor(() => expect(byId('emergency-photo-count').textContent).toContain('1/6'));
+    await tap('emergency-submit');
+    await screen.findByText('抢修师傅已派出');
+
+    expect(posts()[0].data).toEqual({ accountId: 3, photoIds: [41], description: '卧室暖气片接口漏水' });
+    expect(byId('emergency-technician').textContent).toContain('请关闭暖气阀门');
+  });
+
+  it('from the home entry: the account decides — a heating default account switches to the hot-water steps', async () => {
+    signInResident({ phone: '138****5678' });
+    serve({
+      'GET /api/safety-instructions': () => answer(200, safetyInstructions()),
+      'GET /api/safety-instructions?utility=heating': () => answer(200, safetyInstructions('96777', 'heating')),
+      'GET /api/accounts': () => answer(200, [boundAccount({ id: 3, utility: 'heating' })]),
+    });
+    render(<EmergencyPage />);
+    await waitFor(() =>
+      expect(
+        [...byId('safety-instructions').querySelectorAll('.safety__step-title')].map((s) => s.textContent),
+      ).toEqual(HEATING_TITLES),
+    );
+    expect(byId('emergency-details')).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import {
   DEFAULT_HOTLINE_NUMBER,
@@ -6,38 +6,66 @@ import {
   type BoundAccountView,
   type CreateEmergencyRequest,
   type EmergencyAlarmView,
+  type LeakKind,
   type SafetyInstruction,
 } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { PhotoGrid, type Photo } from '../../components/photo-grid';
+import { TechnicianCall } from '../../components/technician-call';
 import { defaultAccount, listAccounts } from '../../services/accounts';
 import { newIdempotencyKey } from '../../services/idempotency-key';
 import { currentLocation } from '../../services/location';
 import { getSafetyInstructions, raiseEmergency } from '../../services/repairs';
 import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
 import { activeResident, loginUrl } from '../../services/resident-session';
+import { MAX_PHOTOS } from '../../services/uploads';
 import { LAST_CONTACT_PHONE_KEY } from './repair-form';
 import { EMERGENCY_URL, requestDetailUrl } from './repair-urls';
 import { SafetySteps } from './safety-steps';
 import './emergency.scss';
 
-/** The last instructions the server gave (its configured hotline), for when the network is gone. */
-const INSTRUCTIONS_KEY = 'safety.instructions';
+/** The last instructions the server gave (its configured hotline), for when the network is gone: one copy per kind of leak. */
+const INSTRUCTIONS_KEY: Record<LeakKind, string> = {
+  gas: 'safety.instructions',
+  heating: 'safety.instructions.heating',
+};
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-function knownInstructions(): SafetyInstruction[] {
-  const cached = Taro.getStorageSync<SafetyInstruction[]>(INSTRUCTIONS_KEY);
-  return Array.isArray(cached) && cached.length > 0 ? cached : safetyInstructions();
+/** What each kind of leak is called on this page. */
+const WORDING: Record<LeakKind, { bar: string; steps: string; call: string; hint: string }> = {
+  gas: {
+    bar: '燃气泄漏',
+    steps: '闻到燃气味，请立即：',
+    call: '到室外后拨打24小时热线',
+    hint: '将通知抢修中心立即派师傅上门；如您同意，会同时发送您的位置。',
+  },
+  heating: {
+    bar: '暖气跑冒滴漏',
+    steps: '暖气漏水，请立即：',
+    call: '拨打24小时热线',
+    hint: '将通知抢修中心立即派师傅上门；说明和照片可不填，不会耽误派单。',
+  },
+};
+
+function knownInstructions(kind: LeakKind): SafetyInstruction[] {
+  const cached = Taro.getStorageSync<SafetyInstruction[]>(INSTRUCTIONS_KEY[kind]);
+  return Array.isArray(cached) && cached.length > 0 ? cached : safetyInstructions(undefined, kind);
 }
 
 /**
  * 燃气泄漏 (docs/domain.md#emergencies: emergencies show the safety instructions at once, before anything else):
  * the steps are on screen from the first frame, from the device when the network is slow or gone;
- * only below them the one button that raises the alarm for the default account.
+ * only below them the one button that raises the alarm for the default account. The account's
+ * utility decides the kind: a heating account's leak is hot water (跑冒滴漏), with its own steps,
+ * and the resident may say what they see and add photos.
  */
 export default function EmergencyPage() {
   const { params } = useRouter();
-  const [steps, setSteps] = useState(knownInstructions);
+  const [kind, setKind] = useState<LeakKind>(params.utility === 'heating' ? 'heating' : 'gas');
+  const [steps, setSteps] = useState(() => knownInstructions(kind));
+  const [details, setDetails] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
   const [signedIn, setSignedIn] = useState(() => Boolean(activeResident()));
   const [hasPhone, setHasPhone] = useState(() => Boolean(activeResident()?.phone));
   // undefined: loading; null: nothing bound (or could not load).
@@ -51,16 +79,26 @@ export default function EmergencyPage() {
   const sending = useRef(false);
   const hotline = steps.find((s) => s.phone)?.phone ?? DEFAULT_HOTLINE_NUMBER;
 
-  async function loadInstructions() {
+  async function loadInstructions(of: LeakKind) {
     try {
-      const fetched = await getSafetyInstructions({ silent: true });
+      const fetched = await getSafetyInstructions(of, { silent: true });
       if (Array.isArray(fetched) && fetched.length > 0) {
         setSteps(fetched);
-        Taro.setStorageSync(INSTRUCTIONS_KEY, fetched);
+        Taro.setStorageSync(INSTRUCTIONS_KEY[of], fetched);
       }
     } catch {
       // The ones on screen stay.
     }
+  }
+
+  /** The account decides which leak this is: switch the steps (from the device first) when it differs. */
+  function followUtility(chosen: BoundAccountView | null) {
+    const of: LeakKind = chosen?.utility === 'heating' ? 'heating' : 'gas';
+    void Taro.setNavigationBarTitle({ title: WORDING[of].bar }).catch(() => undefined);
+    if (of === kind) return;
+    setKind(of);
+    setSteps(knownInstructions(of));
+    void loadInstructions(of);
   }
 
   async function loadAccount() {
@@ -70,14 +108,16 @@ export default function EmergencyPage() {
     if (!resident) return;
     try {
       const accounts = await listAccounts({ silent: true });
-      setAccount(accounts.find((a) => String(a.id) === params.accountId) ?? defaultAccount(accounts));
+      const chosen = accounts.find((a) => String(a.id) === params.accountId) ?? defaultAccount(accounts);
+      setAccount(chosen);
+      followUtility(chosen);
     } catch {
       setAccount((current) => current ?? null);
     }
   }
 
   useDidShow(() => {
-    void loadInstructions();
+    void loadInstructions(kind);
     void loadAccount();
   });
 
@@ -89,8 +129,12 @@ export default function EmergencyPage() {
     try {
       // Where the phone is helps the technician, but never holds the alarm up for long.
       const location = await currentLocation();
-      const body: CreateEmergencyRequest = { accountId: account.id };
+      const body: CreateEmergencyRequest = { accountId: account.id, photoIds: [] };
       if (location) body.location = location;
+      if (kind === 'heating') {
+        if (details.trim()) body.description = details.trim().slice(0, 500);
+        body.photoIds = photos.map((p) => p.id);
+      }
       if (!hasPhone && PHONE.test(phone.trim())) body.contactPhone = phone.trim();
       setTicket(await raiseEmergency(body, alarmKey.current, { silent: true }));
     } catch (error) {
@@ -105,9 +149,9 @@ export default function EmergencyPage() {
 
   return (
     <View className="page emergency">
-      <SafetySteps steps={steps} hotline={hotline} />
+      <SafetySteps steps={steps} hotline={hotline} title={WORDING[kind].steps} callLabel={WORDING[kind].call} />
       {ticket ? (
-        <Dispatched ticket={ticket} />
+        <Dispatched ticket={ticket} kind={kind} />
       ) : !signedIn ? (
         <ActionButton
           id="emergency-login"
@@ -134,6 +178,27 @@ export default function EmergencyPage() {
               报警地址：{account.address}（户号 {account.accountNo}）
             </Text>
           ) : null}
+          {account && kind === 'heating' ? (
+            <View className="emergency__details">
+              <Textarea
+                id="emergency-details"
+                className="field__textarea"
+                placeholder="哪里漏水、漏得多大（选填），如：卧室暖气片接口往外喷水"
+                maxlength={500}
+                value={details}
+                onInput={(e) => setDetails(e.detail.value)}
+              />
+              <PhotoGrid
+                id="emergency-photo"
+                label="现场照片"
+                optional
+                max={MAX_PHOTOS}
+                photos={photos}
+                onAdd={(photo) => setPhotos((list) => [...list, photo].slice(0, MAX_PHOTOS))}
+                onRemove={(index) => setPhotos((list) => list.filter((_, i) => i !== index))}
+              />
+            </View>
+          ) : null}
           {account && !hasPhone ? (
             <Input
               id="emergency-phone"
@@ -155,7 +220,7 @@ export default function EmergencyPage() {
           >
             一键报警
           </ActionButton>
-          <Text className="emergency__hint">将通知抢修中心立即派师傅上门；如您同意，会同时发送您的位置。</Text>
+          <Text className="emergency__hint">{WORDING[kind].hint}</Text>
           {failure ? (
             <Text id="emergency-error" className="emergency__error">
               {failure}
@@ -167,7 +232,8 @@ export default function EmergencyPage() {
   );
 }
 
-function Dispatched({ ticket }: { ticket: EmergencyAlarmView }) {
+function Dispatched({ ticket, kind }: { ticket: EmergencyAlarmView; kind: LeakKind }) {
+  const wait = kind === 'heating' ? '请关闭暖气阀门，注意防烫、防触电' : '请在室外安全处等候';
   const { technician } = ticket;
   return (
     <View id="emergency-dispatched" className="emergency__panel">
@@ -178,11 +244,14 @@ function Dispatched({ ticket }: { ticket: EmergencyAlarmView }) {
         </Text>
       ) : null}
       {technician ? (
-        <Text id="emergency-technician" className="emergency__line">
-          {technician.surname}师傅{technician.phone ? ` ${technician.phone}` : ''} 正在赶来，请在室外安全处等候
-        </Text>
+        <View>
+          <Text id="emergency-technician" className="emergency__line">
+            {technician.surname}师傅{technician.phone ? ` ${technician.phone}` : ''} 正在赶来，{wait}
+          </Text>
+          <TechnicianCall technician={technician} idPrefix="emergency" />
+        </View>
       ) : (
-        <Text className="emergency__line">抢修中心正在为您安排师傅，请在室外安全处等候</Text>
+        <Text className="emergency__line">抢修中心正在为您安排师傅，{wait}</Text>
       )}
       <Text className="emergency__line">工单号 {ticket.no}</Text>
       <ActionButton

@@ -107,7 +107,7 @@ export default function RepairPage() {
 
   function chooseCategory(option: FaultCategoryOption) {
     // A leak is not a form to fill in: the safety instructions and the alarm come first.
-    if (option.emergency) return void Taro.redirectTo({ url: emergencyUrl(account?.id) });
+    if (option.emergency) return void Taro.redirectTo({ url: emergencyUrl(account?.id, account?.utility) });
     change({ category: option.category });
     setErrors((e) => ({ ...e, category: undefined }));
   }

@@ -152,12 +152,13 @@ describe('报修 form', () => {
   });
 
   it.each([
-    ['gas', 'gas_smell'],
-    ['heating', 'drip_leak'],
-  ])('%s / %s sends the resident to the leak page instead, posting nothing', async (utility, category) => {
+    ['gas', 'gas_smell', '/packages/repair/emergency?accountId=3'],
+    // The heating account's leak page: hot-water steps, not the gas ones.
+    ['heating', 'drip_leak', '/packages/repair/emergency?accountId=3&utility=heating'],
+  ])('%s / %s sends the resident to the leak page instead, posting nothing', async (utility, category, url) => {
     await openForm([boundAccount({ id: 3, utility })]);
     await tap(`repair-category-${category}`);
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/repair/emergency?accountId=3' });
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url });
     expect(posts()).toEqual([]);
   });
 

@@ -153,6 +153,68 @@ describe('technician, arrival and sign-off', () => {
   });
 });
 
+describe('consent before the work, and reaching the technician', () => {
+  const quote = {
+    id: 8,
+    lines: [{ code: 'gas-valve', name: '灶前阀更换（含材料）', unit: '个', qty: 1, unitFen: 6000, amountFen: 6000 }],
+    totalFen: 6000,
+    status: 'pending' as const,
+    sentAt: '2026-11-23T06:10:00Z',
+    acceptedAt: null,
+    acceptedVia: null,
+  };
+  const onSite = (over = {}) =>
+    residentTicket({
+      step: ResidentStep.Arrived,
+      stepLabel: '已到达',
+      technician: { surname: '张', phone: '139****0001', dialPhone: '13900000001', employeeNo: 'GR-0107' },
+      canCancel: false,
+      canConfirm: true,
+      quote,
+      ...over,
+    });
+
+  it("shows the technician's 工号 and a call button to their work phone, the number masked in the text", async () => {
+    await openDetail(onSite());
+    expect(byId('request-technician').textContent).toBe('上门师傅：张师傅 139****0001');
+    expect(byId('request-technician-employee-no').textContent).toBe('工号 GR-0107');
+    expect(byId('request-technician-call').getAttribute('href')).toBe('tel:13900000001');
+  });
+
+  it('no call button once the job is over (the server gives no number to dial)', async () => {
+    await openDetail(
+      onSite({ step: ResidentStep.ToRate, technician: { surname: '张', phone: '139****0001', dialPhone: null } }),
+    );
+    expect(document.getElementById('request-technician-call')).toBeNull();
+  });
+
+  it('shows the quote with its total and accepts exactly the quote shown', async () => {
+    await openDetail(onSite(), {
+      'POST /api/my/tickets/5/quote/accept': () =>
+        answer(
+          200,
+          onSite({
+            quote: { ...quote, status: 'accepted', acceptedAt: '2026-11-23T06:12:00Z', acceptedVia: 'in_app' },
+          }),
+        ),
+    });
+    expect(byId('request-quote').textContent).toContain('灶前阀更换（含材料） × 1个');
+    expect(byId('request-quote-total').textContent).toBe('¥60.00');
+
+    await tap('request-quote-accept');
+
+    expect(posted('/api/my/tickets/5/quote/accept')).toEqual([expect.objectContaining({ data: { quoteId: 8 } })]);
+    await waitFor(() => expect(byId('request-quote-status').textContent).toBe('您已同意报价'));
+    expect(document.getElementById('request-quote-accept')).toBeNull();
+  });
+
+  it('on site, 确认完成 is asked for while the technician is there', async () => {
+    await openDetail(onSite({ quote: null }));
+    expect(document.querySelector('.sign-off .card__title')?.textContent).toBe('师傅在现场，请确认维修结果');
+    expect(byId('request-confirm')).toBeTruthy();
+  });
+});
+
 describe('what was asked for', () => {
   it('names the fault reported and the agreed window, not just 一般报修', async () => {
     await openDetail(

@@ -9,7 +9,10 @@ import { requireResident } from '../../services/resident-session';
 import { CancelPanel } from './cancel-panel';
 import { RatingPrompt } from './rating-prompt';
 import { ResidentTimeline } from './resident-timeline';
+import { QuoteCard } from './quote-card';
 import { SignOff } from './sign-off';
+import { TemperatureCard } from './temperature-card';
+import { TechnicianCall } from '../../components/technician-call';
 import { SubscribeButton } from '../../components/subscribe-button';
 import './detail.scss';
 
@@ -62,6 +65,7 @@ export default function RequestDetailPage() {
             上门师傅：{ticket.technician.surname}师傅{ticket.technician.phone ? ` ${ticket.technician.phone}` : ''}
           </Text>
         ) : null}
+        {ticket.technician ? <TechnicianCall technician={ticket.technician} idPrefix="request-technician" /> : null}
         {ticket.eta && ticket.step === ResidentStep.OnTheWay ? (
           <Text id="request-eta" className="request-detail__eta">
             师傅预计 {formatClockTime(ticket.eta)} 到达
@@ -74,6 +78,8 @@ export default function RequestDetailPage() {
           </Text>
         ) : null}
       </View>
+      <QuoteCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
+      <TemperatureCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <RatingPrompt ticket={ticket} />
       <View className="card">

@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { NotFixedSchema, type ResidentTicketView } from '@utility/shared';
+import { NotFixedSchema, ResidentStep, type ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { confirmMyTicket, reportNotFixed } from '../../services/my-tickets';
@@ -12,7 +12,10 @@ interface Props {
   onRefused: () => void;
 }
 
-/** The resident's word on resolved work: 确认完成, or 没有修好 with what is still wrong (reopens it). */
+/**
+ * The resident's word on the work: 确认完成 — with the technician still there (they record the
+ * result after it) or once resolved — or, once resolved, 没有修好 with what is still wrong (reopens it).
+ */
 export function SignOff({ ticket, onChanged, onRefused }: Props) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -41,12 +44,17 @@ export function SignOff({ ticket, onChanged, onRefused }: Props) {
   }
 
   if (!ticket.canConfirm && !ticket.canReportNotFixed) return null;
+  const onSite = ticket.step === ResidentStep.Arrived;
   return (
     <View className="card sign-off">
-      <Text className="card__title">{ticket.canConfirm ? '师傅已处理完成' : '您已确认完成'}</Text>
+      <Text className="card__title">
+        {ticket.canConfirm ? (onSite ? '师傅在现场，请确认维修结果' : '师傅已处理完成') : '您已确认完成'}
+      </Text>
       <Text className="muted">
         {ticket.canConfirm
-          ? '请确认问题是否已经解决；没有修好可以直接告诉我们，工单会重新受理。'
+          ? onSite
+            ? '师傅修好后，请您当面查看，确认问题已经解决再点「确认完成」。'
+            : '请确认问题是否已经解决；没有修好可以直接告诉我们，工单会重新受理。'
           : '如果问题再次出现，仍可告诉我们没有修好，工单会重新受理。'}
       </Text>
       {ticket.canConfirm && !open ? (

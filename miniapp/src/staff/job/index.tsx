@@ -10,6 +10,7 @@ import { requireStaff } from '../../services/session';
 import { HandOverPanel } from './hand-over-panel';
 import { JobCard } from './job-card';
 import { ETA_CHOICES, STEP_LABELS, canHandOver, defaultEta, nextStep, type JobStep } from './job-steps';
+import { QuotePanel } from './quote-panel';
 import { ResolvePanel } from './resolve-form-panel';
 import {
   EMPTY_RESOLVE_FORM,
@@ -86,7 +87,10 @@ export default function JobPage() {
 
   async function submit() {
     if (!job) return;
-    const checked = validateResolve(form);
+    const checked = validateResolve(form, {
+      quoteAccepted: job.quote?.status === 'accepted',
+      residentConfirmed: job.residentConfirmed === true,
+    });
     if (!checked.ok) {
       setErrors(checked.errors);
       return setFailure('请补全标红的内容');
@@ -158,15 +162,23 @@ export default function JobPage() {
             {job.status === TicketStatus.Resolved ? '处理结果已提交' : '已转交，工单退回队列'}
           </Text>
           {job.status === TicketStatus.Resolved && form.confirmation === 'in_app' ? (
-            <Text className="muted">已请居民在小程序中确认完成。</Text>
+            <Text className="muted">居民已在小程序中确认完成。</Text>
           ) : null}
         </View>
       ) : null}
       {job.status === TicketStatus.OnSite && job.type === TicketType.RoomTemperature ? (
         <TemperaturePanel jobId={job.id} />
       ) : null}
+      {done ? null : <QuotePanel job={job} onChanged={setJob} onRefresh={load} />}
       {resolving && job.status === TicketStatus.OnSite ? (
-        <ResolvePanel form={form} errors={errors} onChange={change} />
+        <ResolvePanel
+          form={form}
+          errors={errors}
+          quoteAccepted={job.quote?.status === 'accepted'}
+          residentConfirmed={job.residentConfirmed === true}
+          onChange={change}
+          onRefresh={() => void load()}
+        />
       ) : null}
       {canHandOver(job) ? (
         handingOver ? (

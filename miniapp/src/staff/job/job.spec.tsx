@@ -8,7 +8,7 @@ import * as taro from '../../../test/taro-mock';
 import { clearSession, saveSession } from '../../services/session';
 import JobPage from './index';
 import { nextStep } from './job-steps';
-import { EMPTY_RESOLVE_FORM, validateResolve, yuanToFen, type ResolveForm } from './resolve-form';
+import { EMPTY_RESOLVE_FORM, validateResolve, type ResolveForm } from './resolve-form';
 
 const PRIMARY = ['job-accept', 'job-depart', 'job-arrive', 'job-resolve', 'job-submit'];
 const shownPrimary = () => PRIMARY.filter((id) => document.getElementById(id));
@@ -38,35 +38,35 @@ describe('validateResolve', () => {
   });
 
   it.each([
-    ['35', 3500],
-    ['35.5', 3550],
-    ['0.05', 5],
-    [' 120.00 ', 12000],
-    ['35.555', null],
-    ['-3', null],
-    ['1e3', null],
-    ['', null],
-  ])('yuan %p → %p fen', (text, fen) => {
-    expect(yuanToFen(text)).toBe(fen);
-  });
-
-  it.each([
     ['no diagnosis', { diagnosis: '' }, 'diagnosis', '请填写故障原因'],
     ['no work', { work: '换' }, 'work', '请填写处理措施'],
     ['a part without a name', { parts: [{ name: ' ', qty: '2' }] }, 'parts', '请填写配件名称'],
     ['a part of 0', { parts: [{ name: '胶管', qty: '0' }] }, 'parts', '配件数量为1–999的整数'],
     ['no confirmation', { confirmation: '' as const }, 'confirmation', '请选择居民确认方式'],
     ['a signature not saved', { confirmation: 'signature' as const }, 'confirmation', '请居民签字并保存签名'],
-    ['a charge without amount', { chargeable: true, consent: true }, 'charge', '请填写收费金额（元，最多两位小数）'],
-    ['a charge of 0', { chargeable: true, charge: '0', consent: true }, 'charge', '收费工单请填写收费金额'],
-    ['a charge without consent', { chargeable: true, charge: '30' }, 'consent', '收费须经居民同意'],
+    [
+      'a charge with no quote the resident accepted',
+      { chargeable: true },
+      'charge',
+      '收费须先发送报价，并经居民同意或签字',
+    ],
   ])('refuses %s', (_name, over, field, message) => {
-    const result = validateResolve(form(over as Partial<ResolveForm>));
+    const result = validateResolve(form(over as Partial<ResolveForm>), {
+      quoteAccepted: false,
+      residentConfirmed: true,
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[field as keyof typeof result.errors]).toBe(message);
   });
 
-  it('builds the body: parts trimmed and counted, empty rows dropped, fen, consent, signature photo', () => {
+  it('refuses the in-app confirmation the resident has not given', () => {
+    const result = validateResolve(form(), { quoteAccepted: false, residentConfirmed: false });
+    expect(!result.ok && result.errors.confirmation).toBe(
+      '居民尚未在小程序中确认完成，请居民确认后刷新，或改为现场签字',
+    );
+  });
+
+  it('builds the body: parts trimmed and counted, empty rows dropped, charged at the accepted quote, signature photo', () => {
     const result = validateResolve(
       form({
         parts: [
@@ -79,11 +79,10 @@ describe('validateResolve', () => {
           { id: 3, path: 'c' },
         ],
         chargeable: true,
-        charge: '35.5',
-        consent: true,
         confirmation: 'signature',
         signature: { id: 9, path: 's' },
       }),
+      { quoteAccepted: true, residentConfirmed: false },
     );
     expect(result).toEqual({
       ok: true,
@@ -94,8 +93,6 @@ describe('validateResolve', () => {
         photoIdsBefore: [1],
         photoIdsAfter: [2, 3],
         chargeable: true,
-        chargeFen: 3550,
-        residentConsentToCharge: true,
         confirmation: { kind: 'signature', photoId: 9 },
       },
     });
@@ -200,12 +197,12 @@ describe('field job page: one primary action per status', () => {
     Object.defineProperty(navigator, 'geolocation', { configurable: true, value: undefined });
   });
 
-  it('处理: in-app confirmation, parts and photos uploaded with the staff token', async () => {
+  it('处理: in-app confirmation (given by the resident), parts and photos uploaded with the staff token', async () => {
     let id = 60;
     taro.uploadFile.mockImplementation(() =>
       Promise.resolve({ statusCode: 201, data: JSON.stringify({ id, url: `/api/uploads/${id++}` }) }),
     );
-    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true });
+    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true, residentConfirmed: true });
     await openJob(job, { resolve: () => ({ ...job, status: TicketStatus.Resolved }) });
 
     await tap('job-resolve');
@@ -241,11 +238,11 @@ describe('field job page: one primary action per status', () => {
       }),
     ]);
     expect(byId('job-done').textContent).toContain('处理结果已提交');
-    expect(byId('job-done').textContent).toContain('已请居民在小程序中确认完成');
+    expect(byId('job-done').textContent).toContain('居民已在小程序中确认完成');
     expect(shownPrimary()).toEqual([]);
   });
 
-  it('处理: a charge needs the amount and the resident consent; the signature is drawn, saved and uploaded', async () => {
+  it('报价 → the resident signs it on the phone → 处理 charged at the quote, with the signature drawn, saved and uploaded', async () => {
     const context = {
       fillRect: jest.fn(),
       beginPath: jest.fn(),
@@ -264,52 +261,121 @@ describe('field job page: one primary action per status', () => {
       .spyOn(HTMLCanvasElement.prototype, 'toBlob')
       .mockImplementation((done) => done(new Blob(['jpeg'], { type: 'image/jpeg' })));
     URL.createObjectURL = jest.fn(() => 'blob:signature-1');
-    taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 90, url: '/api/uploads/90' }) });
+    let photoId = 90;
+    taro.uploadFile.mockImplementation(() =>
+      Promise.resolve({ statusCode: 201, data: JSON.stringify({ id: photoId, url: `/api/uploads/${photoId++}` }) }),
+    );
     const job = fieldJob({ status: TicketStatus.OnSite, accepted: true });
-    await openJob(job, { resolve: () => ({ ...job, status: TicketStatus.Resolved }) });
+    const lines = [
+      { code: 'gas-hose', name: '燃气灶前软管更换（含材料）', unit: '根', qty: 2, unitFen: 4500, amountFen: 9000 },
+      { code: 'visit', name: '户内维修上门服务费', unit: '次', qty: 1, unitFen: 3000, amountFen: 3000 },
+    ];
+    const quote = {
+      id: 5,
+      lines,
+      totalFen: 12000,
+      status: 'pending' as const,
+      sentAt: '2026-11-23T06:00:00Z',
+      acceptedAt: null,
+      acceptedVia: null,
+    };
+    await openJob(job, {
+      quote: () => ({ ...job, quote }),
+      'quote/signature': () => ({
+        ...job,
+        quote: {
+          ...quote,
+          status: 'accepted' as const,
+          acceptedAt: '2026-11-23T06:05:00Z',
+          acceptedVia: 'signature' as const,
+        },
+      }),
+      resolve: () => ({ ...job, status: TicketStatus.Resolved }),
+    });
+    const draw = (id: string) => {
+      const pad = byId(id);
+      fireEvent.pointerDown(pad, { clientX: 10, clientY: 10, pointerId: 1 });
+      fireEvent.pointerMove(pad, { clientX: 60, clientY: 40, pointerId: 1 });
+      fireEvent.pointerUp(pad, { pointerId: 1 });
+    };
 
+    // The quote: items of the price list, the total previewed, sent.
+    await tap('job-quote-new');
+    await tap('job-quote-plus-gas-hose');
+    await tap('job-quote-plus-gas-hose');
+    await tap('job-quote-plus-visit');
+    expect(byId('job-quote-preview').textContent).toBe('¥120.00');
+    await tap('job-quote-send');
+    await waitFor(() => expect(byId('job-quote-total').textContent).toBe('¥120.00'));
+    expect(byId('job-quote-status').textContent).toContain('等待居民在小程序中同意');
+
+    // The resident signs it here.
+    await tap('quote-signature-save');
+    expect(byId('quote-signature-error').textContent).toBe('请居民先在框内签名');
+    draw('quote-signature-pad');
+    await tap('quote-signature-save');
+    await waitFor(() => expect(byId('job-quote-status').textContent).toBe('居民已签字同意报价'));
+
+    // 处理, charged at the quote, confirmed by the resident's signature.
     await tap('job-resolve');
     await typeInto('job-diagnosis', '胶管老化');
     await typeInto('job-work', '更换燃气胶管');
     await tap('job-chargeable');
-    await typeInto('job-charge', '35.5');
+    expect(byId('job-charge-note').textContent).toBe('居民已同意报价，按报价金额收费');
     await tap('job-confirm-signature');
-    await tap('job-signature-save');
-    expect(byId('job-signature-error').textContent).toBe('请居民先在框内签名');
-
-    const pad = byId('job-signature-pad');
-    fireEvent.pointerDown(pad, { clientX: 10, clientY: 10, pointerId: 1 });
-    fireEvent.pointerMove(pad, { clientX: 60, clientY: 40, pointerId: 1 });
-    fireEvent.pointerUp(pad, { pointerId: 1 });
+    draw('job-signature-pad');
     await tap('job-signature-save');
     await screen.findByText('签名已保存');
     expect(taro.uploadFile).toHaveBeenCalledWith(
       expect.objectContaining({ filePath: 'blob:signature-1', header: { Authorization: 'Bearer tok-1' } }),
     );
-
     await tap('job-submit');
-    expect(byId('job-charge-error').textContent).toBe('收费须经居民同意');
-    expect(posts()).toEqual([]);
 
-    await tap('job-charge-consent');
-    await tap('job-submit');
-    expect(posts()[0].data).toEqual({
-      diagnosis: '胶管老化',
-      work: '更换燃气胶管',
-      parts: [],
-      photoIdsBefore: [],
-      photoIdsAfter: [],
-      chargeable: true,
-      chargeFen: 3550,
-      residentConsentToCharge: true,
-      confirmation: { kind: 'signature', photoId: 90 },
-    });
+    expect(posts().map((o) => [o.url, o.data])).toEqual([
+      [
+        '/api/field/jobs/21/quote',
+        {
+          items: [
+            { code: 'gas-hose', qty: 2 },
+            { code: 'visit', qty: 1 },
+          ],
+        },
+      ],
+      ['/api/field/jobs/21/quote/signature', { quoteId: 5, photoId: 90 }],
+      [
+        '/api/field/jobs/21/resolve',
+        {
+          diagnosis: '胶管老化',
+          work: '更换燃气胶管',
+          parts: [],
+          photoIdsBefore: [],
+          photoIdsAfter: [],
+          chargeable: true,
+          confirmation: { kind: 'signature', photoId: 91 },
+        },
+      ],
+    ]);
     getContext.mockRestore();
     toBlob.mockRestore();
   });
 
-  it('处理: a result the network swallowed is kept on the phone, restored, and goes with the staff session', async () => {
+  it('处理: a charge with no accepted quote, or an in-app confirmation not given, is refused on the phone', async () => {
     const job = fieldJob({ status: TicketStatus.OnSite, accepted: true });
+    await openJob(job);
+    await tap('job-resolve');
+    await typeInto('job-diagnosis', '胶管老化');
+    await typeInto('job-work', '更换燃气胶管');
+    await tap('job-chargeable');
+    await tap('job-confirm-in-app');
+    expect(byId('job-in-app-state').textContent).toContain('请居民在小程序「我的报修」中点「确认完成」');
+    await tap('job-submit');
+    expect(byId('job-charge-error').textContent).toBe('收费须先发送报价，并经居民同意或签字');
+    expect(byId('job-confirmation-error').textContent).toContain('居民尚未在小程序中确认完成');
+    expect(posts()).toEqual([]);
+  });
+
+  it('处理: a result the network swallowed is kept on the phone, restored, and goes with the staff session', async () => {
+    const job = fieldJob({ status: TicketStatus.OnSite, accepted: true, residentConfirmed: true });
     serveJob(job, { resolve: () => offline() });
     const first = render(<JobPage />);
     await screen.findByText(job.address);
@@ -375,7 +441,9 @@ describe('field job page: one primary action per status', () => {
     await typeInto('job-temperature', '17.5');
     await tap('job-temperature-submit');
 
-    await waitFor(() => expect(byId('job-temperature-result').textContent).toBe('17.5℃（标准 ≥18℃）不达标'));
+    await waitFor(() =>
+      expect(byId('job-temperature-result').textContent).toBe('17.5℃（标准 ≥18℃）不达标，待居民在小程序中确认'),
+    );
     expect(measured?.celsius).toBe(17.5);
     expect(Math.abs(Date.parse(measured!.measuredAt) - Date.now())).toBeLessThan(60_000);
   });

@@ -9,6 +9,12 @@ import { SignatureConfirmation } from './signature-confirmation';
 interface Props {
   form: ResolveForm;
   errors: ResolveErrors;
+  /** The visit's quote was accepted by the resident (in the app or signed): only then can it be charged. */
+  quoteAccepted: boolean;
+  /** The resident has confirmed the work in the miniapp during this visit. */
+  residentConfirmed: boolean;
+  /** Reloads the job: has the resident confirmed in the app yet? */
+  onRefresh: () => void;
   onChange: (patch: Partial<ResolveForm> | ((form: ResolveForm) => Partial<ResolveForm>)) => void;
 }
 
@@ -21,7 +27,7 @@ function Choice({ id, on, onClick, children }: { id: string; on: boolean; onClic
 }
 
 /** 处理: what was wrong, what was done, parts, photos, the charge and how the resident confirms. */
-export function ResolvePanel({ form, errors, onChange }: Props) {
+export function ResolvePanel({ form, errors, quoteAccepted, residentConfirmed, onChange, onRefresh }: Props) {
   const setPart = (index: number, patch: Partial<PartRow>) =>
     onChange((f) => ({ parts: f.parts.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
 
@@ -108,39 +114,19 @@ export function ResolvePanel({ form, errors, onChange }: Props) {
         onRemove={(index) => onChange((f) => ({ after: f.after.filter((_, i) => i !== index) }))}
       />
 
-      <FormField label="是否收费" id="job-charge" error={errors.charge ?? errors.consent}>
+      <FormField label="是否收费" id="job-charge" error={errors.charge}>
         <View className="choices">
-          <Choice
-            id="job-free"
-            on={!form.chargeable}
-            onClick={() => onChange({ chargeable: false, charge: '', consent: false })}
-          >
+          <Choice id="job-free" on={!form.chargeable} onClick={() => onChange({ chargeable: false })}>
             免费
           </Choice>
           <Choice id="job-chargeable" on={form.chargeable} onClick={() => onChange({ chargeable: true })}>
-            收费
+            按报价收费
           </Choice>
         </View>
         {form.chargeable ? (
-          <View className="charge">
-            <Input
-              id="job-charge"
-              className="field__input"
-              type="digit"
-              maxlength={9}
-              placeholder="收费金额（元）"
-              value={form.charge}
-              onInput={(e) => onChange({ charge: e.detail.value })}
-            />
-            <View
-              id="job-charge-consent"
-              className={form.consent ? 'consent consent--on' : 'consent'}
-              onClick={() => onChange((f) => ({ consent: !f.consent }))}
-            >
-              <Text className="consent__box">{form.consent ? '✓' : ''}</Text>
-              <Text>已向居民说明收费项目和金额，居民同意收费</Text>
-            </View>
-          </View>
+          <Text id="job-charge-note" className={quoteAccepted ? 'text-ok' : 'muted'}>
+            {quoteAccepted ? '居民已同意报价，按报价金额收费' : '收费须先在上方发送报价，并经居民同意或签字'}
+          </Text>
         ) : null}
       </FormField>
 
@@ -158,14 +144,23 @@ export function ResolvePanel({ form, errors, onChange }: Props) {
             on={form.confirmation === 'in_app'}
             onClick={() => onChange({ confirmation: 'in_app' })}
           >
-            请居民在小程序中确认
+            居民在小程序中确认
           </Choice>
         </View>
         {form.confirmation === 'signature' ? (
           <SignatureConfirmation signature={form.signature} onSaved={(signature) => onChange({ signature })} />
         ) : null}
         {form.confirmation === 'in_app' ? (
-          <Text className="muted">居民会在「我的报修」中看到「确认完成」。</Text>
+          <Text id="job-in-app-state" className={residentConfirmed ? 'text-ok' : 'muted'}>
+            {residentConfirmed
+              ? '居民已在小程序中确认完成'
+              : '请居民在小程序「我的报修」中点「确认完成」，确认后刷新本页'}
+          </Text>
+        ) : null}
+        {form.confirmation === 'in_app' && !residentConfirmed ? (
+          <ActionButton id="job-in-app-refresh" tone="secondary" size="small" onClick={onRefresh}>
+            刷新，查看居民是否已确认
+          </ActionButton>
         ) : null}
       </FormField>
     </View>

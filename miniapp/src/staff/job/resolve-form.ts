@@ -19,16 +19,14 @@ export interface ResolveForm {
   parts: PartRow[];
   before: Photo[];
   after: Photo[];
+  /** Charged at the quote the resident accepted (the quote panel above); the server refuses it otherwise. */
   chargeable: boolean;
-  /** Yuan as typed, e.g. '35.5'. */
-  charge: string;
-  consent: boolean;
   confirmation: ConfirmationChoice;
   /** The signed work order, once the signature is saved and uploaded. */
   signature: Photo | null;
 }
 
-export type ResolveField = 'diagnosis' | 'work' | 'parts' | 'before' | 'after' | 'charge' | 'consent' | 'confirmation';
+export type ResolveField = 'diagnosis' | 'work' | 'parts' | 'before' | 'after' | 'charge' | 'confirmation';
 export type ResolveErrors = Partial<Record<ResolveField, string>>;
 
 export const EMPTY_RESOLVE_FORM: ResolveForm = {
@@ -39,8 +37,6 @@ export const EMPTY_RESOLVE_FORM: ResolveForm = {
   before: [],
   after: [],
   chargeable: false,
-  charge: '',
-  consent: false,
   confirmation: '',
   signature: null,
 };
@@ -65,28 +61,29 @@ export const resolveDraft = {
   },
 };
 
-/** '35.5' → 3550; null unless it is a plain amount with at most two decimals. Done on the digits, never through a float. */
-export function yuanToFen(text: string): number | null {
-  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
 const FIELD_OF: Record<string, ResolveField> = {
   diagnosis: 'diagnosis',
   work: 'work',
   parts: 'parts',
   photoIdsBefore: 'before',
   photoIdsAfter: 'after',
-  chargeFen: 'charge',
-  residentConsentToCharge: 'consent',
+  chargeable: 'charge',
   confirmation: 'confirmation',
 };
 
 export type ResolveValidation = { ok: true; request: ResolveJobRequest } | { ok: false; errors: ResolveErrors };
 
-/** ResolveJobSchema decides, as on the server; what it cannot see (amount typing, photo counts, an unsaved signature) is checked first. */
-export function validateResolve(form: ResolveForm): ResolveValidation {
+/** What the job says about the resident's consent and confirmation (the server checks them again). */
+export interface ResidentConsent {
+  quoteAccepted: boolean;
+  residentConfirmed: boolean;
+}
+
+/**
+ * ResolveJobSchema decides, as on the server; what it cannot see (photo counts, an unsaved
+ * signature, a charge with no accepted quote, an in-app confirmation the resident has not given) is checked first.
+ */
+export function validateResolve(form: ResolveForm, consent: ResidentConsent): ResolveValidation {
   const errors: ResolveErrors = {};
   const parts = form.parts.filter((p) => p.name.trim() || p.qty.trim());
   const badQty = parts.some((p) => !/^\d{1,3}$/.test(p.qty.trim()) || Number(p.qty) < 1);
@@ -95,18 +92,13 @@ export function validateResolve(form: ResolveForm): ResolveValidation {
   if (form.before.length > MAX_PHOTOS) errors.before = `最多可上传${MAX_PHOTOS}张照片`;
   if (form.after.length > MAX_PHOTOS) errors.after = `最多可上传${MAX_PHOTOS}张照片`;
 
-  let chargeFen: number | undefined;
-  if (form.chargeable) {
-    const fen = yuanToFen(form.charge);
-    if (fen === null) errors.charge = '请填写收费金额（元，最多两位小数）';
-    else if (fen === 0) errors.charge = '收费工单请填写收费金额';
-    else chargeFen = fen;
-    if (!form.consent) errors.consent = '收费须经居民同意';
-  }
+  if (form.chargeable && !consent.quoteAccepted) errors.charge = '收费须先发送报价，并经居民同意或签字';
 
   let confirmation: ResolveJobRequest['confirmation'] | undefined;
-  if (form.confirmation === 'in_app') confirmation = { kind: 'in_app' };
-  else if (form.confirmation === 'signature') {
+  if (form.confirmation === 'in_app') {
+    if (consent.residentConfirmed) confirmation = { kind: 'in_app' };
+    else errors.confirmation = '居民尚未在小程序中确认完成，请居民确认后刷新，或改为现场签字';
+  } else if (form.confirmation === 'signature') {
     if (form.signature) confirmation = { kind: 'signature', photoId: form.signature.id };
     else errors.confirmation = '请居民签字并保存签名';
   } else errors.confirmation = '请选择居民确认方式';
@@ -118,7 +110,6 @@ export function validateResolve(form: ResolveForm): ResolveValidation {
     photoIdsBefore: form.before.map((p) => p.id),
     photoIdsAfter: form.after.map((p) => p.id),
     chargeable: form.chargeable,
-    ...(form.chargeable ? { chargeFen, residentConsentToCharge: form.consent } : {}),
     confirmation,
   });
   if (!parsed.success) {

@@ -15,6 +15,7 @@ import { TicketWindows1796644665716 } from './1796644665716-ticket-windows';
 import { BindingSecondFact1796645287422 } from './1796645287422-binding-second-fact';
 import { StaffNotifications1796647549874 } from './1796647549874-staff-notifications';
 import { PhoneBlindIndex1796654244662 } from './1796654244662-phone-blind-index';
+import { RepairQuotes1796654600268 } from './1796654600268-repair-quotes';
 import { ArrearsCounterBankPayByAccount1796654994830 } from './1796654994830-arrears-counter-bank-pay-by-account';
 import { OncallChain1796655581432 } from './1796655581432-oncall-chain';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: Function[] = [
   BindingSecondFact1796645287422,
   StaffNotifications1796647549874,
   PhoneBlindIndex1796654244662,
+  RepairQuotes1796654600268,
   ArrearsCounterBankPayByAccount1796654994830,
   OncallChain1796655581432,
 ];
