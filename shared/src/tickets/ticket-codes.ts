@@ -75,8 +75,90 @@ export enum TicketEventKind {
   WindowMoved = 'window_moved',
   /** An application approved or refused, with the reason the resident sees. */
   Decided = 'decided',
+  /** The on-site clock ran out: the resident is told, with the new expected arrival (`data.expectedBy`). */
+  Delayed = 'delayed',
   /** A quote from the price list went to the resident; accepted (in the app or signed) before the work is recorded. */
   QuoteSent = 'quote_sent',
   QuoteAccepted = 'quote_accepted',
   /** The resident confirmed the room-temperature readings in the app. */
   TemperatureConfirmed = 'temp_confirmed',
+}
+
+/** Staff-facing names of timeline events. */
+export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
+  [TicketEventKind.Created]: '创建工单',
+  [TicketEventKind.Routed]: '分派队列',
+  [TicketEventKind.Transition]: '状态变更',
+  [TicketEventKind.Claimed]: '领取',
+  [TicketEventKind.Assigned]: '派单',
+  [TicketEventKind.AtRisk]: '临期提醒',
+  [TicketEventKind.Breached]: '超时',
+  [TicketEventKind.Escalated]: '升级',
+  [TicketEventKind.TypeChanged]: '变更类型',
+  [TicketEventKind.Note]: '备注',
+  [TicketEventKind.JobAccepted]: '接单',
+  [TicketEventKind.Delayed]: '延误告知',
+  [TicketEventKind.EtaSet]: '预计到达',
+  [TicketEventKind.HandedOver]: '退回队列',
+  [TicketEventKind.TemperatureRecorded]: '室温测量',
+  [TicketEventKind.ResidentConfirmed]: '居民确认',
+  [TicketEventKind.Contacted]: '联系用户',
+  [TicketEventKind.WindowMoved]: '改约上门时间',
+  [TicketEventKind.Decided]: '办理决定',
+  [TicketEventKind.QuoteSent]: '报价已发送',
+  [TicketEventKind.QuoteAccepted]: '用户已同意报价',
+  [TicketEventKind.TemperatureConfirmed]: '居民确认室温',
+};
+
+export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
+  [TicketType.Leak]: '燃气泄漏/跑冒滴漏',
+  [TicketType.Repair]: '一般报修',
+  [TicketType.RoomTemperature]: '室温不达标',
+  [TicketType.Inspection]: '安检预约',
+  [TicketType.Complaint]: '投诉',
+  [TicketType.MisconductReport]: '举报',
+  [TicketType.Application]: '业务办理',
+  [TicketType.Billing]: '缴费异常',
+  [TicketType.ReturnVisit]: '回访',
+};
+
+/** Staff-facing status names. */
+export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
+  [TicketStatus.Submitted]: '待受理',
+  [TicketStatus.Accepted]: '已受理',
+  [TicketStatus.Assigned]: '已派单',
+  [TicketStatus.EnRoute]: '在途',
+  [TicketStatus.OnSite]: '已到场',
+  [TicketStatus.Resolved]: '已处理',
+  [TicketStatus.Closed]: '已关闭',
+  [TicketStatus.Cancelled]: '已取消',
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  [Priority.Emergency]: '紧急',
+  [Priority.High]: '加急',
+  [Priority.Normal]: '普通',
+};
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  [Channel.Miniapp]: '小程序',
+  [Channel.Phone]: '24小时热线',
+  [Channel.Counter]: '营业厅',
+  [Channel.System]: '系统',
+};
+
+export const CLOCK_LABELS: Record<ClockKind, string> = {
+  [ClockKind.Respond]: '响应',
+  [ClockKind.OnSite]: '到场',
+  [ClockKind.Resolve]: '办结',
+  [ClockKind.FirstReply]: '首次答复',
+  [ClockKind.Contact]: '联系用户',
+  [ClockKind.Decision]: '办理决定',
+};
+
+/** Higher rank is worked first. */
+export const PRIORITY_RANK: Record<Priority, number> = {
+  [Priority.Emergency]: 3,
+  [Priority.High]: 2,
+  [Priority.Normal]: 1,
+};
