@@ -34,6 +34,14 @@ export enum Channel {
   Miniapp = 'miniapp',
   Phone = 'phone',
   Counter = 'counter',
+  /** Transferred by the 12345 government hotline, with its reference number; owes a handling opinion back within 1 h (heating 四(五)). */
+  Hotline12345 = 'hotline_12345',
+  /** 来信: a letter, typed in by staff. */
+  Letter = 'letter',
+  /** 来访: a walk-in at an office other than the service hall's counter. */
+  Visit = 'visit',
+  /** 企业微信: a message to customer service over WeCom. */
+  Wecom = 'wecom',
   /** Raised by the product itself (a held meter reading, a reconciliation mismatch). */
   System = 'system',
 }
@@ -49,6 +57,8 @@ export enum ClockKind {
   Contact = 'contact',
   /** Applications: approved or refused with a reason (3 working days), POST /api/applications/:id/decision. */
   Decision = 'decision',
+  /** 12345 transfers: the handling opinion sent back to the hotline (heating 四(五): within 1 hour), POST /api/tickets/:id/hotline-reply. */
+  Opinion = 'opinion',
 }
 
 /** Kinds of timeline events; events are append-only. */
@@ -75,6 +85,8 @@ export enum TicketEventKind {
   WindowMoved = 'window_moved',
   /** An application approved or refused, with the reason the resident sees. */
   Decided = 'decided',
+  /** The handling opinion sent back to the 12345 hotline (its text in the note). */
+  HotlineReplied = 'hotline_replied',
 }
 
 /** Staff-facing names of timeline events. */
@@ -97,6 +109,7 @@ export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
   [TicketEventKind.Contacted]: '联系用户',
   [TicketEventKind.WindowMoved]: '改约上门时间',
   [TicketEventKind.Decided]: '办理决定',
+  [TicketEventKind.HotlineReplied]: '回复12345',
 };
 
 export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
@@ -133,6 +146,10 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   [Channel.Miniapp]: '小程序',
   [Channel.Phone]: '24小时热线',
   [Channel.Counter]: '营业厅',
+  [Channel.Hotline12345]: '12345热线',
+  [Channel.Letter]: '来信',
+  [Channel.Visit]: '来访',
+  [Channel.Wecom]: '企业微信',
   [Channel.System]: '系统',
 };
 
@@ -143,6 +160,7 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
   [ClockKind.FirstReply]: '首次答复',
   [ClockKind.Contact]: '联系用户',
   [ClockKind.Decision]: '办理决定',
+  [ClockKind.Opinion]: '处理意见',
 };
 
 /** Higher rank is worked first. */
