@@ -73,7 +73,10 @@ describe('monthly report', () => {
       // Nobody recorded a call on T1 or T2: arriving stopped their 30-minute contact clocks late.
       { clock: 'contact', counted: 2, onTime: 0, late: 2, rate: 0 },
       { clock: 'decision', counted: 0, onTime: 0, late: 0, rate: null },
+      { clock: 'opinion', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
+    // Every fixture ticket came by phone: its clocks are the 14 above, 9 on time.
+    expect(f.channels).toEqual([{ channel: 'phone', received: 4, clocks: 14, onTime: 9, rate: 0.6429 }]);
     expect(f.complaints).toEqual({ received: 2, resolved: 1, rate: 0.5 });
     expect(f.satisfaction).toEqual({
       ratings: 2,
@@ -199,6 +202,7 @@ describe('monthly report', () => {
       '概况',
       '工单分类',
       '时效',
+      '渠道',
       '服务质量',
       '安全隐患',
       '缴费与欠费',

@@ -24,6 +24,7 @@ import {
   WorkCalendar,
 } from '@utility/shared/sla';
 import { EntityManager, In, Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
 import { AdminAudit } from '../audit/admin-audit.service';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -53,10 +54,14 @@ const ruleOf = (p: SlaPolicy): SlaPolicyRule => ({
   atRiskRatio: p.atRiskPercent / 100,
 });
 
-/** What the SLA of a ticket depends on: its type, channel and place (the station's utility, the district's area class). */
+/**
+ * What the SLA of a ticket depends on: its type, channel and place: the district (and its area
+ * class), and the utility: the account's (what it is supplied with), else the station's.
+ */
 export interface SlaTicket {
   type: TicketType;
   channel: Channel | null;
+  accountNo: string | null;
   districtId: number | null;
   stationId: number | null;
 }
@@ -89,6 +94,7 @@ export class SlaService implements OnApplicationBootstrap {
     @InjectRepository(CalendarDay) private readonly days: Repository<CalendarDay>,
     private readonly orgVersion: OrgVersion,
     private readonly org: OrgService,
+    private readonly accounts: AccountsService,
     private readonly db: Db,
     private readonly audit: AdminAudit,
     private readonly clock: Clock,
@@ -118,12 +124,16 @@ export class SlaService implements OnApplicationBootstrap {
   /** The policy that applies to a ticket (docs/domain.md#clocks: the most specific row per clock). */
   private async policyOf(ticket: SlaTicket, em?: EntityManager) {
     const { rules, areaClasses, utilities, calendar } = await this.load(em);
+    const stationUtility = ticket.stationId === null ? null : (utilities.get(ticket.stationId) ?? null);
+    // The account is read only when a row of the type depends on the utility (power repairs).
+    const byUtility = rules.some((r) => r.ticketType === ticket.type && r.utility);
+    const account = byUtility && ticket.accountNo ? await this.accounts.findByNo(ticket.accountNo, em) : null;
     const subject: SlaSubject = {
       ticketType: ticket.type,
       channel: ticket.channel,
       districtId: ticket.districtId,
       areaClass: ticket.districtId === null ? null : (areaClasses.get(ticket.districtId) ?? null),
-      utility: ticket.stationId === null ? null : (utilities.get(ticket.stationId) ?? null),
+      utility: account?.utility ?? stationUtility,
     };
     return { policy: resolveSlaPolicy(rules, subject), calendar };
   }

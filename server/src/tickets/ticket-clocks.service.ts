@@ -17,7 +17,7 @@ import { appendEvents } from './ticket-events';
 import { Ticket } from './ticket.entity';
 
 /** What the clocks of a ticket depend on: its id, and its type, channel and place (the SLA policy's selectors). */
-export type ClockedTicket = Pick<Ticket, 'id' | 'type' | 'channel' | 'districtId' | 'stationId'>;
+export type ClockedTicket = Pick<Ticket, 'id' | 'type' | 'channel' | 'accountNo' | 'districtId' | 'stationId'>;
 
 /** A clock as just written (its id is not needed to show it). */
 export type NewClock = Omit<TicketClock, 'id'>;
