@@ -56,6 +56,8 @@ export default defineAppConfig({
         'org/rota',
         'org/tariffs',
         'org/calendar',
+        'org/sla',
+        'org/return-visits',
         'accounts/index',
         'accounts/detail',
         'accounts/import',

@@ -44,8 +44,9 @@ describe('monthly report by channel', () => {
       .expect(200);
     const channels = (res.body as MonthlyReportView).figures.channels!;
     const row = (channel: string) => channels.find((c) => c.channel === channel);
-    // Each 12345 complaint: respond met at intake, opinion met once of twice; their 3-day replies and 5-day resolutions still run.
-    expect(row('hotline_12345')).toEqual({ channel: 'hotline_12345', received: 2, clocks: 4, onTime: 3, rate: 0.75 });
+    // The two 12345 complaints: respond met at intake (2), the opinion hour met once (1 of 2); nobody
+    // replied or resolved, so their 3-day first replies and 5-working-day resolutions ran out in August (0 of 4).
+    expect(row('hotline_12345')).toEqual({ channel: 'hotline_12345', received: 2, clocks: 8, onTime: 3, rate: 0.375 });
     expect(row('letter')).toMatchObject({ received: 1 });
     expect(row('visit')).toMatchObject({ received: 1 });
     expect(row('wecom')).toMatchObject({ received: 1 });
