@@ -48,7 +48,7 @@ export type CreateTicketRequest = z.infer<typeof CreateTicketSchema>;
 
 /** POST /api/tickets/:id/hotline-reply: the handling opinion sent back to the 12345 hotline (stops its 1-hour clock). */
 export const HotlineReplySchema = z.object({
-  reply: z.string().trim().min(2, '请填写答复内容').max(2000),
+  reply: z.string().trim().min(2, '请填写答复内容').max(1000),
 });
 export type HotlineReplyRequest = z.infer<typeof HotlineReplySchema>;
 
