@@ -58,6 +58,8 @@ export default defineAppConfig({
         'org/rota',
         'org/tariffs',
         'org/calendar',
+        'org/sla',
+        'org/return-visits',
         'accounts/index',
         'accounts/detail',
         'accounts/import',

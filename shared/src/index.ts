@@ -6,6 +6,7 @@
 export * from './errors';
 export * from './mask';
 export * from './org/roles';
+export * from './org/area-class';
 export * from './org/password-rules';
 export * from './tickets/ticket-codes';
 export * from './tickets/routing-types';
@@ -16,6 +17,7 @@ export * from './api/staff-notifications';
 export * from './api/tickets';
 export * from './sla/sla-types';
 export * from './sla/sla-deadlines';
+export * from './sla/policy-resolution';
 export * from './calendar/date-bounds';
 export * from './sla/appointment-deadlines';
 export * from './sla/late-arrival';

@@ -3,9 +3,11 @@ import type {
   CalendarStatusView,
   CalendarYearView,
   DistrictView,
+  ReturnVisitPolicy,
   RosterStaffView,
   RoutingRuleView,
   ShiftView,
+  SlaPolicyView,
   StationView,
   TariffView,
 } from '@utility/shared';
@@ -34,3 +36,9 @@ export const calendarYear = (year: number) => request<CalendarYearView>(`/api/ad
 export const calendarStatus = () => request<CalendarStatusView>('/api/admin/calendar/status');
 export const saveCalendarDay = (date: string, working: boolean, note: string) =>
   request(`/api/admin/calendar/${date}`, { method: 'PUT', data: { working, note } });
+export const listSlaPolicies = () => request<SlaPolicyView[]>('/api/admin/sla-policies');
+export const saveSlaPolicies = (policies: unknown[]) =>
+  request<SlaPolicyView[]>('/api/admin/sla-policies', { method: 'PUT', data: { policies } });
+export const getReturnVisitPolicy = () => request<ReturnVisitPolicy>('/api/admin/return-visit-policy');
+export const saveReturnVisitPolicy = (policy: ReturnVisitPolicy) =>
+  request<ReturnVisitPolicy>('/api/admin/return-visit-policy', { method: 'PUT', data: policy });

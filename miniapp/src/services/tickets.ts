@@ -41,3 +41,8 @@ export function transitionTicket(id: number, transition: TransitionRequest): Pro
 export function revealPhone(id: number): Promise<{ phone: string }> {
   return request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' });
 }
+
+/** 12345 transfers: the handling opinion sent back to the hotline (stops its 1-hour clock). */
+export function replyToHotline(id: number, reply: string): Promise<TicketView> {
+  return request<TicketView>(`/api/tickets/${id}/hotline-reply`, { method: 'POST', data: { reply } });
+}

@@ -62,6 +62,7 @@ import { FeedbackCursor } from '../feedback/feedback-cursor.entity';
 import { Rating } from '../feedback/rating.entity';
 import { ReturnVisitAttempt } from '../feedback/return-visit-attempt.entity';
 import { ReturnVisit } from '../feedback/return-visit.entity';
+import { ReturnVisitPolicyRow } from '../feedback/return-visit-policy.entity';
 import { MonthlyReport } from '../reports/monthly-report.entity';
 
 export const ENTITIES = [
@@ -119,6 +120,7 @@ export const ENTITIES = [
   Rating,
   ReturnVisit,
   ReturnVisitAttempt,
+  ReturnVisitPolicyRow,
   DisasterPeriod,
   FeedbackCursor,
   InspectionPlan,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { QueuesModule } from '../queues/queues.module';
 import { ResidentsModule } from '../residents/residents.module';
@@ -16,6 +17,9 @@ import { Rating } from './rating.entity';
 import { RatingsService } from './ratings.service';
 import { ReturnVisitAttempt } from './return-visit-attempt.entity';
 import { ReturnVisitPlanner } from './return-visit-planner.service';
+import { ReturnVisitPolicyController } from './return-visit-policy.controller';
+import { ReturnVisitPolicyRow } from './return-visit-policy.entity';
+import { ReturnVisitPolicyService } from './return-visit-policy.service';
 import { ReturnVisitWorker } from './return-visit-worker.service';
 import { ReturnVisit } from './return-visit.entity';
 import { ReturnVisitsController } from './return-visits.controller';
@@ -24,7 +28,15 @@ import { ReturnVisitsService } from './return-visits.service';
 /** Ratings, return visits and the loop they close (reopen or complaint). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Rating, ReturnVisit, ReturnVisitAttempt, DisasterPeriod, FeedbackCursor]),
+    TypeOrmModule.forFeature([
+      Rating,
+      ReturnVisit,
+      ReturnVisitAttempt,
+      DisasterPeriod,
+      FeedbackCursor,
+      ReturnVisitPolicyRow,
+    ]),
+    AccountsModule,
     ComplaintsModule,
     QueuesModule,
     ResidentsModule,
@@ -32,11 +44,12 @@ import { ReturnVisitsService } from './return-visits.service';
     StaffModule,
     TicketsModule,
   ],
-  controllers: [FeedbackController, ReturnVisitsController],
+  controllers: [FeedbackController, ReturnVisitsController, ReturnVisitPolicyController],
   providers: [
     RatingsService,
     ReturnVisitsService,
     ReturnVisitPlanner,
+    ReturnVisitPolicyService,
     ReturnVisitWorker,
     FeedbackLoop,
     DisastersService,

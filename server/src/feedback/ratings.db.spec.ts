@@ -1,4 +1,4 @@
-import { ErrorCode, RatingLevel, TicketStatus, TicketType, sampleDraw } from '@utility/shared';
+import { ErrorCode, RatingLevel, TicketStatus, TicketType } from '@utility/shared';
 import {
   EAST_HEAT_ACCOUNT,
   call,
@@ -125,7 +125,7 @@ describe('POST /api/my/tickets/:id/rating: refusals, and what is visited', () =>
     expectRefused(await rate(t, alice, ticket.id, RatingLevel.Satisfied), 409, ErrorCode.NotRatable);
   });
 
-  it('samples applications with the recorded, reproducible draw, and gives them 7 working days', async () => {
+  it('visits every application (new accounts, changes) and gives it 7 working days', async () => {
     const resolvedAt = new Date('2026-11-20T02:00:00Z'); // Friday
     t.setNow(resolvedAt);
     const ticket = await createTicket(
@@ -141,16 +141,12 @@ describe('POST /api/my/tickets/:id/rating: refusals, and what is visited', () =>
     await resolveAs(t, 'agent1', ticket.id, false);
     await planVisits(t);
     const [row] = await visitRows(t, ticket.id);
-    expect(row).toMatchObject({
-      resolution: 1,
-      reason: 'sampled',
-      drawPpm: Math.floor(sampleDraw('spec-seed', ticket.no, 1) * 1_000_000),
-    });
+    expect(row).toMatchObject({ resolution: 1, reason: 'policy', drawPpm: null });
     // Mon 23 … Tue 1 Dec is 7 working days; due at the end of that day, Shanghai time.
     expect(await visitOf(t, ticket.id)).toMatchObject({
-      reason: 'sampled',
+      reason: 'policy',
       dueAt: '2026-12-01T16:00:00.000Z',
-      rate: 1,
+      rate: null,
     });
   });
 

@@ -6,11 +6,13 @@ import {
   TicketEventKind,
   TicketStatus,
   TicketType,
-  returnVisitDeadline,
   returnVisitDecision,
+  returnVisitRuleFor,
+  returnVisitSchedule,
   shanghaiDate,
 } from '@utility/shared';
 import { IsNull, LessThan, Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { Db, isDuplicateKey } from '../common/db';
@@ -22,6 +24,7 @@ import { DisastersService } from './disasters.service';
 import { FeedbackCursor } from './feedback-cursor.entity';
 import { FeedbackLoop } from './feedback-loop.service';
 import { resolutionOf } from './resolution';
+import { ReturnVisitPolicyService } from './return-visit-policy.service';
 import { ReturnVisit } from './return-visit.entity';
 
 const CURSOR = 'return-visits';
@@ -35,6 +38,22 @@ const ppm = (x: number | null) => (x === null ? null : Math.floor(x * 1_000_000)
  * whose resolve clock is the visit's deadline. The unique (ticket, resolution) row admits one
  * decision however many processes plan at once.
  */
+const SHANGHAI_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const shanghaiDateTime = (at: Date) => `${shanghaiDate(at)} ${SHANGHAI_TIME.format(at)}`;
+
+/** What the agent reads on the task: the work visited, when the visit opens if later (heating: 48 h after), what to ask. */
+function visitDescription(ticketNo: string, resolution: number, resolvedAt: Date, opensAt: Date, questions: string[]) {
+  const lines = [`回访工单${ticketNo}（第${resolution}次办结，${shanghaiDate(resolvedAt)}）`];
+  if (opensAt > resolvedAt) lines.push(`请于${shanghaiDateTime(opensAt)}之后回访`);
+  if (questions.length) lines.push(`回访问题：${questions.map((q, i) => `${i + 1}. ${q}`).join(' ')}`);
+  return lines.join('\n');
+}
+
 @Injectable()
 export class ReturnVisitPlanner {
   constructor(
@@ -46,6 +65,8 @@ export class ReturnVisitPlanner {
     private readonly disasters: DisastersService,
     private readonly sla: SlaService,
     private readonly loop: FeedbackLoop,
+    private readonly policies: ReturnVisitPolicyService,
+    private readonly accounts: AccountsService,
     private readonly db: Db,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -91,15 +112,29 @@ export class ReturnVisitPlanner {
     const ticket = await this.reader.byId(fact.ticketId);
     const anonymous = await this.complaints.isAnonymous(ticket.id);
     const seed = this.config.RETURN_VISIT_SAMPLE_SEED;
+    // The account says which utility's rule applies (a heating repair's 48 h) and which usage stratum is drawn.
+    const account = ticket.accountNo ? await this.accounts.findByNo(ticket.accountNo) : null;
+    const utility = account?.utility ?? null;
+    const policy = await this.policies.current();
     const decision = returnVisitDecision(
-      { type: ticket.type, ticketNo: fact.ticketNo, resolution: resolution.number, anonymous },
-      this.config.RETURN_VISIT_SAMPLE_RATE,
+      {
+        type: ticket.type,
+        ticketNo: fact.ticketNo,
+        resolution: resolution.number,
+        anonymous,
+        utility,
+        usageType: account?.usageType ?? null,
+      },
+      policy,
       seed,
     );
+    const rule = returnVisitRuleFor(policy, ticket.type, utility);
     const disaster = decision.visit ? await this.disasters.declaredAt(fact.at, ticket.districtId) : false;
-    const dueAt = decision.visit
-      ? returnVisitDeadline(ticket.type, fact.at, disaster, await this.sla.workCalendar())
-      : null;
+    const schedule =
+      decision.visit && rule
+        ? returnVisitSchedule(rule, fact.at, disaster, await this.sla.workCalendar(), policy.disasterHours)
+        : null;
+    const dueAt = schedule?.dueAt ?? null;
     const now = this.clock.now();
     try {
       await this.db.transaction(async (em) => {
@@ -121,7 +156,7 @@ export class ReturnVisitPlanner {
           settledAt: null,
           createdAt: now,
         });
-        if (!decision.visit || !dueAt) return;
+        if (!decision.visit || !schedule || !rule) return;
         const task = await this.tickets.intake(em, null, {
           type: TicketType.ReturnVisit,
           accountNo: ticket.accountNo ?? undefined,
@@ -129,10 +164,10 @@ export class ReturnVisitPlanner {
           address: ticket.address,
           contactName: ticket.contactName,
           contactPhone: ticket.contactPhone,
-          description: `回访工单${fact.ticketNo}（第${resolution.number}次办结，${shanghaiDate(fact.at)}）`,
+          description: visitDescription(fact.ticketNo, resolution.number, fact.at, schedule.opensAt, rule.questions),
           channel: Channel.System,
         });
-        await this.tickets.setDeadline(em, task, ClockKind.Resolve, fact.at, dueAt);
+        await this.tickets.setDeadline(em, task, ClockKind.Resolve, schedule.opensAt, schedule.dueAt);
         await em.update(ReturnVisit, { id: identifiers[0].id as number }, { taskTicketId: task.id });
       });
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { AreaClass } from '@utility/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** 片区: accounts, queues and staff belong to one. */
@@ -11,4 +12,8 @@ export class District {
 
   @Column({ type: 'varchar', length: 64 })
   name: string;
+
+  /** 城市 / 农村 / 偏远 (power rules): every account of the district shares it; sets a power repair's on-site limit. */
+  @Column({ type: 'varchar', length: 8, default: 'urban' })
+  areaClass: AreaClass;
 }

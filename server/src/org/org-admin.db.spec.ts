@@ -20,8 +20,8 @@ describe('districts and stations (admin)', () => {
 
   it('lists the demo districts and stations with what each station supplies', async () => {
     expect(await list('districts')).toEqual([
-      { id: expect.any(Number), code: 'east', name: '城东片区' },
-      { id: expect.any(Number), code: 'west', name: '城西片区' },
+      { id: expect.any(Number), code: 'east', name: '城东片区', areaClass: 'urban' },
+      { id: expect.any(Number), code: 'west', name: '城西片区', areaClass: 'urban' },
     ]);
     expect((await list('stations')).map((s: { code: string; utility: string }) => [s.code, s.utility])).toEqual([
       ['east-heat', 'heating'],
@@ -33,7 +33,7 @@ describe('districts and stations (admin)', () => {
   it('creates a district (201) and renames it, each change in the log with before and after', async () => {
     const created = await send('post', '/api/admin/districts', { code: 'north', name: '城北片区' });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(Number), code: 'north', name: '城北片区' });
+    expect(created.body).toEqual({ id: expect.any(Number), code: 'north', name: '城北片区', areaClass: 'urban' });
     const renamed = await send('patch', `/api/admin/districts/${created.body.id}`, { name: '城北新区' });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toEqual({ ...created.body, name: '城北新区' });

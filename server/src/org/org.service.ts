@@ -10,7 +10,7 @@ import { District } from './district.entity';
 import { OrgVersion } from './org-version.service';
 import { Station } from './station.entity';
 
-const districtView = (d: District): DistrictView => ({ id: d.id, code: d.code, name: d.name });
+const districtView = (d: District): DistrictView => ({ id: d.id, code: d.code, name: d.name, areaClass: d.areaClass });
 const stationView = (s: Station): StationView => ({
   id: s.id,
   code: s.code,
@@ -33,12 +33,13 @@ export class OrgService {
     private readonly audit: AdminAudit,
   ) {}
 
-  listDistricts(): Promise<District[]> {
-    return this.districts.find({ order: { id: 'ASC' } });
+  /** `em`: on the caller's transaction's connection (the SLA cache loads inside intake). */
+  listDistricts(em?: EntityManager): Promise<District[]> {
+    return (em?.getRepository(District) ?? this.districts).find({ order: { id: 'ASC' } });
   }
 
-  listStations(): Promise<Station[]> {
-    return this.stations.find({ order: { id: 'ASC' } });
+  listStations(em?: EntityManager): Promise<Station[]> {
+    return (em?.getRepository(Station) ?? this.stations).find({ order: { id: 'ASC' } });
   }
 
   findDistrict(id: number, em?: EntityManager): Promise<District | null> {
@@ -60,7 +61,9 @@ export class OrgService {
   createDistrict(staff: StaffPrincipal, body: DistrictRequest): Promise<DistrictView> {
     return this.write(async (em) => {
       await this.assertUnique(em, District, body, null);
-      const saved = districtView(await em.save(District, em.create(District, body)));
+      const saved = districtView(
+        await em.save(District, em.create(District, { ...body, areaClass: body.areaClass ?? 'urban' })),
+      );
       await this.changed(em, staff, 'district.create', saved.id, undefined, saved, 'district');
       return saved;
     });

@@ -73,7 +73,10 @@ describe('monthly report', () => {
       // Nobody recorded a call on T1 or T2: arriving stopped their 30-minute contact clocks late.
       { clock: 'contact', counted: 2, onTime: 0, late: 2, rate: 0 },
       { clock: 'decision', counted: 0, onTime: 0, late: 0, rate: null },
+      { clock: 'opinion', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
+    // Every fixture ticket came by phone: its clocks are the 14 above, 9 on time.
+    expect(f.channels).toEqual([{ channel: 'phone', received: 4, clocks: 14, onTime: 9, rate: 0.6429 }]);
     expect(f.complaints).toEqual({ received: 2, resolved: 1, rate: 0.5 });
     expect(f.satisfaction).toEqual({
       ratings: 2,
@@ -206,6 +209,7 @@ describe('monthly report', () => {
       '概况',
       '工单分类',
       '时效',
+      '渠道',
       '服务质量',
       '安全隐患',
       '缴费与欠费',
@@ -232,6 +236,11 @@ describe('monthly report', () => {
       ['首次答复', 2, 1, 1, 0.5],
       ['联系用户', 2, 0, 2, 0],
       ['办理决定', 0, 0, 0],
+      ['处理意见', 0, 0, 0],
+    ]);
+    expect(rows('渠道')).toEqual([
+      ['受理渠道', '受理数量', '应计时限', '按时', '按时率'],
+      ['24小时热线', 4, 14, 9, 0.6429],
     ]);
     expect(book.getWorksheet('时效')!.getCell('E3').numFmt).toBe('0.00%');
     expect(rows('服务质量')[1]).toEqual(['投诉办结率', 2, 1, 0.5]);

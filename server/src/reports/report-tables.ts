@@ -1,4 +1,5 @@
 import {
+  CHANNEL_LABELS,
   CLOCK_LABELS,
   PAYMENT_METHODS,
   PAYMENT_METHOD_LABELS,
@@ -66,6 +67,11 @@ export function reportTables(view: MonthlyReportView): ReportTable[] {
       name: '时效',
       columns: [text('时限'), count('应计'), count('按时'), count('超时'), rate('按时率')],
       rows: f.onTime.map((c) => [CLOCK_LABELS[c.clock], c.counted, c.onTime, c.late, c.rate]),
+    },
+    {
+      name: '渠道',
+      columns: [text('受理渠道'), count('受理数量'), count('应计时限'), count('按时'), rate('按时率')],
+      rows: (f.channels ?? []).map((c) => [CHANNEL_LABELS[c.channel], c.received, c.clocks, c.onTime, c.rate]),
     },
     {
       name: '服务质量',

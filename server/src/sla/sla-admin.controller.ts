@@ -4,8 +4,11 @@ import { CalendarStatusView, CalendarYearQuery, CalendarYearView, Role, TicketTy
 import {
   CalendarDaySchema,
   DateParam,
+  SlaPoliciesRequest,
+  SlaPoliciesSchema,
   SlaPolicyRequest,
   SlaPolicySchema,
+  SlaPolicyView,
   TicketTypeParam,
   parseCalendarDate,
 } from '@utility/shared';
@@ -14,7 +17,6 @@ import { CurrentStaff, Roles, StaffGuard } from '../common/auth.guard';
 import { StaffPrincipal } from '../common/principal';
 import { ZodPipe, ApiZodBody, ZodBody } from '../common/zod-body';
 import { CalendarDay } from './calendar-day.entity';
-import { SlaPolicy } from './sla-policy.entity';
 import { SlaService } from './sla.service';
 
 /** The shared pattern lets 2026-02-30 through; saved, such a day would make every later deadline computation throw. */
@@ -38,20 +40,34 @@ export class SlaAdminController {
   constructor(private readonly sla: SlaService) {}
 
   @Get('sla-policies')
-  listPolicies(): Promise<SlaPolicy[]> {
+  @ApiOperation({ summary: 'The SLA table: per ticket type, optionally per utility, area class, district and channel' })
+  listPolicies(): Promise<SlaPolicyView[]> {
     return this.sla.listPolicies();
+  }
+
+  @Put('sla-policies')
+  @ApiOperation({
+    summary:
+      'Replace the whole SLA table (applies to tickets created or re-typed afterwards; running clocks keep their deadlines)',
+  })
+  @ApiZodBody(SlaPoliciesSchema)
+  replacePolicies(
+    @CurrentStaff() me: StaffPrincipal,
+    @ZodBody(SlaPoliciesSchema) body: SlaPoliciesRequest,
+  ): Promise<SlaPolicyView[]> {
+    return this.sla.replacePolicies(me, body.policies);
   }
 
   @Put('sla-policies/:type')
   @ApiOperation({
-    summary: 'Replace the SLA policy of a ticket type (applies to tickets created or re-typed afterwards)',
+    summary: "Replace a ticket type's default row (any district, any channel)",
   })
   @ApiZodBody(SlaPolicySchema)
   savePolicy(
     @CurrentStaff() me: StaffPrincipal,
     @Param('type', new ZodPipe(TicketTypeParam)) type: TicketType,
     @ZodBody(SlaPolicySchema) body: SlaPolicyRequest,
-  ): Promise<SlaPolicy> {
+  ): Promise<SlaPolicyView> {
     return this.sla.savePolicy(me, { ticketType: type, clocks: body.clocks, atRiskRatio: body.atRiskRatio });
   }
 

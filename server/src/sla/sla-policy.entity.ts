@@ -1,14 +1,35 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ClockPolicy, TicketType } from '@utility/shared';
+import type { AreaClass, Channel, ClockPolicy, SlaUtility, TicketType } from '@utility/shared';
+import { IdRefColumn } from '../common/columns';
 
-/** The SLA of one ticket type; admin-editable, seeded with the defaults of docs/domain.md#ticket-types. */
+/**
+ * One row of the SLA table (docs/domain.md#clocks): a ticket type, optionally narrowed to a
+ * utility, an area class, a district or a channel (null = any), with the clocks it sets.
+ * Admin-editable, seeded with the defaults of docs/domain.md#ticket-types.
+ */
 @Entity('sla_policy')
 export class SlaPolicy {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 24, unique: true })
+  /** policySelectorKey: unique, as NULLs would not be in a unique index over the columns. */
+  @Column({ type: 'varchar', length: 80, unique: true })
+  selectorKey: string;
+
+  @Column({ type: 'varchar', length: 24 })
   ticketType: TicketType;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  utility: SlaUtility | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  areaClass: AreaClass | null;
+
+  @IdRefColumn({ nullable: true })
+  districtId: number | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  channel: Channel | null;
 
   @Column({ type: 'simple-json' })
   clocks: ClockPolicy[];

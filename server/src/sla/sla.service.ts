@@ -1,6 +1,19 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CalendarStatusView, CalendarYearView, ComputedDeadline, SlaPolicyRule, TicketType } from '@utility/shared';
+import {
+  AreaClass,
+  CalendarStatusView,
+  CalendarYearView,
+  Channel,
+  ComputedDeadline,
+  SlaPolicyRule,
+  SlaPolicyView,
+  SlaSubject,
+  SlaUtility,
+  TicketType,
+  policySelectorKey,
+  resolveSlaPolicy,
+} from '@utility/shared';
 import {
   calendarSpecialDays,
   calendarStatus,
@@ -10,31 +23,78 @@ import {
   shanghaiDate,
   WorkCalendar,
 } from '@utility/shared/sla';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
 import { AdminAudit } from '../audit/admin-audit.service';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
 import { OrgVersion } from '../org/org-version.service';
+import { OrgService, unknownReference } from '../org/org.service';
 import { CalendarDay } from './calendar-day.entity';
 import { SlaPolicy } from './sla-policy.entity';
 
-const policyView = (p: SlaPolicy) => ({
+const policyView = (p: SlaPolicy): SlaPolicyView => ({
   ticketType: p.ticketType,
+  utility: p.utility,
+  areaClass: p.areaClass,
+  districtId: p.districtId,
+  channel: p.channel,
   clocks: p.clocks,
   atRiskPercent: p.atRiskPercent,
+});
+
+const ruleOf = (p: SlaPolicy): SlaPolicyRule => ({
+  ticketType: p.ticketType,
+  utility: p.utility,
+  areaClass: p.areaClass,
+  districtId: p.districtId,
+  channel: p.channel,
+  clocks: p.clocks,
+  atRiskRatio: p.atRiskPercent / 100,
+});
+
+/**
+ * What the SLA of a ticket depends on: its type, channel and place: the district (and its area
+ * class), and the utility: the account's (what it is supplied with), else the station's.
+ */
+export interface SlaTicket {
+  type: TicketType;
+  channel: Channel | null;
+  accountNo: string | null;
+  districtId: number | null;
+  stationId: number | null;
+}
+
+const rowOf = (rule: SlaPolicyRule): Omit<SlaPolicy, 'id'> => ({
+  selectorKey: policySelectorKey(rule),
+  ticketType: rule.ticketType,
+  utility: rule.utility ?? null,
+  areaClass: rule.areaClass ?? null,
+  districtId: rule.districtId ?? null,
+  channel: rule.channel ?? null,
+  clocks: rule.clocks,
+  atRiskPercent: Math.round(rule.atRiskRatio * 100),
 });
 
 @Injectable()
 export class SlaService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SlaService.name);
   /** Policies and calendar, kept while the organisation's version (OrgVersion) stays the same. */
-  private cache: { version: number; policies: Map<TicketType, SlaPolicyRule>; calendar: WorkCalendar } | null = null;
+  private cache: {
+    version: number;
+    rules: SlaPolicyRule[];
+    areaClasses: Map<number, AreaClass>;
+    utilities: Map<number, SlaUtility>;
+    calendar: WorkCalendar;
+  } | null = null;
 
   constructor(
     @InjectRepository(SlaPolicy) private readonly policies: Repository<SlaPolicy>,
     @InjectRepository(CalendarDay) private readonly days: Repository<CalendarDay>,
     private readonly orgVersion: OrgVersion,
+    private readonly org: OrgService,
+    private readonly accounts: AccountsService,
     private readonly db: Db,
     private readonly audit: AdminAudit,
     private readonly clock: Clock,
@@ -47,9 +107,8 @@ export class SlaService implements OnApplicationBootstrap {
   }
 
   /** `em`: on a cache miss, read on the caller's transaction's connection (never wait for a second one). */
-  async deadlinesFor(type: TicketType, startedAt: Date, em?: EntityManager): Promise<ComputedDeadline[]> {
-    const { policies, calendar } = await this.load(em);
-    const policy = policies.get(type);
+  async deadlinesFor(ticket: SlaTicket, startedAt: Date, em?: EntityManager): Promise<ComputedDeadline[]> {
+    const { policy, calendar } = await this.policyOf(ticket, em);
     return policy ? computeDeadlines(policy, startedAt, calendar) : [];
   }
 
@@ -58,18 +117,64 @@ export class SlaService implements OnApplicationBootstrap {
     return (await this.load()).calendar;
   }
 
-  async atRiskRatio(type: TicketType, em?: EntityManager): Promise<number> {
-    return (await this.load(em)).policies.get(type)?.atRiskRatio ?? 0.8;
+  async atRiskRatio(ticket: SlaTicket, em?: EntityManager): Promise<number> {
+    return (await this.policyOf(ticket, em)).policy?.atRiskRatio ?? 0.8;
   }
 
-  listPolicies(): Promise<SlaPolicy[]> {
-    return this.policies.find({ order: { id: 'ASC' } });
+  /** The policy that applies to a ticket (docs/domain.md#clocks: the most specific row per clock). */
+  private async policyOf(ticket: SlaTicket, em?: EntityManager) {
+    const { rules, areaClasses, utilities, calendar } = await this.load(em);
+    const stationUtility = ticket.stationId === null ? null : (utilities.get(ticket.stationId) ?? null);
+    // The account is read only when a row of the type depends on the utility (power repairs).
+    const byUtility = rules.some((r) => r.ticketType === ticket.type && r.utility);
+    const account = byUtility && ticket.accountNo ? await this.accounts.findByNo(ticket.accountNo, em) : null;
+    const subject: SlaSubject = {
+      ticketType: ticket.type,
+      channel: ticket.channel,
+      districtId: ticket.districtId,
+      areaClass: ticket.districtId === null ? null : (areaClasses.get(ticket.districtId) ?? null),
+      utility: account?.utility ?? stationUtility,
+    };
+    return { policy: resolveSlaPolicy(rules, subject), calendar };
   }
 
-  /** An admin's change: recorded, and used by the next ticket in every process. */
-  savePolicy(staff: StaffPrincipal, rule: SlaPolicyRule): Promise<SlaPolicy> {
+  async listPolicies(): Promise<SlaPolicyView[]> {
+    return (await this.policies.find({ order: { id: 'ASC' } })).map(policyView);
+  }
+
+  /**
+   * The admin replaces the whole table (PUT /api/admin/sla-policies): recorded with before and
+   * after, used by the next ticket in every process; running clocks keep their deadlines.
+   */
+  replacePolicies(staff: StaffPrincipal, rules: SlaPolicyRule[]): Promise<SlaPolicyView[]> {
     return this.db.transaction(async (em) => {
-      const existing = await em.findOneBy(SlaPolicy, { ticketType: rule.ticketType });
+      const districts = new Set((await this.org.listDistricts(em)).map((d) => d.id));
+      const unknown = rules.findIndex((r) => r.districtId != null && !districts.has(r.districtId));
+      if (unknown >= 0) throw unknownReference(`policies.${unknown}.districtId`, '片区不存在');
+      const before = await em.find(SlaPolicy, { order: { id: 'ASC' } });
+      await em.delete(SlaPolicy, { id: In(before.map((p) => p.id).concat(0)) });
+      const after: SlaPolicy[] = [];
+      for (const rule of rules) after.push(await em.save(SlaPolicy, rowOf(rule)));
+      await this.orgVersion.bump(em);
+      await this.audit.record(
+        staff,
+        {
+          action: 'sla_policy.replace',
+          subjectType: 'sla_policy',
+          subjectId: 'all',
+          before: before.map(policyView),
+          after: after.map(policyView),
+        },
+        em,
+      );
+      return after.map(policyView);
+    });
+  }
+
+  /** An admin's change of a type's default row (any district, any channel): recorded, and used by the next ticket in every process. */
+  savePolicy(staff: StaffPrincipal, rule: SlaPolicyRule): Promise<SlaPolicyView> {
+    return this.db.transaction(async (em) => {
+      const existing = await em.findOneBy(SlaPolicy, { selectorKey: policySelectorKey(rule) });
       const saved = await this.writePolicy(em, rule, existing);
       await this.audit.record(
         staff,
@@ -78,7 +183,7 @@ export class SlaService implements OnApplicationBootstrap {
           subjectType: 'sla_policy',
           subjectId: rule.ticketType,
           before: existing ? policyView(existing) : undefined,
-          after: policyView(saved),
+          after: saved,
         },
         em,
       );
@@ -86,10 +191,10 @@ export class SlaService implements OnApplicationBootstrap {
     });
   }
 
-  /** Seed: only types without a policy get the default. */
+  /** Seed: only selectors without a row get the default. */
   async ensurePolicies(defaults: SlaPolicyRule[]): Promise<void> {
     for (const rule of defaults) {
-      if (!(await this.policies.existsBy({ ticketType: rule.ticketType })))
+      if (!(await this.policies.existsBy({ selectorKey: policySelectorKey(rule) })))
         await this.db.transaction((em) => this.writePolicy(em, rule, null));
     }
   }
@@ -125,15 +230,14 @@ export class SlaService implements OnApplicationBootstrap {
     return calendarStatus(shanghaiDate(this.clock.now()), await this.days.find());
   }
 
-  private async writePolicy(em: EntityManager, rule: SlaPolicyRule, existing: SlaPolicy | null): Promise<SlaPolicy> {
-    const saved = await em.save(SlaPolicy, {
-      ...existing,
-      ticketType: rule.ticketType,
-      clocks: rule.clocks,
-      atRiskPercent: Math.round(rule.atRiskRatio * 100),
-    });
+  private async writePolicy(
+    em: EntityManager,
+    rule: SlaPolicyRule,
+    existing: SlaPolicy | null,
+  ): Promise<SlaPolicyView> {
+    const saved = await em.save(SlaPolicy, { ...existing, ...rowOf(rule) });
     await this.orgVersion.bump(em);
-    return saved;
+    return policyView(saved);
   }
 
   private async load(em?: EntityManager) {
@@ -142,14 +246,16 @@ export class SlaService implements OnApplicationBootstrap {
     // One after the other: inside a transaction both go over its one connection.
     const rows = await (em?.getRepository(SlaPolicy) ?? this.policies).find();
     const days = await (em?.getRepository(CalendarDay) ?? this.days).find();
-    const policies = new Map(
-      rows.map((p) => [
-        p.ticketType,
-        { ticketType: p.ticketType, clocks: p.clocks, atRiskRatio: p.atRiskPercent / 100 },
-      ]),
-    );
+    const districts = await this.org.listDistricts(em);
+    const stations = await this.org.listStations(em);
     const calendar = chinaWorkCalendar(new Map(days.map((d) => [d.date, d.working])));
-    this.cache = { version, policies, calendar };
+    this.cache = {
+      version,
+      rules: rows.map(ruleOf),
+      areaClasses: new Map(districts.map((d) => [d.id, d.areaClass])),
+      utilities: new Map(stations.map((s) => [s.id, s.utility])),
+      calendar,
+    };
     return this.cache;
   }
 }

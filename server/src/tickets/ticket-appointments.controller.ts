@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ContactedRequest,
   ContactedSchema,
+  HotlineReplyRequest,
+  HotlineReplySchema,
   MoveWindowRequest,
   MoveWindowSchema,
   Role,
@@ -13,6 +15,7 @@ import { IdParam } from '../common/id-param';
 import { StaffPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { TicketAppointments } from './ticket-appointments.service';
+import { TicketHotline } from './ticket-hotline.service';
 import { TicketReader } from './ticket-reader.service';
 
 @ApiTags('tickets')
@@ -22,6 +25,7 @@ import { TicketReader } from './ticket-reader.service';
 export class TicketAppointmentsController {
   constructor(
     private readonly appointments: TicketAppointments,
+    private readonly hotline: TicketHotline,
     private readonly reader: TicketReader,
   ) {}
 
@@ -52,5 +56,20 @@ export class TicketAppointmentsController {
     @ZodBody(ContactedSchema) body: ContactedRequest,
   ): Promise<TicketView> {
     return this.reader.view(await this.appointments.contacted(staff, id, body), staff);
+  }
+
+  @Post(':id/hotline-reply')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.Agent, Role.Dispatcher, Role.Supervisor, Role.Technician)
+  @ApiOperation({
+    summary: '12345 transfers: record the handling opinion sent back to the hotline (stops the 1-hour opinion clock)',
+  })
+  @ApiZodBody(HotlineReplySchema)
+  async hotlineReply(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(HotlineReplySchema) body: HotlineReplyRequest,
+  ): Promise<TicketView> {
+    return this.reader.view(await this.hotline.recordReply(staff, id, body), staff);
   }
 }

@@ -16,6 +16,9 @@ import { TicketClock } from './ticket-clock.entity';
 import { appendEvents } from './ticket-events';
 import { Ticket } from './ticket.entity';
 
+/** What the clocks of a ticket depend on: its id, and its type, channel and place (the SLA policy's selectors). */
+export type ClockedTicket = Pick<Ticket, 'id' | 'type' | 'channel' | 'accountNo' | 'districtId' | 'stationId'>;
+
 /** A clock as just written (its id is not needed to show it). */
 export type NewClock = Omit<TicketClock, 'id'>;
 
@@ -28,9 +31,9 @@ export class TicketClocksService {
   constructor(private readonly sla: SlaService) {}
 
   /** Starts every clock of the type's policy at `at`. */
-  async start(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, at: Date, only?: ClockKind[]): Promise<void> {
-    const ratio = await this.sla.atRiskRatio(ticket.type, em);
-    const deadlines = (await this.sla.deadlinesFor(ticket.type, at, em)).filter((d) => !only || only.includes(d.kind));
+  async start(em: EntityManager, ticket: ClockedTicket, at: Date, only?: ClockKind[]): Promise<void> {
+    const ratio = await this.sla.atRiskRatio(ticket, em);
+    const deadlines = (await this.sla.deadlinesFor(ticket, at, em)).filter((d) => !only || only.includes(d.kind));
     for (const d of deadlines) {
       const row = {
         startedAt: at,
@@ -49,12 +52,12 @@ export class TicketClocksService {
   /** One clock with an explicit deadline instead of the policy's (created or replaced). */
   async setDeadline(
     em: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'type'>,
+    ticket: ClockedTicket,
     kind: ClockKind,
     startedAt: Date,
     dueAt: Date,
   ): Promise<void> {
-    const ratio = await this.sla.atRiskRatio(ticket.type);
+    const ratio = await this.sla.atRiskRatio(ticket);
     const row = {
       startedAt,
       dueAt,
@@ -71,7 +74,7 @@ export class TicketClocksService {
   /** Stops one running clock (a complaint's first reply); a late stop still records the breach. */
   async stop(
     em: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'type' | 'queueId'>,
+    ticket: ClockedTicket & Pick<Ticket, 'queueId'>,
     kind: ClockKind,
     at: Date,
   ): Promise<boolean> {
@@ -89,14 +92,14 @@ export class TicketClocksService {
    */
   async startNew(
     em: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'type'>,
+    ticket: ClockedTicket,
     at: Date,
     status: TicketStatus,
     window: VisitWindow | null = null,
   ): Promise<NewClock[]> {
-    const ratio = await this.sla.atRiskRatio(ticket.type, em);
+    const ratio = await this.sla.atRiskRatio(ticket, em);
     const met = clocksStoppedBy(status, ticket.type);
-    const policy = await this.sla.deadlinesFor(ticket.type, at, em);
+    const policy = await this.sla.deadlinesFor(ticket, at, em);
     const deadlines = window ? appointmentDeadlines(policy, at, window) : policy;
     const rows = deadlines.map((d) => ({
       ticketId: ticket.id,
@@ -131,16 +134,10 @@ export class TicketClocksService {
    * A deadline set by the work itself rather than the policy (an inspection's booked slot):
    * the running clock of `kind` is due at `dueAt`, flagged afresh if it moved later.
    */
-  async moveDue(
-    em: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'type'>,
-    kind: ClockKind,
-    dueAt: Date,
-    now: Date,
-  ): Promise<void> {
+  async moveDue(em: EntityManager, ticket: ClockedTicket, kind: ClockKind, dueAt: Date, now: Date): Promise<void> {
     const clock = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind, stoppedAt: IsNull() });
     if (!clock) return;
-    const ratio = await this.sla.atRiskRatio(ticket.type);
+    const ratio = await this.sla.atRiskRatio(ticket);
     const reset = dueAt > now ? { atRiskAt: null, breachedAt: null } : {};
     await em.update(TicketClock, { id: clock.id }, { dueAt, riskAt: riskAt(clock.startedAt, dueAt, ratio), ...reset });
   }
@@ -150,7 +147,7 @@ export class TicketClocksService {
    * policy's lengths). A breach already recorded stays in sla_breach.
    */
   async followWindow(em: EntityManager, ticket: Ticket, window: VisitWindow, now: Date): Promise<void> {
-    const policy = await this.sla.deadlinesFor(ticket.type, ticket.createdAt, em);
+    const policy = await this.sla.deadlinesFor(ticket, ticket.createdAt, em);
     for (const d of appointmentDeadlines(policy, ticket.createdAt, window)) {
       if (d.kind === ClockKind.OnSite || d.kind === ClockKind.Resolve)
         await this.moveDue(em, ticket, d.kind, d.dueAt, now);
@@ -158,11 +155,11 @@ export class TicketClocksService {
   }
 
   /** New type (or queue): running clocks get the new policy's deadlines from their own start. */
-  async recompute(em: EntityManager, ticket: Pick<Ticket, 'id' | 'type'>, now: Date): Promise<void> {
-    const ratio = await this.sla.atRiskRatio(ticket.type, em);
+  async recompute(em: EntityManager, ticket: ClockedTicket, now: Date): Promise<void> {
+    const ratio = await this.sla.atRiskRatio(ticket, em);
     const clocks = await em.findBy(TicketClock, { ticketId: ticket.id, stoppedAt: IsNull() });
     for (const clock of clocks) {
-      const due = (await this.sla.deadlinesFor(ticket.type, clock.startedAt, em)).find((d) => d.kind === clock.kind);
+      const due = (await this.sla.deadlinesFor(ticket, clock.startedAt, em)).find((d) => d.kind === clock.kind);
       if (!due) {
         await em.update(TicketClock, { id: clock.id }, { stoppedAt: now });
         continue;
@@ -179,7 +176,7 @@ export class TicketClocksService {
     // the ticket's arrival like the others; one its status has already passed counts as met then.
     const { status, createdAt } = await em.findOneByOrFail(Ticket, { id: ticket.id });
     const have = new Set((await em.findBy(TicketClock, { ticketId: ticket.id })).map((c) => c.kind));
-    const missing = (await this.sla.deadlinesFor(ticket.type, createdAt, em))
+    const missing = (await this.sla.deadlinesFor(ticket, createdAt, em))
       .map((d) => d.kind)
       .filter((kind) => !have.has(kind));
     if (!missing.length) return;
@@ -194,7 +191,7 @@ export class TicketClocksService {
    */
   async recordBreach(
     em: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'type' | 'queueId'>,
+    ticket: ClockedTicket & Pick<Ticket, 'queueId'>,
     clock: TicketClock,
     at: Date,
   ): Promise<boolean> {

@@ -129,6 +129,7 @@ const toTicketFact = (t: Ticket): TicketFact => ({
   id: t.id,
   type: t.type,
   districtId: t.districtId,
+  channel: t.channel,
   createdAt: t.createdAt,
 });
 const toTransitionFact = (e: TicketEvent): TransitionFact => ({

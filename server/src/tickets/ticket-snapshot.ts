@@ -11,6 +11,7 @@ export interface TicketSnapshot {
   readonly status: TicketStatus;
   readonly priority: Priority;
   readonly channel: Channel;
+  readonly externalRef: string | null;
   readonly queueId: number;
   readonly assigneeId: number | null;
   readonly accountNo: string | null;

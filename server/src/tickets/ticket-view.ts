@@ -26,12 +26,15 @@ export function toClockView(c: Omit<TicketClockSnapshot, 'id'>, now: Date): Cloc
 
 export function toTicketView(t: Ticket, ctx: TicketViewContext): TicketView {
   const due = (kind: ClockKind) => iso(ctx.clocks.find((c) => c.kind === kind)?.dueAt ?? null);
+  const opinionBy = due(ClockKind.Opinion);
   const deadlines: Deadlines = {
     respondBy: due(ClockKind.Respond),
     contactBy: due(ClockKind.Contact),
     decisionBy: due(ClockKind.Decision),
     onSiteBy: due(ClockKind.OnSite),
     resolveBy: due(ClockKind.Resolve),
+    // Only a 12345 transfer owes the hotline an opinion; other tickets' views stay as they were.
+    ...(opinionBy ? { opinionBy } : {}),
   };
   return {
     id: t.id,
@@ -40,6 +43,7 @@ export function toTicketView(t: Ticket, ctx: TicketViewContext): TicketView {
     status: t.status,
     priority: t.priority,
     channel: t.channel,
+    ...(t.externalRef ? { externalRef: t.externalRef } : {}),
     queueId: t.queueId,
     queueName: ctx.queueName,
     assigneeId: t.assigneeId,

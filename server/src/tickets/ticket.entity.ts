@@ -30,6 +30,10 @@ export class Ticket implements TicketSnapshot {
   @IdRefColumn()
   queueId: number;
 
+  /** The sender's own number: a 12345 hotline transfer's 工单编号 (required for that channel), a letter's registration number. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  externalRef: string | null;
+
   @Index()
   @IdRefColumn({ nullable: true })
   assigneeId: number | null;

@@ -22,6 +22,7 @@ import { TicketClocksService } from './ticket-clocks.service';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketExtensions } from './ticket-extensions';
 import { TicketFactsService } from './ticket-facts.service';
+import { TicketHotline } from './ticket-hotline.service';
 import { TicketReader } from './ticket-reader.service';
 import { TicketSweeper } from './ticket-sweeper.service';
 import { Ticket } from './ticket.entity';
@@ -45,6 +46,7 @@ import { UnclaimedWatch } from './unclaimed-watch.service';
   providers: [
     TicketsService,
     TicketAppointments,
+    TicketHotline,
     TicketAssignment,
     TicketReader,
     TicketBoard,

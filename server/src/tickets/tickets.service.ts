@@ -25,7 +25,7 @@ import { Actor, ResidentPrincipal, StaffPrincipal } from '../common/principal';
 import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { TicketAssignment } from './ticket-assignment.service';
-import { NewClock, TicketClocksService } from './ticket-clocks.service';
+import { ClockedTicket, NewClock, TicketClocksService } from './ticket-clocks.service';
 import { TicketExtensions } from './ticket-extensions';
 import { EventData, TicketEvent } from './ticket-event.entity';
 import { appendEvents } from './ticket-events';
@@ -100,6 +100,7 @@ export class TicketsService {
       status,
       priority: initialPriority(body.type),
       channel: body.channel,
+      externalRef: body.externalRef ?? null,
       queueId: queue.id,
       assigneeId: null,
       accountNo: body.accountNo ?? null,
@@ -255,7 +256,9 @@ export class TicketsService {
     window?: VisitWindow,
   ): Promise<void> {
     const now = this.clock.now();
-    await this.clocks.moveDue(em, ticket, ClockKind.Resolve, dueAt, now);
+    // The at-risk share depends on the ticket's whole SLA subject (type, channel, place).
+    const clocked = await em.findOneByOrFail(Ticket, { id: ticket.id });
+    await this.clocks.moveDue(em, clocked, ClockKind.Resolve, dueAt, now);
     if (window) await em.update(Ticket, { id: ticket.id }, { windowStart: window.start, windowEnd: window.end });
     await appendEvents(em, ticket.id, [
       { kind: TicketEventKind.Note, actor, at: now, note, data: { dueAt: dueAt.toISOString() } },
@@ -319,7 +322,7 @@ export class TicketsService {
    */
   async setDeadline(
     em: EntityManager,
-    ticket: Pick<Ticket, 'id' | 'type'>,
+    ticket: ClockedTicket,
     kind: ClockKind,
     startedAt: Date,
     dueAt: Date,
@@ -385,7 +388,7 @@ export class TicketsService {
           data: { from: ticket.type, to: type, queueId: queue.id },
         },
       ]);
-      await this.clocks.recompute(em, { id, type }, now);
+      await this.clocks.recompute(em, { ...ticket, type }, now);
       return em.findOneByOrFail(Ticket, { id });
     });
   }

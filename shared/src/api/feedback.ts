@@ -217,3 +217,43 @@ export interface TicketFeedbackView {
   relatedTicket: { id: number; no: string } | null;
   ratings: RatingView[];
 }
+
+// ---- the return-visit policy (admin): docs/domain.md#return-visits ----
+
+const Percent = z.number().int().min(0).max(100);
+
+const ReturnVisitTimingSchema = z
+  .object({
+    afterHours: z.number().int().min(0).max(720),
+    dueHours: z.number().int().positive().max(720).optional(),
+    dueWorkingDays: z.number().int().positive().max(30).optional(),
+  })
+  .refine((t) => (t.dueHours === undefined) !== (t.dueWorkingDays === undefined), {
+    message: '回访期限须且只能设置小时数或工作日数之一',
+  });
+
+export const ReturnVisitRuleSchema = z
+  .object({
+    ticketType: z.enum(TicketType),
+    utility: z.enum(['gas', 'heating', 'power']).nullable().default(null),
+    scope: z.enum(['all', 'sampled', 'none']),
+    sharePercent: z.object({ residential: Percent, business: Percent }),
+    timing: ReturnVisitTimingSchema,
+    questions: z.array(z.string().trim().min(2, '回访问题至少2个字').max(100)).max(20),
+  })
+  .refine((r) => r.ticketType !== TicketType.ReturnVisit || r.scope === 'none', {
+    message: '回访工单本身不再回访',
+    path: ['scope'],
+  });
+
+/** PUT /api/admin/return-visit-policy: the whole policy; one rule per business and utility. */
+export const ReturnVisitPolicySchema = z.object({
+  disasterHours: z.number().int().positive().max(168),
+  rules: z
+    .array(ReturnVisitRuleSchema)
+    .max(60)
+    .refine((rules) => new Set(rules.map((r) => `${r.ticketType}|${r.utility}`)).size === rules.length, {
+      message: '同一业务、同一供应类别只能有一条回访规则',
+    }),
+});
+export type ReturnVisitPolicyRequest = z.infer<typeof ReturnVisitPolicySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AREA_CLASSES, AreaClass } from '../org/area-class';
 import { STAFF_ROLES } from '../org/roles';
 import { heatingProblems, RuleProblem, tierProblems } from '../org/tariff-rules';
 import { shiftProblems } from '../org/shift-rules';
@@ -37,13 +38,15 @@ const reportProblems = (problems: RuleProblem[], ctx: z.RefinementCtx) => {
 
 // ---- districts and stations ----
 
-export const DistrictSchema = z.object({ code: Code, name: Name });
+/** `areaClass`: the power rules' 城市 / 农村 / 偏远 (on-site 45 / 90 / 120 min); a new district is urban unless told. */
+export const DistrictSchema = z.object({ code: Code, name: Name, areaClass: z.enum(AREA_CLASSES).optional() });
 export const DistrictPatchSchema = someField(DistrictSchema);
 export type DistrictRequest = z.infer<typeof DistrictSchema>;
 export interface DistrictView {
   id: number;
   code: string;
   name: string;
+  areaClass: AreaClass;
 }
 
 export const STATION_UTILITIES = ['gas', 'heating', 'power'] as const;

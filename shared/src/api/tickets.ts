@@ -7,22 +7,50 @@ const phone = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入有效的手机号或固定电话');
 
-export const CreateTicketSchema = z.object({
-  type: z.enum(TicketType),
-  accountNo: z
-    .string()
-    .trim()
-    .regex(/^\d{10}$/, '户号应为10位数字')
-    .optional(),
-  /** Where no account is given, the caller's district (else the ticket goes to triage). */
-  districtId: z.number().int().positive().optional(),
-  address: z.string().trim().min(2, '请填写地址').max(200),
-  contactName: z.string().trim().min(1, '请填写联系人').max(50),
-  contactPhone: phone,
-  description: z.string().trim().min(2, '请描述问题').max(2000),
-  channel: z.enum([Channel.Miniapp, Channel.Phone, Channel.Counter]),
-});
+/** Every way staff take a request in (docs/domain.md#ticket-life); `system` is the product's own. */
+export const INTAKE_CHANNELS = [
+  Channel.Miniapp,
+  Channel.Phone,
+  Channel.Counter,
+  Channel.Hotline12345,
+  Channel.Letter,
+  Channel.Visit,
+  Channel.Wecom,
+] as const;
+
+export const CreateTicketSchema = z
+  .object({
+    type: z.enum(TicketType),
+    accountNo: z
+      .string()
+      .trim()
+      .regex(/^\d{10}$/, '户号应为10位数字')
+      .optional(),
+    /** Where no account is given, the caller's district (else the ticket goes to triage). */
+    districtId: z.number().int().positive().optional(),
+    address: z.string().trim().min(2, '请填写地址').max(200),
+    contactName: z.string().trim().min(1, '请填写联系人').max(50),
+    contactPhone: phone,
+    description: z.string().trim().min(2, '请描述问题').max(2000),
+    channel: z.enum(INTAKE_CHANNELS),
+    /** The 12345 hotline's own number of a transferred matter (required for that channel), or a letter's registration number. */
+    externalRef: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,40}$/, '外部编号应为最多40位字母、数字或-')
+      .optional(),
+  })
+  .refine((b) => b.channel !== Channel.Hotline12345 || !!b.externalRef, {
+    message: '12345转办工单须填写12345工单编号',
+    path: ['externalRef'],
+  });
 export type CreateTicketRequest = z.infer<typeof CreateTicketSchema>;
+
+/** POST /api/tickets/:id/hotline-reply: the handling opinion sent back to the 12345 hotline (stops its 1-hour clock). */
+export const HotlineReplySchema = z.object({
+  reply: z.string().trim().min(2, '请填写答复内容').max(1000),
+});
+export type HotlineReplyRequest = z.infer<typeof HotlineReplySchema>;
 
 export const TransitionSchema = z.object({
   to: z.enum(TicketStatus),
@@ -44,6 +72,8 @@ export interface Deadlines {
   decisionBy: string | null;
   onSiteBy: string | null;
   resolveBy: string | null;
+  /** 12345 transfers: when the handling opinion is owed to the hotline (POST /api/tickets/:id/hotline-reply); absent otherwise. */
+  opinionBy?: string;
 }
 
 export interface ClockView {
@@ -62,6 +92,8 @@ export interface TicketView {
   status: TicketStatus;
   priority: Priority;
   channel: Channel;
+  /** The 12345 hotline's number of a transferred matter (or a letter's); absent when none. */
+  externalRef?: string;
   queueId: number;
   queueName: string;
   assigneeId: number | null;

@@ -1,24 +1,107 @@
+import type { UsageType } from '../accounts/account-import';
 import { TicketType } from '../tickets/ticket-codes';
 import { VISIT_TYPES } from '../tickets/ticket-state-machine';
 import { addWorkingDays } from '../sla/sla-deadlines';
 import { WorkCalendar } from '../sla/sla-types';
 
-/** docs/domain.md#return-visits: every complaint, emergency and repair is visited. */
-export const ALWAYS_VISITED: ReadonlySet<TicketType> = new Set([
-  TicketType.Complaint,
-  TicketType.Leak,
-  TicketType.Repair,
-  TicketType.RoomTemperature,
-]);
+/** What a supply utility is, for policies that differ by it (a heating repair's 48-hour rule). */
+export type VisitUtility = 'gas' | 'heating' | 'power';
 
-/** Work that is sampled: the rest of what residents rate. Billing and the visits themselves are never visited. */
-export const SAMPLED: ReadonlySet<TicketType> = new Set([
-  TicketType.Inspection,
-  TicketType.Application,
-  TicketType.MisconductReport,
-]);
+/** The strata of the sample (docs/domain.md#return-visits): homes, and everyone else (非居民: shops, works, institutions). */
+export type UsageStratum = 'residential' | 'business';
+export const USAGE_STRATA: readonly UsageStratum[] = ['residential', 'business'];
 
-export const DEFAULT_SAMPLE_RATE = 0.1;
+export function usageStratum(usageType: UsageType | null): UsageStratum {
+  return usageType === null || usageType === 'residential' ? 'residential' : 'business';
+}
+
+/**
+ * When a visit is made and when it is due: the visit opens `afterHours` after the resolution
+ * (heating 回执单: 48 h after), and is due `dueHours` later (24/7) or at the end of the
+ * `dueWorkingDays`-th working day after it opens. Exactly one of the two.
+ */
+export interface ReturnVisitTiming {
+  afterHours: number;
+  dueHours?: number;
+  dueWorkingDays?: number;
+}
+
+/**
+ * The return-visit rule of one business (ticket type), optionally of one utility (null = any;
+ * the utility's own rule wins). `all`: every resolution is visited; `sampled`: the share of each
+ * usage stratum (percent) is drawn; `none`: never visited.
+ */
+export interface ReturnVisitRule {
+  ticketType: TicketType;
+  utility: VisitUtility | null;
+  scope: 'all' | 'sampled' | 'none';
+  sharePercent: Record<UsageStratum, number>;
+  timing: ReturnVisitTiming;
+  /** What the agent asks, in order (shown on the visit task). */
+  questions: string[];
+}
+
+export interface ReturnVisitPolicy {
+  rules: ReturnVisitRule[];
+  /** In a declared disaster period a visit due within hours gets at least this many (docs/domain.md#return-visits: 48 h). */
+  disasterHours: number;
+}
+
+const FIELD_QUESTIONS = ['问题是否已经解决？', '师傅是否按约定时间上门？', '服务态度是否满意？', '收费是否合理？'];
+const DESK_QUESTIONS = ['您反映的事项是否已经办结？', '办理是否及时？', '服务态度是否满意？'];
+
+/**
+ * docs/domain.md#return-visits, with the regulations' figures: every complaint, named report,
+ * emergency, repair and business application (new accounts, changes, power new installs) is
+ * visited; inspections are sampled per usage stratum, a power business customer always; billing
+ * and the visits themselves never. Field work within 24 h, a heating repair 48 h after it was
+ * finished and due within one working day after that; applications 7 working days, complaints
+ * and the rest 5. `sharePercent`: the sampled share of homes (the operator's default, 10 %).
+ */
+export function defaultReturnVisitPolicy(sharePercent = 10): ReturnVisitPolicy {
+  const all = { residential: 100, business: 100 };
+  const sampled = { residential: sharePercent, business: sharePercent };
+  const rule = (
+    ticketType: TicketType,
+    scope: ReturnVisitRule['scope'],
+    timing: ReturnVisitTiming,
+    questions: string[],
+    utility: VisitUtility | null = null,
+    share = scope === 'sampled' ? sampled : all,
+  ): ReturnVisitRule => ({ ticketType, utility, scope, sharePercent: share, timing, questions });
+  const field = { afterHours: 0, dueHours: 24 };
+  const heatingReceipt = { afterHours: 48, dueWorkingDays: 1 };
+  const wd = (days: number) => ({ afterHours: 0, dueWorkingDays: days });
+  return {
+    disasterHours: 48,
+    rules: [
+      rule(TicketType.Leak, 'all', field, FIELD_QUESTIONS),
+      rule(TicketType.Repair, 'all', field, FIELD_QUESTIONS),
+      rule(TicketType.Repair, 'all', heatingReceipt, FIELD_QUESTIONS, 'heating'),
+      rule(TicketType.RoomTemperature, 'all', field, FIELD_QUESTIONS),
+      rule(TicketType.RoomTemperature, 'all', heatingReceipt, FIELD_QUESTIONS, 'heating'),
+      rule(TicketType.Complaint, 'all', wd(5), DESK_QUESTIONS),
+      rule(TicketType.MisconductReport, 'all', wd(5), DESK_QUESTIONS),
+      rule(TicketType.Application, 'all', wd(7), DESK_QUESTIONS),
+      rule(TicketType.Inspection, 'sampled', wd(5), FIELD_QUESTIONS),
+      rule(TicketType.Inspection, 'sampled', wd(5), FIELD_QUESTIONS, 'power', {
+        residential: sharePercent,
+        business: 100,
+      }),
+      rule(TicketType.Billing, 'none', wd(5), []),
+    ],
+  };
+}
+
+/** The rule for a ticket: its utility's own, else the type's rule for any utility; null = not visited. */
+export function returnVisitRuleFor(
+  policy: ReturnVisitPolicy,
+  type: TicketType,
+  utility: VisitUtility | null,
+): ReturnVisitRule | null {
+  const mine = policy.rules.filter((r) => r.ticketType === type);
+  return mine.find((r) => r.utility !== null && r.utility === utility) ?? mine.find((r) => r.utility === null) ?? null;
+}
 
 export interface VisitDecision {
   visit: boolean;
@@ -45,55 +128,49 @@ export interface VisitCandidate {
   resolution: number;
   /** An anonymous report: calling the reporter would reveal them, so it is never visited. */
   anonymous: boolean;
+  /** The account's utility and usage type (null without an account: a home of no known utility). */
+  utility?: VisitUtility | null;
+  usageType?: UsageType | null;
 }
 
-export function returnVisitDecision(c: VisitCandidate, rate: number, seed: string): VisitDecision {
-  if (!(rate >= 0 && rate <= 1)) throw new RangeError(`sample rate must be within [0, 1], got ${rate}`);
-  if (c.anonymous || (!ALWAYS_VISITED.has(c.type) && !SAMPLED.has(c.type)))
+/**
+ * Whether a resolution is visited: the rule's scope, or for a sampled business the draw against
+ * the share of the resident's usage stratum (each stratum drawn at its own share).
+ */
+export function returnVisitDecision(c: VisitCandidate, policy: ReturnVisitPolicy, seed: string): VisitDecision {
+  const rule = returnVisitRuleFor(policy, c.type, c.utility ?? null);
+  if (c.anonymous || c.type === TicketType.ReturnVisit || !rule || rule.scope === 'none')
     return { visit: false, reason: 'excluded', draw: null, rate: null };
-  if (ALWAYS_VISITED.has(c.type)) return { visit: true, reason: 'policy', draw: null, rate: null };
+  if (rule.scope === 'all') return { visit: true, reason: 'policy', draw: null, rate: null };
+  const rate = rule.sharePercent[usageStratum(c.usageType ?? null)] / 100;
+  if (!(rate >= 0 && rate <= 1)) throw new RangeError(`sample share must be within [0, 100] %, got ${rate * 100}`);
   const draw = sampleDraw(seed, c.ticketNo, c.resolution);
   return draw < rate
     ? { visit: true, reason: 'sampled', draw, rate }
     : { visit: false, reason: 'not_sampled', draw, rate };
 }
 
-export interface ReturnVisitDeadlines {
-  /** After an emergency or repair (24 h), and in a declared disaster (48 h). */
-  fieldHours: number;
-  disasterHours: number;
-  applicationWorkingDays: number;
-  complaintWorkingDays: number;
-  /** Sampled work docs/domain.md#return-visits gives no figure for (inspections, reports). */
-  otherWorkingDays: number;
+export interface ReturnVisitSchedule {
+  /** When the visit opens (the task's clock starts then). */
+  opensAt: Date;
+  dueAt: Date;
 }
 
-export const DEFAULT_RETURN_VISIT_DEADLINES: ReturnVisitDeadlines = {
-  fieldHours: 24,
-  disasterHours: 48,
-  applicationWorkingDays: 7,
-  complaintWorkingDays: 5,
-  otherWorkingDays: 5,
-};
-
-/** When the visit of work finished at `resolvedAt` is due. */
-export function returnVisitDeadline(
-  type: TicketType,
+/** When the visit of work finished at `resolvedAt` opens and is due, under its rule. */
+export function returnVisitSchedule(
+  rule: ReturnVisitRule,
   resolvedAt: Date,
   disaster: boolean,
   calendar: WorkCalendar,
-  d: ReturnVisitDeadlines = DEFAULT_RETURN_VISIT_DEADLINES,
-): Date {
-  if (type === TicketType.Leak || type === TicketType.Repair || type === TicketType.RoomTemperature) {
-    return new Date(resolvedAt.getTime() + (disaster ? d.disasterHours : d.fieldHours) * 3_600_000);
+  disasterHours: number,
+): ReturnVisitSchedule {
+  const opensAt = new Date(resolvedAt.getTime() + rule.timing.afterHours * 3_600_000);
+  const { dueHours, dueWorkingDays } = rule.timing;
+  if (dueHours !== undefined) {
+    const hours = disaster ? Math.max(dueHours, disasterHours) : dueHours;
+    return { opensAt, dueAt: new Date(opensAt.getTime() + hours * 3_600_000) };
   }
-  const days =
-    type === TicketType.Application
-      ? d.applicationWorkingDays
-      : type === TicketType.Complaint
-        ? d.complaintWorkingDays
-        : d.otherWorkingDays;
-  return addWorkingDays(resolvedAt, days, calendar);
+  return { opensAt, dueAt: addWorkingDays(opensAt, dueWorkingDays ?? 1, calendar) };
 }
 
 /** Why the work goes round the loop: the problem is still there, or the resident is unhappy with the service. */

@@ -1,14 +1,14 @@
 import { dailySeries } from './daily-series';
-import { ClockKind, TicketType } from './report-fixtures';
+import { Channel, ClockKind, TicketType } from './report-fixtures';
 
 const at = (s: string) => new Date(`${s}+08:00`);
 
 describe('dashboard daily series', () => {
   it('one point per Shanghai day: intake, on-time rate over all clocks, satisfaction', () => {
     const tickets = [
-      { id: 1, type: TicketType.Repair, districtId: 1, createdAt: at('2026-11-01T00:00:00') },
-      { id: 2, type: TicketType.Repair, districtId: 1, createdAt: at('2026-11-01T23:59:59') },
-      { id: 3, type: TicketType.Repair, districtId: 1, createdAt: at('2026-11-02T08:00:00') },
+      { id: 1, type: TicketType.Repair, districtId: 1, channel: Channel.Miniapp, createdAt: at('2026-11-01T00:00:00') },
+      { id: 2, type: TicketType.Repair, districtId: 1, channel: Channel.Miniapp, createdAt: at('2026-11-01T23:59:59') },
+      { id: 3, type: TicketType.Repair, districtId: 1, channel: Channel.Miniapp, createdAt: at('2026-11-02T08:00:00') },
     ];
     const clocks = [
       { ticketId: 1, kind: ClockKind.Respond, dueAt: at('2026-11-01T01:00:00'), stoppedAt: at('2026-11-01T00:10:00') },

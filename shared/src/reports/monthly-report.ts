@@ -4,7 +4,7 @@ import { paymentsAndArrears } from './payment-sections';
 import { MonthlyReportFacts, ReportWindow } from './report-facts';
 import { MonthlyReportFigures } from './report-types';
 import { perStaff } from './staff-sections';
-import { complaintResolution, onTimeRateByClock, ticketsByTypeAndDistrict } from './ticket-sections';
+import { byChannel, complaintResolution, onTimeRateByClock, ticketsByTypeAndDistrict } from './ticket-sections';
 
 /** The whole month from its facts: one section function per figure of the report (docs/domain.md#monthly-report). */
 export function computeMonthlyReport(facts: MonthlyReportFacts, w: ReportWindow): MonthlyReportFigures {
@@ -18,5 +18,6 @@ export function computeMonthlyReport(facts: MonthlyReportFacts, w: ReportWindow)
     hazards: hazardsFoundAndClosed(facts, w),
     payments: paymentsAndArrears(facts, w),
     staff: perStaff(facts, w),
+    channels: byChannel(facts, w),
   };
 }

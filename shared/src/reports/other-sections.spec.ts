@@ -2,7 +2,7 @@ import { returnVisitCoverage, satisfaction } from './feedback-sections';
 import { hazardsFoundAndClosed } from './hazard-sections';
 import { paymentsAndArrears } from './payment-sections';
 import { RatingFact, RatingLevelCode } from './report-facts';
-import { ClockKind, OCTOBER, Role, TicketType, resolvedBy, sh } from './report-fixtures';
+import { Channel, ClockKind, OCTOBER, Role, TicketType, resolvedBy, sh } from './report-fixtures';
 import { perStaff } from './staff-sections';
 
 const rating = (ticketId: number, staffId: number | null, level: RatingLevelCode, at: Date): RatingFact => ({
@@ -34,11 +34,11 @@ describe('satisfaction', () => {
 describe('return-visit coverage', () => {
   it('counts complaints, emergencies and repairs resolved in the month, visited by generation time', () => {
     const tickets = [
-      { id: 1, type: TicketType.Repair, districtId: 1, createdAt: sh('10-01 09:00') },
-      { id: 2, type: TicketType.Leak, districtId: 1, createdAt: sh('10-01 09:00') },
-      { id: 3, type: TicketType.Complaint, districtId: 1, createdAt: sh('10-01 09:00') },
-      { id: 4, type: TicketType.Billing, districtId: 1, createdAt: sh('10-01 09:00') },
-      { id: 5, type: TicketType.Repair, districtId: 1, createdAt: sh('09-20 09:00') },
+      { id: 1, type: TicketType.Repair, districtId: 1, channel: Channel.Miniapp, createdAt: sh('10-01 09:00') },
+      { id: 2, type: TicketType.Leak, districtId: 1, channel: Channel.Miniapp, createdAt: sh('10-01 09:00') },
+      { id: 3, type: TicketType.Complaint, districtId: 1, channel: Channel.Miniapp, createdAt: sh('10-01 09:00') },
+      { id: 4, type: TicketType.Billing, districtId: 1, channel: Channel.Miniapp, createdAt: sh('10-01 09:00') },
+      { id: 5, type: TicketType.Repair, districtId: 1, channel: Channel.Miniapp, createdAt: sh('09-20 09:00') },
     ];
     const transitions = [1, 2, 3, 4]
       .map((id) => resolvedBy(id, 10, sh('10-10 09:00')))

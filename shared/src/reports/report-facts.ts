@@ -1,6 +1,6 @@
 import { PaymentMethod } from '../api/billing';
 import { Role } from '../org/roles';
-import { ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
+import { Channel, ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
 
 /*
  * What each module's service hands the report for a month. Section functions are pure over
@@ -19,6 +19,8 @@ export interface TicketFact {
   id: number;
   type: TicketType;
   districtId: number | null;
+  /** How the request came in (the report splits by channel). */
+  channel: Channel;
   createdAt: Date;
 }
 

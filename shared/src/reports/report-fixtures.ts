@@ -1,4 +1,4 @@
-import { ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
+import { Channel, ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
 import { Role } from '../org/roles';
 import { ReportWindow, TransitionFact } from './report-facts';
 
@@ -25,4 +25,4 @@ export const resolvedBy = (
   at,
 });
 
-export { ClockKind, Role, TicketStatus, TicketType };
+export { Channel, ClockKind, Role, TicketStatus, TicketType };

@@ -1,6 +1,6 @@
 import { PaymentMethod } from '../api/billing';
 import { Role } from '../org/roles';
-import { ClockKind, TicketType } from '../tickets/ticket-codes';
+import { Channel, ClockKind, TicketType } from '../tickets/ticket-codes';
 import { RatingLevelCode } from './report-facts';
 
 /** A share as a fraction 0..1 rounded to 4 decimals; null when nothing was counted. */
@@ -83,6 +83,16 @@ export interface StaffFigures {
   averageRating: number | null;
 }
 
+/** Tickets received in the month by one channel, and the on-time rate of their clocks settled in it. */
+export interface ChannelFigures {
+  channel: Channel;
+  received: number;
+  /** Clocks of the channel's tickets whose outcome fell in the month (as in the on-time rate per clock). */
+  clocks: number;
+  onTime: number;
+  rate: Rate;
+}
+
 /** The figures of one month, as computed (the snapshot stores exactly this). */
 export interface MonthlyReportFigures {
   districts: { id: number; name: string }[];
@@ -94,4 +104,6 @@ export interface MonthlyReportFigures {
   hazards: HazardFigures;
   payments: PaymentFigures;
   staff: StaffFigures[];
+  /** By channel (miniapp, phone, 12345…); absent from reports frozen before channels were counted. */
+  channels?: ChannelFigures[];
 }

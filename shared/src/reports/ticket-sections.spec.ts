@@ -1,18 +1,20 @@
 import { ClockFact } from './report-facts';
-import { ClockKind, OCTOBER, Role, TicketStatus, TicketType, resolvedBy, sh } from './report-fixtures';
+import { Channel, ClockKind, OCTOBER, Role, TicketStatus, TicketType, resolvedBy, sh } from './report-fixtures';
 import {
+  byChannel,
   complaintResolution,
   onTimeRateByClock,
   resolutionsInMonth,
   ticketsByTypeAndDistrict,
 } from './ticket-sections';
 
-const ticket = (id: number, type: TicketType, districtId: number | null, createdAt: Date) => ({
-  id,
-  type,
-  districtId,
-  createdAt,
-});
+const ticket = (
+  id: number,
+  type: TicketType,
+  districtId: number | null,
+  createdAt: Date,
+  channel: Channel = Channel.Miniapp,
+) => ({ id, type, districtId, channel, createdAt });
 
 describe('tickets by type and district', () => {
   it("counts the month's tickets in Shanghai days: the 1st 00:00 is in, the next 1st 00:00 is out", () => {
@@ -115,6 +117,7 @@ describe('on-time rate per clock', () => {
       { clock: 'first_reply', counted: 0, onTime: 0, late: 0, rate: null },
       { clock: 'contact', counted: 1, onTime: 0, late: 1, rate: 0 },
       { clock: 'decision', counted: 0, onTime: 0, late: 0, rate: null },
+      { clock: 'opinion', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
   });
 });
@@ -156,5 +159,44 @@ describe('resolutions in the month', () => {
     const other = resolvedBy(1, 11, sh('10-09 09:00'));
     const early = resolvedBy(2, 10, sh('09-30 09:00'));
     expect(resolutionsInMonth([again, early, first, other], OCTOBER)).toEqual([first, other]);
+  });
+});
+
+describe('by channel', () => {
+  const clock = (ticketId: number, dueAt: Date, stoppedAt: Date | null): ClockFact => ({
+    ticketId,
+    kind: ClockKind.Respond,
+    dueAt,
+    stoppedAt,
+  });
+
+  it("counts each channel's tickets of the month and the on-time share of their settled clocks", () => {
+    const tickets = [
+      ticket(1, TicketType.Repair, 1, sh('10-02 09:00'), Channel.Hotline12345),
+      ticket(2, TicketType.Complaint, 1, sh('10-03 09:00'), Channel.Hotline12345),
+      ticket(3, TicketType.Repair, 1, sh('10-04 09:00'), Channel.Letter),
+      ticket(4, TicketType.Repair, 2, sh('10-05 09:00')),
+      // September's ticket: not received in October, but its clock settled in October counts.
+      ticket(5, TicketType.Repair, 2, sh('09-30 09:00'), Channel.Wecom),
+    ];
+    const clocks = [
+      clock(1, sh('10-02 10:00'), sh('10-02 09:30')),
+      clock(2, sh('10-03 10:00'), sh('10-03 11:00')),
+      clock(3, sh('10-04 10:00'), sh('10-04 09:10')),
+      // Met, but a breach was recorded before (a moved window): late.
+      clock(4, sh('10-05 12:00'), sh('10-05 11:00')),
+      clock(5, sh('10-01 10:00'), sh('10-01 09:00')),
+    ];
+    const breaches = [{ ticketId: 4, clock: ClockKind.Respond, breachedAt: sh('10-05 10:00') }];
+    expect(byChannel({ tickets, clocks, breaches }, OCTOBER)).toEqual([
+      { channel: 'miniapp', received: 1, clocks: 1, onTime: 0, rate: 0 },
+      { channel: 'hotline_12345', received: 2, clocks: 2, onTime: 1, rate: 0.5 },
+      { channel: 'letter', received: 1, clocks: 1, onTime: 1, rate: 1 },
+      { channel: 'wecom', received: 0, clocks: 1, onTime: 1, rate: 1 },
+    ]);
+  });
+
+  it('leaves out channels with nothing to count', () => {
+    expect(byChannel({ tickets: [], clocks: [], breaches: [] }, OCTOBER)).toEqual([]);
   });
 });

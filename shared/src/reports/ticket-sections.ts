@@ -1,7 +1,7 @@
-import { ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
+import { Channel, ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
 import { BreachFact, ClockFact, ReportWindow, TicketMonthFacts, TransitionFact } from './report-facts';
 import { rate, within } from './report-rate';
-import { ClockOnTime, ComplaintResolution, TicketsByTypeAndDistrict } from './report-types';
+import { ChannelFigures, ClockOnTime, ComplaintResolution, TicketsByTypeAndDistrict } from './report-types';
 
 const TYPE_ORDER = Object.values(TicketType);
 const CLOCK_ORDER = Object.values(ClockKind);
@@ -68,6 +68,30 @@ export function onTimeRateByClock(
       rate: rate(mine.length - late, mine.length),
     };
   });
+}
+
+const CHANNEL_ORDER = Object.values(Channel);
+
+/**
+ * The month by channel (issue: every channel a request comes in by): tickets received, and the
+ * on-time share of their clocks whose outcome fell in the month, counted as onTimeRateByClock does.
+ * Channels with nothing to count are left out.
+ */
+export function byChannel(
+  facts: Pick<TicketMonthFacts, 'tickets' | 'clocks' | 'breaches'>,
+  w: ReportWindow,
+): ChannelFigures[] {
+  const breached = breachSet(facts.breaches);
+  const channelOf = new Map(facts.tickets.map((t) => [t.id, t.channel]));
+  const counted = facts.clocks.filter((c) => settled(c, w.asOf) && within(outcomeAt(c, w.asOf), w.start, w.end));
+  return CHANNEL_ORDER.map((channel) => {
+    const received = facts.tickets.filter(
+      (t) => t.channel === channel && within(t.createdAt, w.start, w.end) && t.createdAt <= w.asOf,
+    ).length;
+    const mine = counted.filter((c) => channelOf.get(c.ticketId) === channel);
+    const onTime = mine.filter((c) => !isLate(c, w.asOf, breached)).length;
+    return { channel, received, clocks: mine.length, onTime, rate: rate(onTime, mine.length) };
+  }).filter((r) => r.received > 0 || r.clocks > 0);
 }
 
 /** Tickets with a clock that was late as known at `asOf` (for the per-staff on-time rate). */

@@ -1,9 +1,11 @@
 import { ClockKind as K, TicketType as T } from '../tickets/ticket-codes';
 import { DEFAULT_SLA_POLICIES } from './default-policies';
+import { policySelectorKey, selectorSpecificity } from './policy-resolution';
 import { computeDeadlines } from './sla-deadlines';
 import { ClockPolicy } from './sla-types';
 
-const byType = (t: T) => DEFAULT_SLA_POLICIES.find((p) => p.ticketType === t);
+const base = DEFAULT_SLA_POLICIES.filter((p) => selectorSpecificity(p) === 0);
+const byType = (t: T) => base.find((p) => p.ticketType === t);
 
 describe('DEFAULT_SLA_POLICIES', () => {
   const m = (clock: K, minutes: number): ClockPolicy => ({ clock, minutes });
@@ -25,8 +27,13 @@ describe('DEFAULT_SLA_POLICIES', () => {
     expect(byType(type)).toEqual({ ticketType: type, clocks, atRiskRatio: 0.8 });
   });
 
-  it('has exactly one policy per ticket type', () => {
-    expect(DEFAULT_SLA_POLICIES.map((p) => p.ticketType).sort()).toEqual(Object.values(T).sort());
+  it('has exactly one policy for any district and channel per ticket type', () => {
+    expect(base.map((p) => p.ticketType).sort()).toEqual(Object.values(T).sort());
+  });
+
+  it('never has two rows for the same selector', () => {
+    const keys = DEFAULT_SLA_POLICIES.map(policySelectorKey);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('every policy is valid for computeDeadlines', () => {

@@ -1,10 +1,11 @@
-import { ClockKind, TicketType } from '../tickets/ticket-codes';
+import { AREA_CLASSES, AreaClass } from '../org/area-class';
+import { Channel, ClockKind, TicketType } from '../tickets/ticket-codes';
 import { DEFAULT_AT_RISK_RATIO } from './sla-deadlines';
 import { ClockPolicy, SlaPolicyRule } from './sla-types';
 
 const min = (clock: ClockKind, minutes: number): ClockPolicy => ({ clock, minutes });
 const wd = (clock: ClockKind, workingDays: number): ClockPolicy => ({ clock, workingDays });
-const { Respond, Contact, OnSite, Resolve, FirstReply, Decision } = ClockKind;
+const { Respond, Contact, OnSite, Resolve, FirstReply, Decision, Opinion } = ClockKind;
 
 /**
  * Defaults from docs/domain.md#ticket-types, used until an operator configures its own. Field work
@@ -15,8 +16,12 @@ const { Respond, Contact, OnSite, Resolve, FirstReply, Decision } = ClockKind;
  * resolve clock: its real deadline is the booked slot. Applications owe a decision (not an
  * acceptance) within 3 working days; billing a reply within 1 working day (the first-reply clock)
  * and, as no regulation gives one, the complaint's 5 working days to settle. Return-visit
- * deadlines depend on what is visited, so 24 h is only the fallback.
+ * deadlines depend on what is visited, so 24 h is only the fallback. Rows with a utility, area
+ * class or channel refine the type's row clock by clock (resolveSlaPolicy).
  */
+/** Power repairs' on-site limit per area class (docs/domain.md#ticket-types). */
+export const POWER_ON_SITE_MINUTES: Record<AreaClass, number> = { urban: 45, rural: 90, remote: 120 };
+
 export const DEFAULT_SLA_POLICIES: SlaPolicyRule[] = [
   {
     ticketType: TicketType.Leak,
@@ -36,4 +41,15 @@ export const DEFAULT_SLA_POLICIES: SlaPolicyRule[] = [
   { ticketType: TicketType.Application, clocks: [wd(Respond, 1), wd(Decision, 3)] },
   { ticketType: TicketType.Billing, clocks: [wd(Respond, 1), wd(FirstReply, 1), wd(Resolve, 5)] },
   { ticketType: TicketType.ReturnVisit, clocks: [min(Resolve, 1440)] },
-].map((p) => ({ ...p, atRiskRatio: DEFAULT_AT_RISK_RATIO }));
+  // Power rules: on site within 45 / 90 / 120 min by the district's area class.
+  ...AREA_CLASSES.map((areaClass) => ({
+    ticketType: TicketType.Repair,
+    utility: 'power' as const,
+    areaClass,
+    clocks: [min(OnSite, POWER_ON_SITE_MINUTES[areaClass])],
+  })),
+  // Heating 四(五): a matter transferred by the 12345 hotline owes its handling opinion within 1 hour.
+  ...Object.values(TicketType)
+    .filter((type) => type !== TicketType.ReturnVisit)
+    .map((ticketType) => ({ ticketType, channel: Channel.Hotline12345, clocks: [min(Opinion, 60)] })),
+].map((p): SlaPolicyRule => ({ ...p, atRiskRatio: DEFAULT_AT_RISK_RATIO }));

@@ -3,4 +3,5 @@ export * from './sla-types';
 export * from './work-calendar';
 export * from './sla-deadlines';
 export * from './default-policies';
+export * from './policy-resolution';
 export * from './appointment-deadlines';

@@ -34,6 +34,14 @@ export enum Channel {
   Miniapp = 'miniapp',
   Phone = 'phone',
   Counter = 'counter',
+  /** Transferred by the 12345 government hotline, with its reference number; owes a handling opinion back within 1 h (heating 四(五)). */
+  Hotline12345 = 'hotline_12345',
+  /** 来信: a letter, typed in by staff. */
+  Letter = 'letter',
+  /** 来访: a walk-in at an office other than the service hall's counter. */
+  Visit = 'visit',
+  /** 企业微信: a message to customer service over WeCom. */
+  Wecom = 'wecom',
   /** Raised by the product itself (a held meter reading, a reconciliation mismatch). */
   System = 'system',
 }
@@ -49,6 +57,8 @@ export enum ClockKind {
   Contact = 'contact',
   /** Applications: approved or refused with a reason (3 working days), POST /api/applications/:id/decision. */
   Decision = 'decision',
+  /** 12345 transfers: the handling opinion sent back to the hotline (heating 四(五): within 1 hour), POST /api/tickets/:id/hotline-reply. */
+  Opinion = 'opinion',
 }
 
 /** Kinds of timeline events; events are append-only. */
@@ -82,6 +92,8 @@ export enum TicketEventKind {
   QuoteAccepted = 'quote_accepted',
   /** The resident confirmed the room-temperature readings in the app. */
   TemperatureConfirmed = 'temp_confirmed',
+  /** The handling opinion sent back to the 12345 hotline (its text in the note). */
+  HotlineReplied = 'hotline_replied',
 }
 
 /** Staff-facing names of timeline events. */
@@ -108,6 +120,7 @@ export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
   [TicketEventKind.QuoteSent]: '报价已发送',
   [TicketEventKind.QuoteAccepted]: '用户已同意报价',
   [TicketEventKind.TemperatureConfirmed]: '居民确认室温',
+  [TicketEventKind.HotlineReplied]: '回复12345',
 };
 
 export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
@@ -144,6 +157,10 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   [Channel.Miniapp]: '小程序',
   [Channel.Phone]: '24小时热线',
   [Channel.Counter]: '营业厅',
+  [Channel.Hotline12345]: '12345热线',
+  [Channel.Letter]: '来信',
+  [Channel.Visit]: '来访',
+  [Channel.Wecom]: '企业微信',
   [Channel.System]: '系统',
 };
 
@@ -154,6 +171,7 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
   [ClockKind.FirstReply]: '首次答复',
   [ClockKind.Contact]: '联系用户',
   [ClockKind.Decision]: '办理决定',
+  [ClockKind.Opinion]: '处理意见',
 };
 
 /** Higher rank is worked first. */

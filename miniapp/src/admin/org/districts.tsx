@@ -1,7 +1,10 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import {
+  AREA_CLASSES,
+  AREA_CLASS_LABELS,
   STATION_UTILITIES,
+  type AreaClass,
   UTILITY_LABELS,
   type DistrictView,
   type StationView,
@@ -16,7 +19,7 @@ import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import './org.scss';
 
-const NEW_DISTRICT = { id: null as number | null, code: '', name: '' };
+const NEW_DISTRICT = { id: null as number | null, code: '', name: '', areaClass: 'urban' as AreaClass };
 const NEW_STATION = { id: null as number | null, code: '', name: '', districtId: 0, utility: 'gas' as StationUtility };
 
 /** 片区与站点: lists; tap a row to change it, or fill the empty form to add one. */
@@ -59,7 +62,9 @@ export default function DistrictsPage() {
             onClick={() => setDistrict(d)}
           >
             <Text>{d.name}</Text>
-            <Text className="muted">{d.code}</Text>
+            <Text className="muted">
+              {d.code} · {AREA_CLASS_LABELS[d.areaClass]}
+            </Text>
           </View>
         ))}
         <FormField label="编码" id="district-code">
@@ -78,9 +83,21 @@ export default function DistrictsPage() {
             onInput={(e) => setDistrict({ ...district, name: e.detail.value })}
           />
         </FormField>
+        <FormField label="地区类别（电力抢修到场时限）" id="district-area">
+          <Chips
+            id="district-area"
+            options={AREA_CLASSES.map((a) => ({ value: a, label: AREA_CLASS_LABELS[a] }))}
+            value={district.areaClass}
+            onPick={(areaClass) => setDistrict({ ...district, areaClass })}
+          />
+        </FormField>
         <ActionButton
           id="district-save"
-          onClick={() => run(() => saveDistrict(district.id, { code: district.code, name: district.name }))}
+          onClick={() =>
+            run(() =>
+              saveDistrict(district.id, { code: district.code, name: district.name, areaClass: district.areaClass }),
+            )
+          }
         >
           {district.id ? '保存片区' : '新增片区'}
         </ActionButton>

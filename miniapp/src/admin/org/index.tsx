@@ -13,6 +13,8 @@ const PAGES = [
   ['rota', '值班表'],
   ['tariffs', '价格（气价、热价、电价）'],
   ['calendar', '工作日历'],
+  ['sla', '服务时限（按业务、片区、渠道）'],
+  ['return-visits', '回访规则'],
 ] as const;
 
 /** 组织与配置: the admin's entry to the organisation as data, with the calendar warning on top. */

@@ -1,6 +1,6 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { TICKET_TYPE_LABELS, TicketType } from '@utility/shared';
+import { CHANNEL_LABELS, Channel, TICKET_TYPE_LABELS, TicketType } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
@@ -13,6 +13,7 @@ import {
   loadDraft,
   newDraft,
   saveDraft,
+  STAFF_CHANNELS,
   validateIntake,
   type IntakeErrors,
   type IntakeField,
@@ -25,7 +26,8 @@ import './index.scss';
 const TYPES = Object.values(TicketType);
 const TYPE_LABELS = TYPES.map((t) => TICKET_TYPE_LABELS[t]);
 
-type TextField = Exclude<IntakeField, 'type'>;
+type TextField = Exclude<IntakeField, 'type' | 'channel' | 'externalRef'>;
+const CHANNEL_NAMES = STAFF_CHANNELS.map((c) => CHANNEL_LABELS[c]);
 const TEXT_FIELDS: { field: TextField; label: string; placeholder: string; type?: 'number' }[] = [
   { field: 'accountNo', label: '户号', placeholder: '10位数字，不知道可不填', type: 'number' },
   { field: 'address', label: '地址', placeholder: '小区、楼栋、单元、门牌号' },
@@ -102,6 +104,34 @@ export default function IntakePage() {
           </Picker>
         </FormField>
         {form.type === TicketType.Leak ? <LeakSafety /> : null}
+        <FormField label="受理渠道" id="intake-channel" error={errors.channel}>
+          <Picker
+            id="intake-channel"
+            mode="selector"
+            range={CHANNEL_NAMES}
+            value={Math.max(0, STAFF_CHANNELS.indexOf(form.channel ?? Channel.Phone))}
+            onChange={(e) => set('channel', STAFF_CHANNELS[Number(e.detail.value)])}
+          >
+            <View id="intake-channel-value" className="field__input intake__picker">
+              {CHANNEL_LABELS[form.channel ?? Channel.Phone]}
+            </View>
+          </Picker>
+        </FormField>
+        {form.channel === Channel.Hotline12345 || form.channel === Channel.Letter ? (
+          <FormField
+            label={form.channel === Channel.Hotline12345 ? '12345工单编号' : '来信编号'}
+            id="intake-externalRef"
+            error={errors.externalRef}
+            optional={form.channel === Channel.Letter}
+          >
+            <Input
+              id="intake-externalRef"
+              className="field__input"
+              value={form.externalRef ?? ''}
+              onInput={(e) => set('externalRef', e.detail.value)}
+            />
+          </FormField>
+        ) : null}
         {TEXT_FIELDS.map(({ field, label, placeholder, type }) => (
           <FormField
             key={field}

@@ -1,4 +1,10 @@
-import { Channel, CreateTicketSchema, type CreateTicketRequest, type TicketType } from '@utility/shared';
+import {
+  Channel,
+  CreateTicketSchema,
+  INTAKE_CHANNELS,
+  type CreateTicketRequest,
+  type TicketType,
+} from '@utility/shared';
 import { formDraftStore, type FormDraft } from '../../services/form-draft';
 
 export interface IntakeForm {
@@ -8,6 +14,10 @@ export interface IntakeForm {
   contactName: string;
   contactPhone: string;
   description: string;
+  /** How the request came in: the 24-hour line unless the agent picks another (12345, a letter, a walk-in…). */
+  channel: StaffChannel;
+  /** The 12345 hotline's number of the matter (required for it), or a letter's registration number. */
+  externalRef: string;
 }
 export type IntakeField = keyof IntakeForm;
 export type IntakeErrors = Partial<Record<IntakeField, string>>;
@@ -21,7 +31,13 @@ export const EMPTY_FORM: IntakeForm = {
   contactName: '',
   contactPhone: '',
   description: '',
+  channel: Channel.Phone,
+  externalRef: '',
 };
+
+/** The channels staff take requests by (the resident's own miniapp is not one of them). */
+export type StaffChannel = Exclude<(typeof INTAKE_CHANNELS)[number], Channel.Miniapp>;
+export const STAFF_CHANNELS = INTAKE_CHANNELS.filter((c): c is StaffChannel => c !== Channel.Miniapp);
 
 const drafts = formDraftStore('staff.intake.draft', EMPTY_FORM);
 export const newDraft = drafts.newDraft;
@@ -32,13 +48,14 @@ export const clearDraft = drafts.clear;
 
 export type IntakeValidation = { ok: true; request: CreateTicketRequest } | { ok: false; errors: IntakeErrors };
 
-/** The shared CreateTicketSchema decides; the agent's line is always the phone channel. */
+/** The shared CreateTicketSchema decides; a draft from before channels were picked is a phone call. */
 export function validateIntake(form: IntakeForm): IntakeValidation {
   const parsed = CreateTicketSchema.safeParse({
     ...form,
     type: form.type || undefined,
     accountNo: form.accountNo.trim() || undefined,
-    channel: Channel.Phone,
+    channel: form.channel || Channel.Phone,
+    externalRef: form.externalRef?.trim() || undefined,
   });
   if (parsed.success) return { ok: true, request: parsed.data };
   const errors: IntakeErrors = {};

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import {
   CHANNEL_LABELS,
+  Channel,
   TICKET_TYPE_LABELS,
   TicketType,
   type StaffView,
@@ -18,6 +19,7 @@ import { getTicket } from '../../services/tickets';
 import { ApplicationFormCard } from './application-form-card';
 import { ComplaintPanel } from './complaint-panel';
 import { ContactPhone } from './contact-phone';
+import { HotlineReplyCard } from './hotline-reply-card';
 import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
 import { useDeskLayout } from '../../services/desk-layout';
@@ -89,6 +91,9 @@ export default function TicketPage() {
         {ticket.accountNo ? <Text className="muted">户号 {ticket.accountNo}</Text> : null}
         <Text className="ticket__description">{ticket.description}</Text>
       </View>
+      {ticket.channel === Channel.Hotline12345 ? (
+        <HotlineReplyCard ticket={ticket} onChanged={() => void load()} />
+      ) : null}
       {application ? <ApplicationFormCard form={application} /> : null}
       {feedback && HANDLED.includes(ticket.type) ? (
         <ComplaintPanel

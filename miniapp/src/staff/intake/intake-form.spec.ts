@@ -1,0 +1,32 @@
+import { Channel, TicketType } from '@utility/shared';
+import { EMPTY_FORM, validateIntake } from './intake-form';
+
+const filled = {
+  ...EMPTY_FORM,
+  type: TicketType.Complaint,
+  address: '城东区幸福路11号',
+  contactName: '王先生',
+  contactPhone: '13812345678',
+  description: '暖气不热，多次反映未解决',
+};
+
+describe('intake channels', () => {
+  it('takes a call on the 24-hour line unless another channel is picked', () => {
+    expect(validateIntake(filled)).toMatchObject({ ok: true, request: { channel: Channel.Phone } });
+    expect(validateIntake({ ...filled, channel: Channel.Visit })).toMatchObject({
+      ok: true,
+      request: { channel: Channel.Visit },
+    });
+  });
+
+  it('asks for the 12345 number of a transfer, and sends it', () => {
+    expect(validateIntake({ ...filled, channel: Channel.Hotline12345 })).toEqual({
+      ok: false,
+      errors: { externalRef: '12345转办工单须填写12345工单编号' },
+    });
+    expect(validateIntake({ ...filled, channel: Channel.Hotline12345, externalRef: ' 12345-0042 ' })).toMatchObject({
+      ok: true,
+      request: { channel: Channel.Hotline12345, externalRef: '12345-0042' },
+    });
+  });
+});
