@@ -78,6 +78,8 @@ export enum ErrorCode {
   AlreadyExists = 'ALREADY_EXISTS',
   ImportInProgress = 'IMPORT_IN_PROGRESS',
   ImportFileTooLarge = 'IMPORT_FILE_TOO_LARGE',
+  TicketLinked = 'TICKET_LINKED',
+  LinkNotAllowed = 'LINK_NOT_ALLOWED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -156,6 +158,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.AlreadyExists]: '名称、编码或生效日期与已有记录重复',
   [ErrorCode.ImportInProgress]: '已有导入任务正在进行，请等它完成后再上传',
   [ErrorCode.ImportFileTooLarge]: '导入文件太大，请拆分后分批上传',
+  [ErrorCode.TicketLinked]: '该工单已并入其他工单，随主工单一并处理',
+  [ErrorCode.LinkNotAllowed]: '只能把尚未上门的同类报修并入仍在处理的工单',
 };
 
 /** The wire shape of every error response. */

@@ -18,6 +18,7 @@ import { TicketClocksService } from './ticket-clocks.service';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketExtensions } from './ticket-extensions';
 import { TicketFactsService } from './ticket-facts.service';
+import { TicketLinks } from './ticket-links.service';
 import { TicketReader } from './ticket-reader.service';
 import { TicketSweeper } from './ticket-sweeper.service';
 import { Ticket } from './ticket.entity';
@@ -46,6 +47,7 @@ import { TicketsService } from './tickets.service';
     TicketSweeper,
     TicketExtensions,
     TicketFactsService,
+    TicketLinks,
   ],
   exports: [
     TicketsService,
@@ -56,6 +58,7 @@ import { TicketsService } from './tickets.service';
     TicketAssignment,
     TicketBoard,
     TicketFactsService,
+    TicketLinks,
   ],
 })
 export class TicketsModule {}

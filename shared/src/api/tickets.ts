@@ -94,7 +94,29 @@ export interface TicketEventView {
   note: string | null;
 }
 
+/** Another ticket, as a link to it (duplicates, parent and children). */
+export interface TicketRef {
+  id: number;
+  no: string;
+  type: TicketType;
+  status: TicketStatus;
+  address: string;
+}
+
+/** `POST /api/tickets/:id/link`: the ticket joins `parentId` as its child (docs/domain.md#duplicates). */
+export const LinkTicketSchema = z.object({ parentId: z.number().int().positive().max(2_147_483_647) });
+export type LinkTicketRequest = z.infer<typeof LinkTicketSchema>;
+
 export interface TicketDetailView extends TicketView {
+  /**
+   * An earlier open ticket of the same work at the same account, address or building, that this one may
+   * duplicate: the agent may link it (null once linked, or when there is none).
+   */
+  possibleDuplicateOf: TicketRef | null;
+  /** The open ticket this one joined: it is worked there, and resolved with it. */
+  parent: TicketRef | null;
+  /** Duplicate reports that joined this ticket. */
+  children: TicketRef[];
   events: TicketEventView[];
   /** Statuses the viewer may move the ticket to now. */
   allowedTransitions: TicketStatus[];

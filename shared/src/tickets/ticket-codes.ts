@@ -75,6 +75,8 @@ export enum TicketEventKind {
   WindowMoved = 'window_moved',
   /** An application approved or refused, with the reason the resident sees. */
   Decided = 'decided',
+  /** A duplicate report joined an open ticket as its child (on both timelines; docs/domain.md#duplicates). */
+  Linked = 'linked',
 }
 
 /** Staff-facing names of timeline events. */
@@ -97,6 +99,7 @@ export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
   [TicketEventKind.Contacted]: '联系用户',
   [TicketEventKind.WindowMoved]: '改约上门时间',
   [TicketEventKind.Decided]: '办理决定',
+  [TicketEventKind.Linked]: '合并工单',
 };
 
 export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
