@@ -4,6 +4,7 @@ import {
   PRIORITY_RANK,
   TICKET_TYPE_LABELS,
   TicketEventKind,
+  TicketPhotoView,
   TicketView,
 } from '@utility/shared';
 import { etaOf } from '../tickets/resident-ticket-view';
@@ -26,6 +27,7 @@ export function toFieldJobView(
   view: TicketView,
   request: RepairRequest | null,
   events: TicketEvent[],
+  photos: TicketPhotoView[] = [],
 ): FieldJobView {
   return {
     id: view.id,
@@ -51,6 +53,7 @@ export function toFieldJobView(
     createdAt: view.createdAt,
     deadlines: view.deadlines,
     clocks: view.clocks,
+    photos,
   };
 }
 

@@ -20,6 +20,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
 import { TicketEvent } from '../tickets/ticket-event.entity';
+import { TicketPhotos } from '../tickets/ticket-photos.service';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
@@ -55,6 +56,7 @@ export class FieldWorkService {
     private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
     private readonly uploads: UploadsService,
+    private readonly photos: TicketPhotos,
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
@@ -235,10 +237,11 @@ export class FieldWorkService {
   private async views(tickets: Ticket[], me: StaffPrincipal): Promise<FieldJobView[]> {
     if (!tickets.length) return [];
     const ids = tickets.map((t) => t.id);
-    const [views, requests, events] = await Promise.all([
+    const [views, requests, events, photos] = await Promise.all([
       this.reader.views(tickets, me),
       this.requests.findBy({ ticketId: In(ids) }),
       this.reader.eventsOf(ids),
+      this.photos.ofTickets(ids),
     ]);
     return tickets.map((t, i) =>
       toFieldJobView(
@@ -246,6 +249,7 @@ export class FieldWorkService {
         views[i],
         requests.find((r) => r.ticketId === t.id) ?? null,
         events.filter((e) => e.ticketId === t.id),
+        photos.get(t.id),
       ),
     );
   }

@@ -10,6 +10,7 @@ import { EmergencyAlarm } from './emergency-alarm.entity';
 import { RepairRequest } from './repair-request.entity';
 import { RepairResult } from './repair-result.entity';
 import { RepairsController } from './repairs.controller';
+import { RepairPhotos } from './repair-photos.service';
 import { RepairsService } from './repairs.service';
 import { ResidentSignOffController } from './resident-sign-off.controller';
 import { ResidentSignOffService } from './resident-sign-off.service';
@@ -26,6 +27,6 @@ import { RoomTemperatureReading } from './room-temperature-reading.entity';
     UploadsModule,
   ],
   controllers: [RepairsController, FieldJobsController, ResidentSignOffController],
-  providers: [RepairsService, FieldWorkService, ResidentSignOffService, ResidentRepairDetails],
+  providers: [RepairsService, FieldWorkService, ResidentSignOffService, ResidentRepairDetails, RepairPhotos],
 })
 export class RepairsModule {}

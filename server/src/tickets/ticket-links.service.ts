@@ -19,6 +19,7 @@ import { StaffPrincipal } from '../common/principal';
 import { TicketClock } from './ticket-clock.entity';
 import { TicketClocksService } from './ticket-clocks.service';
 import { appendEvents } from './ticket-events';
+import { TicketPhotos } from './ticket-photos.service';
 import { TicketReader } from './ticket-reader.service';
 import { Ticket } from './ticket.entity';
 
@@ -48,6 +49,7 @@ export class TicketLinks {
     private readonly clock: Clock,
     private readonly reader: TicketReader,
     private readonly clocks: TicketClocksService,
+    private readonly photos: TicketPhotos,
   ) {}
 
   /** The earliest open ticket of the same work there that `viewer` may read, which `ticket` may duplicate. */
@@ -79,19 +81,21 @@ export class TicketLinks {
     return (await this.reader.readableAtDesk(viewer, candidates))[0] ?? null;
   }
 
-  /** A ticket's detail with its possible duplicate, its parent and its children. */
+  /** A ticket's detail with its possible duplicate, its parent and children, and its photos. */
   async detail(viewer: StaffPrincipal, id: number): Promise<TicketDetailView> {
     const { ticket, view } = await this.reader.detail(viewer, id);
-    const [duplicate, parent, children] = await Promise.all([
+    const [duplicate, parent, children, photos] = await Promise.all([
       this.possibleDuplicateOf(viewer, ticket),
       ticket.parentId ? this.tickets.findOneBy({ id: ticket.parentId }) : Promise.resolve(null),
       this.tickets.find({ where: { parentId: ticket.id }, order: { id: 'ASC' } }),
+      this.photos.ofTicket(ticket.id),
     ]);
     return {
       ...view,
       possibleDuplicateOf: duplicate && toTicketRef(duplicate),
       parent: parent && toTicketRef(parent),
       children: children.map(toTicketRef),
+      photos,
     };
   }
 

@@ -253,11 +253,14 @@ export class TicketReader {
     return (await this.views([ticket], viewer))[0];
   }
 
-  /** The ticket in the caller's scope with its timeline; TicketLinks adds its duplicates, parent and children. */
+  /** The ticket in the caller's scope with its timeline; TicketLinks adds its duplicates, parent, children and photos. */
   async detail(
     viewer: StaffPrincipal,
     id: number,
-  ): Promise<{ ticket: Ticket; view: Omit<TicketDetailView, 'possibleDuplicateOf' | 'parent' | 'children'> }> {
+  ): Promise<{
+    ticket: Ticket;
+    view: Omit<TicketDetailView, 'possibleDuplicateOf' | 'parent' | 'children' | 'photos'>;
+  }> {
     const ticket = await this.visibleTicket(viewer, id);
     const [view, events] = await Promise.all([
       this.view(ticket, viewer),

@@ -7,6 +7,7 @@ import { RotaModule } from '../rota/rota.module';
 import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
 import { StaffNoticesModule } from '../staff-notices/staff-notices.module';
+import { UploadsModule } from '../uploads/uploads.module';
 import { QueueBoardController } from './queue-board.controller';
 import { SlaBreach } from './sla-breach.entity';
 import { TicketAppointmentsController } from './ticket-appointments.controller';
@@ -19,6 +20,7 @@ import { TicketEvent } from './ticket-event.entity';
 import { TicketExtensions } from './ticket-extensions';
 import { TicketFactsService } from './ticket-facts.service';
 import { TicketLinks } from './ticket-links.service';
+import { TicketPhotos } from './ticket-photos.service';
 import { TicketReader } from './ticket-reader.service';
 import { TicketSweeper } from './ticket-sweeper.service';
 import { Ticket } from './ticket.entity';
@@ -35,6 +37,7 @@ import { TicketsService } from './tickets.service';
     SlaModule,
     StaffModule,
     StaffNoticesModule,
+    UploadsModule,
   ],
   controllers: [TicketsController, QueueBoardController, TicketAppointmentsController],
   providers: [
@@ -48,6 +51,7 @@ import { TicketsService } from './tickets.service';
     TicketExtensions,
     TicketFactsService,
     TicketLinks,
+    TicketPhotos,
   ],
   exports: [
     TicketsService,
@@ -59,6 +63,7 @@ import { TicketsService } from './tickets.service';
     TicketBoard,
     TicketFactsService,
     TicketLinks,
+    TicketPhotos,
   ],
 })
 export class TicketsModule {}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATE_BOUNDS_MESSAGE, instantWithinBounds } from '../calendar/date-bounds';
 import { ResidentTicketView } from './residents';
-import { ClockView, Deadlines } from './tickets';
+import { ClockView, Deadlines, TicketPhotoView } from './tickets';
 import { FaultCategory } from '../repairs/fault-categories';
 import { Priority, TicketStatus, TicketType } from '../tickets/ticket-codes';
 
@@ -131,6 +131,8 @@ export interface FieldJobView {
   createdAt: string;
   deadlines: Deadlines;
   clocks: ClockView[];
+  /** The resident's photos and, once recorded, the technician's before/after photos and the signed work order. */
+  photos: TicketPhotoView[];
 }
 
 export interface TemperatureReadingView {

@@ -94,6 +94,21 @@ export interface TicketEventView {
   note: string | null;
 }
 
+/**
+ * Who took a photo of a ticket: the resident reporting it (`resident`), staff attaching one to the ticket
+ * (`staff`), the technician before and after the work (`before`, `after`), the work order the resident
+ * signed (`signature`).
+ */
+export type TicketPhotoKind = 'resident' | 'staff' | 'before' | 'after' | 'signature';
+
+/** A photo of a ticket: `url` answers the image to whoever may read the ticket, and to its uploader (404 to others). */
+export interface TicketPhotoView {
+  id: number;
+  kind: TicketPhotoKind;
+  url: string;
+  takenAt: string;
+}
+
 /** Another ticket, as a link to it (duplicates, parent and children). */
 export interface TicketRef {
   id: number;
@@ -117,6 +132,8 @@ export interface TicketDetailView extends TicketView {
   parent: TicketRef | null;
   /** Duplicate reports that joined this ticket. */
   children: TicketRef[];
+  /** The resident's photos, the technician's before/after photos and the signed work order, oldest first. */
+  photos: TicketPhotoView[];
   events: TicketEventView[];
   /** Statuses the viewer may move the ticket to now. */
   allowedTransitions: TicketStatus[];
