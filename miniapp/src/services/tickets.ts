@@ -41,3 +41,8 @@ export function transitionTicket(id: number, transition: TransitionRequest): Pro
 export function revealPhone(id: number): Promise<{ phone: string }> {
   return request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' });
 }
+
+/** A duplicate report joins the open ticket `parentId` as its child: not dispatched again, resolved with it. */
+export function linkTicket(id: number, parentId: number): Promise<TicketDetailView> {
+  return request<TicketDetailView>(`/api/tickets/${id}/link`, { method: 'POST', data: { parentId } });
+}

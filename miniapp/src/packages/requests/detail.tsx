@@ -10,6 +10,7 @@ import { CancelPanel } from './cancel-panel';
 import { RatingPrompt } from './rating-prompt';
 import { ResidentTimeline } from './resident-timeline';
 import { SignOff } from './sign-off';
+import { WorkDone } from './work-done';
 import { SubscribeButton } from '../../components/subscribe-button';
 import './detail.scss';
 
@@ -74,6 +75,7 @@ export default function RequestDetailPage() {
           </Text>
         ) : null}
       </View>
+      <WorkDone ticket={ticket} />
       <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <RatingPrompt ticket={ticket} />
       <View className="card">

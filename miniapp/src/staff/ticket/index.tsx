@@ -10,6 +10,7 @@ import {
 } from '@utility/shared';
 import { useState } from 'react';
 import { ClockList } from '../../components/clock-list';
+import { TicketPhotos } from '../../components/ticket-photos';
 import { PriorityBadge, StatusBadge } from '../../components/ticket-badges';
 import { formatFullTime } from '../../format/time';
 import { getApplicationForm, getTicketFeedback, type ApplicationFormView } from '../../services/complaint-handling';
@@ -18,6 +19,7 @@ import { getTicket } from '../../services/tickets';
 import { ApplicationFormCard } from './application-form-card';
 import { ComplaintPanel } from './complaint-panel';
 import { ContactPhone } from './contact-phone';
+import { DuplicateCard } from './duplicate-card';
 import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
 import './index.scss';
@@ -85,6 +87,12 @@ export default function TicketPage() {
         {ticket.accountNo ? <Text className="muted">户号 {ticket.accountNo}</Text> : null}
         <Text className="ticket__description">{ticket.description}</Text>
       </View>
+      <DuplicateCard ticket={ticket} staff={staff} onChanged={() => void load()} />
+      {ticket.photos?.length ? (
+        <View className="card">
+          <TicketPhotos id="ticket-photos" title="照片" photos={ticket.photos} as="staff" />
+        </View>
+      ) : null}
       {application ? <ApplicationFormCard form={application} /> : null}
       {feedback && HANDLED.includes(ticket.type) ? (
         <ComplaintPanel
