@@ -27,6 +27,8 @@ export const pageScrollTo = jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' }))
 export const setClipboardData = jest.fn(async () => ({ errMsg: 'setClipboardData:ok' }));
 /** Programmed by each test, like `request`: answers `{ statusCode, data }` with data as text. */
 export const uploadFile = jest.fn();
+export const downloadFile = jest.fn();
+export const previewImage = jest.fn(async () => ({ errMsg: 'previewImage:ok' }));
 export const requestPayment = jest.fn(async () => ({ errMsg: 'requestPayment:ok' }));
 export const chooseMedia = jest.fn(async () => ({
   type: 'image',
@@ -77,6 +79,7 @@ export function resetTaroMock(): void {
   request.mockReset();
   requestSubscribeMessage.mockReset();
   uploadFile.mockReset();
+  downloadFile.mockReset();
 }
 
 const Taro = {
@@ -98,6 +101,8 @@ const Taro = {
   pageScrollTo,
   setClipboardData,
   uploadFile,
+  downloadFile,
+  previewImage,
   requestPayment,
   chooseMedia,
   getLocation,

@@ -87,6 +87,8 @@ export enum ErrorCode {
   QuoteChanged = 'QUOTE_CHANGED',
   ResidentConfirmationRequired = 'RESIDENT_CONFIRMATION_REQUIRED',
   TemperatureUnsigned = 'TEMPERATURE_UNSIGNED',
+  TicketLinked = 'TICKET_LINKED',
+  LinkNotAllowed = 'LINK_NOT_ALLOWED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -174,6 +176,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.QuoteChanged]: '报价已更新或已失效，请查看最新报价后再确认',
   [ErrorCode.ResidentConfirmationRequired]: '居民尚未在小程序中确认完成，请居民确认或现场签字',
   [ErrorCode.TemperatureUnsigned]: '室温测量记录须经居民现场签字或在小程序中确认',
+  [ErrorCode.TicketLinked]: '该工单已并入其他工单，随主工单一并处理',
+  [ErrorCode.LinkNotAllowed]: '只能把尚未上门的同类报修并入仍在处理的工单',
 };
 
 /** The wire shape of every error response. */

@@ -42,3 +42,4 @@ export * from './accounts/account-import';
 export * from './api/accounts';
 export * from './api/customer-history';
 export * from './customer-history/search-key';
+export * from './tickets/duplicates';

@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { demoPhoneLast4 } from '../support/accounts';
-import { ARTIFACTS_DIR, currentPage, eventually, fullPageScreenshot, pageSettled, staffLogin, step } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  currentPage,
+  eventually,
+  fullPageScreenshot,
+  pageSettled,
+  staffLogin,
+  step,
+} from '../support/browser';
 import { useJourney } from '../support/journey';
 import { smallJpeg } from '../support/photos';
-import { api, staffToken } from '../support/server-process';
+import { DEMO_PASSWORD, api, staffToken } from '../support/server-process';
 
 /** Demo account 9100000001 (东城供热站, east): its repairs go to repair-east-heat, worked by tech1. */
 const HOME = { accountNo: '9100000001', holderName: '王秀英' };
@@ -31,7 +39,11 @@ describe('browser', () => {
     expect(bound.status).toBe(201);
     const accountId = bound.body.find((a: { accountNo: string }) => a.accountNo === HOME.accountNo).id as number;
     const form = new FormData();
-    form.append('file', new Blob([await smallJpeg('#c0392b', 96)], { type: 'image/jpeg' }), 'stove.jpg');
+    form.append(
+      'file',
+      new Blob([new Uint8Array(await smallJpeg('#c0392b', 96))], { type: 'image/jpeg' }),
+      'stove.jpg',
+    );
     const uploaded = await fetch(`${base}/api/uploads`, {
       method: 'POST',
       headers: { authorization: `Bearer ${resident}` },
@@ -51,16 +63,14 @@ describe('browser', () => {
 
     // The dispatcher gives it to tech1.
     const dispatcher = await staffToken(base, 'dispatcher1');
-    const tech1 = await api(base, 'POST', '/api/staff/login', undefined, { username: 'tech1', password: 'x' });
-    expect(tech1.status).toBe(401);
-    const members = (await api(base, 'GET', `/api/queues/${fault.body.queueId ?? ''}`, dispatcher)).status;
-    expect(members).toBeDefined();
-    const techId = (
-      await api(base, 'POST', '/api/staff/login', undefined, { username: 'tech1', password: journeyPassword() })
-    ).body.staff.id as number;
-    expect(
-      (await api(base, 'POST', `/api/tickets/${ticketId}/assign`, dispatcher, { staffId: techId })).status,
-    ).toBe(200);
+    const tech1 = await api(base, 'POST', '/api/staff/login', undefined, {
+      username: 'tech1',
+      password: DEMO_PASSWORD,
+    });
+    const assigned = await api(base, 'POST', `/api/tickets/${ticketId}/assign`, dispatcher, {
+      staffId: tech1.body.staff.id,
+    });
+    expect(assigned.status).toBe(200);
 
     // The technician's phone: the job shows the resident's photo, loaded.
     const tech = await journey.phone();
@@ -68,7 +78,13 @@ describe('browser', () => {
     await tp.setViewportSize({ width: 375, height: 812 });
     await step(tech, 'tech-job-photo', async () => {
       await staffLogin(tp, 'tech1');
-      await tp.goto(`/#/staff/job/index?id=${ticketId}`);
+      await tp.locator('#field-jobs').click();
+      await tp.waitForURL(/#\/staff\/jobs\/index/);
+      const row = currentPage(tp).locator(`#field-job-${fault.body.no as string}`);
+      await row.waitFor();
+      await pageSettled(tp);
+      await row.click();
+      await tp.waitForURL(new RegExp(`#/staff/job/index\\?id=${ticketId}$`));
       const job = currentPage(tp);
       await job.locator('#job-photos').waitFor();
       expect(await job.locator('#job-photos .ticket-photos__kind').allInnerTexts()).toEqual(['用户照片']);
@@ -78,6 +94,9 @@ describe('browser', () => {
         expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96),
       );
       expect(await image.getAttribute('src')).toMatch(/^blob:/);
+      // The photo is on the first screen of the job, under its card.
+      const box = (await job.locator('#job-photos').boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(375);
       await pageSettled(tp);
       await fullPageScreenshot(tp, join(ARTIFACTS_DIR, 'job-photos-technician.png'));
     });

@@ -207,3 +207,19 @@ export async function sendFile<T>(
   }
   return settle<T>(response, audience, options.silent);
 }
+
+/**
+ * A protected file (a photo of a ticket) fetched with the caller's token into a local file — a weapp temp
+ * path, an H5 blob URL — that an <Image> can show: image tags send no Authorization header.
+ */
+export async function download(path: string, options: { as?: AudienceName } = {}): Promise<string> {
+  const audience = audienceFor(path, options.as);
+  let response: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    response = await Taro.downloadFile({ url: API_BASE + path, header: authHeader(audience), timeout: 60000 });
+  } catch {
+    throw new ApiRequestError(NETWORK_ERROR, NETWORK_MESSAGE, 0);
+  }
+  if (response.statusCode !== 200) throw toApiRequestError(response.statusCode, null);
+  return response.tempFilePath;
+}

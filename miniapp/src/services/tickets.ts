@@ -46,3 +46,8 @@ export function revealPhone(id: number): Promise<{ phone: string }> {
 export function replyToHotline(id: number, reply: string): Promise<TicketView> {
   return request<TicketView>(`/api/tickets/${id}/hotline-reply`, { method: 'POST', data: { reply } });
 }
+
+/** A duplicate report joins the open ticket `parentId` as its child: not dispatched again, resolved with it. */
+export function linkTicket(id: number, parentId: number): Promise<TicketDetailView> {
+  return request<TicketDetailView>(`/api/tickets/${id}/link`, { method: 'POST', data: { parentId } });
+}

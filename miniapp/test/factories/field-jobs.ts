@@ -26,6 +26,7 @@ export function fieldJob(over: Partial<FieldJobView> = {}): FieldJobView {
     window: { start: '2026-11-24T01:00:00.000Z', end: '2026-11-24T04:00:00.000Z' },
     accepted: false,
     eta: null,
+    photos: [],
     createdAt: '2026-11-23T05:00:00Z',
     deadlines: { respondBy: null, contactBy: null, decisionBy: null, onSiteBy: null, resolveBy: null },
     clocks: [],

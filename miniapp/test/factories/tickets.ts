@@ -53,7 +53,16 @@ export function ticketView(over: Partial<TicketView> = {}): TicketView {
 }
 
 export function ticketDetail(over: Partial<TicketDetailView> = {}): TicketDetailView {
-  return { ...ticketView(), events: [], allowedTransitions: [], ...over };
+  return {
+    ...ticketView(),
+    possibleDuplicateOf: null,
+    parent: null,
+    children: [],
+    photos: [],
+    events: [],
+    allowedTransitions: [],
+    ...over,
+  };
 }
 
 export function staffLogin(role: Role = Role.Dispatcher): StaffLoginResponse {

@@ -42,6 +42,7 @@ function job(
     window: null,
     accepted: false,
     eta: null,
+    photos: [],
     createdAt,
     deadlines: { respondBy: null, contactBy: null, decisionBy: null, onSiteBy: null, resolveBy: null },
     clocks,

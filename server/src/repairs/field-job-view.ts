@@ -3,6 +3,8 @@ import {
   FieldJobView,
   PRIORITY_RANK,
   TICKET_TYPE_LABELS,
+  TicketEventKind,
+  TicketPhotoView,
   TicketView,
 } from '@utility/shared';
 import { etaOf } from '../tickets/resident-ticket-view';
@@ -19,6 +21,7 @@ export function toFieldJobView(
   view: TicketView,
   request: RepairRequest | null,
   events: TicketEvent[],
+  photos: TicketPhotoView[] = [],
 ): FieldJobView {
   return {
     id: view.id,
@@ -44,6 +47,7 @@ export function toFieldJobView(
     createdAt: view.createdAt,
     deadlines: view.deadlines,
     clocks: view.clocks,
+    photos,
   };
 }
 

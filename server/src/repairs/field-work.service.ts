@@ -26,6 +26,7 @@ import { Db } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
 import { confirmedInVisit } from '../tickets/resident-ticket-view';
 import { TicketEvent } from '../tickets/ticket-event.entity';
+import { TicketPhotos } from '../tickets/ticket-photos.service';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
@@ -72,6 +73,7 @@ export class FieldWorkService {
     private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
     private readonly uploads: UploadsService,
+    private readonly photos: TicketPhotos,
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
@@ -346,17 +348,18 @@ export class FieldWorkService {
   private async views(tickets: Ticket[], me: StaffPrincipal): Promise<FieldJobView[]> {
     if (!tickets.length) return [];
     const ids = tickets.map((t) => t.id);
-    const [views, requests, events, quotes] = await Promise.all([
+    const [views, requests, events, quotes, photos] = await Promise.all([
       this.reader.views(tickets, me),
       this.requests.findBy({ ticketId: In(ids) }),
       this.reader.eventsOf(ids),
       this.quotes.find({ where: { ticketId: In(ids), resultId: IsNull(), status: Not('superseded') } }),
+      this.photos.ofTickets(ids),
     ]);
     return tickets.map((t, i) => {
       const own = events.filter((e) => e.ticketId === t.id);
       const quote = quotes.filter((q) => q.ticketId === t.id).sort((a, b) => b.id - a.id)[0];
       return {
-        ...toFieldJobView(t, views[i], requests.find((r) => r.ticketId === t.id) ?? null, own),
+        ...toFieldJobView(t, views[i], requests.find((r) => r.ticketId === t.id) ?? null, own, photos.get(t.id)),
         quote: quote ? toQuoteView(quote) : null,
         residentConfirmed: t.status === TicketStatus.OnSite && confirmedInVisit(own),
       };

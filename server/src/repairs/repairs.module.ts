@@ -11,6 +11,7 @@ import { RepairQuote } from './repair-quote.entity';
 import { RepairRequest } from './repair-request.entity';
 import { RepairResult } from './repair-result.entity';
 import { RepairsController } from './repairs.controller';
+import { RepairPhotos } from './repair-photos.service';
 import { RepairsService } from './repairs.service';
 import { ResidentSignOffController } from './resident-sign-off.controller';
 import { ResidentSignOffService } from './resident-sign-off.service';
@@ -27,7 +28,7 @@ import { RoomTemperatureReading } from './room-temperature-reading.entity';
     UploadsModule,
   ],
   controllers: [RepairsController, FieldJobsController, ResidentSignOffController],
-  providers: [RepairsService, FieldWorkService, ResidentSignOffService, ResidentRepairDetails],
+  providers: [RepairsService, FieldWorkService, ResidentSignOffService, ResidentRepairDetails, RepairPhotos],
   exports: [FieldWorkService],
 })
 export class RepairsModule {}

@@ -60,6 +60,7 @@ export class TicketAssignment {
   /** Exactly one of several simultaneous claimants wins; the others get 409. */
   async claim(actor: StaffPrincipal, id: number): Promise<Ticket> {
     const ticket = await this.reader.visibleTicket(actor, id);
+    if (ticket.parentId !== null) throw conflict(ErrorCode.TicketLinked);
     if (!canClaim(ticket.status))
       throw conflict(ticket.assigneeId ? ErrorCode.TicketAlreadyClaimed : ErrorCode.TransitionNotAllowed);
     await this.assertMayWork(actor, ticket.queueId);
@@ -73,7 +74,7 @@ export class TicketAssignment {
    * null when someone else has it, so the caller can refuse and roll back.
    */
   async claimIn(em: EntityManager, actor: StaffPrincipal, ticket: Ticket): Promise<Ticket | null> {
-    if (!canClaim(ticket.status) || ticket.assigneeId !== null) return null;
+    if (!canClaim(ticket.status) || ticket.assigneeId !== null || ticket.parentId !== null) return null;
     await this.assertMayWork(actor, ticket.queueId);
     return this.take(em, ticket, actor, actor, TicketEventKind.Claimed);
   }
@@ -85,7 +86,7 @@ export class TicketAssignment {
     for (let round = 0; round < 10; round++) {
       const candidates = await this.db.dataSource
         .createQueryBuilder(Ticket, 't')
-        .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.status IN (:...claimable)', {
+        .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.parentId IS NULL AND t.status IN (:...claimable)', {
           queueId,
           claimable: CLAIMABLE,
         })
@@ -152,6 +153,7 @@ export class TicketAssignment {
   async assign(actor: StaffPrincipal, id: number, staffId: number, note?: string): Promise<Ticket> {
     if (!ASSIGNING_ROLES.includes(actor.role)) throw forbidden();
     const ticket = await this.reader.visibleTicket(actor, id);
+    if (ticket.parentId !== null) throw conflict(ErrorCode.TicketLinked);
     if (!isOpen(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
     const assignee = await this.staff.findById(staffId);
     // Dispatchers and admins route work: they take a ticket only when they hold a working role too.

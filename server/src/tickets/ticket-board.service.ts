@@ -46,7 +46,10 @@ export class TicketBoard {
     if (!(await this.queues.findVisible(viewer, queueId))) throw notFound();
     const open = await this.tickets
       .createQueryBuilder('t')
-      .where('t.queueId = :queueId AND t.status NOT IN (:...closed)', { queueId, closed: CLOSED })
+      .where('t.queueId = :queueId AND t.status NOT IN (:...closed) AND t.parentId IS NULL', {
+        queueId,
+        closed: CLOSED,
+      })
       .orderBy(PRIORITY_ORDER_SQL, 'DESC')
       .addOrderBy('t.createdAt', 'ASC')
       .addOrderBy('t.id', 'ASC')
@@ -99,7 +102,7 @@ export class TicketBoard {
       )
       .addSelect('MAX(CASE WHEN c.stoppedAt IS NULL AND c.riskAt <= :now THEN 1 ELSE 0 END)', 'risky')
       .leftJoin(TicketClock, 'c', 'c.ticketId = t.id')
-      .where('t.queueId IN (:...queueIds) AND t.status NOT IN (:...closed)')
+      .where('t.queueId IN (:...queueIds) AND t.status NOT IN (:...closed) AND t.parentId IS NULL')
       .groupBy('t.id')
       .addGroupBy('t.queueId');
     const rows: { queueId: number; open: string; breached: string; atRisk: string }[] = await this.tickets.manager

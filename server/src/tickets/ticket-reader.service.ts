@@ -256,7 +256,14 @@ export class TicketReader {
     return (await this.views([ticket], viewer))[0];
   }
 
-  async detail(viewer: StaffPrincipal, id: number): Promise<TicketDetailView> {
+  /** The ticket in the caller's scope with its timeline; TicketLinks adds its duplicates, parent, children and photos. */
+  async detail(
+    viewer: StaffPrincipal,
+    id: number,
+  ): Promise<{
+    ticket: Ticket;
+    view: Omit<TicketDetailView, 'possibleDuplicateOf' | 'parent' | 'children' | 'photos'>;
+  }> {
     const ticket = await this.visibleTicket(viewer, id);
     const [view, events] = await Promise.all([
       this.view(ticket, viewer),
@@ -264,9 +271,12 @@ export class TicketReader {
     ]);
     const actor = { role: viewer.role as Role, isAssignee: ticket.assigneeId === viewer.id };
     return {
-      ...view,
-      events: events.map(toEventView),
-      allowedTransitions: allowedTransitions(ticket.type, ticket.status, actor),
+      ticket,
+      view: {
+        ...view,
+        events: events.map(toEventView),
+        allowedTransitions: allowedTransitions(ticket.type, ticket.status, actor),
+      },
     };
   }
 }

@@ -21,6 +21,7 @@ export interface TicketSnapshot {
   readonly contactName: string;
   readonly contactPhone: string;
   readonly contactPhoneIndex: string | null;
+  readonly parentId: number | null;
   readonly description: string;
   /** The agreed visit window, if any (docs/domain.md#clocks). */
   readonly windowStart: Date | null;

@@ -73,6 +73,14 @@ export class Ticket implements TicketSnapshot {
   @TimeColumn({ nullable: true })
   windowEnd: Date | null;
 
+  /**
+   * The open ticket this duplicate report joined (docs/domain.md#duplicates): it is not dispatched on its
+   * own (its clocks stopped, nobody may claim it) and it is resolved with its parent. Null for most.
+   */
+  @Index()
+  @IdRefColumn({ nullable: true })
+  parentId: number | null;
+
   /** Staff member who took it in (phone/counter), null for the resident's own submission. */
   @IdRefColumn({ nullable: true })
   createdById: number | null;

@@ -5,6 +5,8 @@ import {
   AssignSchema,
   CreateTicketRequest,
   CreateTicketSchema,
+  LinkTicketRequest,
+  LinkTicketSchema,
   Role,
   RetypeRequest,
   RetypeSchema,
@@ -20,6 +22,7 @@ import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { StaffPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { TicketAssignment } from './ticket-assignment.service';
+import { TicketLinks } from './ticket-links.service';
 import { TicketReader } from './ticket-reader.service';
 import { NewTicket, TicketsService } from './tickets.service';
 
@@ -34,6 +37,7 @@ export class TicketsController {
     private readonly tickets: TicketsService,
     private readonly assignment: TicketAssignment,
     private readonly reader: TicketReader,
+    private readonly links: TicketLinks,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -69,7 +73,24 @@ export class TicketsController {
   @Get(':id')
   @ApiOperation({ summary: 'A ticket in your scope, with its timeline' })
   get(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<TicketDetailView> {
-    return this.reader.detail(staff, id);
+    return this.links.detail(staff, id);
+  }
+
+  @Post(':id/link')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...INTAKE_ROLES)
+  @ApiOperation({
+    summary:
+      'A duplicate report joins an open ticket of the same work as its child: not dispatched again, resolved with it',
+  })
+  @ApiZodBody(LinkTicketSchema)
+  async link(
+    @CurrentStaff() staff: StaffPrincipal,
+    @IdParam() id: number,
+    @ZodBody(LinkTicketSchema) body: LinkTicketRequest,
+  ): Promise<TicketDetailView> {
+    await this.links.link(staff, id, body.parentId);
+    return this.links.detail(staff, id);
   }
 
   @Post(':id/reveal-phone')

@@ -11,6 +11,7 @@ import { DispatchWatch } from './dispatch-watch.service';
 import { OncallChain } from './oncall-chain.service';
 import { OncallPage } from './oncall-page.entity';
 import { OncallPager } from './oncall-pager.service';
+import { UploadsModule } from '../uploads/uploads.module';
 import { QueueBoardController } from './queue-board.controller';
 import { SlaBreach } from './sla-breach.entity';
 import { TicketAppointmentsController } from './ticket-appointments.controller';
@@ -23,6 +24,8 @@ import { TicketEvent } from './ticket-event.entity';
 import { TicketExtensions } from './ticket-extensions';
 import { TicketFactsService } from './ticket-facts.service';
 import { TicketHotline } from './ticket-hotline.service';
+import { TicketLinks } from './ticket-links.service';
+import { TicketPhotos } from './ticket-photos.service';
 import { TicketReader } from './ticket-reader.service';
 import { TicketSweeper } from './ticket-sweeper.service';
 import { Ticket } from './ticket.entity';
@@ -41,6 +44,7 @@ import { UnclaimedWatch } from './unclaimed-watch.service';
     SlaModule,
     StaffModule,
     StaffNoticesModule,
+    UploadsModule,
   ],
   controllers: [TicketsController, QueueBoardController, TicketAppointmentsController],
   providers: [
@@ -58,6 +62,8 @@ import { UnclaimedWatch } from './unclaimed-watch.service';
     OncallChain,
     UnclaimedWatch,
     DispatchWatch,
+    TicketLinks,
+    TicketPhotos,
   ],
   exports: [
     TicketsService,
@@ -69,6 +75,8 @@ import { UnclaimedWatch } from './unclaimed-watch.service';
     TicketBoard,
     TicketFactsService,
     DispatchWatch,
+    TicketLinks,
+    TicketPhotos,
   ],
 })
 export class TicketsModule {}

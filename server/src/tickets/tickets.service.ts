@@ -27,6 +27,7 @@ import { QueuesService } from '../queues/queues.service';
 import { TicketAssignment } from './ticket-assignment.service';
 import { ClockedTicket, NewClock, TicketClocksService } from './ticket-clocks.service';
 import { TicketExtensions } from './ticket-extensions';
+import { TicketLinks } from './ticket-links.service';
 import { EventData, TicketEvent } from './ticket-event.entity';
 import { appendEvents } from './ticket-events';
 import { TicketReader } from './ticket-reader.service';
@@ -72,6 +73,7 @@ export class TicketsService {
     private readonly assignment: TicketAssignment,
     private readonly reader: TicketReader,
     private readonly extensions: TicketExtensions,
+    private readonly links: TicketLinks,
   ) {}
 
   /**
@@ -113,6 +115,7 @@ export class TicketsService {
       windowStart: body.window?.start ?? null,
       windowEnd: body.window?.end ?? null,
       createdById: byStaff ? actor.id : null,
+      parentId: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -216,10 +219,12 @@ export class TicketsService {
     const now = this.clock.now();
     const id = ticket.id;
     const assigneeId = to === TicketStatus.Accepted ? null : ticket.assigneeId;
+    // A duplicate reopened on its own is worked alone from then on (docs/domain.md#duplicates).
+    const unlink = to && ticket.parentId !== null && !isOpen(ticket.status) && isOpen(to) ? { parentId: null } : {};
     const moved = await em.update(
       Ticket,
       { id, status: ticket.status, assigneeId: ticket.assigneeId ?? IsNull() },
-      { status: to ?? ticket.status, assigneeId, updatedAt: now },
+      { status: to ?? ticket.status, assigneeId, ...unlink, updatedAt: now },
     );
     if (!moved.affected) throw conflict(ErrorCode.Conflict);
     await appendEvents(em, id, [
@@ -239,6 +244,7 @@ export class TicketsService {
       ...(step.events ?? []).map((e) => ({ ...e, actor, at: now })),
     ]);
     if (to) await this.clocks.onTransition(em, ticket, ticket.status, to, now);
+    if (to) await this.links.followParent(em, ticket, to, now);
     return em.findOneByOrFail(Ticket, { id });
   }
 
@@ -308,10 +314,17 @@ export class TicketsService {
     return this.db.transaction(async (em) => {
       // Back to 受理 (handed back or reopened) frees the ticket for the queue again.
       const assigneeId = to === TicketStatus.Accepted ? null : ticket.assigneeId;
-      const moved = await em.update(Ticket, { id, status: ticket.status }, { status: to, assigneeId, updatedAt: now });
+      // A duplicate reopened on its own is worked alone from then on (docs/domain.md#duplicates).
+      const unlink = ticket.parentId !== null && !isOpen(ticket.status) && isOpen(to) ? { parentId: null } : {};
+      const moved = await em.update(
+        Ticket,
+        { id, status: ticket.status },
+        { status: to, assigneeId, ...unlink, updatedAt: now },
+      );
       if (!moved.affected) throw conflict(ErrorCode.Conflict);
       await appendEvents(em, id, [{ kind: TicketEventKind.Transition, actor, at: now, from: ticket.status, to, note }]);
       await this.clocks.onTransition(em, ticket, ticket.status, to, now);
+      await this.links.followParent(em, ticket, to, now);
       return em.findOneByOrFail(Ticket, { id });
     });
   }

@@ -34,3 +34,13 @@ export const CurrentUploader = createParamDecorator((_data: unknown, context: Ex
   if (request.resident) return { kind: 'resident', id: request.resident.id };
   throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated);
 });
+
+/** The staff member or resident UploaderGuard let through, as a principal (photo reads check their scope). */
+export const CurrentViewer = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): StaffPrincipal | ResidentPrincipal => {
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const viewer = request.principal ?? request.resident;
+    if (!viewer) throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated);
+    return viewer;
+  },
+);

@@ -5,7 +5,9 @@ import { ErrorCode } from '@utility/shared';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error';
 import { IdParam } from '../common/id-param';
-import { CurrentUploader, UploaderGuard } from './uploader.guard';
+import { ResidentPrincipal, StaffPrincipal } from '../common/principal';
+import { PhotoAccess } from './photo-access.service';
+import { CurrentUploader, CurrentViewer, UploaderGuard } from './uploader.guard';
 import { UploadOwner, UploadView, UploadsService, mapUpload } from './uploads.service';
 
 const FIELD = 'file';
@@ -19,7 +21,10 @@ const noFile = () =>
 @UseGuards(UploaderGuard)
 @Controller('api/uploads')
 export class UploadsController {
-  constructor(private readonly uploads: UploadsService) {}
+  constructor(
+    private readonly uploads: UploadsService,
+    private readonly access: PhotoAccess,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -39,13 +44,19 @@ export class UploadsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The stored photo (image/jpeg), for its uploader or staff; 404 for anyone else' })
+  @ApiOperation({
+    summary:
+      "The stored photo (image/jpeg), for its uploader and whoever may read its ticket (a resident: the technician's after-photos); 404 for anyone else",
+  })
   @ApiProduces('image/jpeg')
   // A photo never changes under its id: cacheable, but only by the viewer's own client.
   @Header('Cache-Control', 'private, max-age=86400, immutable')
   @Header('X-Content-Type-Options', 'nosniff')
-  async download(@CurrentUploader() viewer: UploadOwner, @IdParam() id: number): Promise<StreamableFile> {
-    const { upload, bytes } = await this.uploads.read(id, viewer);
+  async download(
+    @CurrentViewer() viewer: StaffPrincipal | ResidentPrincipal,
+    @IdParam() id: number,
+  ): Promise<StreamableFile> {
+    const { upload, bytes } = await this.access.read(id, viewer);
     return new StreamableFile(bytes, { type: upload.mime, length: bytes.length, disposition: 'inline' });
   }
 

@@ -126,7 +126,7 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
     });
   });
 
-  it('staff upload too, and any staff member may see any photo; a resident only their own', async () => {
+  it('staff upload too, and any staff member may see a photo not attached to a ticket; a resident only their own', async () => {
     const tech = await signIn(t, 'tech1');
     const inspector = await signIn(t, 'inspector2');
     const me = await newResident();

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { LocalPhotoStorage, PHOTO_STORAGE, uploadsDir } from './photo-storage';
+import { PhotoTargets } from './photo-targets';
 import { UploadSweeper } from './upload-sweeper.service';
 import { UploadAllowance } from './upload-allowance.entity';
 import { Upload } from './upload.entity';
@@ -22,7 +23,8 @@ import { UploadsService } from './uploads.service';
     },
     UploadsService,
     UploadSweeper,
+    PhotoTargets,
   ],
-  exports: [UploadsService],
+  exports: [UploadsService, PhotoTargets],
 })
 export class UploadsModule {}

@@ -167,16 +167,19 @@ export class UploadsService {
     if (affected === 0) throw new Error(`upload allowance row missing for ${owner.kind} ${owner.id}`);
   }
 
-  /** A photo and its bytes, for its owner or any staff member; anyone else gets 404, as for an unknown id. */
-  async read(id: number, viewer: UploadOwner): Promise<{ upload: Upload; bytes: Buffer }> {
+  /** A photo's record; 404 when there is none (callers decide who may read it: uploads-api's PhotoAccess). */
+  async find(id: number): Promise<Upload> {
     const upload = await this.uploads.findOneBy({ id });
     if (!upload) throw notFound();
-    const isOwner = upload.ownerKind === viewer.kind && upload.ownerId === viewer.id;
-    if (!isOwner && viewer.kind !== 'staff') throw notFound();
+    return upload;
+  }
+
+  /** A photo's bytes as uploaded (re-encoded), decrypted; 404 when the storage has lost them. */
+  async bytesOf(upload: Upload): Promise<Buffer> {
     const stored = await this.storage.get(upload.storageKey);
     if (!stored) throw notFound();
     // Photos stored before sealing was introduced are read as they are.
-    return { upload, bytes: isSealed(stored) ? openSealedBytes(stored) : stored };
+    return isSealed(stored) ? openSealedBytes(stored) : stored;
   }
 
   /**
@@ -214,6 +217,13 @@ export class UploadsService {
     await em.update(Upload, { id: In(adding.map((u) => u.id)), attachedTo: IsNull() }, { attachedTo: attachTo });
     for (const u of adding) u.attachedTo = attachTo;
     return unique.map((id) => usable.find((u) => u.id === id)!);
+  }
+
+  /** The photos attached to any of `targets` (e.g. `ticket:42`, `repair_after:7`), oldest first. */
+  listAttachedToAny(targets: string[]): Promise<Upload[]> {
+    return targets.length
+      ? this.uploads.find({ where: { attachedTo: In([...new Set(targets)]) }, order: { id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** The photos attached to something, oldest first. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATE_BOUNDS_MESSAGE, instantWithinBounds } from '../calendar/date-bounds';
 import { ResidentTicketView } from './residents';
-import { ClockView, Deadlines } from './tickets';
+import { ClockView, Deadlines, TicketPhotoView } from './tickets';
 import { FaultCategory } from '../repairs/fault-categories';
 import { QUOTE_MAX_QTY, type QuoteLine } from '../repairs/repair-quote';
 import { Priority, TicketStatus, TicketType } from '../tickets/ticket-codes';
@@ -177,6 +177,8 @@ export interface FieldJobView {
   quote?: QuoteView | null;
   /** The resident confirmed the work in the miniapp during this visit (resolve may then use `in_app`). */
   residentConfirmed?: boolean;
+  /** The resident's photos and, once recorded, the technician's before/after photos and the signed work order. */
+  photos: TicketPhotoView[];
 }
 
 export interface TemperatureReadingView {

@@ -4,6 +4,7 @@ import { BindingSecondFact } from '../residents/second-fact';
 import { ResidentStep } from '../tickets/resident-progress';
 import { TicketType } from '../tickets/ticket-codes';
 import type { ResidentRatingState } from './feedback';
+import type { TicketPhotoView } from './tickets';
 
 export const WechatLoginSchema = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(128) });
 export const PhoneCodeSchema = z.object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(128) });
@@ -115,7 +116,22 @@ export interface ResidentTicketView {
   temperatureReadings?: TemperatureReadingView[];
   /** The progress-notice templates this resident has consented to for this ticket and not yet used. */
   subscribedTemplateIds?: string[];
+  /** The resident's photos and the technician's after-photos, oldest first (absent where no reader fills it). */
+  photos?: TicketPhotoView[];
+  /** The work done, once the technician recorded it (the latest resolution); null before. */
+  work?: RepairWorkView | null;
   timeline: ResidentTimelineItem[];
+}
+
+/** What the technician recorded: the cause found, the measures taken, the parts used and the charge. */
+export interface RepairWorkView {
+  cause: string;
+  measures: string;
+  parts: { name: string; qty: number }[];
+  chargeable: boolean;
+  /** Integer fen; null when free. */
+  chargeFen: number | null;
+  resolvedAt: string;
 }
 
 /** Subscribe-message templates the miniapp asks consent for (WeChat allows three per request). */

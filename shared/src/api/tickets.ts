@@ -126,7 +126,46 @@ export interface TicketEventView {
   note: string | null;
 }
 
+/**
+ * Who took a photo of a ticket: the resident reporting it (`resident`), staff attaching one to the ticket
+ * (`staff`), the technician before and after the work (`before`, `after`), the work order the resident
+ * signed (`signature`).
+ */
+export type TicketPhotoKind = 'resident' | 'staff' | 'before' | 'after' | 'signature';
+
+/** A photo of a ticket: `url` answers the image to whoever may read the ticket, and to its uploader (404 to others). */
+export interface TicketPhotoView {
+  id: number;
+  kind: TicketPhotoKind;
+  url: string;
+  takenAt: string;
+}
+
+/** Another ticket, as a link to it (duplicates, parent and children). */
+export interface TicketRef {
+  id: number;
+  no: string;
+  type: TicketType;
+  status: TicketStatus;
+  address: string;
+}
+
+/** `POST /api/tickets/:id/link`: the ticket joins `parentId` as its child (docs/domain.md#duplicates). */
+export const LinkTicketSchema = z.object({ parentId: z.number().int().positive().max(2_147_483_647) });
+export type LinkTicketRequest = z.infer<typeof LinkTicketSchema>;
+
 export interface TicketDetailView extends TicketView {
+  /**
+   * An earlier open ticket of the same work at the same account, address or building, that this one may
+   * duplicate: the agent may link it (null once linked, or when there is none).
+   */
+  possibleDuplicateOf: TicketRef | null;
+  /** The open ticket this one joined: it is worked there, and resolved with it. */
+  parent: TicketRef | null;
+  /** Duplicate reports that joined this ticket. */
+  children: TicketRef[];
+  /** The resident's photos, the technician's before/after photos and the signed work order, oldest first. */
+  photos: TicketPhotoView[];
   events: TicketEventView[];
   /** Statuses the viewer may move the ticket to now. */
   allowedTransitions: TicketStatus[];

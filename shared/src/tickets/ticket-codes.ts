@@ -94,6 +94,8 @@ export enum TicketEventKind {
   TemperatureConfirmed = 'temp_confirmed',
   /** The handling opinion sent back to the 12345 hotline (its text in the note). */
   HotlineReplied = 'hotline_replied',
+  /** A duplicate report joined an open ticket as its child (on both timelines; docs/domain.md#duplicates). */
+  Linked = 'linked',
 }
 
 /** Staff-facing names of timeline events. */
@@ -121,6 +123,7 @@ export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
   [TicketEventKind.QuoteAccepted]: '用户已同意报价',
   [TicketEventKind.TemperatureConfirmed]: '居民确认室温',
   [TicketEventKind.HotlineReplied]: '回复12345',
+  [TicketEventKind.Linked]: '合并工单',
 };
 
 export const TICKET_TYPE_LABELS: Record<TicketType, string> = {

@@ -13,6 +13,7 @@ import { QuoteCard } from './quote-card';
 import { SignOff } from './sign-off';
 import { TemperatureCard } from './temperature-card';
 import { TechnicianCall } from '../../components/technician-call';
+import { WorkDone } from './work-done';
 import { SubscribeButton } from '../../components/subscribe-button';
 import './detail.scss';
 
@@ -80,6 +81,7 @@ export default function RequestDetailPage() {
       </View>
       <QuoteCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <TemperatureCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
+      <WorkDone ticket={ticket} />
       <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <RatingPrompt ticket={ticket} />
       <View className="card">

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { ErrorCode, TicketStatus, TicketType, type FieldJobView } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { TicketPhotos } from '../../components/ticket-photos';
 import { acceptJob, arriveJob, departJob, handOverJob, listFieldJobs, resolveJob } from '../../services/field-jobs';
 import { currentLocation } from '../../services/location';
 import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
@@ -156,6 +157,7 @@ export default function JobPage() {
         </Text>
       ) : null}
       <JobCard job={job} />
+      <TicketPhotos id="job-photos" title="照片" photos={job.photos ?? []} as="staff" />
       {done ? (
         <View id="job-done" className="card job__done">
           <Text className="job__done-title">

@@ -11,6 +11,7 @@ import {
 } from '@utility/shared';
 import { useState } from 'react';
 import { ClockList } from '../../components/clock-list';
+import { TicketPhotos } from '../../components/ticket-photos';
 import { PriorityBadge, StatusBadge } from '../../components/ticket-badges';
 import { formatFullTime } from '../../format/time';
 import { getApplicationForm, getTicketFeedback, type ApplicationFormView } from '../../services/complaint-handling';
@@ -20,6 +21,7 @@ import { ApplicationFormCard } from './application-form-card';
 import { ComplaintPanel } from './complaint-panel';
 import { ContactPhone } from './contact-phone';
 import { HotlineReplyCard } from './hotline-reply-card';
+import { DuplicateCard } from './duplicate-card';
 import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
 import { useDeskLayout } from '../../services/desk-layout';
@@ -91,6 +93,12 @@ export default function TicketPage() {
         {ticket.accountNo ? <Text className="muted">户号 {ticket.accountNo}</Text> : null}
         <Text className="ticket__description">{ticket.description}</Text>
       </View>
+      <DuplicateCard ticket={ticket} staff={staff} onChanged={() => void load()} />
+      {ticket.photos?.length ? (
+        <View className="card">
+          <TicketPhotos id="ticket-photos" title="照片" photos={ticket.photos} as="staff" />
+        </View>
+      ) : null}
       {ticket.channel === Channel.Hotline12345 ? (
         <HotlineReplyCard ticket={ticket} onChanged={() => void load()} />
       ) : null}

@@ -160,3 +160,51 @@ describe('contact phone', () => {
     expect(document.getElementById('ticket-reveal-phone')).toBeNull();
   });
 });
+
+describe('ticket page: duplicates and photos', () => {
+  it('flags a possible duplicate and links it; shows the photos fetched with the staff token', async () => {
+    saveSession(staffLogin(Role.Agent));
+    const parent = {
+      id: 3,
+      no: 'T202611230003',
+      type: TicketType.Leak,
+      status: TicketStatus.Assigned,
+      address: '幸福小区3栋1单元',
+    };
+    let detail = ticketDetail({
+      id: 5,
+      type: TicketType.Leak,
+      possibleDuplicateOf: parent,
+      photos: [{ id: 41, kind: 'resident', url: '/api/uploads/41', takenAt: '2026-11-23T05:00:00Z' }],
+    });
+    serve({
+      'GET /api/tickets/5': () => answer(200, detail),
+      'POST /api/tickets/5/link': () => {
+        detail = { ...detail, status: TicketStatus.Accepted, possibleDuplicateOf: null, parent };
+        return answer(200, detail);
+      },
+    });
+    taro.downloadFile.mockResolvedValue({ statusCode: 200, tempFilePath: 'blob:photo-41' });
+
+    render(<TicketPage />);
+
+    expect(await screen.findByText('可能重复报修')).toBeTruthy();
+    expect(byId('ticket-duplicate').textContent).toContain('T202611230003');
+    const image = await screen.findByText('用户照片');
+    expect(image).toBeTruthy();
+    expect(taro.downloadFile).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: expect.stringMatching(/\/api\/uploads\/41$/),
+        header: { Authorization: 'Bearer tok-1' },
+      }),
+    );
+
+    await tap('ticket-link');
+
+    expect(posts()).toEqual([
+      expect.objectContaining({ url: expect.stringMatching(/\/api\/tickets\/5\/link$/), data: { parentId: 3 } }),
+    ]);
+    expect(await screen.findByText(/已并入工单 T202611230003/)).toBeTruthy();
+    expect(document.getElementById('ticket-link')).toBeNull();
+  });
+});
