@@ -78,6 +78,9 @@ export enum ErrorCode {
   AlreadyExists = 'ALREADY_EXISTS',
   ImportInProgress = 'IMPORT_IN_PROGRESS',
   ImportFileTooLarge = 'IMPORT_FILE_TOO_LARGE',
+  OutageRestored = 'OUTAGE_RESTORED',
+  NotOutageChild = 'NOT_OUTAGE_CHILD',
+  IncidentClosed = 'INCIDENT_CLOSED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -156,6 +159,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.AlreadyExists]: '名称、编码或生效日期与已有记录重复',
   [ErrorCode.ImportInProgress]: '已有导入任务正在进行，请等它完成后再上传',
   [ErrorCode.ImportFileTooLarge]: '导入文件太大，请拆分后分批上传',
+  [ErrorCode.OutageRestored]: '该停供已恢复，不能再修改',
+  [ErrorCode.NotOutageChild]: '该工单未关联到此停供',
+  [ErrorCode.IncidentClosed]: '该事件已结束',
 };
 
 /** The wire shape of every error response. */

@@ -37,3 +37,5 @@ export * from './org/shift-rules';
 export * from './api/org-admin';
 export * from './accounts/account-import';
 export * from './api/accounts';
+export * from './outages';
+export * from './api/outages';

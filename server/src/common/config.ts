@@ -96,6 +96,7 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_USAGE_ALERT: z.string().min(1).max(64).default('TPL_USAGE_ALERT'),
   /** Told to a resident whose binding ended because the account's holder changed (过户). */
   WECHAT_TEMPLATE_ACCOUNT_CHANGE: z.string().min(1).max(64).default('TPL_ACCOUNT_CHANGE'),
+  WECHAT_TEMPLATE_OUTAGE: z.string().min(1).max(64).default('TPL_OUTAGE'),
   /** `mock` starts a fake WeCom (企业微信) API on loopback; `live` calls WeCom with WECOM_CORP_ID/AGENT_ID/SECRET. */
   WECOM_MODE: z.enum(['mock', 'live']).default('mock'),
   WECOM_CORP_ID: z.string().min(1).max(64).optional(),

@@ -17,6 +17,7 @@ export const noticeTemplates = (config: AppConfig): NoticeTemplates => ({
   arrears: config.WECHAT_TEMPLATE_ARREARS,
   usageAlert: config.WECHAT_TEMPLATE_USAGE_ALERT,
   accountChange: config.WECHAT_TEMPLATE_ACCOUNT_CHANGE,
+  outage: config.WECHAT_TEMPLATE_OUTAGE,
 });
 
 export interface NoticeRequest {
