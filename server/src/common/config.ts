@@ -111,6 +111,8 @@ const EnvSchema = z.object({
   STAFF_APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
+  /** Broadcast notices (an outage's) sent per notice-worker run, after the resident's own: WeChat's send rate, shared. */
+  NOTICE_BROADCAST_PER_RUN: z.coerce.number().int().min(0).max(5000).default(40),
   /** How often resolved tickets are read for return visits and ratings (0 = off, tests drive it). */
   RETURN_VISIT_PLANNER_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** Share of sampled work (inspections, applications, reports) given a return visit; docs/domain.md#return-visits: at least 10 %. */

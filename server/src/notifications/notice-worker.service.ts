@@ -3,6 +3,9 @@ import { BackgroundJob } from '../common/jobs/background-job.decorator';
 import { NoticePlanner } from './notice-planner.service';
 import { NoticeSender, SendResult } from './notice-sender.service';
 
+/** Plans one pass of another module's broadcast notices (an outage's) into the outbox; answers how many it queued. */
+export type BroadcastPlanner = () => Promise<number>;
+
 /** The notice outbox's job (`notice-worker`, every NOTICE_WORKER_SECONDS): plans, then sends. */
 @Injectable()
 export class NoticeWorker {
@@ -11,10 +14,25 @@ export class NoticeWorker {
     private readonly sender: NoticeSender,
   ) {}
 
-  /** Plans every event read so far, then sends what is due. */
+  private readonly broadcasts: BroadcastPlanner[] = [];
+
+  /** Modules above this one (outages) plan their broadcasts here, without it importing them. */
+  addBroadcastPlanner(planner: BroadcastPlanner): void {
+    this.broadcasts.push(planner);
+  }
+
+  /** Plans every event read so far and the broadcasts due, then sends what is due. */
   @BackgroundJob('notice-worker')
   async runOnce(): Promise<SendResult> {
     while ((await this.planner.plan()) > 0);
+    await this.planBroadcasts();
     return this.sender.sendDue();
+  }
+
+  /** One pass of every broadcast planner; answers how many notices they queued. */
+  async planBroadcasts(): Promise<number> {
+    let queued = 0;
+    for (const plan of this.broadcasts) queued += await plan();
+    return queued;
   }
 }
