@@ -58,6 +58,13 @@ import { Rating } from '../feedback/rating.entity';
 import { ReturnVisitAttempt } from '../feedback/return-visit-attempt.entity';
 import { ReturnVisit } from '../feedback/return-visit.entity';
 import { MonthlyReport } from '../reports/monthly-report.entity';
+import { Outage } from '../outages/outage.entity';
+import { OutageAccount } from '../outages/outage-account.entity';
+import { OutageTicket } from '../outages/outage-ticket.entity';
+import { OutageAnnouncement } from '../outages/outage-announcement.entity';
+import { Incident } from '../incidents/incident.entity';
+import { IncidentTicket } from '../incidents/incident-ticket.entity';
+import { IncidentEvent } from '../incidents/incident-event.entity';
 
 export const ENTITIES = [
   District,
@@ -120,4 +127,11 @@ export const ENTITIES = [
   Hazard,
   MonthlyReport,
   StaffNotification,
+  Outage,
+  OutageAccount,
+  OutageTicket,
+  OutageAnnouncement,
+  Incident,
+  IncidentTicket,
+  IncidentEvent,
 ];
