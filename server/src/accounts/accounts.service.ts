@@ -107,12 +107,12 @@ export class AccountsService {
     area: { utility: string; districtIds: number[]; stationIds: number[]; buildings: string[] },
     afterId: number,
     limit: number,
-  ): Promise<{ id: number; accountNo: string }[]> {
+  ): Promise<{ id: number; accountNo: string; districtId: number }[]> {
     const { districtIds, stationIds, buildings } = area;
     if (!districtIds.length && !stationIds.length && !buildings.length) return [];
     const q = this.accounts
       .createQueryBuilder('a')
-      .select(['a.id AS id', 'a.accountNo AS accountNo'])
+      .select(['a.id AS id', 'a.accountNo AS accountNo', 'a.districtId AS districtId'])
       .where('a.utility = :utility AND a.active = :active AND a.id > :afterId', {
         utility: area.utility,
         active: true,
@@ -129,8 +129,8 @@ export class AccountsService {
       )
       .orderBy('a.id', 'ASC')
       .limit(limit);
-    const rows = await q.getRawMany<{ id: number | string; accountNo: string }>();
-    return rows.map((r) => ({ id: Number(r.id), accountNo: r.accountNo }));
+    const rows = await q.getRawMany<{ id: number | string; accountNo: string; districtId: number | string }>();
+    return rows.map((r) => ({ id: Number(r.id), accountNo: r.accountNo, districtId: Number(r.districtId) }));
   }
 
   count(): Promise<number> {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { outageNoticeText } from '@utility/shared';
-import { IsNull, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { NoticeOutbox, NoticeRequest } from '../notifications/notice-outbox.service';
@@ -57,8 +57,8 @@ export class OutageNotices implements OnModuleInit {
   async residentsTold(outageIds: number[]): Promise<Map<number, number>> {
     const told = new Map<number, number>();
     if (!outageIds.length) return told;
-    const rows = await this.announcements.find({ where: { kind: 'declared' } });
-    for (const r of rows) if (outageIds.includes(r.outageId)) told.set(r.outageId, r.residentsQueued);
+    const rows = await this.announcements.find({ where: { kind: 'declared', outageId: In(outageIds) } });
+    for (const r of rows) told.set(r.outageId, r.residentsQueued);
     return told;
   }
 

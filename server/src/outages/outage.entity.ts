@@ -32,6 +32,10 @@ export class Outage {
   @Column({ type: 'varchar', length: 200 })
   reason: string;
 
+  /** The districts its accounts are in: a district's monthly report counts it. */
+  @Column({ type: 'simple-json' })
+  districtIds: number[];
+
   /** Accounts (户号) in the area when declared. */
   @Column({ type: 'int', default: 0 })
   households: number;

@@ -113,6 +113,10 @@ describe('outages (停气 over two buildings)', () => {
       expect(messages[0].data.thing1.value).toBe('停气通知');
     }
     expect(await outageMessages(dave)).toHaveLength(0);
+    // The dashboard shows it while it lasts.
+    const dashboard = await t.http().get('/api/reports/dashboard').set('Authorization', await login(t, 'supervisor1'));
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.outages.map((o: OutageView) => o.id)).toEqual([outage.id]);
   });
 
   it('is shown to the residents of the affected accounts only, with the expected restore time', async () => {
@@ -202,6 +206,17 @@ describe('outages (停气 over two buildings)', () => {
         '停气已恢复',
       ]);
     expect(await statusOf(aliceFault.id)).toBe('resolved');
+    const dashboard = await t.http().get('/api/reports/dashboard').set('Authorization', await login(t, 'supervisor1'));
+    expect(dashboard.body.outages).toEqual([]);
+    // The month's report counts it: its hours, its two households and the three residents told.
+    const period = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const report = await t
+      .http()
+      .get(`/api/reports/monthly?period=${period}`)
+      .set('Authorization', await login(t, 'supervisor1'));
+    expect(report.status).toBe(200);
+    expect(report.body.figures.outages).toMatchObject({ count: 1, households: 2, residentsNotified: 3 });
+    expect(report.body.figures.outages.hours).toBeGreaterThan(0);
     // Unlinked, it is worked as its own fault.
     expect(await statusOf(bobFault.id)).not.toBe('resolved');
     expect(await outagesOf(alice)).toEqual([]);

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   DeclareOutageRequest,
   ErrorCode,
+  OutageFact,
   OutageNoticeKind,
   OutageView,
   ResidentOutageView,
@@ -20,11 +21,18 @@ import { AccountBindingsService } from '../residents/account-bindings.service';
 import { OutageAccount } from './outage-account.entity';
 import { OutageAnnouncement } from './outage-announcement.entity';
 import { OutageChildren } from './outage-children.service';
+import { OutageNotices } from './outage-notices.service';
 import { OutageTicket } from './outage-ticket.entity';
 import { toOutageView, toResidentOutageView } from './outage-view';
 import { Outage } from './outage.entity';
 
 const PAGE = 5000;
+
+interface AreaAccount {
+  id: number;
+  accountNo: string;
+  districtId: number;
+}
 const INSERT_CHUNK = 1000;
 
 /** Outages (停气 / 停热 / 停电): declared over an area, moved, restored (docs/domain.md#outages). */
@@ -37,6 +45,7 @@ export class OutagesService {
     private readonly accounts: AccountsService,
     private readonly bindings: AccountBindingsService,
     private readonly children: OutageChildren,
+    private readonly notices: OutageNotices,
     private readonly idempotency: IdempotencyService,
     private readonly db: Db,
     private readonly clock: Clock,
@@ -59,6 +68,7 @@ export class OutagesService {
         restoreBy: new Date(body.restoreBy),
         restoredAt: null,
         reason: body.reason,
+        districtIds: [...new Set(accounts.map((a) => a.districtId))].sort((a, b) => a - b),
         households: accounts.length,
         createdById: me.id,
         createdAt: now,
@@ -128,6 +138,27 @@ export class OutagesService {
     return this.views(rows);
   }
 
+  /**
+   * The month's outages for the report: begun before `end`, not restored before `start`; a district's
+   * report counts those declared over it. Residents told: by each outage's first announcement.
+   */
+  async monthFacts(start: Date, end: Date, districtId: number | null): Promise<OutageFact[]> {
+    const rows = await this.outages
+      .createQueryBuilder('o')
+      .where('o.startsAt < :end AND (o.restoredAt IS NULL OR o.restoredAt >= :start)', { start, end })
+      .orderBy('o.id', 'ASC')
+      .getMany();
+    const mine = districtId === null ? rows : rows.filter((o) => o.districtIds.includes(districtId));
+    const told = await this.notices.residentsTold(mine.map((o) => o.id));
+    return mine.map((o) => ({
+      id: o.id,
+      startsAt: o.startsAt,
+      restoredAt: o.restoredAt,
+      households: o.households,
+      residentsNotified: told.get(o.id) ?? 0,
+    }));
+  }
+
   async view(id: number): Promise<OutageView> {
     const outage = await this.outages.findOneBy({ id });
     if (!outage) throw notFound();
@@ -183,8 +214,8 @@ export class OutagesService {
   }
 
   /** Every active account of the utility in the area, each once, in id order. */
-  private async accountsIn(body: DeclareOutageRequest): Promise<{ id: number; accountNo: string }[]> {
-    const found = new Map<number, string>();
+  private async accountsIn(body: DeclareOutageRequest): Promise<AreaAccount[]> {
+    const found = new Map<number, AreaAccount>();
     const area = {
       utility: body.utility,
       districtIds: body.area.districtIds ?? [],
@@ -193,15 +224,16 @@ export class OutagesService {
     };
     for (let after = 0; ; ) {
       const page = await this.accounts.inAreaAfter(area, after, PAGE);
-      for (const a of page) found.set(a.id, a.accountNo);
+      for (const a of page) found.set(a.id, a);
       if (page.length < PAGE) break;
       after = page[page.length - 1].id;
     }
     const listed = body.area.accountNos ?? [];
     for (let i = 0; i < listed.length; i += INSERT_CHUNK) {
       for (const a of await this.accounts.findByNos(listed.slice(i, i + INSERT_CHUNK)))
-        if (a.utility === body.utility && a.active) found.set(a.id, a.accountNo);
+        if (a.utility === body.utility && a.active)
+          found.set(a.id, { id: a.id, accountNo: a.accountNo, districtId: a.districtId });
     }
-    return [...found].sort(([a], [b]) => a - b).map(([id, accountNo]) => ({ id, accountNo }));
+    return [...found.values()].sort((a, b) => a.id - b.id);
   }
 }

@@ -1,3 +1,4 @@
+import type { OutageFact } from './outage-sections';
 import { Role } from '../org/roles';
 import { ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
 
@@ -126,4 +127,6 @@ export interface MonthlyReportFacts extends TicketMonthFacts, PaymentMonthFacts 
   hazards: HazardFact[];
   staff: StaffFact[];
   districts: DistrictFact[];
+  /** Outages (停气/停热/停电) of the month; absent in reports from before outages were recorded. */
+  outages?: OutageFact[];
 }

@@ -1,3 +1,4 @@
+import type { OutageFigures } from './outage-sections';
 import { Role } from '../org/roles';
 import { ClockKind, TicketType } from '../tickets/ticket-codes';
 import { RatingLevelCode } from './report-facts';
@@ -91,4 +92,6 @@ export interface MonthlyReportFigures {
   hazards: HazardFigures;
   payments: PaymentFigures;
   staff: StaffFigures[];
+  /** Outages on during the month; absent in reports frozen before outages were recorded. */
+  outages?: OutageFigures;
 }

@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class OutagesAndIncidents1796654528454 implements MigrationInterface {
-  name = 'OutagesAndIncidents1796654528454';
+export class OutagesAndIncidents1796655744183 implements MigrationInterface {
+  name = 'OutagesAndIncidents1796655744183';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      "CREATE TABLE `outage` (`id` int NOT NULL AUTO_INCREMENT, `utility` varchar(8) NOT NULL, `kind` varchar(10) NOT NULL, `area` text NOT NULL, `startsAt` datetime(3) NOT NULL, `restoreBy` datetime(3) NOT NULL, `restoredAt` datetime(3) NULL, `reason` varchar(200) NOT NULL, `households` int NOT NULL DEFAULT '0', `createdById` int NOT NULL, `createdAt` datetime(3) NOT NULL, `updatedAt` datetime(3) NOT NULL, INDEX `IDX_94a45af4d3a09e36f2d5e77361` (`restoredAt`, `startsAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB",
+      "CREATE TABLE `outage` (`id` int NOT NULL AUTO_INCREMENT, `utility` varchar(8) NOT NULL, `kind` varchar(10) NOT NULL, `area` text NOT NULL, `startsAt` datetime(3) NOT NULL, `restoreBy` datetime(3) NOT NULL, `restoredAt` datetime(3) NULL, `reason` varchar(200) NOT NULL, `districtIds` text NOT NULL, `households` int NOT NULL DEFAULT '0', `createdById` int NOT NULL, `createdAt` datetime(3) NOT NULL, `updatedAt` datetime(3) NOT NULL, INDEX `IDX_94a45af4d3a09e36f2d5e77361` (`restoredAt`, `startsAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB",
     );
     await queryRunner.query(
       'CREATE TABLE `outage_account` (`id` int NOT NULL AUTO_INCREMENT, `outageId` int NOT NULL, `accountId` int NOT NULL, `accountNo` varchar(10) NOT NULL, INDEX `IDX_df0cd19581409171736f97cd3e` (`accountNo`), UNIQUE INDEX `IDX_613213ef5d3692e912c06bb081` (`outageId`, `accountId`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
