@@ -41,6 +41,8 @@ export default defineAppConfig({
         'password/index',
         // 消息通知: the notification centre (SLA breaches for supervisors…), badge on the staff home.
         'notifications/index',
+        // 停供管理: dispatch declares, moves and restores outages.
+        'outages/index',
       ],
     },
     // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and

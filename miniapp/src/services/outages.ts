@@ -1,4 +1,4 @@
-import type { ResidentOutageView } from '@utility/shared';
+import type { DeclareOutageRequest, OutageView, ResidentOutageView } from '@utility/shared';
 import { request, type RequestOptions } from './request';
 
 /** Active and planned outages (停气/停热/停电) over the resident's accounts, or over one of them. */
@@ -7,4 +7,22 @@ export function listOutages(
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<ResidentOutageView[]> {
   return request<ResidentOutageView[]>(`/api/outages${accountId ? `?accountId=${accountId}` : ''}`, options);
+}
+
+/** Staff: outages, newest first (`current`: not yet restored). */
+export function listStaffOutages(current = true): Promise<OutageView[]> {
+  return request<OutageView[]>(`/api/staff/outages${current ? '?phase=current' : ''}`);
+}
+
+/** Staff: declare an outage; its residents are told by the server. One key per form fill. */
+export function declareOutage(body: DeclareOutageRequest, idempotencyKey: string): Promise<OutageView> {
+  return request<OutageView>('/api/staff/outages', { method: 'POST', data: body, idempotencyKey, silent: true });
+}
+
+export function moveRestoreTime(id: number, restoreBy: string): Promise<OutageView> {
+  return request<OutageView>(`/api/staff/outages/${id}`, { method: 'PATCH', data: { restoreBy } });
+}
+
+export function restoreOutage(id: number): Promise<OutageView> {
+  return request<OutageView>(`/api/staff/outages/${id}/restore`, { method: 'POST' });
 }

@@ -17,6 +17,8 @@ const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor];
 const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
 /** Who reads the dashboard and the monthly report. */
 const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
+/** Who declares and restores outages (the server's rule: dispatch, supervisors, admins). */
+const OUTAGE_ROLES: readonly Role[] = [Role.Dispatcher, Role.Supervisor, Role.Admin];
 
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts;
@@ -152,6 +154,16 @@ export default function QueuesPage() {
           onClick={() => Taro.navigateTo({ url: '/staff/inspection-plan/index' })}
         >
           新建安检计划
+        </ActionButton>
+      ) : null}
+      {OUTAGE_ROLES.includes(staff.role) ? (
+        <ActionButton
+          id="outages-entry"
+          tone="secondary"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/staff/outages/index' })}
+        >
+          停供管理
         </ActionButton>
       ) : null}
       {OVERSIGHT_ROLES.includes(staff.role) ? (
