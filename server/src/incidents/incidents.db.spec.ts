@@ -47,9 +47,9 @@ describe('major incidents (POST /api/staff/incidents)', () => {
       .set('Authorization', dispatcher.auth)
       .send({ note: '已关闭楼栋总阀，疏散住户' })
       .expect(200);
-    expect((await t.http().post(`/api/staff/incidents/${incident.id}/close`).set('Authorization', agent.auth)).status).toBe(
-      403,
-    );
+    expect(
+      (await t.http().post(`/api/staff/incidents/${incident.id}/close`).set('Authorization', agent.auth)).status,
+    ).toBe(403);
     await t.http().post(`/api/staff/incidents/${incident.id}/close`).set('Authorization', dispatcher.auth).expect(200);
     expectRefused(await add(agent.auth, incident.id, first.id), 409, ErrorCode.IncidentClosed);
 
@@ -65,7 +65,8 @@ describe('major incidents (POST /api/staff/incidents)', () => {
   });
 
   it('refuses a lead who is not staff and a title too short, storing nothing', async () => {
-    const before = (await t.http().get('/api/staff/incidents').set('Authorization', agent.auth).expect(200)).body.length;
+    const before = (await t.http().get('/api/staff/incidents').set('Authorization', agent.auth).expect(200)).body
+      .length;
     expectRefused(await create(agent.auth, { title: '泄漏', leadId: 999999 }), 422, ErrorCode.ValidationFailed);
     expectRefused(await create(agent.auth, { title: '漏' }), 400, ErrorCode.ValidationFailed);
     expect((await t.http().get('/api/staff/incidents').set('Authorization', agent.auth).expect(200)).body).toHaveLength(

@@ -1,6 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CreateIncidentRequest, ErrorCode, IncidentView, TICKET_TYPE_LABELS, TICKET_STATUS_LABELS } from '@utility/shared';
+import {
+  CreateIncidentRequest,
+  ErrorCode,
+  IncidentView,
+  TICKET_TYPE_LABELS,
+  TICKET_STATUS_LABELS,
+} from '@utility/shared';
 import { EntityManager, Repository } from 'typeorm';
 import { AppError, conflict, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -124,7 +130,12 @@ export class IncidentsService {
             ]
           : [];
       }),
-      timeline: events.map((e) => ({ at: e.at.toISOString(), kind: KIND_LABELS[e.kind], note: e.note, actor: e.actorName })),
+      timeline: events.map((e) => ({
+        at: e.at.toISOString(),
+        kind: KIND_LABELS[e.kind],
+        note: e.note,
+        actor: e.actorName,
+      })),
     };
   }
 
@@ -142,7 +153,14 @@ export class IncidentsService {
     kind: IncidentEvent['kind'],
     note: string,
   ): Promise<void> {
-    await em.insert(IncidentEvent, { incidentId, kind, note, actorId: me.id, actorName: me.name, at: this.clock.now() });
+    await em.insert(IncidentEvent, {
+      incidentId,
+      kind,
+      note,
+      actorId: me.id,
+      actorName: me.name,
+      at: this.clock.now(),
+    });
   }
 }
 
@@ -152,4 +170,3 @@ const KIND_LABELS: Record<IncidentEvent['kind'], string> = {
   note: '记录',
   closed: '结束',
 };
-

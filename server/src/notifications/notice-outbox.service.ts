@@ -90,15 +90,16 @@ export class NoticeOutbox {
    */
   async enqueueMany(em: EntityManager, requests: NoticeRequest[]): Promise<number> {
     let queued = 0;
-    for (let i = 0; i < requests.length; i += BULK_CHUNK) queued += await this.insertChunk(em, requests.slice(i, i + BULK_CHUNK));
+    for (let i = 0; i < requests.length; i += BULK_CHUNK)
+      queued += await this.insertChunk(em, requests.slice(i, i + BULK_CHUNK));
     return queued;
   }
 
   private async insertChunk(em: EntityManager, chunk: NoticeRequest[]): Promise<number> {
     const known = new Set(
-      (await em.find(Notice, { select: { dedupeKey: true }, where: { dedupeKey: In(chunk.map((r) => r.dedupeKey)) } })).map(
-        (n) => n.dedupeKey,
-      ),
+      (
+        await em.find(Notice, { select: { dedupeKey: true }, where: { dedupeKey: In(chunk.map((r) => r.dedupeKey)) } })
+      ).map((n) => n.dedupeKey),
     );
     const fresh = chunk.filter((r) => !known.has(r.dedupeKey) && r.ticketId === null);
     if (!fresh.length) return 0;

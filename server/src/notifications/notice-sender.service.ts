@@ -35,7 +35,9 @@ export class NoticeSender {
     const result: SendResult = { sent: 0, retried: 0, failed: 0 };
     const own = await this.due(now, 0, BATCH);
     // Broadcasts (an outage's, to a whole area) go after the residents' own notices, at the rate set.
-    const broadcast = this.config.NOTICE_BROADCAST_PER_RUN ? await this.due(now, 1, this.config.NOTICE_BROADCAST_PER_RUN) : [];
+    const broadcast = this.config.NOTICE_BROADCAST_PER_RUN
+      ? await this.due(now, 1, this.config.NOTICE_BROADCAST_PER_RUN)
+      : [];
     for (const notice of [...own, ...broadcast]) {
       if (!(await this.lock(notice, now))) continue;
       result[await this.deliver(notice, now)]++;

@@ -108,7 +108,10 @@ export class OutagesController {
   @UseGuards(ResidentGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: "Active and planned outages over the resident's own accounts (?accountId= one of them)" })
-  mine(@CurrentResident() me: ResidentPrincipal, @Query('accountId') accountId?: string): Promise<ResidentOutageView[]> {
+  mine(
+    @CurrentResident() me: ResidentPrincipal,
+    @Query('accountId') accountId?: string,
+  ): Promise<ResidentOutageView[]> {
     if (accountId !== undefined && !/^[1-9]\d{0,9}$/.test(accountId))
       throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'accountId 无效');
     return this.outages.forResident(me.id, accountId === undefined ? undefined : Number(accountId));

@@ -114,7 +114,10 @@ describe('outages (停气 over two buildings)', () => {
     }
     expect(await outageMessages(dave)).toHaveLength(0);
     // The dashboard shows it while it lasts.
-    const dashboard = await t.http().get('/api/reports/dashboard').set('Authorization', await login(t, 'supervisor1'));
+    const dashboard = await t
+      .http()
+      .get('/api/reports/dashboard')
+      .set('Authorization', await login(t, 'supervisor1'));
     expect(dashboard.status).toBe(200);
     expect(dashboard.body.outages.map((o: OutageView) => o.id)).toEqual([outage.id]);
   });
@@ -194,7 +197,7 @@ describe('outages (停气 over two buildings)', () => {
     expect((await outagesOf(carol))[0].restoreBy).toBe(restoreBy);
   });
 
-  it('restored: a last notice, its children resolved with it, and it leaves the residents\' banners', async () => {
+  it("restored: a last notice, its children resolved with it, and it leaves the residents' banners", async () => {
     const res = await t.http().post(`/api/staff/outages/${outage.id}/restore`).set('Authorization', dispatcher);
     expect(res.status).toBe(200);
     expect(res.body.phase).toBe('restored');
@@ -206,7 +209,10 @@ describe('outages (停气 over two buildings)', () => {
         '停气已恢复',
       ]);
     expect(await statusOf(aliceFault.id)).toBe('resolved');
-    const dashboard = await t.http().get('/api/reports/dashboard').set('Authorization', await login(t, 'supervisor1'));
+    const dashboard = await t
+      .http()
+      .get('/api/reports/dashboard')
+      .set('Authorization', await login(t, 'supervisor1'));
     expect(dashboard.body.outages).toEqual([]);
     // The month's report counts it: its hours, its two households and the three residents told.
     const period = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);

@@ -222,7 +222,7 @@ export class OutagesService {
       stationIds: body.area.stationIds ?? [],
       buildings: body.area.buildings ?? [],
     };
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await this.accounts.inAreaAfter(area, after, PAGE);
       for (const a of page) found.set(a.id, a);
       if (page.length < PAGE) break;

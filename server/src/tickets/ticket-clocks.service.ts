@@ -99,7 +99,9 @@ export class TicketClocksService {
     const ratio = await this.sla.atRiskRatio(ticket.type, em);
     const met = clocksStoppedBy(status, ticket.type);
     const policy = await this.sla.deadlinesFor(ticket.type, at, em);
-    const deadlines = (window ? appointmentDeadlines(policy, at, window) : policy).filter((d) => !held.includes(d.kind));
+    const deadlines = (window ? appointmentDeadlines(policy, at, window) : policy).filter(
+      (d) => !held.includes(d.kind),
+    );
     const rows = deadlines.map((d) => ({
       ticketId: ticket.id,
       kind: d.kind,

@@ -45,7 +45,11 @@ export function outageNoticeText(
 ): { title: string; time: string; detail: string } {
   const what = OUTAGE_LABELS[o.utility];
   if (kind === 'restored')
-    return { title: `${what}已恢复`, time: shanghaiShort(o.restoredAt ?? o.restoreBy), detail: '供应已恢复，如仍有问题请报修' };
+    return {
+      title: `${what}已恢复`,
+      time: shanghaiShort(o.restoredAt ?? o.restoreBy),
+      detail: '供应已恢复，如仍有问题请报修',
+    };
   if (kind === 'restore_changed')
     return { title: `${what}恢复时间调整`, time: shanghaiShort(o.restoreBy), detail: o.reason.slice(0, 20) };
   return {

@@ -1,7 +1,11 @@
 import { outagesOfMonth } from './outage-sections';
 
 const at = (iso: string) => new Date(iso);
-const december = { start: at('2026-11-30T16:00:00Z'), end: at('2026-12-31T16:00:00Z'), asOf: at('2027-01-01T00:00:00Z') };
+const december = {
+  start: at('2026-11-30T16:00:00Z'),
+  end: at('2026-12-31T16:00:00Z'),
+  asOf: at('2027-01-01T00:00:00Z'),
+};
 const outage = (startsAt: string, restoredAt: string | null, households = 100, residentsNotified = 80) => ({
   id: 1,
   startsAt: at(startsAt),
