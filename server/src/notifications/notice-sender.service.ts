@@ -30,14 +30,14 @@ export class NoticeSender {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async sendDue(): Promise<SendResult> {
+  /** `broadcasts: false`: only the residents' own notices (between the steps of a broadcast's planning). */
+  async sendDue({ broadcasts = true }: { broadcasts?: boolean } = {}): Promise<SendResult> {
     const now = this.clock.now();
     const result: SendResult = { sent: 0, retried: 0, failed: 0 };
     const own = await this.due(now, 0, BATCH);
     // Broadcasts (an outage's, to a whole area) go after the residents' own notices, at the rate set.
-    const broadcast = this.config.NOTICE_BROADCAST_PER_RUN
-      ? await this.due(now, 1, this.config.NOTICE_BROADCAST_PER_RUN)
-      : [];
+    const perRun = broadcasts ? this.config.NOTICE_BROADCAST_PER_RUN : 0;
+    const broadcast = perRun ? await this.due(now, 1, perRun) : [];
     for (const notice of [...own, ...broadcast]) {
       if (!(await this.lock(notice, now))) continue;
       result[await this.deliver(notice, now)]++;

@@ -13,8 +13,8 @@ import { Outage } from './outage.entity';
 
 /** Accounts read per step: their residents' notices are one transaction. */
 export const OUTAGE_NOTICE_CHUNK = 2000;
-/** A notice-worker run plans for at most this long, then sends (ticket notices must not wait on a big outage). */
-const PLAN_BUDGET_MS = 10_000;
+/** A notice-worker run plans for at most this long, then sends the broadcasts; the residents' own go between steps. */
+const PLAN_BUDGET_MS = 60_000;
 
 /**
  * Plans an outage's announcements into the outbox (docs/domain.md#outages), from the notice worker:
@@ -35,11 +35,11 @@ export class OutageNotices implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.worker.addBroadcastPlanner(() => this.planDue());
+    this.worker.addBroadcastPlanner((between) => this.planDue(PLAN_BUDGET_MS, between));
   }
 
   /** Plans due announcements until done or the run's budget is spent; answers the notices queued. */
-  async planDue(budgetMs = PLAN_BUDGET_MS): Promise<number> {
+  async planDue(budgetMs = PLAN_BUDGET_MS, between: () => Promise<void> = async () => undefined): Promise<number> {
     const started = Date.now();
     let queued = 0;
     for (;;) {
@@ -49,6 +49,7 @@ export class OutageNotices implements OnModuleInit {
       });
       if (!next) return queued;
       queued += await this.step(next);
+      await between();
       if (Date.now() - started > budgetMs) return queued;
     }
   }
