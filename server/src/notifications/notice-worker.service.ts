@@ -25,24 +25,31 @@ export class NoticeWorker {
     this.broadcasts.push(planner);
   }
 
-  /** Plans every event read so far and the broadcasts due, then sends what is due. */
+  /** Plans every event read so far and the broadcasts due, then sends what is due; answers every send of the run. */
   @BackgroundJob('notice-worker')
   async runOnce(): Promise<SendResult> {
-    await this.ownNotices();
-    await this.planBroadcasts();
-    return this.sender.sendDue();
+    const result: SendResult = { sent: 0, retried: 0, failed: 0 };
+    const add = (r: SendResult) => {
+      result.sent += r.sent;
+      result.retried += r.retried;
+      result.failed += r.failed;
+    };
+    add(await this.ownNotices());
+    await this.planBroadcasts(async () => add(await this.ownNotices()));
+    add(await this.sender.sendDue());
+    return result;
   }
 
   /** The ticket timeline planned and the residents' own due notices sent, broadcasts left for later. */
-  private async ownNotices(): Promise<void> {
+  private async ownNotices(): Promise<SendResult> {
     while ((await this.planner.plan()) > 0);
-    await this.sender.sendDue({ broadcasts: false });
+    return this.sender.sendDue({ broadcasts: false });
   }
 
-  /** One pass of every broadcast planner; answers how many notices they queued. */
-  async planBroadcasts(): Promise<number> {
+  /** One pass of every broadcast planner (`between` runs after each of their steps); answers how many notices they queued. */
+  async planBroadcasts(between: () => Promise<void> = async () => undefined): Promise<number> {
     let queued = 0;
-    for (const plan of this.broadcasts) queued += await plan(() => this.ownNotices());
+    for (const plan of this.broadcasts) queued += await plan(between);
     return queued;
   }
 }
