@@ -43,6 +43,8 @@ export default defineAppConfig({
         'notifications/index',
         // 柜台收费: billing agents record counter payments (cash, POS, transfer) with a receipt number.
         'counter/index',
+        // 停供管理: dispatch declares, moves and restores outages.
+        'outages/index',
       ],
     },
     // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and

@@ -19,6 +19,8 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OutagesModule } from './outages/outages.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { OrgModule } from './org/org.module';
 import { PaymentsModule } from './payments/payments.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
@@ -69,6 +71,8 @@ export class AppModule {
         RepairsModule,
         ReportsModule,
         CustomerHistoryModule,
+        OutagesModule,
+        IncidentsModule,
         AlertsModule,
         ArrearsModule,
         ComplaintsModule,

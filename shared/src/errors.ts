@@ -89,6 +89,9 @@ export enum ErrorCode {
   TemperatureUnsigned = 'TEMPERATURE_UNSIGNED',
   TicketLinked = 'TICKET_LINKED',
   LinkNotAllowed = 'LINK_NOT_ALLOWED',
+  OutageRestored = 'OUTAGE_RESTORED',
+  NotOutageChild = 'NOT_OUTAGE_CHILD',
+  IncidentClosed = 'INCIDENT_CLOSED',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -178,6 +181,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.TemperatureUnsigned]: '室温测量记录须经居民现场签字或在小程序中确认',
   [ErrorCode.TicketLinked]: '该工单已并入其他工单，随主工单一并处理',
   [ErrorCode.LinkNotAllowed]: '只能把尚未上门的同类报修并入仍在处理的工单',
+  [ErrorCode.OutageRestored]: '该停供已恢复，不能再修改',
+  [ErrorCode.NotOutageChild]: '该工单未关联到此停供',
+  [ErrorCode.IncidentClosed]: '该事件已结束',
 };
 
 /** The wire shape of every error response. */

@@ -43,3 +43,5 @@ export * from './api/accounts';
 export * from './api/customer-history';
 export * from './customer-history/search-key';
 export * from './tickets/duplicates';
+export * from './outages';
+export * from './api/outages';

@@ -5,6 +5,7 @@ import { billRunBenchmark } from './bill-run/bill-run.bench';
 import { claimRaceBenchmark } from './claim-race/claim-race.bench';
 import { intakeBenchmark } from './intake/intake.bench';
 import { miniappBenchmark } from './miniapp/miniapp.bench';
+import { outageNoticesBenchmark } from './outage-notices/outage-notices.bench';
 import { paymentNoticesBenchmark } from './payment-notices/payment-notices.bench';
 
 /**
@@ -17,6 +18,7 @@ const ALL: Benchmark[] = [
   billRunBenchmark,
   claimRaceBenchmark,
   accountImportBenchmark,
+  outageNoticesBenchmark,
   miniappBenchmark,
 ];
 

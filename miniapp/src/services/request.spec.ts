@@ -172,11 +172,14 @@ describe('request wrapper: residents and staff', () => {
       '/api/inspections?accountId=1',
       '/api/inspections/4/reschedule',
       '/api/accounts/1/hazards',
+      '/api/outages',
+      '/api/outages?accountId=1',
     ]) {
       expect(audienceOf(path)).toBe('resident');
     }
     for (const path of [
       '/api/staff/login',
+      '/api/staff/outages',
       '/api/queues',
       '/api/tickets/5',
       '/api/media',

@@ -56,7 +56,7 @@ const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAF
  * controller outside these prefixes must be added here.
  */
 const RESIDENT_PATH =
-  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|inspection-slots|inspections|dev\/wechat-pay)(\/|\?|$)/;
+  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|outages|inspection-slots|inspections|dev\/wechat-pay)(\/|\?|$)/;
 /**
  * Filing a complaint, a report or an application is the resident's; what lies under those paths
  * is the staff's (`/api/applications/:id` is an application's form for the business desk), so

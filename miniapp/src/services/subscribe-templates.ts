@@ -14,4 +14,5 @@ export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   arrears: '欠费提醒',
   usageAlert: '用量异常提醒',
   accountChange: '户号变更通知',
+  outage: '停供通知',
 };

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Role, type DashboardView } from '@utility/shared';
+import { Role, shanghaiShort, type DashboardView } from '@utility/shared';
 import { useMemo, useState } from 'react';
 import { ActionButton } from '../components/action-button';
 import { fetchDashboard } from '../services/reports';
@@ -30,6 +30,26 @@ function QueueHealth({ queues }: { queues: DashboardView['queues'] }) {
           </Text>
           <Text className={q.counts.breached ? 'health-row__n health-row__n--breach' : 'health-row__n'}>
             {q.counts.breached}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** Outages going on now: what, where (households) and when the supply is expected back. */
+function ActiveOutages({ outages }: { outages: NonNullable<DashboardView['outages']> }) {
+  if (!outages.length) return null;
+  return (
+    <View id="active-outages" className="card">
+      <Text className="card__title">进行中的停供</Text>
+      {outages.map((o) => (
+        <View key={o.id} id={`active-outage-${o.id}`} className="health-row">
+          <Text className="health-row__name">
+            {o.label} · {o.reason}
+          </Text>
+          <Text className="muted">
+            {o.households} 户 · 报修 {o.linkedTickets} · 预计 {shanghaiShort(new Date(o.restoreBy))} 恢复
           </Text>
         </View>
       ))}
@@ -85,6 +105,7 @@ export default function DashboardPage() {
       >
         查看月度报表
       </ActionButton>
+      <ActiveOutages outages={view.outages ?? []} />
       <QueueHealth queues={view.queues} />
       <View className="card">
         <Text className="card__title">近30天每日受理量</Text>

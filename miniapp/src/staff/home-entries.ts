@@ -8,3 +8,5 @@ export const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor];
 export const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
 /** Who reads the dashboard and the monthly report. */
 export const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
+/** Who declares and restores outages (the server's rule: dispatch, supervisors, admins). */
+export const OUTAGE_ROLES: readonly Role[] = [Role.Dispatcher, Role.Supervisor, Role.Admin];

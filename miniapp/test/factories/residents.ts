@@ -68,4 +68,5 @@ export const NOTICE_TEMPLATES = {
   arrears: 'TPL_ARR',
   usageAlert: 'TPL_USE',
   accountChange: 'TPL_ACH',
+  outage: 'TPL_OUT',
 };

@@ -100,6 +100,41 @@ export class AccountsService {
       .getMany();
   }
 
+  /**
+   * Keyset page of the active accounts of a utility in an area (any of its districts, stations or
+   * buildings — an address prefix), for an outage (docs/domain.md#outages). A list of 户号 is looked
+   * up with findByNos.
+   */
+  async inAreaAfter(
+    area: { utility: string; districtIds: number[]; stationIds: number[]; buildings: string[] },
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; accountNo: string; districtId: number }[]> {
+    const { districtIds, stationIds, buildings } = area;
+    if (!districtIds.length && !stationIds.length && !buildings.length) return [];
+    const q = this.accounts
+      .createQueryBuilder('a')
+      .select(['a.id AS id', 'a.accountNo AS accountNo', 'a.districtId AS districtId'])
+      .where('a.utility = :utility AND a.active = :active AND a.id > :afterId', {
+        utility: area.utility,
+        active: true,
+        afterId,
+      })
+      .andWhere(
+        new Brackets((w) => {
+          if (districtIds.length) w.orWhere('a.districtId IN (:...districtIds)', { districtIds });
+          if (stationIds.length) w.orWhere('a.stationId IN (:...stationIds)', { stationIds });
+          buildings.forEach((b, i) =>
+            w.orWhere(`a.address LIKE :b${i} ESCAPE '!'`, { [`b${i}`]: `${b.trim().replace(/[!%_]/g, '!$&')}%` }),
+          );
+        }),
+      )
+      .orderBy('a.id', 'ASC')
+      .limit(limit);
+    const rows = await q.getRawMany<{ id: number | string; accountNo: string; districtId: number | string }>();
+    return rows.map((r) => ({ id: Number(r.id), accountNo: r.accountNo, districtId: Number(r.districtId) }));
+  }
+
   count(): Promise<number> {
     return this.accounts.count();
   }

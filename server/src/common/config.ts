@@ -106,6 +106,7 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_USAGE_ALERT: z.string().min(1).max(64).default('TPL_USAGE_ALERT'),
   /** Told to a resident whose binding ended because the account's holder changed (过户). */
   WECHAT_TEMPLATE_ACCOUNT_CHANGE: z.string().min(1).max(64).default('TPL_ACCOUNT_CHANGE'),
+  WECHAT_TEMPLATE_OUTAGE: z.string().min(1).max(64).default('TPL_OUTAGE'),
   /** `mock` starts a fake WeCom (企业微信) API on loopback; `live` calls WeCom with WECOM_CORP_ID/AGENT_ID/SECRET. */
   WECOM_MODE: z.enum(['mock', 'live']).default('mock'),
   WECOM_CORP_ID: z.string().min(1).max(64).optional(),
@@ -120,6 +121,8 @@ const EnvSchema = z.object({
   STAFF_APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** How often queued resident notices are planned and sent (0 = off). */
   NOTICE_WORKER_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
+  /** Broadcast notices (an outage's) sent per notice-worker run, after the resident's own: WeChat's send rate, shared. */
+  NOTICE_BROADCAST_PER_RUN: z.coerce.number().int().min(0).max(5000).default(40),
   /** How often resolved tickets are read for return visits and ratings (0 = off, tests drive it). */
   RETURN_VISIT_PLANNER_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** Share of sampled work (inspections, applications, reports) given a return visit; docs/domain.md#return-visits: at least 10 %. */

@@ -64,6 +64,13 @@ import { ReturnVisitAttempt } from '../feedback/return-visit-attempt.entity';
 import { ReturnVisit } from '../feedback/return-visit.entity';
 import { ReturnVisitPolicyRow } from '../feedback/return-visit-policy.entity';
 import { MonthlyReport } from '../reports/monthly-report.entity';
+import { Outage } from '../outages/outage.entity';
+import { OutageAccount } from '../outages/outage-account.entity';
+import { OutageTicket } from '../outages/outage-ticket.entity';
+import { OutageAnnouncement } from '../outages/outage-announcement.entity';
+import { Incident } from '../incidents/incident.entity';
+import { IncidentTicket } from '../incidents/incident-ticket.entity';
+import { IncidentEvent } from '../incidents/incident-event.entity';
 
 export const ENTITIES = [
   District,
@@ -132,4 +139,11 @@ export const ENTITIES = [
   StaffNotification,
   OncallPage,
   UnclaimedAlert,
+  Outage,
+  OutageAccount,
+  OutageTicket,
+  OutageAnnouncement,
+  Incident,
+  IncidentTicket,
+  IncidentEvent,
 ];

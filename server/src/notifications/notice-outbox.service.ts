@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { NoticeTemplates } from '@utility/shared';
-import { EntityManager, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { insertRows } from '../common/plain-insert';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { Db, isDuplicateKey } from '../common/db';
-import { Notice, NoticeData } from './notice.entity';
+import { Notice, NoticeData, NoticeStatus } from './notice.entity';
 import { SubscriptionConsent } from './subscription-consent.entity';
 
 export const noticeTemplates = (config: AppConfig): NoticeTemplates => ({
@@ -17,7 +18,11 @@ export const noticeTemplates = (config: AppConfig): NoticeTemplates => ({
   arrears: config.WECHAT_TEMPLATE_ARREARS,
   usageAlert: config.WECHAT_TEMPLATE_USAGE_ALERT,
   accountChange: config.WECHAT_TEMPLATE_ACCOUNT_CHANGE,
+  outage: config.WECHAT_TEMPLATE_OUTAGE,
 });
+
+/** Rows per statement of a broadcast (placeholders stay far below both databases' limits). */
+const BULK_CHUNK = 1000;
 
 export interface NoticeRequest {
   /** Names the cause (`inspection-reminder:<booking>:<slot>`); a cause is queued once. ≤ 80 chars. */
@@ -29,6 +34,8 @@ export interface NoticeRequest {
   /** The miniapp page the message opens, with its query. */
   page: string;
   data: NoticeData;
+  /** 1: a broadcast, sent after the resident's own notices (Notice.priority); default 0. */
+  priority?: number;
   /** Not sent before then (a reminder the day before); default now. */
   sendAt?: Date;
   /** Only a consent given by then counts (the time of the event told about); default now. */
@@ -73,6 +80,80 @@ export class NoticeOutbox {
     await this.consents.insert(
       templateIds.map((templateId) => ({ residentId, ticketId, templateId, grantedAt, usedByNoticeId: null })),
     );
+  }
+
+  /**
+   * Queues many notices of one template with account-wide consent (a broadcast) in the caller's
+   * transaction, set-based: one read of the keys already queued, one of the consents, one insert
+   * of the notices and one update of the consents they take, per chunk. Answers how many were
+   * queued (skipped ones included: the record shows why nothing was sent).
+   */
+  async enqueueMany(em: EntityManager, requests: NoticeRequest[]): Promise<number> {
+    let queued = 0;
+    for (let i = 0; i < requests.length; i += BULK_CHUNK)
+      queued += await this.insertChunk(em, requests.slice(i, i + BULK_CHUNK));
+    return queued;
+  }
+
+  private async insertChunk(em: EntityManager, chunk: NoticeRequest[]): Promise<number> {
+    const known = new Set(
+      (
+        await em.find(Notice, { select: { dedupeKey: true }, where: { dedupeKey: In(chunk.map((r) => r.dedupeKey)) } })
+      ).map((n) => n.dedupeKey),
+    );
+    const fresh = chunk.filter((r) => !known.has(r.dedupeKey) && r.ticketId === null);
+    if (!fresh.length) return 0;
+    const now = this.clock.now();
+    // The oldest unused account-wide consent of each resident for the template, given by then.
+    const consentOf = new Map<string, number>();
+    const byOf = new Map(fresh.map((r) => [`${r.templateId}:${r.residentId}`, r.consentBy ?? now]));
+    for (const templateId of new Set(fresh.map((r) => r.templateId))) {
+      const rows = await em.find(SubscriptionConsent, {
+        select: { id: true, residentId: true, grantedAt: true },
+        where: {
+          residentId: In(fresh.filter((r) => r.templateId === templateId).map((r) => r.residentId)),
+          templateId,
+          ticketId: IsNull(),
+          usedByNoticeId: IsNull(),
+        },
+        order: { id: 'ASC' },
+      });
+      for (const c of rows) {
+        const key = `${templateId}:${c.residentId}`;
+        if (!consentOf.has(key) && c.grantedAt <= byOf.get(key)!) consentOf.set(key, c.id);
+      }
+    }
+    const rows = fresh.map(({ sendAt, consentBy: _by, priority, ...r }) => {
+      const consented = consentOf.has(`${r.templateId}:${r.residentId}`);
+      return {
+        ...r,
+        status: (consented ? 'pending' : 'skipped') as NoticeStatus,
+        priority: priority ?? 0,
+        attempts: 0,
+        nextAttemptAt: sendAt ?? now,
+        lockedUntil: null,
+        lastError: consented ? null : 'no consent for this template',
+        createdAt: now,
+        sentAt: null,
+      };
+    });
+    await insertRows(em, Notice, rows);
+    const taken = rows.filter((r) => r.status === 'pending');
+    if (!taken.length) return rows.length;
+    const ids = await em.find(Notice, {
+      select: { id: true, dedupeKey: true, residentId: true, templateId: true },
+      where: { dedupeKey: In(taken.map((r) => r.dedupeKey)) },
+    });
+    // Each consent carries one message: one UPDATE … CASE per chunk ties it to its notice.
+    const pairs = ids.map((n) => [consentOf.get(`${n.templateId}:${n.residentId}`)!, n.id] as const);
+    const meta = em.connection.getMetadata(SubscriptionConsent);
+    const q = (name: string) => em.connection.driver.escape(name);
+    await em.query(
+      `UPDATE ${q(meta.tablePath)} SET ${q('usedByNoticeId')} = CASE ${q('id')} ${pairs.map(() => 'WHEN ? THEN ?').join(' ')} END ` +
+        `WHERE ${q('id')} IN (${pairs.map(() => '?').join(',')}) AND ${q('usedByNoticeId')} IS NULL`,
+      [...pairs.flat(), ...pairs.map(([consentId]) => consentId)],
+    );
+    return rows.length;
   }
 
   private async insert(em: EntityManager, { sendAt, consentBy, ...request }: NoticeRequest): Promise<boolean> {

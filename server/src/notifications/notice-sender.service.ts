@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../common/config';
 import { ResidentsService } from '../residents/residents.service';
 import { WechatApiClient, WechatApiError } from '../wechat/wechat-api.client';
 import { Notice } from './notice.entity';
@@ -26,25 +27,34 @@ export class NoticeSender {
     private readonly residents: ResidentsService,
     private readonly wechat: WechatApiClient,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async sendDue(): Promise<SendResult> {
+  /** `broadcasts: false`: only the residents' own notices (between the steps of a broadcast's planning). */
+  async sendDue({ broadcasts = true }: { broadcasts?: boolean } = {}): Promise<SendResult> {
     const now = this.clock.now();
     const result: SendResult = { sent: 0, retried: 0, failed: 0 };
-    const due = await this.notices.find({
-      where: [
-        { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
-        // A sender that died holding a notice: its lock has run out.
-        { status: 'sending', lockedUntil: LessThan(now) },
-      ],
-      order: { id: 'ASC' },
-      take: BATCH,
-    });
-    for (const notice of due) {
+    const own = await this.due(now, 0, BATCH);
+    // Broadcasts (an outage's, to a whole area) go after the residents' own notices, at the rate set.
+    const perRun = broadcasts ? this.config.NOTICE_BROADCAST_PER_RUN : 0;
+    const broadcast = perRun ? await this.due(now, 1, perRun) : [];
+    for (const notice of [...own, ...broadcast]) {
       if (!(await this.lock(notice, now))) continue;
       result[await this.deliver(notice, now)]++;
     }
     return result;
+  }
+
+  private due(now: Date, priority: number, take: number): Promise<Notice[]> {
+    return this.notices.find({
+      where: [
+        { status: 'pending', priority, nextAttemptAt: LessThanOrEqual(now) },
+        // A sender that died holding a notice: its lock has run out.
+        { status: 'sending', priority, lockedUntil: LessThan(now) },
+      ],
+      order: { nextAttemptAt: 'ASC', id: 'ASC' },
+      take,
+    });
   }
 
   private async lock(notice: Notice, now: Date): Promise<boolean> {

@@ -7,6 +7,7 @@ export type NoticeData = Record<string, { value: string }>;
 /** The outbox: a subscribe message to send, retried with backoff, never sent twice. */
 @Entity('notice')
 @Index(['status', 'nextAttemptAt'])
+@Index(['status', 'priority', 'nextAttemptAt'])
 export class Notice {
   @PrimaryGeneratedColumn()
   id: number;
@@ -32,6 +33,13 @@ export class Notice {
 
   @Column({ type: 'varchar', length: 12 })
   status: NoticeStatus;
+
+  /**
+   * 0: about the resident's own request or account, sent first; 1: a broadcast (an outage's
+   * notices to a whole area), sent with what a run has left, at NOTICE_BROADCAST_PER_RUN.
+   */
+  @Column({ type: 'smallint', default: 0 })
+  priority: number;
 
   @Column({ type: 'int', default: 0 })
   attempts: number;

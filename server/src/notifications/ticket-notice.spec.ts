@@ -11,6 +11,7 @@ const templates = {
   arrears: 'TPL_ARR',
   usageAlert: 'TPL_USE',
   accountChange: 'TPL_ACC',
+  outage: 'TPL_OUT',
 };
 const fact = (kind: K, from: S | null, to: S | null): TicketEventFact => ({
   eventId: 9,

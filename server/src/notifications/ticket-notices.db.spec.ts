@@ -60,6 +60,7 @@ describe('subscribing to notices of a ticket', () => {
       arrears: 'TPL_ARREARS',
       usageAlert: 'TPL_USAGE_ALERT',
       accountChange: 'TPL_ACCOUNT_CHANGE',
+      outage: 'TPL_OUTAGE',
     });
   });
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MonthlyReportFacts, ReportWindow, periodOf } from '@utility/shared';
 import { OrgService } from '../org/org.service';
+import { OutagesService } from '../outages/outages.service';
 import { PaymentFactsService } from '../payments/payment-facts.service';
 import { StaffService } from '../staff/staff.service';
 import { TicketFactsService } from '../tickets/ticket-facts.service';
@@ -21,6 +22,7 @@ export class ReportFactsService {
     private readonly payments: PaymentFactsService,
     private readonly staff: StaffService,
     private readonly org: OrgService,
+    private readonly outages: OutagesService,
     @Inject(RATING_FACTS) private readonly ratings: RatingFactsProvider,
     @Inject(RETURN_VISIT_FACTS) private readonly returnVisits: ReturnVisitFactsProvider,
     @Inject(HAZARD_FACTS) private readonly hazards: HazardFactsProvider,
@@ -38,12 +40,13 @@ export class ReportFactsService {
 
   async month(w: ReportWindow, districtId: number | null): Promise<MonthlyReportFacts> {
     const ticketFacts = await this.tickets.monthFacts(w.start, w.end, w.asOf, districtId);
-    const [money, ratings, returnVisits, hazards, districts] = await Promise.all([
+    const [money, ratings, returnVisits, hazards, districts, outages] = await Promise.all([
       this.payments.monthFacts(w.start, w.end, districtId),
       this.ratings.ratingFacts(w.start, w.end, districtId),
       this.returnVisits.returnVisitFacts(ticketFacts.transitions.map((e) => e.ticketId)),
       this.hazards.hazardFacts(w.start, w.end, districtId),
       this.org.listDistricts(),
+      this.outages.monthFacts(w.start, w.end, districtId),
     ]);
     const staffIds = new Set<number>();
     for (const e of ticketFacts.transitions)
@@ -56,6 +59,7 @@ export class ReportFactsService {
       ratings,
       returnVisits,
       hazards,
+      outages,
       staff,
       districts: districts
         .filter((d) => districtId === null || d.id === districtId)

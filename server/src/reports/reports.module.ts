@@ -5,6 +5,7 @@ import { FeedbackModule } from '../feedback/feedback.module';
 import { HazardFactsService } from '../inspections/hazard-facts.service';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { OrgModule } from '../org/org.module';
+import { OutagesModule } from '../outages/outages.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { StaffModule } from '../staff/staff.module';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -27,6 +28,7 @@ import { ReportsController } from './reports.controller';
     FeedbackModule,
     InspectionsModule,
     OrgModule,
+    OutagesModule,
     PaymentsModule,
     StaffModule,
     TicketsModule,

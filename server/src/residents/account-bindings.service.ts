@@ -97,6 +97,17 @@ export class AccountBindingsService {
     return (await this.bindings.findBy({ accountId: account.id })).map((b) => b.residentId);
   }
 
+  /** Residents who bound any of these accounts, each once (an outage's notices, docs/domain.md#outages). */
+  async residentIdsOfAccounts(accountIds: number[]): Promise<number[]> {
+    if (!accountIds.length) return [];
+    const rows = await this.bindings
+      .createQueryBuilder('b')
+      .select('DISTINCT b.residentId', 'residentId')
+      .where('b.accountId IN (:...accountIds)', { accountIds })
+      .getRawMany<{ residentId: number | string }>();
+    return rows.map((r) => Number(r.residentId));
+  }
+
   /** Which second fact the bind form asks for (BINDING_SECOND_FACT). */
   requirement(): BindingRequirementView {
     const kind = this.secondFact;

@@ -96,11 +96,15 @@ export class TicketClocksService {
     at: Date,
     status: TicketStatus,
     window: VisitWindow | null = null,
+    /** Clocks of the policy not to start now (held by an outage, TicketExtensions.heldAtIntake). */
+    held: readonly ClockKind[] = [],
   ): Promise<NewClock[]> {
     const ratio = await this.sla.atRiskRatio(ticket, em);
     const met = clocksStoppedBy(status, ticket.type);
     const policy = await this.sla.deadlinesFor(ticket, at, em);
-    const deadlines = window ? appointmentDeadlines(policy, at, window) : policy;
+    const deadlines = (window ? appointmentDeadlines(policy, at, window) : policy).filter(
+      (d) => !held.includes(d.kind),
+    );
     const rows = deadlines.map((d) => ({
       ticketId: ticket.id,
       kind: d.kind,

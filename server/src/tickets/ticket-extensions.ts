@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ResidentTicketView, TicketStatus, TicketType } from '@utility/shared';
+import { ClockKind, ResidentTicketView, TicketStatus, TicketType } from '@utility/shared';
+import { EntityManager } from 'typeorm';
 import { Actor, ResidentPrincipal } from '../common/principal';
 import { Ticket } from './ticket.entity';
 
@@ -13,6 +14,13 @@ export type MoveGuard = (actor: Actor, ticket: Ticket, to: TicketStatus) => Prom
 export type ResidentCancel = (actor: ResidentPrincipal, ticket: Ticket, note: string) => Promise<void>;
 
 /**
+ * Asked at intake, in its transaction, about a ticket just written: the clocks not to start for it
+ * (a fault that joined a known outage gets no on-site clock, docs/domain.md#outages). It may write
+ * in `em` (the link). The clocks it holds are the caller's to start later (TicketsService.startHeldClock).
+ */
+export type IntakeHold = (em: EntityManager, ticket: Ticket, at: Date) => Promise<ClockKind[]>;
+
+/**
  * Where modules built on tickets (feedback, complaints) plug into the resident's reads and the
  * status moves, without the tickets module importing them (they import it).
  */
@@ -22,6 +30,7 @@ export class TicketExtensions {
   private readonly decorators: ResidentViewDecorator[] = [];
   private readonly guards: MoveGuard[] = [];
   private readonly cancels = new Map<TicketType, ResidentCancel>();
+  private readonly holds: IntakeHold[] = [];
 
   addAuthoredTickets(source: AuthoredTickets): void {
     this.authored.push(source);
@@ -37,6 +46,17 @@ export class TicketExtensions {
 
   addResidentCancel(type: TicketType, cancel: ResidentCancel): void {
     this.cancels.set(type, cancel);
+  }
+
+  addIntakeHold(hold: IntakeHold): void {
+    this.holds.push(hold);
+  }
+
+  /** The clocks every registered hold keeps from starting for this new ticket. */
+  async heldAtIntake(em: EntityManager, ticket: Ticket, at: Date): Promise<ClockKind[]> {
+    const held: ClockKind[] = [];
+    for (const hold of this.holds) held.push(...(await hold(em, ticket, at)));
+    return held;
   }
 
   residentCancelOf(type: TicketType): ResidentCancel | undefined {

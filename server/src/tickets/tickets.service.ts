@@ -132,7 +132,8 @@ export class TicketsService {
         : []),
       { kind: TicketEventKind.Routed, actor: null, at: now, note: queue.name, data: { queueId: queue.id } },
     ]);
-    const clocks = await this.clocks.startNew(em, ticket, now, status, body.window ?? null);
+    const held = await this.extensions.heldAtIntake(em, ticket, now);
+    const clocks = await this.clocks.startNew(em, ticket, now, status, body.window ?? null, held);
     if (!queue.autoAssign) return { ticket, queueName: queue.name, clocks };
     await this.assignment.autoAssign(em, ticket, now);
     return { ticket: await em.findOneByOrFail(Ticket, { id }), queueName: queue.name, clocks: null };
@@ -341,6 +342,36 @@ export class TicketsService {
     dueAt: Date,
   ): Promise<void> {
     await this.clocks.setDeadline(em, ticket, kind, startedAt, dueAt);
+  }
+
+  /**
+   * Starts a clock intake held (an outage child unlinked by staff: its on-site clock runs from now),
+   * with a note on the timeline; in the caller's transaction. Nothing for a ticket no longer open.
+   */
+  async startHeldClock(em: EntityManager, ticketId: number, kind: ClockKind, note: string): Promise<boolean> {
+    const ticket = await em.findOneBy(Ticket, { id: ticketId });
+    if (!ticket || !isOpen(ticket.status)) return false;
+    const now = this.clock.now();
+    await this.clocks.start(em, ticket, now, [kind]);
+    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor: null, at: now, note }]);
+    return true;
+  }
+
+  /**
+   * Resolves an open ticket because what it reported is over (its outage was restored), as the
+   * product itself: a note and 已处理 in the caller's transaction; the resident may still say
+   * "not fixed" (reopens it, with fresh clocks). False when it is no longer open.
+   */
+  async resolveWith(em: EntityManager, ticketId: number, note: string, data: EventData): Promise<boolean> {
+    const ticket = await em.findOneBy(Ticket, { id: ticketId });
+    if (!ticket || !isOpen(ticket.status)) return false;
+    await this.recordStep(em, null, ticket, { to: TicketStatus.Resolved, note, data });
+    return true;
+  }
+
+  /** A note on a ticket's timeline by the product or a staff member, in the caller's transaction. */
+  async note(em: EntityManager, actor: Actor | null, ticketId: number, note: string, data?: EventData): Promise<void> {
+    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note, data }]);
   }
 
   /** Stops one clock of a ticket in the caller's transaction; false when it was not running. */

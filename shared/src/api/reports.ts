@@ -1,3 +1,4 @@
+import type { OutageView } from './outages';
 import { z } from 'zod';
 import { PERIOD_BOUNDS_MESSAGE, periodWithinBounds } from '../calendar/date-bounds';
 import { DailyPoint } from '../reports/daily-series';
@@ -47,5 +48,7 @@ export interface DashboardView {
   queues: QueueView[];
   /** The last 30 Shanghai days, oldest first. */
   days: DailyPoint[];
+  /** Outages going on now (停气/停热/停电), oldest first; absent where the server has no outages module. */
+  outages?: OutageView[];
   asOf: string;
 }

@@ -5,6 +5,7 @@ import { ResidentStep } from '../tickets/resident-progress';
 import { TicketType } from '../tickets/ticket-codes';
 import type { ResidentRatingState } from './feedback';
 import type { TicketPhotoView } from './tickets';
+import type { TicketOutageNote } from './outages';
 
 export const WechatLoginSchema = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(128) });
 export const PhoneCodeSchema = z.object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(128) });
@@ -120,6 +121,8 @@ export interface ResidentTicketView {
   photos?: TicketPhotoView[];
   /** The work done, once the technician recorded it (the latest resolution); null before. */
   work?: RepairWorkView | null;
+  /** A fault linked to an outage (停气/停热/停电): no technician is sent; the supply's expected restore time. */
+  outage?: TicketOutageNote | null;
   timeline: ResidentTimelineItem[];
 }
 
@@ -146,4 +149,6 @@ export interface NoticeTemplates {
   usageAlert: string;
   /** The account's holder changed (过户): the resident's binding to it ended. */
   accountChange: string;
+  /** Outage announcements, restore-time changes and restorations (account-wide consent). */
+  outage: string;
 }

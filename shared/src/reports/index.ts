@@ -8,6 +8,7 @@ export * from './feedback-sections';
 export * from './hazard-sections';
 export * from './payment-sections';
 export * from './staff-sections';
+export * from './outage-sections';
 export * from './monthly-report';
 export * from './daily-series';
 export * from './usage-alert';

@@ -1,5 +1,6 @@
 import { hazardsFoundAndClosed } from './hazard-sections';
 import { returnVisitCoverage, satisfaction } from './feedback-sections';
+import { outagesOfMonth } from './outage-sections';
 import { paymentsAndArrears } from './payment-sections';
 import { MonthlyReportFacts, ReportWindow } from './report-facts';
 import { MonthlyReportFigures } from './report-types';
@@ -19,5 +20,6 @@ export function computeMonthlyReport(facts: MonthlyReportFacts, w: ReportWindow)
     payments: paymentsAndArrears(facts, w),
     staff: perStaff(facts, w),
     channels: byChannel(facts, w),
+    outages: outagesOfMonth(facts, w),
   };
 }

@@ -1,4 +1,5 @@
 import { PaymentMethod } from '../api/billing';
+import type { OutageFact } from './outage-sections';
 import { Role } from '../org/roles';
 import { Channel, ClockKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
 
@@ -131,4 +132,6 @@ export interface MonthlyReportFacts extends TicketMonthFacts, PaymentMonthFacts 
   hazards: HazardFact[];
   staff: StaffFact[];
   districts: DistrictFact[];
+  /** Outages (停气/停热/停电) of the month; absent in reports from before outages were recorded. */
+  outages?: OutageFact[];
 }

@@ -1,4 +1,5 @@
 import { PaymentMethod } from '../api/billing';
+import type { OutageFigures } from './outage-sections';
 import { Role } from '../org/roles';
 import { Channel, ClockKind, TicketType } from '../tickets/ticket-codes';
 import { RatingLevelCode } from './report-facts';
@@ -106,4 +107,6 @@ export interface MonthlyReportFigures {
   staff: StaffFigures[];
   /** By channel (miniapp, phone, 12345…); absent from reports frozen before channels were counted. */
   channels?: ChannelFigures[];
+  /** Outages on during the month; absent in reports frozen before outages were recorded. */
+  outages?: OutageFigures;
 }

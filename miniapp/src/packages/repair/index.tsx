@@ -1,14 +1,23 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { ErrorCode, type BoundAccountView, type FaultCategoryOption, type ResidentTicketView } from '@utility/shared';
-import { useRef, useState } from 'react';
+import {
+  ErrorCode,
+  shanghaiShort,
+  type BoundAccountView,
+  type FaultCategoryOption,
+  type ResidentOutageView,
+  type ResidentTicketView,
+} from '@utility/shared';
+import { useEffect, useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
+import { OutageBanner } from '../../components/outage-banner';
 import { PhotoGrid, type Photo } from '../../components/photo-grid';
 import { SubscribeButton } from '../../components/subscribe-button';
 import { UTILITY_LABELS } from '../../format/accounts';
 import { defaultAccount, listAccounts } from '../../services/accounts';
 import { newIdempotencyKey } from '../../services/idempotency-key';
+import { listOutages } from '../../services/outages';
 import { reportFault } from '../../services/repairs';
 import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
 import { requireResident } from '../../services/resident-session';
@@ -58,6 +67,21 @@ export default function RepairPage() {
   const filled = useRef(false);
   const { form } = draft;
   const account = accounts?.find((a) => a.id === form.accountId) ?? null;
+  const [outages, setOutages] = useState<ResidentOutageView[]>([]);
+  const accountId = account?.id;
+
+  // An outage over the chosen account: the resident sees it, and its expected restore time, before filing.
+  useEffect(() => {
+    setOutages([]);
+    if (!accountId) return;
+    let current = true;
+    listOutages(accountId, { silent: true })
+      .then((list) => current && setOutages(list))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [accountId]);
 
   async function load() {
     if (!requireResident(REPAIR_URL)) return;
@@ -155,6 +179,12 @@ export default function RepairPage() {
         <View id="repair-created" className="card repair__done">
           <Text className="repair__done-title">报修已提交</Text>
           <Text className="muted">工单号 {created.no}</Text>
+          {created.outage ? (
+            <Text id="repair-created-outage" className="repair__done-note">
+              您所在区域正在{created.outage.label}（{created.outage.reason}），报修已并入停供事件，预计
+              {shanghaiShort(new Date(created.outage.restoreBy))}恢复，恢复时会通知您。
+            </Text>
+          ) : null}
           <Text className="repair__done-note">订阅进度通知后，受理、师傅出发和处理完成时微信会提醒您。</Text>
         </View>
         <SubscribeButton ticketId={created.id} tone="primary" onDone={openDetail} />
@@ -185,6 +215,7 @@ export default function RepairPage() {
   const chosen = options.find((o) => o.category === form.category);
   return (
     <View className="page repair">
+      <OutageBanner id="repair-outage" outages={outages} />
       {notice ? (
         <Text id="repair-notice" className="notice">
           {notice}

@@ -318,3 +318,33 @@ describe('报修 form', () => {
     expect(taro.request).not.toHaveBeenCalled();
   });
 });
+
+describe('an outage over the account', () => {
+  const outage = {
+    id: 7,
+    utility: 'gas',
+    kind: 'unplanned',
+    phase: 'active',
+    label: '停气',
+    reason: '中压管线抢修',
+    startsAt: '2026-11-23T01:00:00.000Z',
+    restoreBy: '2026-11-23T10:30:00.000Z', // 18:30 in Shanghai
+    accountNos: ['9100000001'],
+  };
+
+  it('is shown above the form with its expected restore time, for the chosen account only', async () => {
+    const account = boundAccount();
+    await openForm([account], { [`GET /api/outages?accountId=${account.id}`]: () => answer(200, [outage]) });
+    const banner = await screen.findByText('停气中');
+    expect(banner.closest('#repair-outage')).not.toBeNull();
+    expect(screen.getByText(/预计恢复时间：11月23日 18:30/)).toBeTruthy();
+    expect(screen.getByText('原因：中压管线抢修')).toBeTruthy();
+  });
+
+  it('shows nothing when no outage is over the account', async () => {
+    const account = boundAccount();
+    await openForm([account], { [`GET /api/outages?accountId=${account.id}`]: () => answer(200, []) });
+    await waitFor(() => expect(sent()).toContain(`GET /api/outages?accountId=${account.id}`));
+    expect(document.querySelector('#repair-outage')).toBeNull();
+  });
+});

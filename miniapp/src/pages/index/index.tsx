@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { BoundAccountView } from '@utility/shared';
+import type { BoundAccountView, ResidentOutageView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { OutageBanner } from '../../components/outage-banner';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { defaultAccount, listAccounts } from '../../services/accounts';
 import { getArrears, type Arrears } from '../../services/bills';
+import { listOutages } from '../../services/outages';
 import { activeResident, HOME_URL } from '../../services/resident-session';
 import { AccountSummary } from './account-summary';
 import { ArrearsBanner } from './arrears-banner';
@@ -17,6 +19,7 @@ export default function HomePage() {
   // undefined: not loaded yet; null: nothing bound.
   const [account, setAccount] = useState<BoundAccountView | null | undefined>(undefined);
   const [arrears, setArrears] = useState<Arrears | null>(null);
+  const [outages, setOutages] = useState<ResidentOutageView[]>([]);
 
   async function load() {
     const resident = activeResident();
@@ -29,8 +32,13 @@ export default function HomePage() {
     } catch {
       return; // Shown by the wrapper; keep what is on screen.
     }
-    // The banner is a reminder, not the page's content: a failure just leaves it out.
-    setArrears(shown ? await getArrears(shown.id, { silent: true }).catch(() => null) : null);
+    // The banners are reminders, not the page's content: a failure just leaves them out.
+    const [owed, off] = await Promise.all([
+      shown ? getArrears(shown.id, { silent: true }).catch(() => null) : null,
+      shown ? listOutages(undefined, { silent: true }).catch(() => []) : [],
+    ]);
+    setArrears(owed);
+    setOutages(off);
   }
 
   useDidShow(() => void load());
@@ -47,6 +55,7 @@ export default function HomePage() {
       ) : account !== undefined ? (
         <AccountSummary account={account} />
       ) : null}
+      {signedIn ? <OutageBanner id="home-outage" outages={outages} /> : null}
       {signedIn ? <ArrearsBanner arrears={arrears} /> : null}
       <ServiceEntries />
       <ActionButton

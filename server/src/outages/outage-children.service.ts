@@ -1,0 +1,114 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ClockKind, ErrorCode, OUTAGE_LABELS, ResidentTicketView, TicketType, shanghaiShort } from '@utility/shared';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { conflict } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { Actor, StaffPrincipal } from '../common/principal';
+import { TicketExtensions } from '../tickets/ticket-extensions';
+import { TicketSnapshot } from '../tickets/ticket-snapshot';
+import { TicketsService } from '../tickets/tickets.service';
+import { OutageAccount } from './outage-account.entity';
+import { OutageTicket } from './outage-ticket.entity';
+import { Outage } from './outage.entity';
+
+/** Faults an outage explains: no technician is sent for what is already known. */
+const CHILD_TYPES: ReadonlySet<TicketType> = new Set([TicketType.Repair, TicketType.RoomTemperature]);
+/** The clock an outage child does not run while linked (docs/domain.md#outages). */
+const HELD: ClockKind[] = [ClockKind.OnSite];
+
+/**
+ * A fault filed in the area and utility of an active outage joins it (docs/domain.md#outages): it is
+ * linked through the tickets module's intake hold, gets no on-site clock, and its resident is told
+ * the outage and its expected restore time; staff may unlink it (the clock starts then); the
+ * outage's restoration resolves it.
+ */
+@Injectable()
+export class OutageChildren implements OnModuleInit {
+  constructor(
+    @InjectRepository(OutageTicket) private readonly links: Repository<OutageTicket>,
+    @InjectRepository(Outage) private readonly outages: Repository<Outage>,
+    private readonly tickets: TicketsService,
+    private readonly extensions: TicketExtensions,
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.addIntakeHold((em, ticket, at) => this.linkAtIntake(em, ticket, at));
+    this.extensions.addResidentViewDecorator((views) => this.tellResidents(views));
+  }
+
+  /** In intake's transaction: a leak is never held (an emergency always gets a technician). */
+  async linkAtIntake(em: EntityManager, ticket: TicketSnapshot, at: Date): Promise<ClockKind[]> {
+    if (!ticket.accountNo || !CHILD_TYPES.has(ticket.type)) return [];
+    const outage = await this.activeOutageOf(em, ticket.accountNo, at);
+    if (!outage) return [];
+    await em.insert(OutageTicket, { outageId: outage.id, ticketId: ticket.id, linkedAt: at, unlinkedAt: null });
+    await this.tickets.note(
+      em,
+      null,
+      ticket.id,
+      `${OUTAGE_LABELS[outage.utility]}中，已并入停供事件，预计${shanghaiShort(outage.restoreBy)}恢复`,
+      { outageId: outage.id },
+    );
+    return HELD;
+  }
+
+  /** Staff take a ticket out of its outage: it is its own fault after all, and its on-site clock starts now. */
+  async unlink(me: StaffPrincipal, outageId: number, ticketId: number): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const done = await em.update(OutageTicket, { outageId, ticketId, unlinkedAt: IsNull() }, { unlinkedAt: now });
+      if (!done.affected) throw conflict(ErrorCode.NotOutageChild);
+      await this.tickets.note(em, me, ticketId, '已从停供事件中移出，按单独故障处理', { outageId });
+      for (const kind of HELD) await this.tickets.startHeldClock(em, ticketId, kind, '上门时限开始计时');
+    });
+  }
+
+  /** In the restoration's transaction: every linked child still open is resolved with the outage. */
+  async resolveAll(em: EntityManager, outageId: number, _by: Actor): Promise<number> {
+    const links = await em.find(OutageTicket, { where: { outageId, unlinkedAt: IsNull() } });
+    let resolved = 0;
+    for (const link of links)
+      if (await this.tickets.resolveWith(em, link.ticketId, '供应已恢复，随停供事件一并处理完毕', { outageId }))
+        resolved++;
+    return resolved;
+  }
+
+  /** Children of an outage (ticket ids, still linked). */
+  async childIds(outageId: number): Promise<number[]> {
+    const links = await this.links.find({ where: { outageId, unlinkedAt: IsNull() } });
+    return links.map((l) => l.ticketId);
+  }
+
+  private async activeOutageOf(em: EntityManager, accountNo: string, at: Date): Promise<Outage | null> {
+    const hits = await em.find(OutageAccount, { where: { accountNo }, order: { id: 'DESC' }, take: 20 });
+    if (!hits.length) return null;
+    return em.findOne(Outage, {
+      where: { id: In(hits.map((h) => h.outageId)), restoredAt: IsNull(), startsAt: LessThanOrEqual(at) },
+      order: { id: 'DESC' },
+    });
+  }
+
+  private async tellResidents(views: ResidentTicketView[]): Promise<void> {
+    if (!views.length) return;
+    const links = await this.links.find({ where: { ticketId: In(views.map((v) => v.id)), unlinkedAt: IsNull() } });
+    if (!links.length) return;
+    const outages = await this.outages.find({ where: { id: In([...new Set(links.map((l) => l.outageId))]) } });
+    for (const view of views) {
+      const link = links.find((l) => l.ticketId === view.id);
+      const o = link && outages.find((x) => x.id === link.outageId);
+      view.outage = o
+        ? {
+            outageId: o.id,
+            label: OUTAGE_LABELS[o.utility],
+            reason: o.reason,
+            restoreBy: o.restoreBy.toISOString(),
+            restoredAt: o.restoredAt?.toISOString() ?? null,
+          }
+        : null;
+    }
+  }
+}
