@@ -98,13 +98,18 @@ describe('resident bill alerts', () => {
     expect(await arrearsAt('2026-11-30')).toBe(0);
     expect(await arrearsAt('2026-12-20')).toBe(2);
     expect(await arrearsAt('2026-12-27')).toBe(0);
-    const sent = (await notices()).filter(([k]) => String(k).startsWith(`arrears:${bills.get(EAST_HEAT_ACCOUNT)!.id}:`));
+    const sent = (await notices()).filter(([k]) =>
+      String(k).startsWith(`arrears:${bills.get(EAST_HEAT_ACCOUNT)!.id}:`),
+    );
     expect(sent).toEqual([
       [key('arrears', EAST_HEAT_ACCOUNT, bob, 1), templates.arrears, 'pending'],
       [key('arrears', EAST_HEAT_ACCOUNT, bob, 10), templates.arrears, 'pending'],
       [key('arrears', EAST_HEAT_ACCOUNT, bob, 30), templates.arrears, 'pending'],
     ]);
-    const [last] = await t.app.get(DataSource).getRepository(Notice).findBy({ dedupeKey: sent[2][0] as string });
+    const [last] = await t.app
+      .get(DataSource)
+      .getRepository(Notice)
+      .findBy({ dedupeKey: sent[2][0] as string });
     expect(last.data.thing4).toEqual({ value: '已逾期30天，请尽快缴费' });
   });
 

@@ -91,7 +91,9 @@ describe('long arrears: stop-supply applications, cancelled by payment, restore 
     expect(await caseOf('9100000014')).toMatchObject({ status: 'refused', openAccountId: null });
     t.setNow(at('2027-02-01'));
     await sweep();
-    expect((await ticketsOf('9100000014')).filter((x: { type: string }) => x.type === TicketType.Application)).toHaveLength(1);
+    expect(
+      (await ticketsOf('9100000014')).filter((x: { type: string }) => x.type === TicketType.Application),
+    ).toHaveLength(1);
   });
 });
 
@@ -111,7 +113,11 @@ describe('the late fee (滞纳金): shown on the bill, charged when paying, waiv
     t.setNow(at('2026-11-30'));
     expect(await getBill(t, p, bill.id)).toMatchObject({ lateFeeFen: fee(10), payableFen: bill.amountFen + fee(10) });
     const agent = await login(t, 'agent1');
-    const staffView = await t.http().get('/api/staff/bills?accountNo=9100000016').set('Authorization', agent).expect(200);
+    const staffView = await t
+      .http()
+      .get('/api/staff/bills?accountNo=9100000016')
+      .set('Authorization', agent)
+      .expect(200);
     expect(staffView.body.find((b: { id: number }) => b.id === bill.id)).toMatchObject({ lateFeeFen: fee(10) });
 
     // The counter must take the bill and the fee; the bill keeps what was charged.

@@ -24,7 +24,9 @@ export class StaffBillsController {
 
   @Get()
   @Roles(Role.Agent, Role.Supervisor)
-  @ApiOperation({ summary: "An account's bills in the staff member's district, unpaid first, with the late fee due today" })
+  @ApiOperation({
+    summary: "An account's bills in the staff member's district, unpaid first, with the late fee due today",
+  })
   @ApiQuery({ name: 'accountNo', type: String })
   async list(@CurrentStaff() staff: StaffPrincipal, @Query('accountNo') accountNo: string): Promise<BillView[]> {
     const account = /^\d{10}$/.test(accountNo ?? '') ? await this.accounts.findByNo(accountNo) : null;

@@ -31,7 +31,7 @@ export class OfflinePaymentsController {
   @Roles(Role.Agent)
   @ApiOperation({
     summary:
-      "Billing staff record a counter payment (cash, POS, bank transfer) of a bill in their district, with the receipt number; the amount is what is due today (bill and late fee)",
+      'Billing staff record a counter payment (cash, POS, bank transfer) of a bill in their district, with the receipt number; the amount is what is due today (bill and late fee)',
     description:
       'The receipt number is the natural key: the same receipt for the same bill and amount answers the first record ' +
       '(`replayed: true`, nothing credited again); for another bill or amount 409 RECEIPT_NO_USED. 409 BILL_ALREADY_PAID ' +
@@ -55,7 +55,10 @@ export class OfflinePaymentsController {
       'unmatched lines are listed in failures with the reason. A debit for a bill already paid opens a billing ticket.',
   })
   @AcceptsImportFile('csv')
-  async bankDebit(@CurrentStaff() staff: StaffPrincipal, @ImportFile() file: ImportBody): Promise<BankDebitImportReport> {
+  async bankDebit(
+    @CurrentStaff() staff: StaffPrincipal,
+    @ImportFile() file: ImportBody,
+  ): Promise<BankDebitImportReport> {
     const csv = await file.text();
     if (!csv.trim())
       throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, '请上传 text/csv 格式的银行代扣结果文件');

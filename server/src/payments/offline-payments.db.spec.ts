@@ -64,23 +64,52 @@ describe('counter and bank auto-debit payments are credited exactly once', () =>
       expect.objectContaining({ method: 'cash', receiptNo: 'SJ-2026-0001', billId: bill.id, status: 'paid' }),
     ]);
     // WeChat Pay refuses the bill now.
-    expectRefused(await t.http().post(`/api/bills/${bill.id}/pay`).set('Authorization', p.auth), 409, ErrorCode.BillAlreadyPaid);
+    expectRefused(
+      await t.http().post(`/api/bills/${bill.id}/pay`).set('Authorization', p.auth),
+      409,
+      ErrorCode.BillAlreadyPaid,
+    );
   });
 
   it('a receipt number used for another bill or amount is refused; a wrong amount and another district too', async () => {
     const p = await payer(t, 'counter-refusals', '9100000002');
     const bill = await unpaidBill(t, p);
     const other = await unpaidBill(t, await payer(t, 'counter-refusals-2', '9100000003'));
-    expect((await counter({ billId: bill.id, method: 'pos', receiptNo: 'POS-777', amountFen: bill.amountFen })).status).toBe(201);
+    expect(
+      (await counter({ billId: bill.id, method: 'pos', receiptNo: 'POS-777', amountFen: bill.amountFen })).status,
+    ).toBe(201);
 
-    expectRefused(await counter({ billId: other.id, method: 'pos', receiptNo: 'pos-777', amountFen: other.amountFen }), 409, ErrorCode.ReceiptNoUsed);
-    expectRefused(await counter({ billId: other.id, method: 'cash', receiptNo: 'C-1', amountFen: other.amountFen }), 400, ErrorCode.ValidationFailed);
-    expectRefused(await counter({ billId: other.id, method: 'cash', receiptNo: 'SJ-9', amountFen: other.amountFen - 1 }), 422, ErrorCode.PaymentAmountMismatch);
+    expectRefused(
+      await counter({ billId: other.id, method: 'pos', receiptNo: 'pos-777', amountFen: other.amountFen }),
+      409,
+      ErrorCode.ReceiptNoUsed,
+    );
+    expectRefused(
+      await counter({ billId: other.id, method: 'cash', receiptNo: 'C-1', amountFen: other.amountFen }),
+      400,
+      ErrorCode.ValidationFailed,
+    );
+    expectRefused(
+      await counter({ billId: other.id, method: 'cash', receiptNo: 'SJ-9', amountFen: other.amountFen - 1 }),
+      422,
+      ErrorCode.PaymentAmountMismatch,
+    );
     // A west account's bill: not agent1's district.
     const west = await unpaidBill(t, await payer(t, 'counter-west', '9100000031'));
-    expectRefused(await counter({ billId: west.id, method: 'cash', receiptNo: 'SJ-W1', amountFen: west.amountFen }), 403, ErrorCode.Forbidden);
+    expectRefused(
+      await counter({ billId: west.id, method: 'cash', receiptNo: 'SJ-W1', amountFen: west.amountFen }),
+      403,
+      ErrorCode.Forbidden,
+    );
     // Residents and field staff cannot record money.
-    expectRefused(await counter({ billId: other.id, method: 'cash', receiptNo: 'SJ-T1', amountFen: other.amountFen }, await login(t, 'tech1')), 403, ErrorCode.Forbidden);
+    expectRefused(
+      await counter(
+        { billId: other.id, method: 'cash', receiptNo: 'SJ-T1', amountFen: other.amountFen },
+        await login(t, 'tech1'),
+      ),
+      403,
+      ErrorCode.Forbidden,
+    );
     expect((await billRow(t, other.id)).status).toBe('unpaid');
   });
 
@@ -104,7 +133,9 @@ describe('counter and bank auto-debit payments are credited exactly once', () =>
       // The counter won: WeChat's money is owed back, through a billing ticket; the bill was settled once.
       expect(row.paymentId).toBe(orders.find((o) => o.method === 'cash')!.id);
       expect(wechat.settledBill).toBe(false);
-      expect(await billTickets('9100000004')).toEqual([expect.objectContaining({ description: expect.stringContaining('重复缴费') })]);
+      expect(await billTickets('9100000004')).toEqual([
+        expect.objectContaining({ description: expect.stringContaining('重复缴费') }),
+      ]);
     } else {
       // The notice won: the counter recorded nothing, and said why.
       expectRefused(atCounter, 409, ErrorCode.BillAlreadyPaid);
@@ -136,7 +167,12 @@ describe('counter and bank auto-debit payments are credited exactly once', () =>
       failures: [
         { line: 3, serialNo: 'BK20261201002', accountNo: '9100000007', message: '银行扣款失败：余额不足' },
         { line: 4, serialNo: 'BK20261201003', accountNo: '9100000099', message: '户号不存在' },
-        { line: 5, serialNo: 'BK20261201004', accountNo: '9100000008', message: expect.stringMatching(/^扣款金额 ¥0.01 与应缴/) },
+        {
+          line: 5,
+          serialNo: 'BK20261201004',
+          accountNo: '9100000008',
+          message: expect.stringMatching(/^扣款金额 ¥0.01 与应缴/),
+        },
         { line: 6, serialNo: 'BK20261201001', accountNo: '9100000006', message: '文件中重复的银行流水号' },
         { line: 7, serialNo: 'BK20261201005', accountNo: '9100000031', message: '户号不属于您负责的片区' },
       ],
@@ -154,33 +190,55 @@ describe('counter and bank auto-debit payments are credited exactly once', () =>
   it('a debit for a bill already paid is listed and opens a billing ticket to give the money back', async () => {
     const p = await payer(t, 'debit-paid', '9100000009');
     const bill = await unpaidBill(t, p);
-    await counter({ billId: bill.id, method: 'bank_transfer', receiptNo: 'ZZ-0009', amountFen: bill.amountFen }).expect(201);
+    await counter({ billId: bill.id, method: 'bank_transfer', receiptNo: 'ZZ-0009', amountFen: bill.amountFen }).expect(
+      201,
+    );
     const res = await importDebits(
       `serialNo,accountNo,period,amount,result,debitedOn,message\nBK0009,9100000009,2026-10,${(bill.amountFen / 100).toFixed(2)},success,2026-11-19,`,
     );
-    expect(res.body.failures).toEqual([expect.objectContaining({ serialNo: 'BK0009', message: expect.stringContaining('已开立账务工单') })]);
-    expect(await billTickets('9100000009')).toEqual([expect.objectContaining({ description: expect.stringContaining('流水号 BK0009') })]);
+    expect(res.body.failures).toEqual([
+      expect.objectContaining({ serialNo: 'BK0009', message: expect.stringContaining('已开立账务工单') }),
+    ]);
+    expect(await billTickets('9100000009')).toEqual([
+      expect.objectContaining({ description: expect.stringContaining('流水号 BK0009') }),
+    ]);
     expect(await ordersOfBill(t, bill.id)).toHaveLength(1);
   });
 
   it('the day’s totals by method, reconciliation leaves counter money alone, the monthly report counts it by method', async () => {
     const p = await payer(t, 'counter-report', '9100000011');
     const bill = await unpaidBill(t, p);
-    const { body } = await counter({ billId: bill.id, method: 'pos', receiptNo: 'POS-1100', amountFen: bill.amountFen }).expect(201);
+    const { body } = await counter({
+      billId: bill.id,
+      method: 'pos',
+      receiptNo: 'POS-1100',
+      amountFen: bill.amountFen,
+    }).expect(201);
     const day = body.payment.paidAt.slice(0, 10);
     const shanghaiDay = new Date(new Date(body.payment.paidAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-    const daily = await t.http().get(`/api/staff/payments/daily?date=${shanghaiDay}`).set('Authorization', agent).expect(200);
+    const daily = await t
+      .http()
+      .get(`/api/staff/payments/daily?date=${shanghaiDay}`)
+      .set('Authorization', agent)
+      .expect(200);
     expect(daily.body.byMethod.pos.count).toBeGreaterThanOrEqual(1);
     expect(daily.body.byMethod.cash.count).toBeGreaterThanOrEqual(1);
 
     // WeChat Pay's trade bill of the day knows nothing of counter money: no mismatch (and so no ticket) for it.
     const supervisor = await login(t, 'supervisor1');
-    const reconciled = await t.http().post('/api/admin/reconciliations').set('Authorization', supervisor).send({ date: shanghaiDay });
+    const reconciled = await t
+      .http()
+      .post('/api/admin/reconciliations')
+      .set('Authorization', supervisor)
+      .send({ date: shanghaiDay });
     expect(reconciled.status).toBe(200);
     expect(reconciled.body.filter((m: { outTradeNo: string }) => !m.outTradeNo.startsWith('W'))).toEqual([]);
 
-    const report = await t.http().get(`/api/reports/monthly?period=${shanghaiDay.slice(0, 7)}`).set('Authorization', supervisor);
+    const report = await t
+      .http()
+      .get(`/api/reports/monthly?period=${shanghaiDay.slice(0, 7)}`)
+      .set('Authorization', supervisor);
     expect(report.status).toBe(200);
     expect(report.body.figures.payments.byMethod.pos.count).toBeGreaterThanOrEqual(1);
     expect(report.body.figures.payments.byMethod.pos.totalFen).toBeGreaterThanOrEqual(bill.amountFen);

@@ -93,7 +93,11 @@ export class OfflinePaymentsService {
     try {
       records = parse(csv, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
     } catch (error) {
-      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, `无法解析CSV：${(error as Error).message}`);
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.ValidationFailed,
+        `无法解析CSV：${(error as Error).message}`,
+      );
     }
     const header = records.shift() ?? [];
     if (BANK_DEBIT_HEADER.slice(0, 6).some((h, i) => header[i] !== h))
@@ -103,7 +107,8 @@ export class OfflinePaymentsService {
     const report: BankDebitImportReport = { lines: records.length, credited: 0, alreadyCredited: 0, failures: [] };
     const seen = new Set<string>();
     for (const [i, record] of records.entries()) {
-      const [serialNo = '', accountNo = '', period = '', amount = '', result = '', debitedOn = '', message = ''] = record;
+      const [serialNo = '', accountNo = '', period = '', amount = '', result = '', debitedOn = '', message = ''] =
+        record;
       const line = { serialNo, accountNo, period, amount, result, debitedOn, message };
       const outcome = await this.bankLine(staff, line, seen);
       if (outcome === 'credited') report.credited++;
@@ -133,7 +138,10 @@ export class OfflinePaymentsService {
     const orderNo = `B${line.serialNo.toUpperCase()}`;
     const amountFen = toFen(line.amount);
     const earlier = await this.db.dataSource.manager.findOneBy(PaymentOrder, { orderNo });
-    if (earlier) return earlier.accountId === account.id && earlier.amountFen === amountFen ? 'duplicate' : fail('银行流水号已用于其他缴费');
+    if (earlier)
+      return earlier.accountId === account.id && earlier.amountFen === amountFen
+        ? 'duplicate'
+        : fail('银行流水号已用于其他缴费');
     const bill = (await this.bills.unpaidOf(account.id)).find((b) => b.period === line.period);
     if (!bill) return this.paidElsewhere(account.accountNo, line, amountFen);
     // What the bank took must be what was owed on the day it took it (bill and late fee).
@@ -204,4 +212,3 @@ export class OfflinePaymentsService {
     if (!account || !coversDistrict(staff, account.districtId)) throw forbidden();
   }
 }
-

@@ -24,7 +24,8 @@ export class PaymentsController {
 
   @Get('pay-by-account/:accountNo/bills')
   @ApiOperation({
-    summary: "代缴: an account's unpaid bills by 户号, without binding: the masked holder and address and the amounts only",
+    summary:
+      "代缴: an account's unpaid bills by 户号, without binding: the masked holder and address and the amounts only",
     description:
       '404 when no active account has this number. Look-ups are limited per resident and hour ' +
       '(PAY_BY_ACCOUNT_LOOKUPS_PER_HOUR, found or not): 429 RATE_LIMITED with Retry-After beyond it. ' +

@@ -3,7 +3,6 @@ import {
   FieldJobView,
   PRIORITY_RANK,
   TICKET_TYPE_LABELS,
-  TicketEventKind,
   TicketPhotoView,
   TicketView,
 } from '@utility/shared';
