@@ -125,7 +125,7 @@ export class TicketAssignment {
    * (concurrent claimants would then find the whole queue taken), so the order is read first
    * without locks, ids only, and the lock walks one priority's ids in primary-key order, stopping
    * at the first free row: within one priority, id order is arrival order.
-   * 'contended' when every id read was taken meanwhile and the queue may hold more.
+   * 'contended' when every id read was held or taken meanwhile: the caller reads the queue again.
    */
   private async lockNext(em: EntityManager, queueId: number): Promise<Ticket | 'contended' | null> {
     const candidates = await this.claimableOf(em, queueId)
@@ -134,20 +134,18 @@ export class TicketAssignment {
       .limit(CLAIM_WINDOW)
       .getRawMany<{ id: number; priority: string }>();
     for (const ids of idsByPriority(candidates)) {
-      const ticket = await em
-        .createQueryBuilder(Ticket, 't')
-        .where('t.id IN (:...ids) AND t.assigneeId IS NULL AND t.status IN (:...claimable)', {
-          ids,
-          claimable: CLAIMABLE,
-        })
-        .orderBy('t.id', 'ASC')
-        .limit(1)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getOne();
-      if (ticket) return ticket;
+      // FORCE INDEX: walked through another index (assigneeId's), the scan would lock the other
+      // unclaimed tickets it passes on the way, and concurrent claimants would skip those as taken.
+      const [row] = await em.query<{ id: number }[]>(
+        `SELECT id FROM ticket FORCE INDEX (PRIMARY)
+         WHERE id IN (?) AND assigneeId IS NULL AND status IN (?)
+         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [ids, CLAIMABLE],
+      );
+      if (row) return em.findOneByOrFail(Ticket, { id: Number(row.id) });
     }
-    return candidates.length === CLAIM_WINDOW ? 'contended' : null;
+    // Every one read is held by another claimant (or another write) right now: look again.
+    return candidates.length ? 'contended' : null;
   }
 
   /** A dispatcher or supervisor pushes the ticket to a member of its queue. */
