@@ -34,14 +34,19 @@ export const PRIORITY_ORDER_SQL = `CASE t.priority ${Object.entries(PRIORITY_RAN
   .map(([p, r]) => `WHEN '${p}' THEN ${r}`)
   .join(' ')} ELSE 0 END`;
 
-/** Candidates in work order, cut where the priority changes. */
-const byPriority = (tickets: Ticket[]): Ticket[][] =>
-  tickets.reduce<Ticket[][]>((groups, t) => {
-    const last = groups[groups.length - 1];
-    if (last && last[0].priority === t.priority) last.push(t);
-    else groups.push([t]);
-    return groups;
-  }, []);
+/** How many unclaimed ids one claim reads: more than the staff who pull from one queue at once. */
+const CLAIM_WINDOW = 64;
+
+/** Candidate ids in work order, cut where the priority changes. */
+const idsByPriority = (candidates: { id: number; priority: string }[]): number[][] =>
+  candidates
+    .reduce<{ priority: string; ids: number[] }[]>((groups, c) => {
+      const last = groups[groups.length - 1];
+      if (last && last.priority === c.priority) last.ids.push(Number(c.id));
+      else groups.push({ priority: c.priority, ids: [Number(c.id)] });
+      return groups;
+    }, [])
+    .map((g) => g.ids);
 
 /** Who works a ticket: claim (pull), assign (push), auto-assign (emergencies). */
 @Injectable()
@@ -79,74 +84,70 @@ export class TicketAssignment {
     return this.take(em, ticket, actor, actor, TicketEventKind.Claimed);
   }
 
-  /** Takes the next ticket of the queue in work order. */
+  /**
+   * Takes the next ticket of the queue in work order: one row read and locked per call, never a
+   * page of hydrated candidates.
+   */
   async claimNext(actor: StaffPrincipal, queueId: number): Promise<Ticket> {
     // Visible means a member here (supervisors and admins may work any queue they see): no second check.
     if (!(await this.queues.findVisible(actor, queueId))) throw notFound();
     for (let round = 0; round < 10; round++) {
-      const candidates = await this.db.dataSource
-        .createQueryBuilder(Ticket, 't')
-        .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.parentId IS NULL AND t.status IN (:...claimable)', {
-          queueId,
-          claimable: CLAIMABLE,
-        })
-        .orderBy(PRIORITY_ORDER_SQL, 'DESC')
-        .addOrderBy('t.createdAt', 'ASC')
-        .addOrderBy('t.id', 'ASC')
-        .limit(20)
-        .getMany();
-      if (!candidates.length) break;
-      // One transaction walks the candidates in work order. On MariaDB a ticket another claimant
-      // is taking right now is skipped, not waited for: fifty staff pulling at once would
-      // otherwise queue up behind each other's row locks, one ticket at a time.
-      const won = await this.db.transaction(async (em) => {
-        if (this.db.isSqlite) {
-          for (const ticket of candidates) {
-            const taken = await this.take(em, ticket, actor, actor, TicketEventKind.Claimed);
-            if (taken) return taken;
-          }
-          return null;
-        }
-        for (const group of byPriority(candidates)) {
-          const id = await this.lockFirstClaimable(
-            em,
-            group.map((t) => t.id),
-          );
-          if (id)
-            return this.take(
-              em,
-              group.find((t) => t.id === id)!,
-              actor,
-              actor,
-              TicketEventKind.Claimed,
-            );
-        }
-        return null;
+      const outcome = await this.db.transaction(async (em) => {
+        const next = this.db.isSqlite ? await this.firstClaimable(em, queueId) : await this.lockNext(em, queueId);
+        if (next === 'contended' || next === null) return next;
+        return (await this.take(em, next, actor, actor, TicketEventKind.Claimed)) ?? 'contended';
       });
-      if (won) return won;
+      if (outcome === null) break;
+      if (outcome !== 'contended') return outcome;
     }
     throw new AppError(HttpStatus.NOT_FOUND, ErrorCode.QueueEmpty);
   }
 
-  /**
-   * Locks the oldest of the tickets that is still unclaimed and that no other claimant holds
-   * (SKIP LOCKED): one statement, no waiting. Read in id order, which within one priority is
-   * arrival order, so the scan stops at the first free ticket and locks only that one.
-   */
-  private async lockFirstClaimable(em: EntityManager, ids: number[]): Promise<number | null> {
-    const row = await em
+  /** The queue's unclaimed tickets in work order: highest priority first, then the oldest. */
+  private claimableOf(em: EntityManager, queueId: number) {
+    return em
       .createQueryBuilder(Ticket, 't')
-      .select('t.id', 'id')
-      .where('t.id IN (:...ids) AND t.assigneeId IS NULL AND t.status IN (:...claimable)', {
-        ids,
+      .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.parentId IS NULL AND t.status IN (:...claimable)', {
+        queueId,
         claimable: CLAIMABLE,
       })
-      .orderBy('t.id', 'ASC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getRawOne<{ id: number }>();
-    return row ? Number(row.id) : null;
+      .orderBy(PRIORITY_ORDER_SQL, 'DESC')
+      .addOrderBy('t.createdAt', 'ASC')
+      .addOrderBy('t.id', 'ASC');
+  }
+
+  /** SQLite has one writer and Db runs one transaction at a time: the first in order is ours to take. */
+  private firstClaimable(em: EntityManager, queueId: number): Promise<Ticket | null> {
+    return this.claimableOf(em, queueId).limit(1).getOne();
+  }
+
+  /**
+   * MariaDB: the first ticket in work order that no other claimant holds, locked (SKIP LOCKED).
+   * A locking read sorted by the priority expression would lock every candidate before sorting
+   * (concurrent claimants would then find the whole queue taken), so the order is read first
+   * without locks, ids only, and the lock walks one priority's ids in primary-key order, stopping
+   * at the first free row: within one priority, id order is arrival order.
+   * 'contended' when every id read was held or taken meanwhile: the caller reads the queue again.
+   */
+  private async lockNext(em: EntityManager, queueId: number): Promise<Ticket | 'contended' | null> {
+    const candidates = await this.claimableOf(em, queueId)
+      .select('t.id', 'id')
+      .addSelect('t.priority', 'priority')
+      .limit(CLAIM_WINDOW)
+      .getRawMany<{ id: number; priority: string }>();
+    for (const ids of idsByPriority(candidates)) {
+      // FORCE INDEX: walked through another index (assigneeId's), the scan would lock the other
+      // unclaimed tickets it passes on the way, and concurrent claimants would skip those as taken.
+      const [row] = await em.query<{ id: number }[]>(
+        `SELECT id FROM ticket FORCE INDEX (PRIMARY)
+         WHERE id IN (?) AND assigneeId IS NULL AND status IN (?)
+         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [ids, CLAIMABLE],
+      );
+      if (row) return em.findOneByOrFail(Ticket, { id: Number(row.id) });
+    }
+    // Every one read is held by another claimant (or another write) right now: look again.
+    return candidates.length ? 'contended' : null;
   }
 
   /** A dispatcher or supervisor pushes the ticket to a member of its queue. */
