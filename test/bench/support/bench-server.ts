@@ -6,7 +6,8 @@ import { SERVER_DIST } from './bench-env';
 /**
  * The built server (`server/dist/main.js`) as its own process, like test/support/server-process.ts's
  * startServer, plus Node flags (`BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile)
- * and production-like defaults (warn-level logs).
+ * and production-like defaults (warn-level logs). It runs as development: production refuses the
+ * mock WeChat, WeChat Pay and WeCom and the demo seed the benchmarks need (docs/architecture.md#configuration).
  */
 export async function startBenchServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
@@ -20,7 +21,9 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       DEMO_PASSWORD,
-      NODE_ENV: 'production',
+      NODE_ENV: 'development',
+      SEED_DEMO: 'true',
+      DEMO_HISTORY_DAYS: '0',
       TOKEN_SECRET: 'bench-secret-'.padEnd(40, 'x'),
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
       LOG_LEVEL: 'warn',
