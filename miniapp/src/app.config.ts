@@ -18,6 +18,8 @@ export default defineAppConfig({
     { root: 'packages/application', pages: ['index'] },
     // 预约安检 (book, reschedule, cancel, reminder) and 我的隐患. Inspection notices open `index?bookingId=`.
     { root: 'packages/inspection', pages: ['index', 'hazards'] },
+    // 服务指南 (常见问题, 办事指南, 安全用气, 服务承诺: `knowledge?kind=`), one article, 营业网点. Public.
+    { root: 'packages/info', pages: ['knowledge', 'article', 'outlets'] },
     {
       root: 'staff',
       // jobs/job: the technician's field work (我的工单); visits/visit: 回访 tasks; ratings: my ratings;

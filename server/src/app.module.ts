@@ -21,6 +21,7 @@ import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OutagesModule } from './outages/outages.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { OrgModule } from './org/org.module';
 import { PaymentsModule } from './payments/payments.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
@@ -73,6 +74,7 @@ export class AppModule {
         CustomerHistoryModule,
         OutagesModule,
         IncidentsModule,
+        KnowledgeModule,
         AlertsModule,
         ArrearsModule,
         ComplaintsModule,

@@ -45,3 +45,4 @@ export * from './customer-history/search-key';
 export * from './tickets/duplicates';
 export * from './outages';
 export * from './api/outages';
+export * from './api/knowledge';

@@ -71,6 +71,8 @@ import { OutageAnnouncement } from '../outages/outage-announcement.entity';
 import { Incident } from '../incidents/incident.entity';
 import { IncidentTicket } from '../incidents/incident-ticket.entity';
 import { IncidentEvent } from '../incidents/incident-event.entity';
+import { KnowledgeArticle } from '../knowledge/knowledge-article.entity';
+import { ServiceOutlet } from '../knowledge/service-outlet.entity';
 
 export const ENTITIES = [
   District,
@@ -146,4 +148,6 @@ export const ENTITIES = [
   Incident,
   IncidentTicket,
   IncidentEvent,
+  KnowledgeArticle,
+  ServiceOutlet,
 ];

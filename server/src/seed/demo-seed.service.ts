@@ -10,6 +10,7 @@ import { Db } from '../common/db';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { Clock } from '../common/clock';
 import { InspectionPlansService } from '../inspections/inspection-plans.service';
+import { KnowledgeService } from '../knowledge/knowledge.service';
 import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { RotaService } from '../rota/rota.service';
@@ -64,6 +65,7 @@ export class DemoSeed {
     private readonly rota: RotaService,
     private readonly clock: Clock,
     private readonly history: DemoHistory,
+    private readonly knowledge: KnowledgeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,6 +74,8 @@ export class DemoSeed {
     if (this.config.NODE_ENV === 'production') {
       throw new Error('The demo seed is refused in production (NODE_ENV=production): set SEED_DEMO=false');
     }
+    // Only where there is none yet: added to earlier demo databases too, never twice.
+    await this.knowledge.ensureDemoContent();
     if (await this.staff.anyExist()) {
       this.logger.log('Staff exist: demo seed skipped (no password reset, nobody re-activated)');
       await this.rollRoster(0);

@@ -4,6 +4,7 @@ import { BillingModule } from '../billing/billing.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { FeedbackModule } from '../feedback/feedback.module';
 import { InspectionsModule } from '../inspections/inspections.module';
+import { KnowledgeModule } from '../knowledge/knowledge.module';
 import { OrgModule } from '../org/org.module';
 import { QueuesModule } from '../queues/queues.module';
 import { PaymentsModule } from '../payments/payments.module';
@@ -35,6 +36,7 @@ import { DemoSeed } from './demo-seed.service';
     ResidentsModule,
     PaymentsModule,
     UploadsModule,
+    KnowledgeModule,
   ],
   providers: [DemoSeed, DemoHistory, DemoHistoryExtras],
   exports: [DemoSeed],

@@ -57,6 +57,17 @@ describe('home', () => {
     expect(taro.showToast).not.toHaveBeenCalled();
   });
 
+  it('dials the hotline and opens the service information, signed in or not', async () => {
+    render(<HomePage />);
+
+    // H5 build: a tel: link (the mini-program's twin calls Taro.makePhoneCall).
+    expect(byId('home-hotline').getAttribute('href')).toBe('tel:96777');
+    await tap('home-entry-guide');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/info/knowledge?kind=guide' });
+    await tap('home-entry-outlets');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/info/outlets' });
+  });
+
   it('offers binding when nothing is bound', async () => {
     signInResident();
     serve({ 'GET /api/accounts': () => answer(200, []) });

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { BoundAccountView, ResidentOutageView } from '@utility/shared';
+import { DEFAULT_HOTLINE_NUMBER, type BoundAccountView, type ResidentOutageView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { DialLink } from '../../components/dial-link';
 import { OutageBanner } from '../../components/outage-banner';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { defaultAccount, listAccounts } from '../../services/accounts';
@@ -49,6 +50,9 @@ export default function HomePage() {
       <View className="home__hero">
         <Text className="home__title">智慧燃气·热力服务</Text>
         <Text className="home__lead">燃气、供热报修与咨询，24小时热线随时受理</Text>
+        <DialLink id="home-hotline" phone={DEFAULT_HOTLINE_NUMBER} className="home__hotline">
+          拨打服务热线 {DEFAULT_HOTLINE_NUMBER}
+        </DialLink>
       </View>
       {!signedIn ? (
         <SignInPrompt id="home-login" from={HOME_URL} lead="登录并绑定户号，查看报修进度和服务通知" />

@@ -31,6 +31,15 @@ const ENTRIES: Entry[] = [
     note: '对服务不满意、举报违规行为（可匿名）',
     url: '/packages/complaint/index',
   },
+  { key: 'faq', title: '常见问题', note: '缴费、发票、暖气不热', url: '/packages/info/knowledge?kind=faq' },
+  { key: 'guide', title: '办事指南', note: '所需材料、收费标准、服务承诺', url: '/packages/info/knowledge?kind=guide' },
+  {
+    key: 'safety',
+    title: '安全用气',
+    note: '闻到燃气味怎么办、安全用气要点',
+    url: '/packages/info/knowledge?kind=safety',
+  },
+  { key: 'outlets', title: '营业网点', note: '地址、营业时间、办理业务', url: '/packages/info/outlets' },
 ];
 
 function opener({ tab, url }: Entry): (() => void) | undefined {

@@ -61,11 +61,25 @@ export default function MePage() {
   const privacy = (
     <MenuItem id="me-privacy" title="隐私保护指引" onClick={() => Taro.navigateTo({ url: PRIVACY_URL })} />
   );
+  // Public service information: open signed in or not.
+  const serviceInfo = (
+    <>
+      <MenuItem
+        id="me-commitments"
+        title="服务承诺与收费标准"
+        onClick={() => Taro.navigateTo({ url: '/packages/info/knowledge?kind=commitment' })}
+      />
+      <MenuItem id="me-outlets" title="营业网点" onClick={() => Taro.navigateTo({ url: '/packages/info/outlets' })} />
+    </>
+  );
   if (!resident) {
     return (
       <View className="page me">
         <SignInPrompt id="me-login" from="/pages/me/index" lead="登录后管理户号和手机号" />
-        <View className="card menu">{privacy}</View>
+        <View className="card menu">
+          {serviceInfo}
+          {privacy}
+        </View>
       </View>
     );
   }
@@ -111,6 +125,7 @@ export default function MePage() {
           title="举报（可匿名）"
           onClick={() => Taro.navigateTo({ url: '/packages/complaint/report' })}
         />
+        {serviceInfo}
         {privacy}
         <MenuItem id="me-delete-identity" title="注销微信身份" onClick={() => void forgetMe()} />
       </View>
