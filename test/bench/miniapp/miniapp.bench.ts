@@ -136,7 +136,11 @@ async function run(): Promise<BenchBody> {
           '; ',
         ),
       },
-      { label: 'dashboard ECharts chunk not in the first load', ok: !assets.some((t) => t.path === `/${chart.file}`) },
+      {
+        label: 'dashboard ECharts chunk not in the first load',
+        ok: !assets.some((t) => t.path === `/${chart.file}`),
+        detail: chart.file,
+      },
     ],
     notes: [
       'First load = every response chromium received opening the H5 home page from the built server (production mode) until the network was idle: headers plus bodies as sent.',
