@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../../support/browser';
 import {
-  CHART_CHUNK_LIMIT_KB,
+  CHART_CHUNK_TARGET_KB,
   FIRST_LOAD_LIMIT_KB,
   Transfer,
   chartChunk,
@@ -114,8 +114,8 @@ async function run(): Promise<BenchBody> {
         label: `dashboard ECharts chunk, gzip -9 (${kb(chart.raw)} KB raw, ${kb(chart.brotli)} KB brotli)`,
         value: kb(chart.gzip),
         unit: 'KB',
-        target: `≤ ${CHART_CHUNK_LIMIT_KB} KB`,
-        met: kb(chart.gzip) <= CHART_CHUNK_LIMIT_KB,
+        target: `≤ ${CHART_CHUNK_TARGET_KB} KB`,
+        met: kb(chart.gzip) <= CHART_CHUNK_TARGET_KB,
       },
       { label: 'H5 all JS of the build, gzip -9', value: kb(allJs.reduce((n, f) => n + gzipBytes(f), 0)), unit: 'KB' },
     ],
