@@ -61,7 +61,15 @@ export default defineConfig([
   },
   // Node: the server, the journeys, scripts and every tool config.
   {
-    files: ['server/**', 'shared/**', 'test/**', 'scripts/**', '**/*.config.{js,ts}', 'miniapp/config/**'],
+    files: [
+      'server/**',
+      'shared/**',
+      'test/**',
+      'scripts/**',
+      '**/*.config.{js,ts}',
+      'miniapp/config/**',
+      'miniapp/scripts/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },

@@ -12,6 +12,8 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist/weapp');
 const PACKAGE_LIMIT = 2 * 1024 * 1024;
+/** Our budget for the main package, which every resident downloads before the first screen (docs/architecture.md#miniapp). */
+const MAIN_PACKAGE_BUDGET = 1024 * 1024;
 
 interface AppJson {
   pages: string[];
@@ -46,7 +48,7 @@ beforeAll(() => {
 }, 300_000);
 
 describe('weapp build', () => {
-  it('has the .js, .wxml and .json of every page, and keeps each package under 2 MB', () => {
+  it('has the .js, .wxml and .json of every page, and keeps each package under 2 MB, the main one within 1 MB', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson;
     const subPackages = app.subPackages ?? app.subpackages ?? [];
     const pages = [...app.pages, ...subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
@@ -90,7 +92,7 @@ describe('weapp build', () => {
       expect(bytes).toBeLessThan(PACKAGE_LIMIT);
     }
     console.log(report.join('\n'));
-    expect(size(main)).toBeLessThan(PACKAGE_LIMIT);
+    expect(size(main)).toBeLessThanOrEqual(MAIN_PACKAGE_BUDGET);
   });
 
   it('keeps the tab pages, and only them, in the main package (docs/architecture.md#miniapp)', () => {

@@ -6,14 +6,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { answerBeforeBody } from '../testing/raw-http';
 import { residentLogin } from '../testing/resident-fixtures';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../testing/test-app';
 
-/** An H5 build as Taro lays it out: index.html with its one inline script, hashed JS and CSS. */
-function fakeH5Build(): { dir: string; inlineScript: string; js: string } {
+/**
+ * An H5 build as Taro lays it out: index.html with its one inline script, hashed JS and CSS; one script
+ * with the brotli copy miniapp/scripts/precompress-h5.mjs writes beside it.
+ */
+function fakeH5Build(): { dir: string; inlineScript: string; js: string; vendorBrotli: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'utility-h5-'));
   const inlineScript = '!function(n){document.documentElement.style.fontSize=n/20+"px"}(375);';
   writeFileSync(
@@ -23,7 +26,11 @@ function fakeH5Build(): { dir: string; inlineScript: string; js: string } {
   mkdirSync(join(dir, 'js'));
   const js = 'console.log("智慧燃气");\n'.repeat(2000);
   writeFileSync(join(dir, 'js/app.0123abcd.js'), js);
-  return { dir, inlineScript, js };
+  const vendor = 'export const tariff = "阶梯气价";\n'.repeat(2000);
+  const vendorBrotli = brotliCompressSync(vendor, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
+  writeFileSync(join(dir, 'js/vendor.4567cdef.js'), vendor);
+  writeFileSync(join(dir, 'js/vendor.4567cdef.js.br'), vendorBrotli);
+  return { dir, inlineScript, js, vendorBrotli };
 }
 
 /** A GET whose body is kept as it came over the wire (still compressed). */
@@ -126,6 +133,26 @@ describe('HTTP hardening (development profile)', () => {
       expect(headers['vary']).toMatch(/accept-encoding/i);
       expect(raw.length).toBeLessThan(Buffer.byteLength(h5.js) / 4);
       expect(decompress(raw).toString()).toBe(h5.js);
+    });
+  });
+
+  describe('the H5 build, precompressed', () => {
+    it("sends the build's brotli copy as it is, cached as immutable as the script it stands for", async () => {
+      const { headers, body } = await rawGet(`${url}/js/vendor.4567cdef.js`, {
+        'accept-encoding': 'gzip, deflate, br',
+      });
+      expect(headers['content-encoding']).toBe('br');
+      expect(headers['content-type']).toMatch(/javascript/);
+      expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(headers['vary']).toMatch(/accept-encoding/i);
+      expect(body.equals(h5.vendorBrotli)).toBe(true);
+    });
+
+    it('compresses on the fly for an encoding the build has no copy for', async () => {
+      const { headers, body } = await rawGet(`${url}/js/vendor.4567cdef.js`, { 'accept-encoding': 'gzip' });
+      expect(headers['content-encoding']).toBe('gzip');
+      expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(gunzipSync(body).toString()).toContain('阶梯气价');
     });
   });
 

@@ -65,9 +65,14 @@ export function h5StaticOptions(root: string): Parameters<NestFastifyApplication
     index: ['index.html'],
     maxAge: '365d',
     immutable: true,
+    // The build's brotli-11 / gzip-9 copies (miniapp/scripts/precompress-h5.mjs), smaller than what
+    // @fastify/compress can afford per response; files without one are compressed on the fly.
+    preCompressed: true,
     // @fastify/static 10 passes the FastifyReply here (Nest's type still describes an older plugin's object).
+    // `path` is the file sent: `app.1234abcd.js.br` for a precompressed copy.
     setHeaders: (reply, path) => {
-      if (!HASHED_ASSET.test(basename(path))) (reply as unknown as FastifyReply).header('cache-control', 'no-cache');
+      if (!HASHED_ASSET.test(basename(path).replace(/\.(br|gz)$/, '')))
+        (reply as unknown as FastifyReply).header('cache-control', 'no-cache');
     },
   };
 }
