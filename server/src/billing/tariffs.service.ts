@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   DEFAULT_GAS_TIERS,
   DEFAULT_HEATING,
+  DEFAULT_POWER,
   ErrorCode,
   overlappingTariff,
   TariffRequest,
@@ -92,7 +93,7 @@ export class TariffsService {
     });
   }
 
-  /** Seed: the default gas tiers and heating price for a district, from a date, unless present. */
+  /** Seed: the default gas tiers, heating price and power steps for a district, from a date, unless present. */
   async ensureDefaults(districtId: number, effectiveFrom: string): Promise<void> {
     const defaults = [
       { kind: 'gas' as const, spec: { tiers: DEFAULT_GAS_TIERS } },
@@ -104,6 +105,7 @@ export class TariffsService {
           priceFenPerM2: DEFAULT_HEATING.priceFenPerM2,
         },
       },
+      { kind: 'power' as const, spec: DEFAULT_POWER },
     ];
     for (const d of defaults) {
       if (!(await this.tariffs.existsBy({ kind: d.kind, districtId, effectiveFrom })))

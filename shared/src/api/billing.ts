@@ -64,7 +64,7 @@ export interface BillView {
   id: number;
   accountNo: string;
   period: string;
-  utility: 'gas' | 'heating';
+  utility: 'gas' | 'heating' | 'power';
   fromOn: string;
   toOn: string;
   fromValueCentiM3: number | null;
@@ -201,7 +201,7 @@ export const LateFeeWaiverSchema = z.object({
 export interface PayByAccountBill {
   id: number;
   period: string;
-  utility: 'gas' | 'heating';
+  utility: 'gas' | 'heating' | 'power';
   amountFen: number;
   lateFeeFen: number;
   payableFen: number;
