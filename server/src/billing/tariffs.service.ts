@@ -6,6 +6,7 @@ import {
   DEFAULT_POWER,
   ErrorCode,
   overlappingTariff,
+  roundHalfUpDiv,
   TariffRequest,
   TariffSchema,
   TariffView,
@@ -105,7 +106,14 @@ export class TariffsService {
           priceFenPerM2: DEFAULT_HEATING.priceFenPerM2,
         },
       },
-      { kind: 'power' as const, spec: DEFAULT_POWER },
+      {
+        kind: 'power' as const,
+        // Whole fen too, which the admin form shows and edits (an edit keeps only those); bills use the exact price.
+        spec: {
+          tiers: DEFAULT_POWER.tiers.map((t) => ({ ...t, priceFenPerKwh: roundHalfUpDiv(t.priceCentiFenPerKwh, 100) })),
+          timeOfUse: DEFAULT_POWER.timeOfUse,
+        },
+      },
     ];
     for (const d of defaults) {
       if (!(await this.tariffs.existsBy({ kind: d.kind, districtId, effectiveFrom })))

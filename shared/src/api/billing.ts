@@ -78,6 +78,10 @@ export interface BillView {
     to: string;
     quantity: number;
     unitPriceFen: number;
+    /** Power: the exact price in 0.01 fen per kWh (0.4883 元 = 4883). */
+    unitPriceCentiFen?: number;
+    /** Power on a 峰谷 meter: the register the line prices. */
+    timeOfUse?: 'peak' | 'valley';
     amountFen: number;
   }[];
   amountFen: number;
