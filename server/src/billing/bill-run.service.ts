@@ -19,6 +19,16 @@ const BATCH = 2000;
 const CONCURRENT_BATCHES = 3;
 export const BILL_DUE_DAYS = 20;
 
+/** The period's peak and valley energy when both readings have the 峰谷 registers; else flat. */
+function timeOfUse(prev: MeterReading, reading: MeterReading) {
+  const registers = [prev.peakCentiKwh, prev.valleyCentiKwh, reading.peakCentiKwh, reading.valleyCentiKwh];
+  if (registers.some((r) => r === null || r === undefined)) return null;
+  return {
+    peakCentiKwh: reading.peakCentiKwh! - prev.peakCentiKwh!,
+    valleyCentiKwh: reading.valleyCentiKwh! - prev.valleyCentiKwh!,
+  };
+}
+
 export interface BillRunResult {
   period: string;
   billed: number;
@@ -125,6 +135,7 @@ export class BillRun {
                 from: prev.readOn,
                 to: reading.readOn,
                 usageCentiKwh: reading.valueCentiM3 - prev.valueCentiM3,
+                peakValley: timeOfUse(prev, reading),
                 yearToDateCentiKwh: yearToDate,
                 tariffs: book.power(account.districtId),
               })

@@ -83,4 +83,47 @@ describe('bill run: power accounts', () => {
     ).toEqual(bills);
     expect((await counter()).volumeCentiM3).toBe(280_000);
   });
+
+  it('bills a 峰谷 meter’s peak and valley energy at their prices', async () => {
+    const neighbour = await ds().getRepository(Account).findOneByOrFail({ accountNo: '9100000002' });
+    await t.app.get(AccountsService).ensureAccounts([
+      {
+        accountNo: '9200000002',
+        holderName: '峰谷用户',
+        address: '城东区和平街202号',
+        utility: 'power',
+        districtId: neighbour.districtId,
+        stationId: neighbour.stationId,
+        areaCentiM2: null,
+      },
+    ]);
+    const account = await ds().getRepository(Account).findOneByOrFail({ accountNo: '9200000002' });
+    const reading = (readOn: string, peakCentiKwh: number, valleyCentiKwh: number, status: 'billed' | 'accepted') => ({
+      accountId: account.id,
+      readOn,
+      valueCentiM3: peakCentiKwh + valleyCentiKwh,
+      peakCentiKwh,
+      valleyCentiKwh,
+      source: 'smart_meter' as const,
+      status,
+      holdReason: null,
+      ticketId: null,
+      photoId: null,
+      recordedById: null,
+      createdAt: new Date(),
+    });
+    await ds()
+      .getRepository(MeterReading)
+      .insert([reading('2026-10-31', 100_000, 50_000, 'billed'), reading('2026-11-30', 118_000, 62_000, 'accepted')]);
+
+    await run('2026-11');
+
+    const bill = await ds().getRepository(Bill).findOneByOrFail({ accountId: account.id, period: '2026-11' });
+    // 180 kWh peak × 0.5683 = 102.294 → 102.29; 120 kWh valley × 0.2883 = 34.596 → 34.60.
+    expect(bill.lines.map((l) => [l.tier, l.timeOfUse, l.quantity, l.unitPriceCentiFen, l.amountFen])).toEqual([
+      [1, 'peak', 18_000, 5683, 10_229],
+      [1, 'valley', 12_000, 2883, 3460],
+    ]);
+    expect(bill).toMatchObject({ utility: 'power', volumeCentiM3: 30_000, amountFen: 13_689 });
+  });
 });
