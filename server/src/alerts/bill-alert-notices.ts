@@ -4,7 +4,7 @@ import { NoticeRequest } from '../notifications/notice-outbox.service';
 
 export type BillAlertKind = 'bill-due' | 'arrears' | 'usage-alert';
 
-const UTILITY_NAMES = { gas: '燃气费', heating: '供热费' } as const;
+const UTILITY_NAMES = { gas: '燃气费', heating: '供热费', power: '电费' } as const;
 const m3 = (centiM3: number) => (centiM3 / 100).toFixed(2);
 // WeChat's `thing` fields hold 20 characters.
 const REASONS: Record<UsageAlertReason, string> = { year_over_year: '超去年同月2倍', recent_average: '超近3月均值3倍' };

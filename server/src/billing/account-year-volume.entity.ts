@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Gas billed per account and calendar year: where the tier counter stands (阶梯气价). */
+/**
+ * Energy billed per account and calendar year: where the step counter stands (阶梯气价, and
+ * 阶梯电价 for a power account, whose volume is in centiKwh).
+ */
 @Entity('account_year_volume')
 export class AccountYearVolume {
   @PrimaryColumn({ type: 'int' })

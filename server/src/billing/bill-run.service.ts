@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BillComputation, computeGasBill, computeHeatingBill } from '@utility/shared';
+import { BillComputation, computeGasBill, computeHeatingBill, computePowerBill } from '@utility/shared';
 import { Between, In, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
@@ -19,6 +19,16 @@ const BATCH = 2000;
 const CONCURRENT_BATCHES = 3;
 export const BILL_DUE_DAYS = 20;
 
+/** The period's peak and valley energy when both readings have the 峰谷 registers; else flat. */
+function timeOfUse(prev: MeterReading, reading: MeterReading) {
+  const registers = [prev.peakCentiKwh, prev.valleyCentiKwh, reading.peakCentiKwh, reading.valleyCentiKwh];
+  if (registers.some((r) => r === null || r === undefined)) return null;
+  return {
+    peakCentiKwh: reading.peakCentiKwh! - prev.peakCentiKwh!,
+    valleyCentiKwh: reading.valleyCentiKwh! - prev.valleyCentiKwh!,
+  };
+}
+
 export interface BillRunResult {
   period: string;
   billed: number;
@@ -28,7 +38,7 @@ export interface BillRunResult {
 type Progress = (done: number, total: number) => void;
 
 /**
- * Bills a month: every gas account with an accepted reading in the period, and every heating
+ * Bills a month: every gas or power account with an accepted reading in the period, and every heating
  * account whose season starts in it. Keyset batches of accounts, a handful of set-based queries
  * per batch, one transaction per batch; a bill is unique per account and period, so running
  * the same period again bills nothing twice.
@@ -118,13 +128,24 @@ export class BillRun {
         const yearToDate = Object.fromEntries(
           years.map((y) => [y, volumes.get(`${account.id}:${y}`)?.volumeCentiM3 ?? 0]),
         );
-        const computed = computeGasBill({
-          from: prev.readOn,
-          to: reading.readOn,
-          volumeCentiM3: reading.valueCentiM3 - prev.valueCentiM3,
-          yearToDateCentiM3: yearToDate,
-          tariffs: book.gas(account.districtId),
-        });
+        // A power meter's index is in centiKwh in the same column; its year counter is the account's own.
+        const computed =
+          account.utility === 'power'
+            ? computePowerBill({
+                from: prev.readOn,
+                to: reading.readOn,
+                usageCentiKwh: reading.valueCentiM3 - prev.valueCentiM3,
+                peakValley: timeOfUse(prev, reading),
+                yearToDateCentiKwh: yearToDate,
+                tariffs: book.power(account.districtId),
+              })
+            : computeGasBill({
+                from: prev.readOn,
+                to: reading.readOn,
+                volumeCentiM3: reading.valueCentiM3 - prev.valueCentiM3,
+                yearToDateCentiM3: yearToDate,
+                tariffs: book.gas(account.districtId),
+              });
         bills.push(this.billRow(period, last, account, computed, { reading, prev }));
         for (const line of computed.lines) this.addVolume(volumes, account.id, line.year!, line.quantity);
       } catch (error) {
@@ -178,7 +199,7 @@ export class BillRun {
       accountId: account.id,
       accountNo: account.accountNo,
       period,
-      utility: read ? 'gas' : 'heating',
+      utility: read ? (account.utility === 'power' ? 'power' : 'gas') : 'heating',
       fromOn: computed.lines[0]?.from ?? last,
       toOn: computed.lines.at(-1)?.to ?? last,
       readingId: read?.reading.id ?? null,

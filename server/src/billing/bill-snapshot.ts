@@ -8,7 +8,7 @@ export interface BillSnapshot {
   readonly accountNo: string;
   /** Billing month YYYY-MM. */
   readonly period: string;
-  readonly utility: 'gas' | 'heating';
+  readonly utility: 'gas' | 'heating' | 'power';
   readonly volumeCentiM3: number;
   readonly amountFen: number;
   readonly paidFen: number;

@@ -23,7 +23,7 @@ export class Bill {
   period: string;
 
   @Column({ type: 'varchar', length: 8 })
-  utility: 'gas' | 'heating';
+  utility: 'gas' | 'heating' | 'power';
 
   @Column({ type: 'varchar', length: 10 })
   fromOn: string;

@@ -23,6 +23,13 @@ export class MeterReading {
   @Column({ type: 'int' })
   valueCentiM3: number;
 
+  /** 峰谷 power meters: the peak and valley register indices in centiKwh (their sum is the index); else null. */
+  @Column({ type: 'int', nullable: true })
+  peakCentiKwh: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  valleyCentiKwh: number | null;
+
   @Column({ type: 'varchar', length: 12 })
   source: ReadingSource;
 

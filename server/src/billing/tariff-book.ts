@@ -1,5 +1,5 @@
-import { GasTariff, HeatingTariff } from '@utility/shared';
-import { Tariff } from './tariff.entity';
+import { GasTariff, HeatingTariff, PowerTariff } from '@utility/shared';
+import { StoredPowerSpec, Tariff } from './tariff.entity';
 
 /** A district's price lists, as the shared bill functions take them. */
 export class TariffBook {
@@ -9,6 +9,27 @@ export class TariffBook {
     return this.rows
       .filter((t) => t.kind === 'gas' && t.districtId === districtId)
       .map((t) => ({ districtId, effectiveFrom: t.effectiveFrom, ...(t.spec as Pick<GasTariff, 'tiers'>) }));
+  }
+
+  /**
+   * Power tariffs: the seed stores exact prices (0.01 fen per kWh) and 峰谷 prices; the admin
+   * form still stores whole fen per kWh, which is the same price ×100.
+   */
+  power(districtId: number): PowerTariff[] {
+    return this.rows
+      .filter((t) => t.kind === 'power' && t.districtId === districtId)
+      .map((t) => {
+        const spec = t.spec as StoredPowerSpec;
+        return {
+          districtId,
+          effectiveFrom: t.effectiveFrom,
+          tiers: spec.tiers.map((s) => ({
+            upToKwh: s.upToKwh,
+            priceCentiFenPerKwh: s.priceCentiFenPerKwh ?? (s.priceFenPerKwh ?? 0) * 100,
+          })),
+          timeOfUse: spec.timeOfUse ?? null,
+        };
+      });
   }
 
   heating(districtId: number): HeatingTariff[] {

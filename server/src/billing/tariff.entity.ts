@@ -1,8 +1,14 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { GasTariff, HeatingTariff, TariffKind } from '@utility/shared';
+import { GasTariff, HeatingTariff, PowerTariff, TariffKind } from '@utility/shared';
 import { IdRefColumn } from '../common/columns';
 
-/** A district's price list from a date on: gas tiers, heating per m² and season, or power tiers (billed later). */
+/** Power steps priced in whole fen (admin form) or exactly in 0.01 fen (seed), with optional 峰谷 prices. */
+export interface StoredPowerSpec {
+  tiers: { upToKwh: number | null; priceFenPerKwh?: number; priceCentiFenPerKwh?: number }[];
+  timeOfUse?: PowerTariff['timeOfUse'];
+}
+
+/** A district's price list from a date on: gas tiers, heating per m² and season, or power tiers. */
 @Entity('tariff')
 @Index(['kind', 'districtId', 'effectiveFrom'], { unique: true })
 export class Tariff {
@@ -21,8 +27,5 @@ export class Tariff {
 
   /** The tiers (gas, power) or the season and price (heating), as the shared bill functions take them. */
   @Column({ type: 'simple-json' })
-  spec:
-    | Pick<GasTariff, 'tiers'>
-    | Pick<HeatingTariff, 'seasonStart' | 'seasonEnd' | 'priceFenPerM2'>
-    | { tiers: { upToKwh: number | null; priceFenPerKwh: number }[] };
+  spec: Pick<GasTariff, 'tiers'> | Pick<HeatingTariff, 'seasonStart' | 'seasonEnd' | 'priceFenPerM2'> | StoredPowerSpec;
 }

@@ -3,8 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   DEFAULT_GAS_TIERS,
   DEFAULT_HEATING,
+  DEFAULT_POWER,
   ErrorCode,
   overlappingTariff,
+  roundHalfUpDiv,
   TariffRequest,
   TariffSchema,
   TariffView,
@@ -92,7 +94,7 @@ export class TariffsService {
     });
   }
 
-  /** Seed: the default gas tiers and heating price for a district, from a date, unless present. */
+  /** Seed: the default gas tiers, heating price and power steps for a district, from a date, unless present. */
   async ensureDefaults(districtId: number, effectiveFrom: string): Promise<void> {
     const defaults = [
       { kind: 'gas' as const, spec: { tiers: DEFAULT_GAS_TIERS } },
@@ -102,6 +104,14 @@ export class TariffsService {
           seasonStart: DEFAULT_HEATING.seasonStart,
           seasonEnd: DEFAULT_HEATING.seasonEnd,
           priceFenPerM2: DEFAULT_HEATING.priceFenPerM2,
+        },
+      },
+      {
+        kind: 'power' as const,
+        // Whole fen too, which the admin form shows and edits (an edit keeps only those); bills use the exact price.
+        spec: {
+          tiers: DEFAULT_POWER.tiers.map((t) => ({ ...t, priceFenPerKwh: roundHalfUpDiv(t.priceCentiFenPerKwh, 100) })),
+          timeOfUse: DEFAULT_POWER.timeOfUse,
         },
       },
     ];

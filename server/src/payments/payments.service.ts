@@ -14,6 +14,8 @@ import { PaymentOrder } from './payment-order.entity';
 import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
 import { isPaidTransaction } from './wechat-pay/wechat-pay.types';
 
+const BILL_NAMES = { gas: '燃气费', heating: '供热费', power: '电费' } as const;
+
 /** How long a resident has to pay an order before it is closed (WeChat's time_expire). */
 const ORDER_MINUTES = 30;
 /** Re-use an open order only with this much time left, so the cashier does not expire mid-payment. */
@@ -89,7 +91,7 @@ export class PaymentsService implements OnModuleInit {
     const { prepayId } = await this.call(open, () =>
       this.wechatPay.createJsapiOrder({
         outTradeNo: open.orderNo,
-        description: `${bill.utility === 'heating' ? '供热费' : '燃气费'} ${bill.period} 户号${bill.accountNo}`,
+        description: `${BILL_NAMES[bill.utility]} ${bill.period} 户号${bill.accountNo}`,
         amountFen: open.amountFen,
         payerOpenid,
         timeExpire: open.expiresAt,

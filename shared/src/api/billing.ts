@@ -64,7 +64,7 @@ export interface BillView {
   id: number;
   accountNo: string;
   period: string;
-  utility: 'gas' | 'heating';
+  utility: 'gas' | 'heating' | 'power';
   fromOn: string;
   toOn: string;
   fromValueCentiM3: number | null;
@@ -78,6 +78,10 @@ export interface BillView {
     to: string;
     quantity: number;
     unitPriceFen: number;
+    /** Power: the exact price in 0.01 fen per kWh (0.4883 元 = 4883). */
+    unitPriceCentiFen?: number;
+    /** Power on a 峰谷 meter: the register the line prices. */
+    timeOfUse?: 'peak' | 'valley';
     amountFen: number;
   }[];
   amountFen: number;
@@ -201,7 +205,7 @@ export const LateFeeWaiverSchema = z.object({
 export interface PayByAccountBill {
   id: number;
   period: string;
-  utility: 'gas' | 'heating';
+  utility: 'gas' | 'heating' | 'power';
   amountFen: number;
   lateFeeFen: number;
   payableFen: number;

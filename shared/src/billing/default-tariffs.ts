@@ -1,4 +1,4 @@
-import { GasTier, HeatingTariff } from './tariff-types';
+import { GasTier, HeatingTariff, PowerTariff } from './tariff-types';
 
 /**
  * Defaults until an operator configures its district's prices: a typical northern city's
@@ -15,4 +15,18 @@ export const DEFAULT_HEATING: Pick<HeatingTariff, 'seasonStart' | 'seasonEnd' | 
   seasonStart: '11-15',
   seasonEnd: '03-15',
   priceFenPerM2: 2400,
+};
+
+/**
+ * Default 阶梯电价 until an operator configures the district's: a typical province's residential
+ * tariff, 0.4883 元/kWh up to 2,760 kWh a year, +0.05 元 to 4,800 kWh, +0.30 元 above; 峰谷
+ * 0.5683 / 0.2883 元 for step 1 where the meter reads them (docs/domain.md#billing).
+ */
+export const DEFAULT_POWER: Pick<PowerTariff, 'tiers' | 'timeOfUse'> = {
+  tiers: [
+    { upToKwh: 2760, priceCentiFenPerKwh: 4883 },
+    { upToKwh: 4800, priceCentiFenPerKwh: 5383 },
+    { upToKwh: null, priceCentiFenPerKwh: 7883 },
+  ],
+  timeOfUse: { peakCentiFenPerKwh: 5683, valleyCentiFenPerKwh: 2883 },
 };

@@ -4,6 +4,7 @@ export * from './billing-error';
 export * from './money';
 export * from './pro-rata';
 export * from './gas-bill';
+export * from './power-bill';
 export * from './heating-bill';
 export * from './reading-checks';
 export * from './default-tariffs';

@@ -94,4 +94,20 @@ describe('bill line wording', () => {
     expect(lineName(line)).toBe('采暖费');
     expect(lineFormula(line)).toBe('88.50 m² × ¥24.00/m²');
   });
+
+  it('names a power line by its step and 峰谷 register and prints the exact price per kWh', () => {
+    const line = {
+      kind: 'power_tier',
+      tier: 2,
+      from: '2026-07-01',
+      to: '2026-07-31',
+      quantity: 2_400,
+      unitPriceFen: 62,
+      unitPriceCentiFen: 6183,
+      timeOfUse: 'peak' as const,
+      amountFen: 1484,
+    };
+    expect(lineName(line)).toBe('第2阶梯（峰）');
+    expect(lineFormula(line)).toBe('24.00 kWh × ¥0.6183/kWh');
+  });
 });

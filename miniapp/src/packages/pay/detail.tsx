@@ -68,6 +68,15 @@ export default function BillDetailPage() {
           >{`${cubicMetres(bill.fromValueCentiM3)} → ${cubicMetres(bill.toValueCentiM3)}`}</Field>
         ) : null}
         {gas ? <Field label="用气量" id="bill-detail-volume">{`${cubicMetres(bill.volumeCentiM3)} m³`}</Field> : null}
+        {bill.utility === 'power' ? (
+          <Field
+            label="表数（kWh）"
+            id="bill-detail-readings"
+          >{`${cubicMetres(bill.fromValueCentiM3)} → ${cubicMetres(bill.toValueCentiM3)}`}</Field>
+        ) : null}
+        {bill.utility === 'power' ? (
+          <Field label="用电量" id="bill-detail-volume">{`${cubicMetres(bill.volumeCentiM3)} kWh`}</Field>
+        ) : null}
       </View>
       <View className="card">
         <Text className="card__title">费用明细</Text>
