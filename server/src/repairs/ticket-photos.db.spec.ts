@@ -106,6 +106,14 @@ describe("a ticket's photos: listed where the ticket is seen, readable in its sc
     await field(id, 'accept');
     await field(id, 'depart', { etaMinutes: 20 });
     await field(id, 'arrive');
+    // The charge is a quote the resident accepted before the work (docs/domain.md#charges).
+    const { body: quoted } = await field(id, 'quote', { items: [{ code: 'stove-thermocouple', qty: 1 }] });
+    await t
+      .http()
+      .post(`/api/my/tickets/${id}/quote/accept`)
+      .set('Authorization', alice.auth)
+      .send({ quoteId: quoted.quote.id })
+      .expect(200);
     await field(id, 'resolve', {
       diagnosis: '灶具电池没电，点火针积碳',
       work: '更换电池，清理点火针',
@@ -113,8 +121,6 @@ describe("a ticket's photos: listed where the ticket is seen, readable in its sc
       photoIdsBefore: [before],
       photoIdsAfter: [after],
       chargeable: true,
-      chargeFen: 3500,
-      residentConsentToCharge: true,
       confirmation: { kind: 'signature', photoId: signature },
     });
     const resolved: TicketDetailView = (

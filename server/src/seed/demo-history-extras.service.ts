@@ -152,8 +152,11 @@ export class DemoHistoryExtras {
     });
   }
 
-  /** A small photo the inspector "took" (the uploads service re-encodes it as it would a phone's). */
-  private async photo(worker: StaffPrincipal): Promise<number> {
+  /**
+   * A small photo the inspector or technician "took" — a hazard, or the resident's signature on the work
+   * order (the uploads service re-encodes it as it would a phone's).
+   */
+  async photo(worker: StaffPrincipal): Promise<number> {
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 120, b: 60 } } })
       .jpeg()
       .toBuffer();

@@ -254,7 +254,8 @@ export class DemoHistory {
           photoIdsBefore: [],
           photoIdsAfter: [],
           chargeable: false,
-          confirmation: { kind: 'in_app' },
+          // The resident signs the work order on the technician's phone (docs/domain.md#charges).
+          confirmation: { kind: 'signature', photoId: await this.extras.photo(state.worker) },
         });
         return;
       }
