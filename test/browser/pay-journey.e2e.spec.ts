@@ -210,6 +210,7 @@ describe('browser', () => {
       微信支付交易单号: paid.transactionId,
       商户订单号: paid.outTradeNo,
       支付时间: shanghaiMinute(payment.paidAt!),
+      缴费方式: '微信支付',
     };
     await step(resident, 'receipt', async () => {
       const receipt = screen().locator('#pay-receipt');
