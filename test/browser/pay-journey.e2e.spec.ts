@@ -264,6 +264,8 @@ describe('browser', () => {
         status: 'paid',
         transactionId: paid.transactionId,
         paidAt: expect.any(String),
+        method: 'wechat',
+        receiptNo: null,
       },
     ]);
     const orderRows = await queryRows<{ orderNo: string; status: string }>(
