@@ -9,6 +9,7 @@ import {
   TicketEventKind,
   escalatePriority,
   expectedArrivalAfterBreach,
+  shanghaiShort,
 } from '@utility/shared';
 import { EntityManager, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -24,21 +25,6 @@ import { appendEvents } from './ticket-events';
 import { Ticket } from './ticket.entity';
 
 const BATCH = 200;
-const shanghaiMinute = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-/** 8月1日 10:30 (Asia/Shanghai). */
-const shanghaiClock = (at: Date): string => {
-  const [date, time] = shanghaiMinute.format(at).split(' ');
-  const [, month, day] = date.split('-').map(Number);
-  return `${month}月${day}日 ${time}`;
-};
-
 export interface SweepResult {
   atRisk: number;
   breached: number;
@@ -152,7 +138,7 @@ export class TicketSweeper {
         kind: TicketEventKind.Delayed,
         actor: null,
         at: now,
-        note: `上门将延误，预计${shanghaiClock(expectedBy)}前到达`,
+        note: `上门将延误，预计${shanghaiShort(expectedBy)}前到达`,
         data: { clock: clock.kind, expectedBy: expectedBy.toISOString() },
       },
     ]);

@@ -1,4 +1,5 @@
-import { inBuilding, outageHours, outageNoticeText, outagePhase, shanghaiShort } from './outage-rules';
+import { shanghaiShort } from '../sla/sla-deadlines';
+import { inBuilding, outageHours, outageNoticeText, outagePhase } from './outage-rules';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,4 +1,5 @@
 import type { Utility } from '../repairs/fault-categories';
+import { shanghaiShort } from '../sla/sla-deadlines';
 
 /** 计划停 (announced ahead) or 突发停 (a fault). */
 export type OutageKind = 'planned' | 'unplanned';
@@ -27,13 +28,6 @@ export function outageHours(o: { startsAt: Date; restoredAt: Date | null }, unti
  */
 export function inBuilding(address: string, building: string): boolean {
   return address.startsWith(building.trim());
-}
-
-/** Shanghai wall time of an instant for notices and banners (12月7日 18:00). */
-export function shanghaiShort(at: Date): string {
-  const s = new Date(at.getTime() + 8 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${s.getUTCMonth() + 1}月${s.getUTCDate()}日 ${pad(s.getUTCHours())}:${pad(s.getUTCMinutes())}`;
 }
 
 /** What each notice of an outage says: its first announcement, a changed restore time, the restoration. */

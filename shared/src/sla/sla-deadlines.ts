@@ -43,6 +43,13 @@ export function shanghaiDate(at: Date): string {
   return new Date(shanghaiWallMs(at.getTime())).toISOString().slice(0, 10);
 }
 
+/** Shanghai wall time of an instant for notices and banners (12月7日 18:00). */
+export function shanghaiShort(at: Date): string {
+  const s = new Date(shanghaiWallMs(at.getTime()));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${s.getUTCMonth() + 1}月${s.getUTCDate()}日 ${pad(s.getUTCHours())}:${pad(s.getUTCMinutes())}`;
+}
+
 /** Validates a 'YYYY-MM-DD' calendar date and returns its UTC midnight (pure calendar arithmetic). */
 export function parseCalendarDate(date: string): number {
   const m = DATE_RE.exec(date);
