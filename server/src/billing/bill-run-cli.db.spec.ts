@@ -31,8 +31,11 @@ function nextPeriod(): string {
 describeOn('sqlite', 'bill run CLI', () => {
   let t: TestApp;
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '-w', 'shared', '--silent'], { cwd: REPO, stdio: 'pipe' });
-    execFileSync('npm', ['run', 'build', '-w', 'server', '--silent'], { cwd: REPO, stdio: 'pipe' });
+    // `npm test` builds the server before the suites; run alone, the spec builds it.
+    if (!process.env.SERVER_DIST_BUILT) {
+      execFileSync('npm', ['run', 'build', '-w', 'shared', '--silent'], { cwd: REPO, stdio: 'pipe' });
+      execFileSync('npm', ['run', 'build', '-w', 'server', '--silent'], { cwd: REPO, stdio: 'pipe' });
+    }
     t = await startTestApp();
   }, 300_000);
   afterAll(() => t?.close());
