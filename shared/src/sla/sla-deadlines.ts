@@ -43,6 +43,12 @@ export function shanghaiDate(at: Date): string {
   return new Date(shanghaiWallMs(at.getTime())).toISOString().slice(0, 10);
 }
 
+/** 'YYYY-MM-DD HH:mm' of the instant in Asia/Shanghai (exports, notices' time fields, task text). */
+export function shanghaiDateTime(at: Date): string {
+  assertValidDate(at, 'at');
+  return new Date(shanghaiWallMs(at.getTime())).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Shanghai wall time of an instant for notices and banners (12月7日 18:00). */
 export function shanghaiShort(at: Date): string {
   const s = new Date(shanghaiWallMs(at.getTime()));
