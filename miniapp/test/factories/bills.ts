@@ -57,6 +57,7 @@ export function usagePoint(period: string, volumeCentiM3: number): UsagePoint {
 
 export function payResponse(over: Partial<PayResponse> = {}): PayResponse {
   return {
+    id: 41,
     orderNo: 'W20261123A1B2C3D4E5F60718',
     amountFen: 37_380,
     payParams: {
@@ -73,6 +74,7 @@ export function payResponse(over: Partial<PayResponse> = {}): PayResponse {
 
 export function paymentView(over: Partial<PaymentView> = {}): PaymentView {
   return {
+    id: 41,
     orderNo: 'W20261123A1B2C3D4E5F60718',
     method: 'wechat',
     receiptNo: null,

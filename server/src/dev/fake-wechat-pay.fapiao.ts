@@ -87,7 +87,9 @@ export function fakeFapiaoApi(deps: FapiaoDeps) {
     const same = fapiaos.get(info.fapiao_id);
     if (same) {
       // The same fapiao_id again: accepted once, not issued twice.
-      return same.fapiaoApplyId === body.fapiao_apply_id ? { status: 202 } : fail(400, 'INVALID_REQUEST', '商户发票单号重复');
+      return same.fapiaoApplyId === body.fapiao_apply_id
+        ? { status: 202 }
+        : fail(400, 'INVALID_REQUEST', '商户发票单号重复');
     }
     const live = [...fapiaos.values()].find((f) => f.fapiaoApplyId === body.fapiao_apply_id && f.status !== 'REVERSED');
     if (live) return fail(400, 'INVALID_REQUEST', '该订单已开具发票，请先冲红');
@@ -123,7 +125,10 @@ export function fakeFapiaoApi(deps: FapiaoDeps) {
     for (const { info, fapiao } of targets) {
       if (fapiao!.status === 'REVERSE_ACCEPTED' || fapiao!.status === 'REVERSED') continue;
       if (fapiao!.status !== 'ISSUED') return fail(400, 'INVALID_REQUEST', '发票尚未开具，不能冲红');
-      if (info.fapiao_number !== fapiao!.blue!.number || (info.fapiao_code ?? fapiao!.blue!.code) !== fapiao!.blue!.code)
+      if (
+        info.fapiao_number !== fapiao!.blue!.number ||
+        (info.fapiao_code ?? fapiao!.blue!.code) !== fapiao!.blue!.code
+      )
         return fail(400, 'PARAM_ERROR', '发票号码与发票代码不匹配');
     }
     for (const { fapiao } of targets) {

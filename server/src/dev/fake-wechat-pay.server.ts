@@ -318,7 +318,13 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
       if (!options.fapiaoCallbackUrl) return null;
       const notice = noticeBody(eventType, resource);
       const applyId = String(resource.fapiao_apply_id);
-      return deliver({ id: notice.id, body: JSON.stringify(notice), url: options.fapiaoCallbackUrl }, eventType, '', undefined, applyId);
+      return deliver(
+        { id: notice.id, body: JSON.stringify(notice), url: options.fapiaoCallbackUrl },
+        eventType,
+        '',
+        undefined,
+        applyId,
+      );
     },
     track,
     settleMs: options.fapiaoSettleMs ?? 50,

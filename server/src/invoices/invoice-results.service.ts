@@ -68,7 +68,9 @@ export class InvoiceResults implements OnModuleInit {
     const result: InvoiceSweepResult = { submitted: 0, settled: 0 };
     const unsubmitted = await this.invoices.find({ where: { status: 'issuing', submitted: false }, take: BATCH });
     for (const invoice of unsubmitted) {
-      const waiting = invoice.replacesId !== null && (await this.invoices.findOneBy({ id: invoice.replacesId }))?.status !== 'reversed';
+      const waiting =
+        invoice.replacesId !== null &&
+        (await this.invoices.findOneBy({ id: invoice.replacesId }))?.status !== 'reversed';
       if (!waiting && (await this.issuer.submit(invoice))) result.submitted++;
     }
     const quiet = await this.invoices.find({
@@ -117,7 +119,11 @@ export class InvoiceResults implements OnModuleInit {
         { status: 'reversed', reversedAt: now, cardStatus: found.cardStatus ?? invoice.cardStatus },
       );
       // Whether this notice or an earlier one reversed it, a replacement not yet accepted is asked for now.
-      const replacement = await this.invoices.findOneBy({ replacesId: invoice.id, status: 'issuing', submitted: false });
+      const replacement = await this.invoices.findOneBy({
+        replacesId: invoice.id,
+        status: 'issuing',
+        submitted: false,
+      });
       if (replacement) await this.issuer.submit(replacement);
       return !!reversed.affected;
     }

@@ -49,13 +49,21 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
     const { p, paymentId, orderNo } = await paid('invoice-once', '9100000004');
     const fake = fakeWechatPay(t);
     const transactionId = (await orderByNo(t, orderNo)).transactionId!;
-    expect(await receipts(t, p)).toEqual([expect.objectContaining({ id: paymentId, invoice: null, invoiceable: true })]);
+    expect(await receipts(t, p)).toEqual([
+      expect.objectContaining({ id: paymentId, invoice: null, invoiceable: true }),
+    ]);
 
     const [a, b] = await Promise.all([ask(p, personal(paymentId)), ask(p, personal(paymentId))]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     expect(a.body.id).toBe(b.body.id);
     const created = [a, b].find((r) => r.status === 201)!;
-    expect(created.body).toMatchObject({ paymentId, status: 'issuing', titleKind: 'personal', titleName: '张三', taxNo: null });
+    expect(created.body).toMatchObject({
+      paymentId,
+      status: 'issuing',
+      titleKind: 'personal',
+      titleName: '张三',
+      taxNo: null,
+    });
     await fake.idle();
 
     const [invoice] = await mine(p);
@@ -68,7 +76,11 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
       issuedAt: expect.any(String),
     });
     expect(fapiaosOf(transactionId)).toEqual([
-      expect.objectContaining({ status: 'ISSUED', buyer: { type: 'INDIVIDUAL', name: '张三' }, totalFen: invoice.amountFen }),
+      expect.objectContaining({
+        status: 'ISSUED',
+        buyer: { type: 'INDIVIDUAL', name: '张三' },
+        totalFen: invoice.amountFen,
+      }),
     ]);
     expect(fake.fapiaoCardTemplates()).toHaveLength(1);
     expect(fake.deliveries.filter((d) => d.fapiaoApplyId === transactionId)).toEqual([
@@ -98,15 +110,29 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
     await fake.idle();
 
     const corrected = { title: { kind: 'company', name: '某某科技有限公司' }, taxNo: TAX_NO.toLowerCase() };
-    expectRefused(await reissue(p, first.body.id, { ...corrected, taxNo: '91350100M000100Y44' }), 400, ErrorCode.ValidationFailed);
+    expectRefused(
+      await reissue(p, first.body.id, { ...corrected, taxNo: '91350100M000100Y44' }),
+      400,
+      ErrorCode.ValidationFailed,
+    );
     const replaced = await reissue(p, first.body.id, corrected);
     expect(replaced.status).toBe(201);
-    expect(replaced.body).toMatchObject({ status: 'issuing', replacesId: first.body.id, titleName: '某某科技有限公司', taxNo: TAX_NO });
+    expect(replaced.body).toMatchObject({
+      status: 'issuing',
+      replacesId: first.body.id,
+      titleName: '某某科技有限公司',
+      taxNo: TAX_NO,
+    });
     await fake.idle();
 
     const invoices = await mine(p);
     expect(invoices).toEqual([
-      expect.objectContaining({ id: replaced.body.id, status: 'issued', titleName: '某某科技有限公司', inCardWallet: true }),
+      expect.objectContaining({
+        id: replaced.body.id,
+        status: 'issued',
+        titleName: '某某科技有限公司',
+        inCardWallet: true,
+      }),
       expect.objectContaining({
         id: first.body.id,
         status: 'reversed',
@@ -161,7 +187,11 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
       ErrorCode.PaymentNotInvoiceable,
     );
     // A company title needs a valid tax number.
-    expectRefused(await ask(stranger, { paymentId, title: { kind: 'company', name: '某公司' } }), 400, ErrorCode.ValidationFailed);
+    expectRefused(
+      await ask(stranger, { paymentId, title: { kind: 'company', name: '某公司' } }),
+      400,
+      ErrorCode.ValidationFailed,
+    );
 
     // Refunded: an agent requests, a supervisor approves, WeChat Pay's notice settles it.
     const refunded = await paid('invoice-refunded', '9100000013');
@@ -224,7 +254,13 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
 
     const found = await list('?accountNo=9100000014&status=issued').expect(200);
     expect(found.body).toEqual([
-      expect.objectContaining({ id: eastInvoice.id, accountNo: '9100000014', orderNo: east.orderNo, status: 'issued', titleName: '赵六' }),
+      expect.objectContaining({
+        id: eastInvoice.id,
+        accountNo: '9100000014',
+        orderNo: east.orderNo,
+        status: 'issued',
+        titleName: '赵六',
+      }),
     ]);
     // West is not agent1's district.
     expect((await list('?accountNo=9100000032').expect(200)).body).toEqual([]);

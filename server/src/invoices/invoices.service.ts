@@ -1,6 +1,13 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, InvoiceReissueRequest, InvoiceRequest, InvoiceView, PaymentView, shanghaiDate } from '@utility/shared';
+import {
+  ErrorCode,
+  InvoiceReissueRequest,
+  InvoiceRequest,
+  InvoiceView,
+  PaymentView,
+  shanghaiDate,
+} from '@utility/shared';
 import { randomBytes } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
@@ -75,7 +82,11 @@ export class InvoicesService implements OnModuleInit {
     if (!old) throw notFound();
     const replacement = await this.invoices.findOneBy({ replacesId: old.id });
     if (replacement) {
-      if (replacement.titleKind !== body.title.kind || replacement.titleName !== body.title.name || replacement.taxNo !== (body.taxNo ?? null))
+      if (
+        replacement.titleKind !== body.title.kind ||
+        replacement.titleName !== body.title.name ||
+        replacement.taxNo !== (body.taxNo ?? null)
+      )
         throw notReissuable();
       return this.view(replacement);
     }
@@ -87,7 +98,8 @@ export class InvoicesService implements OnModuleInit {
       // Asked first (the same reversal again is safe at WeChat Pay), so that a refusal changes nothing here.
       await this.issuer.reverse(old);
     } catch (error) {
-      if (error instanceof WechatPayError) throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.InvoiceUnavailable);
+      if (error instanceof WechatPayError)
+        throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.InvoiceUnavailable);
       throw error;
     }
     const created = await this.db.transaction(async (em) => {

@@ -25,7 +25,8 @@ export class StaffInvoicesService {
     if (filter.status) q.andWhere('i.status = :status', { status: filter.status });
     if (filter.accountNo) q.andWhere('i.accountNo = :accountNo', { accountNo: filter.accountNo });
     if (filter.from) q.andWhere('i.requestedAt >= :from', { from: shanghaiStartOfDay(filter.from) });
-    if (filter.to) q.andWhere('i.requestedAt < :to', { to: new Date(shanghaiStartOfDay(filter.to).getTime() + DAY_MS) });
+    if (filter.to)
+      q.andWhere('i.requestedAt < :to', { to: new Date(shanghaiStartOfDay(filter.to).getTime() + DAY_MS) });
     const rows = await q.getMany();
     const replacedBy = await this.resident.replacements(rows.map((r) => r.id));
     return rows.map((r) => toStaffInvoiceView(r, replacedBy.get(r.id) ?? null));

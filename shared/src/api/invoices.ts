@@ -19,7 +19,10 @@ const TitleFields = {
 };
 
 /** A company title needs a valid 统一社会信用代码; a personal one carries none. */
-const titleRules = <T extends { title: { kind: InvoiceTitleKind }; taxNo?: string }>(value: T, ctx: z.RefinementCtx) => {
+const titleRules = <T extends { title: { kind: InvoiceTitleKind }; taxNo?: string }>(
+  value: T,
+  ctx: z.RefinementCtx,
+) => {
   if (value.title.kind === 'company' && !value.taxNo) {
     ctx.addIssue({ code: 'custom', path: ['taxNo'], message: '单位抬头须填写税号（统一社会信用代码）' });
   } else if (value.title.kind === 'company' && !isValidTaxNo(value.taxNo!)) {

@@ -24,9 +24,10 @@ describe('统一社会信用代码 (isValidTaxNo)', () => {
 
   it('a check value of 31 is written 0', () => {
     // Find 17 characters whose weighted sum is a multiple of 31: their check character is 0.
-    const first17 = Array.from({ length: 31 }, (_, i) => `9135010000000000${'0123456789ABCDEFGHJKLMNPQRTUWXY'[i]}`).find(
-      (s) => taxNoCheckChar(s) === '0',
-    );
+    const first17 = Array.from(
+      { length: 31 },
+      (_, i) => `9135010000000000${'0123456789ABCDEFGHJKLMNPQRTUWXY'[i]}`,
+    ).find((s) => taxNoCheckChar(s) === '0');
     expect(first17).toBeDefined();
     expect(isValidTaxNo(`${first17}0`)).toBe(true);
     expect(taxNoCheckChar('9135010000000000!')).toBeNull();
@@ -44,7 +45,10 @@ describe('InvoiceRequestSchema (the title)', () => {
     [{ paymentId: 1, title: { kind: 'personal', name: '张三' } }, null],
     [{ paymentId: 1, title: { kind: 'company', name: '某公司' }, taxNo: '91350100m000100y43' }, null],
     [{ paymentId: 1, title: { kind: 'company', name: '某公司' } }, '单位抬头须填写税号（统一社会信用代码）'],
-    [{ paymentId: 1, title: { kind: 'company', name: '某公司' }, taxNo: '91350100M000100Y44' }, '税号应为18位统一社会信用代码，请核对'],
+    [
+      { paymentId: 1, title: { kind: 'company', name: '某公司' }, taxNo: '91350100M000100Y44' },
+      '税号应为18位统一社会信用代码，请核对',
+    ],
     [{ paymentId: 1, title: { kind: 'personal', name: '张三' }, taxNo: '91350100M000100Y43' }, '个人抬头无需填写税号'],
     [{ paymentId: 1, title: { kind: 'personal', name: ' ' } }, '请填写发票抬头'],
   ])('%j → %s', (body, expected) => {
@@ -52,8 +56,8 @@ describe('InvoiceRequestSchema (the title)', () => {
   });
 
   it('keeps the tax number as written on the invoice', () => {
-    expect(parse({ paymentId: 1, title: { kind: 'company', name: '某公司' }, taxNo: ' 91350100m000100y43' }).data?.taxNo).toBe(
-      '91350100M000100Y43',
-    );
+    expect(
+      parse({ paymentId: 1, title: { kind: 'company', name: '某公司' }, taxNo: ' 91350100m000100y43' }).data?.taxNo,
+    ).toBe('91350100M000100Y43');
   });
 });

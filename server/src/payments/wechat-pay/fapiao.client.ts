@@ -115,9 +115,7 @@ export class FapiaoClient {
       `${BASE}/fapiao-applications/${encodeURIComponent(fapiaoApplyId)}/reverse`,
       {
         reverse_reason: reason,
-        fapiao_information: [
-          { fapiao_id: fapiao.fapiaoId, fapiao_number: fapiao.number, fapiao_code: fapiao.code },
-        ],
+        fapiao_information: [{ fapiao_id: fapiao.fapiaoId, fapiao_number: fapiao.number, fapiao_code: fapiao.code }],
       },
     );
   }

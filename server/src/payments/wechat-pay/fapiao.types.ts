@@ -46,7 +46,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 const Detail = z
-  .object({ fapiao_code: z.string().optional(), fapiao_number: z.string().min(1), check_code: optionalText, fapiao_time: optionalText })
+  .object({
+    fapiao_code: z.string().optional(),
+    fapiao_number: z.string().min(1),
+    check_code: optionalText,
+    fapiao_time: optionalText,
+  })
   .optional();
 const QueryJson = z.object({
   fapiao_information: z.array(
