@@ -57,7 +57,6 @@ export function usagePoint(period: string, volumeCentiM3: number): UsagePoint {
 
 export function payResponse(over: Partial<PayResponse> = {}): PayResponse {
   return {
-    id: 41,
     orderNo: 'W20261123A1B2C3D4E5F60718',
     amountFen: 37_380,
     payParams: {

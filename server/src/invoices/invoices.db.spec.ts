@@ -35,8 +35,8 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
     expect((await fakeWechatPay(t).pay({ outTradeNo: orderNo })).delivery?.status).toBe(204);
     return { p, paymentId: (await orderByNo(t, orderNo)).id, orderNo };
   }
-  const ask = (p: Payer, body: unknown) => t.http().post('/api/my/invoices').set('Authorization', p.auth).send(body);
-  const reissue = (p: Payer, id: number, body: unknown) =>
+  const ask = (p: Payer, body: object) => t.http().post('/api/my/invoices').set('Authorization', p.auth).send(body);
+  const reissue = (p: Payer, id: number, body: object) =>
     t.http().post(`/api/my/invoices/${id}/reissue`).set('Authorization', p.auth).send(body);
   const mine = async (p: Payer): Promise<InvoiceView[]> =>
     (await t.http().get('/api/my/invoices').set('Authorization', p.auth).expect(200)).body;
