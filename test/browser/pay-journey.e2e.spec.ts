@@ -211,6 +211,8 @@ describe('browser', () => {
       商户订单号: paid.outTradeNo,
       支付时间: shanghaiMinute(payment.paidAt!),
       缴费方式: '微信支付',
+      // Paid by this resident through WeChat Pay: an e-invoice may be asked for (开发票).
+      发票: '未开票',
     };
     await step(resident, 'receipt', async () => {
       const receipt = screen().locator('#pay-receipt');

@@ -57,7 +57,7 @@ function InvoiceLine({ payment }: { payment: PaymentView }) {
   return (
     <View id={`receipt-invoice-${payment.orderNo}`} className="row receipt__line">
       <Text className="muted receipt__label">发票</Text>
-      {invoice ? <Text className="receipt__value">{INVOICE_STATUS_LABELS[invoice.status]}</Text> : null}
+      <Text className="receipt__value">{invoice ? INVOICE_STATUS_LABELS[invoice.status] : '未开票'}</Text>
       {payment.invoiceable ? (
         <ActionButton
           id={`invoice-request-${payment.orderNo}`}
