@@ -6,8 +6,8 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['index'] },
     // The server's progress notices open `packages/requests/detail?id=`.
     { root: 'packages/requests', pages: ['detail'] },
-    // Bills, WeChat Pay, receipts, 自助抄表 and 代缴 (paying by 户号 without binding).
-    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy'] },
+    // Bills, WeChat Pay, receipts, 自助抄表, 代缴 (paying by 户号 without binding) and 开发票 (e-invoices).
+    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy', 'invoice'] },
     // 报修 and the 燃气泄漏 alarm (safety instructions first).
     { root: 'packages/repair', pages: ['index', 'emergency'] },
     // 服务评价 of a resolved ticket (from its detail page and its resolved notice).
@@ -45,6 +45,8 @@ export default defineAppConfig({
         'notifications/index',
         // 柜台收费: billing agents record counter payments (cash, POS, transfer) with a receipt number.
         'counter/index',
+        // 发票管理: billing staff list the e-invoices of their district.
+        'invoices/index',
         // 停供管理: dispatch declares, moves and restores outages.
         'outages/index',
       ],

@@ -21,6 +21,7 @@ import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OutagesModule } from './outages/outages.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { InvoicesModule } from './invoices/invoices.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { OrgModule } from './org/org.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -64,6 +65,7 @@ export class AppModule {
         NotificationsModule,
         BillingModule,
         PaymentsModule,
+        InvoicesModule,
         SeedModule,
         WechatModule,
         WecomModule,

@@ -194,6 +194,7 @@ export class OfflinePaymentsService {
 
   private view(o: PaymentOrder, bill: BillSnapshot): PaymentView {
     return {
+      id: o.id,
       orderNo: o.orderNo,
       method: o.method,
       receiptNo: o.receiptNo,

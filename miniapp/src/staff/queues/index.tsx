@@ -112,6 +112,16 @@ export default function QueuesPage() {
           柜台收费
         </ActionButton>
       ) : null}
+      {staffHasRole(staff, Role.Agent) || staffHasRole(staff, Role.Supervisor) ? (
+        <ActionButton
+          id="invoices-entry"
+          className="intake-entry"
+          tone="secondary"
+          onClick={() => Taro.navigateTo({ url: '/staff/invoices/index' })}
+        >
+          发票管理
+        </ActionButton>
+      ) : null}
       {staff.role === Role.Technician ? (
         <ActionButton
           id="field-jobs"
