@@ -92,6 +92,7 @@ export enum ErrorCode {
   OutageRestored = 'OUTAGE_RESTORED',
   NotOutageChild = 'NOT_OUTAGE_CHILD',
   IncidentClosed = 'INCIDENT_CLOSED',
+  NotAnswerable = 'NOT_ANSWERABLE',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -184,6 +185,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.OutageRestored]: '该停供已恢复，不能再修改',
   [ErrorCode.NotOutageChild]: '该工单未关联到此停供',
   [ErrorCode.IncidentClosed]: '该事件已结束',
+  [ErrorCode.NotAnswerable]: '只有咨询和建议工单可以答复',
 };
 
 /** The wire shape of every error response. */
