@@ -44,8 +44,9 @@ export default function KnowledgeEditorPage() {
   useDidShow(() => {
     const me = requireStaff();
     if (!me) return;
-    setAllowed(KNOWLEDGE_EDITOR_ROLES.includes(me.role));
-    void search();
+    const editor = KNOWLEDGE_EDITOR_ROLES.includes(me.role);
+    setAllowed(editor);
+    if (editor) void search();
   });
 
   const change = (patch: Partial<ArticleForm>) => {
