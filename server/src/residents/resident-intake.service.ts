@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { notFound } from '../common/app-error';
 import { Created, IdempotencyService } from '../common/idempotency/idempotency.service';
 import { ResidentPrincipal } from '../common/principal';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketSnapshot } from '../tickets/ticket-snapshot';
 import { IntakeInput, TicketsService } from '../tickets/tickets.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { AccountBindingsService } from './account-bindings.service';
 import { ResidentsService } from './residents.service';
+
+/** An account as the accounts module answers it (its read model; modules never import its entity). */
+export type BoundAccount = NonNullable<Awaited<ReturnType<AccountsService['findById']>>>;
 
 /** What a module files for a resident: the ticket, its photos, and its own rows. */
 export interface ResidentFiling {
@@ -20,7 +22,7 @@ export interface ResidentFiling {
   photoIds?: number[];
   maxPhotos?: number;
   /** The module's own rows (a repair request, a complaint case…), in the same transaction. */
-  record?: (em: EntityManager, ticket: Ticket) => Promise<void>;
+  record?: (em: EntityManager, ticket: TicketSnapshot) => Promise<void>;
 }
 
 /**
@@ -67,7 +69,7 @@ export class ResidentIntake {
   }
 
   /** 404 unless the resident bound it, as for bills: another household's account is not even confirmed to exist. */
-  async boundAccount(me: ResidentPrincipal, accountId: number): Promise<Account> {
+  async boundAccount(me: ResidentPrincipal, accountId: number): Promise<BoundAccount> {
     await this.bindings.assertBound(me.id, accountId);
     const account = await this.accounts.findById(accountId);
     if (!account) throw notFound();
@@ -75,7 +77,7 @@ export class ResidentIntake {
   }
 
   /** The named account (bound, else 404), or none when the request is not about one. */
-  async optionalAccount(me: ResidentPrincipal, accountId: number | undefined): Promise<Account | null> {
+  async optionalAccount(me: ResidentPrincipal, accountId: number | undefined): Promise<BoundAccount | null> {
     return accountId === undefined ? null : this.boundAccount(me, accountId);
   }
 
