@@ -17,7 +17,12 @@ export function fileConsultation(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/consultations', { method: 'POST', data: body, idempotencyKey, ...options });
+  return request<FeedbackRequestCreated>('/api/consultations', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }
 
 /** 建议: replied to within 5 working days. */
@@ -26,7 +31,12 @@ export function fileSuggestion(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/suggestions', { method: 'POST', data: body, idempotencyKey, ...options });
+  return request<FeedbackRequestCreated>('/api/suggestions', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }
 
 /** The resident's 已解决 / 未解决 on an answered question. */

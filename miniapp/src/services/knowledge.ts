@@ -38,7 +38,10 @@ export function getStaffArticle(id: number): Promise<KnowledgeArticleView> {
 }
 
 /** Knowledge editors (supervisors, admins): a new article; one key per form fill. */
-export function createArticle(body: CreateKnowledgeArticleRequest, idempotencyKey: string): Promise<KnowledgeArticleView> {
+export function createArticle(
+  body: CreateKnowledgeArticleRequest,
+  idempotencyKey: string,
+): Promise<KnowledgeArticleView> {
   return request<KnowledgeArticleView>('/api/staff/knowledge', { method: 'POST', data: body, idempotencyKey });
 }
 

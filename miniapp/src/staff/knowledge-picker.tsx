@@ -73,12 +73,7 @@ export function KnowledgePicker({
             </Text>
             <Text className="muted knowledge-picker__summary">{a.summary}</Text>
           </View>
-          <ActionButton
-            id={`${id}-use-${a.id}`}
-            size="small"
-            busy={busy === a.id}
-            onClick={() => void pick(a.id)}
-          >
+          <ActionButton id={`${id}-use-${a.id}`} size="small" busy={busy === a.id} onClick={() => void pick(a.id)}>
             {action}
           </ActionButton>
         </View>

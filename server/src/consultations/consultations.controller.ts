@@ -93,7 +93,9 @@ export class TicketAnswersController {
   @Post(':id/answer')
   @HttpCode(HttpStatus.OK)
   @Roles(Role.Agent, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Answer a consultation or suggestion (stops the answer clock, resolves it, tells the resident)' })
+  @ApiOperation({
+    summary: 'Answer a consultation or suggestion (stops the answer clock, resolves it, tells the resident)',
+  })
   @ApiZodBody(AnswerTicketSchema)
   async answer(
     @CurrentStaff() staff: StaffPrincipal,

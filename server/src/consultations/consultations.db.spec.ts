@@ -104,7 +104,11 @@ describe('consultations (咨询) and suggestions (建议)', () => {
       404,
       ErrorCode.NotFound,
     );
-    expectRefused(await suggest(eve, { text: '用别人的照片提建议', photoIds: [999_999] }), 422, ErrorCode.PhotoNotFound);
+    expectRefused(
+      await suggest(eve, { text: '用别人的照片提建议', photoIds: [999_999] }),
+      422,
+      ErrorCode.PhotoNotFound,
+    );
     expect(await countTickets(t)).toBe(before);
   });
 
@@ -130,9 +134,9 @@ describe('consultations (咨询) and suggestions (建议)', () => {
 
     while ((await t.app.get(NoticePlanner).plan()) > 0);
     const notices = await t.app.get(NoticeSender).forTicket(id);
-    expect(notices.filter((n) => n.residentId === alice.resident.id && n.templateId === templates.resolved)).toHaveLength(
-      1,
-    );
+    expect(
+      notices.filter((n) => n.residentId === alice.resident.id && n.templateId === templates.resolved),
+    ).toHaveLength(1);
 
     const seen = await myTicket(t, alice, id);
     expect(seen.answer).toMatchObject({ text: '可以，请到营业厅签订分期缴费协议。', articleId: null, canCheck: true });
@@ -183,7 +187,10 @@ describe('consultations (咨询) and suggestions (建议)', () => {
     expect(ticket.queueId).toBe(queues['consult-east']);
     expectRefused(await answer(agent, ticket.id, { text: '见文章', articleId: 999_999 }), 404, ErrorCode.NotFound);
     expect((await getTicket(t, agent, ticket.id)).status).not.toBe(TicketStatus.Resolved);
-    const res = await answer(agent, ticket.id, { text: '立即关闭阀门，开窗通风，到室外拨打抢修电话。', articleId: article.id });
+    const res = await answer(agent, ticket.id, {
+      text: '立即关闭阀门，开窗通风，到室外拨打抢修电话。',
+      articleId: article.id,
+    });
     expect(res.status).toBe(200);
     const detail = await getTicket(t, agent, ticket.id);
     expect(detail.status).toBe(TicketStatus.Resolved);
@@ -209,9 +216,17 @@ describe('consultations (咨询) and suggestions (建议)', () => {
       .http()
       .post('/api/staff/knowledge')
       .set('Authorization', supervisor)
-      .send({ kind: 'script', title: '欠费停气答复口径', body: '先核实欠费金额与停气通知送达情况，再告知缴费后复气时限。', published: true })
+      .send({
+        kind: 'script',
+        title: '欠费停气答复口径',
+        body: '先核实欠费金额与停气通知送达情况，再告知缴费后复气时限。',
+        published: true,
+      })
       .expect(201);
-    const found = await t.http().get(`/api/knowledge?q=${encodeURIComponent('欠费停气答复口径')}`).expect(200);
+    const found = await t
+      .http()
+      .get(`/api/knowledge?q=${encodeURIComponent('欠费停气答复口径')}`)
+      .expect(200);
     expect(found.body).toEqual([]);
     await t.http().get(`/api/knowledge/${script.body.id}`).set('Authorization', alice.auth).expect(404);
     const staff = await t

@@ -249,12 +249,7 @@ describe('outages (停气 over two buildings)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
     const sheet = book.getWorksheet('停供')!;
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
-      1,
-      report.body.figures.outages.hours,
-      2,
-      3,
-    ]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([1, report.body.figures.outages.hours, 2, 3]);
     // Unlinked, it is worked as its own fault.
     expect(await statusOf(bobFault.id)).not.toBe('resolved');
     expect(await outagesOf(alice)).toEqual([]);

@@ -44,9 +44,9 @@ describe('latestAnswer', () => {
         { kind: TicketEventKind.Answered, note: '再次答复', at: at(4), data: null },
       ]),
     ).toEqual({ text: '再次答复', articleId: null, at: at(4) });
-    expect(latestAnswer([{ kind: TicketEventKind.Answered, note: '见文章', at: at(2), data: { articleId: 4 } }])).toEqual(
-      { text: '见文章', articleId: 4, at: at(2) },
-    );
+    expect(
+      latestAnswer([{ kind: TicketEventKind.Answered, note: '见文章', at: at(2), data: { articleId: 4 } }]),
+    ).toEqual({ text: '见文章', articleId: 4, at: at(2) });
   });
 });
 

@@ -43,7 +43,9 @@ export interface AnswerEvent {
 }
 
 /** The answer the resident reads: the latest answer on the timeline (a reopened one is answered again). */
-export function latestAnswer(events: readonly AnswerEvent[]): { text: string; articleId: number | null; at: Date } | null {
+export function latestAnswer(
+  events: readonly AnswerEvent[],
+): { text: string; articleId: number | null; at: Date } | null {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
     if (e.kind !== TicketEventKind.Answered) continue;

@@ -41,7 +41,10 @@ const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
 export function validateConsultation(form: ConsultationForm): Checked<CreateConsultationRequest> {
-  const parsed = CreateConsultationSchema.safeParse({ question: form.question, accountId: form.accountId || undefined });
+  const parsed = CreateConsultationSchema.safeParse({
+    question: form.question,
+    accountId: form.accountId || undefined,
+  });
   if (parsed.success) return { ok: true, request: parsed.data };
   return { ok: false, errors: errorsByField(issuesOf(parsed.error.issues), consultFieldOf) };
 }

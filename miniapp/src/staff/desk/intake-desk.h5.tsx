@@ -209,7 +209,8 @@ export function IntakeDesk({ onOpenTicket }: { onOpenTicket: (ticketId: number) 
     try {
       const ticket = await createTicket(result.request, draft.idempotencyKey);
       // The ticket exists whatever happens to the answer: it can still be answered from its pane.
-      if (article) await answerTicket(ticket.id, { text: answerTextOf(article), articleId: article.id }).catch(() => null);
+      if (article)
+        await answerTicket(ticket.id, { text: answerTextOf(article), articleId: article.id }).catch(() => null);
       setFiled(ticket);
       reset();
     } catch (error) {

@@ -77,7 +77,8 @@ export default function IntakePage() {
       const ticket = await createTicket(result.request, draft.idempotencyKey);
       clearDraft();
       // The ticket exists whatever happens to the answer: the agent can still answer it on its page.
-      if (article) await answerTicket(ticket.id, { text: answerTextOf(article), articleId: article.id }).catch(() => null);
+      if (article)
+        await answerTicket(ticket.id, { text: answerTextOf(article), articleId: article.id }).catch(() => null);
       void Taro.redirectTo({ url: `/staff/ticket/index?id=${ticket.id}` });
     } catch (error) {
       if (!(error instanceof ApiRequestError)) throw error;

@@ -1,10 +1,4 @@
-import {
-  Channel,
-  CreateTicketSchema,
-  INTAKE_CHANNELS,
-  type CreateTicketRequest,
-  TicketType,
-} from '@utility/shared';
+import { Channel, CreateTicketSchema, INTAKE_CHANNELS, type CreateTicketRequest, TicketType } from '@utility/shared';
 import { formDraftStore, type FormDraft } from '../../services/form-draft';
 
 export interface IntakeForm {
@@ -84,6 +78,8 @@ export function errorsFromDetails(details: { path: string; message: string }[]):
 export function withArticle(form: IntakeForm, title: string, answer: string): IntakeForm {
   if (form.type === TicketType.Consultation)
     return { ...form, description: form.description.trim() ? form.description : `咨询：${title}` };
-  const description = form.description.trim() ? `${form.description.trim()}\n【${title}】${answer}` : `【${title}】${answer}`;
+  const description = form.description.trim()
+    ? `${form.description.trim()}\n【${title}】${answer}`
+    : `【${title}】${answer}`;
   return { ...form, description: description.slice(0, 2000) };
 }

@@ -212,7 +212,12 @@ export default function KnowledgeEditorPage() {
       </View>
       {list.length ? null : <Text className="empty">没有文章</Text>}
       {list.map((a) => (
-        <View key={a.id} id={`knowledge-article-${a.id}`} className="card knowledge-editor__row" onClick={() => void open(a.id)}>
+        <View
+          key={a.id}
+          id={`knowledge-article-${a.id}`}
+          className="card knowledge-editor__row"
+          onClick={() => void open(a.id)}
+        >
           <View className="row">
             <Text className="knowledge-editor__title">{a.title}</Text>
             <Text className={a.published ? 'muted' : 'field__error'}>{a.published ? '已发布' : '未发布'}</Text>

@@ -20,7 +20,15 @@ export function outageLine(ticket: Pick<TicketView, 'outage'>): string | null {
  * A fault linked to an outage (docs/domain.md#outages): no technician is sent while it is linked.
  * Dispatch may take it out (解除关联) when it is a fault of its own: its on-site clock starts then.
  */
-export function OutageCard({ ticket, staff, onChanged }: { ticket: TicketView; staff: StaffView; onChanged: () => void }) {
+export function OutageCard({
+  ticket,
+  staff,
+  onChanged,
+}: {
+  ticket: TicketView;
+  staff: StaffView;
+  onChanged: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const line = outageLine(ticket);
   if (!line || !ticket.outage) return null;
