@@ -74,6 +74,7 @@ describe('monthly report', () => {
       { clock: 'contact', counted: 2, onTime: 0, late: 2, rate: 0 },
       { clock: 'decision', counted: 0, onTime: 0, late: 0, rate: null },
       { clock: 'opinion', counted: 0, onTime: 0, late: 0, rate: null },
+      { clock: 'answer', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
     // Every fixture ticket came by phone: its clocks are the 14 above, 9 on time.
     expect(f.channels).toEqual([{ channel: 'phone', received: 4, clocks: 14, onTime: 9, rate: 0.6429 }]);
