@@ -1,10 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import { ClockKind, Role, TicketStatus, TicketType } from '@utility/shared';
-import { clockView, staffLogin, ticketDetail } from '../../../test/factories/tickets';
+import { clockView, staffLogin, ticketDetail, ticketView } from '../../../test/factories/tickets';
 import { answer, serve } from '../../../test/serve';
 import { byId, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
 import { saveSession } from '../../services/session';
+import { TicketRow } from '../queue/ticket-row';
 import TicketPage from './index';
 
 const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');
@@ -91,5 +92,21 @@ describe('a fault linked to an outage', () => {
     render(<TicketPage />);
     await screen.findByText('属于停气 #3，预计2026-12-08 18:00恢复');
     expect(document.getElementById('ticket-outage-unlink')).toBeNull();
+  });
+});
+
+describe('the queue row of a fault linked to an outage', () => {
+  it('names the outage and when supply is expected back; other rows say nothing', () => {
+    const outage = {
+      outageId: 3,
+      label: '停热',
+      reason: '换热站检修',
+      restoreBy: '2026-12-08T10:00:00Z',
+      restoredAt: null,
+    };
+    render(<TicketRow ticket={ticketView({ no: 'T1', outage })} />);
+    expect(byId('ticket-T1-outage').textContent).toBe('属于停热 #3，预计2026-12-08 18:00恢复');
+    render(<TicketRow ticket={ticketView({ no: 'T2' })} />);
+    expect(document.getElementById('ticket-T2-outage')).toBeNull();
   });
 });
