@@ -236,4 +236,15 @@ describe('consultations (咨询) and suggestions (建议)', () => {
       .expect(200);
     expect(staff.body.map((a: KnowledgeArticleSummary) => a.id)).toEqual([script.body.id]);
   });
+
+  it('the monthly report counts questions and suggestions as types of their own', async () => {
+    const period = new Date(t.currentTime().getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const report = await t
+      .http()
+      .get(`/api/reports/monthly?period=${period}`)
+      .set('Authorization', await login(t, 'admin'))
+      .expect(200);
+    const types = report.body.figures.tickets.rows.map((r: { type: string }) => r.type);
+    expect(types).toEqual(expect.arrayContaining(['consultation', 'suggestion']));
+  });
 });
