@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'packages/rating', pages: ['index'] },
     // 投诉 and 举报 (anonymous if the resident wishes).
     { root: 'packages/complaint', pages: ['index', 'report'] },
+    // 咨询 (a question, answered within 1 working day) and 建议 (a suggestion).
+    { root: 'packages/consult', pages: ['index', 'suggestion'] },
     // 业务办理: 开户, 过户, 停气/复气, 停热/复热 with their documents.
     { root: 'packages/application', pages: ['index'] },
     // 预约安检 (book, reschedule, cancel, reminder) and 我的隐患. Inspection notices open `index?bookingId=`.
@@ -49,6 +51,8 @@ export default defineAppConfig({
         'invoices/index',
         // 停供管理: dispatch declares, moves and restores outages.
         'outages/index',
+        // 知识库管理: supervisors and admins list, search, write and publish articles.
+        'knowledge/index',
       ],
     },
     // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and

@@ -12,6 +12,7 @@ import { LoggingModule, createLogger } from './common/logging';
 import { CustomerHistoryModule } from './customer-history/customer-history.module';
 import { CustomerMasterModule } from './customer-master/customer-master.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { AppConfig } from './common/config';
 import { JobsModule } from './common/jobs/jobs.module';
 import { dataSourceOptions } from './db/data-source-options';
@@ -81,6 +82,7 @@ export class AppModule {
         ArrearsModule,
         ComplaintsModule,
         ApplicationsModule,
+        ConsultationsModule,
         FeedbackModule,
         InspectionsModule,
         JobsModule,

@@ -95,6 +95,7 @@ export enum ErrorCode {
   PaymentNotInvoiceable = 'PAYMENT_NOT_INVOICEABLE',
   InvoiceNotReissuable = 'INVOICE_NOT_REISSUABLE',
   InvoiceUnavailable = 'INVOICE_UNAVAILABLE',
+  NotAnswerable = 'NOT_ANSWERABLE',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -190,6 +191,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PaymentNotInvoiceable]: '该笔缴费未支付成功或已退款，不能开具发票',
   [ErrorCode.InvoiceNotReissuable]: '只有已开具的发票可以重开，请等待开票或冲红完成',
   [ErrorCode.InvoiceUnavailable]: '电子发票服务暂不可用，请稍后再试',
+  [ErrorCode.NotAnswerable]: '只有咨询和建议工单可以答复',
 };
 
 /** The wire shape of every error response. */
