@@ -7,7 +7,7 @@ export default defineAppConfig({
     // The server's progress notices open `packages/requests/detail?id=`.
     { root: 'packages/requests', pages: ['detail'] },
     // Bills, WeChat Pay, receipts, 自助抄表 and 代缴 (paying by 户号 without binding).
-    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy'] },
+    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy', 'top-up'] },
     // 报修 and the 燃气泄漏 alarm (safety instructions first).
     { root: 'packages/repair', pages: ['index', 'emergency'] },
     // 服务评价 of a resolved ticket (from its detail page and its resolved notice).

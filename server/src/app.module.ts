@@ -24,6 +24,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { OrgModule } from './org/org.module';
 import { PaymentsModule } from './payments/payments.module';
+import { PrepaidModule } from './prepaid/prepaid.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
 import { QueueAdminModule } from './queue-admin/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
@@ -64,6 +65,7 @@ export class AppModule {
         NotificationsModule,
         BillingModule,
         PaymentsModule,
+        PrepaidModule,
         SeedModule,
         WechatModule,
         WecomModule,

@@ -46,3 +46,5 @@ export * from './tickets/duplicates';
 export * from './outages';
 export * from './api/outages';
 export * from './api/knowledge';
+export * from './prepaid/prepaid-rules';
+export * from './api/prepaid';
