@@ -194,7 +194,7 @@ export const DEMO_PREPAID_ACCOUNTS = [
     station: 'east-hall',
     meterKind: 'ic_card' as const,
     meterNo: 'IC-52000052',
-    openingFen: 6_000,
+    openingFen: 5_000,
     dailyCentiM3: 90,
   },
 ];
