@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  MeterKind,
   PrepaidBalanceView,
   dailyUseCentiM3,
   daysLeft,
@@ -9,7 +10,6 @@ import {
   usageCharges,
 } from '@utility/shared';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Account } from '../accounts/account.entity';
 import { MeterReadingsService } from '../billing/meter-readings.service';
 import { TariffsService } from '../billing/tariffs.service';
 import { Clock } from '../common/clock';
@@ -17,6 +17,13 @@ import { isDuplicateKey } from '../common/db';
 import { PaidTopUp, TopUpLedgerPort, TopUpSettlement } from '../payments/top-up-settlement';
 import { PrepaidEntry } from './prepaid-entry.entity';
 import { TopUp } from './top-up.entity';
+
+/** What the ledger needs of an account (the accounts module's record has it). */
+export interface LedgerAccount {
+  id: number;
+  districtId: number;
+  meterKind: MeterKind;
+}
 
 /**
  * The prepaid balance (docs/domain.md#prepaid-accounts): money in by top-ups, out by the readings since the
@@ -86,7 +93,7 @@ export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
   }
 
   /** The balance after charging readings not charged yet, the recent daily use and the days it lasts. */
-  async balance(account: Account): Promise<PrepaidBalanceView> {
+  async balance(account: LedgerAccount): Promise<PrepaidBalanceView> {
     const today = shanghaiDate(this.clock.now());
     const price = prepaidPriceFenPerM3(await this.tariffs.gasTariffs(account.districtId), today);
     await this.chargeUsage(account, price);
@@ -124,7 +131,7 @@ export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
   }
 
   /** Each span of readings since the ledger's first entry is charged once (`usage:<readingId>`). */
-  private async chargeUsage(account: Account, price: number | null): Promise<void> {
+  private async chargeUsage(account: LedgerAccount, price: number | null): Promise<void> {
     if (price === null) return;
     const first = await this.entries.findOne({ where: { accountId: account.id }, order: { createdAt: 'ASC' } });
     if (!first) return;

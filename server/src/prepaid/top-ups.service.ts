@@ -2,7 +2,6 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CardLoadView, ErrorCode, PrepaidBalanceView, TopUpRequest, TopUpResponse, TopUpView } from '@utility/shared';
 import { Repository } from 'typeorm';
-import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { AppError, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -14,6 +13,8 @@ import { AccountBindingsService } from '../residents/account-bindings.service';
 import { PrepaidLedger } from './prepaid-ledger.service';
 import { TopUp } from './top-up.entity';
 import { topUpView } from './top-up-view';
+
+type Account = NonNullable<Awaited<ReturnType<AccountsService['findById']>>>;
 
 export const notPrepaid = () => new AppError(HttpStatus.CONFLICT, ErrorCode.NotPrepaid);
 
