@@ -6,8 +6,8 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['index'] },
     // The server's progress notices open `packages/requests/detail?id=`.
     { root: 'packages/requests', pages: ['detail'] },
-    // Bills, WeChat Pay, receipts, 自助抄表, 代缴 (paying by 户号 without binding) and 开发票 (e-invoices).
-    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy', 'invoice'] },
+    // Bills, WeChat Pay, receipts, 自助抄表, 代缴 (paying by 户号 without binding), 开发票 (e-invoices) and 充值 (prepaid top-ups).
+    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy', 'invoice', 'top-up'] },
     // 报修 and the 燃气泄漏 alarm (safety instructions first).
     { root: 'packages/repair', pages: ['index', 'emergency'] },
     // 服务评价 of a resolved ticket (from its detail page and its resolved notice).

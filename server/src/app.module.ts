@@ -26,6 +26,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { OrgModule } from './org/org.module';
 import { PaymentsModule } from './payments/payments.module';
+import { PrepaidModule } from './prepaid/prepaid.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
 import { QueueAdminModule } from './queue-admin/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
@@ -67,6 +68,7 @@ export class AppModule {
         BillingModule,
         PaymentsModule,
         InvoicesModule,
+        PrepaidModule,
         SeedModule,
         WechatModule,
         WecomModule,

@@ -50,3 +50,5 @@ export * from './api/outages';
 export * from './api/knowledge';
 export * from './invoices';
 export * from './api/invoices';
+export * from './prepaid/prepaid-rules';
+export * from './api/prepaid';

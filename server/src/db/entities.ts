@@ -12,6 +12,8 @@ import { MeterReading } from '../billing/meter-reading.entity';
 import { Tariff } from '../billing/tariff.entity';
 import { PaymentNotice } from '../payments/payment-notice.entity';
 import { PaymentOrder } from '../payments/payment-order.entity';
+import { PrepaidEntry } from '../prepaid/prepaid-entry.entity';
+import { TopUp } from '../prepaid/top-up.entity';
 import { AccountLookup } from '../payments/account-lookup.entity';
 import { StopSupplyCase } from '../arrears/stop-supply-case.entity';
 import { ReconciliationRun } from '../payments/reconciliation-run.entity';
@@ -110,6 +112,8 @@ export const ENTITIES = [
   Bill,
   AccountYearVolume,
   PaymentOrder,
+  TopUp,
+  PrepaidEntry,
   PaymentNotice,
   Refund,
   ReconciliationMismatch,

@@ -6,7 +6,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { BillsService } from '../billing/bills.service';
 import { PaymentOrder, PaymentOrderStatus } from './payment-order.entity';
 
-/** What an invoice line is for: a bill of a utility (a prepaid top-up later: docs/domain.md#invoices). */
+/** What an invoice line is for: a bill or a prepaid top-up of a utility (docs/domain.md#invoices). */
 export type InvoiceItemKind = 'gas' | 'heating' | 'power';
 
 const ITEM_NAMES: Record<InvoiceItemKind, string> = { gas: '燃气费', heating: '供热费', power: '电费' };
@@ -50,10 +50,13 @@ export class InvoiceSubjects {
     if (!paymentIds.length) return [];
     const orders = await this.orders.findBy({ id: In(paymentIds) });
     const accounts = await this.accounts.findByIds([...new Set(orders.map((o) => o.accountId))]);
-    const district = new Map(accounts.map((a) => [a.id, a.districtId]));
+    const byId = new Map(accounts.map((a) => [a.id, a]));
     return Promise.all(
       orders.map(async (o) => {
-        const bill = await this.bills.find(o.billId);
+        const account = byId.get(o.accountId)!;
+        // A top-up's order has no bill: it pays for the account's utility in advance.
+        const bill = o.billId === null ? null : await this.bills.find(o.billId);
+        const itemKind = bill?.utility ?? account.utility;
         return {
           paymentId: o.id,
           orderNo: o.orderNo,
@@ -63,10 +66,10 @@ export class InvoiceSubjects {
           transactionId: o.transactionId,
           amountFen: o.amountFen,
           accountId: o.accountId,
-          accountNo: bill.accountNo,
-          districtId: district.get(o.accountId)!,
-          itemKind: bill.utility,
-          description: `${ITEM_NAMES[bill.utility]} ${bill.period}`,
+          accountNo: account.accountNo,
+          districtId: account.districtId,
+          itemKind,
+          description: bill ? `${ITEM_NAMES[itemKind]} ${bill.period}` : `${ITEM_NAMES[itemKind]}预付充值`,
         };
       }),
     );

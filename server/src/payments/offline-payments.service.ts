@@ -188,7 +188,7 @@ export class OfflinePaymentsService {
     if (order.billId !== body.billId || order.amountFen !== body.amountFen || order.method !== body.method)
       throw conflict(ErrorCode.ReceiptNoUsed);
     return this.bills
-      .find(order.billId)
+      .find(body.billId)
       .then((bill) => ({ payment: this.view(order, bill), bill: this.bills.view(bill), replayed: true }));
   }
 
@@ -198,7 +198,7 @@ export class OfflinePaymentsService {
       orderNo: o.orderNo,
       method: o.method,
       receiptNo: o.receiptNo,
-      billId: o.billId,
+      billId: bill.id,
       period: bill.period,
       accountNo: bill.accountNo,
       amountFen: o.amountFen,

@@ -25,8 +25,10 @@ import { ReconciliationService } from './reconciliation.service';
 import { Refund } from './refund.entity';
 import { RefundsController } from './refunds.controller';
 import { RefundsService } from './refunds.service';
+import { TopUpOrders } from './top-up-orders.service';
+import { TopUpSettlement } from './top-up-settlement';
 
-/** Paying bills: WeChat Pay (wechat-pay/ is the integration), the counter, the bank's auto-debit, 代缴. */
+/** Paying bills and prepaid top-ups: WeChat Pay (wechat-pay/ is the integration), the counter, the bank's auto-debit, 代缴. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -55,8 +57,12 @@ import { RefundsService } from './refunds.service';
     OfflinePaymentsService,
     PayByAccountService,
     InvoiceSubjects,
+    TopUpOrders,
+    TopUpSettlement,
   ],
   exports: [
+    TopUpOrders,
+    TopUpSettlement,
     PaymentFactsService,
     PaymentNoticeHandler,
     InvoiceSubjects,

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, PayResponse, PaymentView, shanghaiDate } from '@utility/shared';
 import { randomBytes } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { BillsService } from '../billing/bills.service';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -122,17 +122,18 @@ export class PaymentsService implements OnModuleInit {
 
   async receipts(accountId: number): Promise<PaymentView[]> {
     const orders = await this.orders.find({
-      where: { accountId, status: In(['paid', 'refunded']) },
+      // Top-ups have their own list (GET /api/accounts/:id/top-ups).
+      where: { accountId, status: In(['paid', 'refunded']), topUpId: IsNull() },
       order: { paidAt: 'DESC' },
       take: 100,
     });
-    const bills = await Promise.all(orders.map((o) => this.bills.find(o.billId)));
+    const bills = await Promise.all(orders.map((o) => this.bills.find(o.billId!)));
     return orders.map((o, i) => ({
       id: o.id,
       orderNo: o.orderNo,
       method: o.method,
       receiptNo: o.receiptNo,
-      billId: o.billId,
+      billId: o.billId!,
       period: bills[i].period,
       accountNo: bills[i].accountNo,
       amountFen: o.amountFen,
@@ -171,6 +172,8 @@ export class PaymentsService implements OnModuleInit {
         orderNo: newOrderNo(now),
         billId,
         openBillId: billId,
+        topUpId: null,
+        openTopUpAccountId: null,
         accountId,
         residentId,
         payerOpenid,

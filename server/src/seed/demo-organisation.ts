@@ -177,3 +177,35 @@ export function demoAccounts(): {
     };
   });
 }
+
+/**
+ * Two prepaid gas accounts beside the 50 (docs/domain.md#prepaid-accounts): an IoT smart meter, whose
+ * top-ups go to the (fake) meter vendor, and an IC-card meter, whose top-ups wait for the card to be loaded.
+ * `openingFen` is the balance carried over; `dailyCentiM3` the use of their recent readings.
+ */
+export const DEMO_PREPAID_ACCOUNTS = [
+  {
+    accountNo: '9100000051',
+    holderName: '周晓梅',
+    address: '城东区幸福路61号2单元302室',
+    phone: '13651000051',
+    district: 'east',
+    station: 'east-hall',
+    meterKind: 'iot' as const,
+    meterNo: 'IOT-51000051',
+    openingFen: 20_000,
+    dailyCentiM3: 120,
+  },
+  {
+    accountNo: '9100000052',
+    holderName: '吴建国',
+    address: '城东区人民路62号1单元201室',
+    phone: '13752000052',
+    district: 'east',
+    station: 'east-hall',
+    meterKind: 'ic_card' as const,
+    meterNo: 'IC-52000052',
+    openingFen: 5_000,
+    dailyCentiM3: 90,
+  },
+];

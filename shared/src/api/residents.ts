@@ -59,6 +59,8 @@ export interface BoundAccountView {
   utility: string;
   label: string;
   isDefault: boolean;
+  /** Only on a prepaid account whose meter takes top-ups (docs/domain.md#prepaid-accounts): home shows its balance. */
+  prepaidMeter?: 'ic_card' | 'iot';
 }
 
 export interface ResidentTimelineItem {
@@ -154,4 +156,6 @@ export interface NoticeTemplates {
   accountChange: string;
   /** Outage announcements, restore-time changes and restorations (account-wide consent). */
   outage: string;
+  /** Prepaid low balance and valve-close warnings (account-wide consent). */
+  prepaidBalance: string;
 }

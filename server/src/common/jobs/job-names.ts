@@ -17,6 +17,8 @@ export const JOB_NAMES = [
   'platform-certificates',
   'staff-notice-worker',
   'dispatch-watch',
+  'meter-delivery',
+  'prepaid-warnings',
 ] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];

@@ -45,6 +45,9 @@ export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
     setting: 'WECHATPAY_CERT_REFRESH_SECONDS',
     everySeconds: (c) => c.WECHATPAY_CERT_REFRESH_SECONDS,
   },
+  'meter-delivery': { setting: 'METER_DELIVERY_SECONDS', everySeconds: (c) => c.METER_DELIVERY_SECONDS },
+  // Low-balance and valve-close warnings are planned as often as bill alerts.
+  'prepaid-warnings': { setting: 'BILL_ALERT_SECONDS', everySeconds: (c) => c.BILL_ALERT_SECONDS },
 };
 
 /** The jobs this process runs: those JOBS allows whose interval is not 0, each with its method. */
