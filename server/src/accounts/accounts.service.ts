@@ -15,6 +15,9 @@ export interface AccountChangeActor {
   source: string;
 }
 
+/** What the bill run reads of an account. */
+export type BillableAccount = Pick<Account, 'id' | 'accountNo' | 'utility' | 'districtId'>;
+
 /** A holder change (过户) a write made: the former holder is in the history now. */
 export interface HolderChange {
   accountId: number;
@@ -78,16 +81,22 @@ export class AccountsService {
     return ids.length ? this.accounts.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  /** Keyset page of account ids (primary key order), for runs over every account. */
-  async idsAfter(afterId: number, limit: number): Promise<number[]> {
+  /**
+   * Keyset page of accounts (primary key order) with what a bill names, as plain rows (no entity,
+   * no decryption): the bill run pages a million accounts through it.
+   */
+  async billablePageAfter(afterId: number, limit: number): Promise<BillableAccount[]> {
     const rows = await this.accounts
       .createQueryBuilder('a')
       .select('a.id', 'id')
+      .addSelect('a.accountNo', 'accountNo')
+      .addSelect('a.utility', 'utility')
+      .addSelect('a.districtId', 'districtId')
       .where('a.id > :afterId', { afterId })
       .orderBy('a.id', 'ASC')
       .limit(limit)
-      .getRawMany<{ id: number | string }>();
-    return rows.map((r) => Number(r.id));
+      .getRawMany<BillableAccount>();
+    return rows.map((r) => ({ ...r, id: Number(r.id), districtId: Number(r.districtId) }));
   }
 
   /** Keyset page of heating accounts with an area, for the seasonal bill run. */

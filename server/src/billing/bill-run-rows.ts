@@ -43,3 +43,14 @@ export const saveYearVolumes = (em: EntityManager, volumes: AccountYearVolume[])
     sqlite: 'ON CONFLICT ("accountId", "year") DO UPDATE SET "volumeCentiM3" = excluded."volumeCentiM3"',
     mariadb: 'ON DUPLICATE KEY UPDATE `volumeCentiM3` = VALUES(`volumeCentiM3`)',
   });
+
+/** The billed readings: accepted → billed, in statements of at most ROWS_PER_STATEMENT ids. */
+export async function markReadingsBilled(em: EntityManager, ids: number[]) {
+  for (let i = 0; i < ids.length; i += ROWS_PER_STATEMENT) {
+    const part = ids.slice(i, i + ROWS_PER_STATEMENT);
+    await em.query(
+      `UPDATE meter_reading SET status = 'billed' WHERE status = 'accepted' AND id IN (${part.map(() => '?').join(', ')})`,
+      part,
+    );
+  }
+}
