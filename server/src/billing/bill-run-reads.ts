@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { addDays } from './billing-period';
 
 /** What a bill needs of a meter reading, read as plain rows (no entity hydration). */
 export interface ReadingFacts {
@@ -24,33 +25,57 @@ const READING = 'r.id, r.accountId, r.readOn, r.valueCentiM3, r.peakCentiKwh, r.
  * reading of the month for each batch, which was most of the bill run's time.
  */
 
-/** The period's accepted readings of the accounts, in account and date order. */
-export const acceptedReadings = (
+/** How far back the batch read looks for the reading a bill starts from; older ones are looked up one by one. */
+const LOOKBACK_DAYS = 400;
+
+/**
+ * The period's accepted readings of the accounts (in account and date order) and each account's last
+ * billed reading before the period, where its bill starts: one range read over the accounts' readings
+ * of the last LOOKBACK_DAYS, and a second read only for the accounts whose last bill is older than that.
+ */
+export async function readingsToBill(
   em: EntityManager,
   accounts: AccountRange,
   period: { first: string; last: string },
-): Promise<ReadingFacts[]> =>
-  em.query(
-    `SELECT ${READING} FROM meter_reading r
-     WHERE r.accountId BETWEEN ? AND ? AND r.status = 'accepted' AND r.readOn BETWEEN ? AND ?
+): Promise<{ accepted: ReadingFacts[]; previous: Map<number, ReadingFacts> }> {
+  const rows: ReadingFacts[] = await em.query(
+    `SELECT ${READING}, r.status FROM meter_reading r
+     WHERE r.accountId BETWEEN ? AND ? AND r.readOn BETWEEN ? AND ? AND r.status IN ('accepted', 'billed')
      ORDER BY r.accountId, r.readOn`,
-    [accounts.first, accounts.last, period.first, period.last],
+    [accounts.first, accounts.last, addDays(period.first, -LOOKBACK_DAYS), period.last],
   );
+  const accepted: ReadingFacts[] = [];
+  const previous = new Map<number, ReadingFacts>();
+  for (const row of rows as (ReadingFacts & { status: string })[]) {
+    const { status, ...reading } = row;
+    if (reading.readOn >= period.first) {
+      if (status === 'accepted') accepted.push(reading);
+    } else if (status === 'billed') previous.set(reading.accountId, reading);
+  }
+  const older = [...new Set(accepted.map((r) => r.accountId))].filter((id) => !previous.has(id));
+  if (older.length) for (const [id, r] of await olderPreviousReadings(em, older, period.first)) previous.set(id, r);
+  return { accepted, previous };
+}
 
-/** Each account's last billed reading before `before`: where this bill's volume starts. */
-export async function previousReadings(
+/** Each account's last billed reading before `before`, however old: for the few not read in the batch's range. */
+async function olderPreviousReadings(
   em: EntityManager,
-  accounts: AccountRange,
+  accountIds: number[],
   before: string,
 ): Promise<Map<number, ReadingFacts>> {
-  const rows: ReadingFacts[] = await em.query(
-    `SELECT ${READING} FROM meter_reading r
-     WHERE r.accountId BETWEEN ? AND ? AND r.status = 'billed'
-       AND r.readOn = (SELECT MAX(p.readOn) FROM meter_reading p
-                       WHERE p.accountId = r.accountId AND p.status = 'billed' AND p.readOn < ?)`,
-    [accounts.first, accounts.last, before],
-  );
-  return new Map(rows.map((r) => [r.accountId, r]));
+  const found = new Map<number, ReadingFacts>();
+  for (let i = 0; i < accountIds.length; i += 500) {
+    const ids = accountIds.slice(i, i + 500);
+    const rows: ReadingFacts[] = await em.query(
+      `SELECT ${READING} FROM meter_reading r
+       WHERE r.accountId IN (${ids.map(() => '?').join(', ')}) AND r.status = 'billed'
+         AND r.readOn = (SELECT MAX(p.readOn) FROM meter_reading p
+                         WHERE p.accountId = r.accountId AND p.status = 'billed' AND p.readOn < ?)`,
+      [...ids, before],
+    );
+    for (const r of rows) found.set(r.accountId, r);
+  }
+  return found;
 }
 
 /** The accounts that already have a bill for the period. */

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { AccountYearVolume } from './account-year-volume.entity';
 import { Bill } from './bill.entity';
-import { acceptedReadings, billedAccounts, previousReadings, ReadingFacts, yearVolumes } from './bill-run-reads';
+import { billedAccounts, ReadingFacts, readingsToBill, yearVolumes } from './bill-run-reads';
 import { insertBillsOnce, markReadingsBilled, saveYearVolumes } from './bill-run-rows';
 import { addDays, periodBounds } from './billing-period';
 import { MeterReading } from './meter-reading.entity';
@@ -94,14 +94,11 @@ export class BillRun {
   ): Promise<number> {
     const em = this.db.dataSource.manager;
     const range = { first: page[0].id, last: page[page.length - 1].id };
-    const batch = await acceptedReadings(em, range, bounds);
+    const { accepted: batch, previous } = await readingsToBill(em, range, bounds);
     if (!batch.length) return 0;
     // An account already billed for the period (a reading that came after its run) is not billed again, nor
     // counted into its tiers; its late readings stay accepted so the next month still bills from the billed one.
-    const [billed, previous] = await Promise.all([
-      billedAccounts(em, range, period),
-      previousReadings(em, range, bounds.first),
-    ]);
+    const billed = await billedAccounts(em, range, period);
     // The latest reading of the month per account bills it; earlier ones in the month are superseded.
     const latest = new Map<number, ReadingFacts>();
     for (const r of batch) if (!billed.has(r.accountId)) latest.set(r.accountId, r);
