@@ -8,7 +8,7 @@ import { Db } from '../common/db';
 import { AccountYearVolume } from './account-year-volume.entity';
 import { Bill } from './bill.entity';
 import { billedAccounts, ReadingFacts, readingsToBill, yearVolumes } from './bill-run-reads';
-import { insertBillsOnce, markReadingsBilled, saveYearVolumes } from './bill-run-rows';
+import { BillStamp, NewBill, insertBillsOnce, markReadingsBilled, saveYearVolumes } from './bill-run-rows';
 import { addDays, periodBounds } from './billing-period';
 import { MeterReading } from './meter-reading.entity';
 import { Tariff } from './tariff.entity';
@@ -106,7 +106,8 @@ export class BillRun {
     const year = Number(bounds.first.slice(0, 4));
     const counters = await yearVolumes(em, range, { from: year - 1, to: year });
     const accounts = new Map(page.map((a) => [a.id, a]));
-    const bills: Omit<Bill, 'id'>[] = [];
+    const bills: NewBill[] = [];
+    const stamp = this.stamp(period);
     const touched: AccountYearVolume[] = [];
     for (const reading of latest.values()) {
       const account = accounts.get(reading.accountId)!;
@@ -120,7 +121,7 @@ export class BillRun {
           [year - 1]: counters.get(`${account.id}:${year - 1}`) ?? 0,
           [year]: counters.get(`${account.id}:${year}`) ?? 0,
         });
-        bills.push(this.billRow(period, bounds.last, account, computed, { reading, prev }));
+        bills.push(this.billRow(stamp, account, computed, { reading, prev }));
         touched.push(...this.countedVolumes(account.id, computed, counters));
       } catch (error) {
         result.failed.push({ accountId: account.id, reason: (error as Error).message });
@@ -178,47 +179,45 @@ export class BillRun {
     return [...after].map(([year, volumeCentiM3]) => ({ accountId, year, volumeCentiM3 }));
   }
 
+  /** What every bill of one batch shares: its month, its due date and when it was written. */
+  private stamp(period: string): BillStamp {
+    const { last } = periodBounds(period);
+    return { period, last, dueOn: addDays(last, BILL_DUE_DAYS), createdAt: this.clock.now() };
+  }
+
   private billRow(
-    period: string,
-    last: string,
+    stamp: BillStamp,
     account: BillableAccount,
     computed: BillComputation,
     read?: { reading: ReadingFacts; prev: ReadingFacts },
-  ): Omit<Bill, 'id'> {
+  ): NewBill {
     return {
       accountId: account.id,
       accountNo: account.accountNo,
-      period,
+      period: stamp.period,
       utility: read ? (account.utility === 'power' ? 'power' : 'gas') : 'heating',
-      fromOn: computed.lines[0]?.from ?? last,
-      toOn: computed.lines.at(-1)?.to ?? last,
+      fromOn: computed.lines[0]?.from ?? stamp.last,
+      toOn: computed.lines.at(-1)?.to ?? stamp.last,
       readingId: read?.reading.id ?? null,
       fromValueCentiM3: read?.prev.valueCentiM3 ?? null,
       toValueCentiM3: read?.reading.valueCentiM3 ?? null,
       volumeCentiM3: computed.volumeCentiM3 ?? 0,
       lines: computed.lines,
       amountFen: computed.amountFen,
-      paidFen: 0,
       status: 'unpaid',
-      dueOn: addDays(last, BILL_DUE_DAYS),
-      createdAt: this.clock.now(),
-      paidAt: null,
-      paymentId: null,
-      lateFeeFen: 0,
-      lateFeeWaivedAt: null,
-      lateFeeWaivedById: null,
-      lateFeeWaiverReason: null,
+      dueOn: stamp.dueOn,
+      createdAt: stamp.createdAt,
     };
   }
 
   /** Heating is billed for the whole season in the month it starts. */
   private async billHeating(period: string, book: TariffBook, result: BillRunResult) {
-    const { last } = periodBounds(period);
     const year = Number(period.slice(0, 4));
     for (let after = 0; ;) {
       const batch = await this.accounts.heatingAccountsAfter(after, BATCH);
       if (!batch.length) return;
       after = batch[batch.length - 1].id;
+      const stamp = this.stamp(period);
       const bills = batch.flatMap((account) => {
         const tariffs = book.heating(account.districtId);
         const starts = tariffs.some((t) => `${year}-${t.seasonStart}`.slice(0, 7) === period);
@@ -226,8 +225,7 @@ export class BillRun {
         try {
           return [
             this.billRow(
-              period,
-              last,
+              stamp,
               account,
               computeHeatingBill({ areaCentiM2: account.areaCentiM2!, seasonYear: year, tariffs }),
             ),
