@@ -15,7 +15,6 @@ import moduleBoundaries from './scripts/eslint/module-boundaries.mjs';
  * (e.g. tickets' `TicketSnapshot`) and depend on that.
  */
 const entityImportBaseline = {
-  'server/src/billing/bill-run.service.ts': ['../accounts/account.entity'],
   'server/src/billing/meter-readings.service.ts': ['../accounts/account.entity'],
   'server/src/billing/trial-bill.service.ts': ['../accounts/account.entity'],
   'server/src/complaints/complaint-intake.service.ts': ['../accounts/account.entity', '../tickets/ticket.entity'],

@@ -15,6 +15,9 @@ export interface AccountChangeActor {
   source: string;
 }
 
+/** What the bill run reads of an account. */
+export type BillableAccount = Pick<Account, 'id' | 'accountNo' | 'utility' | 'districtId'>;
+
 /** A holder change (过户) a write made: the former holder is in the history now. */
 export interface HolderChange {
   accountId: number;
@@ -79,17 +82,23 @@ export class AccountsService {
     return ids.length ? this.accounts.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  /** Keyset page of account ids (primary key order), for runs over every account. */
-  async idsAfter(afterId: number, limit: number): Promise<number[]> {
+  /**
+   * Keyset page of accounts (primary key order) with what a bill names, as plain rows (no entity,
+   * no decryption): the bill run pages a million accounts through it.
+   */
+  async billablePageAfter(afterId: number, limit: number): Promise<BillableAccount[]> {
     const rows = await this.accounts
       .createQueryBuilder('a')
       .select('a.id', 'id')
+      .addSelect('a.accountNo', 'accountNo')
+      .addSelect('a.utility', 'utility')
+      .addSelect('a.districtId', 'districtId')
       // Prepaid accounts pay for gas before they use it (docs/domain.md#prepaid-accounts): no monthly bill.
       .where("a.id > :afterId AND a.paymentMode = 'postpaid'", { afterId })
       .orderBy('a.id', 'ASC')
       .limit(limit)
-      .getRawMany<{ id: number | string }>();
-    return rows.map((r) => Number(r.id));
+      .getRawMany<BillableAccount>();
+    return rows.map((r) => ({ ...r, id: Number(r.id), districtId: Number(r.districtId) }));
   }
 
   /** Keyset page of active prepaid accounts with an IC-card or IoT meter (docs/domain.md#prepaid-accounts). */

@@ -18,6 +18,7 @@ import { Bill } from './bill.entity';
 import { BillRun } from './bill-run.service';
 import { MeterReading } from './meter-reading.entity';
 import { MeterReadingsService } from './meter-readings.service';
+import { Tariff } from './tariff.entity';
 
 /**
  * The monthly bill run. The demo seed billed October 2026 (opening index 09-30, reading 10-31) for every gas
@@ -161,6 +162,22 @@ describe('bill run', () => {
     expect(await yearVolume(account.id, 2026)).toBe(42_050);
   });
 
+  it('does not bill a prepaid account, even one between two billed accounts', async () => {
+    const prepaid = await accountOf('9100000012');
+    await ds().getRepository(Account).update(prepaid.id, { paymentMode: 'prepaid', meterKind: 'iot' });
+    for (const accountNo of ['9100000011', '9100000012', '9100000013']) {
+      const previous = await lastReading(t, accountNo);
+      expect((await record(accountNo, '2026-11-21', previous.valueCentiM3 + 700)).status).toBe('accepted');
+    }
+
+    const result = await run('2026-11');
+
+    expect(result.failed.filter((f) => f.accountId === prepaid.id)).toEqual([]);
+    expect(await billOf(prepaid.id, '2026-11')).toBeNull();
+    for (const accountNo of ['9100000011', '9100000013'])
+      expect(await billOf((await accountOf(accountNo)).id, '2026-11')).not.toBeNull();
+  });
+
   it('a second run of the same period changes nothing: the same bills, the same year volumes', async () => {
     const previous = await lastReading(t, '9100000007');
     await record('9100000007', '2026-11-20', previous.valueCentiM3 + 1_200);
@@ -237,5 +254,52 @@ describe('bill run', () => {
       });
       expect(expected.amountFen).toBe(account.areaCentiM2! * 24);
     }
+  });
+  it('bills from the last billed reading however long ago it was (a meter unread for over a year)', async () => {
+    const neighbour = await accountOf('9100000006');
+    await t.app.get(AccountsService).ensureAccounts([
+      {
+        accountNo: '9100000107',
+        holderName: '久未抄表',
+        address: '城东区幸福路107号',
+        utility: 'gas',
+        districtId: neighbour.districtId,
+        stationId: neighbour.stationId,
+        areaCentiM2: null,
+      },
+    ]);
+    const account = await accountOf('9100000107');
+    // Last read (and billed) in June 2025, beyond the run's batch read: the district's 2025 prices bill that part.
+    const older: GasTariff = { districtId: account.districtId, effectiveFrom: '2025-01-01', tiers: DEFAULT_GAS_TIERS };
+    await ds()
+      .getRepository(Tariff)
+      .insert({
+        kind: 'gas',
+        districtId: older.districtId,
+        effectiveFrom: older.effectiveFrom,
+        spec: { tiers: older.tiers },
+      });
+    await t.app
+      .get(Db)
+      .transaction((em) => t.app.get(MeterReadingsService).recordOpening(em, account, '2025-06-30', 5_000));
+    expect((await record('9100000107', '2026-11-20', 5_000 + 60_000)).status).toBe('accepted');
+
+    const result = await run('2026-11');
+
+    expect(result.failed.filter((f) => f.accountId === account.id)).toEqual([]);
+    const expected = computeGasBill({
+      from: '2025-06-30',
+      to: '2026-11-20',
+      volumeCentiM3: 60_000,
+      yearToDateCentiM3: {},
+      tariffs: [older, ...gasTariffs(account.districtId)],
+    });
+    expect([...new Set(expected.lines.map((l) => l.year))]).toEqual([2025, 2026]);
+    expect(await billOf(account.id, '2026-11')).toMatchObject({
+      fromValueCentiM3: 5_000,
+      lines: expected.lines,
+      amountFen: expected.amountFen,
+      volumeCentiM3: 60_000,
+    });
   });
 });

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BillComputation, computeGasBill, computeHeatingBill, computePowerBill } from '@utility/shared';
-import { Between, In, Repository } from 'typeorm';
-import { Account } from '../accounts/account.entity';
-import { AccountsService } from '../accounts/accounts.service';
+import { In, Repository } from 'typeorm';
+import { AccountsService, BillableAccount } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { AccountYearVolume } from './account-year-volume.entity';
 import { Bill } from './bill.entity';
-import { insertBillsOnce, saveYearVolumes } from './bill-run-rows';
+import { billedAccounts, ReadingFacts, readingsToBill, yearVolumes } from './bill-run-reads';
+import { BillStamp, NewBill, insertBillsOnce, markReadingsBilled, saveYearVolumes } from './bill-run-rows';
 import { addDays, periodBounds } from './billing-period';
 import { MeterReading } from './meter-reading.entity';
 import { Tariff } from './tariff.entity';
@@ -20,7 +20,7 @@ const CONCURRENT_BATCHES = 3;
 export const BILL_DUE_DAYS = 20;
 
 /** The period's peak and valley energy when both readings have the 峰谷 registers; else flat. */
-function timeOfUse(prev: MeterReading, reading: MeterReading) {
+function timeOfUse(prev: ReadingFacts, reading: ReadingFacts) {
   const registers = [prev.peakCentiKwh, prev.valleyCentiKwh, reading.peakCentiKwh, reading.valleyCentiKwh];
   if (registers.some((r) => r === null || r === undefined)) return null;
   return {
@@ -54,33 +54,28 @@ export class BillRun {
   ) {}
 
   async run(period: string, onProgress: Progress = () => {}): Promise<BillRunResult> {
-    const { first, last } = periodBounds(period);
+    const bounds = periodBounds(period);
     const book = new TariffBook(await this.tariffs.find());
     const result: BillRunResult = { period, billed: 0, failed: [] };
     const total = await this.readings
       .createQueryBuilder('r')
-      .where('r.status = :s AND r.readOn BETWEEN :first AND :last', { s: 'accepted', first, last })
+      .where('r.status = :s AND r.readOn BETWEEN :first AND :last', { s: 'accepted', ...bounds })
       .getCount();
     let done = 0;
     // Page by account, not by reading, so that all of an account's readings of the month are in one batch;
     // by the account table's primary key, which pages in constant time (the readings' own order would not).
     let after = 0;
-    let pager = Promise.resolve<number[]>([]);
+    let pager = Promise.resolve<BillableAccount[]>([]);
     const nextPage = () =>
       (pager = pager.then(async () => {
-        const ids = await this.accounts.idsAfter(after, BATCH);
-        if (ids.length) after = ids[ids.length - 1];
-        return ids;
+        const page = await this.accounts.billablePageAfter(after, BATCH);
+        if (page.length) after = page[page.length - 1].id;
+        return page;
       }));
     const worker = async () => {
-      for (let accountIds = await nextPage(); accountIds.length; accountIds = await nextPage()) {
-        const batch = await this.readings.find({
-          where: { accountId: In(accountIds), status: 'accepted', readOn: Between(first, last) },
-          order: { accountId: 'ASC', readOn: 'ASC' },
-        });
-        if (!batch.length) continue;
-        await this.billGasBatch(period, last, batch, book, result);
-        onProgress((done += batch.length), total);
+      for (let page = await nextPage(); page.length; page = await nextPage()) {
+        const read = await this.billGasBatch(period, bounds, page, book, result);
+        if (read) onProgress((done += read), total);
       }
     };
     // Batches touch disjoint accounts. SQLite runs one transaction at a time anyway.
@@ -89,34 +84,32 @@ export class BillRun {
     return result;
   }
 
+  /** Bills one page of accounts (a contiguous range of ids); answers how many readings it read. */
   private async billGasBatch(
     period: string,
-    last: string,
-    batch: MeterReading[],
+    bounds: { first: string; last: string },
+    page: BillableAccount[],
     book: TariffBook,
     result: BillRunResult,
-  ) {
-    // The latest reading of the month per account bills it; earlier ones in the month are superseded.
-    const latest = new Map(batch.map((r) => [r.accountId, r]));
+  ): Promise<number> {
+    const em = this.db.dataSource.manager;
+    const range = { first: page[0].id, last: page[page.length - 1].id };
+    const { accepted: batch, previous } = await readingsToBill(em, range, bounds);
+    if (!batch.length) return 0;
     // An account already billed for the period (a reading that came after its run) is not billed again, nor
     // counted into its tiers; its late readings stay accepted so the next month still bills from the billed one.
-    const billed = new Set(
-      (
-        await this.db.dataSource.manager.find(Bill, {
-          select: { accountId: true },
-          where: { period, accountId: In([...latest.keys()]) },
-        })
-      ).map((b) => b.accountId),
-    );
-    for (const accountId of billed) latest.delete(accountId);
-    const ids = [...latest.keys()];
-    if (!ids.length) return;
-    const accounts = new Map((await this.accounts.findByIds(ids)).map((a) => [a.id, a]));
-    const previous = await this.previousReadings(ids, periodBounds(period).first);
-    const years = [...new Set(batch.map((r) => Number(r.readOn.slice(0, 4))).flatMap((y) => [y - 1, y]))];
-    const ytd = await this.db.dataSource.manager.findBy(AccountYearVolume, { accountId: In(ids), year: In(years) });
-    const bills: Omit<Bill, 'id'>[] = [];
-    const volumes = new Map<string, AccountYearVolume>(ytd.map((v) => [`${v.accountId}:${v.year}`, v]));
+    const billed = await billedAccounts(em, range, period);
+    // The latest reading of the month per account bills it; earlier ones in the month are superseded.
+    // The range also holds accounts that are not billed monthly (prepaid): only the page's accounts are billed.
+    const accounts = new Map(page.map((a) => [a.id, a]));
+    const latest = new Map<number, ReadingFacts>();
+    for (const r of batch) if (accounts.has(r.accountId) && !billed.has(r.accountId)) latest.set(r.accountId, r);
+    if (!latest.size) return batch.length;
+    const year = Number(bounds.first.slice(0, 4));
+    const counters = await yearVolumes(em, range, { from: year - 1, to: year });
+    const bills: NewBill[] = [];
+    const stamp = this.stamp(period);
+    const touched: AccountYearVolume[] = [];
     for (const reading of latest.values()) {
       const account = accounts.get(reading.accountId)!;
       const prev = previous.get(reading.accountId);
@@ -125,110 +118,107 @@ export class BillRun {
         continue;
       }
       try {
-        const yearToDate = Object.fromEntries(
-          years.map((y) => [y, volumes.get(`${account.id}:${y}`)?.volumeCentiM3 ?? 0]),
-        );
-        // A power meter's index is in centiKwh in the same column; its year counter is the account's own.
-        const computed =
-          account.utility === 'power'
-            ? computePowerBill({
-                from: prev.readOn,
-                to: reading.readOn,
-                usageCentiKwh: reading.valueCentiM3 - prev.valueCentiM3,
-                peakValley: timeOfUse(prev, reading),
-                yearToDateCentiKwh: yearToDate,
-                tariffs: book.power(account.districtId),
-              })
-            : computeGasBill({
-                from: prev.readOn,
-                to: reading.readOn,
-                volumeCentiM3: reading.valueCentiM3 - prev.valueCentiM3,
-                yearToDateCentiM3: yearToDate,
-                tariffs: book.gas(account.districtId),
-              });
-        bills.push(this.billRow(period, last, account, computed, { reading, prev }));
-        for (const line of computed.lines) this.addVolume(volumes, account.id, line.year!, line.quantity);
+        const computed = this.compute(account, reading, prev, book, {
+          [year - 1]: counters.get(`${account.id}:${year - 1}`) ?? 0,
+          [year]: counters.get(`${account.id}:${year}`) ?? 0,
+        });
+        bills.push(this.billRow(stamp, account, computed, { reading, prev }));
+        touched.push(...this.countedVolumes(account.id, computed, counters));
       } catch (error) {
         result.failed.push({ accountId: account.id, reason: (error as Error).message });
       }
     }
     await this.db.transaction(async (em) => {
       await insertBillsOnce(em, bills);
-      await em.update(
-        MeterReading,
-        { id: In(batch.filter((r) => !billed.has(r.accountId)).map((r) => r.id)), status: 'accepted' },
-        { status: 'billed' },
+      await markReadingsBilled(
+        em,
+        batch.filter((r) => !billed.has(r.accountId)).map((r) => r.id),
       );
-      const billedIds = new Set(ids);
-      const touched = [...volumes.values()].filter((v) => billedIds.has(v.accountId));
       await saveYearVolumes(em, touched);
     });
     result.billed += bills.length;
+    return batch.length;
   }
 
-  /** Each account's last billed reading before the period: where this bill's volume starts. */
-  private async previousReadings(accountIds: number[], before: string): Promise<Map<number, MeterReading>> {
-    const rows = await this.readings
-      .createQueryBuilder('r')
-      .where('r.accountId IN (:...accountIds) AND r.status = :billed AND r.readOn < :before', {
-        accountIds,
-        billed: 'billed',
-        before,
-      })
-      .andWhere(
-        'r.readOn = (SELECT MAX(p.readOn) FROM meter_reading p WHERE p.accountId = r.accountId AND p.status = :billed AND p.readOn < :before)',
-      )
-      .getMany();
-    return new Map(rows.map((r) => [r.accountId, r]));
+  /** A power meter's index is in centiKwh in the same column; its year counter is the account's own. */
+  private compute(
+    account: BillableAccount,
+    reading: ReadingFacts,
+    prev: ReadingFacts,
+    book: TariffBook,
+    yearToDate: Record<number, number>,
+  ): BillComputation {
+    return account.utility === 'power'
+      ? computePowerBill({
+          from: prev.readOn,
+          to: reading.readOn,
+          usageCentiKwh: reading.valueCentiM3 - prev.valueCentiM3,
+          peakValley: timeOfUse(prev, reading),
+          yearToDateCentiKwh: yearToDate,
+          tariffs: book.power(account.districtId),
+        })
+      : computeGasBill({
+          from: prev.readOn,
+          to: reading.readOn,
+          volumeCentiM3: reading.valueCentiM3 - prev.valueCentiM3,
+          yearToDateCentiM3: yearToDate,
+          tariffs: book.gas(account.districtId),
+        });
   }
 
-  private addVolume(volumes: Map<string, AccountYearVolume>, accountId: number, year: number, quantity: number) {
-    const key = `${accountId}:${year}`;
-    const current = volumes.get(key) ?? { accountId, year, volumeCentiM3: 0 };
-    volumes.set(key, { ...current, volumeCentiM3: current.volumeCentiM3 + quantity });
+  /** The account's step counters after this bill, one per year its lines fall in. */
+  private countedVolumes(
+    accountId: number,
+    computed: BillComputation,
+    counters: Map<string, number>,
+  ): AccountYearVolume[] {
+    const after = new Map<number, number>();
+    for (const line of computed.lines) {
+      const year = line.year!;
+      after.set(year, (after.get(year) ?? counters.get(`${accountId}:${year}`) ?? 0) + line.quantity);
+    }
+    return [...after].map(([year, volumeCentiM3]) => ({ accountId, year, volumeCentiM3 }));
+  }
+
+  /** What every bill of one batch shares: its month, its due date and when it was written. */
+  private stamp(period: string): BillStamp {
+    const { last } = periodBounds(period);
+    return { period, last, dueOn: addDays(last, BILL_DUE_DAYS), createdAt: this.clock.now() };
   }
 
   private billRow(
-    period: string,
-    last: string,
-    account: Account,
+    stamp: BillStamp,
+    account: BillableAccount,
     computed: BillComputation,
-    read?: { reading: MeterReading; prev: MeterReading },
-  ): Omit<Bill, 'id'> {
+    read?: { reading: ReadingFacts; prev: ReadingFacts },
+  ): NewBill {
     return {
       accountId: account.id,
       accountNo: account.accountNo,
-      period,
+      period: stamp.period,
       utility: read ? (account.utility === 'power' ? 'power' : 'gas') : 'heating',
-      fromOn: computed.lines[0]?.from ?? last,
-      toOn: computed.lines.at(-1)?.to ?? last,
+      fromOn: computed.lines[0]?.from ?? stamp.last,
+      toOn: computed.lines.at(-1)?.to ?? stamp.last,
       readingId: read?.reading.id ?? null,
       fromValueCentiM3: read?.prev.valueCentiM3 ?? null,
       toValueCentiM3: read?.reading.valueCentiM3 ?? null,
       volumeCentiM3: computed.volumeCentiM3 ?? 0,
       lines: computed.lines,
       amountFen: computed.amountFen,
-      paidFen: 0,
       status: 'unpaid',
-      dueOn: addDays(last, BILL_DUE_DAYS),
-      createdAt: this.clock.now(),
-      paidAt: null,
-      paymentId: null,
-      lateFeeFen: 0,
-      lateFeeWaivedAt: null,
-      lateFeeWaivedById: null,
-      lateFeeWaiverReason: null,
+      dueOn: stamp.dueOn,
+      createdAt: stamp.createdAt,
     };
   }
 
   /** Heating is billed for the whole season in the month it starts. */
   private async billHeating(period: string, book: TariffBook, result: BillRunResult) {
-    const { last } = periodBounds(period);
     const year = Number(period.slice(0, 4));
     for (let after = 0; ;) {
       const batch = await this.accounts.heatingAccountsAfter(after, BATCH);
       if (!batch.length) return;
       after = batch[batch.length - 1].id;
+      const stamp = this.stamp(period);
       const bills = batch.flatMap((account) => {
         const tariffs = book.heating(account.districtId);
         const starts = tariffs.some((t) => `${year}-${t.seasonStart}`.slice(0, 7) === period);
@@ -236,8 +226,7 @@ export class BillRun {
         try {
           return [
             this.billRow(
-              period,
-              last,
+              stamp,
               account,
               computeHeatingBill({ areaCentiM2: account.areaCentiM2!, seasonYear: year, tariffs }),
             ),

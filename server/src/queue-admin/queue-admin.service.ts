@@ -218,6 +218,8 @@ export class QueueAdminService {
     } catch (error) {
       if (isDuplicateKey(error)) throw conflict(ErrorCode.AlreadyExists);
       throw error;
+    } finally {
+      this.queues.forgetWorkedQueues();
     }
   }
 }

@@ -11,9 +11,16 @@ import { RoutingRuleRow } from './routing-rule.entity';
 /** Code prefix of the supervisors' complaint queues (grade-1 complaints): `complaint-supervisor-<district>`. */
 export const SUPERVISOR_COMPLAINT_QUEUE = 'complaint-supervisor';
 
+/**
+ * How long the queues a member works are reused (read on every claim and queue view): a change made in another
+ * process is seen within half a second, as staff sessions are; one made here (memberships, queue-admin) at once.
+ */
+export const MEMBERSHIP_CACHE_MS = 500;
+
 @Injectable()
 export class QueuesService {
   private routing: { version: number; rules: RoutingRuleRow[]; queues: Map<number, Queue> } | null = null;
+  private readonly worked = new Map<number, { at: number; queues: Promise<Queue[]> }>();
 
   constructor(
     @InjectRepository(Queue) private readonly queues: Repository<Queue>,
@@ -34,13 +41,37 @@ export class QueuesService {
         : { districtId: IsNull() };
       return this.queues.find({ where, order: { id: 'ASC' } });
     }
-    const memberships = await this.members.findBy({ staffId: staff.id });
+    return [...(await this.queuesWorkedBy(staff.id))];
+  }
+
+  /** The queues (not supervisor-only) a member works, read at most every MEMBERSHIP_CACHE_MS. */
+  private queuesWorkedBy(staffId: number): Promise<Queue[]> {
+    const now = Date.now();
+    const hit = this.worked.get(staffId);
+    if (hit && now - hit.at < MEMBERSHIP_CACHE_MS) return hit.queues;
+    const queues = this.readQueuesWorkedBy(staffId);
+    this.worked.set(staffId, { at: now, queues });
+    // A failed read (database down) must not be remembered.
+    queues.catch(() => this.worked.delete(staffId));
+    if (this.worked.size > 10_000) {
+      for (const [id, entry] of this.worked) if (now - entry.at >= MEMBERSHIP_CACHE_MS) this.worked.delete(id);
+    }
+    return queues;
+  }
+
+  private async readQueuesWorkedBy(staffId: number): Promise<Queue[]> {
+    const memberships = await this.members.findBy({ staffId });
     if (!memberships.length) return [];
     const queues = await this.queues.find({
       where: { id: In(memberships.map((m) => m.queueId)) },
       order: { id: 'ASC' },
     });
     return queues.filter((q) => !q.supervisorOnly);
+  }
+
+  /** After queues or memberships changed in this process (queue-admin): members see the change at once. */
+  forgetWorkedQueues(): void {
+    this.worked.clear();
   }
 
   /**
@@ -161,6 +192,7 @@ export class QueuesService {
 
   /** Replaces who works the queue (inside the caller's transaction, which also records the change). */
   async setMembers(em: EntityManager, queueId: number, staffIds: readonly number[]): Promise<void> {
+    this.worked.clear();
     const current = await this.memberIds(queueId, em);
     const gone = current.filter((id) => !staffIds.includes(id));
     const added = staffIds.filter((id) => !current.includes(id));
@@ -177,16 +209,19 @@ export class QueuesService {
     const existing = await this.queues.findOneBy({ code: row.code });
     if (existing) return existing;
     const saved = await this.queues.save(row, { transaction: false });
+    this.worked.clear();
     await this.orgVersion.bumpNow();
     return saved;
   }
 
   async ensureMember(queueId: number, staffId: number): Promise<void> {
+    this.worked.clear();
     if (!(await this.isMember(queueId, staffId))) await this.members.insert({ queueId, staffId });
   }
 
   /** Staff accounts (admin): `staffId` works exactly these queues afterwards. */
   async setMemberships(staffId: number, queueIds: number[], em?: EntityManager): Promise<void> {
+    this.worked.clear();
     const repo = em?.getRepository(QueueMember) ?? this.members;
     const current = (await repo.findBy({ staffId })).map((m) => m.queueId);
     const removed = current.filter((id) => !queueIds.includes(id));

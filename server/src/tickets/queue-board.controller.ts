@@ -6,7 +6,6 @@ import { IdParam } from '../common/id-param';
 import { StaffPrincipal } from '../common/principal';
 import { TicketAssignment } from './ticket-assignment.service';
 import { TicketBoard } from './ticket-board.service';
-import { TicketReader } from './ticket-reader.service';
 
 @ApiTags('queues')
 @ApiBearerAuth()
@@ -16,7 +15,6 @@ export class QueueBoardController {
   constructor(
     private readonly board: TicketBoard,
     private readonly assignment: TicketAssignment,
-    private readonly reader: TicketReader,
   ) {}
 
   @Get()
@@ -40,7 +38,7 @@ export class QueueBoardController {
   @Post(':id/claim')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Take the next ticket in work order; 404 QUEUE_EMPTY when none is left' })
-  async claimNext(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<TicketView> {
-    return this.reader.view(await this.assignment.claimNext(staff, id), staff);
+  claimNext(@CurrentStaff() staff: StaffPrincipal, @IdParam() id: number): Promise<TicketView> {
+    return this.assignment.claimNext(staff, id);
   }
 }

@@ -6,6 +6,7 @@ import {
   Role,
   TicketEventKind,
   TicketStatus,
+  TicketView,
   canBeAssigned,
   canClaim,
   isOpen,
@@ -21,6 +22,7 @@ import { StaffService } from '../staff/staff.service';
 import { OncallPager } from './oncall-pager.service';
 import { TicketClocksService } from './ticket-clocks.service';
 import { appendEvents } from './ticket-events';
+import { TicketClock } from './ticket-clock.entity';
 import { TicketReader } from './ticket-reader.service';
 import { Ticket } from './ticket.entity';
 
@@ -86,19 +88,23 @@ export class TicketAssignment {
 
   /**
    * Takes the next ticket of the queue in work order: one row read and locked per call, never a
-   * page of hydrated candidates.
+   * page of hydrated candidates. Answers the ticket's view as the claim left it: the row was read
+   * under its lock and the clocks were read to stop them, so nothing is read again.
    */
-  async claimNext(actor: StaffPrincipal, queueId: number): Promise<Ticket> {
+  async claimNext(actor: StaffPrincipal, queueId: number): Promise<TicketView> {
     // Visible means a member here (supervisors and admins may work any queue they see): no second check.
-    if (!(await this.queues.findVisible(actor, queueId))) throw notFound();
+    const queue = await this.queues.findVisible(actor, queueId);
+    if (!queue) throw notFound();
     for (let round = 0; round < 10; round++) {
       const outcome = await this.db.transaction(async (em) => {
         const next = this.db.isSqlite ? await this.firstClaimable(em, queueId) : await this.lockNext(em, queueId);
         if (next === 'contended' || next === null) return next;
-        return (await this.take(em, next, actor, actor, TicketEventKind.Claimed)) ?? 'contended';
+        return (await this.takeAsRead(em, next, actor, actor, TicketEventKind.Claimed)) ?? 'contended';
       });
       if (outcome === null) break;
-      if (outcome !== 'contended') return outcome;
+      if (outcome === 'contended') continue;
+      const clocks = outcome.clocks ?? (await this.reader.clocksOf([outcome.ticket.id]));
+      return this.reader.viewAsWritten(outcome.ticket, queue.name, clocks, actor.name);
     }
     throw new AppError(HttpStatus.NOT_FOUND, ErrorCode.QueueEmpty);
   }
@@ -130,21 +136,28 @@ export class TicketAssignment {
    * 'contended' when every id read was held or taken meanwhile: the caller reads the queue again.
    */
   private async lockNext(em: EntityManager, queueId: number): Promise<Ticket | 'contended' | null> {
-    const candidates = await this.claimableOf(em, queueId)
-      .select('t.id', 'id')
-      .addSelect('t.priority', 'priority')
-      .limit(CLAIM_WINDOW)
-      .getRawMany<{ id: number; priority: string }>();
+    const candidates = await em.query<{ id: number; priority: string }[]>(
+      `SELECT t.id, t.priority FROM ticket t
+       WHERE t.queueId = ? AND t.assigneeId IS NULL AND t.parentId IS NULL AND t.status IN (?)
+       ORDER BY ${PRIORITY_ORDER_SQL} DESC, t.createdAt ASC, t.id ASC LIMIT ${CLAIM_WINDOW}`,
+      [queueId, CLAIMABLE],
+    );
     for (const ids of idsByPriority(candidates)) {
-      // FORCE INDEX: walked through another index (assigneeId's), the scan would lock the other
+      // USE INDEX (PRIMARY): walked through another index (assigneeId's), the scan would lock the other
       // unclaimed tickets it passes on the way, and concurrent claimants would skip those as taken.
-      const [row] = await em.query<{ id: number }[]>(
-        `SELECT id FROM ticket FORCE INDEX (PRIMARY)
-         WHERE id IN (?) AND assigneeId IS NULL AND status IN (?)
-         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [ids, CLAIMABLE],
-      );
-      if (row) return em.findOneByOrFail(Ticket, { id: Number(row.id) });
+      const row = await em
+        .createQueryBuilder(Ticket, 't')
+        .useIndex('PRIMARY')
+        .where('t.id IN (:...ids) AND t.assigneeId IS NULL AND t.status IN (:...claimable)', {
+          ids,
+          claimable: CLAIMABLE,
+        })
+        .orderBy('t.id', 'ASC')
+        .limit(1)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getOne();
+      if (row) return row;
     }
     // Every one read is held by another claimant (or another write) right now: look again.
     return candidates.length ? 'contended' : null;
@@ -239,6 +252,22 @@ export class TicketAssignment {
     kind: TicketEventKind,
     note?: string,
   ): Promise<Ticket | null> {
+    const taken = await this.takeAsRead(em, ticket, actor, assignee, kind, note);
+    return taken && em.findOneByOrFail(Ticket, { id: ticket.id });
+  }
+
+  /**
+   * take, answering the ticket as the update left it (and its clocks, when the transition read them)
+   * instead of reading it again: for a ticket read under its row lock, whose other columns cannot have moved.
+   */
+  private async takeAsRead(
+    em: EntityManager,
+    ticket: Ticket,
+    actor: Actor | null,
+    assignee: { id: number; name: string },
+    kind: TicketEventKind,
+    note?: string,
+  ): Promise<{ ticket: Ticket; clocks: TicketClock[] | null } | null> {
     const now = this.clock.now();
     const unassigned = kind === TicketEventKind.Claimed || ticket.assigneeId === null;
     const where = unassigned
@@ -258,8 +287,13 @@ export class TicketAssignment {
         data: { assigneeId: assignee.id, assigneeName: assignee.name, previousAssigneeId: ticket.assigneeId },
       },
     ]);
-    if (to !== ticket.status) await this.clocks.onTransition(em, ticket, ticket.status, to, now);
-    return em.findOneByOrFail(Ticket, { id: ticket.id });
+    const clocks = to !== ticket.status ? await this.clocks.onTransition(em, ticket, ticket.status, to, now) : null;
+    const after = Object.assign(Object.create(Ticket.prototype) as Ticket, ticket, {
+      assigneeId: assignee.id,
+      status: to,
+      updatedAt: now,
+    });
+    return { ticket: after, clocks };
   }
 
   private async assertMayWork(actor: StaffPrincipal, queueId: number): Promise<void> {

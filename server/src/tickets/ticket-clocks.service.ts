@@ -120,18 +120,32 @@ export class TicketClocksService {
     return rows;
   }
 
-  /** Applies a status change: stops the clocks it meets, restarts those a reopening revives. */
-  async onTransition(em: EntityManager, ticket: Ticket, from: TicketStatus, to: TicketStatus, at: Date): Promise<void> {
+  /**
+   * Applies a status change: stops the clocks it meets, restarts those a reopening revives.
+   * Answers the ticket's clocks as it leaves them when it read them (a change that stops one), else null.
+   */
+  async onTransition(
+    em: EntityManager,
+    ticket: Ticket,
+    from: TicketStatus,
+    to: TicketStatus,
+    at: Date,
+  ): Promise<TicketClock[] | null> {
     const restart = clocksRestartedBy(to, from, ticket.type);
     if (restart.length) await this.start(em, ticket, at, restart);
     const stop = clocksStoppedBy(to, ticket.type);
-    if (!stop.length) return;
-    const running = await em.findBy(TicketClock, { ticketId: ticket.id, kind: In(stop), stoppedAt: IsNull() });
+    if (!stop.length) return null;
+    const clocks = await em.find(TicketClock, { where: { ticketId: ticket.id }, order: { id: 'ASC' } });
+    const running = clocks.filter((c) => stop.includes(c.kind) && c.stoppedAt === null);
+    if (running.length) await em.update(TicketClock, { id: In(running.map((c) => c.id)) }, { stoppedAt: at });
     for (const clock of running) {
-      await em.update(TicketClock, { id: clock.id }, { stoppedAt: at });
+      clock.stoppedAt = at;
       // Met late and the sweeper had not run yet: the breach still counts.
-      if (clock.dueAt < at && !clock.breachedAt) await this.recordBreach(em, ticket, clock, at);
+      if (clock.dueAt < at && !clock.breachedAt && (await this.recordBreach(em, ticket, clock, at))) {
+        clock.breachedAt = at;
+      }
     }
+    return clocks;
   }
 
   /**

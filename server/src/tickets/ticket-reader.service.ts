@@ -249,9 +249,12 @@ export class TicketReader {
     return ticket.contactPhone;
   }
 
-  /** A ticket intake has just written, shown from what it wrote: nobody has assigned it yet. */
-  viewAsWritten(ticket: Ticket, queueName: string, clocks: NewClock[]): TicketView {
-    return toTicketView(ticket, { queueName, assigneeName: null, clocks, now: this.clock.now() });
+  /**
+   * A ticket a write has just left, shown from what it wrote (intake: nobody has assigned it yet;
+   * a claim: the claimant has it) without reading it again.
+   */
+  viewAsWritten(ticket: Ticket, queueName: string, clocks: NewClock[], assigneeName: string | null = null): TicketView {
+    return toTicketView(ticket, { queueName, assigneeName, clocks, now: this.clock.now() });
   }
 
   async view(ticket: Ticket, viewer: StaffPrincipal): Promise<TicketView> {
