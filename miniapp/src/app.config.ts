@@ -47,6 +47,8 @@ export default defineAppConfig({
         'counter/index',
         // 停供管理: dispatch declares, moves and restores outages.
         'outages/index',
+        // 客户查询: a caller's accounts, tickets and whole history (the desk console's, at ≥ 1024 px).
+        'customers/index',
       ],
     },
     // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and

@@ -7,7 +7,7 @@ import { listQueues } from '../../services/queues';
 import { requireStaff, staffHasRole } from '../../services/session';
 import { logout } from '../../services/staff';
 import { listStaffNotifications } from '../../services/staff-notifications';
-import { INTAKE_ROLES, OUTAGE_ROLES, OVERSIGHT_ROLES, PLAN_ROLES, VISIT_ROLES } from '../home-entries';
+import { INTAKE_ROLES, OUTAGE_ROLES, OVERSIGHT_ROLES, PLAN_ROLES, SEARCH_ROLES, VISIT_ROLES } from '../home-entries';
 import { useDeskLayout } from '../../services/desk-layout';
 import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
@@ -100,6 +100,16 @@ export default function QueuesPage() {
           onClick={() => Taro.navigateTo({ url: '/staff/intake/index' })}
         >
           电话受理
+        </ActionButton>
+      ) : null}
+      {SEARCH_ROLES.includes(staff.role) ? (
+        <ActionButton
+          id="customers-entry"
+          className="intake-entry"
+          tone="secondary"
+          onClick={() => Taro.navigateTo({ url: '/staff/customers/index' })}
+        >
+          客户查询
         </ActionButton>
       ) : null}
       {staffHasRole(staff, Role.Agent) ? (
