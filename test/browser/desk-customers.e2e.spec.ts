@@ -31,7 +31,12 @@ describe('browser', () => {
   it('desk 客户查询: by phone and by 户号, the history by keyboard; 其他 pages in the desk shell', async () => {
     const base = journey.server.url;
     const agentToken = await staffToken(base, 'agent1');
-    const revealed = await api(base, 'POST', `/api/admin/accounts/${ACCOUNT}/reveal-phone`, await staffToken(base, 'admin'));
+    const revealed = await api(
+      base,
+      'POST',
+      `/api/admin/accounts/${ACCOUNT}/reveal-phone`,
+      await staffToken(base, 'admin'),
+    );
     expect(revealed.status).toBe(200);
     const phone = revealed.body.phone as string;
     const history = await api(base, 'GET', `/api/staff/accounts/${ACCOUNT}/history`, agentToken);

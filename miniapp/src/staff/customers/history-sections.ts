@@ -57,7 +57,8 @@ export function historySections(h: AccountHistoryView): HistorySection[] {
       lines: h.bills.map((b) => ({
         key: `b${b.id}`,
         title: `${b.period} 账单 ${formatYuan(b.amountFen)}`,
-        detail: b.status === 'paid' ? `已缴 ${formatYuan(b.paidFen)}` : `应缴 ${formatYuan(b.payableFen)} · 到期 ${b.dueOn}`,
+        detail:
+          b.status === 'paid' ? `已缴 ${formatYuan(b.paidFen)}` : `应缴 ${formatYuan(b.payableFen)} · 到期 ${b.dueOn}`,
         tag:
           b.status === 'paid'
             ? { text: '已缴', tone: 'ok' }

@@ -1,6 +1,11 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, type AccountHistoryView, type StaffSearchResult } from '@utility/shared';
+import {
+  TICKET_STATUS_LABELS,
+  TICKET_TYPE_LABELS,
+  type AccountHistoryView,
+  type StaffSearchResult,
+} from '@utility/shared';
 import { useState } from 'react';
 import { useDeskLayout } from '../../services/desk-layout';
 import { findAccountHistory, searchCustomers } from '../../services/account-history';
@@ -39,7 +44,9 @@ function History({ history }: { history: AccountHistoryView }) {
             >
               <View className="row">
                 <Text className="customer-line__title">{line.title}</Text>
-                {line.tag ? <Text className={`customer-line__tag customer-line__tag--${line.tag.tone}`}>{line.tag.text}</Text> : null}
+                {line.tag ? (
+                  <Text className={`customer-line__tag customer-line__tag--${line.tag.tone}`}>{line.tag.text}</Text>
+                ) : null}
               </View>
               <Text className="muted">{line.detail}</Text>
             </View>

@@ -47,7 +47,9 @@ function urlOf(view: DeskView, queues: QueueView[] | null): string {
   if (view.kind === 'customers') return '/staff/customers/index';
   if (view.kind === 'ticket') return `/staff/ticket/index?id=${view.ticketId}`;
   const name = queues?.find((q) => q.id === view.queueId)?.name ?? '';
-  return view.queueId ? `/staff/queue/index?id=${view.queueId}&name=${encodeURIComponent(name)}` : '/staff/queues/index';
+  return view.queueId
+    ? `/staff/queue/index?id=${view.queueId}&name=${encodeURIComponent(name)}`
+    : '/staff/queues/index';
 }
 
 export interface DeskNav {
@@ -102,8 +104,7 @@ interface ShellProps {
 export function DeskShell({ nav, active, onSelect, children }: ShellProps) {
   const { staff, queues, unread } = nav;
   const item = (id: string) => (id === active ? 'desk-nav__item desk-nav__item--active' : 'desk-nav__item');
-  const select = (view: DeskView) =>
-    onSelect ? onSelect(view) : void Taro.redirectTo({ url: urlOf(view, queues) });
+  const select = (view: DeskView) => (onSelect ? onSelect(view) : void Taro.redirectTo({ url: urlOf(view, queues) }));
   // From a page in the shell, another page replaces it; the console keeps its history (back returns to it).
   const open = (url: string) => (onSelect ? Taro.navigateTo({ url }) : Taro.redirectTo({ url }));
 
@@ -123,7 +124,12 @@ export function DeskShell({ nav, active, onSelect, children }: ShellProps) {
           <span className="desk-nav__role">{ROLE_LABELS[staff.role]}</span>
         </div>
         {INTAKE_ROLES.includes(staff.role) ? (
-          <button type="button" id="desk-nav-intake" className={item('intake')} onClick={() => select({ kind: 'intake' })}>
+          <button
+            type="button"
+            id="desk-nav-intake"
+            className={item('intake')}
+            onClick={() => select({ kind: 'intake' })}
+          >
             电话受理
           </button>
         ) : null}
