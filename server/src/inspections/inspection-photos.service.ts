@@ -37,7 +37,7 @@ export class InspectionPhotos implements OnModuleInit {
   }
 
   private async photosOf(ticketIds: number[]): Promise<TicketPhoto[]> {
-    const visits = await this.visits.find({ where: { ticketId: In(ticketIds) }, select: ['id', 'ticketId'] });
+    const visits = await this.visits.find({ where: { ticketId: In(ticketIds) }, select: { id: true, ticketId: true } });
     if (!visits.length) return [];
     const ticketOf = new Map(visits.map((v) => [v.id, v.ticketId]));
     const uploads = await this.uploads.listAttachedToAny(
