@@ -129,6 +129,11 @@ describe('browser', () => {
       await password.waitFor();
       const button = (await password.locator('#password-submit').boundingBox())!;
       expect(button.width).toBeLessThan((await password.boundingBox())!.width / 2);
+      // At a desk's scale: the button's words as large as the labels above them (16 px on a phone's scale).
+      expect(
+        await password.locator('#password-submit').evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+      ).toBe(32);
+      await pageSettled(page);
       await fullPageScreenshot(page, join(ARTIFACTS_DIR, 'desk-password.png'));
     });
 

@@ -1,5 +1,5 @@
 import { Picker } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useDeskLayout } from '../services/desk-layout';
 
 export interface DeskPickerProps {
@@ -21,7 +21,7 @@ export interface DeskPickerProps {
 export function DeskPicker(props: DeskPickerProps) {
   const desk = useDeskLayout();
   const { id, mode, range, value, fields, onChange, children } = props;
-  if (!desk) return <Picker {...(props as never)}>{children}</Picker>;
+  if (!desk) return <Picker {...(props as unknown as ComponentProps<typeof Picker>)}>{children}</Picker>;
   const emit = (next: string | number) => onChange({ detail: { value: next } });
   if (mode === 'selector')
     return (

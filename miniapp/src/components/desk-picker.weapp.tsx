@@ -1,5 +1,5 @@
 import { Picker } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 
 export interface DeskPickerProps {
   id?: string;
@@ -13,5 +13,5 @@ export interface DeskPickerProps {
 
 /** The mini-program always has the phone's wheel picker (desk-picker.h5.tsx has the desk's native controls). */
 export function DeskPicker(props: DeskPickerProps) {
-  return <Picker {...(props as never)}>{props.children}</Picker>;
+  return <Picker {...(props as unknown as ComponentProps<typeof Picker>)}>{props.children}</Picker>;
 }
