@@ -92,6 +92,10 @@ export enum ErrorCode {
   OutageRestored = 'OUTAGE_RESTORED',
   NotOutageChild = 'NOT_OUTAGE_CHILD',
   IncidentClosed = 'INCIDENT_CLOSED',
+  PaymentNotInvoiceable = 'PAYMENT_NOT_INVOICEABLE',
+  InvoiceNotReissuable = 'INVOICE_NOT_REISSUABLE',
+  InvoiceUnavailable = 'INVOICE_UNAVAILABLE',
+  NotAnswerable = 'NOT_ANSWERABLE',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -184,6 +188,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.OutageRestored]: '该停供已恢复，不能再修改',
   [ErrorCode.NotOutageChild]: '该工单未关联到此停供',
   [ErrorCode.IncidentClosed]: '该事件已结束',
+  [ErrorCode.PaymentNotInvoiceable]: '该笔缴费未支付成功或已退款，不能开具发票',
+  [ErrorCode.InvoiceNotReissuable]: '只有已开具的发票可以重开，请等待开票或冲红完成',
+  [ErrorCode.InvoiceUnavailable]: '电子发票服务暂不可用，请稍后再试',
+  [ErrorCode.NotAnswerable]: '只有咨询和建议工单可以答复',
 };
 
 /** The wire shape of every error response. */

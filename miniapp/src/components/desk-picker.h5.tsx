@@ -6,7 +6,7 @@ export interface DeskPickerProps {
   id?: string;
   /** `selector` chooses from `range` (the value is its index); `date` (or a month) and `time` as Taro's Picker. */
   mode: 'selector' | 'date' | 'time';
-  range?: string[];
+  range?: readonly string[];
   value: number | string;
   fields?: 'day' | 'month';
   onChange: (e: { detail: { value: string | number } }) => void;

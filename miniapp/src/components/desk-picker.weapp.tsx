@@ -4,7 +4,7 @@ import type { ComponentProps, ReactNode } from 'react';
 export interface DeskPickerProps {
   id?: string;
   mode: 'selector' | 'date' | 'time';
-  range?: string[];
+  range?: readonly string[];
   value: number | string;
   fields?: 'day' | 'month';
   onChange: (e: { detail: { value: string | number } }) => void;

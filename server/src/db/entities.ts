@@ -73,6 +73,7 @@ import { IncidentTicket } from '../incidents/incident-ticket.entity';
 import { IncidentEvent } from '../incidents/incident-event.entity';
 import { KnowledgeArticle } from '../knowledge/knowledge-article.entity';
 import { ServiceOutlet } from '../knowledge/service-outlet.entity';
+import { Invoice } from '../invoices/invoice.entity';
 
 export const ENTITIES = [
   District,
@@ -150,4 +151,5 @@ export const ENTITIES = [
   IncidentEvent,
   KnowledgeArticle,
   ServiceOutlet,
+  Invoice,
 ];

@@ -4,6 +4,7 @@ import {
   ResidentStep,
   TICKET_TYPE_LABELS,
   residentStepForEvent,
+  shanghaiDateTime,
 } from '@utility/shared';
 import { TicketEventFact } from '../tickets/ticket-reader.service';
 import { NoticeData } from './notice.entity';
@@ -16,15 +17,6 @@ const TEMPLATE_OF: Partial<Record<ResidentStep, keyof NoticeTemplates>> = {
   [ResidentStep.Delayed]: 'progress',
   [ResidentStep.Done]: 'resolved',
 };
-
-const shanghaiTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 export interface PlannedNotice {
   templateId: string;
@@ -50,7 +42,7 @@ export function noticeForEvent(fact: TicketEventFact, templates: NoticeTemplates
       character_string1: { value: fact.ticketNo.slice(0, 32) },
       thing2: { value: TICKET_TYPE_LABELS[fact.ticketType].slice(0, 20) },
       phrase3: { value: RESIDENT_STEP_LABELS[step].slice(0, 5) },
-      time4: { value: shanghaiTime.format(time) },
+      time4: { value: shanghaiDateTime(time) },
     },
   };
 }

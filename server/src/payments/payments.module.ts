@@ -5,6 +5,7 @@ import { BillingModule } from '../billing/billing.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AccountLookup } from './account-lookup.entity';
+import { InvoiceSubjects } from './invoice-subjects.service';
 import { OfflinePaymentsController } from './offline-payments.controller';
 import { OfflinePaymentsService } from './offline-payments.service';
 import { PayByAccountService } from './pay-by-account.service';
@@ -53,9 +54,12 @@ import { RefundsService } from './refunds.service';
     PaymentFactsService,
     OfflinePaymentsService,
     PayByAccountService,
+    InvoiceSubjects,
   ],
   exports: [
     PaymentFactsService,
+    PaymentNoticeHandler,
+    InvoiceSubjects,
     PaymentsService,
     PaymentCredit,
     PaymentSweeper,

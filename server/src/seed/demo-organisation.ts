@@ -35,14 +35,22 @@ export const DISTRICT_QUEUES: {
   { code: 'business', name: '业务办理', types: [TicketType.Application] },
   { code: 'billing', name: '缴费异常', types: [TicketType.Billing] },
   { code: 'return-visit', name: '回访', types: [TicketType.ReturnVisit] },
+  { code: 'consult', name: '咨询建议', types: [TicketType.Consultation, TicketType.Suggestion] },
   // Grade-1 complaints are moved here when graded; nothing is routed to it.
   { code: 'complaint-supervisor', name: '一级投诉（主管）', types: [], supervisorOnly: true },
 ];
 
-/** Company-wide queues: reports and grade-1 complaints that name no district (an anonymous report names none). */
+/** Company-wide queues: reports, grade-1 complaints, questions and suggestions that name no district (an anonymous report names none). */
 export const COMPANY_QUEUES: { code: string; name: string; types: TicketType[]; supervisorOnly: boolean }[] = [
   { code: 'report-all', name: '举报（全公司，仅主管）', types: [TicketType.MisconductReport], supervisorOnly: true },
   { code: 'complaint-supervisor-all', name: '一级投诉（全公司，主管）', types: [], supervisorOnly: true },
+  // A question or suggestion about no account of the resident's (docs/domain.md#consultations).
+  {
+    code: 'consult-all',
+    name: '咨询建议（全公司）',
+    types: [TicketType.Consultation, TicketType.Suggestion],
+    supervisorOnly: false,
+  },
 ];
 
 /** Station-level queue: repairs and room-temperature checks go to the account's station. */
@@ -77,6 +85,9 @@ export const DEMO_STAFF: DemoStaff[] = [
       'business-west',
       'billing-west',
       'return-visit-west',
+      'consult-east',
+      'consult-west',
+      'consult-all',
     ],
   },
   {

@@ -6,6 +6,7 @@ import { TicketType } from '../tickets/ticket-codes';
 import type { ResidentRatingState } from './feedback';
 import type { TicketPhotoView } from './tickets';
 import type { TicketOutageNote } from './outages';
+import type { TicketAnswerView } from './consultations';
 
 export const WechatLoginSchema = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(128) });
 export const PhoneCodeSchema = z.object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(128) });
@@ -123,6 +124,8 @@ export interface ResidentTicketView {
   work?: RepairWorkView | null;
   /** A fault linked to an outage (停气/停热/停电): no technician is sent; the supply's expected restore time. */
   outage?: TicketOutageNote | null;
+  /** Consultations and suggestions: the agent's answer (null until answered, absent on other types). */
+  answer?: TicketAnswerView | null;
   timeline: ResidentTimelineItem[];
 }
 

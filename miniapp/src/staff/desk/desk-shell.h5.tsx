@@ -5,7 +5,14 @@ import { listQueues } from '../../services/queues';
 import { getStaff, requireStaff, staffHasRole } from '../../services/session';
 import { logout } from '../../services/staff';
 import { listStaffNotifications } from '../../services/staff-notifications';
-import { INTAKE_ROLES, OUTAGE_ROLES, OVERSIGHT_ROLES, SEARCH_ROLES, VISIT_ROLES } from '../home-entries';
+import {
+  INTAKE_ROLES,
+  KNOWLEDGE_EDITOR_ROLES,
+  OUTAGE_ROLES,
+  OVERSIGHT_ROLES,
+  SEARCH_ROLES,
+  VISIT_ROLES,
+} from '../home-entries';
 import './desk.scss';
 
 /** What the console's main area shows; the page the browser opened decides the first one. */
@@ -28,7 +35,11 @@ function otherLinks(staff: StaffView, unread: number): NavLink[] {
   if (VISIT_ROLES.includes(staff.role)) links.push({ id: 'visits', label: '回访任务', url: '/staff/visits/index' });
   links.push({ id: 'notifications', label: '消息通知', url: '/staff/notifications/index', badge: unread });
   if (staffHasRole(staff, Role.Agent)) links.push({ id: 'counter', label: '柜台收费', url: '/staff/counter/index' });
+  if (staffHasRole(staff, Role.Agent) || staffHasRole(staff, Role.Supervisor))
+    links.push({ id: 'invoices', label: '发票管理', url: '/staff/invoices/index' });
   if (OUTAGE_ROLES.includes(staff.role)) links.push({ id: 'outages', label: '停供管理', url: '/staff/outages/index' });
+  if (KNOWLEDGE_EDITOR_ROLES.includes(staff.role))
+    links.push({ id: 'knowledge', label: '知识库管理', url: '/staff/knowledge/index' });
   if (staff.role !== Role.Admin) links.push({ id: 'ratings', label: '我的评价', url: '/staff/ratings/index' });
   if (OVERSIGHT_ROLES.includes(staff.role))
     links.push({ id: 'dashboard', label: '运营看板与月报', url: '/staff-dashboard/index' });

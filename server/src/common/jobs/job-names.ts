@@ -8,6 +8,7 @@ export const JOB_NAMES = [
   'return-visit-planner',
   'inspection-reminders',
   'payment-sweep',
+  'invoice-sweep',
   'reconciliation',
   'monthly-reports',
   'bill-alerts',

@@ -22,6 +22,8 @@ export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
     everySeconds: (c) => c.INSPECTION_REMINDER_SECONDS,
   },
   'payment-sweep': { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => c.PAYMENT_SWEEP_SECONDS },
+  // Invoices WeChat Pay never took, or whose notice never came: as often as the payment sweep.
+  'invoice-sweep': { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => c.PAYMENT_SWEEP_SECONDS },
   // A check every 10 minutes; it reconciles once a day, after RECONCILE_AT_HOUR. Off with the payment sweep.
   reconciliation: { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => (c.PAYMENT_SWEEP_SECONDS ? 600 : 0) },
   'monthly-reports': { setting: 'REPORT_JOB_SECONDS', everySeconds: (c) => c.REPORT_JOB_SECONDS },
