@@ -110,13 +110,18 @@ describe('browser', () => {
     await step(agent, 'agent-desk-notifications', async () => {
       const { page } = agent;
       await page.locator('#desk-nav-notifications').click();
+      await page.waitForURL(/#\/staff\/notifications\/index/);
       await pageSettled(page);
       const current = currentPage(page);
       const frame = current.locator('#desk-page-notifications');
       await frame.waitFor();
-      const nav = (await current.locator('#desk-nav').boundingBox())!;
-      const box = (await frame.boundingBox())!;
-      expect(nav.x + nav.width).toBeLessThanOrEqual(box.x);
+      // Once the page has slid in: the navigation left of the page.
+      await eventually(async () => {
+        const nav = (await current.locator('#desk-nav').boundingBox())!;
+        const box = (await frame.boundingBox())!;
+        expect(nav.x).toBe(0);
+        expect(nav.x + nav.width).toBeLessThanOrEqual(box.x);
+      });
       const pageTitle = current.locator('#desk-page-title');
       expect(await pageTitle.innerText()).toBe('消息通知');
       expect(await pageTitle.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
@@ -124,6 +129,7 @@ describe('browser', () => {
 
       // 修改密码: its buttons are as wide as their words, not the phone's full-width bars.
       await current.locator('#desk-nav-password').click();
+      await page.waitForURL(/#\/staff\/password\/index/);
       await pageSettled(page);
       const password = currentPage(page).locator('#desk-page-password');
       await password.waitFor();
