@@ -51,6 +51,8 @@ export default defineAppConfig({
         'invoices/index',
         // 停供管理: dispatch declares, moves and restores outages.
         'outages/index',
+        // 客户查询: a caller's accounts, tickets and whole history (the desk console's, at ≥ 1024 px).
+        'customers/index',
         // 知识库管理: supervisors and admins list, search, write and publish articles.
         'knowledge/index',
       ],

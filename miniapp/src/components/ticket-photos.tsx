@@ -11,6 +11,7 @@ export const PHOTO_KIND_LABELS: Record<TicketPhotoKind, string> = {
   before: '维修前',
   after: '维修后',
   signature: '签字确认',
+  hazard: '安检照片',
 };
 
 interface Props {

@@ -1,7 +1,7 @@
-import type { AccountHistoryView } from '@utility/shared';
+import type { AccountHistoryView, StaffSearchResult } from '@utility/shared';
 import { ApiRequestError, request } from './request';
 
-export type { AccountHistoryView };
+export type { AccountHistoryView, StaffSearchResult };
 
 /**
  * The account's history for the desk (`GET /api/staff/accounts/:accountNo/history`); null when
@@ -16,4 +16,12 @@ export async function findAccountHistory(accountNo: string): Promise<AccountHist
     if (error instanceof ApiRequestError && error.status === 404) return null;
     throw error;
   }
+}
+
+/**
+ * 客户查询 (`GET /api/staff/search?q=`): accounts and tickets by 户号, ticket number, phone (a logged
+ * personal-data access) or address fragment. Errors (e.g. 请至少输入两个字) are shown by the request wrapper.
+ */
+export function searchCustomers(q: string): Promise<StaffSearchResult> {
+  return request<StaffSearchResult>(`/api/staff/search?q=${encodeURIComponent(q.trim())}`);
 }

@@ -7,6 +7,7 @@ import { fetchDashboard } from '../services/reports';
 import { requireStaff } from '../services/session';
 import { DailyChart } from './daily-chart';
 import { intakeOption, rateOption } from './dashboard-options';
+import { withDeskFrame } from '../staff/desk/desk-frame';
 import './index.scss';
 
 const OVERSIGHT: readonly Role[] = [Role.Supervisor, Role.Admin];
@@ -58,7 +59,7 @@ function ActiveOutages({ outages }: { outages: NonNullable<DashboardView['outage
 }
 
 /** The supervisor's dashboard: queue health now, and the last 30 days in three charts. */
-export default function DashboardPage() {
+function DashboardPage() {
   const [view, setView] = useState<DashboardView | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -123,3 +124,6 @@ export default function DashboardPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(DashboardPage, 'dashboard', '运营看板');

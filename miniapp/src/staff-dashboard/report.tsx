@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import {
   CLOCK_LABELS,
@@ -14,6 +14,8 @@ import { ActionButton } from '../components/action-button';
 import { fetchMonthlyReport, regenerateMonthlyReport } from '../services/reports';
 import { requireStaff } from '../services/session';
 import { downloadReport } from './report-download';
+import { DeskPicker } from '../components/desk-picker';
+import { withDeskFrame } from '../staff/desk/desk-frame';
 import './index.scss';
 
 const STATUS = { provisional: '当月进行中', draft: '已生成，截止前可重新生成', frozen: '已封存' } as const;
@@ -29,7 +31,7 @@ function Line({ label, value }: { label: string; value: string | number }) {
 }
 
 /** The month's figures, regenerate before the due time, and the spreadsheet download. */
-export default function ReportPage() {
+function ReportPage() {
   const [period, setPeriod] = useState(() => previousPeriod(periodOf(new Date())));
   const [report, setReport] = useState<MonthlyReportView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,7 +60,7 @@ export default function ReportPage() {
   const f = report?.figures;
   return (
     <View className="page">
-      <Picker
+      <DeskPicker
         mode="date"
         fields="month"
         value={period}
@@ -72,7 +74,7 @@ export default function ReportPage() {
           <Text className="health-row__name">月份：{period}</Text>
           <Text className="muted">{report ? STATUS[report.status] : ''}</Text>
         </View>
-      </Picker>
+      </DeskPicker>
       {!f ? (
         <Text className="empty">加载中…</Text>
       ) : (
@@ -115,3 +117,6 @@ export default function ReportPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(ReportPage, 'dashboard', '月度报表');

@@ -14,3 +14,5 @@ export const KNOWLEDGE_EDITOR_ROLES: readonly Role[] = [Role.Supervisor, Role.Ad
 export const ANSWER_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin];
 /** Who declares and restores outages (the server's rule: dispatch, supervisors, admins). */
 export const OUTAGE_ROLES: readonly Role[] = [Role.Dispatcher, Role.Supervisor, Role.Admin];
+/** Who searches a caller's history (客户查询; the server's rule: agents, dispatch, supervisors, admins). */
+export const SEARCH_ROLES: readonly Role[] = [Role.Agent, Role.Dispatcher, Role.Supervisor, Role.Admin];

@@ -16,6 +16,7 @@ import { InspectionBooking } from './inspection-booking.entity';
 import { InspectionBookingsService } from './inspection-bookings.service';
 import { InspectionNotices } from './inspection-notices.service';
 import { InspectionPlan } from './inspection-plan.entity';
+import { InspectionPhotos } from './inspection-photos.service';
 import { InspectionPlanDates } from './inspection-plan-dates.service';
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionReminderJob } from './inspection-reminder.job';
@@ -52,6 +53,7 @@ import { StaffInspectionsController } from './staff-inspections.controller';
     HazardsService,
     HazardFactsService,
     InspectionResultsService,
+    InspectionPhotos,
     InspectionReminderJob,
   ],
   exports: [

@@ -132,9 +132,9 @@ export interface TicketEventView {
 /**
  * Who took a photo of a ticket: the resident reporting it (`resident`), staff attaching one to the ticket
  * (`staff`), the technician before and after the work (`before`, `after`), the work order the resident
- * signed (`signature`).
+ * signed (`signature`), the inspector's checklist photos of an inspection (`hazard`).
  */
-export type TicketPhotoKind = 'resident' | 'staff' | 'before' | 'after' | 'signature';
+export type TicketPhotoKind = 'resident' | 'staff' | 'before' | 'after' | 'signature' | 'hazard';
 
 /** A photo of a ticket: `url` answers the image to whoever may read the ticket, and to its uploader (404 to others). */
 export interface TicketPhotoView {

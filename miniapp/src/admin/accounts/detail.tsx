@@ -1,4 +1,4 @@
-import { Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import {
   METER_KINDS,
@@ -17,6 +17,8 @@ import { FormField } from '../../components/form-field';
 import { editAccount, getAccount, revealAccountPhone } from '../../services/admin-accounts';
 import { requireStaff } from '../../services/session';
 import { type Draft, draftOf, patchOf } from './account-admin';
+import { DeskPicker } from '../../components/desk-picker';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './index.scss';
 
 const USAGE_TYPES = Object.keys(USAGE_TYPE_LABELS) as UsageType[];
@@ -25,7 +27,7 @@ const PAYMENT_MODES = Object.keys(PAYMENT_MODE_LABELS) as PaymentMode[];
 const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
 /** One account: its record, edit, 过户 by a new holder's name, deactivation. */
-export default function AccountDetailPage() {
+function AccountDetailPage() {
   const [account, setAccount] = useState<AdminAccountView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
@@ -131,24 +133,24 @@ export default function AccountDetailPage() {
           </FormField>
         ) : null}
         <FormField label="用户类型" id="usage-type">
-          <Picker
+          <DeskPicker
             mode="selector"
             range={USAGE_TYPES.map((u) => USAGE_TYPE_LABELS[u])}
             value={USAGE_TYPES.indexOf(draft.usageType)}
             onChange={(e) => setDraft({ ...draft, usageType: USAGE_TYPES[Number(e.detail.value)] })}
           >
             <View className="field__input">{USAGE_TYPE_LABELS[draft.usageType]}</View>
-          </Picker>
+          </DeskPicker>
         </FormField>
         <FormField label="缴费方式" id="payment-mode">
-          <Picker
+          <DeskPicker
             mode="selector"
             range={PAYMENT_MODES.map((p) => PAYMENT_MODE_LABELS[p])}
             value={PAYMENT_MODES.indexOf(draft.paymentMode)}
             onChange={(e) => setDraft({ ...draft, paymentMode: PAYMENT_MODES[Number(e.detail.value)] })}
           >
             <View className="field__input">{PAYMENT_MODE_LABELS[draft.paymentMode]}</View>
-          </Picker>
+          </DeskPicker>
         </FormField>
         <FormField label="表具类型" id="meter-kind">
           <Picker
@@ -194,3 +196,6 @@ export default function AccountDetailPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(AccountDetailPage, 'admin-accounts', '户号详情');

@@ -7,6 +7,7 @@ import { importContentType, importJob, startAccountImport } from '../../services
 import { requireStaff } from '../../services/session';
 import { importPercent } from './account-admin';
 import { pickImportFile } from './pick-import-file';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './index.scss';
 
 const STATUS_LABELS: Record<ImportJobStatus, string> = {
@@ -19,7 +20,7 @@ const STATUS_LABELS: Record<ImportJobStatus, string> = {
 const POLL_MS = 1000;
 
 /** 客户档案导入: upload a CSV/XLSX, follow its progress, read the line-by-line report. */
-export default function AccountImportPage() {
+function AccountImportPage() {
   const [fileName, setFileName] = useState('');
   const [job, setJob] = useState<ImportJobView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -123,3 +124,6 @@ export default function AccountImportPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(AccountImportPage, 'admin-accounts', '导入客户档案');

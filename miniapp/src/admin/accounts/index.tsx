@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { searchAccounts } from '../../services/admin-accounts';
 import { requireStaff } from '../../services/session';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './index.scss';
 
 /** 客户档案: find an account by 户号 prefix, holder or address; the import is one tap away. */
-export default function AccountsPage() {
+function AccountsPage() {
   const [q, setQ] = useState('');
   const [result, setResult] = useState<AdminAccountPage | null>(null);
   const [busy, setBusy] = useState(false);
@@ -103,3 +104,6 @@ export default function AccountsPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(AccountsPage, 'admin-accounts', '客户档案');

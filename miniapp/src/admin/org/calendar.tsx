@@ -1,4 +1,4 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { CalendarStatusView, CalendarYearView } from '@utility/shared';
 import { useState } from 'react';
@@ -8,10 +8,12 @@ import { calendarStatus, calendarYear, saveCalendarDay } from '../../services/or
 import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
+import { DeskPicker } from '../../components/desk-picker';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
 
 /** 工作日历: the year's holidays and 调休 days, the operator's corrections, and the next-year warning. */
-export default function CalendarPage() {
+function CalendarPage() {
   const [status, setStatus] = useState<CalendarStatusView | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
   const [view, setView] = useState<CalendarYearView | null>(null);
@@ -76,14 +78,14 @@ export default function CalendarPage() {
       <View className="card">
         <Text className="card__title">录入或更正一天</Text>
         <FormField label="日期" id="calendar-date">
-          <Picker
+          <DeskPicker
             id="calendar-date"
             mode="date"
             value={day.date}
             onChange={(e) => setDay({ ...day, date: String(e.detail.value) })}
           >
             <Text className="field__input">{day.date}</Text>
-          </Picker>
+          </DeskPicker>
         </FormField>
         <FormField label="这一天" id="calendar-working">
           <Chips
@@ -114,3 +116,6 @@ export default function CalendarPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(CalendarPage, 'admin-org', '工作日历');

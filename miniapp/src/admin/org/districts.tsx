@@ -17,13 +17,14 @@ import { listDistricts, listStations, saveDistrict, saveStation } from '../../se
 import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
 
 const NEW_DISTRICT = { id: null as number | null, code: '', name: '', areaClass: 'urban' as AreaClass };
 const NEW_STATION = { id: null as number | null, code: '', name: '', districtId: 0, utility: 'gas' as StationUtility };
 
 /** 片区与站点: lists; tap a row to change it, or fill the empty form to add one. */
-export default function DistrictsPage() {
+function DistrictsPage() {
   const [districts, setDistricts] = useState<DistrictView[]>([]);
   const [stations, setStations] = useState<StationView[]>([]);
   const [district, setDistrict] = useState(NEW_DISTRICT);
@@ -169,3 +170,6 @@ export default function DistrictsPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(DistrictsPage, 'admin-org', '片区与站点');

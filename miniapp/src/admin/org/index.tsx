@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { calendarStatus } from '../../services/org-admin';
 import { requireStaff } from '../../services/session';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
 
 const PAGES = [
@@ -18,7 +19,7 @@ const PAGES = [
 ] as const;
 
 /** 组织与配置: the admin's entry to the organisation as data, with the calendar warning on top. */
-export default function OrgAdminPage() {
+function OrgAdminPage() {
   const [status, setStatus] = useState<CalendarStatusView | null>(null);
   useDidShow(() => {
     if (requireStaff()) void calendarStatus().then(setStatus, () => undefined);
@@ -48,3 +49,6 @@ export default function OrgAdminPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(OrgAdminPage, 'admin-org', '组织与配置');

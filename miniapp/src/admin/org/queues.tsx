@@ -28,6 +28,7 @@ import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { toggleId } from './org-form';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
 
 type EditableKind = 'standard' | 'emergency' | 'supervisor_only';
@@ -49,7 +50,7 @@ const NEW_RULE = {
 };
 
 /** 队列与分派规则: queues with their members, and type × district/station → queue. */
-export default function QueuesPage() {
+function QueuesPage() {
   const [queues, setQueues] = useState<AdminQueueView[]>([]);
   const [rules, setRules] = useState<RoutingRuleView[]>([]);
   const [districts, setDistricts] = useState<DistrictView[]>([]);
@@ -250,3 +251,6 @@ export default function QueuesPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(QueuesPage, 'admin-org', '队列与分派规则');

@@ -9,6 +9,7 @@ import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { ruleWords } from './return-visit-rules';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
 
 const SCOPES: { value: ReturnVisitRule['scope']; label: string }[] = [
@@ -22,7 +23,7 @@ const SCOPES: { value: ReturnVisitRule['scope']; label: string }[] = [
  * sampled share of homes and of business customers, when the visit opens and is due, and what
  * the agent asks. Saved as a whole; decides the resolutions from then on.
  */
-export default function ReturnVisitPolicyPage() {
+function ReturnVisitPolicyPage() {
   const [policy, setPolicy] = useState<ReturnVisitPolicy | null>(null);
   const [editing, setEditing] = useState(0);
   const [failure, setFailure] = useState('');
@@ -174,3 +175,6 @@ export default function ReturnVisitPolicyPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(ReturnVisitPolicyPage, 'admin-org', '回访规则');

@@ -1,4 +1,4 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import {
   ROLE_LABELS,
@@ -16,6 +16,8 @@ import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { shanghaiLabel, shanghaiToIso, toggleId } from './org-form';
+import { DeskPicker } from '../../components/desk-picker';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -36,7 +38,7 @@ interface Form {
  * 值班表: the shifts of a day (Shanghai time). Who is on a shift at a moment is who is on duty:
  * leaks are auto-assigned to the technicians on shift in the district.
  */
-export default function RotaPage() {
+function RotaPage() {
   const [date, setDate] = useState(today());
   const [shifts, setShifts] = useState<ShiftView[]>([]);
   const [districts, setDistricts] = useState<DistrictView[]>([]);
@@ -100,14 +102,14 @@ export default function RotaPage() {
   return (
     <View className="page">
       <View className="card">
-        <Picker
+        <DeskPicker
           id="rota-date"
           mode="date"
           value={date}
           onChange={(e) => (setDate(String(e.detail.value)), void load(String(e.detail.value)))}
         >
           <Text className="field__input">{date} 的班次（北京时间）</Text>
-        </Picker>
+        </DeskPicker>
         {shifts.length === 0 ? <Text className="empty">这一天没有排班</Text> : null}
         {shifts.map((s) => (
           <View
@@ -144,31 +146,31 @@ export default function RotaPage() {
         </FormField>
         <FormField label="日期与时间（北京时间；下班早于上班即次日）" id="shift-time">
           <View className="org-tier">
-            <Picker
+            <DeskPicker
               id="shift-date"
               mode="date"
               value={form.date}
               onChange={(e) => setForm({ ...form, date: String(e.detail.value) })}
             >
               <Text className="field__input">{form.date}</Text>
-            </Picker>
-            <Picker
+            </DeskPicker>
+            <DeskPicker
               id="shift-start"
               mode="time"
               value={form.start}
               onChange={(e) => setForm({ ...form, start: String(e.detail.value) })}
             >
               <Text className="field__input">{form.start}</Text>
-            </Picker>
+            </DeskPicker>
             <Text>至</Text>
-            <Picker
+            <DeskPicker
               id="shift-end"
               mode="time"
               value={form.end}
               onChange={(e) => setForm({ ...form, end: String(e.detail.value) })}
             >
               <Text className="field__input">{form.end}</Text>
-            </Picker>
+            </DeskPicker>
           </View>
         </FormField>
         <FormField label="值班人员" id="shift-staff">
@@ -202,3 +204,6 @@ export default function RotaPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(RotaPage, 'admin-org', '值班表');

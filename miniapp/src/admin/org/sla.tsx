@@ -30,6 +30,7 @@ import {
   policyRequest,
   selectorWords,
 } from './sla-table';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
 
 const NEW_ROW: SlaPolicyView = {
@@ -53,7 +54,7 @@ const UNITS: { value: ClockUnit; label: string }[] = [
  * utility, area class, district or channel; a ticket's clock takes the most specific row that
  * sets it. Edits stay on the page until 保存全部 (one PUT); they apply to tickets created afterwards.
  */
-export default function SlaPoliciesPage() {
+function SlaPoliciesPage() {
   const [rows, setRows] = useState<SlaPolicyView[]>([]);
   const [districts, setDistricts] = useState<DistrictView[]>([]);
   const [editing, setEditing] = useState<number | null>(null);
@@ -214,3 +215,6 @@ export default function SlaPoliciesPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(SlaPoliciesPage, 'admin-org', '服务时限');

@@ -1,4 +1,4 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { TARIFF_KINDS, type DistrictView, type TariffKind, type TariffView } from '@utility/shared';
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { fenToYuan, parseLimit, yuanToFen } from './org-form';
+import { DeskPicker } from '../../components/desk-picker';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
 
 const KIND_LABELS: Record<TariffKind, string> = { gas: '阶梯气价', heating: '供热价格', power: '阶梯电价' };
@@ -70,7 +72,7 @@ function toBody(f: Form): { body: object } | { error: string } {
 }
 
 /** 价格管理: price lists per district and effective date; a new date adds a list, tapping one changes it. */
-export default function TariffsPage() {
+function TariffsPage() {
   const [tariffs, setTariffs] = useState<TariffView[]>([]);
   const [districts, setDistricts] = useState<DistrictView[]>([]);
   const [form, setForm] = useState<Form>(blank(0));
@@ -148,14 +150,14 @@ export default function TariffsPage() {
           />
         </FormField>
         <FormField label="生效日期" id="tariff-from">
-          <Picker
+          <DeskPicker
             id="tariff-from"
             mode="date"
             value={form.effectiveFrom}
             onChange={(e) => setForm({ ...form, effectiveFrom: String(e.detail.value) })}
           >
             <Text className="field__input">{form.effectiveFrom}</Text>
-          </Picker>
+          </DeskPicker>
         </FormField>
         {form.kind === 'heating' ? (
           <>
@@ -228,3 +230,6 @@ export default function TariffsPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(TariffsPage, 'admin-org', '价格管理');

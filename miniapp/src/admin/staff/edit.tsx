@@ -17,6 +17,7 @@ import { createStaff, getStaffAccount, staffFormOptions, updateStaff } from '../
 import { ApiRequestError } from '../../services/request';
 import { requireStaff, staffHasRole } from '../../services/session';
 import { OneTimePassword } from './one-time-password';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './staff.scss';
 
 type Field = 'username' | 'name' | 'employeeNo' | 'phone' | 'roles' | 'queueIds' | 'wecomUserId' | 'districtId';
@@ -31,7 +32,7 @@ const FIELD_OF_CODE: Record<string, Field> = {
 };
 
 /** Create a staff member (`/admin/staff/edit`) or change one (`?id=`). */
-export default function StaffEditPage() {
+function StaffEditPage() {
   const id = Number(useRouter().params.id) || null;
   const [options, setOptions] = useState<StaffFormOptions | null>(null);
   const [existing, setExisting] = useState<StaffAccountView | null>(null);
@@ -231,3 +232,6 @@ export default function StaffEditPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(StaffEditPage, 'admin-staff', '员工信息');

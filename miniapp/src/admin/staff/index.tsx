@@ -6,6 +6,7 @@ import { ActionButton } from '../../components/action-button';
 import { disableStaff, enableStaff, listStaff, resetStaffPassword } from '../../services/admin-staff';
 import { requireStaff, staffHasRole } from '../../services/session';
 import { OneTimePassword } from './one-time-password';
+import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './staff.scss';
 
 function StaffCard({
@@ -61,7 +62,7 @@ function StaffCard({
 }
 
 /** The operator's console: every staff account, with edit, password reset, disable and enable. */
-export default function StaffAccountsPage() {
+function StaffAccountsPage() {
   const [allowed, setAllowed] = useState<boolean | null>(null);
   const [people, setPeople] = useState<StaffAccountView[] | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
@@ -149,3 +150,6 @@ export default function StaffAccountsPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(StaffAccountsPage, 'admin-staff', '员工账号');

@@ -8,12 +8,13 @@ import { listStaffBills, recordCounterPayment } from '../../services/counter-pay
 import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { COUNTER_METHODS, validateCounter, type CounterErrors, type CounterForm } from './counter-form';
+import { withDeskFrame } from '../desk/desk-frame';
 import '../job/index.scss';
 
 const EMPTY: CounterForm = { billId: null, method: null, receiptNo: '', amountFen: 0 };
 
 /** 柜台收费: billing staff take a bill's money at the counter (现金 / POS / 转账) against a receipt number. */
-export default function CounterPaymentPage() {
+function CounterPaymentPage() {
   const [accountNo, setAccountNo] = useState('');
   const [bills, setBills] = useState<BillView[] | null>(null);
   const [form, setForm] = useState<CounterForm>(EMPTY);
@@ -155,3 +156,6 @@ export default function CounterPaymentPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(CounterPaymentPage, 'counter', '柜台收费');

@@ -1,6 +1,6 @@
 import { ROLE_LABELS, type QueueMemberView, type Role } from '@utility/shared';
 import { useEffect, useState } from 'react';
-import { formatShortTime } from '../../format/time';
+import { byDutyThenLoad, shiftLabel } from '../../format/shift';
 import { listQueueMembers } from '../../services/queues';
 import { assignTicket } from '../../services/tickets';
 
@@ -9,14 +9,6 @@ interface Props {
   queueId: number;
   currentAssigneeId: number | null;
   onDone: () => void;
-}
-
-/** 当班至 12-08 08:00, or 下一班 12-08 08:00 起 within a day; 24小时内无排班 otherwise (Shanghai times). */
-function shiftLabel(shift: QueueMemberView['shift'], now: number): string {
-  if (!shift) return '24小时内无排班';
-  return Date.parse(shift.startsAt) <= now
-    ? `当班至 ${formatShortTime(shift.endsAt)}`
-    : `下一班 ${formatShortTime(shift.startsAt)} 起`;
 }
 
 /** Who can go: on shift first, the least loaded on top, with load against capacity. */
@@ -28,9 +20,7 @@ export function DeskAssign({ ticketId, queueId, currentAssigneeId, onDone }: Pro
 
   useEffect(() => {
     listQueueMembers(queueId)
-      .then((list) =>
-        setMembers([...list].sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.openCount - b.openCount)),
-      )
+      .then((list) => setMembers(byDutyThenLoad(list)))
       .catch(() => setMembers([]));
   }, [queueId, ticketId]);
 

@@ -34,7 +34,7 @@ describe('desk intake: the knowledge base beside the form', () => {
       'POST /api/tickets': () => answer(201, ticketView({ id: 90, no: 'T90', type: TicketType.Consultation })),
       'POST /api/tickets/90/answer': () => answer(200, ticketView({ id: 90, type: TicketType.Consultation })),
     });
-    render(<IntakeDesk onOpenTicket={() => undefined} />);
+    render(<IntakeDesk onOpenTicket={() => undefined} onOpenHistory={() => undefined} />);
     fireEvent.change(input('desk-intake-type'), { target: { value: 'consultation' } });
     fireEvent.change(input('desk-intake-contactName'), { target: { value: '李女士' } });
     fireEvent.change(input('desk-intake-contactPhone'), { target: { value: '13812345678' } });

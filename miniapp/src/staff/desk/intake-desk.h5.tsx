@@ -65,7 +65,15 @@ function Field({
   );
 }
 
-function AccountCard({ lookup, onOpenTicket }: { lookup: Lookup; onOpenTicket: (id: number) => void }) {
+function AccountCard({
+  lookup,
+  onOpenTicket,
+  onOpenHistory,
+}: {
+  lookup: Lookup;
+  onOpenTicket: (id: number) => void;
+  onOpenHistory: (accountNo: string) => void;
+}) {
   if (lookup.state === 'idle')
     return <div className="desk-muted">输入10位户号后自动查询客户档案、在办工单、欠费与隐患。</div>;
   if (lookup.state === 'loading') return <div className="desk-muted">正在查询户号 {lookup.accountNo}…</div>;
@@ -86,6 +94,14 @@ function AccountCard({ lookup, onOpenTicket }: { lookup: Lookup; onOpenTicket: (
         {account.keyCustomer ? <span className="desk-tag desk-tag--high">重点用户</span> : null}
         {account.active ? null : <span className="desk-tag desk-tag--emergency">已销户</span>}
       </h3>
+      <button
+        type="button"
+        id="desk-account-history"
+        className="desk-link"
+        onClick={() => onOpenHistory(account.accountNo)}
+      >
+        查看该户全部历史（工单、账单缴费、隐患、安检、评价、回访）
+      </button>
       <section className="desk-section">
         <h4 className="desk-account__head">
           在办工单 <span className="desk-count">{openTickets.length}</span>
@@ -138,7 +154,13 @@ function AccountCard({ lookup, onOpenTicket }: { lookup: Lookup; onOpenTicket: (
  * 电话受理 at a desk: a two-column form the agent fills from the keyboard (tab order = reading
  * order, native selects, Enter files it), and the 户号 brings the account's facts and history.
  */
-export function IntakeDesk({ onOpenTicket }: { onOpenTicket: (ticketId: number) => void }) {
+export function IntakeDesk({
+  onOpenTicket,
+  onOpenHistory,
+}: {
+  onOpenTicket: (ticketId: number) => void;
+  onOpenHistory: (accountNo: string) => void;
+}) {
   const [restored] = useState(() => loadDraft());
   const [draft, setDraft] = useState(() => restored ?? newDraft());
   const [errors, setErrors] = useState<IntakeErrors>({});
@@ -356,7 +378,7 @@ export function IntakeDesk({ onOpenTicket }: { onOpenTicket: (ticketId: number) 
         </form>
       </section>
       <aside className="desk-panel desk-intake__account">
-        <AccountCard lookup={lookup} onOpenTicket={onOpenTicket} />
+        <AccountCard lookup={lookup} onOpenTicket={onOpenTicket} onOpenHistory={onOpenHistory} />
         <section className="desk-section">
           <h3 className="desk-section__title">知识库</h3>
           <KnowledgePicker

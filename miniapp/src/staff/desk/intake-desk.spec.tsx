@@ -41,7 +41,7 @@ beforeEach(() => {
 describe('desk intake: the 户号 lookup', () => {
   it('fills holder, utility, district and address, and shows open tickets and arrears', async () => {
     taro.request.mockImplementation(() => answer(200, HISTORY));
-    render(<IntakeDesk onOpenTicket={() => undefined} />);
+    render(<IntakeDesk onOpenTicket={() => undefined} onOpenHistory={() => undefined} />);
     expect(document.activeElement?.id).toBe('desk-intake-accountNo');
     fireEvent.change(input('desk-intake-accountNo'), { target: { value: '9100000001' } });
     await settle();
@@ -54,9 +54,19 @@ describe('desk intake: the 户号 lookup', () => {
     expect(document.getElementById('desk-account-arrears')!.textContent).toBe('未缴 ¥123.45');
   });
 
+  it('links the found account to its whole history', async () => {
+    taro.request.mockImplementation(() => answer(200, HISTORY));
+    const onOpenHistory = jest.fn();
+    render(<IntakeDesk onOpenTicket={() => undefined} onOpenHistory={onOpenHistory} />);
+    fireEvent.change(input('desk-intake-accountNo'), { target: { value: '9100000001' } });
+    await settle();
+    fireEvent.click(document.getElementById('desk-account-history')!);
+    expect(onOpenHistory).toHaveBeenCalledWith('9100000001');
+  });
+
   it('goes on by hand when there is no such account (404), with nothing filled and no toast', async () => {
     taro.request.mockImplementation(() => answer(404, { code: 'NOT_FOUND', message: '未找到' }));
-    render(<IntakeDesk onOpenTicket={() => undefined} />);
+    render(<IntakeDesk onOpenTicket={() => undefined} onOpenHistory={() => undefined} />);
     fireEvent.change(input('desk-intake-accountNo'), { target: { value: '9199999999' } });
     await settle();
 
@@ -66,7 +76,7 @@ describe('desk intake: the 户号 lookup', () => {
   });
 
   it('asks nothing before the tenth digit', async () => {
-    render(<IntakeDesk onOpenTicket={() => undefined} />);
+    render(<IntakeDesk onOpenTicket={() => undefined} onOpenHistory={() => undefined} />);
     fireEvent.change(input('desk-intake-accountNo'), { target: { value: '910000000' } });
     await settle();
     expect(taro.request).not.toHaveBeenCalled();

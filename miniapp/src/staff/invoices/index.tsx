@@ -15,13 +15,14 @@ import { formatFullTime } from '../../format/time';
 import { listStaffInvoices } from '../../services/invoices';
 import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
+import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 import './desk.scss';
 
 const COLUMNS = ['户号', '状态', '抬头', '税号', '金额', '类型', '发票号码', '申请时间'];
 
 /** 发票管理: billing staff see their district's e-invoices, filtered by status and 户号; a table at a desk. */
-export default function StaffInvoicesPage() {
+function StaffInvoicesPage() {
   const [status, setStatus] = useState<InvoiceStatus | null>(null);
   const [accountNo, setAccountNo] = useState('');
   const [invoices, setInvoices] = useState<StaffInvoiceView[] | null>(null);
@@ -114,3 +115,6 @@ export default function StaffInvoicesPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(StaffInvoicesPage, 'invoices', '发票管理');

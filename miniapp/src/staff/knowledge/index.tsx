@@ -1,4 +1,4 @@
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { KNOWLEDGE_KIND_LABELS, type KnowledgeArticleSummary, type KnowledgeKind } from '@utility/shared';
 import { useState } from 'react';
@@ -10,6 +10,8 @@ import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { KNOWLEDGE_EDITOR_ROLES } from '../home-entries';
 import { EMPTY_ARTICLE, KINDS, formOf, validateArticle, type ArticleErrors, type ArticleForm } from './article-form';
+import { DeskPicker } from '../../components/desk-picker';
+import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 
 const KIND_NAMES = KINDS.map((k) => KNOWLEDGE_KIND_LABELS[k]);
@@ -20,7 +22,7 @@ const ALL_KINDS = ['全部类别', ...KIND_NAMES];
  * new ones and edit them. 答复口径 (answer scripts) are for agents: the server never shows them to
  * residents, published or not; drafts (未发布) stay with staff too.
  */
-export default function KnowledgeEditorPage() {
+function KnowledgeEditorPage() {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<KnowledgeKind | undefined>(undefined);
   const [list, setList] = useState<KnowledgeArticleSummary[]>([]);
@@ -100,7 +102,7 @@ export default function KnowledgeEditorPage() {
         <View className="card">
           <Text className="card__title">{editing ? '编辑文章' : '新建文章'}</Text>
           <FormField label="类别" id="article-kind" error={errors.kind}>
-            <Picker
+            <DeskPicker
               id="article-kind"
               mode="selector"
               range={KIND_NAMES}
@@ -110,7 +112,7 @@ export default function KnowledgeEditorPage() {
               <View id="article-kind-value" className="field__input">
                 {KNOWLEDGE_KIND_LABELS[form.kind]}
               </View>
-            </Picker>
+            </DeskPicker>
           </FormField>
           {form.kind === 'script' ? (
             <Text id="article-script-note" className="muted">
@@ -191,7 +193,7 @@ export default function KnowledgeEditorPage() {
             搜索
           </ActionButton>
         </View>
-        <Picker
+        <DeskPicker
           id="knowledge-kind"
           mode="selector"
           range={ALL_KINDS}
@@ -205,7 +207,7 @@ export default function KnowledgeEditorPage() {
           <View id="knowledge-kind-value" className="field__input">
             {kind ? KNOWLEDGE_KIND_LABELS[kind] : '全部类别'}
           </View>
-        </Picker>
+        </DeskPicker>
         <ActionButton id="knowledge-new" onClick={startNew}>
           新建文章
         </ActionButton>
@@ -232,3 +234,6 @@ export default function KnowledgeEditorPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(KnowledgeEditorPage, 'knowledge', '知识库管理');

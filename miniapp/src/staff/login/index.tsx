@@ -6,13 +6,14 @@ import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { STAFF_PASSWORD_URL, getStaff, getToken } from '../../services/session';
 import { login } from '../../services/staff';
+import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 
 const QUEUES_URL = '/staff/queues/index';
 
 type Errors = Partial<Record<'username' | 'password', string>>;
 
-export default function StaffLoginPage() {
+function StaffLoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -78,3 +79,6 @@ export default function StaffLoginPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(StaffLoginPage, 'login', '员工登录', { bare: true });

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { formatFullTime } from '../../format/time';
 import { requireStaff } from '../../services/session';
 import { listStaffNotifications, markStaffNotificationRead } from '../../services/staff-notifications';
+import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 
 /** 消息通知: what the server told this staff member (also sent to 企业微信 when they have an id there). */
-export default function StaffNotificationsPage() {
+function StaffNotificationsPage() {
   const [items, setItems] = useState<StaffNotificationView[] | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -60,3 +61,6 @@ export default function StaffNotificationsPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(StaffNotificationsPage, 'notifications', '消息通知');

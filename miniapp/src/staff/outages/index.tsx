@@ -8,6 +8,7 @@ import { newIdempotencyKey } from '../../services/idempotency-key';
 import { declareOutage, listStaffOutages, moveRestoreTime, restoreOutage } from '../../services/outages';
 import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
+import { withDeskFrame } from '../desk/desk-frame';
 import '../job/index.scss';
 
 type Utility = 'gas' | 'heating' | 'power';
@@ -26,7 +27,7 @@ function Choice({ id, on, onClick, children }: { id: string; on: boolean; onClic
 }
 
 /** 停供管理 (dispatch): declare an outage over buildings or a list of 户号, move its restore time, restore it. */
-export default function OutagesPage() {
+function OutagesPage() {
   const [outages, setOutages] = useState<OutageView[] | null>(null);
   const [utility, setUtility] = useState<Utility>('gas');
   const [kind, setKind] = useState<OutageKind>('unplanned');
@@ -176,3 +177,6 @@ export default function OutagesPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(OutagesPage, 'outages', '停供管理');

@@ -7,6 +7,7 @@ import { FormField } from '../../components/form-field';
 import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { changePassword, logout } from '../../services/staff';
+import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 
 type Field = 'current' | 'next' | 'repeat';
@@ -16,7 +17,7 @@ type Errors = Partial<Record<Field, string>>;
  * Every staff member's password change. With `required=1` (first sign-in, or after an admin's reset)
  * it is the only page that works until the one-time password is replaced.
  */
-export default function ChangePasswordPage() {
+function ChangePasswordPage() {
   const required = useRouter().params.required === '1';
   const [staff] = useState(() => requireStaff());
   const [current, setCurrent] = useState('');
@@ -114,3 +115,6 @@ export default function ChangePasswordPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(ChangePasswordPage, 'password', '修改密码');

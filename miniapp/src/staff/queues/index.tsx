@@ -13,6 +13,7 @@ import {
   OUTAGE_ROLES,
   OVERSIGHT_ROLES,
   PLAN_ROLES,
+  SEARCH_ROLES,
   VISIT_ROLES,
 } from '../home-entries';
 import { useDeskLayout } from '../../services/desk-layout';
@@ -107,6 +108,16 @@ export default function QueuesPage() {
           onClick={() => Taro.navigateTo({ url: '/staff/intake/index' })}
         >
           电话受理
+        </ActionButton>
+      ) : null}
+      {SEARCH_ROLES.includes(staff.role) ? (
+        <ActionButton
+          id="customers-entry"
+          className="intake-entry"
+          tone="secondary"
+          onClick={() => Taro.navigateTo({ url: '/staff/customers/index' })}
+        >
+          客户查询
         </ActionButton>
       ) : null}
       {staffHasRole(staff, Role.Agent) ? (

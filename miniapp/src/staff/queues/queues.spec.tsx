@@ -47,6 +47,20 @@ describe('my queues', () => {
     expect(document.getElementById('intake-entry')?.textContent).toBe('电话受理');
   });
 
+  it('gives the desk roles 客户查询 (agents, dispatchers…), not the field', async () => {
+    saveSession(staffLogin(Role.Dispatcher));
+    const { unmount } = render(<QueuesPage />);
+    await screen.findByText('城东站维修队列');
+    await tap('customers-entry');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/customers/index' });
+    unmount();
+
+    saveSession(staffLogin(Role.Technician));
+    render(<QueuesPage />);
+    await screen.findByText('城东站维修队列');
+    expect(document.getElementById('customers-entry')).toBeNull();
+  });
+
   it('gives supervisors and admins the dashboard entry, nobody else', async () => {
     saveSession(staffLogin(Role.Supervisor));
     const { unmount } = render(<QueuesPage />);

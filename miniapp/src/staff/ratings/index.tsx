@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { formatFullTime } from '../../format/time';
 import { getMyRatings } from '../../services/return-visits';
 import { requireStaff } from '../../services/session';
+import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 
 /** 我的评价: how residents rated the work this staff member did, by level, and the latest ratings. */
-export default function MyRatingsPage() {
+function MyRatingsPage() {
   const [ratings, setRatings] = useState<StaffRatingsView | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -62,3 +63,6 @@ export default function MyRatingsPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(MyRatingsPage, 'ratings', '我的评价');

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type QueueMemberView, type Role } from '@utility/shared';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { byDutyThenLoad, shiftLabel } from '../../format/shift';
 import { listQueueMembers } from '../../services/queues';
 import { assignTicket } from '../../services/tickets';
 
@@ -11,7 +12,10 @@ interface Props {
   onDone: () => void;
 }
 
-/** The dispatcher picks who goes: on-duty people first, the least loaded on top. */
+/**
+ * The dispatcher picks who goes: on-duty people first, the least loaded on top, each with their shift and
+ * open jobs against capacity, as at the desk (the server leaves out those who hold no field role).
+ */
 export function AssignPanel({ ticketId, queueId, onDone }: Props) {
   const [members, setMembers] = useState<QueueMemberView[] | null>(null);
   const [staffId, setStaffId] = useState<number | null>(null);
@@ -20,9 +24,7 @@ export function AssignPanel({ ticketId, queueId, onDone }: Props) {
 
   useEffect(() => {
     listQueueMembers(queueId)
-      .then((list) =>
-        setMembers([...list].sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.openCount - b.openCount)),
-      )
+      .then((list) => setMembers(byDutyThenLoad(list)))
       .catch(() => setMembers([]));
   }, [queueId]);
 
@@ -52,8 +54,22 @@ export function AssignPanel({ ticketId, queueId, onDone }: Props) {
         >
           <Text className="assign__name">{m.name}</Text>
           <Text className="muted">
-            {ROLE_LABELS[m.role as Role] ?? m.role} · {m.onDuty ? '在岗' : '不在岗'} · 在办 {m.openCount}
+            {ROLE_LABELS[m.role as Role] ?? m.role} ·{' '}
+            <Text className={m.onDuty ? 'assign__duty assign__duty--on' : 'assign__duty'}>
+              {m.onDuty ? '在岗' : '不在岗'}
+            </Text>
           </Text>
+          <View className="assign__facts">
+            <Text id={`assign-member-${m.id}-shift`} className="assign__shift">
+              {shiftLabel(m.shift, Date.now())}
+            </Text>
+            <Text
+              id={`assign-member-${m.id}-load`}
+              className={m.openCount >= m.capacity ? 'assign__load assign__load--full' : 'assign__load'}
+            >
+              在办 {m.openCount} / {m.capacity}
+            </Text>
+          </View>
         </View>
       ))}
       <Input

@@ -103,14 +103,32 @@ describe('ticket page', () => {
     expect(taro.request.mock.calls.filter(([o]) => o.method === 'GET')).toHaveLength(2); // refreshed
   });
 
-  it('lets a dispatcher pick a member of the queue and assign', async () => {
+  it('lets a dispatcher pick a member of the queue, seeing each one’s shift and load, and assign', async () => {
     saveSession(staffLogin(Role.Dispatcher));
+    const later = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
     serve({
       'GET /api/tickets/5': () => answer(200, ticketDetail({ id: 5, queueId: 3 })),
       'GET /api/queues/3/members': () =>
         answer(200, [
-          { id: 11, name: '钱师傅', role: Role.Technician, onDuty: false, openCount: 0 },
-          { id: 12, name: '孙师傅', role: Role.Technician, onDuty: true, openCount: 2 },
+          { id: 11, name: '钱师傅', role: Role.Technician, onDuty: false, openCount: 0, capacity: 5, shift: null },
+          {
+            id: 12,
+            name: '孙师傅',
+            role: Role.Technician,
+            onDuty: true,
+            openCount: 5,
+            capacity: 5,
+            shift: { startsAt: later(-2), endsAt: later(6) },
+          },
+          {
+            id: 13,
+            name: '赵师傅',
+            role: Role.Technician,
+            onDuty: false,
+            openCount: 1,
+            capacity: 4,
+            shift: { startsAt: later(3), endsAt: later(11) },
+          },
         ]),
       'POST /api/tickets/5/assign': () => answer(200, ticketDetail({ id: 5 })),
     });
@@ -119,6 +137,17 @@ describe('ticket page', () => {
 
     await tap('assign-open');
     await screen.findByText('孙师傅');
+    // On duty first; each with their shift and open jobs against capacity.
+    expect([...document.querySelectorAll('[id^="assign-member-"].assign__member')].map((el) => el.id)).toEqual([
+      'assign-member-12',
+      'assign-member-11',
+      'assign-member-13',
+    ]);
+    expect(document.getElementById('assign-member-12-shift')?.textContent).toMatch(/^当班至 \d\d-\d\d \d\d:\d\d$/);
+    expect(document.getElementById('assign-member-12-load')?.textContent).toBe('在办 5 / 5');
+    expect(document.getElementById('assign-member-12-load')?.className).toContain('assign__load--full');
+    expect(document.getElementById('assign-member-13-shift')?.textContent).toMatch(/^下一班 \d\d-\d\d \d\d:\d\d 起$/);
+    expect(document.getElementById('assign-member-11-shift')?.textContent).toBe('24小时内无排班');
     await tap('assign-member-12');
     await tap('assign-submit');
 

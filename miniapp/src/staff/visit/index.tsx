@@ -9,6 +9,7 @@ import { requireStaff } from '../../services/session';
 import { ContactPhone } from '../ticket/contact-phone';
 import { AttemptForm } from './attempt-form';
 import { AttemptList } from './attempt-list';
+import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 
 const OUTCOME_LABELS: Record<ReturnVisitOutcome, string> = {
@@ -19,7 +20,7 @@ const OUTCOME_LABELS: Record<ReturnVisitOutcome, string> = {
 const FOLLOW_UP_LABELS = { reopened: '原工单已重新受理', complaint: '已转为投诉' } as const;
 
 /** 回访: the work visited, the calls made, and the next call to record (up to 3). */
-export default function VisitPage() {
+function VisitPage() {
   const { params } = useRouter();
   const visitId = Number(params.id);
   const [visit, setVisit] = useState<ReturnVisitView | null>(null);
@@ -89,3 +90,6 @@ export default function VisitPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(VisitPage, 'visits', '回访');

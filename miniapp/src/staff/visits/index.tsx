@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { listReturnVisits } from '../../services/return-visits';
 import { requireStaff } from '../../services/session';
 import { VisitRow } from './visit-row';
+import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 
 /** 回访任务: the return visits waiting for a call, the nearest deadline first (the server's order). */
-export default function VisitsPage() {
+function VisitsPage() {
   const [visits, setVisits] = useState<ReturnVisitView[] | null>(null);
 
   async function load() {
@@ -33,3 +34,6 @@ export default function VisitsPage() {
     </View>
   );
 }
+
+// At a desk (≥ 1024 px, H5) inside the console's shell; the phone page below that and in the mini-program.
+export default withDeskFrame(VisitsPage, 'visits', '回访任务');
