@@ -153,14 +153,14 @@ function AccountDetailPage() {
           </DeskPicker>
         </FormField>
         <FormField label="表具类型" id="meter-kind">
-          <Picker
+          <DeskPicker
             mode="selector"
             range={METER_KINDS.map((k) => METER_KIND_LABELS[k])}
             value={METER_KINDS.indexOf(draft.meterKind)}
             onChange={(e) => setDraft({ ...draft, meterKind: METER_KINDS[Number(e.detail.value)] })}
           >
             <View className="field__input">{METER_KIND_LABELS[draft.meterKind]}</View>
-          </Picker>
+          </DeskPicker>
         </FormField>
         <View className="row">
           <Text>重点用户</Text>
