@@ -16,7 +16,7 @@ import {
   shanghaiDate,
 } from '@utility/shared';
 import { EntityManager, IsNull } from 'typeorm';
-import { AccountsService } from '../accounts/accounts.service';
+import { AccountPlace, AccountsService } from '../accounts/accounts.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { phoneIndex } from '../common/phone-index';
@@ -92,7 +92,7 @@ export class TicketsService {
     const now = this.clock.now();
     // Every read goes through `em`: waiting for a second pooled connection while holding one
     // deadlocks the pool once as many intakes run at once as it has connections.
-    const place = await this.placeOf(em, body);
+    const { accountUtility, ...place } = await this.placeOf(em, body);
     const queue = await this.queues.route({ type: body.type, ...place }, em);
     // A caller taken by staff on the phone or at the counter has already been heard: 受理.
     const byStaff = actor !== null && actor.role !== Role.Resident;
@@ -133,7 +133,8 @@ export class TicketsService {
       { kind: TicketEventKind.Routed, actor: null, at: now, note: queue.name, data: { queueId: queue.id } },
     ]);
     const held = await this.extensions.heldAtIntake(em, ticket, now);
-    const clocks = await this.clocks.startNew(em, ticket, now, status, body.window ?? null, held);
+    const clocked = accountUtility === undefined ? ticket : { ...ticket, accountUtility };
+    const clocks = await this.clocks.startNew(em, clocked, now, status, body.window ?? null, held);
     if (!queue.autoAssign) return { ticket, queueName: queue.name, clocks };
     await this.assignment.autoAssign(em, ticket, now);
     return { ticket: await em.findOneByOrFail(Ticket, { id }), queueName: queue.name, clocks: null };
@@ -437,15 +438,18 @@ export class TicketsService {
     });
   }
 
-  /** District and station from the account, else the caller's district, else nowhere (triage). */
+  /**
+   * District and station from the account (with its utility, which its clocks may depend on), else
+   * the caller's district, else nowhere (triage).
+   */
   private async placeOf(
     em: EntityManager,
     body: IntakeInput,
-  ): Promise<{ districtId: number | null; stationId: number | null }> {
+  ): Promise<{ districtId: number | null; stationId: number | null; accountUtility?: AccountPlace['utility'] }> {
     if (body.accountNo) {
-      const account = await this.accounts.findByNo(body.accountNo, em);
+      const account = await this.accounts.placeOf(body.accountNo, em);
       if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
-      return { districtId: account.districtId, stationId: account.stationId };
+      return { districtId: account.districtId, stationId: account.stationId, accountUtility: account.utility };
     }
     if (body.districtId) {
       if (!(await this.org.findDistrict(body.districtId, em)))
