@@ -14,7 +14,7 @@ export async function insertRows<T extends ObjectLiteral>(
   em: EntityManager,
   target: EntityTarget<T>,
   rows: Partial<T>[],
-): Promise<void> {
+): Promise<unknown> {
   if (!rows.length) return;
   const metadata = em.connection.getMetadata(target);
   const driver = em.connection.driver;
@@ -35,7 +35,20 @@ export async function insertRows<T extends ObjectLiteral>(
   const values = rows.flatMap((row) =>
     columns.map((column, i) => driver.preparePersistentValue(row[names[i]], column)),
   );
-  await em.query(head + rows.map(() => tuple).join(', '), values);
+  return em.query(head + rows.map(() => tuple).join(', '), values);
+}
+
+/**
+ * insertRows of one row, answering the id the database generated for it (MariaDB's insertId,
+ * SQLite's last row id): what `em.insert` answers in `identifiers`, without its builder.
+ */
+export async function insertRow<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  row: Partial<T>,
+): Promise<number> {
+  const raw = (await insertRows(em, target, [row])) as { insertId?: number | string } | number | bigint;
+  return Number(typeof raw === 'object' ? raw.insertId : raw);
 }
 
 /**
