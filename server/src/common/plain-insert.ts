@@ -82,3 +82,28 @@ export async function upsertRows<T extends ObjectLiteral>(
   const values = rows.flatMap((row) => columns.map((c, i) => driver.preparePersistentValue(row[names[i]], c)));
   await em.query(head + rows.map(() => tuple).join(', ') + tail, values);
 }
+
+/**
+ * A value as the driver stores it in an entity's column (dates, simple-json, transformers): a
+ * parameter of a plain statement on a hot path (better-sqlite3 binds no Date, for one).
+ */
+export function storedValue<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  property: keyof T & string,
+  value: unknown,
+): unknown {
+  const metadata = em.connection.getMetadata(target);
+  const column = metadata.findColumnWithPropertyPath(property);
+  if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+  return em.connection.driver.preparePersistentValue(value, column);
+}
+
+/**
+ * A plain UPDATE (or DELETE) in the caller's transaction, answering how many rows it changed, as
+ * `em.update(…).affected` does (em.query answers SQLite's last row id instead).
+ */
+export async function changedRows(em: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+  if (!em.queryRunner) throw new Error('changedRows runs in a transaction');
+  return (await em.queryRunner.query(sql, parameters, true)).affected ?? 0;
+}

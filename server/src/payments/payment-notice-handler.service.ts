@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { insertRows } from '../common/plain-insert';
 import { PaymentNotice } from './payment-notice.entity';
 import { CreditOutcome, PaymentCredit } from './payment-credit.service';
 import { RefundsService } from './refunds.service';
@@ -31,13 +32,15 @@ export class PaymentNoticeHandler {
       notice.eventType === 'TRANSACTION.SUCCESS'
         ? await this.credit.credit(notice.resource)
         : await this.refunds.onWechatResult(notice.resource);
-    await this.log.insert({
-      noticeId: notice.id.slice(0, 64),
-      eventType: notice.eventType,
-      outTradeNo: notice.resource.outTradeNo,
-      outcome,
-      receivedAt: this.clock.now(),
-    });
+    await insertRows(this.log.manager, PaymentNotice, [
+      {
+        noticeId: notice.id.slice(0, 64),
+        eventType: notice.eventType,
+        outTradeNo: notice.resource.outTradeNo,
+        outcome,
+        receivedAt: this.clock.now(),
+      },
+    ]);
     return outcome;
   }
 
