@@ -33,6 +33,9 @@ export interface AccountBatchResult {
   holderChanges: HolderChange[];
 }
 
+/** Where an account is and what it supplies (AccountsService.placeOf). */
+export type AccountPlace = Pick<Account, 'districtId' | 'stationId' | 'utility'>;
+
 /** The fields the customer master file and the admin's edit may change. */
 export type AccountFields = Omit<Account, 'id' | 'accountNo' | 'holderSince' | 'updatedAt' | 'phoneIndex'>;
 const EDITABLE: (keyof AccountFields)[] = [
@@ -59,6 +62,21 @@ export class AccountsService {
   /** `em`: read on the caller's transaction's connection (a transaction must never wait for a second one). */
   findByNo(accountNo: string, em?: EntityManager): Promise<Account | null> {
     return (em?.getRepository(Account) ?? this.accounts).findOneBy({ accountNo });
+  }
+
+  /**
+   * Where an account is and what it supplies, or null when there is no such account: what intake
+   * routes and clocks a ticket by. A plain statement without the holder's personal data (nothing
+   * to decrypt), read on every intake. `em`: on the caller's transaction's connection.
+   */
+  async placeOf(accountNo: string, em?: EntityManager): Promise<AccountPlace | null> {
+    const rows: AccountPlace[] = await (em ?? this.accounts.manager).query(
+      'SELECT districtId, stationId, utility FROM account WHERE accountNo = ?',
+      [accountNo],
+    );
+    return rows.length
+      ? { districtId: rows[0].districtId, stationId: rows[0].stationId, utility: rows[0].utility }
+      : null;
   }
 
   /**

@@ -157,8 +157,12 @@ export class StopSupplyService implements OnModuleInit {
    * is cancelled, or — when it was approved — a restore ticket opens.
    */
   private async onBillSettled(em: EntityManager, bill: SettledBill): Promise<void> {
-    const open = await em.findOneBy(StopSupplyCase, { openAccountId: bill.accountId });
-    if (!open) return;
+    // Every payment asks; few accounts have a case open: a plain statement first.
+    const [hit]: { id: number }[] = await em.query('SELECT id FROM stop_supply_case WHERE openAccountId = ?', [
+      bill.accountId,
+    ]);
+    if (!hit) return;
+    const open = await em.findOneByOrFail(StopSupplyCase, { id: hit.id });
     const today = shanghaiDate(this.clock.now());
     if ((await this.bills.unpaidDueBeforeIn(em, bill.accountId, today)).length) return;
     const account = await this.accounts.findByNo(bill.accountNo, em);

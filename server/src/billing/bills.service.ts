@@ -5,12 +5,18 @@ import { And, EntityManager, In, IsNull, LessThan, LessThanOrEqual, MoreThanOrEq
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
+import { changedRows, storedValue } from '../common/plain-insert';
 import { Bill } from './bill.entity';
 import { BillSnapshot } from './bill-snapshot';
 import { lateFeeOn, toBillView } from './bill-view';
 
 /** A bill just settled, in the transaction that settled it. */
 export type SettledBill = Pick<Bill, 'id' | 'accountId' | 'accountNo' | 'dueOn' | 'amountFen'>;
+const SETTLED_BILL = 'SELECT id, accountId, accountNo, dueOn, amountFen FROM bill WHERE id = ?';
+/** Paid in full or not at all, by one payment: the late fee is what was paid beyond the amount. */
+const SETTLE =
+  "UPDATE bill SET status = 'paid', paidFen = ?, lateFeeFen = ? - amountFen, paidAt = ?, paymentId = ? " +
+  "WHERE id = ? AND status = 'unpaid' AND amountFen <= ? AND paymentId IS NULL";
 export type SettledListener = (em: EntityManager, bill: SettledBill) => Promise<void>;
 
 /** Bills as residents and the payments module see them. Settling is the main write. */
@@ -103,15 +109,11 @@ export class BillsService {
    */
   async settle(em: EntityManager, billId: number, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
     if (!Number.isSafeInteger(paidFen)) throw new RangeError(`paidFen must be an integer, got ${paidFen}`);
-    const done = await em.update(
-      Bill,
-      { id: billId, status: 'unpaid', amountFen: LessThanOrEqual(paidFen), paymentId: IsNull() },
-      // The late fee is what was paid beyond the amount (an integer checked above, so safe in the SQL).
-      { status: 'paid', paidFen, lateFeeFen: () => `${paidFen} - amountFen`, paidAt: at, paymentId },
-    );
-    if (!done.affected) return false;
+    // Plain statements: every payment notice settles a bill (common/plain-insert.ts).
+    const paidAt = storedValue(em, Bill, 'paidAt', at);
+    if (!(await changedRows(em, SETTLE, [paidFen, paidFen, paidAt, paymentId, billId, paidFen]))) return false;
     if (this.settledListeners.length) {
-      const bill = await em.findOneByOrFail(Bill, { id: billId });
+      const [bill]: SettledBill[] = await em.query(SETTLED_BILL, [billId]);
       for (const listener of this.settledListeners) await listener(em, bill);
     }
     return true;

@@ -28,6 +28,9 @@ export interface StaffTokenClaims {
   ver: number;
 }
 
+/** Verified tokens remembered at most (one per signed-in staff member in practice); beyond it, forgotten all at once. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** `staffId`: who the token says is calling, set even when the role check then refuses (the access log's). */
 type AuthedRequest = FastifyRequest & { principal?: StaffPrincipal; staffId?: number };
 
@@ -41,6 +44,7 @@ const unauthenticated = () => new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.Un
 @Injectable()
 export class StaffGuard implements CanActivate {
   private sessionSource?: StaffSessionSource;
+  private readonly verifiedTokens = new Map<string, { claims: Partial<StaffTokenClaims>; expiresAt: number }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -52,12 +56,7 @@ export class StaffGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw unauthenticated();
-    let claims: Partial<StaffTokenClaims>;
-    try {
-      claims = await this.jwt.verifyAsync(token);
-    } catch {
-      throw unauthenticated();
-    }
+    const claims = await this.verified(token);
     if (claims.kind !== 'staff' || !/^\d+$/.test(claims.sub ?? '')) throw unauthenticated();
     const session = await this.sessions().get(Number(claims.sub));
     // Tokens issued before versions existed carry none: version 0, as every account started.
@@ -82,6 +81,28 @@ export class StaffGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
+  }
+
+  /**
+   * The token's claims once its signature and expiry are checked. A staff member sends the same token
+   * with every request: a signature verified once is remembered until the token expires (who the
+   * person is now is still read per request, through StaffSessionSource).
+   */
+  private async verified(token: string): Promise<Partial<StaffTokenClaims>> {
+    const known = this.verifiedTokens.get(token);
+    if (known && known.expiresAt > Date.now()) return known.claims;
+    let claims: Partial<StaffTokenClaims> & { exp?: number };
+    try {
+      claims = await this.jwt.verifyAsync(token);
+    } catch {
+      this.verifiedTokens.delete(token);
+      throw unauthenticated();
+    }
+    if (typeof claims.exp === 'number') {
+      if (this.verifiedTokens.size >= VERIFIED_TOKENS_KEPT) this.verifiedTokens.clear();
+      this.verifiedTokens.set(token, { claims, expiresAt: claims.exp * 1000 });
+    }
+    return claims;
   }
 
   private sessions(): StaffSessionSource {

@@ -14,7 +14,7 @@ export async function insertRows<T extends ObjectLiteral>(
   em: EntityManager,
   target: EntityTarget<T>,
   rows: Partial<T>[],
-): Promise<void> {
+): Promise<unknown> {
   if (!rows.length) return;
   const metadata = em.connection.getMetadata(target);
   const driver = em.connection.driver;
@@ -35,7 +35,20 @@ export async function insertRows<T extends ObjectLiteral>(
   const values = rows.flatMap((row) =>
     columns.map((column, i) => driver.preparePersistentValue(row[names[i]], column)),
   );
-  await em.query(head + rows.map(() => tuple).join(', '), values);
+  return em.query(head + rows.map(() => tuple).join(', '), values);
+}
+
+/**
+ * insertRows of one row, answering the id the database generated for it (MariaDB's insertId,
+ * SQLite's last row id): what `em.insert` answers in `identifiers`, without its builder.
+ */
+export async function insertRow<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  row: Partial<T>,
+): Promise<number> {
+  const raw = (await insertRows(em, target, [row])) as { insertId?: number | string } | number | bigint;
+  return Number(typeof raw === 'object' ? raw.insertId : raw);
 }
 
 /**
@@ -68,4 +81,29 @@ export async function upsertRows<T extends ObjectLiteral>(
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const values = rows.flatMap((row) => columns.map((c, i) => driver.preparePersistentValue(row[names[i]], c)));
   await em.query(head + rows.map(() => tuple).join(', ') + tail, values);
+}
+
+/**
+ * A value as the driver stores it in an entity's column (dates, simple-json, transformers): a
+ * parameter of a plain statement on a hot path (better-sqlite3 binds no Date, for one).
+ */
+export function storedValue<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  property: keyof T & string,
+  value: unknown,
+): unknown {
+  const metadata = em.connection.getMetadata(target);
+  const column = metadata.findColumnWithPropertyPath(property);
+  if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+  return em.connection.driver.preparePersistentValue(value, column);
+}
+
+/**
+ * A plain UPDATE (or DELETE) in the caller's transaction, answering how many rows it changed, as
+ * `em.update(…).affected` does (em.query answers SQLite's last row id instead).
+ */
+export async function changedRows(em: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+  if (!em.queryRunner) throw new Error('changedRows runs in a transaction');
+  return (await em.queryRunner.query(sql, parameters, true)).affected ?? 0;
 }

@@ -9,19 +9,29 @@ const ROW = { id: 1 };
 /** The organisation's change counter (see OrgVersionRow): read before trusting a cache, bumped with every change. */
 @Injectable()
 export class OrgVersion {
+  /** The version a transaction read: it reads it once (routing and the SLA policy both ask at intake). */
+  private readonly readIn = new WeakMap<EntityManager, Promise<number>>();
+
   constructor(
     @InjectRepository(OrgVersionRow) private readonly rows: Repository<OrgVersionRow>,
     private readonly db: Db,
   ) {}
 
-  /** One primary-key read. `em`: on the caller's transaction's connection. */
-  async current(em?: EntityManager): Promise<number> {
-    const row = await (em?.getRepository(OrgVersionRow) ?? this.rows).findOneBy(ROW);
-    return row?.version ?? 0;
+  /**
+   * One primary-key read. `em`: on the caller's transaction's connection, read once per transaction:
+   * its snapshot (MariaDB's repeatable read, SQLite's serialized transactions) would answer the same
+   * again, except after its own bump, which forgets it.
+   */
+  current(em?: EntityManager): Promise<number> {
+    if (!em?.queryRunner?.isTransactionActive) return this.read(em);
+    let version = this.readIn.get(em);
+    if (!version) this.readIn.set(em, (version = this.read(em)));
+    return version;
   }
 
   /** Inside the transaction that makes the change, so the new version and the change commit together. */
   async bump(em: EntityManager): Promise<void> {
+    this.readIn.delete(em);
     if ((await em.increment(OrgVersionRow, ROW, 'version', 1)).affected) return;
     try {
       await em.insert(OrgVersionRow, { ...ROW, version: 1 });
@@ -30,6 +40,14 @@ export class OrgVersion {
       if (!isDuplicateKey(error)) throw error;
       await em.increment(OrgVersionRow, ROW, 'version', 1);
     }
+  }
+
+  /** A plain statement: a cache check costs intake no entity mapping. */
+  private async read(em?: EntityManager): Promise<number> {
+    const rows: { version: number | string }[] = await (em ?? this.rows.manager).query(
+      'SELECT version FROM org_version WHERE id = 1',
+    );
+    return rows.length ? Number(rows[0].version) : 0;
   }
 
   /** Outside any transaction (seed, a change whose own save is not transactional). */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { insertRows } from '../common/plain-insert';
 import { PaymentNotice } from './payment-notice.entity';
 import { CreditOutcome, PaymentCredit } from './payment-credit.service';
 import { RefundsService } from './refunds.service';
@@ -43,13 +44,15 @@ export class PaymentNoticeHandler {
     else if (this.fapiaoConsumer)
       outcome = await this.fapiaoConsumer(notice.eventType as FapiaoEventType, notice.resource as FapiaoNotice);
     else outcome = 'unknown_fapiao';
-    await this.log.insert({
-      noticeId: notice.id.slice(0, 64),
-      eventType: notice.eventType,
-      outTradeNo: 'outTradeNo' in notice.resource ? notice.resource.outTradeNo : null,
-      outcome,
-      receivedAt: this.clock.now(),
-    });
+    await insertRows(this.log.manager, PaymentNotice, [
+      {
+        noticeId: notice.id.slice(0, 64),
+        eventType: notice.eventType,
+        outTradeNo: 'outTradeNo' in notice.resource ? notice.resource.outTradeNo : null,
+        outcome,
+        receivedAt: this.clock.now(),
+      },
+    ]);
     return outcome;
   }
 

@@ -64,6 +64,14 @@ export interface SlaTicket {
   accountNo: string | null;
   districtId: number | null;
   stationId: number | null;
+  /** The account's utility when the caller has just read the account (intake): not read again. */
+  accountUtility?: SlaUtility | null;
+}
+
+/** A ticket's clocks as its policy sets them: the deadlines from a start, and the share of each at which it is at risk. */
+export interface ClockPlan {
+  deadlines: ComputedDeadline[];
+  atRiskRatio: number;
 }
 
 const rowOf = (rule: SlaPolicyRule): Omit<SlaPolicy, 'id'> => ({
@@ -121,19 +129,29 @@ export class SlaService implements OnApplicationBootstrap {
     return (await this.policyOf(ticket, em)).policy?.atRiskRatio ?? 0.8;
   }
 
+  /** deadlinesFor and atRiskRatio from one look-up of the policy (starting clocks needs both). */
+  async clockPlan(ticket: SlaTicket, startedAt: Date, em?: EntityManager): Promise<ClockPlan> {
+    const { policy, calendar } = await this.policyOf(ticket, em);
+    return {
+      deadlines: policy ? computeDeadlines(policy, startedAt, calendar) : [],
+      atRiskRatio: policy?.atRiskRatio ?? 0.8,
+    };
+  }
+
   /** The policy that applies to a ticket (docs/domain.md#clocks: the most specific row per clock). */
   private async policyOf(ticket: SlaTicket, em?: EntityManager) {
     const { rules, areaClasses, utilities, calendar } = await this.load(em);
     const stationUtility = ticket.stationId === null ? null : (utilities.get(ticket.stationId) ?? null);
     // The account is read only when a row of the type depends on the utility (power repairs).
     const byUtility = rules.some((r) => r.ticketType === ticket.type && r.utility);
-    const account = byUtility && ticket.accountNo ? await this.accounts.findByNo(ticket.accountNo, em) : null;
+    const known = ticket.accountUtility !== undefined;
+    const account = byUtility && ticket.accountNo && !known ? await this.accounts.findByNo(ticket.accountNo, em) : null;
     const subject: SlaSubject = {
       ticketType: ticket.type,
       channel: ticket.channel,
       districtId: ticket.districtId,
       areaClass: ticket.districtId === null ? null : (areaClasses.get(ticket.districtId) ?? null),
-      utility: account?.utility ?? stationUtility,
+      utility: (known ? ticket.accountUtility : account?.utility) ?? stationUtility,
     };
     return { policy: resolveSlaPolicy(rules, subject), calendar };
   }

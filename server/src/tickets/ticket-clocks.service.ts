@@ -10,7 +10,7 @@ import {
 } from '@utility/shared';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { insertRows } from '../common/plain-insert';
-import { SlaService } from '../sla/sla.service';
+import { SlaService, SlaTicket } from '../sla/sla.service';
 import { SlaBreach } from './sla-breach.entity';
 import { TicketClock } from './ticket-clock.entity';
 import { appendEvents } from './ticket-events';
@@ -32,8 +32,8 @@ export class TicketClocksService {
 
   /** Starts every clock of the type's policy at `at`. */
   async start(em: EntityManager, ticket: ClockedTicket, at: Date, only?: ClockKind[]): Promise<void> {
-    const ratio = await this.sla.atRiskRatio(ticket, em);
-    const deadlines = (await this.sla.deadlinesFor(ticket, at, em)).filter((d) => !only || only.includes(d.kind));
+    const { deadlines: policy, atRiskRatio: ratio } = await this.sla.clockPlan(ticket, at, em);
+    const deadlines = policy.filter((d) => !only || only.includes(d.kind));
     for (const d of deadlines) {
       const row = {
         startedAt: at,
@@ -92,16 +92,16 @@ export class TicketClocksService {
    */
   async startNew(
     em: EntityManager,
-    ticket: ClockedTicket,
+    /** With the account's utility when intake has just read the account (SlaTicket.accountUtility). */
+    ticket: ClockedTicket & Pick<SlaTicket, 'accountUtility'>,
     at: Date,
     status: TicketStatus,
     window: VisitWindow | null = null,
     /** Clocks of the policy not to start now (held by an outage, TicketExtensions.heldAtIntake). */
     held: readonly ClockKind[] = [],
   ): Promise<NewClock[]> {
-    const ratio = await this.sla.atRiskRatio(ticket, em);
+    const { deadlines: policy, atRiskRatio: ratio } = await this.sla.clockPlan(ticket, at, em);
     const met = clocksStoppedBy(status, ticket.type);
-    const policy = await this.sla.deadlinesFor(ticket, at, em);
     const deadlines = (window ? appointmentDeadlines(policy, at, window) : policy).filter(
       (d) => !held.includes(d.kind),
     );

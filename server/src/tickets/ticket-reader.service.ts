@@ -198,9 +198,14 @@ export class TicketReader {
   /** Timeline events after `afterId`, oldest first, for consumers such as resident notices. */
   async eventsAfter(afterId: number, limit: number): Promise<TicketEventFact[]> {
     const events = await this.events.find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
-    const tickets = await this.tickets.findBy({ id: In([...new Set(events.map((e) => e.ticketId))]) });
+    // Read by every timeline consumer on every run: only the columns a fact carries (no phone to decrypt).
+    const tickets = await this.tickets.find({
+      where: { id: In([...new Set(events.map((e) => e.ticketId))]) },
+      select: { id: true, no: true, type: true, accountNo: true },
+    });
+    const byId = new Map(tickets.map((t) => [t.id, t]));
     return events.map((e) => {
-      const t = tickets.find((x) => x.id === e.ticketId)!;
+      const t = byId.get(e.ticketId)!;
       return {
         eventId: e.id,
         kind: e.kind,

@@ -16,10 +16,11 @@ import {
   shanghaiDate,
 } from '@utility/shared';
 import { EntityManager, IsNull } from 'typeorm';
-import { AccountsService } from '../accounts/accounts.service';
+import { AccountPlace, AccountsService } from '../accounts/accounts.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { phoneIndex } from '../common/phone-index';
+import { insertRow } from '../common/plain-insert';
 import { Db } from '../common/db';
 import { Actor, ResidentPrincipal, StaffPrincipal } from '../common/principal';
 import { OrgService } from '../org/org.service';
@@ -57,6 +58,9 @@ export interface TicketStep {
   events?: { kind: TicketEventKind; note?: string | null; data?: EventData | null }[];
 }
 
+/** Sets a new ticket's number (backquotes, which SQLite reads as MariaDB does: `no` is a keyword to SQLite). */
+const NUMBER_TICKET = 'UPDATE ticket SET `no` = ? WHERE id = ?';
+
 const initialPriority = (type: TicketType): Priority =>
   type === TicketType.Leak ? Priority.Emergency : Priority.Normal;
 
@@ -92,7 +96,7 @@ export class TicketsService {
     const now = this.clock.now();
     // Every read goes through `em`: waiting for a second pooled connection while holding one
     // deadlocks the pool once as many intakes run at once as it has connections.
-    const place = await this.placeOf(em, body);
+    const { accountUtility, ...place } = await this.placeOf(em, body);
     const queue = await this.queues.route({ type: body.type, ...place }, em);
     // A caller taken by staff on the phone or at the counter has already been heard: 受理.
     const byStaff = actor !== null && actor.role !== Role.Resident;
@@ -119,10 +123,10 @@ export class TicketsService {
       createdAt: now,
       updatedAt: now,
     };
-    const { identifiers } = await em.insert(Ticket, { ...row });
-    const id = identifiers[0].id as number;
+    // Plain statements (common/plain-insert.ts): the number needs the id the insert generated.
+    const id = await insertRow(em, Ticket, row);
     const no = shanghaiDate(now).replaceAll('-', '') + String(id).padStart(6, '0');
-    await em.update(Ticket, { id }, { no });
+    await em.query(NUMBER_TICKET, [no, id]);
     // What was just written, without reading it back (each round trip costs intake throughput).
     const ticket: Ticket = { ...row, id, no };
     await appendEvents(em, id, [
@@ -133,7 +137,8 @@ export class TicketsService {
       { kind: TicketEventKind.Routed, actor: null, at: now, note: queue.name, data: { queueId: queue.id } },
     ]);
     const held = await this.extensions.heldAtIntake(em, ticket, now);
-    const clocks = await this.clocks.startNew(em, ticket, now, status, body.window ?? null, held);
+    const clocked = accountUtility === undefined ? ticket : { ...ticket, accountUtility };
+    const clocks = await this.clocks.startNew(em, clocked, now, status, body.window ?? null, held);
     if (!queue.autoAssign) return { ticket, queueName: queue.name, clocks };
     await this.assignment.autoAssign(em, ticket, now);
     return { ticket: await em.findOneByOrFail(Ticket, { id }), queueName: queue.name, clocks: null };
@@ -437,15 +442,18 @@ export class TicketsService {
     });
   }
 
-  /** District and station from the account, else the caller's district, else nowhere (triage). */
+  /**
+   * District and station from the account (with its utility, which its clocks may depend on), else
+   * the caller's district, else nowhere (triage).
+   */
   private async placeOf(
     em: EntityManager,
     body: IntakeInput,
-  ): Promise<{ districtId: number | null; stationId: number | null }> {
+  ): Promise<{ districtId: number | null; stationId: number | null; accountUtility?: AccountPlace['utility'] }> {
     if (body.accountNo) {
-      const account = await this.accounts.findByNo(body.accountNo, em);
+      const account = await this.accounts.placeOf(body.accountNo, em);
       if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
-      return { districtId: account.districtId, stationId: account.stationId };
+      return { districtId: account.districtId, stationId: account.stationId, accountUtility: account.utility };
     }
     if (body.districtId) {
       if (!(await this.org.findDistrict(body.districtId, em)))
