@@ -92,6 +92,8 @@ export enum ErrorCode {
   OutageRestored = 'OUTAGE_RESTORED',
   NotOutageChild = 'NOT_OUTAGE_CHILD',
   IncidentClosed = 'INCIDENT_CLOSED',
+  FieldJobResultRequired = 'FIELD_JOB_RESULT_REQUIRED',
+  PriceItemInUse = 'PRICE_ITEM_IN_USE',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -184,6 +186,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.OutageRestored]: '该停供已恢复，不能再修改',
   [ErrorCode.NotOutageChild]: '该工单未关联到此停供',
   [ErrorCode.IncidentClosed]: '该事件已结束',
+  [ErrorCode.FieldJobResultRequired]:
+    '上门维修工单须由师傅在现场提交处理结果（居民签字或在小程序中确认，收费项目须居民先同意报价）后才能办结',
+  [ErrorCode.PriceItemInUse]: '该收费项目已用于报价，只能停用，不能删除',
 };
 
 /** The wire shape of every error response. */

@@ -19,6 +19,7 @@ import {
   openidOf,
   residentLogin,
 } from '../testing/resident-fixtures';
+import { resolveFieldJob } from '../testing/field-job-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { Db } from '../common/db';
 import { NoticePlanner } from './notice-planner.service';
@@ -170,7 +171,7 @@ describe('ticket notices', () => {
       ['2026-06-10T01:05:00.000Z', () => claim(ticket.id)],
       ['2026-06-10T01:10:00.000Z', () => transition(t, tech1.auth, ticket.id, 'en_route').expect(200)],
       ['2026-06-10T01:40:00.000Z', () => transition(t, tech1.auth, ticket.id, 'on_site').expect(200)],
-      ['2026-06-10T02:30:00.000Z', () => transition(t, tech1.auth, ticket.id, 'resolved').expect(200)],
+      ['2026-06-10T02:30:00.000Z', () => resolveFieldJob(t, tech1.auth, ticket.id)],
       ['2026-06-10T03:00:00.000Z', () => transition(t, agent.auth, ticket.id, 'closed').expect(200)],
     ];
     for (const [at, act] of steps) {

@@ -235,6 +235,7 @@ export class FieldWorkService {
       if (signaturePhotoId) await this.uploads.claim(em, [signaturePhotoId], owner, `repair_sign:${resultId}`, 1);
       return this.tickets.recordStep(em, me, ticket, {
         to: TicketStatus.Resolved,
+        means: 'job_result',
         note: body.diagnosis,
         data: {
           resultId,

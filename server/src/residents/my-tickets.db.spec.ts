@@ -14,6 +14,7 @@ import {
   transition,
 } from '../testing/api-fixtures';
 import { Resident, bindAccount, myTicket, myTickets, residentLogin } from '../testing/resident-fixtures';
+import { resolveFieldJob } from '../testing/field-job-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** "My requests": the tickets of every account a resident bound, however they were reported, in the resident's words. */
@@ -88,7 +89,7 @@ describe('my tickets', () => {
       ],
       [
         90,
-        () => transition(t, tech1.auth, ticket.id, 'resolved', '更换温控阀').expect(200),
+        () => resolveFieldJob(t, tech1.auth, ticket.id, '更换温控阀'),
         '待评价',
         ['已提交', '已受理', '已派单', '师傅在路上', '已到达', '已完成'],
       ],
