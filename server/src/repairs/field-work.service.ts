@@ -155,12 +155,14 @@ export class FieldWorkService {
         resultId: null,
       });
       const quoteId = identifiers[0].id as number;
+      const items = priced.lines.map((l) => `${l.name}×${l.qty}`).join('、');
+      // The resident is told of it (items, total, 待您确认) from this event, by the notice planner.
       return this.tickets.recordStep(em, me, ticket, {
         events: [
           {
             kind: TicketEventKind.QuoteSent,
-            note: `报价已发送：${priced.lines.map((l) => `${l.name}×${l.qty}`).join('、')}，合计${formatYuan(priced.totalFen)}`,
-            data: { quoteId, totalFen: priced.totalFen, supersedes: earlier?.id ?? null },
+            note: `报价已发送：${items}，合计${formatYuan(priced.totalFen)}`,
+            data: { quoteId, totalFen: priced.totalFen, items, supersedes: earlier?.id ?? null },
           },
         ],
       });
