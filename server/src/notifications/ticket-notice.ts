@@ -58,7 +58,8 @@ export function noticeForEvent(fact: TicketEventFact, templates: NoticeTemplates
   const expectedBy = step === ResidentStep.Delayed ? fact.data?.expectedBy : undefined;
   const time = typeof expectedBy === 'string' ? new Date(expectedBy) : fact.at;
   // A quote: its total and items, and 待您确认 — the resident accepts it on the request's page.
-  const quote = step === ResidentStep.QuoteSent && typeof fact.data?.totalFen === 'number' ? fact.data : null;
+  const quote =
+    step === ResidentStep.QuoteSent && fact.data && typeof fact.data.totalFen === 'number' ? fact.data : null;
   return {
     templateId: templates[template],
     page: `packages/requests/detail?id=${fact.ticketId}`,

@@ -276,7 +276,12 @@ describe('ticket notices', () => {
       .http()
       .post(`/api/field/jobs/${ticket.id}/quote`)
       .set('Authorization', tech1.auth)
-      .send({ items: [{ code: 'gas-hose', qty: 1 }, { code: 'visit', qty: 1 }] });
+      .send({
+        items: [
+          { code: 'gas-hose', qty: 1 },
+          { code: 'visit', qty: 1 },
+        ],
+      });
     expect(quoted.status).toBe(200);
     await work();
 

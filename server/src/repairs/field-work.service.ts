@@ -32,6 +32,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { acceptedSinceAssigned, inWorkOrder, toFieldJobView } from './field-job-view';
+import { PriceListService } from './price-list.service';
 import { RepairQuote } from './repair-quote.entity';
 import { currentQuote, toQuoteView } from './repair-quotes';
 import { RepairRequest } from './repair-request.entity';
@@ -74,6 +75,7 @@ export class FieldWorkService {
     private readonly reader: TicketReader,
     private readonly uploads: UploadsService,
     private readonly photos: TicketPhotos,
+    private readonly priceList: PriceListService,
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
@@ -122,14 +124,15 @@ export class FieldWorkService {
   }
 
   /**
-   * 报价: items of the price list, priced by the server, sent to the resident before the work
+   * 报价: items of the operator's price list, priced by the server, sent to the resident before the work
    * (docs/domain.md#charges). A newer quote supersedes the visit's earlier one, accepted or not:
    * the resident must agree to what they will be charged.
    */
-  sendQuote(me: StaffPrincipal, id: number, body: SendQuoteRequest): Promise<FieldJobView> {
+  async sendQuote(me: StaffPrincipal, id: number, body: SendQuoteRequest): Promise<FieldJobView> {
     let priced: ReturnType<typeof priceQuote>;
     try {
-      priced = priceQuote(body.items);
+      // The operator's list as it is now: a retired item is no longer quoted.
+      priced = priceQuote(body.items, await this.priceList.quotable());
     } catch (error) {
       if (error instanceof QuoteItemError)
         throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.QuoteItemUnknown, undefined, [

@@ -308,8 +308,7 @@ export class TicketsService {
     } catch (error) {
       // Nobody may make this move now → 409; somebody may, but not this caller → 403; a field job
       // is resolved only with its result (docs/domain.md#charges) → 409 FIELD_JOB_RESULT_REQUIRED.
-      if (error instanceof TransitionError)
-        throw error.reason === 'actor' ? forbidden() : conflict(error.code);
+      if (error instanceof TransitionError) throw error.reason === 'actor' ? forbidden() : conflict(error.code);
       throw error;
     }
     await this.extensions.checkMove(actor, ticket, to);

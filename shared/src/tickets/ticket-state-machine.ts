@@ -148,8 +148,8 @@ export class TransitionError extends Error {
         : reason === 'job_result'
           ? `${type} ticket: ${from} → ${to} is made by recording the job's result, not by a transition`
           : to === S.Assigned
-          ? `${type} ticket: ${from} → assigned is done by claim or assign, not by a transition`
-          : `${type} ticket cannot move from ${from} to ${to}`,
+            ? `${type} ticket: ${from} → assigned is done by claim or assign, not by a transition`
+            : `${type} ticket cannot move from ${from} to ${to}`,
     );
     this.name = 'TransitionError';
     this.code =

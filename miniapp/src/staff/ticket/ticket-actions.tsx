@@ -69,7 +69,10 @@ export function TicketActions({ ticket, staff, onChanged }: Props) {
         </ActionButton>
       ) : null}
       {resultDue ? (
-        <ActionButton id="ticket-open-job" onClick={() => void Taro.navigateTo({ url: `/staff/job/index?id=${ticket.id}` })}>
+        <ActionButton
+          id="ticket-open-job"
+          onClick={() => void Taro.navigateTo({ url: `/staff/job/index?id=${ticket.id}` })}
+        >
           填写处理结果
         </ActionButton>
       ) : null}
