@@ -89,7 +89,7 @@ describe('my tickets', () => {
       ],
       [
         90,
-        () => resolveFieldJob(t, tech1.auth, ticket.id, '更换温控阀'),
+        () => resolveFieldJob(t, tech1.auth, ticket.id, '温控阀损坏'),
         '待评价',
         ['已提交', '已受理', '已派单', '师傅在路上', '已到达', '已完成'],
       ],
@@ -117,9 +117,11 @@ describe('my tickets', () => {
 
     const done = await myTicket(t, alice, ticket.id);
     expect(done.timeline.map((s) => s.at)).toEqual([0, 0, 5, 10, 40, 90].map((m) => minutes(t0, m).toISOString()));
-    // No staff internals: not the technician's full name, the caller's phone, the queue or the notes.
+    // The work as recorded is the resident's to read (cause and measures)…
+    expect(done.work).toMatchObject({ cause: '温控阀损坏', chargeable: false });
+    // …but no staff internals: not the technician's full name, the caller's phone, the queue or the notes.
     const wire = JSON.stringify(done);
-    for (const secret of ['张师傅', '13812345678', '5678', '王先生', '更换温控阀', '回访满意'])
+    for (const secret of ['张师傅', '13812345678', '5678', '王先生', '回访满意'])
       expect(wire).not.toContain(secret);
     for (const internal of [
       'status',
