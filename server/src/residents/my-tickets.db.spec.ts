@@ -121,8 +121,7 @@ describe('my tickets', () => {
     expect(done.work).toMatchObject({ cause: '温控阀损坏', chargeable: false });
     // …but no staff internals: not the technician's full name, the caller's phone, the queue or the notes.
     const wire = JSON.stringify(done);
-    for (const secret of ['张师傅', '13812345678', '5678', '王先生', '回访满意'])
-      expect(wire).not.toContain(secret);
+    for (const secret of ['张师傅', '13812345678', '5678', '王先生', '回访满意']) expect(wire).not.toContain(secret);
     for (const internal of [
       'status',
       'priority',
