@@ -6,14 +6,16 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['index'] },
     // The server's progress notices open `packages/requests/detail?id=`.
     { root: 'packages/requests', pages: ['detail'] },
-    // Bills, WeChat Pay, receipts, 自助抄表 and 代缴 (paying by 户号 without binding).
-    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy'] },
+    // Bills, WeChat Pay, receipts, 自助抄表, 代缴 (paying by 户号 without binding), 开发票 (e-invoices) and 充值 (prepaid top-ups).
+    { root: 'packages/pay', pages: ['bills', 'detail', 'result', 'records', 'reading', 'proxy', 'invoice', 'top-up'] },
     // 报修 and the 燃气泄漏 alarm (safety instructions first).
     { root: 'packages/repair', pages: ['index', 'emergency'] },
     // 服务评价 of a resolved ticket (from its detail page and its resolved notice).
     { root: 'packages/rating', pages: ['index'] },
     // 投诉 and 举报 (anonymous if the resident wishes).
     { root: 'packages/complaint', pages: ['index', 'report'] },
+    // 咨询 (a question, answered within 1 working day) and 建议 (a suggestion).
+    { root: 'packages/consult', pages: ['index', 'suggestion'] },
     // 业务办理: 开户, 过户, 停气/复气, 停热/复热 with their documents.
     { root: 'packages/application', pages: ['index'] },
     // 预约安检 (book, reschedule, cancel, reminder) and 我的隐患. Inspection notices open `index?bookingId=`.
@@ -45,8 +47,12 @@ export default defineAppConfig({
         'notifications/index',
         // 柜台收费: billing agents record counter payments (cash, POS, transfer) with a receipt number.
         'counter/index',
+        // 发票管理: billing staff list the e-invoices of their district.
+        'invoices/index',
         // 停供管理: dispatch declares, moves and restores outages.
         'outages/index',
+        // 知识库管理: supervisors and admins list, search, write and publish articles.
+        'knowledge/index',
       ],
     },
     // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and

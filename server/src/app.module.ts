@@ -12,6 +12,7 @@ import { LoggingModule, createLogger } from './common/logging';
 import { CustomerHistoryModule } from './customer-history/customer-history.module';
 import { CustomerMasterModule } from './customer-master/customer-master.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { AppConfig } from './common/config';
 import { JobsModule } from './common/jobs/jobs.module';
 import { dataSourceOptions } from './db/data-source-options';
@@ -21,9 +22,11 @@ import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OutagesModule } from './outages/outages.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { InvoicesModule } from './invoices/invoices.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { OrgModule } from './org/org.module';
 import { PaymentsModule } from './payments/payments.module';
+import { PrepaidModule } from './prepaid/prepaid.module';
 import { WechatPayModule } from './payments/wechat-pay/wechat-pay.module';
 import { QueueAdminModule } from './queue-admin/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
@@ -64,6 +67,8 @@ export class AppModule {
         NotificationsModule,
         BillingModule,
         PaymentsModule,
+        InvoicesModule,
+        PrepaidModule,
         SeedModule,
         WechatModule,
         WecomModule,
@@ -79,6 +84,7 @@ export class AppModule {
         ArrearsModule,
         ComplaintsModule,
         ApplicationsModule,
+        ConsultationsModule,
         FeedbackModule,
         InspectionsModule,
         JobsModule,

@@ -22,7 +22,7 @@ describe('@utility/shared root', () => {
         jest.requireActual<typeof import('./sla/sla-deadlines')>('./sla/sla-deadlines').addWorkingDays,
       );
       // One row per ticket type for any place and channel, plus the power and 12345 refinements.
-      expect(sla.DEFAULT_SLA_POLICIES.filter((p) => sla.selectorSpecificity(p) === 0)).toHaveLength(9);
+      expect(sla.DEFAULT_SLA_POLICIES.filter((p) => sla.selectorSpecificity(p) === 0)).toHaveLength(11);
     });
   });
 });

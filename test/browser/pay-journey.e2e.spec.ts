@@ -211,6 +211,8 @@ describe('browser', () => {
       商户订单号: paid.outTradeNo,
       支付时间: shanghaiMinute(payment.paidAt!),
       缴费方式: '微信支付',
+      // Paid by this resident through WeChat Pay: an e-invoice may be asked for (开发票).
+      发票: '未开票',
     };
     await step(resident, 'receipt', async () => {
       const receipt = screen().locator('#pay-receipt');
@@ -232,6 +234,34 @@ describe('browser', () => {
       expect(await screen().locator('.receipt').count()).toBe(1);
       expect(await receipt.locator('.badge').innerText()).toBe('已支付');
       expect(await receiptLines(receipt)).toEqual(expectedReceipt);
+    });
+
+    // 8b. 开发票: a personal title; WeChat Pay's fake issues it into the card wallet, the record says 已开票.
+    await step(resident, 'invoice', async () => {
+      await screen().locator(`#invoice-request-${paid.outTradeNo}`).click();
+      await page.waitForURL(/#\/packages\/pay\/invoice\?paymentId=\d+$/);
+      const form = screen();
+      await form.locator('#invoice-name input').fill('张三');
+      await form.locator('#invoice-submit').click();
+      await form.locator('#invoice-done').waitFor();
+      expect(await form.locator('#invoice-done').innerText()).toContain('已提交开票申请');
+      await form.locator('#invoice-back').click();
+      await page.waitForURL(new RegExp(`#/packages/pay/records\\?accountId=${account.id}$`));
+      await pageSettled(page);
+      // The record is read again on show; the fake issues within a moment (reload until it has).
+      let shown = '';
+      for (let i = 0; i < 20 && shown !== '已开票'; i++) {
+        if (i) {
+          await page.waitForTimeout(250);
+          await page.reload();
+          await pageSettled(page);
+        }
+        const line = currentPage(page).locator(`#receipt-invoice-${paid.outTradeNo} .receipt__value`);
+        await line.waitFor();
+        shown = await line.innerText();
+      }
+      expect(shown).toBe('已开票');
+      expect(await currentPage(page).locator(`#invoice-reissue-${paid.outTradeNo}`).count()).toBe(1);
     });
 
     // 9. Back: the bills list has nothing left to pay; home has no arrears banner any more.
@@ -266,6 +296,10 @@ describe('browser', () => {
         paidAt: expect.any(String),
         method: 'wechat',
         receiptNo: null,
+        id: expect.any(Number),
+        // Read before 开发票 (step 7).
+        invoice: null,
+        invoiceable: true,
       },
     ]);
     const orderRows = await queryRows<{ orderNo: string; status: string }>(

@@ -42,7 +42,7 @@ const NOTIFY: Operation = {
 
 /** The resident's prefixes, as miniapp/src/services/request.ts chooses tokens (only weights the draw). */
 const RESIDENT_PATH =
-  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions)(\/|\?|$)/;
+  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|consultations|suggestions)(\/|\?|$)/;
 
 /**
  * Every endpoint of the served OpenAPI document, fuzzed with random and boundary paths, ids, queries,

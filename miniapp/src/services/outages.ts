@@ -26,3 +26,8 @@ export function moveRestoreTime(id: number, restoreBy: string): Promise<OutageVi
 export function restoreOutage(id: number): Promise<OutageView> {
   return request<OutageView>(`/api/staff/outages/${id}/restore`, { method: 'POST' });
 }
+
+/** Staff: take a fault out of its outage (it is worked as its own, its on-site clock starts). */
+export function unlinkFromOutage(outageId: number, ticketId: number): Promise<void> {
+  return request<void>(`/api/staff/outages/${outageId}/tickets/${ticketId}/unlink`, { method: 'POST' });
+}

@@ -58,11 +58,12 @@ const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAF
 const RESIDENT_PATH =
   /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|outages|inspection-slots|inspections|dev\/wechat-pay)(\/|\?|$)/;
 /**
- * Filing a complaint, a report or an application is the resident's; what lies under those paths
+ * Filing a complaint, a report, an application, a question or a suggestion is the resident's; what lies under those paths
  * is the staff's (`/api/applications/:id` is an application's form for the business desk), so
  * only the bare paths count (and the public list of application kinds).
  */
-const RESIDENT_EXACT_PATH = /^\/api\/(complaints|misconduct-reports|applications|applications\/kinds)(\?|$)/;
+const RESIDENT_EXACT_PATH =
+  /^\/api\/(complaints|misconduct-reports|applications|applications\/kinds|consultations|suggestions)(\?|$)/;
 export type AudienceName = 'resident' | 'staff';
 export const audienceOf = (path: string): AudienceName =>
   RESIDENT_PATH.test(path) || RESIDENT_EXACT_PATH.test(path) ? 'resident' : 'staff';

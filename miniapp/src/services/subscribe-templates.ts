@@ -15,4 +15,5 @@ export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   usageAlert: '用量异常提醒',
   accountChange: '户号变更通知',
   outage: '停供通知',
+  prepaidBalance: '余额不足提醒',
 };

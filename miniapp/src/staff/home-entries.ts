@@ -8,5 +8,9 @@ export const VISIT_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor];
 export const PLAN_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
 /** Who reads the dashboard and the monthly report. */
 export const OVERSIGHT_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
+/** Who keeps the knowledge base (the server's rule: supervisors and admins; agents read it from intake). */
+export const KNOWLEDGE_EDITOR_ROLES: readonly Role[] = [Role.Supervisor, Role.Admin];
+/** Who answers questions and suggestions (咨询、建议). */
+export const ANSWER_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin];
 /** Who declares and restores outages (the server's rule: dispatch, supervisors, admins). */
 export const OUTAGE_ROLES: readonly Role[] = [Role.Dispatcher, Role.Supervisor, Role.Admin];

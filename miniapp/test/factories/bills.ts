@@ -73,6 +73,7 @@ export function payResponse(over: Partial<PayResponse> = {}): PayResponse {
 
 export function paymentView(over: Partial<PaymentView> = {}): PaymentView {
   return {
+    id: 41,
     orderNo: 'W20261123A1B2C3D4E5F60718',
     method: 'wechat',
     receiptNo: null,

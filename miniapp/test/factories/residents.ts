@@ -69,4 +69,5 @@ export const NOTICE_TEMPLATES = {
   usageAlert: 'TPL_USE',
   accountChange: 'TPL_ACH',
   outage: 'TPL_OUT',
+  prepaidBalance: 'TPL_PRE',
 };

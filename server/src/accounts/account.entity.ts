@@ -1,4 +1,4 @@
-import type { PaymentMode, UsageType } from '@utility/shared';
+import type { MeterKind, PaymentMode, UsageType } from '@utility/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 import { encrypted } from '../common/field-cipher';
@@ -51,6 +51,10 @@ export class Account {
 
   @Column({ type: 'varchar', length: 8, default: 'postpaid' })
   paymentMode: PaymentMode;
+
+  /** An IC-card or IoT meter takes prepaid top-ups (docs/domain.md#prepaid-accounts); ordinary meters are read. */
+  @Column({ type: 'varchar', length: 8, default: 'ordinary' })
+  meterKind: MeterKind;
 
   /**
    * The phone registered with the company for this account (at opening or transfer). Never shown: residents

@@ -43,6 +43,7 @@ const EDITABLE: (keyof AccountFields)[] = [
   'usageType',
   'keyCustomer',
   'paymentMode',
+  'meterKind',
   'phone',
   'active',
 ];
@@ -83,11 +84,25 @@ export class AccountsService {
     const rows = await this.accounts
       .createQueryBuilder('a')
       .select('a.id', 'id')
-      .where('a.id > :afterId', { afterId })
+      // Prepaid accounts pay for gas before they use it (docs/domain.md#prepaid-accounts): no monthly bill.
+      .where("a.id > :afterId AND a.paymentMode = 'postpaid'", { afterId })
       .orderBy('a.id', 'ASC')
       .limit(limit)
       .getRawMany<{ id: number | string }>();
     return rows.map((r) => Number(r.id));
+  }
+
+  /** Keyset page of active prepaid accounts with an IC-card or IoT meter (docs/domain.md#prepaid-accounts). */
+  prepaidAccountsAfter(afterId: number, limit: number): Promise<Account[]> {
+    return this.accounts
+      .createQueryBuilder('a')
+      .where("a.paymentMode = 'prepaid' AND a.meterKind <> 'ordinary' AND a.active = :active AND a.id > :afterId", {
+        active: true,
+        afterId,
+      })
+      .orderBy('a.id', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   /** Keyset page of heating accounts with an area, for the seasonal bill run. */
@@ -172,6 +187,7 @@ export class AccountsService {
           usageType: row.usageType,
           keyCustomer: row.keyCustomer ?? false,
           paymentMode: row.paymentMode,
+          meterKind: row.meterKind ?? 'ordinary',
           phone: row.phone ?? null,
           phoneIndex: phoneIndex(row.phone),
           active: true,
@@ -315,7 +331,8 @@ export class AccountsService {
     rows: (Pick<
       Account,
       'accountNo' | 'holderName' | 'address' | 'utility' | 'districtId' | 'stationId' | 'areaCentiM2'
-    > & { phone?: string | null })[],
+    > &
+      Partial<Pick<Account, 'paymentMode' | 'meterKind' | 'meterNo'>> & { phone?: string | null })[],
   ): Promise<void> {
     const existing = new Set((await this.accounts.find({ select: { accountNo: true } })).map((a) => a.accountNo));
     const missing = rows.filter((r) => !existing.has(r.accountNo));

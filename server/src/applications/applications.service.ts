@@ -12,16 +12,12 @@ import {
   maskIdNumber,
   maskPhone,
 } from '@utility/shared';
-import { AccountsService } from '../accounts/accounts.service';
 import { notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { ResidentPrincipal, StaffPrincipal } from '../common/principal';
 import { requestCreated } from '../complaints/request-created';
-import { AccountBindingsService } from '../residents/account-bindings.service';
+import { ResidentIntake } from '../residents/resident-intake.service';
 import { TicketReader } from '../tickets/ticket-reader.service';
-import { TicketsService } from '../tickets/tickets.service';
-import { UploadsService } from '../uploads/uploads.service';
 import { BusinessApplication } from './business-application.entity';
 
 /** Photos per application: the documents need at most 4 kinds, a few pages each. */
@@ -41,12 +37,8 @@ export interface ApplicationView {
 export class ApplicationsService {
   constructor(
     @InjectRepository(BusinessApplication) private readonly applications: Repository<BusinessApplication>,
-    private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
-    private readonly accounts: AccountsService,
-    private readonly bindings: AccountBindingsService,
-    private readonly uploads: UploadsService,
-    private readonly idempotency: IdempotencyService,
+    private readonly intake: ResidentIntake,
     private readonly clock: Clock,
   ) {}
 
@@ -55,40 +47,35 @@ export class ApplicationsService {
     body: CreateApplicationRequest,
     key: string | undefined,
   ): Promise<{ created: FeedbackRequestCreated; replayed: boolean }> {
-    const created = await this.idempotency.create(`resident:${me.id}`, key, 'application', body, async (em) => {
-      await this.bindings.assertBound(me.id, body.accountId);
-      const account = await this.accounts.findById(body.accountId);
-      if (!account) throw notFound();
+    const created = await this.intake.file(me, 'application', body, key, async () => {
+      const account = await this.intake.boundAccount(me, body.accountId);
       const def = APPLICATION_KINDS[body.kind];
       const name = body.fields.applicantName ?? body.fields.newHolderName ?? account.holderName;
-      const ticket = await this.tickets.intake(em, me, {
-        type: TicketType.Application,
-        accountNo: account.accountNo,
-        address: account.address,
-        contactName: name.trim(),
-        contactPhone: body.fields.phone.trim(),
-        description: `${def.label}申请${body.fields.reason ? `：${body.fields.reason.trim()}` : ''}`,
-        channel: Channel.Miniapp,
-      });
-      const photoIds = Object.values(body.photoIds).flat();
-      await this.uploads.claim(
-        em,
-        photoIds,
-        { kind: 'resident', id: me.id },
-        `ticket:${ticket.id}`,
-        MAX_APPLICATION_PHOTOS,
-      );
       const fields = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, v.trim()]));
-      await em.insert(BusinessApplication, {
-        ticketId: ticket.id,
-        kind: body.kind,
-        accountId: account.id,
-        residentId: me.id,
-        fields: JSON.stringify(fields),
-        documents: body.photoIds,
-        createdAt: this.clock.now(),
-      });
-      return ticket.id;
+      return {
+        ticket: {
+          type: TicketType.Application,
+          accountNo: account.accountNo,
+          address: account.address,
+          contactName: name.trim(),
+          contactPhone: body.fields.phone.trim(),
+          description: `${def.label}申请${body.fields.reason ? `：${body.fields.reason.trim()}` : ''}`,
+          channel: Channel.Miniapp,
+        },
+        photoIds: Object.values(body.photoIds).flat(),
+        maxPhotos: MAX_APPLICATION_PHOTOS,
+        record: async (em, ticket) => {
+          await em.insert(BusinessApplication, {
+            ticketId: ticket.id,
+            kind: body.kind,
+            accountId: account.id,
+            residentId: me.id,
+            fields: JSON.stringify(fields),
+            documents: body.photoIds,
+            createdAt: this.clock.now(),
+          });
+        },
+      };
     });
     return { created: await requestCreated(this.reader, created.resourceId, false), replayed: created.replayed };
   }

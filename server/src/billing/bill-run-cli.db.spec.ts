@@ -11,10 +11,9 @@ import { BillRunCliModule } from './bill-run-cli.module';
 import { BillRun } from './bill-run.service';
 import { login } from '../testing/api-fixtures';
 import { lastReading, m3 } from '../testing/payment-fixtures';
+import { describeOn } from '../testing/each-database';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { Bill } from './bill.entity';
-
-declare const TEST_DATABASE: 'sqlite' | 'mariadb';
 
 const REPO = resolve(__dirname, '../../..');
 const CLI = resolve(REPO, 'server/dist/billing/bill-run.cli.js');
@@ -29,11 +28,14 @@ function nextPeriod(): string {
  * `node server/dist/billing/bill-run.cli.js --period YYYY-MM`, as operations run it, against the SQLite file
  * of a seeded test app (the build is made first: the CLI is the compiled one). SQLite only: one build, one file.
  */
-(TEST_DATABASE === 'sqlite' ? describe : describe.skip)('bill run CLI', () => {
+describeOn('sqlite', 'bill run CLI', () => {
   let t: TestApp;
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '-w', 'shared', '--silent'], { cwd: REPO, stdio: 'pipe' });
-    execFileSync('npm', ['run', 'build', '-w', 'server', '--silent'], { cwd: REPO, stdio: 'pipe' });
+    // `npm test` builds the server before the suites; run alone, the spec builds it.
+    if (!process.env.SERVER_DIST_BUILT) {
+      execFileSync('npm', ['run', 'build', '-w', 'shared', '--silent'], { cwd: REPO, stdio: 'pipe' });
+      execFileSync('npm', ['run', 'build', '-w', 'server', '--silent'], { cwd: REPO, stdio: 'pipe' });
+    }
     t = await startTestApp();
   }, 300_000);
   afterAll(() => t?.close());

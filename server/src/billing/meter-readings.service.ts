@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Role, TicketType, checkReading, shanghaiDate } from '@utility/shared';
-import { EntityManager, LessThan, Repository } from 'typeorm';
+import { EntityManager, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AppError, forbidden } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -146,6 +146,15 @@ export class MeterReadingsService {
 
   hasReading(em: EntityManager, accountId: number, readOn: string): Promise<boolean> {
     return em.existsBy(MeterReading, { accountId, readOn });
+  }
+
+  /** The account's readings on or after `sinceDay`, oldest first (held ones are not yet trusted): prepaid usage. */
+  readingsSince(accountId: number, sinceDay: string): Promise<MeterReading[]> {
+    return this.readings.find({
+      where: { accountId, readOn: MoreThanOrEqual(sinceDay), status: Not('held') },
+      order: { readOn: 'ASC' },
+      take: 400,
+    });
   }
 
   /** The account's last billed reading: where a trial bill's volume starts. */

@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ErrorCode, ImportReport, ImportRowError, StaffReadingSchema, shanghaiDate } from '@utility/shared';
 import { Clock } from '../common/clock';
-import { parse } from 'csv-parse/sync';
 import { In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { AppError } from '../common/app-error';
 import { Db } from '../common/db';
 import { MeterReading } from './meter-reading.entity';
 import { MeterReadingsService } from './meter-readings.service';
+import { csvRows } from '../common/csv-rows';
 
 const MAX_ROWS = 50_000;
 const HEADER = ['accountNo', 'readOn', 'value'];
@@ -56,7 +56,7 @@ export class ReadingImportService {
     const errors: ImportRowError[] = [];
     let records: string[][];
     try {
-      records = parse(csv, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+      records = csvRows(csv);
     } catch (error) {
       return { rows: [], errors: [{ line: 0, accountNo: '', message: `无法解析CSV：${(error as Error).message}` }] };
     }

@@ -5,6 +5,7 @@ import {
   DEFAULT_HEATING,
   DEFAULT_POWER,
   ErrorCode,
+  GasTariff,
   overlappingTariff,
   roundHalfUpDiv,
   TariffRequest,
@@ -17,6 +18,7 @@ import { AppError, conflict, notFound } from '../common/app-error';
 import { Db, isDuplicateKey } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
 import { OrgService, unknownReference } from '../org/org.service';
+import { TariffBook } from './tariff-book';
 import { Tariff } from './tariff.entity';
 
 const tariffView = (t: Tariff): TariffView =>
@@ -37,6 +39,11 @@ export class TariffsService {
 
   list(): Promise<Tariff[]> {
     return this.tariffs.find({ order: { districtId: 'ASC', kind: 'ASC', effectiveFrom: 'ASC' } });
+  }
+
+  /** A district's gas tariffs, as the shared functions take them (prepaid unit price). */
+  async gasTariffs(districtId: number): Promise<GasTariff[]> {
+    return new TariffBook(await this.tariffs.findBy({ kind: 'gas', districtId })).gas(districtId);
   }
 
   async views(): Promise<TariffView[]> {

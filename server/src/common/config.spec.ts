@@ -143,6 +143,9 @@ describe('loadConfig with NODE_ENV=production', () => {
     WECOM_CORP_ID: 'ww1234567890abcdef',
     WECOM_AGENT_ID: '1000009',
     WECOM_SECRET: 'live-wecom-secret',
+    METER_VENDOR_MODE: 'live',
+    METER_VENDOR_API_BASE: 'https://meters.example.cn/api',
+    METER_VENDOR_KEY: 'live-meter-vendor-key-0123',
   };
   const blamed = (message: string) =>
     message
@@ -160,6 +163,7 @@ describe('loadConfig with NODE_ENV=production', () => {
     ['WECHAT_MODE', { WECHAT_MODE: 'mock' }],
     ['WECHATPAY_MODE', { WECHATPAY_MODE: 'mock' }],
     ['WECOM_MODE', { WECOM_MODE: 'mock' }],
+    ['METER_VENDOR_MODE', { METER_VENDOR_MODE: 'mock' }],
     ['SEED_DEMO', { SEED_DEMO: 'true' }],
     ['TOKEN_SECRET', { TOKEN_SECRET: undefined }],
     ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: undefined }],
@@ -183,6 +187,8 @@ describe('loadConfig with NODE_ENV=production', () => {
     'WECHATPAY_PLATFORM_PUBLIC_KEY_PATH',
     'WECHATPAY_PLATFORM_SERIAL',
     'WECHATPAY_NOTIFY_URL',
+    'METER_VENDOR_API_BASE',
+    'METER_VENDOR_KEY',
   ])('refuses incomplete live credentials, naming %s', (name) => {
     const env = Object.fromEntries(Object.entries(production).filter(([key]) => key !== name));
     expect(blamed(refusal(env).message)).toEqual([name]);

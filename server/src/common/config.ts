@@ -107,6 +107,7 @@ const EnvSchema = z.object({
   /** Told to a resident whose binding ended because the account's holder changed (过户). */
   WECHAT_TEMPLATE_ACCOUNT_CHANGE: z.string().min(1).max(64).default('TPL_ACCOUNT_CHANGE'),
   WECHAT_TEMPLATE_OUTAGE: z.string().min(1).max(64).default('TPL_OUTAGE'),
+  WECHAT_TEMPLATE_PREPAID_BALANCE: z.string().min(1).max(64).default('TPL_PREPAID_BALANCE'),
   /** `mock` starts a fake WeCom (企业微信) API on loopback; `live` calls WeCom with WECOM_CORP_ID/AGENT_ID/SECRET. */
   WECOM_MODE: z.enum(['mock', 'live']).default('mock'),
   WECOM_CORP_ID: z.string().min(1).max(64).optional(),
@@ -145,6 +146,24 @@ const EnvSchema = z.object({
   /** docs/domain.md#monthly-report: the month's report is due on this day of the next month at this Shanghai hour (7th, 16:00). */
   REPORT_DUE_DAY: z.coerce.number().int().min(1).max(28).default(7),
   REPORT_DUE_HOUR: z.coerce.number().int().min(0).max(23).default(16),
+  /**
+   * docs/domain.md#prepaid-accounts: the IoT meter vendor's platform. `mock` starts a fake vendor on loopback
+   * (server/src/dev/); `live` needs METER_VENDOR_API_BASE and METER_VENDOR_KEY. The same signed client runs either way.
+   */
+  METER_VENDOR_MODE: z.enum(['mock', 'live']).default('mock'),
+  METER_VENDOR_API_BASE: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine((v) => /^https?:\/\/[^?#]+$/.test(v), { message: 'must be a URL without a query string' })
+    .optional(),
+  /** The shared key requests to the vendor are signed with (HMAC-SHA256, prepaid/meter-vendor-signature.ts). */
+  METER_VENDOR_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  METER_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** How often credited IoT top-ups are sent to the vendor until it confirms (0 = off). */
+  METER_DELIVERY_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** An IoT top-up the vendor has not confirmed this many hours after payment opens a billing ticket. */
+  METER_CONFIRM_HOURS: z.coerce.number().min(0.01).max(72).default(2),
+  /** A prepaid resident is warned when the balance lasts fewer days than this (docs/domain.md#prepaid-accounts). */
+  PREPAID_LOW_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** How often resident bill alerts (due soon, arrears, high use) are planned (0 = off). */
   BILL_ALERT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   /** A bill-due alert goes this many days before the due date. */
@@ -271,6 +290,9 @@ const WECHATPAY_LIVE_REQUIRED = [
   'WECHATPAY_NOTIFY_URL',
 ] as const;
 
+/** The fake meter vendor's key, used when mock mode is given none. */
+export const MOCK_METER_VENDOR_KEY = 'mock-key-for-the-fake-meter-vendor-only';
+
 /** The fake WeChat's credentials, used when mock mode is not given any. */
 export const MOCK_WECHAT_APPID = 'wx0000000000mock';
 export const MOCK_WECHAT_SECRET = 'mock-secret-for-the-fake-wechat-only';
@@ -287,6 +309,7 @@ function productionProblems(env: z.infer<typeof EnvSchema>): [keyof typeof env, 
   if (env.WECHAT_MODE !== 'live') problems.push(['WECHAT_MODE', 'must be live when NODE_ENV=production']);
   if (env.WECHATPAY_MODE !== 'live') problems.push(['WECHATPAY_MODE', 'must be live when NODE_ENV=production']);
   if (env.WECOM_MODE !== 'live') problems.push(['WECOM_MODE', 'must be live when NODE_ENV=production']);
+  if (env.METER_VENDOR_MODE !== 'live') problems.push(['METER_VENDOR_MODE', 'must be live when NODE_ENV=production']);
   if (env.SEED_DEMO === 'true') problems.push(['SEED_DEMO', 'must be false when NODE_ENV=production']);
   for (const key of ['TOKEN_SECRET', 'DATA_ENCRYPTION_KEY'] as const) {
     if (!env[key]) problems.push([key, 'is required when NODE_ENV=production']);
@@ -339,6 +362,16 @@ const ConfigSchema = EnvSchema.superRefine(
   )
   .superRefine(
     (env, ctx) => {
+      if (env.METER_VENDOR_MODE !== 'live') return;
+      for (const key of ['METER_VENDOR_API_BASE', 'METER_VENDOR_KEY'] as const) {
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when METER_VENDOR_MODE=live' });
+      }
+    },
+    { when: () => true },
+  )
+  .superRefine(
+    (env, ctx) => {
       if (env.NODE_ENV !== 'production') return;
       for (const [path, message] of productionProblems(env)) ctx.addIssue({ code: 'custom', path: [path], message });
     },
@@ -352,6 +385,7 @@ const ConfigSchema = EnvSchema.superRefine(
     WECOM_CORP_ID: env.WECOM_CORP_ID ?? MOCK_WECOM_CORP_ID,
     WECOM_AGENT_ID: env.WECOM_AGENT_ID ?? MOCK_WECOM_AGENT_ID,
     WECOM_SECRET: env.WECOM_SECRET ?? MOCK_WECOM_SECRET,
+    METER_VENDOR_KEY: env.METER_VENDOR_KEY ?? MOCK_METER_VENDOR_KEY,
     STAFF_APP_URL: env.STAFF_APP_URL ?? `http://127.0.0.1:${env.PORT}`,
     // Live mode has refused to get here without these; the defaults are mock mode's.
     WECHATPAY_MCHID: env.WECHATPAY_MCHID ?? MOCK_WECHATPAY_MCHID,

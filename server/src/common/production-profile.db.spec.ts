@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeWechat, startFakeWechat } from '../dev/fake-wechat.server';
+import { FakeMeterVendor, startFakeMeterVendor } from '../dev/fake-meter-vendor.server';
 import { FakeWecom, startFakeWecom } from '../dev/fake-wecom.server';
 import { MockPair, startMockPair, TEST_APPID, TEST_MCHID } from '../payments/wechat-pay/wechat-pay.test-support';
 import { answerBeforeBody, postFullBody } from '../testing/raw-http';
@@ -21,6 +22,7 @@ describe('NODE_ENV=production with live credentials', () => {
   let wecom: FakeWecom;
   let pay: MockPair;
   let keys: string;
+  let vendor: FakeMeterVendor;
 
   beforeAll(async () => {
     // Outside services speaking WeChat's contracts (the fakes, started by the test, not by the server).
@@ -32,6 +34,7 @@ describe('NODE_ENV=production with live credentials', () => {
       agentId: 1000009,
       tokenTtlSeconds: 7200,
     });
+    vendor = await startFakeMeterVendor('live-meter-vendor-key-0123');
     keys = mkdtempSync(join(tmpdir(), 'utility-keys-'));
     writeFileSync(
       join(keys, 'apiclient_key.pem'),
@@ -64,6 +67,9 @@ describe('NODE_ENV=production with live credentials', () => {
       WECOM_AGENT_ID: '1000009',
       WECOM_SECRET: 'live-wecom-secret',
       WECOM_API_BASE: wecom.url,
+      METER_VENDOR_MODE: 'live',
+      METER_VENDOR_API_BASE: vendor.url,
+      METER_VENDOR_KEY: 'live-meter-vendor-key-0123',
     });
     await t.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
@@ -72,6 +78,7 @@ describe('NODE_ENV=production with live credentials', () => {
     await t?.close();
     await wechat?.close();
     await wecom?.close();
+    await vendor?.close();
     await pay?.fake.close();
     rmSync(keys, { recursive: true, force: true });
   });

@@ -53,6 +53,9 @@ export class ComplaintHandling implements OnModuleInit {
     this.extensions.addAuthoredTickets(async (residentId) =>
       (await this.requests.findBy({ residentId })).map((r) => r.ticketId),
     );
+    this.extensions.addTicketAuthors(async (ticketId) =>
+      (await this.requests.findBy({ ticketId, anonymous: false })).map((r) => r.residentId),
+    );
     this.extensions.addResidentViewDecorator(async (views, residentId) => {
       if (residentId === null || !views.length) return;
       const mine = await this.requests.findBy({ residentId, ticketId: In(views.map((v) => v.id)) });

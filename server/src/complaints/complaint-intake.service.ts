@@ -10,16 +10,12 @@ import {
 import { EntityManager, In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { Account } from '../accounts/account.entity';
-import { notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { ResidentPrincipal } from '../common/principal';
-import { AccountBindingsService } from '../residents/account-bindings.service';
-import { ResidentsService } from '../residents/residents.service';
+import { ResidentIntake } from '../residents/resident-intake.service';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { Ticket } from '../tickets/ticket.entity';
-import { UploadsService } from '../uploads/uploads.service';
 import { ComplaintCase } from './complaint-case.entity';
 import { requestCreated } from './request-created';
 import { ResidentRequest } from './resident-request.entity';
@@ -35,51 +31,51 @@ export class ComplaintIntake {
     private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
     private readonly accounts: AccountsService,
-    private readonly bindings: AccountBindingsService,
-    private readonly residents: ResidentsService,
-    private readonly uploads: UploadsService,
-    private readonly idempotency: IdempotencyService,
+    private readonly intake: ResidentIntake,
     private readonly clock: Clock,
   ) {}
 
   async complain(me: ResidentPrincipal, body: CreateComplaintRequest, key: string | undefined) {
-    const created = await this.idempotency.create(`resident:${me.id}`, key, 'complaint', body, async (em) => {
-      const accountNos = await this.bindings.accountNos(me.id);
+    const created = await this.intake.file(me, 'complaint', body, key, async () => {
+      const accountNos = await this.intake.accountNos(me);
       const about = body.ticketId ? await this.reader.residentTicket(accountNos, body.ticketId, me.id) : null;
       const account = await this.accountOf(me, body.accountId, about, accountNos);
-      const phone = (await this.residents.findActive(me.id))?.phone ?? '';
-      const ticket = await this.tickets.intake(em, me, {
-        type: TicketType.Complaint,
-        accountNo: account?.accountNo,
-        address: account?.address ?? '—',
-        contactName: account?.holderName ?? '居民',
-        contactPhone: phone,
-        description: about ? `关于工单${about.no}：${body.text}` : body.text,
-        channel: Channel.Miniapp,
-      });
-      await this.record(em, ticket, me.id, false, about?.id ?? null, body.photoIds ?? []);
-      return ticket.id;
+      return {
+        ticket: {
+          type: TicketType.Complaint,
+          accountNo: account?.accountNo,
+          address: account?.address ?? '—',
+          contactName: account?.holderName ?? '居民',
+          contactPhone: await this.intake.phoneOf(me),
+          description: about ? `关于工单${about.no}：${body.text}` : body.text,
+          channel: Channel.Miniapp,
+        },
+        photoIds: body.photoIds,
+        record: (em, ticket) => this.record(em, ticket.id, me.id, false, about?.id ?? null),
+      };
     });
     return { created: await requestCreated(this.reader, created.resourceId, false), replayed: created.replayed };
   }
 
   /** Anonymous: no account, no phone, no resident on the timeline; only resident_request knows, and staff never read it. */
   async reportMisconduct(me: ResidentPrincipal, body: CreateMisconductReportRequest, key: string | undefined) {
-    const created = await this.idempotency.create(`resident:${me.id}`, key, 'report', body, async (em) => {
-      const phone = body.anonymous ? '' : ((await this.residents.findActive(me.id))?.phone ?? '');
-      const ticket = await this.tickets.intake(em, body.anonymous ? null : me, {
+    const created = await this.intake.file(me, 'report', body, key, async () => ({
+      actor: body.anonymous ? null : me,
+      ticket: {
         type: TicketType.MisconductReport,
         address: '—',
         contactName: body.anonymous ? ANONYMOUS_NAME : '实名举报人',
-        contactPhone: phone,
+        contactPhone: body.anonymous ? '' : await this.intake.phoneOf(me),
         description: body.text,
         channel: Channel.Miniapp,
-      });
-      await this.record(em, ticket, me.id, body.anonymous, null, body.photoIds ?? []);
-      // Operators see reports arrive; the line names the ticket only, never the resident.
-      this.logger.log(`report ${ticket.no} filed${body.anonymous ? ' anonymously' : ''}`);
-      return ticket.id;
-    });
+      },
+      photoIds: body.photoIds,
+      record: async (em, ticket) => {
+        await this.record(em, ticket.id, me.id, body.anonymous, null);
+        // Operators see reports arrive; the line names the ticket only, never the resident.
+        this.logger.log(`report ${ticket.no} filed${body.anonymous ? ' anonymously' : ''}`);
+      },
+    }));
     return {
       created: await requestCreated(this.reader, created.resourceId, body.anonymous),
       replayed: created.replayed,
@@ -135,21 +131,27 @@ export class ComplaintIntake {
 
   private async record(
     em: EntityManager,
-    ticket: Ticket,
+    ticketId: number,
     residentId: number,
     anonymous: boolean,
     relatedTicketId: number | null,
-    photoIds: number[],
   ) {
-    await em.insert(ResidentRequest, { ticketId: ticket.id, residentId, anonymous, createdAt: this.clock.now() });
+    await this.recordAuthor(em, ticketId, residentId, anonymous);
     await em.insert(ComplaintCase, {
-      ticketId: ticket.id,
+      ticketId,
       grade: null,
       relatedTicketId,
       firstReplyAt: null,
       firstReply: null,
     });
-    await this.uploads.claim(em, photoIds, { kind: 'resident', id: residentId }, `ticket:${ticket.id}`);
+  }
+
+  /**
+   * The resident who filed a ticket that may name no account (a consultation, a suggestion): it is
+   * theirs to follow in 我的 requests (TicketExtensions.authoredBy); in the caller's transaction.
+   */
+  async recordAuthor(em: EntityManager, ticketId: number, residentId: number, anonymous = false): Promise<void> {
+    await em.insert(ResidentRequest, { ticketId, residentId, anonymous, createdAt: this.clock.now() });
   }
 
   /** The complained-about ticket's account, else the one named (bound), else the resident's first account, else none (triage). */
@@ -160,12 +162,7 @@ export class ComplaintIntake {
     accountNos: string[],
   ): Promise<Account | null> {
     if (about?.accountNo) return this.accounts.findByNo(about.accountNo);
-    if (accountId) {
-      await this.bindings.assertBound(me.id, accountId);
-      const account = await this.accounts.findById(accountId);
-      if (!account) throw notFound();
-      return account;
-    }
+    if (accountId) return this.intake.boundAccount(me, accountId);
     return accountNos.length ? this.accounts.findByNo(accountNos[0]) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { ClockKind, FeedbackRequestCreated, TICKET_TYPE_LABELS } from '@utility/shared';
 import { TicketReader } from '../tickets/ticket-reader.service';
 
-/** What a creation endpoint answers: the number and the deadline promised (resolve clock, else an application's decision). */
+/** What a creation endpoint answers: the number and the deadline promised (resolve clock, else an application's decision, a question's answer). */
 export async function requestCreated(
   reader: TicketReader,
   ticketId: number,
@@ -12,6 +12,7 @@ export async function requestCreated(
   const due =
     clocks.find((c) => c.kind === ClockKind.Resolve) ??
     clocks.find((c) => c.kind === ClockKind.Decision) ??
+    clocks.find((c) => c.kind === ClockKind.Answer) ??
     clocks.find((c) => c.kind === ClockKind.Respond);
   return {
     ticketId: t.id,

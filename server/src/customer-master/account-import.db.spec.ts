@@ -13,7 +13,7 @@ import { IMPORT_CONTENT_TYPES } from '../common/import-body';
 const XLSX_TYPE = IMPORT_CONTENT_TYPES.xlsx;
 
 const HEADER = ACCOUNT_IMPORT_COLUMNS.map((c) => c.header).join(',');
-// 户号,户主姓名,地址,业务类型,片区,站点,表号,供热面积,用户类型,重点用户,缴费方式,预留手机号
+// 户号,户主姓名,地址,业务类型,片区,站点,表号,供热面积,用户类型,重点用户,缴费方式,预留手机号,表具类型
 const line = (no: string, holder = '赵一', extra: Partial<Record<'area' | 'phone' | 'key' | 'address', string>> = {}) =>
   [
     no,
@@ -28,6 +28,7 @@ const line = (no: string, holder = '赵一', extra: Partial<Record<'area' | 'pho
     extra.key ?? '否',
     '后付费',
     extra.phone ?? '13900001111',
+    '',
   ].join(',');
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\n') + '\n';
 

@@ -42,7 +42,8 @@ describe('admin accounts', () => {
       .get('/api/admin/accounts?q=91000000&pageSize=5&page=2')
       .set('Authorization', admin.auth);
     expect(byPrefix.status).toBe(200);
-    expect(byPrefix.body).toMatchObject({ total: 50, page: 2, pageSize: 5 });
+    // The 50 demo accounts and the 2 prepaid ones (seed/demo-organisation.ts).
+    expect(byPrefix.body).toMatchObject({ total: 52, page: 2, pageSize: 5 });
     expect(byPrefix.body.items.map((a: { accountNo: string }) => a.accountNo)).toEqual([
       '9100000006',
       '9100000007',

@@ -34,6 +34,7 @@ const auditSnapshot = (a: Account) => ({
   usageType: a.usageType,
   keyCustomer: a.keyCustomer,
   paymentMode: a.paymentMode,
+  meterKind: a.meterKind,
   phone: a.phone ? maskPhone(a.phone) : null,
   active: a.active,
 });
@@ -162,6 +163,7 @@ export class AdminAccountsService {
       usageType: a.usageType,
       keyCustomer: a.keyCustomer,
       paymentMode: a.paymentMode,
+      meterKind: a.meterKind,
       phone: a.phone ? maskPhone(a.phone) : null,
       active: a.active,
       updatedAt: a.updatedAt?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
@@ -67,8 +67,10 @@ function decoder(encoding: string): Transform {
 }
 
 async function* readXlsx(path: string): AsyncGenerator<FileLine> {
+  // Loaded on first XLSX import (see reports/report-export.ts).
+  const { default: excel } = await import('exceljs');
   const input = createReadStream(path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

@@ -12,6 +12,8 @@ import { MeterReading } from '../billing/meter-reading.entity';
 import { Tariff } from '../billing/tariff.entity';
 import { PaymentNotice } from '../payments/payment-notice.entity';
 import { PaymentOrder } from '../payments/payment-order.entity';
+import { PrepaidEntry } from '../prepaid/prepaid-entry.entity';
+import { TopUp } from '../prepaid/top-up.entity';
 import { AccountLookup } from '../payments/account-lookup.entity';
 import { StopSupplyCase } from '../arrears/stop-supply-case.entity';
 import { ReconciliationRun } from '../payments/reconciliation-run.entity';
@@ -74,6 +76,7 @@ import { IncidentTicket } from '../incidents/incident-ticket.entity';
 import { IncidentEvent } from '../incidents/incident-event.entity';
 import { KnowledgeArticle } from '../knowledge/knowledge-article.entity';
 import { ServiceOutlet } from '../knowledge/service-outlet.entity';
+import { Invoice } from '../invoices/invoice.entity';
 
 export const ENTITIES = [
   District,
@@ -110,6 +113,8 @@ export const ENTITIES = [
   Bill,
   AccountYearVolume,
   PaymentOrder,
+  TopUp,
+  PrepaidEntry,
   PaymentNotice,
   Refund,
   ReconciliationMismatch,
@@ -152,4 +157,5 @@ export const ENTITIES = [
   IncidentEvent,
   KnowledgeArticle,
   ServiceOutlet,
+  Invoice,
 ];

@@ -4,6 +4,8 @@ import { MOCK_WECHAT_PAY_CREDENTIALS } from '../payments/wechat-pay/wechat-pay.c
 import { ResidentsModule } from '../residents/residents.module';
 import { FAKE_WECHAT_URL } from '../wechat/wechat.module';
 import { FAKE_WECOM_URL } from '../wecom/wecom.module';
+import { FAKE_METER_VENDOR_URL } from '../prepaid/meter-vendor.options';
+import { FakeMeterVendorHandle } from './fake-meter-vendor.handle';
 import { FakeWechatPayHandle, mockWechatPayCredentials } from './fake-wechat-pay.handle';
 import { FakeWechatHandle } from './fake-wechat.handle';
 import { FakeWecomHandle } from './fake-wecom.handle';
@@ -12,7 +14,14 @@ import { WechatDevController } from './wechat-dev.controller';
 
 /** Does this configuration run any fake? Only then is this module loaded (bootstrap.ts imports it on demand). */
 export function runsFakes(config: AppConfig): boolean {
-  return runsFakeWechat(config) || runsFakeWecom(config) || config.WECHATPAY_MODE === 'mock';
+  return (
+    runsFakeWechat(config) || runsFakeWecom(config) || config.WECHATPAY_MODE === 'mock' || runsFakeMeterVendor(config)
+  );
+}
+
+/** Mock mode pointed at an outside METER_VENDOR_API_BASE (a test's own fake) starts nothing. */
+export function runsFakeMeterVendor(config: AppConfig): boolean {
+  return config.METER_VENDOR_MODE === 'mock' && !config.METER_VENDOR_API_BASE;
 }
 
 /** Mock mode pointed at an outside WECOM_API_BASE (a test's own fake) starts nothing. */
@@ -37,6 +46,16 @@ export const fakeWecomProviders: Provider[] = [
   { provide: FAKE_WECOM_URL, inject: [FakeWecomHandle], useFactory: (h: FakeWecomHandle) => h.fake.url },
 ];
 
+/** The fake IoT meter vendor, started at boot, and its URL for the vendor client (prepaid/meter-vendor.options.ts). */
+export const fakeMeterVendorProviders: Provider[] = [
+  { provide: FakeMeterVendorHandle, inject: [APP_CONFIG], useFactory: FakeMeterVendorHandle.start },
+  {
+    provide: FAKE_METER_VENDOR_URL,
+    inject: [FakeMeterVendorHandle],
+    useFactory: (h: FakeMeterVendorHandle) => h.fake.url,
+  },
+];
+
 /** The fake WeChat Pay, started at boot, and the credentials the WeChat Pay client uses with it. */
 export const fakeWechatPayProviders: Provider[] = [
   { provide: FakeWechatPayHandle, inject: [APP_CONFIG], useFactory: FakeWechatPayHandle.start },
@@ -48,7 +67,7 @@ export const fakeWechatPayProviders: Provider[] = [
 ];
 
 /**
- * Mock mode: the fake WeChat, WeCom and WeChat Pay on loopback, and the `/api/dev/*` routes the H5 mock pages use.
+ * Mock mode: the fake WeChat, WeCom, WeChat Pay and meter vendor on loopback, and the `/api/dev/*` routes the H5 mock pages use.
  * The production modules only see a base URL (FAKE_WECHAT_URL, FAKE_WECOM_URL) and credentials (MOCK_WECHAT_PAY_CREDENTIALS),
  * so their live code paths run unchanged; without this module no `/api/dev/*` route exists.
  */
@@ -63,6 +82,7 @@ export class DevModule {
       controllers.push(WechatDevController);
     }
     if (runsFakeWecom(config)) providers.push(...fakeWecomProviders);
+    if (runsFakeMeterVendor(config)) providers.push(...fakeMeterVendorProviders);
     if (config.WECHATPAY_MODE === 'mock') {
       providers.push(...fakeWechatPayProviders);
       controllers.push(WechatPayDevController);

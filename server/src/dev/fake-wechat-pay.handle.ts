@@ -37,6 +37,8 @@ export class FakeWechatPayHandle implements OnApplicationShutdown {
       merchantSerial: merchant.serial,
       merchantPublicKey: merchant.publicKey,
       apiV3Key: merchant.apiV3Key,
+      // The merchant's e-invoice callback (配置开发选项) is the same notify endpoint as payments.
+      fapiaoCallbackUrl: config.WECHATPAY_NOTIFY_URL,
     });
     new Logger('DevModule').log(
       `WECHATPAY_MODE=mock: fake WeChat Pay at ${fake.url}, notices to ${config.WECHATPAY_NOTIFY_URL}`,

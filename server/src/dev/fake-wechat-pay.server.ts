@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
+import { FakeFapiao, fakeFapiaoApi } from './fake-wechat-pay.fapiao';
 import {
   compactTime,
   completeExtraRow,
@@ -36,6 +37,7 @@ import {
 } from '../payments/wechat-pay/wechat-pay.crypto';
 
 export type { ExtraBillRow, FakeOrder, FakeRefund } from './fake-wechat-pay.records';
+export type { FakeFapiao } from './fake-wechat-pay.fapiao';
 
 /**
  * A fake WeChat Pay v3 on 127.0.0.1 speaking the same HTTP contract as api.mch.weixin.qq.com for what this
@@ -54,6 +56,10 @@ export interface FakeWechatPayOptions {
   platform?: FakePlatformKey;
   /** Delay before a refund succeeds and its notice is sent (WeChat Pay answers PROCESSING first). */
   refundSettleMs?: number;
+  /** The e-invoice callback URL of the merchant's development options (配置开发选项); unset = no FAPIAO.* notices. */
+  fapiaoCallbackUrl?: string;
+  /** Delay before an accepted invoice is issued or reversed and its notice sent. */
+  fapiaoSettleMs?: number;
 }
 
 /** A key WeChat Pay signs with; with a certificate, it is listed by GET /v3/certificates. */
@@ -67,7 +73,9 @@ export interface FakePlatformKey {
 export interface NoticeDelivery {
   noticeId: string;
   eventType: string;
+  /** Empty for e-invoice notices, which carry fapiaoApplyId instead. */
   outTradeNo: string;
+  fapiaoApplyId?: string;
   outRefundNo?: string;
   url: string;
   /** The merchant's HTTP status; 0 when it did not answer. */
@@ -149,6 +157,12 @@ export interface FakeWechatPay {
   corruptNextBill(): void;
   orders(): FakeOrder[];
   refunds(): FakeRefund[];
+  /** Invoices asked for through the e-invoice APIs, in their current state. */
+  fapiaos(): FakeFapiao[];
+  /** Bodies of POST /v3/new-tax-control-fapiao/card-template received. */
+  fapiaoCardTemplates(): Record<string, unknown>[];
+  /** Sends an issued (or reversed) invoice's notice again, as WeChat Pay's retries do. */
+  renotifyFapiao(fapiaoId: string): Promise<NoticeDelivery | null>;
   deliveries: NoticeDelivery[];
   /** Resolves once scheduled refunds have settled and their notices have been answered. */
   idle(): Promise<void>;
@@ -209,14 +223,18 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
   };
 
   const noticeBody = (eventType: string, resource: Record<string, unknown>, id = randomUUID()) => {
-    const originalType = eventType.startsWith('REFUND.') ? 'refund' : 'transaction';
+    const originalType = eventType.startsWith('REFUND.')
+      ? 'refund'
+      : eventType.startsWith('FAPIAO.')
+        ? 'fapiao'
+        : 'transaction';
     const nonce = nonceStr(12);
     return {
       id,
       create_time: formatRfc3339Beijing(new Date()),
       resource_type: 'encrypt-resource',
       event_type: eventType,
-      summary: originalType === 'refund' ? '退款成功' : '支付成功',
+      summary: { refund: '退款成功', fapiao: '电子发票', transaction: '支付成功' }[originalType],
       resource: {
         original_type: originalType,
         algorithm: 'AEAD_AES_256_GCM',
@@ -254,6 +272,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     eventType: string,
     outTradeNo: string,
     outRefundNo?: string,
+    fapiaoApplyId?: string,
   ) => {
     let status: number;
     try {
@@ -273,6 +292,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
       eventType,
       outTradeNo,
       ...(outRefundNo ? { outRefundNo } : {}),
+      ...(fapiaoApplyId ? { fapiaoApplyId } : {}),
       url: notice.url,
       status,
       at: new Date().toISOString(),
@@ -286,6 +306,29 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     void promise.finally(() => pending.delete(promise)).catch(() => undefined);
     return promise;
   };
+
+  // ---- the e-invoice APIs (fake-wechat-pay.fapiao.ts) ----
+
+  const fapiao = fakeFapiaoApi({
+    mchid,
+    appid,
+    paidOrder: (transactionId) =>
+      [...orders.values()].find((o) => o.transactionId === transactionId && o.state === 'SUCCESS'),
+    notify: async (eventType, resource) => {
+      if (!options.fapiaoCallbackUrl) return null;
+      const notice = noticeBody(eventType, resource);
+      const applyId = String(resource.fapiao_apply_id);
+      return deliver(
+        { id: notice.id, body: JSON.stringify(notice), url: options.fapiaoCallbackUrl },
+        eventType,
+        '',
+        undefined,
+        applyId,
+      );
+    },
+    track,
+    settleMs: options.fapiaoSettleMs ?? 50,
+  });
 
   // ---- the cashier ----
 
@@ -490,6 +533,8 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
   });
 
   const api = (method: string, url: URL, body: JsonBody): Answer => {
+    const fapiaoAnswer = fapiao.api(method, url, body);
+    if (fapiaoAnswer) return fapiaoAnswer;
     const path = url.pathname;
     if (method === 'POST' && path === '/v3/pay/transactions/jsapi') return jsapi(body);
     let match = PATH_ORDER.exec(path);
@@ -668,6 +713,9 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     corruptNextBill: () => (corruptBill = true),
     orders: () => [...orders.values()].map((o) => ({ ...o })),
     refunds: () => [...refunds.values()].map((r) => ({ ...r })),
+    fapiaos: fapiao.fapiaos,
+    fapiaoCardTemplates: fapiao.cardTemplates,
+    renotifyFapiao: (fapiaoId) => track(fapiao.renotify(fapiaoId)) as Promise<NoticeDelivery | null>,
     deliveries,
     idle: async () => {
       while (pending.size) await Promise.allSettled([...pending]);

@@ -10,6 +10,7 @@ import {
   returnVisitRuleFor,
   returnVisitSchedule,
   shanghaiDate,
+  shanghaiDateTime,
 } from '@utility/shared';
 import { IsNull, LessThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
@@ -38,13 +39,6 @@ const ppm = (x: number | null) => (x === null ? null : Math.floor(x * 1_000_000)
  * whose resolve clock is the visit's deadline. The unique (ticket, resolution) row admits one
  * decision however many processes plan at once.
  */
-const SHANGHAI_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const shanghaiDateTime = (at: Date) => `${shanghaiDate(at)} ${SHANGHAI_TIME.format(at)}`;
 
 /** What the agent reads on the task: the work visited, when the visit opens if later (heating: 48 h after), what to ask. */
 function visitDescription(ticketNo: string, resolution: number, resolvedAt: Date, opensAt: Date, questions: string[]) {

@@ -1,7 +1,6 @@
-import { IncidentView } from '@utility/shared';
+import { IncidentView, shanghaiDateTime } from '@utility/shared';
 
-const shanghai = (iso: string) =>
-  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const shanghai = (iso: string) => shanghaiDateTime(new Date(iso));
 /** RFC 4180 field; a leading = + - @ is neutralised so that a spreadsheet never runs it as a formula. */
 const field = (v: string) => {
   const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;

@@ -19,6 +19,7 @@ export const noticeTemplates = (config: AppConfig): NoticeTemplates => ({
   usageAlert: config.WECHAT_TEMPLATE_USAGE_ALERT,
   accountChange: config.WECHAT_TEMPLATE_ACCOUNT_CHANGE,
   outage: config.WECHAT_TEMPLATE_OUTAGE,
+  prepaidBalance: config.WECHAT_TEMPLATE_PREPAID_BALANCE,
 });
 
 /** Rows per statement of a broadcast (placeholders stay far below both databases' limits). */

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { Db, isDuplicateKey } from '../common/db';
 import { AccountBindingsService } from '../residents/account-bindings.service';
+import { TicketExtensions } from '../tickets/ticket-extensions';
 import { TicketEventFact, TicketReader } from '../tickets/ticket-reader.service';
 import { NoticeCursor } from './notice-cursor.entity';
 import { NoticeOutbox } from './notice-outbox.service';
@@ -13,7 +14,7 @@ const BATCH = 200;
 
 /**
  * Reads the ticket timeline and queues a notice for each resident who follows the ticket's
- * account, through the outbox (which checks consent). Several processes may plan at once:
+ * account or filed it by name, through the outbox (which checks consent). Several processes may plan at once:
  * the dedupe key admits one notice per event and resident.
  */
 @Injectable()
@@ -21,6 +22,7 @@ export class NoticePlanner {
   constructor(
     @InjectRepository(NoticeCursor) private readonly cursors: Repository<NoticeCursor>,
     private readonly reader: TicketReader,
+    private readonly extensions: TicketExtensions,
     private readonly bindings: AccountBindingsService,
     private readonly outbox: NoticeOutbox,
     private readonly db: Db,
@@ -34,11 +36,15 @@ export class NoticePlanner {
     const followers = new Map<string, Promise<number[]>>();
     for (const fact of facts) {
       const planned = noticeForEvent(fact, this.outbox.templates());
-      if (!planned || !fact.accountNo) continue;
-      if (!followers.has(fact.accountNo)) followers.set(fact.accountNo, this.bindings.residentIdsOf(fact.accountNo));
-      for (const residentId of await followers.get(fact.accountNo)!) {
-        await this.enqueue(fact, residentId, planned);
-      }
+      if (!planned) continue;
+      const accountNo = fact.accountNo;
+      if (accountNo && !followers.has(accountNo)) followers.set(accountNo, this.bindings.residentIdsOf(accountNo));
+      // A question or suggestion may name no account: whoever filed it by name is told too.
+      const residents = new Set([
+        ...(accountNo ? await followers.get(accountNo)! : []),
+        ...(await this.extensions.authorsOf(fact.ticketId)),
+      ]);
+      for (const residentId of residents) await this.enqueue(fact, residentId, planned);
     }
     if (facts.length) await this.advance(cursor, facts[facts.length - 1].eventId);
     return facts.length;

@@ -36,7 +36,8 @@ export class SubscriptionsController {
     @IdParam() id: number,
     @ZodBody(SubscribeSchema) body: z.infer<typeof SubscribeSchema>,
   ): Promise<{ accepted: string[] }> {
-    const ticket = await this.reader.residentTicket(await this.bindings.accountNos(me.id), id);
+    // A ticket of a bound account, or one the resident filed by name (a question naming no account).
+    const ticket = await this.reader.residentTicket(await this.bindings.accountNos(me.id), id, me.id);
     this.checkKnown(body.templateIds);
     await this.outbox.grantConsent(me.id, body.templateIds, ticket.id);
     return { accepted: body.templateIds };

@@ -12,6 +12,7 @@ const templates = {
   usageAlert: 'TPL_USE',
   accountChange: 'TPL_ACC',
   outage: 'TPL_OUT',
+  prepaidBalance: 'TPL_PRE',
 };
 const fact = (kind: K, from: S | null, to: S | null): TicketEventFact => ({
   eventId: 9,

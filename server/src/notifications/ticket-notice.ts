@@ -5,6 +5,7 @@ import {
   TICKET_TYPE_LABELS,
   formatYuan,
   residentStepForEvent,
+  shanghaiDateTime,
 } from '@utility/shared';
 import { TicketEventFact } from '../tickets/ticket-reader.service';
 import { NoticeData } from './notice.entity';
@@ -30,15 +31,6 @@ const thing = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : 
 export function quoteLine(totalFen: number, items: string): string {
   return thing(`合计${formatYuan(totalFen)}：${items}`);
 }
-
-const shanghaiTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 export interface PlannedNotice {
   templateId: string;
@@ -71,7 +63,7 @@ export function noticeForEvent(fact: TicketEventFact, templates: NoticeTemplates
           : TICKET_TYPE_LABELS[fact.ticketType].slice(0, 20),
       },
       phrase3: { value: quote ? '待您确认' : RESIDENT_STEP_LABELS[step].slice(0, 5) },
-      time4: { value: shanghaiTime.format(time) },
+      time4: { value: shanghaiDateTime(time) },
     },
   };
 }

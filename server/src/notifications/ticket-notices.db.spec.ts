@@ -62,6 +62,7 @@ describe('subscribing to notices of a ticket', () => {
       usageAlert: 'TPL_USAGE_ALERT',
       accountChange: 'TPL_ACCOUNT_CHANGE',
       outage: 'TPL_OUTAGE',
+      prepaidBalance: 'TPL_PREPAID_BALANCE',
     });
   });
 

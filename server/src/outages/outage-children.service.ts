@@ -1,5 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ClockKind, ErrorCode, OUTAGE_LABELS, ResidentTicketView, TicketType, shanghaiShort } from '@utility/shared';
+import {
+  ClockKind,
+  ErrorCode,
+  OUTAGE_LABELS,
+  ResidentTicketView,
+  TicketOutageNote,
+  TicketType,
+  TicketView,
+  shanghaiShort,
+} from '@utility/shared';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { conflict } from '../common/app-error';
@@ -37,7 +46,8 @@ export class OutageChildren implements OnModuleInit {
 
   onModuleInit(): void {
     this.extensions.addIntakeHold((em, ticket, at) => this.linkAtIntake(em, ticket, at));
-    this.extensions.addResidentViewDecorator((views) => this.tellResidents(views));
+    this.extensions.addResidentViewDecorator((views) => this.noteOutages(views));
+    this.extensions.addStaffViewDecorator((views) => this.noteOutages(views));
   }
 
   /** In intake's transaction: a leak is never held (an emergency always gets a technician). */
@@ -92,23 +102,26 @@ export class OutageChildren implements OnModuleInit {
     });
   }
 
-  private async tellResidents(views: ResidentTicketView[]): Promise<void> {
-    if (!views.length) return;
-    const links = await this.links.find({ where: { ticketId: In(views.map((v) => v.id)), unlinkedAt: IsNull() } });
+  /** Each linked ticket's outage (属于停气 #…, expected restore time), for residents and staff alike. */
+  private async noteOutages(views: (ResidentTicketView | TicketView)[]): Promise<void> {
+    // Only faults are ever linked: a board of complaints or questions costs no query.
+    const faults = views.filter((v) => CHILD_TYPES.has(v.type));
+    if (!faults.length) return;
+    const links = await this.links.find({ where: { ticketId: In(faults.map((v) => v.id)), unlinkedAt: IsNull() } });
     if (!links.length) return;
     const outages = await this.outages.find({ where: { id: In([...new Set(links.map((l) => l.outageId))]) } });
-    for (const view of views) {
+    for (const view of faults) {
       const link = links.find((l) => l.ticketId === view.id);
       const o = link && outages.find((x) => x.id === link.outageId);
-      view.outage = o
-        ? {
-            outageId: o.id,
-            label: OUTAGE_LABELS[o.utility],
-            reason: o.reason,
-            restoreBy: o.restoreBy.toISOString(),
-            restoredAt: o.restoredAt?.toISOString() ?? null,
-          }
-        : null;
+      view.outage = o ? outageNote(o) : null;
     }
   }
 }
+
+const outageNote = (o: Outage): TicketOutageNote => ({
+  outageId: o.id,
+  label: OUTAGE_LABELS[o.utility],
+  reason: o.reason,
+  restoreBy: o.restoreBy.toISOString(),
+  restoredAt: o.restoredAt?.toISOString() ?? null,
+});

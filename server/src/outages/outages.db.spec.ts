@@ -1,4 +1,5 @@
 import { ErrorCode, OutageView, ResidentOutageView, ResidentTicketView } from '@utility/shared';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { NoticeWorker } from '../notifications/notice-worker.service';
 import { expectRefused, login, minutes } from '../testing/api-fixtures';
@@ -161,6 +162,15 @@ describe('outages (停气 over two buildings)', () => {
     const detail = (await t.http().get(`/api/staff/outages/${outage.id}`).set('Authorization', dispatcher).expect(200))
       .body;
     expect(detail.ticketIds).toEqual([aliceFault.id, bobFault.id]);
+    // Staff see the membership on the ticket (属于停气 #…, expected restore time) until it is unlinked.
+    const staffView = async () =>
+      (await t.http().get(`/api/tickets/${bobFault.id}`).set('Authorization', dispatcher).expect(200)).body;
+    expect((await staffView()).outage).toMatchObject({
+      outageId: outage.id,
+      label: '停气',
+      restoreBy: outage.restoreBy,
+      restoredAt: null,
+    });
     await t
       .http()
       .post(`/api/staff/outages/${outage.id}/tickets/${bobFault.id}/unlink`)
@@ -169,6 +179,7 @@ describe('outages (停气 over two buildings)', () => {
     const onSite = (await clocksOf(bobFault.id)).filter((c) => c.kind === 'on_site');
     expect(onSite).toHaveLength(1);
     expect(onSite[0].stoppedAt).toBeNull();
+    expect((await staffView()).outage ?? null).toBeNull();
     expectRefused(
       await t
         .http()
@@ -223,6 +234,22 @@ describe('outages (停气 over two buildings)', () => {
     expect(report.status).toBe(200);
     expect(report.body.figures.outages).toMatchObject({ count: 1, households: 2, residentsNotified: 3 });
     expect(report.body.figures.outages.hours).toBeGreaterThan(0);
+    // The spreadsheet export carries the same figures on its 停供 sheet.
+    const xlsx = await t
+      .http()
+      .get(`/api/reports/monthly/export?period=${period}&format=xlsx`)
+      .set('Authorization', await login(t, 'supervisor1'))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body);
+    const sheet = book.getWorksheet('停供')!;
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([1, report.body.figures.outages.hours, 2, 3]);
     // Unlinked, it is worked as its own fault.
     expect(await statusOf(bobFault.id)).not.toBe('resolved');
     expect(await outagesOf(alice)).toEqual([]);

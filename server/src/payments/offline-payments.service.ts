@@ -11,7 +11,6 @@ import {
   formatYuan,
   shanghaiDate,
 } from '@utility/shared';
-import { parse } from 'csv-parse/sync';
 import { AccountsService } from '../accounts/accounts.service';
 import { BillSnapshot } from '../billing/bill-snapshot';
 import { BillsService } from '../billing/bills.service';
@@ -24,6 +23,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { OfflinePayment, PaymentCredit } from './payment-credit.service';
 import { PaymentOrder } from './payment-order.entity';
 import { PaymentsService } from './payments.service';
+import { csvRows } from '../common/csv-rows';
 
 const MAX_LINES = 20_000;
 export const BANK_DEBIT_HEADER = ['serialNo', 'accountNo', 'period', 'amount', 'result', 'debitedOn', 'message'];
@@ -91,7 +91,7 @@ export class OfflinePaymentsService {
   async importBankDebit(staff: StaffPrincipal, csv: string): Promise<BankDebitImportReport> {
     let records: string[][];
     try {
-      records = parse(csv, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+      records = csvRows(csv);
     } catch (error) {
       throw new AppError(
         HttpStatus.BAD_REQUEST,
@@ -188,16 +188,17 @@ export class OfflinePaymentsService {
     if (order.billId !== body.billId || order.amountFen !== body.amountFen || order.method !== body.method)
       throw conflict(ErrorCode.ReceiptNoUsed);
     return this.bills
-      .find(order.billId)
+      .find(body.billId)
       .then((bill) => ({ payment: this.view(order, bill), bill: this.bills.view(bill), replayed: true }));
   }
 
   private view(o: PaymentOrder, bill: BillSnapshot): PaymentView {
     return {
+      id: o.id,
       orderNo: o.orderNo,
       method: o.method,
       receiptNo: o.receiptNo,
-      billId: o.billId,
+      billId: bill.id,
       period: bill.period,
       accountNo: bill.accountNo,
       amountFen: o.amountFen,

@@ -6,6 +6,7 @@ import { conflict } from '../common/app-error';
 import { Db, isDuplicateKey } from '../common/db';
 import { TicketsService } from '../tickets/tickets.service';
 import { PaymentOrder } from './payment-order.entity';
+import { TopUpSettlement } from './top-up-settlement';
 import { WechatPayNotices } from './wechat-pay/wechat-pay.notices';
 import { PaidTransaction } from './wechat-pay/wechat-pay.types';
 
@@ -38,6 +39,7 @@ export class PaymentCredit {
     private readonly bills: BillsService,
     private readonly tickets: TicketsService,
     private readonly notices: WechatPayNotices,
+    private readonly topUps: TopUpSettlement,
   ) {}
 
   /** `paid` comes from a verified notice or from our own query of WeChat Pay. */
@@ -55,15 +57,33 @@ export class PaymentCredit {
       const won = await em.update(
         PaymentOrder,
         { id: order.id, status: In(['open', 'closed']) },
-        { status: 'paid', openBillId: null, transactionId: paid.transactionId, paidAt: paid.successTime },
+        {
+          status: 'paid',
+          openBillId: null,
+          openTopUpAccountId: null,
+          transactionId: paid.transactionId,
+          paidAt: paid.successTime,
+        },
       );
       if (!won.affected) return 'duplicate';
-      if (await this.bills.settle(em, order.billId, order.id, order.amountFen, paid.successTime)) return 'credited';
+      if (order.topUpId !== null) {
+        // A top-up is money on the balance however late it comes, even after its order was closed.
+        await this.topUps.ledger.credit(em, {
+          topUpId: order.topUpId,
+          accountId: order.accountId,
+          orderNo: order.orderNo,
+          amountFen: order.amountFen,
+          paidAt: paid.successTime,
+        });
+        return 'credited';
+      }
+      const billId = order.billId!;
+      if (await this.bills.settle(em, billId, order.id, order.amountFen, paid.successTime)) return 'credited';
       // The bill was already settled by another order (a closed order paid late): money to give back.
       await em.update(PaymentOrder, { id: order.id }, { settledBill: false });
       await this.tickets.openSystemTicket(em, {
         type: TicketType.Billing,
-        accountNo: (await this.bills.find(order.billId)).accountNo,
+        accountNo: (await this.bills.find(billId)).accountNo,
         description: `重复缴费：订单 ${order.orderNo}（微信支付单号 ${paid.transactionId}）支付 ${(order.amountFen / 100).toFixed(2)} 元，但账单已由其他订单缴清，请核实后退款。`,
       });
       return 'paid_twice';
@@ -81,6 +101,8 @@ export class PaymentCredit {
         const { identifiers } = await em.insert(PaymentOrder, {
           ...p,
           openBillId: null,
+          topUpId: null,
+          openTopUpAccountId: null,
           residentId: null,
           payerOpenid: null,
           status: 'paid',

@@ -5,9 +5,14 @@ import { Clock } from '../common/clock';
 import { PaymentNotice } from './payment-notice.entity';
 import { CreditOutcome, PaymentCredit } from './payment-credit.service';
 import { RefundsService } from './refunds.service';
+import { FapiaoEventType, FapiaoNotice } from './wechat-pay/fapiao.types';
 import { VerifiedNotice } from './wechat-pay/wechat-pay.notices';
 
-export type NoticeOutcome = CreditOutcome | 'refund_recorded';
+/** What an e-invoice notice did (`invoices/`); unknown_fapiao and mismatch are answered 400 so WeChat Pay retries. */
+export type FapiaoOutcome = 'fapiao_recorded' | 'duplicate' | 'unknown_fapiao' | 'mismatch';
+export type NoticeOutcome = CreditOutcome | 'refund_recorded' | FapiaoOutcome;
+/** The invoices module's handler of FAPIAO.* notices (it imports payments, so it registers itself here). */
+export type FapiaoNoticeConsumer = (eventType: FapiaoEventType, notice: FapiaoNotice) => Promise<FapiaoOutcome>;
 
 /**
  * Turns a verified notice into its effect, and keeps a line of every verified notice received. Refused
@@ -18,6 +23,7 @@ export type NoticeOutcome = CreditOutcome | 'refund_recorded';
 export class PaymentNoticeHandler {
   private readonly logger = new Logger(PaymentNoticeHandler.name);
   private readonly rejected = new Map<string, number>();
+  private fapiaoConsumer: FapiaoNoticeConsumer | null = null;
 
   constructor(
     @InjectRepository(PaymentNotice) private readonly log: Repository<PaymentNotice>,
@@ -26,15 +32,21 @@ export class PaymentNoticeHandler {
     private readonly clock: Clock,
   ) {}
 
+  onFapiaoNotice(consumer: FapiaoNoticeConsumer): void {
+    this.fapiaoConsumer = consumer;
+  }
+
   async handle(notice: VerifiedNotice): Promise<NoticeOutcome> {
-    const outcome: NoticeOutcome =
-      notice.eventType === 'TRANSACTION.SUCCESS'
-        ? await this.credit.credit(notice.resource)
-        : await this.refunds.onWechatResult(notice.resource);
+    let outcome: NoticeOutcome;
+    if (notice.eventType === 'TRANSACTION.SUCCESS') outcome = await this.credit.credit(notice.resource);
+    else if ('refundId' in notice.resource) outcome = await this.refunds.onWechatResult(notice.resource);
+    else if (this.fapiaoConsumer)
+      outcome = await this.fapiaoConsumer(notice.eventType as FapiaoEventType, notice.resource as FapiaoNotice);
+    else outcome = 'unknown_fapiao';
     await this.log.insert({
       noticeId: notice.id.slice(0, 64),
       eventType: notice.eventType,
-      outTradeNo: notice.resource.outTradeNo,
+      outTradeNo: 'outTradeNo' in notice.resource ? notice.resource.outTradeNo : null,
       outcome,
       receivedAt: this.clock.now(),
     });

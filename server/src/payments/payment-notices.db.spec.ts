@@ -56,6 +56,7 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
     expect((await billsOf(t, p)).find((b) => b.id === billId)).toMatchObject({ status: 'paid' });
     expect(await receipts(t, p)).toEqual([
       {
+        id: expect.any(Number),
         orderNo,
         method: 'wechat',
         receiptNo: null,
@@ -66,6 +67,9 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
         status: 'paid',
         transactionId,
         paidAt: expect.any(String),
+        // Paid by this resident through WeChat Pay: an invoice may be asked for (docs/domain.md#invoices).
+        invoice: null,
+        invoiceable: true,
       },
     ]);
     const orders = await ordersOfBill(t, billId);

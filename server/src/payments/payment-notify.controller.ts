@@ -37,7 +37,7 @@ export class PaymentNotifyController {
       throw new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.NoticeRejected, `notice rejected: ${error.reason}`);
     }
     const outcome = await this.handler.handle(verified);
-    if (outcome === 'unknown_order' || outcome === 'mismatch') {
+    if (outcome === 'unknown_order' || outcome === 'mismatch' || outcome === 'unknown_fapiao') {
       throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.NoticeRejected, `notice not accepted: ${outcome}`);
     }
   }

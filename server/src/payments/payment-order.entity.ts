@@ -7,7 +7,8 @@ export type PaymentOrderStatus = 'open' | 'paid' | 'closed' | 'refunded';
 /**
  * One payment of one bill: a WeChat Pay order (out_trade_no), or a payment billing staff recorded (counter,
  * bank auto-debit), whose orderNo is made from its receipt or bank serial number so that it is recorded once.
- * A bill has at most one open order.
+ * A bill has at most one open order. Or one prepaid top-up (docs/domain.md#prepaid-accounts): billId null,
+ * topUpId set, at most one open top-up order per account.
  */
 @Entity('payment_order')
 @Index(['status', 'createdAt'])
@@ -30,9 +31,19 @@ export class PaymentOrder {
   @IdRefColumn({ nullable: true })
   recordedById: number | null;
 
+  /** The bill paid; null for a prepaid top-up. */
   @Index()
-  @IdRefColumn()
-  billId: number;
+  @IdRefColumn({ nullable: true })
+  billId: number | null;
+
+  /** The prepaid top-up paid (prepaid module); null for a bill. */
+  @Index()
+  @IdRefColumn({ nullable: true })
+  topUpId: number | null;
+
+  /** The account while a top-up order is open, null after: the unique index allows one open top-up per account. */
+  @Column({ type: 'int', nullable: true, unique: true })
+  openTopUpAccountId: number | null;
 
   /** Equal to billId while the order is open, null after: the unique index allows one open order per bill. */
   @Column({ type: 'int', nullable: true, unique: true })

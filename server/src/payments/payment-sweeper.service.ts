@@ -7,6 +7,7 @@ import { PaymentCredit } from './payment-credit.service';
 import { PaymentOrder } from './payment-order.entity';
 import { Refund } from './refund.entity';
 import { RefundsService } from './refunds.service';
+import { TopUpSettlement } from './top-up-settlement';
 import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
 import { PaidTransaction } from './wechat-pay/wechat-pay.types';
 
@@ -33,6 +34,7 @@ export class PaymentSweeper {
     private readonly credit: PaymentCredit,
     private readonly refundsService: RefundsService,
     private readonly clock: Clock,
+    private readonly topUps: TopUpSettlement,
   ) {}
 
   @BackgroundJob('payment-sweep')
@@ -74,7 +76,11 @@ export class PaymentSweeper {
     }
     if (order.expiresAt > now && found?.tradeState !== 'CLOSED') return 'waiting';
     if (found && found.tradeState !== 'CLOSED') await this.wechatPay.close(order.orderNo);
-    const closed = await this.orders.update({ id: order.id, status: 'open' }, { status: 'closed', openBillId: null });
+    const closed = await this.orders.update(
+      { id: order.id, status: 'open' },
+      { status: 'closed', openBillId: null, openTopUpAccountId: null },
+    );
+    if (closed.affected && order.topUpId !== null) await this.topUps.ledger.closed(order.topUpId);
     return closed.affected ? 'closed' : 'waiting';
   }
 }

@@ -51,12 +51,12 @@ export class PaymentsController {
   }
 
   @Get('payments')
-  @ApiOperation({ summary: 'Payment records (receipts) of a bound account' })
+  @ApiOperation({ summary: 'Payment records (receipts) of a bound account, with their invoice status' })
   @ApiQuery({ name: 'accountId', type: Number })
   async list(@CurrentResident() me: ResidentPrincipal, @Query('accountId') accountId: string): Promise<PaymentView[]> {
     const id = Number(accountId);
     if (!Number.isInteger(id) || id <= 0) throw notFound();
     await this.bindings.assertBound(me.id, id);
-    return this.payments.receipts(id);
+    return this.payments.residentReceipts(id, me.id);
   }
 }

@@ -5,6 +5,7 @@ import { BillingModule } from '../billing/billing.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AccountLookup } from './account-lookup.entity';
+import { InvoiceSubjects } from './invoice-subjects.service';
 import { OfflinePaymentsController } from './offline-payments.controller';
 import { OfflinePaymentsService } from './offline-payments.service';
 import { PayByAccountService } from './pay-by-account.service';
@@ -24,8 +25,10 @@ import { ReconciliationService } from './reconciliation.service';
 import { Refund } from './refund.entity';
 import { RefundsController } from './refunds.controller';
 import { RefundsService } from './refunds.service';
+import { TopUpOrders } from './top-up-orders.service';
+import { TopUpSettlement } from './top-up-settlement';
 
-/** Paying bills: WeChat Pay (wechat-pay/ is the integration), the counter, the bank's auto-debit, 代缴. */
+/** Paying bills and prepaid top-ups: WeChat Pay (wechat-pay/ is the integration), the counter, the bank's auto-debit, 代缴. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -53,9 +56,16 @@ import { RefundsService } from './refunds.service';
     PaymentFactsService,
     OfflinePaymentsService,
     PayByAccountService,
+    InvoiceSubjects,
+    TopUpOrders,
+    TopUpSettlement,
   ],
   exports: [
+    TopUpOrders,
+    TopUpSettlement,
     PaymentFactsService,
+    PaymentNoticeHandler,
+    InvoiceSubjects,
     PaymentsService,
     PaymentCredit,
     PaymentSweeper,

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, PayResponse, PaymentView, shanghaiDate } from '@utility/shared';
 import { randomBytes } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { BillsService } from '../billing/bills.service';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -24,6 +24,9 @@ const REUSE_MARGIN_MS = 2 * 60_000;
 /** WeChat Pay's refusal to order or close what is already paid (v3: ORDERPAID; ORDER_PAID seen in some answers). */
 const ALREADY_PAID_CODES = new Set(['ORDERPAID', 'ORDER_PAID']);
 
+/** Adds what another module knows to the resident's payment records (the invoice, docs/domain.md#invoices). */
+export type ReceiptDecorator = (views: PaymentView[], residentId: number) => Promise<void>;
+
 const paidMeanwhile = () => new AppError(HttpStatus.CONFLICT, ErrorCode.BillAlreadyPaid, '该账单已支付');
 
 const newOrderNo = (now: Date) =>
@@ -37,6 +40,7 @@ const newOrderNo = (now: Date) =>
 @Injectable()
 export class PaymentsService implements OnModuleInit {
   private readonly logger = new Logger(PaymentsService.name);
+  private readonly receiptDecorators: ReceiptDecorator[] = [];
 
   constructor(
     @InjectRepository(PaymentOrder) private readonly orders: Repository<PaymentOrder>,
@@ -105,18 +109,31 @@ export class PaymentsService implements OnModuleInit {
     };
   }
 
+  addReceiptDecorator(decorator: ReceiptDecorator): void {
+    this.receiptDecorators.push(decorator);
+  }
+
+  /** The records as this resident sees them, with what other modules add (their invoice). */
+  async residentReceipts(accountId: number, residentId: number): Promise<PaymentView[]> {
+    const views = await this.receipts(accountId);
+    for (const decorate of this.receiptDecorators) await decorate(views, residentId);
+    return views;
+  }
+
   async receipts(accountId: number): Promise<PaymentView[]> {
     const orders = await this.orders.find({
-      where: { accountId, status: In(['paid', 'refunded']) },
+      // Top-ups have their own list (GET /api/accounts/:id/top-ups).
+      where: { accountId, status: In(['paid', 'refunded']), topUpId: IsNull() },
       order: { paidAt: 'DESC' },
       take: 100,
     });
-    const bills = await Promise.all(orders.map((o) => this.bills.find(o.billId)));
+    const bills = await Promise.all(orders.map((o) => this.bills.find(o.billId!)));
     return orders.map((o, i) => ({
+      id: o.id,
       orderNo: o.orderNo,
       method: o.method,
       receiptNo: o.receiptNo,
-      billId: o.billId,
+      billId: o.billId!,
       period: bills[i].period,
       accountNo: bills[i].accountNo,
       amountFen: o.amountFen,
@@ -155,6 +172,8 @@ export class PaymentsService implements OnModuleInit {
         orderNo: newOrderNo(now),
         billId,
         openBillId: billId,
+        topUpId: null,
+        openTopUpAccountId: null,
         accountId,
         residentId,
         payerOpenid,

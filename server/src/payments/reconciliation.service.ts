@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, PAYMENT_METHODS, PaymentMethod, TicketType, shanghaiDate } from '@utility/shared';
 import { Between, In, Repository } from 'typeorm';
-import { BillsService } from '../billing/bills.service';
+import { AccountsService } from '../accounts/accounts.service';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db, isDuplicateKey } from '../common/db';
@@ -44,7 +44,7 @@ export class ReconciliationService {
     @InjectRepository(PaymentOrder) private readonly orders: Repository<PaymentOrder>,
     @InjectRepository(ReconciliationMismatch) private readonly mismatches: Repository<ReconciliationMismatch>,
     private readonly wechatPay: WechatPayClient,
-    private readonly bills: BillsService,
+    private readonly accounts: AccountsService,
     private readonly tickets: TicketsService,
     private readonly db: Db,
     private readonly clock: Clock,
@@ -118,7 +118,8 @@ export class ReconciliationService {
 
   private async record(billDate: string, m: Mismatch): Promise<void> {
     const order = await this.orders.findOneBy({ orderNo: m.outTradeNo });
-    const accountNo = order ? (await this.bills.find(order.billId)).accountNo : null;
+    // A bill's or a top-up's: the order names the account either way.
+    const accountNo = order ? ((await this.accounts.findById(order.accountId))?.accountNo ?? null) : null;
     const fen = (v: number | null) => (v === null ? '—' : `${(v / 100).toFixed(2)} 元`);
     try {
       await this.db.transaction(async (em) => {

@@ -12,6 +12,7 @@ import { StaffPrincipal } from '../common/principal';
 import { coversDistrict, mayApproveRefunds } from '../common/staff-permissions';
 import { PaymentOrder } from './payment-order.entity';
 import { Refund } from './refund.entity';
+import { TopUpSettlement } from './top-up-settlement';
 import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
 import { WechatRefund } from './wechat-pay/wechat-pay.types';
 
@@ -35,6 +36,7 @@ export class RefundsService {
     private readonly wechatPay: WechatPayClient,
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly topUps: TopUpSettlement,
   ) {}
 
   async request(staff: StaffPrincipal, orderNo: string, reason: string): Promise<RefundView> {
@@ -103,7 +105,8 @@ export class RefundsService {
       if (!moved.affected || status !== 'succeeded') return;
       const order = await em.findOneByOrFail(PaymentOrder, { id: refund.orderId });
       await em.update(PaymentOrder, { id: order.id }, { status: 'refunded' });
-      if (order.settledBill) await this.bills.unsettle(em, order.billId, order.id);
+      if (order.topUpId !== null) await this.topUps.ledger.refunded(em, order.topUpId, order.amountFen);
+      else if (order.settledBill) await this.bills.unsettle(em, order.billId!, order.id);
     });
     return 'refund_recorded';
   }

@@ -20,12 +20,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { Account } from '../accounts/account.entity';
-import { AppError, RateLimitError, notFound } from '../common/app-error';
+import { AppError, RateLimitError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { Created, IdempotencyService } from '../common/idempotency/idempotency.service';
 import { ResidentPrincipal } from '../common/principal';
 import { AccountBindingsService } from '../residents/account-bindings.service';
+import { ResidentIntake } from '../residents/resident-intake.service';
 import { ResidentsService } from '../residents/residents.service';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { TicketsService } from '../tickets/tickets.service';
@@ -60,6 +61,7 @@ export class RepairsService {
     private readonly accounts: AccountsService,
     private readonly bindings: AccountBindingsService,
     private readonly residents: ResidentsService,
+    private readonly intake: ResidentIntake,
     private readonly uploads: UploadsService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
@@ -77,38 +79,40 @@ export class RepairsService {
   }
 
   /**
-   * Ticket, photos and the report's own row are one transaction with the Idempotency-Key record:
-   * a refusal (photo, account, category, window) stores nothing, and a retry replays the first answer.
-   * The checks run inside the work so that a replay is answered even when, say, the window has passed since.
+   * Through the resident intake: ticket, photos and the report's own row are one transaction with the
+   * Idempotency-Key record; a refusal (photo, account, category, window) stores nothing, a retry replays
+   * the first answer even when, say, the window has passed since.
    */
   async report(me: ResidentPrincipal, body: CreateRepairRequest, key: string | undefined): Promise<ResidentCreated> {
-    const created = await this.idempotency.create(`resident:${me.id}`, key, 'repair', body, async (em) => {
-      const account = await this.boundAccount(me, body.accountId);
+    const created = await this.intake.file(me, 'repair', body, key, async () => {
+      const account = await this.intake.boundAccount(me, body.accountId);
       const { type } = this.classify(account, body.category);
       // An emergency is never held up by an appointment: a window sent with one is not kept.
       const window = type === TicketType.Leak ? null : this.window(body.window);
-      const ticket = await this.tickets.intake(em, me, {
-        type,
-        accountNo: account.accountNo,
-        address: account.address,
-        contactName: account.holderName,
-        contactPhone: body.contactPhone,
-        description: body.description,
-        channel: Channel.Miniapp,
-        window,
-      });
-      await this.uploads.claim(em, body.photoIds, { kind: 'resident', id: me.id }, `ticket:${ticket.id}`);
-      await this.store(em, {
-        ticketId: ticket.id,
-        residentId: me.id,
-        category: body.category,
-        photoIds: [...new Set(body.photoIds)],
-        windowStart: window?.start ?? null,
-        windowEnd: window?.end ?? null,
-        latitude: null,
-        longitude: null,
-      });
-      return ticket.id;
+      return {
+        ticket: {
+          type,
+          accountNo: account.accountNo,
+          address: account.address,
+          contactName: account.holderName,
+          contactPhone: body.contactPhone,
+          description: body.description,
+          channel: Channel.Miniapp,
+          window,
+        },
+        photoIds: body.photoIds,
+        record: (em, ticket) =>
+          this.store(em, {
+            ticketId: ticket.id,
+            residentId: me.id,
+            category: body.category,
+            photoIds: [...new Set(body.photoIds)],
+            windowStart: window?.start ?? null,
+            windowEnd: window?.end ?? null,
+            latitude: null,
+            longitude: null,
+          }),
+      };
     });
     return this.answer(me, created);
   }
@@ -122,7 +126,7 @@ export class RepairsService {
    */
   async emergency(me: ResidentPrincipal, body: CreateEmergencyRequest, key: string | undefined): Promise<AlarmRaised> {
     const created = await this.idempotency.create(`resident:${me.id}`, key, 'alarm', body, async (em) => {
-      const account = await this.boundAccount(me, body.accountId);
+      const account = await this.intake.boundAccount(me, body.accountId);
       // One alarm of an account at a time (across processes): two at once would both find no open leak.
       await this.accounts.lockForUpdate(em, account.id);
       await this.assertAlarmRate(em, me.id);
@@ -213,14 +217,6 @@ export class RepairsService {
 
   private async store(em: EntityManager, row: Omit<RepairRequest, 'createdAt'>): Promise<void> {
     await em.insert(RepairRequest, { ...row, createdAt: this.clock.now() });
-  }
-
-  /** 404 unless the resident bound it, as for bills: another household's account is not even confirmed to exist. */
-  private async boundAccount(me: ResidentPrincipal, accountId: number): Promise<Account> {
-    await this.bindings.assertBound(me.id, accountId);
-    const account = await this.accounts.findById(accountId);
-    if (!account) throw notFound();
-    return account;
   }
 
   private classify(account: Account, category: string) {

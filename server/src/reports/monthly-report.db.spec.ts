@@ -74,6 +74,7 @@ describe('monthly report', () => {
       { clock: 'contact', counted: 2, onTime: 0, late: 2, rate: 0 },
       { clock: 'decision', counted: 0, onTime: 0, late: 0, rate: null },
       { clock: 'opinion', counted: 0, onTime: 0, late: 0, rate: null },
+      { clock: 'answer', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
     // Every fixture ticket came by phone: its clocks are the 14 above, 9 on time.
     expect(f.channels).toEqual([{ channel: 'phone', received: 4, clocks: 14, onTime: 9, rate: 0.6429 }]);
@@ -213,6 +214,7 @@ describe('monthly report', () => {
       '服务质量',
       '安全隐患',
       '缴费与欠费',
+      '停供',
       '人员',
     ]);
     const rows = (sheet: string) => {
@@ -237,6 +239,11 @@ describe('monthly report', () => {
       ['联系用户', 2, 0, 2, 0],
       ['办理决定', 0, 0, 0],
       ['处理意见', 0, 0, 0],
+      ['答复', 0, 0, 0],
+    ]);
+    expect(rows('停供')).toEqual([
+      ['停供次数', '停供时长（小时）', '影响户数', '已通知居民'],
+      [0, 0, 0, 0],
     ]);
     expect(rows('渠道')).toEqual([
       ['受理渠道', '受理数量', '应计时限', '按时', '按时率'],

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { MonthlyReportView } from '@utility/shared';
 import { ColumnFormat, ReportTable, reportTables } from './report-tables';
 
@@ -15,6 +14,8 @@ const cellValue = (value: string | number | null, format: ColumnFormat) =>
   value === null ? null : format === 'yuan' && typeof value === 'number' ? value / 100 : value;
 
 export async function reportXlsx(view: MonthlyReportView): Promise<Buffer> {
+  // Loaded on first export: ExcelJS is a third of the server's modules, and most processes never export.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = '智慧燃气·热力服务';
   for (const table of reportTables(view)) {

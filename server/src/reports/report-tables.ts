@@ -114,6 +114,19 @@ export function reportTables(view: MonthlyReportView): ReportTable[] {
       ],
     },
     {
+      // docs/domain.md#outages: reports frozen before outages were counted have none (zeros).
+      name: '停供',
+      columns: [
+        count('停供次数'),
+        { header: '停供时长（小时）', format: 'score' },
+        count('影响户数'),
+        count('已通知居民'),
+      ],
+      rows: [
+        [f.outages?.count ?? 0, f.outages?.hours ?? 0, f.outages?.households ?? 0, f.outages?.residentsNotified ?? 0],
+      ],
+    },
+    {
       name: '人员',
       columns: [
         text('姓名'),

@@ -73,6 +73,7 @@ export class AccountBindingsService {
               utility: a.utility,
               label: b.label,
               isDefault: b.isDefault,
+              ...(a.paymentMode === 'prepaid' && a.meterKind !== 'ordinary' ? { prepaidMeter: a.meterKind } : {}),
             },
           ]
         : [];

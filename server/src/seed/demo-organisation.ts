@@ -35,14 +35,22 @@ export const DISTRICT_QUEUES: {
   { code: 'business', name: '业务办理', types: [TicketType.Application] },
   { code: 'billing', name: '缴费异常', types: [TicketType.Billing] },
   { code: 'return-visit', name: '回访', types: [TicketType.ReturnVisit] },
+  { code: 'consult', name: '咨询建议', types: [TicketType.Consultation, TicketType.Suggestion] },
   // Grade-1 complaints are moved here when graded; nothing is routed to it.
   { code: 'complaint-supervisor', name: '一级投诉（主管）', types: [], supervisorOnly: true },
 ];
 
-/** Company-wide queues: reports and grade-1 complaints that name no district (an anonymous report names none). */
+/** Company-wide queues: reports, grade-1 complaints, questions and suggestions that name no district (an anonymous report names none). */
 export const COMPANY_QUEUES: { code: string; name: string; types: TicketType[]; supervisorOnly: boolean }[] = [
   { code: 'report-all', name: '举报（全公司，仅主管）', types: [TicketType.MisconductReport], supervisorOnly: true },
   { code: 'complaint-supervisor-all', name: '一级投诉（全公司，主管）', types: [], supervisorOnly: true },
+  // A question or suggestion about no account of the resident's (docs/domain.md#consultations).
+  {
+    code: 'consult-all',
+    name: '咨询建议（全公司）',
+    types: [TicketType.Consultation, TicketType.Suggestion],
+    supervisorOnly: false,
+  },
 ];
 
 /** Station-level queue: repairs and room-temperature checks go to the account's station. */
@@ -77,6 +85,9 @@ export const DEMO_STAFF: DemoStaff[] = [
       'business-west',
       'billing-west',
       'return-visit-west',
+      'consult-east',
+      'consult-west',
+      'consult-all',
     ],
   },
   {
@@ -166,3 +177,35 @@ export function demoAccounts(): {
     };
   });
 }
+
+/**
+ * Two prepaid gas accounts beside the 50 (docs/domain.md#prepaid-accounts): an IoT smart meter, whose
+ * top-ups go to the (fake) meter vendor, and an IC-card meter, whose top-ups wait for the card to be loaded.
+ * `openingFen` is the balance carried over; `dailyCentiM3` the use of their recent readings.
+ */
+export const DEMO_PREPAID_ACCOUNTS = [
+  {
+    accountNo: '9100000051',
+    holderName: '周晓梅',
+    address: '城东区幸福路61号2单元302室',
+    phone: '13651000051',
+    district: 'east',
+    station: 'east-hall',
+    meterKind: 'iot' as const,
+    meterNo: 'IOT-51000051',
+    openingFen: 20_000,
+    dailyCentiM3: 120,
+  },
+  {
+    accountNo: '9100000052',
+    holderName: '吴建国',
+    address: '城东区人民路62号1单元201室',
+    phone: '13752000052',
+    district: 'east',
+    station: 'east-hall',
+    meterKind: 'ic_card' as const,
+    meterNo: 'IC-52000052',
+    openingFen: 5_000,
+    dailyCentiM3: 90,
+  },
+];

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Role } from '@utility/shared';
+import { Role, shanghaiDate } from '@utility/shared';
 import { DEFAULT_SLA_POLICIES } from '@utility/shared/sla';
 import { randomBytes } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
@@ -12,6 +12,7 @@ import { Clock } from '../common/clock';
 import { InspectionPlansService } from '../inspections/inspection-plans.service';
 import { KnowledgeService } from '../knowledge/knowledge.service';
 import { OrgService } from '../org/org.service';
+import { PrepaidLedger } from '../prepaid/prepaid-ledger.service';
 import { QueuesService } from '../queues/queues.service';
 import { RotaService } from '../rota/rota.service';
 import { SlaService } from '../sla/sla.service';
@@ -20,6 +21,7 @@ import { DemoHistory, HistoryResult } from './demo-history.service';
 import {
   COMPANY_QUEUES,
   DEMO_DISTRICTS,
+  DEMO_PREPAID_ACCOUNTS,
   DEMO_ROSTER_DAYS,
   DEMO_STAFF,
   DEMO_STATIONS,
@@ -66,6 +68,7 @@ export class DemoSeed {
     private readonly clock: Clock,
     private readonly history: DemoHistory,
     private readonly knowledge: KnowledgeService,
+    private readonly prepaid: PrepaidLedger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -119,8 +122,19 @@ export class DemoSeed {
       );
       for (const code of s.queues) await this.queues.ensureMember(queueIds.get(code)!, person.id);
     }
+    await this.accounts.ensureAccounts(
+      DEMO_PREPAID_ACCOUNTS.map(({ district, station, openingFen: _f, dailyCentiM3: _d, ...a }) => ({
+        ...a,
+        utility: 'gas' as const,
+        areaCentiM2: null,
+        paymentMode: 'prepaid' as const,
+        districtId: districts.get(district)!,
+        stationId: stations.get(station)!.id,
+      })),
+    );
     await this.rollRoster(this.config.DEMO_HISTORY_DAYS);
     await this.seedBills(districts);
+    await this.seedPrepaid();
     for (const districtId of districts.values()) await this.inspectionPlans.ensureCurrentPlan(districtId);
     this.logger.log('Demo organisation ready');
     // Only here, on the database just created: a restart never adds a second history.
@@ -172,6 +186,29 @@ export class DemoSeed {
       }
     });
     await this.billRun.run(DEMO_BILL_PERIOD);
+  }
+
+  /**
+   * The prepaid accounts' ledgers, opened three weeks ago with their carried-over balance, and smart-meter
+   * readings since, so home shows a balance, the daily use and the days it lasts.
+   */
+  private async seedPrepaid(): Promise<void> {
+    const today = Date.parse(`${shanghaiDate(this.clock.now())}T00:00:00Z`);
+    const day = (back: number) => new Date(today - back * 86_400_000).toISOString().slice(0, 10);
+    for (const demo of DEMO_PREPAID_ACCOUNTS) {
+      const account = await this.accounts.findByNo(demo.accountNo);
+      if (!account) continue;
+      await this.prepaid.open(account.id, demo.openingFen, new Date(`${day(21)}T02:00:00Z`));
+      await this.db.transaction(async (em) => {
+        const start = 80_000;
+        await this.readings.recordOpening(em, account, day(21), start);
+        for (const back of [14, 7, 1]) {
+          if (await this.readings.hasReading(em, account.id, day(back))) continue;
+          const value = start + demo.dailyCentiM3 * (21 - back);
+          await this.readings.record(em, { account, readOn: day(back), valueCentiM3: value, source: 'smart_meter' });
+        }
+      });
+    }
   }
 
   private async seedQueues(districts: Map<string, number>, stations: Map<string, { id: number; districtId: number }>) {

@@ -8,6 +8,7 @@ import { KnowledgeModule } from '../knowledge/knowledge.module';
 import { OrgModule } from '../org/org.module';
 import { QueuesModule } from '../queues/queues.module';
 import { PaymentsModule } from '../payments/payments.module';
+import { PrepaidModule } from '../prepaid/prepaid.module';
 import { RepairsModule } from '../repairs/repairs.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { RotaModule } from '../rota/rota.module';
@@ -35,6 +36,7 @@ import { DemoSeed } from './demo-seed.service';
     FeedbackModule,
     ResidentsModule,
     PaymentsModule,
+    PrepaidModule,
     UploadsModule,
     KnowledgeModule,
   ],

@@ -30,12 +30,14 @@ describe('SLA policies', () => {
       'application',
       'billing',
       'complaint',
+      'consultation',
       'inspection',
       'leak',
       'repair',
       'report',
       'return_visit',
       'room_temperature',
+      'suggestion',
     ]);
     expect(list.find((p: { ticketType: string }) => p.ticketType === 'repair')).toMatchObject({
       clocks: [

@@ -69,7 +69,7 @@ describe('the SLA table', () => {
     expect(rows.find((r) => r.ticketType === 'complaint' && r.channel === 'hotline_12345')).toMatchObject({
       clocks: [{ clock: 'opinion', minutes: 60 }],
     });
-    expect(rows.filter((r) => !r.utility && !r.areaClass && !r.districtId && !r.channel)).toHaveLength(9);
+    expect(rows.filter((r) => !r.utility && !r.areaClass && !r.districtId && !r.channel)).toHaveLength(11);
   });
 
   it('gives a power fault in a rural district 90 minutes on site, and 120 once the district is remote', async () => {

@@ -1,21 +1,24 @@
 import { BoundAccountView, NoticeTemplates, ResidentTicketView, ResidentView } from '@utility/shared';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { demoAccounts } from '../seed/demo-organisation';
+import { DEMO_PREPAID_ACCOUNTS, demoAccounts } from '../seed/demo-organisation';
 import { FakeWechatHandle } from '../dev/fake-wechat.handle';
 import { FakeWechat } from '../dev/fake-wechat.server';
 import { TestApp } from './test-app';
 
+const demoAccount = (accountNo: string) =>
+  [...demoAccounts(), ...DEMO_PREPAID_ACCOUNTS].find((a) => a.accountNo === accountNo);
+
 /** The holder's name the company has on file for a demo account (seed/demo-organisation.ts). */
 export function holderOf(accountNo: string): string {
-  const account = demoAccounts().find((a) => a.accountNo === accountNo);
+  const account = demoAccount(accountNo);
   if (!account) throw new Error(`no demo account ${accountNo}`);
   return account.holderName;
 }
 
 /** The binding's second fact (BINDING_SECOND_FACT=phone_last4): the last four digits of the registered phone. */
 export function secondFactOf(accountNo: string): string {
-  const account = demoAccounts().find((a) => a.accountNo === accountNo);
+  const account = demoAccount(accountNo);
   if (!account) throw new Error(`no demo account ${accountNo}`);
   return account.phone.slice(-4);
 }

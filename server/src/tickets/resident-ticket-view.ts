@@ -1,9 +1,12 @@
 import {
+  ANSWERED_TYPES,
   RESIDENT_STEP_LABELS,
   ResidentTicketView,
   TICKET_TYPE_LABELS,
   TicketEventKind,
   TicketStatus,
+  TicketType,
+  latestAnswer,
   maskPhone,
   residentStepForEvent,
   residentStepOf,
@@ -60,6 +63,9 @@ export function toResidentTicketView(
   // The technician on site asks the resident to confirm in the app before recording the result.
   const confirmable = resolved || t.status === TicketStatus.OnSite;
   const callable = CALLABLE.includes(t.status);
+  // A question's answer is checked with 已解决 / 未解决 (answerCheck), not "not fixed".
+  const answered = ANSWERED_TYPES.has(t.type);
+  const answer = answered ? latestAnswer(events) : null;
   return {
     id: t.id,
     no: t.no ?? String(t.id),
@@ -84,7 +90,17 @@ export function toResidentTicketView(
     windowEnd: t.windowEnd ? t.windowEnd.toISOString() : null,
     canCancel: t.status === TicketStatus.Submitted || t.status === TicketStatus.Accepted,
     canConfirm: confirmable && !confirmedInVisit(events),
-    canReportNotFixed: resolved,
+    canReportNotFixed: resolved && !answered,
+    ...(answered
+      ? {
+          answer: answer && {
+            text: answer.text,
+            articleId: answer.articleId,
+            at: answer.at.toISOString(),
+            canCheck: resolved && t.type === TicketType.Consultation,
+          },
+        }
+      : {}),
     timeline: events.flatMap((e) => {
       const s = residentStepForEvent(e.kind, e.fromStatus, e.toStatus);
       return s ? [{ at: e.at.toISOString(), step: s, label: RESIDENT_STEP_LABELS[s] }] : [];

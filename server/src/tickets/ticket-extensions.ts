@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ClockKind, ResidentTicketView, TicketStatus, TicketType } from '@utility/shared';
+import { ClockKind, ResidentTicketView, TicketStatus, TicketType, TicketView } from '@utility/shared';
 import { EntityManager } from 'typeorm';
 import { Actor, ResidentPrincipal } from '../common/principal';
 import { Ticket } from './ticket.entity';
 
 /** Tickets a resident filed without an account of theirs on them (complaints, reports). */
 export type AuthoredTickets = (residentId: number) => Promise<number[]>;
+/** Residents who filed these tickets themselves and follow them by name (not anonymously), whatever the account. */
+export type TicketAuthors = (ticketId: number) => Promise<number[]>;
 /** Adds what another module knows to the resident's view (rating state, anonymity). */
 export type ResidentViewDecorator = (views: ResidentTicketView[], residentId: number | null) => Promise<void>;
+/** Adds what another module knows to the staff's view (a fault's outage). */
+export type StaffViewDecorator = (views: TicketView[]) => Promise<void>;
 /** Refuses a status move another module's rule forbids (a grade-1 complaint closed by a non-supervisor); throws an AppError. */
 export type MoveGuard = (actor: Actor, ticket: Ticket, to: TicketStatus) => Promise<void>;
 /** Cancels a resident's ticket the way its own module does (an inspection also gives its slot back). */
@@ -27,7 +31,9 @@ export type IntakeHold = (em: EntityManager, ticket: Ticket, at: Date) => Promis
 @Injectable()
 export class TicketExtensions {
   private readonly authored: AuthoredTickets[] = [];
+  private readonly authors: TicketAuthors[] = [];
   private readonly decorators: ResidentViewDecorator[] = [];
+  private readonly staffDecorators: StaffViewDecorator[] = [];
   private readonly guards: MoveGuard[] = [];
   private readonly cancels = new Map<TicketType, ResidentCancel>();
   private readonly holds: IntakeHold[] = [];
@@ -36,8 +42,16 @@ export class TicketExtensions {
     this.authored.push(source);
   }
 
+  addTicketAuthors(source: TicketAuthors): void {
+    this.authors.push(source);
+  }
+
   addResidentViewDecorator(decorator: ResidentViewDecorator): void {
     this.decorators.push(decorator);
+  }
+
+  addStaffViewDecorator(decorator: StaffViewDecorator): void {
+    this.staffDecorators.push(decorator);
   }
 
   addMoveGuard(guard: MoveGuard): void {
@@ -67,8 +81,17 @@ export class TicketExtensions {
     return (await Promise.all(this.authored.map((source) => source(residentId)))).flat();
   }
 
+  async authorsOf(ticketId: number): Promise<number[]> {
+    return (await Promise.all(this.authors.map((source) => source(ticketId)))).flat();
+  }
+
   async decorate(views: ResidentTicketView[], residentId: number | null): Promise<ResidentTicketView[]> {
     for (const decorator of this.decorators) await decorator(views, residentId);
+    return views;
+  }
+
+  async decorateForStaff(views: TicketView[]): Promise<TicketView[]> {
+    for (const decorator of this.staffDecorators) await decorator(views);
     return views;
   }
 

@@ -38,6 +38,8 @@ describe('POST /api/tickets: intake by staff', () => {
       ['billing', WEST_ACCOUNT, 'billing-west'],
       ['return_visit', EAST_HEAT_ACCOUNT, 'return-visit-east'],
       ['report', EAST_HEAT_ACCOUNT, 'report-east'],
+      ['consultation', WEST_ACCOUNT, 'consult-west'],
+      ['suggestion', EAST_HALL_ACCOUNT, 'consult-east'],
     ])('sends a %s for account %s to %s', async (type, accountNo, queue) => {
       const ticket = await createTicket(t, agent, call({ type, accountNo }));
       expect(ticket).toMatchObject({

@@ -226,13 +226,15 @@ export class TicketReader {
       this.staff.findByIds([...new Set(tickets.map((t) => t.assigneeId).filter((id): id is number => id !== null))]),
     ]);
     const now = this.clock.now();
-    return tickets.map((t) =>
-      toTicketView(t, {
-        queueName: queues.find((q) => q.id === t.queueId)?.name ?? '',
-        assigneeName: assignees.find((s) => s.id === t.assigneeId)?.name ?? null,
-        clocks: clocks.filter((c) => c.ticketId === t.id),
-        now,
-      }),
+    return this.extensions.decorateForStaff(
+      tickets.map((t) =>
+        toTicketView(t, {
+          queueName: queues.find((q) => q.id === t.queueId)?.name ?? '',
+          assigneeName: assignees.find((s) => s.id === t.assigneeId)?.name ?? null,
+          clocks: clocks.filter((c) => c.ticketId === t.id),
+          now,
+        }),
+      ),
     );
   }
 

@@ -34,6 +34,7 @@ const GOOD: Record<AccountImportField, string> = {
   keyCustomer: '否',
   paymentMode: '后付费',
   phone: '13812345678',
+  meterKind: '',
 };
 
 const line = (overrides: Partial<Record<AccountImportField, string>> = {}) =>
@@ -44,7 +45,7 @@ describe('the header row', () => {
     const { header, errors } = parseAccountImportHeader([...HEADERS].reverse());
     expect(errors).toEqual([]);
     expect(header.accountNo).toBe(HEADERS.length - 1);
-    expect(header.phone).toBe(0);
+    expect(header.meterKind).toBe(0);
   });
 
   it('accepts a file without the optional columns', () => {
@@ -77,6 +78,7 @@ describe('one line', () => {
         usageType: 'residential',
         keyCustomer: false,
         paymentMode: 'postpaid',
+        meterKind: 'ordinary',
         phone: '13812345678',
       },
     });
@@ -88,6 +90,9 @@ describe('one line', () => {
     ['a key customer', { keyCustomer: '是' }, { keyCustomer: true }],
     ['no key-customer mark as 否', { keyCustomer: '' }, { keyCustomer: false }],
     ['prepaid', { paymentMode: '预付费' }, { paymentMode: 'prepaid' }],
+    ['an IoT meter', { paymentMode: '预付费', meterKind: '物联网表' }, { meterKind: 'iot' }],
+    ['an IC-card meter', { meterKind: 'IC卡表' }, { meterKind: 'ic_card' }],
+    ['no meter kind as 普通表', { meterKind: '' }, { meterKind: 'ordinary' }],
     ['no phone', { phone: '' }, { phone: null }],
     ['no meter', { meterNo: '' }, { meterNo: null }],
     ['a gas account without area', { utility: '燃气', heatedArea: '' }, { utility: 'gas', areaCentiM2: null }],
@@ -119,6 +124,7 @@ describe('one line', () => {
     [{ keyCustomer: 'Y' }, '重点用户', 'UNKNOWN_VALUE'],
     [{ paymentMode: '月付' }, '缴费方式', 'UNKNOWN_VALUE'],
     [{ phone: '1381234567' }, '预留手机号', 'INVALID_FORMAT'],
+    [{ meterKind: '机械表' }, '表具类型', 'UNKNOWN_VALUE'],
   ])('refuses %j: %s %s', (overrides, column, code) => {
     const { row, errors } = validateAccountImportLine(line(overrides), 9, FULL, org);
     expect(row).toBeNull();

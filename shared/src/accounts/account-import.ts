@@ -4,6 +4,8 @@
  * shows the headers as the template).
  */
 
+import type { MeterKind } from '../prepaid/prepaid-rules';
+
 export type AccountUtility = 'gas' | 'heating' | 'power';
 export type UsageType = 'residential' | 'commercial' | 'industrial' | 'public';
 export type PaymentMode = 'postpaid' | 'prepaid';
@@ -27,6 +29,12 @@ const USAGE_TYPE_VALUES: Record<string, UsageType> = {
   公共服务: 'public',
 };
 const PAYMENT_MODE_VALUES: Record<string, PaymentMode> = { 后付费: 'postpaid', 预付费: 'prepaid' };
+const METER_KIND_VALUES: Record<string, MeterKind> = {
+  普通表: 'ordinary',
+  IC卡表: 'ic_card',
+  物联网表: 'iot',
+  智能表: 'iot',
+};
 const YES_NO_VALUES: Record<string, boolean> = { 是: true, 否: false };
 
 export type AccountImportField =
@@ -41,6 +49,7 @@ export type AccountImportField =
   | 'usageType'
   | 'keyCustomer'
   | 'paymentMode'
+  | 'meterKind'
   | 'phone';
 
 export interface AccountImportColumn {
@@ -65,6 +74,7 @@ export const ACCOUNT_IMPORT_COLUMNS: AccountImportColumn[] = [
   { field: 'keyCustomer', header: '重点用户', required: false, hint: '是/否，空为否' },
   { field: 'paymentMode', header: '缴费方式', required: true, hint: '后付费/预付费' },
   { field: 'phone', header: '预留手机号', required: false, hint: '11位手机号' },
+  { field: 'meterKind', header: '表具类型', required: false, hint: '普通表/IC卡表/物联网表，空为普通表' },
 ];
 
 /** Machine-readable reason of one problem in the file; `message` says it in Chinese. */
@@ -103,6 +113,8 @@ export interface AccountImportRow {
   usageType: UsageType;
   keyCustomer?: boolean;
   paymentMode: PaymentMode;
+  /** IC-card and IoT meters take prepaid top-ups (docs/domain.md#prepaid-accounts). */
+  meterKind?: MeterKind;
   phone?: string | null;
 }
 
@@ -255,6 +267,13 @@ export function validateAccountImportLine(
     else fail('keyCustomer', 'UNKNOWN_VALUE', `重点用户“${keyText}”无效，应为是或否`);
   }
 
+  const meterKindText = cell('meterKind');
+  let meterKind: MeterKind | undefined = meterKindText === undefined ? undefined : 'ordinary';
+  if (meterKindText) {
+    if (meterKindText in METER_KIND_VALUES) meterKind = METER_KIND_VALUES[meterKindText];
+    else fail('meterKind', 'UNKNOWN_VALUE', `表具类型“${meterKindText}”无效，应为普通表、IC卡表或物联网表`);
+  }
+
   let phone: string | null | undefined = cell('phone');
   if (phone === '') phone = null;
   else if (phone !== undefined && !MOBILE.test(phone))
@@ -274,6 +293,7 @@ export function validateAccountImportLine(
   if (meterNo !== undefined) row.meterNo = meterNo;
   if (areaCentiM2 !== undefined) row.areaCentiM2 = areaCentiM2;
   if (keyCustomer !== undefined) row.keyCustomer = keyCustomer;
+  if (meterKind !== undefined) row.meterKind = meterKind;
   if (phone !== undefined) row.phone = phone;
   return { row, errors };
 }

@@ -1,3 +1,4 @@
+import { METER_KINDS, type MeterKind } from '../prepaid/prepaid-rules';
 import { z } from 'zod';
 import type { AccountUtility, ImportLineError, PaymentMode, UsageType } from '../accounts/account-import';
 
@@ -42,6 +43,7 @@ export interface AdminAccountView {
   usageType: UsageType;
   keyCustomer: boolean;
   paymentMode: PaymentMode;
+  meterKind: MeterKind;
   phone: string | null;
   active: boolean;
   updatedAt: string | null;
@@ -92,6 +94,7 @@ export const AdminAccountPatchSchema = z
     usageType: z.enum(['residential', 'commercial', 'industrial', 'public']),
     keyCustomer: z.boolean(),
     paymentMode: z.enum(['postpaid', 'prepaid']),
+    meterKind: z.enum(METER_KINDS),
     phone: z
       .string()
       .trim()

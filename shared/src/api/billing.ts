@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATE_BOUNDS_MESSAGE, dateWithinBounds } from '../calendar/date-bounds';
+import type { PaymentInvoiceState } from './invoices';
 
 /** A meter index in m³ with at most two decimals, as typed or imported ("1234.5"); kept as an exact string. */
 export const MeterValue = z
@@ -139,6 +140,8 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
 
 /** A payment record / receipt. */
 export interface PaymentView {
+  /** The payment's id (`paymentId` of an invoice request). */
+  id: number;
   orderNo: string;
   method: PaymentMethod;
   /** The counter receipt (收据号) or the bank's serial number; null for WeChat Pay. */
@@ -150,6 +153,10 @@ export interface PaymentView {
   status: 'open' | 'paid' | 'closed' | 'refunded';
   transactionId: string | null;
   paidAt: string | null;
+  /** The resident's own records only: the payment's current invoice (docs/domain.md#invoices)… */
+  invoice?: PaymentInvoiceState | null;
+  /** …and whether this resident may ask for one (their own WeChat payment, paid, none yet). */
+  invoiceable?: boolean;
 }
 
 export const RefundRequestSchema = z.object({

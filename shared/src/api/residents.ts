@@ -6,6 +6,7 @@ import { TicketType } from '../tickets/ticket-codes';
 import type { ResidentRatingState } from './feedback';
 import type { TicketPhotoView } from './tickets';
 import type { TicketOutageNote } from './outages';
+import type { TicketAnswerView } from './consultations';
 
 export const WechatLoginSchema = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(128) });
 export const PhoneCodeSchema = z.object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(128) });
@@ -58,6 +59,8 @@ export interface BoundAccountView {
   utility: string;
   label: string;
   isDefault: boolean;
+  /** Only on a prepaid account whose meter takes top-ups (docs/domain.md#prepaid-accounts): home shows its balance. */
+  prepaidMeter?: 'ic_card' | 'iot';
 }
 
 export interface ResidentTimelineItem {
@@ -123,6 +126,8 @@ export interface ResidentTicketView {
   work?: RepairWorkView | null;
   /** A fault linked to an outage (停气/停热/停电): no technician is sent; the supply's expected restore time. */
   outage?: TicketOutageNote | null;
+  /** Consultations and suggestions: the agent's answer (null until answered, absent on other types). */
+  answer?: TicketAnswerView | null;
   timeline: ResidentTimelineItem[];
 }
 
@@ -151,4 +156,6 @@ export interface NoticeTemplates {
   accountChange: string;
   /** Outage announcements, restore-time changes and restorations (account-wide consent). */
   outage: string;
+  /** Prepaid low balance and valve-close warnings (account-wide consent). */
+  prepaidBalance: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TicketOutageNote } from './outages';
 import { Channel, ClockKind, Priority, TicketEventKind, TicketStatus, TicketType } from '../tickets/ticket-codes';
 
 /** Mainland mobile or landline with area code; the hotline takes both. */
@@ -113,6 +114,8 @@ export interface TicketView {
   windowEnd: string | null;
   deadlines: Deadlines;
   clocks: ClockView[];
+  /** A fault linked to an outage (属于停气 #…): no on-site clock while linked; staff may unlink it. Absent where unknown. */
+  outage?: TicketOutageNote | null;
 }
 
 export interface TicketEventView {

@@ -158,6 +158,8 @@ describe('followUpFor', () => {
     [T.Billing, 'complaint', 'complaint'],
     [T.ReturnVisit, 'complaint', 'complaint'],
     [T.MisconductReport, 'reopen', 'reopen'],
+    [T.Consultation, 'reopen', 'complaint'],
+    [T.Suggestion, 'complaint', 'complaint'],
   ];
 
   it.each(table)('%s → not fixed: %s, dissatisfied: %s', (type, notFixed, dissatisfied) => {

@@ -89,6 +89,9 @@ export function defaultReturnVisitPolicy(sharePercent = 10): ReturnVisitPolicy {
         business: 100,
       }),
       rule(TicketType.Billing, 'none', wd(5), []),
+      // Answered in words: the resident's own satisfaction check (已解决 / 未解决) stands in for a visit.
+      rule(TicketType.Consultation, 'none', wd(5), []),
+      rule(TicketType.Suggestion, 'none', wd(5), []),
     ],
   };
 }
@@ -180,9 +183,12 @@ export type FollowUpCause = 'not_fixed' | 'dissatisfied';
  * What a bad outcome does. Not fixed: field work goes back out (same number, fresh clocks), desk
  * work becomes a complaint. Dissatisfied (不满意, fixed or not yet visited): the service itself is
  * in question, so a complaint is opened, whatever the work was. A report is always reopened: a
- * complaint would take it out of the supervisors' hands (and near an anonymous reporter).
+ * complaint would take it out of the supervisors' hands (and near an anonymous reporter). An
+ * unanswered consultation is reopened too: the resident's question still stands.
  */
 export function followUpFor(type: TicketType, cause: FollowUpCause): 'reopen' | 'complaint' {
   if (type === TicketType.MisconductReport) return 'reopen';
+  // A question not answered is asked again on the same ticket (docs/domain.md#consultations).
+  if (type === TicketType.Consultation && cause === 'not_fixed') return 'reopen';
   return cause === 'not_fixed' && VISIT_TYPES.has(type) ? 'reopen' : 'complaint';
 }

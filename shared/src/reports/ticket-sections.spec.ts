@@ -118,6 +118,7 @@ describe('on-time rate per clock', () => {
       { clock: 'contact', counted: 1, onTime: 0, late: 1, rate: 0 },
       { clock: 'decision', counted: 0, onTime: 0, late: 0, rate: null },
       { clock: 'opinion', counted: 0, onTime: 0, late: 0, rate: null },
+      { clock: 'answer', counted: 0, onTime: 0, late: 0, rate: null },
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { ClockPolicy, SlaPolicyRule } from './sla-types';
 
 const min = (clock: ClockKind, minutes: number): ClockPolicy => ({ clock, minutes });
 const wd = (clock: ClockKind, workingDays: number): ClockPolicy => ({ clock, workingDays });
-const { Respond, Contact, OnSite, Resolve, FirstReply, Decision, Opinion } = ClockKind;
+const { Respond, Contact, OnSite, Resolve, FirstReply, Decision, Opinion, Answer } = ClockKind;
 
 /**
  * Defaults from docs/domain.md#ticket-types, used until an operator configures its own. Field work
@@ -16,7 +16,8 @@ const { Respond, Contact, OnSite, Resolve, FirstReply, Decision, Opinion } = Clo
  * resolve clock: its real deadline is the booked slot. Applications owe a decision (not an
  * acceptance) within 3 working days; billing a reply within 1 working day (the first-reply clock)
  * and, as no regulation gives one, the complaint's 5 working days to settle. Return-visit
- * deadlines depend on what is visited, so 24 h is only the fallback. Rows with a utility, area
+ * deadlines depend on what is visited, so 24 h is only the fallback. A consultation is answered
+ * within 1 working day, a suggestion replied to within 5 (the answer clock, stopped by the answer). Rows with a utility, area
  * class or channel refine the type's row clock by clock (resolveSlaPolicy).
  */
 /** Power repairs' on-site limit per area class (docs/domain.md#ticket-types). */
@@ -41,6 +42,8 @@ export const DEFAULT_SLA_POLICIES: SlaPolicyRule[] = [
   { ticketType: TicketType.Application, clocks: [wd(Respond, 1), wd(Decision, 3)] },
   { ticketType: TicketType.Billing, clocks: [wd(Respond, 1), wd(FirstReply, 1), wd(Resolve, 5)] },
   { ticketType: TicketType.ReturnVisit, clocks: [min(Resolve, 1440)] },
+  { ticketType: TicketType.Consultation, clocks: [wd(Answer, 1)] },
+  { ticketType: TicketType.Suggestion, clocks: [wd(Answer, 5)] },
   // Power rules: on site within 45 / 90 / 120 min by the district's area class.
   ...AREA_CLASSES.map((areaClass) => ({
     ticketType: TicketType.Repair,

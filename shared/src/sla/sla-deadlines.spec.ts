@@ -143,11 +143,11 @@ describe('clocksStoppedBy', () => {
     [S.OnSite, [K.Respond, K.OnSite, K.Contact], [K.Respond, K.OnSite, K.Contact]],
     [
       S.Resolved,
-      [K.Respond, K.Resolve, K.Contact, K.Decision, K.FirstReply],
-      [K.Respond, K.OnSite, K.Resolve, K.Contact, K.Decision, K.FirstReply],
+      [K.Respond, K.Resolve, K.Contact, K.Decision, K.FirstReply, K.Answer],
+      [K.Respond, K.OnSite, K.Resolve, K.Contact, K.Decision, K.FirstReply, K.Answer],
     ],
     ...[S.Closed, S.Cancelled].map((to): [S, K[], K[]] => {
-      const all = [K.Respond, K.OnSite, K.Resolve, K.Contact, K.Decision, K.FirstReply];
+      const all = [K.Respond, K.OnSite, K.Resolve, K.Contact, K.Decision, K.FirstReply, K.Answer];
       return [to, all, all];
     }),
   ])('entering %s stops %j (visit) / %j (desk)', (to, visit, desk) => {
@@ -162,6 +162,7 @@ describe('clocksRestartedBy', () => {
     [S.Accepted, S.Closed, T.Leak, [K.OnSite, K.Resolve]],
     [S.Accepted, S.Resolved, T.Complaint, [K.Resolve]],
     [S.Accepted, S.Closed, T.Billing, [K.Resolve]],
+    [S.Accepted, S.Resolved, T.Consultation, [K.Answer, K.Resolve]],
     // Hand-backs and first acceptance are not reopenings.
     [S.Accepted, S.Assigned, T.Repair, []],
     [S.Accepted, S.OnSite, T.Repair, []],

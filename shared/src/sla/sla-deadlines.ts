@@ -1,4 +1,5 @@
 import { ClockKind, Priority, TicketStatus, TicketType } from '../tickets/ticket-codes';
+import { ANSWERED_TYPES } from '../tickets/consultations';
 import { VISIT_TYPES } from '../tickets/ticket-state-machine';
 import { ClockPhase, ComputedDeadline, SlaPolicyRule, WorkCalendar } from './sla-types';
 
@@ -41,6 +42,12 @@ function shanghaiWallMs(ms: number): number {
 export function shanghaiDate(at: Date): string {
   assertValidDate(at, 'at');
   return new Date(shanghaiWallMs(at.getTime())).toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD HH:mm' of the instant in Asia/Shanghai (exports, notices' time fields, task text). */
+export function shanghaiDateTime(at: Date): string {
+  assertValidDate(at, 'at');
+  return new Date(shanghaiWallMs(at.getTime())).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Shanghai wall time of an instant for notices and banners (12月7日 18:00). */
@@ -172,6 +179,8 @@ export function clocksStoppedBy(to: TicketStatus, type: TicketType): ClockKind[]
     out.push(ClockKind.Resolve, ClockKind.Contact, ClockKind.Decision);
     // The resolution answers the resident, whether or not a first reply was recorded before.
     out.push(ClockKind.FirstReply);
+    // A consultation's answer resolves it; a cancelled or closed one owes no answer any more.
+    out.push(ClockKind.Answer);
   }
   return out;
 }
@@ -179,11 +188,13 @@ export function clocksStoppedBy(to: TicketStatus, type: TicketType): ClockKind[]
 /**
  * Reopening (resolved|closed → accepted) gives the work a fresh resolve clock, and a fresh
  * on_site clock when someone has to go back. Respond is not restarted: the resident was answered.
+ * A consultation or suggestion reopened (its answer did not solve it) owes a fresh answer.
  * `type` is needed to know whether the work is a visit.
  */
 export function clocksRestartedBy(to: TicketStatus, from: TicketStatus, type: TicketType): ClockKind[] {
   const reopened = to === TicketStatus.Accepted && (from === TicketStatus.Resolved || from === TicketStatus.Closed);
   if (!reopened) return [];
+  if (ANSWERED_TYPES.has(type)) return [ClockKind.Answer, ClockKind.Resolve];
   return VISIT_TYPES.has(type) ? [ClockKind.OnSite, ClockKind.Resolve] : [ClockKind.Resolve];
 }
 

@@ -8,6 +8,7 @@ import {
   chineseDaysCoversYear,
   shanghaiDate,
 } from './work-calendar';
+import { shanghaiDateTime } from './sla-deadlines';
 
 /** Shanghai wall time → instant, written out so each fixture reads like the ticket's timestamp. */
 const sh = (wall: string) => new Date(`${wall}+08:00`);
@@ -31,6 +32,20 @@ describe('shanghaiDate', () => {
 
   it('refuses an invalid Date', () => {
     expect(() => shanghaiDate(new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('shanghaiDateTime', () => {
+  it.each<[string, string]>([
+    ['2026-09-30T15:59:59.999Z', '2026-09-30 23:59'],
+    ['2026-09-30T16:00:00.000Z', '2026-10-01 00:00'],
+    ['2026-12-07T10:05:00.000Z', '2026-12-07 18:05'],
+  ])('%s → %s', (iso, expected) => {
+    expect(shanghaiDateTime(new Date(iso))).toBe(expected);
+  });
+
+  it('refuses an invalid Date', () => {
+    expect(() => shanghaiDateTime(new Date('nope'))).toThrow(RangeError);
   });
 });
 

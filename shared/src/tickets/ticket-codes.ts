@@ -10,6 +10,10 @@ export enum TicketType {
   Application = 'application',
   Billing = 'billing',
   ReturnVisit = 'return_visit',
+  /** 咨询: a question, answered by an agent (from the knowledge base or in their own words). */
+  Consultation = 'consultation',
+  /** 建议: a resident's suggestion, replied to by an agent. */
+  Suggestion = 'suggestion',
 }
 
 export enum TicketStatus {
@@ -59,6 +63,8 @@ export enum ClockKind {
   Decision = 'decision',
   /** 12345 transfers: the handling opinion sent back to the hotline (heating 四(五): within 1 hour), POST /api/tickets/:id/hotline-reply. */
   Opinion = 'opinion',
+  /** Consultations and suggestions: the answer (reply) to the resident, POST /api/tickets/:id/answer. */
+  Answer = 'answer',
 }
 
 /** Kinds of timeline events; events are append-only. */
@@ -96,6 +102,10 @@ export enum TicketEventKind {
   HotlineReplied = 'hotline_replied',
   /** A duplicate report joined an open ticket as its child (on both timelines; docs/domain.md#duplicates). */
   Linked = 'linked',
+  /** A consultation answered (or a suggestion replied to): the text in the note, `data.articleId` when from an article. */
+  Answered = 'answered',
+  /** The resident's satisfaction check of an answer: `data.solved` (已解决 closes, 未解决 reopens). */
+  AnswerJudged = 'answer_judged',
 }
 
 /** Staff-facing names of timeline events. */
@@ -124,6 +134,8 @@ export const TICKET_EVENT_LABELS: Record<TicketEventKind, string> = {
   [TicketEventKind.TemperatureConfirmed]: '居民确认室温',
   [TicketEventKind.HotlineReplied]: '回复12345',
   [TicketEventKind.Linked]: '合并工单',
+  [TicketEventKind.Answered]: '答复',
+  [TicketEventKind.AnswerJudged]: '居民评价答复',
 };
 
 export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
@@ -136,6 +148,8 @@ export const TICKET_TYPE_LABELS: Record<TicketType, string> = {
   [TicketType.Application]: '业务办理',
   [TicketType.Billing]: '缴费异常',
   [TicketType.ReturnVisit]: '回访',
+  [TicketType.Consultation]: '咨询',
+  [TicketType.Suggestion]: '建议',
 };
 
 /** Staff-facing status names. */
@@ -175,6 +189,7 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
   [ClockKind.Contact]: '联系用户',
   [ClockKind.Decision]: '办理决定',
   [ClockKind.Opinion]: '处理意见',
+  [ClockKind.Answer]: '答复',
 };
 
 /** Higher rank is worked first. */

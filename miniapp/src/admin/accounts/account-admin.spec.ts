@@ -48,6 +48,7 @@ describe("an account's edit", () => {
     usageType: 'residential',
     keyCustomer: false,
     paymentMode: 'postpaid',
+    meterKind: 'ordinary',
     phone: null,
     active: true,
     updatedAt: null,

@@ -1,4 +1,11 @@
-import type { AdminAccountPatch, AdminAccountView, ImportJobView, PaymentMode, UsageType } from '@utility/shared';
+import type {
+  AdminAccountPatch,
+  AdminAccountView,
+  ImportJobView,
+  MeterKind,
+  PaymentMode,
+  UsageType,
+} from '@utility/shared';
 
 /** Share of the job done: checking the lines is the first half, writing them the second. */
 export function importPercent(job: ImportJobView): number {
@@ -17,6 +24,7 @@ export interface Draft {
   usageType: UsageType;
   keyCustomer: boolean;
   paymentMode: PaymentMode;
+  meterKind: MeterKind;
 }
 
 export const draftOf = (a: AdminAccountView): Draft => ({
@@ -27,6 +35,7 @@ export const draftOf = (a: AdminAccountView): Draft => ({
   usageType: a.usageType,
   keyCustomer: a.keyCustomer,
   paymentMode: a.paymentMode,
+  meterKind: a.meterKind,
 });
 
 /** Only what the admin changed goes to the server (a changed holder is a 过户). */
@@ -41,5 +50,6 @@ export function patchOf(account: AdminAccountView, draft: Draft): AdminAccountPa
   if (draft.usageType !== before.usageType) patch.usageType = draft.usageType;
   if (draft.keyCustomer !== before.keyCustomer) patch.keyCustomer = draft.keyCustomer;
   if (draft.paymentMode !== before.paymentMode) patch.paymentMode = draft.paymentMode;
+  if (draft.meterKind !== before.meterKind) patch.meterKind = draft.meterKind;
   return patch;
 }

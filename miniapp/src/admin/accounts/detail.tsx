@@ -1,6 +1,8 @@
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import {
+  METER_KINDS,
+  METER_KIND_LABELS,
   PAYMENT_MODE_LABELS,
   USAGE_TYPE_LABELS,
   UTILITY_LABELS,
@@ -146,6 +148,16 @@ export default function AccountDetailPage() {
             onChange={(e) => setDraft({ ...draft, paymentMode: PAYMENT_MODES[Number(e.detail.value)] })}
           >
             <View className="field__input">{PAYMENT_MODE_LABELS[draft.paymentMode]}</View>
+          </Picker>
+        </FormField>
+        <FormField label="表具类型" id="meter-kind">
+          <Picker
+            mode="selector"
+            range={METER_KINDS.map((k) => METER_KIND_LABELS[k])}
+            value={METER_KINDS.indexOf(draft.meterKind)}
+            onChange={(e) => setDraft({ ...draft, meterKind: METER_KINDS[Number(e.detail.value)] })}
+          >
+            <View className="field__input">{METER_KIND_LABELS[draft.meterKind]}</View>
           </Picker>
         </FormField>
         <View className="row">

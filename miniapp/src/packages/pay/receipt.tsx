@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { PAYMENT_METHOD_LABELS, formatYuan, type PaymentView } from '@utility/shared';
+import Taro from '@tarojs/taro';
+import { INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS, formatYuan, type PaymentView } from '@utility/shared';
+import { ActionButton } from '../../components/action-button';
 import { formatFullTime } from '../../format/time';
 import { periodLabel } from './bill-format';
 import './receipt.scss';
@@ -43,6 +45,39 @@ export function Receipt({ payment, id }: { payment: PaymentView; id?: string }) 
         <Line label={payment.method === 'bank_debit' ? '银行流水号' : '收据号'} value={payment.receiptNo ?? '—'} />
       )}
       <Line label="支付时间" value={payment.paidAt ? formatFullTime(payment.paidAt) : '—'} />
+      <InvoiceLine payment={payment} />
+    </View>
+  );
+}
+
+/** The payment's e-invoice (docs/domain.md#invoices): its status, 开发票 when none yet, 重开 when issued. */
+function InvoiceLine({ payment }: { payment: PaymentView }) {
+  const { invoice } = payment;
+  if (!invoice && !payment.invoiceable) return null;
+  return (
+    <View id={`receipt-invoice-${payment.orderNo}`} className="row receipt__line">
+      <Text className="muted receipt__label">发票</Text>
+      <Text className="receipt__value">{invoice ? INVOICE_STATUS_LABELS[invoice.status] : '未开票'}</Text>
+      {payment.invoiceable ? (
+        <ActionButton
+          id={`invoice-request-${payment.orderNo}`}
+          size="small"
+          tone="secondary"
+          onClick={() => void Taro.navigateTo({ url: `/packages/pay/invoice?paymentId=${payment.id}` })}
+        >
+          开发票
+        </ActionButton>
+      ) : null}
+      {invoice?.status === 'issued' ? (
+        <ActionButton
+          id={`invoice-reissue-${payment.orderNo}`}
+          size="small"
+          tone="secondary"
+          onClick={() => void Taro.navigateTo({ url: `/packages/pay/invoice?invoiceId=${invoice.id}` })}
+        >
+          重开
+        </ActionButton>
+      ) : null}
     </View>
   );
 }

@@ -6,6 +6,7 @@ import { StepBadge } from '../../components/step-badge';
 import { formatClockTime, formatFullTime, formatWindow } from '../../format/time';
 import { getMyTicket } from '../../services/my-tickets';
 import { requireResident } from '../../services/resident-session';
+import { AnswerCard } from './answer-card';
 import { CancelPanel } from './cancel-panel';
 import { RatingPrompt } from './rating-prompt';
 import { ResidentTimeline } from './resident-timeline';
@@ -81,6 +82,7 @@ export default function RequestDetailPage() {
       </View>
       <QuoteCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <TemperatureCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
+      <AnswerCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <WorkDone ticket={ticket} />
       <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <RatingPrompt ticket={ticket} />

@@ -1,6 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { DEFAULT_HOTLINE_NUMBER, type BoundAccountView, type ResidentOutageView } from '@utility/shared';
+import {
+  DEFAULT_HOTLINE_NUMBER,
+  type BoundAccountView,
+  type PrepaidBalanceView,
+  type ResidentOutageView,
+} from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { DialLink } from '../../components/dial-link';
@@ -9,9 +14,11 @@ import { SignInPrompt } from '../../components/sign-in-prompt';
 import { defaultAccount, listAccounts } from '../../services/accounts';
 import { getArrears, type Arrears } from '../../services/bills';
 import { listOutages } from '../../services/outages';
+import { getBalance } from '../../services/prepaid';
 import { activeResident, HOME_URL } from '../../services/resident-session';
 import { AccountSummary } from './account-summary';
 import { ArrearsBanner } from './arrears-banner';
+import { PrepaidCard } from './prepaid-card';
 import { ServiceEntries } from './service-entries';
 import './index.scss';
 
@@ -21,6 +28,7 @@ export default function HomePage() {
   const [account, setAccount] = useState<BoundAccountView | null | undefined>(undefined);
   const [arrears, setArrears] = useState<Arrears | null>(null);
   const [outages, setOutages] = useState<ResidentOutageView[]>([]);
+  const [balance, setBalance] = useState<PrepaidBalanceView | null>(null);
 
   async function load() {
     const resident = activeResident();
@@ -34,12 +42,14 @@ export default function HomePage() {
       return; // Shown by the wrapper; keep what is on screen.
     }
     // The banners are reminders, not the page's content: a failure just leaves them out.
-    const [owed, off] = await Promise.all([
+    const [owed, off, left] = await Promise.all([
       shown ? getArrears(shown.id, { silent: true }).catch(() => null) : null,
       shown ? listOutages(undefined, { silent: true }).catch(() => []) : [],
+      shown?.prepaidMeter ? getBalance(shown.id, { silent: true }).catch(() => null) : null,
     ]);
     setArrears(owed);
     setOutages(off);
+    setBalance(left);
   }
 
   useDidShow(() => void load());
@@ -60,6 +70,7 @@ export default function HomePage() {
         <AccountSummary account={account} />
       ) : null}
       {signedIn ? <OutageBanner id="home-outage" outages={outages} /> : null}
+      {signedIn && account?.prepaidMeter ? <PrepaidCard accountId={account.id} balance={balance} /> : null}
       {signedIn ? <ArrearsBanner arrears={arrears} /> : null}
       <ServiceEntries />
       <ActionButton

@@ -31,6 +31,7 @@ const ENTRIES: Entry[] = [
     note: '对服务不满意、举报违规行为（可匿名）',
     url: '/packages/complaint/index',
   },
+  { key: 'consult', title: '咨询建议', note: '问题咨询、意见建议，客服答复', url: '/packages/consult/index' },
   { key: 'faq', title: '常见问题', note: '缴费、发票、暖气不热', url: '/packages/info/knowledge?kind=faq' },
   { key: 'guide', title: '办事指南', note: '所需材料、收费标准、服务承诺', url: '/packages/info/knowledge?kind=guide' },
   {

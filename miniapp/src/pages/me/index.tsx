@@ -120,6 +120,12 @@ export default function MePage() {
           title="投诉"
           onClick={() => Taro.navigateTo({ url: '/packages/complaint/index' })}
         />
+        <MenuItem id="me-consult" title="咨询" onClick={() => Taro.navigateTo({ url: '/packages/consult/index' })} />
+        <MenuItem
+          id="me-suggestion"
+          title="建议"
+          onClick={() => Taro.navigateTo({ url: '/packages/consult/suggestion' })}
+        />
         <MenuItem
           id="me-report"
           title="举报（可匿名）"

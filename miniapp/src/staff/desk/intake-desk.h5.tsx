@@ -1,10 +1,19 @@
-import { TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, TicketType, formatYuan, type TicketView } from '@utility/shared';
+import {
+  TICKET_STATUS_LABELS,
+  TICKET_TYPE_LABELS,
+  TicketType,
+  formatYuan,
+  type KnowledgeArticleView,
+  type TicketView,
+} from '@utility/shared';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { UTILITY_LABELS } from '../../format/accounts';
 import { findAccountHistory, type AccountHistoryView } from '../../services/account-history';
 import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
+import { answerTicket } from '../../services/consultations';
 import { createTicket } from '../../services/tickets';
 import { LeakSafety } from '../intake/leak-safety';
+import { KnowledgePicker, answerTextOf } from '../knowledge-picker';
 import {
   clearDraft,
   errorsFromDetails,
@@ -12,6 +21,7 @@ import {
   newDraft,
   saveDraft,
   validateIntake,
+  withArticle,
   type IntakeErrors,
   type IntakeField,
 } from '../intake/intake-form';
@@ -178,9 +188,16 @@ export function IntakeDesk({ onOpenTicket }: { onOpenTicket: (ticketId: number) 
     accountRef.current?.focus();
   }
 
-  async function submit() {
+  /** One click on an article: a question is filed and answered at once; other requests get its text. */
+  async function takeArticle(article: KnowledgeArticleView) {
+    const filled = withArticle(form, article.title, answerTextOf(article));
+    setDraft((d) => ({ ...d, form: filled }));
+    if (form.type === TicketType.Consultation) await submit(filled, article);
+  }
+
+  async function submit(current = form, article?: KnowledgeArticleView) {
     if (busy) return;
-    const result = validateIntake(form);
+    const result = validateIntake(current);
     if (!result.ok) {
       setErrors(result.errors);
       const first = Object.keys(result.errors)[0];
@@ -191,6 +208,9 @@ export function IntakeDesk({ onOpenTicket }: { onOpenTicket: (ticketId: number) 
     setBusy(true);
     try {
       const ticket = await createTicket(result.request, draft.idempotencyKey);
+      // The ticket exists whatever happens to the answer: it can still be answered from its pane.
+      if (article)
+        await answerTicket(ticket.id, { text: answerTextOf(article), articleId: article.id }).catch(() => null);
       setFiled(ticket);
       reset();
     } catch (error) {
@@ -337,6 +357,14 @@ export function IntakeDesk({ onOpenTicket }: { onOpenTicket: (ticketId: number) 
       </section>
       <aside className="desk-panel desk-intake__account">
         <AccountCard lookup={lookup} onOpenTicket={onOpenTicket} />
+        <section className="desk-section">
+          <h3 className="desk-section__title">知识库</h3>
+          <KnowledgePicker
+            id="desk-knowledge"
+            action={form.type === TicketType.Consultation ? '一键答复' : '填入描述'}
+            onPick={takeArticle}
+          />
+        </section>
       </aside>
     </div>
   );

@@ -12,6 +12,7 @@ import { describeClock } from '../../format/clock';
 import { claimNext, listQueueTickets } from '../../services/queues';
 import { nextOrder, sortTickets, WORK_ORDER, type SortKey, type SortOrder } from './queue-table';
 import { TicketPane } from './ticket-pane.h5';
+import { outageLine } from '../ticket/outage-card';
 
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: 'no', label: '工单号', className: 'col-no' },
@@ -143,7 +144,10 @@ export function QueueDesk({ queue, staff, initialTicketId, onChanged }: Props) {
                 <td className="col-priority">
                   <span className={`desk-tag desk-tag--${t.priority}`}>{PRIORITY_LABELS[t.priority]}</span>
                 </td>
-                <td className="col-address">{t.address}</td>
+                <td className="col-address">
+                  {t.address}
+                  {t.outage ? <div className="desk-outage">{outageLine(t)}</div> : null}
+                </td>
                 <td className="col-due">
                   {t.clocks.map((clock) => {
                     const d = describeClock(clock, now);

@@ -18,8 +18,10 @@ import { describeClock } from '../../format/clock';
 import { formatFullTime } from '../../format/time';
 import { getTicketFeedback } from '../../services/complaint-handling';
 import { claimTicket, getTicket, transitionTicket } from '../../services/tickets';
+import { AnswerCard } from '../ticket/answer-card';
 import { ComplaintPanel } from '../ticket/complaint-panel';
 import { ContactPhone } from '../ticket/contact-phone';
+import { OutageCard } from '../ticket/outage-card';
 import { transitionLabel } from '../ticket/transition-labels';
 import { DeskAssign } from './desk-assign.h5';
 
@@ -113,6 +115,21 @@ export function TicketPane({ ticketId, staff, onChanged }: Props) {
         </dd>
       </dl>
       <p className="desk-ticket__description">{ticket.description}</p>
+      <OutageCard
+        ticket={ticket}
+        staff={staff}
+        onChanged={() => {
+          void load();
+          onChanged();
+        }}
+      />
+      <AnswerCard
+        ticket={ticket}
+        onChanged={() => {
+          void load();
+          onChanged();
+        }}
+      />
       {ticket.clocks.length ? (
         <table className="desk-table desk-table--compact">
           <thead>

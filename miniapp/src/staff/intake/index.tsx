@@ -1,11 +1,12 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { CHANNEL_LABELS, Channel, TICKET_TYPE_LABELS, TicketType } from '@utility/shared';
+import { CHANNEL_LABELS, Channel, TICKET_TYPE_LABELS, TicketType, type KnowledgeArticleView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
 import { requireStaff } from '../../services/session';
+import { answerTicket } from '../../services/consultations';
 import { createTicket } from '../../services/tickets';
 import {
   clearDraft,
@@ -15,9 +16,11 @@ import {
   saveDraft,
   STAFF_CHANNELS,
   validateIntake,
+  withArticle,
   type IntakeErrors,
   type IntakeField,
 } from './intake-form';
+import { KnowledgePicker, answerTextOf } from '../knowledge-picker';
 import { LeakSafety } from './leak-safety';
 import { useDeskLayout } from '../../services/desk-layout';
 import { DeskConsole } from '../desk/desk-console';
@@ -55,14 +58,27 @@ export default function IntakePage() {
     setNotice('');
   }
 
-  async function submit() {
-    const result = validateIntake(form);
+  /**
+   * One click on an article (docs/domain.md#knowledge): a question is filed and answered from it at
+   * once; any other request gets the article's text in its description.
+   */
+  async function takeArticle(article: KnowledgeArticleView) {
+    const filled = withArticle(form, article.title, answerTextOf(article));
+    setDraft((d) => ({ ...d, form: filled }));
+    if (form.type === TicketType.Consultation) await submit(filled, article);
+  }
+
+  async function submit(current = form, article?: KnowledgeArticleView) {
+    const result = validateIntake(current);
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     setBusy(true);
     try {
       const ticket = await createTicket(result.request, draft.idempotencyKey);
       clearDraft();
+      // The ticket exists whatever happens to the answer: the agent can still answer it on its page.
+      if (article)
+        await answerTicket(ticket.id, { text: answerTextOf(article), articleId: article.id }).catch(() => null);
       void Taro.redirectTo({ url: `/staff/ticket/index?id=${ticket.id}` });
     } catch (error) {
       if (!(error instanceof ApiRequestError)) throw error;
@@ -160,7 +176,12 @@ export default function IntakePage() {
             onInput={(e) => set('description', e.detail.value)}
           />
         </FormField>
-        <ActionButton id="intake-submit" busy={busy} onClick={submit}>
+        <KnowledgePicker
+          id="intake-knowledge"
+          action={form.type === TicketType.Consultation ? '一键答复' : '填入描述'}
+          onPick={takeArticle}
+        />
+        <ActionButton id="intake-submit" busy={busy} onClick={() => void submit()}>
           提交工单
         </ActionButton>
         <ActionButton id="intake-reset" tone="secondary" disabled={busy} onClick={reset}>

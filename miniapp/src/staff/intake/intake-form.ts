@@ -1,10 +1,4 @@
-import {
-  Channel,
-  CreateTicketSchema,
-  INTAKE_CHANNELS,
-  type CreateTicketRequest,
-  type TicketType,
-} from '@utility/shared';
+import { Channel, CreateTicketSchema, INTAKE_CHANNELS, type CreateTicketRequest, TicketType } from '@utility/shared';
 import { formDraftStore, type FormDraft } from '../../services/form-draft';
 
 export interface IntakeForm {
@@ -75,4 +69,17 @@ export function errorsFromDetails(details: { path: string; message: string }[]):
     if (field in EMPTY_FORM) errors[field] ??= d.message;
   }
   return errors;
+}
+
+/**
+ * The form with a knowledge article taken in one click: a question asked in its title when the
+ * agent typed none, the article's answer added to any other request's description.
+ */
+export function withArticle(form: IntakeForm, title: string, answer: string): IntakeForm {
+  if (form.type === TicketType.Consultation)
+    return { ...form, description: form.description.trim() ? form.description : `咨询：${title}` };
+  const description = form.description.trim()
+    ? `${form.description.trim()}\n【${title}】${answer}`
+    : `【${title}】${answer}`;
+  return { ...form, description: description.slice(0, 2000) };
 }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { TICKET_TYPE_LABELS, type TicketView } from '@utility/shared';
 import { ClockList } from '../../components/clock-list';
 import { PriorityBadge, StatusBadge } from '../../components/ticket-badges';
+import { outageLine } from '../ticket/outage-card';
 
 export function TicketRow({ ticket }: { ticket: TicketView }) {
   return (
@@ -19,6 +20,11 @@ export function TicketRow({ ticket }: { ticket: TicketView }) {
         </View>
       </View>
       <Text className="ticket-row__address">{ticket.address}</Text>
+      {ticket.outage ? (
+        <Text id={`ticket-${ticket.no}-outage`} className="muted">
+          {outageLine(ticket)}
+        </Text>
+      ) : null}
       <View className="row muted">
         <Text>{ticket.no}</Text>
         <Text>{ticket.assigneeName ? `处理人：${ticket.assigneeName}` : '未领取'}</Text>

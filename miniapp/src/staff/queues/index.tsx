@@ -7,7 +7,14 @@ import { listQueues } from '../../services/queues';
 import { requireStaff, staffHasRole } from '../../services/session';
 import { logout } from '../../services/staff';
 import { listStaffNotifications } from '../../services/staff-notifications';
-import { INTAKE_ROLES, OUTAGE_ROLES, OVERSIGHT_ROLES, PLAN_ROLES, VISIT_ROLES } from '../home-entries';
+import {
+  INTAKE_ROLES,
+  KNOWLEDGE_EDITOR_ROLES,
+  OUTAGE_ROLES,
+  OVERSIGHT_ROLES,
+  PLAN_ROLES,
+  VISIT_ROLES,
+} from '../home-entries';
 import { useDeskLayout } from '../../services/desk-layout';
 import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
@@ -112,6 +119,16 @@ export default function QueuesPage() {
           柜台收费
         </ActionButton>
       ) : null}
+      {staffHasRole(staff, Role.Agent) || staffHasRole(staff, Role.Supervisor) ? (
+        <ActionButton
+          id="invoices-entry"
+          className="intake-entry"
+          tone="secondary"
+          onClick={() => Taro.navigateTo({ url: '/staff/invoices/index' })}
+        >
+          发票管理
+        </ActionButton>
+      ) : null}
       {staff.role === Role.Technician ? (
         <ActionButton
           id="field-jobs"
@@ -168,6 +185,16 @@ export default function QueuesPage() {
           onClick={() => Taro.navigateTo({ url: '/staff/outages/index' })}
         >
           停供管理
+        </ActionButton>
+      ) : null}
+      {KNOWLEDGE_EDITOR_ROLES.includes(staff.role) ? (
+        <ActionButton
+          id="knowledge-entry"
+          tone="secondary"
+          className="intake-entry"
+          onClick={() => Taro.navigateTo({ url: '/staff/knowledge/index' })}
+        >
+          知识库管理
         </ActionButton>
       ) : null}
       {OVERSIGHT_ROLES.includes(staff.role) ? (

@@ -17,11 +17,13 @@ import { formatFullTime } from '../../format/time';
 import { getApplicationForm, getTicketFeedback, type ApplicationFormView } from '../../services/complaint-handling';
 import { requireStaff } from '../../services/session';
 import { getTicket } from '../../services/tickets';
+import { AnswerCard } from './answer-card';
 import { ApplicationFormCard } from './application-form-card';
 import { ComplaintPanel } from './complaint-panel';
 import { ContactPhone } from './contact-phone';
 import { HotlineReplyCard } from './hotline-reply-card';
 import { DuplicateCard } from './duplicate-card';
+import { OutageCard } from './outage-card';
 import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
 import { useDeskLayout } from '../../services/desk-layout';
@@ -93,6 +95,7 @@ export default function TicketPage() {
         {ticket.accountNo ? <Text className="muted">户号 {ticket.accountNo}</Text> : null}
         <Text className="ticket__description">{ticket.description}</Text>
       </View>
+      <OutageCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       <DuplicateCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       {ticket.photos?.length ? (
         <View className="card">
@@ -103,6 +106,7 @@ export default function TicketPage() {
         <HotlineReplyCard ticket={ticket} onChanged={() => void load()} />
       ) : null}
       {application ? <ApplicationFormCard form={application} /> : null}
+      <AnswerCard ticket={ticket} onChanged={() => void load()} />
       {feedback && HANDLED.includes(ticket.type) ? (
         <ComplaintPanel
           key={`${feedback.grade}-${ticket.updatedAt}`}

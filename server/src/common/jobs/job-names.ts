@@ -8,6 +8,7 @@ export const JOB_NAMES = [
   'return-visit-planner',
   'inspection-reminders',
   'payment-sweep',
+  'invoice-sweep',
   'reconciliation',
   'monthly-reports',
   'bill-alerts',
@@ -16,6 +17,8 @@ export const JOB_NAMES = [
   'platform-certificates',
   'staff-notice-worker',
   'dispatch-watch',
+  'meter-delivery',
+  'prepaid-warnings',
 ] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];

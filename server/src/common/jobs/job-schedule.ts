@@ -22,6 +22,8 @@ export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
     everySeconds: (c) => c.INSPECTION_REMINDER_SECONDS,
   },
   'payment-sweep': { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => c.PAYMENT_SWEEP_SECONDS },
+  // Invoices WeChat Pay never took, or whose notice never came: as often as the payment sweep.
+  'invoice-sweep': { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => c.PAYMENT_SWEEP_SECONDS },
   // A check every 10 minutes; it reconciles once a day, after RECONCILE_AT_HOUR. Off with the payment sweep.
   reconciliation: { setting: 'PAYMENT_SWEEP_SECONDS', everySeconds: (c) => (c.PAYMENT_SWEEP_SECONDS ? 600 : 0) },
   'monthly-reports': { setting: 'REPORT_JOB_SECONDS', everySeconds: (c) => c.REPORT_JOB_SECONDS },
@@ -43,6 +45,9 @@ export const JOB_SCHEDULE: Record<JobName, JobSchedule> = {
     setting: 'WECHATPAY_CERT_REFRESH_SECONDS',
     everySeconds: (c) => c.WECHATPAY_CERT_REFRESH_SECONDS,
   },
+  'meter-delivery': { setting: 'METER_DELIVERY_SECONDS', everySeconds: (c) => c.METER_DELIVERY_SECONDS },
+  // Low-balance and valve-close warnings are planned as often as bill alerts.
+  'prepaid-warnings': { setting: 'BILL_ALERT_SECONDS', everySeconds: (c) => c.BILL_ALERT_SECONDS },
 };
 
 /** The jobs this process runs: those JOBS allows whose interval is not 0, each with its method. */

@@ -95,7 +95,7 @@ async function paidResource(client: WechatPayClient, outTradeNo: string): Promis
 async function verdict(notices: WechatPayNotices, notice: { headers: Record<string, string>; rawBody: string }) {
   try {
     const verified = await notices.verifyNotice(notice, new Date());
-    return `accepted ${verified.resource.outTradeNo}`;
+    return `accepted ${'outTradeNo' in verified.resource ? verified.resource.outTradeNo : verified.resource.fapiaoApplyId}`;
   } catch (error) {
     if (error instanceof NoticeRejected) return `rejected ${error.reason}`;
     throw error;

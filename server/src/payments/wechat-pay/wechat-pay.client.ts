@@ -41,8 +41,14 @@ export interface EncryptedPlatformCertificate {
 
 /** The SDK's request signing, which its typings keep protected. */
 interface SdkSigning {
-  buildAuthorization(method: string, url: string): string;
-  getHeaders(authorization: string): Record<string, string>;
+  buildAuthorization(method: string, url: string, params?: Record<string, unknown>): string;
+  getHeaders(authorization: string, headers?: Record<string, string>): Record<string, string>;
+}
+
+/** A 2xx answer of `WechatPayClient.call`: its JSON, or null for an empty body (202 Accepted, 204). */
+export interface CallAnswer {
+  status: number;
+  json: Record<string, unknown> | null;
 }
 
 export interface RefundRequest {
@@ -229,6 +235,33 @@ export class WechatPayClient {
     } catch (error) {
       if (error instanceof TradeBillFormatError) throw badAnswer('downloadBill', downloaded.status, error.message);
       throw error;
+    }
+  }
+
+  /**
+   * A v3 API the SDK has no method for (the e-invoice APIs, `fapiao.client.ts`): signed by the SDK's signer over
+   * the same JSON string that is sent, answered and verified like every other call; a non-2xx answer throws.
+   */
+  async call(api: string, method: 'GET' | 'POST', path: string, body?: Record<string, unknown>): Promise<CallAnswer> {
+    const url = `${LIVE_API_BASE}${path}`;
+    const signing = this.pay as unknown as SdkSigning;
+    const result =
+      method === 'GET'
+        ? await this.http.get(url, signing.getHeaders(signing.buildAuthorization('GET', url)))
+        : await this.http.post(
+            url,
+            body ?? {},
+            signing.getHeaders(signing.buildAuthorization('POST', url, body ?? {}), {
+              'Content-Type': 'application/json',
+            }),
+          );
+    if (result.status < 200 || result.status >= 300) this.fail(api, result);
+    const text = Buffer.isBuffer(result.data) ? result.data.toString('utf8') : '';
+    if (!text) return { status: result.status, json: null };
+    try {
+      return { status: result.status, json: JSON.parse(text) as Record<string, unknown> };
+    } catch {
+      throw badAnswer(api, result.status, 'answer is not JSON');
     }
   }
 

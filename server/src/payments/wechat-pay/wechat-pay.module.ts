@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../common/config';
+import { FapiaoClient } from './fapiao.client';
 import { PlatformCertificates } from './platform-certificates.service';
 import { WechatPayClient } from './wechat-pay.client';
 import {
@@ -17,7 +18,7 @@ function wechatPayCredentials(config: AppConfig, mock?: WechatPayCredentials): W
   return mock;
 }
 
-/** WeChat Pay v3 for every module: the client and the notice verifier (mock mode's fake lives in server/src/dev/). */
+/** WeChat Pay v3 for every module: the client (and its e-invoice APIs) and the notice verifier (mock mode's fake lives in server/src/dev/). */
 @Global()
 @Module({
   providers: [
@@ -27,9 +28,10 @@ function wechatPayCredentials(config: AppConfig, mock?: WechatPayCredentials): W
       useFactory: wechatPayCredentials,
     },
     WechatPayClient,
+    FapiaoClient,
     WechatPayNotices,
     PlatformCertificates,
   ],
-  exports: [WechatPayClient, WechatPayNotices],
+  exports: [WechatPayClient, FapiaoClient, WechatPayNotices],
 })
 export class WechatPayModule {}

@@ -104,6 +104,28 @@ describe('verifyNotice', () => {
     });
   });
 
+  it('verifies an e-invoice notice (FAPIAO.ISSUED): which invoices of which application moved', async () => {
+    const resource = {
+      mchid: TEST_MCHID,
+      fapiao_apply_id: '4200000444201910177461284488',
+      fapiao_information: [{ fapiao_id: 'F20261123ABCDEF012345', fapiao_status: 'ISSUED', card_status: 'INSERTED' }],
+    };
+    expect(await notices.verifyNotice(pair.fake.signNotice({ eventType: 'FAPIAO.ISSUED', resource }), now())).toEqual({
+      id: expect.any(String),
+      createTime: expect.any(String),
+      eventType: 'FAPIAO.ISSUED',
+      resource: {
+        mchid: TEST_MCHID,
+        fapiaoApplyId: '4200000444201910177461284488',
+        fapiaos: [{ fapiaoId: 'F20261123ABCDEF012345', status: 'ISSUED', cardStatus: 'INSERTED' }],
+      },
+    });
+    const unknownStatus = { ...resource, fapiao_information: [{ fapiao_id: 'F1', fapiao_status: 'LOST' }] };
+    expect(await reason(pair.fake.signNotice({ eventType: 'FAPIAO.REVERSED', resource: unknownStatus }))).toBe(
+      'malformed',
+    );
+  });
+
   it('refuses a forged signature', async () => {
     expect(await reason(transactionNotice({ forgeSignature: true }))).toBe('bad_signature');
   });

@@ -3,6 +3,7 @@ import { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { WECHAT_PAY_CREDENTIALS, WechatPayCredentials } from './wechat-pay.credentials';
 import { decryptResource, MAX_CLOCK_SKEW_SECONDS, verifySha256Rsa, wechatpayMessage } from './wechat-pay.crypto';
+import { FAPIAO_EVENT_TYPES, FapiaoEventType, FapiaoNotice, toFapiaoNotice } from './fapiao.types';
 import { isPaidTransaction, PaidTransaction, toRefund, toTransaction, WechatRefund } from './wechat-pay.types';
 
 export type NoticeRejectReason =
@@ -29,7 +30,8 @@ export type VerifiedNotice =
       createTime: string;
       eventType: 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED';
       resource: WechatRefund;
-    };
+    }
+  | { id: string; createTime: string; eventType: FapiaoEventType; resource: FapiaoNotice };
 
 const header = (headers: Headers, name: string): string | undefined => {
   const value =
@@ -125,6 +127,11 @@ export function verifyNoticeWith(
     const refund = toRefund(decrypted);
     if (!refund) throw new NoticeRejected('malformed', `${eventType} resource is not a refund`);
     return { id, createTime, eventType, resource: refund };
+  }
+  if ((FAPIAO_EVENT_TYPES as readonly string[]).includes(eventType)) {
+    const fapiao = toFapiaoNotice(decrypted);
+    if (!fapiao) throw new NoticeRejected('malformed', `${eventType} resource is not a fapiao notice`);
+    return { id, createTime, eventType: eventType as FapiaoEventType, resource: fapiao };
   }
   throw new NoticeRejected('malformed', `event_type ${eventType} is not one this server subscribes to`);
 }

@@ -1,0 +1,30 @@
+import type {
+  InvoiceReissueRequest,
+  InvoiceRequest,
+  InvoiceView,
+  StaffInvoiceFilter,
+  StaffInvoiceView,
+} from '@utility/shared';
+import { request } from './request';
+
+/** 开发票: one invoice per payment, so asking twice (a retry) answers the same invoice. */
+export function requestInvoice(body: InvoiceRequest, idempotencyKey: string): Promise<InvoiceView> {
+  return request<InvoiceView>('/api/my/invoices', { method: 'POST', data: body, idempotencyKey });
+}
+
+export function listMyInvoices(): Promise<InvoiceView[]> {
+  return request<InvoiceView[]>('/api/my/invoices');
+}
+
+/** 重开: the invoice is reversed (红冲) and its replacement with the corrected title answered. */
+export function reissueInvoice(id: number, body: InvoiceReissueRequest, idempotencyKey: string): Promise<InvoiceView> {
+  return request<InvoiceView>(`/api/my/invoices/${id}/reissue`, { method: 'POST', data: body, idempotencyKey });
+}
+
+export function listStaffInvoices(filter: StaffInvoiceFilter): Promise<StaffInvoiceView[]> {
+  const query = Object.entries(filter)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return request<StaffInvoiceView[]>(`/api/staff/invoices${query ? `?${query}` : ''}`);
+}
