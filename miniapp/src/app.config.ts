@@ -72,6 +72,7 @@ export default defineAppConfig({
         'org/calendar',
         'org/sla',
         'org/return-visits',
+        'org/price-list',
         'accounts/index',
         'accounts/detail',
         'accounts/import',

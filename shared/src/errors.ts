@@ -98,6 +98,8 @@ export enum ErrorCode {
   InvoiceNotReissuable = 'INVOICE_NOT_REISSUABLE',
   InvoiceUnavailable = 'INVOICE_UNAVAILABLE',
   NotAnswerable = 'NOT_ANSWERABLE',
+  FieldJobResultRequired = 'FIELD_JOB_RESULT_REQUIRED',
+  PriceItemInUse = 'PRICE_ITEM_IN_USE',
 }
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -196,6 +198,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.InvoiceNotReissuable]: '只有已开具的发票可以重开，请等待开票或冲红完成',
   [ErrorCode.InvoiceUnavailable]: '电子发票服务暂不可用，请稍后再试',
   [ErrorCode.NotAnswerable]: '只有咨询和建议工单可以答复',
+  [ErrorCode.FieldJobResultRequired]:
+    '上门维修工单须由师傅在现场提交处理结果（居民签字或在小程序中确认，收费项目须居民先同意报价）后才能办结',
+  [ErrorCode.PriceItemInUse]: '该收费项目已用于报价，只能停用，不能删除',
 };
 
 /** The wire shape of every error response. */

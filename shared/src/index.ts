@@ -30,6 +30,7 @@ export * from './api/billing';
 export * from './billing';
 export * from './repairs';
 export * from './api/repairs';
+export * from './api/price-list';
 export * from './feedback';
 export * from './api/feedback';
 export * from './api/consultations';

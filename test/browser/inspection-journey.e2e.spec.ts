@@ -299,7 +299,13 @@ describe('browser', () => {
       await page.locator(`#visit-hazard-${hazard.id}`).waitFor();
       expect(await page.locator('.checklist__label').allInnerTexts()).toEqual(['软管']);
       await page.locator('#visit-item-hoses-ok').click();
+      // 请居民在小程序中确认: the visit goes on site, and the resident confirms it in their app.
+      const arrived = ip.waitForResponse((r) => r.url().endsWith(`/api/field/inspections/${reinspection.id}/arrive`));
       await page.locator('#visit-confirm-in-app').click();
+      expect((await arrived).status()).toBe(200);
+      expect(await page.locator('#visit-in-app-hint').innerText()).toContain('确认完成');
+      const confirmed = await api(base, 'POST', `/api/my/tickets/${reinspection.id}/confirm`, await residentToken(rp));
+      expect(confirmed.status).toBe(200);
       const answer = ip.waitForResponse((r) => r.url().endsWith(`/api/field/inspections/${reinspection.id}/result`));
       await page.locator('#visit-submit').click();
       const response = await answer;

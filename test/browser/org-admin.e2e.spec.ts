@@ -1,8 +1,11 @@
 import { currentPage, pageSettled, staffLogin, step } from '../support/browser';
-import { DEMO_PASSWORD, api } from '../support/server-process';
+import { DEMO_PASSWORD, api, staffToken } from '../support/server-process';
 import { useJourney } from '../support/journey';
 
-/** The admin's 组织与配置 pages against the built server: the calendar warning, a new district, the roster. */
+/**
+ * The admin's 组织与配置 pages against the built server: the calendar warning, a new district, the
+ * roster, and the repair price list a technician's quote is priced from.
+ */
 describe('browser', () => {
   const journey = useJourney();
 
@@ -50,6 +53,31 @@ describe('browser', () => {
       const row = currentPage(page).locator('.org-row', { hasText: '城东片区' }).first();
       await row.waitFor();
       expect(await row.innerText()).toContain('张师傅、刘师傅');
+      await page.goBack();
+      await pageSettled(page);
+    });
+    await step(admin, 'org-price-list', async () => {
+      await currentPage(page).locator('#org-price-list').click();
+      await page.waitForURL(/#\/admin\/org\/price-list/);
+      await pageSettled(page);
+      const here = currentPage(page);
+      // The hose is ¥45.00 as seeded; the admin makes it ¥52.50 and retires 暖气片清洗.
+      const hose = here.locator('.org-row', { hasText: '燃气灶前软管更换' });
+      expect(await hose.innerText()).toContain('¥45.00/根');
+      await hose.click();
+      await here.locator('#price-yuan input').fill('52.50');
+      await here.locator('.org-row', { hasText: '暖气片清洗' }).click();
+      await here.locator('#price-state-retired').click();
+      await here.locator('#price-save').click();
+      await here.locator('#price-saved').waitFor();
+      expect(await hose.innerText()).toContain('¥52.50/根');
+      // What a technician may quote now: the new price, without the retired item.
+      const quotable = (await api(base, 'GET', '/api/field/price-list', await staffToken(base, 'tech1'))).body as {
+        code: string;
+        unitFen: number;
+      }[];
+      expect(quotable.find((i) => i.code === 'gas-hose')?.unitFen).toBe(5250);
+      expect(quotable.map((i) => i.code)).not.toContain('radiator-flush');
     });
   });
 });

@@ -17,6 +17,7 @@ import { queryRows } from '../support/db';
 import { bindAccount } from '../support/resident';
 import { api, staffToken } from '../support/server-process';
 import { useJourney } from '../support/journey';
+import { workToResolved } from '../support/field-job';
 
 /** Demo accounts (server/src/seed/demo-organisation.ts): 9100000002 belongs to 东湖营业所 (east-hall). */
 const HOME = { accountNo: '9100000001', holderName: '王秀英', label: '家', address: '城东区幸福路11号2单元202室' };
@@ -202,10 +203,8 @@ describe('browser', () => {
       expect(await screen().locator('#request-technician').innerText()).toMatch(/^上门师傅：刘师傅/);
     });
 
-    for (const to of ['en_route', 'on_site', 'resolved']) {
-      const moved = await api(journey.server.url, 'POST', `/api/tickets/${ticket.id}/transition`, tech, { to });
-      expect([to, moved.status]).toEqual([to, 200]);
-    }
+    // On the way, on site, and resolved with the resident's signature on the technician's phone.
+    await workToResolved(journey.server.url, tech, ticket.id);
 
     await step(resident, 'resolved', async () => {
       // Pulled down on the open page.

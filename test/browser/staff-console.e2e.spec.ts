@@ -4,11 +4,13 @@ import {
   currentPage,
   eventually,
   fullPageScreenshot,
+  goBack,
   pageSettled,
   pickOption,
   staffLogin,
   step,
 } from '../support/browser';
+import { drawSignature } from '../support/field-job';
 import { DEMO_PASSWORD, api } from '../support/server-process';
 import { useJourney } from '../support/journey';
 
@@ -169,15 +171,31 @@ describe('browser', () => {
     await step(tech, 'tech-on-site', async () => {
       const { page } = tech;
       await page.locator('#transition-on_site').click();
-      await page.locator('#transition-resolved').waitFor();
+      await page.locator('#ticket-open-job').waitFor();
       expect(await currentPage(page).locator('.badge--status').innerText()).toBe('已到场');
+      // A repair is not resolved by a status button: its result is recorded with the resident's word.
+      expect(await page.locator('#transition-resolved').count()).toBe(0);
     });
     await step(tech, 'tech-resolve', async () => {
       const { page } = tech;
-      await page.locator('#transition-note input').fill(NOTE_RESOLVED);
-      await page.locator('#transition-resolved').click();
+      // 填写处理结果 opens the job: the diagnosis, free work, the resident's signature on the phone.
+      await page.locator('#ticket-open-job').click();
+      await page.waitForURL(new RegExp(`#/staff/job/index\\?id=${ticketId}$`));
+      await pageSettled(page);
+      const job = currentPage(page);
+      await job.locator('#job-resolve').click();
+      await job.locator('#job-diagnosis textarea').fill(NOTE_RESOLVED);
+      await job.locator('#job-work textarea').fill('关阀泄压，更换阀门，排气后试水');
+      await job.locator('#job-confirm-signature').click();
+      await drawSignature(page, '#job-signature-pad');
+      await job.locator('#job-signature-save').click();
+      await job.locator('#job-signature-saved').waitFor();
+      await job.locator('#job-submit').click();
+      await job.locator('#job-done').waitFor();
+      await goBack(page);
+      await page.waitForURL(new RegExp(`#/staff/ticket/index\\?id=${ticketId}\\b`));
       await currentPage(page).locator('.badge--status', { hasText: '已处理' }).waitFor();
-      await page.locator('#transition-resolved').waitFor({ state: 'detached' });
+      await page.locator('#ticket-open-job').waitFor({ state: 'detached' });
     });
 
     // 4. The timeline shows every step, oldest first, with who did it.

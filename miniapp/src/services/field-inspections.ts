@@ -23,6 +23,11 @@ export function recordInspectionResult(id: number, body: InspectionResultRequest
   });
 }
 
+/** 到场: on site, so the resident can confirm the visit in the miniapp before the result is sent with `in_app`. */
+export function arriveForInspection(id: number): Promise<FieldInspectionView> {
+  return request<FieldInspectionView>(`/api/field/inspections/${id}/arrive`, { method: 'POST' });
+}
+
 export function createInspectionPlan(body: CreateInspectionPlanRequest): Promise<InspectionPlanView> {
   return request<InspectionPlanView>('/api/staff/inspection-plans', { method: 'POST', data: body, silent: true });
 }

@@ -4,6 +4,7 @@ import type {
   FieldJobView,
   HandOverRequest,
   ResolveJobRequest,
+  RepairPriceItem,
   SendQuoteRequest,
   SignQuoteRequest,
   TemperatureReadingView,
@@ -46,6 +47,11 @@ export function recordTemperature(id: number, body: TemperatureRequest): Promise
 /** 报价: items of the price list and quantities; the server prices them and tells the resident. */
 export function sendQuote(id: number, body: SendQuoteRequest): Promise<FieldJobView> {
   return request<FieldJobView>(`/api/field/jobs/${id}/quote`, { method: 'POST', data: body });
+}
+
+/** What may be quoted now: the operator's price list without the retired items, in the form's order. */
+export function quotablePriceList(): Promise<RepairPriceItem[]> {
+  return request<RepairPriceItem[]>('/api/field/price-list');
 }
 
 /** The resident signed the quote on this phone. */

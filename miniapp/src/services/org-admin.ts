@@ -3,6 +3,8 @@ import type {
   CalendarStatusView,
   CalendarYearView,
   DistrictView,
+  PriceListRequest,
+  PriceListView,
   ReturnVisitPolicy,
   RosterStaffView,
   RoutingRuleView,
@@ -39,6 +41,9 @@ export const saveCalendarDay = (date: string, working: boolean, note: string) =>
 export const listSlaPolicies = () => request<SlaPolicyView[]>('/api/admin/sla-policies');
 export const saveSlaPolicies = (policies: unknown[]) =>
   request<SlaPolicyView[]>('/api/admin/sla-policies', { method: 'PUT', data: { policies } });
+export const getPriceList = () => request<PriceListView>('/api/admin/price-list');
+export const savePriceList = (body: PriceListRequest) =>
+  request<PriceListView>('/api/admin/price-list', { method: 'PUT', data: body });
 export const getReturnVisitPolicy = () => request<ReturnVisitPolicy>('/api/admin/return-visit-policy');
 export const saveReturnVisitPolicy = (policy: ReturnVisitPolicy) =>
   request<ReturnVisitPolicy>('/api/admin/return-visit-policy', { method: 'PUT', data: policy });

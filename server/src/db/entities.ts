@@ -27,6 +27,7 @@ import { BindAttempt } from '../residents/bind-attempt.entity';
 import { EndedBinding } from '../residents/ended-binding.entity';
 import { Resident } from '../residents/resident.entity';
 import { EmergencyAlarm } from '../repairs/emergency-alarm.entity';
+import { PriceListItem } from '../repairs/price-list-item.entity';
 import { RepairQuote } from '../repairs/repair-quote.entity';
 import { RepairRequest } from '../repairs/repair-request.entity';
 import { RepairResult } from '../repairs/repair-result.entity';
@@ -124,6 +125,7 @@ export const ENTITIES = [
   UploadAllowance,
   RepairRequest,
   RepairQuote,
+  PriceListItem,
   EmergencyAlarm,
   RepairResult,
   RoomTemperatureReading,

@@ -79,6 +79,21 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
       ErrorCode.ChecklistIncomplete,
     );
     expect(await hazards()).toEqual([]);
+    // `in_app` is the resident's own confirmation, never the inspector's word for it.
+    expectRefused(
+      await result(visit.id, { items, confirmation: { kind: 'in_app' } }),
+      409,
+      ErrorCode.ResidentConfirmationRequired,
+    );
+    expect(await hazards()).toEqual([]);
+    // At the door: the inspector arrives, the resident confirms in the app, then the result is taken.
+    const arrived = await t.http().post(`/api/field/inspections/${visit.id}/arrive`).set('Authorization', inspector);
+    expect({ status: arrived.status, ticketStatus: arrived.body.ticketStatus }).toEqual({
+      status: 200,
+      ticketStatus: 'on_site',
+    });
+    const confirmed = await t.http().post(`/api/my/tickets/${visit.id}/confirm`).set('Authorization', alice.auth);
+    expect(confirmed.status).toBe(200);
     const res = await result(visit.id, { items, confirmation: { kind: 'in_app' } });
     expect(res.status).toBe(200);
     const body: InspectionResultView = res.body;
@@ -109,7 +124,10 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
 
     const [re] = (await day('2026-12-10')).filter((v) => v.kind === 'reinspection' && v.accountId === accountId);
     expect(re.checklist.map((i) => i.code)).toEqual(['hoses']);
-    const passed = await result(re.id, { items: [{ code: 'hoses', ok: true }], confirmation: { kind: 'in_app' } });
+    const passed = await result(re.id, {
+      items: [{ code: 'hoses', ok: true }],
+      confirmation: { kind: 'signature', photoId: await photo(inspector) },
+    });
     expect(passed.status).toBe(200);
     expect(passed.body.hazardsClosed.map((h: HazardView) => h.id)).toEqual([hazard.id]);
     expect(passed.body.reinspectionTicket).toBeNull();
@@ -143,7 +161,8 @@ describe('hazard lifecycle (/api/field/inspections, /api/accounts/:id/hazards)',
         ? { code, ok: false, note: '未安装报警器', photoIds: [photoId], severity: 'critical' }
         : { code, ok: true },
     );
-    const first = await result(booked.body.ticket.id, { items, confirmation: { kind: 'in_app' } });
+    const signed = { kind: 'signature', photoId: await photo(inspector) };
+    const first = await result(booked.body.ticket.id, { items, confirmation: signed });
     expect(first.status).toBe(200);
     expect(first.body.hazardsOpened[0]).toMatchObject({ severity: 'critical', deadline: '2026-12-16T02:00:00.000Z' });
     const refused = await result(first.body.reinspectionTicket.id, { outcome: 'refused', note: '居民拒绝安装报警器' });

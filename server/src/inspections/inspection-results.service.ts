@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   BookingState,
   ErrorCode,
+  FieldInspectionView,
   INSPECTION_CHECKLISTS,
   InspectionResultSchema,
   InspectionResultView,
@@ -24,6 +25,7 @@ import { AppError, conflict } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
+import { confirmedInVisit } from '../tickets/resident-ticket-view';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
@@ -66,17 +68,28 @@ export class InspectionResultsService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * 到场: the inspector is at the door. The ticket is claimed (if nobody has it) and put on site, so
+   * the resident can confirm the visit in the app (POST /api/my/tickets/:id/confirm) before the
+   * result is recorded with `in_app`. Repeating it changes nothing.
+   */
+  async arrive(me: StaffPrincipal, ticketId: number): Promise<FieldInspectionView> {
+    const { before } = await this.visitOf(me, ticketId);
+    await this.db.transaction(async (em) => {
+      const { ticket } = await this.tickets.lockForStep(em, ticketId);
+      if (ticket.type !== TicketType.Inspection) throw conflict(ErrorCode.TicketTypeMismatch);
+      if (!isOpen(ticket.status)) throw conflict(ErrorCode.VisitAlreadyRecorded);
+      await this.tickets.arriveForVisit(em, me, ticket);
+    });
+    const [current] = await this.reader.byIds([ticketId]);
+    return { ...before, ticketStatus: current.status };
+  }
+
   async record(me: StaffPrincipal, ticketId: number, body: ResultBody): Promise<InspectionResultView> {
-    await this.reader.visibleTicket(me, ticketId);
-    const booking = await this.db.dataSource.manager.findOneBy(InspectionBooking, { ticketId, active: 1 });
-    const slot = booking
-      ? await this.db.dataSource.manager.findOneByOrFail(InspectionSlot, { id: booking.slotId })
-      : null;
-    const date = slot?.date ?? shanghaiDate(this.clock.now());
-    const before = await this.field.one(me, ticketId, date);
+    const { booking, date, before } = await this.visitOf(me, ticketId);
     const account = (await this.accounts.findById(before.accountId))!;
     const outcome = await this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, ticketId);
+      const { ticket, events } = await this.tickets.lockForStep(em, ticketId);
       if (ticket.type !== TicketType.Inspection) throw conflict(ErrorCode.TicketTypeMismatch);
       const fresh = booking ? await em.findOneBy(InspectionBooking, { id: booking.id }) : null;
       const open = await this.hazards.openOf(em, account.id);
@@ -84,6 +97,10 @@ export class InspectionResultsService {
       if (!isOpen(ticket.status) || (fresh ? fresh.state !== BookingState.Booked : !checked.length))
         throw conflict(ErrorCode.VisitAlreadyRecorded);
       this.assertItems(body, fresh ? VisitKind.Booking : VisitKind.Reinspection, account, checked);
+      // `in_app` is the resident's own word, given in the app during this visit (docs/domain.md#charges):
+      // the inspector cannot claim it for them.
+      if (body.confirmation?.kind === 'in_app' && !confirmedInVisit(events))
+        throw conflict(ErrorCode.ResidentConfirmationRequired);
       const onSite = await this.tickets.arriveForVisit(em, me, ticket);
       const visitId = await this.storeVisit(em, me, onSite, fresh, account, body);
       return fresh
@@ -107,6 +124,17 @@ export class InspectionResultsService {
       reinspectionTicket: outcome.reinspection ? ticketRef(outcome.reinspection) : null,
       stopSupplyTicket: outcome.stopSupply ? ticketRef(outcome.stopSupply) : null,
     };
+  }
+
+  /** The visit as the inspector's day shows it (404 outside the caller's scope), with its booking and day. */
+  private async visitOf(me: StaffPrincipal, ticketId: number) {
+    await this.reader.visibleTicket(me, ticketId);
+    const booking = await this.db.dataSource.manager.findOneBy(InspectionBooking, { ticketId, active: 1 });
+    const slot = booking
+      ? await this.db.dataSource.manager.findOneByOrFail(InspectionSlot, { id: booking.slotId })
+      : null;
+    const date = slot?.date ?? shanghaiDate(this.clock.now());
+    return { booking, date, before: await this.field.one(me, ticketId, date) };
   }
 
   private assertItems(body: ResultBody, kind: VisitKind, account: Account, checked: Hazard[]): void {

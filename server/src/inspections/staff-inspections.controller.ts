@@ -95,6 +95,17 @@ export class StaffInspectionsController {
     return this.field.day(me, q.date);
   }
 
+  @Post('field/inspections/:id/arrive')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.Inspector, Role.Supervisor, Role.Admin)
+  @ApiOperation({
+    summary:
+      '到场: on site at the visit whose ticket id is :id, so the resident can confirm it in the app (result with in_app)',
+  })
+  arrive(@CurrentStaff() me: StaffPrincipal, @IdParam() id: number): Promise<FieldInspectionView> {
+    return this.results.arrive(me, id);
+  }
+
   @Post('field/inspections/:id/result')
   @HttpCode(HttpStatus.OK)
   @Roles(Role.Inspector, Role.Supervisor, Role.Admin)

@@ -1,6 +1,6 @@
 import { TicketEventKind as K, TicketStatus as S, TicketType } from '@utility/shared';
 import { TicketEventFact } from '../tickets/ticket-reader.service';
-import { noticeForEvent } from './ticket-notice';
+import { noticeForEvent, quoteLine } from './ticket-notice';
 
 const templates = {
   accepted: 'TPL_ACCEPTED',
@@ -49,6 +49,18 @@ describe('noticeForEvent', () => {
     expect(notice.templateId).toBe('TPL_PROGRESS');
     expect(notice.data.phrase3.value).toBe('上门延误');
     expect(notice.data.time4.value).toBe('2026-11-23 10:35');
+  });
+
+  it('tells a quote with its total and items, cut to 20 characters, asking the resident to accept it', () => {
+    const items = '暖气片阀门更换（含材料）×1、户内维修上门服务费×1';
+    const quote = { ...fact(K.QuoteSent, null, null), data: { quoteId: 3, totalFen: 11000, items } };
+    const notice = noticeForEvent(quote, templates)!;
+    expect(notice.templateId).toBe('TPL_PROGRESS');
+    expect(notice.page).toBe('packages/requests/detail?id=7');
+    expect(notice.data.thing2.value).toBe('合计¥110.00：暖气片阀门更换（含…');
+    expect(notice.data.phrase3.value).toBe('待您确认');
+    expect(quoteLine(4500, '燃气灶前软管更换（含材料）×1')).toBe('合计¥45.00：燃气灶前软管更换（含…');
+    expect(quoteLine(3000, '户内维修上门服务费×1')).toBe('合计¥30.00：户内维修上门服务费×1');
   });
 
   it.each([

@@ -19,6 +19,7 @@ import {
   openidOf,
   residentLogin,
 } from '../testing/resident-fixtures';
+import { resolveFieldJob } from '../testing/field-job-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { Db } from '../common/db';
 import { NoticePlanner } from './notice-planner.service';
@@ -171,7 +172,7 @@ describe('ticket notices', () => {
       ['2026-06-10T01:05:00.000Z', () => claim(ticket.id)],
       ['2026-06-10T01:10:00.000Z', () => transition(t, tech1.auth, ticket.id, 'en_route').expect(200)],
       ['2026-06-10T01:40:00.000Z', () => transition(t, tech1.auth, ticket.id, 'on_site').expect(200)],
-      ['2026-06-10T02:30:00.000Z', () => transition(t, tech1.auth, ticket.id, 'resolved').expect(200)],
+      ['2026-06-10T02:30:00.000Z', () => resolveFieldJob(t, tech1.auth, ticket.id)],
       ['2026-06-10T03:00:00.000Z', () => transition(t, agent.auth, ticket.id, 'closed').expect(200)],
     ];
     for (const [at, act] of steps) {
@@ -257,6 +258,58 @@ describe('ticket notices', () => {
     ]);
     const [consent] = await t.app.get(DataSource).getRepository(SubscriptionConsent).findBy({ ticketId: ticket.id });
     expect(consent.usedByNoticeId).toBe(notices[2].id);
+  });
+
+  it('tells a consenting resident of a quote (total, items, 待您确认) to accept in the app; skips one without consent', async () => {
+    const t0 = new Date('2026-06-12T01:00:00.000Z');
+    t.setNow(t0);
+    const [carol, dan] = [await residentLogin(t, 'notice-quote-carol'), await residentLogin(t, 'notice-quote-dan')];
+    await bindAccount(t, carol, EAST_HALL_ACCOUNT);
+    await bindAccount(t, dan, EAST_HALL_ACCOUNT);
+    const ticket = await createTicket(t, agent.auth, call({ accountNo: EAST_HALL_ACCOUNT }));
+    t.setNow(seconds(t0, 60));
+    await claim(ticket.id);
+    await work();
+    t.setNow(seconds(t0, 120));
+    await subscribe(carol, ticket.id, [templates.progress]);
+    t.setNow(seconds(t0, 180));
+    const quoted = await t
+      .http()
+      .post(`/api/field/jobs/${ticket.id}/quote`)
+      .set('Authorization', tech1.auth)
+      .send({
+        items: [
+          { code: 'gas-hose', qty: 1 },
+          { code: 'visit', qty: 1 },
+        ],
+      });
+    expect(quoted.status).toBe(200);
+    await work();
+
+    expect(messagesOf(ticket.id)).toEqual([
+      expect.objectContaining({
+        touser: await openidOf(t, carol.resident.id),
+        templateId: templates.progress,
+        page: page(ticket.id),
+        data: {
+          character_string1: { value: ticket.no },
+          // ¥75.00 for a hose and the visit, cut to WeChat's 20 characters.
+          thing2: { value: '合计¥75.00：燃气灶前软管更换（含…' },
+          phrase3: { value: '待您确认' },
+          time4: { value: '2026-06-12 09:03' },
+        },
+      }),
+    ]);
+    // (Other residents of the account, from earlier tests, are told nothing either: no consent.)
+    const quoteNotices = (await noticesOf(ticket.id)).filter(
+      (n) => n.data.phrase3.value === '待您确认' && [carol.resident.id, dan.resident.id].includes(n.residentId),
+    );
+    expect(quoteNotices.map((n) => [n.residentId, n.status, n.lastError]).sort()).toEqual(
+      [
+        [carol.resident.id, 'sent', null],
+        [dan.resident.id, 'skipped', 'no consent for this template'],
+      ].sort(),
+    );
   });
 
   it('lets the WeChat client absorb a single busy answer (-1): sent on the first run', async () => {

@@ -32,6 +32,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { acceptedSinceAssigned, inWorkOrder, toFieldJobView } from './field-job-view';
+import { PriceListService } from './price-list.service';
 import { RepairQuote } from './repair-quote.entity';
 import { currentQuote, toQuoteView } from './repair-quotes';
 import { RepairRequest } from './repair-request.entity';
@@ -74,6 +75,7 @@ export class FieldWorkService {
     private readonly reader: TicketReader,
     private readonly uploads: UploadsService,
     private readonly photos: TicketPhotos,
+    private readonly priceList: PriceListService,
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
@@ -122,14 +124,15 @@ export class FieldWorkService {
   }
 
   /**
-   * 报价: items of the price list, priced by the server, sent to the resident before the work
+   * 报价: items of the operator's price list, priced by the server, sent to the resident before the work
    * (docs/domain.md#charges). A newer quote supersedes the visit's earlier one, accepted or not:
    * the resident must agree to what they will be charged.
    */
-  sendQuote(me: StaffPrincipal, id: number, body: SendQuoteRequest): Promise<FieldJobView> {
+  async sendQuote(me: StaffPrincipal, id: number, body: SendQuoteRequest): Promise<FieldJobView> {
     let priced: ReturnType<typeof priceQuote>;
     try {
-      priced = priceQuote(body.items);
+      // The operator's list as it is now: a retired item is no longer quoted.
+      priced = priceQuote(body.items, await this.priceList.quotable());
     } catch (error) {
       if (error instanceof QuoteItemError)
         throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.QuoteItemUnknown, undefined, [
@@ -155,12 +158,14 @@ export class FieldWorkService {
         resultId: null,
       });
       const quoteId = identifiers[0].id as number;
+      const items = priced.lines.map((l) => `${l.name}×${l.qty}`).join('、');
+      // The resident is told of it (items, total, 待您确认) from this event, by the notice planner.
       return this.tickets.recordStep(em, me, ticket, {
         events: [
           {
             kind: TicketEventKind.QuoteSent,
-            note: `报价已发送：${priced.lines.map((l) => `${l.name}×${l.qty}`).join('、')}，合计${formatYuan(priced.totalFen)}`,
-            data: { quoteId, totalFen: priced.totalFen, supersedes: earlier?.id ?? null },
+            note: `报价已发送：${items}，合计${formatYuan(priced.totalFen)}`,
+            data: { quoteId, totalFen: priced.totalFen, items, supersedes: earlier?.id ?? null },
           },
         ],
       });
@@ -235,6 +240,7 @@ export class FieldWorkService {
       if (signaturePhotoId) await this.uploads.claim(em, [signaturePhotoId], owner, `repair_sign:${resultId}`, 1);
       return this.tickets.recordStep(em, me, ticket, {
         to: TicketStatus.Resolved,
+        means: 'job_result',
         note: body.diagnosis,
         data: {
           resultId,

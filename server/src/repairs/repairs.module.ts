@@ -7,6 +7,9 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { FieldJobsController } from './field-jobs.controller';
 import { FieldWorkService } from './field-work.service';
 import { EmergencyAlarm } from './emergency-alarm.entity';
+import { PriceListController } from './price-list.controller';
+import { PriceListItem } from './price-list-item.entity';
+import { PriceListService } from './price-list.service';
 import { RepairQuote } from './repair-quote.entity';
 import { RepairRequest } from './repair-request.entity';
 import { RepairResult } from './repair-result.entity';
@@ -21,14 +24,28 @@ import { RoomTemperatureReading } from './room-temperature-reading.entity';
 /** Fault reports, leak alarms and the technician's field workflow; tickets stay the tickets module's. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RepairRequest, RepairResult, RepairQuote, RoomTemperatureReading, EmergencyAlarm]),
+    TypeOrmModule.forFeature([
+      RepairRequest,
+      RepairResult,
+      RepairQuote,
+      RoomTemperatureReading,
+      EmergencyAlarm,
+      PriceListItem,
+    ]),
     AccountsModule,
     ResidentsModule,
     TicketsModule,
     UploadsModule,
   ],
-  controllers: [RepairsController, FieldJobsController, ResidentSignOffController],
-  providers: [RepairsService, FieldWorkService, ResidentSignOffService, ResidentRepairDetails, RepairPhotos],
+  controllers: [RepairsController, FieldJobsController, ResidentSignOffController, PriceListController],
+  providers: [
+    RepairsService,
+    FieldWorkService,
+    ResidentSignOffService,
+    ResidentRepairDetails,
+    RepairPhotos,
+    PriceListService,
+  ],
   exports: [FieldWorkService],
 })
 export class RepairsModule {}

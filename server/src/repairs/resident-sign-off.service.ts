@@ -16,6 +16,13 @@ import { RoomTemperatureReading } from './room-temperature-reading.entity';
 /** While the job is under way: a quote can be agreed to before the work. */
 const UNDER_WAY: readonly TicketStatus[] = [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite];
 
+/** The timeline's words for the resident's confirmation: an inspection is checked, other work fixed. */
+function confirmationNote(type: TicketType, status: TicketStatus): string {
+  if (type === TicketType.Inspection)
+    return status === TicketStatus.OnSite ? '居民在小程序中确认安检（检查员在现场）' : '居民确认安检已完成';
+  return status === TicketStatus.OnSite ? '居民在小程序中确认已修好（师傅在现场）' : '居民确认已修好';
+}
+
 /**
  * The resident's own word, in the app (docs/domain.md#charges): agreeing to a quote before the
  * work, confirming the work (on site, before the technician records it, or once resolved), the
@@ -48,7 +55,7 @@ export class ResidentSignOffService {
         events: [
           {
             kind: TicketEventKind.ResidentConfirmed,
-            note: ticket.status === TicketStatus.OnSite ? '居民在小程序中确认已修好（师傅在现场）' : '居民确认已修好',
+            note: confirmationNote(ticket.type, ticket.status),
           },
         ],
       });

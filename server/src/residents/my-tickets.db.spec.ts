@@ -14,6 +14,7 @@ import {
   transition,
 } from '../testing/api-fixtures';
 import { Resident, bindAccount, myTicket, myTickets, residentLogin } from '../testing/resident-fixtures';
+import { resolveFieldJob } from '../testing/field-job-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** "My requests": the tickets of every account a resident bound, however they were reported, in the resident's words. */
@@ -88,7 +89,7 @@ describe('my tickets', () => {
       ],
       [
         90,
-        () => transition(t, tech1.auth, ticket.id, 'resolved', '更换温控阀').expect(200),
+        () => resolveFieldJob(t, tech1.auth, ticket.id, '温控阀损坏'),
         '待评价',
         ['已提交', '已受理', '已派单', '师傅在路上', '已到达', '已完成'],
       ],
@@ -116,10 +117,11 @@ describe('my tickets', () => {
 
     const done = await myTicket(t, alice, ticket.id);
     expect(done.timeline.map((s) => s.at)).toEqual([0, 0, 5, 10, 40, 90].map((m) => minutes(t0, m).toISOString()));
-    // No staff internals: not the technician's full name, the caller's phone, the queue or the notes.
+    // The work as recorded is the resident's to read (cause and measures)…
+    expect(done.work).toMatchObject({ cause: '温控阀损坏', chargeable: false });
+    // …but no staff internals: not the technician's full name, the caller's phone, the queue or the notes.
     const wire = JSON.stringify(done);
-    for (const secret of ['张师傅', '13812345678', '5678', '王先生', '更换温控阀', '回访满意'])
-      expect(wire).not.toContain(secret);
+    for (const secret of ['张师傅', '13812345678', '5678', '王先生', '回访满意']) expect(wire).not.toContain(secret);
     for (const internal of [
       'status',
       'priority',

@@ -138,7 +138,8 @@ export class DemoHistoryExtras {
           ? { code: item.code, ok: false, note: '软管老化开裂，已告知用户更换', photoIds }
           : { code: item.code, ok: true, note: '', photoIds: [] },
       ),
-      confirmation: { kind: 'in_app' },
+      // The resident signs the inspection record on the inspector's phone.
+      confirmation: { kind: 'signature', photoId: await this.photo(worker) },
     });
     const reinspection = result.reinspectionTicket;
     if (!failing || !reinspection || t.n % 2) return;
@@ -147,7 +148,7 @@ export class DemoHistoryExtras {
       await this.results.record(worker, reinspection.id, {
         outcome: VisitOutcome.Completed,
         items: [{ code: failing, ok: true, note: '已更换，复查合格', photoIds: [] }],
-        confirmation: { kind: 'in_app' },
+        confirmation: { kind: 'signature', photoId: await this.photo(worker) },
       });
     });
   }

@@ -2,6 +2,7 @@ import { RatingLevel, RatingView, ReturnVisitView, TicketType } from '@utility/s
 import { DataSource } from 'typeorm';
 import { ReturnVisitWorker } from '../feedback/return-visit-worker.service';
 import { EAST_HEAT_ACCOUNT, call, createTicket, login, signIn, transition } from './api-fixtures';
+import { resolveFieldJob } from './field-job-fixtures';
 import { Resident } from './resident-fixtures';
 import { TestApp } from './test-app';
 
@@ -13,11 +14,18 @@ async function expectOk(res: { status: number; body: unknown }, status = 200) {
   return res.body;
 }
 
-/** Moves an assigned ticket of `tech` through its work to resolved (visits go en route and on site first). */
+/**
+ * Moves an assigned ticket of `tech` through its work to resolved: desk work by a transition, a
+ * field job en route and on site, then resolved with the resident's signature (its real path).
+ */
 export async function resolveAs(t: TestApp, techUsername: string, id: number, visit: boolean): Promise<void> {
   const auth = await login(t, techUsername);
-  for (const to of visit ? ['en_route', 'on_site', 'resolved'] : ['resolved'])
-    await expectOk(await transition(t, auth, id, to));
+  if (!visit) {
+    await expectOk(await transition(t, auth, id, 'resolved'));
+    return;
+  }
+  for (const to of ['en_route', 'on_site']) await expectOk(await transition(t, auth, id, to));
+  await resolveFieldJob(t, auth, id);
 }
 
 /** A repair on the account taken by phone, assigned to tech1 and resolved by them. */

@@ -1,6 +1,7 @@
 import { ClockKind, periodOf, periodRange } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import { EAST_HEAT_ACCOUNT, WEST_ACCOUNT, call, createTicket, login, signIn } from './api-fixtures';
+import { resolveFieldJob } from './field-job-fixtures';
 import { fakeWechatPay, pay, payer, unpaidBill } from './payment-fixtures';
 import { TestApp } from './test-app';
 
@@ -35,6 +36,12 @@ const step = async (t: TestApp, username: string, id: number, to: string, at: Da
     .set('Authorization', await login(t, username))
     .send({ to });
   expect(res.status).toBe(200);
+};
+
+/** A repair is resolved with its result, the resident signing on the technician's phone. */
+const resolveJob = async (t: TestApp, username: string, id: number, at: Date) => {
+  t.setNow(at);
+  await resolveFieldJob(t, await login(t, username), id);
 };
 
 const claim = async (t: TestApp, username: string, id: number, at: Date) => {
@@ -93,12 +100,12 @@ export async function buildFixtureMonth(t: TestApp): Promise<FixtureMonth> {
   await claim(t, 'tech1', t1, onDay(3, '09:10'));
   await step(t, 'tech1', t1, 'en_route', onDay(3, '09:20'));
   await step(t, 'tech1', t1, 'on_site', onDay(3, '10:00'));
-  await step(t, 'tech1', t1, 'resolved', onDay(3, '12:00'));
+  await resolveJob(t, 'tech1', t1, onDay(3, '12:00'));
   const t2 = await ticketAt(t, onDay(4, '09:00'), { accountNo: EAST_HEAT_ACCOUNT });
   await claim(t, 'tech1', t2, onDay(4, '09:10'));
   await step(t, 'tech1', t2, 'en_route', onDay(4, '09:20'));
   await step(t, 'tech1', t2, 'on_site', onDay(4, '12:00'));
-  await step(t, 'tech1', t2, 'resolved', onDay(4, '13:00'));
+  await resolveJob(t, 'tech1', t2, onDay(4, '13:00'));
   // T3: east complaint resolved the next day. T4: west complaint never resolved (its 5 working days run out in the month).
   const complaint = { type: 'complaint', description: '维修人员态度差' };
   const t3 = await ticketAt(t, onDay(5, '09:00'), { ...complaint, accountNo: EAST_HEAT_ACCOUNT });

@@ -10,6 +10,7 @@ import {
   ticketState,
   transition,
 } from '../testing/api-fixtures';
+import { resolveFieldJob } from '../testing/field-job-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /** POST /api/tickets/:id/assign: a dispatcher or supervisor pushes a ticket to a member of its queue. */
@@ -120,7 +121,8 @@ describe('assigning a ticket', () => {
   it('refuses a resolved ticket with 409 TRANSITION_NOT_ALLOWED', async () => {
     const ticket = await createTicket(t, dispatcher.auth, call());
     await assign(dispatcher.auth, ticket.id, { staffId: tech1.staff.id }).expect(200);
-    for (const to of ['en_route', 'on_site', 'resolved']) await transition(t, tech1.auth, ticket.id, to).expect(200);
+    for (const to of ['en_route', 'on_site']) await transition(t, tech1.auth, ticket.id, to).expect(200);
+    await resolveFieldJob(t, tech1.auth, ticket.id);
     const before = await ticketState(t, ticket.id);
     expectRefused(
       await assign(dispatcher.auth, ticket.id, { staffId: tech2.staff.id }),

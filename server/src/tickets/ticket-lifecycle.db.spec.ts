@@ -1,5 +1,6 @@
 import { TicketDetailView } from '@utility/shared';
 import { call, createTicket, getTicket, login, minutes, signIn, Staff, transition } from '../testing/api-fixtures';
+import { resolveFieldJob } from '../testing/field-job-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 const clock = (ticket: TicketDetailView, kind: string) => ticket.clocks.find((c) => c.kind === kind)!;
@@ -18,7 +19,7 @@ describe('the life of a ticket', () => {
 
   const at = (time: Date) => t.setNow(time);
 
-  it('takes a repair from the call to closed: claim, en route, on site, resolved, closed', async () => {
+  it('takes a repair from the call to closed: claim, en route, on site, resolved with the resident signing, closed', async () => {
     const t0 = new Date('2026-06-08T01:00:00.000Z');
     at(t0);
     const ticket = await createTicket(t, agent.auth, call());
@@ -39,8 +40,12 @@ describe('the life of a ticket', () => {
       .expect(200);
     for (const [when, who, to, note] of steps) {
       at(when);
-      const res = await transition(t, who.auth, ticket.id, to, note).expect(200);
-      expect(res.body.status).toBe(to);
+      // The repair is resolved with its result (the resident's signature), as the technician's phone does.
+      const res =
+        to === 'resolved'
+          ? await resolveFieldJob(t, who.auth, ticket.id, note)
+          : (await transition(t, who.auth, ticket.id, to, note).expect(200)).body;
+      expect(res.status).toBe(to);
     }
 
     const done = await getTicket(t, agent.auth, ticket.id);
@@ -138,7 +143,8 @@ describe('the life of a ticket', () => {
       at(t0);
       const ticket = await createTicket(t, agent.auth, call());
       await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', tech1.auth).expect(200);
-      for (const to of ['en_route', 'on_site', 'resolved']) await transition(t, tech1.auth, ticket.id, to).expect(200);
+      for (const to of ['en_route', 'on_site']) await transition(t, tech1.auth, ticket.id, to).expect(200);
+      await resolveFieldJob(t, tech1.auth, ticket.id);
       return ticket;
     };
 

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@utility/shared';
 import type { Response } from 'supertest';
 import { call, createTicket, expectRefused, login, ticketState, transition } from '../testing/api-fixtures';
+import { resolveFieldJob } from '../testing/field-job-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
 /**
@@ -32,7 +33,9 @@ describe('moves that are refused', () => {
     await t.http().post(`/api/tickets/${ticket.id}/claim`).set('Authorization', tech1).expect(200);
     for (const step of ['en_route', 'on_site', 'resolved', 'closed']) {
       if (status === 'assigned') break;
-      await transition(t, step === 'closed' ? agent : tech1, ticket.id, step).expect(200);
+      // A repair is resolved with its result (the resident's signature), not by a transition.
+      if (step === 'resolved') await resolveFieldJob(t, tech1, ticket.id);
+      else await transition(t, step === 'closed' ? agent : tech1, ticket.id, step).expect(200);
       if (step === status) break;
     }
     return ticket.id;
@@ -77,6 +80,21 @@ describe('moves that are refused', () => {
     const auth = await login(t, username);
     await expectUnchanged(id, () => transition(t, auth, id, to), 403, ErrorCode.Forbidden);
   });
+
+  it.each([
+    ['repair', 'tech1'],
+    ['repair', 'supervisor1'],
+    ['room_temperature', 'admin'],
+  ])(
+    'refuses to resolve a %s on site by a plain transition (asked by %s): 409 FIELD_JOB_RESULT_REQUIRED',
+    async (type, username) => {
+      const id = await repairIn('on_site', { type });
+      const auth = await login(t, username);
+      await expectUnchanged(id, () => transition(t, auth, id, 'resolved'), 409, ErrorCode.FieldJobResultRequired);
+      // Its own resolution (the resident's signature on the phone) is the way.
+      expect((await resolveFieldJob(t, tech1, id)).status).toBe('resolved');
+    },
+  );
 
   it('lets a supervisor stand in for an absent assignee', async () => {
     const id = await repairIn('assigned');

@@ -122,7 +122,10 @@ export class TicketsController {
 
   @Post(':id/transition')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Move the ticket along its life (受理, 出发, 到场, 处理完成, 关闭, 取消, 重新打开)' })
+  @ApiOperation({
+    summary:
+      'Move the ticket along its life (受理, 出发, 到场, 处理完成, 关闭, 取消, 重新打开); a field job is resolved only with its result (POST /api/field/jobs/:id/resolve): 409 FIELD_JOB_RESULT_REQUIRED',
+  })
   @ApiZodBody(TransitionSchema)
   async transition(
     @CurrentStaff() staff: StaffPrincipal,

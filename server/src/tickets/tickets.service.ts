@@ -4,6 +4,7 @@ import {
   ClockKind,
   CreateTicketRequest,
   ErrorCode,
+  MoveMeans,
   Priority,
   Role,
   TicketEventKind,
@@ -54,6 +55,8 @@ export interface TicketStep {
   note?: string;
   /** Facts of the move's own event (where the technician arrived, which result was recorded…). */
   data?: EventData;
+  /** `job_result`: the move is the field job's recorded result (the only way a field job is resolved). */
+  means?: MoveMeans;
   /** Further timeline lines of the step, after the move's. */
   events?: { kind: TicketEventKind; note?: string | null; data?: EventData | null }[];
 }
@@ -221,7 +224,7 @@ export class TicketsService {
   async recordStep(em: EntityManager, actor: Actor | null, ticket: Ticket, step: TicketStep): Promise<Ticket> {
     const to = step.to;
     // A null actor is the product itself applying a rule (a return visit closes, a bad rating reopens).
-    if (to && actor) await this.assertMove(actor, ticket, to);
+    if (to && actor) await this.assertMove(actor, ticket, to, step.means);
     const now = this.clock.now();
     const id = ticket.id;
     const assigneeId = to === TicketStatus.Accepted ? null : ticket.assigneeId;
@@ -298,16 +301,19 @@ export class TicketsService {
     return current;
   }
 
-  private async assertMove(actor: Actor, ticket: Ticket, to: TicketStatus): Promise<void> {
+  private async assertMove(actor: Actor, ticket: Ticket, to: TicketStatus, means: MoveMeans = 'plain'): Promise<void> {
     try {
-      assertTransition(ticket.type, ticket.status, to, {
-        role: actor.role,
-        isAssignee: ticket.assigneeId === actor.id && actor.role !== Role.Resident,
-      });
+      assertTransition(
+        ticket.type,
+        ticket.status,
+        to,
+        { role: actor.role, isAssignee: ticket.assigneeId === actor.id && actor.role !== Role.Resident },
+        means,
+      );
     } catch (error) {
-      // Nobody may make this move now → 409; somebody may, but not this caller → 403.
-      if (error instanceof TransitionError)
-        throw error.reason === 'actor' ? forbidden() : conflict(ErrorCode.TransitionNotAllowed);
+      // Nobody may make this move now → 409; somebody may, but not this caller → 403; a field job
+      // is resolved only with its result (docs/domain.md#charges) → 409 FIELD_JOB_RESULT_REQUIRED.
+      if (error instanceof TransitionError) throw error.reason === 'actor' ? forbidden() : conflict(error.code);
       throw error;
     }
     await this.extensions.checkMove(actor, ticket, to);

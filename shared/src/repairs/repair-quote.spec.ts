@@ -1,5 +1,11 @@
 import { ErrorCode } from '../errors';
-import { QUOTE_MAX_QTY, QuoteItemError, REPAIR_PRICE_LIST, priceQuote, type RepairPriceItem } from './repair-quote';
+import {
+  DEFAULT_REPAIR_PRICE_LIST,
+  QUOTE_MAX_QTY,
+  QuoteItemError,
+  priceQuote,
+  type RepairPriceItem,
+} from './repair-quote';
 
 const LIST: RepairPriceItem[] = [
   { code: 'visit', name: '上门服务费', unit: '次', unitFen: 3000 },
@@ -76,8 +82,8 @@ describe('priceQuote', () => {
   });
 
   it('the company list has unique codes and positive whole-fen prices', () => {
-    const codes = REPAIR_PRICE_LIST.map((p) => p.code);
+    const codes = DEFAULT_REPAIR_PRICE_LIST.map((p) => p.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const p of REPAIR_PRICE_LIST) expect(Number.isInteger(p.unitFen) && p.unitFen > 0).toBe(true);
+    for (const p of DEFAULT_REPAIR_PRICE_LIST) expect(Number.isInteger(p.unitFen) && p.unitFen > 0).toBe(true);
   });
 });

@@ -11,8 +11,11 @@ export interface RepairPriceItem {
   unitFen: number;
 }
 
-/** The company's repair price list, in the order the technician's form lists it. */
-export const REPAIR_PRICE_LIST: readonly RepairPriceItem[] = [
+/**
+ * The price list the product starts with, in the order the technician's form lists it. The
+ * operator keeps the list as data (`GET|PUT /api/admin/price-list`); this only seeds it.
+ */
+export const DEFAULT_REPAIR_PRICE_LIST: readonly RepairPriceItem[] = [
   { code: 'visit', name: '户内维修上门服务费', unit: '次', unitFen: 3000 },
   { code: 'gas-hose', name: '燃气灶前软管更换（含材料）', unit: '根', unitFen: 4500 },
   { code: 'gas-valve', name: '灶前阀更换（含材料）', unit: '个', unitFen: 6000 },
@@ -59,14 +62,11 @@ export class QuoteItemError extends Error {
 }
 
 /**
- * Prices a quote from the list: the technician names items and quantities, never amounts.
- * The same item twice is one line with the quantities added; lines keep the order first named.
- * Integer fen throughout.
+ * Prices a quote from the list (the items that may be quoted now: the operator's, without the
+ * retired): the technician names items and quantities, never amounts. The same item twice is one
+ * line with the quantities added; lines keep the order first named. Integer fen throughout.
  */
-export function priceQuote(
-  items: readonly QuoteItemInput[],
-  list: readonly RepairPriceItem[] = REPAIR_PRICE_LIST,
-): PricedQuote {
+export function priceQuote(items: readonly QuoteItemInput[], list: readonly RepairPriceItem[]): PricedQuote {
   const lines: QuoteLine[] = [];
   for (const { code, qty } of items) {
     const item = list.find((p) => p.code === code);

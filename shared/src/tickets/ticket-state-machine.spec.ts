@@ -7,6 +7,7 @@ import {
   canClaim,
   isOpen,
   TransitionActor,
+  FIELD_JOB_TYPES,
   TransitionError,
   VISIT_TYPES,
 } from './ticket-state-machine';
@@ -63,7 +64,8 @@ const SHARED_ENDS = {
   [S.Cancelled]: {},
 };
 
-const VISIT_MATRIX: Matrix = {
+/** A field job as a plain transition: on site it can only be handed back (resolving is the job's result). */
+const FIELD_JOB_MATRIX: Matrix = {
   ...SHARED_ENDS,
   [S.Assigned]: {
     techAssignee: [S.Accepted, S.EnRoute],
@@ -79,6 +81,18 @@ const VISIT_MATRIX: Matrix = {
     supervisor: [S.Accepted, S.OnSite],
     admin: [S.Accepted, S.OnSite],
   },
+  [S.OnSite]: {
+    techAssignee: [S.Accepted],
+    inspectorAssignee: [S.Accepted],
+    agentAssignee: [S.Accepted],
+    supervisor: [S.Accepted],
+    admin: [S.Accepted],
+  },
+};
+
+/** An inspection (a visit, not a field job) and a field job recording its result: on site, resolved too. */
+const VISIT_MATRIX: Matrix = {
+  ...FIELD_JOB_MATRIX,
   [S.OnSite]: {
     techAssignee: [S.Accepted, S.Resolved],
     inspectorAssignee: [S.Accepted, S.Resolved],
@@ -125,10 +139,18 @@ function rows(type: T, matrix: Matrix): [T, S, ActorName, S[]][] {
 }
 
 describe('allowedTransitions', () => {
-  it.each([...rows(T.Repair, VISIT_MATRIX), ...rows(T.Complaint, DESK_MATRIX)])(
-    '%s from %s as %s → %j',
+  it.each([
+    ...rows(T.Repair, FIELD_JOB_MATRIX),
+    ...rows(T.Inspection, VISIT_MATRIX),
+    ...rows(T.Complaint, DESK_MATRIX),
+  ])('%s from %s as %s → %j', (type, from, actor, expected) => {
+    expect(allowedTransitions(type, from, A[actor])).toEqual(expected);
+  });
+
+  it.each([...rows(T.Leak, VISIT_MATRIX), ...rows(T.Complaint, DESK_MATRIX)])(
+    '%s from %s as %s recording the job result → %j',
     (type, from, actor, expected) => {
-      expect(allowedTransitions(type, from, A[actor])).toEqual(expected);
+      expect(allowedTransitions(type, from, A[actor], 'job_result')).toEqual(expected);
     },
   );
 
@@ -148,6 +170,12 @@ describe('allowedTransitions', () => {
   });
 });
 
+describe('FIELD_JOB_TYPES', () => {
+  it('is the visits other than inspections', () => {
+    expect([...FIELD_JOB_TYPES].sort()).toEqual([T.Leak, T.Repair, T.RoomTemperature].sort());
+  });
+});
+
 describe('VISIT_TYPES', () => {
   it('is exactly the four field types', () => {
     expect([...VISIT_TYPES].sort()).toEqual([T.Inspection, T.Leak, T.Repair, T.RoomTemperature].sort());
@@ -161,11 +189,21 @@ describe('assertTransition', () => {
     [T.Billing, S.Assigned, S.Resolved, 'agentAssignee'],
     [T.Complaint, S.Closed, S.Accepted, 'supervisor'],
     [T.Repair, S.Resolved, S.Accepted, 'resident'],
+    [T.Inspection, S.OnSite, S.Resolved, 'inspectorAssignee'],
   ])('%s %s → %s as %s passes', (type, from, to, actor) => {
     expect(() => assertTransition(type, from, to, A[actor])).not.toThrow();
   });
 
-  it.each<[T, S, S, ActorName, 'status' | 'actor', ErrorCode]>([
+  it.each([T.Repair, T.Leak, T.RoomTemperature])('%s on site → resolved passes only with the job result', (type) => {
+    expect(() => assertTransition(type, S.OnSite, S.Resolved, A.techAssignee, 'job_result')).not.toThrow();
+  });
+
+  it.each<[T, S, S, ActorName, 'status' | 'actor' | 'job_result', ErrorCode]>([
+    // A field job is resolved by its recorded result, whoever asks for a plain move (no staff-only bypass).
+    [T.Repair, S.OnSite, S.Resolved, 'techAssignee', 'job_result', ErrorCode.FieldJobResultRequired],
+    [T.Leak, S.OnSite, S.Resolved, 'supervisor', 'job_result', ErrorCode.FieldJobResultRequired],
+    [T.RoomTemperature, S.OnSite, S.Resolved, 'admin', 'job_result', ErrorCode.FieldJobResultRequired],
+    [T.Repair, S.OnSite, S.Resolved, 'technician', 'actor', ErrorCode.Forbidden],
     // Someone could, but not this actor.
     [T.Repair, S.Assigned, S.EnRoute, 'technician', 'actor', ErrorCode.Forbidden],
     [T.Repair, S.Assigned, S.EnRoute, 'residentFlagged', 'actor', ErrorCode.Forbidden],

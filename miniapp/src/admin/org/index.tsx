@@ -16,6 +16,7 @@ const PAGES = [
   ['calendar', '工作日历'],
   ['sla', '服务时限（按业务、片区、渠道）'],
   ['return-visits', '回访规则'],
+  ['price-list', '维修收费价目表'],
 ] as const;
 
 /** 组织与配置: the admin's entry to the organisation as data, with the calendar warning on top. */

@@ -10,7 +10,7 @@ import {
 } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { listFieldInspections, recordInspectionResult } from '../../services/field-inspections';
+import { arriveForInspection, listFieldInspections, recordInspectionResult } from '../../services/field-inspections';
 import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { ChecklistPanel } from './checklist-panel';
@@ -164,6 +164,7 @@ export default function VisitPage() {
           signature={form.signature}
           error={errors.confirmation}
           onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+          onInApp={() => void arriveForInspection(visit.id).catch(() => undefined)}
         />
       ) : null}
       {open && refusing ? (

@@ -29,7 +29,10 @@ const C = InspectionItemCode;
 const CHECKLIST = fieldInspection().checklist;
 const DAY = 'GET /api/field/inspections?date=2026-11-25';
 const RESULT = 'POST /api/field/inspections/40/result';
-const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');
+const ARRIVE = 'POST /api/field/inspections/40/arrive';
+const allPosts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');
+/** What was sent as the visit's result (an 到场 before it is its own request). */
+const posts = () => allPosts().filter((o) => !String(o.url).endsWith('/arrive'));
 
 function resultView(over: Partial<InspectionResultView> = {}): InspectionResultView {
   return {
@@ -44,7 +47,11 @@ function resultView(over: Partial<InspectionResultView> = {}): InspectionResultV
 
 function openVisit(result: () => Promise<unknown>, visit = fieldInspection()) {
   taro.setRouterParams({ id: String(visit.id), date: '2026-11-25' });
-  serve({ [DAY]: () => answer(200, [visit]), [RESULT]: result });
+  serve({
+    [DAY]: () => answer(200, [visit]),
+    [ARRIVE]: () => answer(200, { ...visit, ticketStatus: TicketStatus.OnSite }),
+    [RESULT]: result,
+  });
   return render(<VisitPage />);
 }
 
@@ -133,6 +140,9 @@ describe('入户安检', () => {
     await waitFor(() => expect(byId('visit-item-hoses-photo-count').textContent?.trim()).toBe('1/6'));
     await tap('visit-pass-remaining');
     await tap('visit-confirm-in-app');
+    // Confirming in the app needs the visit on site: the page marks the inspector's arrival.
+    await waitFor(() => expect(allPosts().map((o) => o.url)).toEqual([expect.stringMatching(/\/arrive$/)]));
+    expect(byId('visit-in-app-hint').textContent).toContain('确认完成');
     await tap('visit-submit');
 
     await screen.findByText('检查结果已提交');

@@ -20,10 +20,12 @@ interface ConfirmProps {
   signature: Photo | null;
   error?: string;
   onChange: (patch: { confirmation?: ConfirmationChoice; signature?: Photo | null }) => void;
+  /** The resident will confirm in the miniapp: the visit is marked on site so that they can. */
+  onInApp: () => void;
 }
 
-/** 居民确认: the resident signs on the inspector's phone, or confirms later in the miniapp. */
-export function ConfirmationPanel({ confirmation, signature, error, onChange }: ConfirmProps) {
+/** 居民确认: the resident signs on the inspector's phone, or confirms in the miniapp while the inspector is there. */
+export function ConfirmationPanel({ confirmation, signature, error, onChange, onInApp }: ConfirmProps) {
   return (
     <View className="card">
       <Text className="card__title">居民确认</Text>
@@ -38,13 +40,21 @@ export function ConfirmationPanel({ confirmation, signature, error, onChange }: 
         <Choice
           id="visit-confirm-in-app"
           on={confirmation === 'in_app'}
-          onClick={() => onChange({ confirmation: 'in_app' })}
+          onClick={() => {
+            onChange({ confirmation: 'in_app' });
+            onInApp();
+          }}
         >
           请居民在小程序中确认
         </Choice>
       </View>
       {confirmation === 'signature' ? (
         <SignatureConfirmation idPrefix="visit" signature={signature} onSaved={(s) => onChange({ signature: s })} />
+      ) : null}
+      {confirmation === 'in_app' ? (
+        <Text id="visit-in-app-hint" className="muted">
+          请居民在小程序「我的报修」中点「确认完成」，确认后再提交
+        </Text>
       ) : null}
       {error ? (
         <Text id="visit-confirmation-error" className="field__error">

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Role, TicketStatus, TicketType, type FieldJobView } from '@utility/shared';
+import { DEFAULT_REPAIR_PRICE_LIST, Role, TicketStatus, TicketType, type FieldJobView } from '@utility/shared';
 import { fieldJob, temperatureReading } from '../../../test/factories/field-jobs';
 import { staffLogin } from '../../../test/factories/tickets';
 import { answer, offline, serve } from '../../../test/serve';
@@ -102,7 +102,11 @@ describe('validateResolve', () => {
 /** Serves my jobs (the page finds its own there) and each step, answering with `after` (or the posted step's job). */
 function serveJob(job: FieldJobView, steps: Record<string, (data: unknown) => FieldJobView | Promise<unknown>> = {}) {
   let current = job;
-  const routes: Parameters<typeof serve>[0] = { 'GET /api/field/jobs': () => answer(200, [current]) };
+  const routes: Parameters<typeof serve>[0] = {
+    'GET /api/field/jobs': () => answer(200, [current]),
+    // The operator's price list, as the server sends it (here: the list the product starts with).
+    'GET /api/field/price-list': () => answer(200, DEFAULT_REPAIR_PRICE_LIST),
+  };
   for (const [step, next] of Object.entries(steps)) {
     routes[`POST /api/field/jobs/${job.id}/${step}`] = ({ data }) => {
       const result = next(data);
@@ -301,6 +305,7 @@ describe('field job page: one primary action per status', () => {
 
     // The quote: items of the price list, the total previewed, sent.
     await tap('job-quote-new');
+    await screen.findByText('燃气灶前软管更换（含材料）');
     await tap('job-quote-plus-gas-hose');
     await tap('job-quote-plus-gas-hose');
     await tap('job-quote-plus-visit');

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { REPAIR_PRICE_LIST, formatYuan, priceQuote, type FieldJobView, type QuoteView } from '@utility/shared';
+import { formatYuan, priceQuote, type FieldJobView, type QuoteView, type RepairPriceItem } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import type { Photo } from '../../components/photo-grid';
-import { sendQuote, signQuote } from '../../services/field-jobs';
+import { quotablePriceList, sendQuote, signQuote } from '../../services/field-jobs';
 import { ApiRequestError } from '../../services/request';
 import { SignatureConfirmation } from './signature-confirmation';
 
@@ -38,7 +38,7 @@ export function QuoteLines({ quote, idPrefix }: { quote: Pick<QuoteView, 'lines'
 /**
  * 报价 before chargeable work (docs/domain.md#charges): items from the price list and quantities;
  * the resident accepts in the miniapp or signs here. The amounts are the server's; the preview
- * uses the same price list.
+ * prices from the same list, the operator's as the server sends it.
  */
 export function QuotePanel({ job, onChanged, onRefresh }: Props) {
   const [qty, setQty] = useState<Record<string, number>>({});
@@ -46,11 +46,18 @@ export function QuotePanel({ job, onChanged, onRefresh }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [signature, setSignature] = useState<Photo | null>(null);
+  const [list, setList] = useState<RepairPriceItem[] | null>(null);
   const quote = job.quote ?? null;
   const items = Object.entries(qty)
     .filter(([, n]) => n > 0)
     .map(([code, n]) => ({ code, qty: n }));
-  const preview = priceQuote(items);
+  const preview = priceQuote(items, list ?? []);
+
+  function edit() {
+    setEditing(true);
+    // The list is the operator's: read when a quote is made, not built into the app.
+    if (!list) void quotablePriceList().then(setList, () => setEditing(false));
+  }
 
   const bump = (code: string, by: number) =>
     setQty((q) => ({ ...q, [code]: Math.max(0, Math.min(99, (q[code] ?? 0) + by)) }));
@@ -103,7 +110,7 @@ export function QuotePanel({ job, onChanged, onRefresh }: Props) {
               <SignatureConfirmation signature={signature} onSaved={(p) => void signed(p)} idPrefix="quote" />
             </View>
           ) : null}
-          <ActionButton id="job-quote-edit" tone="secondary" size="small" onClick={() => setEditing(true)}>
+          <ActionButton id="job-quote-edit" tone="secondary" size="small" onClick={edit}>
             修改报价（居民须重新同意）
           </ActionButton>
         </View>
@@ -111,14 +118,14 @@ export function QuotePanel({ job, onChanged, onRefresh }: Props) {
       {!quote && !editing ? (
         <View>
           <Text className="muted">需要收费的维修，须先按价目表报价，经居民同意后再施工。</Text>
-          <ActionButton id="job-quote-new" tone="secondary" size="small" onClick={() => setEditing(true)}>
+          <ActionButton id="job-quote-new" tone="secondary" size="small" onClick={edit}>
             按价目表报价
           </ActionButton>
         </View>
       ) : null}
       {editing ? (
         <View>
-          {REPAIR_PRICE_LIST.map((item) => (
+          {(list ?? []).map((item) => (
             <View key={item.code} id={`job-quote-item-${item.code}`} className="row quote__item">
               <View className="quote__item-text">
                 <Text className="quote__name">{item.name}</Text>

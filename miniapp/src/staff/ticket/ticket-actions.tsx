@@ -1,6 +1,8 @@
 import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import {
   ASSIGNING_ROLES,
+  FIELD_JOB_TYPES,
   TicketStatus,
   canClaim,
   isOpen,
@@ -34,6 +36,9 @@ export function TicketActions({ ticket, staff, onChanged }: Props) {
   const claimable = ticket.assigneeId === null && canClaim(ticket.status);
   const assignable = ASSIGNING_ROLES.includes(staff.role) && isOpen(ticket.status);
   const moves = ticket.allowedTransitions;
+  // A field job on site is resolved with its result (the resident's signature or confirmation), on the job page.
+  const resultDue =
+    FIELD_JOB_TYPES.has(ticket.type) && ticket.status === TicketStatus.OnSite && ticket.assigneeId === staff.id;
 
   async function run(key: string, action: () => Promise<unknown>) {
     setBusy(key);
@@ -49,7 +54,7 @@ export function TicketActions({ ticket, staff, onChanged }: Props) {
     }
   }
 
-  if (!claimable && !assignable && moves.length === 0) return null;
+  if (!claimable && !assignable && !resultDue && moves.length === 0) return null;
   return (
     <View className="card actions">
       <Text className="card__title">处理</Text>
@@ -61,6 +66,14 @@ export function TicketActions({ ticket, staff, onChanged }: Props) {
           onClick={() => run('claim', () => claimTicket(ticket.id))}
         >
           领取
+        </ActionButton>
+      ) : null}
+      {resultDue ? (
+        <ActionButton
+          id="ticket-open-job"
+          onClick={() => void Taro.navigateTo({ url: `/staff/job/index?id=${ticket.id}` })}
+        >
+          填写处理结果
         </ActionButton>
       ) : null}
       {moves.length > 0 ? (

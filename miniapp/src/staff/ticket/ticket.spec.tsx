@@ -103,6 +103,24 @@ describe('ticket page', () => {
     expect(taro.request.mock.calls.filter(([o]) => o.method === 'GET')).toHaveLength(2); // refreshed
   });
 
+  it('sends the assignee of a repair on site to the job page for its result, with no 处理完成 button', async () => {
+    saveSession(staffLogin(Role.Technician));
+    const detail = ticketDetail({
+      id: 5,
+      type: TicketType.Repair,
+      status: TicketStatus.OnSite,
+      assigneeId: 7,
+      allowedTransitions: [TicketStatus.Accepted],
+    });
+    serve({ 'GET /api/tickets/5': () => answer(200, detail) });
+    render(<TicketPage />);
+    await screen.findByText('填写处理结果');
+    expect(document.getElementById('transition-resolved')).toBeNull();
+
+    await tap('ticket-open-job');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/job/index?id=5' });
+  });
+
   it('lets a dispatcher pick a member of the queue, seeing each one’s shift and load, and assign', async () => {
     saveSession(staffLogin(Role.Dispatcher));
     const later = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '维修收费价目表' });
