@@ -20,9 +20,13 @@ const EAST = [
   'billing-east',
   'return-visit-east',
   'complaint-supervisor-east',
+  'consult-east',
 ];
-/** Company-wide, supervisors only: reports naming no district (anonymous) and grade-1 complaints without one. */
-const COMPANY = ['report-all', 'complaint-supervisor-all'];
+/**
+ * Company-wide: reports naming no district (anonymous) and grade-1 complaints without one (supervisors only),
+ * and questions and suggestions that name no account.
+ */
+const COMPANY = ['report-all', 'complaint-supervisor-all', 'consult-all'];
 const WEST = EAST.map((c) => c.replace('-east', '-west'));
 
 /** Who sees which queue (docs/domain.md#organisation-and-scope: staff see only what their station or district covers). */
@@ -53,6 +57,9 @@ describe('GET /api/queues: the queues in your scope', () => {
         'business-west',
         'billing-west',
         'return-visit-west',
+        'consult-east',
+        'consult-west',
+        'consult-all',
       ],
     ],
     ['dispatcher1', ['emergency-east', 'emergency-west', 'repair-east-heat', 'repair-east-hall', 'repair-west-heat']],
