@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { TicketPhotoKind, TicketPhotoView } from '@utility/shared';
 import { useEffect, useState } from 'react';
-import { download, type AudienceName } from '../services/request';
+import { apiOf, type AudienceName } from '../services/request';
 import './ticket-photos.scss';
 
 export const PHOTO_KIND_LABELS: Record<TicketPhotoKind, string> = {
@@ -38,7 +38,7 @@ export function TicketPhotos({ id, title, photos, as }: Props) {
       // One after another: a phone on a weak signal gets the first photo soonest.
       for (const photo of photos) {
         try {
-          const path = await download(photo.url, { as });
+          const path = await apiOf(as).download(photo.url);
           if (live) setPaths((known) => ({ ...known, [photo.id]: path }));
         } catch {
           if (live) setFailed(true);

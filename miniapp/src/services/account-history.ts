@@ -1,5 +1,5 @@
 import type { AccountHistoryView, StaffSearchResult } from '@utility/shared';
-import { ApiRequestError, request } from './request';
+import { ApiRequestError, staffApi } from './request';
 
 export type { AccountHistoryView, StaffSearchResult };
 
@@ -9,7 +9,7 @@ export type { AccountHistoryView, StaffSearchResult };
  */
 export async function findAccountHistory(accountNo: string): Promise<AccountHistoryView | null> {
   try {
-    return await request<AccountHistoryView>(`/api/staff/accounts/${encodeURIComponent(accountNo)}/history`, {
+    return await staffApi.request<AccountHistoryView>(`/api/staff/accounts/${encodeURIComponent(accountNo)}/history`, {
       silent: true,
     });
   } catch (error) {
@@ -23,5 +23,5 @@ export async function findAccountHistory(accountNo: string): Promise<AccountHist
  * personal-data access) or address fragment. Errors (e.g. 请至少输入两个字) are shown by the request wrapper.
  */
 export function searchCustomers(q: string): Promise<StaffSearchResult> {
-  return request<StaffSearchResult>(`/api/staff/search?q=${encodeURIComponent(q.trim())}`);
+  return staffApi.request<StaffSearchResult>(`/api/staff/search?q=${encodeURIComponent(q.trim())}`);
 }

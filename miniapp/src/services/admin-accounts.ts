@@ -1,5 +1,5 @@
 import type { AdminAccountPage, AdminAccountPatch, AdminAccountView, ImportJobView } from '@utility/shared';
-import { request, sendFile } from './request';
+import { staffApi } from './request';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,25 +13,25 @@ export const importContentType = (name: string): string | null =>
   /\.csv$/i.test(name) ? 'text/csv' : /\.xlsx$/i.test(name) ? XLSX_TYPE : null;
 
 export function startAccountImport(file: ImportFile, contentType: string): Promise<{ jobId: string }> {
-  return sendFile('/api/admin/accounts/import', file.body, contentType);
+  return staffApi.sendFile('/api/admin/accounts/import', file.body, contentType);
 }
 
 export function importJob(jobId: string): Promise<ImportJobView> {
-  return request(`/api/admin/imports/${encodeURIComponent(jobId)}`, { silent: true });
+  return staffApi.request(`/api/admin/imports/${encodeURIComponent(jobId)}`, { silent: true });
 }
 
 export function searchAccounts(q: string, page: number): Promise<AdminAccountPage> {
-  return request(`/api/admin/accounts?q=${encodeURIComponent(q)}&page=${page}&pageSize=20`);
+  return staffApi.request(`/api/admin/accounts?q=${encodeURIComponent(q)}&page=${page}&pageSize=20`);
 }
 
 export function getAccount(accountNo: string): Promise<AdminAccountView> {
-  return request(`/api/admin/accounts/${accountNo}`);
+  return staffApi.request(`/api/admin/accounts/${accountNo}`);
 }
 
 export function editAccount(accountNo: string, patch: AdminAccountPatch): Promise<AdminAccountView> {
-  return request(`/api/admin/accounts/${accountNo}`, { method: 'PATCH', data: patch });
+  return staffApi.request(`/api/admin/accounts/${accountNo}`, { method: 'PATCH', data: patch });
 }
 
 export function revealAccountPhone(accountNo: string): Promise<{ phone: string | null }> {
-  return request(`/api/admin/accounts/${accountNo}/reveal-phone`, { method: 'POST' });
+  return staffApi.request(`/api/admin/accounts/${accountNo}/reveal-phone`, { method: 'POST' });
 }

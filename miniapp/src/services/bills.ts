@@ -1,5 +1,5 @@
 import type { BillView, TrialBillView, UsagePoint } from '@utility/shared';
-import { request, type RequestOptions } from './request';
+import { residentApi, type RequestOptions } from './request';
 
 export interface Arrears {
   unpaidFen: number;
@@ -8,20 +8,20 @@ export interface Arrears {
 
 /** Unpaid first (oldest due first), then the paid history. */
 export function listBills(accountId: number): Promise<BillView[]> {
-  return request<BillView[]>(`/api/accounts/${accountId}/bills`);
+  return residentApi.request<BillView[]>(`/api/accounts/${accountId}/bills`);
 }
 
 export function getBill(id: number, options: Pick<RequestOptions, 'silent'> = {}): Promise<BillView> {
-  return request<BillView>(`/api/bills/${id}`, options);
+  return residentApi.request<BillView>(`/api/bills/${id}`, options);
 }
 
 /** The last 12 billed months of gas, oldest first. */
 export function getUsage(accountId: number): Promise<UsagePoint[]> {
-  return request<UsagePoint[]>(`/api/accounts/${accountId}/usage`);
+  return residentApi.request<UsagePoint[]>(`/api/accounts/${accountId}/usage`);
 }
 
 export function getArrears(accountId: number, options: Pick<RequestOptions, 'silent'> = {}): Promise<Arrears> {
-  return request<Arrears>(`/api/accounts/${accountId}/arrears`, options);
+  return residentApi.request<Arrears>(`/api/accounts/${accountId}/arrears`, options);
 }
 
 /** 自助抄表. The key belongs to the form fill: a resend after a lost answer records one reading. */
@@ -31,7 +31,7 @@ export function submitReading(
   idempotencyKey: string,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<TrialBillView> {
-  return request<TrialBillView>(`/api/accounts/${accountId}/readings`, {
+  return residentApi.request<TrialBillView>(`/api/accounts/${accountId}/readings`, {
     method: 'POST',
     data: body,
     idempotencyKey,

@@ -5,29 +5,29 @@ import type {
   TicketFeedbackView,
   TicketView,
 } from '@utility/shared';
-import { request, type RequestOptions } from './request';
+import { staffApi, type RequestOptions } from './request';
 
 /** A complaint's or report's handling data: grade, first reply, compensation, ratings. */
 export function getTicketFeedback(
   id: number,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<TicketFeedbackView> {
-  return request<TicketFeedbackView>(`/api/tickets/${id}/feedback`, options);
+  return staffApi.request<TicketFeedbackView>(`/api/tickets/${id}/feedback`, options);
 }
 
 /** 定级: grade 1 moves the complaint to the supervisors' queue and escalates it at once. */
 export function gradeComplaint(id: number, body: GradeRequest): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/grade`, { method: 'POST', data: body });
+  return staffApi.request<TicketView>(`/api/tickets/${id}/grade`, { method: 'POST', data: body });
 }
 
 /** 首次答复 to the complainant: stops the first-reply clock. */
 export function replyToComplaint(id: number, body: FirstReplyRequest): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/first-reply`, { method: 'POST', data: body });
+  return staffApi.request<TicketView>(`/api/tickets/${id}/first-reply`, { method: 'POST', data: body });
 }
 
 /** Supervisors only: a compensation in integer fen. */
 export function approveCompensation(id: number, body: CompensationRequest): Promise<unknown> {
-  return request(`/api/tickets/${id}/compensation`, { method: 'POST', data: body });
+  return staffApi.request(`/api/tickets/${id}/compensation`, { method: 'POST', data: body });
 }
 
 export interface ApplicationFormView {
@@ -43,5 +43,5 @@ export function getApplicationForm(
   ticketId: number,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<ApplicationFormView> {
-  return request<ApplicationFormView>(`/api/applications/${ticketId}`, options);
+  return staffApi.request<ApplicationFormView>(`/api/applications/${ticketId}`, options);
 }

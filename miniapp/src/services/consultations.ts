@@ -7,7 +7,7 @@ import type {
   ResidentTicketView,
   TicketView,
 } from '@utility/shared';
-import { request, type RequestOptions } from './request';
+import { residentApi, staffApi, type RequestOptions } from './request';
 
 type Silent = Pick<RequestOptions, 'silent'>;
 
@@ -17,7 +17,7 @@ export function fileConsultation(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/consultations', {
+  return residentApi.request<FeedbackRequestCreated>('/api/consultations', {
     method: 'POST',
     data: body,
     idempotencyKey,
@@ -31,7 +31,7 @@ export function fileSuggestion(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/suggestions', {
+  return residentApi.request<FeedbackRequestCreated>('/api/suggestions', {
     method: 'POST',
     data: body,
     idempotencyKey,
@@ -41,10 +41,13 @@ export function fileSuggestion(
 
 /** The resident's 已解决 / 未解决 on an answered question. */
 export function checkAnswer(ticketId: number, body: AnswerCheckRequest): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>(`/api/my/tickets/${ticketId}/answer-check`, { method: 'POST', data: body });
+  return residentApi.request<ResidentTicketView>(`/api/my/tickets/${ticketId}/answer-check`, {
+    method: 'POST',
+    data: body,
+  });
 }
 
 /** Staff: answer a question or suggestion (from an article: its id is recorded). */
 export function answerTicket(ticketId: number, body: AnswerTicketRequest): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${ticketId}/answer`, { method: 'POST', data: body });
+  return staffApi.request<TicketView>(`/api/tickets/${ticketId}/answer`, { method: 'POST', data: body });
 }

@@ -1,9 +1,9 @@
 import type { BillView, CounterPaymentRequest, CounterPaymentView } from '@utility/shared';
-import { request } from './request';
+import { staffApi } from './request';
 
 /** Billing staff: an account's bills (unpaid first, with the late fee due today), in their district. */
 export function listStaffBills(accountNo: string): Promise<BillView[]> {
-  return request<BillView[]>(`/api/staff/bills?accountNo=${encodeURIComponent(accountNo)}`);
+  return staffApi.request<BillView[]>(`/api/staff/bills?accountNo=${encodeURIComponent(accountNo)}`);
 }
 
 /**
@@ -11,5 +11,5 @@ export function listStaffBills(accountNo: string): Promise<BillView[]> {
  * answers the first record (`replayed`), never a second credit.
  */
 export function recordCounterPayment(body: CounterPaymentRequest): Promise<CounterPaymentView> {
-  return request<CounterPaymentView>('/api/staff/payments/counter', { method: 'POST', data: body });
+  return staffApi.request<CounterPaymentView>('/api/staff/payments/counter', { method: 'POST', data: body });
 }

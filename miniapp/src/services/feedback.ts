@@ -6,7 +6,7 @@ import type {
   FeedbackRequestCreated,
   RatingView,
 } from '@utility/shared';
-import { request, type RequestOptions } from './request';
+import { residentApi, type RequestOptions } from './request';
 
 type Silent = Pick<RequestOptions, 'silent'>;
 
@@ -20,7 +20,7 @@ export function rateTicket(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<RatingView> {
-  return request<RatingView>(`/api/my/tickets/${ticketId}/rating`, {
+  return residentApi.request<RatingView>(`/api/my/tickets/${ticketId}/rating`, {
     method: 'POST',
     data: body,
     idempotencyKey,
@@ -34,7 +34,12 @@ export function fileComplaint(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/complaints', { method: 'POST', data: body, idempotencyKey, ...options });
+  return residentApi.request<FeedbackRequestCreated>('/api/complaints', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }
 
 /** 举报, anonymous or not; the resident follows it under 我的报修 either way. */
@@ -43,7 +48,7 @@ export function fileMisconductReport(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/misconduct-reports', {
+  return residentApi.request<FeedbackRequestCreated>('/api/misconduct-reports', {
     method: 'POST',
     data: body,
     idempotencyKey,
@@ -57,7 +62,7 @@ export function fileApplication(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<FeedbackRequestCreated> {
-  return request<FeedbackRequestCreated>('/api/applications', {
+  return residentApi.request<FeedbackRequestCreated>('/api/applications', {
     method: 'POST',
     data: body,
     idempotencyKey,

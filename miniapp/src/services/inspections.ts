@@ -5,18 +5,18 @@ import type {
   InspectionSlotView,
   RescheduleInspectionRequest,
 } from '@utility/shared';
-import { request, type RequestOptions } from './request';
+import { residentApi, type RequestOptions } from './request';
 
 type Silent = Pick<RequestOptions, 'silent'>;
 
 /** The open slots of the account's district for the coming days (the server drops slots past their cut-off). */
 export function listInspectionSlots(accountId: number, options: Silent = {}): Promise<InspectionSlotView[]> {
-  return request<InspectionSlotView[]>(`/api/inspection-slots?accountId=${accountId}`, options);
+  return residentApi.request<InspectionSlotView[]>(`/api/inspection-slots?accountId=${accountId}`, options);
 }
 
 /** The account's bookings, newest first. */
 export function listInspectionBookings(accountId: number, options: Silent = {}): Promise<InspectionBookingView[]> {
-  return request<InspectionBookingView[]>(`/api/inspections?accountId=${accountId}`, options);
+  return residentApi.request<InspectionBookingView[]>(`/api/inspections?accountId=${accountId}`, options);
 }
 
 /** A booking. The key belongs to the choice of slot: a resend after a lost answer is the same booking. */
@@ -25,7 +25,12 @@ export function bookInspection(
   idempotencyKey: string,
   options: Silent = {},
 ): Promise<InspectionBookingView> {
-  return request<InspectionBookingView>('/api/inspections', { method: 'POST', data: body, idempotencyKey, ...options });
+  return residentApi.request<InspectionBookingView>('/api/inspections', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }
 
 export function rescheduleInspection(
@@ -33,7 +38,7 @@ export function rescheduleInspection(
   body: RescheduleInspectionRequest,
   options: Silent = {},
 ): Promise<InspectionBookingView> {
-  return request<InspectionBookingView>(`/api/inspections/${id}/reschedule`, {
+  return residentApi.request<InspectionBookingView>(`/api/inspections/${id}/reschedule`, {
     method: 'POST',
     data: body,
     ...options,
@@ -41,7 +46,7 @@ export function rescheduleInspection(
 }
 
 export function cancelInspection(id: number, reason?: string): Promise<InspectionBookingView> {
-  return request<InspectionBookingView>(`/api/inspections/${id}/cancel`, {
+  return residentApi.request<InspectionBookingView>(`/api/inspections/${id}/cancel`, {
     method: 'POST',
     data: reason ? { reason } : {},
   });
@@ -49,5 +54,5 @@ export function cancelInspection(id: number, reason?: string): Promise<Inspectio
 
 /** The account's hazards: open first, then newest. */
 export function listHazards(accountId: number, options: Silent = {}): Promise<HazardView[]> {
-  return request<HazardView[]>(`/api/accounts/${accountId}/hazards`, options);
+  return residentApi.request<HazardView[]>(`/api/accounts/${accountId}/hazards`, options);
 }

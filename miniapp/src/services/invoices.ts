@@ -5,20 +5,24 @@ import type {
   StaffInvoiceFilter,
   StaffInvoiceView,
 } from '@utility/shared';
-import { request } from './request';
+import { residentApi, staffApi } from './request';
 
 /** 开发票: one invoice per payment, so asking twice (a retry) answers the same invoice. */
 export function requestInvoice(body: InvoiceRequest, idempotencyKey: string): Promise<InvoiceView> {
-  return request<InvoiceView>('/api/my/invoices', { method: 'POST', data: body, idempotencyKey });
+  return residentApi.request<InvoiceView>('/api/my/invoices', { method: 'POST', data: body, idempotencyKey });
 }
 
 export function listMyInvoices(): Promise<InvoiceView[]> {
-  return request<InvoiceView[]>('/api/my/invoices');
+  return residentApi.request<InvoiceView[]>('/api/my/invoices');
 }
 
 /** 重开: the invoice is reversed (红冲) and its replacement with the corrected title answered. */
 export function reissueInvoice(id: number, body: InvoiceReissueRequest, idempotencyKey: string): Promise<InvoiceView> {
-  return request<InvoiceView>(`/api/my/invoices/${id}/reissue`, { method: 'POST', data: body, idempotencyKey });
+  return residentApi.request<InvoiceView>(`/api/my/invoices/${id}/reissue`, {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+  });
 }
 
 export function listStaffInvoices(filter: StaffInvoiceFilter): Promise<StaffInvoiceView[]> {
@@ -26,5 +30,5 @@ export function listStaffInvoices(filter: StaffInvoiceFilter): Promise<StaffInvo
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
     .join('&');
-  return request<StaffInvoiceView[]>(`/api/staff/invoices${query ? `?${query}` : ''}`);
+  return staffApi.request<StaffInvoiceView[]>(`/api/staff/invoices${query ? `?${query}` : ''}`);
 }

@@ -1,33 +1,41 @@
 import type { DeclareOutageRequest, OutageView, ResidentOutageView } from '@utility/shared';
-import { request, type RequestOptions } from './request';
+import { residentApi, staffApi, type RequestOptions } from './request';
 
 /** Active and planned outages (停气/停热/停电) over the resident's accounts, or over one of them. */
 export function listOutages(
   accountId?: number,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<ResidentOutageView[]> {
-  return request<ResidentOutageView[]>(`/api/outages${accountId ? `?accountId=${accountId}` : ''}`, options);
+  return residentApi.request<ResidentOutageView[]>(
+    `/api/outages${accountId ? `?accountId=${accountId}` : ''}`,
+    options,
+  );
 }
 
 /** Staff: outages, newest first (`current`: not yet restored). */
 export function listStaffOutages(current = true): Promise<OutageView[]> {
-  return request<OutageView[]>(`/api/staff/outages${current ? '?phase=current' : ''}`);
+  return staffApi.request<OutageView[]>(`/api/staff/outages${current ? '?phase=current' : ''}`);
 }
 
 /** Staff: declare an outage; its residents are told by the server. One key per form fill. */
 export function declareOutage(body: DeclareOutageRequest, idempotencyKey: string): Promise<OutageView> {
-  return request<OutageView>('/api/staff/outages', { method: 'POST', data: body, idempotencyKey, silent: true });
+  return staffApi.request<OutageView>('/api/staff/outages', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    silent: true,
+  });
 }
 
 export function moveRestoreTime(id: number, restoreBy: string): Promise<OutageView> {
-  return request<OutageView>(`/api/staff/outages/${id}`, { method: 'PATCH', data: { restoreBy } });
+  return staffApi.request<OutageView>(`/api/staff/outages/${id}`, { method: 'PATCH', data: { restoreBy } });
 }
 
 export function restoreOutage(id: number): Promise<OutageView> {
-  return request<OutageView>(`/api/staff/outages/${id}/restore`, { method: 'POST' });
+  return staffApi.request<OutageView>(`/api/staff/outages/${id}/restore`, { method: 'POST' });
 }
 
 /** Staff: take a fault out of its outage (it is worked as its own, its on-site clock starts). */
 export function unlinkFromOutage(outageId: number, ticketId: number): Promise<void> {
-  return request<void>(`/api/staff/outages/${outageId}/tickets/${ticketId}/unlink`, { method: 'POST' });
+  return staffApi.request<void>(`/api/staff/outages/${outageId}/tickets/${ticketId}/unlink`, { method: 'POST' });
 }

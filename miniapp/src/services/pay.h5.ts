@@ -1,7 +1,7 @@
 import type { PayResponse } from '@utility/shared';
 import { openMockCashier } from './mock-cashier.h5';
 import type { CashierResult } from './pay-flow';
-import { ApiRequestError, request } from './request';
+import { ApiRequestError, residentApi } from './request';
 
 /**
  * H5 stand-in for WeChat's cashier. On 确认支付 the server's fake WeChat Pay (mock mode only)
@@ -10,7 +10,7 @@ import { ApiRequestError, request } from './request';
 export async function payAtCashier(order: PayResponse): Promise<CashierResult> {
   if (!(await openMockCashier(order.amountFen))) return { status: 'cancelled' };
   try {
-    await request('/api/dev/wechat-pay/pay', {
+    await residentApi.request('/api/dev/wechat-pay/pay', {
       method: 'POST',
       data: { outTradeNo: order.orderNo, payment: order.payParams },
       silent: true,

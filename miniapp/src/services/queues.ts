@@ -1,17 +1,17 @@
 import type { QueueMemberView, QueueView, TicketView } from '@utility/shared';
-import { request } from './request';
+import { staffApi } from './request';
 
 export function listQueues(): Promise<QueueView[]> {
-  return request<QueueView[]>('/api/queues');
+  return staffApi.request<QueueView[]>('/api/queues');
 }
 
 /** Open tickets of a queue, already in work order. */
 export function listQueueTickets(queueId: number): Promise<TicketView[]> {
-  return request<TicketView[]>(`/api/queues/${queueId}/tickets`);
+  return staffApi.request<TicketView[]>(`/api/queues/${queueId}/tickets`);
 }
 
 export function listQueueMembers(queueId: number): Promise<QueueMemberView[]> {
-  return request<QueueMemberView[]>(`/api/queues/${queueId}/members`);
+  return staffApi.request<QueueMemberView[]>(`/api/queues/${queueId}/members`);
 }
 
 /**
@@ -19,5 +19,5 @@ export function listQueueMembers(queueId: number): Promise<QueueMemberView[]> {
  * after a lost answer: the server keys no idempotency here, so a retry would take a second ticket.
  */
 export function claimNext(queueId: number): Promise<TicketView> {
-  return request<TicketView>(`/api/queues/${queueId}/claim`, { method: 'POST' });
+  return staffApi.request<TicketView>(`/api/queues/${queueId}/claim`, { method: 'POST' });
 }

@@ -6,14 +6,14 @@ import type {
   ResidentTicketView,
   SafetyInstruction,
 } from '@utility/shared';
-import { request, type RequestOptions } from './request';
+import { residentApi, type RequestOptions } from './request';
 
 /** What to do in a gas leak (or, for heating, a hot-water leak), in order; the last step carries the 24-hour line's number. Public. */
 export function getSafetyInstructions(
   kind: LeakKind = 'gas',
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<SafetyInstruction[]> {
-  return request<SafetyInstruction[]>(
+  return residentApi.request<SafetyInstruction[]>(
     kind === 'heating' ? '/api/safety-instructions?utility=heating' : '/api/safety-instructions',
     options,
   );
@@ -25,7 +25,12 @@ export function reportFault(
   idempotencyKey: string,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<ResidentTicketView> {
-  return request<ResidentTicketView>('/api/repairs', { method: 'POST', data: body, idempotencyKey, ...options });
+  return residentApi.request<ResidentTicketView>('/api/repairs', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }
 
 /**
@@ -37,5 +42,10 @@ export function raiseEmergency(
   idempotencyKey: string,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<EmergencyAlarmView> {
-  return request<EmergencyAlarmView>('/api/emergencies', { method: 'POST', data: body, idempotencyKey, ...options });
+  return residentApi.request<EmergencyAlarmView>('/api/emergencies', {
+    method: 'POST',
+    data: body,
+    idempotencyKey,
+    ...options,
+  });
 }

@@ -1,7 +1,7 @@
 import { ErrorCode, Role } from '@utility/shared';
 import * as taro from '../../test/taro-mock';
 import { residentLogin } from '../../test/factories/residents';
-import { ApiRequestError, NETWORK_ERROR, audienceOf, request, upload } from './request';
+import { ApiRequestError, NETWORK_ERROR, residentApi, staffApi } from './request';
 import { getResident, getResidentToken, saveResidentLogin } from './resident-session';
 import { getToken, saveSession } from './session';
 
@@ -39,7 +39,7 @@ describe('request wrapper', () => {
     signIn();
     taro.request.mockImplementation(() => answer(200, [{ id: 1 }]));
 
-    await expect(request('/api/queues')).resolves.toEqual([{ id: 1 }]);
+    await expect(staffApi.request('/api/queues')).resolves.toEqual([{ id: 1 }]);
     expect(taro.request).toHaveBeenCalledWith(
       expect.objectContaining({
         url: '/api/queues',
@@ -54,7 +54,7 @@ describe('request wrapper', () => {
       answer(409, { code: 'TICKET_ALREADY_CLAIMED', message: '该工单已被他人领取' }),
     );
 
-    const error = await failure(request('/api/tickets/5/claim', { method: 'POST' }));
+    const error = await failure(staffApi.request('/api/tickets/5/claim', { method: 'POST' }));
     expect(error).toMatchObject({ code: ErrorCode.TicketAlreadyClaimed, status: 409, message: '该工单已被他人领取' });
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该工单已被他人领取', icon: 'none' }));
   });
@@ -62,14 +62,14 @@ describe('request wrapper', () => {
   it('stays quiet when the caller shows the error itself', async () => {
     taro.request.mockImplementation(() => answer(404, { code: 'NOT_FOUND', message: '未找到相关记录' }));
 
-    await failure(request('/api/tickets/404', { silent: true }));
+    await failure(staffApi.request('/api/tickets/404', { silent: true }));
     expect(taro.showToast).not.toHaveBeenCalled();
   });
 
   it('maps an answer without a code (a proxy error page) by its status', async () => {
     taro.request.mockImplementation(() => answer(502, '<html>Bad Gateway</html>'));
 
-    const error = await failure(request('/api/queues'));
+    const error = await failure(staffApi.request('/api/queues'));
     expect(error).toMatchObject({ code: ErrorCode.Internal, message: '系统繁忙，请稍后再试' });
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '系统繁忙，请稍后再试' }));
   });
@@ -78,7 +78,7 @@ describe('request wrapper', () => {
     signIn();
     taro.request.mockImplementation(() => answer(401, { code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' }));
 
-    await failure(request('/api/queues'));
+    await failure(staffApi.request('/api/queues'));
     expect(getToken()).toBeNull();
     expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' });
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录已过期，请重新登录' }));
@@ -90,7 +90,7 @@ describe('request wrapper', () => {
       answer(403, { code: 'PASSWORD_CHANGE_REQUIRED', message: '首次登录或密码被重置后，请先修改密码' }),
     );
 
-    await failure(request('/api/queues'));
+    await failure(staffApi.request('/api/queues'));
     expect(getToken()).toBe('tok-1');
     expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/password/index?required=1' });
   });
@@ -98,7 +98,7 @@ describe('request wrapper', () => {
   it('a wrong password is not a lost session: no redirect', async () => {
     taro.request.mockImplementation(() => answer(401, { code: 'BAD_CREDENTIALS', message: '用户名或密码错误' }));
 
-    await failure(request('/api/staff/login', { method: 'POST', data: { username: 'a', password: 'b' } }));
+    await failure(staffApi.request('/api/staff/login', { method: 'POST', data: { username: 'a', password: 'b' } }));
     expect(taro.reLaunch).not.toHaveBeenCalled();
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '用户名或密码错误' }));
   });
@@ -106,7 +106,9 @@ describe('request wrapper', () => {
   it('retries a network failure once with the same Idempotency-Key', async () => {
     taro.request.mockImplementationOnce(offline).mockImplementationOnce(() => answer(201, { id: 9 }));
 
-    await expect(request('/api/tickets', { method: 'POST', data: {}, idempotencyKey: 'key-1' })).resolves.toEqual({
+    await expect(
+      staffApi.request('/api/tickets', { method: 'POST', data: {}, idempotencyKey: 'key-1' }),
+    ).resolves.toEqual({
       id: 9,
     });
     expect(taro.request).toHaveBeenCalledTimes(2);
@@ -118,7 +120,7 @@ describe('request wrapper', () => {
   it('after a second network failure says 网络异常，请稍后重试', async () => {
     taro.request.mockImplementation(offline);
 
-    const error = await failure(request('/api/queues'));
+    const error = await failure(staffApi.request('/api/queues'));
     expect(error).toMatchObject({ code: NETWORK_ERROR, status: 0 });
     expect(taro.request).toHaveBeenCalledTimes(2);
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络异常，请稍后重试' }));
@@ -127,14 +129,14 @@ describe('request wrapper', () => {
   it('never repeats a POST the server could not tell apart', async () => {
     taro.request.mockImplementation(offline);
 
-    await failure(request('/api/staff/login', { method: 'POST', data: {} }));
+    await failure(staffApi.request('/api/staff/login', { method: 'POST', data: {} }));
     expect(taro.request).toHaveBeenCalledTimes(1);
   });
 
   it('sends {} with a bodiless POST: the server refuses an empty JSON body', async () => {
     taro.request.mockImplementation(() => answer(200, {}));
 
-    await request('/api/tickets/5/claim', { method: 'POST' });
+    await staffApi.request('/api/tickets/5/claim', { method: 'POST' });
     expect(taro.request).toHaveBeenCalledWith(expect.objectContaining({ method: 'POST', data: {} }));
   });
 });
@@ -142,91 +144,23 @@ describe('request wrapper', () => {
 describe('request wrapper: residents and staff', () => {
   const bearer = () => taro.request.mock.calls.map(([options]) => options.header.Authorization);
 
-  it('tells resident endpoints from staff ones by path', () => {
-    for (const path of [
-      '/api/auth/wechat',
-      '/api/me',
-      '/api/me/privacy-consent',
-      '/api/accounts',
-      '/api/accounts/3/default',
-      '/api/my/tickets/5',
-      '/api/bills/8',
-      '/api/bills/8/pay',
-      '/api/payments?accountId=1',
-      '/api/uploads',
-      '/api/accounts/1/readings',
-      '/api/notice-templates',
-      '/api/repairs',
-      '/api/repairs/categories',
-      '/api/emergencies',
-      '/api/safety-instructions',
-      '/api/my/tickets/5/confirm',
-      '/api/my/tickets/5/not-fixed',
-      '/api/my/tickets/5/rating',
-      '/api/complaints',
-      '/api/misconduct-reports',
-      '/api/applications',
-      '/api/applications/kinds',
-      '/api/consultations',
-      '/api/suggestions',
-      '/api/my/tickets/5/answer-check',
-      '/api/inspection-slots?accountId=1',
-      '/api/inspections',
-      '/api/inspections?accountId=1',
-      '/api/inspections/4/reschedule',
-      '/api/accounts/1/hazards',
-      '/api/outages',
-      '/api/outages?accountId=1',
-    ]) {
-      expect(audienceOf(path)).toBe('resident');
-    }
-    for (const path of [
-      '/api/staff/login',
-      '/api/staff/outages',
-      '/api/queues',
-      '/api/tickets/5',
-      '/api/media',
-      '/api/mystery',
-      '/api/paymentsx',
-      '/api/staff/refunds',
-      '/api/field/jobs',
-      '/api/field/jobs/5/resolve',
-      '/api/repairsx',
-      '/api/emergency',
-      '/api/return-visits',
-      '/api/return-visits/4/attempts',
-      '/api/tickets/5/grade',
-      '/api/tickets/5/answer',
-      '/api/staff/knowledge',
-      '/api/reports/monthly',
-      '/api/complaintsx',
-      '/api/applications/12',
-      '/api/field/inspections?date=2026-11-24',
-      '/api/field/inspections/5/result',
-      '/api/staff/inspection-plans',
-      '/api/inspectionsx',
-    ]) {
-      expect(audienceOf(path)).toBe('staff');
-    }
-  });
-
-  it('sends the resident token on resident endpoints and the staff token on staff ones', async () => {
+  it('sends the resident token on the resident client and the staff token on the staff one', async () => {
     signIn(); // staff tok-1
     saveResidentLogin(residentLogin()); // resident res-tok-1
     taro.request.mockImplementation(() => answer(200, []));
 
-    await request('/api/my/tickets');
-    await request('/api/accounts');
-    await request('/api/queues');
+    await residentApi.request('/api/my/tickets');
+    await residentApi.request('/api/accounts');
+    await staffApi.request('/api/queues');
 
     expect(bearer()).toEqual(['Bearer res-tok-1', 'Bearer res-tok-1', 'Bearer tok-1']);
   });
 
-  it('never lends the staff token to a resident call', async () => {
+  it('never lends the staff token to a resident call, even when no resident is signed in', async () => {
     signIn();
     taro.request.mockImplementation(() => answer(200, {}));
 
-    await request('/api/notice-templates');
+    await residentApi.request('/api/notice-templates');
     expect(bearer()).toEqual([undefined]);
   });
 
@@ -240,7 +174,7 @@ describe('request wrapper: residents and staff', () => {
     saveResidentLogin(residentLogin());
     taro.request.mockImplementation(() => answer(401, { code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' }));
 
-    await failure(request('/api/my/tickets'));
+    await failure(residentApi.request('/api/my/tickets'));
     expect(getResidentToken()).toBeNull();
     expect(getResident()).toBeNull();
     expect(getToken()).toBe('tok-1');
@@ -252,7 +186,7 @@ describe('request wrapper: residents and staff', () => {
       answer(401, { code: 'WECHAT_CODE_INVALID', message: '微信授权已失效，请重新登录' }),
     );
 
-    await failure(request('/api/auth/wechat', { method: 'POST', data: { code: 'mock-a:1' } }));
+    await failure(residentApi.request('/api/auth/wechat', { method: 'POST', data: { code: 'mock-a:1' } }));
     expect(taro.reLaunch).not.toHaveBeenCalled();
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '微信授权已失效，请重新登录' }));
   });
@@ -263,7 +197,10 @@ describe('upload wrapper', () => {
     saveResidentLogin(residentLogin());
     taro.uploadFile.mockResolvedValue({ statusCode: 201, data: '{"id":12,"url":"/api/uploads/12"}' });
 
-    await expect(upload('/api/uploads', 'wxfile://tmp/dial.jpg')).resolves.toEqual({ id: 12, url: '/api/uploads/12' });
+    await expect(residentApi.upload('/api/uploads', 'wxfile://tmp/dial.jpg')).resolves.toEqual({
+      id: 12,
+      url: '/api/uploads/12',
+    });
     expect(taro.uploadFile).toHaveBeenCalledWith(
       expect.objectContaining({
         url: '/api/uploads',
@@ -279,7 +216,7 @@ describe('upload wrapper', () => {
     saveResidentLogin(residentLogin());
     taro.uploadFile.mockResolvedValue({ statusCode: 201, data: '{"id":13,"url":"/api/uploads/13"}' });
 
-    await upload('/api/uploads', 'wxfile://tmp/after.jpg', { as: 'staff' });
+    await staffApi.upload('/api/uploads', 'wxfile://tmp/after.jpg');
     expect(taro.uploadFile).toHaveBeenLastCalledWith(
       expect.objectContaining({ header: { Authorization: 'Bearer tok-1' } }),
     );
@@ -288,7 +225,7 @@ describe('upload wrapper', () => {
       statusCode: 401,
       data: JSON.stringify({ code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' }),
     });
-    await failure(upload('/api/uploads', 'wxfile://tmp/after.jpg', { as: 'staff' }));
+    await failure(staffApi.upload('/api/uploads', 'wxfile://tmp/after.jpg'));
     expect(getToken()).toBeNull();
     expect(getResidentToken()).toBe('res-tok-1');
     expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' });
@@ -299,12 +236,14 @@ describe('upload wrapper', () => {
       statusCode: 413,
       data: JSON.stringify({ code: 'PHOTO_TOO_LARGE', message: '照片太大，请压缩后重新上传' }),
     });
-    const error = await failure(upload('/api/uploads', 'blob:x'));
+    const error = await failure(residentApi.upload('/api/uploads', 'blob:x'));
     expect(error).toMatchObject({ code: ErrorCode.PhotoTooLarge, status: 413 });
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '照片太大，请压缩后重新上传' }));
 
     taro.uploadFile.mockReset().mockRejectedValue({ errMsg: 'uploadFile:fail timeout' });
-    expect(await failure(upload('/api/uploads', 'blob:x', { silent: true }))).toMatchObject({ code: NETWORK_ERROR });
+    expect(await failure(residentApi.upload('/api/uploads', 'blob:x', { silent: true }))).toMatchObject({
+      code: NETWORK_ERROR,
+    });
     expect(taro.uploadFile).toHaveBeenCalledTimes(1);
   });
 });

@@ -49,24 +49,7 @@ interface Audience {
 const RESIDENT: Audience = { token: getResidentToken, signOut: clearResidentSession, loginUrl: RESIDENT_LOGIN_URL };
 const STAFF: Audience = { token: getToken, signOut: clearSession, loginUrl: STAFF_LOGIN_URL };
 
-/**
- * The resident's endpoints (the server's ResidentGuard controllers, the public ones residents
- * read, and the H5 mock cashier's `/api/dev/wechat-pay`, which pays only the resident's own
- * order); every other path belongs to the staff console (`/api/field` among them). A new resident
- * controller outside these prefixes must be added here.
- */
-const RESIDENT_PATH =
-  /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|outages|inspection-slots|inspections|dev\/wechat-pay)(\/|\?|$)/;
-/**
- * Filing a complaint, a report, an application, a question or a suggestion is the resident's; what lies under those paths
- * is the staff's (`/api/applications/:id` is an application's form for the business desk), so
- * only the bare paths count (and the public list of application kinds).
- */
-const RESIDENT_EXACT_PATH =
-  /^\/api\/(complaints|misconduct-reports|applications|applications\/kinds|consultations|suggestions)(\?|$)/;
 export type AudienceName = 'resident' | 'staff';
-export const audienceOf = (path: string): AudienceName =>
-  RESIDENT_PATH.test(path) || RESIDENT_EXACT_PATH.test(path) ? 'resident' : 'staff';
 
 /** A refused password or WeChat code is a 401 too, but the person is on the login page already. */
 const REFUSED_CREDENTIALS: readonly ClientErrorCode[] = [ErrorCode.BadCredentials, ErrorCode.WechatCodeInvalid];
@@ -88,10 +71,6 @@ function toApiRequestError(status: number, body: unknown): ApiRequestError {
 function report(error: ApiRequestError, silent?: boolean): ApiRequestError {
   if (!silent) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 });
   return error;
-}
-
-function audienceFor(path: string, as?: AudienceName): Audience {
-  return (as ?? audienceOf(path)) === 'resident' ? RESIDENT : STAFF;
 }
 
 function authHeader(audience: Audience): Record<string, string> {
@@ -116,9 +95,8 @@ function settle<T>(response: { statusCode: number; data: unknown }, audience: Au
   throw report(error, silent);
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(audience: Audience, path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const audience = audienceFor(path);
   const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader(audience) };
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
 
@@ -147,19 +125,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 export interface UploadOptions {
   name?: string;
   silent?: boolean;
-  /**
-   * Whose token goes with the file when the endpoint takes both (`/api/uploads`: a resident's
-   * photo of a fault, a technician's of the repair). Defaults to the path's audience.
-   */
-  as?: AudienceName;
 }
 
 /**
  * One local file (a weapp temp path, or an H5 blob URL) as multipart field `name`, with the
  * same token and errors as `request`. Never retried: each upload makes a new server record.
  */
-export async function upload<T>(path: string, filePath: string, options: UploadOptions = {}): Promise<T> {
-  const audience = audienceFor(path, options.as);
+async function upload<T>(audience: Audience, path: string, filePath: string, options: UploadOptions = {}): Promise<T> {
   let response: Taro.uploadFile.SuccessCallbackResult;
   try {
     response = await Taro.uploadFile({
@@ -186,13 +158,13 @@ export async function upload<T>(path: string, filePath: string, options: UploadO
  * A file as the raw request body (`text/csv`, XLSX), with the same token and errors as
  * `request`. Never retried: each upload starts a new import.
  */
-export async function sendFile<T>(
+async function sendFile<T>(
+  audience: Audience,
   path: string,
   body: ArrayBuffer | Blob,
   contentType: string,
   options: { silent?: boolean } = {},
 ): Promise<T> {
-  const audience = audienceFor(path);
   let response: Taro.request.SuccessCallbackResult;
   try {
     response = await Taro.request({
@@ -213,8 +185,7 @@ export async function sendFile<T>(
  * A protected file (a photo of a ticket) fetched with the caller's token into a local file — a weapp temp
  * path, an H5 blob URL — that an <Image> can show: image tags send no Authorization header.
  */
-export async function download(path: string, options: { as?: AudienceName } = {}): Promise<string> {
-  const audience = audienceFor(path, options.as);
+async function download(audience: Audience, path: string): Promise<string> {
   let response: Taro.downloadFile.FileSuccessCallbackResult;
   try {
     response = await Taro.downloadFile({ url: API_BASE + path, header: authHeader(audience), timeout: 60000 });
@@ -224,3 +195,24 @@ export async function download(path: string, options: { as?: AudienceName } = {}
   if (response.statusCode !== 200) throw toApiRequestError(response.statusCode, null);
   return response.tempFilePath;
 }
+
+/**
+ * The calls of one audience: its token on every request, and its sign-in page when the session is
+ * lost. A service says whose endpoint it calls (`residentApi` for the ResidentGuard controllers and
+ * the public pages residents read, `staffApi` for the console and the field), never the path.
+ */
+function apiClient(audience: Audience) {
+  return {
+    request: <T>(path: string, options?: RequestOptions) => request<T>(audience, path, options),
+    upload: <T>(path: string, filePath: string, options?: UploadOptions) =>
+      upload<T>(audience, path, filePath, options),
+    sendFile: <T>(path: string, body: ArrayBuffer | Blob, contentType: string, options?: { silent?: boolean }) =>
+      sendFile<T>(audience, path, body, contentType, options),
+    download: (path: string) => download(audience, path),
+  };
+}
+
+export const residentApi = apiClient(RESIDENT);
+export const staffApi = apiClient(STAFF);
+/** For the few calls both audiences make (a photo upload, a ticket's photos). */
+export const apiOf = (name: AudienceName) => (name === 'resident' ? residentApi : staffApi);

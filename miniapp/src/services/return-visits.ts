@@ -1,13 +1,13 @@
 import type { ReturnVisitView, StaffRatingsView, VisitAttemptRequest } from '@utility/shared';
-import { request } from './request';
+import { staffApi } from './request';
 
 /** The agent's return-visit tasks, soonest due first. */
 export function listReturnVisits(): Promise<ReturnVisitView[]> {
-  return request<ReturnVisitView[]>('/api/return-visits');
+  return staffApi.request<ReturnVisitView[]>('/api/return-visits');
 }
 
 export function getReturnVisit(id: number): Promise<ReturnVisitView> {
-  return request<ReturnVisitView>(`/api/return-visits/${id}`);
+  return staffApi.request<ReturnVisitView>(`/api/return-visits/${id}`);
 }
 
 /**
@@ -15,10 +15,10 @@ export function getReturnVisit(id: number): Promise<ReturnVisitView> {
  * so a blind resend could record the same call twice; the page reloads the visit instead.
  */
 export function recordVisitAttempt(id: number, attempt: VisitAttemptRequest): Promise<ReturnVisitView> {
-  return request<ReturnVisitView>(`/api/return-visits/${id}/attempts`, { method: 'POST', data: attempt });
+  return staffApi.request<ReturnVisitView>(`/api/return-visits/${id}/attempts`, { method: 'POST', data: attempt });
 }
 
 /** The signed-in staff member's ratings: counts by level and the latest ones. */
 export function getMyRatings(): Promise<StaffRatingsView> {
-  return request<StaffRatingsView>('/api/staff/me/ratings');
+  return staffApi.request<StaffRatingsView>('/api/staff/me/ratings');
 }

@@ -5,10 +5,10 @@ import type {
   TicketView,
   TransitionRequest,
 } from '@utility/shared';
-import { request, type RequestOptions } from './request';
+import { staffApi, type RequestOptions } from './request';
 
 export function getTicket(id: number): Promise<TicketDetailView> {
-  return request<TicketDetailView>(`/api/tickets/${id}`);
+  return staffApi.request<TicketDetailView>(`/api/tickets/${id}`);
 }
 
 /**
@@ -20,34 +20,34 @@ export function createTicket(
   idempotencyKey: string,
   options: Pick<RequestOptions, 'silent'> = {},
 ): Promise<TicketView> {
-  return request<TicketView>('/api/tickets', { method: 'POST', data: ticket, idempotencyKey, ...options });
+  return staffApi.request<TicketView>('/api/tickets', { method: 'POST', data: ticket, idempotencyKey, ...options });
 }
 
 // Claim, assign and transition carry no Idempotency-Key (the server keys only ticket creation),
 // so the wrapper does not retry them: the person sees the network error and the refreshed ticket.
 export function claimTicket(id: number): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/claim`, { method: 'POST' });
+  return staffApi.request<TicketView>(`/api/tickets/${id}/claim`, { method: 'POST' });
 }
 
 export function assignTicket(id: number, assignment: AssignRequest): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/assign`, { method: 'POST', data: assignment });
+  return staffApi.request<TicketView>(`/api/tickets/${id}/assign`, { method: 'POST', data: assignment });
 }
 
 export function transitionTicket(id: number, transition: TransitionRequest): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/transition`, { method: 'POST', data: transition });
+  return staffApi.request<TicketView>(`/api/tickets/${id}/transition`, { method: 'POST', data: transition });
 }
 
 /** The caller's full number, for the ticket's assignee; the server records every reveal. */
 export function revealPhone(id: number): Promise<{ phone: string }> {
-  return request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' });
+  return staffApi.request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' });
 }
 
 /** 12345 transfers: the handling opinion sent back to the hotline (stops its 1-hour clock). */
 export function replyToHotline(id: number, reply: string): Promise<TicketView> {
-  return request<TicketView>(`/api/tickets/${id}/hotline-reply`, { method: 'POST', data: { reply } });
+  return staffApi.request<TicketView>(`/api/tickets/${id}/hotline-reply`, { method: 'POST', data: { reply } });
 }
 
 /** A duplicate report joins the open ticket `parentId` as its child: not dispatched again, resolved with it. */
 export function linkTicket(id: number, parentId: number): Promise<TicketDetailView> {
-  return request<TicketDetailView>(`/api/tickets/${id}/link`, { method: 'POST', data: { parentId } });
+  return staffApi.request<TicketDetailView>(`/api/tickets/${id}/link`, { method: 'POST', data: { parentId } });
 }

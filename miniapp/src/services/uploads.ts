@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { upload, type AudienceName } from './request';
+import { apiOf, type AudienceName } from './request';
 
 export interface UploadView {
   id: number;
@@ -15,7 +15,7 @@ export const MAX_PHOTOS = 6;
  * so that they belong to the technician who attaches them to the repair result.
  */
 export function uploadPhoto(filePath: string, as: AudienceName = 'resident'): Promise<UploadView> {
-  return upload<UploadView>('/api/uploads', filePath, { silent: true, as });
+  return apiOf(as).upload<UploadView>('/api/uploads', filePath, { silent: true });
 }
 
 /** Up to `count` photos taken or chosen; none when the person closes the camera or album. */

@@ -1,21 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { ROLE_LABELS, Role, type QueueView, type StaffView } from '@utility/shared';
+import { ROLE_LABELS, type QueueView, type StaffView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { listQueues } from '../../services/queues';
-import { requireStaff, staffHasRole } from '../../services/session';
+import { requireStaff } from '../../services/session';
 import { logout } from '../../services/staff';
 import { listStaffNotifications } from '../../services/staff-notifications';
-import {
-  INTAKE_ROLES,
-  KNOWLEDGE_EDITOR_ROLES,
-  OUTAGE_ROLES,
-  OVERSIGHT_ROLES,
-  PLAN_ROLES,
-  SEARCH_ROLES,
-  VISIT_ROLES,
-} from '../home-entries';
+import { STAFF_HOME_ENTRIES } from '../home-entries';
 import { useDeskLayout } from '../../services/desk-layout';
 import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
@@ -101,161 +93,17 @@ export default function QueuesPage() {
           退出登录
         </ActionButton>
       </View>
-      {INTAKE_ROLES.includes(staff.role) ? (
+      {STAFF_HOME_ENTRIES.filter((entry) => entry.shownTo(staff)).map((entry) => (
         <ActionButton
-          id="intake-entry"
+          key={entry.id}
+          id={entry.id}
           className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/staff/intake/index' })}
+          tone={entry.primary ? undefined : 'secondary'}
+          onClick={() => Taro.navigateTo({ url: entry.url })}
         >
-          电话受理
+          {entry.label}
         </ActionButton>
-      ) : null}
-      {SEARCH_ROLES.includes(staff.role) ? (
-        <ActionButton
-          id="customers-entry"
-          className="intake-entry"
-          tone="secondary"
-          onClick={() => Taro.navigateTo({ url: '/staff/customers/index' })}
-        >
-          客户查询
-        </ActionButton>
-      ) : null}
-      {staffHasRole(staff, Role.Agent) ? (
-        <ActionButton
-          id="counter-entry"
-          className="intake-entry"
-          tone="secondary"
-          onClick={() => Taro.navigateTo({ url: '/staff/counter/index' })}
-        >
-          柜台收费
-        </ActionButton>
-      ) : null}
-      {staffHasRole(staff, Role.Agent) || staffHasRole(staff, Role.Supervisor) ? (
-        <ActionButton
-          id="invoices-entry"
-          className="intake-entry"
-          tone="secondary"
-          onClick={() => Taro.navigateTo({ url: '/staff/invoices/index' })}
-        >
-          发票管理
-        </ActionButton>
-      ) : null}
-      {staff.role === Role.Technician ? (
-        <ActionButton
-          id="field-jobs"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/staff/jobs/index' })}
-        >
-          我的工单
-        </ActionButton>
-      ) : null}
-      {VISIT_ROLES.includes(staff.role) ? (
-        <ActionButton
-          id="return-visits"
-          className="intake-entry"
-          tone="secondary"
-          onClick={() => Taro.navigateTo({ url: '/staff/visits/index' })}
-        >
-          回访任务
-        </ActionButton>
-      ) : null}
-      {staff.role === Role.Admin ? null : (
-        <ActionButton
-          id="my-ratings"
-          className="intake-entry"
-          tone="secondary"
-          onClick={() => Taro.navigateTo({ url: '/staff/ratings/index' })}
-        >
-          我的评价
-        </ActionButton>
-      )}
-      {staff.role === Role.Inspector ? (
-        <ActionButton
-          id="field-inspections"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/staff/inspections/index' })}
-        >
-          今日安检
-        </ActionButton>
-      ) : null}
-      {PLAN_ROLES.includes(staff.role) ? (
-        <ActionButton
-          id="inspection-plan-entry"
-          tone="secondary"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/staff/inspection-plan/index' })}
-        >
-          新建安检计划
-        </ActionButton>
-      ) : null}
-      {OUTAGE_ROLES.includes(staff.role) ? (
-        <ActionButton
-          id="outages-entry"
-          tone="secondary"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/staff/outages/index' })}
-        >
-          停供管理
-        </ActionButton>
-      ) : null}
-      {KNOWLEDGE_EDITOR_ROLES.includes(staff.role) ? (
-        <ActionButton
-          id="knowledge-entry"
-          tone="secondary"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/staff/knowledge/index' })}
-        >
-          知识库管理
-        </ActionButton>
-      ) : null}
-      {OVERSIGHT_ROLES.includes(staff.role) ? (
-        <ActionButton
-          id="dashboard-entry"
-          tone="secondary"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/staff-dashboard/index' })}
-        >
-          运营看板与月报
-        </ActionButton>
-      ) : null}
-      {staffHasRole(staff, Role.Admin) ? (
-        <ActionButton
-          id="admin-staff-entry"
-          tone="secondary"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/admin/staff/index' })}
-        >
-          员工账号管理
-        </ActionButton>
-      ) : null}
-      {staffHasRole(staff, Role.Admin) ? (
-        <ActionButton
-          id="org-admin-entry"
-          tone="secondary"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/admin/org/index' })}
-        >
-          组织与配置
-        </ActionButton>
-      ) : null}
-      {staffHasRole(staff, Role.Admin) ? (
-        <ActionButton
-          id="accounts-admin-entry"
-          tone="secondary"
-          className="intake-entry"
-          onClick={() => Taro.navigateTo({ url: '/admin/accounts/index' })}
-        >
-          客户档案
-        </ActionButton>
-      ) : null}
-      <ActionButton
-        id="change-password-entry"
-        tone="secondary"
-        className="intake-entry"
-        onClick={() => Taro.navigateTo({ url: '/staff/password/index' })}
-      >
-        修改密码
-      </ActionButton>
+      ))}
       <Text className="section-title">我的队列</Text>
       {queues === null ? <Text className="empty">加载中…</Text> : null}
       {queues?.length === 0 ? <Text className="empty">暂无可处理的队列</Text> : null}
