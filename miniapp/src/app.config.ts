@@ -47,6 +47,10 @@ export default defineAppConfig({
         'notifications/index',
         // 柜台收费: billing agents record counter payments (cash, POS, transfer) with a receipt number.
         'counter/index',
+        // 银行代扣导入: billing agents import the bank's auto-debit result file (CSV).
+        'bank-debit/index',
+        // 滞纳金减免: supervisors waive an unpaid bill's late fee with a reason.
+        'late-fees/index',
         // 发票管理: billing staff list the e-invoices of their district.
         'invoices/index',
         // 停供管理: dispatch declares, moves and restores outages.

@@ -39,6 +39,8 @@ export const STAFF_HOME_ENTRIES: readonly StaffHomeEntry[] = [
   { id: 'intake-entry', label: '电话受理', url: '/staff/intake/index', primary: true, shownTo: byRole(INTAKE_ROLES) },
   { id: 'customers-entry', label: '客户查询', url: '/staff/customers/index', shownTo: byRole(SEARCH_ROLES) },
   { id: 'counter-entry', label: '柜台收费', url: '/staff/counter/index', shownTo: holding(Role.Agent) },
+  { id: 'bank-debit-entry', label: '银行代扣导入', url: '/staff/bank-debit/index', shownTo: holding(Role.Agent) },
+  { id: 'late-fees-entry', label: '滞纳金减免', url: '/staff/late-fees/index', shownTo: holding(Role.Supervisor) },
   {
     id: 'invoices-entry',
     label: '发票管理',

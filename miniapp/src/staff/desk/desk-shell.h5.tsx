@@ -34,7 +34,12 @@ function otherLinks(staff: StaffView, unread: number): NavLink[] {
   const links: NavLink[] = [];
   if (VISIT_ROLES.includes(staff.role)) links.push({ id: 'visits', label: '回访任务', url: '/staff/visits/index' });
   links.push({ id: 'notifications', label: '消息通知', url: '/staff/notifications/index', badge: unread });
-  if (staffHasRole(staff, Role.Agent)) links.push({ id: 'counter', label: '柜台收费', url: '/staff/counter/index' });
+  if (staffHasRole(staff, Role.Agent)) {
+    links.push({ id: 'counter', label: '柜台收费', url: '/staff/counter/index' });
+    links.push({ id: 'bank-debit', label: '银行代扣导入', url: '/staff/bank-debit/index' });
+  }
+  if (staffHasRole(staff, Role.Supervisor))
+    links.push({ id: 'late-fees', label: '滞纳金减免', url: '/staff/late-fees/index' });
   if (staffHasRole(staff, Role.Agent) || staffHasRole(staff, Role.Supervisor))
     links.push({ id: 'invoices', label: '发票管理', url: '/staff/invoices/index' });
   if (OUTAGE_ROLES.includes(staff.role)) links.push({ id: 'outages', label: '停供管理', url: '/staff/outages/index' });

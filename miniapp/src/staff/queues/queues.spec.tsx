@@ -75,6 +75,23 @@ describe('my queues', () => {
     expect(document.getElementById('dashboard-entry')).toBeNull();
   });
 
+  it('gives billing agents 银行代扣导入 and supervisors 滞纳金减免, each only to them', async () => {
+    saveSession(staffLogin(Role.Agent));
+    const { unmount } = render(<QueuesPage />);
+    await screen.findByText('城东站维修队列');
+    expect(document.getElementById('late-fees-entry')).toBeNull();
+    await tap('bank-debit-entry');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/bank-debit/index' });
+    unmount();
+
+    saveSession(staffLogin(Role.Supervisor));
+    render(<QueuesPage />);
+    await screen.findByText('城东站维修队列');
+    expect(document.getElementById('bank-debit-entry')).toBeNull();
+    await tap('late-fees-entry');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/late-fees/index' });
+  });
+
   it('sends a visitor without a session to the login page', () => {
     render(<QueuesPage />);
     expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/staff/login/index' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '银行代扣导入' });

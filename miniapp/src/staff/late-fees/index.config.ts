@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '滞纳金减免' });
