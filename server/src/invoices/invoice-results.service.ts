@@ -10,6 +10,7 @@ import { FapiaoEventType, FapiaoNotice, QueriedFapiao } from '../payments/wechat
 import { WechatPayError } from '../payments/wechat-pay/wechat-pay.client';
 import { Invoice } from './invoice.entity';
 import { InvoiceIssuer } from './invoice-issuer.service';
+import { InvoiceRefunds } from './invoice-refunds.service';
 
 /** An invoice asked of WeChat Pay with no result this long after is queried (its notice may be lost). */
 const QUIET_MS = 2 * 60_000;
@@ -34,6 +35,7 @@ export class InvoiceResults implements OnModuleInit {
     @InjectRepository(Invoice) private readonly invoices: Repository<Invoice>,
     private readonly fapiao: FapiaoClient,
     private readonly issuer: InvoiceIssuer,
+    private readonly refunds: InvoiceRefunds,
     private readonly notices: PaymentNoticeHandler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -84,12 +86,19 @@ export class InvoiceResults implements OnModuleInit {
       try {
         const [found] = (await this.fapiao.query(invoice.fapiaoApplyId, invoice.fapiaoId)) ?? [];
         if (found && (await this.settle(invoice, found))) result.settled++;
+        else if (invoice.status === 'reversing' && found?.status === 'ISSUED') await this.reverseAgain(invoice);
       } catch (error) {
         if (!(error instanceof WechatPayError)) throw error;
         this.logger.warn(`invoice ${invoice.fapiaoId} not queried: ${error.message}`);
       }
     }
     return result;
+  }
+
+  /** A reversal WeChat Pay never took (refused, or lost): asked again (the same reversal twice is safe there). */
+  private async reverseAgain(invoice: Invoice): Promise<void> {
+    await this.issuer.reverse(invoice);
+    await this.invoices.update({ id: invoice.id, status: 'reversing' }, { requestedAt: this.clock.now() });
   }
 
   /** Applies WeChat Pay's state of one invoice; true when something changed here. */
@@ -107,7 +116,10 @@ export class InvoiceResults implements OnModuleInit {
           issuedAt: found.blue?.time ?? now,
         },
       );
-      if (issued.affected) return true;
+      if (issued.affected) {
+        await this.refunds.issued(invoice.id, invoice.paymentId);
+        return true;
+      }
       // Already issued: only the wallet card may have moved (FAPIAO.CARD_INSERTED).
       if (!found.cardStatus || found.cardStatus === invoice.cardStatus) return false;
       const card = await this.invoices.update({ id: invoice.id, status: 'issued' }, { cardStatus: found.cardStatus });

@@ -172,6 +172,42 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
     );
   });
 
+  it('a refunded payment has its issued invoice reversed (红冲), once, however often the refund notice comes', async () => {
+    const { p, paymentId, orderNo } = await paid('invoice-refund', '9100000007');
+    const fake = fakeWechatPay(t);
+    const transactionId = (await orderByNo(t, orderNo)).transactionId!;
+    const asked = await ask(p, personal(paymentId));
+    await fake.idle();
+    expect((await mine(p))[0]).toMatchObject({ id: asked.body.id, status: 'issued' });
+
+    const requested = await t
+      .http()
+      .post('/api/staff/refunds')
+      .set('Authorization', await login(t, 'agent1'))
+      .send({ orderNo, reason: '重复缴费，核实后退款' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/staff/refunds/${requested.body.id}/approve`)
+      .set('Authorization', await login(t, 'supervisor1'))
+      .expect(200);
+    await fake.idle();
+    // The refund's notice again: recorded once, so the invoice is not asked to be reversed twice.
+    expect((await fake.renotifyRefund(requested.body.refundNo)).status).toBe(204);
+    await fake.idle();
+
+    expect(await mine(p)).toEqual([
+      expect.objectContaining({ id: asked.body.id, status: 'reversed', reversedAt: expect.any(String) }),
+    ]);
+    expect(fapiaosOf(transactionId)).toEqual([expect.objectContaining({ status: 'REVERSED' })]);
+    expect(
+      fake.deliveries.filter((d) => d.fapiaoApplyId === transactionId).map((d) => `${d.eventType} ${d.status}`),
+    ).toEqual(['FAPIAO.ISSUED 204', 'FAPIAO.REVERSED 204']);
+    expect(await receipts(t, p)).toEqual([
+      expect.objectContaining({ id: paymentId, status: 'refunded', invoiceable: false }),
+    ]);
+  });
+
   it("refuses someone else's payment (404) and a payment not paid or refunded (409), changing nothing", async () => {
     const { paymentId } = await paid('invoice-owner', '9100000008');
     const stranger = await payer(t, 'invoice-stranger', '9100000011');

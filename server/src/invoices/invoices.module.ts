@@ -4,6 +4,7 @@ import { PaymentsModule } from '../payments/payments.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { Invoice } from './invoice.entity';
 import { InvoiceIssuer } from './invoice-issuer.service';
+import { InvoiceRefunds } from './invoice-refunds.service';
 import { InvoiceResults } from './invoice-results.service';
 import { InvoicesController } from './invoices.controller';
 import { InvoicesService } from './invoices.service';
@@ -13,11 +14,12 @@ import { StaffInvoicesService } from './staff-invoices.service';
 /**
  * E-invoices of payments through WeChat Pay's fapiao APIs (docs/domain.md#invoices). It reads payments through
  * `InvoiceSubjects`, shows its status on their records through a receipt decorator and takes FAPIAO.* notices
- * from the payments notify endpoint (`PaymentNoticeHandler.onFapiaoNotice`): payments never imports it.
+ * from the payments notify endpoint (`PaymentNoticeHandler.onFapiaoNotice`) and refunds from `RefundListeners`:
+ * payments never imports it.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Invoice]), PaymentsModule, ResidentsModule],
   controllers: [InvoicesController, StaffInvoicesController],
-  providers: [InvoicesService, InvoiceIssuer, InvoiceResults, StaffInvoicesService],
+  providers: [InvoicesService, InvoiceIssuer, InvoiceResults, InvoiceRefunds, StaffInvoicesService],
 })
 export class InvoicesModule {}

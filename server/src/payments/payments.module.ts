@@ -25,6 +25,7 @@ import { ReconciliationService } from './reconciliation.service';
 import { Refund } from './refund.entity';
 import { RefundsController } from './refunds.controller';
 import { RefundsService } from './refunds.service';
+import { RefundListeners } from './refund-listeners';
 import { TopUpOrders } from './top-up-orders.service';
 import { TopUpSettlement } from './top-up-settlement';
 
@@ -57,10 +58,12 @@ import { TopUpSettlement } from './top-up-settlement';
     OfflinePaymentsService,
     PayByAccountService,
     InvoiceSubjects,
+    RefundListeners,
     TopUpOrders,
     TopUpSettlement,
   ],
   exports: [
+    RefundListeners,
     TopUpOrders,
     TopUpSettlement,
     PaymentFactsService,

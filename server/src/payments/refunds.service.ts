@@ -12,6 +12,7 @@ import { StaffPrincipal } from '../common/principal';
 import { coversDistrict, mayApproveRefunds } from '../common/staff-permissions';
 import { PaymentOrder } from './payment-order.entity';
 import { Refund } from './refund.entity';
+import { RefundListeners } from './refund-listeners';
 import { TopUpSettlement } from './top-up-settlement';
 import { WechatPayClient, WechatPayError } from './wechat-pay/wechat-pay.client';
 import { WechatRefund } from './wechat-pay/wechat-pay.types';
@@ -37,6 +38,7 @@ export class RefundsService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly topUps: TopUpSettlement,
+    private readonly listeners: RefundListeners,
   ) {}
 
   async request(staff: StaffPrincipal, orderNo: string, reason: string): Promise<RefundView> {
@@ -95,19 +97,22 @@ export class RefundsService {
     const refund = await this.refunds.findOneBy({ refundNo: result.outRefundNo });
     if (!refund) return 'unknown_order';
     if (result.status === 'PROCESSING') return 'refund_recorded';
-    await this.db.transaction(async (em) => {
+    const refundedOrderId = await this.db.transaction(async (em) => {
       const status = result.status === 'SUCCESS' ? 'succeeded' : 'failed';
       const moved = await em.update(
         Refund,
         { id: refund.id, status: 'processing' },
         { status, wechatRefundId: result.refundId, completedAt: this.clock.now() },
       );
-      if (!moved.affected || status !== 'succeeded') return;
+      if (!moved.affected || status !== 'succeeded') return null;
       const order = await em.findOneByOrFail(PaymentOrder, { id: refund.orderId });
       await em.update(PaymentOrder, { id: order.id }, { status: 'refunded' });
       if (order.topUpId !== null) await this.topUps.ledger.refunded(em, order.topUpId, order.amountFen);
       else if (order.settledBill) await this.bills.unsettle(em, order.billId!, order.id);
+      return order.id;
     });
+    // Once, by whichever notice recorded it: the money is back, so its invoice is reversed (invoices module).
+    if (refundedOrderId !== null) await this.listeners.refunded(refundedOrderId);
     return 'refund_recorded';
   }
 
