@@ -4,10 +4,11 @@ import { PAYMENT_METHOD_LABELS, formatYuan, type BillView, type CounterPaymentVi
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { listStaffBills, recordCounterPayment } from '../../services/counter-payments';
+import { recordCounterPayment } from '../../services/counter-payments';
 import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
 import { COUNTER_METHODS, validateCounter, type CounterErrors, type CounterForm } from './counter-form';
+import { ACCOUNT_NO_ERROR, UnpaidBillSearch, isAccountNo, unpaidBillsOf } from './unpaid-bill-search';
 import { withDeskFrame } from '../desk/desk-frame';
 import '../job/index.scss';
 
@@ -28,9 +29,9 @@ function CounterPaymentPage() {
   async function search() {
     setFailure('');
     setForm(EMPTY);
-    if (!/^\d{10}$/.test(accountNo.trim())) return setFailure('户号应为10位数字');
+    if (!isAccountNo(accountNo)) return setFailure(ACCOUNT_NO_ERROR);
     try {
-      setBills((await listStaffBills(accountNo.trim())).filter((b) => b.status === 'unpaid'));
+      setBills(await unpaidBillsOf(accountNo));
     } catch (error) {
       if (!(error instanceof ApiRequestError)) throw error;
       setBills(null);
@@ -81,21 +82,13 @@ function CounterPaymentPage() {
 
   return (
     <View className="page">
-      <View className="card">
-        <FormField label="户号" id="counter-account">
-          <Input
-            id="counter-account"
-            type="number"
-            maxlength={10}
-            value={accountNo}
-            placeholder="请输入10位户号"
-            onInput={(e) => setAccountNo(e.detail.value)}
-          />
-        </FormField>
-        <ActionButton id="counter-search" tone="secondary" onClick={() => void search()}>
-          查询待缴账单
-        </ActionButton>
-      </View>
+      <UnpaidBillSearch
+        id="counter"
+        buttonLabel="查询待缴账单"
+        accountNo={accountNo}
+        onInput={setAccountNo}
+        onSearch={() => void search()}
+      />
       {bills && bills.length === 0 ? (
         <Text id="counter-none" className="notice">
           该户没有待缴账单

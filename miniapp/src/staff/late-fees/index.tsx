@@ -1,12 +1,13 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { formatYuan, type BillView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { listStaffBills, waiveLateFee } from '../../services/counter-payments';
+import { waiveLateFee } from '../../services/counter-payments';
 import { ApiRequestError } from '../../services/request';
 import { requireStaff } from '../../services/session';
+import { ACCOUNT_NO_ERROR, UnpaidBillSearch, isAccountNo, unpaidBillsOf } from '../counter/unpaid-bill-search';
 import { withDeskFrame } from '../desk/desk-frame';
 import { validateWaiverReason } from './waiver-form';
 import '../job/index.scss';
@@ -38,9 +39,9 @@ function LateFeeWaiverPage() {
     setFailure('');
     setChosen(null);
     setWaived(null);
-    if (!/^\d{10}$/.test(accountNo.trim())) return setFailure('户号应为10位数字');
+    if (!isAccountNo(accountNo)) return setFailure(ACCOUNT_NO_ERROR);
     try {
-      setBills((await listStaffBills(accountNo.trim())).filter((b) => b.status === 'unpaid'));
+      setBills(await unpaidBillsOf(accountNo));
     } catch (error) {
       setBills(null);
       refused(error);
@@ -69,21 +70,13 @@ function LateFeeWaiverPage() {
 
   return (
     <View className="page">
-      <View className="card">
-        <FormField label="户号" id="late-fee-account">
-          <Input
-            id="late-fee-account"
-            type="number"
-            maxlength={10}
-            value={accountNo}
-            placeholder="请输入10位户号"
-            onInput={(e) => setAccountNo(e.detail.value)}
-          />
-        </FormField>
-        <ActionButton id="late-fee-search" tone="secondary" onClick={() => void search()}>
-          查询欠费账单
-        </ActionButton>
-      </View>
+      <UnpaidBillSearch
+        id="late-fee"
+        buttonLabel="查询欠费账单"
+        accountNo={accountNo}
+        onInput={setAccountNo}
+        onSearch={() => void search()}
+      />
       {waived ? (
         <View id="late-fee-done" className="card job__done">
           <Text className="job__done-title">已减免滞纳金 {formatYuan(waived.waivedFen)}</Text>
