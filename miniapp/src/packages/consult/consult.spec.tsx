@@ -46,7 +46,8 @@ describe('咨询 page', () => {
   it('names the chosen account, and refuses a question of fewer than 5 characters without sending it', async () => {
     serve({ 'GET /api/accounts': () => answer(200, [boundAccount()]) });
     render(<ConsultPage />);
-    await screen.findByText('不涉及具体户号');
+    // The text alone is not enough: an earlier test's picker overlay stays in <body> with it.
+    await screen.findByText('不涉及具体户号', { selector: '#consult-account-value' });
     pick('consult-account', 1);
     expect(byId('consult-account-value').textContent).toContain('9100000001');
     await typeInto('consult-question', '充值');
@@ -64,7 +65,7 @@ describe('建议 page', () => {
       'POST /api/suggestions': () => answer(201, filed({ type: TicketType.Suggestion, typeLabel: '建议' })),
     });
     render(<SuggestionPage />);
-    await screen.findByText('不涉及具体户号');
+    await screen.findByText('不涉及具体户号', { selector: '#suggestion-account-value' });
     pick('suggestion-account', 1);
     await typeInto('suggestion-text', '建议营业厅周末也开放半天');
     await tap('suggestion-submit');
