@@ -46,6 +46,7 @@ export * from './api/accounts';
 export * from './api/customer-history';
 export * from './customer-history/search-key';
 export * from './tickets/duplicates';
+export * from './tickets/ticket-number';
 export * from './outages';
 export * from './api/outages';
 export * from './api/knowledge';

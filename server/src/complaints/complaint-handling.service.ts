@@ -53,8 +53,11 @@ export class ComplaintHandling implements OnModuleInit {
     this.extensions.addAuthoredTickets(async (residentId) =>
       (await this.requests.findBy({ residentId })).map((r) => r.ticketId),
     );
-    this.extensions.addTicketAuthors(async (ticketId) =>
-      (await this.requests.findBy({ ticketId, anonymous: false })).map((r) => r.residentId),
+    this.extensions.addTicketAuthors((ticketIds) =>
+      this.requests.find({
+        select: { ticketId: true, residentId: true },
+        where: { ticketId: In(ticketIds), anonymous: false },
+      }),
     );
     this.extensions.addResidentViewDecorator(async (views, residentId) => {
       if (residentId === null || !views.length) return;

@@ -62,6 +62,9 @@ describe('GET /api/staff/search and /api/staff/accounts/:accountNo/history', () 
     const found = await search('dispatcher1', ticket.no);
     expect(found).toMatchObject({ matchedBy: 'ticketNo', accounts: [] });
     expect(found.tickets.map((x) => x.id)).toEqual([ticket.id]);
+    // The id with another day's date is no ticket's number.
+    const otherDay = `${Number(ticket.no.slice(0, 8)) - 1}${ticket.no.slice(8)}`;
+    expect((await search('dispatcher1', otherDay)).tickets).toEqual([]);
   });
 
   it('finds accounts and tickets by an address fragment', async () => {

@@ -2,8 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../common/config';
+import { TicketNumbering } from '../tickets/ticket-numbering';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+/** What TypeORM runs on every entity it reads (a ticket's number). */
+const SUBSCRIBERS = [TicketNumbering];
 
 /**
  * `sqlite:<path>` is the embedded default (schema synchronised from the entities);
@@ -19,6 +23,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'repo
       type: 'better-sqlite3',
       database,
       entities: ENTITIES,
+      subscribers: SUBSCRIBERS,
       synchronize: true,
       enableWAL: true,
       timeout: 10_000,
@@ -32,6 +37,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'repo
     type: 'mariadb',
     url: url.replace(/^mariadb:/, 'mysql:'),
     entities: ENTITIES,
+    subscribers: SUBSCRIBERS,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     synchronize: false,

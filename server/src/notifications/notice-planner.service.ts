@@ -32,17 +32,21 @@ export class NoticePlanner {
   async plan(): Promise<number> {
     const cursor = (await this.cursors.findOneBy({ name: CURSOR }))?.lastEventId ?? 0;
     const facts = await this.reader.eventsAfter(cursor, BATCH);
-    // Who follows an account, looked up once per batch: a batch holds several events of each ticket.
-    const followers = new Map<string, Promise<number[]>>();
-    for (const fact of facts) {
+    const plans = facts.flatMap((fact) => {
       const planned = noticeForEvent(fact, this.outbox.templates());
-      if (!planned) continue;
+      return planned ? [{ fact, planned }] : [];
+    });
+    // Who follows an account and who filed a ticket, looked up once per batch: a batch holds
+    // several events of each ticket, and every intake adds some.
+    const followers = new Map<string, Promise<number[]>>();
+    const authors = await this.extensions.authorsOf([...new Set(plans.map((p) => p.fact.ticketId))]);
+    for (const { fact, planned } of plans) {
       const accountNo = fact.accountNo;
       if (accountNo && !followers.has(accountNo)) followers.set(accountNo, this.bindings.residentIdsOf(accountNo));
       // A question or suggestion may name no account: whoever filed it by name is told too.
       const residents = new Set([
         ...(accountNo ? await followers.get(accountNo)! : []),
-        ...(await this.extensions.authorsOf(fact.ticketId)),
+        ...(authors.get(fact.ticketId) ?? []),
       ]);
       for (const residentId of residents) await this.enqueue(fact, residentId, planned);
     }

@@ -7,7 +7,7 @@ import { Ticket } from './ticket.entity';
 /** Tickets a resident filed without an account of theirs on them (complaints, reports). */
 export type AuthoredTickets = (residentId: number) => Promise<number[]>;
 /** Residents who filed these tickets themselves and follow them by name (not anonymously), whatever the account. */
-export type TicketAuthors = (ticketId: number) => Promise<number[]>;
+export type TicketAuthors = (ticketIds: number[]) => Promise<{ ticketId: number; residentId: number }[]>;
 /** Adds what another module knows to the resident's view (rating state, anonymity). */
 export type ResidentViewDecorator = (views: ResidentTicketView[], residentId: number | null) => Promise<void>;
 /** Adds what another module knows to the staff's view (a fault's outage). */
@@ -81,8 +81,13 @@ export class TicketExtensions {
     return (await Promise.all(this.authored.map((source) => source(residentId)))).flat();
   }
 
-  async authorsOf(ticketId: number): Promise<number[]> {
-    return (await Promise.all(this.authors.map((source) => source(ticketId)))).flat();
+  /** Each ticket's authors, asked once for a batch of tickets (the notice planner's), not once per ticket. */
+  async authorsOf(ticketIds: number[]): Promise<Map<number, number[]>> {
+    const byTicket = new Map<number, number[]>(ticketIds.map((id) => [id, []]));
+    if (!ticketIds.length) return byTicket;
+    for (const rows of await Promise.all(this.authors.map((source) => source(ticketIds))))
+      for (const { ticketId, residentId } of rows) byTicket.get(ticketId)?.push(residentId);
+    return byTicket;
   }
 
   async decorate(views: ResidentTicketView[], residentId: number | null): Promise<ResidentTicketView[]> {

@@ -159,6 +159,8 @@ describe('POST /api/tickets: intake by staff', () => {
       const ticket = await createTicket(t, agent, call());
       t.setNow(new Date());
       expect(ticket.no).toBe(`20260302${String(ticket.id).padStart(6, '0')}`);
+      // Read back, the number is the same (derived from the id and the filing time, not stored).
+      expect((await getTicket(t, agent, ticket.id)).no).toBe(ticket.no);
     });
 
     it('accepts a landline with its area code', async () => {

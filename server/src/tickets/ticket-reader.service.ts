@@ -9,6 +9,7 @@ import {
   TicketType,
   TicketView,
   allowedTransitions,
+  ticketIdOfNumber,
 } from '@utility/shared';
 import { In, MoreThan, Not, Repository } from 'typeorm';
 import { forbidden, notFound } from '../common/app-error';
@@ -115,16 +116,18 @@ export class TicketReader {
    * `readableAtDesk` allows): by number, by the contact phone's blind index, or by an address
    * fragment; newest first; return-visit tasks left out (they are shown with the visited ticket).
    */
-  findForDesk(
+  async findForDesk(
     by: { no: string } | { phoneIndex: string } | { addressFragment: string } | { accountNo: string },
     limit: number,
   ): Promise<Ticket[]> {
     const query = this.tickets.createQueryBuilder('t').where('t.type <> :visit', { visit: TicketType.ReturnVisit });
-    if ('no' in by) query.andWhere('t.no = :no', { no: by.no });
+    // The number is the id after the filing date (ticketNumber): found by id, kept if its date matches.
+    if ('no' in by) query.andWhere('t.id = :id', { id: ticketIdOfNumber(by.no) ?? 0 });
     else if ('phoneIndex' in by) query.andWhere('t.contactPhoneIndex = :index', { index: by.phoneIndex });
     else if ('accountNo' in by) query.andWhere('t.accountNo = :accountNo', { accountNo: by.accountNo });
     else query.andWhere("t.address LIKE :fragment ESCAPE '!'", { fragment: likeFragment(by.addressFragment) });
-    return query.orderBy('t.id', 'DESC').limit(limit).getMany();
+    const found = await query.orderBy('t.id', 'DESC').limit(limit).getMany();
+    return 'no' in by ? found.filter((t) => t.no === by.no) : found;
   }
 
   /**
@@ -198,10 +201,11 @@ export class TicketReader {
   /** Timeline events after `afterId`, oldest first, for consumers such as resident notices. */
   async eventsAfter(afterId: number, limit: number): Promise<TicketEventFact[]> {
     const events = await this.events.find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
-    // Read by every timeline consumer on every run: only the columns a fact carries (no phone to decrypt).
+    // Read by every timeline consumer on every run: only the columns a fact carries (no phone to decrypt;
+    // the creation time makes the number).
     const tickets = await this.tickets.find({
       where: { id: In([...new Set(events.map((e) => e.ticketId))]) },
-      select: { id: true, no: true, type: true, accountNo: true },
+      select: { id: true, createdAt: true, type: true, accountNo: true },
     });
     const byId = new Map(tickets.map((t) => [t.id, t]));
     return events.map((e) => {

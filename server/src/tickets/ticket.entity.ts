@@ -11,8 +11,11 @@ export class Ticket implements TicketSnapshot {
   @PrimaryGeneratedColumn()
   id: number;
 
-  /** Human-facing number, stable across reopenings: Shanghai date + id. */
-  @Column({ type: 'varchar', length: 20, unique: true, nullable: true })
+  /**
+   * Human-facing number, stable across reopenings: Shanghai date + id (ticketNumber). Derived from
+   * the row as it is read (TicketNumbering), not a column: intake writes it in no statement of its
+   * own. Null only on a partial read without the id or the creation time.
+   */
   no: string | null;
 
   @Column({ type: 'varchar', length: 24 })

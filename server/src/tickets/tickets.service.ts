@@ -14,7 +14,7 @@ import {
   VisitWindow,
   assertTransition,
   isOpen,
-  shanghaiDate,
+  ticketNumber,
 } from '@utility/shared';
 import { EntityManager, IsNull } from 'typeorm';
 import { AccountPlace, AccountsService } from '../accounts/accounts.service';
@@ -60,9 +60,6 @@ export interface TicketStep {
   /** Further timeline lines of the step, after the move's. */
   events?: { kind: TicketEventKind; note?: string | null; data?: EventData | null }[];
 }
-
-/** Sets a new ticket's number (backquotes, which SQLite reads as MariaDB does: `no` is a keyword to SQLite). */
-const NUMBER_TICKET = 'UPDATE ticket SET `no` = ? WHERE id = ?';
 
 const initialPriority = (type: TicketType): Priority =>
   type === TicketType.Leak ? Priority.Emergency : Priority.Normal;
@@ -126,12 +123,10 @@ export class TicketsService {
       createdAt: now,
       updatedAt: now,
     };
-    // Plain statements (common/plain-insert.ts): the number needs the id the insert generated.
+    // A plain statement (common/plain-insert.ts); the number is derived from the id it generated.
     const id = await insertRow(em, Ticket, row);
-    const no = shanghaiDate(now).replaceAll('-', '') + String(id).padStart(6, '0');
-    await em.query(NUMBER_TICKET, [no, id]);
     // What was just written, without reading it back (each round trip costs intake throughput).
-    const ticket: Ticket = { ...row, id, no };
+    const ticket: Ticket = { ...row, id, no: ticketNumber(now, id) };
     await appendEvents(em, id, [
       { kind: TicketEventKind.Created, actor, at: now, to: TicketStatus.Submitted, data: { channel: body.channel } },
       ...(status === TicketStatus.Accepted

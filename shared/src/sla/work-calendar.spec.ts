@@ -33,6 +33,23 @@ describe('shanghaiDate', () => {
   it('refuses an invalid Date', () => {
     expect(() => shanghaiDate(new Date('nope'))).toThrow(RangeError);
   });
+
+  it("reads the time-zone database's Shanghai, daylight-saving years (1986–1991) included", () => {
+    const tzdb = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    // 1991-07-01 15:30 UTC is 00:30 the next day under that summer's UTC+9, 23:30 under UTC+8.
+    expect(shanghaiDateTime(new Date('1991-07-01T15:30:00Z'))).toBe('1991-07-02 00:30');
+    for (let ms = Date.UTC(1990, 0, 1); ms < Date.UTC(2031, 0, 1); ms += 7 * 3600_000 + 13 * 60_000 + 17_000) {
+      expect(shanghaiDateTime(new Date(ms))).toBe(tzdb.format(new Date(ms)));
+    }
+  });
 });
 
 describe('shanghaiDateTime', () => {

@@ -1,9 +1,10 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { Connection, createConnection } from 'mysql2/promise';
+import { SlaPolicyRule, SlaSubject, TicketType, resolveSlaPolicy } from '@utility/shared';
 import { api, staffToken } from '../../support/server-process';
-import { startBenchServer as startServer } from '../support/bench-server';
+import { BENCH_DATA_KEY, startBenchServer as startServer } from '../support/bench-server';
 import {
   Benchmark,
   BenchBody,
@@ -61,21 +62,17 @@ async function load(url: string, pid: number, connections: number, token: string
   };
 }
 
-function startBare(databaseUrl: string, ids: Record<string, number>): Promise<{ url: string; child: ChildProcess }> {
+/** What the bare endpoint is told instead of looking it up: where the call goes, who takes it, its SLA policy. */
+type BareSetup = Record<string, string>;
+
+function startBare(databaseUrl: string, setup: BareSetup): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     ['-r', join(__dirname, '../register.js'), join(__dirname, 'bare-intake-server.ts')],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        BARE_QUEUE_ID: String(ids.queueId),
-        BARE_DISTRICT_ID: String(ids.districtId),
-        BARE_STATION_ID: String(ids.stationId),
-        BARE_STAFF_ID: String(ids.staffId),
-      },
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATA_ENCRYPTION_KEY: BENCH_DATA_KEY, ...setup },
     },
   );
   return new Promise((resolve, reject) => {
@@ -85,6 +82,87 @@ function startBare(databaseUrl: string, ids: Record<string, number>): Promise<{ 
       if (port) resolve({ url: `http://127.0.0.1:${port}`, child });
     });
   });
+}
+
+const rows = async <T>(conn: Connection, sql: string, params: unknown[] = []) =>
+  (await conn.query(sql, params))[0] as T[];
+
+/**
+ * The product's own choices for the probe call, read from its database: the queue it routed to, the
+ * agent, and the SLA policy it resolves for a repair on that account by phone (docs/domain.md#clocks).
+ */
+async function bareSetup(conn: Connection, probe: { queueId: number }): Promise<BareSetup> {
+  const [queue] = await rows<{ name: string }>(conn, 'SELECT name FROM queue WHERE id = ?', [probe.queueId]);
+  const [agent] = await rows<{ id: number; name: string; role: string }>(
+    conn,
+    "SELECT id, name, role FROM staff WHERE username = 'agent1'",
+  );
+  const [place] = await rows<{ districtId: number; stationId: number; utility: string | null }>(
+    conn,
+    'SELECT districtId, stationId, utility FROM account WHERE accountNo = ?',
+    [REPAIR_CALL.accountNo],
+  );
+  const [district] = await rows<{ areaClass: string }>(conn, 'SELECT areaClass FROM district WHERE id = ?', [
+    place.districtId,
+  ]);
+  const [station] = await rows<{ utility: string }>(conn, 'SELECT utility FROM station WHERE id = ?', [
+    place.stationId,
+  ]);
+  const policies = await rows<{ clocks: string; atRiskPercent: number } & Record<string, unknown>>(
+    conn,
+    'SELECT * FROM sla_policy',
+  );
+  const rules = policies.map((p) => ({ ...p, clocks: JSON.parse(p.clocks), atRiskRatio: p.atRiskPercent / 100 }));
+  const policy = resolveSlaPolicy(rules as unknown as SlaPolicyRule[], {
+    ticketType: TicketType.Repair,
+    utility: (place.utility ?? station.utility) as SlaSubject['utility'],
+    areaClass: district.areaClass as SlaSubject['areaClass'],
+    districtId: place.districtId,
+    channel: REPAIR_CALL.channel as SlaSubject['channel'],
+  });
+  if (!policy) throw new Error('no SLA policy for the probe call');
+  const days = await rows<{ date: string; working: number }>(conn, 'SELECT date, working FROM calendar_day');
+  return {
+    BARE_QUEUE_ID: String(probe.queueId),
+    BARE_QUEUE_NAME: queue.name,
+    BARE_DISTRICT_ID: String(place.districtId),
+    BARE_STATION_ID: String(place.stationId),
+    BARE_STAFF_ID: String(agent.id),
+    BARE_STAFF_NAME: agent.name,
+    BARE_STAFF_ROLE: agent.role,
+    BARE_SLA_POLICY: JSON.stringify(policy),
+    BARE_CALENDAR: JSON.stringify(Object.fromEntries(days.map((d) => [d.date, Boolean(d.working)]))),
+  };
+}
+
+/**
+ * A ticket's rows as intake wrote them, less what differs between any two calls (ids, times, the
+ * ciphertext's random IV): the bare endpoint must write the product's rows, no fewer and no more.
+ */
+async function rowsOf(
+  conn: Connection,
+  ticketId: number,
+): Promise<{ ticket: unknown; events: unknown[]; clocks: unknown[] }> {
+  const [ticket] = await rows<Record<string, unknown>>(conn, 'SELECT * FROM ticket WHERE id = ?', [ticketId]);
+  const events = await rows<Record<string, unknown>>(
+    conn,
+    'SELECT * FROM ticket_event WHERE ticketId = ? ORDER BY id',
+    [ticketId],
+  );
+  const clocks = await rows<Record<string, unknown>>(
+    conn,
+    'SELECT * FROM ticket_clock WHERE ticketId = ? ORDER BY id',
+    [ticketId],
+  );
+  const { id: _id, createdAt: _c, updatedAt: _u, contactPhone, ...rest } = ticket;
+  const at = (ticket.createdAt as Date).getTime();
+  const since = (d: unknown) => (d === null ? null : (d as Date).getTime() - at);
+  return {
+    ticket: { ...rest, contactPhone: String(contactPhone).split(':').length },
+    events: events.map(({ id: _i, ticketId: _t, at: eventAt, ...e }) => ({ ...e, at: since(eventAt) })),
+    // Working-day deadlines depend on the hour: started minutes apart, only which clocks and which stopped compare.
+    clocks: clocks.map((c) => ({ kind: c.kind, startedAt: since(c.startedAt), stopped: since(c.stoppedAt) })),
+  };
 }
 
 const ticketCount = async (url: string) => {
@@ -101,26 +179,16 @@ async function run(): Promise<BenchBody> {
   try {
     const server = await startServer(db.url);
     const product: Record<number, Load> = {};
-    let ids: Record<string, number>;
+    let setup: BareSetup;
+    let productTicketId: number;
     try {
       const token = await staffToken(server.url, 'agent1');
       const probe = await api(server.url, 'POST', '/api/tickets', token, REPAIR_CALL);
       if (probe.status !== 201) throw new Error(`intake probe failed: ${probe.status} ${JSON.stringify(probe.body)}`);
-      ids = {
-        queueId: probe.body.queueId,
-        districtId: probe.body.districtId,
-        stationId: probe.body.stationId,
-        staffId: 0,
-      };
       const conn = await createConnection(db.url);
-      const [[agent]] = (await conn.query("SELECT id FROM staff WHERE username = 'agent1'")) as unknown as [
-        { id: number }[],
-      ];
-      const [[place]] = (await conn.query(
-        "SELECT districtId, stationId FROM account WHERE accountNo = '9100000003'",
-      )) as unknown as [{ districtId: number; stationId: number }[]];
+      setup = await bareSetup(conn, probe.body);
       await conn.end();
-      ids = { ...ids, staffId: agent.id, districtId: place.districtId, stationId: place.stationId };
+      productTicketId = probe.body.id;
       await load(server.url, server.process.pid!, 4, token); // warm-up: JIT, pools, caches
       await new Promise((r) => setTimeout(r, 2000)); // its last requests land before tickets are counted
       for (const c of CONNECTIONS) {
@@ -139,9 +207,26 @@ async function run(): Promise<BenchBody> {
     } finally {
       await server.stop();
     }
-    const bare = await startBare(db.url, ids);
+    const bare = await startBare(db.url, setup);
     const baseline: Record<number, Load> = {};
     try {
+      const made = await fetch(`${bare.url}/api/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(REPAIR_CALL),
+      });
+      const bareTicketId = ((await made.json()) as { id: number }).id;
+      const conn = await createConnection(db.url);
+      const [product, baseRows] = [await rowsOf(conn, productTicketId), await rowsOf(conn, bareTicketId)];
+      await conn.end();
+      const same = JSON.stringify(product) === JSON.stringify(baseRows);
+      checks.push({
+        label: 'bare endpoint writes the rows the product writes (ticket, events, clocks)',
+        ok: same,
+        detail: same
+          ? `the same ticket row, ${product.events.length} events, ${product.clocks.length} clocks`
+          : `product ${JSON.stringify(product)}, bare ${JSON.stringify(baseRows)}`,
+      });
       await load(bare.url, bare.child.pid!, 4, null);
       for (const c of CONNECTIONS) {
         log(`intake: bare endpoint at ${c} connections for ${DURATION_S} s`);

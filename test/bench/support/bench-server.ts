@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD, REPO_ROOT, ServerProcess, freePort } from '../../support/server-process';
 import { SERVER_DIST } from './bench-env';
 
+/** The benchmark server's data key (the intake benchmark's bare endpoint encrypts phones with it too). */
+export const BENCH_DATA_KEY = Buffer.alloc(32, 9).toString('base64');
+
 /**
  * The built server (`server/dist/main.js`) as its own process, like test/support/server-process.ts's
  * startServer, plus Node flags (`BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile)
@@ -25,7 +28,7 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
       SEED_DEMO: 'true',
       DEMO_HISTORY_DAYS: '0',
       TOKEN_SECRET: 'bench-secret-'.padEnd(40, 'x'),
-      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+      DATA_ENCRYPTION_KEY: BENCH_DATA_KEY,
       LOG_LEVEL: 'warn',
       ...env,
     },
