@@ -4,7 +4,7 @@ import { AccountImportRow } from '@utility/shared';
 import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { likeFragment } from '../common/like';
 import { phoneIndex } from '../common/phone-index';
-import { insertRows, upsertRows } from '../common/plain-insert';
+import { insertRows, preparedQuery, upsertRows } from '../common/plain-insert';
 import { AccountHolderHistory } from './account-holder-history.entity';
 import { Account } from './account.entity';
 
@@ -70,7 +70,8 @@ export class AccountsService {
    * to decrypt), read on every intake. `em`: on the caller's transaction's connection.
    */
   async placeOf(accountNo: string, em?: EntityManager): Promise<AccountPlace | null> {
-    const rows: AccountPlace[] = await (em ?? this.accounts.manager).query(
+    const rows = await preparedQuery<AccountPlace[]>(
+      em ?? this.accounts.manager,
       'SELECT districtId, stationId, utility FROM account WHERE accountNo = ?',
       [accountNo],
     );

@@ -35,7 +35,33 @@ export async function insertRows<T extends ObjectLiteral>(
   const values = rows.flatMap((row) =>
     columns.map((column, i) => driver.preparePersistentValue(row[names[i]], column)),
   );
-  return em.query(head + rows.map(() => tuple).join(', '), values);
+  const sql = head + rows.map(() => tuple).join(', ');
+  // A few rows (a ticket, its events, its clocks): few distinct texts, worth holding prepared.
+  return rows.length <= PREPARED_ROWS ? preparedQuery(em, sql, values) : em.query(sql, values);
+}
+
+/** insertRows prepares statements of at most this many rows (their texts are few: a site, a row count). */
+const PREPARED_ROWS = 4;
+
+/** mysql2's connection under a TypeORM query runner on MariaDB. */
+interface Mysql2Connection {
+  promise(): { execute(sql: string, values: unknown[]): Promise<[unknown, unknown]> };
+}
+
+/**
+ * A hot path's statement of fixed text in the caller's transaction, answering what em.query
+ * answers. On MariaDB it is prepared once per pooled connection, then executed (mysql2's execute:
+ * values go in the binary protocol, nothing is escaped into the text nor parsed again by the
+ * server, and TypeORM's per-query wrapping is skipped); intake runs a handful on every call.
+ * Elsewhere, em.query (better-sqlite3 prepares and caches statements itself). Only for a bounded
+ * set of texts: every text held prepared takes a server-side statement on each connection.
+ */
+export async function preparedQuery<T = unknown>(em: EntityManager, sql: string, parameters: unknown[]): Promise<T> {
+  const runner = em.queryRunner as { databaseConnection?: Mysql2Connection; isTransactionActive?: boolean } | undefined;
+  const connection = runner?.isTransactionActive ? runner.databaseConnection : undefined;
+  if (!connection || em.connection.driver.options.type !== 'mariadb') return em.query(sql, parameters);
+  const [raw] = await connection.promise().execute(sql, parameters);
+  return raw as T;
 }
 
 /**

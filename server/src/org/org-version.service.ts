@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Db, isDuplicateKey } from '../common/db';
+import { preparedQuery } from '../common/plain-insert';
 import { OrgVersionRow } from './org-version.entity';
 
 const ROW = { id: 1 };
@@ -44,8 +45,10 @@ export class OrgVersion {
 
   /** A plain statement: a cache check costs intake no entity mapping. */
   private async read(em?: EntityManager): Promise<number> {
-    const rows: { version: number | string }[] = await (em ?? this.rows.manager).query(
+    const rows = await preparedQuery<{ version: number | string }[]>(
+      em ?? this.rows.manager,
       'SELECT version FROM org_version WHERE id = 1',
+      [],
     );
     return rows.length ? Number(rows[0].version) : 0;
   }

@@ -14,6 +14,7 @@ import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm'
 import { conflict } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
+import { preparedQuery } from '../common/plain-insert';
 import { Actor, StaffPrincipal } from '../common/principal';
 import { TicketExtensions } from '../tickets/ticket-extensions';
 import { TicketSnapshot } from '../tickets/ticket-snapshot';
@@ -94,7 +95,8 @@ export class OutageChildren implements OnModuleInit {
 
   private async activeOutageOf(em: EntityManager, accountNo: string, at: Date): Promise<Outage | null> {
     // Asked at every intake of a fault, mostly of an account in no outage: a plain statement.
-    const hits: { outageId: number }[] = await em.query(
+    const hits = await preparedQuery<{ outageId: number }[]>(
+      em,
       'SELECT outageId FROM outage_account WHERE accountNo = ? ORDER BY id DESC LIMIT 20',
       [accountNo],
     );
