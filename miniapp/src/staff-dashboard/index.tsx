@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Role, shanghaiShort, type DashboardView } from '@utility/shared';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { ActionButton } from '../components/action-button';
-import { fetchDashboard } from '../services/reports';
+import { fetchDashboard } from '../services/api/reports';
 import { requireStaff } from '../services/session';
 import { DailyChart } from './daily-chart';
 import { intakeChart, rateChart, type DailyChartSpec } from './dashboard-options';

@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { VisitKind, addCalendarDays, shanghaiDate, type FieldInspectionView } from '@utility/shared';
 import { useState } from 'react';
 import { relativeCalendarDay } from '../../format/calendar-day';
-import { listFieldInspections } from '../../services/field-inspections';
+import { listFieldInspections } from '../../services/api/field-inspections';
 import { requireStaff } from '../../services/session';
 import { visitStatusLabel, visitWhen } from '../inspection/visit-labels';
 import './index.scss';

@@ -4,7 +4,7 @@ import { ReturnVisitOutcome, isOpen, type ReturnVisitView } from '@utility/share
 import { useState } from 'react';
 import { ClockList } from '../../components/clock-list';
 import { formatFullTime } from '../../format/time';
-import { getReturnVisit } from '../../services/return-visits';
+import { getReturnVisit } from '../../services/api/return-visits';
 import { requireStaff } from '../../services/session';
 import { ContactPhone } from '../ticket/contact-phone';
 import { AttemptForm } from './attempt-form';

@@ -1,9 +1,9 @@
 import { ErrorCode, Role } from '@utility/shared';
-import * as taro from '../../test/taro-mock';
-import { residentLogin } from '../../test/factories/residents';
+import * as taro from '../../../test/taro-mock';
+import { residentLogin } from '../../../test/factories/residents';
 import { ApiRequestError, NETWORK_ERROR, residentApi, staffApi } from './request';
-import { getResident, getResidentToken, saveResidentLogin } from './resident-session';
-import { getToken, saveSession } from './session';
+import { getResident, getResidentToken, saveResidentLogin } from '../resident-session';
+import { getToken, saveSession } from '../session';
 
 const offline = () => Promise.reject({ errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' });
 const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES, ErrorCode, type ApiError } from '@utility/shared';
-import { PRIVACY_URL, RESIDENT_LOGIN_URL, clearResidentSession, getResidentToken } from './resident-session';
-import { STAFF_LOGIN_URL, STAFF_PASSWORD_URL, clearSession, getToken } from './session';
+import { PRIVACY_URL, RESIDENT_LOGIN_URL, clearResidentSession, getResidentToken } from '../resident-session';
+import { STAFF_LOGIN_URL, STAFF_PASSWORD_URL, clearSession, getToken } from '../session';
 
 /** Client-side code for "no answer from the server" (not part of the server's ErrorCode). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
