@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TerserPlugin from 'terser-webpack-plugin';
+import type { MinifyOptions } from 'terser';
 import type Chain from 'webpack-chain';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -37,14 +38,15 @@ function chartChunkMinifiedFully(chain: Chain) {
     },
   });
   chain.optimization.minimizer('terserPlugin').tap(([options]) => [{ ...options, exclude: /echarts\./ }]);
-  chain.optimization.minimizer('chartTerser').use(TerserPlugin, [
-    {
-      include: /echarts\./,
-      minify: TerserPlugin.terserMinify,
-      extractComments: false,
-      terserOptions: { compress: { passes: 2 }, mangle: true, format: { comments: false } },
-    },
-  ]);
+  const chartTerser: TerserPlugin.BasePluginOptions & TerserPlugin.DefinedDefaultMinimizerAndOptions<MinifyOptions> = {
+    include: /echarts\./,
+    extractComments: false,
+    terserOptions: { compress: { passes: 2 }, mangle: true, format: { comments: false } },
+  };
+  // webpack-chain types a generic plugin's options with `unknown` for its minimizer.
+  chain.optimization
+    .minimizer('chartTerser')
+    .use(TerserPlugin, [chartTerser] as unknown as ConstructorParameters<typeof TerserPlugin>);
 }
 
 /**
