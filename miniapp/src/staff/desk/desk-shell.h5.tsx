@@ -64,7 +64,7 @@ function urlOf(view: DeskView, queues: QueueView[] | null): string {
   if (view.kind === 'ticket') return `/staff/ticket/index?id=${view.ticketId}`;
   const name = queues?.find((q) => q.id === view.queueId)?.name ?? '';
   return view.queueId
-    ? `/staff/queue/index?id=${view.queueId}&name=${encodeURIComponent(name)}`
+    ? `/staff/queues/queue?id=${view.queueId}&name=${encodeURIComponent(name)}`
     : '/staff/queues/index';
 }
 

@@ -15,7 +15,7 @@ import './index.scss';
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts;
   const openQueue = () =>
-    Taro.navigateTo({ url: `/staff/queue/index?id=${queue.id}&name=${encodeURIComponent(queue.name)}` });
+    Taro.navigateTo({ url: `/staff/queues/queue?id=${queue.id}&name=${encodeURIComponent(queue.name)}` });
   return (
     <View id={`queue-${queue.code}`} className="card queue-card" onClick={openQueue}>
       <Text className="card__title">{queue.name}</Text>

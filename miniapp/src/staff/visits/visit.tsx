@@ -10,7 +10,7 @@ import { ContactPhone } from '../ticket/contact-phone';
 import { AttemptForm } from './attempt-form';
 import { AttemptList } from './attempt-list';
 import { withDeskFrame } from '../desk/desk-frame';
-import './index.scss';
+import './visit.scss';
 
 const OUTCOME_LABELS: Record<ReturnVisitOutcome, string> = {
   [ReturnVisitOutcome.Fixed]: '回访完成：问题已解决',

@@ -8,7 +8,7 @@ import { requireStaff } from '../../services/session';
 import { TicketRow } from './ticket-row';
 import { useDeskLayout } from '../../hooks/desk-layout';
 import { DeskConsole } from '../desk/desk-console';
-import './index.scss';
+import './queue.scss';
 
 export default function QueuePage() {
   const { params } = useRouter();
