@@ -1,12 +1,26 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Channel, Priority, TicketStatus, TicketType } from '@utility/shared';
+import { Channel, PRIORITY_RANK, Priority, TicketStatus, TicketType } from '@utility/shared';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 import { encrypted } from '../common/field-cipher';
 import { TicketSnapshot } from './ticket-snapshot';
 
+/** Priorities highest first (PRIORITY_RANK): a priority's place in work order is its index here. */
+const PRIORITIES_IN_WORK_ORDER = (Object.keys(PRIORITY_RANK) as Priority[]).sort(
+  (a, b) => PRIORITY_RANK[b] - PRIORITY_RANK[a],
+);
+
+/** The priority's place in work order as SQL on the ticket's own columns: emergency 0, high 1, normal 2. */
+export const PRIORITY_PLACE_SQL = `CASE priority ${PRIORITIES_IN_WORK_ORDER.map((p, i) => `WHEN '${p}' THEN ${i}`).join(
+  ' ',
+)} ELSE ${PRIORITIES_IN_WORK_ORDER.length} END`;
+
+/** The index a claim walks (docs/domain.md#queues-and-claiming): a queue's unassigned tickets in work order. */
+export const WORK_ORDER_INDEX = 'IDX_ticket_work_order';
+
 /** 工单: every resident request, whatever the channel. */
 @Entity('ticket')
 @Index(['queueId', 'status'])
+@Index(WORK_ORDER_INDEX, ['queueId', 'assigneeId', 'priorityPlace', 'createdAt', 'id'])
 export class Ticket implements TicketSnapshot {
   @PrimaryGeneratedColumn()
   id: number;
@@ -87,6 +101,15 @@ export class Ticket implements TicketSnapshot {
 
   @TimeColumn()
   createdAt: Date;
+
+  /**
+   * Work order's first key, derived by the database from `priority` (PRIORITY_PLACE_SQL), so that
+   * every write of a priority, wherever it is made, keeps the work-order index right. Ascending, as
+   * the rest of work order is (oldest first): one index then serves the whole ORDER BY. Not read
+   * with the ticket: only claims sort by it.
+   */
+  @Column({ type: 'int', asExpression: PRIORITY_PLACE_SQL, generatedType: 'STORED', select: false })
+  readonly priorityPlace?: number;
 
   @TimeColumn()
   updatedAt: Date;

@@ -5,7 +5,7 @@ import { Db, isDuplicateKey } from '../common/db';
 import { QueuesService } from '../queues/queues.service';
 import { StaffNotices } from '../staff-notices/staff-notices.service';
 import { StaffService } from '../staff/staff.service';
-import { CLAIMABLE } from './ticket-assignment.service';
+import { CLAIMABLE } from './next-claimable';
 import { TicketClock } from './ticket-clock.entity';
 import { Ticket } from './ticket.entity';
 import { UnclaimedAlert } from './unclaimed-alert.entity';
