@@ -2,10 +2,7 @@ import { TicketStatus } from '@utility/shared';
 import { EntityManager } from 'typeorm';
 import { changedRows, storedValue } from '../common/plain-insert';
 import { entityColumns, hydrateRow } from '../common/plain-select';
-import { Ticket, WORK_ORDER_INDEX } from './ticket.entity';
-
-/** Statuses a ticket nobody works yet can be claimed from. */
-export const CLAIMABLE = [TicketStatus.Submitted, TicketStatus.Accepted];
+import { CLAIMABLE, CLAIM_ORDER_INDEX, Ticket } from './ticket.entity';
 
 interface ClaimStatements {
   /** The first claimable ticket of a queue in work order that nobody else holds (MariaDB: locked). */
@@ -16,18 +13,19 @@ interface ClaimStatements {
   take: string;
 }
 
-const CLAIMABLE_IN_QUEUE = `queueId = ? AND assigneeId IS NULL AND parentId IS NULL AND status IN (${CLAIMABLE.map(() => '?').join(', ')})`;
-const WORK_ORDER = 'priorityPlace, createdAt, id';
+/** Claimable tickets of a queue (claimPlace is NULL for every other one) in work order. */
+const CLAIMABLE_IN_QUEUE = 'queueId = ? AND claimPlace IS NOT NULL';
+const WORK_ORDER = 'claimPlace, createdAt, id';
 
 const byDialect = new Map<string, ClaimStatements>();
 
 /**
  * Built once per dialect (docs/architecture.md#claiming-the-next-ticket). MariaDB walks the
- * work-order index (queueId, assigneeId, priorityPlace, createdAt, id) from the queue's first
- * unassigned entry and locks the first claimable row nobody else holds: concurrent claimants skip
- * each other's rows, and no row is read in an order other than work order (a sort would lock every
- * candidate first). SQLite has one writer, and Db runs one transaction of a process at a time: the
- * first row in work order is free.
+ * claim-order index (queueId, claimPlace, createdAt, id) from the queue's first claimable entry and
+ * locks the first row nobody else holds: concurrent claimants skip each other's rows, no row is read
+ * out of work order (a sort would lock every candidate first) and no row that may not be claimed is
+ * read at all. SQLite has one writer, and Db runs one transaction of a process at a time: the first
+ * row in work order is free.
  */
 function statements(em: EntityManager): ClaimStatements {
   const dialect = em.connection.driver.options.type;
@@ -37,7 +35,7 @@ function statements(em: EntityManager): ClaimStatements {
   const built = {
     next: sqlite
       ? `SELECT ${entityColumns(em, Ticket)} FROM ticket WHERE ${CLAIMABLE_IN_QUEUE} ORDER BY ${WORK_ORDER} LIMIT 1`
-      : `SELECT ${entityColumns(em, Ticket)} FROM ticket FORCE INDEX (${WORK_ORDER_INDEX})
+      : `SELECT ${entityColumns(em, Ticket)} FROM ticket FORCE INDEX (${CLAIM_ORDER_INDEX})
          WHERE ${CLAIMABLE_IN_QUEUE} ORDER BY ${WORK_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED`,
     anyLeft: `SELECT id FROM ticket WHERE ${CLAIMABLE_IN_QUEUE} LIMIT 1`,
     take: `UPDATE ticket SET assigneeId = ?, status = ?, updatedAt = ?
@@ -60,10 +58,10 @@ export async function takeNextInQueue(
   now: Date,
 ): Promise<Ticket | 'contended' | null> {
   const sql = statements(em);
-  const [raw] = await em.query<Record<string, unknown>[]>(sql.next, [queueId, ...CLAIMABLE]);
+  const [raw] = await em.query<Record<string, unknown>[]>(sql.next, [queueId]);
   if (!raw) {
     if (em.connection.driver.options.type === 'better-sqlite3') return null;
-    return (await em.query<unknown[]>(sql.anyLeft, [queueId, ...CLAIMABLE])).length ? 'contended' : null;
+    return (await em.query<unknown[]>(sql.anyLeft, [queueId])).length ? 'contended' : null;
   }
   const ticket = hydrateRow(em, Ticket, raw);
   const updatedAt = storedValue(em, Ticket, 'updatedAt', now);

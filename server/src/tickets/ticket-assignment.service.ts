@@ -20,12 +20,12 @@ import { QueuesService } from '../queues/queues.service';
 import { RotaService } from '../rota/rota.service';
 import { StaffService } from '../staff/staff.service';
 import { OncallPager } from './oncall-pager.service';
-import { CLAIMABLE, takeNextInQueue } from './next-claimable';
+import { takeNextInQueue } from './next-claimable';
 import { TicketClocksService } from './ticket-clocks.service';
 import { appendEvents } from './ticket-events';
 import { TicketClock } from './ticket-clock.entity';
 import { TicketReader } from './ticket-reader.service';
-import { Ticket } from './ticket.entity';
+import { CLAIMABLE, Ticket } from './ticket.entity';
 
 /** A staff member as the staff module answers (its entity is its own). */
 type StaffMember = Awaited<ReturnType<StaffService['findByIds']>>[number];
