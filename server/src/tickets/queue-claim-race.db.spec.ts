@@ -13,14 +13,14 @@ import {
 import { TestApp, startTestApp } from '../testing/test-app';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
-/** Row locks held by another connection: MariaDB's (SQLite has one writer, and Db queues a process's transactions). */
-const withRowLocks = TEST_DATABASE === 'mariadb' ? it : it.skip;
 
 /**
  * Many staff pulling from one queue at once (POST /api/queues/:id/claim): each ticket goes to one
  * of them, and together they take the queue's tickets in work order, never skipping a free one.
  */
 describe('racing claims on one queue', () => {
+  // Row locks held by another connection are MariaDB's (SQLite has one writer; Db queues a process's transactions).
+  const withRowLocks = TEST_DATABASE === 'mariadb' ? it : it.skip;
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
