@@ -72,7 +72,7 @@ describe('weapp build', () => {
         'packages/inspection/index',
         'packages/inspection/hazards',
         'staff/inspections/index',
-        'staff/inspection/index',
+        'staff/inspections/inspection',
         'staff/inspection-plan/index',
       ]),
     );

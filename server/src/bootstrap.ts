@@ -1,5 +1,4 @@
 import fastifyCompress from '@fastify/compress';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -16,7 +15,7 @@ import { setUpFieldCipher, tokenSecret } from './common/data-key';
 import { ErrorFilter } from './common/error.filter';
 import { registerImportBodyParser } from './common/import-body';
 import { JSON_BODY_LIMIT, registerJsonBodyParser } from './common/json-body';
-import { contentSecurityPolicy, h5StaticOptions } from './common/web-security';
+import { h5StaticOptions, registerSecurityHeaders } from './common/web-security';
 
 export interface AppOptions {
   /** Where the logs go (stdout when not given); tests read the access log from it. */
@@ -38,13 +37,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useLogger(new PinoNestLogger(logger));
   const fastify = app.getHttpAdapter().getInstance();
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: contentSecurityPolicy(config),
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // HSTS only where TLS really is terminated in front: on plain HTTP it would lock browsers out of the demo.
-    hsts: config.TRUST_PROXY_TLS === 'true' ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
-  });
+  registerSecurityHeaders(fastify, config);
   await app.register(fastifyCompress, {
     encodings: ['br', 'gzip'],
     threshold: 1024,

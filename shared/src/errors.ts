@@ -203,6 +203,23 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PriceItemInUse]: '该收费项目已用于报价，只能停用，不能删除',
 };
 
+/**
+ * The code of an error response that carries none of its own, by HTTP status: the framework's refusals
+ * on the server (malformed JSON, a body too large), a proxy's page in the miniapp. Other statuses are
+ * INTERNAL.
+ */
+export const STATUS_ERROR_CODES: Readonly<Partial<Record<number, ErrorCode>>> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.ValidationFailed,
+  415: ErrorCode.ValidationFailed,
+  422: ErrorCode.ValidationFailed,
+  429: ErrorCode.RateLimited,
+};
+
 /** The wire shape of every error response. */
 export interface ApiError {
   code: ErrorCode;

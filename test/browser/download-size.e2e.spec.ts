@@ -38,7 +38,7 @@ describe('browser', () => {
     expect(sumKb(transfers)).toBeLessThanOrEqual(FIRST_LOAD_LIMIT_KB);
   });
 
-  it('dashboard chart chunk: ECharts core with only what the dashboard draws, within 200 KB gzip, sent as brotli', async () => {
+  it('dashboard chart chunk: ECharts core with only what the dashboard draws, within 150 KB gzip, sent as brotli', async () => {
     const chart = chartChunk();
     console.log(`ECharts chunk ${chart.file}: ${chart.raw} B, gzip ${chart.gzip} B, brotli ${chart.brotli} B`);
     expect(chart.gzip / 1024).toBeLessThanOrEqual(CHART_CHUNK_LIMIT_KB);

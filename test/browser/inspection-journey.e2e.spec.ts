@@ -178,7 +178,9 @@ describe('browser', () => {
       expect(await row.locator('.visit-row__address').innerText()).toBe(HOME.address);
       expect(await row.locator('.visit-row__status').innerText()).toBe('待检查');
       await row.click();
-      await ip.waitForURL(new RegExp(`#/staff/inspection/index\\?id=${booking.ticket.id}&date=${booking.slot.date}$`));
+      await ip.waitForURL(
+        new RegExp(`#/staff/inspections/inspection\\?id=${booking.ticket.id}&date=${booking.slot.date}$`),
+      );
       await visit.locator('#visit-address').waitFor();
       await pageSettled(ip);
       expect(await visit.locator('#visit-address').innerText()).toBe(HOME.address);
@@ -294,7 +296,7 @@ describe('browser', () => {
       );
       expect(await row.locator('.visit-row__when').innerText()).toMatch(/^复检 · 整改期限 /);
       await row.click();
-      await ip.waitForURL(new RegExp(`#/staff/inspection/index\\?id=${reinspection.id}&`));
+      await ip.waitForURL(new RegExp(`#/staff/inspections/inspection\\?id=${reinspection.id}&`));
       const page = currentPage(ip);
       await page.locator(`#visit-hazard-${hazard.id}`).waitFor();
       expect(await page.locator('.checklist__label').allInnerTexts()).toEqual(['软管']);

@@ -90,6 +90,14 @@ describe('browser', () => {
         expect(satisfaction.colour).toBe(0);
       });
       expect(await page.locator('text=近30天暂无评价').count()).toBe(1);
+      // No ECharts tooltip: a tap on today's bar (the plot's right end) reads today out under the title.
+      const chart = page.locator('#chart-intake');
+      const box = (await chart.boundingBox())!;
+      await chart.click({ position: { x: box.width - 16, y: box.height / 2 } });
+      const today = (expected.days.at(-1).date as string).slice(5);
+      await eventually(async () =>
+        expect(await page.locator('#chart-intake-readout').innerText()).toBe(`${today} 受理量 3 件`),
+      );
       await page.waitForTimeout(300);
       await fullPageScreenshot(page, join(ARTIFACTS_DIR, `supervisor-dashboard-${TEST_DATABASE}.png`));
     });

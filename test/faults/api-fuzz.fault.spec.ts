@@ -40,7 +40,7 @@ const NOTIFY: Operation = {
   body: { 'application/json': {} },
 };
 
-/** The resident's prefixes, as miniapp/src/services/request.ts chooses tokens (only weights the draw). */
+/** The resident's prefixes, as miniapp/src/services/api/request.ts chooses tokens (only weights the draw). */
 const RESIDENT_PATH =
   /^\/api\/(auth|me|accounts|my|bills|payments|uploads|notice-templates|repairs|emergencies|safety-instructions|consultations|suggestions)(\/|\?|$)/;
 

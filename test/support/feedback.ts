@@ -113,7 +113,7 @@ export async function agentVisits(page: Page, visitedNo: string, note: string): 
   expect(await row.locator('.visit-row__type').innerText()).toBe(`投诉 · ${visitedNo}`);
   expect(await row.locator('.clock__label').allInnerTexts()).toEqual(['办结']);
   await row.click();
-  await page.waitForURL(/#\/staff\/visit\/index\?id=\d+$/);
+  await page.waitForURL(/#\/staff\/visits\/visit\?id=\d+$/);
   const visit = currentPage(page);
   await visit.locator('#visit-submit').waitFor();
   await pageSettled(page);

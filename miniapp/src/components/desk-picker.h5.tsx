@@ -1,6 +1,6 @@
 import { Picker } from '@tarojs/components';
 import type { ComponentProps, ReactNode } from 'react';
-import { useDeskLayout } from '../services/desk-layout';
+import { useDeskLayout } from '../hooks/desk-layout';
 
 export interface DeskPickerProps {
   id?: string;

@@ -1,8 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { AudienceName } from '../services/request';
-import { ApiRequestError } from '../services/request';
-import { MAX_PHOTOS, choosePhotos, uploadPhoto } from '../services/uploads';
+import type { AudienceName } from '../services/api/request';
+import { ApiRequestError } from '../services/api/request';
+import { MAX_PHOTOS, choosePhotos, uploadPhoto } from '../services/api/uploads';
 import './photo-grid.scss';
 
 /** A photo once uploaded: its server id, and the local path for the thumbnail. */

@@ -2,8 +2,8 @@ import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { NoticeTemplates } from '@utility/shared';
 import { useEffect, useState } from 'react';
-import { getNoticeTemplates, subscribeNotices } from '../services/my-tickets';
-import { askSubscribe } from '../services/subscribe';
+import { getNoticeTemplates, subscribeNotices } from '../services/api/my-tickets';
+import { askSubscribe } from '../platform/subscribe';
 import { PROGRESS_TEMPLATES, TemplateKey } from '../services/subscribe-templates';
 import { ActionButton } from './action-button';
 

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { TicketPhotoKind, TicketPhotoView } from '@utility/shared';
 import { useEffect, useState } from 'react';
-import { apiOf, type AudienceName } from '../services/request';
+import { apiOf, type AudienceName } from '../services/api/request';
 import './ticket-photos.scss';
 
 export const PHOTO_KIND_LABELS: Record<TicketPhotoKind, string> = {

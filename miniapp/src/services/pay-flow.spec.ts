@@ -4,7 +4,7 @@ import { signInResident } from '../../test/factories/residents';
 import { answer, serve, sent } from '../../test/serve';
 import * as taro from '../../test/taro-mock';
 import { payBill } from './pay-flow';
-import { payAtCashier as payAtWechatCashier } from './pay.weapp';
+import { payAtCashier as payAtWechatCashier } from '../platform/pay.weapp';
 
 const order = payResponse();
 const click = (id: string) => waitFor(() => document.getElementById(id)!.click());

@@ -1,7 +1,7 @@
 import type { BillView } from '@utility/shared';
-import { getBill } from './bills';
-import { payAtCashier } from './pay';
-import { createPayment } from './payments';
+import { getBill } from './api/bills';
+import { payAtCashier } from '../platform/pay';
+import { createPayment } from './api/payments';
 
 /** What happened at WeChat's cashier (weapp) or the H5 mock cashier. */
 export type CashierResult = { status: 'confirmed' } | { status: 'cancelled' } | { status: 'failed'; message: string };

@@ -1,8 +1,8 @@
 import type { TopUpView } from '@utility/shared';
 import { newIdempotencyKey } from './idempotency-key';
-import { payAtCashier } from './pay';
+import { payAtCashier } from '../platform/pay';
 import type { CashierResult } from './pay-flow';
-import { createTopUp, listTopUps } from './prepaid';
+import { createTopUp, listTopUps } from './api/prepaid';
 
 export type TopUpOutcome =
   | { status: 'credited'; topUp: TopUpView }

@@ -1,7 +1,7 @@
 import { Canvas } from '@tarojs/components';
 import Taro, { useReady } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
-import { echarts, type ChartOption } from './echarts-setup';
+import { dayAt, echarts, type ChartOption } from './echarts-setup';
 
 type Chart = ReturnType<typeof echarts.init>;
 interface CanvasNode {
@@ -38,8 +38,19 @@ echarts.setPlatformAPI({
   createCanvas: () => Taro.createOffscreenCanvas({ type: '2d', width: 1, height: 1 }) as never,
 });
 
-/** Weapp: a `<canvas type="2d">`, found once the page is ready, handed to ECharts with its size. */
-export function DailyChart({ id, option }: { id: string; option: ChartOption }) {
+interface Props {
+  id: string;
+  option: ChartOption;
+  days: number;
+  /** The day tapped (its index), for the page to read it out. */
+  onPick: (index: number) => void;
+}
+
+/**
+ * Weapp: a `<canvas type="2d">`, found once the page is ready, handed to ECharts with its size.
+ * Touches on a 2d canvas carry their point in its own pixels: the day under the finger is picked.
+ */
+export function DailyChart({ id, option, days, onPick }: Props) {
   const chart = useRef<Chart | null>(null);
   const latest = useRef(option);
   latest.current = option;
@@ -66,5 +77,9 @@ export function DailyChart({ id, option }: { id: string; option: ChartOption }) 
     chart.current?.setOption(option, true);
   }, [option]);
   useEffect(() => () => chart.current?.dispose(), []);
-  return <Canvas type="2d" id={id} className="daily-chart" />;
+  function picked(touch: { x: number; y: number } | undefined) {
+    const index = chart.current && touch ? dayAt(chart.current, [touch.x, touch.y], days) : null;
+    if (index !== null) onPick(index);
+  }
+  return <Canvas type="2d" id={id} className="daily-chart" onTouchEnd={(e) => picked(e.changedTouches[0])} />;
 }

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Role, shanghaiShort, type DashboardView } from '@utility/shared';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { ActionButton } from '../components/action-button';
-import { fetchDashboard } from '../services/reports';
+import { fetchDashboard } from '../services/api/reports';
 import { requireStaff } from '../services/session';
 import { DailyChart } from './daily-chart';
-import { intakeOption, rateOption } from './dashboard-options';
+import { intakeChart, rateChart, type DailyChartSpec } from './dashboard-options';
 import { withDeskFrame } from '../staff/desk/desk-frame';
 import './index.scss';
 
@@ -58,6 +58,22 @@ function ActiveOutages({ outages }: { outages: NonNullable<DashboardView['outage
   );
 }
 
+/** One 30-day chart in its card; tapping a day reads it out under the title. */
+function ChartCard(props: { id: string; title: string; chart: DailyChartSpec; days: number; children?: ReactNode }) {
+  const [picked, setPicked] = useState<number | null>(null);
+  const onPick = useCallback((index: number) => setPicked(index), []);
+  return (
+    <View className="card">
+      <Text className="card__title">{props.title}</Text>
+      <Text id={`${props.id}-readout`} className="muted chart-readout">
+        {picked === null ? '点按图表查看当日数值' : props.chart.readout(picked)}
+      </Text>
+      <DailyChart id={props.id} option={props.chart.option} days={props.days} onPick={onPick} />
+      {props.children}
+    </View>
+  );
+}
+
 /** The supervisor's dashboard: queue health now, and the last 30 days in three charts. */
 function DashboardPage() {
   const [view, setView] = useState<DashboardView | null>(null);
@@ -80,17 +96,17 @@ function DashboardPage() {
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
-  const options = useMemo(
+  const charts = useMemo(
     () =>
       view && {
-        intake: intakeOption(view.days),
-        onTime: rateOption(view.days, (d) => d.onTimeRate, '按时率', '#16a34a'),
-        satisfaction: rateOption(view.days, (d) => d.satisfactionRate, '满意率', '#d97706'),
+        intake: intakeChart(view.days),
+        onTime: rateChart(view.days, (d) => d.onTimeRate, '按时率', '#16a34a'),
+        satisfaction: rateChart(view.days, (d) => d.satisfactionRate, '满意率', '#d97706'),
       },
     [view],
   );
 
-  if (!view || !options)
+  if (!view || !charts)
     return (
       <View className="page">
         <Text className="empty">{failed ? '加载失败，请下拉刷新' : '加载中…'}</Text>
@@ -108,19 +124,11 @@ function DashboardPage() {
       </ActionButton>
       <ActiveOutages outages={view.outages ?? []} />
       <QueueHealth queues={view.queues} />
-      <View className="card">
-        <Text className="card__title">近30天每日受理量</Text>
-        <DailyChart id="chart-intake" option={options.intake} />
-      </View>
-      <View className="card">
-        <Text className="card__title">近30天按时率（%）</Text>
-        <DailyChart id="chart-on-time" option={options.onTime} />
-      </View>
-      <View className="card">
-        <Text className="card__title">近30天满意率（%）</Text>
-        <DailyChart id="chart-satisfaction" option={options.satisfaction} />
+      <ChartCard id="chart-intake" title="近30天每日受理量" chart={charts.intake} days={view.days.length} />
+      <ChartCard id="chart-on-time" title="近30天按时率（%）" chart={charts.onTime} days={view.days.length} />
+      <ChartCard id="chart-satisfaction" title="近30天满意率（%）" chart={charts.satisfaction} days={view.days.length}>
         {view.days.every((d) => d.satisfactionRate === null) ? <Text className="muted">近30天暂无评价</Text> : null}
-      </View>
+      </ChartCard>
     </View>
   );
 }

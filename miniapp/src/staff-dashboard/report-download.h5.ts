@@ -1,5 +1,5 @@
 import { getToken } from '../services/session';
-import { reportExportPath } from '../services/reports';
+import { reportExportPath } from '../services/api/reports';
 
 /** H5: fetch with the staff token, then save the file through a temporary link. */
 export async function downloadReport(period: string, format: 'xlsx' | 'csv'): Promise<void> {

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { getToken } from '../services/session';
-import { reportExportPath } from '../services/reports';
+import { reportExportPath } from '../services/api/reports';
 
 /** Weapp: download to a temporary file and open it in WeChat's document viewer. */
 export async function downloadReport(period: string, format: 'xlsx' | 'csv'): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../components/action-button';
-import { fetchMonthlyReport, regenerateMonthlyReport } from '../services/reports';
+import { fetchMonthlyReport, regenerateMonthlyReport } from '../services/api/reports';
 import { requireStaff } from '../services/session';
 import { downloadReport } from './report-download';
 import { DeskPicker } from '../components/desk-picker';

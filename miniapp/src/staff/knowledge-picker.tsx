@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import type { KnowledgeArticleSummary, KnowledgeArticleView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../components/action-button';
-import { getStaffArticle, searchStaffKnowledge } from '../services/knowledge';
+import { getStaffArticle, searchStaffKnowledge } from '../services/api/knowledge';
 import './knowledge-picker.scss';
 
 /** An answer taken from an article: at most what a ticket's answer holds (the rest is in the article). */

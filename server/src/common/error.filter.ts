@@ -1,20 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiError, ERROR_MESSAGES, ErrorCode } from '@utility/shared';
+import { ApiError, ERROR_MESSAGES, ErrorCode, STATUS_ERROR_CODES } from '@utility/shared';
 import { AppError } from './app-error';
 import { isDatabaseUnavailable } from './database-unavailable';
-
-const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  400: ErrorCode.ValidationFailed,
-  401: ErrorCode.Unauthenticated,
-  403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
-  409: ErrorCode.Conflict,
-  413: ErrorCode.ValidationFailed,
-  415: ErrorCode.ValidationFailed,
-  422: ErrorCode.ValidationFailed,
-  429: ErrorCode.RateLimited,
-};
 
 /** Every error leaves as `{ code, message }`; unexpected ones are logged and hidden. */
 @Catch()
@@ -47,7 +35,7 @@ export class ErrorFilter implements ExceptionFilter {
       exception instanceof HttpException
         ? exception.getStatus()
         : ((exception as { statusCode?: number })?.statusCode ?? 500);
-    const code = STATUS_CODES[status];
+    const code = STATUS_ERROR_CODES[status];
     if (status < 500 && code) return [status, { code, message: ERROR_MESSAGES[code] }];
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return [

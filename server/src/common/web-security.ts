@@ -1,6 +1,6 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import helmet, { HelmetOptions } from 'helmet';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -23,7 +23,7 @@ const TARO_JAVASCRIPT_URLS = [
  * (Taro's rem sizing); it is allowed by its hash, read from the build at boot, so no other inline script runs.
  * Styles may be inline: Taro's components set style attributes.
  */
-export function contentSecurityPolicy(config: AppConfig): FastifyHelmetOptions['contentSecurityPolicy'] {
+export function contentSecurityPolicy(config: AppConfig): HelmetOptions['contentSecurityPolicy'] {
   return {
     useDefaults: false,
     directives: {
@@ -51,6 +51,23 @@ export function inlineScriptHashes(indexHtml: string): string[] {
   const html = readFileSync(indexHtml, 'utf8');
   return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
     ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  );
+}
+
+/**
+ * Helmet's headers on every answer (the CSP above, no framing, no referrer; HSTS only where TLS is really
+ * terminated in front, since on plain HTTP it would lock browsers out of the demo). The middleware is built
+ * once: @fastify/helmet rebuilt it, re-parsing every directive, on each request.
+ */
+export function registerSecurityHeaders(fastify: FastifyInstance, config: AppConfig): void {
+  const securityHeaders = helmet({
+    contentSecurityPolicy: contentSecurityPolicy(config),
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: config.TRUST_PROXY_TLS === 'true' ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+  });
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
   );
 }
 

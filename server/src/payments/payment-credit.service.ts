@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, PaymentMethod, TicketType } from '@utility/shared';
+import { EntityManager } from 'typeorm';
 import { BillsService } from '../billing/bills.service';
 import { conflict } from '../common/app-error';
 import { Db, isDuplicateKey } from '../common/db';
@@ -23,6 +24,11 @@ const MARK_PAID =
   "WHERE id = ? AND status IN ('open', 'closed')";
 
 export type CreditOutcome = 'credited' | 'duplicate' | 'paid_twice' | 'unknown_order' | 'mismatch';
+/**
+ * Writes down what a report of a payment came to (the notice log): in the crediting transaction when
+ * there is one, so a credited notice is one commit and its line never outlives a rolled-back credit.
+ */
+export type CreditRecorder = (em: EntityManager, outcome: CreditOutcome) => Promise<unknown>;
 
 /** A payment billing staff took outside WeChat Pay: at the counter, or a bank's auto-debit line. */
 export interface OfflinePayment {
@@ -54,43 +60,51 @@ export class PaymentCredit {
     private readonly topUps: TopUpSettlement,
   ) {}
 
-  /** `paid` comes from a verified notice or from our own query of WeChat Pay. */
-  async credit(paid: PaidTransaction): Promise<CreditOutcome> {
+  /** `paid` comes from a verified notice or from our own query of WeChat Pay; `record` is told the outcome. */
+  async credit(paid: PaidTransaction, record?: CreditRecorder): Promise<CreditOutcome> {
     // Every notice (a fifth of them WeChat Pay's retries) starts here: a plain statement, only what is used.
-    const [order]: OrderToCredit[] = await this.db.dataSource.manager.query(ORDER_TO_CREDIT, [paid.outTradeNo]);
-    if (!order) return 'unknown_order';
+    const loose = this.db.dataSource.manager;
+    const [order]: OrderToCredit[] = await loose.query(ORDER_TO_CREDIT, [paid.outTradeNo]);
+    const answer = async (outcome: CreditOutcome) => (await record?.(loose, outcome), outcome);
+    if (!order) return answer('unknown_order');
     const mismatches = this.notices.mismatches(paid, { outTradeNo: order.orderNo, amountFen: order.amountFen });
     if (mismatches.length) {
       this.logger.warn(`payment ${paid.outTradeNo} does not match its order: ${mismatches.join(', ')}`);
-      return 'mismatch';
+      return answer('mismatch');
     }
     if (order.status === 'paid' || order.status === 'refunded')
-      return order.transactionId === paid.transactionId ? 'duplicate' : 'mismatch';
+      return answer(order.transactionId === paid.transactionId ? 'duplicate' : 'mismatch');
     return this.db.transaction(async (em) => {
-      const paidAt = storedValue(em, PaymentOrder, 'paidAt', paid.successTime);
-      if (!(await changedRows(em, MARK_PAID, [paid.transactionId, paidAt, order.id]))) return 'duplicate';
-      if (order.topUpId !== null) {
-        // A top-up is money on the balance however late it comes, even after its order was closed.
-        await this.topUps.ledger.credit(em, {
-          topUpId: order.topUpId,
-          accountId: order.accountId,
-          orderNo: order.orderNo,
-          amountFen: order.amountFen,
-          paidAt: paid.successTime,
-        });
-        return 'credited';
-      }
-      const billId = order.billId!;
-      if (await this.bills.settle(em, billId, order.id, order.amountFen, paid.successTime)) return 'credited';
-      // The bill was already settled by another order (a closed order paid late): money to give back.
-      await em.update(PaymentOrder, { id: order.id }, { settledBill: false });
-      await this.tickets.openSystemTicket(em, {
-        type: TicketType.Billing,
-        accountNo: (await this.bills.find(billId)).accountNo,
-        description: `重复缴费：订单 ${order.orderNo}（微信支付单号 ${paid.transactionId}）支付 ${(order.amountFen / 100).toFixed(2)} 元，但账单已由其他订单缴清，请核实后退款。`,
-      });
-      return 'paid_twice';
+      const outcome = await this.creditIn(em, order, paid);
+      await record?.(em, outcome);
+      return outcome;
     });
+  }
+
+  private async creditIn(em: EntityManager, order: OrderToCredit, paid: PaidTransaction): Promise<CreditOutcome> {
+    const paidAt = storedValue(em, PaymentOrder, 'paidAt', paid.successTime);
+    if (!(await changedRows(em, MARK_PAID, [paid.transactionId, paidAt, order.id]))) return 'duplicate';
+    if (order.topUpId !== null) {
+      // A top-up is money on the balance however late it comes, even after its order was closed.
+      await this.topUps.ledger.credit(em, {
+        topUpId: order.topUpId,
+        accountId: order.accountId,
+        orderNo: order.orderNo,
+        amountFen: order.amountFen,
+        paidAt: paid.successTime,
+      });
+      return 'credited';
+    }
+    const billId = order.billId!;
+    if (await this.bills.settle(em, billId, order.id, order.amountFen, paid.successTime)) return 'credited';
+    // The bill was already settled by another order (a closed order paid late): money to give back.
+    await em.update(PaymentOrder, { id: order.id }, { settledBill: false });
+    await this.tickets.openSystemTicket(em, {
+      type: TicketType.Billing,
+      accountNo: (await this.bills.find(billId)).accountNo,
+      description: `重复缴费：订单 ${order.orderNo}（微信支付单号 ${paid.transactionId}）支付 ${(order.amountFen / 100).toFixed(2)} 元，但账单已由其他订单缴清，请核实后退款。`,
+    });
+    return 'paid_twice';
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { insertRows } from '../common/plain-insert';
 import { PaymentNotice } from './payment-notice.entity';
@@ -38,13 +38,20 @@ export class PaymentNoticeHandler {
   }
 
   async handle(notice: VerifiedNotice): Promise<NoticeOutcome> {
+    // A payment's line is written in its crediting transaction: one commit per credited notice.
+    if (notice.eventType === 'TRANSACTION.SUCCESS')
+      return this.credit.credit(notice.resource, (em, outcome) => this.record(em, notice, outcome));
     let outcome: NoticeOutcome;
-    if (notice.eventType === 'TRANSACTION.SUCCESS') outcome = await this.credit.credit(notice.resource);
-    else if ('refundId' in notice.resource) outcome = await this.refunds.onWechatResult(notice.resource);
+    if ('refundId' in notice.resource) outcome = await this.refunds.onWechatResult(notice.resource);
     else if (this.fapiaoConsumer)
       outcome = await this.fapiaoConsumer(notice.eventType as FapiaoEventType, notice.resource as FapiaoNotice);
     else outcome = 'unknown_fapiao';
-    await insertRows(this.log.manager, PaymentNotice, [
+    await this.record(this.log.manager, notice, outcome);
+    return outcome;
+  }
+
+  private record(em: EntityManager, notice: VerifiedNotice, outcome: NoticeOutcome): Promise<unknown> {
+    return insertRows(em, PaymentNotice, [
       {
         noticeId: notice.id.slice(0, 64),
         eventType: notice.eventType,
@@ -53,7 +60,6 @@ export class PaymentNoticeHandler {
         receivedAt: this.clock.now(),
       },
     ]);
-    return outcome;
   }
 
   /** Counts a refused notice by reason; nothing is written. */

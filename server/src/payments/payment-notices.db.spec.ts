@@ -108,6 +108,26 @@ describe('WeChat Pay notices credit a bill exactly once', () => {
     await expectPaidOnce(p, bill.id, order.orderNo, transactionId, bill.amountFen);
   });
 
+  it('a credit whose notice line cannot be written is undone and answered 5xx: the redelivery credits once', async () => {
+    const { p, bill, order } = await openOrder('notice-log-fails', '9100000019');
+    const fake = fakeWechatPay(t);
+    const { transactionId } = await fake.pay({ outTradeNo: order.orderNo, notify: false });
+    const before = await moneyState(t, bill.id);
+    const handler = t.app.get(PaymentNoticeHandler) as unknown as { record: () => Promise<unknown> };
+    const record = jest.spyOn(handler, 'record').mockRejectedValueOnce(new Error('notice log unavailable'));
+    try {
+      expect((await fake.renotify(order.orderNo)).status).toBeGreaterThanOrEqual(500);
+    } finally {
+      record.mockRestore();
+    }
+    // The credit and its line are one transaction: nothing was credited, so WeChat Pay's retry credits.
+    expect(await moneyState(t, bill.id)).toEqual(before);
+    expect((await fake.renotify(order.orderNo)).status).toBe(204);
+    await expectPaidOnce(p, bill.id, order.orderNo, transactionId, bill.amountFen);
+    expect(await countRows(t, 'payment_notice', { outTradeNo: order.orderNo })).toBe(1);
+    expect(await countRows(t, 'payment_notice', { outTradeNo: order.orderNo, outcome: 'credited' })).toBe(1);
+  });
+
   describe('a notice that is not WeChat Pay’s, or not for this order, is refused and changes nothing', () => {
     it.each([
       ['a forged signature', '9100000003', { forgeSignature: true }, 'bad_signature'],

@@ -14,9 +14,19 @@ import { MeterReadingsService } from '../billing/meter-readings.service';
 import { TariffsService } from '../billing/tariffs.service';
 import { Clock } from '../common/clock';
 import { isDuplicateKey } from '../common/db';
+import { changedRows, insertRows, storedValue } from '../common/plain-insert';
 import { PaidTopUp, TopUpLedgerPort, TopUpSettlement } from '../payments/top-up-settlement';
 import { PrepaidEntry } from './prepaid-entry.entity';
 import { TopUp } from './top-up.entity';
+
+/**
+ * A paid order credits its top-up once (only from awaiting payment or closed). An IoT top-up goes to the
+ * vendor at once (meter-delivery job); an IC card waits for its load at a counter.
+ */
+const CREDIT_TOP_UP =
+  "UPDATE top_up SET status = 'credited', orderNo = ?, creditedAt = ?, " +
+  "nextDeliveryAt = CASE WHEN meterKind = 'iot' THEN ? ELSE NULL END " +
+  "WHERE id = ? AND status IN ('awaiting_payment', 'closed')";
 
 /** What the ledger needs of an account (the accounts module's record has it). */
 export interface LedgerAccount {
@@ -47,27 +57,24 @@ export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
   }
 
   async credit(em: EntityManager, paid: PaidTopUp): Promise<void> {
-    const topUp = await em.findOneByOrFail(TopUp, { id: paid.topUpId });
-    // An IoT top-up goes to the vendor at once (meter-delivery job); an IC card waits for its load at a counter.
-    const moved = await em.update(
-      TopUp,
-      { id: topUp.id, status: In(['awaiting_payment', 'closed']) },
+    // Plain statements: a top-up notice runs at the payment-notice rate (common/plain-insert.ts).
+    const creditedAt = storedValue(em, TopUp, 'creditedAt', paid.paidAt);
+    if (!(await changedRows(em, CREDIT_TOP_UP, [paid.orderNo, creditedAt, creditedAt, paid.topUpId]))) {
+      // Credited already (another order of this top-up was paid first); a missing top-up must not pass as paid.
+      const [found]: unknown[] = await em.query('SELECT id FROM top_up WHERE id = ?', [paid.topUpId]);
+      if (!found) throw new Error(`Top-up ${paid.topUpId} of order ${paid.orderNo} does not exist`);
+      return;
+    }
+    await insertRows(em, PrepaidEntry, [
       {
-        status: 'credited',
-        orderNo: paid.orderNo,
-        creditedAt: paid.paidAt,
-        nextDeliveryAt: topUp.meterKind === 'iot' ? paid.paidAt : null,
+        accountId: paid.accountId,
+        kind: 'top_up',
+        amountFen: paid.amountFen,
+        volumeCentiM3: null,
+        refKey: `top-up:${paid.topUpId}`,
+        createdAt: paid.paidAt,
       },
-    );
-    if (!moved.affected) return;
-    await em.insert(PrepaidEntry, {
-      accountId: paid.accountId,
-      kind: 'top_up',
-      amountFen: paid.amountFen,
-      volumeCentiM3: null,
-      refKey: `top-up:${topUp.id}`,
-      createdAt: paid.paidAt,
-    });
+    ]);
   }
 
   async closed(topUpId: number): Promise<void> {

@@ -1,15 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ResidentTicketView, TicketPhotoKind } from '@utility/shared';
-import { In, Repository } from 'typeorm';
+import { FindOptionsWhere, In, Repository } from 'typeorm';
 import { TicketExtensions } from '../tickets/ticket-extensions';
-import { TicketPhoto, TicketPhotos } from '../tickets/ticket-photos.service';
+import { TicketPhotos } from '../tickets/ticket-photos.service';
 import { PhotoTargets } from '../uploads/photo-targets';
+import { registerPhotoRecords } from '../uploads/record-photos';
 import { UploadsService } from '../uploads/uploads.service';
 import { RepairResult } from './repair-result.entity';
 
 /** Where field work attaches its photos (field-work.service.ts), and what kind each is. */
-const TARGETS: [prefix: string, kind: TicketPhotoKind][] = [
+const KINDS: [prefix: string, kind: TicketPhotoKind][] = [
   ['repair_before', 'before'],
   ['repair_after', 'after'],
   ['repair_sign', 'signature'],
@@ -33,31 +34,15 @@ export class RepairPhotos implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const [prefix] of TARGETS)
-      this.targets.register(prefix, async (resultIds) => {
-        const rows = resultIds.length ? await this.results.findBy({ id: In(resultIds) }) : [];
-        return new Map(rows.map((r) => [r.id, r.ticketId]));
-      });
-    this.photos.addSource((ticketIds) => this.photosOf(ticketIds));
-    this.extensions.addResidentViewDecorator((views, residentId) => this.decorate(views, residentId));
-  }
-
-  private async photosOf(ticketIds: number[]): Promise<TicketPhoto[]> {
-    const results = await this.results.findBy({ ticketId: In(ticketIds) });
-    if (!results.length) return [];
-    const ticketOf = new Map(results.map((r) => [r.id, r.ticketId]));
-    const uploads = await this.uploads.listAttachedToAny(
-      results.flatMap((r) => TARGETS.map(([prefix]) => `${prefix}:${r.id}`)),
-    );
-    return uploads.map((u) => {
-      const [prefix, id] = u.attachedTo!.split(':');
-      return {
-        ticketId: ticketOf.get(Number(id))!,
-        uploadId: u.id,
-        kind: TARGETS.find(([p]) => p === prefix)![1],
-        takenAt: u.createdAt,
-      };
+    const resultsOf = (where: FindOptionsWhere<RepairResult>) =>
+      this.results.find({ where, select: { id: true, ticketId: true } });
+    const photosOf = registerPhotoRecords(this.targets, this.uploads, {
+      kinds: KINDS,
+      byIds: (ids) => resultsOf({ id: In(ids) }),
+      ofTickets: (ticketIds) => resultsOf({ ticketId: In(ticketIds) }),
     });
+    this.photos.addSource(photosOf);
+    this.extensions.addResidentViewDecorator((views, residentId) => this.decorate(views, residentId));
   }
 
   /**

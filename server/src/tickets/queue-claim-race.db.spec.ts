@@ -1,6 +1,7 @@
 import { ErrorCode } from '@utility/shared';
 import { DataSource } from 'typeorm';
 import {
+  EAST_HALL_ACCOUNT,
   EAST_HEAT_ACCOUNT,
   call,
   createTicket,
@@ -11,11 +12,15 @@ import {
 } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
+declare const TEST_DATABASE: 'sqlite' | 'mariadb';
+
 /**
  * Many staff pulling from one queue at once (POST /api/queues/:id/claim): each ticket goes to one
  * of them, and together they take the queue's tickets in work order, never skipping a free one.
  */
 describe('racing claims on one queue', () => {
+  // Row locks held by another connection are MariaDB's (SQLite has one writer; Db queues a process's transactions).
+  const withRowLocks = TEST_DATABASE === 'mariadb' ? it : it.skip;
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -71,4 +76,33 @@ describe('racing claims on one queue', () => {
       expect(detail.clocks.find((c) => c.kind === 'respond')?.stoppedAt).toBe(minutes(start, 30).toISOString());
     }
   });
+
+  withRowLocks(
+    'skips a ticket another write holds and takes the next in work order, without waiting for it',
+    async () => {
+      const dispatcher = await login(t, 'dispatcher1');
+      const start = new Date('2026-04-09T01:00:00.000Z');
+      t.setNow(start);
+      const held = await createTicket(t, dispatcher, call({ accountNo: EAST_HALL_ACCOUNT }));
+      t.setNow(minutes(start, 1));
+      const next = await createTicket(t, dispatcher, call({ accountNo: EAST_HALL_ACCOUNT }));
+      const queueId = (await getTicket(t, dispatcher, held.id)).queueId;
+      const tech = await login(t, 'tech2');
+      const claimNext = () => t.http().post(`/api/queues/${queueId}/claim`).set('Authorization', tech);
+
+      // Someone else is writing the oldest ticket right now (an edit, a sweep): its row is locked.
+      const other = t.app.get(DataSource).createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      try {
+        await other.query('SELECT id FROM ticket WHERE id = ? FOR UPDATE', [held.id]);
+        expect((await claimNext().expect(200)).body.id).toBe(next.id);
+      } finally {
+        await other.rollbackTransaction();
+        await other.release();
+      }
+      expect((await claimNext().expect(200)).body.id).toBe(held.id);
+      expectRefused(await claimNext(), 404, ErrorCode.QueueEmpty);
+    },
+  );
 });

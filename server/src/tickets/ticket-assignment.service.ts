@@ -20,35 +20,25 @@ import { QueuesService } from '../queues/queues.service';
 import { RotaService } from '../rota/rota.service';
 import { StaffService } from '../staff/staff.service';
 import { OncallPager } from './oncall-pager.service';
+import { takeNextInQueue } from './next-claimable';
 import { TicketClocksService } from './ticket-clocks.service';
 import { appendEvents } from './ticket-events';
 import { TicketClock } from './ticket-clock.entity';
 import { TicketReader } from './ticket-reader.service';
-import { Ticket } from './ticket.entity';
+import { CLAIMABLE, Ticket } from './ticket.entity';
 
 /** A staff member as the staff module answers (its entity is its own). */
 type StaffMember = Awaited<ReturnType<StaffService['findByIds']>>[number];
 
-export const CLAIMABLE = [TicketStatus.Submitted, TicketStatus.Accepted];
 const WORKING = [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite];
 /** Work order: highest priority first, then the oldest. */
 export const PRIORITY_ORDER_SQL = `CASE t.priority ${Object.entries(PRIORITY_RANK)
   .map(([p, r]) => `WHEN '${p}' THEN ${r}`)
   .join(' ')} ELSE 0 END`;
 
-/** How many unclaimed ids one claim reads: more than the staff who pull from one queue at once. */
-const CLAIM_WINDOW = 64;
-
-/** Candidate ids in work order, cut where the priority changes. */
-const idsByPriority = (candidates: { id: number; priority: string }[]): number[][] =>
-  candidates
-    .reduce<{ priority: string; ids: number[] }[]>((groups, c) => {
-      const last = groups[groups.length - 1];
-      if (last && last.priority === c.priority) last.ids.push(Number(c.id));
-      else groups.push({ priority: c.priority, ids: [Number(c.id)] });
-      return groups;
-    }, [])
-    .map((g) => g.ids);
+/** How often a claim looks again while every claimable ticket is held by another transaction. */
+const CLAIM_ROUNDS = 10;
+const CONTENDED_PAUSE_MS = 3;
 
 /** Who works a ticket: claim (pull), assign (push), auto-assign (emergencies). */
 @Injectable()
@@ -87,80 +77,53 @@ export class TicketAssignment {
   }
 
   /**
-   * Takes the next ticket of the queue in work order: one row read and locked per call, never a
-   * page of hydrated candidates. Answers the ticket's view as the claim left it: the row was read
-   * under its lock and the clocks were read to stop them, so nothing is read again.
+   * Takes the next ticket of the queue in work order (docs/architecture.md#claiming-the-next-ticket):
+   * one statement finds and holds it, plain statements write the claim, its event and the clocks it
+   * stops, and the answer is built from what was written, without reading the ticket again.
    */
   async claimNext(actor: StaffPrincipal, queueId: number): Promise<TicketView> {
     // Visible means a member here (supervisors and admins may work any queue they see): no second check.
     const queue = await this.queues.findVisible(actor, queueId);
     if (!queue) throw notFound();
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < CLAIM_ROUNDS; round++) {
       const outcome = await this.db.transaction(async (em) => {
-        const next = this.db.isSqlite ? await this.firstClaimable(em, queueId) : await this.lockNext(em, queueId);
-        if (next === 'contended' || next === null) return next;
-        return (await this.takeAsRead(em, next, actor, actor, TicketEventKind.Claimed)) ?? 'contended';
+        const now = this.clock.now();
+        const before = await takeNextInQueue(em, queueId, actor.id, now);
+        if (before === 'contended' || before === null) return before;
+        return { before, now, clocks: await this.recordClaim(em, before, actor, now) };
       });
       if (outcome === null) break;
-      if (outcome === 'contended') continue;
-      const clocks = outcome.clocks ?? (await this.reader.clocksOf([outcome.ticket.id]));
-      return this.reader.viewAsWritten(outcome.ticket, queue.name, clocks, actor.name);
+      if (outcome === 'contended') {
+        await new Promise((resolve) => setTimeout(resolve, CONTENDED_PAUSE_MS));
+        continue;
+      }
+      const { before, now, clocks } = outcome;
+      const after = Object.assign(Object.create(Ticket.prototype) as Ticket, before, {
+        assigneeId: actor.id,
+        status: TicketStatus.Assigned,
+        updatedAt: now,
+      });
+      return this.reader.viewAsWritten(after, queue.name, clocks, actor.name);
     }
     throw new AppError(HttpStatus.NOT_FOUND, ErrorCode.QueueEmpty);
   }
 
-  /** The queue's unclaimed tickets in work order: highest priority first, then the oldest. */
-  private claimableOf(em: EntityManager, queueId: number) {
-    return em
-      .createQueryBuilder(Ticket, 't')
-      .where('t.queueId = :queueId AND t.assigneeId IS NULL AND t.parentId IS NULL AND t.status IN (:...claimable)', {
-        queueId,
-        claimable: CLAIMABLE,
-      })
-      .orderBy(PRIORITY_ORDER_SQL, 'DESC')
-      .addOrderBy('t.createdAt', 'ASC')
-      .addOrderBy('t.id', 'ASC');
-  }
-
-  /** SQLite has one writer and Db runs one transaction at a time: the first in order is ours to take. */
-  private firstClaimable(em: EntityManager, queueId: number): Promise<Ticket | null> {
-    return this.claimableOf(em, queueId).limit(1).getOne();
-  }
-
-  /**
-   * MariaDB: the first ticket in work order that no other claimant holds, locked (SKIP LOCKED).
-   * A locking read sorted by the priority expression would lock every candidate before sorting
-   * (concurrent claimants would then find the whole queue taken), so the order is read first
-   * without locks, ids only, and the lock walks one priority's ids in primary-key order, stopping
-   * at the first free row: within one priority, id order is arrival order.
-   * 'contended' when every id read was held or taken meanwhile: the caller reads the queue again.
-   */
-  private async lockNext(em: EntityManager, queueId: number): Promise<Ticket | 'contended' | null> {
-    const candidates = await em.query<{ id: number; priority: string }[]>(
-      `SELECT t.id, t.priority FROM ticket t
-       WHERE t.queueId = ? AND t.assigneeId IS NULL AND t.parentId IS NULL AND t.status IN (?)
-       ORDER BY ${PRIORITY_ORDER_SQL} DESC, t.createdAt ASC, t.id ASC LIMIT ${CLAIM_WINDOW}`,
-      [queueId, CLAIMABLE],
+  /** A claim's timeline event and the clocks it stops (the ticket's clocks as it leaves them, when it read them). */
+  private async recordClaim(em: EntityManager, before: Ticket, actor: StaffPrincipal, now: Date) {
+    const to = TicketStatus.Assigned;
+    await appendEvents(em, before.id, [
+      {
+        kind: TicketEventKind.Claimed,
+        actor,
+        at: now,
+        from: before.status,
+        to,
+        data: { assigneeId: actor.id, assigneeName: actor.name, previousAssigneeId: null },
+      },
+    ]);
+    return (
+      (await this.clocks.onTransition(em, before, before.status, to, now)) ?? (await this.clocks.of(em, before.id))
     );
-    for (const ids of idsByPriority(candidates)) {
-      // USE INDEX (PRIMARY): walked through another index (assigneeId's), the scan would lock the other
-      // unclaimed tickets it passes on the way, and concurrent claimants would skip those as taken.
-      const row = await em
-        .createQueryBuilder(Ticket, 't')
-        .useIndex('PRIMARY')
-        .where('t.id IN (:...ids) AND t.assigneeId IS NULL AND t.status IN (:...claimable)', {
-          ids,
-          claimable: CLAIMABLE,
-        })
-        .orderBy('t.id', 'ASC')
-        .limit(1)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getOne();
-      if (row) return row;
-    }
-    // Every one read is held by another claimant (or another write) right now: look again.
-    return candidates.length ? 'contended' : null;
   }
 
   /** A dispatcher or supervisor pushes the ticket to a member of its queue. */

@@ -1,12 +1,34 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Channel, Priority, TicketStatus, TicketType } from '@utility/shared';
+import { Channel, PRIORITY_RANK, Priority, TicketStatus, TicketType } from '@utility/shared';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 import { encrypted } from '../common/field-cipher';
 import { TicketSnapshot } from './ticket-snapshot';
 
+/** Statuses a ticket nobody works yet can be claimed from (shared canClaim). */
+export const CLAIMABLE = [TicketStatus.Submitted, TicketStatus.Accepted];
+
+/** Priorities highest first (PRIORITY_RANK): a priority's place in work order is its index here. */
+const PRIORITIES_IN_WORK_ORDER = (Object.keys(PRIORITY_RANK) as Priority[]).sort(
+  (a, b) => PRIORITY_RANK[b] - PRIORITY_RANK[a],
+);
+
+/**
+ * `claimPlace` as SQL on the ticket's own columns: while the ticket may be claimed (nobody works it,
+ * not a duplicate, submitted or accepted), its priority's place in work order (emergency 0, high 1,
+ * normal 2); NULL otherwise.
+ */
+export const CLAIM_PLACE_SQL =
+  `CASE WHEN assigneeId IS NULL AND parentId IS NULL AND status IN (${CLAIMABLE.map((s) => `'${s}'`).join(', ')}) ` +
+  `THEN CASE priority ${PRIORITIES_IN_WORK_ORDER.map((p, i) => `WHEN '${p}' THEN ${i}`).join(' ')} ` +
+  `ELSE ${PRIORITIES_IN_WORK_ORDER.length} END END`;
+
+/** The index a claim walks (docs/architecture.md#claiming-the-next-ticket): a queue's claimable tickets in work order. */
+export const CLAIM_ORDER_INDEX = 'IDX_ticket_claim_order';
+
 /** 工单: every resident request, whatever the channel. */
 @Entity('ticket')
 @Index(['queueId', 'status'])
+@Index(CLAIM_ORDER_INDEX, ['queueId', 'claimPlace', 'createdAt', 'id'])
 export class Ticket implements TicketSnapshot {
   @PrimaryGeneratedColumn()
   id: number;
@@ -90,6 +112,16 @@ export class Ticket implements TicketSnapshot {
 
   @TimeColumn()
   createdAt: Date;
+
+  /**
+   * The first key of the queue's claim order (CLAIM_PLACE_SQL), derived by the database: every write
+   * of a status, assignee, parent or priority, wherever it is made, keeps the claim-order index
+   * right, and a ticket that may not be claimed leaves it (NULL sorts before the claimable ones, and a
+   * claim starts past them). Ascending, as the rest of work order is (oldest first), so that one index
+   * serves the whole ORDER BY. Not read with the ticket: only claims look at it.
+   */
+  @Column({ type: 'int', nullable: true, asExpression: CLAIM_PLACE_SQL, generatedType: 'STORED', select: false })
+  readonly claimPlace?: number | null;
 
   @TimeColumn()
   updatedAt: Date;

@@ -5,9 +5,8 @@ import { Db, isDuplicateKey } from '../common/db';
 import { QueuesService } from '../queues/queues.service';
 import { StaffNotices } from '../staff-notices/staff-notices.service';
 import { StaffService } from '../staff/staff.service';
-import { CLAIMABLE } from './ticket-assignment.service';
 import { TicketClock } from './ticket-clock.entity';
-import { Ticket } from './ticket.entity';
+import { CLAIMABLE, Ticket } from './ticket.entity';
 import { UnclaimedAlert } from './unclaimed-alert.entity';
 
 const BATCH = 200;

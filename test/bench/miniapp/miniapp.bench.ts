@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../../support/browser';
 import {
-  CHART_CHUNK_TARGET_KB,
+  CHART_CHUNK_LIMIT_KB,
   FIRST_LOAD_LIMIT_KB,
   Transfer,
   chartChunk,
@@ -18,7 +18,7 @@ const WEAPP = join(REPO_ROOT, 'miniapp/dist/weapp');
 const H5 = join(REPO_ROOT, 'miniapp/dist/h5');
 /** WeChat refuses to upload a package (main or sub) over 2 MB. */
 const PACKAGE_LIMIT_KB = 2048;
-/** Our budget for the main package, downloaded before the first screen (docs/architecture.md#miniapp). */
+/** Issue 19: the main package, downloaded before the first screen, ≤ 1 MB (docs/architecture.md#miniapp). */
 const MAIN_PACKAGE_BUDGET_KB = 1024;
 
 const files = (dir: string): string[] =>
@@ -86,7 +86,7 @@ async function run(): Promise<BenchBody> {
         label: 'weapp main package',
         value: kb(weapp.main),
         unit: 'KB',
-        target: `≤ ${MAIN_PACKAGE_BUDGET_KB} KB (WeChat's limit ${PACKAGE_LIMIT_KB} KB)`,
+        target: `≤ ${MAIN_PACKAGE_BUDGET_KB} KB (1 MB; WeChat refuses > ${PACKAGE_LIMIT_KB} KB)`,
         met: kb(weapp.main) <= MAIN_PACKAGE_BUDGET_KB,
       },
       {
@@ -114,8 +114,8 @@ async function run(): Promise<BenchBody> {
         label: `dashboard ECharts chunk, gzip -9 (${kb(chart.raw)} KB raw, ${kb(chart.brotli)} KB brotli)`,
         value: kb(chart.gzip),
         unit: 'KB',
-        target: `≤ ${CHART_CHUNK_TARGET_KB} KB`,
-        met: kb(chart.gzip) <= CHART_CHUNK_TARGET_KB,
+        target: `≤ ${CHART_CHUNK_LIMIT_KB} KB`,
+        met: kb(chart.gzip) <= CHART_CHUNK_LIMIT_KB,
       },
       { label: 'H5 all JS of the build, gzip -9', value: kb(allJs.reduce((n, f) => n + gzipBytes(f), 0)), unit: 'KB' },
     ],

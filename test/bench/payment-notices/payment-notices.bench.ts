@@ -14,30 +14,24 @@ import {
   scaled,
 } from '../support/bench-env';
 import { startBenchServer } from '../support/bench-server';
+import { Payment, chunks, seedTopUpOrders, topUpChecks } from './top-up-orders';
 import { SignedNotice, makeIdentity, paymentNoticeBody, signDelivery } from './wechat-pay-notices';
 
 const NOTICES = scaled(10_000, 200);
 const DISTINCT = Math.round(NOTICES * 0.8);
+/** A fifth of the payments are prepaid top-ups (issue 19: top-up notices at the payment-notice rate). */
+const TOP_UPS = Math.round(DISTINCT * 0.2);
+const BILLS = DISTINCT - TOP_UPS;
 const CONCURRENCY = 64;
 const NOTIFY_PATH = '/api/payments/wechat/notify';
 
-interface Payment {
-  orderNo: string;
-  transactionId: string;
-  amountFen: number;
-  openid: string;
-}
+const yyyymmdd = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '');
+const transactionNo = (i: number) => `4200${yyyymmdd(new Date())}${String(i + 1).padStart(16, '0')}`;
 
-const chunks = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
-/** `DISTINCT` accounts, each with an unpaid October bill and an open order for it, as if its resident had tapped 缴费. */
-async function seedOrders(conn: Connection): Promise<Payment[]> {
-  const [[place]] = (await conn.query(
-    "SELECT districtId, stationId FROM account WHERE accountNo = '9100000001'",
-  )) as unknown as [{ districtId: number; stationId: number }[]];
+/** `BILLS` accounts, each with an unpaid October bill and an open order for it, as if its resident had tapped 缴费. */
+async function seedOrders(conn: Connection, place: { districtId: number; stationId: number }): Promise<Payment[]> {
   const now = new Date();
-  const accountNos = Array.from({ length: DISTINCT }, (_, i) => `8${String(i + 1).padStart(9, '0')}`);
+  const accountNos = Array.from({ length: BILLS }, (_, i) => `8${String(i + 1).padStart(9, '0')}`);
   for (const part of chunks(accountNos, 1000)) {
     await conn.query('INSERT INTO account (accountNo, holderName, address, utility, districtId, stationId) VALUES ?', [
       part.map((no) => [no, '测试户', `城东区压测路${no}号`, 'gas', place.districtId, place.stationId]),
@@ -57,7 +51,7 @@ async function seedOrders(conn: Connection): Promise<Payment[]> {
     const p: Payment = {
       orderNo: `W${day}${randomBytes(8).toString('hex').toUpperCase()}`,
       amountFen: b.amountFen,
-      transactionId: `4200${day}${String(i + 1).padStart(16, '0')}`,
+      transactionId: transactionNo(TOP_UPS + i),
       openid: `oBench${randomBytes(11).toString('hex')}`,
     };
     payments.push(p);
@@ -92,8 +86,13 @@ async function run(): Promise<BenchBody> {
     const server = await startBenchServer(db.url, wechatPay.serverEnv);
     const conn = await createConnection(db.url);
     try {
-      log(`payment-notices: seeding ${DISTINCT} open orders`);
-      const payments = await seedOrders(conn);
+      log(`payment-notices: seeding ${BILLS} bill orders and ${TOP_UPS} top-up orders`);
+      const [[place]] = (await conn.query(
+        "SELECT districtId, stationId FROM account WHERE accountNo = '9100000001'",
+      )) as unknown as [{ districtId: number; stationId: number }[]];
+      const topUps = await seedTopUpOrders(conn, place, TOP_UPS, transactionNo);
+      const bills = await seedOrders(conn, place);
+      const payments = [...topUps, ...bills];
       // Every payment notified once; a fifth of the deliveries are WeChat Pay's retries of one of them.
       const bodies = payments.map((p, i) => paymentNoticeBody(wechatPay, `bench-notice-${i}`, p));
       const deliveries = [
@@ -139,7 +138,7 @@ async function run(): Promise<BenchBody> {
       const orders = await one<{ n: number; fen: number | null }>(
         "SELECT COUNT(*) AS n, SUM(amountFen) AS fen FROM payment_order WHERE status = 'paid'",
       );
-      const bills = await one<{ n: number; fen: number | null }>(
+      const settled = await one<{ n: number; fen: number | null }>(
         "SELECT COUNT(*) AS n, SUM(paidFen) AS fen FROM bill WHERE status = 'paid'",
       );
       const [outcomes] = (await conn.query(
@@ -154,6 +153,7 @@ async function run(): Promise<BenchBody> {
         )[0].map((r) => [r.orderNo, r.transactionId]),
       );
       const expectedFen = payments.reduce((n, p) => n + p.amountFen, 0);
+      const billsFen = bills.reduce((n, p) => n + p.amountFen, 0);
       const ok = answers.filter((a) => a.status === 204).length;
       const rate = round(NOTICES / seconds);
       return {
@@ -164,6 +164,7 @@ async function run(): Promise<BenchBody> {
             value: NOTICES,
             unit: `(${DISTINCT} + ${NOTICES - DISTINCT})`,
           },
+          { label: 'of the payments, prepaid top-ups', value: TOP_UPS, unit: `of ${DISTINCT}` },
           {
             label: 'notice p50 latency',
             value: round(
@@ -198,9 +199,9 @@ async function run(): Promise<BenchBody> {
             detail: `${orders.n} orders, ${orders.fen} fen (expected ${DISTINCT}, ${expectedFen})`,
           },
           {
-            label: 'bills settled = distinct payments, amounts exact',
-            ok: Number(bills.n) === DISTINCT && Number(bills.fen) === expectedFen,
-            detail: `${bills.n} bills, ${bills.fen} fen (expected ${DISTINCT}, ${expectedFen})`,
+            label: 'bills settled = bill payments, amounts exact',
+            ok: Number(settled.n) === BILLS && Number(settled.fen) === billsFen,
+            detail: `${settled.n} bills, ${settled.fen} fen (expected ${BILLS}, ${billsFen})`,
           },
           {
             label: 'notice log: one credit per payment, every retry a duplicate',
@@ -212,10 +213,11 @@ async function run(): Promise<BenchBody> {
             ok: payments.every((p) => paidTx.get(p.orderNo) === p.transactionId),
             detail: `${paidTx.size} paid orders checked`,
           },
+          ...(await topUpChecks(conn, topUps)),
         ],
         notes: [
           'Server in WECHATPAY_MODE=live with a platform key pair and APIv3 key made by the benchmark; each delivery signed (SHA256withRSA) and encrypted (AEAD_AES_256_GCM) as WeChat Pay does, signed before the clock starts.',
-          `Orders seeded straight into the database (${DISTINCT} accounts, bills and open orders); retries are re-signed copies of a notice, shuffled among the originals.`,
+          `Orders seeded straight into the database: ${BILLS} accounts with a bill and its open order, ${TOP_UPS} prepaid IC-card accounts with an opened ledger, a top-up and its open order; retries are re-signed copies of a notice (bill or top-up alike), shuffled among the originals.`,
         ],
       };
     } finally {

@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { editAccount, getAccount, revealAccountPhone } from '../../services/admin-accounts';
+import { editAccount, getAccount, revealAccountPhone } from '../../services/api/admin-accounts';
 import { requireStaff } from '../../services/session';
 import { type Draft, draftOf, patchOf } from './account-admin';
 import { DeskPicker } from '../../components/desk-picker';

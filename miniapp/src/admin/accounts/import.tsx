@@ -3,7 +3,7 @@ import Taro, { useUnload } from '@tarojs/taro';
 import { ACCOUNT_IMPORT_COLUMNS, type ImportJobStatus, type ImportJobView } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { importContentType, importJob, startAccountImport } from '../../services/admin-accounts';
+import { importContentType, importJob, startAccountImport } from '../../services/api/admin-accounts';
 import { requireStaff } from '../../services/session';
 import { importPercent } from './account-admin';
 import { pickImportFile } from './pick-import-file';

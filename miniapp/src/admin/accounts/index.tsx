@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { UTILITY_LABELS, type AdminAccountPage } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { searchAccounts } from '../../services/admin-accounts';
+import { searchAccounts } from '../../services/api/admin-accounts';
 import { requireStaff } from '../../services/session';
 import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './index.scss';

@@ -1,4 +1,4 @@
-import type { ImportFile } from '../../services/admin-accounts';
+import type { ImportFile } from '../../services/api/admin-accounts';
 
 /** H5: the browser's file picker; the File itself is sent (streamed by the browser, never read here). */
 export function pickImportFile(): Promise<ImportFile | null> {

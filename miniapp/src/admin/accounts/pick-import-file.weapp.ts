@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { ImportFile } from '../../services/admin-accounts';
+import type { ImportFile } from '../../services/api/admin-accounts';
 
 /** WeChat: a file from a chat (the only files a mini-program can pick), read into memory. */
 export async function pickImportFile(): Promise<ImportFile | null> {

@@ -13,8 +13,8 @@ import {
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { listDistricts, listStations, saveDistrict, saveStation } from '../../services/org-admin';
-import { ApiRequestError } from '../../services/request';
+import { listDistricts, listStations, saveDistrict, saveStation } from '../../services/api/org-admin';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { withDeskFrame } from '../../staff/desk/desk-frame';

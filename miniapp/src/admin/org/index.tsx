@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { CalendarStatusView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { calendarStatus } from '../../services/org-admin';
+import { calendarStatus } from '../../services/api/org-admin';
 import { requireStaff } from '../../services/session';
 import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';

@@ -23,8 +23,8 @@ import {
   listStations,
   saveQueue,
   saveRoutingRule,
-} from '../../services/org-admin';
-import { ApiRequestError } from '../../services/request';
+} from '../../services/api/org-admin';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { toggleId } from './org-form';

@@ -4,8 +4,8 @@ import { TICKET_TYPE_LABELS, UTILITY_LABELS, type ReturnVisitPolicy, type Return
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { getReturnVisitPolicy, saveReturnVisitPolicy } from '../../services/org-admin';
-import { ApiRequestError } from '../../services/request';
+import { getReturnVisitPolicy, saveReturnVisitPolicy } from '../../services/api/org-admin';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { ruleWords } from './return-visit-rules';

@@ -11,8 +11,8 @@ import {
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { listDistricts, listRosterStaff, listShifts, saveShift } from '../../services/org-admin';
-import { ApiRequestError } from '../../services/request';
+import { listDistricts, listRosterStaff, listShifts, saveShift } from '../../services/api/org-admin';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { shanghaiLabel, shanghaiToIso, toggleId } from './org-form';

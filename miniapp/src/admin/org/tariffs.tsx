@@ -4,8 +4,8 @@ import { TARIFF_KINDS, type DistrictView, type TariffKind, type TariffView } fro
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { listDistricts, listTariffs, saveTariff } from '../../services/org-admin';
-import { ApiRequestError } from '../../services/request';
+import { listDistricts, listTariffs, saveTariff } from '../../services/api/org-admin';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
 import { fenToYuan, parseLimit, yuanToFen } from './org-form';

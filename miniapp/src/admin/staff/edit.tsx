@@ -13,8 +13,8 @@ import {
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { createStaff, getStaffAccount, staffFormOptions, updateStaff } from '../../services/admin-staff';
-import { ApiRequestError } from '../../services/request';
+import { createStaff, getStaffAccount, staffFormOptions, updateStaff } from '../../services/api/admin-staff';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff, staffHasRole } from '../../services/session';
 import { OneTimePassword } from './one-time-password';
 import { withDeskFrame } from '../../staff/desk/desk-frame';

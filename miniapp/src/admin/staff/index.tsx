@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { ROLE_LABELS, Role, type StaffAccountView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { disableStaff, enableStaff, listStaff, resetStaffPassword } from '../../services/admin-staff';
+import { disableStaff, enableStaff, listStaff, resetStaffPassword } from '../../services/api/admin-staff';
 import { requireStaff, staffHasRole } from '../../services/session';
 import { OneTimePassword } from './one-time-password';
 import { withDeskFrame } from '../../staff/desk/desk-frame';

@@ -6,7 +6,7 @@ import {
   type BindAccountRequest,
   type BindingRequirementView,
 } from '@utility/shared';
-import { formDraftStore, type FormDraft } from '../../services/form-draft';
+import { formDraftStore, type FormDraft } from '../../hooks/form-draft';
 
 export interface BindForm {
   accountNo: string;

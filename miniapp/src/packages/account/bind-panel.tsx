@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { ACCOUNT_LABELS } from '../../format/accounts';
-import { bindAccount, getBindingRequirement } from '../../services/accounts';
+import { bindAccount, getBindingRequirement } from '../../services/api/accounts';
 import { newIdempotencyKey } from '../../services/idempotency-key';
-import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
+import { ApiRequestError, NETWORK_ERROR } from '../../services/api/request';
 import { DEFAULT_BINDING_REQUIREMENT, bindDrafts, validateBind, type BindErrors, type BindField } from './bind-form';
 
 interface Props {

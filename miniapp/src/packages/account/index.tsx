@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { BoundAccountView } from '@utility/shared';
 import { useState } from 'react';
-import { listAccounts, setDefaultAccount, unbindAccount } from '../../services/accounts';
+import { listAccounts, setDefaultAccount, unbindAccount } from '../../services/api/accounts';
 import { requireResident } from '../../services/resident-session';
 import { AccountCard } from './account-card';
 import { BindPanel } from './bind-panel';

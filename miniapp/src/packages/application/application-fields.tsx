@@ -2,7 +2,7 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import { APPLICATION_DOCUMENT_LABELS, type ApplicationKindDefinition } from '@utility/shared';
 import { FormField } from '../../components/form-field';
 import { PhotoGrid, type Photo } from '../../components/photo-grid';
-import { MAX_PHOTOS } from '../../services/uploads';
+import { MAX_PHOTOS } from '../../services/api/uploads';
 import type { ApplicationForm } from './application-form';
 
 interface Props {

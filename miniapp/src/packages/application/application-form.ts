@@ -7,8 +7,8 @@ import {
   type CreateApplicationRequest,
 } from '@utility/shared';
 import type { Photo } from '../../components/photo-grid';
-import { formDraftStore } from '../../services/form-draft';
-import { errorsByField, type Checked } from '../../services/use-draft-form';
+import { formDraftStore } from '../../hooks/form-draft';
+import { errorsByField, type Checked } from '../../hooks/use-draft-form';
 
 export interface ApplicationForm {
   kind: ApplicationKind | '';

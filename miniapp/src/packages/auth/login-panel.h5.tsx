@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { DEFAULT_MOCK_IDENTITY, MOCK_IDENTITY, mockLoginCode } from '../../services/mock-wechat';
+import { DEFAULT_MOCK_IDENTITY, MOCK_IDENTITY, mockLoginCode } from '../../platform/mock-wechat';
 
 interface Props {
   busy: boolean;

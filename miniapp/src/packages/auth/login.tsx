@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { loginWithWechatCode } from '../../services/residents';
+import { loginWithWechatCode } from '../../services/api/residents';
 import { PRIVACY_URL, returnTo } from '../../services/resident-session';
 import { LoginPanel } from './login-panel';
 import './login.scss';

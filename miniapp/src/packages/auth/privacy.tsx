@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { consentToPrivacy } from '../../services/residents';
+import { consentToPrivacy } from '../../services/api/residents';
 import { HOME_URL, clearResidentSession, returnTo } from '../../services/resident-session';
 import { PrivacyGuide } from './privacy-guide';
 import './privacy.scss';

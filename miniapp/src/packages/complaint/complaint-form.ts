@@ -5,8 +5,8 @@ import {
   type CreateMisconductReportRequest,
 } from '@utility/shared';
 import type { Photo } from '../../components/photo-grid';
-import { formDraftStore } from '../../services/form-draft';
-import { errorsByField, type Checked } from '../../services/use-draft-form';
+import { formDraftStore } from '../../hooks/form-draft';
+import { errorsByField, type Checked } from '../../hooks/use-draft-form';
 
 export interface ComplaintForm {
   /** The resident's ticket complained about (from its detail page), or 0 for a complaint in general. */

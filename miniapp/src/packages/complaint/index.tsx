@@ -1,25 +1,18 @@
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { BoundAccountView, FeedbackRequestCreated, ResidentTicketView } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FiledCard } from '../../components/filed-card';
-import { FormField } from '../../components/form-field';
-import { PhotoGrid } from '../../components/photo-grid';
-import { UTILITY_LABELS } from '../../format/accounts';
-import { listAccounts } from '../../services/accounts';
-import { fileComplaint } from '../../services/feedback';
-import { getMyTicket } from '../../services/my-tickets';
+import { AccountPicker, TextWithPhotos } from '../../components/feedback-fields';
+import { listAccounts } from '../../services/api/accounts';
+import { fileComplaint } from '../../services/api/feedback';
+import { getMyTicket } from '../../services/api/my-tickets';
 import { requireResident } from '../../services/resident-session';
-import { MAX_PHOTOS } from '../../services/uploads';
-import { useDraftForm } from '../../services/use-draft-form';
+import { useDraftForm } from '../../hooks/use-draft-form';
 import { complaintDrafts, feedbackFieldOf, validateComplaint } from './complaint-form';
 import { REPORT_URL, complaintUrl } from './complaint-urls';
 import './index.scss';
-
-const NO_ACCOUNT = '不涉及具体户号';
-const accountLabel = (a: BoundAccountView) =>
-  `${UTILITY_LABELS[a.utility] ?? a.utility} · ${a.accountNo}${a.label ? `（${a.label}）` : ''}`;
 
 /** 投诉: about one of the resident's tickets (from its detail page), an account, or the service in general. */
 export default function ComplaintPage() {
@@ -56,7 +49,6 @@ export default function ComplaintPage() {
   if (created)
     return <FiledCard created={created} title="投诉已提交" note="客服会先联系您了解情况，处理结果也会告知您。" />;
 
-  const account = accounts.find((a) => a.id === form.accountId);
   return (
     <View className="page complaint">
       {complaint.notice ? (
@@ -71,43 +63,21 @@ export default function ComplaintPage() {
             <Text className="complaint__about">{about ? `${about.typeLabel} · ${about.no}` : `工单 ${ticketId}`}</Text>
             {about ? <Text className="muted">{about.address}</Text> : null}
           </View>
-        ) : accounts.length > 0 ? (
-          <FormField label="涉及户号" id="complaint-account" optional>
-            <Picker
-              id="complaint-account"
-              mode="selector"
-              range={[NO_ACCOUNT, ...accounts.map(accountLabel)]}
-              value={account ? accounts.indexOf(account) + 1 : 0}
-              onChange={(e) =>
-                change({ accountId: Number(e.detail.value) > 0 ? accounts[Number(e.detail.value) - 1].id : 0 })
-              }
-            >
-              <View className="row field__input complaint__picker">
-                <Text id="complaint-account-value">{account ? accountLabel(account) : NO_ACCOUNT}</Text>
-                <Text className="link">选择</Text>
-              </View>
-            </Picker>
-          </FormField>
-        ) : null}
-        <FormField label="投诉内容" id="complaint-text" error={errors.text}>
-          <Textarea
-            id="complaint-text"
-            className="field__textarea"
-            placeholder="请说明发生了什么、涉及的人员和时间，以及您希望如何处理"
-            maxlength={2000}
-            value={form.text}
-            onInput={(e) => change({ text: e.detail.value })}
+        ) : (
+          <AccountPicker
+            id="complaint-account"
+            accounts={accounts}
+            value={form.accountId}
+            onChange={(accountId) => change({ accountId })}
           />
-        </FormField>
-        <PhotoGrid
-          id="complaint-photo"
-          label="照片"
-          optional
-          max={MAX_PHOTOS}
-          photos={form.photos}
-          error={errors.photos}
-          onAdd={(photo) => change((f) => ({ photos: [...f.photos, photo].slice(0, MAX_PHOTOS) }))}
-          onRemove={(index) => change((f) => ({ photos: f.photos.filter((_, i) => i !== index) }))}
+        )}
+        <TextWithPhotos
+          id="complaint"
+          label="投诉内容"
+          placeholder="请说明发生了什么、涉及的人员和时间，以及您希望如何处理"
+          form={form}
+          errors={errors}
+          change={change}
         />
         {complaint.failure || errors.ticketId || errors.accountId ? (
           <Text id="complaint-error" className="field__error">

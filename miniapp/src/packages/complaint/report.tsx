@@ -1,15 +1,13 @@
-import { Switch, Text, Textarea, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { FeedbackRequestCreated } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FiledCard } from '../../components/filed-card';
-import { FormField } from '../../components/form-field';
-import { PhotoGrid } from '../../components/photo-grid';
-import { fileMisconductReport } from '../../services/feedback';
+import { TextWithPhotos } from '../../components/feedback-fields';
+import { fileMisconductReport } from '../../services/api/feedback';
 import { requireResident } from '../../services/resident-session';
-import { MAX_PHOTOS } from '../../services/uploads';
-import { useDraftForm } from '../../services/use-draft-form';
+import { useDraftForm } from '../../hooks/use-draft-form';
 import { feedbackFieldOf, reportDrafts, validateReport } from './complaint-form';
 import { REPORT_URL } from './complaint-urls';
 import './index.scss';
@@ -73,25 +71,14 @@ export default function ReportPage() {
         </Text>
       </View>
       <View className="card">
-        <FormField label="举报内容" id="report-text" error={errors.text}>
-          <Textarea
-            id="report-text"
-            className="field__textarea"
-            placeholder="请写明被举报的人员或事项、时间、地点和经过"
-            maxlength={2000}
-            value={form.text}
-            onInput={(e) => change({ text: e.detail.value })}
-          />
-        </FormField>
-        <PhotoGrid
-          id="report-photo"
-          label="证据照片"
-          optional
-          max={MAX_PHOTOS}
-          photos={form.photos}
-          error={errors.photos}
-          onAdd={(photo) => change((f) => ({ photos: [...f.photos, photo].slice(0, MAX_PHOTOS) }))}
-          onRemove={(index) => change((f) => ({ photos: f.photos.filter((_, i) => i !== index) }))}
+        <TextWithPhotos
+          id="report"
+          label="举报内容"
+          placeholder="请写明被举报的人员或事项、时间、地点和经过"
+          photoLabel="证据照片"
+          form={form}
+          errors={errors}
+          change={change}
         />
         {report.failure ? (
           <Text id="report-error" className="field__error">

@@ -1,17 +1,14 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { BoundAccountView, FeedbackRequestCreated } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FiledCard } from '../../components/filed-card';
-import { FormField } from '../../components/form-field';
-import { PhotoGrid } from '../../components/photo-grid';
-import { listAccounts } from '../../services/accounts';
-import { fileSuggestion } from '../../services/consultations';
+import { AccountPicker, TextWithPhotos } from '../../components/feedback-fields';
+import { listAccounts } from '../../services/api/accounts';
+import { fileSuggestion } from '../../services/api/consultations';
 import { requireResident } from '../../services/resident-session';
-import { MAX_PHOTOS } from '../../services/uploads';
-import { useDraftForm } from '../../services/use-draft-form';
-import { AccountPicker } from './account-picker';
+import { useDraftForm } from '../../hooks/use-draft-form';
 import { consultFieldOf, suggestionDrafts, validateSuggestion } from './consult-form';
 import { SUGGESTION_URL } from './consult-urls';
 import './index.scss';
@@ -58,25 +55,13 @@ export default function SuggestionPage() {
           value={form.accountId}
           onChange={(accountId) => change({ accountId })}
         />
-        <FormField label="您的建议" id="suggestion-text" error={errors.text}>
-          <Textarea
-            id="suggestion-text"
-            className="field__textarea"
-            placeholder="请写下您对我们服务的建议"
-            maxlength={2000}
-            value={form.text}
-            onInput={(e) => change({ text: e.detail.value })}
-          />
-        </FormField>
-        <PhotoGrid
-          id="suggestion-photo"
-          label="照片"
-          optional
-          max={MAX_PHOTOS}
-          photos={form.photos}
-          error={errors.photos}
-          onAdd={(photo) => change((f) => ({ photos: [...f.photos, photo].slice(0, MAX_PHOTOS) }))}
-          onRemove={(index) => change((f) => ({ photos: f.photos.filter((_, i) => i !== index) }))}
+        <TextWithPhotos
+          id="suggestion"
+          label="您的建议"
+          placeholder="请写下您对我们服务的建议"
+          form={form}
+          errors={errors}
+          change={change}
         />
         {suggestion.failure || errors.accountId ? (
           <Text id="suggestion-error" className="field__error">

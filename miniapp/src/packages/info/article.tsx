@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { KnowledgeArticleView } from '@utility/shared';
 import { useEffect, useState } from 'react';
-import { getArticle } from '../../services/knowledge';
+import { getArticle } from '../../services/api/knowledge';
 import './info.scss';
 
 /** One published article: its text, and for a business guide the fees as published. */

@@ -7,7 +7,7 @@ import {
   type KnowledgeKind,
 } from '@utility/shared';
 import { useEffect, useState } from 'react';
-import { searchKnowledge } from '../../services/knowledge';
+import { searchKnowledge } from '../../services/api/knowledge';
 import './info.scss';
 
 /** 常见问题 / 办事指南 / 安全用气 / 服务承诺: one list with the kind as a tab, and a search box. */

@@ -3,8 +3,8 @@ import { useDidShow } from '@tarojs/taro';
 import type { ServiceOutletView } from '@utility/shared';
 import { useState } from 'react';
 import { DialLink } from '../../components/dial-link';
-import { listServiceOutlets } from '../../services/knowledge';
-import { openMap } from '../../services/open-map';
+import { listServiceOutlets } from '../../services/api/knowledge';
+import { openMap } from '../../platform/open-map';
 import './info.scss';
 
 /** 营业网点: where to walk in, when, for what, and how to call or get there. */

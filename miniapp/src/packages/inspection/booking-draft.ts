@@ -1,4 +1,4 @@
-import { formDraftStore } from '../../services/form-draft';
+import { formDraftStore } from '../../hooks/form-draft';
 
 export interface BookingForm {
   accountId: number;

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import type { NoticeTemplates } from '@utility/shared';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { getNoticeTemplates, subscribeNotices } from '../../services/my-tickets';
-import { askSubscribe } from '../../services/subscribe';
+import { getNoticeTemplates, subscribeNotices } from '../../services/api/my-tickets';
+import { askSubscribe } from '../../platform/subscribe';
 
 /**
  * 订阅安检提醒: one consent for the booking's ticket allows one notice of the inspection template

@@ -1,7 +1,7 @@
 import { ErrorCode, type BoundAccountView, type InspectionBookingView, type InspectionSlotView } from '@utility/shared';
 import { useState } from 'react';
-import { listAccounts, defaultAccount } from '../../services/accounts';
-import { listInspectionBookings, listInspectionSlots } from '../../services/inspections';
+import { listAccounts, defaultAccount } from '../../services/api/accounts';
+import { listInspectionBookings, listInspectionSlots } from '../../services/api/inspections';
 
 export interface AccountInspections {
   bookings: InspectionBookingView[];

@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { BillView, BoundAccountView, UsagePoint } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { listBills, getUsage } from '../../services/bills';
+import { listBills, getUsage } from '../../services/api/bills';
 import { requireResident } from '../../services/resident-session';
 import { BillRow } from './bill-row';
 import { splitBills } from './bill-format';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { UTILITY_LABELS } from '../../format/accounts';
 import { formatFullTime } from '../../format/time';
-import { getBill } from '../../services/bills';
+import { getBill } from '../../services/api/bills';
 import { requireResident } from '../../services/resident-session';
 import { BillLines } from './bill-lines';
 import { cubicMetres, periodLabel } from './bill-format';

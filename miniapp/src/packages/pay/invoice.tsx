@@ -11,8 +11,8 @@ import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { newIdempotencyKey } from '../../services/idempotency-key';
-import { listMyInvoices, reissueInvoice, requestInvoice } from '../../services/invoices';
-import { ApiRequestError } from '../../services/request';
+import { listMyInvoices, reissueInvoice, requestInvoice } from '../../services/api/invoices';
+import { ApiRequestError } from '../../services/api/request';
 import { requireResident } from '../../services/resident-session';
 import { EMPTY_INVOICE_FORM, validateInvoice, type InvoiceErrors, type InvoiceForm } from './invoice-form';
 

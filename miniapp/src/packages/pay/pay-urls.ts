@@ -1,5 +1,5 @@
 import type { BoundAccountView } from '@utility/shared';
-import { defaultAccount, listAccounts } from '../../services/accounts';
+import { defaultAccount, listAccounts } from '../../services/api/accounts';
 
 export const BILLS_URL = '/packages/pay/bills';
 /** 代缴: paying by 户号 without binding. */

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ApiRequestError } from '../../services/request';
-import { choosePhotos, uploadPhoto } from '../../services/uploads';
+import { ApiRequestError } from '../../services/api/request';
+import { choosePhotos, uploadPhoto } from '../../services/api/uploads';
 
 interface Props {
   path: string;

@@ -1,5 +1,5 @@
 import { ResidentReadingSchema } from '@utility/shared';
-import { formDraftStore, type FormDraft } from '../../services/form-draft';
+import { formDraftStore, type FormDraft } from '../../hooks/form-draft';
 
 export interface ReadingForm {
   accountId: number;

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { BoundAccountView, PaymentView } from '@utility/shared';
 import { useState } from 'react';
-import { listPayments } from '../../services/payments';
+import { listPayments } from '../../services/api/payments';
 import { requireResident } from '../../services/resident-session';
 import { pickAccount } from './pay-urls';
 import { Receipt } from './receipt';

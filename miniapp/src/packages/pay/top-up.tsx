@@ -11,7 +11,7 @@ import {
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { getBalance, listTopUps } from '../../services/prepaid';
+import { getBalance, listTopUps } from '../../services/api/prepaid';
 import { requireResident } from '../../services/resident-session';
 import { TOP_UP_PRESETS_FEN, yuanToFen } from '../../services/top-up-amount';
 import { payTopUp } from '../../services/top-up-flow';

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { ErrorCode } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { payBill, type WaitOptions } from '../../services/pay-flow';
-import { ApiRequestError } from '../../services/request';
+import { ApiRequestError } from '../../services/api/request';
 import { resultUrl } from './pay-urls';
 
 /**

@@ -5,8 +5,8 @@ import {
   type CreateRatingRequest,
   type RatingQuestion,
 } from '@utility/shared';
-import { formDraftStore, type FormDraft } from '../../services/form-draft';
-import { errorsByField, type Checked } from '../../services/use-draft-form';
+import { formDraftStore, type FormDraft } from '../../hooks/form-draft';
+import { errorsByField, type Checked } from '../../hooks/use-draft-form';
 
 export interface RatingForm {
   /** The ticket rated: a kept draft is only offered again on the same ticket. */

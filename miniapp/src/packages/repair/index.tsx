@@ -15,13 +15,13 @@ import { OutageBanner } from '../../components/outage-banner';
 import { PhotoGrid, type Photo } from '../../components/photo-grid';
 import { SubscribeButton } from '../../components/subscribe-button';
 import { UTILITY_LABELS } from '../../format/accounts';
-import { defaultAccount, listAccounts } from '../../services/accounts';
+import { defaultAccount, listAccounts } from '../../services/api/accounts';
 import { newIdempotencyKey } from '../../services/idempotency-key';
-import { listOutages } from '../../services/outages';
-import { reportFault } from '../../services/repairs';
-import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
+import { listOutages } from '../../services/api/outages';
+import { reportFault } from '../../services/api/repairs';
+import { ApiRequestError, NETWORK_ERROR } from '../../services/api/request';
 import { requireResident } from '../../services/resident-session';
-import { MAX_PHOTOS } from '../../services/uploads';
+import { MAX_PHOTOS } from '../../services/api/uploads';
 import { CategoryPicker } from './category-picker';
 import {
   LAST_CONTACT_PHONE_KEY,

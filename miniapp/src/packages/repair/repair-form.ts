@@ -10,8 +10,8 @@ import {
   type Utility,
 } from '@utility/shared';
 import type { Photo } from '../../components/photo-grid';
-import { formDraftStore, type FormDraft } from '../../services/form-draft';
-import { MAX_PHOTOS } from '../../services/uploads';
+import { formDraftStore, type FormDraft } from '../../hooks/form-draft';
+import { MAX_PHOTOS } from '../../services/api/uploads';
 
 /** Half-day visit slots, Shanghai time; each within the server's 4-hour limit. */
 export const WINDOW_SLOTS = [

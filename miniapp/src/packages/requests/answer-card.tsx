@@ -4,7 +4,7 @@ import type { ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { formatFullTime } from '../../format/time';
-import { checkAnswer } from '../../services/consultations';
+import { checkAnswer } from '../../services/api/consultations';
 
 /**
  * A question's or suggestion's answer (docs/domain.md#consultations), and for a question the

@@ -2,7 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import type { ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { cancelMyTicket } from '../../services/my-tickets';
+import { cancelMyTicket } from '../../services/api/my-tickets';
 
 interface Props {
   ticketId: number;

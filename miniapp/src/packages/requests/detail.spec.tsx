@@ -4,7 +4,7 @@ import { NOTICE_TEMPLATES, residentTicket, signInResident } from '../../../test/
 import { answer, serve, sent } from '../../../test/serve';
 import { byId, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
-import { askSubscribe as askSubscribeWeapp } from '../../services/subscribe.weapp';
+import { askSubscribe as askSubscribeWeapp } from '../../platform/subscribe.weapp';
 import RequestDetailPage from './detail';
 
 const posted = (url: string) =>

@@ -4,7 +4,7 @@ import { ResidentStep, TicketType, type ResidentTicketView } from '@utility/shar
 import { useState } from 'react';
 import { StepBadge } from '../../components/step-badge';
 import { formatClockTime, formatFullTime, formatWindow } from '../../format/time';
-import { getMyTicket } from '../../services/my-tickets';
+import { getMyTicket } from '../../services/api/my-tickets';
 import { requireResident } from '../../services/resident-session';
 import { AnswerCard } from './answer-card';
 import { CancelPanel } from './cancel-panel';

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { ResidentStep, formatYuan, type ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { acceptQuote } from '../../services/my-tickets';
+import { acceptQuote } from '../../services/api/my-tickets';
 
 /** While the job is under way a quote can still be agreed to. */
 const UNDER_WAY: readonly ResidentStep[] = [ResidentStep.Dispatched, ResidentStep.OnTheWay, ResidentStep.Arrived];

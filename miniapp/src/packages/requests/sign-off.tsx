@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { NotFixedSchema, ResidentStep, type ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { confirmMyTicket, reportNotFixed } from '../../services/my-tickets';
+import { confirmMyTicket, reportNotFixed } from '../../services/api/my-tickets';
 
 interface Props {
   ticket: ResidentTicketView;

@@ -4,7 +4,7 @@ import { ResidentStep, type ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { formatFullTime } from '../../format/time';
-import { confirmTemperature } from '../../services/my-tickets';
+import { confirmTemperature } from '../../services/api/my-tickets';
 
 interface Props {
   ticket: ResidentTicketView;

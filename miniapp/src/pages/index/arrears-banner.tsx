@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatYuan } from '@utility/shared';
 import { ActionButton } from '../../components/action-button';
-import type { Arrears } from '../../services/bills';
+import type { Arrears } from '../../services/api/bills';
 
 /** Unpaid bills of the default account, on the home page; nothing when all is paid. */
 export function ArrearsBanner({ arrears }: { arrears: Arrears | null }) {

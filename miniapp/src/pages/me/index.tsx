@@ -4,7 +4,7 @@ import type { ResidentView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { SignInPrompt } from '../../components/sign-in-prompt';
-import { deleteIdentity, logoutResident, savePhoneFromCode } from '../../services/residents';
+import { deleteIdentity, logoutResident, savePhoneFromCode } from '../../services/api/residents';
 import { PRIVACY_URL, activeResident } from '../../services/resident-session';
 import { PhoneButton } from './phone-button';
 import './index.scss';

@@ -1,6 +1,6 @@
 import { ActionButton } from '../../components/action-button';
-import { openMockSheet } from '../../services/mock-sheet.h5';
-import { MOCK_PHONE, mockPhoneCode } from '../../services/mock-wechat';
+import { openMockSheet } from '../../platform/mock-sheet.h5';
+import { MOCK_PHONE, mockPhoneCode } from '../../platform/mock-wechat';
 
 interface Props {
   busy: boolean;

@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
 import { SignInPrompt } from '../../components/sign-in-prompt';
-import { listMyTickets } from '../../services/my-tickets';
+import { listMyTickets } from '../../services/api/my-tickets';
 import { activeResident } from '../../services/resident-session';
 import { RequestRow } from './request-row';
 import './index.scss';

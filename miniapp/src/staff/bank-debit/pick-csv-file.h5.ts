@@ -1,4 +1,4 @@
-import type { ImportFile } from '../../services/admin-accounts';
+import type { ImportFile } from '../../services/api/admin-accounts';
 
 /** H5: the browser's file picker for the bank's CSV; the File itself is sent (streamed by the browser). */
 export function pickCsvFile(): Promise<ImportFile | null> {

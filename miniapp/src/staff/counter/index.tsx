@@ -4,8 +4,8 @@ import { PAYMENT_METHOD_LABELS, formatYuan, type BillView, type CounterPaymentVi
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { recordCounterPayment } from '../../services/counter-payments';
-import { ApiRequestError } from '../../services/request';
+import { recordCounterPayment } from '../../services/api/counter-payments';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { COUNTER_METHODS, validateCounter, type CounterErrors, type CounterForm } from './counter-form';
 import { ACCOUNT_NO_ERROR, UnpaidBillSearch, isAccountNo, unpaidBillsOf } from './unpaid-bill-search';

@@ -2,7 +2,7 @@ import { Input, View } from '@tarojs/components';
 import type { BillView } from '@utility/shared';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { listStaffBills } from '../../services/counter-payments';
+import { listStaffBills } from '../../services/api/counter-payments';
 
 /** What the 户号 box must hold before a search is sent (the server answers the same for anything else). */
 export const ACCOUNT_NO_ERROR = '户号应为10位数字';

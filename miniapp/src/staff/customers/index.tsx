@@ -7,9 +7,9 @@ import {
   type StaffSearchResult,
 } from '@utility/shared';
 import { useState } from 'react';
-import { useDeskLayout } from '../../services/desk-layout';
-import { findAccountHistory, searchCustomers } from '../../services/account-history';
-import { ApiRequestError } from '../../services/request';
+import { useDeskLayout } from '../../hooks/desk-layout';
+import { findAccountHistory, searchCustomers } from '../../services/api/account-history';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { DeskConsole } from '../desk/desk-console';
 import { historySections } from './history-sections';

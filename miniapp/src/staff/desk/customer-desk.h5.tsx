@@ -1,7 +1,7 @@
 import { TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, type StaffSearchResult } from '@utility/shared';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { findAccountHistory, searchCustomers } from '../../services/account-history';
-import { ApiRequestError } from '../../services/request';
+import { findAccountHistory, searchCustomers } from '../../services/api/account-history';
+import { ApiRequestError } from '../../services/api/request';
 import { SEARCH_HINT, searchError } from '../customers/search-query';
 import { HistoryPane, type History } from './history-pane.h5';
 import './customer-desk.scss';

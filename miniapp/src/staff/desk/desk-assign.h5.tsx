@@ -1,8 +1,8 @@
 import { ROLE_LABELS, type QueueMemberView, type Role } from '@utility/shared';
 import { useEffect, useState } from 'react';
 import { byDutyThenLoad, shiftLabel } from '../../format/shift';
-import { listQueueMembers } from '../../services/queues';
-import { assignTicket } from '../../services/tickets';
+import { listQueueMembers } from '../../services/api/queues';
+import { assignTicket } from '../../services/api/tickets';
 
 interface Props {
   ticketId: number;

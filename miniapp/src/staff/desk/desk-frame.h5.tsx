@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useEffect, type ComponentType, type ReactNode } from 'react';
-import { useDeskLayout } from '../../services/desk-layout';
+import { useDeskLayout } from '../../hooks/desk-layout';
 import { DeskShell, useDeskNav } from './desk-shell.h5';
 import './desk-frame.scss';
 

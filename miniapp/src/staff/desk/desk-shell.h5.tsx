@@ -1,10 +1,10 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { ROLE_LABELS, Role, type QueueView, type StaffView } from '@utility/shared';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { listQueues } from '../../services/queues';
+import { listQueues } from '../../services/api/queues';
 import { getStaff, requireStaff, staffHasRole } from '../../services/session';
-import { logout } from '../../services/staff';
-import { listStaffNotifications } from '../../services/staff-notifications';
+import { logout } from '../../services/api/staff';
+import { listStaffNotifications } from '../../services/api/staff-notifications';
 import {
   INTAKE_ROLES,
   KNOWLEDGE_EDITOR_ROLES,
@@ -64,7 +64,7 @@ function urlOf(view: DeskView, queues: QueueView[] | null): string {
   if (view.kind === 'ticket') return `/staff/ticket/index?id=${view.ticketId}`;
   const name = queues?.find((q) => q.id === view.queueId)?.name ?? '';
   return view.queueId
-    ? `/staff/queue/index?id=${view.queueId}&name=${encodeURIComponent(name)}`
+    ? `/staff/queues/queue?id=${view.queueId}&name=${encodeURIComponent(name)}`
     : '/staff/queues/index';
 }
 

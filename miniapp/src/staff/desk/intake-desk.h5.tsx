@@ -8,10 +8,10 @@ import {
 } from '@utility/shared';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { UTILITY_LABELS } from '../../format/accounts';
-import { findAccountHistory, type AccountHistoryView } from '../../services/account-history';
-import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
-import { answerTicket } from '../../services/consultations';
-import { createTicket } from '../../services/tickets';
+import { findAccountHistory, type AccountHistoryView } from '../../services/api/account-history';
+import { ApiRequestError, NETWORK_ERROR } from '../../services/api/request';
+import { answerTicket } from '../../services/api/consultations';
+import { createTicket } from '../../services/api/tickets';
 import { LeakSafety } from '../intake/leak-safety';
 import { KnowledgePicker, answerTextOf } from '../knowledge-picker';
 import {

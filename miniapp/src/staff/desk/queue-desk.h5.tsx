@@ -9,7 +9,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useNow } from '../../components/clock-list';
 import { describeClock } from '../../format/clock';
-import { claimNext, listQueueTickets } from '../../services/queues';
+import { claimNext, listQueueTickets } from '../../services/api/queues';
 import { nextOrder, sortTickets, WORK_ORDER, type SortKey, type SortOrder } from './queue-table';
 import { TicketPane } from './ticket-pane.h5';
 import { outageLine } from '../ticket/outage-card';

@@ -11,9 +11,9 @@ import {
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { createInspectionPlan } from '../../services/field-inspections';
-import { listQueues } from '../../services/queues';
-import { ApiRequestError } from '../../services/request';
+import { createInspectionPlan } from '../../services/api/field-inspections';
+import { listQueues } from '../../services/api/queues';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { newPlanForm, periodEnd, validatePlan, type PlanErrors, type PlanForm } from './plan-form';
 import '../job/index.scss';

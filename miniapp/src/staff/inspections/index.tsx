@@ -3,9 +3,9 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { VisitKind, addCalendarDays, shanghaiDate, type FieldInspectionView } from '@utility/shared';
 import { useState } from 'react';
 import { relativeCalendarDay } from '../../format/calendar-day';
-import { listFieldInspections } from '../../services/field-inspections';
+import { listFieldInspections } from '../../services/api/field-inspections';
 import { requireStaff } from '../../services/session';
-import { visitStatusLabel, visitWhen } from '../inspection/visit-labels';
+import { visitStatusLabel, visitWhen } from './visit-labels';
 import './index.scss';
 
 function VisitRow({ visit, date }: { visit: FieldInspectionView; date: string }) {
@@ -14,7 +14,7 @@ function VisitRow({ visit, date }: { visit: FieldInspectionView; date: string })
     <View
       id={`field-inspection-${visit.ticketNo}`}
       className="card visit-row"
-      onClick={() => Taro.navigateTo({ url: `/staff/inspection/index?id=${visit.id}&date=${date}` })}
+      onClick={() => Taro.navigateTo({ url: `/staff/inspections/inspection?id=${visit.id}&date=${date}` })}
     >
       <View className="row">
         <Text className="visit-row__address">{visit.address}</Text>

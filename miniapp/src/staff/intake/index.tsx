@@ -4,10 +4,10 @@ import { CHANNEL_LABELS, Channel, TICKET_TYPE_LABELS, TicketType, type Knowledge
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
+import { ApiRequestError, NETWORK_ERROR } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
-import { answerTicket } from '../../services/consultations';
-import { createTicket } from '../../services/tickets';
+import { answerTicket } from '../../services/api/consultations';
+import { createTicket } from '../../services/api/tickets';
 import {
   clearDraft,
   errorsFromDetails,
@@ -22,7 +22,7 @@ import {
 } from './intake-form';
 import { KnowledgePicker, answerTextOf } from '../knowledge-picker';
 import { LeakSafety } from './leak-safety';
-import { useDeskLayout } from '../../services/desk-layout';
+import { useDeskLayout } from '../../hooks/desk-layout';
 import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
 

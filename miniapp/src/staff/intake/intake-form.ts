@@ -1,5 +1,5 @@
 import { Channel, CreateTicketSchema, INTAKE_CHANNELS, type CreateTicketRequest, TicketType } from '@utility/shared';
-import { formDraftStore, type FormDraft } from '../../services/form-draft';
+import { formDraftStore, type FormDraft } from '../../hooks/form-draft';
 
 export interface IntakeForm {
   type: TicketType | '';

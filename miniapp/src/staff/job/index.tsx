@@ -4,9 +4,9 @@ import { ErrorCode, TicketStatus, TicketType, type FieldJobView } from '@utility
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { TicketPhotos } from '../../components/ticket-photos';
-import { acceptJob, arriveJob, departJob, handOverJob, listFieldJobs, resolveJob } from '../../services/field-jobs';
-import { currentLocation } from '../../services/location';
-import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
+import { acceptJob, arriveJob, departJob, handOverJob, listFieldJobs, resolveJob } from '../../services/api/field-jobs';
+import { currentLocation } from '../../platform/location';
+import { ApiRequestError, NETWORK_ERROR } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { HandOverPanel } from './hand-over-panel';
 import { JobCard } from './job-card';

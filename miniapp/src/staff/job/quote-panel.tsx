@@ -3,8 +3,8 @@ import { formatYuan, priceQuote, type FieldJobView, type QuoteView, type RepairP
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import type { Photo } from '../../components/photo-grid';
-import { quotablePriceList, sendQuote, signQuote } from '../../services/field-jobs';
-import { ApiRequestError } from '../../services/request';
+import { quotablePriceList, sendQuote, signQuote } from '../../services/api/field-jobs';
+import { ApiRequestError } from '../../services/api/request';
 import { SignatureConfirmation } from './signature-confirmation';
 
 interface Props {

@@ -2,7 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { PhotoGrid } from '../../components/photo-grid';
-import { MAX_PHOTOS } from '../../services/uploads';
+import { MAX_PHOTOS } from '../../services/api/uploads';
 import type { PartRow, ResolveErrors, ResolveForm } from './resolve-form';
 import { SignatureConfirmation } from './signature-confirmation';
 

@@ -1,7 +1,7 @@
 import { ResolveJobSchema, type ResolveJobRequest } from '@utility/shared';
 import Taro from '@tarojs/taro';
 import type { Photo } from '../../components/photo-grid';
-import { MAX_PHOTOS } from '../../services/uploads';
+import { MAX_PHOTOS } from '../../services/api/uploads';
 
 export interface PartRow {
   name: string;

@@ -2,8 +2,8 @@ import { Image, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import type { Photo } from '../../components/photo-grid';
-import { ApiRequestError } from '../../services/request';
-import { uploadPhoto } from '../../services/uploads';
+import { ApiRequestError } from '../../services/api/request';
+import { uploadPhoto } from '../../services/api/uploads';
 import type { SignaturePadHandle } from './signature';
 import { SignaturePad } from './signature-pad';
 

@@ -3,7 +3,7 @@ import type { TemperatureReadingView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import type { Photo } from '../../components/photo-grid';
-import { recordTemperature } from '../../services/field-jobs';
+import { recordTemperature } from '../../services/api/field-jobs';
 import { SignatureConfirmation } from './signature-confirmation';
 
 const CELSIUS = /^\d{1,2}(\.\d)?$/;

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { FieldJobView } from '@utility/shared';
 import { useState } from 'react';
-import { listFieldJobs } from '../../services/field-jobs';
+import { listFieldJobs } from '../../services/api/field-jobs';
 import { requireStaff } from '../../services/session';
 import { JobRow } from './job-row';
 import './index.scss';

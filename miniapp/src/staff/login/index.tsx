@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { STAFF_PASSWORD_URL, getStaff, getToken } from '../../services/session';
-import { login } from '../../services/staff';
+import { login } from '../../services/api/staff';
 import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 

@@ -4,7 +4,7 @@ import type { StaffNotificationView } from '@utility/shared';
 import { useState } from 'react';
 import { formatFullTime } from '../../format/time';
 import { requireStaff } from '../../services/session';
-import { listStaffNotifications, markStaffNotificationRead } from '../../services/staff-notifications';
+import { listStaffNotifications, markStaffNotificationRead } from '../../services/api/staff-notifications';
 import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 

@@ -4,9 +4,9 @@ import { ChangePasswordSchema, PASSWORD_MIN_LENGTH, PASSWORD_PROBLEM_MESSAGES, p
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { ApiRequestError } from '../../services/request';
+import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
-import { changePassword, logout } from '../../services/staff';
+import { changePassword, logout } from '../../services/api/staff';
 import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';
 

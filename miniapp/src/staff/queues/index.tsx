@@ -3,19 +3,19 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { ROLE_LABELS, type QueueView, type StaffView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { listQueues } from '../../services/queues';
+import { listQueues } from '../../services/api/queues';
 import { requireStaff } from '../../services/session';
-import { logout } from '../../services/staff';
-import { listStaffNotifications } from '../../services/staff-notifications';
+import { logout } from '../../services/api/staff';
+import { listStaffNotifications } from '../../services/api/staff-notifications';
 import { STAFF_HOME_ENTRIES } from '../home-entries';
-import { useDeskLayout } from '../../services/desk-layout';
+import { useDeskLayout } from '../../hooks/desk-layout';
 import { DeskConsole } from '../desk/desk-console';
 import './index.scss';
 
 function QueueCard({ queue }: { queue: QueueView }) {
   const { open, atRisk, breached } = queue.counts;
   const openQueue = () =>
-    Taro.navigateTo({ url: `/staff/queue/index?id=${queue.id}&name=${encodeURIComponent(queue.name)}` });
+    Taro.navigateTo({ url: `/staff/queues/queue?id=${queue.id}&name=${encodeURIComponent(queue.name)}` });
   return (
     <View id={`queue-${queue.code}`} className="card queue-card" onClick={openQueue}>
       <Text className="card__title">{queue.name}</Text>

@@ -36,7 +36,7 @@ describe('my queues', () => {
 
     await act(async () => fireEvent.click(row));
     expect(taro.navigateTo).toHaveBeenCalledWith({
-      url: `/staff/queue/index?id=3&name=${encodeURIComponent('城东站维修队列')}`,
+      url: `/staff/queues/queue?id=3&name=${encodeURIComponent('城东站维修队列')}`,
     });
   });
 

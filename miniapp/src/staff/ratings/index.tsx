@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { RATING_LEVELS, RATING_LEVEL_LABELS, type StaffRatingsView } from '@utility/shared';
 import { useState } from 'react';
 import { formatFullTime } from '../../format/time';
-import { getMyRatings } from '../../services/return-visits';
+import { getMyRatings } from '../../services/api/return-visits';
 import { requireStaff } from '../../services/session';
 import { withDeskFrame } from '../desk/desk-frame';
 import './index.scss';

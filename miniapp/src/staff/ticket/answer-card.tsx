@@ -11,8 +11,8 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { formatFullTime } from '../../format/time';
-import { answerTicket } from '../../services/consultations';
-import { ApiRequestError } from '../../services/request';
+import { answerTicket } from '../../services/api/consultations';
+import { ApiRequestError } from '../../services/api/request';
 import { ANSWER_MAX, KnowledgePicker, answerTextOf } from '../knowledge-picker';
 
 const ANSWERABLE: readonly TicketStatus[] = [TicketStatus.Submitted, TicketStatus.Accepted, TicketStatus.Assigned];

@@ -5,7 +5,7 @@ import { answer, serve } from '../../../test/serve';
 import { byId, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
 import { saveSession } from '../../services/session';
-import { TicketRow } from '../queue/ticket-row';
+import { TicketRow } from '../queues/ticket-row';
 import TicketPage from './index';
 
 const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');

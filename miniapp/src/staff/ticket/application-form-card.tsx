@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ApplicationFormView } from '../../services/complaint-handling';
+import type { ApplicationFormView } from '../../services/api/complaint-handling';
 
 /** What the resident filed: the kind, its fields (ID numbers and phones masked) and how many photos of each document. */
 export function ApplicationFormCard({ form }: { form: ApplicationFormView }) {

@@ -13,7 +13,7 @@ import {
 } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { approveCompensation, gradeComplaint, replyToComplaint } from '../../services/complaint-handling';
+import { approveCompensation, gradeComplaint, replyToComplaint } from '../../services/api/complaint-handling';
 import { yuanToFen } from './compensation-amount';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { revealPhone } from '../../services/tickets';
+import { revealPhone } from '../../services/api/tickets';
 import './contact-phone.scss';
 
 interface Props {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Role, TICKET_STATUS_LABELS, type StaffView, type TicketDetailView, type TicketRef } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { linkTicket } from '../../services/tickets';
+import { linkTicket } from '../../services/api/tickets';
 
 const LINKING_ROLES: readonly Role[] = [Role.Agent, Role.Dispatcher, Role.Supervisor, Role.Admin];
 

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { formatFullTime } from '../../format/time';
-import { ApiRequestError } from '../../services/request';
-import { replyToHotline } from '../../services/tickets';
+import { ApiRequestError } from '../../services/api/request';
+import { replyToHotline } from '../../services/api/tickets';
 
 /**
  * A 12345 transfer: its hotline number, when the handling opinion is due (1 hour), the replies sent

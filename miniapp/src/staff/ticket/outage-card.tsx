@@ -4,7 +4,7 @@ import type { StaffView, TicketView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { formatFullTime } from '../../format/time';
-import { unlinkFromOutage } from '../../services/outages';
+import { unlinkFromOutage } from '../../services/api/outages';
 import { OUTAGE_ROLES } from '../home-entries';
 
 /** 属于停气 #… 预计恢复 …: the text a linked fault shows in the ticket and the queue. */

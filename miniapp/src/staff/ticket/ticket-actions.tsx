@@ -11,7 +11,7 @@ import {
 } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { claimTicket, transitionTicket } from '../../services/tickets';
+import { claimTicket, transitionTicket } from '../../services/api/tickets';
 import { AssignPanel } from './assign-panel';
 import { transitionLabel } from './transition-labels';
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { ReturnVisitView } from '@utility/shared';
 import { useState } from 'react';
-import { listReturnVisits } from '../../services/return-visits';
+import { listReturnVisits } from '../../services/api/return-visits';
 import { requireStaff } from '../../services/session';
 import { VisitRow } from './visit-row';
 import { withDeskFrame } from '../desk/desk-frame';

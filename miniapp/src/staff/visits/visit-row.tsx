@@ -16,7 +16,7 @@ export function VisitRow({ visit }: { visit: ReturnVisitView }) {
     <View
       id={`visit-${visit.no}`}
       className="card visit-row"
-      onClick={() => Taro.navigateTo({ url: `/staff/visit/index?id=${visit.id}` })}
+      onClick={() => Taro.navigateTo({ url: `/staff/visits/visit?id=${visit.id}` })}
     >
       <View className="row">
         <Text className="visit-row__type">

@@ -7,7 +7,7 @@ import {
 } from '@utility/shared';
 import { ActionButton } from '../../components/action-button';
 import { PhotoGrid } from '../../components/photo-grid';
-import { MAX_PHOTOS } from '../../services/uploads';
+import { MAX_PHOTOS } from '../../services/api/uploads';
 import { entryOf, type InspectionErrors, type InspectionForm, type ItemEntry } from './inspection-form';
 
 interface Props {

@@ -15,8 +15,8 @@ import { answer, offline, serve } from '../../../test/serve';
 import { byId, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
 import { saveSession } from '../../services/session';
-import InspectionsPage from '../inspections/index';
-import VisitPage from './index';
+import InspectionsPage from './index';
+import VisitPage from './inspection';
 import {
   emptyInspectionForm,
   passRemaining,
@@ -266,7 +266,7 @@ describe('今日安检', () => {
     expect(byId('field-inspection-T202611230040').textContent).toContain('预约 上午 09:00–12:00');
     expect(byId('field-inspection-T202611250044').textContent).toContain('复检 · 整改期限 11-28 23:59');
     await tap('field-inspection-T202611250044');
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/inspection/index?id=44&date=2026-11-25' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/inspections/inspection?id=44&date=2026-11-25' });
 
     await tap('inspections-next');
     expect(await screen.findByText('当天没有安检任务')).toBeTruthy();

@@ -10,8 +10,12 @@ import {
 } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { arriveForInspection, listFieldInspections, recordInspectionResult } from '../../services/field-inspections';
-import { ApiRequestError, NETWORK_ERROR } from '../../services/request';
+import {
+  arriveForInspection,
+  listFieldInspections,
+  recordInspectionResult,
+} from '../../services/api/field-inspections';
+import { ApiRequestError, NETWORK_ERROR } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { ChecklistPanel } from './checklist-panel';
 import {
@@ -28,7 +32,7 @@ import {
 import { ConfirmationPanel, RefusePanel, ResultSummary } from './outcome-panels';
 import { VisitCard } from './visit-card';
 import '../job/index.scss';
-import './index.scss';
+import './inspection.scss';
 
 type Busy = VisitOutcome | null;
 

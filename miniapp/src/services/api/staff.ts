@@ -1,6 +1,6 @@
 import type { ChangePasswordRequest, StaffLoginRequest, StaffLoginResponse } from '@utility/shared';
 import { staffApi } from './request';
-import { clearSession, saveSession } from './session';
+import { clearSession, saveSession } from '../session';
 
 export async function login(credentials: StaffLoginRequest): Promise<StaffLoginResponse> {
   const result = await staffApi.request<StaffLoginResponse>('/api/staff/login', { method: 'POST', data: credentials });

@@ -4,13 +4,13 @@ import { ReturnVisitOutcome, isOpen, type ReturnVisitView } from '@utility/share
 import { useState } from 'react';
 import { ClockList } from '../../components/clock-list';
 import { formatFullTime } from '../../format/time';
-import { getReturnVisit } from '../../services/return-visits';
+import { getReturnVisit } from '../../services/api/return-visits';
 import { requireStaff } from '../../services/session';
 import { ContactPhone } from '../ticket/contact-phone';
 import { AttemptForm } from './attempt-form';
 import { AttemptList } from './attempt-list';
 import { withDeskFrame } from '../desk/desk-frame';
-import './index.scss';
+import './visit.scss';
 
 const OUTCOME_LABELS: Record<ReturnVisitOutcome, string> = {
   [ReturnVisitOutcome.Fixed]: '回访完成：问题已解决',

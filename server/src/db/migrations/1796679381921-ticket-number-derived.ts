@@ -9,8 +9,8 @@ const DERIVED_NO =
  * writes it in no second statement). Every stored number was made by that same rule; a ticket whose
  * stored number is another stops the migration rather than lose it.
  */
-export class TicketNumberDerived1796675975167 implements MigrationInterface {
-  name = 'TicketNumberDerived1796675975167';
+export class TicketNumberDerived1796679381921 implements MigrationInterface {
+  name = 'TicketNumberDerived1796679381921';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const [{ n }] = await queryRunner.query(

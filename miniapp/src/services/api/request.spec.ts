@@ -1,9 +1,9 @@
-import { ErrorCode, Role } from '@utility/shared';
-import * as taro from '../../test/taro-mock';
-import { residentLogin } from '../../test/factories/residents';
+import { ERROR_MESSAGES, ErrorCode, Role } from '@utility/shared';
+import * as taro from '../../../test/taro-mock';
+import { residentLogin } from '../../../test/factories/residents';
 import { ApiRequestError, NETWORK_ERROR, residentApi, staffApi } from './request';
-import { getResident, getResidentToken, saveResidentLogin } from './resident-session';
-import { getToken, saveSession } from './session';
+import { getResident, getResidentToken, saveResidentLogin } from '../resident-session';
+import { getToken, saveSession } from '../session';
 
 const offline = () => Promise.reject({ errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' });
 const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
@@ -72,6 +72,14 @@ describe('request wrapper', () => {
     const error = await failure(staffApi.request('/api/queues'));
     expect(error).toMatchObject({ code: ErrorCode.Internal, message: '系统繁忙，请稍后再试' });
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '系统繁忙，请稍后再试' }));
+  });
+
+  it("maps a proxy's refusal as the server maps the same status: 413 (too large) is a validation failure", async () => {
+    taro.request.mockImplementation(() => answer(413, '<html>Request Entity Too Large</html>'));
+
+    const error = await failure(staffApi.request('/api/queues', { method: 'POST', data: {} }));
+    expect(error).toMatchObject({ code: ErrorCode.ValidationFailed, status: 413 });
+    expect(error.message).toBe(ERROR_MESSAGES[ErrorCode.ValidationFailed]);
   });
 
   it('on 401 forgets the session and goes to the staff login', async () => {

@@ -1,6 +1,6 @@
 import type { NoticeTemplates } from '@utility/shared';
 import { openMockSheet } from './mock-sheet.h5';
-import { PROGRESS_TEMPLATES, TEMPLATE_LABELS, TemplateKey } from './subscribe-templates';
+import { PROGRESS_TEMPLATES, TEMPLATE_LABELS, TemplateKey } from '../services/subscribe-templates';
 
 /** H5 stand-in for WeChat's consent sheet: the tester ticks what the resident accepts (all by default). */
 export async function askSubscribe(

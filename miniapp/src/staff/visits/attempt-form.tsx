@@ -3,7 +3,7 @@ import { RATING_LEVELS, RATING_LEVEL_LABELS, type ReturnVisitView } from '@utili
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
-import { recordVisitAttempt } from '../../services/return-visits';
+import { recordVisitAttempt } from '../../services/api/return-visits';
 import { EMPTY_VISIT_FORM, outcomeHint, validateVisitAttempt, type VisitErrors, type VisitForm } from './visit-form';
 
 interface Props {

@@ -4,7 +4,7 @@ import { clockView, staffLogin, ticketView } from '../../../test/factories/ticke
 import { tap } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
 import { saveSession } from '../../services/session';
-import QueuePage from './index';
+import QueuePage from './queue';
 
 const NOW = new Date('2026-11-23T06:00:00Z'); // 14:00 in Shanghai
 const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });

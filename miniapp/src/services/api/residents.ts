@@ -1,6 +1,6 @@
 import type { ResidentLoginResponse, ResidentView } from '@utility/shared';
 import { residentApi } from './request';
-import { clearResidentSession, saveResident, saveResidentLogin } from './resident-session';
+import { clearResidentSession, saveResident, saveResidentLogin } from '../resident-session';
 
 /** A WeChat login code (wx.login, or the H5 mock's) for a resident token; the session is kept. */
 export async function loginWithWechatCode(code: string): Promise<ResidentLoginResponse> {

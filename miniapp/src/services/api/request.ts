@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
-import { ERROR_MESSAGES, ErrorCode, type ApiError } from '@utility/shared';
-import { PRIVACY_URL, RESIDENT_LOGIN_URL, clearResidentSession, getResidentToken } from './resident-session';
-import { STAFF_LOGIN_URL, STAFF_PASSWORD_URL, clearSession, getToken } from './session';
+import { ERROR_MESSAGES, ErrorCode, STATUS_ERROR_CODES, type ApiError } from '@utility/shared';
+import { PRIVACY_URL, RESIDENT_LOGIN_URL, clearResidentSession, getResidentToken } from '../resident-session';
+import { STAFF_LOGIN_URL, STAFF_PASSWORD_URL, clearSession, getToken } from '../session';
 
 /** Client-side code for "no answer from the server" (not part of the server's ErrorCode). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -30,16 +30,6 @@ export interface RequestOptions {
   silent?: boolean;
 }
 
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: ErrorCode.ValidationFailed,
-  401: ErrorCode.Unauthenticated,
-  403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
-  409: ErrorCode.Conflict,
-  422: ErrorCode.ValidationFailed,
-  429: ErrorCode.RateLimited,
-};
-
 /** Whose token a call carries, and where a 401 sends the person. */
 interface Audience {
   token: () => string | null;
@@ -58,13 +48,13 @@ function isKnownCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && code in ERROR_MESSAGES;
 }
 
-/** The server's `{code, message}`; anything else (a proxy's HTML page) is mapped from the status. */
+/** The server's `{code, message}`; anything else (a proxy's HTML page) is mapped from the status as the server maps it. */
 function toApiRequestError(status: number, body: unknown): ApiRequestError {
   const error = (body ?? {}) as Partial<ApiError>;
   if (isKnownCode(error.code)) {
     return new ApiRequestError(error.code, error.message || ERROR_MESSAGES[error.code], status, error.details);
   }
-  const code = STATUS_CODES[status] ?? ErrorCode.Internal;
+  const code = STATUS_ERROR_CODES[status] ?? ErrorCode.Internal;
   return new ApiRequestError(code, ERROR_MESSAGES[code], status);
 }
 

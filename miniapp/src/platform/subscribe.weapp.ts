@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { NoticeTemplates } from '@utility/shared';
-import { PROGRESS_TEMPLATES, TemplateKey } from './subscribe-templates';
+import { PROGRESS_TEMPLATES, TemplateKey } from '../services/subscribe-templates';
 
 /**
  * WeChat's own consent sheet. It must run straight from the resident's tap (no request

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { newIdempotencyKey } from './idempotency-key';
+import { newIdempotencyKey } from '../services/idempotency-key';
 
 /** One form fill: its fields and the key that makes a resubmission the same request. */
 export interface FormDraft<F> {

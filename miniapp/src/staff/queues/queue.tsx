@@ -3,12 +3,12 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { TicketView } from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { claimNext, listQueueTickets } from '../../services/queues';
+import { claimNext, listQueueTickets } from '../../services/api/queues';
 import { requireStaff } from '../../services/session';
 import { TicketRow } from './ticket-row';
-import { useDeskLayout } from '../../services/desk-layout';
+import { useDeskLayout } from '../../hooks/desk-layout';
 import { DeskConsole } from '../desk/desk-console';
-import './index.scss';
+import './queue.scss';
 
 export default function QueuePage() {
   const { params } = useRouter();

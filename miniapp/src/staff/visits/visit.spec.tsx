@@ -14,8 +14,8 @@ import { answer, serve } from '../../../test/serve';
 import { byId, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
 import { saveSession } from '../../services/session';
-import VisitsPage from '../visits/index';
-import VisitPage from './index';
+import VisitsPage from './index';
+import VisitPage from './visit';
 import { EMPTY_VISIT_FORM, outcomeHint, validateVisitAttempt } from './visit-form';
 
 const posts = () => taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');

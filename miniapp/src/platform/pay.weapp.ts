@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { PayResponse } from '@utility/shared';
-import type { CashierResult } from './pay-flow';
+import type { CashierResult } from '../services/pay-flow';
 
 /** WeChat's own cashier, with the parameters exactly as the server signed them. */
 export async function payAtCashier(order: PayResponse): Promise<CashierResult> {

@@ -1,7 +1,7 @@
 import type { PayResponse } from '@utility/shared';
 import { openMockCashier } from './mock-cashier.h5';
-import type { CashierResult } from './pay-flow';
-import { ApiRequestError, residentApi } from './request';
+import type { CashierResult } from '../services/pay-flow';
+import { ApiRequestError, residentApi } from '../services/api/request';
 
 /**
  * H5 stand-in for WeChat's cashier. On 确认支付 the server's fake WeChat Pay (mock mode only)

@@ -1,4 +1,4 @@
-import { newIdempotencyKey } from './idempotency-key';
+import { newIdempotencyKey } from '../services/idempotency-key';
 
 /**
  * Codes for the server's fake WeChat (WECHAT_MODE=mock), which the H5 build uses where the

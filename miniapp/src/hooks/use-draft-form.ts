@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormDraft, formDraftStore } from './form-draft';
-import { newIdempotencyKey } from './idempotency-key';
-import { ApiRequestError, NETWORK_ERROR } from './request';
+import { newIdempotencyKey } from '../services/idempotency-key';
+import { ApiRequestError, NETWORK_ERROR } from '../services/api/request';
 
 export type FieldErrors = Record<string, string>;
 export type Checked<R> = { ok: true; request: R } | { ok: false; errors: FieldErrors };
