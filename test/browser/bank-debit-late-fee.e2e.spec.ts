@@ -2,9 +2,13 @@ import { formatYuan } from '@utility/shared';
 import { currentPage, eventually, pageSettled, staffLogin, step } from '../support/browser';
 import { queryRows } from '../support/db';
 import { useJourney } from '../support/journey';
+import { loginAndBind, residentToken } from '../support/resident';
+import { api } from '../support/server-process';
 
 /** Demo accounts of the east district, each with an unpaid October bill due 2026-11-20 (no demo history here). */
 const DEBITED = '9100000002';
+/** Its holder, as binding asks (server/src/seed/demo-organisation.ts; README's table). */
+const DEBITED_HOLDER = { accountNo: DEBITED, holderName: '李建华', secondFact: '5838' };
 const REFUSED = '9100000003';
 const LATE = '9100000004';
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -12,8 +16,9 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 /**
  * Billing staff's money pages in a real browser against the built server and its H5 build
  * (docs/domain.md#payments, #arrears): an agent imports the bank's auto-debit result file — one line credited,
- * one failed and listed with the bank's reason, the same file again credits nothing — and a supervisor waives an
- * overdue bill's late fee (滞纳金, on at 1‰ a day here) with a reason.
+ * one failed and listed with the bank's reason, the same file again credits nothing —, the account's resident
+ * asks for the bank payment's e-invoice (WeChat Pay's title page: the fake's stand-in sheet) and finds it issued,
+ * and a supervisor waives an overdue bill's late fee (滞纳金, on at 1‰ a day here) with a reason.
  */
 describe('browser', () => {
   const journey = useJourney({ LATE_FEE_PER_DAY_PERMILLE: '1', LATE_FEE_CAP_PERMILLE: '300' });
@@ -72,7 +77,39 @@ describe('browser', () => {
     const payments = await queryRows(journey.db, "SELECT id FROM payment_order WHERE orderNo = 'BBKE2E0001'");
     expect(payments).toHaveLength(1);
 
-    // 3. supervisor1 → 滞纳金减免 → 户号 → the overdue bill with its late fee → 减免 with a reason.
+    // 3. The account's resident: 缴费记录 → the bank payment → 开发票 → WeChat Pay's title page (H5: the fake's
+    //    sheet) → 个人 张三 → submitted; WeChat Pay's fake issues it into the card wallet.
+    const resident = await journey.phone();
+    const rp = resident.page;
+    const { account } = await step(resident, 'login-bind', () => loginAndBind(rp, 'bank-debit-payer', DEBITED_HOLDER));
+    await step(resident, 'bank-payment-invoice', async () => {
+      const view = () => currentPage(rp);
+      await view().locator('#home-entry-pay').click();
+      await view().locator('#bills-records').click();
+      await rp.waitForURL(new RegExp(`#/packages/pay/records\\?accountId=${account.id}$`));
+      await view().locator('#invoice-request-BBKE2E0001').waitFor();
+      await pageSettled(rp);
+      await view().locator('#invoice-request-BBKE2E0001').click();
+      await rp.waitForURL(/#\/packages\/pay\/invoice\?paymentId=\d+&offline=1$/);
+      await view().locator('#invoice-fill-title').click();
+      await rp.locator('#mock-title-name').fill('张三');
+      await rp.locator('#mock-title-confirm').click();
+      await view().locator('#invoice-done').waitFor();
+      expect(await view().locator('#invoice-done').innerText()).toContain('已提交开票申请');
+    });
+    const token = await residentToken(rp);
+    await eventually(async () =>
+      expect((await api(journey.server.url, 'GET', '/api/my/invoices', token)).body).toEqual([
+        expect.objectContaining({
+          status: 'issued',
+          titleName: '张三',
+          amountFen: debited.amountFen,
+          inCardWallet: true,
+        }),
+      ]),
+    );
+
+    // 4. supervisor1 → 滞纳金减免 → 户号 → the overdue bill with its late fee → 减免 with a reason.
     const supervisor = await journey.phone();
     const sp = supervisor.page;
     const late = await october(LATE);
