@@ -169,5 +169,25 @@ describe('e-invoices of counter and bank payments, and the 5 invoices of an appl
         .filter((f) => f.fapiaoApplyId === transactionId)
         .map((f) => f.status),
     ).toEqual(['REVERSED', 'REVERSED', 'REVERSED', 'REVERSED', 'ISSUED']);
+
+    // WeChat Pay's own limit, which its fake keeps too: with the fifth reversed, a sixth is still refused.
+    const fifth = fake.fapiaos().find((f) => f.fapiaoApplyId === transactionId && f.status === 'ISSUED')!;
+    const client = t.app.get(FapiaoClient);
+    await client.reverse(transactionId, 'ISSUE_ERROR', {
+      fapiaoId: fifth.fapiaoId,
+      number: fifth.blue!.number,
+      code: fifth.blue!.code,
+    });
+    await fake.idle();
+    await expect(
+      client.issue({
+        scene: 'WITH_WECHATPAY',
+        fapiaoApplyId: transactionId,
+        fapiaoId: 'FSIXTH0001',
+        buyer: { type: 'INDIVIDUAL', name: '名字6' },
+        totalFen: fifth.totalFen,
+        lines: [{ taxCode: '1100301010000000000', goodsName: '燃气费', totalFen: fifth.totalFen, taxRate: 900 }],
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'INVALID_REQUEST', message: expect.stringContaining('最多申请5张') });
   });
 });
