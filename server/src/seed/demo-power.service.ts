@@ -10,7 +10,7 @@ import { DEMO_POWER_ACCOUNTS, DEMO_RESIDENT_IDENTITY } from './demo-organisation
 /**
  * The demo's power accounts (docs/domain.md#billing): created with an opening index and October's reading, so
  * the demo's bill run gives them October bills (峰谷 lines on one, steps 1 and 2 on the other), and, in mock
- * mode, bound to the demo resident the H5 login signs in by default.
+ * mode with the demo's past, bound to the demo resident the H5 login signs in by default.
  */
 @Injectable()
 export class DemoPower {
@@ -64,7 +64,10 @@ export class DemoPower {
     }
   }
 
-  /** Mock mode only (the fake WeChat signs the demo resident in): their power accounts, already bound. */
+  /**
+   * Mock mode only (the fake WeChat signs the demo resident in): their power accounts, already bound. The seed
+   * does it with the demo's past, like the households' own doings (DEMO_HISTORY_DAYS > 0; test apps write none).
+   */
   async bindToDemoResident(): Promise<void> {
     if (this.config.WECHAT_MODE !== 'mock') return;
     const resident = await this.residents.loginWithCode(`mock-${DEMO_RESIDENT_IDENTITY}:demo-seed`);

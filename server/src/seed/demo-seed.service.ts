@@ -137,7 +137,7 @@ export class DemoSeed {
     await this.rollRoster(this.config.DEMO_HISTORY_DAYS);
     await this.power.seed(districts, stations, { openingOn: DEMO_OPENING_ON, readOn: DEMO_READING_ON });
     await this.seedBills(districts);
-    await this.power.bindToDemoResident();
+    if (this.config.DEMO_HISTORY_DAYS) await this.power.bindToDemoResident();
     await this.seedPrepaid();
     for (const districtId of districts.values()) await this.inspectionPlans.ensureCurrentPlan(districtId);
     this.logger.log('Demo organisation ready');
