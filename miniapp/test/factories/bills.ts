@@ -96,6 +96,8 @@ export function trialBill(over: Partial<TrialBillView> = {}): TrialBillView {
       accountNo: '9100000001',
       readOn: '2026-11-23',
       valueCentiM3: 135_450,
+      peakCentiKwh: null,
+      valleyCentiKwh: null,
       source: 'resident',
       status: 'accepted',
       holdReason: null,

@@ -81,6 +81,11 @@ export class BillsService {
     return bill;
   }
 
+  /** These bills in one read (those that exist). */
+  findMany(ids: number[]): Promise<Bill[]> {
+    return ids.length ? this.bills.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   view(bill: Bill): BillView {
     return toBillView(bill, shanghaiDate(this.clock.now()), this.lateFeePolicy);
   }

@@ -30,7 +30,7 @@ export class MeterReadingsController {
   @Post()
   @ApiOperation({
     summary:
-      "Field staff and billing agents record a reading of their district's account, dated after the last billed one; one below the last or far above usual use is held and a billing ticket opened",
+      "Field staff and billing agents record a reading of their district's account, dated after the last billed one; one below the last or far above usual use is held and a billing ticket opened; a 峰谷 power meter's peak and valley registers (both, summing to the total; 422 on another utility)",
   })
   @ApiZodBody(StaffReadingSchema)
   async record(
@@ -45,6 +45,8 @@ export class MeterReadingsController {
         account,
         readOn: body.readOn,
         valueCentiM3: body.value,
+        peakCentiKwh: body.peak ?? null,
+        valleyCentiKwh: body.valley ?? null,
         source: 'staff',
         recordedById: staff.id,
       }),

@@ -67,6 +67,8 @@ describe('meter readings', () => {
       accountNo: '9100000027',
       readOn: '2026-11-20',
       valueCentiM3: previous.valueCentiM3 + 2_000,
+      peakCentiKwh: null,
+      valleyCentiKwh: null,
       source: 'staff',
       status: 'accepted',
       holdReason: null,

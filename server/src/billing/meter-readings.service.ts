@@ -1,6 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Role, TicketType, checkReading, shanghaiDate } from '@utility/shared';
+import {
+  ErrorCode,
+  Role,
+  TicketType,
+  checkReading,
+  shanghaiDate,
+  timeOfUseRegistersBelow,
+  timeOfUseRegistersError,
+} from '@utility/shared';
 import { EntityManager, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AppError, forbidden } from '../common/app-error';
@@ -11,12 +19,16 @@ import { QueuesService } from '../queues/queues.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { Bill } from './bill.entity';
 import { daysBetween } from './billing-period';
+import { AccountYearVolume } from './account-year-volume.entity';
 import { MeterReading, ReadingSource } from './meter-reading.entity';
 
 export interface ReadingInput {
   account: Account;
   readOn: string;
   valueCentiM3: number;
+  /** A 峰谷 power meter's registers (centiKwh): both or neither, summing to valueCentiM3 (checked here too). */
+  peakCentiKwh?: number | null;
+  valleyCentiKwh?: number | null;
   source: ReadingSource;
   photoId?: number | null;
   recordedById?: number | null;
@@ -43,6 +55,11 @@ export class MeterReadingsService {
     if (readOn > shanghaiDate(this.clock.now())) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '抄表日期不能晚于今天');
     }
+    const registers = { peakCentiKwh: input.peakCentiKwh ?? null, valleyCentiKwh: input.valleyCentiKwh ?? null };
+    if (registers.peakCentiKwh !== null && account.utility !== 'power')
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '只有电力户号可填写峰谷读数');
+    const registersError = timeOfUseRegistersError({ valueCentiKwh: valueCentiM3, ...registers });
+    if (registersError) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, registersError);
     if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.ReadingExists);
     }
@@ -62,18 +79,21 @@ export class MeterReadingsService {
       where: { accountId: account.id, readOn: LessThan(readOn) },
       order: { readOn: 'DESC' },
     });
-    const check = previous
-      ? checkReading({
-          previousValueCentiM3: previous.valueCentiM3,
-          valueCentiM3,
-          periodDays: Math.max(1, daysBetween(previous.readOn, readOn)),
-          usualDailyCentiM3: await this.usualDaily(em, account.id),
-        })
-      : ({ ok: true } as const);
+    const check: { ok: true } | { ok: false; message: string } = !previous
+      ? { ok: true }
+      : timeOfUseRegistersBelow(previous, registers)
+        ? { ok: false, message: '峰段或谷段读数低于上次读数' }
+        : checkReading({
+            previousValueCentiM3: previous.valueCentiM3,
+            valueCentiM3,
+            periodDays: Math.max(1, daysBetween(previous.readOn, readOn)),
+            usualDailyCentiM3: await this.usualDaily(em, account.id),
+          });
     const base = {
       accountId: account.id,
       readOn,
       valueCentiM3,
+      ...registers,
       source: input.source,
       photoId: input.photoId ?? null,
       recordedById: input.recordedById ?? null,
@@ -123,13 +143,35 @@ export class MeterReadingsService {
       throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, '只能为本人负责片区的户号抄表');
   }
 
-  /** The opening index of a meter (installation or migration from the old system): billed by definition. */
-  async recordOpening(em: EntityManager, account: Account, readOn: string, valueCentiM3: number): Promise<void> {
+  /**
+   * Use already billed this tariff year by the old system (a migrated account): the annual tiers count on
+   * from it. Only where the year has no count yet.
+   */
+  async recordYearToDate(em: EntityManager, accountId: number, year: number, volumeCentiM3: number): Promise<void> {
+    if (await em.existsBy(AccountYearVolume, { accountId, year })) return;
+    await em.insert(AccountYearVolume, { accountId, year, volumeCentiM3 });
+  }
+
+  /**
+   * The opening index of a meter (installation or migration from the old system): billed by definition. A 峰谷
+   * power meter's registers with it, when it has them.
+   */
+  async recordOpening(
+    em: EntityManager,
+    account: Account,
+    readOn: string,
+    valueCentiM3: number,
+    registers: { peakCentiKwh: number | null; valleyCentiKwh: number | null } = {
+      peakCentiKwh: null,
+      valleyCentiKwh: null,
+    },
+  ): Promise<void> {
     if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) return;
     await em.insert(MeterReading, {
       accountId: account.id,
       readOn,
       valueCentiM3,
+      ...registers,
       source: 'import',
       status: 'billed',
       holdReason: null,

@@ -6,6 +6,8 @@ export const toReadingView = (r: MeterReading, accountNo: string): ReadingView =
   accountNo,
   readOn: r.readOn,
   valueCentiM3: r.valueCentiM3,
+  peakCentiKwh: r.peakCentiKwh ?? null,
+  valleyCentiKwh: r.valleyCentiKwh ?? null,
   source: r.source,
   status: r.status,
   holdReason: r.holdReason,

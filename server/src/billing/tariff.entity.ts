@@ -2,7 +2,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { GasTariff, HeatingTariff, PowerTariff, TariffKind } from '@utility/shared';
 import { IdRefColumn } from '../common/columns';
 
-/** Power steps priced in whole fen (admin form) or exactly in 0.01 fen (seed), with optional 峰谷 prices. */
+/**
+ * Power steps priced exactly in 0.01 fen per kWh, with optional 峰谷 prices; lists saved before prices were exact
+ * carry whole fen (`priceFenPerKwh`), read as that ×100 (tariff-book.ts, tariffs.service.ts).
+ */
 export interface StoredPowerSpec {
   tiers: { upToKwh: number | null; priceFenPerKwh?: number; priceCentiFenPerKwh?: number }[];
   timeOfUse?: PowerTariff['timeOfUse'];

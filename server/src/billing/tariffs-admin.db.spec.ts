@@ -2,6 +2,8 @@ import { ErrorCode } from '@utility/shared';
 import { expectRefused, login } from '../testing/api-fixtures';
 import { auditOf, districtIdsByCode } from '../testing/rota-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
+import { DataSource } from 'typeorm';
+import { Tariff } from './tariff.entity';
 
 /** /api/admin/tariffs: gas tiers, heating per m² and season, power tiers, per district and date. */
 describe('tariffs (admin)', () => {
@@ -46,6 +48,50 @@ describe('tariffs (admin)', () => {
     expect(await list()).toContainEqual(
       expect.objectContaining({ kind: 'heating', districtId: east, seasonStart: '11-15', priceFenPerM2: 2400 }),
     );
+    // The seed's power steps at their exact prices (0.4883 元/kWh), with the 峰谷 prices.
+    expect(await list()).toContainEqual(
+      expect.objectContaining({
+        kind: 'power',
+        districtId: east,
+        effectiveFrom: '2026-01-01',
+        tiers: [
+          { upToKwh: 2760, priceCentiFenPerKwh: 4883 },
+          { upToKwh: 4800, priceCentiFenPerKwh: 5383 },
+          { upToKwh: null, priceCentiFenPerKwh: 7883 },
+        ],
+      }),
+    );
+  });
+
+  it('a power list saved in whole fen before prices were exact shows (and bills) as the same price ×100', async () => {
+    const west = (await districtIdsByCode(t)).west;
+    await t.app
+      .get(DataSource)
+      .getRepository(Tariff)
+      .insert({
+        kind: 'power',
+        districtId: west,
+        effectiveFrom: '2028-01-01',
+        spec: {
+          tiers: [
+            { upToKwh: 2160, priceFenPerKwh: 49 },
+            { upToKwh: 4200, priceFenPerKwh: 54 },
+            { upToKwh: null, priceFenPerKwh: 79 },
+          ],
+        },
+      });
+    expect(await list()).toContainEqual(
+      expect.objectContaining({
+        kind: 'power',
+        effectiveFrom: '2028-01-01',
+        tiers: [
+          { upToKwh: 2160, priceCentiFenPerKwh: 4900 },
+          { upToKwh: 4200, priceCentiFenPerKwh: 5400 },
+          { upToKwh: null, priceCentiFenPerKwh: 7900 },
+        ],
+        timeOfUse: null,
+      }),
+    );
   });
 
   it('adds next year’s gas tiers, a heating price and power tiers (201), each in the change log', async () => {
@@ -66,15 +112,18 @@ describe('tariffs (admin)', () => {
       districtId: east,
       effectiveFrom: '2027-01-01',
       tiers: [
-        { upToKwh: 2160, priceFenPerKwh: 49 },
-        { upToKwh: 4200, priceFenPerKwh: 54 },
-        { upToKwh: null, priceFenPerKwh: 79 },
+        // 0.4883 元/kWh: exact to 0.0001 元, which whole fen could not say (docs/domain.md#tariffs).
+        { upToKwh: 2160, priceCentiFenPerKwh: 4883 },
+        { upToKwh: 4200, priceCentiFenPerKwh: 5383 },
+        { upToKwh: null, priceCentiFenPerKwh: 7883 },
       ],
+      timeOfUse: { peakCentiFenPerKwh: 5683, valleyCentiFenPerKwh: 2883 },
     });
     expect(power.status).toBe(201);
     expect(power.body).toMatchObject({
       kind: 'power',
-      tiers: expect.arrayContaining([{ upToKwh: 2160, priceFenPerKwh: 49 }]),
+      tiers: expect.arrayContaining([{ upToKwh: 2160, priceCentiFenPerKwh: 4883 }]),
+      timeOfUse: { peakCentiFenPerKwh: 5683, valleyCentiFenPerKwh: 2883 },
     });
     expect(await list()).toEqual(expect.arrayContaining([gas.body, heating.body, power.body]));
     expect(await auditOf(t, 'tariff', power.body.id)).toEqual([

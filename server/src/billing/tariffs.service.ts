@@ -7,7 +7,6 @@ import {
   ErrorCode,
   GasTariff,
   overlappingTariff,
-  roundHalfUpDiv,
   TariffRequest,
   TariffSchema,
   TariffView,
@@ -19,14 +18,33 @@ import { Db, isDuplicateKey } from '../common/db';
 import { StaffPrincipal } from '../common/principal';
 import { OrgService, unknownReference } from '../org/org.service';
 import { TariffBook } from './tariff-book';
-import { Tariff } from './tariff.entity';
+import { StoredPowerSpec, Tariff } from './tariff.entity';
 
+/**
+ * Power lists the admin form saved before prices were exact (whole fen per kWh) read as the same price in
+ * 0.01 fen, as the bill run reads them (tariff-book.ts).
+ */
+const powerSpecView = (spec: StoredPowerSpec) => ({
+  tiers: spec.tiers.map((s) => ({
+    upToKwh: s.upToKwh,
+    priceCentiFenPerKwh: s.priceCentiFenPerKwh ?? (s.priceFenPerKwh ?? 0) * 100,
+  })),
+  timeOfUse: spec.timeOfUse ?? null,
+});
 const tariffView = (t: Tariff): TariffView =>
-  ({ id: t.id, kind: t.kind, districtId: t.districtId, effectiveFrom: t.effectiveFrom, ...t.spec }) as TariffView;
+  ({
+    id: t.id,
+    kind: t.kind,
+    districtId: t.districtId,
+    effectiveFrom: t.effectiveFrom,
+    ...(t.kind === 'power' ? powerSpecView(t.spec as StoredPowerSpec) : t.spec),
+  }) as TariffView;
 const specOf = (t: TariffRequest): Tariff['spec'] =>
   t.kind === 'heating'
     ? { seasonStart: t.seasonStart, seasonEnd: t.seasonEnd, priceFenPerM2: t.priceFenPerM2 }
-    : { tiers: t.tiers as never };
+    : t.kind === 'power'
+      ? { tiers: t.tiers, timeOfUse: t.timeOfUse }
+      : { tiers: t.tiers as never };
 
 @Injectable()
 export class TariffsService {
@@ -115,11 +133,7 @@ export class TariffsService {
       },
       {
         kind: 'power' as const,
-        // Whole fen too, which the admin form shows and edits (an edit keeps only those); bills use the exact price.
-        spec: {
-          tiers: DEFAULT_POWER.tiers.map((t) => ({ ...t, priceFenPerKwh: roundHalfUpDiv(t.priceCentiFenPerKwh, 100) })),
-          timeOfUse: DEFAULT_POWER.timeOfUse,
-        },
+        spec: { tiers: DEFAULT_POWER.tiers, timeOfUse: DEFAULT_POWER.timeOfUse },
       },
     ];
     for (const d of defaults) {

@@ -1,4 +1,5 @@
 import { formatRfc3339Beijing, nonceStr } from '../payments/wechat-pay/wechat-pay.crypto';
+import { FakeTitleApplication } from './fake-wechat-pay.fapiao-titles';
 import { digits, FakeOrder, JsonBody } from './fake-wechat-pay.records';
 
 /**
@@ -28,6 +29,8 @@ export interface FapiaoDeps {
   appid: string;
   /** The paid order of a transaction_id (the fapiao_apply_id of the WeChat Pay scene). */
   paidOrder(transactionId: string): FakeOrder | undefined;
+  /** The title page of an application of the WITHOUT_WECHATPAY scene (fake-wechat-pay.fapiao-titles.ts). */
+  titleApplication(fapiaoApplyId: string): FakeTitleApplication | undefined;
   /** Posts a notice to the merchant's fapiao callback URL (its development options); none set = none sent. */
   notify: Notify;
   track<T>(promise: Promise<T>): Promise<T>;
@@ -38,6 +41,8 @@ const fail = (status: number, code: string, message: string): Answer => ({ statu
 const BASE = '/v3/new-tax-control-fapiao';
 const PATH_APPLICATION = /^\/v3\/new-tax-control-fapiao\/fapiao-applications\/([^/?]+)$/;
 const PATH_REVERSE = /^\/v3\/new-tax-control-fapiao\/fapiao-applications\/([^/?]+)\/reverse$/;
+/** 同一个开票申请单最多申请5张发票. */
+const FAPIAOS_PER_APPLICATION = 5;
 /** 19-digit tax classification codes; tax_rate in 1/10000. */
 const TAX_CODE = /^\d{19}$/;
 
@@ -59,10 +64,25 @@ export function fakeFapiaoApi(deps: FapiaoDeps) {
     return { status: 200, body: { card_appid: deps.appid, card_id: `pFapiao${digits(12)}` } };
   };
 
+  /** The payer and the most the application's invoices may total, by scene; or the refusal. */
+  const applicationOf = (body: JsonBody): Answer | { openid: string; totalFen: number } => {
+    const applyId = String(body.fapiao_apply_id ?? '');
+    if (body.scene === 'WITH_WECHATPAY') {
+      const order = deps.paidOrder(applyId);
+      if (!order) return fail(400, 'INVALID_REQUEST', 'fapiao_apply_id 不是本商户已支付的微信支付订单号');
+      return { openid: order.payerOpenid, totalFen: order.amountFen };
+    }
+    if (body.scene !== 'WITHOUT_WECHATPAY') return fail(400, 'PARAM_ERROR', 'scene 取值错误');
+    // Money not taken through WeChat Pay: only after the user filled the title page of this application.
+    const application = deps.titleApplication(applyId);
+    if (!application) return fail(400, 'INVALID_REQUEST', '发票申请单号不存在，请先获取抬头填写链接');
+    if (!application.title) return fail(400, 'INVALID_REQUEST', '用户尚未完成抬头填写');
+    return { openid: application.openid, totalFen: application.totalFen };
+  };
+
   const issue = (body: JsonBody): Answer => {
-    if (body.scene !== 'WITH_WECHATPAY') return fail(400, 'PARAM_ERROR', '本模拟只支持 WITH_WECHATPAY 场景');
-    const order = deps.paidOrder(String(body.fapiao_apply_id ?? ''));
-    if (!order) return fail(400, 'INVALID_REQUEST', 'fapiao_apply_id 不是本商户已支付的微信支付订单号');
+    const application = applicationOf(body);
+    if ('status' in application) return application;
     const buyer = body.buyer_information ?? {};
     if (!['INDIVIDUAL', 'ORGANIZATION'].includes(buyer.type) || typeof buyer.name !== 'string' || !buyer.name)
       return fail(400, 'PARAM_ERROR', 'buyer_information 格式错误');
@@ -83,7 +103,7 @@ export function fakeFapiaoApi(deps: FapiaoDeps) {
     ) {
       return fail(400, 'PARAM_ERROR', 'fapiao_information 格式错误');
     }
-    if (info.total_amount > order.amountFen) return fail(400, 'INVALID_REQUEST', '开票金额超过订单金额');
+    if (info.total_amount > application.totalFen) return fail(400, 'INVALID_REQUEST', '开票金额超过订单金额');
     const same = fapiaos.get(info.fapiao_id);
     if (same) {
       // The same fapiao_id again: accepted once, not issued twice.
@@ -91,8 +111,11 @@ export function fakeFapiaoApi(deps: FapiaoDeps) {
         ? { status: 202 }
         : fail(400, 'INVALID_REQUEST', '商户发票单号重复');
     }
-    const live = [...fapiaos.values()].find((f) => f.fapiaoApplyId === body.fapiao_apply_id && f.status !== 'REVERSED');
-    if (live) return fail(400, 'INVALID_REQUEST', '该订单已开具发票，请先冲红');
+    const ofApplication = [...fapiaos.values()].filter((f) => f.fapiaoApplyId === body.fapiao_apply_id);
+    if (ofApplication.length >= FAPIAOS_PER_APPLICATION)
+      return fail(400, 'INVALID_REQUEST', '同一个开票申请单最多申请5张发票');
+    if (ofApplication.some((f) => f.status !== 'REVERSED'))
+      return fail(400, 'INVALID_REQUEST', '该订单已开具发票，请先冲红');
     const created: FakeFapiao = {
       fapiaoApplyId: body.fapiao_apply_id,
       fapiaoId: info.fapiao_id,
@@ -101,14 +124,14 @@ export function fakeFapiaoApi(deps: FapiaoDeps) {
       buyer,
       totalFen: info.total_amount,
       items,
-      payerOpenid: order.payerOpenid,
+      payerOpenid: application.openid,
     };
     fapiaos.set(created.fapiaoId, created);
     later(async () => {
       const time = new Date(Math.floor(Date.now() / 1000) * 1000);
       created.blue = { code: `0${digits(11)}`, number: digits(8), checkCode: digits(20), time };
       created.status = 'ISSUED';
-      // In the WeChat Pay scene the invoice goes into the payer's card wallet as it is issued.
+      // The invoice goes into the card wallet of the payer (or of the user who filled the title) as it is issued.
       created.cardStatus = 'INSERTED';
       await deps.notify('FAPIAO.ISSUED', resource(created));
     });

@@ -10,6 +10,7 @@ import {
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { FakeFapiao, fakeFapiaoApi } from './fake-wechat-pay.fapiao';
+import { FakeTitleApplication, fakeFapiaoTitles } from './fake-wechat-pay.fapiao-titles';
 import {
   compactTime,
   completeExtraRow,
@@ -38,6 +39,7 @@ import {
 
 export type { ExtraBillRow, FakeOrder, FakeRefund } from './fake-wechat-pay.records';
 export type { FakeFapiao } from './fake-wechat-pay.fapiao';
+export type { FakeTitleApplication } from './fake-wechat-pay.fapiao-titles';
 
 /**
  * A fake WeChat Pay v3 on 127.0.0.1 speaking the same HTTP contract as api.mch.weixin.qq.com for what this
@@ -161,6 +163,14 @@ export interface FakeWechatPay {
   fapiaos(): FakeFapiao[];
   /** Bodies of POST /v3/new-tax-control-fapiao/card-template received. */
   fapiaoCardTemplates(): Record<string, unknown>[];
+  /** Title pages asked for (scene WITHOUT_WECHATPAY), with the title once filled. */
+  fapiaoTitleApplications(): FakeTitleApplication[];
+  /** The user fills the title page of an application, as WeChat's title mini program does: USER_APPLIED follows. */
+  fillFapiaoTitle(
+    fapiaoApplyId: string,
+    openid: string,
+    title: { type: 'INDIVIDUAL' | 'ORGANIZATION'; name: string; taxpayer_id?: string },
+  ): Promise<unknown>;
   /** Sends an issued (or reversed) invoice's notice again, as WeChat Pay's retries do. */
   renotifyFapiao(fapiaoId: string): Promise<NoticeDelivery | null>;
   deliveries: NoticeDelivery[];
@@ -309,23 +319,26 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
 
   // ---- the e-invoice APIs (fake-wechat-pay.fapiao.ts) ----
 
+  const fapiaoNotify = async (eventType: string, resource: Record<string, unknown>) => {
+    if (!options.fapiaoCallbackUrl) return null;
+    const notice = noticeBody(eventType, resource);
+    const applyId = String(resource.fapiao_apply_id);
+    return deliver(
+      { id: notice.id, body: JSON.stringify(notice), url: options.fapiaoCallbackUrl },
+      eventType,
+      '',
+      undefined,
+      applyId,
+    );
+  };
+  const fapiaoTitles = fakeFapiaoTitles({ appid, mchid, notify: fapiaoNotify, track });
   const fapiao = fakeFapiaoApi({
     mchid,
     appid,
     paidOrder: (transactionId) =>
       [...orders.values()].find((o) => o.transactionId === transactionId && o.state === 'SUCCESS'),
-    notify: async (eventType, resource) => {
-      if (!options.fapiaoCallbackUrl) return null;
-      const notice = noticeBody(eventType, resource);
-      const applyId = String(resource.fapiao_apply_id);
-      return deliver(
-        { id: notice.id, body: JSON.stringify(notice), url: options.fapiaoCallbackUrl },
-        eventType,
-        '',
-        undefined,
-        applyId,
-      );
-    },
+    titleApplication: fapiaoTitles.application,
+    notify: fapiaoNotify,
     track,
     settleMs: options.fapiaoSettleMs ?? 50,
   });
@@ -533,7 +546,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
   });
 
   const api = (method: string, url: URL, body: JsonBody): Answer => {
-    const fapiaoAnswer = fapiao.api(method, url, body);
+    const fapiaoAnswer = fapiaoTitles.api(method, url) ?? fapiao.api(method, url, body);
     if (fapiaoAnswer) return fapiaoAnswer;
     const path = url.pathname;
     if (method === 'POST' && path === '/v3/pay/transactions/jsapi') return jsapi(body);
@@ -715,6 +728,8 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     refunds: () => [...refunds.values()].map((r) => ({ ...r })),
     fapiaos: fapiao.fapiaos,
     fapiaoCardTemplates: fapiao.cardTemplates,
+    fapiaoTitleApplications: fapiaoTitles.applications,
+    fillFapiaoTitle: (applyId, openid, title) => fapiaoTitles.fill(applyId, openid, title),
     renotifyFapiao: (fapiaoId) => track(fapiao.renotify(fapiaoId)) as Promise<NoticeDelivery | null>,
     deliveries,
     idle: async () => {

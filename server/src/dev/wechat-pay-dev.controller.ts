@@ -25,6 +25,15 @@ const DevPayBody = z.object({
     .optional(),
 });
 
+const DevFapiaoTitleBody = z.object({
+  fapiaoApplyId: z.string().min(1).max(32),
+  title: z.object({
+    type: z.enum(['INDIVIDUAL', 'ORGANIZATION']),
+    name: z.string().trim().min(1).max(100),
+    taxpayer_id: z.string().trim().max(20).optional(),
+  }),
+});
+
 /**
  * For the H5 mock cashier and browser tests: make the fake WeChat Pay "pay" an order. Only routed while the fake
  * runs here, and, like WeChat's cashier, only for the resident the order was opened for.
@@ -68,5 +77,26 @@ export class WechatPayDevController {
       if (error.status === 404) throw notFound();
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, `${error.code}: ${error.message}`);
     }
+  }
+
+  @Post('fapiao-title')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      "Mock mode only: the resident fills the title page of their own invoice application (WeChat's title mini " +
+      'program), and the fake sends FAPIAO.USER_APPLIED',
+  })
+  @ApiZodBody(DevFapiaoTitleBody)
+  async fillFapiaoTitle(
+    @CurrentResident() principal: ResidentPrincipal,
+    @ZodBody(DevFapiaoTitleBody) body: z.infer<typeof DevFapiaoTitleBody>,
+  ): Promise<{ fapiaoApplyId: string }> {
+    const { fake } = this.handle;
+    const resident = await this.residents.findActive(principal.id);
+    const application = fake.fapiaoTitleApplications().find((a) => a.fapiaoApplyId === body.fapiaoApplyId);
+    // A title page opened for another user is as unknown as one never opened.
+    if (!resident || !application || application.openid !== resident.openid) throw notFound();
+    await fake.fillFapiaoTitle(body.fapiaoApplyId, application.openid, body.title);
+    return { fapiaoApplyId: body.fapiaoApplyId };
   }
 }

@@ -27,9 +27,12 @@ export class InvoiceIssuer {
 
   /** Asks WeChat Pay to issue (the same fapiao_id again is safe); true when it accepted the request. */
   async submit(invoice: Invoice): Promise<boolean> {
+    // WITHOUT_WECHATPAY: nothing is asked before the resident filled the title (invoice-titles.service.ts).
+    if (invoice.titleFilledAt === null) return false;
     try {
       await this.ensureCardTemplate();
       await this.fapiao.issue({
+        scene: invoice.scene,
         fapiaoApplyId: invoice.fapiaoApplyId,
         fapiaoId: invoice.fapiaoId,
         buyer: invoiceBuyer(invoice.titleKind, invoice.titleName, invoice.taxNo),

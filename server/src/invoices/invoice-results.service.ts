@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Repository } from 'typeorm';
+import { In, LessThan, Not, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { BackgroundJob } from '../common/jobs/background-job.decorator';
@@ -11,12 +11,17 @@ import { WechatPayError } from '../payments/wechat-pay/wechat-pay.client';
 import { Invoice } from './invoice.entity';
 import { InvoiceIssuer } from './invoice-issuer.service';
 import { InvoiceRefunds } from './invoice-refunds.service';
+import { InvoiceTitles } from './invoice-titles.service';
 
 /** An invoice asked of WeChat Pay with no result this long after is queried (its notice may be lost). */
 const QUIET_MS = 2 * 60_000;
 const BATCH = 50;
+/** A title page not filled within a day is asked about no more by the sweep (a new request asks again). */
+const TITLE_WAIT_MS = 24 * 3_600_000;
 
 export interface InvoiceSweepResult {
+  /** WITHOUT_WECHATPAY titles filled whose notice never came. */
+  titled: number;
   submitted: number;
   settled: number;
 }
@@ -36,6 +41,7 @@ export class InvoiceResults implements OnModuleInit {
     private readonly fapiao: FapiaoClient,
     private readonly issuer: InvoiceIssuer,
     private readonly refunds: InvoiceRefunds,
+    private readonly titles: InvoiceTitles,
     private readonly notices: PaymentNoticeHandler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -47,6 +53,7 @@ export class InvoiceResults implements OnModuleInit {
 
   async onNotice(eventType: FapiaoEventType, notice: FapiaoNotice): Promise<FapiaoOutcome> {
     if (notice.mchid !== this.config.WECHATPAY_MCHID) return 'mismatch';
+    if (eventType === 'FAPIAO.USER_APPLIED') return this.onTitleFilled(notice.fapiaoApplyId);
     const ids = notice.fapiaos.map((f) => f.fapiaoId);
     const invoices = ids.length ? await this.invoices.findBy({ fapiaoId: In(ids) }) : [];
     const ours = invoices.filter((i) => i.fapiaoApplyId === notice.fapiaoApplyId);
@@ -61,14 +68,26 @@ export class InvoiceResults implements OnModuleInit {
     return changed ? 'fapiao_recorded' : 'duplicate';
   }
 
+  private async onTitleFilled(fapiaoApplyId: string): Promise<FapiaoOutcome> {
+    if (await this.titles.takeFilled(fapiaoApplyId)) return 'fapiao_recorded';
+    const known = await this.invoices.existsBy({ fapiaoApplyId, scene: 'WITHOUT_WECHATPAY' });
+    return known ? 'duplicate' : 'unknown_fapiao';
+  }
+
   /**
    * One pass: invoices WeChat Pay never accepted are submitted again (a replacement once its predecessor is
    * reversed); those accepted but quiet are queried and settled.
    */
   @BackgroundJob('invoice-sweep')
   async sweep(): Promise<InvoiceSweepResult> {
-    const result: InvoiceSweepResult = { submitted: 0, settled: 0 };
-    const unsubmitted = await this.invoices.find({ where: { status: 'issuing', submitted: false }, take: BATCH });
+    const result: InvoiceSweepResult = { titled: 0, submitted: 0, settled: 0 };
+    const now = this.clock.now().getTime();
+    const untitled = await this.titles.waiting(new Date(now - TITLE_WAIT_MS), new Date(now - QUIET_MS), BATCH);
+    for (const invoice of untitled) if (await this.titles.sweepOne(invoice)) result.titled++;
+    const unsubmitted = await this.invoices.find({
+      where: { status: 'issuing', submitted: false, titleFilledAt: Not(IsNull()) },
+      take: BATCH,
+    });
     for (const invoice of unsubmitted) {
       const waiting =
         invoice.replacesId !== null &&

@@ -12,6 +12,7 @@ export function toInvoiceView(invoice: Invoice, replacedById: number | null): In
     titleName: invoice.titleName,
     taxNo: invoice.taxNo,
     status: invoice.status,
+    awaitingTitle: invoice.titleFilledAt === null,
     fapiaoNumber: invoice.fapiaoNumber,
     inCardWallet: invoice.cardStatus === 'INSERTED',
     requestedAt: invoice.requestedAt.toISOString(),

@@ -2,6 +2,7 @@ import { InvoiceStatus, InvoiceTitleKind } from '@utility/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IdRefColumn, TimeColumn } from '../common/columns';
 import type { InvoiceItemKind } from '../payments/invoice-subjects.service';
+import type { FapiaoScene } from '../payments/wechat-pay/fapiao.client';
 
 /**
  * An e-invoice (电子发票) of one payment, issued through WeChat Pay (docs/domain.md#invoices). A reissue is a
@@ -64,9 +65,24 @@ export class Invoice {
   @Column({ type: 'varchar', length: 10 })
   status: InvoiceStatus;
 
-  /** WeChat Pay's fapiao_apply_id: the payment's transaction_id (the WeChat Pay scene). */
+  /** WITH_WECHATPAY for a WeChat Pay payment; WITHOUT_WECHATPAY for counter and bank money. */
+  @Column({ type: 'varchar', length: 20, default: 'WITH_WECHATPAY' })
+  scene: FapiaoScene;
+
+  /**
+   * WeChat Pay's fapiao_apply_id: the payment's transaction_id (WITH_WECHATPAY), else the payment's order number,
+   * the id its title link was asked with. One application carries at most 5 invoices.
+   */
+  @Index()
   @Column({ type: 'varchar', length: 32 })
   fapiaoApplyId: string;
+
+  /**
+   * WITHOUT_WECHATPAY: when the resident filled the title on WeChat Pay's title page (their authorisation; null
+   * while waiting, and nothing is asked of WeChat Pay before). WITH_WECHATPAY rows: the request's time.
+   */
+  @TimeColumn({ nullable: true })
+  titleFilledAt: Date | null;
 
   /** Our fapiao_id (商户发票单号). */
   @Column({ type: 'varchar', length: 32, unique: true })

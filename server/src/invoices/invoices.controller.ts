@@ -19,11 +19,14 @@ export class InvoicesController {
 
   @Post()
   @ApiOperation({
-    summary: "Ask for the e-invoice of one of the resident's own paid WeChat Pay payments (个人 or 单位 with 税号)",
+    summary: "Ask for the e-invoice of one of the resident's own paid payments (个人 or 单位 with 税号)",
     description:
-      'Issued by WeChat Pay into the WeChat card wallet; answered at once with status issuing (开票中). One invoice ' +
-      'per payment: a second request answers the existing one with 200. 404 for a payment that is not the ' +
-      "resident's own; 409 PAYMENT_NOT_INVOICEABLE when it is not paid by WeChat Pay or was refunded.",
+      'Issued by WeChat Pay into the WeChat card wallet; answered at once with status issuing (开票中). A WeChat ' +
+      'Pay payment needs the title (400 without); counter and bank money takes none: it is answered awaitingTitle ' +
+      "with titleLink, WeChat Pay's title page, and issued once the resident filled it there. One invoice per " +
+      "payment: a second request answers the existing one with 200. 404 for a payment that is not the resident's " +
+      'own (or of an account they bound, for counter and bank money); 409 PAYMENT_NOT_INVOICEABLE when it is not ' +
+      'paid or was refunded.',
   })
   @ApiZodBody(InvoiceRequestSchema)
   async request(
@@ -47,7 +50,8 @@ export class InvoicesController {
     summary: 'A wrong title: the invoice is reversed (红冲) and a new one with the corrected title is issued after it',
     description:
       'Answers the replacement (issuing until the reversal is done). The same reissue again answers it; 409 ' +
-      'INVOICE_NOT_REISSUABLE for an invoice not issued (yet) or already replaced with another title; 503 ' +
+      'INVOICE_NOT_REISSUABLE for an invoice not issued (yet) or already replaced with another title; 409 ' +
+      'INVOICE_LIMIT_REACHED when the payment already has 5 invoices (WeChat Pay’s limit per application); 503 ' +
       'INVOICE_UNAVAILABLE when WeChat Pay refuses the reversal (nothing changed).',
   })
   @ApiZodBody(InvoiceReissueSchema)

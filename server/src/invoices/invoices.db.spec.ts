@@ -87,7 +87,11 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
       expect.objectContaining({ eventType: 'FAPIAO.ISSUED', status: 204 }),
     ]);
     expect(await receipts(t, p)).toEqual([
-      expect.objectContaining({ id: paymentId, invoice: { id: invoice.id, status: 'issued' }, invoiceable: false }),
+      expect.objectContaining({
+        id: paymentId,
+        invoice: { id: invoice.id, status: 'issued', awaitingTitle: false },
+        invoiceable: false,
+      }),
     ]);
 
     // WeChat Pay sends the notice again: accepted, nothing changes.
@@ -156,7 +160,10 @@ describe('e-invoices of payments (docs/domain.md#invoices)', () => {
         .sort(),
     ).toEqual(['FAPIAO.ISSUED 204', 'FAPIAO.ISSUED 204', 'FAPIAO.REVERSED 204']);
     expect(await receipts(t, p)).toEqual([
-      expect.objectContaining({ id: paymentId, invoice: { id: replaced.body.id, status: 'issued' } }),
+      expect.objectContaining({
+        id: paymentId,
+        invoice: { id: replaced.body.id, status: 'issued', awaitingTitle: false },
+      }),
     ]);
 
     // The same reissue again answers the replacement; the reversal's notice again issues nothing more.

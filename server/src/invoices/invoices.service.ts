@@ -14,11 +14,17 @@ import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db, isDuplicateKey } from '../common/db';
 import { InvoiceSubject, InvoiceSubjects } from '../payments/invoice-subjects.service';
+import type { FapiaoScene } from '../payments/wechat-pay/fapiao.client';
 import { PaymentsService } from '../payments/payments.service';
 import { WechatPayError } from '../payments/wechat-pay/wechat-pay.client';
+import { AccountBindingsService } from '../residents/account-bindings.service';
 import { Invoice } from './invoice.entity';
 import { InvoiceIssuer } from './invoice-issuer.service';
+import { InvoiceTitles } from './invoice-titles.service';
 import { toInvoiceView } from './invoice-view';
+
+/** WeChat Pay's limit: one fapiao application carries at most 5 invoices (the first and its reissues). */
+export const INVOICES_PER_APPLICATION = 5;
 
 /** Our fapiao_id (商户发票单号, at most 32): F, the Shanghai date, 12 random hex digits. */
 const newFapiaoId = (now: Date) =>
@@ -41,6 +47,8 @@ export class InvoicesService implements OnModuleInit {
     private readonly subjects: InvoiceSubjects,
     private readonly payments: PaymentsService,
     private readonly issuer: InvoiceIssuer,
+    private readonly titles: InvoiceTitles,
+    private readonly bindings: AccountBindingsService,
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
@@ -49,14 +57,22 @@ export class InvoicesService implements OnModuleInit {
     this.payments.addReceiptDecorator((views, residentId) => this.decorateReceipts(views, residentId));
   }
 
-  /** A second request for the same payment answers its current invoice (and retries one WeChat Pay never took). */
+  /**
+   * A second request for the same payment answers its current invoice (and retries one WeChat Pay never took).
+   * Counter and bank money (WITHOUT_WECHATPAY) waits for the title filled on WeChat Pay's page: the answer
+   * carries that page's link; a WeChat Pay payment needs the title in the request.
+   */
   async request(residentId: number, body: InvoiceRequest): Promise<InvoiceAnswer> {
     const subject = await this.subjects.find(body.paymentId);
     // Someone else's payment is as unknown to this resident as one that does not exist.
-    if (!subject || subject.payerResidentId !== residentId) throw notFound();
+    if (!subject) throw notFound();
+    if (subject.payerResidentId === null) await this.bindings.assertBound(residentId, subject.accountId);
+    else if (subject.payerResidentId !== residentId) throw notFound();
     const current = await this.invoices.findOneBy({ currentPaymentId: subject.paymentId });
-    if (current) return { view: await this.answer(current), created: false };
+    if (current) return { view: await this.answer(current, residentId), created: false };
     assertInvoiceable(subject);
+    if (sceneOf(subject) === 'WITH_WECHATPAY' && !body.title)
+      throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed);
     let invoice: Invoice;
     try {
       invoice = await this.db.transaction(async (em) => {
@@ -67,8 +83,10 @@ export class InvoicesService implements OnModuleInit {
       if (!isDuplicateKey(error)) throw error;
       // A racing request for the same payment won: answer its invoice.
       const raced = await this.invoices.findOneByOrFail({ currentPaymentId: subject.paymentId });
-      return { view: await this.answer(raced), created: false };
+      return { view: await this.answer(raced, residentId), created: false };
     }
+    if (invoice.scene === 'WITHOUT_WECHATPAY')
+      return { view: { ...(await this.view(invoice)), titleLink: await this.titles.link(invoice) }, created: true };
     await this.issuer.submit(invoice);
     return { view: await this.view(invoice), created: true };
   }
@@ -94,6 +112,9 @@ export class InvoicesService implements OnModuleInit {
     const subject = await this.subjects.find(old.paymentId);
     if (!subject) throw notFound();
     assertInvoiceable(subject);
+    // Each reissue is one more invoice of the same application: refused before anything is reversed.
+    if ((await this.invoices.countBy({ fapiaoApplyId: old.fapiaoApplyId })) >= INVOICES_PER_APPLICATION)
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.InvoiceLimitReached);
     try {
       // Asked first (the same reversal again is safe at WeChat Pay), so that a refusal changes nothing here.
       await this.issuer.reverse(old);
@@ -147,16 +168,33 @@ export class InvoicesService implements OnModuleInit {
     for (const view of views) {
       const invoice = byPayment.get(view.id);
       const subject = subjects.get(view.id);
-      view.invoice = invoice ? { id: invoice.id, status: invoice.status } : null;
-      view.invoiceable = !invoice && !!subject && subject.payerResidentId === residentId && isInvoiceable(subject);
+      view.invoice = invoice
+        ? { id: invoice.id, status: invoice.status, awaitingTitle: invoice.titleFilledAt === null }
+        : null;
+      // The records are of the resident's own accounts: counter and bank money there is theirs to invoice.
+      const mine = subject?.payerResidentId === residentId || subject?.payerResidentId === null;
+      view.invoiceable = !invoice && !!subject && mine && isInvoiceable(subject);
     }
   }
 
-  /** An existing invoice, submitted again if WeChat Pay never accepted it (and it is not waiting for a reversal). */
-  private async answer(invoice: Invoice): Promise<InvoiceView> {
+  /**
+   * An existing invoice, submitted again if WeChat Pay never accepted it (and it is not waiting for a reversal);
+   * one still awaiting its title answers a fresh title link to the resident who asked for it.
+   */
+  private async answer(invoice: Invoice, residentId: number): Promise<InvoiceView> {
+    if (invoice.titleFilledAt === null && invoice.status === 'issuing') {
+      // The title may have been filled and its notice lost.
+      if (await this.titles.takeFilled(invoice.fapiaoApplyId)) return this.view(await this.reload(invoice));
+      const view = await this.view(invoice);
+      return invoice.residentId === residentId ? { ...view, titleLink: await this.titles.link(invoice) } : view;
+    }
     if (!invoice.submitted && invoice.status === 'issuing' && (await this.replacedIsReversed(invoice)))
       await this.issuer.submit(invoice);
     return this.view(invoice);
+  }
+
+  private reload(invoice: Invoice): Promise<Invoice> {
+    return this.invoices.findOneByOrFail({ id: invoice.id });
   }
 
   private async replacedIsReversed(invoice: Invoice): Promise<boolean> {
@@ -172,10 +210,13 @@ export class InvoicesService implements OnModuleInit {
   private newRow(
     subject: InvoiceSubject,
     residentId: number,
-    body: InvoiceReissueRequest,
+    body: Partial<InvoiceReissueRequest>,
     replacesId: number | null,
   ): Partial<Invoice> {
     const now = this.clock.now();
+    const scene = sceneOf(subject);
+    // WITHOUT_WECHATPAY: the title is WeChat Pay's to collect first; a reissue's corrected title is ours.
+    const title = body.title ?? { kind: 'personal' as const, name: '' };
     return {
       paymentId: subject.paymentId,
       currentPaymentId: subject.paymentId,
@@ -187,11 +228,13 @@ export class InvoicesService implements OnModuleInit {
       itemKind: subject.itemKind,
       subject: subject.description,
       amountFen: subject.amountFen,
-      titleKind: body.title.kind,
-      titleName: body.title.name,
-      taxNo: body.title.kind === 'company' ? (body.taxNo ?? null) : null,
+      titleKind: title.kind,
+      titleName: title.name,
+      taxNo: title.kind === 'company' ? (body.taxNo ?? null) : null,
       status: 'issuing',
-      fapiaoApplyId: subject.transactionId!,
+      scene,
+      fapiaoApplyId: scene === 'WITH_WECHATPAY' ? subject.transactionId! : subject.orderNo,
+      titleFilledAt: body.title ? now : null,
       fapiaoId: newFapiaoId(now),
       submitted: false,
       fapiaoCode: null,
@@ -205,9 +248,14 @@ export class InvoicesService implements OnModuleInit {
   }
 }
 
-/** Only a paid WeChat Pay payment can be invoiced through WeChat Pay (a refunded one no longer). */
+/** A paid payment can be invoiced (a refunded one no longer); a WeChat Pay one needs its transaction id. */
 function isInvoiceable(subject: InvoiceSubject): boolean {
-  return subject.status === 'paid' && subject.method === 'wechat' && !!subject.transactionId;
+  return subject.status === 'paid' && (subject.method !== 'wechat' || !!subject.transactionId);
+}
+
+/** WeChat Pay payments are invoiced in the WeChat Pay scene; counter and bank money in the other. */
+function sceneOf(subject: InvoiceSubject): FapiaoScene {
+  return subject.method === 'wechat' ? 'WITH_WECHATPAY' : 'WITHOUT_WECHATPAY';
 }
 
 function assertInvoiceable(subject: InvoiceSubject): void {

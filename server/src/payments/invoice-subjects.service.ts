@@ -21,7 +21,7 @@ export interface InvoiceSubject {
   orderNo: string;
   method: PaymentMethod;
   status: PaymentOrderStatus;
-  /** The resident who paid by WeChat Pay; null for counter and bank payments. */
+  /** The resident who paid by WeChat Pay; null for counter and bank payments (any resident bound to the account). */
   payerResidentId: number | null;
   transactionId: string | null;
   amountFen: number;
@@ -49,29 +49,32 @@ export class InvoiceSubjects {
   async findMany(paymentIds: number[]): Promise<InvoiceSubject[]> {
     if (!paymentIds.length) return [];
     const orders = await this.orders.findBy({ id: In(paymentIds) });
-    const accounts = await this.accounts.findByIds([...new Set(orders.map((o) => o.accountId))]);
-    const byId = new Map(accounts.map((a) => [a.id, a]));
-    return Promise.all(
-      orders.map(async (o) => {
-        const account = byId.get(o.accountId)!;
-        // A top-up's order has no bill: it pays for the account's utility in advance.
-        const bill = o.billId === null ? null : await this.bills.find(o.billId);
-        const itemKind = bill?.utility ?? account.utility;
-        return {
-          paymentId: o.id,
-          orderNo: o.orderNo,
-          method: o.method,
-          status: o.status,
-          payerResidentId: o.residentId,
-          transactionId: o.transactionId,
-          amountFen: o.amountFen,
-          accountId: o.accountId,
-          accountNo: account.accountNo,
-          districtId: account.districtId,
-          itemKind,
-          description: bill ? `${ITEM_NAMES[itemKind]} ${bill.period}` : `${ITEM_NAMES[itemKind]}预付充值`,
-        };
-      }),
-    );
+    // One read of the accounts and one of the bills, whatever the number of payments.
+    const [accounts, bills] = await Promise.all([
+      this.accounts.findByIds([...new Set(orders.map((o) => o.accountId))]),
+      this.bills.findMany([...new Set(orders.flatMap((o) => (o.billId === null ? [] : [o.billId])))]),
+    ]);
+    const accountById = new Map(accounts.map((a) => [a.id, a]));
+    const billById = new Map(bills.map((b) => [b.id, b]));
+    return orders.map((o) => {
+      const account = accountById.get(o.accountId)!;
+      // A top-up's order has no bill: it pays for the account's utility in advance.
+      const bill = o.billId === null ? null : (billById.get(o.billId) ?? null);
+      const itemKind = bill?.utility ?? account.utility;
+      return {
+        paymentId: o.id,
+        orderNo: o.orderNo,
+        method: o.method,
+        status: o.status,
+        payerResidentId: o.residentId,
+        transactionId: o.transactionId,
+        amountFen: o.amountFen,
+        accountId: o.accountId,
+        accountNo: account.accountNo,
+        districtId: account.districtId,
+        itemKind,
+        description: bill ? `${ITEM_NAMES[itemKind]} ${bill.period}` : `${ITEM_NAMES[itemKind]}预付充值`,
+      };
+    });
   }
 }

@@ -209,3 +209,37 @@ export const DEMO_PREPAID_ACCOUNTS = [
     dailyCentiM3: 90,
   },
 ];
+
+/**
+ * Two power accounts beside the gas ones (docs/domain.md#billing), bound to the H5 demo resident
+ * (`resident-demo`, the mock login's preset) in mock mode so their October bills show at once: a 峰谷 meter
+ * (peak/valley registers) and a flat one that had already used `yearToDateCentiKwh` this year, so October
+ * crosses from step 1 into step 2. Index values in centiKwh.
+ */
+export const DEMO_POWER_ACCOUNTS = [
+  {
+    accountNo: '9100000053',
+    holderName: '郑光明',
+    address: '城东区光明巷63号3单元402室',
+    phone: '13653000053',
+    district: 'east',
+    station: 'east-hall',
+    opening: { value: 1_254_000, peak: 752_400, valley: 501_600 },
+    october: { value: 1_280_000, peak: 768_400, valley: 511_600 },
+    yearToDateCentiKwh: 180_000,
+  },
+  {
+    accountNo: '9100000054',
+    holderName: '钱晓燕',
+    address: '城西区和平街64号1单元101室',
+    phone: '13754000054',
+    district: 'west',
+    station: 'west-heat',
+    opening: { value: 823_000, peak: null, valley: null },
+    october: { value: 854_000, peak: null, valley: null },
+    yearToDateCentiKwh: 260_000,
+  },
+];
+
+/** The H5 mock login's preset identity (miniapp/src/services/mock-wechat.ts): the demo's own resident. */
+export const DEMO_RESIDENT_IDENTITY = 'resident-demo';

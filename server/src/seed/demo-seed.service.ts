@@ -18,6 +18,7 @@ import { RotaService } from '../rota/rota.service';
 import { SlaService } from '../sla/sla.service';
 import { StaffService } from '../staff/staff.service';
 import { DemoHistory, HistoryResult } from './demo-history.service';
+import { DemoPower } from './demo-power.service';
 import {
   COMPANY_QUEUES,
   DEMO_DISTRICTS,
@@ -69,6 +70,7 @@ export class DemoSeed {
     private readonly history: DemoHistory,
     private readonly knowledge: KnowledgeService,
     private readonly prepaid: PrepaidLedger,
+    private readonly power: DemoPower,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -133,7 +135,9 @@ export class DemoSeed {
       })),
     );
     await this.rollRoster(this.config.DEMO_HISTORY_DAYS);
+    await this.power.seed(districts, stations, { openingOn: DEMO_OPENING_ON, readOn: DEMO_READING_ON });
     await this.seedBills(districts);
+    if (this.config.DEMO_HISTORY_DAYS) await this.power.bindToDemoResident();
     await this.seedPrepaid();
     for (const districtId of districts.values()) await this.inspectionPlans.ensureCurrentPlan(districtId);
     this.logger.log('Demo organisation ready');

@@ -16,6 +16,7 @@ import { SlaModule } from '../sla/sla.module';
 import { StaffModule } from '../staff/staff.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { DemoPower } from './demo-power.service';
 import { DemoHistoryExtras } from './demo-history-extras.service';
 import { DemoHistory } from './demo-history.service';
 import { DemoSeed } from './demo-seed.service';
@@ -40,7 +41,7 @@ import { DemoSeed } from './demo-seed.service';
     UploadsModule,
     KnowledgeModule,
   ],
-  providers: [DemoSeed, DemoHistory, DemoHistoryExtras],
+  providers: [DemoSeed, DemoHistory, DemoHistoryExtras, DemoPower],
   exports: [DemoSeed],
 })
 export class SeedModule {}

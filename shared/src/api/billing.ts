@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATE_BOUNDS_MESSAGE, dateWithinBounds } from '../calendar/date-bounds';
+import { timeOfUseRegistersError } from '../billing/time-of-use-registers';
 import type { PaymentInvoiceState } from './invoices';
 
 /** A meter index in m³ with at most two decimals, as typed or imported ("1234.5"); kept as an exact string. */
@@ -21,15 +22,27 @@ export const ShanghaiDate = z
   )
   .refine((d) => dateWithinBounds(d), DATE_BOUNDS_MESSAGE);
 
-export const StaffReadingSchema = z.object({
-  accountNo: z
-    .string()
-    .trim()
-    .regex(/^\d{10}$/, '户号应为10位数字'),
-  readOn: ShanghaiDate,
-  /** m³ → hundredths of m³ */
-  value: MeterValue,
-});
+export const StaffReadingSchema = z
+  .object({
+    accountNo: z
+      .string()
+      .trim()
+      .regex(/^\d{10}$/, '户号应为10位数字'),
+    readOn: ShanghaiDate,
+    /** m³ → hundredths of m³ (a power meter: kWh → centiKwh) */
+    value: MeterValue,
+    /** A 峰谷 power meter's peak and valley registers, kWh → centiKwh: both or neither, summing to the total. */
+    peak: MeterValue.optional(),
+    valley: MeterValue.optional(),
+  })
+  .superRefine((r, ctx) => {
+    const error = timeOfUseRegistersError({
+      valueCentiKwh: r.value,
+      peakCentiKwh: r.peak ?? null,
+      valleyCentiKwh: r.valley ?? null,
+    });
+    if (error) ctx.addIssue({ code: 'custom', path: [r.peak === undefined ? 'peak' : 'valley'], message: error });
+  });
 export type StaffReadingRequest = z.input<typeof StaffReadingSchema>;
 
 export const ResidentReadingSchema = z.object({
@@ -42,6 +55,9 @@ export interface ReadingView {
   accountNo: string;
   readOn: string;
   valueCentiM3: number;
+  /** A 峰谷 power meter's registers (centiKwh), else null. */
+  peakCentiKwh: number | null;
+  valleyCentiKwh: number | null;
   source: string;
   status: 'accepted' | 'held' | 'billed' | 'trial';
   holdReason: string | null;

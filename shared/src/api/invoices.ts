@@ -32,10 +32,16 @@ const titleRules = <T extends { title: { kind: InvoiceTitleKind }; taxNo?: strin
   }
 };
 
-/** POST /api/my/invoices: an invoice for one of the resident's own paid payments. */
+/**
+ * POST /api/my/invoices: an invoice for one of the resident's own paid payments. The title is given here for a
+ * WeChat Pay payment; for counter or bank money it is filled on WeChat Pay's title page instead (none sent).
+ */
 export const InvoiceRequestSchema = z
-  .object({ paymentId: z.number().int().positive(), ...TitleFields })
-  .superRefine(titleRules);
+  .object({ paymentId: z.number().int().positive(), ...TitleFields, title: TitleFields.title.optional() })
+  .superRefine((value, ctx) => {
+    if (value.title) titleRules({ ...value, title: value.title }, ctx);
+    else if (value.taxNo) ctx.addIssue({ code: 'custom', path: ['title'], message: '请填写发票抬头' });
+  });
 export type InvoiceRequest = z.infer<typeof InvoiceRequestSchema>;
 
 /** POST /api/my/invoices/:id/reissue: the corrected title; the old invoice is reversed (红冲) first. */
@@ -55,6 +61,13 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   reversed: '已冲红',
 };
 
+/** WeChat Pay's title page (抬头填写, valid 30 minutes): WeChat's title mini program, or its H5 URL. */
+export interface InvoiceTitleLink {
+  url: string;
+  miniprogramAppid: string;
+  miniprogramPath: string;
+}
+
 export interface InvoiceView {
   id: number;
   paymentId: number;
@@ -65,6 +78,10 @@ export interface InvoiceView {
   titleName: string;
   taxNo: string | null;
   status: InvoiceStatus;
+  /** Counter or bank money: the resident has yet to fill the title on WeChat Pay's title page (待填写抬头). */
+  awaitingTitle: boolean;
+  /** In the answer to a request still awaiting its title: where to fill it. */
+  titleLink?: InvoiceTitleLink;
   /** 发票号码, once issued. */
   fapiaoNumber: string | null;
   /** In the resident's WeChat card wallet (卡包). */
@@ -87,6 +104,7 @@ export interface StaffInvoiceView extends InvoiceView {
 export interface PaymentInvoiceState {
   id: number;
   status: InvoiceStatus;
+  awaitingTitle: boolean;
 }
 
 /** GET /api/staff/invoices filters (query string): status, 户号, requested from/to (Shanghai dates, inclusive). */

@@ -158,17 +158,26 @@ export const GasTariffSchema = z
   .superRefine((t, ctx) =>
     reportProblems(tierProblems(t.tiers.map((s) => ({ upTo: s.upToM3, priceFen: s.priceFenPerM3 }))), ctx),
   );
-/** Power: three annual steps in kWh and whole fen per kWh (阶梯电价); stored now, billed by a later release. */
+/** 0.01 fen (0.0001 元): a power price as published, 0.4883 元/kWh is 4883 (docs/domain.md#tariffs). */
+const CentiFen = z.number().int('须为整数（0.0001元）').positive('须大于0');
+/**
+ * Power: three annual steps in kWh at exact prices in 0.0001 元 per kWh (阶梯电价), and optionally the 峰谷 prices
+ * of step 1 (steps 2 and 3 add their surcharge over step 1 to them).
+ */
 export const PowerTariffSchema = z
   .object({
     kind: z.literal('power'),
     districtId: Id,
     effectiveFrom: CalendarDate,
-    tiers: z.array(z.object({ upToKwh: Limit, priceFenPerKwh: Fen })),
+    tiers: z.array(z.object({ upToKwh: Limit, priceCentiFenPerKwh: CentiFen })),
+    timeOfUse: z.object({ peakCentiFenPerKwh: CentiFen, valleyCentiFenPerKwh: CentiFen }).nullable().default(null),
   })
-  .superRefine((t, ctx) =>
-    reportProblems(tierProblems(t.tiers.map((s) => ({ upTo: s.upToKwh, priceFen: s.priceFenPerKwh }))), ctx),
-  );
+  .superRefine((t, ctx) => {
+    const steps = t.tiers.map((s) => ({ upTo: s.upToKwh, priceFen: s.priceCentiFenPerKwh }));
+    reportProblems(tierProblems(steps, '0.0001元'), ctx);
+    if (t.timeOfUse && t.timeOfUse.valleyCentiFenPerKwh >= t.timeOfUse.peakCentiFenPerKwh)
+      ctx.addIssue({ code: 'custom', path: ['timeOfUse'], message: '谷时电价须低于峰时电价' });
+  });
 /** Heating: fen per m² of area for the season from seasonStart to seasonEnd ('MM-DD'). */
 export const HeatingTariffSchema = z
   .object({
@@ -188,6 +197,7 @@ export const TariffPatchSchema = z
     districtId: Id,
     effectiveFrom: z.string(),
     tiers: z.array(z.record(z.string(), z.unknown())),
+    timeOfUse: z.record(z.string(), z.unknown()).nullable(),
     seasonStart: z.string(),
     seasonEnd: z.string(),
     priceFenPerM2: z.number(),

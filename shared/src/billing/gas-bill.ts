@@ -1,4 +1,5 @@
-import { dayNumber, dayString, newYearsDay, yearOf } from './billing-dates';
+import { TariffPart, splitAtYearsAndTariffs, tierQuantities } from './annual-tiers';
+import { dayNumber, dayString, yearOf } from './billing-dates';
 import { BillingError } from './billing-error';
 import { roundHalfUpDiv } from './money';
 import { allocateLargestRemainder } from './pro-rata';
@@ -55,37 +56,19 @@ function sortedTariffs(tariffs: GasTariff[]): GasTariff[] {
   return sorted;
 }
 
-interface Part {
-  first: number;
-  last: number;
-  tariff: GasTariff;
-}
-
-/** Cuts [first, last] where a calendar year starts (the tier counter resets) or a tariff takes effect. */
-function splitPeriod(first: number, last: number, tariffs: GasTariff[]): Part[] {
-  const starts = new Set([first]);
-  for (let y = yearOf(first) + 1; y <= yearOf(last); y++) starts.add(newYearsDay(y));
-  for (const t of tariffs) {
-    const d = effective(t);
-    if (d > first && d <= last) starts.add(d);
-  }
-  const ordered = [...starts].sort((a, b) => a - b);
-  return ordered.map((start, i) => {
-    const tariff = tariffs.filter((t) => effective(t) <= start).at(-1);
-    if (!tariff) throw new BillingError('no_tariff', `${dayString(start)} 没有生效的气价，无法计费`);
-    return { first: start, last: i + 1 < ordered.length ? ordered[i + 1] - 1 : last, tariff };
-  });
-}
+type Part = TariffPart<GasTariff>;
 
 /** Lines for `quantity` filled into the tiers from the year's counter, tier 1 first. */
 function tierLines(part: Part, quantity: number, counter: number): BillLine[] {
-  const [t1, t2] = part.tariff.tiers;
-  const uppers = [(t1.upToM3 as number) * 100, (t2.upToM3 as number) * 100, Infinity];
+  const { tiers } = part.tariff;
+  const quantities = tierQuantities(
+    tiers.map((t) => t.upToM3),
+    quantity,
+    counter,
+  );
   const lines: BillLine[] = [];
-  let lower = 0;
-  part.tariff.tiers.forEach((tier, k) => {
-    const q = Math.max(0, Math.min(counter + quantity, uppers[k]) - Math.max(counter, lower));
-    lower = uppers[k];
+  tiers.forEach((tier, k) => {
+    const q = quantities[k];
     if (q === 0) return;
     lines.push({
       kind: 'gas_tier',
@@ -135,7 +118,7 @@ export function computeGasBill(input: GasBillInput): BillComputation {
     throw new BillingError('empty_period', `同一天（${input.to}）的两次抄表之间有用气量，无法按天分摊`);
   }
 
-  const parts = splitPeriod(from + 1, to, tariffs);
+  const parts = splitAtYearsAndTariffs(from + 1, to, tariffs, '气价');
   const shares = allocateLargestRemainder(
     volume,
     parts.map((p) => p.last - p.first + 1),

@@ -7,6 +7,7 @@ export * from './gas-bill';
 export * from './power-bill';
 export * from './heating-bill';
 export * from './reading-checks';
+export * from './time-of-use-registers';
 export * from './default-tariffs';
 export * from './late-fee';
 export * from './arrears-schedule';

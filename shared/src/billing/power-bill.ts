@@ -1,4 +1,5 @@
-import { dayNumber, dayString, newYearsDay, yearOf } from './billing-dates';
+import { TariffPart, splitAtYearsAndTariffs, tierQuantities } from './annual-tiers';
+import { dayNumber, dayString, yearOf } from './billing-dates';
 import { BillingError } from './billing-error';
 import { roundHalfUpDiv } from './money';
 import { allocateLargestRemainder } from './pro-rata';
@@ -64,37 +65,7 @@ function sortedTariffs(tariffs: PowerTariff[]): PowerTariff[] {
   return sorted;
 }
 
-interface Part {
-  first: number;
-  last: number;
-  tariff: PowerTariff;
-}
-
-/** Cuts [first, last] where a tariff year starts (the step counter resets) or a tariff takes effect. */
-function splitPeriod(first: number, last: number, tariffs: PowerTariff[]): Part[] {
-  const starts = new Set([first]);
-  for (let y = yearOf(first) + 1; y <= yearOf(last); y++) starts.add(newYearsDay(y));
-  for (const t of tariffs) {
-    const d = effective(t);
-    if (d > first && d <= last) starts.add(d);
-  }
-  const ordered = [...starts].sort((a, b) => a - b);
-  return ordered.map((start, i) => {
-    const tariff = tariffs.filter((t) => effective(t) <= start).at(-1);
-    if (!tariff) throw new BillingError('no_tariff', `${dayString(start)} 没有生效的电价，无法计费`);
-    return { first: start, last: i + 1 < ordered.length ? ordered[i + 1] - 1 : last, tariff };
-  });
-}
-
-/** Energy of each step for `quantity` filled from the year's counter, step 1 first. */
-function stepQuantities(tariff: PowerTariff, quantity: number, counter: number): number[] {
-  const [t1, t2] = tariff.tiers;
-  const uppers = [(t1.upToKwh as number) * 100, (t2.upToKwh as number) * 100, Infinity];
-  return uppers.map((upper, k) => {
-    const lower = k === 0 ? 0 : uppers[k - 1];
-    return Math.max(0, Math.min(counter + quantity, upper) - Math.max(counter, lower));
-  });
-}
+type Part = TariffPart<PowerTariff>;
 
 function line(part: Part, tier: number, quantity: number, price: number, timeOfUse?: 'peak' | 'valley'): BillLine {
   return {
@@ -142,7 +113,7 @@ export function computePowerBill(input: PowerBillInput): BillComputation {
   if (usage === 0) return { lines: [], amountFen: 0, volumeCentiM3: 0 };
   if (to === from) throw new BillingError('empty_period', `同一天（${input.to}）的两次抄表之间有用电量，无法按天分摊`);
 
-  const parts = splitPeriod(from + 1, to, tariffs);
+  const parts = splitAtYearsAndTariffs(from + 1, to, tariffs, '电价');
   const shares = allocateLargestRemainder(
     usage,
     parts.map((p) => p.last - p.first + 1),
@@ -154,7 +125,11 @@ export function computePowerBill(input: PowerBillInput): BillComputation {
     const year = yearOf(part.first);
     const counter = counters.get(year) ?? input.yearToDateCentiKwh[year] ?? 0;
     counters.set(year, counter + shares[i]);
-    const steps = stepQuantities(part.tariff, shares[i], counter);
+    const steps = tierQuantities(
+      part.tariff.tiers.map((t) => t.upToKwh),
+      shares[i],
+      counter,
+    );
     const tou = part.tariff.timeOfUse;
     if (!pv || !tou || shares[i] === 0)
       return steps.flatMap((q, k) => (q ? [line(part, k, q, part.tariff.tiers[k].priceCentiFenPerKwh)] : []));

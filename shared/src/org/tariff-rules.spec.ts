@@ -79,9 +79,9 @@ describe('TariffSchema', () => {
     districtId: 1,
     effectiveFrom: '2027-01-01',
     tiers: [
-      { upToKwh: 2160, priceFenPerKwh: 49 },
-      { upToKwh: 4200, priceFenPerKwh: 54 },
-      { upToKwh: null, priceFenPerKwh: 79 },
+      { upToKwh: 2160, priceCentiFenPerKwh: 4883 },
+      { upToKwh: 4200, priceCentiFenPerKwh: 5383 },
+      { upToKwh: null, priceCentiFenPerKwh: 7883 },
     ],
   };
   const heating = {
@@ -96,6 +96,26 @@ describe('TariffSchema', () => {
   it.each<[string, object, boolean]>([
     ['gas tiers', gas, true],
     ['power tiers', power, true],
+    [
+      'power tiers with 峰谷 prices',
+      { ...power, timeOfUse: { peakCentiFenPerKwh: 5683, valleyCentiFenPerKwh: 2883 } },
+      true,
+    ],
+    [
+      'a valley price not below the peak',
+      { ...power, timeOfUse: { peakCentiFenPerKwh: 5683, valleyCentiFenPerKwh: 5683 } },
+      false,
+    ],
+    [
+      'a power price as fen with a fraction (not 0.0001 元)',
+      { ...power, tiers: power.tiers.map((t) => ({ ...t, priceCentiFenPerKwh: t.priceCentiFenPerKwh + 0.5 })) },
+      false,
+    ],
+    [
+      'power in whole fen as before',
+      { ...power, tiers: power.tiers.map((t) => ({ upToKwh: t.upToKwh, priceFenPerKwh: 49 })) },
+      false,
+    ],
     ['a heating price', heating, true],
     ['gas tiers given as power', { ...power, kind: 'gas' }, false],
     ['an unknown kind', { ...gas, kind: 'water' }, false],

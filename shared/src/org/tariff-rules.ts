@@ -10,7 +10,10 @@ export interface RuleProblem {
   message: string;
 }
 
-/** One step of 阶梯 pricing: up to `upTo` units a year (inclusive), null = no limit (last step). */
+/**
+ * One step of 阶梯 pricing: up to `upTo` units a year (inclusive), null = no limit (last step); the price in the
+ * kind's integer unit (fen per m³ for gas, 0.01 fen per kWh for power).
+ */
 export interface TierStep {
   upTo: number | null;
   priceFen: number;
@@ -23,7 +26,7 @@ export const TIER_COUNT = 3;
  * Three steps, limits ascending with only the last open-ended, each price positive and no step
  * cheaper than the one before (a 阶梯 price rises with use).
  */
-export function tierProblems(steps: readonly TierStep[]): RuleProblem[] {
+export function tierProblems(steps: readonly TierStep[], priceUnit = '分'): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (steps.length !== TIER_COUNT) return [{ path: 'tiers', message: `须设置${TIER_COUNT}档阶梯` }];
   steps.forEach((step, i) => {
@@ -33,7 +36,7 @@ export function tierProblems(steps: readonly TierStep[]): RuleProblem[] {
     if (step.upTo !== null && (!Number.isInteger(step.upTo) || step.upTo <= 0))
       problems.push({ path: `tiers.${i}`, message: '档位上限须为正整数' });
     if (!Number.isInteger(step.priceFen) || step.priceFen <= 0)
-      problems.push({ path: `tiers.${i}`, message: '单价须为正整数（分）' });
+      problems.push({ path: `tiers.${i}`, message: `单价须为正整数（${priceUnit}）` });
     const prev = steps[i - 1];
     if (prev && prev.upTo !== null && step.upTo !== null && step.upTo <= prev.upTo)
       problems.push({ path: `tiers.${i}`, message: '档位上限须逐档递增' });

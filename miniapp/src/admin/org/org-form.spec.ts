@@ -1,4 +1,13 @@
-import { fenToYuan, parseLimit, shanghaiLabel, shanghaiToIso, toggleId, yuanToFen } from './org-form';
+import {
+  centiFenToYuan,
+  fenToYuan,
+  parseLimit,
+  shanghaiLabel,
+  shanghaiToIso,
+  toggleId,
+  yuanToCentiFen,
+  yuanToFen,
+} from './org-form';
 
 describe('yuanToFen / fenToYuan', () => {
   it.each<[string, number | null]>([
@@ -18,6 +27,27 @@ describe('yuanToFen / fenToYuan', () => {
     [2400, '24.00'],
     [5, '0.05'],
   ])('%i fen reads %s', (fen, text) => expect(fenToYuan(fen)).toBe(text));
+});
+
+describe('yuanToCentiFen / centiFenToYuan: power prices to 0.0001 元', () => {
+  it.each<[string, number | null]>([
+    ['0.4883', 4883],
+    ['0.5383', 5383],
+    ['0.49', 4900],
+    ['1', 10_000],
+    [' 0.2883 ', 2883],
+    ['0.48835', null],
+    ['0', null],
+    ['0.0000', null],
+    ['-0.1', null],
+    ['', null],
+  ])('%s → %s', (text, centiFen) => expect(yuanToCentiFen(text)).toBe(centiFen));
+
+  it.each([
+    [4883, '0.4883'],
+    [4900, '0.4900'],
+    [12_345, '1.2345'],
+  ])('%i reads %s', (centiFen, text) => expect(centiFenToYuan(centiFen)).toBe(text));
 });
 
 describe('parseLimit', () => {

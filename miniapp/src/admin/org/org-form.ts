@@ -15,6 +15,19 @@ export function fenToYuan(fen: number): string {
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
+/** A power price as published: yuan with up to four decimals ('0.4883') → 0.01 fen (4883); null if not that. */
+export function yuanToCentiFen(text: string): number | null {
+  const m = /^\s*(\d{1,5})(?:\.(\d{1,4}))?\s*$/.exec(text);
+  if (!m) return null;
+  const centiFen = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'));
+  return centiFen > 0 ? centiFen : null;
+}
+
+/** 4883 → '0.4883': four decimals, as power prices are published. */
+export function centiFenToYuan(centiFen: number): string {
+  return `${Math.floor(centiFen / 10_000)}.${String(centiFen % 10_000).padStart(4, '0')}`;
+}
+
 /** A tier limit: '' = no limit (last tier); otherwise a positive whole number. undefined = not a number. */
 export function parseLimit(text: string): number | null | undefined {
   if (text.trim() === '') return null;

@@ -8,7 +8,7 @@ import { listDistricts, listTariffs, saveTariff } from '../../services/api/org-a
 import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { Chips, Failure } from './chips';
-import { fenToYuan, parseLimit, yuanToFen } from './org-form';
+import { centiFenToYuan, fenToYuan, parseLimit, yuanToCentiFen, yuanToFen } from './org-form';
 import { DeskPicker } from '../../components/desk-picker';
 import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './org.scss';
@@ -26,6 +26,9 @@ interface Form {
   seasonStart: string;
   seasonEnd: string;
   priceYuan: string;
+  /** Power: step 1's 峰谷 prices as typed (both empty = none). */
+  peakYuan: string;
+  valleyYuan: string;
 }
 const blank = (districtId: number): Form => ({
   id: null,
@@ -40,17 +43,34 @@ const blank = (districtId: number): Form => ({
   seasonStart: '11-15',
   seasonEnd: '03-15',
   priceYuan: '',
+  peakYuan: '',
+  valleyYuan: '',
 });
 
 function toForm(t: TariffView): Form {
   const base = { ...blank(t.districtId), id: t.id, kind: t.kind, effectiveFrom: t.effectiveFrom };
   if (t.kind === 'heating')
     return { ...base, seasonStart: t.seasonStart, seasonEnd: t.seasonEnd, priceYuan: fenToYuan(t.priceFenPerM2) };
-  const rows: [string, string][] =
-    t.kind === 'gas'
-      ? t.tiers.map((s) => [s.upToM3 === null ? '' : String(s.upToM3), fenToYuan(s.priceFenPerM3)])
-      : t.tiers.map((s) => [s.upToKwh === null ? '' : String(s.upToKwh), fenToYuan(s.priceFenPerKwh)]);
-  return { ...base, tiers: rows };
+  if (t.kind === 'gas')
+    return {
+      ...base,
+      tiers: t.tiers.map((s) => [s.upToM3 === null ? '' : String(s.upToM3), fenToYuan(s.priceFenPerM3)]),
+    };
+  return {
+    ...base,
+    tiers: t.tiers.map((s) => [s.upToKwh === null ? '' : String(s.upToKwh), centiFenToYuan(s.priceCentiFenPerKwh)]),
+    peakYuan: t.timeOfUse ? centiFenToYuan(t.timeOfUse.peakCentiFenPerKwh) : '',
+    valleyYuan: t.timeOfUse ? centiFenToYuan(t.timeOfUse.valleyCentiFenPerKwh) : '',
+  };
+}
+
+/** Power's 峰谷 prices: none when both are empty. */
+function timeOfUseOf(f: Form): { value: object | null } | { error: string } {
+  if (!f.peakYuan.trim() && !f.valleyYuan.trim()) return { value: null };
+  const peak = yuanToCentiFen(f.peakYuan);
+  const valley = yuanToCentiFen(f.valleyYuan);
+  if (peak === null || valley === null) return { error: '峰谷电价须同时填写（元/kWh，最多四位小数）' };
+  return { value: { peakCentiFenPerKwh: peak, valleyCentiFenPerKwh: valley } };
 }
 
 /** What the API takes, or a message for the first thing that is not a number. */
@@ -64,11 +84,17 @@ function toBody(f: Form): { body: object } | { error: string } {
   const tiers = [];
   for (const [i, [limitText, yuan]] of f.tiers.entries()) {
     const limit = parseLimit(limitText);
-    const price = yuanToFen(yuan);
+    // Gas is published to the fen (2.61 元/m³); power to 0.0001 元 (0.4883 元/kWh).
+    const price = f.kind === 'gas' ? yuanToFen(yuan) : yuanToCentiFen(yuan);
     if (limit === undefined || price === null) return { error: `第${i + 1}档的上限或单价有误` };
-    tiers.push(f.kind === 'gas' ? { upToM3: limit, priceFenPerM3: price } : { upToKwh: limit, priceFenPerKwh: price });
+    tiers.push(
+      f.kind === 'gas' ? { upToM3: limit, priceFenPerM3: price } : { upToKwh: limit, priceCentiFenPerKwh: price },
+    );
   }
-  return { body: { ...head, tiers } };
+  if (f.kind === 'gas') return { body: { ...head, tiers } };
+  const timeOfUse = timeOfUseOf(f);
+  if ('error' in timeOfUse) return timeOfUse;
+  return { body: { ...head, tiers, timeOfUse: timeOfUse.value } };
 }
 
 /** 价格管理: price lists per district and effective date; a new date adds a list, tapping one changes it. */
@@ -217,6 +243,28 @@ function TariffsPage() {
             ))}
           </FormField>
         )}
+        {form.kind === 'power' ? (
+          <FormField label="峰谷电价（第一档，元/kWh；不分峰谷则留空）" id="tariff-time-of-use">
+            <View className="org-tier">
+              <Input
+                id="tariff-peak-price"
+                type="digit"
+                className="field__input"
+                placeholder="峰时"
+                value={form.peakYuan}
+                onInput={(e) => setForm({ ...form, peakYuan: e.detail.value })}
+              />
+              <Input
+                id="tariff-valley-price"
+                type="digit"
+                className="field__input"
+                placeholder="谷时"
+                value={form.valleyYuan}
+                onInput={(e) => setForm({ ...form, valleyYuan: e.detail.value })}
+              />
+            </View>
+          </FormField>
+        ) : null}
         <ActionButton id="tariff-save" onClick={() => void submit()}>
           {form.id ? '保存' : '新增'}
         </ActionButton>

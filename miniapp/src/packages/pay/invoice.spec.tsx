@@ -19,6 +19,7 @@ const invoiceView = (over: Partial<InvoiceView> = {}): InvoiceView => ({
   titleName: '某某科技有限公司',
   taxNo: '91350100M000100Y43',
   status: 'issuing',
+  awaitingTitle: false,
   fapiaoNumber: null,
   inCardWallet: false,
   requestedAt: '2026-11-23T06:20:00Z',
@@ -41,7 +42,12 @@ describe('invoices on the payment records', () => {
       'GET /api/payments?accountId=1': () =>
         answer(200, [
           paymentView({ invoice: null, invoiceable: true }),
-          paymentView({ id: 42, orderNo: 'W2', invoice: { id: 7, status: 'issued' }, invoiceable: false }),
+          paymentView({
+            id: 42,
+            orderNo: 'W2',
+            invoice: { id: 7, status: 'issued', awaitingTitle: false },
+            invoiceable: false,
+          }),
           paymentView({ id: 43, orderNo: 'W3', status: 'refunded', invoice: null, invoiceable: false }),
         ]),
     });
@@ -54,6 +60,80 @@ describe('invoices on the payment records', () => {
     await tap('invoice-reissue-W2');
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/invoice?invoiceId=7' });
     expect(document.getElementById('receipt-invoice-W3')).toBeNull();
+  });
+
+  it('counter money opens the title-page flow; one awaiting its title says 待填写抬头', async () => {
+    serve({
+      'GET /api/accounts': () => answer(200, [boundAccount()]),
+      'GET /api/payments?accountId=1': () =>
+        answer(200, [
+          paymentView({ id: 44, orderNo: 'RCASH-1', method: 'cash', receiptNo: 'CASH-1', invoiceable: true }),
+          paymentView({
+            id: 45,
+            orderNo: 'RCASH-2',
+            method: 'cash',
+            receiptNo: 'CASH-2',
+            invoice: { id: 8, status: 'issuing', awaitingTitle: true },
+            invoiceable: false,
+          }),
+        ]),
+    });
+    render(<PaymentRecordsPage />);
+    await screen.findByText('户号 9100000001');
+
+    await tap('invoice-request-RCASH-1');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/invoice?paymentId=44&offline=1' });
+    expect(byId('receipt-invoice-RCASH-2').textContent).toContain('待填写抬头');
+    await tap('invoice-title-RCASH-2');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/invoice?paymentId=45&offline=1' });
+  });
+});
+
+describe('柜台或银行缴费开票', () => {
+  const link = {
+    url: 'https://www.weixin.qq.com/fapiao/title?apply=RCASH-1&mchid=1900000001',
+    miniprogramAppid: 'wx1ed7a8a0ffe1c8f0',
+    miniprogramPath: 'pages/title/index?apply=RCASH-1',
+  };
+
+  it('asks without a title, then the title filled on WeChat Pay’s page goes to that application', async () => {
+    taro.setRouterParams({ paymentId: '44', offline: '1' });
+    serve({
+      'POST /api/my/invoices': () =>
+        answer(201, invoiceView({ paymentId: 44, titleName: '', taxNo: null, awaitingTitle: true, titleLink: link })),
+      'POST /api/dev/wechat-pay/fapiao-title': () => answer(200, { fapiaoApplyId: 'RCASH-1' }),
+    });
+    render(<InvoicePage />);
+    expect(document.getElementById('invoice-name')).toBeNull();
+
+    await tap('invoice-fill-title');
+    const name = await waitFor(() => document.getElementById('mock-title-name') as HTMLInputElement);
+    name.value = '某某餐饮有限公司';
+    (document.getElementById('mock-title-tax-no') as HTMLInputElement).value = '91350100m000100y43';
+    document.getElementById('mock-title-confirm')!.click();
+
+    await waitFor(() => expect(byId('invoice-done').textContent).toContain('已提交开票申请'));
+    const posts = taro.request.mock.calls.map(([o]) => o).filter((o) => o.method === 'POST');
+    expect(posts.map((o) => o.data)).toEqual([
+      { paymentId: 44 },
+      {
+        fapiaoApplyId: 'RCASH-1',
+        title: { type: 'ORGANIZATION', name: '某某餐饮有限公司', taxpayer_id: '91350100M000100Y43' },
+      },
+    ]);
+  });
+
+  it('a title page left without submitting can be opened again', async () => {
+    taro.setRouterParams({ paymentId: '44', offline: '1' });
+    serve({
+      'POST /api/my/invoices': () => answer(201, invoiceView({ awaitingTitle: true, titleLink: link })),
+    });
+    render(<InvoicePage />);
+    await tap('invoice-fill-title');
+    await waitFor(() => expect(document.getElementById('mock-title-cancel')).not.toBeNull());
+    document.getElementById('mock-title-cancel')!.click();
+    await waitFor(() => expect(byId('invoice-failure').textContent).toContain('未完成抬头填写'));
+    expect(document.getElementById('invoice-fill-title')).not.toBeNull();
   });
 });
 

@@ -15,15 +15,26 @@ import { listMyInvoices, reissueInvoice, requestInvoice } from '../../services/a
 import { ApiRequestError } from '../../services/api/request';
 import { requireResident } from '../../services/resident-session';
 import { EMPTY_INVOICE_FORM, validateInvoice, type InvoiceErrors, type InvoiceForm } from './invoice-form';
+import { OfflineInvoice } from './offline-invoice';
 
 /**
- * 开发票 for a paid payment (`?paymentId=`), or 重开 an issued invoice with a corrected title (`?invoiceId=`):
+ * 开发票 for a paid payment (`?paymentId=`; `&offline=1` for counter or bank money, whose title WeChat Pay's own
+ * page collects: offline-invoice.tsx), or 重开 an issued invoice with a corrected title (`?invoiceId=`):
  * the old one is reversed (红冲) and the new one goes into the WeChat card wallet.
  */
 export default function InvoicePage() {
   const { params } = useRouter();
   const paymentId = Number(params.paymentId);
   const invoiceId = params.invoiceId ? Number(params.invoiceId) : null;
+  return params.offline && !invoiceId ? (
+    <OfflineInvoice paymentId={paymentId} />
+  ) : (
+    <TitledInvoice paymentId={paymentId} invoiceId={invoiceId} />
+  );
+}
+
+/** The title typed here: a WeChat Pay payment's invoice, or any reissue. */
+function TitledInvoice({ paymentId, invoiceId }: { paymentId: number; invoiceId: number | null }) {
   const [form, setForm] = useState<InvoiceForm>(EMPTY_INVOICE_FORM);
   const [errors, setErrors] = useState<InvoiceErrors>({});
   const [failure, setFailure] = useState('');

@@ -57,15 +57,31 @@ function InvoiceLine({ payment }: { payment: PaymentView }) {
   return (
     <View id={`receipt-invoice-${payment.orderNo}`} className="row receipt__line">
       <Text className="muted receipt__label">发票</Text>
-      <Text className="receipt__value">{invoice ? INVOICE_STATUS_LABELS[invoice.status] : '未开票'}</Text>
+      <Text className="receipt__value">
+        {!invoice ? '未开票' : invoice.awaitingTitle ? '待填写抬头' : INVOICE_STATUS_LABELS[invoice.status]}
+      </Text>
       {payment.invoiceable ? (
         <ActionButton
           id={`invoice-request-${payment.orderNo}`}
           size="small"
           tone="secondary"
-          onClick={() => void Taro.navigateTo({ url: `/packages/pay/invoice?paymentId=${payment.id}` })}
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/packages/pay/invoice?paymentId=${payment.id}${payment.method === 'wechat' ? '' : '&offline=1'}`,
+            })
+          }
         >
           开发票
+        </ActionButton>
+      ) : null}
+      {invoice?.awaitingTitle ? (
+        <ActionButton
+          id={`invoice-title-${payment.orderNo}`}
+          size="small"
+          tone="secondary"
+          onClick={() => void Taro.navigateTo({ url: `/packages/pay/invoice?paymentId=${payment.id}&offline=1` })}
+        >
+          填写抬头
         </ActionButton>
       ) : null}
       {invoice?.status === 'issued' ? (

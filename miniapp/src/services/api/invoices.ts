@@ -7,8 +7,14 @@ import type {
 } from '@utility/shared';
 import { residentApi, staffApi } from './request';
 
-/** 开发票: one invoice per payment, so asking twice (a retry) answers the same invoice. */
-export function requestInvoice(body: InvoiceRequest, idempotencyKey: string): Promise<InvoiceView> {
+/**
+ * 开发票: one invoice per payment, so asking twice (a retry) answers the same invoice. Counter and bank money
+ * sends no title: WeChat Pay's title page collects it (the answer's `titleLink`).
+ */
+export function requestInvoice(
+  body: Pick<InvoiceRequest, 'paymentId'> & Partial<InvoiceRequest>,
+  idempotencyKey: string,
+): Promise<InvoiceView> {
   return residentApi.request<InvoiceView>('/api/my/invoices', { method: 'POST', data: body, idempotencyKey });
 }
 

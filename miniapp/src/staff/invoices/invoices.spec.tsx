@@ -12,6 +12,7 @@ const invoice = (over: Partial<StaffInvoiceView> = {}): StaffInvoiceView => ({
   paymentId: 41,
   subject: '燃气费 2026-10',
   amountFen: 37_380,
+  awaitingTitle: false,
   titleKind: 'company',
   titleName: '某某科技有限公司',
   taxNo: '91350100M000100Y43',

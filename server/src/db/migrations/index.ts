@@ -26,6 +26,7 @@ import { PowerTimeOfUseReadings1796660815660 } from './1796660815660-power-time-
 import { Invoices1796666492034 } from './1796666492034-invoices';
 import { PrepaidAccounts1796666498455 } from './1796666498455-prepaid-accounts';
 import { PriceList1796666555959 } from './1796666555959-price-list';
+import { OfflineInvoices1796676039124 } from './1796676039124-offline-invoices';
 import { TicketClaimOrder1796677513365 } from './1796677513365-ticket-claim-order';
 import { TicketNumberDerived1796679381921 } from './1796679381921-ticket-number-derived';
 
@@ -59,6 +60,7 @@ export const MIGRATIONS: Function[] = [
   Invoices1796666492034,
   PrepaidAccounts1796666498455,
   PriceList1796666555959,
+  OfflineInvoices1796676039124,
   TicketClaimOrder1796677513365,
   TicketNumberDerived1796679381921,
 ];

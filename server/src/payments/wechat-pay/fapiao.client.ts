@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { QueriedFapiao, toQueriedFapiaos } from './fapiao.types';
+import { FapiaoUserTitle, QueriedFapiao, toFapiaoUserTitle, toQueriedFapiaos } from './fapiao.types';
 import { WechatPayClient, WechatPayError } from './wechat-pay.client';
 import { WECHAT_PAY_CREDENTIALS, WechatPayCredentials } from './wechat-pay.credentials';
 
@@ -20,8 +20,19 @@ export interface FapiaoLine {
   taxRate: number;
 }
 
+/** 开票场景: a payment through WeChat Pay, or money taken otherwise (counter, bank) after the user's title page. */
+export type FapiaoScene = 'WITH_WECHATPAY' | 'WITHOUT_WECHATPAY';
+
+/** Where the user fills the invoice title (抬头填写链接, valid 30 minutes): an H5 URL and WeChat's title mini program. */
+export interface FapiaoTitleLink {
+  url: string;
+  miniprogramAppid: string;
+  miniprogramPath: string;
+}
+
 export interface FapiaoIssueRequest {
-  /** WITH_WECHATPAY: the WeChat Pay transaction_id the invoice is for. */
+  scene: FapiaoScene;
+  /** WITH_WECHATPAY: the WeChat Pay transaction_id; WITHOUT_WECHATPAY: the id the title link was asked with. */
   fapiaoApplyId: string;
   /** 商户发票单号: ours, one per invoice (a reissue gets a new one under the same application). */
   fapiaoId: string;
@@ -59,7 +70,7 @@ export class FapiaoClient {
   async issue(request: FapiaoIssueRequest): Promise<void> {
     const { buyer } = request;
     await this.client.call('fapiaoIssue', 'POST', `${BASE}/fapiao-applications`, {
-      scene: 'WITH_WECHATPAY',
+      scene: request.scene,
       fapiao_apply_id: request.fapiaoApplyId,
       buyer_information: {
         type: buyer.type,
@@ -82,6 +93,40 @@ export class FapiaoClient {
         },
       ],
     });
+  }
+
+  /**
+   * 获取抬头填写链接 (scene WITHOUT_WECHATPAY): the page where the user fills (and so authorises) the title of an
+   * application; `totalFen` caps what its invoices may total. Asked again when it expired, with the same id.
+   */
+  async titleLink(request: { fapiaoApplyId: string; openid: string; totalFen: number }): Promise<FapiaoTitleLink> {
+    const query = new URLSearchParams({
+      fapiao_apply_id: request.fapiaoApplyId,
+      appid: this.credentials.appid,
+      openid: request.openid,
+      total_amount: String(request.totalFen),
+      source: 'MINIPROGRAM',
+    });
+    const { json } = await this.client.call('fapiaoTitleUrl', 'GET', `${BASE}/user-title/title-url?${query}`);
+    const { title_url: url, miniprogram_appid: appid, miniprogram_path: path } = json ?? {};
+    if (typeof url !== 'string' || typeof appid !== 'string' || typeof path !== 'string')
+      throw new WechatPayError('fapiaoTitleUrl', 200, 'BAD_RESPONSE', 'no title_url/miniprogram_path', false);
+    return { url, miniprogramAppid: appid, miniprogramPath: path };
+  }
+
+  /** 获取用户填写的抬头; null while the user has not filled it (WeChat Pay answers 404). */
+  async userTitle(fapiaoApplyId: string, scene: FapiaoScene): Promise<FapiaoUserTitle | null> {
+    const query = new URLSearchParams({ fapiao_apply_id: fapiaoApplyId, scene });
+    let json: Record<string, unknown> | null;
+    try {
+      ({ json } = await this.client.call('fapiaoUserTitle', 'GET', `${BASE}/user-title?${query}`));
+    } catch (error) {
+      if (error instanceof WechatPayError && error.status === 404) return null;
+      throw error;
+    }
+    const title = toFapiaoUserTitle(json);
+    if (!title) throw new WechatPayError('fapiaoUserTitle', 200, 'BAD_RESPONSE', 'not a buyer title', false);
+    return title;
   }
 
   /** 查询电子发票: one invoice of the application (or all of them); null when WeChat Pay has none. */

@@ -9,6 +9,7 @@ export type FapiaoStatus = (typeof FAPIAO_STATUSES)[number];
 export const FAPIAO_CARD_STATUSES = ['INSERT_ACCEPTED', 'INSERTED', 'DISCARD_ACCEPTED', 'DISCARDED'] as const;
 export type FapiaoCardStatus = (typeof FAPIAO_CARD_STATUSES)[number];
 export const FAPIAO_EVENT_TYPES = [
+  'FAPIAO.USER_APPLIED',
   'FAPIAO.ISSUED',
   'FAPIAO.REVERSED',
   'FAPIAO.CARD_INSERTED',
@@ -34,7 +35,10 @@ export interface QueriedFapiao {
   cardStatus?: FapiaoCardStatus;
 }
 
-/** A FAPIAO.* notice's decrypted resource: which invoices of which application changed. */
+/**
+ * A FAPIAO.* notice's decrypted resource: which invoices of which application changed. FAPIAO.USER_APPLIED (the
+ * user filled the title on WeChat Pay's title page, scene WITHOUT_WECHATPAY) names the application only.
+ */
 export interface FapiaoNotice {
   mchid: string;
   fapiaoApplyId: string;
@@ -68,14 +72,36 @@ const QueryJson = z.object({
 const NoticeJson = z.object({
   mchid: z.string().min(1),
   fapiao_apply_id: z.string().min(1),
-  fapiao_information: z.array(
-    z.object({
-      fapiao_id: z.string().min(1),
-      fapiao_status: z.enum(FAPIAO_STATUSES),
-      card_status: z.enum(FAPIAO_CARD_STATUSES).optional(),
-    }),
-  ),
+  fapiao_information: z
+    .array(
+      z.object({
+        fapiao_id: z.string().min(1),
+        fapiao_status: z.enum(FAPIAO_STATUSES),
+        card_status: z.enum(FAPIAO_CARD_STATUSES).optional(),
+      }),
+    )
+    .default([]),
 });
+const BuyerJson = z.object({
+  type: z.enum(['INDIVIDUAL', 'ORGANIZATION']),
+  name: z.string().min(1),
+  taxpayer_id: optionalText,
+});
+
+/** The title a user filled on WeChat Pay's title page (获取用户填写的抬头). */
+export interface FapiaoUserTitle {
+  type: 'INDIVIDUAL' | 'ORGANIZATION';
+  name: string;
+  taxpayerId?: string;
+}
+
+export function toFapiaoUserTitle(json: unknown): FapiaoUserTitle | null {
+  const parsed = BuyerJson.safeParse(json);
+  if (!parsed.success) return null;
+  const { type, name, taxpayer_id: taxpayerId } = parsed.data;
+  if (type === 'ORGANIZATION' && !taxpayerId) return null;
+  return { type, name, ...(taxpayerId ? { taxpayerId } : {}) };
+}
 
 const detail = (d: z.infer<typeof Detail>): FapiaoDetail | undefined =>
   d && {
