@@ -4,9 +4,9 @@ import { formatYuan, type InvoiceView } from '@utility/shared';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { newIdempotencyKey } from '../../services/idempotency-key';
-import { openInvoiceTitlePage } from '../../services/invoice-title';
-import { requestInvoice } from '../../services/invoices';
-import { ApiRequestError } from '../../services/request';
+import { openInvoiceTitlePage } from '../../platform/invoice-title';
+import { requestInvoice } from '../../services/api/invoices';
+import { ApiRequestError } from '../../services/api/request';
 import { requireResident } from '../../services/resident-session';
 
 /**

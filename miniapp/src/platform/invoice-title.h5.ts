@@ -1,6 +1,6 @@
 import type { InvoiceTitleLink } from '@utility/shared';
 import { openMockSheet } from './mock-sheet.h5';
-import { ApiRequestError, residentApi } from './request';
+import { ApiRequestError, residentApi } from '../services/api/request';
 
 interface FilledTitle {
   type: 'INDIVIDUAL' | 'ORGANIZATION';
