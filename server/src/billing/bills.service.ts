@@ -9,6 +9,7 @@ import { changedRows, storedValue } from '../common/plain-insert';
 import { Bill } from './bill.entity';
 import { BillSnapshot } from './bill-snapshot';
 import { lateFeeOn, toBillView } from './bill-view';
+import { Db } from '../common/db';
 
 /** A bill just settled, in the transaction that settled it. */
 export type SettledBill = Pick<Bill, 'id' | 'accountId' | 'accountNo' | 'dueOn' | 'amountFen'>;
@@ -25,6 +26,7 @@ export class BillsService {
   private readonly settledListeners: SettledListener[] = [];
 
   constructor(
+    private readonly db: Db,
     @InjectRepository(Bill) private readonly bills: Repository<Bill>,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -107,7 +109,8 @@ export class BillsService {
    * settled (by this or another payment): the caller must then not credit again. `paidFen` is the
    * bill's amount and the late fee charged with it (never less than the amount: paid in full or not at all).
    */
-  async settle(em: EntityManager, billId: number, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
+  async settle(billId: number, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
+    const em = this.db.manager;
     if (!Number.isSafeInteger(paidFen)) throw new RangeError(`paidFen must be an integer, got ${paidFen}`);
     // Plain statements: every payment notice settles a bill (common/plain-insert.ts).
     const paidAt = storedValue(em, Bill, 'paidAt', at);
@@ -137,7 +140,8 @@ export class BillsService {
   }
 
   /** Arrears follow-up, in the caller's transaction: the account's unpaid bills due before a day. */
-  unpaidDueBeforeIn(em: EntityManager, accountId: number, beforeDay: string): Promise<Bill[]> {
+  unpaidDueBeforeIn(accountId: number, beforeDay: string): Promise<Bill[]> {
+    const em = this.db.manager;
     return em.find(Bill, {
       where: { accountId, status: 'unpaid', dueOn: LessThan(beforeDay) },
       order: { dueOn: 'ASC' },
@@ -153,7 +157,8 @@ export class BillsService {
   }
 
   /** A refunded payment un-settles the bill it paid. */
-  async unsettle(em: EntityManager, billId: number, paymentId: number): Promise<boolean> {
+  async unsettle(billId: number, paymentId: number): Promise<boolean> {
+    const em = this.db.manager;
     const done = await em.update(
       Bill,
       { id: billId, status: 'paid', paymentId },

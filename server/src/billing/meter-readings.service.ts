@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Role, TicketType, checkReading, shanghaiDate } from '@utility/shared';
-import { EntityManager, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
+import { LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AppError, forbidden } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -12,6 +12,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { Bill } from './bill.entity';
 import { daysBetween } from './billing-period';
 import { MeterReading, ReadingSource } from './meter-reading.entity';
+import { Db } from '../common/db';
 
 export interface ReadingInput {
   account: Account;
@@ -31,6 +32,7 @@ const USUAL_USE_BILLS = 3;
 @Injectable()
 export class MeterReadingsService {
   constructor(
+    private readonly db: Db,
     @InjectRepository(MeterReading) private readonly readings: Repository<MeterReading>,
     private readonly tickets: TicketsService,
     private readonly queues: QueuesService,
@@ -38,7 +40,8 @@ export class MeterReadingsService {
   ) {}
 
   /** Records one reading inside the caller's transaction. */
-  async record(em: EntityManager, input: ReadingInput): Promise<MeterReading> {
+  async record(input: ReadingInput): Promise<MeterReading> {
+    const em = this.db.manager;
     const { account, readOn, valueCentiM3 } = input;
     if (readOn > shanghaiDate(this.clock.now())) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '抄表日期不能晚于今天');
@@ -67,7 +70,7 @@ export class MeterReadingsService {
           previousValueCentiM3: previous.valueCentiM3,
           valueCentiM3,
           periodDays: Math.max(1, daysBetween(previous.readOn, readOn)),
-          usualDailyCentiM3: await this.usualDaily(em, account.id),
+          usualDailyCentiM3: await this.usualDaily(account.id),
         })
       : ({ ok: true } as const);
     const base = {
@@ -88,7 +91,7 @@ export class MeterReadingsService {
       });
       return em.findOneByOrFail(MeterReading, { id: identifiers[0].id });
     }
-    const ticket = await this.tickets.openSystemTicket(em, {
+    const ticket = await this.tickets.openSystemTicket({
       type: TicketType.Billing,
       accountNo: account.accountNo,
       description: `抄表读数待核查：${check.message}（${readOn} 读数 ${m3(valueCentiM3)}，上次 ${m3(previous!.valueCentiM3)}）`,
@@ -124,7 +127,8 @@ export class MeterReadingsService {
   }
 
   /** The opening index of a meter (installation or migration from the old system): billed by definition. */
-  async recordOpening(em: EntityManager, account: Account, readOn: string, valueCentiM3: number): Promise<void> {
+  async recordOpening(account: Account, readOn: string, valueCentiM3: number): Promise<void> {
+    const em = this.db.manager;
     if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) return;
     await em.insert(MeterReading, {
       accountId: account.id,
@@ -144,7 +148,8 @@ export class MeterReadingsService {
     return this.readings.findOneBy({ id });
   }
 
-  hasReading(em: EntityManager, accountId: number, readOn: string): Promise<boolean> {
+  hasReading(accountId: number, readOn: string): Promise<boolean> {
+    const em = this.db.manager;
     return em.existsBy(MeterReading, { accountId, readOn });
   }
 
@@ -163,7 +168,8 @@ export class MeterReadingsService {
   }
 
   /** Average daily use over the last few bills, or null for a new account. */
-  private async usualDaily(em: EntityManager, accountId: number): Promise<number | null> {
+  private async usualDaily(accountId: number): Promise<number | null> {
+    const em = this.db.manager;
     const bills = await em.find(Bill, {
       where: { accountId, utility: 'gas' },
       order: { period: 'DESC' },

@@ -110,6 +110,11 @@ export class Db {
     return transactionManager(this.dataSource) ?? this.dataSource.manager;
   }
 
+  /** The open transaction's manager; undefined outside any transaction. */
+  get transactionManager(): EntityManager | undefined {
+    return transactionManager(this.dataSource);
+  }
+
   /**
    * Runs `work` in a transaction, or in the one already open (joined: no commit, no retry of
    * its own). A lock conflict re-runs the whole outermost work.

@@ -71,7 +71,7 @@ export class PaymentCredit {
       if (!(await changedRows(em, MARK_PAID, [paid.transactionId, paidAt, order.id]))) return 'duplicate';
       if (order.topUpId !== null) {
         // A top-up is money on the balance however late it comes, even after its order was closed.
-        await this.topUps.ledger.credit(em, {
+        await this.topUps.ledger.credit({
           topUpId: order.topUpId,
           accountId: order.accountId,
           orderNo: order.orderNo,
@@ -81,10 +81,10 @@ export class PaymentCredit {
         return 'credited';
       }
       const billId = order.billId!;
-      if (await this.bills.settle(em, billId, order.id, order.amountFen, paid.successTime)) return 'credited';
+      if (await this.bills.settle(billId, order.id, order.amountFen, paid.successTime)) return 'credited';
       // The bill was already settled by another order (a closed order paid late): money to give back.
       await em.update(PaymentOrder, { id: order.id }, { settledBill: false });
-      await this.tickets.openSystemTicket(em, {
+      await this.tickets.openSystemTicket({
         type: TicketType.Billing,
         accountNo: (await this.bills.find(billId)).accountNo,
         description: `重复缴费：订单 ${order.orderNo}（微信支付单号 ${paid.transactionId}）支付 ${(order.amountFen / 100).toFixed(2)} 元，但账单已由其他订单缴清，请核实后退款。`,
@@ -117,7 +117,7 @@ export class PaymentCredit {
           lastQueriedAt: null,
         });
         const orderId = identifiers[0].id as number;
-        if (!(await this.bills.settle(em, p.billId, orderId, p.amountFen, p.paidAt)))
+        if (!(await this.bills.settle(p.billId, orderId, p.amountFen, p.paidAt)))
           throw conflict(ErrorCode.BillAlreadyPaid);
         return orderId;
       });

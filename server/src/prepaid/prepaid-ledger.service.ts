@@ -9,7 +9,7 @@ import {
   shanghaiDate,
   usageCharges,
 } from '@utility/shared';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { MeterReadingsService } from '../billing/meter-readings.service';
 import { TariffsService } from '../billing/tariffs.service';
 import { Clock } from '../common/clock';
@@ -17,6 +17,7 @@ import { isDuplicateKey } from '../common/db';
 import { PaidTopUp, TopUpLedgerPort, TopUpSettlement } from '../payments/top-up-settlement';
 import { PrepaidEntry } from './prepaid-entry.entity';
 import { TopUp } from './top-up.entity';
+import { Db } from '../common/db';
 
 /** What the ledger needs of an account (the accounts module's record has it). */
 export interface LedgerAccount {
@@ -34,6 +35,7 @@ export interface LedgerAccount {
 @Injectable()
 export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
   constructor(
+    private readonly db: Db,
     @InjectRepository(PrepaidEntry) private readonly entries: Repository<PrepaidEntry>,
     @InjectRepository(TopUp) private readonly topUps: Repository<TopUp>,
     private readonly settlement: TopUpSettlement,
@@ -46,7 +48,8 @@ export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
     this.settlement.bind(this);
   }
 
-  async credit(em: EntityManager, paid: PaidTopUp): Promise<void> {
+  async credit(paid: PaidTopUp): Promise<void> {
+    const em = this.db.manager;
     const topUp = await em.findOneByOrFail(TopUp, { id: paid.topUpId });
     // An IoT top-up goes to the vendor at once (meter-delivery job); an IC card waits for its load at a counter.
     const moved = await em.update(
@@ -74,7 +77,8 @@ export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
     await this.topUps.update({ id: topUpId, status: 'awaiting_payment' }, { status: 'closed' });
   }
 
-  async refunded(em: EntityManager, topUpId: number, amountFen: number): Promise<void> {
+  async refunded(topUpId: number, amountFen: number): Promise<void> {
+    const em = this.db.manager;
     const topUp = await em.findOneByOrFail(TopUp, { id: topUpId });
     const moved = await em.update(
       TopUp,

@@ -55,10 +55,9 @@ export class ResidentIntake {
   ): Promise<Created> {
     return this.idempotency.create(`resident:${me.id}`, key, resourceType, body, async (em) => {
       const filing = await plan(em);
-      const ticket = await this.tickets.intake(em, filing.actor === undefined ? me : filing.actor, filing.ticket);
+      const ticket = await this.tickets.intake(filing.actor === undefined ? me : filing.actor, filing.ticket);
       await filing.record?.(em, ticket);
       await this.uploads.claim(
-        em,
         filing.photoIds ?? [],
         { kind: 'resident', id: me.id },
         `ticket:${ticket.id}`,
