@@ -57,7 +57,7 @@ export class StopSupplyService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.bills.onSettled((em, bill) => this.onBillSettled(bill));
+    this.bills.onSettled((bill) => this.onBillSettled(bill));
   }
 
   /** One pass (job `stop-supply`): applies for accounts past the grace, then records supervisors' decisions. */

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BillView, ErrorCode, LateFeePolicy, UsagePoint, shanghaiDate } from '@utility/shared';
-import { And, EntityManager, In, IsNull, LessThan, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { And, In, IsNull, LessThan, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
@@ -18,7 +18,7 @@ const SETTLED_BILL = 'SELECT id, accountId, accountNo, dueOn, amountFen FROM bil
 const SETTLE =
   "UPDATE bill SET status = 'paid', paidFen = ?, lateFeeFen = ? - amountFen, paidAt = ?, paymentId = ? " +
   "WHERE id = ? AND status = 'unpaid' AND amountFen <= ? AND paymentId IS NULL";
-export type SettledListener = (em: EntityManager, bill: SettledBill) => Promise<void>;
+export type SettledListener = (bill: SettledBill) => Promise<void>;
 
 /** Bills as residents and the payments module see them. Settling is the main write. */
 @Injectable()
@@ -117,7 +117,7 @@ export class BillsService {
     if (!(await changedRows(em, SETTLE, [paidFen, paidFen, paidAt, paymentId, billId, paidFen]))) return false;
     if (this.settledListeners.length) {
       const [bill]: SettledBill[] = await em.query(SETTLED_BILL, [billId]);
-      for (const listener of this.settledListeners) await listener(em, bill);
+      for (const listener of this.settledListeners) await listener(bill);
     }
     return true;
   }

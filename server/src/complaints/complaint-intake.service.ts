@@ -53,7 +53,7 @@ export class ComplaintIntake {
           channel: Channel.Miniapp,
         },
         photoIds: body.photoIds,
-        record: (em, ticket) => this.record(ticket.id, me.id, false, about?.id ?? null),
+        record: (ticket) => this.record(ticket.id, me.id, false, about?.id ?? null),
       };
     });
     return { created: await requestCreated(this.reader, created.resourceId, false), replayed: created.replayed };
@@ -72,7 +72,7 @@ export class ComplaintIntake {
         channel: Channel.Miniapp,
       },
       photoIds: body.photoIds,
-      record: async (em, ticket) => {
+      record: async (ticket) => {
         await this.record(ticket.id, me.id, body.anonymous, null);
         // Operators see reports arrive; the line names the ticket only, never the resident.
         this.logger.log(`report ${ticket.no} filed${body.anonymous ? ' anonymously' : ''}`);

@@ -103,7 +103,7 @@ export class RepairsService {
           window,
         },
         photoIds: body.photoIds,
-        record: (em, ticket) =>
+        record: (ticket) =>
           this.store({
             ticketId: ticket.id,
             residentId: me.id,
