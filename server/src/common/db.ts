@@ -54,6 +54,16 @@ function transactionManager(dataSource: DataSource): EntityManager | undefined {
   return scope?.open && scope.dataSource === dataSource ? scope.manager : undefined;
 }
 
+/**
+ * The open transaction's manager, for plain functions that only run inside one (no Db at hand,
+ * e.g. appending to a ticket's timeline): throws outside any transaction.
+ */
+export function openTransaction(): EntityManager {
+  const scope = current.getStore();
+  if (!scope?.open || !scope.manager) throw new Error('runs inside Db.transaction only');
+  return scope.manager;
+}
+
 // Every repository made on the default manager (the injected ones) answers the current
 // transaction's manager while one is open: its reads and writes join that transaction by
 // themselves (docs/architecture.md#transactions). Repositories of a given manager keep it.

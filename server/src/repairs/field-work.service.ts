@@ -142,7 +142,7 @@ export class FieldWorkService {
     }
     return this.step(me, id, QUOTABLE, async (em, ticket) => {
       const now = this.clock.now();
-      const earlier = await currentQuote(em, ticket.id);
+      const earlier = await currentQuote(ticket.id);
       if (earlier) await em.update(RepairQuote, { id: earlier.id }, { status: 'superseded' });
       const { identifiers } = await em.insert(RepairQuote, {
         ticketId: ticket.id,
@@ -175,7 +175,7 @@ export class FieldWorkService {
   /** The resident signed the visit's quote on the technician's phone: accepted, with the signature kept. */
   signQuote(me: StaffPrincipal, id: number, body: SignQuoteRequest): Promise<FieldJobView> {
     return this.step(me, id, QUOTABLE, async (em, ticket) => {
-      const quote = await currentQuote(em, ticket.id);
+      const quote = await currentQuote(ticket.id);
       if (!quote || quote.id !== body.quoteId) throw conflict(ErrorCode.QuoteChanged);
       if (quote.status === 'accepted') return ticket;
       await this.uploads.claim([body.photoId], { kind: 'staff', id: me.id }, `quote_sign:${quote.id}`, 1);
@@ -209,7 +209,7 @@ export class FieldWorkService {
         if (!readings.length) throw new AppError(HttpStatus.CONFLICT, ErrorCode.TemperatureRequired);
         if (!readings.some(countsAsSigned)) throw conflict(ErrorCode.TemperatureUnsigned);
       }
-      const quote = await currentQuote(em, ticket.id);
+      const quote = await currentQuote(ticket.id);
       if (body.chargeable && quote?.status !== 'accepted') throw conflict(ErrorCode.QuoteRequired);
       if (body.confirmation.kind === 'in_app' && !confirmedInVisit(events))
         throw conflict(ErrorCode.ResidentConfirmationRequired);

@@ -73,7 +73,7 @@ export class ResidentSignOffService {
     await this.db.transaction(async (em) => {
       const { ticket } = await this.tickets.lockForStep(id);
       if (!UNDER_WAY.includes(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
-      const quote = await currentQuote(em, ticket.id);
+      const quote = await currentQuote(ticket.id);
       if (!quote || quote.id !== quoteId) throw conflict(ErrorCode.QuoteChanged);
       if (quote.status === 'accepted') return;
       await em.update(

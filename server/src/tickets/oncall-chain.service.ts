@@ -99,7 +99,7 @@ export class OncallChain {
       }
 
       if (!(await move('supervisor')).affected) return 'none';
-      await appendEvents(em, ticket.id, [
+      await appendEvents(ticket.id, [
         {
           kind: TicketEventKind.Escalated,
           actor: null,

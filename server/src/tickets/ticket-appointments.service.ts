@@ -70,7 +70,7 @@ export class TicketAppointments {
 
   async contacted(actor: StaffPrincipal, id: number, body: ContactedRequest): Promise<Ticket> {
     await this.reader.visibleTicket(actor, id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(async () => {
       const { ticket } = await this.tickets.lockForStep(id);
       if (ticket.assigneeId !== actor.id) throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.NotAssignee);
       if (!CONTACTABLE.has(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
@@ -80,7 +80,7 @@ export class TicketAppointments {
       if (agreed) this.checkWindow(ticket, agreed);
       const now = this.clock.now();
       await this.tickets.stopClock(ticket, ClockKind.Contact);
-      await appendEvents(em, id, [
+      await appendEvents(id, [
         {
           kind: TicketEventKind.Contacted,
           actor,
@@ -101,7 +101,7 @@ export class TicketAppointments {
     await em.update(Ticket, { id: ticket.id }, { windowStart: window.start, windowEnd: window.end, updatedAt: now });
     const moved = { ...ticket, windowStart: window.start, windowEnd: window.end, updatedAt: now };
     await this.clocks.followWindow(moved, window, now);
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind: TicketEventKind.WindowMoved,
         actor,

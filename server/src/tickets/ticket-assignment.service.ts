@@ -191,7 +191,6 @@ export class TicketAssignment {
    * nobody → escalated and the district's supervisors told.
    */
   async autoAssign(ticket: Ticket, now: Date): Promise<void> {
-    const em = this.db.manager;
     const pick = await this.nextOnShift(ticket, now, []);
     const taken =
       pick && (await this.take(ticket, null, pick, TicketEventKind.Assigned, '系统自动派单，已通知值班技术员'));
@@ -199,7 +198,7 @@ export class TicketAssignment {
       await this.pager.start(taken, pick.id, now);
       return;
     }
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind: TicketEventKind.Escalated,
         actor: null,
@@ -274,7 +273,7 @@ export class TicketAssignment {
     const to = unassigned || CLAIMABLE.includes(ticket.status) ? TicketStatus.Assigned : ticket.status;
     const result = await em.update(Ticket, where, { assigneeId: assignee.id, status: to, updatedAt: now });
     if (!result.affected) return null;
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind,
         actor,

@@ -210,7 +210,7 @@ export class TicketClocksService {
       dueAt: clock.dueAt,
       breachedAt: at,
     });
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind: TicketEventKind.Breached,
         actor: null,

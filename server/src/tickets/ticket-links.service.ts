@@ -125,7 +125,7 @@ export class TicketLinks {
       );
       if (!moved.affected) throw conflict(ErrorCode.Conflict);
       const note = `已并入工单 ${parentNo}，随该工单一并处理`;
-      await appendEvents(em, child.id, [
+      await appendEvents(child.id, [
         ...(child.status !== TicketStatus.Accepted
           ? [{ kind: TicketEventKind.Transition, actor, at: now, from: child.status, to: TicketStatus.Accepted, note }]
           : []),
@@ -137,7 +137,7 @@ export class TicketLinks {
           data: { parentId: parent.id, parentNo, previousAssigneeId: child.assigneeId },
         },
       ]);
-      await appendEvents(em, parent.id, [
+      await appendEvents(parent.id, [
         {
           kind: TicketEventKind.Linked,
           actor,
@@ -170,7 +170,7 @@ export class TicketLinks {
           { status: TicketStatus.Resolved, updatedAt: now },
         );
         if (!moved.affected) continue;
-        await appendEvents(em, child.id, [
+        await appendEvents(child.id, [
           {
             kind: TicketEventKind.Transition,
             actor: null,
@@ -184,7 +184,7 @@ export class TicketLinks {
         await this.clocks.onTransition(child, child.status, TicketStatus.Resolved, now);
       } else {
         await em.update(Ticket, { id: child.id }, { parentId: null, updatedAt: now });
-        await appendEvents(em, child.id, [
+        await appendEvents(child.id, [
           {
             kind: TicketEventKind.Linked,
             actor: null,

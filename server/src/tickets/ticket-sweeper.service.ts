@@ -67,7 +67,7 @@ export class TicketSweeper {
     return this.db.transaction(async (em) => {
       const won = await em.update(TicketClock, { id: clock.id, atRiskAt: IsNull() }, { atRiskAt: now });
       if (!won.affected) return false;
-      await appendEvents(em, clock.ticketId, [
+      await appendEvents(clock.ticketId, [
         {
           kind: TicketEventKind.AtRisk,
           actor: null,
@@ -101,7 +101,7 @@ export class TicketSweeper {
       if (!(await this.ticketClocks.recordBreach(ticket, clock, now))) return false;
       const priority = escalatePriority(ticket.priority);
       await em.update(Ticket, { id: ticket.id }, { priority, updatedAt: now });
-      await appendEvents(em, ticket.id, [
+      await appendEvents(ticket.id, [
         {
           kind: TicketEventKind.Escalated,
           actor: null,
@@ -132,7 +132,7 @@ export class TicketSweeper {
     const events = await em.find(TicketEvent, { where: { ticketId: ticket.id }, order: { id: 'ASC' } });
     const eta = etaOf(ticket, events);
     const expectedBy = expectedArrivalAfterBreach(now, clock, eta ? new Date(eta) : null);
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind: TicketEventKind.Delayed,
         actor: null,

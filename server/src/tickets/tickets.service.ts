@@ -133,7 +133,7 @@ export class TicketsService {
     await em.query(NUMBER_TICKET, [no, id]);
     // What was just written, without reading it back (each round trip costs intake throughput).
     const ticket: Ticket = { ...row, id, no };
-    await appendEvents(em, id, [
+    await appendEvents(id, [
       { kind: TicketEventKind.Created, actor, at: now, to: TicketStatus.Submitted, data: { channel: body.channel } },
       ...(status === TicketStatus.Accepted
         ? [{ kind: TicketEventKind.Transition, actor, at: now, from: TicketStatus.Submitted, to: status }]
@@ -177,8 +177,7 @@ export class TicketsService {
 
   /** A repeat alarm joined this open leak: the timeline says so, and nobody else is dispatched. */
   async noteRepeatAlarm(ticketId: number, actor: Actor, note: string): Promise<void> {
-    const em = this.db.manager;
-    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note }]);
+    await appendEvents(ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note }]);
   }
 
   async transition(actor: StaffPrincipal, id: number, to: TicketStatus, note?: string): Promise<Ticket> {
@@ -238,7 +237,7 @@ export class TicketsService {
       { status: to ?? ticket.status, assigneeId, ...unlink, updatedAt: now },
     );
     if (!moved.affected) throw conflict(ErrorCode.Conflict);
-    await appendEvents(em, id, [
+    await appendEvents(id, [
       ...(to
         ? [
             {
@@ -277,7 +276,7 @@ export class TicketsService {
     const clocked = await em.findOneByOrFail(Ticket, { id: ticket.id });
     await this.clocks.moveDue(clocked, ClockKind.Resolve, dueAt, now);
     if (window) await em.update(Ticket, { id: ticket.id }, { windowStart: window.start, windowEnd: window.end });
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       { kind: TicketEventKind.Note, actor, at: now, note, data: { dueAt: dueAt.toISOString() } },
     ]);
   }
@@ -336,7 +335,7 @@ export class TicketsService {
         { status: to, assigneeId, ...unlink, updatedAt: now },
       );
       if (!moved.affected) throw conflict(ErrorCode.Conflict);
-      await appendEvents(em, id, [{ kind: TicketEventKind.Transition, actor, at: now, from: ticket.status, to, note }]);
+      await appendEvents(id, [{ kind: TicketEventKind.Transition, actor, at: now, from: ticket.status, to, note }]);
       await this.clocks.onTransition(ticket, ticket.status, to, now);
       await this.links.followParent(ticket, to, now);
       return em.findOneByOrFail(Ticket, { id });
@@ -361,7 +360,7 @@ export class TicketsService {
     if (!ticket || !isOpen(ticket.status)) return false;
     const now = this.clock.now();
     await this.clocks.start(ticket, now, [kind]);
-    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor: null, at: now, note }]);
+    await appendEvents(ticketId, [{ kind: TicketEventKind.Note, actor: null, at: now, note }]);
     return true;
   }
 
@@ -380,8 +379,7 @@ export class TicketsService {
 
   /** A note on a ticket's timeline by the product or a staff member, in the caller's transaction. */
   async note(actor: Actor | null, ticketId: number, note: string, data?: EventData): Promise<void> {
-    const em = this.db.manager;
-    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note, data }]);
+    await appendEvents(ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note, data }]);
   }
 
   /** Stops one clock of a ticket in the caller's transaction; false when it was not running. */
@@ -403,7 +401,7 @@ export class TicketsService {
       { queueId: change.queueId, priority: change.priority, updatedAt: now },
     );
     if (!moved.affected) throw conflict(ErrorCode.Conflict);
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       { kind: TicketEventKind.Routed, actor, at: now, note: change.note, data: { queueId: change.queueId } },
       ...(change.escalate
         ? [
@@ -433,7 +431,7 @@ export class TicketsService {
         { type, queueId: queue.id, updatedAt: now },
       );
       if (!moved.affected) throw conflict(ErrorCode.Conflict);
-      await appendEvents(em, id, [
+      await appendEvents(id, [
         {
           kind: TicketEventKind.TypeChanged,
           actor,
