@@ -68,6 +68,29 @@ describe('Db transactions', () => {
     expect((await districts.findOneBy({ code: 'own-write' }))?.name).toBe('本事务写入');
   });
 
+  it('reads, after waiting for a row lock, what its holder committed, even after an earlier read', async () => {
+    const { id } = await districts.save({ code: 'lock-target', name: '加锁片区' });
+    const lock = () =>
+      districts.findOne({ where: { id }, ...(db.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
+    const gate = held();
+    const holder = db.transaction(async () => {
+      await lock();
+      await districts.insert({ code: 'under-lock', name: '持锁写入' });
+      gate.started();
+      await gate.holding;
+    });
+    await gate.inside;
+    const waiter = db.transaction(async () => {
+      await districts.count();
+      await lock();
+      return districts.existsBy({ code: 'under-lock' });
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    gate.release();
+    await holder;
+    expect(await waiter).toBe(true);
+  });
+
   it('joins a transaction called inside another: one commit or one rollback', async () => {
     const failing = db.transaction(async () => {
       await districts.insert({ code: 'outer-write', name: '外层写入' });

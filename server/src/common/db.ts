@@ -146,11 +146,15 @@ export class Db {
   private async runOpen<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const scope: TransactionScope = { dataSource: this.dataSource, open: true };
     try {
+      const opened = (em: EntityManager) => {
+        scope.manager = em;
+        return work(em);
+      };
+      // MariaDB: READ COMMITTED, so that a read after taking a row lock sees what the lock's last
+      // holder committed, even when an earlier read of this transaction (a repository joined by
+      // context) would have fixed REPEATABLE READ's snapshot before the lock.
       return await current.run(scope, () =>
-        this.dataSource.transaction((em) => {
-          scope.manager = em;
-          return work(em);
-        }),
+        this.isSqlite ? this.dataSource.transaction(opened) : this.dataSource.transaction('READ COMMITTED', opened),
       );
     } finally {
       // Work left running past the transaction (a promise not awaited) must not use its manager.
