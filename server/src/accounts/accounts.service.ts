@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountImportRow } from '@utility/shared';
-import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { Brackets, In, IsNull, Repository } from 'typeorm';
 import { likeFragment } from '../common/like';
 import { phoneIndex } from '../common/phone-index';
 import { insertRows, preparedQuery, upsertRows } from '../common/plain-insert';
 import { AccountHolderHistory } from './account-holder-history.entity';
 import { Account } from './account.entity';
+import { Db } from '../common/db';
 
 /** Who made a change to the customer master, and through what (`edit`, `import:<jobId>`). */
 export interface AccountChangeActor {
@@ -57,21 +58,23 @@ const WRITTEN: (keyof Account)[] = ['accountNo', ...EDITABLE, 'phoneIndex', 'hol
 
 @Injectable()
 export class AccountsService {
-  constructor(@InjectRepository(Account) private readonly accounts: Repository<Account>) {}
+  constructor(
+    private readonly db: Db,
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+  ) {}
 
-  /** `em`: read on the caller's transaction's connection (a transaction must never wait for a second one). */
-  findByNo(accountNo: string, em?: EntityManager): Promise<Account | null> {
-    return (em?.getRepository(Account) ?? this.accounts).findOneBy({ accountNo });
+  findByNo(accountNo: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ accountNo });
   }
 
   /**
    * Where an account is and what it supplies, or null when there is no such account: what intake
    * routes and clocks a ticket by. A plain statement without the holder's personal data (nothing
-   * to decrypt), read on every intake. `em`: on the caller's transaction's connection.
+   * to decrypt), read on every intake (inside intake's transaction, on its connection).
    */
-  async placeOf(accountNo: string, em?: EntityManager): Promise<AccountPlace | null> {
+  async placeOf(accountNo: string): Promise<AccountPlace | null> {
     const rows = await preparedQuery<AccountPlace[]>(
-      em ?? this.accounts.manager,
+      this.accounts.manager,
       'SELECT districtId, stationId, utility FROM account WHERE accountNo = ?',
       [accountNo],
     );
@@ -84,7 +87,8 @@ export class AccountsService {
    * Holds the account's row until the caller's transaction ends, so that work on one account (a leak alarm)
    * runs one at a time across processes. SQLite transactions are already serialized (Db), and it has no row locks.
    */
-  async lockForUpdate(em: EntityManager, id: number): Promise<void> {
+  async lockForUpdate(id: number): Promise<void> {
+    const em = this.db.manager;
     if (em.connection.options.type === 'better-sqlite3') return;
     await em.getRepository(Account).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
@@ -187,12 +191,8 @@ export class AccountsService {
    * new numbers are created, changed accounts updated, the others left as they are. A new
    * holder's name is a 过户: the former holder goes to the history.
    */
-  async writeImportBatch(
-    em: EntityManager,
-    rows: AccountImportRow[],
-    actor: AccountChangeActor,
-    at: Date,
-  ): Promise<AccountBatchResult> {
+  async writeImportBatch(rows: AccountImportRow[], actor: AccountChangeActor, at: Date): Promise<AccountBatchResult> {
+    const em = this.db.manager;
     const existing = new Map(
       (await em.findBy(Account, { accountNo: In(rows.map((r) => r.accountNo)) })).map((a) => [a.accountNo, a]),
     );
@@ -268,12 +268,12 @@ export class AccountsService {
    * Returns the account before and after.
    */
   async edit(
-    em: EntityManager,
     account: Account,
     fields: Partial<AccountFields>,
     actor: AccountChangeActor,
     at: Date,
   ): Promise<{ before: Account; after: Account; holderChange: HolderChange | null } | null> {
+    const em = this.db.manager;
     const changes = changedFields(account, fields);
     if (!changes) return null;
     const after: Account = {

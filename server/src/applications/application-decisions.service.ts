@@ -38,18 +38,18 @@ export class ApplicationDecisions implements OnModuleInit {
 
   async decide(staff: StaffPrincipal, id: number, body: ApplicationDecisionRequest): Promise<TicketSnapshot> {
     await this.reader.visibleTicket(staff, id);
-    return this.db.transaction(async (em) => {
-      const { events, ...locked } = await this.tickets.lockForStep(em, id);
+    return this.db.transaction(async () => {
+      const { events, ...locked } = await this.tickets.lockForStep(id);
       let ticket = locked.ticket;
       if (ticket.type !== TicketType.Application) throw unprocessable(ErrorCode.TicketTypeMismatch);
       if (events.some((e) => e.kind === TicketEventKind.Decided)) throw conflict(ErrorCode.AlreadyDecided);
       if (ticket.status === TicketStatus.Submitted)
-        ticket = await this.tickets.recordStep(em, staff, ticket, { to: TicketStatus.Accepted });
-      if (ticket.assigneeId === null) ticket = (await this.assignment.claimIn(em, staff, ticket)) ?? ticket;
+        ticket = await this.tickets.recordStep(staff, ticket, { to: TicketStatus.Accepted });
+      if (ticket.assigneeId === null) ticket = (await this.assignment.claimIn(staff, ticket)) ?? ticket;
       if (ticket.assigneeId !== staff.id && staff.role !== Role.Supervisor)
         throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.NotAssignee);
       const words = body.approve ? '同意办理' : '不予办理';
-      return this.tickets.recordStep(em, staff, ticket, {
+      return this.tickets.recordStep(staff, ticket, {
         to: TicketStatus.Resolved,
         note: `${words}：${body.reason}`,
         events: [{ kind: TicketEventKind.Decided, note: body.reason, data: { approved: body.approve } }],

@@ -64,8 +64,8 @@ export class ApplicationsService {
         },
         photoIds: Object.values(body.photoIds).flat(),
         maxPhotos: MAX_APPLICATION_PHOTOS,
-        record: async (em, ticket) => {
-          await em.insert(BusinessApplication, {
+        record: async (ticket) => {
+          await this.applications.insert({
             ticketId: ticket.id,
             kind: body.kind,
             accountId: account.id,

@@ -9,7 +9,7 @@ import {
   pastStopSupplyGrace,
   shanghaiDate,
 } from '@utility/shared';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { BillSnapshot } from '../billing/bill-snapshot';
 import { BillsService, SettledBill } from '../billing/bills.service';
@@ -57,7 +57,7 @@ export class StopSupplyService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.bills.onSettled((em, bill) => this.onBillSettled(em, bill));
+    this.bills.onSettled((bill) => this.onBillSettled(bill));
   }
 
   /** One pass (job `stop-supply`): applies for accounts past the grace, then records supervisors' decisions. */
@@ -110,7 +110,7 @@ export class StopSupplyService implements OnModuleInit {
           openedAt: this.clock.now(),
           closedAt: null,
         });
-        const ticket = await this.tickets.openSystemTicket(em, {
+        const ticket = await this.tickets.openSystemTicket({
           type: TicketType.Application,
           accountNo: account.accountNo,
           description:
@@ -156,7 +156,8 @@ export class StopSupplyService implements OnModuleInit {
    * In the transaction that settled a bill: once the account owes nothing overdue, its waiting application
    * is cancelled, or — when it was approved — a restore ticket opens.
    */
-  private async onBillSettled(em: EntityManager, bill: SettledBill): Promise<void> {
+  private async onBillSettled(bill: SettledBill): Promise<void> {
+    const em = this.db.manager;
     // Every payment asks; few accounts have a case open: a plain statement first.
     const [hit]: { id: number }[] = await em.query('SELECT id FROM stop_supply_case WHERE openAccountId = ?', [
       bill.accountId,
@@ -164,17 +165,17 @@ export class StopSupplyService implements OnModuleInit {
     if (!hit) return;
     const open = await em.findOneByOrFail(StopSupplyCase, { id: hit.id });
     const today = shanghaiDate(this.clock.now());
-    if ((await this.bills.unpaidDueBeforeIn(em, bill.accountId, today)).length) return;
-    const account = await this.accounts.findByNo(bill.accountNo, em);
+    if ((await this.bills.unpaidDueBeforeIn(bill.accountId, today)).length) return;
+    const account = await this.accounts.findByNo(bill.accountNo);
     const supply = SUPPLY[account?.utility ?? 'gas'];
     const now = this.clock.now();
     let approved = open.status === 'stopped';
     if (open.status === 'applied' && open.stopTicketId) {
-      const { ticket, events } = await this.tickets.lockForStep(em, open.stopTicketId);
+      const { ticket, events } = await this.tickets.lockForStep(open.stopTicketId);
       const decided = events.find((e) => e.kind === TicketEventKind.Decided);
       approved = decided?.data?.approved === true;
       if (!decided && !TERMINAL.has(ticket.status)) {
-        await this.tickets.recordStep(em, null, ticket, {
+        await this.tickets.recordStep(null, ticket, {
           to: TicketStatus.Cancelled,
           note: `欠费已缴清，${supply.stop}申请自动取消`,
         });
@@ -189,7 +190,7 @@ export class StopSupplyService implements OnModuleInit {
       }
     }
     if (!approved) return;
-    const restore = await this.tickets.openSystemTicket(em, {
+    const restore = await this.tickets.openSystemTicket({
       type: TicketType.Repair,
       accountNo: bill.accountNo,
       description: `${supply.restore}：欠费已缴清（${today}），该户已批准${supply.stop}，请按时限上门恢复${supply.word}。`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { StaffPrincipal } from '../common/principal';
 import { AdminChange } from './admin-change.entity';
@@ -44,8 +44,8 @@ export class AdminAudit {
     private readonly clock: Clock,
   ) {}
 
-  /** Pass the transaction's manager so the record commits (or rolls back) with the change itself. */
-  async record(staff: StaffPrincipal, change: AdminChangeRecord, em?: EntityManager): Promise<void> {
+  /** In the open transaction: the record commits (or rolls back) with the change itself. */
+  async record(staff: StaffPrincipal, change: AdminChangeRecord): Promise<void> {
     const row = {
       staffId: staff.id,
       staffName: staff.name,
@@ -56,7 +56,7 @@ export class AdminAudit {
       after: json(change.after),
       at: this.clock.now(),
     };
-    await (em ? em.getRepository(AdminChange) : this.changes).insert(row);
+    await this.changes.insert(row);
   }
 
   async recent(query: AdminChangeQuery): Promise<AdminChangeView[]> {

@@ -135,9 +135,7 @@ describe('bill run', () => {
       },
     ]);
     const account = await accountOf('9100000106');
-    await t.app
-      .get(Db)
-      .transaction((em) => t.app.get(MeterReadingsService).recordOpening(em, account, '2026-10-31', 10_000));
+    await t.app.get(Db).transaction(() => t.app.get(MeterReadingsService).recordOpening(account, '2026-10-31', 10_000));
     expect((await record('9100000106', '2026-11-20', 10_000 + 42_050)).status).toBe('accepted');
 
     await run('2026-11');
@@ -279,9 +277,7 @@ describe('bill run', () => {
         effectiveFrom: older.effectiveFrom,
         spec: { tiers: older.tiers },
       });
-    await t.app
-      .get(Db)
-      .transaction((em) => t.app.get(MeterReadingsService).recordOpening(em, account, '2025-06-30', 5_000));
+    await t.app.get(Db).transaction(() => t.app.get(MeterReadingsService).recordOpening(account, '2025-06-30', 5_000));
     expect((await record('9100000107', '2026-11-20', 5_000 + 60_000)).status).toBe('accepted');
 
     const result = await run('2026-11');

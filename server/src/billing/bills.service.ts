@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BillView, ErrorCode, LateFeePolicy, UsagePoint, shanghaiDate } from '@utility/shared';
-import { And, EntityManager, In, IsNull, LessThan, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { And, In, IsNull, LessThan, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
@@ -9,6 +9,7 @@ import { changedRows, storedValue } from '../common/plain-insert';
 import { Bill } from './bill.entity';
 import { BillSnapshot } from './bill-snapshot';
 import { lateFeeOn, toBillView } from './bill-view';
+import { Db } from '../common/db';
 
 /** A bill just settled, in the transaction that settled it. */
 export type SettledBill = Pick<Bill, 'id' | 'accountId' | 'accountNo' | 'dueOn' | 'amountFen'>;
@@ -17,7 +18,7 @@ const SETTLED_BILL = 'SELECT id, accountId, accountNo, dueOn, amountFen FROM bil
 const SETTLE =
   "UPDATE bill SET status = 'paid', paidFen = ?, lateFeeFen = ? - amountFen, paidAt = ?, paymentId = ? " +
   "WHERE id = ? AND status = 'unpaid' AND amountFen <= ? AND paymentId IS NULL";
-export type SettledListener = (em: EntityManager, bill: SettledBill) => Promise<void>;
+export type SettledListener = (bill: SettledBill) => Promise<void>;
 
 /** Bills as residents and the payments module see them. Settling is the main write. */
 @Injectable()
@@ -25,6 +26,7 @@ export class BillsService {
   private readonly settledListeners: SettledListener[] = [];
 
   constructor(
+    private readonly db: Db,
     @InjectRepository(Bill) private readonly bills: Repository<Bill>,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -112,14 +114,15 @@ export class BillsService {
    * settled (by this or another payment): the caller must then not credit again. `paidFen` is the
    * bill's amount and the late fee charged with it (never less than the amount: paid in full or not at all).
    */
-  async settle(em: EntityManager, billId: number, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
+  async settle(billId: number, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
+    const em = this.db.manager;
     if (!Number.isSafeInteger(paidFen)) throw new RangeError(`paidFen must be an integer, got ${paidFen}`);
     // Plain statements: every payment notice settles a bill (common/plain-insert.ts).
     const paidAt = storedValue(em, Bill, 'paidAt', at);
     if (!(await changedRows(em, SETTLE, [paidFen, paidFen, paidAt, paymentId, billId, paidFen]))) return false;
     if (this.settledListeners.length) {
       const [bill]: SettledBill[] = await em.query(SETTLED_BILL, [billId]);
-      for (const listener of this.settledListeners) await listener(em, bill);
+      for (const listener of this.settledListeners) await listener(bill);
     }
     return true;
   }
@@ -142,7 +145,8 @@ export class BillsService {
   }
 
   /** Arrears follow-up, in the caller's transaction: the account's unpaid bills due before a day. */
-  unpaidDueBeforeIn(em: EntityManager, accountId: number, beforeDay: string): Promise<Bill[]> {
+  unpaidDueBeforeIn(accountId: number, beforeDay: string): Promise<Bill[]> {
+    const em = this.db.manager;
     return em.find(Bill, {
       where: { accountId, status: 'unpaid', dueOn: LessThan(beforeDay) },
       order: { dueOn: 'ASC' },
@@ -158,7 +162,8 @@ export class BillsService {
   }
 
   /** A refunded payment un-settles the bill it paid. */
-  async unsettle(em: EntityManager, billId: number, paymentId: number): Promise<boolean> {
+  async unsettle(billId: number, paymentId: number): Promise<boolean> {
+    const em = this.db.manager;
     const done = await em.update(
       Bill,
       { id: billId, status: 'paid', paymentId },

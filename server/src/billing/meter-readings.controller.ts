@@ -40,8 +40,8 @@ export class MeterReadingsController {
     const account = await this.accounts.findByNo(body.accountNo);
     if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
     await this.readings.assertMayRecord(staff, account);
-    const reading = await this.db.transaction((em) =>
-      this.readings.record(em, {
+    const reading = await this.db.transaction(() =>
+      this.readings.record({
         account,
         readOn: body.readOn,
         valueCentiM3: body.value,

@@ -9,7 +9,7 @@ import {
   timeOfUseRegistersBelow,
   timeOfUseRegistersError,
 } from '@utility/shared';
-import { EntityManager, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
+import { LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AppError, forbidden } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -21,6 +21,7 @@ import { Bill } from './bill.entity';
 import { daysBetween } from './billing-period';
 import { AccountYearVolume } from './account-year-volume.entity';
 import { MeterReading, ReadingSource } from './meter-reading.entity';
+import { Db } from '../common/db';
 
 export interface ReadingInput {
   account: Account;
@@ -43,6 +44,7 @@ const USUAL_USE_BILLS = 3;
 @Injectable()
 export class MeterReadingsService {
   constructor(
+    private readonly db: Db,
     @InjectRepository(MeterReading) private readonly readings: Repository<MeterReading>,
     private readonly tickets: TicketsService,
     private readonly queues: QueuesService,
@@ -50,7 +52,8 @@ export class MeterReadingsService {
   ) {}
 
   /** Records one reading inside the caller's transaction. */
-  async record(em: EntityManager, input: ReadingInput): Promise<MeterReading> {
+  async record(input: ReadingInput): Promise<MeterReading> {
+    const em = this.db.manager;
     const { account, readOn, valueCentiM3 } = input;
     if (readOn > shanghaiDate(this.clock.now())) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '抄表日期不能晚于今天');
@@ -87,7 +90,7 @@ export class MeterReadingsService {
             previousValueCentiM3: previous.valueCentiM3,
             valueCentiM3,
             periodDays: Math.max(1, daysBetween(previous.readOn, readOn)),
-            usualDailyCentiM3: await this.usualDaily(em, account.id),
+            usualDailyCentiM3: await this.usualDaily(account.id),
           });
     const base = {
       accountId: account.id,
@@ -108,7 +111,7 @@ export class MeterReadingsService {
       });
       return em.findOneByOrFail(MeterReading, { id: identifiers[0].id });
     }
-    const ticket = await this.tickets.openSystemTicket(em, {
+    const ticket = await this.tickets.openSystemTicket({
       type: TicketType.Billing,
       accountNo: account.accountNo,
       description: `抄表读数待核查：${check.message}（${readOn} 读数 ${m3(valueCentiM3)}，上次 ${m3(previous!.valueCentiM3)}）`,
@@ -147,7 +150,8 @@ export class MeterReadingsService {
    * Use already billed this tariff year by the old system (a migrated account): the annual tiers count on
    * from it. Only where the year has no count yet.
    */
-  async recordYearToDate(em: EntityManager, accountId: number, year: number, volumeCentiM3: number): Promise<void> {
+  async recordYearToDate(accountId: number, year: number, volumeCentiM3: number): Promise<void> {
+    const em = this.db.manager;
     if (await em.existsBy(AccountYearVolume, { accountId, year })) return;
     await em.insert(AccountYearVolume, { accountId, year, volumeCentiM3 });
   }
@@ -157,7 +161,6 @@ export class MeterReadingsService {
    * power meter's registers with it, when it has them.
    */
   async recordOpening(
-    em: EntityManager,
     account: Account,
     readOn: string,
     valueCentiM3: number,
@@ -166,6 +169,7 @@ export class MeterReadingsService {
       valleyCentiKwh: null,
     },
   ): Promise<void> {
+    const em = this.db.manager;
     if (await em.existsBy(MeterReading, { accountId: account.id, readOn })) return;
     await em.insert(MeterReading, {
       accountId: account.id,
@@ -186,7 +190,8 @@ export class MeterReadingsService {
     return this.readings.findOneBy({ id });
   }
 
-  hasReading(em: EntityManager, accountId: number, readOn: string): Promise<boolean> {
+  hasReading(accountId: number, readOn: string): Promise<boolean> {
+    const em = this.db.manager;
     return em.existsBy(MeterReading, { accountId, readOn });
   }
 
@@ -205,7 +210,8 @@ export class MeterReadingsService {
   }
 
   /** Average daily use over the last few bills, or null for a new account. */
-  private async usualDaily(em: EntityManager, accountId: number): Promise<number | null> {
+  private async usualDaily(accountId: number): Promise<number | null> {
+    const em = this.db.manager;
     const bills = await em.find(Bill, {
       where: { accountId, utility: 'gas' },
       order: { period: 'DESC' },

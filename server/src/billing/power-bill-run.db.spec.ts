@@ -37,10 +37,10 @@ describe('bill run: power accounts', () => {
     const account = await ds().getRepository(Account).findOneByOrFail({ accountNo: '9200000001' });
     const readings = t.app.get(MeterReadingsService);
     await t.app.get(Db).transaction(async (em) => {
-      await readings.recordOpening(em, account, '2026-10-31', 500_000);
+      await readings.recordOpening(account, '2026-10-31', 500_000);
       // 2,700 kWh already billed this year: 60 of November's 100 kWh fill step 1, 40 go to step 2.
       await em.insert(AccountYearVolume, { accountId: account.id, year: 2026, volumeCentiM3: 270_000 });
-      await readings.record(em, { account, readOn: '2026-11-30', valueCentiM3: 510_000, source: 'import' });
+      await readings.record({ account, readOn: '2026-11-30', valueCentiM3: 510_000, source: 'import' });
     });
 
     const first = await run('2026-11');

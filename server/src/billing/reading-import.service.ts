@@ -42,9 +42,9 @@ export class ReadingImportService {
       );
     }
     let held = 0;
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(async () => {
       for (const [i, row] of rows.entries()) {
-        const reading = await this.readings.record(em, { ...row, source: 'import', recordedById: staffId });
+        const reading = await this.readings.record({ ...row, source: 'import', recordedById: staffId });
         if (reading.status === 'held') held++;
         if (i % 100 === 99 || i === rows.length - 1) onProgress(i + 1, rows.length);
       }

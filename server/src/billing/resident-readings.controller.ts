@@ -43,15 +43,15 @@ export class ResidentReadingsController {
   ): Promise<TrialBillView> {
     await this.bindings.assertBound(me.id, id);
     const account = (await this.accounts.findById(id))!;
-    const { resourceId } = await this.idempotency.create(`resident:${me.id}`, key, 'reading', body, async (em) => {
-      const reading = await this.readings.record(em, {
+    const { resourceId } = await this.idempotency.create(`resident:${me.id}`, key, 'reading', body, async () => {
+      const reading = await this.readings.record({
         account,
         readOn: shanghaiDate(this.clock.now()),
         valueCentiM3: body.value,
         source: 'resident',
         photoId: body.photoId,
       });
-      await this.uploads.claim(em, [body.photoId], { kind: 'resident', id: me.id }, `reading:${reading.id}`, 1);
+      await this.uploads.claim([body.photoId], { kind: 'resident', id: me.id }, `reading:${reading.id}`, 1);
       return reading.id;
     });
     const reading = await this.readings.findById(resourceId);

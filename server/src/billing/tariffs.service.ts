@@ -71,7 +71,7 @@ export class TariffsService {
   /** Bills use a new price list from its date; one of the same kind and district from the same date is a 409. */
   create(actor: StaffPrincipal, body: TariffRequest): Promise<TariffView> {
     return this.write(async (em) => {
-      await this.assertPlace(em, body, null);
+      await this.assertPlace(body, null);
       const saved = await em.save(
         Tariff,
         em.create(Tariff, {
@@ -82,11 +82,12 @@ export class TariffsService {
         }),
       );
       const view = tariffView(saved);
-      await this.audit.record(
-        actor,
-        { action: 'tariff.create', subjectType: 'tariff', subjectId: saved.id, after: view },
-        em,
-      );
+      await this.audit.record(actor, {
+        action: 'tariff.create',
+        subjectType: 'tariff',
+        subjectId: saved.id,
+        after: view,
+      });
       return view;
     });
   }
@@ -103,18 +104,14 @@ export class TariffsService {
         throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, details[0]?.message, details);
       }
       const body = merged.data;
-      await this.assertPlace(em, body, id);
+      await this.assertPlace(body, id);
       await em.update(
         Tariff,
         { id },
         { districtId: body.districtId, effectiveFrom: body.effectiveFrom, spec: specOf(body) },
       );
       const after = tariffView(await em.findOneByOrFail(Tariff, { id }));
-      await this.audit.record(
-        actor,
-        { action: 'tariff.update', subjectType: 'tariff', subjectId: id, before, after },
-        em,
-      );
+      await this.audit.record(actor, { action: 'tariff.update', subjectType: 'tariff', subjectId: id, before, after });
       return after;
     });
   }
@@ -142,8 +139,9 @@ export class TariffsService {
     }
   }
 
-  private async assertPlace(em: EntityManager, body: TariffRequest, id: number | null): Promise<void> {
-    if (!(await this.org.findDistrict(body.districtId, em))) throw unknownReference('districtId', '片区不存在');
+  private async assertPlace(body: TariffRequest, id: number | null): Promise<void> {
+    const em = this.db.manager;
+    if (!(await this.org.findDistrict(body.districtId))) throw unknownReference('districtId', '片区不存在');
     const same = await em.findBy(Tariff, { kind: body.kind, districtId: body.districtId });
     if (overlappingTariff(same, { ...body, id: id ?? undefined }))
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.AlreadyExists, '该片区同一生效日期已有此类价格');

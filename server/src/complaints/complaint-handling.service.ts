@@ -13,7 +13,7 @@ import {
   isOpen,
   COMPLAINT_GRADE_LABELS,
 } from '@utility/shared';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AppError, conflict } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -110,26 +110,24 @@ export class ComplaintHandling implements OnModuleInit {
         });
       const label = `定为${COMPLAINT_GRADE_LABELS[grade]}投诉${note ? `：${note}` : ''}`;
       if (queue) {
-        const moved = await this.tickets.requeue(em, actor, ticket, {
+        const moved = await this.tickets.requeue(actor, ticket, {
           queueId: queue.id,
           priority: handling.priority,
           note: `${label}，转主管处理`,
           escalate: true,
         });
-        await this.tellSupervisors(em, moved, note);
+        await this.tellSupervisors(moved, note);
         return moved;
       }
-      return this.tickets.recordStep(em, actor, ticket, {
+      return this.tickets.recordStep(actor, ticket, {
         events: [{ kind: TicketEventKind.Note, note: label, data: { grade } }],
       });
     });
   }
 
   /** A grade-1 complaint reaches the district's supervisors at once (docs/domain.md#priorities-and-grades). */
-  private async tellSupervisors(em: EntityManager, ticket: TicketSnapshot, note?: string): Promise<void> {
-    const supervisors = ticket.districtId
-      ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em)
-      : [];
+  private async tellSupervisors(ticket: TicketSnapshot, note?: string): Promise<void> {
+    const supervisors = ticket.districtId ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId) : [];
     const no = ticket.no ?? String(ticket.id);
     await this.staffNotices.notify(
       supervisors.map((s) => s.id),
@@ -140,7 +138,6 @@ export class ComplaintHandling implements OnModuleInit {
         ticketId: ticket.id,
       },
       `complaint-grade1:${ticket.id}`,
-      em,
     );
   }
 
@@ -161,8 +158,8 @@ export class ComplaintHandling implements OnModuleInit {
           firstReplyAt: now,
           firstReply: text,
         });
-      await this.tickets.stopClock(em, ticket, ClockKind.FirstReply);
-      return this.tickets.recordStep(em, actor, ticket, {
+      await this.tickets.stopClock(ticket, ClockKind.FirstReply);
+      return this.tickets.recordStep(actor, ticket, {
         events: [{ kind: TicketEventKind.Note, note: `首次答复：${text}`, data: { firstReply: true } }],
       });
     });
@@ -183,7 +180,7 @@ export class ComplaintHandling implements OnModuleInit {
         approvedByName: actor.name,
         approvedAt: now,
       });
-      await this.tickets.recordStep(em, actor, ticket, {
+      await this.tickets.recordStep(actor, ticket, {
         events: [
           {
             kind: TicketEventKind.Note,

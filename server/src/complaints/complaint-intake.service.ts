@@ -7,7 +7,7 @@ import {
   TicketType,
   isOpen,
 } from '@utility/shared';
-import { EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { Account } from '../accounts/account.entity';
 import { Clock } from '../common/clock';
@@ -19,6 +19,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import { ComplaintCase } from './complaint-case.entity';
 import { requestCreated } from './request-created';
 import { ResidentRequest } from './resident-request.entity';
+import { Db } from '../common/db';
 
 export const ANONYMOUS_NAME = '匿名';
 
@@ -28,6 +29,7 @@ export class ComplaintIntake {
   private readonly logger = new Logger(ComplaintIntake.name);
 
   constructor(
+    private readonly db: Db,
     private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
     private readonly accounts: AccountsService,
@@ -51,7 +53,7 @@ export class ComplaintIntake {
           channel: Channel.Miniapp,
         },
         photoIds: body.photoIds,
-        record: (em, ticket) => this.record(em, ticket.id, me.id, false, about?.id ?? null),
+        record: (ticket) => this.record(ticket.id, me.id, false, about?.id ?? null),
       };
     });
     return { created: await requestCreated(this.reader, created.resourceId, false), replayed: created.replayed };
@@ -70,8 +72,8 @@ export class ComplaintIntake {
         channel: Channel.Miniapp,
       },
       photoIds: body.photoIds,
-      record: async (em, ticket) => {
-        await this.record(em, ticket.id, me.id, body.anonymous, null);
+      record: async (ticket) => {
+        await this.record(ticket.id, me.id, body.anonymous, null);
         // Operators see reports arrive; the line names the ticket only, never the resident.
         this.logger.log(`report ${ticket.no} filed${body.anonymous ? ' anonymously' : ''}`);
       },
@@ -87,7 +89,8 @@ export class ComplaintIntake {
    * filed by the system. While such a complaint is still open, a second bad outcome (the rating,
    * then the visit) is added to it as a note instead of queueing the same grievance twice.
    */
-  async openLinked(em: EntityManager, about: Ticket, why: string): Promise<Ticket> {
+  async openLinked(about: Ticket, why: string): Promise<Ticket> {
+    const em = this.db.manager;
     const linked = await em.findBy(ComplaintCase, { relatedTicketId: about.id });
     const open = linked.length
       ? await em.findOne(Ticket, {
@@ -96,11 +99,11 @@ export class ComplaintIntake {
         })
       : null;
     if (open && isOpen(open.status)) {
-      return this.tickets.recordStep(em, null, open, {
+      return this.tickets.recordStep(null, open, {
         events: [{ kind: TicketEventKind.Note, note: `关于工单${about.no}：${why}` }],
       });
     }
-    const ticket = await this.tickets.intake(em, null, {
+    const ticket = await this.tickets.intake(null, {
       type: TicketType.Complaint,
       accountNo: about.accountNo ?? undefined,
       districtId: about.accountNo ? undefined : (about.districtId ?? undefined),
@@ -129,14 +132,9 @@ export class ComplaintIntake {
     return ticket;
   }
 
-  private async record(
-    em: EntityManager,
-    ticketId: number,
-    residentId: number,
-    anonymous: boolean,
-    relatedTicketId: number | null,
-  ) {
-    await this.recordAuthor(em, ticketId, residentId, anonymous);
+  private async record(ticketId: number, residentId: number, anonymous: boolean, relatedTicketId: number | null) {
+    const em = this.db.manager;
+    await this.recordAuthor(ticketId, residentId, anonymous);
     await em.insert(ComplaintCase, {
       ticketId,
       grade: null,
@@ -150,7 +148,8 @@ export class ComplaintIntake {
    * The resident who filed a ticket that may name no account (a consultation, a suggestion): it is
    * theirs to follow in 我的 requests (TicketExtensions.authoredBy); in the caller's transaction.
    */
-  async recordAuthor(em: EntityManager, ticketId: number, residentId: number, anonymous = false): Promise<void> {
+  async recordAuthor(ticketId: number, residentId: number, anonymous = false): Promise<void> {
+    const em = this.db.manager;
     await em.insert(ResidentRequest, { ticketId, residentId, anonymous, createdAt: this.clock.now() });
   }
 

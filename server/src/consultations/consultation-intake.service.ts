@@ -62,7 +62,7 @@ export class ConsultationIntake {
           channel: Channel.Miniapp,
         },
         photoIds,
-        record: (em, ticket) => this.authors.recordAuthor(em, ticket.id, me.id),
+        record: (ticket) => this.authors.recordAuthor(ticket.id, me.id),
       };
     });
     return { created: await requestCreated(this.reader, created.resourceId, false), replayed: created.replayed };

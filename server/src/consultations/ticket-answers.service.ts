@@ -43,16 +43,16 @@ export class TicketAnswers {
     if (early) throw refusal(early);
     // An article that is not there is refused before anything is written (404, as for any unknown id).
     const article = body.articleId === undefined ? null : await this.knowledge.get('staff', body.articleId);
-    return this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, id);
+    return this.db.transaction(async () => {
+      const { ticket } = await this.tickets.lockForStep(id);
       const problem = answerProblem(ticket.type, ticket.status);
       if (problem) throw refusal(problem);
       const data = article ? { articleId: article.id, articleTitle: article.title } : undefined;
-      const answered = await this.tickets.recordStep(em, staff, ticket, {
+      const answered = await this.tickets.recordStep(staff, ticket, {
         events: [{ kind: TicketEventKind.Answered, note: body.text, data }],
       });
       // The answer is the work: resolved as the product's rule, whoever holds the ticket.
-      return this.tickets.recordStep(em, null, answered, {
+      return this.tickets.recordStep(null, answered, {
         to: TicketStatus.Resolved,
         note: article ? `已按知识库《${article.title}》答复` : '已答复',
         data,
@@ -63,15 +63,15 @@ export class TicketAnswers {
   /** The resident's 已解决 / 未解决 on an answered consultation of theirs. */
   async check(me: ResidentPrincipal, id: number, body: AnswerCheckRequest): Promise<void> {
     await this.reader.residentTicket(await this.intake.accountNos(me), id, me.id);
-    await this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, id);
+    await this.db.transaction(async () => {
+      const { ticket } = await this.tickets.lockForStep(id);
       const judged = answerJudgement(ticket.type, ticket.status, body.solved);
       if ('refused' in judged) throw refusal(judged.refused);
       const note = body.solved ? '居民确认：问题已解决' : `居民反馈：问题未解决${body.note ? `（${body.note}）` : ''}`;
-      const recorded = await this.tickets.recordStep(em, me, ticket, {
+      const recorded = await this.tickets.recordStep(me, ticket, {
         events: [{ kind: TicketEventKind.AnswerJudged, note, data: { solved: body.solved } }],
       });
-      await this.tickets.recordStep(em, null, recorded, { to: judged.to, note });
+      await this.tickets.recordStep(null, recorded, { to: judged.to, note });
     });
   }
 }

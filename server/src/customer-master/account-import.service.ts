@@ -13,7 +13,7 @@ import {
   validateAccountImportLine,
 } from '@utility/shared';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, MoreThan, Repository } from 'typeorm';
+import { In, MoreThan, Repository } from 'typeorm';
 import { AccountsService, HolderChange } from '../accounts/accounts.service';
 import { AdminAudit } from '../audit/admin-audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -152,7 +152,7 @@ export class AccountImportService {
       await this.progress(id, { status: 'validating' });
       const { header, total } = await this.validate(id, upload, org);
       await this.progress(id, { status: 'importing', processed: 0, total });
-      await this.db.transaction((em) => this.write(em, id, staff, upload, header, org, total));
+      await this.db.transaction(() => this.write(id, staff, upload, header, org, total));
     } catch (error) {
       const refused = error instanceof ImportRefused;
       if (!refused) this.logger.error(`Import ${id} failed: ${(error as Error).stack ?? error}`);
@@ -229,7 +229,6 @@ export class AccountImportService {
 
   /** Second pass, in one transaction: the lines were all checked, so any failure here is the database's. */
   private async write(
-    em: EntityManager,
     id: string,
     staff: StaffPrincipal,
     upload: ImportUpload,
@@ -237,6 +236,7 @@ export class AccountImportService {
     org: OrgLookup,
     total: number,
   ): Promise<void> {
+    const em = this.db.manager;
     const at = this.clock.now();
     const actor = { id: staff.id, name: staff.name, source: `import:${id}` };
     const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, holderChanges: 0 };
@@ -245,12 +245,12 @@ export class AccountImportService {
     let batch: AccountImportRow[] = [];
     const batchSize = this.db.isSqlite ? BATCH.sqlite : BATCH.mariadb;
     const flush = async () => {
-      const result = await this.accounts.writeImportBatch(em, batch, actor, at);
+      const result = await this.accounts.writeImportBatch(batch, actor, at);
       counts.created += result.created;
       counts.updated += result.updated;
       counts.unchanged += result.unchanged;
       counts.holderChanges += result.holderChanges.length;
-      for (const change of result.holderChanges) await this.endBindings(em, change, at);
+      for (const change of result.holderChanges) await this.endBindings(change, at);
       processed += batch.length;
       batch = [];
       if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
@@ -271,11 +271,12 @@ export class AccountImportService {
     }
     if (batch.length) await flush();
     if (processed !== total) throw new Error(`the file changed since it was checked (${processed} of ${total} lines)`);
-    await this.audit.record(
-      staff,
-      { action: 'account.import', subjectType: 'account', subjectId: `import:${id}`, after: { total, ...counts } },
-      em,
-    );
+    await this.audit.record(staff, {
+      action: 'account.import',
+      subjectType: 'account',
+      subjectId: `import:${id}`,
+      after: { total, ...counts },
+    });
     const finishedAt = this.clock.now();
     // With the data, in the same transaction: "done" is never seen without the accounts.
     await em.update(
@@ -286,10 +287,10 @@ export class AccountImportService {
   }
 
   /** 过户: every binding to the account ends, and each resident is told. */
-  async endBindings(em: EntityManager, change: HolderChange, at: Date): Promise<void> {
-    const ended = await this.bindings.endBindingsOfAccount(change.accountId, HOLDER_CHANGE_REASON, em);
+  async endBindings(change: HolderChange, at: Date): Promise<void> {
+    const ended = await this.bindings.endBindingsOfAccount(change.accountId, HOLDER_CHANGE_REASON);
     for (const binding of ended)
-      await this.outbox.enqueue(holderChangeNotice(binding, change.accountNo, at, this.outbox.templates()), em);
+      await this.outbox.enqueue(holderChangeNotice(binding, change.accountNo, at, this.outbox.templates()));
   }
 
   private async progress(id: string, fields: Partial<Pick<ImportJob, 'status' | 'processed' | 'total'>>) {

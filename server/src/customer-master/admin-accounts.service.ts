@@ -83,37 +83,27 @@ export class AdminAccountsService {
     const { heatedArea, ...rest } = patch;
     const fields: Partial<AccountFields> = { ...rest };
     if (heatedArea !== undefined) fields.areaCentiM2 = heatedArea === null ? null : parseAreaCentiM2(heatedArea);
-    const account = await this.db.transaction(async (em) => {
-      const current = /^\d{10}$/.test(accountNo) ? await this.accounts.findByNo(accountNo, em) : null;
+    const account = await this.db.transaction(async () => {
+      const current = /^\d{10}$/.test(accountNo) ? await this.accounts.findByNo(accountNo) : null;
       if (!current) throw new AppError(HttpStatus.NOT_FOUND, ErrorCode.AccountNotFound);
       await this.checkPlace(current, fields);
       const at = this.clock.now();
-      const changed = await this.accounts.edit(
-        em,
-        current,
-        fields,
-        { id: staff.id, name: staff.name, source: 'edit' },
-        at,
-      );
+      const changed = await this.accounts.edit(current, fields, { id: staff.id, name: staff.name, source: 'edit' }, at);
       if (!changed) return current;
-      if (changed.holderChange) await this.importer.endBindings(em, changed.holderChange, at);
+      if (changed.holderChange) await this.importer.endBindings(changed.holderChange, at);
       const action =
         changed.before.active && !changed.after.active
           ? 'account.deactivate'
           : changed.holderChange
             ? 'account.transfer'
             : 'account.update';
-      await this.audit.record(
-        staff,
-        {
-          action,
-          subjectType: 'account',
-          subjectId: accountNo,
-          before: auditSnapshot(changed.before),
-          after: auditSnapshot(changed.after),
-        },
-        em,
-      );
+      await this.audit.record(staff, {
+        action,
+        subjectType: 'account',
+        subjectId: accountNo,
+        before: auditSnapshot(changed.before),
+        after: auditSnapshot(changed.after),
+      });
       return changed.after;
     });
     return this.toView(account);

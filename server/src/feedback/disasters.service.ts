@@ -20,17 +20,14 @@ export class DisastersService {
     if (staff.role === Role.Supervisor && (districtId === null || districtId !== staff.districtId)) {
       throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, '主管只能为本片区宣布灾害期');
     }
-    return this.periods.save(
-      {
-        startsAt: new Date(body.startsAt),
-        endsAt: new Date(body.endsAt),
-        districtId,
-        note: body.note,
-        declaredById: staff.id,
-        createdAt: this.clock.now(),
-      },
-      { transaction: false },
-    );
+    return this.periods.save({
+      startsAt: new Date(body.startsAt),
+      endsAt: new Date(body.endsAt),
+      districtId,
+      note: body.note,
+      declaredById: staff.id,
+      createdAt: this.clock.now(),
+    });
   }
 
   list(): Promise<DisasterPeriod[]> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintGrade, FollowUpCause, TicketStatus, TicketType, followUpFor } from '@utility/shared';
-import { EntityManager } from 'typeorm';
 import { ComplaintHandling } from '../complaints/complaint-handling.service';
 import { ComplaintIntake } from '../complaints/complaint-intake.service';
 import { TicketsService } from '../tickets/tickets.service';
@@ -26,25 +25,20 @@ export class FeedbackLoop {
   ) {}
 
   /** Closes resolved work; a grade-1 complaint waits for a supervisor to close it. */
-  async close(em: EntityManager, ticket: TicketSnapshot, note: string): Promise<void> {
+  async close(ticket: TicketSnapshot, note: string): Promise<void> {
     if (ticket.status !== TicketStatus.Resolved) return;
     if (ticket.type === TicketType.Complaint && (await this.handling.gradeOf(ticket.id)) === ComplaintGrade.One) return;
-    await this.tickets.recordStep(em, null, ticket, { to: TicketStatus.Closed, note });
+    await this.tickets.recordStep(null, ticket, { to: TicketStatus.Closed, note });
   }
 
-  async followUp(
-    em: EntityManager,
-    ticket: TicketSnapshot,
-    cause: FollowUpCause,
-    why: string,
-  ): Promise<FollowUp | null> {
+  async followUp(ticket: TicketSnapshot, cause: FollowUpCause, why: string): Promise<FollowUp | null> {
     if (ticket.status !== TicketStatus.Resolved && ticket.status !== TicketStatus.Closed) return null;
     if (followUpFor(ticket.type, cause) === 'reopen') {
-      await this.tickets.recordStep(em, null, ticket, { to: TicketStatus.Accepted, note: `${why}，自动重新受理` });
+      await this.tickets.recordStep(null, ticket, { to: TicketStatus.Accepted, note: `${why}，自动重新受理` });
       return { kind: 'reopened', ticketId: ticket.id };
     }
-    const complaint = await this.complaints.openLinked(em, ticket, why);
-    await this.close(em, ticket, `已转投诉 ${complaint.no}`);
+    const complaint = await this.complaints.openLinked(ticket, why);
+    await this.close(ticket, `已转投诉 ${complaint.no}`);
     return { kind: 'complaint', ticketId: complaint.id };
   }
 }

@@ -66,7 +66,7 @@ export class RatingsService implements OnModuleInit {
         { ticketId: id, ...body },
         async (em) => {
           // Locked: a second tap waits for the first and then sees its rating.
-          const { ticket, events } = await this.tickets.lockForStep(em, id);
+          const { ticket, events } = await this.tickets.lockForStep(id);
           const resolution = resolutionOf(events);
           const rated =
             resolution.number > 0 && (await em.existsBy(Rating, { ticketId: id, resolution: resolution.number }));
@@ -90,7 +90,7 @@ export class RatingsService implements OnModuleInit {
             ratedAt: now,
           });
           // No resident on the timeline: a report's author stays unknown to staff.
-          const fresh = await this.tickets.recordStep(em, null, ticket, {
+          const fresh = await this.tickets.recordStep(null, ticket, {
             events: [
               {
                 kind: TicketEventKind.Note,
@@ -100,7 +100,7 @@ export class RatingsService implements OnModuleInit {
             ],
           });
           if (body.level === RatingLevel.Dissatisfied) {
-            await this.loop.followUp(em, fresh, 'dissatisfied', '居民评价不满意');
+            await this.loop.followUp(fresh, 'dissatisfied', '居民评价不满意');
           } else if (
             !(await em.existsBy(ReturnVisit, {
               visitedTicketId: id,
@@ -109,7 +109,7 @@ export class RatingsService implements OnModuleInit {
               outcome: IsNull(),
             }))
           ) {
-            await this.loop.close(em, fresh, '居民已评价，无需回访，关闭');
+            await this.loop.close(fresh, '居民已评价，无需回访，关闭');
           }
           return identifiers[0].id as number;
         },

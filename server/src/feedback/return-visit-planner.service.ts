@@ -92,8 +92,8 @@ export class ReturnVisitPlanner {
     });
     for (const row of rows) {
       await this.db.transaction(async (em) => {
-        const { ticket, events } = await this.tickets.lockForStep(em, row.visitedTicketId);
-        if (resolutionOf(events).number === row.resolution) await this.loop.close(em, ticket, '评价期已过，自动关闭');
+        const { ticket, events } = await this.tickets.lockForStep(row.visitedTicketId);
+        if (resolutionOf(events).number === row.resolution) await this.loop.close(ticket, '评价期已过，自动关闭');
         await em.update(ReturnVisit, { id: row.id }, { settledAt: this.clock.now() });
       });
     }
@@ -151,7 +151,7 @@ export class ReturnVisitPlanner {
           createdAt: now,
         });
         if (!decision.visit || !schedule || !rule) return;
-        const task = await this.tickets.intake(em, null, {
+        const task = await this.tickets.intake(null, {
           type: TicketType.ReturnVisit,
           accountNo: ticket.accountNo ?? undefined,
           districtId: ticket.accountNo ? undefined : (ticket.districtId ?? undefined),
@@ -161,7 +161,7 @@ export class ReturnVisitPlanner {
           description: visitDescription(fact.ticketNo, resolution.number, fact.at, schedule.opensAt, rule.questions),
           channel: Channel.System,
         });
-        await this.tickets.setDeadline(em, task, ClockKind.Resolve, schedule.opensAt, schedule.dueAt);
+        await this.tickets.setDeadline(task, ClockKind.Resolve, schedule.opensAt, schedule.dueAt);
         await em.update(ReturnVisit, { id: identifiers[0].id as number }, { taskTicketId: task.id });
       });
     } catch (error) {

@@ -36,17 +36,13 @@ export class ReturnVisitPolicyService {
     const before = await this.current();
     return this.db.transaction(async (em) => {
       await em.save(ReturnVisitPolicyRow, { id: ROW, policy, updatedAt: this.clock.now() });
-      await this.audit.record(
-        staff,
-        {
-          action: 'return_visit_policy.update',
-          subjectType: 'return_visit_policy',
-          subjectId: ROW,
-          before,
-          after: policy,
-        },
-        em,
-      );
+      await this.audit.record(staff, {
+        action: 'return_visit_policy.update',
+        subjectType: 'return_visit_policy',
+        subjectId: ROW,
+        before,
+        after: policy,
+      });
       return policy;
     });
   }

@@ -11,7 +11,7 @@ import {
   TicketStatus,
   VisitAttemptRequest,
 } from '@utility/shared';
-import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import { conflict, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db, isDuplicateKey } from '../common/db';
@@ -100,8 +100,8 @@ export class ReturnVisitsService {
           : done + 1 >= MAX_VISIT_ATTEMPTS
             ? ReturnVisitOutcome.Unreachable
             : null;
-        const { ticket: current } = await this.tickets.lockForStep(em, taskId);
-        const noted = await this.tickets.recordStep(em, agent, current, {
+        const { ticket: current } = await this.tickets.lockForStep(taskId);
+        const noted = await this.tickets.recordStep(agent, current, {
           events: [
             {
               kind: TicketEventKind.Note,
@@ -112,12 +112,12 @@ export class ReturnVisitsService {
         if (!outcome) return;
         const won = await em.update(ReturnVisit, { id: row.id, outcome: IsNull() }, { outcome });
         if (!won.affected) throw conflict(ErrorCode.VisitAttemptsUsed);
-        const resolved = await this.tickets.recordStep(em, agent, noted, {
+        const resolved = await this.tickets.recordStep(agent, noted, {
           to: TicketStatus.Resolved,
           note: '回访完成',
         });
-        await this.tickets.recordStep(em, null, resolved, { to: TicketStatus.Closed, note: '回访完成，自动关闭' });
-        await this.settle(em, row, outcome, body.level ?? null, now);
+        await this.tickets.recordStep(null, resolved, { to: TicketStatus.Closed, note: '回访完成，自动关闭' });
+        await this.settle(row, outcome, body.level ?? null, now);
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw conflict(ErrorCode.Conflict);
@@ -127,14 +127,9 @@ export class ReturnVisitsService {
   }
 
   /** The visited work: closed when fixed and not 不满意, round the loop otherwise, if it is still at the visited resolution. */
-  private async settle(
-    em: EntityManager,
-    row: ReturnVisit,
-    outcome: ReturnVisitOutcome,
-    level: RatingLevel | null,
-    now: Date,
-  ) {
-    const { ticket, events } = await this.tickets.lockForStep(em, row.visitedTicketId);
+  private async settle(row: ReturnVisit, outcome: ReturnVisitOutcome, level: RatingLevel | null, now: Date) {
+    const em = this.db.manager;
+    const { ticket, events } = await this.tickets.lockForStep(row.visitedTicketId);
     if (resolutionOf(events).number === row.resolution) {
       const cause: FollowUpCause | null =
         outcome === ReturnVisitOutcome.NotFixed
@@ -144,7 +139,7 @@ export class ReturnVisitsService {
             : null;
       if (cause) {
         const why = cause === 'not_fixed' ? '回访发现问题未解决' : '回访居民不满意';
-        const followUp = await this.loop.followUp(em, ticket, cause, why);
+        const followUp = await this.loop.followUp(ticket, cause, why);
         if (followUp)
           await em.update(
             ReturnVisit,
@@ -153,7 +148,6 @@ export class ReturnVisitsService {
           );
       } else {
         await this.loop.close(
-          em,
           ticket,
           outcome === ReturnVisitOutcome.Fixed ? '回访确认已解决，关闭' : '回访三次未接通，关闭',
         );

@@ -7,7 +7,7 @@ import {
   TICKET_TYPE_LABELS,
   TICKET_STATUS_LABELS,
 } from '@utility/shared';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AppError, conflict, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db, isDuplicateKey } from '../common/db';
@@ -53,7 +53,7 @@ export class IncidentsService {
         createdAt: now,
       });
       const id = identifiers[0].id as number;
-      await this.record(em, id, me, 'declared', `事件登记，负责人：${lead.name}`);
+      await this.record(id, me, 'declared', `事件登记，负责人：${lead.name}`);
       return id;
     });
     return this.view(created.resourceId);
@@ -66,8 +66,8 @@ export class IncidentsService {
     try {
       await this.db.transaction(async (em) => {
         await em.insert(IncidentTicket, { incidentId: id, ticketId, addedAt: this.clock.now() });
-        await this.record(em, id, me, 'ticket_added', `工单${ticket.no ?? ticket.id}并入：${ticket.address}`);
-        await this.tickets.note(em, me, ticketId, `并入重大事件：${incident.title}`, { incidentId: id });
+        await this.record(id, me, 'ticket_added', `工单${ticket.no ?? ticket.id}并入：${ticket.address}`);
+        await this.tickets.note(me, ticketId, `并入重大事件：${incident.title}`, { incidentId: id });
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw conflict(ErrorCode.AlreadyExists);
@@ -78,7 +78,7 @@ export class IncidentsService {
 
   async note(me: StaffPrincipal, id: number, note: string): Promise<IncidentView> {
     await this.open(id);
-    await this.db.transaction((em) => this.record(em, id, me, 'note', note));
+    await this.db.transaction(() => this.record(id, me, 'note', note));
     return this.view(id);
   }
 
@@ -87,7 +87,7 @@ export class IncidentsService {
     await this.db.transaction(async (em) => {
       const done = await em.update(Incident, { id, status: 'open' }, { status: 'closed', closedAt: this.clock.now() });
       if (!done.affected) throw conflict(ErrorCode.IncidentClosed);
-      await this.record(em, id, me, 'closed', '事件结束');
+      await this.record(id, me, 'closed', '事件结束');
     });
     return this.view(id);
   }
@@ -147,12 +147,12 @@ export class IncidentsService {
   }
 
   private async record(
-    em: EntityManager,
     incidentId: number,
     me: StaffPrincipal,
     kind: IncidentEvent['kind'],
     note: string,
   ): Promise<void> {
+    const em = this.db.manager;
     await em.insert(IncidentEvent, {
       incidentId,
       kind,

@@ -10,7 +10,7 @@ import {
   hazardAdvice,
   rectificationDeadline,
 } from '@utility/shared';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
@@ -22,6 +22,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { hazardOrder, toHazardView } from './hazard-view';
 import { Hazard } from './hazard.entity';
 import { RecordedItem } from './inspection-visit.entity';
+import { Db } from '../common/db';
 
 const DAY_MS = 86_400_000;
 
@@ -29,6 +30,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class HazardsService {
   constructor(
+    private readonly db: Db,
     @InjectRepository(Hazard) private readonly hazards: Repository<Hazard>,
     private readonly accounts: AccountsService,
     private readonly bindings: AccountBindingsService,
@@ -55,12 +57,14 @@ export class HazardsService {
     return this.views(await this.hazards.find({ where, order: { id: 'DESC' }, take: 200 }));
   }
 
-  openOf(em: EntityManager, accountId: number): Promise<Hazard[]> {
+  openOf(accountId: number): Promise<Hazard[]> {
+    const em = this.db.manager;
     return em.find(Hazard, { where: { accountId, status: HazardStatus.Open }, order: { id: 'ASC' } });
   }
 
   /** A hazard per failed item, with the deadline and advice of its severity. */
-  async open(em: EntityManager, account: Account, visitId: number, failed: RecordedItem[]): Promise<number[]> {
+  async open(account: Account, visitId: number, failed: RecordedItem[]): Promise<number[]> {
+    const em = this.db.manager;
     const now = this.clock.now();
     const ids: number[] = [];
     for (const item of failed) {
@@ -87,7 +91,8 @@ export class HazardsService {
     return ids;
   }
 
-  async close(em: EntityManager, ids: number[], visitId: number): Promise<void> {
+  async close(ids: number[], visitId: number): Promise<void> {
+    const em = this.db.manager;
     if (!ids.length) return;
     await em.update(
       Hazard,
@@ -101,32 +106,34 @@ export class HazardsService {
    * re-inspection `finished` just ended, move to a new ticket due by the earliest deadline (at
    * least a day away, so an overdue hazard still gets a visit that can be met).
    */
-  async ensureReinspection(em: EntityManager, account: Account, finished: number | null): Promise<Ticket | null> {
-    const open = await this.openOf(em, account.id);
+  async ensureReinspection(account: Account, finished: number | null): Promise<Ticket | null> {
+    const em = this.db.manager;
+    const open = await this.openOf(account.id);
     const waiting = open.filter((h) => h.reinspectionTicketId === null || h.reinspectionTicketId === finished);
     if (!waiting.length) return null;
     const existing = open.find(
       (h) => h.reinspectionTicketId !== null && h.reinspectionTicketId !== finished,
     )?.reinspectionTicketId;
     const ticket = existing
-      ? (await this.tickets.lockForStep(em, existing)).ticket
-      : await this.tickets.openSystemTicket(em, {
+      ? (await this.tickets.lockForStep(existing)).ticket
+      : await this.tickets.openSystemTicket({
           type: TicketType.Inspection,
           accountNo: account.accountNo,
           description: `隐患复检：${[...new Set(waiting.map((h) => checklistLabel(account.utility, h.code)))].join('、')}`,
         });
     const earliest = Math.min(...open.map((h) => h.deadline.getTime()));
     const due = new Date(Math.max(earliest, this.clock.now().getTime() + DAY_MS));
-    await this.tickets.moveResolveDeadline(em, null, ticket, due, '隐患整改期限届满前复检');
+    await this.tickets.moveResolveDeadline(null, ticket, due, '隐患整改期限届满前复检');
     await em.update(Hazard, { id: In(waiting.map((h) => h.id)) }, { reinspectionTicketId: ticket.id });
     return ticket;
   }
 
   /** 拒不整改: a stop-supply application for a supervisor to decide — never an automatic cut. */
-  async stopSupplyApplication(em: EntityManager, account: Account, hazards: Hazard[], reason: string): Promise<Ticket> {
+  async stopSupplyApplication(account: Account, hazards: Hazard[], reason: string): Promise<Ticket> {
+    const em = this.db.manager;
     const words = hazards.map((h) => `${checklistLabel(account.utility, h.code)}（${h.note}）`).join('；');
     const supply = account.utility === 'gas' ? '停气' : account.utility === 'heating' ? '停热' : '停电';
-    const ticket = await this.tickets.openSystemTicket(em, {
+    const ticket = await this.tickets.openSystemTicket({
       type: TicketType.Application,
       accountNo: account.accountNo,
       description: `居民拒不整改安全隐患，申请${supply}，请主管审批：${words}。居民意见：${reason}`.slice(0, 2000),
@@ -139,7 +146,8 @@ export class HazardsService {
     return ticket;
   }
 
-  async viewsByIds(em: EntityManager, ids: number[]): Promise<HazardView[]> {
+  async viewsByIds(ids: number[]): Promise<HazardView[]> {
+    const em = this.db.manager;
     return ids.length ? this.views(await em.findBy(Hazard, { id: In(ids) })) : [];
   }
 

@@ -10,7 +10,6 @@ import {
   TicketStatus,
   TicketType,
 } from '@utility/shared';
-import { EntityManager } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { AppError, conflict, notFound } from '../common/app-error';
@@ -84,13 +83,13 @@ export class InspectionBookingsService implements OnModuleInit {
     const phone = (await this.residents.findActive(me.id))?.phone ?? '';
     const created = await this.alreadyBookedOnDuplicate(() =>
       this.idempotency.create(`resident:${me.id}`, key, 'inspection', body, async (em) => {
-        const slot = await this.bookableSlot(em, account, body.slotId);
+        const slot = await this.bookableSlot(account, body.slotId);
         if (await em.existsBy(InspectionBooking, { planId: slot.planId, accountId: account.id, active: 1 })) {
           throw conflict(ErrorCode.InspectionAlreadyBooked);
         }
         // The first write and the only lock racers queue on: a loser is refused as soon as it gets it.
-        if (!(await this.slots.take(em, slot.id))) throw conflict(ErrorCode.SlotFull);
-        const ticket = await this.tickets.intake(em, me, {
+        if (!(await this.slots.take(slot.id))) throw conflict(ErrorCode.SlotFull);
+        const ticket = await this.tickets.intake(me, {
           type: TicketType.Inspection,
           accountNo: account.accountNo,
           address: account.address,
@@ -100,7 +99,7 @@ export class InspectionBookingsService implements OnModuleInit {
           channel: Channel.Miniapp,
           window: { start: slot.startsAt, end: slot.endsAt },
         });
-        await this.tickets.moveResolveDeadline(em, null, ticket, slot.endsAt, `预约时段：${slotWords(slot)}`);
+        await this.tickets.moveResolveDeadline(null, ticket, slot.endsAt, `预约时段：${slotWords(slot)}`);
         const now = this.clock.now();
         const { identifiers } = await em.insert(InspectionBooking, {
           planId: slot.planId,
@@ -125,14 +124,14 @@ export class InspectionBookingsService implements OnModuleInit {
     await this.alreadyBookedOnDuplicate(() =>
       this.db.transaction(async (em) => {
         const current = await em.findOneByOrFail(InspectionBooking, { id });
-        await this.assertChangeable(em, current);
+        await this.assertChangeable(current);
         if (current.slotId === slotId && current.state === BookingState.Booked) return;
         const account = (await this.accounts.findById(current.accountId))!;
-        const slot = await this.bookableSlot(em, account, slotId);
+        const slot = await this.bookableSlot(account, slotId);
         // Slot locks in id order, so two residents swapping slots cannot deadlock.
-        if (current.slotId < slot.id) await this.slots.release(em, current.slotId);
-        if (!(await this.slots.take(em, slot.id))) throw conflict(ErrorCode.SlotFull);
-        if (current.slotId > slot.id) await this.slots.release(em, current.slotId);
+        if (current.slotId < slot.id) await this.slots.release(current.slotId);
+        if (!(await this.slots.take(slot.id))) throw conflict(ErrorCode.SlotFull);
+        if (current.slotId > slot.id) await this.slots.release(current.slotId);
         const moved = await em.update(
           InspectionBooking,
           { id, state: current.state, slotId: current.slotId },
@@ -140,7 +139,6 @@ export class InspectionBookingsService implements OnModuleInit {
         );
         if (!moved.affected) throw conflict(ErrorCode.Conflict);
         await this.tickets.moveResolveDeadline(
-          em,
           me,
           { id: current.ticketId, type: TicketType.Inspection },
           slot.endsAt,
@@ -156,35 +154,30 @@ export class InspectionBookingsService implements OnModuleInit {
     await this.ownBooking(me, id);
     await this.db.transaction(async (em) => {
       const current = await em.findOneByOrFail(InspectionBooking, { id });
-      await this.assertChangeable(em, current);
-      await this.cancelIn(em, me, current, reason ? `居民取消安检预约：${reason}` : '居民取消安检预约');
+      await this.assertChangeable(current);
+      await this.cancelIn(me, current, reason ? `居民取消安检预约：${reason}` : '居民取消安检预约');
     });
     return this.reader.one(id);
   }
 
   /** Cancels a booking and its ticket and gives the place back (resident, or a plan change by staff). */
-  async cancelIn(
-    em: EntityManager,
-    actor: Actor,
-    booking: InspectionBooking,
-    note: string,
-    strict = true,
-  ): Promise<void> {
+  async cancelIn(actor: Actor, booking: InspectionBooking, note: string, strict = true): Promise<void> {
+    const em = this.db.manager;
     const done = await em.update(
       InspectionBooking,
       { id: booking.id, state: booking.state, active: 1 },
       { state: BookingState.Cancelled, active: null, updatedAt: this.clock.now() },
     );
     if (!done.affected) throw conflict(ErrorCode.Conflict);
-    await this.slots.release(em, booking.slotId);
-    const { ticket } = await this.tickets.lockForStep(em, booking.ticketId);
+    await this.slots.release(booking.slotId);
+    const { ticket } = await this.tickets.lockForStep(booking.ticketId);
     if (ticket.status === TicketStatus.Submitted || ticket.status === TicketStatus.Accepted) {
-      await this.tickets.recordStep(em, actor, ticket, { to: TicketStatus.Cancelled, note });
+      await this.tickets.recordStep(actor, ticket, { to: TicketStatus.Cancelled, note });
     } else if (strict) {
       throw conflict(ErrorCode.TransitionNotAllowed);
     } else {
       // An inspector already works it: staff sort the visit out; the timeline says why.
-      await this.tickets.recordStep(em, actor, ticket, { events: [{ kind: TicketEventKind.Note, note }] });
+      await this.tickets.recordStep(actor, ticket, { events: [{ kind: TicketEventKind.Note, note }] });
     }
   }
 
@@ -195,7 +188,8 @@ export class InspectionBookingsService implements OnModuleInit {
     return booking;
   }
 
-  private async assertChangeable(em: EntityManager, booking: InspectionBooking): Promise<void> {
+  private async assertChangeable(booking: InspectionBooking): Promise<void> {
+    const em = this.db.manager;
     if (booking.state === BookingState.Missed) return;
     if (booking.state !== BookingState.Booked) throw conflict(ErrorCode.BookingNotChangeable);
     const slot = await em.findOneByOrFail(InspectionSlot, { id: booking.slotId });
@@ -203,7 +197,8 @@ export class InspectionBookingsService implements OnModuleInit {
   }
 
   /** A slot of the account's district, open, before its cut-off (full is checked by taking a place). */
-  private async bookableSlot(em: EntityManager, account: Account, slotId: number): Promise<InspectionSlot> {
+  private async bookableSlot(account: Account, slotId: number): Promise<InspectionSlot> {
+    const em = this.db.manager;
     const slot = await em.findOneBy(InspectionSlot, { id: slotId });
     if (!slot || slot.districtId !== account.districtId || slot.closedAt)
       throw unprocessable(ErrorCode.SlotNotBookable);

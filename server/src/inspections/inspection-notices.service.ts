@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { NoticeOutbox, NoticeRequest } from '../notifications/notice-outbox.service';
 import { InspectionBooking } from './inspection-booking.entity';
 
@@ -46,16 +45,16 @@ export const inspectionNotices = {
 export class InspectionNotices {
   constructor(private readonly outbox: NoticeOutbox) {}
 
-  planCancelled(em: EntityManager, b: InspectionBooking, reason: string): Promise<boolean> {
-    return this.enqueue(inspectionNotices.planCancelled(b, reason), em);
+  planCancelled(b: InspectionBooking, reason: string): Promise<boolean> {
+    return this.enqueue(inspectionNotices.planCancelled(b, reason));
   }
 
-  datesChanged(em: EntityManager, b: InspectionBooking, reason: string): Promise<boolean> {
-    return this.enqueue(inspectionNotices.datesChanged(b, reason), em);
+  datesChanged(b: InspectionBooking, reason: string): Promise<boolean> {
+    return this.enqueue(inspectionNotices.datesChanged(b, reason));
   }
 
-  nobodyHome(em: EntityManager, b: InspectionBooking): Promise<boolean> {
-    return this.enqueue(inspectionNotices.nobodyHome(b), em);
+  nobodyHome(b: InspectionBooking): Promise<boolean> {
+    return this.enqueue(inspectionNotices.nobodyHome(b));
   }
 
   /** Outside any transaction: a second run or process finds the cause queued and gets false. */
@@ -63,7 +62,7 @@ export class InspectionNotices {
     return this.enqueue(inspectionNotices.reminder(b, slotWords));
   }
 
-  private enqueue(notice: InspectionNotice, em?: EntityManager): Promise<boolean> {
-    return this.outbox.enqueue({ ...notice, templateId: this.outbox.templates().inspection }, em);
+  private enqueue(notice: InspectionNotice): Promise<boolean> {
+    return this.outbox.enqueue({ ...notice, templateId: this.outbox.templates().inspection });
   }
 }

@@ -9,7 +9,7 @@ import {
   rangeChangeAllowed,
   shanghaiDate,
 } from '@utility/shared';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { AppError, conflict } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { StaffPrincipal } from '../common/principal';
@@ -19,6 +19,7 @@ import { InspectionBookingsService } from './inspection-bookings.service';
 import { InspectionNotices } from './inspection-notices.service';
 import { InspectionPlan } from './inspection-plan.entity';
 import { InspectionSlot } from './inspection-slot.entity';
+import { Db } from '../common/db';
 
 const invalid = (message: string) => new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, message);
 
@@ -26,6 +27,7 @@ const invalid = (message: string) => new AppError(HttpStatus.UNPROCESSABLE_ENTIT
 @Injectable()
 export class InspectionPlanDates {
   constructor(
+    private readonly db: Db,
     private readonly bookings: InspectionBookingsService,
     private readonly notices: InspectionNotices,
     private readonly sla: SlaService,
@@ -33,13 +35,8 @@ export class InspectionPlanDates {
   ) {}
 
   /** In the caller's transaction, on a plan read before it (409 if someone changed its dates meanwhile). */
-  async change(
-    em: EntityManager,
-    actor: StaffPrincipal,
-    plan: InspectionPlan,
-    next: DateRange,
-    reason: string,
-  ): Promise<void> {
+  async change(actor: StaffPrincipal, plan: InspectionPlan, next: DateRange, reason: string): Promise<void> {
+    const em = this.db.manager;
     const now = this.clock.now();
     if (next.endDate < next.startDate) throw invalid('结束日期不能早于开始日期');
     if (!rangeChangeAllowed(plan, next, shanghaiDate(now))) throw invalid('只能调整明天及以后的日期');
@@ -71,8 +68,8 @@ export class InspectionPlanDates {
     const dropped = new Map(slots.filter((s) => !inRange(s.date, next)).map((s) => [s.id, s]));
     const affected = await em.findBy(InspectionBooking, { planId: plan.id, active: 1, state: BookingState.Booked });
     for (const booking of affected.filter((b) => dropped.has(b.slotId))) {
-      await this.bookings.cancelIn(em, actor, booking, `安检计划日期调整：${reason}`, false);
-      await this.notices.datesChanged(em, booking, reason);
+      await this.bookings.cancelIn(actor, booking, `安检计划日期调整：${reason}`, false);
+      await this.notices.datesChanged(booking, reason);
     }
     // Days back in range reopen (closing gave every place back); days new to the plan get slots.
     const reopen = slots.filter((s) => s.closedAt && inRange(s.date, next)).map((s) => s.id);

@@ -16,7 +16,7 @@ import {
   shanghaiDate,
 } from '@utility/shared';
 import { z } from 'zod';
-import { EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AppError, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -125,8 +125,8 @@ export class InspectionPlansService {
       await em.update(InspectionSlot, { planId: id, closedAt: IsNull() }, { closedAt: now });
       const affected = await em.findBy(InspectionBooking, { planId: id, active: 1 });
       for (const booking of affected) {
-        await this.bookings.cancelIn(em, me, booking, `安检计划取消：${reason}`, false);
-        await this.notices.planCancelled(em, booking, reason);
+        await this.bookings.cancelIn(me, booking, `安检计划取消：${reason}`, false);
+        await this.notices.planCancelled(booking, reason);
       }
     });
     return this.view(await this.plans.findOneByOrFail({ id: plan.id }));
@@ -138,21 +138,21 @@ export class InspectionPlansService {
     await this.db.transaction(async (em) => {
       if (body.startDate || body.endDate) {
         await this.dates.change(
-          em,
           me,
           plan,
           { startDate: body.startDate ?? plan.startDate, endDate: body.endDate ?? plan.endDate },
           body.reason,
         );
       }
-      if (body.capacity !== undefined) await this.changeCapacity(em, id, body.capacity);
+      if (body.capacity !== undefined) await this.changeCapacity(id, body.capacity);
       if (body.name) await em.update(InspectionPlan, { id }, { name: body.name });
     });
     return this.view(await this.plans.findOneByOrFail({ id }));
   }
 
   /** Bookings stay; open slots take the new capacity. */
-  private async changeCapacity(em: EntityManager, id: number, capacity: number): Promise<void> {
+  private async changeCapacity(id: number, capacity: number): Promise<void> {
+    const em = this.db.manager;
     const slots = await em.findBy(InspectionSlot, { planId: id, closedAt: IsNull() });
     if (slots.some((s) => s.booked > capacity))
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.PlanCapacityBelowBooked);

@@ -18,7 +18,6 @@ import {
   shanghaiDate,
 } from '@utility/shared';
 import { z } from 'zod';
-import { EntityManager } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { AppError, conflict } from '../common/app-error';
@@ -75,11 +74,11 @@ export class InspectionResultsService {
    */
   async arrive(me: StaffPrincipal, ticketId: number): Promise<FieldInspectionView> {
     const { before } = await this.visitOf(me, ticketId);
-    await this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, ticketId);
+    await this.db.transaction(async () => {
+      const { ticket } = await this.tickets.lockForStep(ticketId);
       if (ticket.type !== TicketType.Inspection) throw conflict(ErrorCode.TicketTypeMismatch);
       if (!isOpen(ticket.status)) throw conflict(ErrorCode.VisitAlreadyRecorded);
-      await this.tickets.arriveForVisit(em, me, ticket);
+      await this.tickets.arriveForVisit(me, ticket);
     });
     const [current] = await this.reader.byIds([ticketId]);
     return { ...before, ticketStatus: current.status };
@@ -89,10 +88,10 @@ export class InspectionResultsService {
     const { booking, date, before } = await this.visitOf(me, ticketId);
     const account = (await this.accounts.findById(before.accountId))!;
     const outcome = await this.db.transaction(async (em) => {
-      const { ticket, events } = await this.tickets.lockForStep(em, ticketId);
+      const { ticket, events } = await this.tickets.lockForStep(ticketId);
       if (ticket.type !== TicketType.Inspection) throw conflict(ErrorCode.TicketTypeMismatch);
       const fresh = booking ? await em.findOneBy(InspectionBooking, { id: booking.id }) : null;
-      const open = await this.hazards.openOf(em, account.id);
+      const open = await this.hazards.openOf(account.id);
       const checked = open.filter((h) => h.reinspectionTicketId === ticketId);
       if (!isOpen(ticket.status) || (fresh ? fresh.state !== BookingState.Booked : !checked.length))
         throw conflict(ErrorCode.VisitAlreadyRecorded);
@@ -101,15 +100,15 @@ export class InspectionResultsService {
       // the inspector cannot claim it for them.
       if (body.confirmation?.kind === 'in_app' && !confirmedInVisit(events))
         throw conflict(ErrorCode.ResidentConfirmationRequired);
-      const onSite = await this.tickets.arriveForVisit(em, me, ticket);
-      const visitId = await this.storeVisit(em, me, onSite, fresh, account, body);
+      const onSite = await this.tickets.arriveForVisit(me, ticket);
+      const visitId = await this.storeVisit(me, onSite, fresh, account, body);
       return fresh
-        ? this.finishBooking(em, me, onSite, fresh, account, visitId, body)
-        : this.finishReinspection(em, me, onSite, account, checked, visitId, body);
+        ? this.finishBooking(me, onSite, fresh, account, visitId, body)
+        : this.finishReinspection(me, onSite, account, checked, visitId, body);
     });
     const [hazardsOpened, hazardsClosed] = await Promise.all([
-      this.hazards.viewsByIds(this.db.dataSource.manager, outcome.opened),
-      this.hazards.viewsByIds(this.db.dataSource.manager, outcome.closed),
+      this.hazards.viewsByIds(outcome.opened),
+      this.hazards.viewsByIds(outcome.closed),
     ]);
     const visit = (await this.field.day(me, date)).find((v) => v.id === ticketId) ?? {
       ...before,
@@ -148,13 +147,13 @@ export class InspectionResultsService {
   }
 
   private async storeVisit(
-    em: EntityManager,
     me: StaffPrincipal,
     ticket: Ticket,
     booking: InspectionBooking | null,
     account: Account,
     body: ResultBody,
   ): Promise<number> {
+    const em = this.db.manager;
     const items: RecordedItem[] = body.items.map((i) => ({
       code: i.code,
       ok: i.ok,
@@ -179,13 +178,12 @@ export class InspectionResultsService {
     const visitId = identifiers[0].id as number;
     const owner = { kind: 'staff' as const, id: me.id };
     const photos = items.flatMap((i) => i.photoIds);
-    await this.uploads.claim(em, photos, owner, `inspection_item:${visitId}`, Math.max(6, 6 * items.length));
-    if (signaturePhotoId) await this.uploads.claim(em, [signaturePhotoId], owner, `inspection_sign:${visitId}`, 1);
+    await this.uploads.claim(photos, owner, `inspection_item:${visitId}`, Math.max(6, 6 * items.length));
+    if (signaturePhotoId) await this.uploads.claim([signaturePhotoId], owner, `inspection_sign:${visitId}`, 1);
     return visitId;
   }
 
   private async finishBooking(
-    em: EntityManager,
     me: StaffPrincipal,
     ticket: Ticket,
     booking: InspectionBooking,
@@ -193,6 +191,7 @@ export class InspectionResultsService {
     visitId: number,
     body: ResultBody,
   ): Promise<Outcome> {
+    const em = this.db.manager;
     const none: Outcome = { opened: [], closed: [], reinspection: null, stopSupply: null };
     const setState = async (state: BookingState, active: 1 | null) => {
       const moved = await em.update(
@@ -205,13 +204,13 @@ export class InspectionResultsService {
     if (body.outcome === VisitOutcome.NobodyHome) {
       // The booking keeps the plan's place for the account: the resident picks a new slot (reschedule).
       await setState(BookingState.Missed, 1);
-      await this.handBack(em, me, ticket, body.note);
-      await this.notices.nobodyHome(em, booking);
+      await this.handBack(me, ticket, body.note);
+      await this.notices.nobodyHome(booking);
       return none;
     }
     if (body.outcome === VisitOutcome.Refused) {
       await setState(BookingState.Refused, null);
-      await this.tickets.recordStep(em, me, ticket, {
+      await this.tickets.recordStep(me, ticket, {
         to: TicketStatus.Resolved,
         note: `居民拒绝安检：${body.note}`,
         data: { visitId, outcome: body.outcome },
@@ -220,14 +219,13 @@ export class InspectionResultsService {
     }
     await setState(BookingState.Done, null);
     const failed = (await em.findOneByOrFail(InspectionVisit, { id: visitId })).items.filter((i) => !i.ok);
-    const opened = await this.hazards.open(em, account, visitId, failed);
-    const reinspection = await this.hazards.ensureReinspection(em, account, null);
-    await this.resolve(em, me, ticket, visitId, body, failed.length);
+    const opened = await this.hazards.open(account, visitId, failed);
+    const reinspection = await this.hazards.ensureReinspection(account, null);
+    await this.resolve(me, ticket, visitId, body, failed.length);
     return { opened, closed: [], reinspection, stopSupply: null };
   }
 
   private async finishReinspection(
-    em: EntityManager,
     me: StaffPrincipal,
     ticket: Ticket,
     account: Account,
@@ -235,43 +233,43 @@ export class InspectionResultsService {
     visitId: number,
     body: ResultBody,
   ): Promise<Outcome> {
+    const em = this.db.manager;
     if (body.outcome === VisitOutcome.NobodyHome) {
-      await this.handBack(em, me, ticket, body.note);
+      await this.handBack(me, ticket, body.note);
       return { opened: [], closed: [], reinspection: null, stopSupply: null };
     }
     let closed: number[] = [];
     let opened: number[] = [];
     let stopSupply: Ticket | null = null;
     if (body.outcome === VisitOutcome.Refused) {
-      stopSupply = await this.hazards.stopSupplyApplication(em, account, checked, body.note!);
-      await this.tickets.recordStep(em, me, ticket, {
+      stopSupply = await this.hazards.stopSupplyApplication(account, checked, body.note!);
+      await this.tickets.recordStep(me, ticket, {
         to: TicketStatus.Resolved,
         note: `居民拒绝整改：${body.note}，已提交停供申请`,
         data: { visitId, outcome: body.outcome },
       });
     } else {
       closed = hazardsClosedBy(checked, body.items);
-      await this.hazards.close(em, closed, visitId);
+      await this.hazards.close(closed, visitId);
       const known = new Set(checked.map((h) => h.code));
       const failedNew = (await em.findOneByOrFail(InspectionVisit, { id: visitId })).items.filter(
         (i) => !i.ok && !known.has(i.code),
       );
-      opened = await this.hazards.open(em, account, visitId, failedNew);
-      await this.resolve(em, me, ticket, visitId, body, body.items.filter((i) => !i.ok).length);
+      opened = await this.hazards.open(account, visitId, failedNew);
+      await this.resolve(me, ticket, visitId, body, body.items.filter((i) => !i.ok).length);
     }
-    const reinspection = await this.hazards.ensureReinspection(em, account, ticket.id);
+    const reinspection = await this.hazards.ensureReinspection(account, ticket.id);
     return { opened, closed, reinspection, stopSupply };
   }
 
   private async resolve(
-    em: EntityManager,
     me: StaffPrincipal,
     ticket: Ticket,
     visitId: number,
     body: ResultBody,
     failed: number,
   ): Promise<void> {
-    await this.tickets.recordStep(em, me, ticket, {
+    await this.tickets.recordStep(me, ticket, {
       to: TicketStatus.Resolved,
       note: failed ? `安检完成：${failed}项不合格，已开具隐患整改通知` : '安检完成：全部合格',
       data: { visitId, outcome: body.outcome, failed, confirmation: body.confirmation?.kind ?? null },
@@ -279,9 +277,9 @@ export class InspectionResultsService {
   }
 
   /** 上门未遇: the ticket goes back to its queue, still open, with the reason on the timeline. */
-  private async handBack(em: EntityManager, me: StaffPrincipal, ticket: Ticket, note?: string): Promise<void> {
+  private async handBack(me: StaffPrincipal, ticket: Ticket, note?: string): Promise<void> {
     const reason = note ? `上门未遇：${note}` : '上门未遇';
-    await this.tickets.recordStep(em, me, ticket, {
+    await this.tickets.recordStep(me, ticket, {
       to: TicketStatus.Accepted,
       note: reason,
       events: [

@@ -8,15 +8,17 @@ import {
   bookingCutoff,
   shanghaiDate,
 } from '@utility/shared';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { InspectionSettings } from './inspection-rules.config';
 import { InspectionSlot } from './inspection-slot.entity';
+import { Db } from '../common/db';
 
 /** Bookable slots and the places in them. */
 @Injectable()
 export class InspectionSlotsService {
   constructor(
+    private readonly db: Db,
     @InjectRepository(InspectionSlot) private readonly slots: Repository<InspectionSlot>,
     private readonly settings: InspectionSettings,
     private readonly clock: Clock,
@@ -56,7 +58,8 @@ export class InspectionSlotsService {
    * Takes one place: the conditional UPDATE is the lock, so of many processes racing for the
    * last place exactly one matches. False when the slot is full or closed.
    */
-  async take(em: EntityManager, slotId: number): Promise<boolean> {
+  async take(slotId: number): Promise<boolean> {
+    const em = this.db.manager;
     const result = await em
       .createQueryBuilder()
       .update(InspectionSlot)
@@ -67,7 +70,8 @@ export class InspectionSlotsService {
   }
 
   /** Gives a place back (cancel, reschedule, a plan change). */
-  async release(em: EntityManager, slotId: number): Promise<void> {
+  async release(slotId: number): Promise<void> {
+    const em = this.db.manager;
     await em
       .createQueryBuilder()
       .update(InspectionSlot)

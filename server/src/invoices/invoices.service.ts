@@ -77,7 +77,7 @@ export class InvoicesService implements OnModuleInit {
     try {
       invoice = await this.db.transaction(async (em) => {
         const row = em.create(Invoice, this.newRow(subject, residentId, body, null));
-        return em.save(row, { transaction: false });
+        return em.save(row);
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -130,7 +130,7 @@ export class InvoicesService implements OnModuleInit {
         { status: 'reversing', currentPaymentId: null },
       );
       if (!moved.affected) return null;
-      return em.save(em.create(Invoice, this.newRow(subject, residentId, body, old.id)), { transaction: false });
+      return em.save(em.create(Invoice, this.newRow(subject, residentId, body, old.id)));
     });
     if (!created) {
       // A racing reissue of the same invoice made the replacement.

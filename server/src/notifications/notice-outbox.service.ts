@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { NoticeTemplates } from '@utility/shared';
-import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { insertRows } from '../common/plain-insert';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
@@ -62,13 +62,14 @@ export class NoticeOutbox {
   }
 
   /**
-   * Queues the notice (in `em`'s transaction when given); false when its cause was queued
+   * Queues the notice (in the open transaction, if any); false when its cause was queued
    * before. Inside a caller's transaction a concurrent duplicate fails that transaction.
    */
-  async enqueue(request: NoticeRequest, em?: EntityManager): Promise<boolean> {
-    if (em) return this.insert(em, request);
+  async enqueue(request: NoticeRequest): Promise<boolean> {
+    const em = this.db.transactionManager;
+    if (em) return this.insert(request);
     try {
-      return await this.db.transaction((tx) => this.insert(tx, request));
+      return await this.db.transaction(() => this.insert(request));
     } catch (error) {
       if (isDuplicateKey(error)) return false;
       throw error;
@@ -89,14 +90,15 @@ export class NoticeOutbox {
    * of the notices and one update of the consents they take, per chunk. Answers how many were
    * queued (skipped ones included: the record shows why nothing was sent).
    */
-  async enqueueMany(em: EntityManager, requests: NoticeRequest[]): Promise<number> {
+  async enqueueMany(requests: NoticeRequest[]): Promise<number> {
     let queued = 0;
     for (let i = 0; i < requests.length; i += BULK_CHUNK)
-      queued += await this.insertChunk(em, requests.slice(i, i + BULK_CHUNK));
+      queued += await this.insertChunk(requests.slice(i, i + BULK_CHUNK));
     return queued;
   }
 
-  private async insertChunk(em: EntityManager, chunk: NoticeRequest[]): Promise<number> {
+  private async insertChunk(chunk: NoticeRequest[]): Promise<number> {
+    const em = this.db.manager;
     const known = new Set(
       (
         await em.find(Notice, { select: { dedupeKey: true }, where: { dedupeKey: In(chunk.map((r) => r.dedupeKey)) } })
@@ -157,7 +159,8 @@ export class NoticeOutbox {
     return rows.length;
   }
 
-  private async insert(em: EntityManager, { sendAt, consentBy, ...request }: NoticeRequest): Promise<boolean> {
+  private async insert({ sendAt, consentBy, ...request }: NoticeRequest): Promise<boolean> {
+    const em = this.db.manager;
     // Checked first so a caller's transaction is not broken by a duplicate-key error.
     if (await em.existsBy(Notice, { dedupeKey: request.dedupeKey })) return false;
     const now = this.clock.now();
@@ -172,14 +175,15 @@ export class NoticeOutbox {
       sentAt: null,
     });
     const noticeId = identifiers[0].id as number;
-    if (!(await this.useConsent(em, request, consentBy ?? now, noticeId))) {
+    if (!(await this.useConsent(request, consentBy ?? now, noticeId))) {
       await em.update(Notice, { id: noticeId }, { status: 'skipped', lastError: 'no consent for this template' });
     }
     return true;
   }
 
   /** Takes the oldest unused consent given until `by`, if any. */
-  private async useConsent(em: EntityManager, request: NoticeRequest, by: Date, noticeId: number): Promise<boolean> {
+  private async useConsent(request: NoticeRequest, by: Date, noticeId: number): Promise<boolean> {
+    const em = this.db.manager;
     const consent = await em.findOne(SubscriptionConsent, {
       where: {
         residentId: request.residentId,

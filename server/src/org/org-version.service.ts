@@ -19,19 +19,21 @@ export class OrgVersion {
   ) {}
 
   /**
-   * One primary-key read. `em`: on the caller's transaction's connection, read once per transaction:
+   * One primary-key read. Inside a transaction, on its connection, read once per transaction:
    * its snapshot (MariaDB's repeatable read, SQLite's serialized transactions) would answer the same
    * again, except after its own bump, which forgets it.
    */
-  current(em?: EntityManager): Promise<number> {
-    if (!em?.queryRunner?.isTransactionActive) return this.read(em);
+  current(): Promise<number> {
+    const em = this.db.transactionManager;
+    if (!em?.queryRunner?.isTransactionActive) return this.read();
     let version = this.readIn.get(em);
-    if (!version) this.readIn.set(em, (version = this.read(em)));
+    if (!version) this.readIn.set(em, (version = this.read()));
     return version;
   }
 
   /** Inside the transaction that makes the change, so the new version and the change commit together. */
-  async bump(em: EntityManager): Promise<void> {
+  async bump(): Promise<void> {
+    const em = this.db.manager;
     this.readIn.delete(em);
     if ((await em.increment(OrgVersionRow, ROW, 'version', 1)).affected) return;
     try {
@@ -44,9 +46,9 @@ export class OrgVersion {
   }
 
   /** A plain statement: a cache check costs intake no entity mapping. */
-  private async read(em?: EntityManager): Promise<number> {
+  private async read(): Promise<number> {
     const rows = await preparedQuery<{ version: number | string }[]>(
-      em ?? this.rows.manager,
+      this.rows.manager,
       'SELECT version FROM org_version WHERE id = 1',
       [],
     );
@@ -55,6 +57,6 @@ export class OrgVersion {
 
   /** Outside any transaction (seed, a change whose own save is not transactional). */
   async bumpNow(): Promise<void> {
-    await this.db.transaction((em) => this.bump(em));
+    await this.db.transaction(() => this.bump());
   }
 }

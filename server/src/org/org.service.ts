@@ -33,21 +33,21 @@ export class OrgService {
     private readonly audit: AdminAudit,
   ) {}
 
-  /** `em`: on the caller's transaction's connection (the SLA cache loads inside intake). */
-  listDistricts(em?: EntityManager): Promise<District[]> {
-    return (em?.getRepository(District) ?? this.districts).find({ order: { id: 'ASC' } });
+  /** Inside a transaction, on its connection (the SLA cache loads inside intake). */
+  listDistricts(): Promise<District[]> {
+    return this.districts.find({ order: { id: 'ASC' } });
   }
 
-  listStations(em?: EntityManager): Promise<Station[]> {
-    return (em?.getRepository(Station) ?? this.stations).find({ order: { id: 'ASC' } });
+  listStations(): Promise<Station[]> {
+    return this.stations.find({ order: { id: 'ASC' } });
   }
 
-  findDistrict(id: number, em?: EntityManager): Promise<District | null> {
-    return (em?.getRepository(District) ?? this.districts).findOneBy({ id });
+  findDistrict(id: number): Promise<District | null> {
+    return this.districts.findOneBy({ id });
   }
 
-  findStation(id: number, em?: EntityManager): Promise<Station | null> {
-    return (em?.getRepository(Station) ?? this.stations).findOneBy({ id });
+  findStation(id: number): Promise<Station | null> {
+    return this.stations.findOneBy({ id });
   }
 
   async districtViews(): Promise<DistrictView[]> {
@@ -60,11 +60,11 @@ export class OrgService {
 
   createDistrict(staff: StaffPrincipal, body: DistrictRequest): Promise<DistrictView> {
     return this.write(async (em) => {
-      await this.assertUnique(em, District, body, null);
+      await this.assertUnique(District, body, null);
       const saved = districtView(
         await em.save(District, em.create(District, { ...body, areaClass: body.areaClass ?? 'urban' })),
       );
-      await this.changed(em, staff, 'district.create', saved.id, undefined, saved, 'district');
+      await this.changed(staff, 'district.create', saved.id, undefined, saved, 'district');
       return saved;
     });
   }
@@ -74,19 +74,19 @@ export class OrgService {
       const row = await em.findOneBy(District, { id });
       if (!row) throw notFound();
       const before = districtView(row);
-      await this.assertUnique(em, District, patch, id);
+      await this.assertUnique(District, patch, id);
       const after = districtView(await em.save(District, { ...row, ...defined(patch) }));
-      await this.changed(em, staff, 'district.update', id, before, after, 'district');
+      await this.changed(staff, 'district.update', id, before, after, 'district');
       return after;
     });
   }
 
   createStation(staff: StaffPrincipal, body: StationRequest): Promise<StationView> {
     return this.write(async (em) => {
-      await this.assertDistrict(em, body.districtId);
-      await this.assertUnique(em, Station, body, null);
+      await this.assertDistrict(body.districtId);
+      await this.assertUnique(Station, body, null);
       const saved = stationView(await em.save(Station, em.create(Station, body)));
-      await this.changed(em, staff, 'station.create', saved.id, undefined, saved, 'station');
+      await this.changed(staff, 'station.create', saved.id, undefined, saved, 'station');
       return saved;
     });
   }
@@ -96,37 +96,35 @@ export class OrgService {
       const row = await em.findOneBy(Station, { id });
       if (!row) throw notFound();
       const before = stationView(row);
-      if (patch.districtId !== undefined) await this.assertDistrict(em, patch.districtId);
-      await this.assertUnique(em, Station, patch, id);
+      if (patch.districtId !== undefined) await this.assertDistrict(patch.districtId);
+      await this.assertUnique(Station, patch, id);
       const after = stationView(await em.save(Station, { ...row, ...defined(patch) }));
-      await this.changed(em, staff, 'station.update', id, before, after, 'station');
+      await this.changed(staff, 'station.update', id, before, after, 'station');
       return after;
     });
   }
 
   /** Idempotent upsert by code, for the seed. */
   async ensureDistrict(code: string, name: string): Promise<District> {
-    return (await this.districts.findOneBy({ code })) ?? this.districts.save({ code, name }, { transaction: false });
+    return (await this.districts.findOneBy({ code })) ?? this.districts.save({ code, name });
   }
 
   async ensureStation(code: string, name: string, districtId: number, utility: StationUtility): Promise<Station> {
-    return (
-      (await this.stations.findOneBy({ code })) ??
-      this.stations.save({ code, name, districtId, utility }, { transaction: false })
-    );
+    return (await this.stations.findOneBy({ code })) ?? this.stations.save({ code, name, districtId, utility });
   }
 
-  private async assertDistrict(em: EntityManager, districtId: number): Promise<void> {
+  private async assertDistrict(districtId: number): Promise<void> {
+    const em = this.db.manager;
     if (!(await em.findOneBy(District, { id: districtId }))) throw unknownReference('districtId', '片区不存在');
   }
 
   /** Codes are unique (also by index); names too, so two rows never look the same in a list. */
   private async assertUnique(
-    em: EntityManager,
     entity: typeof District | typeof Station,
     fields: { code?: string; name?: string },
     exceptId: number | null,
   ): Promise<void> {
+    const em = this.db.manager;
     const keys = (['code', 'name'] as const).filter((k) => fields[k] !== undefined);
     if (!keys.length) return;
     const clash = await em.getRepository<District | Station>(entity).findOne({
@@ -136,7 +134,6 @@ export class OrgService {
   }
 
   private async changed(
-    em: EntityManager,
     staff: StaffPrincipal,
     action: string,
     subjectId: number,
@@ -144,8 +141,8 @@ export class OrgService {
     after: unknown,
     subjectType: string,
   ): Promise<void> {
-    await this.version.bump(em);
-    await this.audit.record(staff, { action, subjectType, subjectId, before, after }, em);
+    await this.version.bump();
+    await this.audit.record(staff, { action, subjectType, subjectId, before, after });
   }
 
   private async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -10,7 +10,7 @@ import {
   shanghaiShort,
 } from '@utility/shared';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { conflict } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -45,19 +45,19 @@ export class OutageChildren implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.extensions.addIntakeHold((em, ticket, at) => this.linkAtIntake(em, ticket, at));
+    this.extensions.addIntakeHold((ticket, at) => this.linkAtIntake(ticket, at));
     this.extensions.addResidentViewDecorator((views) => this.noteOutages(views));
     this.extensions.addStaffViewDecorator((views) => this.noteOutages(views));
   }
 
   /** In intake's transaction: a leak is never held (an emergency always gets a technician). */
-  async linkAtIntake(em: EntityManager, ticket: TicketSnapshot, at: Date): Promise<ClockKind[]> {
+  async linkAtIntake(ticket: TicketSnapshot, at: Date): Promise<ClockKind[]> {
+    const em = this.db.manager;
     if (!ticket.accountNo || !CHILD_TYPES.has(ticket.type)) return [];
-    const outage = await this.activeOutageOf(em, ticket.accountNo, at);
+    const outage = await this.activeOutageOf(ticket.accountNo, at);
     if (!outage) return [];
     await em.insert(OutageTicket, { outageId: outage.id, ticketId: ticket.id, linkedAt: at, unlinkedAt: null });
     await this.tickets.note(
-      em,
       null,
       ticket.id,
       `${OUTAGE_LABELS[outage.utility]}中，已并入停供事件，预计${shanghaiShort(outage.restoreBy)}恢复`,
@@ -72,18 +72,18 @@ export class OutageChildren implements OnModuleInit {
       const now = this.clock.now();
       const done = await em.update(OutageTicket, { outageId, ticketId, unlinkedAt: IsNull() }, { unlinkedAt: now });
       if (!done.affected) throw conflict(ErrorCode.NotOutageChild);
-      await this.tickets.note(em, me, ticketId, '已从停供事件中移出，按单独故障处理', { outageId });
-      for (const kind of HELD) await this.tickets.startHeldClock(em, ticketId, kind, '上门时限开始计时');
+      await this.tickets.note(me, ticketId, '已从停供事件中移出，按单独故障处理', { outageId });
+      for (const kind of HELD) await this.tickets.startHeldClock(ticketId, kind, '上门时限开始计时');
     });
   }
 
   /** In the restoration's transaction: every linked child still open is resolved with the outage. */
-  async resolveAll(em: EntityManager, outageId: number, _by: Actor): Promise<number> {
+  async resolveAll(outageId: number, _by: Actor): Promise<number> {
+    const em = this.db.manager;
     const links = await em.find(OutageTicket, { where: { outageId, unlinkedAt: IsNull() } });
     let resolved = 0;
     for (const link of links)
-      if (await this.tickets.resolveWith(em, link.ticketId, '供应已恢复，随停供事件一并处理完毕', { outageId }))
-        resolved++;
+      if (await this.tickets.resolveWith(link.ticketId, '供应已恢复，随停供事件一并处理完毕', { outageId })) resolved++;
     return resolved;
   }
 
@@ -93,7 +93,8 @@ export class OutageChildren implements OnModuleInit {
     return links.map((l) => l.ticketId);
   }
 
-  private async activeOutageOf(em: EntityManager, accountNo: string, at: Date): Promise<Outage | null> {
+  private async activeOutageOf(accountNo: string, at: Date): Promise<Outage | null> {
+    const em = this.db.manager;
     // Asked at every intake of a fault, mostly of an account in no outage: a plain statement.
     const hits = await preparedQuery<{ outageId: number }[]>(
       em,

@@ -95,7 +95,7 @@ export class OutageNotices implements OnModuleInit {
       // The cursor moves once: a second process on the same chunk queues nothing.
       const moved = await em.update(OutageAnnouncement, { id: run.id, cursor: run.cursor }, { cursor: last });
       if (!moved.affected) return 0;
-      const queued = await this.outbox.enqueueMany(em, requests);
+      const queued = await this.outbox.enqueueMany(requests);
       await em.increment(OutageAnnouncement, { id: run.id }, 'residentsQueued', queued);
       return queued;
     });

@@ -9,7 +9,7 @@ import {
   ResidentOutageView,
   UpdateOutageRequest,
 } from '@utility/shared';
-import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { conflict, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -83,7 +83,7 @@ export class OutagesService {
           accounts.slice(i, i + INSERT_CHUNK).map((a) => ({ outageId, accountId: a.id, accountNo: a.accountNo })),
         );
       // Planned outages are announced ahead, now; an unplanned one at once too.
-      await this.announce(em, outageId, 'declared', now);
+      await this.announce(outageId, 'declared', now);
       return outageId;
     });
     return this.view(created.resourceId);
@@ -102,7 +102,7 @@ export class OutagesService {
         { restoreBy, reason: body.reason ?? outage.reason, updatedAt: now },
       );
       if (!changed.affected) throw conflict(ErrorCode.OutageRestored);
-      if (moved) await this.announce(em, id, 'restore_changed', now);
+      if (moved) await this.announce(id, 'restore_changed', now);
     });
     return this.view(id);
   }
@@ -114,8 +114,8 @@ export class OutagesService {
     await this.db.transaction(async (em) => {
       const changed = await em.update(Outage, { id, restoredAt: IsNull() }, { restoredAt: now, updatedAt: now });
       if (!changed.affected) throw conflict(ErrorCode.OutageRestored);
-      await this.announce(em, id, 'restored', now);
-      await this.children.resolveAll(em, id, me);
+      await this.announce(id, 'restored', now);
+      await this.children.resolveAll(id, me);
     });
     return this.view(id);
   }
@@ -201,7 +201,8 @@ export class OutagesService {
     return rows.map((o) => toOutageView(o, links.filter((l) => l.outageId === o.id).length, now));
   }
 
-  private async announce(em: EntityManager, outageId: number, kind: OutageNoticeKind, at: Date): Promise<void> {
+  private async announce(outageId: number, kind: OutageNoticeKind, at: Date): Promise<void> {
+    const em = this.db.manager;
     await em.insert(OutageAnnouncement, {
       outageId,
       kind,

@@ -174,8 +174,8 @@ export class OfflinePaymentsService {
     line: { serialNo: string; period: string; debitedOn: string },
     amountFen: number,
   ): Promise<{ failure: string }> {
-    await this.db.transaction((em) =>
-      this.tickets.openSystemTicket(em, {
+    await this.db.transaction(() =>
+      this.tickets.openSystemTicket({
         type: TicketType.Billing,
         accountNo,
         description: `银行代扣无对应待缴账单：流水号 ${line.serialNo}，账期 ${line.period}，${line.debitedOn} 扣款 ${formatYuan(amountFen)}。请核实后退回银行。`,

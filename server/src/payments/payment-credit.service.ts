@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, PaymentMethod, TicketType } from '@utility/shared';
-import { EntityManager } from 'typeorm';
 import { BillsService } from '../billing/bills.service';
 import { conflict } from '../common/app-error';
 import { Db, isDuplicateKey } from '../common/db';
@@ -28,7 +27,8 @@ export type CreditOutcome = 'credited' | 'duplicate' | 'paid_twice' | 'unknown_o
  * Writes down what a report of a payment came to (the notice log): in the crediting transaction when
  * there is one, so a credited notice is one commit and its line never outlives a rolled-back credit.
  */
-export type CreditRecorder = (em: EntityManager, outcome: CreditOutcome) => Promise<unknown>;
+/** Told the outcome; inside the crediting transaction when there is one (it joins by context). */
+export type CreditRecorder = (outcome: CreditOutcome) => Promise<unknown>;
 
 /** A payment billing staff took outside WeChat Pay: at the counter, or a bank's auto-debit line. */
 export interface OfflinePayment {
@@ -65,7 +65,7 @@ export class PaymentCredit {
     // Every notice (a fifth of them WeChat Pay's retries) starts here: a plain statement, only what is used.
     const loose = this.db.dataSource.manager;
     const [order]: OrderToCredit[] = await loose.query(ORDER_TO_CREDIT, [paid.outTradeNo]);
-    const answer = async (outcome: CreditOutcome) => (await record?.(loose, outcome), outcome);
+    const answer = async (outcome: CreditOutcome) => (await record?.(outcome), outcome);
     if (!order) return answer('unknown_order');
     const mismatches = this.notices.mismatches(paid, { outTradeNo: order.orderNo, amountFen: order.amountFen });
     if (mismatches.length) {
@@ -74,19 +74,20 @@ export class PaymentCredit {
     }
     if (order.status === 'paid' || order.status === 'refunded')
       return answer(order.transactionId === paid.transactionId ? 'duplicate' : 'mismatch');
-    return this.db.transaction(async (em) => {
-      const outcome = await this.creditIn(em, order, paid);
-      await record?.(em, outcome);
+    return this.db.transaction(async () => {
+      const outcome = await this.creditIn(order, paid);
+      await record?.(outcome);
       return outcome;
     });
   }
 
-  private async creditIn(em: EntityManager, order: OrderToCredit, paid: PaidTransaction): Promise<CreditOutcome> {
+  private async creditIn(order: OrderToCredit, paid: PaidTransaction): Promise<CreditOutcome> {
+    const em = this.db.manager;
     const paidAt = storedValue(em, PaymentOrder, 'paidAt', paid.successTime);
     if (!(await changedRows(em, MARK_PAID, [paid.transactionId, paidAt, order.id]))) return 'duplicate';
     if (order.topUpId !== null) {
       // A top-up is money on the balance however late it comes, even after its order was closed.
-      await this.topUps.ledger.credit(em, {
+      await this.topUps.ledger.credit({
         topUpId: order.topUpId,
         accountId: order.accountId,
         orderNo: order.orderNo,
@@ -96,10 +97,10 @@ export class PaymentCredit {
       return 'credited';
     }
     const billId = order.billId!;
-    if (await this.bills.settle(em, billId, order.id, order.amountFen, paid.successTime)) return 'credited';
+    if (await this.bills.settle(billId, order.id, order.amountFen, paid.successTime)) return 'credited';
     // The bill was already settled by another order (a closed order paid late): money to give back.
     await em.update(PaymentOrder, { id: order.id }, { settledBill: false });
-    await this.tickets.openSystemTicket(em, {
+    await this.tickets.openSystemTicket({
       type: TicketType.Billing,
       accountNo: (await this.bills.find(billId)).accountNo,
       description: `重复缴费：订单 ${order.orderNo}（微信支付单号 ${paid.transactionId}）支付 ${(order.amountFen / 100).toFixed(2)} 元，但账单已由其他订单缴清，请核实后退款。`,
@@ -131,7 +132,7 @@ export class PaymentCredit {
           lastQueriedAt: null,
         });
         const orderId = identifiers[0].id as number;
-        if (!(await this.bills.settle(em, p.billId, orderId, p.amountFen, p.paidAt)))
+        if (!(await this.bills.settle(p.billId, orderId, p.amountFen, p.paidAt)))
           throw conflict(ErrorCode.BillAlreadyPaid);
         return orderId;
       });

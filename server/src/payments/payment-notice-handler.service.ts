@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { insertRows } from '../common/plain-insert';
 import { PaymentNotice } from './payment-notice.entity';
@@ -40,18 +40,19 @@ export class PaymentNoticeHandler {
   async handle(notice: VerifiedNotice): Promise<NoticeOutcome> {
     // A payment's line is written in its crediting transaction: one commit per credited notice.
     if (notice.eventType === 'TRANSACTION.SUCCESS')
-      return this.credit.credit(notice.resource, (em, outcome) => this.record(em, notice, outcome));
+      return this.credit.credit(notice.resource, (outcome) => this.record(notice, outcome));
     let outcome: NoticeOutcome;
     if ('refundId' in notice.resource) outcome = await this.refunds.onWechatResult(notice.resource);
     else if (this.fapiaoConsumer)
       outcome = await this.fapiaoConsumer(notice.eventType as FapiaoEventType, notice.resource as FapiaoNotice);
     else outcome = 'unknown_fapiao';
-    await this.record(this.log.manager, notice, outcome);
+    await this.record(notice, outcome);
     return outcome;
   }
 
-  private record(em: EntityManager, notice: VerifiedNotice, outcome: NoticeOutcome): Promise<unknown> {
-    return insertRows(em, PaymentNotice, [
+  /** In the crediting transaction when there is one: the log repository joins it by context. */
+  private record(notice: VerifiedNotice, outcome: NoticeOutcome): Promise<unknown> {
+    return insertRows(this.log.manager, PaymentNotice, [
       {
         noticeId: notice.id.slice(0, 64),
         eventType: notice.eventType,

@@ -129,7 +129,7 @@ export class ReconciliationService {
           ticketId: null,
           foundAt: this.clock.now(),
         });
-        const ticket = await this.tickets.openSystemTicket(em, {
+        const ticket = await this.tickets.openSystemTicket({
           type: TicketType.Billing,
           accountNo,
           description: `对账差异（${billDate}）：${KIND_TEXT[m.kind]}。商户订单号 ${m.outTradeNo}，系统 ${fen(m.oursFen)}，微信 ${fen(m.wechatFen)}。`,

@@ -107,8 +107,8 @@ export class RefundsService {
       if (!moved.affected || status !== 'succeeded') return null;
       const order = await em.findOneByOrFail(PaymentOrder, { id: refund.orderId });
       await em.update(PaymentOrder, { id: order.id }, { status: 'refunded' });
-      if (order.topUpId !== null) await this.topUps.ledger.refunded(em, order.topUpId, order.amountFen);
-      else if (order.settledBill) await this.bills.unsettle(em, order.billId!, order.id);
+      if (order.topUpId !== null) await this.topUps.ledger.refunded(order.topUpId, order.amountFen);
+      else if (order.settledBill) await this.bills.unsettle(order.billId!, order.id);
       return order.id;
     });
     // Once, by whichever notice recorded it: the money is back, so its invoice is reversed (invoices module).

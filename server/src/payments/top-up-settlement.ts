@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 
 /** A paid top-up order, as the prepaid ledger needs it. */
 export interface PaidTopUp {
@@ -17,11 +16,11 @@ export interface PaidTopUp {
  */
 export interface TopUpLedgerPort {
   /** In the crediting transaction; runs again if that transaction is retried. */
-  credit(em: EntityManager, paid: PaidTopUp): Promise<void>;
+  credit(paid: PaidTopUp): Promise<void>;
   /** The order closed unpaid (expired, or replaced by a newer top-up of the account). */
   closed(topUpId: number): Promise<void>;
   /** In the refund's transaction: the money went back to the payer. */
-  refunded(em: EntityManager, topUpId: number, amountFen: number): Promise<void>;
+  refunded(topUpId: number, amountFen: number): Promise<void>;
 }
 
 @Injectable()

@@ -98,7 +98,7 @@ export class MeterDelivery {
     return this.db.transaction(async (em) => {
       const marked = await em.update(TopUp, { id: topUp.id, escalatedAt: IsNull() }, { escalatedAt: now });
       if (!marked.affected) return false;
-      const ticket = await this.tickets.openSystemTicket(em, {
+      const ticket = await this.tickets.openSystemTicket({
         type: TicketType.Billing,
         accountNo: account?.accountNo ?? null,
         description:

@@ -9,7 +9,7 @@ import {
   shanghaiDate,
   usageCharges,
 } from '@utility/shared';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { MeterReadingsService } from '../billing/meter-readings.service';
 import { TariffsService } from '../billing/tariffs.service';
 import { Clock } from '../common/clock';
@@ -18,6 +18,7 @@ import { changedRows, insertRows, storedValue } from '../common/plain-insert';
 import { PaidTopUp, TopUpLedgerPort, TopUpSettlement } from '../payments/top-up-settlement';
 import { PrepaidEntry } from './prepaid-entry.entity';
 import { TopUp } from './top-up.entity';
+import { Db } from '../common/db';
 
 /**
  * A paid order credits its top-up once (only from awaiting payment or closed). An IoT top-up goes to the
@@ -44,6 +45,7 @@ export interface LedgerAccount {
 @Injectable()
 export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
   constructor(
+    private readonly db: Db,
     @InjectRepository(PrepaidEntry) private readonly entries: Repository<PrepaidEntry>,
     @InjectRepository(TopUp) private readonly topUps: Repository<TopUp>,
     private readonly settlement: TopUpSettlement,
@@ -56,7 +58,8 @@ export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
     this.settlement.bind(this);
   }
 
-  async credit(em: EntityManager, paid: PaidTopUp): Promise<void> {
+  async credit(paid: PaidTopUp): Promise<void> {
+    const em = this.db.manager;
     // Plain statements: a top-up notice runs at the payment-notice rate (common/plain-insert.ts).
     const creditedAt = storedValue(em, TopUp, 'creditedAt', paid.paidAt);
     if (!(await changedRows(em, CREDIT_TOP_UP, [paid.orderNo, creditedAt, creditedAt, paid.topUpId]))) {
@@ -81,7 +84,8 @@ export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
     await this.topUps.update({ id: topUpId, status: 'awaiting_payment' }, { status: 'closed' });
   }
 
-  async refunded(em: EntityManager, topUpId: number, amountFen: number): Promise<void> {
+  async refunded(topUpId: number, amountFen: number): Promise<void> {
+    const em = this.db.manager;
     const topUp = await em.findOneByOrFail(TopUp, { id: topUpId });
     const moved = await em.update(
       TopUp,

@@ -74,17 +74,17 @@ export class QueueAdminService {
 
   createQueue(actor: StaffPrincipal, body: QueueBody): Promise<AdminQueueView> {
     return this.write(async (em) => {
-      const place = await this.place(em, body.districtId, body.stationId);
-      await this.assertMembers(em, body.memberIds);
+      const place = await this.place(body.districtId, body.stationId);
+      await this.assertMembers(body.memberIds);
       const code = body.code ?? `queue-${randomBytes(3).toString('hex')}`;
-      await this.assertQueueUnique(em, { code, name: body.name }, null);
+      await this.assertQueueUnique({ code, name: body.name }, null);
       const queue = await em.save(
         Queue,
         em.create(Queue, { code, name: body.name, ...place, ...flagsOf(body.kind), triage: false }),
       );
-      await this.queues.setMembers(em, queue.id, body.memberIds);
+      await this.queues.setMembers(queue.id, body.memberIds);
       const view = queueView(queue, body.memberIds);
-      await this.changed(em, actor, 'queue.create', 'queue', queue.id, undefined, view);
+      await this.changed(actor, 'queue.create', 'queue', queue.id, undefined, view);
       return view;
     });
   }
@@ -93,19 +93,18 @@ export class QueueAdminService {
     return this.write(async (em) => {
       const row = await em.findOneBy(Queue, { id });
       if (!row) throw notFound();
-      const before = queueView(row, await this.queues.memberIds(id, em));
+      const before = queueView(row, await this.queues.memberIds(id));
       if (patch.kind !== undefined && row.triage && patch.kind !== 'triage')
         throw unknownReference('kind', '分诊队列的类型不能修改');
       const place =
         patch.districtId !== undefined || patch.stationId !== undefined
           ? await this.place(
-              em,
               patch.districtId !== undefined ? patch.districtId : row.districtId,
               patch.stationId !== undefined ? patch.stationId : row.stationId,
             )
           : {};
-      if (patch.memberIds) await this.assertMembers(em, patch.memberIds);
-      await this.assertQueueUnique(em, { code: patch.code, name: patch.name }, id);
+      if (patch.memberIds) await this.assertMembers(patch.memberIds);
+      await this.assertQueueUnique({ code: patch.code, name: patch.name }, id);
       const next: Queue = {
         ...row,
         ...defined({ code: patch.code, name: patch.name }),
@@ -113,9 +112,9 @@ export class QueueAdminService {
         ...(patch.kind && !row.triage ? flagsOf(patch.kind) : {}),
       };
       await em.save(Queue, next);
-      if (patch.memberIds) await this.queues.setMembers(em, id, patch.memberIds);
-      const after = queueView(next, await this.queues.memberIds(id, em));
-      await this.changed(em, actor, 'queue.update', 'queue', id, before, after);
+      if (patch.memberIds) await this.queues.setMembers(id, patch.memberIds);
+      const after = queueView(next, await this.queues.memberIds(id));
+      await this.changed(actor, 'queue.update', 'queue', id, before, after);
       return after;
     });
   }
@@ -130,10 +129,10 @@ export class QueueAdminService {
 
   createRule(actor: StaffPrincipal, body: RuleBody): Promise<RoutingRuleView> {
     return this.write(async (em) => {
-      await this.assertRule(em, body, null);
+      await this.assertRule(body, null);
       const rule = await em.save(RoutingRuleRow, em.create(RoutingRuleRow, body));
       const view = ruleView(rule);
-      await this.changed(em, actor, 'routing_rule.create', 'routing_rule', rule.id, undefined, view);
+      await this.changed(actor, 'routing_rule.create', 'routing_rule', rule.id, undefined, view);
       return view;
     });
   }
@@ -144,9 +143,9 @@ export class QueueAdminService {
       if (!row) throw notFound();
       const before = ruleView(row);
       const next = { ...row, ...defined(patch) };
-      await this.assertRule(em, next, id);
+      await this.assertRule(next, id);
       const after = ruleView(await em.save(RoutingRuleRow, next));
-      await this.changed(em, actor, 'routing_rule.update', 'routing_rule', id, before, after);
+      await this.changed(actor, 'routing_rule.update', 'routing_rule', id, before, after);
       return after;
     });
   }
@@ -156,31 +155,27 @@ export class QueueAdminService {
    * a station of another district than the one named is refused.
    */
   private async place(
-    em: EntityManager,
     districtId: number | null,
     stationId: number | null,
   ): Promise<{ districtId: number | null; stationId: number | null }> {
-    if (districtId !== null && !(await this.org.findDistrict(districtId, em)))
+    if (districtId !== null && !(await this.org.findDistrict(districtId)))
       throw unknownReference('districtId', '片区不存在');
     if (stationId === null) return { districtId, stationId };
-    const station = await this.org.findStation(stationId, em);
+    const station = await this.org.findStation(stationId);
     if (!station) throw unknownReference('stationId', '站点不存在');
     if (districtId !== null && station.districtId !== districtId)
       throw unknownReference('stationId', '站点不属于所选片区');
     return { districtId: station.districtId, stationId };
   }
 
-  private async assertMembers(em: EntityManager, staffIds: number[]): Promise<void> {
-    const people = (await this.staff.findByIds(staffIds, em)).filter((s) => s.active);
+  private async assertMembers(staffIds: number[]): Promise<void> {
+    const people = (await this.staff.findByIds(staffIds)).filter((s) => s.active);
     const missing = staffIds.filter((id) => !people.some((p) => p.id === id));
     if (missing.length) throw unknownReference('memberIds', `人员不存在或已停用：${missing.join('、')}`);
   }
 
-  private async assertQueueUnique(
-    em: EntityManager,
-    fields: { code?: string; name?: string },
-    exceptId: number | null,
-  ): Promise<void> {
+  private async assertQueueUnique(fields: { code?: string; name?: string }, exceptId: number | null): Promise<void> {
+    const em = this.db.manager;
     for (const key of ['code', 'name'] as const) {
       if (fields[key] === undefined) continue;
       const clash = await em.findOneBy(Queue, { [key]: fields[key] });
@@ -188,8 +183,9 @@ export class QueueAdminService {
     }
   }
 
-  private async assertRule(em: EntityManager, rule: Omit<RoutingRuleRow, 'id'>, exceptId: number | null) {
-    const place = await this.place(em, rule.districtId, rule.stationId);
+  private async assertRule(rule: Omit<RoutingRuleRow, 'id'>, exceptId: number | null) {
+    const em = this.db.manager;
+    const place = await this.place(rule.districtId, rule.stationId);
     if (rule.districtId === null && rule.stationId !== null) rule.districtId = place.districtId;
     if (!(await em.findOneBy(Queue, { id: rule.queueId }))) throw unknownReference('queueId', '队列不存在');
     // NULLs never collide in a unique index: the one-rule-per-key check is made here.
@@ -200,7 +196,6 @@ export class QueueAdminService {
   }
 
   private async changed(
-    em: EntityManager,
     actor: StaffPrincipal,
     action: string,
     subjectType: string,
@@ -208,8 +203,8 @@ export class QueueAdminService {
     before: unknown,
     after: unknown,
   ): Promise<void> {
-    await this.version.bump(em);
-    await this.audit.record(actor, { action, subjectType, subjectId, before, after }, em);
+    await this.version.bump();
+    await this.audit.record(actor, { action, subjectType, subjectId, before, after });
   }
 
   private async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Role, RoutingTarget, TicketType, routeTicket } from '@utility/shared';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { StaffPrincipal } from '../common/principal';
 import { OrgVersion } from '../org/org-version.service';
 import { QueueMember } from './queue-member.entity';
 import { Queue } from './queue.entity';
 import { RoutingRuleRow } from './routing-rule.entity';
+import { Db } from '../common/db';
 
 /** Code prefix of the supervisors' complaint queues (grade-1 complaints): `complaint-supervisor-<district>`. */
 export const SUPERVISOR_COMPLAINT_QUEUE = 'complaint-supervisor';
@@ -23,6 +24,7 @@ export class QueuesService {
   private readonly worked = new Map<number, { at: number; queues: Promise<Queue[]> }>();
 
   constructor(
+    private readonly db: Db,
     @InjectRepository(Queue) private readonly queues: Repository<Queue>,
     @InjectRepository(QueueMember) private readonly members: Repository<QueueMember>,
     @InjectRepository(RoutingRuleRow) private readonly rules: Repository<RoutingRuleRow>,
@@ -96,18 +98,16 @@ export class QueuesService {
     return (await this.visibleQueues(staff)).find((q) => q.id === queueId) ?? null;
   }
 
-  findById(id: number, em?: EntityManager): Promise<Queue | null> {
-    return (em?.getRepository(Queue) ?? this.queues).findOneBy({ id });
+  findById(id: number): Promise<Queue | null> {
+    return this.queues.findOneBy({ id });
   }
 
   findByIds(ids: number[]): Promise<Queue[]> {
     return ids.length ? this.queues.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  memberIds(queueId: number, em?: EntityManager): Promise<number[]> {
-    return (em?.getRepository(QueueMember) ?? this.members)
-      .findBy({ queueId })
-      .then((rows) => rows.map((m) => m.staffId));
+  memberIds(queueId: number): Promise<number[]> {
+    return this.members.findBy({ queueId }).then((rows) => rows.map((m) => m.staffId));
   }
 
   /** Districts whose queue for `type` (by the routing rules) this staff member works, e.g. the billing agents' districts. */
@@ -123,16 +123,16 @@ export class QueuesService {
   }
 
   /**
-   * The queue a new ticket goes to: the most specific rule, else the triage queue.
-   * `em`: read on the caller's transaction's connection (a transaction must never wait for a second one).
+   * The queue a new ticket goes to: the most specific rule, else the triage queue. Inside a
+   * transaction, read on its connection (a transaction must never wait for a second one).
    */
-  async route(target: RoutingTarget, em?: EntityManager): Promise<Queue> {
-    const { rules, queues } = await this.routingTable(em);
+  async route(target: RoutingTarget): Promise<Queue> {
+    const { rules, queues } = await this.routingTable();
     const queueId = routeTicket(
       rules.filter((r) => r.ticketType === target.type),
       target,
     );
-    return (queueId ? queues.get(queueId) : undefined) ?? this.triageQueue(em);
+    return (queueId ? queues.get(queueId) : undefined) ?? this.triageQueue();
   }
 
   /** Where grade-1 complaints go: the district's supervisors' complaint queue, else the company-wide one. */
@@ -147,8 +147,8 @@ export class QueuesService {
     return queue;
   }
 
-  async triageQueue(em?: EntityManager): Promise<Queue> {
-    const triage = [...(await this.routingTable(em)).queues.values()].find((q) => q.triage);
+  async triageQueue(): Promise<Queue> {
+    const triage = [...(await this.routingTable()).queues.values()].find((q) => q.triage);
     if (!triage) throw new Error('No triage queue is configured: run the seed or create one');
     return triage;
   }
@@ -164,36 +164,37 @@ export class QueuesService {
    * used by the next ticket in every process. The version is read first, so a change committed
    * between the two reads is at worst loaded under the older number and reloaded next time.
    */
-  private async routingTable(em?: EntityManager) {
-    const version = await this.orgVersion.current(em);
+  private async routingTable() {
+    const version = await this.orgVersion.current();
     if (this.routing && this.routing.version === version) return this.routing;
-    const rules = await (em?.getRepository(RoutingRuleRow) ?? this.rules).find();
-    const queues = await (em?.getRepository(Queue) ?? this.queues).find();
+    const rules = await this.rules.find();
+    const queues = await this.queues.find();
     this.routing = { version, rules, queues: new Map(queues.map((q) => [q.id, q])) };
     return this.routing;
   }
 
   /** Every queue, for the admin console. */
-  listAll(em?: EntityManager): Promise<Queue[]> {
-    return (em?.getRepository(Queue) ?? this.queues).find({ order: { id: 'ASC' } });
+  listAll(): Promise<Queue[]> {
+    return this.queues.find({ order: { id: 'ASC' } });
   }
 
-  listRules(em?: EntityManager): Promise<RoutingRuleRow[]> {
-    return (em?.getRepository(RoutingRuleRow) ?? this.rules).find({ order: { id: 'ASC' } });
+  listRules(): Promise<RoutingRuleRow[]> {
+    return this.rules.find({ order: { id: 'ASC' } });
   }
 
   /** queue id → member staff ids. */
-  async membersByQueue(em?: EntityManager): Promise<Map<number, number[]>> {
-    const rows = await (em?.getRepository(QueueMember) ?? this.members).find({ order: { id: 'ASC' } });
+  async membersByQueue(): Promise<Map<number, number[]>> {
+    const rows = await this.members.find({ order: { id: 'ASC' } });
     const byQueue = new Map<number, number[]>();
     for (const m of rows) byQueue.set(m.queueId, [...(byQueue.get(m.queueId) ?? []), m.staffId]);
     return byQueue;
   }
 
   /** Replaces who works the queue (inside the caller's transaction, which also records the change). */
-  async setMembers(em: EntityManager, queueId: number, staffIds: readonly number[]): Promise<void> {
+  async setMembers(queueId: number, staffIds: readonly number[]): Promise<void> {
+    const em = this.db.manager;
     this.worked.clear();
-    const current = await this.memberIds(queueId, em);
+    const current = await this.memberIds(queueId);
     const gone = current.filter((id) => !staffIds.includes(id));
     const added = staffIds.filter((id) => !current.includes(id));
     if (gone.length) await em.delete(QueueMember, { queueId, staffId: In(gone) });
@@ -208,7 +209,7 @@ export class QueuesService {
   async ensureQueue(row: Omit<Queue, 'id'>): Promise<Queue> {
     const existing = await this.queues.findOneBy({ code: row.code });
     if (existing) return existing;
-    const saved = await this.queues.save(row, { transaction: false });
+    const saved = await this.queues.save(row);
     this.worked.clear();
     await this.orgVersion.bumpNow();
     return saved;
@@ -220,9 +221,9 @@ export class QueuesService {
   }
 
   /** Staff accounts (admin): `staffId` works exactly these queues afterwards. */
-  async setMemberships(staffId: number, queueIds: number[], em?: EntityManager): Promise<void> {
+  async setMemberships(staffId: number, queueIds: number[]): Promise<void> {
     this.worked.clear();
-    const repo = em?.getRepository(QueueMember) ?? this.members;
+    const repo = this.members;
     const current = (await repo.findBy({ staffId })).map((m) => m.queueId);
     const removed = current.filter((id) => !queueIds.includes(id));
     const added = queueIds.filter((id) => !current.includes(id));
@@ -247,7 +248,7 @@ export class QueuesService {
       stationId: row.stationId ?? IsNull(),
     });
     if (existing) return;
-    await this.rules.save(row, { transaction: false });
+    await this.rules.save(row);
     await this.orgVersion.bumpNow();
   }
 }

@@ -90,7 +90,7 @@ export class FieldWorkService {
     return this.step(me, id, [TicketStatus.Assigned], async (em, ticket, events) =>
       acceptedSinceAssigned(events)
         ? ticket
-        : this.tickets.recordStep(em, me, ticket, { events: [{ kind: TicketEventKind.JobAccepted, note: '已接单' }] }),
+        : this.tickets.recordStep(me, ticket, { events: [{ kind: TicketEventKind.JobAccepted, note: '已接单' }] }),
     );
   }
 
@@ -103,7 +103,7 @@ export class FieldWorkService {
       // and the resident sees the new arrival time (docs/domain.md#clocks).
       const early = ticket.windowStart !== null && now < ticket.windowStart;
       if (early && !body.reason) throw unprocessable(ErrorCode.DepartureReasonRequired);
-      return this.tickets.recordStep(em, me, ticket, {
+      return this.tickets.recordStep(me, ticket, {
         to: TicketStatus.EnRoute,
         note: early
           ? `提前出发（${body.reason}），预计${body.etaMinutes}分钟后到达`
@@ -116,7 +116,7 @@ export class FieldWorkService {
   /** 到场: the move's event records when (and, if the phone shared it, where). */
   arrive(me: StaffPrincipal, id: number, body: ArriveRequest): Promise<FieldJobView> {
     return this.step(me, id, [TicketStatus.EnRoute], (em, ticket) =>
-      this.tickets.recordStep(em, me, ticket, {
+      this.tickets.recordStep(me, ticket, {
         to: TicketStatus.OnSite,
         data: body.location ? { latitude: body.location.latitude, longitude: body.location.longitude } : undefined,
       }),
@@ -142,7 +142,7 @@ export class FieldWorkService {
     }
     return this.step(me, id, QUOTABLE, async (em, ticket) => {
       const now = this.clock.now();
-      const earlier = await currentQuote(em, ticket.id);
+      const earlier = await currentQuote(ticket.id);
       if (earlier) await em.update(RepairQuote, { id: earlier.id }, { status: 'superseded' });
       const { identifiers } = await em.insert(RepairQuote, {
         ticketId: ticket.id,
@@ -160,7 +160,7 @@ export class FieldWorkService {
       const quoteId = identifiers[0].id as number;
       const items = priced.lines.map((l) => `${l.name}×${l.qty}`).join('、');
       // The resident is told of it (items, total, 待您确认) from this event, by the notice planner.
-      return this.tickets.recordStep(em, me, ticket, {
+      return this.tickets.recordStep(me, ticket, {
         events: [
           {
             kind: TicketEventKind.QuoteSent,
@@ -175,16 +175,16 @@ export class FieldWorkService {
   /** The resident signed the visit's quote on the technician's phone: accepted, with the signature kept. */
   signQuote(me: StaffPrincipal, id: number, body: SignQuoteRequest): Promise<FieldJobView> {
     return this.step(me, id, QUOTABLE, async (em, ticket) => {
-      const quote = await currentQuote(em, ticket.id);
+      const quote = await currentQuote(ticket.id);
       if (!quote || quote.id !== body.quoteId) throw conflict(ErrorCode.QuoteChanged);
       if (quote.status === 'accepted') return ticket;
-      await this.uploads.claim(em, [body.photoId], { kind: 'staff', id: me.id }, `quote_sign:${quote.id}`, 1);
+      await this.uploads.claim([body.photoId], { kind: 'staff', id: me.id }, `quote_sign:${quote.id}`, 1);
       await em.update(
         RepairQuote,
         { id: quote.id, status: 'pending' },
         { status: 'accepted', acceptedAt: this.clock.now(), acceptedVia: 'signature', signaturePhotoId: body.photoId },
       );
-      return this.tickets.recordStep(em, me, ticket, {
+      return this.tickets.recordStep(me, ticket, {
         events: [
           {
             kind: TicketEventKind.QuoteAccepted,
@@ -209,7 +209,7 @@ export class FieldWorkService {
         if (!readings.length) throw new AppError(HttpStatus.CONFLICT, ErrorCode.TemperatureRequired);
         if (!readings.some(countsAsSigned)) throw conflict(ErrorCode.TemperatureUnsigned);
       }
-      const quote = await currentQuote(em, ticket.id);
+      const quote = await currentQuote(ticket.id);
       if (body.chargeable && quote?.status !== 'accepted') throw conflict(ErrorCode.QuoteRequired);
       if (body.confirmation.kind === 'in_app' && !confirmedInVisit(events))
         throw conflict(ErrorCode.ResidentConfirmationRequired);
@@ -235,10 +235,10 @@ export class FieldWorkService {
       // The visit is over: its quote (charged, or left unused by free work) is closed with it.
       if (quote) await em.update(RepairQuote, { id: quote.id }, { resultId });
       const owner = { kind: 'staff' as const, id: me.id };
-      await this.uploads.claim(em, body.photoIdsBefore, owner, `repair_before:${resultId}`);
-      await this.uploads.claim(em, body.photoIdsAfter, owner, `repair_after:${resultId}`);
-      if (signaturePhotoId) await this.uploads.claim(em, [signaturePhotoId], owner, `repair_sign:${resultId}`, 1);
-      return this.tickets.recordStep(em, me, ticket, {
+      await this.uploads.claim(body.photoIdsBefore, owner, `repair_before:${resultId}`);
+      await this.uploads.claim(body.photoIdsAfter, owner, `repair_after:${resultId}`);
+      if (signaturePhotoId) await this.uploads.claim([signaturePhotoId], owner, `repair_sign:${resultId}`, 1);
+      return this.tickets.recordStep(me, ticket, {
         to: TicketStatus.Resolved,
         means: 'job_result',
         note: body.diagnosis,
@@ -256,7 +256,7 @@ export class FieldWorkService {
   /** 退回: someone who cannot finish says why and gives the ticket back to its queue; its clocks run on untouched. */
   handOver(me: StaffPrincipal, id: number, body: HandOverRequest): Promise<FieldJobView> {
     return this.step(me, id, [TicketStatus.Assigned, TicketStatus.EnRoute, TicketStatus.OnSite], (em, ticket) =>
-      this.tickets.recordStep(em, me, ticket, {
+      this.tickets.recordStep(me, ticket, {
         to: TicketStatus.Accepted,
         note: body.reason,
         events: [
@@ -300,14 +300,8 @@ export class FieldWorkService {
         });
         readingId = identifiers[0].id as number;
         if (body.signaturePhotoId)
-          await this.uploads.claim(
-            em,
-            [body.signaturePhotoId],
-            { kind: 'staff', id: me.id },
-            `temp_sign:${readingId}`,
-            1,
-          );
-        return this.tickets.recordStep(em, me, ticket, {
+          await this.uploads.claim([body.signaturePhotoId], { kind: 'staff', id: me.id }, `temp_sign:${readingId}`, 1);
+        return this.tickets.recordStep(me, ticket, {
           events: [
             {
               kind: TicketEventKind.TemperatureRecorded,
@@ -342,7 +336,7 @@ export class FieldWorkService {
   ): Promise<FieldJobView> {
     await this.reader.visibleTicket(me, id);
     const ticket = await this.db.transaction(async (em) => {
-      const { ticket, events } = await this.tickets.lockForStep(em, id);
+      const { ticket, events } = await this.tickets.lockForStep(id);
       if (type && ticket.type !== type) throw conflict(ErrorCode.TicketTypeMismatch);
       if (!statuses.includes(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
       if (ticket.assigneeId !== me.id) throw forbidden();

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DEFAULT_REPAIR_PRICE_LIST, ErrorCode, PriceListSchema, PriceListView, RepairPriceItem } from '@utility/shared';
 import { z } from 'zod';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AdminAudit } from '../audit/admin-audit.service';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -48,16 +48,16 @@ export class PriceListService implements OnApplicationBootstrap {
     }
   }
 
-  /** What a technician may quote now, in the form's order (`em`: inside the caller's transaction). */
-  async quotable(em?: EntityManager): Promise<RepairPriceItem[]> {
-    const repo = em ? em.getRepository(PriceListItem) : this.rows;
+  /** What a technician may quote now, in the form's order (inside the caller's transaction, if any). */
+  async quotable(): Promise<RepairPriceItem[]> {
+    const repo = this.rows;
     return (await repo.find({ where: { retired: false }, order: { position: 'ASC' } })).map(toItem);
   }
 
   /** The whole list for the operator, each item saying whether a quote has named it. */
-  async view(em?: EntityManager): Promise<PriceListView> {
-    const rows = await (em ? em.getRepository(PriceListItem) : this.rows).find({ order: { position: 'ASC' } });
-    const inUse = await Promise.all(rows.map((r) => this.quoted(em ?? this.rows.manager, r.code)));
+  async view(): Promise<PriceListView> {
+    const rows = await this.rows.find({ order: { position: 'ASC' } });
+    const inUse = await Promise.all(rows.map((r) => this.quoted(r.code)));
     return { items: rows.map((r, i) => ({ ...toItem(r), retired: r.retired, inUse: inUse[i] })) };
   }
 
@@ -69,7 +69,7 @@ export class PriceListService implements OnApplicationBootstrap {
       const kept = new Set(body.items.map((i) => i.code));
       const dropped = before.filter((r) => !kept.has(r.code));
       for (const row of dropped) {
-        if (await this.quoted(em, row.code))
+        if (await this.quoted(row.code))
           throw new AppError(
             HttpStatus.CONFLICT,
             ErrorCode.PriceItemInUse,
@@ -82,23 +82,20 @@ export class PriceListService implements OnApplicationBootstrap {
         if (row) await em.update(PriceListItem, { id: row.id }, { ...item, position, updatedAt: now });
         else await em.insert(PriceListItem, { ...item, position, updatedAt: now });
       }
-      await this.audit.record(
-        staff,
-        {
-          action: 'price_list.update',
-          subjectType: 'price_list',
-          subjectId: 1,
-          before: before.map((r) => ({ ...toItem(r), retired: r.retired })),
-          after: body.items,
-        },
-        em,
-      );
-      return this.view(em);
+      await this.audit.record(staff, {
+        action: 'price_list.update',
+        subjectType: 'price_list',
+        subjectId: 1,
+        before: before.map((r) => ({ ...toItem(r), retired: r.retired })),
+        after: body.items,
+      });
+      return this.view();
     });
   }
 
   /** A quote named the item: its lines are stored as JSON, `{"code":"…",…}` (codes hold no quote or wildcard). */
-  private async quoted(em: EntityManager, code: string): Promise<boolean> {
+  private async quoted(code: string): Promise<boolean> {
+    const em = this.db.manager;
     const found = await em
       .createQueryBuilder(RepairQuote, 'q')
       .select('q.id')

@@ -1,6 +1,7 @@
 import { QuoteView } from '@utility/shared';
-import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import { RepairQuote } from './repair-quote.entity';
+import { openTransaction } from '../common/db';
 
 export const toQuoteView = (q: RepairQuote): QuoteView => ({
   id: q.id,
@@ -13,7 +14,8 @@ export const toQuoteView = (q: RepairQuote): QuoteView => ({
 });
 
 /** The visit's quote: the latest sent, not superseded, not yet closed by a resolution; null when none. */
-export function currentQuote(em: EntityManager, ticketId: number): Promise<RepairQuote | null> {
+export function currentQuote(ticketId: number): Promise<RepairQuote | null> {
+  const em = openTransaction();
   return em.findOne(RepairQuote, {
     where: { ticketId, resultId: IsNull(), status: Not('superseded') },
     order: { id: 'DESC' },

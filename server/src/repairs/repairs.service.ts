@@ -17,7 +17,7 @@ import {
   safetyInstructions,
 } from '@utility/shared';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { MoreThan, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { Account } from '../accounts/account.entity';
 import { AppError, RateLimitError } from '../common/app-error';
@@ -33,6 +33,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { EmergencyAlarm } from './emergency-alarm.entity';
 import { RepairRequest } from './repair-request.entity';
+import { Db } from '../common/db';
 
 export const EMERGENCY_DESCRIPTION = '居民一键报警：燃气泄漏';
 /** A heating account's alarm is a hot-water leak (跑冒滴漏), never a gas leak: the account's utility decides. */
@@ -55,6 +56,7 @@ export class RepairsService {
   private readonly alarmLimit: { perResident: number; windowMinutes: number };
 
   constructor(
+    private readonly db: Db,
     @InjectRepository(EmergencyAlarm) private readonly alarms: Repository<EmergencyAlarm>,
     private readonly tickets: TicketsService,
     private readonly reader: TicketReader,
@@ -101,8 +103,8 @@ export class RepairsService {
           window,
         },
         photoIds: body.photoIds,
-        record: (em, ticket) =>
-          this.store(em, {
+        record: (ticket) =>
+          this.store({
             ticketId: ticket.id,
             residentId: me.id,
             category: body.category,
@@ -125,16 +127,16 @@ export class RepairsService {
    * Idempotency-Key is answered before both checks: a double tap is one alarm.
    */
   async emergency(me: ResidentPrincipal, body: CreateEmergencyRequest, key: string | undefined): Promise<AlarmRaised> {
-    const created = await this.idempotency.create(`resident:${me.id}`, key, 'alarm', body, async (em) => {
+    const created = await this.idempotency.create(`resident:${me.id}`, key, 'alarm', body, async () => {
       const account = await this.intake.boundAccount(me, body.accountId);
       // One alarm of an account at a time (across processes): two at once would both find no open leak.
-      await this.accounts.lockForUpdate(em, account.id);
-      await this.assertAlarmRate(em, me.id);
+      await this.accounts.lockForUpdate(account.id);
+      await this.assertAlarmRate(me.id);
       const now = this.clock.now();
-      const open = await this.tickets.openLeakOf(em, account.accountNo);
+      const open = await this.tickets.openLeakOf(account.accountNo);
       if (open) {
-        await this.tickets.noteRepeatAlarm(em, open.id, me, '居民再次报警，已并入本工单（未重复派单）');
-        return this.storeAlarm(em, {
+        await this.tickets.noteRepeatAlarm(open.id, me, '居民再次报警，已并入本工单（未重复派单）');
+        return this.storeAlarm({
           residentId: me.id,
           accountId: account.id,
           ticketId: open.id,
@@ -150,7 +152,7 @@ export class RepairsService {
       const heating = account.utility === 'heating';
       const details = heating && body.description ? `：${body.description}` : '';
       const photoIds = heating ? [...new Set(body.photoIds)] : [];
-      const ticket = await this.tickets.intake(em, me, {
+      const ticket = await this.tickets.intake(me, {
         type: TicketType.Leak,
         accountNo: account.accountNo,
         address: account.address,
@@ -159,8 +161,8 @@ export class RepairsService {
         description: (heating ? HEATING_LEAK_DESCRIPTION : EMERGENCY_DESCRIPTION) + details + where,
         channel: Channel.Miniapp,
       });
-      await this.uploads.claim(em, photoIds, { kind: 'resident', id: me.id }, `ticket:${ticket.id}`);
-      await this.store(em, {
+      await this.uploads.claim(photoIds, { kind: 'resident', id: me.id }, `ticket:${ticket.id}`);
+      await this.store({
         ticketId: ticket.id,
         residentId: me.id,
         category: heating ? FaultCategory.DripLeak : FaultCategory.GasSmell,
@@ -170,7 +172,7 @@ export class RepairsService {
         latitude: body.location?.latitude ?? null,
         longitude: body.location?.longitude ?? null,
       });
-      return this.storeAlarm(em, {
+      return this.storeAlarm({
         residentId: me.id,
         accountId: account.id,
         ticketId: ticket.id,
@@ -187,7 +189,8 @@ export class RepairsService {
   }
 
   /** 429 once the resident has raised the configured number of alarms in the window (this one not counted yet). */
-  private async assertAlarmRate(em: EntityManager, residentId: number): Promise<void> {
+  private async assertAlarmRate(residentId: number): Promise<void> {
+    const em = this.db.manager;
     const windowMs = this.alarmLimit.windowMinutes * 60_000;
     const now = this.clock.now().getTime();
     const recent = await em.find(EmergencyAlarm, {
@@ -205,7 +208,8 @@ export class RepairsService {
     );
   }
 
-  private async storeAlarm(em: EntityManager, row: Omit<EmergencyAlarm, 'id'>): Promise<number> {
+  private async storeAlarm(row: Omit<EmergencyAlarm, 'id'>): Promise<number> {
+    const em = this.db.manager;
     const { identifiers } = await em.insert(EmergencyAlarm, row);
     return identifiers[0].id as number;
   }
@@ -215,7 +219,8 @@ export class RepairsService {
     return { view, replayed: created.replayed };
   }
 
-  private async store(em: EntityManager, row: Omit<RepairRequest, 'createdAt'>): Promise<void> {
+  private async store(row: Omit<RepairRequest, 'createdAt'>): Promise<void> {
+    const em = this.db.manager;
     await em.insert(RepairRequest, { ...row, createdAt: this.clock.now() });
   }
 

@@ -45,13 +45,13 @@ export class ResidentSignOffService {
   async confirm(me: ResidentPrincipal, id: number): Promise<ResidentTicketView> {
     const accountNos = await this.bindings.accountNos(me.id);
     await this.reader.residentTicket(accountNos, id);
-    await this.db.transaction(async (em) => {
-      const { ticket, events } = await this.tickets.lockForStep(em, id);
+    await this.db.transaction(async () => {
+      const { ticket, events } = await this.tickets.lockForStep(id);
       const confirmable = [TicketStatus.OnSite, TicketStatus.Resolved, TicketStatus.Closed].includes(ticket.status);
       if (confirmable && confirmedInVisit(events)) return;
       if (ticket.status !== TicketStatus.Resolved && ticket.status !== TicketStatus.OnSite)
         throw conflict(ErrorCode.TransitionNotAllowed);
-      await this.tickets.recordStep(em, me, ticket, {
+      await this.tickets.recordStep(me, ticket, {
         events: [
           {
             kind: TicketEventKind.ResidentConfirmed,
@@ -71,9 +71,9 @@ export class ResidentSignOffService {
     const accountNos = await this.bindings.accountNos(me.id);
     await this.reader.residentTicket(accountNos, id);
     await this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, id);
+      const { ticket } = await this.tickets.lockForStep(id);
       if (!UNDER_WAY.includes(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
-      const quote = await currentQuote(em, ticket.id);
+      const quote = await currentQuote(ticket.id);
       if (!quote || quote.id !== quoteId) throw conflict(ErrorCode.QuoteChanged);
       if (quote.status === 'accepted') return;
       await em.update(
@@ -81,7 +81,7 @@ export class ResidentSignOffService {
         { id: quote.id, status: 'pending' },
         { status: 'accepted', acceptedAt: this.clock.now(), acceptedVia: 'in_app', acceptedByResidentId: me.id },
       );
-      await this.tickets.recordStep(em, me, ticket, {
+      await this.tickets.recordStep(me, ticket, {
         events: [
           {
             kind: TicketEventKind.QuoteAccepted,
@@ -99,7 +99,7 @@ export class ResidentSignOffService {
     const accountNos = await this.bindings.accountNos(me.id);
     await this.reader.residentTicket(accountNos, id);
     await this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, id);
+      const { ticket } = await this.tickets.lockForStep(id);
       if (ticket.type !== TicketType.RoomTemperature) throw conflict(ErrorCode.TicketTypeMismatch);
       if (ticket.status !== TicketStatus.OnSite) throw conflict(ErrorCode.TransitionNotAllowed);
       const open = await em.findBy(RoomTemperatureReading, {
@@ -113,7 +113,7 @@ export class ResidentSignOffService {
         { id: In(open.map((r) => r.id)) },
         { residentConfirmedAt: this.clock.now() },
       );
-      await this.tickets.recordStep(em, me, ticket, {
+      await this.tickets.recordStep(me, ticket, {
         events: [
           {
             kind: TicketEventKind.TemperatureConfirmed,

@@ -43,8 +43,8 @@ export class AccountBindingsController {
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<BoundAccountView[]> {
     const accountId = await this.bindings.verify(me.id, body);
-    await this.idempotency.create(`resident:${me.id}`, key, 'binding', body, (em) =>
-      this.bindings.bind(em, me.id, accountId, body.label),
+    await this.idempotency.create(`resident:${me.id}`, key, 'binding', body, () =>
+      this.bindings.bind(me.id, accountId, body.label),
     );
     return this.bindings.list(me.id);
   }

@@ -187,7 +187,8 @@ export class AccountBindingsService {
   }
 
   /** Binds a verified account; binding one already bound changes nothing. */
-  async bind(em: EntityManager, residentId: number, accountId: number, label = ''): Promise<number> {
+  async bind(residentId: number, accountId: number, label = ''): Promise<number> {
+    const em = this.db.manager;
     // One bind at a time per resident, or two at once both see no binding: two defaults, or a duplicate key (500).
     // (SQLite transactions are already serialized by Db and it has no row locks.)
     if (!this.db.isSqlite)
@@ -209,9 +210,9 @@ export class AccountBindingsService {
    * Ends every resident's binding of the account, e.g. when its holder changes (过户): the bindings move to
    * `ended_binding` (kept as history), their residents no longer see or act for the account, and a resident
    * who lost their default gets their oldest remaining account as default. Runs in the caller's transaction
-   * when given one. Returns how many bindings ended.
+   * if one is open. Returns how many bindings ended.
    */
-  async endBindingsOfAccount(accountId: number, reason: string, em?: EntityManager): Promise<EndedBindingOf[]> {
+  async endBindingsOfAccount(accountId: number, reason: string): Promise<EndedBindingOf[]> {
     const work = async (tx: EntityManager): Promise<EndedBindingOf[]> => {
       const ended = await tx.find(AccountBinding, { where: { accountId }, order: { id: 'ASC' } });
       if (!ended.length) return [];
@@ -237,7 +238,7 @@ export class AccountBindingsService {
       }
       return ended.map((b) => ({ bindingId: b.id, residentId: b.residentId }));
     };
-    return em ? work(em) : this.db.transaction(work);
+    return this.db.transaction(work);
   }
 
   async setDefault(residentId: number, accountId: number): Promise<void> {

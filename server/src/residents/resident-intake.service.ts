@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { notFound } from '../common/app-error';
 import { Created, IdempotencyService } from '../common/idempotency/idempotency.service';
@@ -22,7 +21,7 @@ export interface ResidentFiling {
   photoIds?: number[];
   maxPhotos?: number;
   /** The module's own rows (a repair request, a complaint case…), in the same transaction. */
-  record?: (em: EntityManager, ticket: TicketSnapshot) => Promise<void>;
+  record?: (ticket: TicketSnapshot) => Promise<void>;
 }
 
 /**
@@ -51,14 +50,13 @@ export class ResidentIntake {
     resourceType: string,
     body: unknown,
     key: string | undefined,
-    plan: (em: EntityManager) => Promise<ResidentFiling>,
+    plan: () => Promise<ResidentFiling>,
   ): Promise<Created> {
-    return this.idempotency.create(`resident:${me.id}`, key, resourceType, body, async (em) => {
-      const filing = await plan(em);
-      const ticket = await this.tickets.intake(em, filing.actor === undefined ? me : filing.actor, filing.ticket);
-      await filing.record?.(em, ticket);
+    return this.idempotency.create(`resident:${me.id}`, key, resourceType, body, async () => {
+      const filing = await plan();
+      const ticket = await this.tickets.intake(filing.actor === undefined ? me : filing.actor, filing.ticket);
+      await filing.record?.(ticket);
       await this.uploads.claim(
-        em,
         filing.photoIds ?? [],
         { kind: 'resident', id: me.id },
         `ticket:${ticket.id}`,

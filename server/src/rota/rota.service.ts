@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Role, RosterStaffView, ShiftRequest, ShiftSchema, ShiftView, STAFF_ROLES } from '@utility/shared';
 import { z } from 'zod';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AdminAudit } from '../audit/admin-audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { Db } from '../common/db';
@@ -35,10 +35,9 @@ export class RotaService {
 
   /**
    * Staff on a shift of this role at `at`, in the district (any district when null).
-   * `em`: read on the caller's transaction's connection.
    */
-  async onShift(at: Date, scope: { districtId: number | null; role: Role }, em?: EntityManager): Promise<number[]> {
-    const qb = (em?.getRepository(Shift) ?? this.shifts)
+  async onShift(at: Date, scope: { districtId: number | null; role: Role }): Promise<number[]> {
+    const qb = this.shifts
       .createQueryBuilder('s')
       .innerJoin(ShiftMember, 'm', 'm.shiftId = s.id')
       .select('DISTINCT m.staffId', 'staffId')
@@ -121,7 +120,7 @@ export class RotaService {
 
   create(actor: StaffPrincipal, body: ShiftBody): Promise<ShiftView> {
     return this.db.transaction(async (em) => {
-      await this.assertReferences(em, body);
+      await this.assertReferences(body);
       const shift = await em.save(
         Shift,
         em.create(Shift, {
@@ -137,12 +136,13 @@ export class RotaService {
           ShiftMember,
           body.staffIds.map((staffId) => ({ shiftId: shift.id, staffId })),
         );
-      const [view] = await this.views([shift], em);
-      await this.audit.record(
-        actor,
-        { action: 'shift.create', subjectType: 'shift', subjectId: shift.id, after: view },
-        em,
-      );
+      const [view] = await this.views([shift]);
+      await this.audit.record(actor, {
+        action: 'shift.create',
+        subjectType: 'shift',
+        subjectId: shift.id,
+        after: view,
+      });
       return view;
     });
   }
@@ -151,7 +151,7 @@ export class RotaService {
     return this.db.transaction(async (em) => {
       const row = await em.findOneBy(Shift, { id });
       if (!row) throw notFound();
-      const [before] = await this.views([row], em);
+      const [before] = await this.views([row]);
       const merged = ShiftSchema.safeParse({
         districtId: before.districtId,
         role: before.role,
@@ -166,7 +166,7 @@ export class RotaService {
         throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, details[0]?.message, details);
       }
       const body = merged.data;
-      await this.assertReferences(em, body);
+      await this.assertReferences(body);
       await em.update(
         Shift,
         { id },
@@ -186,12 +186,8 @@ export class RotaService {
           ShiftMember,
           added.map((staffId) => ({ shiftId: id, staffId })),
         );
-      const [after] = await this.views([await em.findOneByOrFail(Shift, { id })], em);
-      await this.audit.record(
-        actor,
-        { action: 'shift.update', subjectType: 'shift', subjectId: id, before, after },
-        em,
-      );
+      const [after] = await this.views([await em.findOneByOrFail(Shift, { id })]);
+      await this.audit.record(actor, { action: 'shift.update', subjectType: 'shift', subjectId: id, before, after });
       return after;
     });
   }
@@ -244,13 +240,10 @@ export class RotaService {
   }
 
   /** The district exists, and everyone on the shift is active staff of the shift's role. */
-  private async assertReferences(
-    em: EntityManager,
-    body: { districtId: number; role: string; staffIds: number[] },
-  ): Promise<void> {
-    if (!(await this.org.findDistrict(body.districtId, em))) throw unknownReference('districtId', '片区不存在');
+  private async assertReferences(body: { districtId: number; role: string; staffIds: number[] }): Promise<void> {
+    if (!(await this.org.findDistrict(body.districtId))) throw unknownReference('districtId', '片区不存在');
     if (!STAFF_ROLES.includes(body.role as (typeof STAFF_ROLES)[number])) throw unknownReference('role', '角色不存在');
-    const people = (await this.staff.findByIds(body.staffIds, em)).filter((s) => s.active);
+    const people = (await this.staff.findByIds(body.staffIds)).filter((s) => s.active);
     const missing = body.staffIds.filter((id) => !people.some((p) => p.id === id));
     if (missing.length) throw unknownReference('staffIds', `人员不存在或已停用：${missing.join('、')}`);
     const wrongRole = people.filter((p) => p.role !== body.role);
@@ -258,14 +251,14 @@ export class RotaService {
       throw unknownReference('staffIds', `${wrongRole.map((p) => p.name).join('、')}的岗位与班次岗位不符`);
   }
 
-  private async views(shifts: Shift[], em?: EntityManager): Promise<ShiftView[]> {
+  private async views(shifts: Shift[]): Promise<ShiftView[]> {
     if (!shifts.length) return [];
-    const rows = await (em?.getRepository(ShiftMember) ?? this.members).find({
+    const rows = await this.members.find({
       where: { shiftId: In(shifts.map((s) => s.id)) },
       order: { id: 'ASC' },
     });
     const people = new Map(
-      (await this.staff.findByIds([...new Set(rows.map((r) => r.staffId))], em)).map((p) => [p.id, p.name]),
+      (await this.staff.findByIds([...new Set(rows.map((r) => r.staffId))])).map((p) => [p.id, p.name]),
     );
     return shifts.map((s) => {
       const staffIds = rows.filter((r) => r.shiftId === s.id).map((r) => r.staffId);

@@ -240,7 +240,7 @@ export class DemoHistoryExtras {
         const account = demoAccounts()[n - 1];
         const resident = await this.residents.loginWithCode(`mock-demo-household-${account.accountNo}`);
         const row = (await this.accounts.findByNo(account.accountNo))!;
-        await this.db.transaction((em) => this.bindings.bind(em, resident.id, row.id, '我家'));
+        await this.db.transaction(() => this.bindings.bind(resident.id, row.id, '我家'));
         return { kind: 'resident' as const, id: resident.id, name: account.holderName, role: Role.Resident as const };
       })();
       this.households.set(n, member);

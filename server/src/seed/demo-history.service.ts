@@ -185,8 +185,8 @@ export class DemoHistory {
         return;
       }
       const fromApp = t.fate === TicketStatus.Submitted;
-      const ticket = await this.db.transaction((em) =>
-        this.tickets.intake(em, fromApp ? null : agent, {
+      const ticket = await this.db.transaction(() =>
+        this.tickets.intake(fromApp ? null : agent, {
           type: t.type,
           accountNo: account.accountNo,
           address: account.address,

@@ -44,15 +44,15 @@ export class DemoPower {
     const year = Number(dates.readOn.slice(0, 4));
     for (const demo of DEMO_POWER_ACCOUNTS) {
       const account = (await this.accounts.findByNo(demo.accountNo))!;
-      await this.db.transaction(async (em) => {
-        await this.readings.recordYearToDate(em, account.id, year, demo.yearToDateCentiKwh);
+      await this.db.transaction(async () => {
+        await this.readings.recordYearToDate(account.id, year, demo.yearToDateCentiKwh);
         const { value, peak, valley } = demo.opening;
-        await this.readings.recordOpening(em, account, dates.openingOn, value, {
+        await this.readings.recordOpening(account, dates.openingOn, value, {
           peakCentiKwh: peak,
           valleyCentiKwh: valley,
         });
-        if (await this.readings.hasReading(em, account.id, dates.readOn)) return;
-        await this.readings.record(em, {
+        if (await this.readings.hasReading(account.id, dates.readOn)) return;
+        await this.readings.record({
           account,
           readOn: dates.readOn,
           valueCentiM3: demo.october.value,
@@ -73,7 +73,7 @@ export class DemoPower {
     const resident = await this.residents.loginWithCode(`mock-${DEMO_RESIDENT_IDENTITY}:demo-seed`);
     for (const demo of DEMO_POWER_ACCOUNTS) {
       const account = (await this.accounts.findByNo(demo.accountNo))!;
-      await this.db.transaction((em) => this.bindings.bind(em, resident.id, account.id, '我家电费'));
+      await this.db.transaction(() => this.bindings.bind(resident.id, account.id, '我家电费'));
     }
   }
 }

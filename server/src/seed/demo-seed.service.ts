@@ -175,12 +175,12 @@ export class DemoSeed {
     const accounts = (await this.accounts.findByNos(demoAccounts().map((a) => a.accountNo))).filter(
       (a) => a.utility === 'gas',
     );
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(async () => {
       for (const [i, account] of accounts.entries()) {
         const opening = 150_000 + 7_919 * i;
-        await this.readings.recordOpening(em, account, DEMO_OPENING_ON, opening);
-        if (!(await this.readings.hasReading(em, account.id, DEMO_READING_ON))) {
-          await this.readings.record(em, {
+        await this.readings.recordOpening(account, DEMO_OPENING_ON, opening);
+        if (!(await this.readings.hasReading(account.id, DEMO_READING_ON))) {
+          await this.readings.record({
             account,
             readOn: DEMO_READING_ON,
             valueCentiM3: opening + 2_000 + 173 * (i % 11),
@@ -203,13 +203,13 @@ export class DemoSeed {
       const account = await this.accounts.findByNo(demo.accountNo);
       if (!account) continue;
       await this.prepaid.open(account.id, demo.openingFen, new Date(`${day(21)}T02:00:00Z`));
-      await this.db.transaction(async (em) => {
+      await this.db.transaction(async () => {
         const start = 80_000;
-        await this.readings.recordOpening(em, account, day(21), start);
+        await this.readings.recordOpening(account, day(21), start);
         for (const back of [14, 7, 1]) {
-          if (await this.readings.hasReading(em, account.id, day(back))) continue;
+          if (await this.readings.hasReading(account.id, day(back))) continue;
           const value = start + demo.dailyCentiM3 * (21 - back);
-          await this.readings.record(em, { account, readOn: day(back), valueCentiM3: value, source: 'smart_meter' });
+          await this.readings.record({ account, readOn: day(back), valueCentiM3: value, source: 'smart_meter' });
         }
       });
     }

@@ -23,7 +23,7 @@ import {
   shanghaiDate,
   WorkCalendar,
 } from '@utility/shared/sla';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { AdminAudit } from '../audit/admin-audit.service';
 import { Clock } from '../common/clock';
@@ -114,9 +114,9 @@ export class SlaService implements OnApplicationBootstrap {
     if (status.warning) this.logger.warn(status.warning);
   }
 
-  /** `em`: on a cache miss, read on the caller's transaction's connection (never wait for a second one). */
-  async deadlinesFor(ticket: SlaTicket, startedAt: Date, em?: EntityManager): Promise<ComputedDeadline[]> {
-    const { policy, calendar } = await this.policyOf(ticket, em);
+  /** On a cache miss inside a transaction, read on its connection (never wait for a second one). */
+  async deadlinesFor(ticket: SlaTicket, startedAt: Date): Promise<ComputedDeadline[]> {
+    const { policy, calendar } = await this.policyOf(ticket);
     return policy ? computeDeadlines(policy, startedAt, calendar) : [];
   }
 
@@ -125,13 +125,13 @@ export class SlaService implements OnApplicationBootstrap {
     return (await this.load()).calendar;
   }
 
-  async atRiskRatio(ticket: SlaTicket, em?: EntityManager): Promise<number> {
-    return (await this.policyOf(ticket, em)).policy?.atRiskRatio ?? 0.8;
+  async atRiskRatio(ticket: SlaTicket): Promise<number> {
+    return (await this.policyOf(ticket)).policy?.atRiskRatio ?? 0.8;
   }
 
   /** deadlinesFor and atRiskRatio from one look-up of the policy (starting clocks needs both). */
-  async clockPlan(ticket: SlaTicket, startedAt: Date, em?: EntityManager): Promise<ClockPlan> {
-    const { policy, calendar } = await this.policyOf(ticket, em);
+  async clockPlan(ticket: SlaTicket, startedAt: Date): Promise<ClockPlan> {
+    const { policy, calendar } = await this.policyOf(ticket);
     return {
       deadlines: policy ? computeDeadlines(policy, startedAt, calendar) : [],
       atRiskRatio: policy?.atRiskRatio ?? 0.8,
@@ -139,13 +139,13 @@ export class SlaService implements OnApplicationBootstrap {
   }
 
   /** The policy that applies to a ticket (docs/domain.md#clocks: the most specific row per clock). */
-  private async policyOf(ticket: SlaTicket, em?: EntityManager) {
-    const { rules, areaClasses, utilities, calendar } = await this.load(em);
+  private async policyOf(ticket: SlaTicket) {
+    const { rules, areaClasses, utilities, calendar } = await this.load();
     const stationUtility = ticket.stationId === null ? null : (utilities.get(ticket.stationId) ?? null);
     // The account is read only when a row of the type depends on the utility (power repairs).
     const byUtility = rules.some((r) => r.ticketType === ticket.type && r.utility);
     const known = ticket.accountUtility !== undefined;
-    const account = byUtility && ticket.accountNo && !known ? await this.accounts.findByNo(ticket.accountNo, em) : null;
+    const account = byUtility && ticket.accountNo && !known ? await this.accounts.findByNo(ticket.accountNo) : null;
     const subject: SlaSubject = {
       ticketType: ticket.type,
       channel: ticket.channel,
@@ -166,25 +166,21 @@ export class SlaService implements OnApplicationBootstrap {
    */
   replacePolicies(staff: StaffPrincipal, rules: SlaPolicyRule[]): Promise<SlaPolicyView[]> {
     return this.db.transaction(async (em) => {
-      const districts = new Set((await this.org.listDistricts(em)).map((d) => d.id));
+      const districts = new Set((await this.org.listDistricts()).map((d) => d.id));
       const unknown = rules.findIndex((r) => r.districtId != null && !districts.has(r.districtId));
       if (unknown >= 0) throw unknownReference(`policies.${unknown}.districtId`, '片区不存在');
       const before = await em.find(SlaPolicy, { order: { id: 'ASC' } });
       await em.delete(SlaPolicy, { id: In(before.map((p) => p.id).concat(0)) });
       const after: SlaPolicy[] = [];
       for (const rule of rules) after.push(await em.save(SlaPolicy, rowOf(rule)));
-      await this.orgVersion.bump(em);
-      await this.audit.record(
-        staff,
-        {
-          action: 'sla_policy.replace',
-          subjectType: 'sla_policy',
-          subjectId: 'all',
-          before: before.map(policyView),
-          after: after.map(policyView),
-        },
-        em,
-      );
+      await this.orgVersion.bump();
+      await this.audit.record(staff, {
+        action: 'sla_policy.replace',
+        subjectType: 'sla_policy',
+        subjectId: 'all',
+        before: before.map(policyView),
+        after: after.map(policyView),
+      });
       return after.map(policyView);
     });
   }
@@ -193,18 +189,14 @@ export class SlaService implements OnApplicationBootstrap {
   savePolicy(staff: StaffPrincipal, rule: SlaPolicyRule): Promise<SlaPolicyView> {
     return this.db.transaction(async (em) => {
       const existing = await em.findOneBy(SlaPolicy, { selectorKey: policySelectorKey(rule) });
-      const saved = await this.writePolicy(em, rule, existing);
-      await this.audit.record(
-        staff,
-        {
-          action: 'sla_policy.update',
-          subjectType: 'sla_policy',
-          subjectId: rule.ticketType,
-          before: existing ? policyView(existing) : undefined,
-          after: saved,
-        },
-        em,
-      );
+      const saved = await this.writePolicy(rule, existing);
+      await this.audit.record(staff, {
+        action: 'sla_policy.update',
+        subjectType: 'sla_policy',
+        subjectId: rule.ticketType,
+        before: existing ? policyView(existing) : undefined,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -213,7 +205,7 @@ export class SlaService implements OnApplicationBootstrap {
   async ensurePolicies(defaults: SlaPolicyRule[]): Promise<void> {
     for (const rule of defaults) {
       if (!(await this.policies.existsBy({ selectorKey: policySelectorKey(rule) })))
-        await this.db.transaction((em) => this.writePolicy(em, rule, null));
+        await this.db.transaction(() => this.writePolicy(rule, null));
     }
   }
 
@@ -221,18 +213,14 @@ export class SlaService implements OnApplicationBootstrap {
     return this.db.transaction(async (em) => {
       const existing = await em.findOneBy(CalendarDay, { date: day.date });
       const saved = await em.save(CalendarDay, { ...day });
-      await this.orgVersion.bump(em);
-      await this.audit.record(
-        staff,
-        {
-          action: 'calendar_day.update',
-          subjectType: 'calendar_day',
-          subjectId: day.date,
-          before: existing ? { ...existing } : undefined,
-          after: { date: saved.date, working: saved.working, note: saved.note },
-        },
-        em,
-      );
+      await this.orgVersion.bump();
+      await this.audit.record(staff, {
+        action: 'calendar_day.update',
+        subjectType: 'calendar_day',
+        subjectId: day.date,
+        before: existing ? { ...existing } : undefined,
+        after: { date: saved.date, working: saved.working, note: saved.note },
+      });
       return { date: saved.date, working: saved.working, note: saved.note };
     });
   }
@@ -248,24 +236,21 @@ export class SlaService implements OnApplicationBootstrap {
     return calendarStatus(shanghaiDate(this.clock.now()), await this.days.find());
   }
 
-  private async writePolicy(
-    em: EntityManager,
-    rule: SlaPolicyRule,
-    existing: SlaPolicy | null,
-  ): Promise<SlaPolicyView> {
+  private async writePolicy(rule: SlaPolicyRule, existing: SlaPolicy | null): Promise<SlaPolicyView> {
+    const em = this.db.manager;
     const saved = await em.save(SlaPolicy, { ...existing, ...rowOf(rule) });
-    await this.orgVersion.bump(em);
+    await this.orgVersion.bump();
     return policyView(saved);
   }
 
-  private async load(em?: EntityManager) {
-    const version = await this.orgVersion.current(em);
+  private async load() {
+    const version = await this.orgVersion.current();
     if (this.cache && this.cache.version === version) return this.cache;
     // One after the other: inside a transaction both go over its one connection.
-    const rows = await (em?.getRepository(SlaPolicy) ?? this.policies).find();
-    const days = await (em?.getRepository(CalendarDay) ?? this.days).find();
-    const districts = await this.org.listDistricts(em);
-    const stations = await this.org.listStations(em);
+    const rows = await this.policies.find();
+    const days = await this.days.find();
+    const districts = await this.org.listDistricts();
+    const stations = await this.org.listStations();
     const calendar = chinaWorkCalendar(new Map(days.map((d) => [d.date, d.working])));
     this.cache = {
       version,

@@ -45,14 +45,15 @@ export class StaffNotices {
 
   /**
    * One notification per staff member and `dedupeKey` (≤ 80 chars, names the cause: `sla-breach:<clock>`): calling
-   * again with the same key adds nothing; staff who left are skipped. Inside `em`'s transaction when given (a
+   * again with the same key adds nothing; staff who left are skipped. Inside the open transaction, if any (a
    * concurrent duplicate then fails that transaction). Returns how many were added.
    */
-  async notify(staffIds: number[], notice: StaffNotice, dedupeKey: string, em?: EntityManager): Promise<number> {
+  async notify(staffIds: number[], notice: StaffNotice, dedupeKey: string): Promise<number> {
+    const em = this.db.transactionManager;
     const ids = [...new Set(staffIds)];
     if (!ids.length) return 0;
     const run = async (tx: EntityManager) => {
-      const members = await this.staff.findByIds(ids, tx);
+      const members = await this.staff.findByIds(ids);
       const now = this.clock.now();
       const url = notice.url ?? (notice.ticketId ? `/staff/ticket/index?id=${notice.ticketId}` : null);
       let added = 0;

@@ -11,7 +11,7 @@ import {
   maskPhone,
   passwordProblem,
 } from '@utility/shared';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { z } from 'zod';
 import { AdminAudit } from '../audit/admin-audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -94,7 +94,7 @@ export class StaffAccounts {
     const passwordHash = await hashPassword(initialPassword);
     const created = await this.unique(body, () =>
       this.db.transaction(async (em) => {
-        await this.checkFree(em, { username: body.username, employeeNo: body.employeeNo });
+        await this.checkFree({ username: body.username, employeeNo: body.employeeNo });
         const person = await em.getRepository(Staff).save(
           em.getRepository(Staff).create({
             username: body.username,
@@ -113,17 +113,13 @@ export class StaffAccounts {
             wecomUserId: body.wecomUserId ?? null,
           }),
         );
-        await this.queues.setMemberships(person.id, body.queueIds, em);
-        await this.audit.record(
-          admin,
-          {
-            action: 'staff.create',
-            subjectType: 'staff',
-            subjectId: person.id,
-            after: this.audited(person, body.queueIds),
-          },
-          em,
-        );
+        await this.queues.setMemberships(person.id, body.queueIds);
+        await this.audit.record(admin, {
+          action: 'staff.create',
+          subjectType: 'staff',
+          subjectId: person.id,
+          after: this.audited(person, body.queueIds),
+        });
         return person;
       }),
     );
@@ -144,7 +140,7 @@ export class StaffAccounts {
         const queueIdsBefore = (await this.queues.queueIdsOf([id])).get(id) ?? [];
         const before = this.audited(person, queueIdsBefore);
         if (body.employeeNo !== undefined && body.employeeNo !== person.employeeNo) {
-          await this.checkFree(em, { employeeNo: body.employeeNo });
+          await this.checkFree({ employeeNo: body.employeeNo });
         }
         const changes: Partial<Staff> = {
           ...(body.name !== undefined && { name: body.name }),
@@ -155,14 +151,16 @@ export class StaffAccounts {
           ...(body.wecomUserId !== undefined && { wecomUserId: body.wecomUserId }),
         };
         if (Object.keys(changes).length) await repo.update({ id }, changes);
-        if (body.queueIds) await this.queues.setMemberships(id, body.queueIds, em);
+        if (body.queueIds) await this.queues.setMemberships(id, body.queueIds);
         const after = { ...person, ...changes };
         const queueIds = body.queueIds ?? queueIdsBefore;
-        await this.audit.record(
-          admin,
-          { action: 'staff.update', subjectType: 'staff', subjectId: id, before, after: this.audited(after, queueIds) },
-          em,
-        );
+        await this.audit.record(admin, {
+          action: 'staff.update',
+          subjectType: 'staff',
+          subjectId: id,
+          before,
+          after: this.audited(after, queueIds),
+        });
         return this.view(after, queueIds);
       }),
     );
@@ -192,17 +190,13 @@ export class StaffAccounts {
       await em
         .getRepository(Staff)
         .update({ id }, { passwordHash, mustChangePassword: true, tokenVersion: () => 'tokenVersion + 1' });
-      await this.audit.record(
-        admin,
-        {
-          action: 'staff.reset-password',
-          subjectType: 'staff',
-          subjectId: id,
-          before: { mustChangePassword: person.mustChangePassword },
-          after: { mustChangePassword: true, sessionsEnded: true },
-        },
-        em,
-      );
+      await this.audit.record(admin, {
+        action: 'staff.reset-password',
+        subjectType: 'staff',
+        subjectId: id,
+        before: { mustChangePassword: person.mustChangePassword },
+        after: { mustChangePassword: true, sessionsEnded: true },
+      });
     });
     this.sessions.forget(id);
     return { initialPassword };
@@ -248,17 +242,13 @@ export class StaffAccounts {
       if (person.active !== active) {
         // Disabling revokes every token; enabling needs none revoked (there are none valid).
         await repo.update({ id }, { active, ...(active ? {} : { tokenVersion: () => 'tokenVersion + 1' }) });
-        await this.audit.record(
-          admin,
-          {
-            action: active ? 'staff.enable' : 'staff.disable',
-            subjectType: 'staff',
-            subjectId: id,
-            before: { active: person.active },
-            after: { active },
-          },
-          em,
-        );
+        await this.audit.record(admin, {
+          action: active ? 'staff.enable' : 'staff.disable',
+          subjectType: 'staff',
+          subjectId: id,
+          before: { active: person.active },
+          after: { active },
+        });
       }
       return this.view({ ...person, active }, (await this.queues.queueIdsOf([id])).get(id) ?? []);
     });
@@ -282,7 +272,8 @@ export class StaffAccounts {
     }
   }
 
-  private async checkFree(em: EntityManager, key: { username?: string; employeeNo?: string }): Promise<void> {
+  private async checkFree(key: { username?: string; employeeNo?: string }): Promise<void> {
+    const em = this.db.manager;
     const repo = em.getRepository(Staff);
     if (key.username && (await repo.existsBy({ username: key.username }))) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.UsernameTaken);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Role, StaffView } from '@utility/shared';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash';
 import { Staff } from './staff.entity';
 
@@ -47,8 +47,8 @@ export class StaffService {
     return this.staff.findOneBy({ id, active: true });
   }
 
-  findByIds(ids: number[], em?: EntityManager): Promise<Staff[]> {
-    return ids.length ? (em?.getRepository(Staff) ?? this.staff).findBy({ id: In(ids) }) : Promise.resolve([]);
+  findByIds(ids: number[]): Promise<Staff[]> {
+    return ids.length ? this.staff.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   /** Every active staff member, by name (the admin's pickers). */
@@ -57,8 +57,8 @@ export class StaffService {
   }
 
   /** Active staff with this role in this district (e.g. the supervisors to tell about a breach). */
-  activeInDistrict(role: Role, districtId: number, em?: EntityManager): Promise<Staff[]> {
-    return (em?.getRepository(Staff) ?? this.staff).find({
+  activeInDistrict(role: Role, districtId: number): Promise<Staff[]> {
+    return this.staff.find({
       where: { role, districtId, active: true },
       order: { id: 'ASC' },
     });
@@ -85,7 +85,6 @@ export class StaffService {
     if (existing) return existing;
     return this.staff.save(
       this.staff.create({ ...row, passwordHash, active: true, mustChangePassword: false, tokenVersion: 0 }),
-      { transaction: false },
     );
   }
 }

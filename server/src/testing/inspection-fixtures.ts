@@ -70,9 +70,8 @@ export async function crowd(
   const out: { resident: Resident; accountId: number }[] = [];
   for (let i = 0; i < made.length; i += 10) {
     const resident = await residentLogin(t, `crowd-${prefix}-${i}`);
-    await t.app.get(Db).transaction(async (em) => {
-      for (const a of made.slice(i, i + 10))
-        await t.app.get(AccountBindingsService).bind(em, resident.resident.id, a.id);
+    await t.app.get(Db).transaction(async () => {
+      for (const a of made.slice(i, i + 10)) await t.app.get(AccountBindingsService).bind(resident.resident.id, a.id);
     });
     for (const a of made.slice(i, i + 10)) out.push({ resident, accountId: a.id });
   }

@@ -78,8 +78,7 @@ export class OncallChain {
 
       const minutes = Math.round(this.pager.ackMs / 60_000);
       const pagedIds = page.pagedIds.split(',').map(Number);
-      const next =
-        page.step + 1 < TECHNICIAN_STEPS ? await this.assignment.nextOnShift(em, ticket, now, pagedIds) : null;
+      const next = page.step + 1 < TECHNICIAN_STEPS ? await this.assignment.nextOnShift(ticket, now, pagedIds) : null;
       if (next) {
         const moved = await move('waiting', {
           step: page.step + 1,
@@ -90,18 +89,17 @@ export class OncallChain {
         });
         if (!moved.affected) return 'none';
         const handed = await this.assignment.handOn(
-          em,
           ticket,
           next,
           `${minutes}分钟内未接单，已改派值班技术员${next.name}并通知`,
         );
         if (!handed) throw new Error(`ticket ${ticket.id} changed under its lock`);
-        await this.pager.pageTechnician(em, handed, next.id, page.step + 1);
+        await this.pager.pageTechnician(handed, next.id, page.step + 1);
         return 'handedOn';
       }
 
       if (!(await move('supervisor')).affected) return 'none';
-      await appendEvents(em, ticket.id, [
+      await appendEvents(ticket.id, [
         {
           kind: TicketEventKind.Escalated,
           actor: null,
@@ -110,7 +108,7 @@ export class OncallChain {
           data: { reason: 'oncall_unanswered', paged: pagedIds.length },
         },
       ]);
-      await this.pager.tellSupervisors(em, ticket, `已通知值班技术员${pagedIds.length}人，${minutes}分钟内均未接单`);
+      await this.pager.tellSupervisors(ticket, `已通知值班技术员${pagedIds.length}人，${minutes}分钟内均未接单`);
       return 'toSupervisor';
     });
   }

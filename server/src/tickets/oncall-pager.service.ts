@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Role, TICKET_TYPE_LABELS } from '@utility/shared';
-import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { StaffNotices } from '../staff-notices/staff-notices.service';
 import { StaffService } from '../staff/staff.service';
 import { OncallPage } from './oncall-page.entity';
 import { Ticket } from './ticket.entity';
+import { Db } from '../common/db';
 
 const label = (t: Ticket) => t.no ?? String(t.id);
 
@@ -16,6 +16,7 @@ const label = (t: Ticket) => t.no ?? String(t.id);
 @Injectable()
 export class OncallPager {
   constructor(
+    private readonly db: Db,
     private readonly staffNotices: StaffNotices,
     private readonly staff: StaffService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -26,7 +27,8 @@ export class OncallPager {
   }
 
   /** Auto-assignment chose `technician`: the chain starts, and he is paged. */
-  async start(em: EntityManager, ticket: Ticket, technicianId: number, now: Date): Promise<void> {
+  async start(ticket: Ticket, technicianId: number, now: Date): Promise<void> {
+    const em = this.db.manager;
     await em.insert(OncallPage, {
       ticketId: ticket.id,
       step: 0,
@@ -37,11 +39,11 @@ export class OncallPager {
       ackDueAt: new Date(now.getTime() + this.ackMs),
       updatedAt: now,
     });
-    await this.pageTechnician(em, ticket, technicianId, 0);
+    await this.pageTechnician(ticket, technicianId, 0);
   }
 
   /** The job card: ticket number, address, what was reported, a link to the job; acknowledge within the time. */
-  async pageTechnician(em: EntityManager, ticket: Ticket, technicianId: number, step: number): Promise<void> {
+  async pageTechnician(ticket: Ticket, technicianId: number, step: number): Promise<void> {
     await this.staffNotices.notify(
       [technicianId],
       {
@@ -52,15 +54,12 @@ export class OncallPager {
         url: `/staff/job/index?id=${ticket.id}`,
       },
       `oncall:${ticket.id}:${step}`,
-      em,
     );
   }
 
   /** The district's supervisors: nobody took the emergency (`why` says what happened). */
-  async tellSupervisors(em: EntityManager, ticket: Ticket, why: string): Promise<number> {
-    const supervisors = ticket.districtId
-      ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em)
-      : [];
+  async tellSupervisors(ticket: Ticket, why: string): Promise<number> {
+    const supervisors = ticket.districtId ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId) : [];
     await this.staffNotices.notify(
       supervisors.map((s) => s.id),
       {
@@ -70,7 +69,6 @@ export class OncallPager {
         ticketId: ticket.id,
       },
       `oncall-supervisor:${ticket.id}`,
-      em,
     );
     return supervisors.length;
   }

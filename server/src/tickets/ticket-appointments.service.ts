@@ -9,7 +9,6 @@ import {
   VisitWindow,
   appointmentWindowProblem,
 } from '@utility/shared';
-import { EntityManager } from 'typeorm';
 import { AppError, conflict, unprocessable } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -47,9 +46,9 @@ export class TicketAppointments {
 
   async moveByStaff(actor: StaffPrincipal, id: number, window: VisitWindow, reason: string): Promise<Ticket> {
     await this.reader.visibleTicket(actor, id);
-    return this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, id);
-      return this.move(em, actor, ticket, window, reason);
+    return this.db.transaction(async () => {
+      const { ticket } = await this.tickets.lockForStep(id);
+      return this.move(actor, ticket, window, reason);
     });
   }
 
@@ -62,17 +61,17 @@ export class TicketAppointments {
     reason?: string,
   ): Promise<Ticket> {
     await this.reader.residentTicket(accountNos, id, actor.id);
-    return this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, id);
+    return this.db.transaction(async () => {
+      const { ticket } = await this.tickets.lockForStep(id);
       if (ticket.windowStart && ticket.windowStart <= this.clock.now()) throw conflict(ErrorCode.WindowNotMovable);
-      return this.move(em, actor, ticket, window, reason ? `居民改约：${reason}` : '居民改约上门时间');
+      return this.move(actor, ticket, window, reason ? `居民改约：${reason}` : '居民改约上门时间');
     });
   }
 
   async contacted(actor: StaffPrincipal, id: number, body: ContactedRequest): Promise<Ticket> {
     await this.reader.visibleTicket(actor, id);
-    return this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, id);
+    return this.db.transaction(async () => {
+      const { ticket } = await this.tickets.lockForStep(id);
       if (ticket.assigneeId !== actor.id) throw new AppError(HttpStatus.FORBIDDEN, ErrorCode.NotAssignee);
       if (!CONTACTABLE.has(ticket.status)) throw conflict(ErrorCode.TransitionNotAllowed);
       const agreed = body.agreedWindow
@@ -80,8 +79,8 @@ export class TicketAppointments {
         : null;
       if (agreed) this.checkWindow(ticket, agreed);
       const now = this.clock.now();
-      await this.tickets.stopClock(em, ticket, ClockKind.Contact);
-      await appendEvents(em, id, [
+      await this.tickets.stopClock(ticket, ClockKind.Contact);
+      await appendEvents(id, [
         {
           kind: TicketEventKind.Contacted,
           actor,
@@ -90,18 +89,19 @@ export class TicketAppointments {
           data: agreed ? { windowStart: agreed.start.toISOString(), windowEnd: agreed.end.toISOString() } : null,
         },
       ]);
-      return agreed ? this.move(em, actor, ticket, agreed, '与用户约定上门时间') : ticket;
+      return agreed ? this.move(actor, ticket, agreed, '与用户约定上门时间') : ticket;
     });
   }
 
-  private async move(em: EntityManager, actor: Actor, ticket: Ticket, window: VisitWindow, note: string) {
+  private async move(actor: Actor, ticket: Ticket, window: VisitWindow, note: string) {
+    const em = this.db.manager;
     this.checkWindow(ticket, window);
     if (!BEFORE_DEPARTURE.has(ticket.status)) throw conflict(ErrorCode.WindowNotMovable);
     const now = this.clock.now();
     await em.update(Ticket, { id: ticket.id }, { windowStart: window.start, windowEnd: window.end, updatedAt: now });
     const moved = { ...ticket, windowStart: window.start, windowEnd: window.end, updatedAt: now };
-    await this.clocks.followWindow(em, moved, window, now);
-    await appendEvents(em, ticket.id, [
+    await this.clocks.followWindow(moved, window, now);
+    await appendEvents(ticket.id, [
       {
         kind: TicketEventKind.WindowMoved,
         actor,

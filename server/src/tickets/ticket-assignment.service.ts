@@ -11,7 +11,7 @@ import {
   canClaim,
   isOpen,
 } from '@utility/shared';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -61,7 +61,7 @@ export class TicketAssignment {
     if (!canClaim(ticket.status))
       throw conflict(ticket.assigneeId ? ErrorCode.TicketAlreadyClaimed : ErrorCode.TransitionNotAllowed);
     await this.assertMayWork(actor, ticket.queueId);
-    const won = await this.db.transaction((em) => this.take(em, ticket, actor, actor, TicketEventKind.Claimed));
+    const won = await this.db.transaction(() => this.take(ticket, actor, actor, TicketEventKind.Claimed));
     if (!won) throw conflict(ErrorCode.TicketAlreadyClaimed);
     return won;
   }
@@ -70,10 +70,10 @@ export class TicketAssignment {
    * Claims inside the caller's transaction (an inspector recording a visit nobody took yet):
    * null when someone else has it, so the caller can refuse and roll back.
    */
-  async claimIn(em: EntityManager, actor: StaffPrincipal, ticket: Ticket): Promise<Ticket | null> {
+  async claimIn(actor: StaffPrincipal, ticket: Ticket): Promise<Ticket | null> {
     if (!canClaim(ticket.status) || ticket.assigneeId !== null || ticket.parentId !== null) return null;
     await this.assertMayWork(actor, ticket.queueId);
-    return this.take(em, ticket, actor, actor, TicketEventKind.Claimed);
+    return this.take(ticket, actor, actor, TicketEventKind.Claimed);
   }
 
   /**
@@ -90,7 +90,7 @@ export class TicketAssignment {
         const now = this.clock.now();
         const before = await takeNextInQueue(em, queueId, actor.id, now);
         if (before === 'contended' || before === null) return before;
-        return { before, now, clocks: await this.recordClaim(em, before, actor, now) };
+        return { before, now, clocks: await this.recordClaim(before, actor, now) };
       });
       if (outcome === null) break;
       if (outcome === 'contended') {
@@ -109,9 +109,9 @@ export class TicketAssignment {
   }
 
   /** A claim's timeline event and the clocks it stops (the ticket's clocks as it leaves them, when it read them). */
-  private async recordClaim(em: EntityManager, before: Ticket, actor: StaffPrincipal, now: Date) {
+  private async recordClaim(before: Ticket, actor: StaffPrincipal, now: Date) {
     const to = TicketStatus.Assigned;
-    await appendEvents(em, before.id, [
+    await appendEvents(before.id, [
       {
         kind: TicketEventKind.Claimed,
         actor,
@@ -121,9 +121,7 @@ export class TicketAssignment {
         data: { assigneeId: actor.id, assigneeName: actor.name, previousAssigneeId: null },
       },
     ]);
-    return (
-      (await this.clocks.onTransition(em, before, before.status, to, now)) ?? (await this.clocks.of(em, before.id))
-    );
+    return (await this.clocks.onTransition(before, before.status, to, now)) ?? (await this.clocks.of(before.id));
   }
 
   /** A dispatcher or supervisor pushes the ticket to a member of its queue. */
@@ -141,9 +139,7 @@ export class TicketAssignment {
     ) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AssigneeNotEligible);
     }
-    const won = await this.db.transaction((em) =>
-      this.take(em, ticket, actor, assignee, TicketEventKind.Assigned, note),
-    );
+    const won = await this.db.transaction(() => this.take(ticket, actor, assignee, TicketEventKind.Assigned, note));
     if (!won) throw conflict(ErrorCode.Conflict);
     return won;
   }
@@ -153,15 +149,15 @@ export class TicketAssignment {
    * district at `now` (the duty roster), under capacity, paged at once (the on-call chain starts);
    * nobody → escalated and the district's supervisors told.
    */
-  async autoAssign(em: EntityManager, ticket: Ticket, now: Date): Promise<void> {
-    const pick = await this.nextOnShift(em, ticket, now, []);
+  async autoAssign(ticket: Ticket, now: Date): Promise<void> {
+    const pick = await this.nextOnShift(ticket, now, []);
     const taken =
-      pick && (await this.take(em, ticket, null, pick, TicketEventKind.Assigned, '系统自动派单，已通知值班技术员'));
+      pick && (await this.take(ticket, null, pick, TicketEventKind.Assigned, '系统自动派单，已通知值班技术员'));
     if (taken) {
-      await this.pager.start(em, taken, pick.id, now);
+      await this.pager.start(taken, pick.id, now);
       return;
     }
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind: TicketEventKind.Escalated,
         actor: null,
@@ -170,24 +166,21 @@ export class TicketAssignment {
         data: { reason: 'no_one_on_duty' },
       },
     ]);
-    await this.pager.tellSupervisors(em, ticket, '无值班技术员可派');
+    await this.pager.tellSupervisors(ticket, '无值班技术员可派');
   }
 
   /**
    * The least-loaded technician of the ticket's queue on a technician shift of its district at `now`
    * (docs/domain.md#duty-roster), under capacity, other than `passedOver`; null when there is none.
    */
-  async nextOnShift(em: EntityManager, ticket: Ticket, now: Date, passedOver: number[]): Promise<StaffMember | null> {
-    const queue = await this.queues.findById(ticket.queueId, em);
-    const onShift = await this.rota.onShift(now, { districtId: queue?.districtId ?? null, role: Role.Technician }, em);
-    const memberIds = (await this.queues.memberIds(ticket.queueId, em)).filter(
+  async nextOnShift(ticket: Ticket, now: Date, passedOver: number[]): Promise<StaffMember | null> {
+    const queue = await this.queues.findById(ticket.queueId);
+    const onShift = await this.rota.onShift(now, { districtId: queue?.districtId ?? null, role: Role.Technician });
+    const memberIds = (await this.queues.memberIds(ticket.queueId)).filter(
       (id) => onShift.includes(id) && !passedOver.includes(id),
     );
-    const onDuty = (await this.staff.findByIds(memberIds, em)).filter((s) => s.active && s.role === Role.Technician);
-    const loads = await this.openLoads(
-      em,
-      onDuty.map((s) => s.id),
-    );
+    const onDuty = (await this.staff.findByIds(memberIds)).filter((s) => s.active && s.role === Role.Technician);
+    const loads = await this.openLoads(onDuty.map((s) => s.id));
     return (
       onDuty
         .filter((s) => (loads.get(s.id) ?? 0) < s.capacity)
@@ -199,8 +192,8 @@ export class TicketAssignment {
    * The on-call chain hands an unacknowledged job on: `to` gets it and its holder is taken off, only while
    * the ticket is still as read (same assignee and status); null otherwise.
    */
-  handOn(em: EntityManager, ticket: Ticket, to: StaffMember, note: string): Promise<Ticket | null> {
-    return this.take(em, ticket, null, to, TicketEventKind.Assigned, note);
+  handOn(ticket: Ticket, to: StaffMember, note: string): Promise<Ticket | null> {
+    return this.take(ticket, null, to, TicketEventKind.Assigned, note);
   }
 
   /**
@@ -208,14 +201,14 @@ export class TicketAssignment {
    * so concurrent claims on SQLite or MariaDB (any number of processes) have one winner.
    */
   private async take(
-    em: EntityManager,
     ticket: Ticket,
     actor: Actor | null,
     assignee: { id: number; name: string },
     kind: TicketEventKind,
     note?: string,
   ): Promise<Ticket | null> {
-    const taken = await this.takeAsRead(em, ticket, actor, assignee, kind, note);
+    const em = this.db.manager;
+    const taken = await this.takeAsRead(ticket, actor, assignee, kind, note);
     return taken && em.findOneByOrFail(Ticket, { id: ticket.id });
   }
 
@@ -224,13 +217,13 @@ export class TicketAssignment {
    * instead of reading it again: for a ticket read under its row lock, whose other columns cannot have moved.
    */
   private async takeAsRead(
-    em: EntityManager,
     ticket: Ticket,
     actor: Actor | null,
     assignee: { id: number; name: string },
     kind: TicketEventKind,
     note?: string,
   ): Promise<{ ticket: Ticket; clocks: TicketClock[] | null } | null> {
+    const em = this.db.manager;
     const now = this.clock.now();
     const unassigned = kind === TicketEventKind.Claimed || ticket.assigneeId === null;
     const where = unassigned
@@ -239,7 +232,7 @@ export class TicketAssignment {
     const to = unassigned || CLAIMABLE.includes(ticket.status) ? TicketStatus.Assigned : ticket.status;
     const result = await em.update(Ticket, where, { assigneeId: assignee.id, status: to, updatedAt: now });
     if (!result.affected) return null;
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind,
         actor,
@@ -250,7 +243,7 @@ export class TicketAssignment {
         data: { assigneeId: assignee.id, assigneeName: assignee.name, previousAssigneeId: ticket.assigneeId },
       },
     ]);
-    const clocks = to !== ticket.status ? await this.clocks.onTransition(em, ticket, ticket.status, to, now) : null;
+    const clocks = to !== ticket.status ? await this.clocks.onTransition(ticket, ticket.status, to, now) : null;
     const after = Object.assign(Object.create(Ticket.prototype) as Ticket, ticket, {
       assigneeId: assignee.id,
       status: to,
@@ -264,7 +257,8 @@ export class TicketAssignment {
     if (!(await this.queues.isMember(queueId, actor.id))) throw forbidden();
   }
 
-  private async openLoads(em: EntityManager, staffIds: number[]): Promise<Map<number, number>> {
+  private async openLoads(staffIds: number[]): Promise<Map<number, number>> {
+    const em = this.db.manager;
     if (!staffIds.length) return new Map();
     const rows: { assigneeId: number; n: string | number }[] = await em
       .createQueryBuilder(Ticket, 't')

@@ -8,7 +8,7 @@ import {
   clocksRestartedBy,
   clocksStoppedBy,
 } from '@utility/shared';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { insertRows, storedValue } from '../common/plain-insert';
 import { entityColumns, hydrateRow } from '../common/plain-select';
 import { SlaService, SlaTicket } from '../sla/sla.service';
@@ -16,6 +16,7 @@ import { SlaBreach } from './sla-breach.entity';
 import { TicketClock } from './ticket-clock.entity';
 import { appendEvents } from './ticket-events';
 import { Ticket } from './ticket.entity';
+import { Db } from '../common/db';
 
 /** What the clocks of a ticket depend on: its id, and its type, channel and place (the SLA policy's selectors). */
 export type ClockedTicket = Pick<Ticket, 'id' | 'type' | 'channel' | 'accountNo' | 'districtId' | 'stationId'>;
@@ -32,11 +33,15 @@ const riskAt = (startedAt: Date, dueAt: Date, ratio: number) =>
 /** Starts, stops and recomputes a ticket's SLA clocks; records breaches exactly once. */
 @Injectable()
 export class TicketClocksService {
-  constructor(private readonly sla: SlaService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sla: SlaService,
+  ) {}
 
   /** Starts every clock of the type's policy at `at`. */
-  async start(em: EntityManager, ticket: ClockedTicket, at: Date, only?: ClockKind[]): Promise<void> {
-    const { deadlines: policy, atRiskRatio: ratio } = await this.sla.clockPlan(ticket, at, em);
+  async start(ticket: ClockedTicket, at: Date, only?: ClockKind[]): Promise<void> {
+    const em = this.db.manager;
+    const { deadlines: policy, atRiskRatio: ratio } = await this.sla.clockPlan(ticket, at);
     const deadlines = policy.filter((d) => !only || only.includes(d.kind));
     for (const d of deadlines) {
       const row = {
@@ -54,13 +59,8 @@ export class TicketClocksService {
   }
 
   /** One clock with an explicit deadline instead of the policy's (created or replaced). */
-  async setDeadline(
-    em: EntityManager,
-    ticket: ClockedTicket,
-    kind: ClockKind,
-    startedAt: Date,
-    dueAt: Date,
-  ): Promise<void> {
+  async setDeadline(ticket: ClockedTicket, kind: ClockKind, startedAt: Date, dueAt: Date): Promise<void> {
+    const em = this.db.manager;
     const ratio = await this.sla.atRiskRatio(ticket);
     const row = {
       startedAt,
@@ -76,17 +76,13 @@ export class TicketClocksService {
   }
 
   /** Stops one running clock (a complaint's first reply); a late stop still records the breach. */
-  async stop(
-    em: EntityManager,
-    ticket: ClockedTicket & Pick<Ticket, 'queueId'>,
-    kind: ClockKind,
-    at: Date,
-  ): Promise<boolean> {
+  async stop(ticket: ClockedTicket & Pick<Ticket, 'queueId'>, kind: ClockKind, at: Date): Promise<boolean> {
+    const em = this.db.manager;
     const clock = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind, stoppedAt: IsNull() });
     if (!clock) return false;
     const stopped = await em.update(TicketClock, { id: clock.id, stoppedAt: IsNull() }, { stoppedAt: at });
     if (!stopped.affected) return false;
-    if (clock.dueAt < at && !clock.breachedAt) await this.recordBreach(em, ticket, clock, at);
+    if (clock.dueAt < at && !clock.breachedAt) await this.recordBreach(ticket, clock, at);
     return true;
   }
 
@@ -95,8 +91,6 @@ export class TicketClocksService {
    * already meets (受理 taken on the phone) stopped at once — as `start` then `onTransition` would.
    */
   async startNew(
-    em: EntityManager,
-    /** With the account's utility when intake has just read the account (SlaTicket.accountUtility). */
     ticket: ClockedTicket & Pick<SlaTicket, 'accountUtility'>,
     at: Date,
     status: TicketStatus,
@@ -104,7 +98,8 @@ export class TicketClocksService {
     /** Clocks of the policy not to start now (held by an outage, TicketExtensions.heldAtIntake). */
     held: readonly ClockKind[] = [],
   ): Promise<NewClock[]> {
-    const { deadlines: policy, atRiskRatio: ratio } = await this.sla.clockPlan(ticket, at, em);
+    const em = this.db.manager;
+    const { deadlines: policy, atRiskRatio: ratio } = await this.sla.clockPlan(ticket, at);
     const met = clocksStoppedBy(status, ticket.type);
     const deadlines = (window ? appointmentDeadlines(policy, at, window) : policy).filter(
       (d) => !held.includes(d.kind),
@@ -128,18 +123,13 @@ export class TicketClocksService {
    * Applies a status change: stops the clocks it meets, restarts those a reopening revives.
    * Answers the ticket's clocks as it leaves them when it read them (a change that stops one), else null.
    */
-  async onTransition(
-    em: EntityManager,
-    ticket: Ticket,
-    from: TicketStatus,
-    to: TicketStatus,
-    at: Date,
-  ): Promise<TicketClock[] | null> {
+  async onTransition(ticket: Ticket, from: TicketStatus, to: TicketStatus, at: Date): Promise<TicketClock[] | null> {
+    const em = this.db.manager;
     const restart = clocksRestartedBy(to, from, ticket.type);
-    if (restart.length) await this.start(em, ticket, at, restart);
+    if (restart.length) await this.start(ticket, at, restart);
     const stop = clocksStoppedBy(to, ticket.type);
     if (!stop.length) return null;
-    const clocks = await this.of(em, ticket.id);
+    const clocks = await this.of(ticket.id);
     const running = clocks.filter((c) => stop.includes(c.kind) && c.stoppedAt === null);
     if (running.length) {
       // Plain statements: every claim and status change stops clocks (TypeORM's builders cost more than the write).
@@ -151,7 +141,7 @@ export class TicketClocksService {
     for (const clock of running) {
       clock.stoppedAt = at;
       // Met late and the sweeper had not run yet: the breach still counts.
-      if (clock.dueAt < at && !clock.breachedAt && (await this.recordBreach(em, ticket, clock, at))) {
+      if (clock.dueAt < at && !clock.breachedAt && (await this.recordBreach(ticket, clock, at))) {
         clock.breachedAt = at;
       }
     }
@@ -162,7 +152,8 @@ export class TicketClocksService {
    * A deadline set by the work itself rather than the policy (an inspection's booked slot):
    * the running clock of `kind` is due at `dueAt`, flagged afresh if it moved later.
    */
-  async moveDue(em: EntityManager, ticket: ClockedTicket, kind: ClockKind, dueAt: Date, now: Date): Promise<void> {
+  async moveDue(ticket: ClockedTicket, kind: ClockKind, dueAt: Date, now: Date): Promise<void> {
+    const em = this.db.manager;
     const clock = await em.findOneBy(TicketClock, { ticketId: ticket.id, kind, stoppedAt: IsNull() });
     if (!clock) return;
     const ratio = await this.sla.atRiskRatio(ticket);
@@ -174,20 +165,20 @@ export class TicketClocksService {
    * The window moved: running on-site and resolve clocks follow it (appointmentDeadlines from the
    * policy's lengths). A breach already recorded stays in sla_breach.
    */
-  async followWindow(em: EntityManager, ticket: Ticket, window: VisitWindow, now: Date): Promise<void> {
-    const policy = await this.sla.deadlinesFor(ticket, ticket.createdAt, em);
+  async followWindow(ticket: Ticket, window: VisitWindow, now: Date): Promise<void> {
+    const policy = await this.sla.deadlinesFor(ticket, ticket.createdAt);
     for (const d of appointmentDeadlines(policy, ticket.createdAt, window)) {
-      if (d.kind === ClockKind.OnSite || d.kind === ClockKind.Resolve)
-        await this.moveDue(em, ticket, d.kind, d.dueAt, now);
+      if (d.kind === ClockKind.OnSite || d.kind === ClockKind.Resolve) await this.moveDue(ticket, d.kind, d.dueAt, now);
     }
   }
 
   /** New type (or queue): running clocks get the new policy's deadlines from their own start. */
-  async recompute(em: EntityManager, ticket: ClockedTicket, now: Date): Promise<void> {
-    const ratio = await this.sla.atRiskRatio(ticket, em);
+  async recompute(ticket: ClockedTicket, now: Date): Promise<void> {
+    const em = this.db.manager;
+    const ratio = await this.sla.atRiskRatio(ticket);
     const clocks = await em.findBy(TicketClock, { ticketId: ticket.id, stoppedAt: IsNull() });
     for (const clock of clocks) {
-      const due = (await this.sla.deadlinesFor(ticket, clock.startedAt, em)).find((d) => d.kind === clock.kind);
+      const due = (await this.sla.deadlinesFor(ticket, clock.startedAt)).find((d) => d.kind === clock.kind);
       if (!due) {
         await em.update(TicketClock, { id: clock.id }, { stoppedAt: now });
         continue;
@@ -204,17 +195,18 @@ export class TicketClocksService {
     // the ticket's arrival like the others; one its status has already passed counts as met then.
     const { status, createdAt } = await em.findOneByOrFail(Ticket, { id: ticket.id });
     const have = new Set((await em.findBy(TicketClock, { ticketId: ticket.id })).map((c) => c.kind));
-    const missing = (await this.sla.deadlinesFor(ticket, createdAt, em))
+    const missing = (await this.sla.deadlinesFor(ticket, createdAt))
       .map((d) => d.kind)
       .filter((kind) => !have.has(kind));
     if (!missing.length) return;
-    await this.start(em, ticket, createdAt, missing);
+    await this.start(ticket, createdAt, missing);
     const met = clocksStoppedBy(status, ticket.type).filter((kind) => missing.includes(kind));
     if (met.length) await em.update(TicketClock, { ticketId: ticket.id, kind: In(met) }, { stoppedAt: createdAt });
   }
 
   /** A ticket's clocks in policy order (the order their ids take), read in the caller's transaction. */
-  async of(em: EntityManager, ticketId: number): Promise<TicketClock[]> {
+  async of(ticketId: number): Promise<TicketClock[]> {
+    const em = this.db.manager;
     const dialect = em.connection.driver.options.type;
     let sql = CLOCKS_OF_TICKET.get(dialect);
     if (!sql) {
@@ -229,12 +221,8 @@ export class TicketClocksService {
    * Marks the clock breached if nobody did yet. Returns false when another process won,
    * so that only one escalation follows a breach.
    */
-  async recordBreach(
-    em: EntityManager,
-    ticket: ClockedTicket & Pick<Ticket, 'queueId'>,
-    clock: TicketClock,
-    at: Date,
-  ): Promise<boolean> {
+  async recordBreach(ticket: ClockedTicket & Pick<Ticket, 'queueId'>, clock: TicketClock, at: Date): Promise<boolean> {
+    const em = this.db.manager;
     const won = await em.update(TicketClock, { id: clock.id, breachedAt: IsNull() }, { breachedAt: at });
     if (!won.affected) return false;
     await em.insert(SlaBreach, {
@@ -245,7 +233,7 @@ export class TicketClocksService {
       dueAt: clock.dueAt,
       breachedAt: at,
     });
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind: TicketEventKind.Breached,
         actor: null,

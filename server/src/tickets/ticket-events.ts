@@ -1,8 +1,8 @@
 import { TicketEventKind, TicketStatus } from '@utility/shared';
-import { EntityManager } from 'typeorm';
 import { insertRows } from '../common/plain-insert';
 import { Actor } from '../common/principal';
 import { EventData, TicketEvent } from './ticket-event.entity';
+import { openTransaction } from '../common/db';
 
 export interface EventInput {
   kind: TicketEventKind;
@@ -15,7 +15,8 @@ export interface EventInput {
 }
 
 /** Appends to the timeline inside the caller's transaction; there is no update or delete. */
-export async function appendEvents(em: EntityManager, ticketId: number, events: EventInput[]): Promise<void> {
+export async function appendEvents(ticketId: number, events: EventInput[]): Promise<void> {
+  const em = openTransaction();
   if (!events.length) return;
   const rows = events.map((e) => ({
     ticketId,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ClockKind, ResidentTicketView, TicketStatus, TicketType, TicketView } from '@utility/shared';
-import { EntityManager } from 'typeorm';
 import { Actor, ResidentPrincipal } from '../common/principal';
 import { Ticket } from './ticket.entity';
 
@@ -20,9 +19,9 @@ export type ResidentCancel = (actor: ResidentPrincipal, ticket: Ticket, note: st
 /**
  * Asked at intake, in its transaction, about a ticket just written: the clocks not to start for it
  * (a fault that joined a known outage gets no on-site clock, docs/domain.md#outages). It may write
- * in `em` (the link). The clocks it holds are the caller's to start later (TicketsService.startHeldClock).
+ * in that transaction (the link). The clocks it holds are the caller's to start later (TicketsService.startHeldClock).
  */
-export type IntakeHold = (em: EntityManager, ticket: Ticket, at: Date) => Promise<ClockKind[]>;
+export type IntakeHold = (ticket: Ticket, at: Date) => Promise<ClockKind[]>;
 
 /**
  * Where modules built on tickets (feedback, complaints) plug into the resident's reads and the
@@ -67,9 +66,9 @@ export class TicketExtensions {
   }
 
   /** The clocks every registered hold keeps from starting for this new ticket. */
-  async heldAtIntake(em: EntityManager, ticket: Ticket, at: Date): Promise<ClockKind[]> {
+  async heldAtIntake(ticket: Ticket, at: Date): Promise<ClockKind[]> {
     const held: ClockKind[] = [];
-    for (const hold of this.holds) held.push(...(await hold(em, ticket, at)));
+    for (const hold of this.holds) held.push(...(await hold(ticket, at)));
     return held;
   }
 

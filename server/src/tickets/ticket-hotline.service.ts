@@ -27,13 +27,13 @@ export class TicketHotline {
 
   async recordReply(actor: StaffPrincipal, id: number, body: HotlineReplyRequest): Promise<Ticket> {
     await this.reader.visibleTicket(actor, id);
-    return this.db.transaction(async (em) => {
-      const { ticket } = await this.tickets.lockForStep(em, id);
+    return this.db.transaction(async () => {
+      const { ticket } = await this.tickets.lockForStep(id);
       if (ticket.channel !== Channel.Hotline12345)
         throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.NotHotlineTicket);
       const now = this.clock.now();
-      const first = await this.clocks.stop(em, ticket, ClockKind.Opinion, now);
-      await appendEvents(em, id, [
+      const first = await this.clocks.stop(ticket, ClockKind.Opinion, now);
+      await appendEvents(id, [
         {
           kind: TicketEventKind.HotlineReplied,
           actor,

@@ -11,7 +11,7 @@ import {
   duplicateFamilyOf,
   isOpen,
 } from '@utility/shared';
-import { Brackets, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { Brackets, In, IsNull, Not, Repository } from 'typeorm';
 import { conflict, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -125,7 +125,7 @@ export class TicketLinks {
       );
       if (!moved.affected) throw conflict(ErrorCode.Conflict);
       const note = `已并入工单 ${parentNo}，随该工单一并处理`;
-      await appendEvents(em, child.id, [
+      await appendEvents(child.id, [
         ...(child.status !== TicketStatus.Accepted
           ? [{ kind: TicketEventKind.Transition, actor, at: now, from: child.status, to: TicketStatus.Accepted, note }]
           : []),
@@ -137,7 +137,7 @@ export class TicketLinks {
           data: { parentId: parent.id, parentNo, previousAssigneeId: child.assigneeId },
         },
       ]);
-      await appendEvents(em, parent.id, [
+      await appendEvents(parent.id, [
         {
           kind: TicketEventKind.Linked,
           actor,
@@ -148,7 +148,7 @@ export class TicketLinks {
       ]);
       // The parent's clocks measure the work now; a clock already late still counts as breached.
       const running = await em.findBy(TicketClock, { ticketId: child.id, stoppedAt: IsNull() });
-      for (const c of running) await this.clocks.stop(em, child, c.kind, now);
+      for (const c of running) await this.clocks.stop(child, c.kind, now);
       return em.findOneByOrFail(Ticket, { id: child.id });
     });
   }
@@ -157,7 +157,8 @@ export class TicketLinks {
    * After the parent moved (in its transaction): resolved → its open children are resolved with it;
    * cancelled → they are worked alone again, their clocks restarted from now.
    */
-  async followParent(em: EntityManager, parent: Ticket, to: TicketStatus, now: Date): Promise<void> {
+  async followParent(parent: Ticket, to: TicketStatus, now: Date): Promise<void> {
+    const em = this.db.manager;
     if (to !== TicketStatus.Resolved && to !== TicketStatus.Cancelled) return;
     const children = await em.findBy(Ticket, { parentId: parent.id, status: Not(In(DONE)) });
     const parentNo = parent.no ?? String(parent.id);
@@ -169,7 +170,7 @@ export class TicketLinks {
           { status: TicketStatus.Resolved, updatedAt: now },
         );
         if (!moved.affected) continue;
-        await appendEvents(em, child.id, [
+        await appendEvents(child.id, [
           {
             kind: TicketEventKind.Transition,
             actor: null,
@@ -180,10 +181,10 @@ export class TicketLinks {
             data: { parentId: parent.id },
           },
         ]);
-        await this.clocks.onTransition(em, child, child.status, TicketStatus.Resolved, now);
+        await this.clocks.onTransition(child, child.status, TicketStatus.Resolved, now);
       } else {
         await em.update(Ticket, { id: child.id }, { parentId: null, updatedAt: now });
-        await appendEvents(em, child.id, [
+        await appendEvents(child.id, [
           {
             kind: TicketEventKind.Linked,
             actor: null,
@@ -195,7 +196,6 @@ export class TicketLinks {
         const met = clocksStoppedBy(child.status, child.type);
         const kinds = (await em.findBy(TicketClock, { ticketId: child.id })).map((c) => c.kind);
         await this.clocks.start(
-          em,
           child,
           now,
           kinds.filter((k) => !met.includes(k)),

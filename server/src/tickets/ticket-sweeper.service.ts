@@ -11,7 +11,7 @@ import {
   expectedArrivalAfterBreach,
   shanghaiShort,
 } from '@utility/shared';
-import { EntityManager, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { BackgroundJob } from '../common/jobs/background-job.decorator';
@@ -67,7 +67,7 @@ export class TicketSweeper {
     return this.db.transaction(async (em) => {
       const won = await em.update(TicketClock, { id: clock.id, atRiskAt: IsNull() }, { atRiskAt: now });
       if (!won.affected) return false;
-      await appendEvents(em, clock.ticketId, [
+      await appendEvents(clock.ticketId, [
         {
           kind: TicketEventKind.AtRisk,
           actor: null,
@@ -78,7 +78,7 @@ export class TicketSweeper {
       const ticket = await em.findOneByOrFail(Ticket, { id: clock.ticketId });
       const minutesLeft = Math.max(0, Math.round((clock.dueAt.getTime() - now.getTime()) / 60_000));
       await this.staffNotices.notify(
-        await this.assigneeAndSupervisors(em, ticket),
+        await this.assigneeAndSupervisors(ticket),
         {
           kind: 'sla_at_risk',
           title: `工单临期：${ticket.no ?? ticket.id}`,
@@ -86,7 +86,6 @@ export class TicketSweeper {
           ticketId: ticket.id,
         },
         `sla-risk:${clock.id}`,
-        em,
       );
       return true;
     });
@@ -99,10 +98,10 @@ export class TicketSweeper {
   private escalate(clock: TicketClock, now: Date): Promise<boolean> {
     return this.db.transaction(async (em) => {
       const ticket = await em.findOneByOrFail(Ticket, { id: clock.ticketId });
-      if (!(await this.ticketClocks.recordBreach(em, ticket, clock, now))) return false;
+      if (!(await this.ticketClocks.recordBreach(ticket, clock, now))) return false;
       const priority = escalatePriority(ticket.priority);
       await em.update(Ticket, { id: ticket.id }, { priority, updatedAt: now });
-      await appendEvents(em, ticket.id, [
+      await appendEvents(ticket.id, [
         {
           kind: TicketEventKind.Escalated,
           actor: null,
@@ -111,10 +110,10 @@ export class TicketSweeper {
           data: { clock: clock.kind, from: ticket.priority, to: priority },
         },
       ]);
-      if (clock.kind === ClockKind.OnSite) await this.tellResidentOfDelay(em, ticket, clock, now);
+      if (clock.kind === ClockKind.OnSite) await this.tellResidentOfDelay(ticket, clock, now);
       // In the same transaction: the timeline says the supervisors were told, so they are.
       await this.staffNotices.notify(
-        await this.assigneeAndSupervisors(em, ticket),
+        await this.assigneeAndSupervisors(ticket),
         {
           kind: 'sla_breach',
           title: `工单超时：${ticket.no ?? ticket.id}`,
@@ -122,18 +121,18 @@ export class TicketSweeper {
           ticketId: ticket.id,
         },
         `sla-breach:${clock.id}`,
-        em,
       );
       return true;
     });
   }
 
   /** 003 §九(五): late means the user is told — a `delayed` event, which the resident's notices carry. */
-  private async tellResidentOfDelay(em: EntityManager, ticket: Ticket, clock: TicketClock, now: Date): Promise<void> {
+  private async tellResidentOfDelay(ticket: Ticket, clock: TicketClock, now: Date): Promise<void> {
+    const em = this.db.manager;
     const events = await em.find(TicketEvent, { where: { ticketId: ticket.id }, order: { id: 'ASC' } });
     const eta = etaOf(ticket, events);
     const expectedBy = expectedArrivalAfterBreach(now, clock, eta ? new Date(eta) : null);
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       {
         kind: TicketEventKind.Delayed,
         actor: null,
@@ -144,10 +143,8 @@ export class TicketSweeper {
     ]);
   }
 
-  private async assigneeAndSupervisors(em: EntityManager, ticket: Ticket): Promise<number[]> {
-    const supervisors = ticket.districtId
-      ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId, em)
-      : [];
+  private async assigneeAndSupervisors(ticket: Ticket): Promise<number[]> {
+    const supervisors = ticket.districtId ? await this.staff.activeInDistrict(Role.Supervisor, ticket.districtId) : [];
     return [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...supervisors.map((s) => s.id)];
   }
 }

@@ -58,7 +58,7 @@ export class TicketsController {
       key,
       'ticket',
       body,
-      async (em) => (made = await this.tickets.intakeAsWritten(em, staff, body)).ticket.id,
+      async () => (made = await this.tickets.intakeAsWritten(staff, body)).ticket.id,
     );
     if (created.replayed) void reply.header('Idempotent-Replayed', 'true');
     void reply.status(HttpStatus.CREATED);

@@ -16,7 +16,7 @@ import {
   isOpen,
   ticketNumber,
 } from '@utility/shared';
-import { EntityManager, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { AccountPlace, AccountsService } from '../accounts/accounts.service';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -81,23 +81,24 @@ export class TicketsService {
   ) {}
 
   /**
-   * Creates a ticket, routes it, starts its clocks and, for emergency queues, assigns it.
-   * `em` lets a caller (idempotency) wrap intake in its own transaction.
+   * Creates a ticket, routes it, starts its clocks and, for emergency queues, assigns it, in the
+   * caller's transaction (idempotency wraps intake in its own).
    */
-  async intake(em: EntityManager, actor: Actor | null, body: IntakeInput): Promise<Ticket> {
-    return (await this.intakeAsWritten(em, actor, body)).ticket;
+  async intake(actor: Actor | null, body: IntakeInput): Promise<Ticket> {
+    return (await this.intakeAsWritten(actor, body)).ticket;
   }
 
   /**
    * Intake, answering with what it wrote — the ticket, its queue's name and its clocks — so that
    * its view needs no read-back. `clocks` is null when auto-assignment may have moved them since.
    */
-  async intakeAsWritten(em: EntityManager, actor: Actor | null, body: IntakeInput): Promise<NewTicket> {
+  async intakeAsWritten(actor: Actor | null, body: IntakeInput): Promise<NewTicket> {
+    const em = this.db.manager;
     const now = this.clock.now();
-    // Every read goes through `em`: waiting for a second pooled connection while holding one
+    // Every read joins the transaction: waiting for a second pooled connection while holding one
     // deadlocks the pool once as many intakes run at once as it has connections.
-    const { accountUtility, ...place } = await this.placeOf(em, body);
-    const queue = await this.queues.route({ type: body.type, ...place }, em);
+    const { accountUtility, ...place } = await this.placeOf(body);
+    const queue = await this.queues.route({ type: body.type, ...place });
     // A caller taken by staff on the phone or at the counter has already been heard: 受理.
     const byStaff = actor !== null && actor.role !== Role.Resident;
     const status = byStaff && body.channel !== Channel.Miniapp ? TicketStatus.Accepted : TicketStatus.Submitted;
@@ -127,30 +128,27 @@ export class TicketsService {
     const id = await insertRow(em, Ticket, row);
     // What was just written, without reading it back (each round trip costs intake throughput).
     const ticket: Ticket = { ...row, id, no: ticketNumber(now, id) };
-    await appendEvents(em, id, [
+    await appendEvents(id, [
       { kind: TicketEventKind.Created, actor, at: now, to: TicketStatus.Submitted, data: { channel: body.channel } },
       ...(status === TicketStatus.Accepted
         ? [{ kind: TicketEventKind.Transition, actor, at: now, from: TicketStatus.Submitted, to: status }]
         : []),
       { kind: TicketEventKind.Routed, actor: null, at: now, note: queue.name, data: { queueId: queue.id } },
     ]);
-    const held = await this.extensions.heldAtIntake(em, ticket, now);
+    const held = await this.extensions.heldAtIntake(ticket, now);
     const clocked = accountUtility === undefined ? ticket : { ...ticket, accountUtility };
-    const clocks = await this.clocks.startNew(em, clocked, now, status, body.window ?? null, held);
+    const clocks = await this.clocks.startNew(clocked, now, status, body.window ?? null, held);
     if (!queue.autoAssign) return { ticket, queueName: queue.name, clocks };
-    await this.assignment.autoAssign(em, ticket, now);
+    await this.assignment.autoAssign(ticket, now);
     return { ticket: await em.findOneByOrFail(Ticket, { id }), queueName: queue.name, clocks: null };
   }
 
   /** A ticket the product raises itself (a held reading, a payment mismatch), about an account. */
-  async openSystemTicket(
-    em: EntityManager,
-    input: { type: TicketType; accountNo: string | null; description: string },
-  ): Promise<Ticket> {
-    const account = input.accountNo ? await this.accounts.findByNo(input.accountNo, em) : null;
+  async openSystemTicket(input: { type: TicketType; accountNo: string | null; description: string }): Promise<Ticket> {
+    const account = input.accountNo ? await this.accounts.findByNo(input.accountNo) : null;
     if (input.accountNo && !account) throw new Error(`No account ${input.accountNo} for a system ticket`);
     // Without an account (a payment nobody can place) there is no district: it goes to triage.
-    return this.intake(em, null, {
+    return this.intake(null, {
       type: input.type,
       accountNo: account?.accountNo,
       address: account?.address ?? '—',
@@ -162,7 +160,8 @@ export class TicketsService {
   }
 
   /** The account's leak still being worked (not resolved, closed or cancelled), the newest if several. */
-  async openLeakOf(em: EntityManager, accountNo: string): Promise<Ticket | null> {
+  async openLeakOf(accountNo: string): Promise<Ticket | null> {
+    const em = this.db.manager;
     const leaks = await em.find(Ticket, {
       where: { accountNo, type: TicketType.Leak },
       order: { id: 'DESC' },
@@ -172,8 +171,8 @@ export class TicketsService {
   }
 
   /** A repeat alarm joined this open leak: the timeline says so, and nobody else is dispatched. */
-  async noteRepeatAlarm(em: EntityManager, ticketId: number, actor: Actor, note: string): Promise<void> {
-    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note }]);
+  async noteRepeatAlarm(ticketId: number, actor: Actor, note: string): Promise<void> {
+    await appendEvents(ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note }]);
   }
 
   async transition(actor: StaffPrincipal, id: number, to: TicketStatus, note?: string): Promise<Ticket> {
@@ -200,7 +199,8 @@ export class TicketsService {
    * until it ends: steps on one ticket (two taps of 确认, a hand-over racing a departure) queue up
    * and each sees what the one before did. (SQLite's transactions are already serialized by Db.)
    */
-  async lockForStep(em: EntityManager, id: number): Promise<{ ticket: Ticket; events: TicketEvent[] }> {
+  async lockForStep(id: number): Promise<{ ticket: Ticket; events: TicketEvent[] }> {
+    const em = this.db.manager;
     const ticket = await em.findOne(Ticket, {
       where: { id },
       ...(this.db.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
@@ -216,7 +216,8 @@ export class TicketsService {
    * status and assignee it was read with (else 409 CONFLICT); a move back to 受理 frees the ticket
    * for its queue. Clocks follow the move as for `transition`.
    */
-  async recordStep(em: EntityManager, actor: Actor | null, ticket: Ticket, step: TicketStep): Promise<Ticket> {
+  async recordStep(actor: Actor | null, ticket: Ticket, step: TicketStep): Promise<Ticket> {
+    const em = this.db.manager;
     const to = step.to;
     // A null actor is the product itself applying a rule (a return visit closes, a bad rating reopens).
     if (to && actor) await this.assertMove(actor, ticket, to, step.means);
@@ -231,7 +232,7 @@ export class TicketsService {
       { status: to ?? ticket.status, assigneeId, ...unlink, updatedAt: now },
     );
     if (!moved.affected) throw conflict(ErrorCode.Conflict);
-    await appendEvents(em, id, [
+    await appendEvents(id, [
       ...(to
         ? [
             {
@@ -247,8 +248,8 @@ export class TicketsService {
         : []),
       ...(step.events ?? []).map((e) => ({ ...e, actor, at: now })),
     ]);
-    if (to) await this.clocks.onTransition(em, ticket, ticket.status, to, now);
-    if (to) await this.links.followParent(em, ticket, to, now);
+    if (to) await this.clocks.onTransition(ticket, ticket.status, to, now);
+    if (to) await this.links.followParent(ticket, to, now);
     return em.findOneByOrFail(Ticket, { id });
   }
 
@@ -257,7 +258,6 @@ export class TicketsService {
    * rectification deadline), with a note on the timeline; in the caller's transaction.
    */
   async moveResolveDeadline(
-    em: EntityManager,
     actor: Actor | null,
     ticket: Pick<Ticket, 'id' | 'type'>,
     dueAt: Date,
@@ -265,12 +265,13 @@ export class TicketsService {
     /** The booked window it comes from, shown on the ticket (an inspection's new half-day). */
     window?: VisitWindow,
   ): Promise<void> {
+    const em = this.db.manager;
     const now = this.clock.now();
     // The at-risk share depends on the ticket's whole SLA subject (type, channel, place).
     const clocked = await em.findOneByOrFail(Ticket, { id: ticket.id });
-    await this.clocks.moveDue(em, clocked, ClockKind.Resolve, dueAt, now);
+    await this.clocks.moveDue(clocked, ClockKind.Resolve, dueAt, now);
     if (window) await em.update(Ticket, { id: ticket.id }, { windowStart: window.start, windowEnd: window.end });
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       { kind: TicketEventKind.Note, actor, at: now, note, data: { dueAt: dueAt.toISOString() } },
     ]);
   }
@@ -280,18 +281,18 @@ export class TicketsService {
    * it goes on the way and on site, so the timeline shows who came and when. In the caller's
    * transaction, on a ticket read by lockForStep; 409 when someone else works it.
    */
-  async arriveForVisit(em: EntityManager, actor: StaffPrincipal, ticket: Ticket): Promise<Ticket> {
+  async arriveForVisit(actor: StaffPrincipal, ticket: Ticket): Promise<Ticket> {
     let current = ticket;
     if (current.assigneeId === null) {
-      const claimed = await this.assignment.claimIn(em, actor, current);
+      const claimed = await this.assignment.claimIn(actor, current);
       if (!claimed) throw conflict(ErrorCode.TransitionNotAllowed);
       current = claimed;
     }
     if (current.assigneeId !== actor.id) throw conflict(ErrorCode.TicketAlreadyClaimed);
     if (current.status === TicketStatus.Assigned)
-      current = await this.recordStep(em, actor, current, { to: TicketStatus.EnRoute });
+      current = await this.recordStep(actor, current, { to: TicketStatus.EnRoute });
     if (current.status === TicketStatus.EnRoute)
-      current = await this.recordStep(em, actor, current, { to: TicketStatus.OnSite });
+      current = await this.recordStep(actor, current, { to: TicketStatus.OnSite });
     if (current.status !== TicketStatus.OnSite) throw conflict(ErrorCode.TransitionNotAllowed);
     return current;
   }
@@ -329,9 +330,9 @@ export class TicketsService {
         { status: to, assigneeId, ...unlink, updatedAt: now },
       );
       if (!moved.affected) throw conflict(ErrorCode.Conflict);
-      await appendEvents(em, id, [{ kind: TicketEventKind.Transition, actor, at: now, from: ticket.status, to, note }]);
-      await this.clocks.onTransition(em, ticket, ticket.status, to, now);
-      await this.links.followParent(em, ticket, to, now);
+      await appendEvents(id, [{ kind: TicketEventKind.Transition, actor, at: now, from: ticket.status, to, note }]);
+      await this.clocks.onTransition(ticket, ticket.status, to, now);
+      await this.links.followParent(ticket, to, now);
       return em.findOneByOrFail(Ticket, { id });
     });
   }
@@ -340,26 +341,21 @@ export class TicketsService {
    * A deadline fixed by another rule than the type's policy (a return visit is due 24 h after the
    * work it visits was finished): the clock runs from `startedAt` to `dueAt`.
    */
-  async setDeadline(
-    em: EntityManager,
-    ticket: ClockedTicket,
-    kind: ClockKind,
-    startedAt: Date,
-    dueAt: Date,
-  ): Promise<void> {
-    await this.clocks.setDeadline(em, ticket, kind, startedAt, dueAt);
+  async setDeadline(ticket: ClockedTicket, kind: ClockKind, startedAt: Date, dueAt: Date): Promise<void> {
+    await this.clocks.setDeadline(ticket, kind, startedAt, dueAt);
   }
 
   /**
    * Starts a clock intake held (an outage child unlinked by staff: its on-site clock runs from now),
    * with a note on the timeline; in the caller's transaction. Nothing for a ticket no longer open.
    */
-  async startHeldClock(em: EntityManager, ticketId: number, kind: ClockKind, note: string): Promise<boolean> {
+  async startHeldClock(ticketId: number, kind: ClockKind, note: string): Promise<boolean> {
+    const em = this.db.manager;
     const ticket = await em.findOneBy(Ticket, { id: ticketId });
     if (!ticket || !isOpen(ticket.status)) return false;
     const now = this.clock.now();
-    await this.clocks.start(em, ticket, now, [kind]);
-    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor: null, at: now, note }]);
+    await this.clocks.start(ticket, now, [kind]);
+    await appendEvents(ticketId, [{ kind: TicketEventKind.Note, actor: null, at: now, note }]);
     return true;
   }
 
@@ -368,30 +364,31 @@ export class TicketsService {
    * product itself: a note and 已处理 in the caller's transaction; the resident may still say
    * "not fixed" (reopens it, with fresh clocks). False when it is no longer open.
    */
-  async resolveWith(em: EntityManager, ticketId: number, note: string, data: EventData): Promise<boolean> {
+  async resolveWith(ticketId: number, note: string, data: EventData): Promise<boolean> {
+    const em = this.db.manager;
     const ticket = await em.findOneBy(Ticket, { id: ticketId });
     if (!ticket || !isOpen(ticket.status)) return false;
-    await this.recordStep(em, null, ticket, { to: TicketStatus.Resolved, note, data });
+    await this.recordStep(null, ticket, { to: TicketStatus.Resolved, note, data });
     return true;
   }
 
   /** A note on a ticket's timeline by the product or a staff member, in the caller's transaction. */
-  async note(em: EntityManager, actor: Actor | null, ticketId: number, note: string, data?: EventData): Promise<void> {
-    await appendEvents(em, ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note, data }]);
+  async note(actor: Actor | null, ticketId: number, note: string, data?: EventData): Promise<void> {
+    await appendEvents(ticketId, [{ kind: TicketEventKind.Note, actor, at: this.clock.now(), note, data }]);
   }
 
   /** Stops one clock of a ticket in the caller's transaction; false when it was not running. */
-  stopClock(em: EntityManager, ticket: Ticket, kind: ClockKind): Promise<boolean> {
-    return this.clocks.stop(em, ticket, kind, this.clock.now());
+  stopClock(ticket: Ticket, kind: ClockKind): Promise<boolean> {
+    return this.clocks.stop(ticket, kind, this.clock.now());
   }
 
   /** Moves an open ticket to another queue with a new priority, in the caller's transaction (a grade-1 complaint goes to the supervisors, escalated). */
   async requeue(
-    em: EntityManager,
     actor: Actor,
     ticket: Ticket,
     change: { queueId: number; priority: Priority; note: string; escalate: boolean },
   ): Promise<Ticket> {
+    const em = this.db.manager;
     const now = this.clock.now();
     const moved = await em.update(
       Ticket,
@@ -399,7 +396,7 @@ export class TicketsService {
       { queueId: change.queueId, priority: change.priority, updatedAt: now },
     );
     if (!moved.affected) throw conflict(ErrorCode.Conflict);
-    await appendEvents(em, ticket.id, [
+    await appendEvents(ticket.id, [
       { kind: TicketEventKind.Routed, actor, at: now, note: change.note, data: { queueId: change.queueId } },
       ...(change.escalate
         ? [
@@ -429,7 +426,7 @@ export class TicketsService {
         { type, queueId: queue.id, updatedAt: now },
       );
       if (!moved.affected) throw conflict(ErrorCode.Conflict);
-      await appendEvents(em, id, [
+      await appendEvents(id, [
         {
           kind: TicketEventKind.TypeChanged,
           actor,
@@ -438,7 +435,7 @@ export class TicketsService {
           data: { from: ticket.type, to: type, queueId: queue.id },
         },
       ]);
-      await this.clocks.recompute(em, { ...ticket, type }, now);
+      await this.clocks.recompute({ ...ticket, type }, now);
       return em.findOneByOrFail(Ticket, { id });
     });
   }
@@ -448,16 +445,15 @@ export class TicketsService {
    * the caller's district, else nowhere (triage).
    */
   private async placeOf(
-    em: EntityManager,
     body: IntakeInput,
   ): Promise<{ districtId: number | null; stationId: number | null; accountUtility?: AccountPlace['utility'] }> {
     if (body.accountNo) {
-      const account = await this.accounts.placeOf(body.accountNo, em);
+      const account = await this.accounts.placeOf(body.accountNo);
       if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
       return { districtId: account.districtId, stationId: account.stationId, accountUtility: account.utility };
     }
     if (body.districtId) {
-      if (!(await this.org.findDistrict(body.districtId, em)))
+      if (!(await this.org.findDistrict(body.districtId)))
         throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed, '片区不存在');
       return { districtId: body.districtId, stationId: null };
     }

@@ -58,7 +58,7 @@ export class UnclaimedWatch {
         clockStartedAt: clock.startedAt,
         alertedAt: this.clock.now(),
       });
-      const members = await this.staff.findByIds(await this.queues.memberIds(ticket.queueId, em), em);
+      const members = await this.staff.findByIds(await this.queues.memberIds(ticket.queueId));
       const dispatchers = members.filter(
         (m) => m.active && (m.role === Role.Dispatcher || m.roles.includes(Role.Dispatcher)),
       );
@@ -72,7 +72,6 @@ export class UnclaimedWatch {
           ticketId: ticket.id,
         },
         `unclaimed:${clock.id}:${clock.startedAt.getTime()}`,
-        em,
       );
       return true;
     });

@@ -63,7 +63,7 @@ describe('photo uploads (POST /api/uploads, GET /api/uploads/:id)', () => {
   }
 
   const claim = (ids: number[], owner: UploadOwner, attachTo: string, max?: number) =>
-    t.app.get(Db).transaction((em) => t.app.get(UploadsService).claim(em, ids, owner, attachTo, max));
+    t.app.get(Db).transaction(() => t.app.get(UploadsService).claim(ids, owner, attachTo, max));
 
   const attachments = async (ids: number[]) => {
     const rows: { id: number; attachedTo: string | null }[] = await t.app

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EntityManager, In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
@@ -79,7 +79,8 @@ export class UploadsService {
   }
 
   /** Refuses (429) an owner who already has the hour's allowance of photos not attached to anything. */
-  async checkRate(owner: UploadOwner, em: EntityManager = this.uploads.manager): Promise<void> {
+  async checkRate(owner: UploadOwner): Promise<void> {
+    const em = this.db.manager;
     const since = new Date(this.clock.now().getTime() - HOUR_MS);
     const recent = await em.countBy(Upload, {
       ownerKind: owner.kind,
@@ -116,8 +117,8 @@ export class UploadsService {
     // Counted again next to the insert, with the owner's allowance row locked: parallel uploads all passed
     // the first check, and take their turn here, so no more than the allowance is ever stored.
     const upload = await this.db.transaction(async (em) => {
-      await this.lockAllowance(em, owner);
-      await this.checkRate(owner, em);
+      await this.lockAllowance(owner);
+      await this.checkRate(owner);
       return em.save(
         em.create(Upload, {
           ownerKind: owner.kind,
@@ -157,7 +158,8 @@ export class UploadsService {
   }
 
   /** Takes the owner's allowance row for the rest of the transaction: the next upload of this owner waits for it. */
-  private async lockAllowance(em: EntityManager, owner: UploadOwner): Promise<void> {
+  private async lockAllowance(owner: UploadOwner): Promise<void> {
+    const em = this.db.manager;
     const { affected } = await em
       .createQueryBuilder()
       .update(UploadAllowance)
@@ -189,13 +191,8 @@ export class UploadsService {
    * `max` photos (422 TOO_MANY_PHOTOS). Claiming a photo already attached to the same target again
    * is a no-op, so a retried request succeeds. Returns the uploads in the order of `ids`.
    */
-  async claim(
-    em: EntityManager,
-    ids: number[],
-    owner: UploadOwner,
-    attachTo: string,
-    max = MAX_PHOTOS,
-  ): Promise<Upload[]> {
+  async claim(ids: number[], owner: UploadOwner, attachTo: string, max = MAX_PHOTOS): Promise<Upload[]> {
+    const em = this.db.manager;
     if (!ATTACH_TO.test(attachTo)) throw new Error(`claim: invalid attachTo ${JSON.stringify(attachTo)}`);
     const unique = [...new Set(ids)];
     if (unique.length > max) throw tooManyPhotos(max);
