@@ -8,7 +8,7 @@
  * `endRun`; without one, `templateName()` is empty and callers migrate each database as before.
  */
 const { randomBytes } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { createConnection } = require('mysql2/promise');
@@ -29,6 +29,7 @@ function beginRun(prefix) {
 async function endRun(adminUrl) {
   const template = templateName();
   if (!template) return;
+  rmSync(manifestFile(template), { force: true });
   const conn = await createConnection(adminUrl);
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${template}\``);
