@@ -72,7 +72,18 @@ export interface ServerProcess {
  * `env.PORT` when the test must know it beforehand (e.g. for a notify URL given to a fake WeChat Pay).
  */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = env.PORT ? Number(env.PORT) : await freePort();
+  // A free port can be taken between the probe and the server's listen (the server suite runs beside
+  // the journeys, its apps on ephemeral ports): then the server starts again on another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOn(env.PORT ? Number(env.PORT) : await freePort(), databaseUrl, env);
+    } catch (error) {
+      if (env.PORT || attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startServerOn(port: number, databaseUrl: string, env: Record<string, string>): Promise<ServerProcess> {
   let output = '';
   const child = spawn(process.execPath, [join(REPO_ROOT, 'server/dist/main.js')], {
     cwd: REPO_ROOT,
