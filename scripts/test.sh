@@ -10,12 +10,18 @@ results=$(mktemp -d)
 started=$(date +%s)
 
 run() { # name, then the command; jest writes its counts to $results/name.json, a failure leaves name.failed
-  local name=$1; shift
-  echo "━━ $name"
+  local name=$1 began=$SECONDS; shift
   # --forceExit: a suite whose server failed to start must fail, not hang CI until its time runs out.
   if ! "$@" --forceExit --json --outputFile="$results/$name.json" >"$results/$name.log" 2>&1; then
-    touch "$results/$name.failed"; echo "✗ $name failed"
+    touch "$results/$name.failed"
   fi
+  echo "$(( SECONDS - began ))" >"$results/$name.seconds"
+}
+
+report() { # name: what run wrote, once the suite is done (suites run side by side; their reports do not mix)
+  local name=$1
+  echo "━━ $name ($(cat "$results/$name.seconds")s)"
+  [ -e "$results/$name.failed" ] && echo "✗ $name failed"
   # Failures in full, the rest as jest's one-line summaries.
   if [ -e "$results/$name.failed" ]; then cat "$results/$name.log"; else grep -E '^(PASS|FAIL)|^Tests:' "$results/$name.log"; fi
 }
@@ -35,20 +41,35 @@ wait $typecheck || { cat "$results/typecheck.log"; echo "✗ typecheck: fix the 
 echo "━━ lint and typecheck passed in $(( $(date +%s) - gates_started ))s"
 # The server is built once, before the suites: the bill-run CLI spec runs the built CLI, and the
 # journeys the built server (SERVER_DIST_BUILT: the spec needs no build of its own).
+build_began=$SECONDS
 npm run build -w server --silent || { echo "✗ server build failed"; exit 1; }
+echo "━━ server built in $(( SECONDS - build_began ))s"
 export SERVER_DIST_BUILT=1
-# The server's database suites mostly wait on the databases: the other packages' tests and the
-# H5 build the journeys need run beside them.
+# The server's database suites mostly wait on the databases: the other packages' tests, the H5 build
+# and then the end-to-end journeys (which need it) run beside them, the journeys beside the server
+# suite's second half.
 run server npx jest --config server/jest.config.js --rootDir server &
 server=$!
 {
   run shared npx jest --config shared/jest.config.js --rootDir shared
   run miniapp npx jest --config miniapp/jest.config.js --rootDir miniapp
-  npm run build:h5 -w miniapp --silent >/dev/null || touch "$results/build.failed"
-}
+  build_began=$SECONDS
+  if npm run build:h5 -w miniapp --silent >"$results/build.log" 2>&1; then
+    echo "$(( SECONDS - build_began ))" >"$results/build.seconds"
+    run e2e npx jest --config test/jest.config.js --rootDir test
+  else
+    touch "$results/build.failed"
+  fi
+} &
+others=$!
 wait $server
-[ -e "$results/build.failed" ] && { echo "✗ H5 build failed"; exit 1; }
-run e2e npx jest --config test/jest.config.js --rootDir test
+wait $others
+report shared
+report miniapp
+report server
+[ -e "$results/build.failed" ] && { cat "$results/build.log"; echo "✗ H5 build failed"; exit 1; }
+echo "━━ H5 build ($(cat "$results/build.seconds")s)"
+report e2e
 
 node scripts/test-summary.mjs "$results" "$(( $(date +%s) - started ))"
 summary=$?

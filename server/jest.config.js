@@ -26,7 +26,8 @@ const base = {
     '^@utility/shared$': '<rootDir>/../shared/src/index.ts',
     '^@utility/shared/sla$': '<rootDir>/../shared/src/sla/index.ts',
   },
-  setupFiles: ['reflect-metadata'],
+  // Test runs draw RSA keys from a pool (scripts/test-rsa-keys.js): making two per app boot was most of its CPU.
+  setupFiles: ['reflect-metadata', '<rootDir>/../scripts/test-rsa-keys.js'],
 };
 
 const databases = (process.env.TEST_DATABASES ?? 'sqlite,mariadb').split(',');
@@ -36,6 +37,9 @@ module.exports = {
   // Most of a database suite's time is waiting on the database: three workers keep two cores busy,
   // and a worker that has grown past 1 GB (Nest apps, TypeORM metadata) is replaced.
   maxWorkers: 3,
+  // The RSA key pool and the run's MariaDB template (src/testing/test-app.ts#freshDatabase).
+  globalSetup: '<rootDir>/jest.global-setup.js',
+  globalTeardown: '<rootDir>/jest.global-teardown.js',
   workerIdleMemoryLimit: '1GB',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.db\\.spec\\.ts$'] },

@@ -21,5 +21,8 @@ module.exports = {
   testTimeout: 120_000,
   // A journey mostly waits (page slides, server answers): the SQLite and MariaDB runs go side by side.
   maxWorkers: 2,
+  // The RSA key pool and the run's MariaDB template (support/server-process.ts#createTestDatabase).
+  globalSetup: '<rootDir>/jest.global-setup.js',
+  globalTeardown: '<rootDir>/jest.global-teardown.js',
   projects: databases.map((db) => ({ ...base, displayName: db, globals: { TEST_DATABASE: db } })),
 };

@@ -1,10 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { cloneTemplate } from '../../scripts/test-database-template.js';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -26,14 +28,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = await createConnection(MYSQL_URL);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  return {
-    url: `${MYSQL_URL}/${name}`,
-    drop: async () => {
-      const conn = await createConnection(MYSQL_URL);
-      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await conn.end();
-    },
+  const drop = async () => {
+    const conn = await createConnection(MYSQL_URL);
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await conn.end();
   };
+  // A copy of the run's template (scripts/test-database-template.js), which the built server's
+  // `db:migrate` made once: the server starting on it finds every migration applied.
+  await cloneTemplate(MYSQL_URL, name, migrateTemplate).catch(async (error) => {
+    await drop();
+    throw error;
+  });
+  return { url: `${MYSQL_URL}/${name}`, drop };
+}
+
+/** `npm run db:migrate` of the built server, on the run's template database. */
+async function migrateTemplate(templateUrl: string): Promise<void> {
+  await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'server/dist/db/migrate.js')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: templateUrl, DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') },
+  });
 }
 
 export function freePort(): Promise<number> {
@@ -58,7 +72,18 @@ export interface ServerProcess {
  * `env.PORT` when the test must know it beforehand (e.g. for a notify URL given to a fake WeChat Pay).
  */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = env.PORT ? Number(env.PORT) : await freePort();
+  // A free port can be taken between the probe and the server's listen (the server suite runs beside
+  // the journeys, its apps on ephemeral ports): then the server starts again on another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOn(env.PORT ? Number(env.PORT) : await freePort(), databaseUrl, env);
+    } catch (error) {
+      if (env.PORT || attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startServerOn(port: number, databaseUrl: string, env: Record<string, string>): Promise<ServerProcess> {
   let output = '';
   const child = spawn(process.execPath, [join(REPO_ROOT, 'server/dist/main.js')], {
     cwd: REPO_ROOT,
@@ -73,6 +98,8 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       LOG_LEVEL: 'warn',
       // Journeys count what they create: the demo's past work would be in their queues and ids.
       DEMO_HISTORY_DAYS: '0',
+      // RSA keys from the test pool: each start in mock mode would make two (scripts/test-rsa-keys.js).
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(REPO_ROOT, 'scripts/test-rsa-keys.js')}`.trim(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

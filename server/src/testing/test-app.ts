@@ -11,6 +11,8 @@ import { APP_CONFIG, AppConfig, loadConfig } from '../common/config';
 import { DemoSeed } from '../seed/demo-seed.service';
 import { TicketSweeper } from '../tickets/ticket-sweeper.service';
 import { DataSource } from 'typeorm';
+import { cloneTemplate } from '../../../scripts/test-database-template.js';
+import { dataSourceOptions } from '../db/data-source-options';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
 export const TEST_PASSWORD = 'test-password-1';
@@ -107,14 +109,28 @@ export async function freshDatabase(): Promise<{ databaseUrl: string; drop: () =
   const admin = await createConnection(MYSQL_URL);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  return {
-    databaseUrl: `${MYSQL_URL}/${name}`,
-    drop: async () => {
-      const conn = await createConnection(MYSQL_URL);
-      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await conn.end();
-    },
+  const drop = async () => {
+    const conn = await createConnection(MYSQL_URL);
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await conn.end();
   };
+  // A copy of the run's template, migrated once (scripts/test-database-template.js): the app finds
+  // every migration applied. Without a run template the app migrates this database itself.
+  await cloneTemplate(MYSQL_URL, name, migrateTemplate).catch(async (error) => {
+    await drop();
+    throw error;
+  });
+  return { databaseUrl: `${MYSQL_URL}/${name}`, drop };
+}
+
+/** The migrations, as the app runs them at start (bootstrap.ts), on the run's template database. */
+async function migrateTemplate(templateUrl: string): Promise<void> {
+  const dataSource = await new DataSource(dataSourceOptions({ DATABASE_URL: templateUrl, repoRoot: '.' })).initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /**

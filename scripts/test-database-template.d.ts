@@ -1,0 +1,9 @@
+/** Types of test-database-template.js, for the server's test harness and the journeys. */
+export function templateName(): string | undefined;
+export function beginRun(prefix: string): string;
+export function endRun(adminUrl: string): Promise<void>;
+export function cloneTemplate(
+  adminUrl: string,
+  target: string,
+  migrate: (templateUrl: string) => Promise<void>,
+): Promise<boolean>;
