@@ -100,6 +100,10 @@ async function cloneTemplate(adminUrl, target, migrate) {
         `USE \`${target}\``,
         ...statements,
         ...seeded.map((t) => `INSERT INTO \`${target}\`.\`${t}\` SELECT * FROM \`${template}\`.\`${t}\``),
+        // TypeORM's record of generated columns names its database: the copy's is the target.
+        ...(seeded.includes('typeorm_metadata')
+          ? [`UPDATE \`${target}\`.typeorm_metadata SET \`schema\` = '${target}' WHERE \`schema\` = '${template}'`]
+          : []),
         'SET SESSION foreign_key_checks = 1',
       ].join(';\n'),
     );

@@ -50,14 +50,20 @@ async function migrateTemplate(templateUrl: string): Promise<void> {
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
+/**
+ * A free port below Linux's ephemeral range (32768–60999), where the server suite running beside the
+ * journeys takes its apps' and fakes' ports: a journey's port can't be taken by them between probe and listen.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 10000);
+    const free = await new Promise<boolean>((resolveFree) => {
+      const probe = createServer()
+        .once('error', () => resolveFree(false))
+        .listen(port, '127.0.0.1', () => probe.close(() => resolveFree(true)));
     });
-    probe.on('error', reject);
-  });
+    if (free) return port;
+  }
 }
 
 export interface ServerProcess {
@@ -72,8 +78,8 @@ export interface ServerProcess {
  * `env.PORT` when the test must know it beforehand (e.g. for a notify URL given to a fake WeChat Pay).
  */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  // A free port can be taken between the probe and the server's listen (the server suite runs beside
-  // the journeys, its apps on ephemeral ports): then the server starts again on another.
+  // A free port can still be taken between the probe and the server's listen (another journey's probe):
+  // then the server starts again on another.
   for (let attempt = 1; ; attempt++) {
     try {
       return await startServerOn(env.PORT ? Number(env.PORT) : await freePort(), databaseUrl, env);

@@ -42,8 +42,8 @@ describe('admin accounts', () => {
       .get('/api/admin/accounts?q=91000000&pageSize=5&page=2')
       .set('Authorization', admin.auth);
     expect(byPrefix.status).toBe(200);
-    // The 50 demo accounts and the 2 prepaid ones (seed/demo-organisation.ts).
-    expect(byPrefix.body).toMatchObject({ total: 52, page: 2, pageSize: 5 });
+    // The 50 demo accounts, the 2 prepaid ones (seed/demo-organisation.ts) and the 2 power ones (seed/demo-power.service.ts).
+    expect(byPrefix.body).toMatchObject({ total: 54, page: 2, pageSize: 5 });
     expect(byPrefix.body.items.map((a: { accountNo: string }) => a.accountNo)).toEqual([
       '9100000006',
       '9100000007',
@@ -61,7 +61,8 @@ describe('admin accounts', () => {
       .http()
       .get(`/api/admin/accounts?q=${encodeURIComponent('城西区')}`)
       .set('Authorization', admin.auth);
-    expect(byAddress.body.total).toBe(25);
+    // Half the 50 households and one of the power accounts are in 城西区.
+    expect(byAddress.body.total).toBe(26);
     const wildcard = await t.http().get('/api/admin/accounts?q=%25').set('Authorization', admin.auth);
     expect(wildcard.body.total).toBe(0);
   });

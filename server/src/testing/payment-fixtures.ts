@@ -29,14 +29,23 @@ const freePort = () =>
  * Its jobs are off (startTestApp): tests call the payment sweeper's `sweep()` themselves.
  */
 export async function startPaymentsTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const port = await freePort();
-  const t = await startTestApp({
-    PORT: String(port),
-    WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${port}${NOTIFY_PATH}`,
-    ...env,
-  });
-  await t.app.listen(port, '127.0.0.1');
-  return t;
+  // The port is probed before the app boots (its notify URL is configuration): another process may take it
+  // meanwhile (the journeys run beside this suite), and then the app boots again on another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const t = await startTestApp({
+      PORT: String(port),
+      WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${port}${NOTIFY_PATH}`,
+      ...env,
+    });
+    try {
+      await t.app.listen(port, '127.0.0.1');
+      return t;
+    } catch (error) {
+      await t.close();
+      if (attempt >= 3 || (error as { code?: string }).code !== 'EADDRINUSE') throw error;
+    }
+  }
 }
 
 /** The fake WeChat Pay the test app started (mock mode). */
