@@ -7,3 +7,8 @@ export function cloneTemplate(
   target: string,
   migrate: (templateUrl: string) => Promise<void>,
 ): Promise<boolean>;
+export function createDatabaseCopy(
+  adminUrl: string,
+  prefix: string,
+  migrate: (templateUrl: string) => Promise<void>,
+): Promise<{ url: string; drop: () => Promise<void> }>;

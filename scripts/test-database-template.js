@@ -113,4 +113,25 @@ async function cloneTemplate(adminUrl, target, migrate) {
   }
 }
 
-module.exports = { beginRun, endRun, cloneTemplate, templateName };
+/**
+ * A fresh MariaDB schema named `${prefix}_<random>`, filled from the run's template (or left empty for the
+ * app to migrate when there is none), with the function that drops it.
+ */
+async function createDatabaseCopy(adminUrl, prefix, migrate) {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = await createConnection(adminUrl);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const drop = async () => {
+    const conn = await createConnection(adminUrl);
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await conn.end();
+  };
+  await cloneTemplate(adminUrl, name, migrate).catch(async (error) => {
+    await drop();
+    throw error;
+  });
+  return { url: `${adminUrl}/${name}`, drop };
+}
+
+module.exports = { beginRun, endRun, cloneTemplate, createDatabaseCopy, templateName };

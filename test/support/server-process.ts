@@ -1,12 +1,10 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { createConnection } from 'mysql2/promise';
-import { cloneTemplate } from '../../scripts/test-database-template.js';
+import { createDatabaseCopy } from '../../scripts/test-database-template.js';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -24,22 +22,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const dir = mkdtempSync(join(tmpdir(), 'utility-e2e-'));
     return { url: `sqlite:${join(dir, 'app.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `utility_e2e_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection(MYSQL_URL);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  const drop = async () => {
-    const conn = await createConnection(MYSQL_URL);
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.end();
-  };
   // A copy of the run's template (scripts/test-database-template.js), which the built server's
   // `db:migrate` made once: the server starting on it finds every migration applied.
-  await cloneTemplate(MYSQL_URL, name, migrateTemplate).catch(async (error) => {
-    await drop();
-    throw error;
-  });
-  return { url: `${MYSQL_URL}/${name}`, drop };
+  return createDatabaseCopy(MYSQL_URL, 'utility_e2e', migrateTemplate);
 }
 
 /** `npm run db:migrate` of the built server, on the run's template database. */

@@ -80,6 +80,9 @@ Object.defineProperty(Repository.prototype, 'manager', {
   },
 });
 
+/** Pooled MariaDB connections whose session already reads committed (docs/architecture.md#transactions). */
+const READ_COMMITTED = new WeakSet<object>();
+
 /** The default manager's writes that TypeORM wraps in a transaction of its own. */
 const SELF_WRAPPED = ['save', 'remove', 'softRemove', 'recover'] as const;
 
@@ -150,15 +153,40 @@ export class Db {
         scope.manager = em;
         return work(em);
       };
-      // MariaDB: READ COMMITTED, so that a read after taking a row lock sees what the lock's last
-      // holder committed, even when an earlier read of this transaction (a repository joined by
-      // context) would have fixed REPEATABLE READ's snapshot before the lock.
       return await current.run(scope, () =>
-        this.isSqlite ? this.dataSource.transaction(opened) : this.dataSource.transaction('READ COMMITTED', opened),
+        this.isSqlite ? this.dataSource.transaction(opened) : this.readCommitted(opened),
       );
     } finally {
       // Work left running past the transaction (a promise not awaited) must not use its manager.
       scope.open = false;
+    }
+  }
+
+  /**
+   * MariaDB: READ COMMITTED, so that a read after taking a row lock sees what the lock's last holder
+   * committed, even when an earlier read of this transaction (a repository joined by context) would have
+   * fixed REPEATABLE READ's snapshot before the lock. Set once per pooled connection, not before every
+   * transaction (TypeORM's `transaction('READ COMMITTED')` spends a round trip on it each time).
+   */
+  private async readCommitted<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const connection: object = await runner.connect();
+      if (!READ_COMMITTED.has(connection)) {
+        await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        READ_COMMITTED.add(connection);
+      }
+      await runner.startTransaction();
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
     }
   }
 

@@ -1,9 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { AppOptions, createApp } from '../bootstrap';
 import { Clock } from '../common/clock';
@@ -11,7 +9,7 @@ import { APP_CONFIG, AppConfig, loadConfig } from '../common/config';
 import { DemoSeed } from '../seed/demo-seed.service';
 import { TicketSweeper } from '../tickets/ticket-sweeper.service';
 import { DataSource } from 'typeorm';
-import { cloneTemplate } from '../../../scripts/test-database-template.js';
+import { createDatabaseCopy } from '../../../scripts/test-database-template.js';
 import { dataSourceOptions } from '../db/data-source-options';
 
 declare const TEST_DATABASE: 'sqlite' | 'mariadb';
@@ -105,22 +103,10 @@ export async function freshDatabase(): Promise<{ databaseUrl: string; drop: () =
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const name = `utility_test_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection(MYSQL_URL);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  const drop = async () => {
-    const conn = await createConnection(MYSQL_URL);
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.end();
-  };
   // A copy of the run's template, migrated once (scripts/test-database-template.js): the app finds
   // every migration applied. Without a run template the app migrates this database itself.
-  await cloneTemplate(MYSQL_URL, name, migrateTemplate).catch(async (error) => {
-    await drop();
-    throw error;
-  });
-  return { databaseUrl: `${MYSQL_URL}/${name}`, drop };
+  const { url, drop } = await createDatabaseCopy(MYSQL_URL, 'utility_test', migrateTemplate);
+  return { databaseUrl: url, drop };
 }
 
 /** The migrations, as the app runs them at start (bootstrap.ts), on the run's template database. */
