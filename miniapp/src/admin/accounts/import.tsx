@@ -6,7 +6,7 @@ import { ActionButton } from '../../components/action-button';
 import { importContentType, importJob, startAccountImport } from '../../services/api/admin-accounts';
 import { requireStaff } from '../../services/session';
 import { importPercent } from './account-admin';
-import { pickImportFile } from './pick-import-file';
+import { pickFile } from '../../platform/pick-file';
 import { withDeskFrame } from '../../staff/desk/desk-frame';
 import './index.scss';
 
@@ -42,7 +42,7 @@ function AccountImportPage() {
 
   async function choose() {
     if (!requireStaff()) return;
-    const file = await pickImportFile();
+    const file = await pickFile(['csv', 'xlsx']);
     if (!file) return;
     const type = importContentType(file.name);
     if (!type) {

@@ -6,10 +6,10 @@ import { byId, tap } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
 import { saveSession } from '../../services/session';
 import BankDebitImportPage from './index';
-import { pickCsvFile } from './pick-csv-file';
+import { pickFile } from '../../platform/pick-file';
 
-jest.mock('./pick-csv-file', () => ({ pickCsvFile: jest.fn() }));
-const picked = pickCsvFile as jest.MockedFunction<typeof pickCsvFile>;
+jest.mock('../../platform/pick-file', () => ({ pickFile: jest.fn() }));
+const picked = pickFile as jest.MockedFunction<typeof pickFile>;
 const CSV =
   'serialNo,accountNo,period,amount,result,debitedOn,message\nBK-1,9100000001,2026-10,373.80,success,2026-11-21,\n';
 

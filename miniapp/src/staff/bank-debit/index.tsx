@@ -7,7 +7,7 @@ import { importBankDebit } from '../../services/api/counter-payments';
 import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { withDeskFrame } from '../desk/desk-frame';
-import { pickCsvFile } from './pick-csv-file';
+import { pickFile } from '../../platform/pick-file';
 import '../job/index.scss';
 
 /** The columns the server expects, in order (docs/domain.md: bank auto-debit). */
@@ -24,7 +24,7 @@ function BankDebitImportPage() {
 
   async function choose() {
     if (!requireStaff()) return;
-    const file = await pickCsvFile();
+    const file = await pickFile(['csv']);
     if (!file) return;
     setReport(null);
     setFailure('');
