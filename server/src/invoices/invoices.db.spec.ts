@@ -11,12 +11,9 @@ import {
   unpaidBill,
 } from '../testing/payment-fixtures';
 import { countRows } from '../testing/resident-fixtures';
+import { TAX_NO, personal } from '../testing/invoice-fixtures';
 import { TestApp } from '../testing/test-app';
 import { InvoiceResults } from './invoice-results.service';
-
-/** A valid 统一社会信用代码 (its check character computed by shared/src/invoices/tax-no.ts's rule). */
-const TAX_NO = '91350100M000100Y43';
-const personal = (paymentId: number, name = '张三') => ({ paymentId, title: { kind: 'personal', name } });
 
 /**
  * E-invoices through the fake WeChat Pay's fapiao APIs: it accepts with 202, issues (or reverses) a moment later

@@ -10,13 +10,10 @@ import {
   startPaymentsTestApp,
   unpaidBill,
 } from '../testing/payment-fixtures';
+import { TAX_NO, personal } from '../testing/invoice-fixtures';
 import { TestApp } from '../testing/test-app';
 import { FapiaoClient } from '../payments/wechat-pay/fapiao.client';
 import { InvoiceResults } from './invoice-results.service';
-
-/** A valid 统一社会信用代码 (its check character computed by shared/src/invoices/tax-no.ts's rule). */
-const TAX_NO = '91350100M000100Y43';
-const personal = (paymentId: number, name = '张三') => ({ paymentId, title: { kind: 'personal', name } });
 
 /**
  * Counter and bank money is invoiced in WeChat Pay's WITHOUT_WECHATPAY scene: the resident fills the title on
