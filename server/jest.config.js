@@ -41,6 +41,8 @@ module.exports = {
   globalSetup: '<rootDir>/jest.global-setup.js',
   globalTeardown: '<rootDir>/jest.global-teardown.js',
   workerIdleMemoryLimit: '1GB',
+  // A long file whose size hides it starts first (jest.sequencer.js).
+  testSequencer: '<rootDir>/jest.sequencer.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.db\\.spec\\.ts$'] },
     // One run of each database spec covers every database (src/testing/each-database.ts).

@@ -70,12 +70,14 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       });
   }
   // The API's map stays out of production: /docs and /docs-json answer 404 there (README, Configuration).
+  // Built on the first request for it, not at every boot (most test apps never ask for it).
   if (config.NODE_ENV !== 'production') {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder().setTitle('Utility customer service API').setVersion('0.1.0').addBearerAuth().build(),
+    SwaggerModule.setup('docs', app, () =>
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder().setTitle('Utility customer service API').setVersion('0.1.0').addBearerAuth().build(),
+      ),
     );
-    SwaggerModule.setup('docs', app, document);
   }
   if (existsSync(config.H5_DIR)) {
     app.useStaticAssets(h5StaticOptions(config.H5_DIR));

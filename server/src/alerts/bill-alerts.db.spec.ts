@@ -1,15 +1,17 @@
 import { NoticeTemplates } from '@utility/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { Bill } from '../billing/bill.entity';
 import { EAST_HEAT_ACCOUNT } from '../testing/api-fixtures';
 import { Resident, bindAccount, noticeTemplates, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { Notice } from '../notifications/notice.entity';
+import { SubscriptionConsent } from '../notifications/subscription-consent.entity';
 import { BillAlerts } from './bill-alerts.service';
 
 /**
  * The demo seed bills October 2026 for every gas account, due 20 November. Bob (account 1) gave
- * account-wide consent to the bill alerts; Alice (account 3) gave none.
+ * account-wide consent to the bill alerts; Alice (account 3) gave none. One app for the file: after
+ * each test the notices, the consents and the bills are as the demo seed left them.
  */
 describe('resident bill alerts', () => {
   let t: TestApp;
@@ -17,7 +19,8 @@ describe('resident bill alerts', () => {
   let alice: Resident;
   let templates: NoticeTemplates;
   let bills: Map<string, Bill>;
-  beforeEach(async () => {
+  let seededBillIds: number[];
+  beforeAll(async () => {
     t = await startTestApp();
     templates = await noticeTemplates(t);
     bob = await residentLogin(t, 'alerts-bob');
@@ -26,8 +29,17 @@ describe('resident bill alerts', () => {
     await bindAccount(t, alice, '9100000003');
     const repo = t.app.get(DataSource).getRepository(Bill);
     bills = new Map((await repo.findBy({ period: '2026-10' })).map((b) => [b.accountNo, b]));
+    seededBillIds = (await repo.find({ select: { id: true } })).map((b) => b.id);
   });
-  afterEach(() => t.close());
+  afterEach(async () => {
+    const ds = t.app.get(DataSource);
+    await ds.createQueryBuilder().delete().from(Notice).execute();
+    await ds.createQueryBuilder().delete().from(SubscriptionConsent).execute();
+    const repo = ds.getRepository(Bill);
+    await repo.delete({ id: Not(In(seededBillIds)) });
+    for (const { id, status, paidAt } of bills.values()) await repo.update({ id }, { status, paidAt });
+  });
+  afterAll(() => t?.close());
 
   const consent = (r: Resident, templateIds: string[]) =>
     t.http().post('/api/my/subscriptions').set('Authorization', r.auth).send({ templateIds }).expect(201);

@@ -11,22 +11,34 @@ import {
 } from '../testing/api-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
-/** The SLA sweeper, driven by moving the server's clock. Each test has its own database, so queue counts are its own. */
+/**
+ * The SLA sweeper, driven by moving the server's clock. One app for the file: each test's ticket is
+ * cancelled after it (cancelling ends every clock), so the sweeps and queue counts of the next are its own.
+ */
 describe('the SLA sweeper', () => {
   let t: TestApp;
   let agent: string;
+  let supervisor: string;
+  let ticketId: number | undefined;
   const t0 = new Date('2026-08-03T02:00:00.000Z');
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     agent = await login(t, 'agent1');
+    supervisor = await login(t, 'supervisor1');
     await repairPolicyWithoutContact(t);
   });
-  afterEach(() => t.close());
+  afterEach(async () => {
+    if (ticketId !== undefined) await transition(t, supervisor, ticketId, 'cancelled', '测试结束').expect(200);
+    ticketId = undefined;
+  });
+  afterAll(() => t?.close());
 
   /** A repair left on the miniapp channel: nobody has answered it, so its 30-minute respond clock runs. */
   const unanswered = async () => {
     t.setNow(t0);
-    return createTicket(t, agent, call({ channel: 'miniapp' }));
+    const ticket = await createTicket(t, agent, call({ channel: 'miniapp' }));
+    ticketId = ticket.id;
+    return ticket;
   };
   const countsOf = async (queueId: number): Promise<QueueCounts> => {
     const res = await t
