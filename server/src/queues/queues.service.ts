@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Role, RoutingTarget, TicketType, routeTicket } from '@utility/shared';
 import { In, IsNull, Repository } from 'typeorm';
+import { entityColumns, hydrateRow } from '../common/plain-select';
 import { StaffPrincipal } from '../common/principal';
 import { OrgVersion } from '../org/org-version.service';
 import { QueueMember } from './queue-member.entity';
@@ -17,6 +18,9 @@ export const SUPERVISOR_COMPLAINT_QUEUE = 'complaint-supervisor';
  * process is seen within half a second, as staff sessions are; one made here (memberships, queue-admin) at once.
  */
 export const MEMBERSHIP_CACHE_MS = 500;
+
+/** readQueuesWorkedBy's statement by dialect, built once. */
+const QUEUES_WORKED_BY = new Map<string, string>();
 
 @Injectable()
 export class QueuesService {
@@ -61,14 +65,21 @@ export class QueuesService {
     return queues;
   }
 
+  /**
+   * One plain statement (every claim and queue view may come here once its cache entry is older than
+   * MEMBERSHIP_CACHE_MS): TypeORM's two finds cost a second round trip and its builder on each.
+   */
   private async readQueuesWorkedBy(staffId: number): Promise<Queue[]> {
-    const memberships = await this.members.findBy({ staffId });
-    if (!memberships.length) return [];
-    const queues = await this.queues.find({
-      where: { id: In(memberships.map((m) => m.queueId)) },
-      order: { id: 'ASC' },
-    });
-    return queues.filter((q) => !q.supervisorOnly);
+    const em = this.queues.manager;
+    const dialect = em.connection.driver.options.type;
+    let sql = QUEUES_WORKED_BY.get(dialect);
+    if (!sql) {
+      sql = `SELECT ${entityColumns(em, Queue, 'q')} FROM queue q JOIN queue_member m ON m.queueId = q.id
+             WHERE m.staffId = ? ORDER BY q.id`;
+      QUEUES_WORKED_BY.set(dialect, sql);
+    }
+    const rows = await em.query<Record<string, unknown>[]>(sql, [staffId]);
+    return rows.map((row) => hydrateRow(em, Queue, row)).filter((q) => !q.supervisorOnly);
   }
 
   /** After queues or memberships changed in this process (queue-admin): members see the change at once. */

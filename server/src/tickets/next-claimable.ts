@@ -1,6 +1,6 @@
 import { TicketStatus } from '@utility/shared';
 import { EntityManager } from 'typeorm';
-import { changedRows, storedValue } from '../common/plain-insert';
+import { changedRows, preparedQuery, storedValue } from '../common/plain-insert';
 import { entityColumns, hydrateRow } from '../common/plain-select';
 import { CLAIMABLE, CLAIM_ORDER_INDEX, Ticket } from './ticket.entity';
 
@@ -58,19 +58,18 @@ export async function takeNextInQueue(
   now: Date,
 ): Promise<Ticket | 'contended' | null> {
   const sql = statements(em);
-  const [raw] = await em.query<Record<string, unknown>[]>(sql.next, [queueId]);
+  const sqlite = em.connection.driver.options.type === 'better-sqlite3';
+  // Fixed texts run on every claim: held prepared on MariaDB (no escaping, no TypeORM query wrapper).
+  const [raw] = await preparedQuery<Record<string, unknown>[]>(em, sql.next, [queueId]);
   if (!raw) {
-    if (em.connection.driver.options.type === 'better-sqlite3') return null;
+    if (sqlite) return null;
     return (await em.query<unknown[]>(sql.anyLeft, [queueId])).length ? 'contended' : null;
   }
   const ticket = hydrateRow(em, Ticket, raw);
   const updatedAt = storedValue(em, Ticket, 'updatedAt', now);
-  const taken = await changedRows(em, sql.take, [
-    assigneeId,
-    TicketStatus.Assigned,
-    updatedAt,
-    ticket.id,
-    ...CLAIMABLE,
-  ]);
+  const take = [assigneeId, TicketStatus.Assigned, updatedAt, ticket.id, ...CLAIMABLE];
+  const taken = sqlite
+    ? await changedRows(em, sql.take, take)
+    : (await preparedQuery<{ affectedRows: number }>(em, sql.take, take)).affectedRows;
   return taken ? ticket : 'contended';
 }

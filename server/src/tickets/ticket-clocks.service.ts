@@ -9,7 +9,7 @@ import {
   clocksStoppedBy,
 } from '@utility/shared';
 import { In, IsNull } from 'typeorm';
-import { insertRows, storedValue } from '../common/plain-insert';
+import { insertRows, preparedQuery, storedValue } from '../common/plain-insert';
 import { entityColumns, hydrateRow } from '../common/plain-select';
 import { SlaService, SlaTicket } from '../sla/sla.service';
 import { SlaBreach } from './sla-breach.entity';
@@ -213,7 +213,8 @@ export class TicketClocksService {
       sql = `SELECT ${entityColumns(em, TicketClock)} FROM ticket_clock WHERE ticketId = ? ORDER BY id`;
       CLOCKS_OF_TICKET.set(dialect, sql);
     }
-    const rows = await em.query<Record<string, unknown>[]>(sql, [ticketId]);
+    // Read by every claim and status change: held prepared on MariaDB.
+    const rows = await preparedQuery<Record<string, unknown>[]>(em, sql, [ticketId]);
     return rows.map((row) => hydrateRow(em, TicketClock, row));
   }
 
