@@ -181,6 +181,13 @@ describe('consent before the work, and reaching the technician', () => {
     expect(byId('request-technician-call').getAttribute('href')).toBe('tel:13900000001');
   });
 
+  it('offers the hotline at one tap, also once the request is done', async () => {
+    await openDetail(residentTicket({ step: ResidentStep.Done, stepLabel: '已完成', canCancel: false }));
+    // H5 build: a tel: link (the mini-program's twin calls Taro.makePhoneCall).
+    expect(byId('request-hotline').getAttribute('href')).toBe('tel:96777');
+    expect(byId('request-hotline').textContent).toBe('拨打服务热线 96777');
+  });
+
   it('no call button once the job is over (the server gives no number to dial)', async () => {
     await openDetail(
       onSite({ step: ResidentStep.ToRate, technician: { surname: '张', phone: '139****0001', dialPhone: null } }),

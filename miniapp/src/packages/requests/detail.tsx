@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { ResidentStep, TicketType, type ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
+import { HotlineLink } from '../../components/hotline-link';
 import { StepBadge } from '../../components/step-badge';
 import { formatClockTime, formatFullTime, formatWindow } from '../../format/time';
 import { getMyTicket } from '../../services/api/my-tickets';
@@ -105,6 +106,7 @@ export default function RequestDetailPage() {
           对处理不满意？我要投诉
         </Text>
       )}
+      <HotlineLink id="request-hotline" lead="有疑问或情况紧急？24小时热线随时受理" />
     </View>
   );
 }
