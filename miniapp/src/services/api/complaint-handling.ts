@@ -25,6 +25,9 @@ export function replyToComplaint(id: number, body: FirstReplyRequest): Promise<T
   return staffApi.request<TicketView>(`/api/tickets/${id}/first-reply`, { method: 'POST', data: body });
 }
 
+/** A billing ticket's reply (1 working day): the same step, the resolve clock runs on. */
+export const replyToBillingTicket = replyToComplaint;
+
 /** Supervisors only: a compensation in integer fen. */
 export function approveCompensation(id: number, body: CompensationRequest): Promise<unknown> {
   return staffApi.request(`/api/tickets/${id}/compensation`, { method: 'POST', data: body });

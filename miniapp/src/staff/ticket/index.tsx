@@ -19,6 +19,7 @@ import { requireStaff } from '../../services/session';
 import { getTicket } from '../../services/api/tickets';
 import { AnswerCard } from './answer-card';
 import { ApplicationFormCard } from './application-form-card';
+import { BillingReplyCard } from './billing-reply-card';
 import { ComplaintPanel } from './complaint-panel';
 import { ContactPhone } from './contact-phone';
 import { HotlineReplyCard } from './hotline-reply-card';
@@ -107,6 +108,7 @@ export default function TicketPage() {
       ) : null}
       {application ? <ApplicationFormCard form={application} /> : null}
       <AnswerCard ticket={ticket} onChanged={() => void load()} />
+      <BillingReplyCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       {feedback && HANDLED.includes(ticket.type) ? (
         <ComplaintPanel
           key={`${feedback.grade}-${ticket.updatedAt}`}
