@@ -1,5 +1,6 @@
 import type {
   AssignRequest,
+  ContactedRequest,
   CreateTicketRequest,
   TicketDetailView,
   TicketView,
@@ -40,6 +41,11 @@ export function transitionTicket(id: number, transition: TransitionRequest): Pro
 /** The caller's full number, for the ticket's assignee; the server records every reveal. */
 export function revealPhone(id: number): Promise<{ phone: string }> {
   return staffApi.request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' });
+}
+
+/** 联系用户: the assignee called the resident (stops the 30-minute contact clock). */
+export function recordContact(id: number, body: ContactedRequest): Promise<TicketView> {
+  return staffApi.request<TicketView>(`/api/tickets/${id}/contacted`, { method: 'POST', data: body });
 }
 
 /** 12345 transfers: the handling opinion sent back to the hotline (stops its 1-hour clock). */
