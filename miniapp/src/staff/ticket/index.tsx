@@ -18,6 +18,7 @@ import { getApplicationForm, getTicketFeedback, type ApplicationFormView } from 
 import { requireStaff } from '../../services/session';
 import { getTicket } from '../../services/api/tickets';
 import { AnswerCard } from './answer-card';
+import { ApplicationDecisionCard } from './application-decision-card';
 import { ApplicationFormCard } from './application-form-card';
 import { BillingReplyCard } from './billing-reply-card';
 import { ComplaintPanel } from './complaint-panel';
@@ -107,6 +108,7 @@ export default function TicketPage() {
         <HotlineReplyCard ticket={ticket} onChanged={() => void load()} />
       ) : null}
       {application ? <ApplicationFormCard form={application} /> : null}
+      <ApplicationDecisionCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       <AnswerCard ticket={ticket} onChanged={() => void load()} />
       <BillingReplyCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       {feedback && HANDLED.includes(ticket.type) ? (
