@@ -61,8 +61,9 @@ export default defineAppConfig({
         'knowledge/index',
       ],
     },
-    // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and
-    // 客户档案 (admin/accounts/: look-up, edit, deactivation, the CSV/XLSX import with its progress and report).
+    // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/),
+    // 客户档案 (admin/accounts/: look-up, edit, deactivation, the CSV/XLSX import with its progress and report) and
+    // 变更记录 (admin/audit/: the admins' change log and the personal-data access log).
     {
       root: 'admin',
       pages: [
@@ -80,6 +81,7 @@ export default defineAppConfig({
         'accounts/index',
         'accounts/detail',
         'accounts/import',
+        'audit/index',
       ],
     },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.

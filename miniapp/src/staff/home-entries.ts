@@ -74,5 +74,6 @@ export const STAFF_HOME_ENTRIES: readonly StaffHomeEntry[] = [
   { id: 'admin-staff-entry', label: '员工账号管理', url: '/admin/staff/index', shownTo: holding(Role.Admin) },
   { id: 'org-admin-entry', label: '组织与配置', url: '/admin/org/index', shownTo: holding(Role.Admin) },
   { id: 'accounts-admin-entry', label: '客户档案', url: '/admin/accounts/index', shownTo: holding(Role.Admin) },
+  { id: 'audit-admin-entry', label: '变更记录', url: '/admin/audit/index', shownTo: holding(Role.Admin) },
   { id: 'change-password-entry', label: '修改密码', url: '/staff/password/index', shownTo: () => true },
 ];

@@ -52,6 +52,7 @@ function otherLinks(staff: StaffView, unread: number): NavLink[] {
     links.push({ id: 'admin-staff', label: '员工账号管理', url: '/admin/staff/index' });
     links.push({ id: 'admin-org', label: '组织与配置', url: '/admin/org/index' });
     links.push({ id: 'admin-accounts', label: '客户档案', url: '/admin/accounts/index' });
+    links.push({ id: 'admin-audit', label: '变更记录', url: '/admin/audit/index' });
   }
   links.push({ id: 'password', label: '修改密码', url: '/staff/password/index' });
   return links;
