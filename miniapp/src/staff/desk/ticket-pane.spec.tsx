@@ -27,7 +27,13 @@ describe('the desk ticket pane', () => {
       ticketDetail({
         id: 5,
         photos: [{ id: 41, kind: 'resident', url: '/api/uploads/41', takenAt: '2026-11-23T05:00:00Z' }],
-        possibleDuplicateOf: { id: 3, no: '20261123000003', status: TicketStatus.Assigned, address: '幸福小区3栋' },
+        possibleDuplicateOf: {
+          id: 3,
+          no: '20261123000003',
+          type: TicketType.Repair,
+          status: TicketStatus.Assigned,
+          address: '幸福小区3栋',
+        },
       }),
     );
     expect(document.getElementById('desk-ticket-photos-41')?.textContent).toBe('用户照片');
