@@ -9,6 +9,7 @@ import { getMyTicket } from '../../services/api/my-tickets';
 import { requireResident } from '../../services/resident-session';
 import { AnswerCard } from './answer-card';
 import { CancelPanel } from './cancel-panel';
+import { MoveWindow } from './move-window';
 import { RatingPrompt } from './rating-prompt';
 import { ResidentTimeline } from './resident-timeline';
 import { QuoteCard } from './quote-card';
@@ -94,6 +95,7 @@ export default function RequestDetailPage() {
       {FINISHED.includes(ticket.step) ? null : (
         <SubscribeButton ticketId={ticket.id} subscribed={ticket.subscribedTemplateIds} onDone={() => void load()} />
       )}
+      <MoveWindow ticket={ticket} onMoved={setTicket} onRefused={() => void load()} />
       {ticket.canCancel ? (
         <CancelPanel ticketId={ticket.id} onCancelled={setTicket} onRefused={() => void load()} />
       ) : null}
