@@ -28,6 +28,7 @@ import { ContactPhone } from '../ticket/contact-phone';
 import { DuplicateCard } from '../ticket/duplicate-card';
 import { HotlineReplyCard } from '../ticket/hotline-reply-card';
 import { OutageCard } from '../ticket/outage-card';
+import { WindowCard } from '../ticket/window-card';
 import { transitionLabel } from '../ticket/transition-labels';
 import { DeskAssign } from './desk-assign.h5';
 
@@ -143,6 +144,7 @@ export function TicketPane({ ticketId, staff, onChanged }: Props) {
       <AnswerCard ticket={ticket} onChanged={changed} />
       <BillingReplyCard ticket={ticket} staff={staff} onChanged={changed} />
       <ApplicationDecisionCard ticket={ticket} staff={staff} onChanged={changed} />
+      <WindowCard ticket={ticket} staff={staff} onChanged={changed} />
       {ticket.clocks.length ? (
         <table className="desk-table desk-table--compact">
           <thead>

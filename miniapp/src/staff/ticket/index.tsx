@@ -26,6 +26,7 @@ import { ContactPhone } from './contact-phone';
 import { HotlineReplyCard } from './hotline-reply-card';
 import { DuplicateCard } from './duplicate-card';
 import { OutageCard } from './outage-card';
+import { WindowCard } from './window-card';
 import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
 import { useDeskLayout } from '../../hooks/desk-layout';
@@ -111,6 +112,7 @@ export default function TicketPage() {
       <ApplicationDecisionCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       <AnswerCard ticket={ticket} onChanged={() => void load()} />
       <BillingReplyCard ticket={ticket} staff={staff} onChanged={() => void load()} />
+      <WindowCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       {feedback && HANDLED.includes(ticket.type) ? (
         <ComplaintPanel
           key={`${feedback.grade}-${ticket.updatedAt}`}
