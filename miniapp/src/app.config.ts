@@ -55,6 +55,8 @@ export default defineAppConfig({
         'invoices/index',
         // 停供管理: dispatch declares, moves and restores outages.
         'outages/index',
+        // 重大事件: agents declare a major incident and group its calls; dispatch and supervisors close it.
+        'incidents/index',
         // 客户查询: a caller's accounts, tickets and whole history (the desk console's, at ≥ 1024 px).
         'customers/index',
         // 知识库管理: supervisors and admins list, search, write and publish articles.

@@ -15,6 +15,8 @@ export const KNOWLEDGE_EDITOR_ROLES: readonly Role[] = [Role.Supervisor, Role.Ad
 export const ANSWER_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin];
 /** Who declares and restores outages (the server's rule: dispatch, supervisors, admins). */
 export const OUTAGE_ROLES: readonly Role[] = [Role.Dispatcher, Role.Supervisor, Role.Admin];
+/** Who declares major incidents and groups their calls (the server's rule: agents, dispatch, supervisors, admins). */
+export const INCIDENT_ROLES: readonly Role[] = [Role.Agent, Role.Dispatcher, Role.Supervisor, Role.Admin];
 /** Who searches a caller's history (客户查询; the server's rule: agents, dispatch, supervisors, admins). */
 export const SEARCH_ROLES: readonly Role[] = [Role.Agent, Role.Dispatcher, Role.Supervisor, Role.Admin];
 
@@ -64,6 +66,7 @@ export const STAFF_HOME_ENTRIES: readonly StaffHomeEntry[] = [
     shownTo: byRole(PLAN_ROLES),
   },
   { id: 'outages-entry', label: '停供管理', url: '/staff/outages/index', shownTo: byRole(OUTAGE_ROLES) },
+  { id: 'incidents-entry', label: '重大事件', url: '/staff/incidents/index', shownTo: byRole(INCIDENT_ROLES) },
   {
     id: 'knowledge-entry',
     label: '知识库管理',

@@ -28,6 +28,7 @@ import { ContactPhone } from '../ticket/contact-phone';
 import { DuplicateCard } from '../ticket/duplicate-card';
 import { HotlineReplyCard } from '../ticket/hotline-reply-card';
 import { OutageCard } from '../ticket/outage-card';
+import { IncidentCard } from '../ticket/incident-card';
 import { WindowCard } from '../ticket/window-card';
 import { transitionLabel } from '../ticket/transition-labels';
 import { DeskAssign } from './desk-assign.h5';
@@ -145,6 +146,7 @@ export function TicketPane({ ticketId, staff, onChanged }: Props) {
       <BillingReplyCard ticket={ticket} staff={staff} onChanged={changed} />
       <ApplicationDecisionCard ticket={ticket} staff={staff} onChanged={changed} />
       <WindowCard ticket={ticket} staff={staff} onChanged={changed} />
+      <IncidentCard key={ticket.id} ticket={ticket} staff={staff} />
       {ticket.clocks.length ? (
         <table className="desk-table desk-table--compact">
           <thead>

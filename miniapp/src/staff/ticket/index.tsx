@@ -26,6 +26,7 @@ import { ContactPhone } from './contact-phone';
 import { HotlineReplyCard } from './hotline-reply-card';
 import { DuplicateCard } from './duplicate-card';
 import { OutageCard } from './outage-card';
+import { IncidentCard } from './incident-card';
 import { WindowCard } from './window-card';
 import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
@@ -113,6 +114,7 @@ export default function TicketPage() {
       <AnswerCard ticket={ticket} onChanged={() => void load()} />
       <BillingReplyCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       <WindowCard ticket={ticket} staff={staff} onChanged={() => void load()} />
+      <IncidentCard key={ticket.id} ticket={ticket} staff={staff} />
       {feedback && HANDLED.includes(ticket.type) ? (
         <ComplaintPanel
           key={`${feedback.grade}-${ticket.updatedAt}`}
