@@ -55,14 +55,17 @@ export default defineAppConfig({
         'invoices/index',
         // 停供管理: dispatch declares, moves and restores outages.
         'outages/index',
+        // 重大事件: agents declare a major incident and group its calls; dispatch and supervisors close it.
+        'incidents/index',
         // 客户查询: a caller's accounts, tickets and whole history (the desk console's, at ≥ 1024 px).
         'customers/index',
         // 知识库管理: supervisors and admins list, search, write and publish articles.
         'knowledge/index',
       ],
     },
-    // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/) and
-    // 客户档案 (admin/accounts/: look-up, edit, deactivation, the CSV/XLSX import with its progress and report).
+    // The operator's console (admins): staff accounts (admin/staff/), 组织与配置 (admin/org/),
+    // 客户档案 (admin/accounts/: look-up, edit, deactivation, the CSV/XLSX import with its progress and report) and
+    // 变更记录 (admin/audit/: the admins' change log and the personal-data access log).
     {
       root: 'admin',
       pages: [
@@ -80,6 +83,7 @@ export default defineAppConfig({
         'accounts/index',
         'accounts/detail',
         'accounts/import',
+        'audit/index',
       ],
     },
     // Supervisor dashboard and monthly report: its own package, so ECharts stays out of the staff console's.

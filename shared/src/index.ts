@@ -41,6 +41,7 @@ export * from './api/reports';
 export * from './org/tariff-rules';
 export * from './org/shift-rules';
 export * from './api/org-admin';
+export * from './api/audit';
 export * from './accounts/account-import';
 export * from './api/accounts';
 export * from './api/customer-history';

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import {
+  CHANNEL_LABELS,
   CLOCK_LABELS,
   TICKET_TYPE_LABELS,
   formatYuan,
@@ -30,7 +31,10 @@ function Line({ label, value }: { label: string; value: string | number }) {
   );
 }
 
-/** The month's figures, regenerate before the due time, and the spreadsheet download. */
+/**
+ * The month's figures (by type, clocks, quality, money, channel and outages, as the export's sheets),
+ * regenerate before the due time, and the spreadsheet download.
+ */
 function ReportPage() {
   const [period, setPeriod] = useState(() => previousPeriod(periodOf(new Date())));
   const [report, setReport] = useState<MonthlyReportView | null>(null);
@@ -101,6 +105,27 @@ function ReportPage() {
             <Line label={`退款 ${f.payments.refunds.count} 笔`} value={formatYuan(f.payments.refunds.totalFen)} />
             <Line label={`欠费 ${f.payments.arrears.accounts} 户`} value={formatYuan(f.payments.arrears.totalFen)} />
           </View>
+          {f.channels?.length ? (
+            <View id="report-channels" className="card">
+              <Text className="card__title">受理渠道</Text>
+              {f.channels.map((c) => (
+                <Line
+                  key={c.channel}
+                  label={CHANNEL_LABELS[c.channel]}
+                  value={`${c.received}件 · 按时率 ${pct(c.rate)}`}
+                />
+              ))}
+            </View>
+          ) : null}
+          {f.outages ? (
+            <View id="report-outages" className="card">
+              <Text className="card__title">停供</Text>
+              <Line label="停供次数" value={f.outages.count} />
+              <Line label="停供时长（小时）" value={f.outages.hours} />
+              <Line label="影响户数" value={f.outages.households} />
+              <Line label="已通知居民" value={f.outages.residentsNotified} />
+            </View>
+          ) : null}
           {report.status === 'draft' ? (
             <ActionButton id="regenerate" tone="secondary" busy={busy} onClick={regenerate}>
               重新生成

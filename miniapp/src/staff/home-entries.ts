@@ -15,6 +15,8 @@ export const KNOWLEDGE_EDITOR_ROLES: readonly Role[] = [Role.Supervisor, Role.Ad
 export const ANSWER_ROLES: readonly Role[] = [Role.Agent, Role.Supervisor, Role.Admin];
 /** Who declares and restores outages (the server's rule: dispatch, supervisors, admins). */
 export const OUTAGE_ROLES: readonly Role[] = [Role.Dispatcher, Role.Supervisor, Role.Admin];
+/** Who declares major incidents and groups their calls (the server's rule: agents, dispatch, supervisors, admins). */
+export const INCIDENT_ROLES: readonly Role[] = [Role.Agent, Role.Dispatcher, Role.Supervisor, Role.Admin];
 /** Who searches a caller's history (客户查询; the server's rule: agents, dispatch, supervisors, admins). */
 export const SEARCH_ROLES: readonly Role[] = [Role.Agent, Role.Dispatcher, Role.Supervisor, Role.Admin];
 
@@ -64,6 +66,7 @@ export const STAFF_HOME_ENTRIES: readonly StaffHomeEntry[] = [
     shownTo: byRole(PLAN_ROLES),
   },
   { id: 'outages-entry', label: '停供管理', url: '/staff/outages/index', shownTo: byRole(OUTAGE_ROLES) },
+  { id: 'incidents-entry', label: '重大事件', url: '/staff/incidents/index', shownTo: byRole(INCIDENT_ROLES) },
   {
     id: 'knowledge-entry',
     label: '知识库管理',
@@ -74,5 +77,6 @@ export const STAFF_HOME_ENTRIES: readonly StaffHomeEntry[] = [
   { id: 'admin-staff-entry', label: '员工账号管理', url: '/admin/staff/index', shownTo: holding(Role.Admin) },
   { id: 'org-admin-entry', label: '组织与配置', url: '/admin/org/index', shownTo: holding(Role.Admin) },
   { id: 'accounts-admin-entry', label: '客户档案', url: '/admin/accounts/index', shownTo: holding(Role.Admin) },
+  { id: 'audit-admin-entry', label: '变更记录', url: '/admin/audit/index', shownTo: holding(Role.Admin) },
   { id: 'change-password-entry', label: '修改密码', url: '/staff/password/index', shownTo: () => true },
 ];

@@ -1,3 +1,4 @@
+import type { AdminChangeView } from '@utility/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -15,17 +16,7 @@ export interface AdminChangeRecord {
   after?: unknown;
 }
 
-export interface AdminChangeView {
-  id: number;
-  staffId: number;
-  staffName: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  before: unknown;
-  after: unknown;
-  at: string;
-}
+export type { AdminChangeView };
 
 export interface AdminChangeQuery {
   limit: number;

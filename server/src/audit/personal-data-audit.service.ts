@@ -1,3 +1,4 @@
+import type { PersonalDataAccessView } from '@utility/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -5,15 +6,7 @@ import { Clock } from '../common/clock';
 import { StaffPrincipal } from '../common/principal';
 import { PersonalDataAccess } from './personal-data-access.entity';
 
-export interface PersonalDataAccessView {
-  id: number;
-  staffId: number;
-  staffName: string;
-  subjectType: string;
-  subjectId: number;
-  field: string;
-  at: string;
-}
+export type { PersonalDataAccessView };
 
 @Injectable()
 export class PersonalDataAudit {

@@ -17,7 +17,7 @@ import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { ComplaintHandling } from './complaint-handling.service';
 
-/** Staff handling of complaints: grade, first reply, compensation (supervisors). */
+/** Staff handling of complaints: grade, first reply (also a billing ticket's reply), compensation (supervisors). */
 @ApiTags('complaints')
 @ApiBearerAuth()
 @UseGuards(StaffGuard)
@@ -47,7 +47,10 @@ export class ComplaintHandlingController {
   @Post(':id/first-reply')
   @HttpCode(HttpStatus.OK)
   @Roles(Role.Agent, Role.Supervisor)
-  @ApiOperation({ summary: 'Record the first reply to the complainant (stops the first-reply clock, 3 days)' })
+  @ApiOperation({
+    summary:
+      "Record the first reply to the complainant (stops the first-reply clock, 3 days), or a billing ticket's reply (1 working day)",
+  })
   @ApiZodBody(FirstReplySchema)
   async firstReply(
     @CurrentStaff() staff: StaffPrincipal,

@@ -141,9 +141,22 @@ export class ComplaintHandling implements OnModuleInit {
     );
   }
 
-  /** The first answer to the complainant: stops the first-reply clock (docs/domain.md#complaints-and-reports: within 3 days). */
+  /**
+   * The first answer to the complainant: stops the first-reply clock (docs/domain.md#complaints-and-reports:
+   * within 3 days). A billing ticket's reply is the same step (1 working day, docs/domain.md#ticket-types).
+   */
   async firstReply(actor: StaffPrincipal, id: number, text: string): Promise<TicketSnapshot> {
     const ticket = await this.reader.visibleTicket(actor, id);
+    if (ticket.type === TicketType.Billing) {
+      // Answered before the money is settled (a refund under way, an invoice to reissue): the reply clock
+      // stops, the resolve clock runs on. Once, and only while it runs: a resolution already answered.
+      return this.db.transaction(async () => {
+        if (!(await this.tickets.stopClock(ticket, ClockKind.FirstReply))) throw conflict(ErrorCode.Conflict);
+        return this.tickets.recordStep(actor, ticket, {
+          events: [{ kind: TicketEventKind.Note, note: `答复：${text}`, data: { firstReply: true } }],
+        });
+      });
+    }
     if (ticket.type !== TicketType.Complaint) throw mismatch();
     const now = this.clock.now();
     return this.db.transaction(async (em) => {

@@ -161,4 +161,22 @@ describe('GET /api/staff/search and /api/staff/accounts/:accountNo/history', () 
     const supervisorView = await history('supervisor1', accountNo);
     expect(supervisorView.openTickets.map((x) => x.id)).toEqual([report.id, billing.id]);
   });
+  it('lists a payment taken at the counter with its receipt, and the bill it settled as paid', async () => {
+    const accountNo = '9100000004';
+    const before = await history('agent1', accountNo);
+    const bill = before.bills.find((b) => b.status === 'unpaid')!;
+    expect(before.payments).toEqual([]);
+    await t
+      .http()
+      .post('/api/staff/payments/counter')
+      .set('Authorization', await login(t, 'agent1'))
+      .send({ billId: bill.id, method: 'cash', receiptNo: 'HIST-0001', amountFen: bill.amountFen })
+      .expect(201);
+
+    const after = await history('agent1', accountNo);
+    expect(after.payments).toEqual([
+      expect.objectContaining({ method: 'cash', receiptNo: 'HIST-0001', amountFen: bill.amountFen }),
+    ]);
+    expect(after.bills.find((b) => b.id === bill.id)?.status).toBe('paid');
+  });
 });

@@ -11,6 +11,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
+import { HotlineLink } from '../../components/hotline-link';
 import { OutageBanner } from '../../components/outage-banner';
 import { PhotoGrid, type Photo } from '../../components/photo-grid';
 import { SubscribeButton } from '../../components/subscribe-button';
@@ -207,6 +208,7 @@ export default function RepairPage() {
             绑定户号
           </ActionButton>
         </View>
+        <HotlineLink id="repair-hotline" lead="急需维修？不用等绑定" />
       </View>
     );
   }
@@ -297,6 +299,7 @@ export default function RepairPage() {
           提交报修
         </ActionButton>
       </View>
+      <HotlineLink id="repair-hotline" lead="不方便填写？24小时热线随时受理" />
     </View>
   );
 }

@@ -309,6 +309,20 @@ describe('报修 form', () => {
     expect(posts()).toHaveLength(0);
   });
 
+  it('offers the hotline at one tap below the form', async () => {
+    await openForm();
+    // H5 build: a tel: link (the mini-program's twin calls Taro.makePhoneCall).
+    expect(byId('repair-hotline').getAttribute('href')).toBe('tel:96777');
+    expect(byId('repair-hotline').textContent).toBe('拨打服务热线 96777');
+  });
+
+  it('offers the hotline to a resident with nothing bound', async () => {
+    serve({ 'GET /api/accounts': () => answer(200, []) });
+    render(<RepairPage />);
+    await screen.findByText('还没有绑定户号');
+    expect(byId('repair-hotline').getAttribute('href')).toBe('tel:96777');
+  });
+
   it('sends a resident who is not signed in to login, coming back here', () => {
     clearResidentSession();
     render(<RepairPage />);

@@ -2,9 +2,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { RatingLevel, ResidentStep, TicketType } from '@utility/shared';
 import { NOTICE_TEMPLATES, residentTicket, signInResident } from '../../../test/factories/residents';
 import { answer, serve, sent } from '../../../test/serve';
-import { byId, tap, typeInto } from '../../../test/taro-events';
+import { byId, pick, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
 import { askSubscribe as askSubscribeWeapp } from '../../platform/subscribe.weapp';
+import { windowChoices, windowOf } from '../../format/visit-windows';
 import RequestDetailPage from './detail';
 
 const posted = (url: string) =>
@@ -181,6 +182,13 @@ describe('consent before the work, and reaching the technician', () => {
     expect(byId('request-technician-call').getAttribute('href')).toBe('tel:13900000001');
   });
 
+  it('offers the hotline at one tap, also once the request is done', async () => {
+    await openDetail(residentTicket({ step: ResidentStep.Done, stepLabel: '已完成', canCancel: false }));
+    // H5 build: a tel: link (the mini-program's twin calls Taro.makePhoneCall).
+    expect(byId('request-hotline').getAttribute('href')).toBe('tel:96777');
+    expect(byId('request-hotline').textContent).toBe('拨打服务热线 96777');
+  });
+
   it('no call button once the job is over (the server gives no number to dial)', async () => {
     await openDetail(
       onSite({ step: ResidentStep.ToRate, technician: { surname: '张', phone: '139****0001', dialPhone: null } }),
@@ -212,6 +220,41 @@ describe('consent before the work, and reaching the technician', () => {
     await openDetail(onSite({ quote: null }));
     expect(document.querySelector('.sign-off .card__title')?.textContent).toBe('师傅在现场，请确认维修结果');
     expect(byId('request-confirm')).toBeTruthy();
+  });
+});
+
+describe('改约上门时间', () => {
+  const inDays = (days: number, hours = 0) => new Date(Date.now() + (days * 24 + hours) * 3_600_000).toISOString();
+  const booked = (over: Parameters<typeof residentTicket>[0] = {}) =>
+    residentTicket({ windowStart: inDays(3), windowEnd: inDays(3, 3), ...over });
+
+  it('moves the booked visit to the half-day picked, before anyone sets off', async () => {
+    const choice = windowChoices(new Date())[1];
+    const moved = windowOf(choice)!;
+    await openDetail(booked(), {
+      'POST /api/my/tickets/5/window': () =>
+        answer(200, booked({ windowStart: new Date(moved.start).toISOString(), windowEnd: moved.end })),
+    });
+    expect(byId('request-move-window').textContent).toContain('改约上门时间');
+    expect(document.getElementById('request-move-window-confirm')).toBeNull();
+
+    pick('request-move-window-picker', 1);
+    expect(byId('request-move-window-value').textContent).toBe(choice.label);
+    await tap('request-move-window-confirm');
+
+    expect(posted('/api/my/tickets/5/window')).toEqual([
+      expect.objectContaining({ data: { windowStart: moved.start, windowEnd: moved.end } }),
+    ]);
+    await waitFor(() => expect(document.getElementById('request-move-window-confirm')).toBeNull());
+  });
+
+  it.each([
+    ['once the technician has set off', booked({ step: ResidentStep.OnTheWay, stepLabel: '师傅在路上' })],
+    ['once the booked window has begun', booked({ windowStart: inDays(0, -1), windowEnd: inDays(0, 2) })],
+    ['for work with no home visit (a complaint)', booked({ type: TicketType.Complaint, typeLabel: '投诉' })],
+  ])('is not offered %s', async (_when, ticket) => {
+    await openDetail(ticket);
+    expect(document.getElementById('request-move-window')).toBeNull();
   });
 });
 

@@ -2,12 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { ResidentStep, TicketType, type ResidentTicketView } from '@utility/shared';
 import { useState } from 'react';
+import { HotlineLink } from '../../components/hotline-link';
 import { StepBadge } from '../../components/step-badge';
 import { formatClockTime, formatFullTime, formatWindow } from '../../format/time';
 import { getMyTicket } from '../../services/api/my-tickets';
 import { requireResident } from '../../services/resident-session';
 import { AnswerCard } from './answer-card';
 import { CancelPanel } from './cancel-panel';
+import { MoveWindow } from './move-window';
 import { RatingPrompt } from './rating-prompt';
 import { ResidentTimeline } from './resident-timeline';
 import { QuoteCard } from './quote-card';
@@ -93,6 +95,7 @@ export default function RequestDetailPage() {
       {FINISHED.includes(ticket.step) ? null : (
         <SubscribeButton ticketId={ticket.id} subscribed={ticket.subscribedTemplateIds} onDone={() => void load()} />
       )}
+      <MoveWindow ticket={ticket} onMoved={setTicket} onRefused={() => void load()} />
       {ticket.canCancel ? (
         <CancelPanel ticketId={ticket.id} onCancelled={setTicket} onRefused={() => void load()} />
       ) : null}
@@ -105,6 +108,7 @@ export default function RequestDetailPage() {
           对处理不满意？我要投诉
         </Text>
       )}
+      <HotlineLink id="request-hotline" lead="有疑问或情况紧急？24小时热线随时受理" />
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import type {
+  ApplicationDecisionRequest,
   CompensationRequest,
   FirstReplyRequest,
   GradeRequest,
@@ -23,6 +24,14 @@ export function gradeComplaint(id: number, body: GradeRequest): Promise<TicketVi
 /** 首次答复 to the complainant: stops the first-reply clock. */
 export function replyToComplaint(id: number, body: FirstReplyRequest): Promise<TicketView> {
   return staffApi.request<TicketView>(`/api/tickets/${id}/first-reply`, { method: 'POST', data: body });
+}
+
+/** A billing ticket's reply (1 working day): the same step, the resolve clock runs on. */
+export const replyToBillingTicket = replyToComplaint;
+
+/** 同意办理 / 不予办理: an application decided with the reason the resident reads; the ticket is resolved. */
+export function decideApplication(ticketId: number, body: ApplicationDecisionRequest): Promise<TicketView> {
+  return staffApi.request<TicketView>(`/api/applications/${ticketId}/decision`, { method: 'POST', data: body });
 }
 
 /** Supervisors only: a compensation in integer fen. */

@@ -1,4 +1,4 @@
-import type { NoticeTemplates, ResidentTicketView } from '@utility/shared';
+import type { NoticeTemplates, ResidentMoveWindowRequest, ResidentTicketView } from '@utility/shared';
 import { residentApi } from './request';
 
 /** Every ticket on an account the resident has bound, whoever reported it. */
@@ -50,4 +50,9 @@ export function reportNotFixed(id: number, reason: string): Promise<ResidentTick
     method: 'POST',
     data: { reason },
   });
+}
+
+/** 改约: the visit moved to another half-day, before it begins and before anyone sets off. */
+export function moveMyWindow(id: number, body: ResidentMoveWindowRequest): Promise<ResidentTicketView> {
+  return residentApi.request<ResidentTicketView>(`/api/my/tickets/${id}/window`, { method: 'POST', data: body });
 }

@@ -1,6 +1,8 @@
 import type {
   AssignRequest,
+  ContactedRequest,
   CreateTicketRequest,
+  MoveWindowRequest,
   TicketDetailView,
   TicketView,
   TransitionRequest,
@@ -40,6 +42,16 @@ export function transitionTicket(id: number, transition: TransitionRequest): Pro
 /** The caller's full number, for the ticket's assignee; the server records every reveal. */
 export function revealPhone(id: number): Promise<{ phone: string }> {
   return staffApi.request<{ phone: string }>(`/api/tickets/${id}/reveal-phone`, { method: 'POST' });
+}
+
+/** 改约: the agreed visit moved (with the reason), before anyone sets off; on-site and resolve clocks follow. */
+export function moveTicketWindow(id: number, body: MoveWindowRequest): Promise<TicketView> {
+  return staffApi.request<TicketView>(`/api/tickets/${id}/window`, { method: 'POST', data: body });
+}
+
+/** 联系用户: the assignee called the resident (stops the 30-minute contact clock). */
+export function recordContact(id: number, body: ContactedRequest): Promise<TicketView> {
+  return staffApi.request<TicketView>(`/api/tickets/${id}/contacted`, { method: 'POST', data: body });
 }
 
 /** 12345 transfers: the handling opinion sent back to the hotline (stops its 1-hour clock). */

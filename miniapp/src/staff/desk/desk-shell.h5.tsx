@@ -8,6 +8,7 @@ import { listStaffNotifications } from '../../services/api/staff-notifications';
 import {
   INTAKE_ROLES,
   KNOWLEDGE_EDITOR_ROLES,
+  INCIDENT_ROLES,
   OUTAGE_ROLES,
   OVERSIGHT_ROLES,
   SEARCH_ROLES,
@@ -43,6 +44,8 @@ function otherLinks(staff: StaffView, unread: number): NavLink[] {
   if (staffHasRole(staff, Role.Agent) || staffHasRole(staff, Role.Supervisor))
     links.push({ id: 'invoices', label: '发票管理', url: '/staff/invoices/index' });
   if (OUTAGE_ROLES.includes(staff.role)) links.push({ id: 'outages', label: '停供管理', url: '/staff/outages/index' });
+  if (INCIDENT_ROLES.includes(staff.role))
+    links.push({ id: 'incidents', label: '重大事件', url: '/staff/incidents/index' });
   if (KNOWLEDGE_EDITOR_ROLES.includes(staff.role))
     links.push({ id: 'knowledge', label: '知识库管理', url: '/staff/knowledge/index' });
   if (staff.role !== Role.Admin) links.push({ id: 'ratings', label: '我的评价', url: '/staff/ratings/index' });
@@ -52,6 +55,7 @@ function otherLinks(staff: StaffView, unread: number): NavLink[] {
     links.push({ id: 'admin-staff', label: '员工账号管理', url: '/admin/staff/index' });
     links.push({ id: 'admin-org', label: '组织与配置', url: '/admin/org/index' });
     links.push({ id: 'admin-accounts', label: '客户档案', url: '/admin/accounts/index' });
+    links.push({ id: 'admin-audit', label: '变更记录', url: '/admin/audit/index' });
   }
   links.push({ id: 'password', label: '修改密码', url: '/staff/password/index' });
   return links;

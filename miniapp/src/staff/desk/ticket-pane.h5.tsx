@@ -5,6 +5,7 @@ import {
   TICKET_EVENT_LABELS,
   TICKET_STATUS_LABELS,
   TICKET_TYPE_LABELS,
+  Channel,
   TicketType,
   canClaim,
   isOpen,
@@ -18,10 +19,17 @@ import { describeClock } from '../../format/clock';
 import { formatFullTime } from '../../format/time';
 import { getTicketFeedback } from '../../services/api/complaint-handling';
 import { claimTicket, getTicket, transitionTicket } from '../../services/api/tickets';
+import { TicketPhotos } from '../../components/ticket-photos';
 import { AnswerCard } from '../ticket/answer-card';
+import { ApplicationDecisionCard } from '../ticket/application-decision-card';
+import { BillingReplyCard } from '../ticket/billing-reply-card';
 import { ComplaintPanel } from '../ticket/complaint-panel';
 import { ContactPhone } from '../ticket/contact-phone';
+import { DuplicateCard } from '../ticket/duplicate-card';
+import { HotlineReplyCard } from '../ticket/hotline-reply-card';
 import { OutageCard } from '../ticket/outage-card';
+import { IncidentCard } from '../ticket/incident-card';
+import { WindowCard } from '../ticket/window-card';
 import { transitionLabel } from '../ticket/transition-labels';
 import { DeskAssign } from './desk-assign.h5';
 
@@ -74,6 +82,12 @@ export function TicketPane({ ticketId, staff, onChanged }: Props) {
     }
   }
 
+  /** After a card's action: this ticket and the list beside may both have changed. */
+  const changed = () => {
+    void load();
+    onChanged();
+  };
+
   if (!ticket) return <div className="desk-empty">{failed ? '工单加载失败' : '加载中…'}</div>;
   const claimable = ticket.assigneeId === null && canClaim(ticket.status);
   const assignable = ASSIGNING_ROLES.includes(staff.role) && isOpen(ticket.status);
@@ -123,13 +137,16 @@ export function TicketPane({ ticketId, staff, onChanged }: Props) {
           onChanged();
         }}
       />
-      <AnswerCard
-        ticket={ticket}
-        onChanged={() => {
-          void load();
-          onChanged();
-        }}
-      />
+      <DuplicateCard ticket={ticket} staff={staff} onChanged={changed} />
+      {ticket.photos?.length ? (
+        <TicketPhotos id="desk-ticket-photos" title="照片" photos={ticket.photos} as="staff" />
+      ) : null}
+      {ticket.channel === Channel.Hotline12345 ? <HotlineReplyCard ticket={ticket} onChanged={changed} /> : null}
+      <AnswerCard ticket={ticket} onChanged={changed} />
+      <BillingReplyCard ticket={ticket} staff={staff} onChanged={changed} />
+      <ApplicationDecisionCard ticket={ticket} staff={staff} onChanged={changed} />
+      <WindowCard ticket={ticket} staff={staff} onChanged={changed} />
+      <IncidentCard key={ticket.id} ticket={ticket} staff={staff} />
       {ticket.clocks.length ? (
         <table className="desk-table desk-table--compact">
           <thead>

@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { ErrorCode, TicketStatus, TicketType, type FieldJobView } from '@utility/shared';
 import { useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { acceptJob, arriveJob, departJob, handOverJob, listFieldJobs, resolveJob
 import { currentLocation } from '../../platform/location';
 import { ApiRequestError, NETWORK_ERROR } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
+import { ContactPanel } from './contact-panel';
 import { HandOverPanel } from './hand-over-panel';
 import { JobCard } from './job-card';
 import { ETA_CHOICES, STEP_LABELS, canHandOver, defaultEta, nextStep, type JobStep } from './job-steps';
@@ -40,6 +41,8 @@ export default function JobPage() {
   // undefined: loading; null: no longer among my jobs.
   const [job, setJob] = useState<FieldJobView | null | undefined>(undefined);
   const [eta, setEta] = useState<number | null>(null);
+  // Setting off before the agreed window opens: why (the resident is told the new time).
+  const [earlyReason, setEarlyReason] = useState('');
   const [resolving, setResolving] = useState(false);
   const [form, setForm] = useState<ResolveForm>(() => ({ ...EMPTY_RESOLVE_FORM, jobId }));
   const [errors, setErrors] = useState<ResolveErrors>({});
@@ -138,9 +141,13 @@ export default function JobPage() {
   const done = isDone(job);
   const next = done ? null : nextStep(job);
   const minutes = eta ?? defaultEta(job);
+  const early = next === 'depart' && job.window !== null && Date.now() < Date.parse(job.window.start);
   const primary: Record<JobStep, () => void> = {
     accept: () => void step('accept', () => acceptJob(job.id)),
-    depart: () => void step('depart', () => departJob(job.id, { etaMinutes: minutes })),
+    depart: () =>
+      void step('depart', () =>
+        departJob(job.id, early ? { etaMinutes: minutes, reason: earlyReason.trim() } : { etaMinutes: minutes }),
+      ),
     arrive: () =>
       void step('arrive', async () => {
         const location = await currentLocation(5000);
@@ -158,6 +165,7 @@ export default function JobPage() {
       ) : null}
       <JobCard job={job} />
       <TicketPhotos id="job-photos" title="照片" photos={job.photos ?? []} as="staff" />
+      {done ? null : <ContactPanel job={job} onContacted={() => void load()} />}
       {done ? (
         <View id="job-done" className="card job__done">
           <Text className="job__done-title">
@@ -209,6 +217,16 @@ export default function JobPage() {
           <Text id="job-error" className="field__error job__error">
             {failure}
           </Text>
+        ) : null}
+        {early ? (
+          <Input
+            id="job-early-reason"
+            className="field__input"
+            placeholder="预约时段未开始，提前出发请说明原因（会告知用户）"
+            maxlength={200}
+            value={earlyReason}
+            onInput={(e) => setEarlyReason(e.detail.value)}
+          />
         ) : null}
         {next === 'depart' ? (
           <Picker

@@ -1,7 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { DEFAULT_REPAIR_PRICE_LIST, Role, TicketStatus, TicketType, type FieldJobView } from '@utility/shared';
+import {
+  ClockKind,
+  DEFAULT_REPAIR_PRICE_LIST,
+  Role,
+  TicketStatus,
+  TicketType,
+  type FieldJobView,
+} from '@utility/shared';
 import { fieldJob, temperatureReading } from '../../../test/factories/field-jobs';
-import { staffLogin } from '../../../test/factories/tickets';
+import { clockView, staffLogin } from '../../../test/factories/tickets';
 import { answer, offline, serve } from '../../../test/serve';
 import { byId, pick, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
@@ -177,6 +184,53 @@ describe('field job page: one primary action per status', () => {
       ['/api/field/jobs/21/arrive', {}],
     ]);
     expect(shownPrimary()).toEqual(['job-resolve']);
+  });
+
+  it('联系用户: records the call with what was agreed, then shows when it was made', async () => {
+    const contact = (stoppedAt: string | null) =>
+      clockView({ kind: ClockKind.Contact, dueAt: '2026-11-23T05:30:00Z', stoppedAt });
+    let job = fieldJob({ accepted: true, clocks: [contact(null)] });
+    serve({
+      'GET /api/field/jobs': () => answer(200, [job]),
+      'GET /api/field/price-list': () => answer(200, DEFAULT_REPAIR_PRICE_LIST),
+      'POST /api/tickets/21/contacted': () => {
+        job = { ...job, clocks: [contact('2026-11-23T05:12:00Z')] };
+        return answer(200, {});
+      },
+    });
+    render(<JobPage />);
+    expect((await screen.findByText(/请于/)).textContent).toBe('请于13:30前电话联系用户，约定上门时间');
+
+    await tap('job-contact-submit');
+    expect(byId('job-contact-note-error').textContent).toBe('请记录联系情况');
+    await typeInto('job-contact-note', '已电话联系，约定明早9点上门');
+    await tap('job-contact-submit');
+
+    expect(posts().map((o) => [o.url, o.data])).toEqual([
+      ['/api/tickets/21/contacted', { note: '已电话联系，约定明早9点上门' }],
+    ]);
+    expect((await screen.findByText(/^已于/)).textContent).toBe('已于2026-11-23 13:12联系用户');
+    expect(document.getElementById('job-contact-submit')).toBeNull();
+  });
+
+  it('出发 before the booked window opens asks why, and sends the reason', async () => {
+    const opens = new Date(Date.now() + 3 * 3_600_000);
+    const job = fieldJob({
+      accepted: true,
+      window: { start: opens.toISOString(), end: new Date(opens.getTime() + 3 * 3_600_000).toISOString() },
+    });
+    await openJob(job, { depart: () => ({ ...job, status: TicketStatus.EnRoute, eta: opens.toISOString() }) });
+    await typeInto('job-early-reason', '用户来电希望提前');
+    await tap('job-depart');
+    await screen.findByText('到达现场');
+    expect(posts().map((o) => [o.url, o.data])).toEqual([
+      ['/api/field/jobs/21/depart', { etaMinutes: 30, reason: '用户来电希望提前' }],
+    ]);
+  });
+
+  it('出发 within or after the booked window asks no reason', async () => {
+    await openJob(fieldJob({ accepted: true }));
+    expect(document.getElementById('job-early-reason')).toBeNull();
   });
 
   it('a leak starts from a shorter ETA (on site within 30 minutes)', async () => {

@@ -34,6 +34,8 @@ function OutagesPage() {
   const [buildings, setBuildings] = useState('');
   const [accountNos, setAccountNos] = useState('');
   const [hours, setHours] = useState('4');
+  // A planned outage is announced ahead (docs/domain.md#outages): it starts this many hours from now.
+  const [startsIn, setStartsIn] = useState('24');
   const [reason, setReason] = useState('');
   const [key, setKey] = useState(newIdempotencyKey);
   const [failure, setFailure] = useState('');
@@ -50,13 +52,14 @@ function OutagesPage() {
     setBusy(true);
     try {
       const now = new Date();
+      const startsAt = new Date(now.getTime() + (kind === 'planned' ? Number(startsIn) : 0) * 3_600_000);
       await declareOutage(
         {
           utility,
           kind,
           area: { buildings: lines(buildings), accountNos: lines(accountNos) },
-          startsAt: now.toISOString(),
-          restoreBy: new Date(now.getTime() + Number(hours) * 3_600_000).toISOString(),
+          startsAt: startsAt.toISOString(),
+          restoreBy: new Date(startsAt.getTime() + Number(hours) * 3_600_000).toISOString(),
           reason,
         },
         key,
@@ -147,6 +150,17 @@ function OutagesPage() {
             onInput={(e) => setAccountNos(e.detail.value)}
           />
         </FormField>
+        {kind === 'planned' ? (
+          <FormField label="多少小时后开始停供" id="outage-starts-in">
+            <Input
+              id="outage-starts-in"
+              className="field__input"
+              type="number"
+              value={startsIn}
+              onInput={(e) => setStartsIn(e.detail.value)}
+            />
+          </FormField>
+        ) : null}
         <FormField label="预计停供时长（小时）" id="outage-hours">
           <Input
             id="outage-hours"

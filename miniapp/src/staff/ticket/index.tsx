@@ -18,12 +18,16 @@ import { getApplicationForm, getTicketFeedback, type ApplicationFormView } from 
 import { requireStaff } from '../../services/session';
 import { getTicket } from '../../services/api/tickets';
 import { AnswerCard } from './answer-card';
+import { ApplicationDecisionCard } from './application-decision-card';
 import { ApplicationFormCard } from './application-form-card';
+import { BillingReplyCard } from './billing-reply-card';
 import { ComplaintPanel } from './complaint-panel';
 import { ContactPhone } from './contact-phone';
 import { HotlineReplyCard } from './hotline-reply-card';
 import { DuplicateCard } from './duplicate-card';
 import { OutageCard } from './outage-card';
+import { IncidentCard } from './incident-card';
+import { WindowCard } from './window-card';
 import { TicketActions } from './ticket-actions';
 import { Timeline } from './timeline';
 import { useDeskLayout } from '../../hooks/desk-layout';
@@ -106,7 +110,11 @@ export default function TicketPage() {
         <HotlineReplyCard ticket={ticket} onChanged={() => void load()} />
       ) : null}
       {application ? <ApplicationFormCard form={application} /> : null}
+      <ApplicationDecisionCard ticket={ticket} staff={staff} onChanged={() => void load()} />
       <AnswerCard ticket={ticket} onChanged={() => void load()} />
+      <BillingReplyCard ticket={ticket} staff={staff} onChanged={() => void load()} />
+      <WindowCard ticket={ticket} staff={staff} onChanged={() => void load()} />
+      <IncidentCard key={ticket.id} ticket={ticket} staff={staff} />
       {feedback && HANDLED.includes(ticket.type) ? (
         <ComplaintPanel
           key={`${feedback.grade}-${ticket.updatedAt}`}

@@ -1,0 +1,110 @@
+import { Input, Picker, Text, View } from '@tarojs/components';
+import {
+  MoveWindowSchema,
+  Role,
+  TicketStatus,
+  TicketType,
+  type StaffView,
+  type TicketDetailView,
+} from '@utility/shared';
+import { useMemo, useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { windowChoices, windowOf } from '../../format/visit-windows';
+import { ApiRequestError } from '../../services/api/request';
+import { moveTicketWindow } from '../../services/api/tickets';
+
+const WINDOWED: readonly TicketType[] = [TicketType.Repair, TicketType.RoomTemperature];
+/** Until someone sets off, the time can still be agreed anew (the server's rule). */
+const BEFORE_DEPARTURE: readonly TicketStatus[] = [
+  TicketStatus.Submitted,
+  TicketStatus.Accepted,
+  TicketStatus.Assigned,
+];
+const MOVERS: readonly Role[] = [Role.Agent, Role.Dispatcher, Role.Supervisor, Role.Technician];
+
+/**
+ * 改约: the resident called to change the visit (or the company must): another half-day, with the
+ * reason, before anyone sets off. The on-site and resolve clocks follow; a breach already recorded
+ * stays (docs/domain.md#clocks).
+ */
+export function WindowCard({
+  ticket,
+  staff,
+  onChanged,
+}: {
+  ticket: TicketDetailView;
+  staff: StaffView;
+  onChanged: () => void;
+}) {
+  const [now] = useState(() => new Date());
+  const choices = useMemo(() => windowChoices(now), [now]);
+  const [picked, setPicked] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (
+    !WINDOWED.includes(ticket.type) ||
+    !BEFORE_DEPARTURE.includes(ticket.status) ||
+    !(staff.roles ?? [staff.role]).some((r) => MOVERS.includes(r))
+  )
+    return null;
+  const choice = picked === null ? null : choices[picked];
+
+  async function move() {
+    const window = choice ? windowOf(choice) : undefined;
+    const parsed = MoveWindowSchema.safeParse({ windowStart: window?.start, windowEnd: window?.end, reason });
+    if (!parsed.success) return setError(parsed.error.issues[0].message);
+    setError('');
+    setBusy(true);
+    try {
+      await moveTicketWindow(ticket.id, parsed.data);
+      setPicked(null);
+      setReason('');
+      onChanged();
+    } catch (e) {
+      if (!(e instanceof ApiRequestError)) throw e;
+      setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View id="ticket-window-card" className="card">
+      <Picker
+        id="ticket-window-picker"
+        mode="selector"
+        range={choices.map((c) => c.label)}
+        value={picked ?? 0}
+        onChange={(e) => setPicked(Number(e.detail.value))}
+      >
+        <View className="row">
+          <Text className="card__title">{ticket.windowStart ? '改约上门时间' : '约定上门时间'}</Text>
+          <Text id="ticket-window-value" className="link">
+            {choice ? choice.label : '选择时段 ›'}
+          </Text>
+        </View>
+      </Picker>
+      {choice ? (
+        <>
+          <Input
+            id="ticket-window-reason"
+            className="field__input"
+            maxlength={500}
+            placeholder="改约原因，如：用户来电改到周末"
+            value={reason}
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          {error ? (
+            <Text id="ticket-window-error" className="field__error">
+              {error}
+            </Text>
+          ) : null}
+          <ActionButton id="ticket-window-confirm" busy={busy} onClick={() => void move()}>
+            确认改约
+          </ActionButton>
+        </>
+      ) : null}
+    </View>
+  );
+}
