@@ -16,6 +16,7 @@ import { BillsService, SettledBill } from '../billing/bills.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { Db, isDuplicateKey } from '../common/db';
+import { preparedQuery } from '../common/plain-insert';
 import { BackgroundJob } from '../common/jobs/background-job.decorator';
 import { TicketReader } from '../tickets/ticket-reader.service';
 import { TicketsService } from '../tickets/tickets.service';
@@ -27,6 +28,8 @@ const SUPPLY = {
   heating: { stop: '停热', restore: '复热', word: '供热' },
   power: { stop: '停电', restore: '复电', word: '供电' },
 } as const;
+/** The account's open case, if any (at most one: the unique key on openAccountId). */
+const OPEN_CASE_OF_ACCOUNT = 'SELECT id FROM stop_supply_case WHERE openAccountId = ?';
 const TERMINAL = new Set<string>([TicketStatus.Resolved, TicketStatus.Closed, TicketStatus.Cancelled]);
 
 export interface StopSupplyCounts {
@@ -158,15 +161,14 @@ export class StopSupplyService implements OnModuleInit {
    */
   private async onBillSettled(bill: SettledBill): Promise<void> {
     const em = this.db.manager;
-    // Every payment asks; few accounts have a case open: a plain statement first.
-    const [hit]: { id: number }[] = await em.query('SELECT id FROM stop_supply_case WHERE openAccountId = ?', [
-      bill.accountId,
-    ]);
+    // Every payment asks, in one prepared statement (by the bill's account, as the payment knew it); few
+    // accounts have a case open, and only those read more.
+    const [hit] = await preparedQuery<{ id: number }[]>(em, OPEN_CASE_OF_ACCOUNT, [bill.accountId]);
     if (!hit) return;
     const open = await em.findOneByOrFail(StopSupplyCase, { id: hit.id });
     const today = shanghaiDate(this.clock.now());
     if ((await this.bills.unpaidDueBeforeIn(bill.accountId, today)).length) return;
-    const account = await this.accounts.findByNo(bill.accountNo);
+    const account = await this.accounts.findById(open.accountId);
     const supply = SUPPLY[account?.utility ?? 'gas'];
     const now = this.clock.now();
     let approved = open.status === 'stopped';
@@ -192,7 +194,7 @@ export class StopSupplyService implements OnModuleInit {
     if (!approved) return;
     const restore = await this.tickets.openSystemTicket({
       type: TicketType.Repair,
-      accountNo: bill.accountNo,
+      accountNo: open.accountNo,
       description: `${supply.restore}：欠费已缴清（${today}），该户已批准${supply.stop}，请按时限上门恢复${supply.word}。`,
     });
     await em.update(
@@ -200,6 +202,6 @@ export class StopSupplyService implements OnModuleInit {
       { id: open.id, openAccountId: bill.accountId },
       { status: 'restored', restoreTicketId: restore.id, openAccountId: null, closedAt: now },
     );
-    this.logger.log(`account ${bill.accountNo}: arrears paid after a stop, restore ticket ${restore.no}`);
+    this.logger.log(`account ${open.accountNo}: arrears paid after a stop, restore ticket ${restore.no}`);
   }
 }

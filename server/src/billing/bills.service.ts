@@ -11,13 +11,18 @@ import { BillSnapshot } from './bill-snapshot';
 import { lateFeeOn, toBillView } from './bill-view';
 import { Db } from '../common/db';
 
-/** A bill just settled, in the transaction that settled it. */
-export type SettledBill = Pick<Bill, 'id' | 'accountId' | 'accountNo' | 'dueOn' | 'amountFen'>;
-const SETTLED_BILL = 'SELECT id, accountId, accountNo, dueOn, amountFen FROM bill WHERE id = ?';
-/** Paid in full or not at all, by one payment: the late fee is what was paid beyond the amount. */
+/**
+ * A bill to settle, or just settled (in the transaction that settled it): what the payment already knows
+ * of it, its id and account, so that settling reads nothing back.
+ */
+export type SettledBill = Pick<Bill, 'id' | 'accountId'>;
+/**
+ * Paid in full or not at all, by one payment: the late fee is what was paid beyond the amount. The
+ * account is part of the guard, so a payment naming the wrong account settles nothing.
+ */
 const SETTLE =
   "UPDATE bill SET status = 'paid', paidFen = ?, lateFeeFen = ? - amountFen, paidAt = ?, paymentId = ? " +
-  "WHERE id = ? AND status = 'unpaid' AND amountFen <= ? AND paymentId IS NULL";
+  "WHERE id = ? AND accountId = ? AND status = 'unpaid' AND amountFen <= ? AND paymentId IS NULL";
 export type SettledListener = (bill: SettledBill) => Promise<void>;
 
 /** Bills as residents and the payments module see them. Settling is the main write. */
@@ -111,19 +116,19 @@ export class BillsService {
 
   /**
    * Marks the bill paid by this payment, in the caller's transaction. False when it was already
-   * settled (by this or another payment): the caller must then not credit again. `paidFen` is the
+   * settled (by this or another payment), or is not the account's: the caller must then not credit
+   * again. The settled listeners are told the bill as given, not read back. `paidFen` is the
    * bill's amount and the late fee charged with it (never less than the amount: paid in full or not at all).
    */
-  async settle(billId: number, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
+  async settle(bill: SettledBill, paymentId: number, paidFen: number, at: Date): Promise<boolean> {
     const em = this.db.manager;
     if (!Number.isSafeInteger(paidFen)) throw new RangeError(`paidFen must be an integer, got ${paidFen}`);
     // Plain statements: every payment notice settles a bill (common/plain-insert.ts).
     const paidAt = storedValue(em, Bill, 'paidAt', at);
-    if (!(await changedRows(em, SETTLE, [paidFen, paidFen, paidAt, paymentId, billId, paidFen]))) return false;
-    if (this.settledListeners.length) {
-      const [bill]: SettledBill[] = await em.query(SETTLED_BILL, [billId]);
-      for (const listener of this.settledListeners) await listener(bill);
-    }
+    const guard = [bill.id, bill.accountId, paidFen];
+    if (!(await changedRows(em, SETTLE, [paidFen, paidFen, paidAt, paymentId, ...guard]))) return false;
+    const settled: SettledBill = { id: bill.id, accountId: bill.accountId };
+    for (const listener of this.settledListeners) await listener(settled);
     return true;
   }
 

@@ -3,9 +3,10 @@ import { ErrorCode, PaymentMethod, TicketType } from '@utility/shared';
 import { BillsService } from '../billing/bills.service';
 import { conflict } from '../common/app-error';
 import { Db, isDuplicateKey } from '../common/db';
-import { changedRows, storedValue } from '../common/plain-insert';
+import { storedValue } from '../common/plain-insert';
 import { TicketsService } from '../tickets/tickets.service';
 import { PaymentOrder } from './payment-order.entity';
+import { preparedAnywhere, preparedChange } from './prepared-statements';
 import { TopUpSettlement } from './top-up-settlement';
 import { WechatPayNotices } from './wechat-pay/wechat-pay.notices';
 import { PaidTransaction } from './wechat-pay/wechat-pay.types';
@@ -62,9 +63,10 @@ export class PaymentCredit {
 
   /** `paid` comes from a verified notice or from our own query of WeChat Pay; `record` is told the outcome. */
   async credit(paid: PaidTransaction, record?: CreditRecorder): Promise<CreditOutcome> {
-    // Every notice (a fifth of them WeChat Pay's retries) starts here: a plain statement, only what is used.
-    const loose = this.db.dataSource.manager;
-    const [order]: OrderToCredit[] = await loose.query(ORDER_TO_CREDIT, [paid.outTradeNo]);
+    // Every notice (a fifth of them WeChat Pay's retries) starts here: a prepared statement, only what is used.
+    const [order] = await preparedAnywhere<OrderToCredit[]>(this.db.dataSource.manager, ORDER_TO_CREDIT, [
+      paid.outTradeNo,
+    ]);
     const answer = async (outcome: CreditOutcome) => (await record?.(outcome), outcome);
     if (!order) return answer('unknown_order');
     const mismatches = this.notices.mismatches(paid, { outTradeNo: order.orderNo, amountFen: order.amountFen });
@@ -84,7 +86,7 @@ export class PaymentCredit {
   private async creditIn(order: OrderToCredit, paid: PaidTransaction): Promise<CreditOutcome> {
     const em = this.db.manager;
     const paidAt = storedValue(em, PaymentOrder, 'paidAt', paid.successTime);
-    if (!(await changedRows(em, MARK_PAID, [paid.transactionId, paidAt, order.id]))) return 'duplicate';
+    if (!(await preparedChange(em, MARK_PAID, [paid.transactionId, paidAt, order.id]))) return 'duplicate';
     if (order.topUpId !== null) {
       // A top-up is money on the balance however late it comes, even after its order was closed.
       await this.topUps.ledger.credit({
@@ -97,7 +99,8 @@ export class PaymentCredit {
       return 'credited';
     }
     const billId = order.billId!;
-    if (await this.bills.settle(billId, order.id, order.amountFen, paid.successTime)) return 'credited';
+    const bill = { id: billId, accountId: order.accountId };
+    if (await this.bills.settle(bill, order.id, order.amountFen, paid.successTime)) return 'credited';
     // The bill was already settled by another order (a closed order paid late): money to give back.
     await em.update(PaymentOrder, { id: order.id }, { settledBill: false });
     await this.tickets.openSystemTicket({
@@ -132,7 +135,7 @@ export class PaymentCredit {
           lastQueriedAt: null,
         });
         const orderId = identifiers[0].id as number;
-        if (!(await this.bills.settle(p.billId, orderId, p.amountFen, p.paidAt)))
+        if (!(await this.bills.settle({ id: p.billId, accountId: p.accountId }, orderId, p.amountFen, p.paidAt)))
           throw conflict(ErrorCode.BillAlreadyPaid);
         return orderId;
       });

@@ -2,12 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { insertRows } from '../common/plain-insert';
+import { storedValue } from '../common/plain-insert';
 import { PaymentNotice } from './payment-notice.entity';
 import { CreditOutcome, PaymentCredit } from './payment-credit.service';
+import { preparedAnywhere } from './prepared-statements';
 import { RefundsService } from './refunds.service';
 import { FapiaoEventType, FapiaoNotice } from './wechat-pay/fapiao.types';
 import { VerifiedNotice } from './wechat-pay/wechat-pay.notices';
+
+const RECORD_NOTICE =
+  'INSERT INTO payment_notice (noticeId, eventType, outTradeNo, outcome, receivedAt) VALUES (?, ?, ?, ?, ?)';
 
 /** What an e-invoice notice did (`invoices/`); unknown_fapiao and mismatch are answered 400 so WeChat Pay retries. */
 export type FapiaoOutcome = 'fapiao_recorded' | 'duplicate' | 'unknown_fapiao' | 'mismatch';
@@ -50,16 +54,18 @@ export class PaymentNoticeHandler {
     return outcome;
   }
 
-  /** In the crediting transaction when there is one: the log repository joins it by context. */
+  /**
+   * In the crediting transaction when there is one (the log repository joins it by context), else on its
+   * own (a retry's line): one prepared statement either way.
+   */
   private record(notice: VerifiedNotice, outcome: NoticeOutcome): Promise<unknown> {
-    return insertRows(this.log.manager, PaymentNotice, [
-      {
-        noticeId: notice.id.slice(0, 64),
-        eventType: notice.eventType,
-        outTradeNo: 'outTradeNo' in notice.resource ? notice.resource.outTradeNo : null,
-        outcome,
-        receivedAt: this.clock.now(),
-      },
+    const em = this.log.manager;
+    return preparedAnywhere(em, RECORD_NOTICE, [
+      notice.id.slice(0, 64),
+      notice.eventType,
+      'outTradeNo' in notice.resource ? notice.resource.outTradeNo : null,
+      outcome,
+      storedValue(em, PaymentNotice, 'receivedAt', this.clock.now()),
     ]);
   }
 

@@ -14,7 +14,8 @@ import { MeterReadingsService } from '../billing/meter-readings.service';
 import { TariffsService } from '../billing/tariffs.service';
 import { Clock } from '../common/clock';
 import { isDuplicateKey } from '../common/db';
-import { changedRows, insertRows, storedValue } from '../common/plain-insert';
+import { insertRows, storedValue } from '../common/plain-insert';
+import { preparedChange } from '../payments/prepared-statements';
 import { PaidTopUp, TopUpLedgerPort, TopUpSettlement } from '../payments/top-up-settlement';
 import { PrepaidEntry } from './prepaid-entry.entity';
 import { TopUp } from './top-up.entity';
@@ -62,7 +63,7 @@ export class PrepaidLedger implements TopUpLedgerPort, OnModuleInit {
     const em = this.db.manager;
     // Plain statements: a top-up notice runs at the payment-notice rate (common/plain-insert.ts).
     const creditedAt = storedValue(em, TopUp, 'creditedAt', paid.paidAt);
-    if (!(await changedRows(em, CREDIT_TOP_UP, [paid.orderNo, creditedAt, creditedAt, paid.topUpId]))) {
+    if (!(await preparedChange(em, CREDIT_TOP_UP, [paid.orderNo, creditedAt, creditedAt, paid.topUpId]))) {
       // Credited already (another order of this top-up was paid first); a missing top-up must not pass as paid.
       const [found]: unknown[] = await em.query('SELECT id FROM top_up WHERE id = ?', [paid.topUpId]);
       if (!found) throw new Error(`Top-up ${paid.topUpId} of order ${paid.orderNo} does not exist`);
