@@ -212,9 +212,18 @@ export class TicketReader {
       [afterId, limit],
     );
     const createdAt = em.connection.getMetadata(Ticket).findColumnWithPropertyPath('createdAt')!;
+    // A ticket's events come in threes or more: its number is worked out once.
+    const numbers = new Map<number, string>();
+    const numberOf = (ticketId: number, raw: unknown): string => {
+      let no = numbers.get(ticketId);
+      if (no === undefined) {
+        no = ticketNumber(em.connection.driver.prepareHydratedValue(raw, createdAt) as Date, ticketId);
+        numbers.set(ticketId, no);
+      }
+      return no;
+    };
     return rows.map((row) => {
       const e = hydrateRow(em, TicketEvent, row);
-      const ticketCreatedAt = em.connection.driver.prepareHydratedValue(row.ticketCreatedAt, createdAt) as Date;
       return {
         eventId: e.id,
         kind: e.kind,
@@ -222,7 +231,7 @@ export class TicketReader {
         to: e.toStatus,
         at: e.at,
         ticketId: e.ticketId,
-        ticketNo: ticketNumber(ticketCreatedAt, e.ticketId),
+        ticketNo: numberOf(e.ticketId, row.ticketCreatedAt),
         ticketType: row.ticketType as TicketType,
         accountNo: row.ticketAccountNo as string | null,
         data: e.data ?? null,
