@@ -8,6 +8,7 @@ import { insertRows, preparedQuery, upsertRows } from '../common/plain-insert';
 import { AccountHolderHistory } from './account-holder-history.entity';
 import { Account } from './account.entity';
 import { Db } from '../common/db';
+import { ORG_VERSION_COLUMN } from '../org/org-version.service';
 
 /** Who made a change to the customer master, and through what (`edit`, `import:<jobId>`). */
 export interface AccountChangeActor {
@@ -70,17 +71,19 @@ export class AccountsService {
   /**
    * Where an account is and what it supplies, or null when there is no such account: what intake
    * routes and clocks a ticket by. A plain statement without the holder's personal data (nothing
-   * to decrypt), read on every intake (inside intake's transaction, on its connection).
+   * to decrypt), read on every intake (inside intake's transaction, on its connection), which also
+   * reads the organisation's version (OrgVersion.adopt): routing and the SLA policy need it next,
+   * and one round trip answers both.
    */
-  async placeOf(accountNo: string): Promise<AccountPlace | null> {
-    const rows = await preparedQuery<AccountPlace[]>(
+  async placeOf(accountNo: string): Promise<(AccountPlace & { orgVersion: number | string | null }) | null> {
+    const rows = await preparedQuery<(AccountPlace & { orgVersion: number | string | null })[]>(
       this.accounts.manager,
-      'SELECT districtId, stationId, utility FROM account WHERE accountNo = ?',
+      `SELECT districtId, stationId, utility, ${ORG_VERSION_COLUMN} AS orgVersion FROM account WHERE accountNo = ?`,
       [accountNo],
     );
-    return rows.length
-      ? { districtId: rows[0].districtId, stationId: rows[0].stationId, utility: rows[0].utility }
-      : null;
+    if (!rows.length) return null;
+    const { districtId, stationId, utility, orgVersion } = rows[0];
+    return { districtId, stationId, utility, orgVersion };
   }
 
   /**

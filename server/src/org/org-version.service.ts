@@ -7,6 +7,12 @@ import { OrgVersionRow } from './org-version.entity';
 
 const ROW = { id: 1 };
 
+/**
+ * The version as a column of another one-row statement (intake reads it with the caller's account:
+ * one round trip for both); what it reads is then handed to OrgVersion.adopt.
+ */
+export const ORG_VERSION_COLUMN = '(SELECT version FROM org_version WHERE id = 1)';
+
 /** The organisation's change counter (see OrgVersionRow): read before trusting a cache, bumped with every change. */
 @Injectable()
 export class OrgVersion {
@@ -29,6 +35,17 @@ export class OrgVersion {
     let version = this.readIn.get(em);
     if (!version) this.readIn.set(em, (version = this.read()));
     return version;
+  }
+
+  /**
+   * A version the open transaction read along with something else (ORG_VERSION_COLUMN): its
+   * routing and SLA policy trust it as if current() had read it. Null is no row yet (version 0).
+   * Nothing outside a transaction, nor over a version it already read.
+   */
+  adopt(version: number | string | null): void {
+    const em = this.db.transactionManager;
+    if (!em?.queryRunner?.isTransactionActive || this.readIn.has(em)) return;
+    this.readIn.set(em, Promise.resolve(version === null ? 0 : Number(version)));
   }
 
   /** Inside the transaction that makes the change, so the new version and the change commit together. */

@@ -17,6 +17,7 @@ import { Db } from '../common/db';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { insertRows } from '../common/plain-insert';
 import { StaffPrincipal } from '../common/principal';
+import { OrgVersion } from '../org/org-version.service';
 import { AccountBindingsService } from '../residents/account-bindings.service';
 import { OutageAccount } from './outage-account.entity';
 import { OutageAnnouncement } from './outage-announcement.entity';
@@ -49,6 +50,7 @@ export class OutagesService {
     private readonly idempotency: IdempotencyService,
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly orgVersion: OrgVersion,
   ) {}
 
   /**
@@ -84,6 +86,8 @@ export class OutagesService {
         );
       // Planned outages are announced ahead, now; an unplanned one at once too.
       await this.announce(outageId, 'declared', now);
+      // Intake in every process checks faults against outages again (OutageChildren.anyUnrestored).
+      await this.orgVersion.bump();
       return outageId;
     });
     return this.view(created.resourceId);
@@ -116,6 +120,7 @@ export class OutagesService {
       if (!changed.affected) throw conflict(ErrorCode.OutageRestored);
       await this.announce(id, 'restored', now);
       await this.children.resolveAll(id, me);
+      await this.orgVersion.bump();
     });
     return this.view(id);
   }

@@ -10,12 +10,14 @@ import {
   TicketView,
   allowedTransitions,
   ticketIdOfNumber,
+  ticketNumber,
 } from '@utility/shared';
-import { In, MoreThan, Not, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { forbidden, notFound } from '../common/app-error';
 import { PersonalDataAudit } from '../audit/personal-data-audit.service';
 import { Clock } from '../common/clock';
 import { phoneIndex } from '../common/phone-index';
+import { entityColumns, hydrateRow } from '../common/plain-select';
 import { likeFragment } from '../common/like';
 import { StaffPrincipal } from '../common/principal';
 import { QueuesService } from '../queues/queues.service';
@@ -200,26 +202,38 @@ export class TicketReader {
 
   /** Timeline events after `afterId`, oldest first, for consumers such as resident notices. */
   async eventsAfter(afterId: number, limit: number): Promise<TicketEventFact[]> {
-    const events = await this.events.find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
-    // Read by every timeline consumer on every run: only the columns a fact carries (no phone to decrypt;
-    // the creation time makes the number).
-    const tickets = await this.tickets.find({
-      where: { id: In([...new Set(events.map((e) => e.ticketId))]) },
-      select: { id: true, createdAt: true, type: true, accountNo: true },
-    });
-    const byId = new Map(tickets.map((t) => [t.id, t]));
-    return events.map((e) => {
-      const t = byId.get(e.ticketId)!;
+    // Read by every timeline consumer (notices, return visits) on every run, a few events per intake:
+    // one plain statement with only the ticket columns a fact carries (no phone to decrypt; the
+    // creation time makes the number), not two entity reads.
+    const em = this.events.manager;
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${entityColumns(em, TicketEvent, 'e')}, t.createdAt AS ticketCreatedAt, t.type AS ticketType, t.accountNo AS ticketAccountNo` +
+        ' FROM ticket_event e INNER JOIN ticket t ON t.id = e.ticketId WHERE e.id > ? ORDER BY e.id LIMIT ?',
+      [afterId, limit],
+    );
+    const createdAt = em.connection.getMetadata(Ticket).findColumnWithPropertyPath('createdAt')!;
+    // A ticket's events come in threes or more: its number is worked out once.
+    const numbers = new Map<number, string>();
+    const numberOf = (ticketId: number, raw: unknown): string => {
+      let no = numbers.get(ticketId);
+      if (no === undefined) {
+        no = ticketNumber(em.connection.driver.prepareHydratedValue(raw, createdAt) as Date, ticketId);
+        numbers.set(ticketId, no);
+      }
+      return no;
+    };
+    return rows.map((row) => {
+      const e = hydrateRow(em, TicketEvent, row);
       return {
         eventId: e.id,
         kind: e.kind,
         from: e.fromStatus,
         to: e.toStatus,
         at: e.at,
-        ticketId: t.id,
-        ticketNo: t.no ?? String(t.id),
-        ticketType: t.type,
-        accountNo: t.accountNo,
+        ticketId: e.ticketId,
+        ticketNo: numberOf(e.ticketId, row.ticketCreatedAt),
+        ticketType: row.ticketType as TicketType,
+        accountNo: row.ticketAccountNo as string | null,
         data: e.data ?? null,
       };
     });

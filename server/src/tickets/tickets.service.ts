@@ -24,6 +24,7 @@ import { phoneIndex } from '../common/phone-index';
 import { insertRow } from '../common/plain-insert';
 import { Db } from '../common/db';
 import { Actor, ResidentPrincipal, StaffPrincipal } from '../common/principal';
+import { OrgVersion } from '../org/org-version.service';
 import { OrgService } from '../org/org.service';
 import { QueuesService } from '../queues/queues.service';
 import { TicketAssignment } from './ticket-assignment.service';
@@ -72,6 +73,7 @@ export class TicketsService {
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly org: OrgService,
+    private readonly orgVersion: OrgVersion,
     private readonly queues: QueuesService,
     private readonly clocks: TicketClocksService,
     private readonly assignment: TicketAssignment,
@@ -450,6 +452,8 @@ export class TicketsService {
     if (body.accountNo) {
       const account = await this.accounts.placeOf(body.accountNo);
       if (!account) throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AccountNotFound);
+      // Read in the same statement: routing and the SLA policy take it without a round trip of their own.
+      this.orgVersion.adopt(account.orgVersion);
       return { districtId: account.districtId, stationId: account.stationId, accountUtility: account.utility };
     }
     if (body.districtId) {
