@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrgModule } from '../org/org.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { OutageAccount } from './outage-account.entity';
@@ -19,6 +20,7 @@ import { OutagesService } from './outages.service';
     TypeOrmModule.forFeature([Outage, OutageAccount, OutageTicket, OutageAnnouncement]),
     AccountsModule,
     NotificationsModule,
+    OrgModule,
     ResidentsModule,
     TicketsModule,
   ],
