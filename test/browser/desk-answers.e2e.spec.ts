@@ -109,6 +109,8 @@ describe('browser', () => {
       const pane = page.locator('#desk-ticket-pane');
       await eventually(async () => expect(await pane.locator('#desk-ticket-no').innerText()).toBe(application.no));
       const card = pane.locator('#application-decision');
+      // The phone's card at a desk's size, as the pane's own text: its title one line of ordinary type.
+      expect((await card.locator('.card__title').boundingBox())!.height).toBeLessThan(32);
       expect(await card.locator('#application-decision-due').innerText()).toMatch(/^须于.+前答复是否办理$/);
       await card.locator('#application-decision-reason textarea').fill(DECISION);
       await fullPageScreenshot(page, join(ARTIFACTS_DIR, 'desk-application-decision.png'));
