@@ -1,11 +1,26 @@
 import { AccountHistoryView, RatingLevel, StaffSearchResult, TicketType } from '@utility/shared';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { demoAccounts } from '../seed/demo-organisation';
-import { EAST_HEAT_ACCOUNT, WEST_ACCOUNT, call, createTicket, login, queueIdsByCode } from '../testing/api-fixtures';
+import {
+  EAST_HALL_ACCOUNT,
+  EAST_HEAT_ACCOUNT,
+  WEST_ACCOUNT,
+  call,
+  createTicket,
+  login,
+  queueIdsByCode,
+} from '../testing/api-fixtures';
 import { planVisits, rated, resolvedRepair } from '../testing/feedback-fixtures';
+import { MONDAY, createPlan, districtOf, slotsOf } from '../testing/inspection-fixtures';
+import { halves, rawInput } from '../testing/photo-fixtures';
 import { bindAccount, residentLogin } from '../testing/resident-fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 
+/** The gas checklist an inspector records (docs/domain.md#inspections). */
+const GAS_CHECKLIST = ['pipes', 'valves', 'meter', 'hoses', 'alarm', 'ventilation', 'appliance'];
 const phoneOf = (accountNo: string) => demoAccounts().find((a) => a.accountNo === accountNo)!.phone;
 
 /** docs/domain.md#customer-history: the desk finds a caller and their whole history. */
@@ -178,5 +193,87 @@ describe('GET /api/staff/search and /api/staff/accounts/:accountNo/history', () 
       expect.objectContaining({ method: 'cash', receiptNo: 'HIST-0001', amountFen: bill.amountFen }),
     ]);
     expect(after.bills.find((b) => b.id === bill.id)?.status).toBe('paid');
+  });
+});
+
+/** The history shows an account's inspections and the hazards they found (docs/domain.md#customer-history). */
+describe('GET /api/staff/accounts/:accountNo/history: inspections and hazards', () => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'utility-history-'));
+    t = await startTestApp({ UPLOADS_DIR: dir });
+    t.setNow(MONDAY);
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists a completed inspection and the hazard it found, with its advice and deadline', async () => {
+    const [supervisor, inspector, resident] = await Promise.all([
+      login(t, 'supervisor1'),
+      login(t, 'inspector1'),
+      residentLogin(t, 'history-inspected'),
+    ]);
+    const [{ id: accountId }] = await bindAccount(t, resident, EAST_HALL_ACCOUNT);
+    const plan = await createPlan(t, supervisor, { districtId: await districtOf(t, EAST_HALL_ACCOUNT) });
+    const [slot] = await slotsOf(t, resident, accountId, plan.id);
+    const booked = await t
+      .http()
+      .post('/api/inspections')
+      .set('Authorization', resident.auth)
+      .send({ accountId, slotId: slot.id });
+    expect(booked.status).toBe(201);
+
+    // On the day: the inspector arrives, the resident confirms in the app, the hoses fail.
+    t.setNow(new Date('2026-12-09T02:00:00Z'));
+    const jpeg = await rawInput(halves(16, 16)).jpeg().toBuffer();
+    const photo = await t
+      .http()
+      .post('/api/uploads')
+      .set('Authorization', inspector)
+      .attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' })
+      .expect(201);
+    const visitId = booked.body.ticket.id;
+    await t.http().post(`/api/field/inspections/${visitId}/arrive`).set('Authorization', inspector).expect(200);
+    await t.http().post(`/api/my/tickets/${visitId}/confirm`).set('Authorization', resident.auth).expect(200);
+    const items = GAS_CHECKLIST.map((code) =>
+      code === 'hoses' ? { code, ok: false, note: '软管老化开裂', photoIds: [photo.body.id] } : { code, ok: true },
+    );
+    await t
+      .http()
+      .post(`/api/field/inspections/${visitId}/result`)
+      .set('Authorization', inspector)
+      .send({ items, confirmation: { kind: 'in_app' } })
+      .expect(200);
+
+    const res = await t
+      .http()
+      .get(`/api/staff/accounts/${EAST_HALL_ACCOUNT}/history`)
+      .set('Authorization', await login(t, 'agent1'));
+    expect(res.status).toBe(200);
+    const h: AccountHistoryView = res.body;
+    expect(h.inspections).toEqual([
+      expect.objectContaining({
+        accountNo: EAST_HALL_ACCOUNT,
+        planName: plan.name,
+        ticket: expect.objectContaining({ id: visitId }),
+        state: 'done',
+        stateLabel: '已安检',
+      }),
+    ]);
+    expect(h.hazards).toEqual([
+      expect.objectContaining({
+        itemLabel: '软管',
+        severityLabel: '较大隐患',
+        status: 'open',
+        note: '软管老化开裂',
+        advice: expect.stringContaining('3天内'),
+        deadline: '2026-12-12T02:00:00.000Z',
+      }),
+    ]);
+    // The inspection's own ticket is in the account's past tickets too.
+    expect(h.pastTickets.map((x) => x.id)).toContain(visitId);
   });
 });

@@ -4,6 +4,7 @@ import {
   DeclareOutageRequest,
   DeclareOutageSchema,
   ErrorCode,
+  OutageAreaChoices,
   OutageView,
   ResidentOutageView,
   Role,
@@ -17,6 +18,7 @@ import { IdParam } from '../common/id-param';
 import { ResidentPrincipal, StaffPrincipal } from '../common/principal';
 import { ApiZodBody, ZodBody } from '../common/zod-body';
 import { CurrentResident, ResidentGuard } from '../residents/resident.guard';
+import { OrgService } from '../org/org.service';
 import { OutageChildren } from './outage-children.service';
 import { OutagesService } from './outages.service';
 
@@ -30,6 +32,7 @@ export class OutagesController {
   constructor(
     private readonly outages: OutagesService,
     private readonly children: OutageChildren,
+    private readonly org: OrgService,
   ) {}
 
   @Post('api/staff/outages')
@@ -56,6 +59,19 @@ export class OutagesController {
   @ApiOperation({ summary: 'Outages, newest first; ?phase=current: those not yet restored' })
   list(@Query('phase') phase?: string): Promise<OutageView[]> {
     return this.outages.list(phase === 'current' ? 'current' : undefined);
+  }
+
+  @Get('api/staff/outages/areas')
+  @UseGuards(StaffGuard)
+  @Roles(...OUTAGE_STAFF)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The districts and stations an outage can be declared over (dispatch is no admin)' })
+  async areas(): Promise<OutageAreaChoices> {
+    const [districts, stations] = await Promise.all([this.org.districtViews(), this.org.stationViews()]);
+    return {
+      districts: districts.map(({ id, name }) => ({ id, name })),
+      stations: stations.map(({ id, name, districtId, utility }) => ({ id, name, districtId, utility })),
+    };
   }
 
   @Get('api/staff/outages/:id')

@@ -101,6 +101,20 @@ describe('outages (停气 over two buildings)', () => {
     expect((await t.http().get('/api/staff/outages').set('Authorization', dispatcher).expect(200)).body).toEqual([]);
   });
 
+  it('offers dispatch the districts and stations to choose an area from; not an agent', async () => {
+    const { body: areas } = await t.http().get('/api/staff/outages/areas').set('Authorization', dispatcher).expect(200);
+    expect(areas.districts.map((d: { name: string }) => d.name)).toEqual(['城东片区', '城西片区']);
+    const east = areas.districts[0].id;
+    expect(areas.stations).toContainEqual({
+      id: expect.any(Number),
+      name: expect.any(String),
+      districtId: east,
+      utility: 'gas',
+    });
+    expect(areas.stations.map((s: { utility: string }) => s.utility)).toEqual(['heating', 'gas', 'heating']);
+    expectRefused(await t.http().get('/api/staff/outages/areas').set('Authorization', agent), 403, ErrorCode.Forbidden);
+  });
+
   it('is declared over the two buildings, and each affected resident is told once; the others not', async () => {
     const res = await declare(dispatcher, body()).set('Idempotency-Key', 'outage-two-buildings');
     expect(res.status).toBe(201);

@@ -26,6 +26,12 @@ export const OutageAreaSchema = z
   );
 export type OutageArea = z.infer<typeof OutageAreaSchema>;
 
+/** `GET /api/staff/outages/areas`: the districts and stations dispatch chooses an outage's area from. */
+export interface OutageAreaChoices {
+  districts: { id: number; name: string }[];
+  stations: { id: number; name: string; districtId: number; utility: Utility }[];
+}
+
 /** `POST /api/staff/outages` (docs/domain.md#outages). */
 export const DeclareOutageSchema = z
   .object({

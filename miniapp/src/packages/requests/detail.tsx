@@ -9,6 +9,7 @@ import { getMyTicket } from '../../services/api/my-tickets';
 import { requireResident } from '../../services/resident-session';
 import { AnswerCard } from './answer-card';
 import { CancelPanel } from './cancel-panel';
+import { DecisionCard } from './decision-card';
 import { MoveWindow } from './move-window';
 import { RatingPrompt } from './rating-prompt';
 import { ResidentTimeline } from './resident-timeline';
@@ -85,6 +86,7 @@ export default function RequestDetailPage() {
       <QuoteCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <TemperatureCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <AnswerCard ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
+      <DecisionCard ticket={ticket} />
       <WorkDone ticket={ticket} />
       <SignOff ticket={ticket} onChanged={setTicket} onRefused={() => void load()} />
       <RatingPrompt ticket={ticket} />

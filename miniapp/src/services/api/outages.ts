@@ -1,4 +1,4 @@
-import type { DeclareOutageRequest, OutageView, ResidentOutageView } from '@utility/shared';
+import type { DeclareOutageRequest, OutageAreaChoices, OutageView, ResidentOutageView } from '@utility/shared';
 import { residentApi, staffApi, type RequestOptions } from './request';
 
 /** Active and planned outages (停气/停热/停电) over the resident's accounts, or over one of them. */
@@ -15,6 +15,11 @@ export function listOutages(
 /** Staff: outages, newest first (`current`: not yet restored). */
 export function listStaffOutages(current = true): Promise<OutageView[]> {
   return staffApi.request<OutageView[]>(`/api/staff/outages${current ? '?phase=current' : ''}`);
+}
+
+/** Staff: the districts and stations an outage's area is chosen from. */
+export function listOutageAreas(): Promise<OutageAreaChoices> {
+  return staffApi.request<OutageAreaChoices>('/api/staff/outages/areas');
 }
 
 /** Staff: declare an outage; its residents are told by the server. One key per form fill. */

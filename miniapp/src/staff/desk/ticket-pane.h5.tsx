@@ -32,6 +32,7 @@ import { IncidentCard } from '../ticket/incident-card';
 import { WindowCard } from '../ticket/window-card';
 import { transitionLabel } from '../ticket/transition-labels';
 import { DeskAssign } from './desk-assign.h5';
+import './desk-frame.scss';
 
 const HANDLED: readonly TicketType[] = [TicketType.Complaint, TicketType.MisconductReport];
 
@@ -129,24 +130,28 @@ export function TicketPane({ ticketId, staff, onChanged }: Props) {
         </dd>
       </dl>
       <p className="desk-ticket__description">{ticket.description}</p>
-      <OutageCard
-        ticket={ticket}
-        staff={staff}
-        onChanged={() => {
-          void load();
-          onChanged();
-        }}
-      />
-      <DuplicateCard ticket={ticket} staff={staff} onChanged={changed} />
-      {ticket.photos?.length ? (
-        <TicketPhotos id="desk-ticket-photos" title="照片" photos={ticket.photos} as="staff" />
-      ) : null}
-      {ticket.channel === Channel.Hotline12345 ? <HotlineReplyCard ticket={ticket} onChanged={changed} /> : null}
-      <AnswerCard ticket={ticket} onChanged={changed} />
-      <BillingReplyCard ticket={ticket} staff={staff} onChanged={changed} />
-      <ApplicationDecisionCard ticket={ticket} staff={staff} onChanged={changed} />
-      <WindowCard ticket={ticket} staff={staff} onChanged={changed} />
-      <IncidentCard key={ticket.id} ticket={ticket} staff={staff} />
+      {/* The phone's cards in their phone sizes, as a phone page in the desk frame (desk-frame.scss): in the
+          phone's design px they would be twice as large at a desk. */}
+      <div className="desk-ticket__cards desk-frame__body">
+        <OutageCard
+          ticket={ticket}
+          staff={staff}
+          onChanged={() => {
+            void load();
+            onChanged();
+          }}
+        />
+        <DuplicateCard ticket={ticket} staff={staff} onChanged={changed} />
+        {ticket.photos?.length ? (
+          <TicketPhotos id="desk-ticket-photos" title="照片" photos={ticket.photos} as="staff" />
+        ) : null}
+        {ticket.channel === Channel.Hotline12345 ? <HotlineReplyCard ticket={ticket} onChanged={changed} /> : null}
+        <AnswerCard ticket={ticket} onChanged={changed} />
+        <BillingReplyCard ticket={ticket} staff={staff} onChanged={changed} />
+        <ApplicationDecisionCard ticket={ticket} staff={staff} onChanged={changed} />
+        <WindowCard ticket={ticket} staff={staff} onChanged={changed} />
+        <IncidentCard key={ticket.id} ticket={ticket} staff={staff} />
+      </div>
       {ticket.clocks.length ? (
         <table className="desk-table desk-table--compact">
           <thead>

@@ -1,8 +1,9 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, Textarea, View } from '@tarojs/components';
 import { ClockKind, ContactedSchema, TicketStatus, type FieldJobView } from '@utility/shared';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { formatClockTime, formatFullTime } from '../../format/time';
+import { windowChoices, windowOf } from '../../format/visit-windows';
 import { recordContact } from '../../services/api/tickets';
 
 /** Before arriving, the call to the resident is owed (and may still be made on the way). */
@@ -10,9 +11,13 @@ const CONTACTABLE: readonly TicketStatus[] = [TicketStatus.Assigned, TicketStatu
 
 /**
  * 联系用户: the technician called the resident and agreed the time. It stops the 30-minute contact clock
- * (heating 九(十), docs/domain.md#clocks); arriving without it counts as a late contact.
+ * (heating 九(十), docs/domain.md#clocks); arriving without it counts as a late contact. The half-day agreed on
+ * the call may be recorded with it, before setting off: it becomes the visit window and the on-site clock follows.
  */
 export function ContactPanel({ job, onContacted }: { job: FieldJobView; onContacted: () => void }) {
+  const [now] = useState(() => new Date());
+  const choices = useMemo(() => windowChoices(now), [now]);
+  const [picked, setPicked] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -28,15 +33,20 @@ export function ContactPanel({ job, onContacted }: { job: FieldJobView; onContac
     );
   }
   if (!job.accepted || !CONTACTABLE.includes(job.status)) return null;
+  // Once on the way the window can no longer be moved (the server's rule): the call is recorded alone.
+  const canAgreeWindow = job.status === TicketStatus.Assigned;
+  const choice = canAgreeWindow && picked !== null ? choices[picked] : null;
 
   async function send() {
-    const parsed = ContactedSchema.safeParse({ note });
+    const agreedWindow = choice ? windowOf(choice) : undefined;
+    const parsed = ContactedSchema.safeParse(agreedWindow ? { note, agreedWindow } : { note });
     if (!parsed.success) return setError(parsed.error.issues[0].message);
     setError('');
     setBusy(true);
     try {
       await recordContact(job.id, parsed.data);
       setNote('');
+      setPicked(null);
       onContacted();
     } catch {
       // The wrapper has shown why (e.g. no longer your job).
@@ -51,6 +61,22 @@ export function ContactPanel({ job, onContacted }: { job: FieldJobView; onContac
       <Text id="job-contact-due" className={clock.breached ? 'field__error' : 'muted'}>
         请于{formatClockTime(clock.dueAt)}前电话联系用户，约定上门时间
       </Text>
+      {canAgreeWindow ? (
+        <Picker
+          id="job-contact-window"
+          mode="selector"
+          range={choices.map((c) => c.label)}
+          value={picked ?? 0}
+          onChange={(e) => setPicked(Number(e.detail.value))}
+        >
+          <View className="row">
+            <Text>约定上门时段</Text>
+            <Text id="job-contact-window-value" className="link">
+              {choice ? choice.label : job.window ? '按原预约 ›' : '选择时段（选填） ›'}
+            </Text>
+          </View>
+        </Picker>
+      ) : null}
       <View className={error ? 'field field--invalid' : 'field'}>
         <Textarea
           id="job-contact-note"

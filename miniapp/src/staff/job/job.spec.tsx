@@ -12,6 +12,7 @@ import { clockView, staffLogin } from '../../../test/factories/tickets';
 import { answer, offline, serve } from '../../../test/serve';
 import { byId, pick, tap, typeInto } from '../../../test/taro-events';
 import * as taro from '../../../test/taro-mock';
+import { windowChoices, windowOf } from '../../format/visit-windows';
 import { clearSession, saveSession } from '../../services/session';
 import JobPage from './index';
 import { nextStep } from './job-steps';
@@ -211,6 +212,44 @@ describe('field job page: one primary action per status', () => {
     ]);
     expect((await screen.findByText(/^已于/)).textContent).toBe('已于2026-11-23 13:12联系用户');
     expect(document.getElementById('job-contact-submit')).toBeNull();
+  });
+
+  it('联系用户 with the half-day agreed on the call: the window is sent with the note', async () => {
+    let job = fieldJob({ accepted: true, clocks: [clockView({ kind: ClockKind.Contact, stoppedAt: null })] });
+    serve({
+      'GET /api/field/jobs': () => answer(200, [job]),
+      'GET /api/field/price-list': () => answer(200, DEFAULT_REPAIR_PRICE_LIST),
+      'POST /api/tickets/21/contacted': () => {
+        job = { ...job, clocks: [clockView({ kind: ClockKind.Contact, stoppedAt: new Date().toISOString() })] };
+        return answer(200, {});
+      },
+    });
+    render(<JobPage />);
+    await screen.findByText('约定上门时段');
+    const choice = windowChoices(new Date())[2];
+    pick('job-contact-window', 2);
+    expect(byId('job-contact-window-value').textContent).toBe(choice.label);
+    await typeInto('job-contact-note', '已电话联系，用户要求改到这个时段');
+    await tap('job-contact-submit');
+
+    expect(posts().map((o) => [o.url, o.data])).toEqual([
+      ['/api/tickets/21/contacted', { note: '已电话联系，用户要求改到这个时段', agreedWindow: windowOf(choice) }],
+    ]);
+  });
+
+  it('联系用户 on the way records the call only: the window can no longer be moved', async () => {
+    const job = fieldJob({
+      accepted: true,
+      status: TicketStatus.EnRoute,
+      clocks: [clockView({ kind: ClockKind.Contact, stoppedAt: null })],
+    });
+    serve({
+      'GET /api/field/jobs': () => answer(200, [job]),
+      'GET /api/field/price-list': () => answer(200, DEFAULT_REPAIR_PRICE_LIST),
+    });
+    render(<JobPage />);
+    await screen.findByText(/请于/);
+    expect(document.getElementById('job-contact-window')).toBeNull();
   });
 
   it('出发 before the booked window opens asks why, and sends the reason', async () => {

@@ -1,17 +1,33 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { OUTAGE_KIND_LABELS, OUTAGE_LABELS, shanghaiShort, type OutageKind, type OutageView } from '@utility/shared';
+import {
+  OUTAGE_KIND_LABELS,
+  OUTAGE_LABELS,
+  shanghaiShort,
+  type OutageAreaChoices,
+  type OutageKind,
+  type OutageView,
+} from '@utility/shared';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
+import { pickFile } from '../../platform/pick-file';
 import { newIdempotencyKey } from '../../services/idempotency-key';
-import { declareOutage, listStaffOutages, moveRestoreTime, restoreOutage } from '../../services/api/outages';
+import {
+  declareOutage,
+  listOutageAreas,
+  listStaffOutages,
+  moveRestoreTime,
+  restoreOutage,
+} from '../../services/api/outages';
 import { ApiRequestError } from '../../services/api/request';
 import { requireStaff } from '../../services/session';
 import { withDeskFrame } from '../desk/desk-frame';
+import { fileText, parseAccountList } from './account-list';
 import '../job/index.scss';
 
 type Utility = 'gas' | 'heating' | 'power';
+const toggled = (ids: number[], id: number) => (ids.includes(id) ? ids.filter((i) => i !== id) : [...ids, id]);
 const lines = (text: string) =>
   text
     .split(/[\n,，]/)
@@ -26,12 +42,19 @@ function Choice({ id, on, onClick, children }: { id: string; on: boolean; onClic
   );
 }
 
-/** 停供管理 (dispatch): declare an outage over buildings or a list of 户号, move its restore time, restore it. */
+/**
+ * 停供管理 (dispatch): declare an outage over districts, stations, buildings or a list of 户号 (typed or from a file),
+ * move its restore time, restore it.
+ */
 function OutagesPage() {
   const [outages, setOutages] = useState<OutageView[] | null>(null);
   const [utility, setUtility] = useState<Utility>('gas');
   const [kind, setKind] = useState<OutageKind>('unplanned');
+  const [areas, setAreas] = useState<OutageAreaChoices>({ districts: [], stations: [] });
+  const [districtIds, setDistrictIds] = useState<number[]>([]);
+  const [stationIds, setStationIds] = useState<number[]>([]);
   const [buildings, setBuildings] = useState('');
+  const [accountFile, setAccountFile] = useState<{ name: string; accountNos: string[]; skipped: number } | null>(null);
   const [accountNos, setAccountNos] = useState('');
   const [hours, setHours] = useState('4');
   // A planned outage is announced ahead (docs/domain.md#outages): it starts this many hours from now.
@@ -43,7 +66,18 @@ function OutagesPage() {
 
   async function load() {
     if (!requireStaff()) return;
-    setOutages(await listStaffOutages().catch(() => []));
+    const [current, choices] = await Promise.all([
+      listStaffOutages().catch(() => []),
+      listOutageAreas().catch(() => ({ districts: [], stations: [] })),
+    ]);
+    setAreas(choices);
+    setOutages(current);
+  }
+
+  async function loadAccountFile() {
+    const file = await pickFile(['csv']);
+    if (!file) return;
+    setAccountFile({ name: file.name, ...parseAccountList(await fileText(file.body)) });
   }
   useDidShow(() => void load());
 
@@ -57,7 +91,12 @@ function OutagesPage() {
         {
           utility,
           kind,
-          area: { buildings: lines(buildings), accountNos: lines(accountNos) },
+          area: {
+            districtIds,
+            stationIds: stationIds.filter((id) => stations.some((st) => st.id === id)),
+            buildings: lines(buildings),
+            accountNos: [...new Set([...lines(accountNos), ...(accountFile?.accountNos ?? [])])],
+          },
           startsAt: startsAt.toISOString(),
           restoreBy: new Date(startsAt.getTime() + Number(hours) * 3_600_000).toISOString(),
           reason,
@@ -65,8 +104,11 @@ function OutagesPage() {
         key,
       );
       setKey(newIdempotencyKey());
+      setDistrictIds([]);
+      setStationIds([]);
       setBuildings('');
       setAccountNos('');
+      setAccountFile(null);
       setReason('');
       await load();
     } catch (error) {
@@ -83,6 +125,8 @@ function OutagesPage() {
   }
 
   if (outages === null) return <Text className="empty">加载中…</Text>;
+  // A station supplies one utility: only those of the outage's utility can be in its area.
+  const stations = areas.stations.filter((st) => st.utility === utility);
   return (
     <View className="page">
       <View id="outage-list">
@@ -133,7 +177,39 @@ function OutagesPage() {
             ))}
           </View>
         </FormField>
-        <FormField label="楼栋（地址开头，每行一个）" id="outage-buildings">
+        {areas.districts.length > 0 ? (
+          <FormField label="片区（整片停供，可多选）" id="outage-districts" optional>
+            <View className="choices">
+              {areas.districts.map((d) => (
+                <Choice
+                  key={d.id}
+                  id={`outage-district-${d.id}`}
+                  on={districtIds.includes(d.id)}
+                  onClick={() => setDistrictIds((ids) => toggled(ids, d.id))}
+                >
+                  {d.name}
+                </Choice>
+              ))}
+            </View>
+          </FormField>
+        ) : null}
+        {stations.length > 0 ? (
+          <FormField label="站所（其供应的住户，可多选）" id="outage-stations" optional>
+            <View className="choices">
+              {stations.map((st) => (
+                <Choice
+                  key={st.id}
+                  id={`outage-station-${st.id}`}
+                  on={stationIds.includes(st.id)}
+                  onClick={() => setStationIds((ids) => toggled(ids, st.id))}
+                >
+                  {st.name}
+                </Choice>
+              ))}
+            </View>
+          </FormField>
+        ) : null}
+        <FormField label="楼栋（地址开头，每行一个）" id="outage-buildings" optional>
           <Textarea
             id="outage-buildings"
             className="field__textarea"
@@ -142,13 +218,34 @@ function OutagesPage() {
             onInput={(e) => setBuildings(e.detail.value)}
           />
         </FormField>
-        <FormField label="户号清单（可选，每行一个）" id="outage-accounts" optional>
+        <FormField label="户号清单（每行一个，或从文件载入）" id="outage-accounts" optional>
           <Textarea
             id="outage-accounts"
             className="field__textarea"
             value={accountNos}
             onInput={(e) => setAccountNos(e.detail.value)}
           />
+          <View className="row">
+            <ActionButton id="outage-accounts-file" size="small" tone="secondary" onClick={loadAccountFile}>
+              从文件载入户号
+            </ActionButton>
+            {accountFile ? (
+              <ActionButton
+                id="outage-accounts-file-clear"
+                size="small"
+                tone="secondary"
+                onClick={() => setAccountFile(null)}
+              >
+                清除文件
+              </ActionButton>
+            ) : null}
+          </View>
+          {accountFile ? (
+            <Text id="outage-accounts-file-summary" className="muted">
+              {accountFile.name}：{accountFile.accountNos.length} 个户号
+              {accountFile.skipped ? `，${accountFile.skipped} 行不是户号已跳过` : ''}
+            </Text>
+          ) : null}
         </FormField>
         {kind === 'planned' ? (
           <FormField label="多少小时后开始停供" id="outage-starts-in">
