@@ -18,9 +18,12 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger, pseu
   const pseudonym = (residentId: number) =>
     createHmac('sha256', key).update(String(residentId)).digest('base64url').slice(0, 16);
   fastify.addHook('onResponse', (request: GuardedRequest, reply, done) => {
+    const status = reply.statusCode;
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    // A level that is off (a 2xx at LOG_LEVEL=warn) builds nothing.
+    if (!log.isLevelEnabled(level)) return done();
     const path = request.url.split('?', 1)[0];
     if (path.startsWith('/api/')) {
-      const status = reply.statusCode;
       const route = request.routeOptions.url;
       const entry = {
         method: request.method,
@@ -33,9 +36,7 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger, pseu
         ...(request.staffId !== undefined ? { staffId: request.staffId } : {}),
         ...(request.resident ? { resident: pseudonym(request.resident.id) } : {}),
       };
-      if (status >= 500) log.error(entry, 'api request');
-      else if (status >= 400) log.warn(entry, 'api request');
-      else log.info(entry, 'api request');
+      log[level](entry, 'api request');
     }
     done();
   });

@@ -1,7 +1,37 @@
 import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
-/** Statement heads by entity and column list: the text of a hot insert is built once. */
-const heads = new WeakMap<EntityMetadata, Map<string, string>>();
+/** One column of an entity, as TypeORM describes it. */
+type ColumnMetadata = EntityMetadata['columns'][number];
+
+/** A hot insert's columns and statement head, by entity and property list: worked out once. */
+interface InsertPlan {
+  columns: ColumnMetadata[];
+  head: string;
+  tuple: string;
+}
+
+const plans = new WeakMap<EntityMetadata, Map<string, InsertPlan>>();
+
+function insertPlan(em: EntityManager, metadata: EntityMetadata, names: string[]): InsertPlan {
+  const byNames = plans.get(metadata) ?? plans.set(metadata, new Map()).get(metadata)!;
+  const key = names.join(',');
+  let plan = byNames.get(key);
+  if (!plan) {
+    const driver = em.connection.driver;
+    const columns = names.map((name) => {
+      const column = metadata.findColumnWithPropertyPath(name);
+      if (!column) throw new Error(`${metadata.name} has no column ${name}`);
+      return column;
+    });
+    plan = {
+      columns,
+      head: `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `,
+      tuple: `(${columns.map(() => '?').join(', ')})`,
+    };
+    byNames.set(key, plan);
+  }
+  return plan;
+}
 
 /**
  * A multi-row INSERT of whole rows, with no read-back of generated ids, for hot paths (intake
@@ -16,26 +46,14 @@ export async function insertRows<T extends ObjectLiteral>(
   rows: Partial<T>[],
 ): Promise<unknown> {
   if (!rows.length) return;
-  const metadata = em.connection.getMetadata(target);
-  const driver = em.connection.driver;
   const names = Object.keys(rows[0]);
-  const columns = names.map((name) => {
-    const column = metadata.findColumnWithPropertyPath(name);
-    if (!column) throw new Error(`${metadata.name} has no column ${name}`);
-    return column;
-  });
-  const byColumns = heads.get(metadata) ?? heads.set(metadata, new Map()).get(metadata)!;
-  const key = names.join(',');
-  let head = byColumns.get(key);
-  if (!head) {
-    head = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
-    byColumns.set(key, head);
+  const { columns, head, tuple } = insertPlan(em, em.connection.getMetadata(target), names);
+  const driver = em.connection.driver;
+  const values: unknown[] = [];
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) values.push(driver.preparePersistentValue(row[names[i]], columns[i]));
   }
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const values = rows.flatMap((row) =>
-    columns.map((column, i) => driver.preparePersistentValue(row[names[i]], column)),
-  );
-  const sql = head + rows.map(() => tuple).join(', ');
+  const sql = rows.length === 1 ? head + tuple : head + rows.map(() => tuple).join(', ');
   // A few rows (a ticket, its events, its clocks): few distinct texts, worth holding prepared.
   return rows.length <= PREPARED_ROWS ? preparedQuery(em, sql, values) : em.query(sql, values);
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import helmet, { HelmetOptions } from 'helmet';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import { AppConfig } from './config';
 
@@ -56,19 +58,33 @@ export function inlineScriptHashes(indexHtml: string): string[] {
 
 /**
  * Helmet's headers on every answer (the CSP above, no framing, no referrer; HSTS only where TLS is really
- * terminated in front, since on plain HTTP it would lock browsers out of the demo). The middleware is built
- * once: @fastify/helmet rebuilt it, re-parsing every directive, on each request.
+ * terminated in front, since on plain HTTP it would lock browsers out of the demo). Every one of them is
+ * fixed for the process's life, so helmet runs once, at start, on a blank response, and each request gets
+ * the headers it wrote (@fastify/helmet rebuilt the middleware, re-parsing every directive, per request).
  */
 export function registerSecurityHeaders(fastify: FastifyInstance, config: AppConfig): void {
-  const securityHeaders = helmet({
+  const headers = securityHeaders(config);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
+}
+
+/** The headers helmet sets with this configuration, as [name, value] pairs. */
+export function securityHeaders(config: AppConfig): [string, string | number | string[]][] {
+  const middleware = helmet({
     contentSecurityPolicy: contentSecurityPolicy(config),
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     hsts: config.TRUST_PROXY_TLS === 'true' ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
   });
-  fastify.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
-  );
+  const blank = new ServerResponse(new IncomingMessage(new Socket()));
+  let failed: unknown;
+  middleware(blank.req, blank, (error?: unknown) => (failed = error));
+  if (failed) throw failed;
+  // Node has getRawHeaderNames (the names as helmet spelled them) since 15; @types/node omits it.
+  const names = (blank as ServerResponse & { getRawHeaderNames(): string[] }).getRawHeaderNames();
+  return names.map((name) => [name, blank.getHeader(name)!]);
 }
 
 /**
