@@ -8,11 +8,11 @@ import {
   type TicketDetailView,
 } from '@utility/shared';
 import { useState } from 'react';
+import { useCheckedAction } from '../../hooks/use-checked-action';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { formatFullTime } from '../../format/time';
 import { answerTicket } from '../../services/api/consultations';
-import { ApiRequestError } from '../../services/api/request';
 import { ANSWER_MAX, KnowledgePicker, answerTextOf } from '../knowledge-picker';
 
 const ANSWERABLE: readonly TicketStatus[] = [TicketStatus.Submitted, TicketStatus.Accepted, TicketStatus.Assigned];
@@ -23,30 +23,19 @@ const ANSWERABLE: readonly TicketStatus[] = [TicketStatus.Submitted, TicketStatu
  */
 export function AnswerCard({ ticket, onChanged }: { ticket: TicketDetailView; onChanged: () => void }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useCheckedAction();
   if (!ANSWERED_TYPES.has(ticket.type)) return null;
   const clock = ticket.clocks.find((c) => c.kind === ClockKind.Answer);
   const answers = ticket.events.filter((e) => e.kind === TicketEventKind.Answered);
   const judged = ticket.events.filter((e) => e.kind === TicketEventKind.AnswerJudged);
   const open = ANSWERABLE.includes(ticket.status);
 
-  async function send(body: { text: string; articleId?: number }) {
-    const parsed = AnswerTicketSchema.safeParse(body);
-    if (!parsed.success) return setError(parsed.error.issues[0].message);
-    setError('');
-    setBusy(true);
-    try {
-      await answerTicket(ticket.id, parsed.data);
+  const send = (body: { text: string; articleId?: number }) =>
+    run(AnswerTicketSchema, body, async (valid) => {
+      await answerTicket(ticket.id, valid);
       setText('');
       onChanged();
-    } catch (e) {
-      if (!(e instanceof ApiRequestError)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <View id="answer-card" className="card">
@@ -80,7 +69,7 @@ export function AnswerCard({ ticket, onChanged }: { ticket: TicketDetailView; on
               onInput={(e) => setText(e.detail.value)}
             />
           </FormField>
-          <ActionButton id="answer-send" busy={busy} onClick={() => void send({ text })}>
+          <ActionButton id="answer-send" busy={busy !== null} onClick={() => void send({ text })}>
             答复并办结
           </ActionButton>
         </>

@@ -9,11 +9,11 @@ import {
   type TicketDetailView,
 } from '@utility/shared';
 import { useState } from 'react';
+import { useCheckedAction } from '../../hooks/use-checked-action';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { formatFullTime } from '../../format/time';
 import { decideApplication } from '../../services/api/complaint-handling';
-import { ApiRequestError } from '../../services/api/request';
 
 const DECIDERS: readonly Role[] = [Role.Agent, Role.Supervisor];
 
@@ -31,27 +31,21 @@ export function ApplicationDecisionCard({
   onChanged: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState<'approve' | 'refuse' | null>(null);
+  const { error, busy, run } = useCheckedAction<'approve' | 'refuse'>();
   if (ticket.type !== TicketType.Application || !isOpen(ticket.status) || !DECIDERS.includes(staff.role)) return null;
   const clock = ticket.clocks.find((c) => c.kind === ClockKind.Decision);
 
-  async function decide(approve: boolean) {
-    const parsed = ApplicationDecisionSchema.safeParse({ approve, reason });
-    if (!parsed.success) return setError(parsed.error.issues[0].message);
-    setError('');
-    setBusy(approve ? 'approve' : 'refuse');
-    try {
-      await decideApplication(ticket.id, parsed.data);
-      setReason('');
-      onChanged();
-    } catch (e) {
-      if (!(e instanceof ApiRequestError)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(null);
-    }
-  }
+  const decide = (approve: boolean) =>
+    run(
+      ApplicationDecisionSchema,
+      { approve, reason },
+      async (valid) => {
+        await decideApplication(ticket.id, valid);
+        setReason('');
+        onChanged();
+      },
+      approve ? 'approve' : 'refuse',
+    );
 
   return (
     <View id="application-decision" className="card">

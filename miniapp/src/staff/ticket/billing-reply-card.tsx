@@ -9,11 +9,11 @@ import {
   type TicketDetailView,
 } from '@utility/shared';
 import { useState } from 'react';
+import { useCheckedAction } from '../../hooks/use-checked-action';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { formatFullTime } from '../../format/time';
 import { replyToBillingTicket } from '../../services/api/complaint-handling';
-import { ApiRequestError } from '../../services/api/request';
 
 const REPLIERS: readonly Role[] = [Role.Agent, Role.Supervisor];
 
@@ -31,28 +31,17 @@ export function BillingReplyCard({
   onChanged: () => void;
 }) {
   const [reply, setReply] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useCheckedAction();
   const clock = ticket.clocks.find((c) => c.kind === ClockKind.FirstReply);
   if (ticket.type !== TicketType.Billing || !clock) return null;
   const canReply = !clock.stoppedAt && isOpen(ticket.status) && REPLIERS.includes(staff.role);
 
-  async function send() {
-    const parsed = FirstReplySchema.safeParse({ text: reply });
-    if (!parsed.success) return setError(parsed.error.issues[0].message);
-    setError('');
-    setBusy(true);
-    try {
-      await replyToBillingTicket(ticket.id, parsed.data);
+  const send = () =>
+    run(FirstReplySchema, { text: reply }, async (valid) => {
+      await replyToBillingTicket(ticket.id, valid);
       setReply('');
       onChanged();
-    } catch (e) {
-      if (!(e instanceof ApiRequestError)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <View id="billing-reply-card" className="card">
@@ -74,7 +63,7 @@ export function BillingReplyCard({
               onInput={(e) => setReply(e.detail.value)}
             />
           </FormField>
-          <ActionButton id="billing-reply-send" busy={busy} onClick={() => void send()}>
+          <ActionButton id="billing-reply-send" busy={busy !== null} onClick={() => void send()}>
             记录答复
           </ActionButton>
         </>

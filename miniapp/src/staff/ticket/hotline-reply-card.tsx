@@ -1,10 +1,10 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { ClockKind, HotlineReplySchema, TicketEventKind, type TicketDetailView } from '@utility/shared';
 import { useState } from 'react';
+import { useCheckedAction } from '../../hooks/use-checked-action';
 import { ActionButton } from '../../components/action-button';
 import { FormField } from '../../components/form-field';
 import { formatFullTime } from '../../format/time';
-import { ApiRequestError } from '../../services/api/request';
 import { replyToHotline } from '../../services/api/tickets';
 
 /**
@@ -13,27 +13,16 @@ import { replyToHotline } from '../../services/api/tickets';
  */
 export function HotlineReplyCard({ ticket, onChanged }: { ticket: TicketDetailView; onChanged: () => void }) {
   const [reply, setReply] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useCheckedAction();
   const opinion = ticket.clocks.find((c) => c.kind === ClockKind.Opinion);
   const replies = ticket.events.filter((e) => e.kind === TicketEventKind.HotlineReplied);
 
-  async function send() {
-    const parsed = HotlineReplySchema.safeParse({ reply });
-    if (!parsed.success) return setError(parsed.error.issues[0].message);
-    setError('');
-    setBusy(true);
-    try {
-      await replyToHotline(ticket.id, parsed.data.reply);
+  const send = () =>
+    run(HotlineReplySchema, { reply }, async (valid) => {
+      await replyToHotline(ticket.id, valid.reply);
       setReply('');
       onChanged();
-    } catch (e) {
-      if (!(e instanceof ApiRequestError)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <View id="hotline-card" className="card">
@@ -63,7 +52,7 @@ export function HotlineReplyCard({ ticket, onChanged }: { ticket: TicketDetailVi
           onInput={(e) => setReply(e.detail.value)}
         />
       </FormField>
-      <ActionButton id="hotline-send" busy={busy} onClick={() => void send()}>
+      <ActionButton id="hotline-send" busy={busy !== null} onClick={() => void send()}>
         记录回复
       </ActionButton>
     </View>

@@ -8,9 +8,9 @@ import {
   type TicketDetailView,
 } from '@utility/shared';
 import { useMemo, useState } from 'react';
+import { useCheckedAction } from '../../hooks/use-checked-action';
 import { ActionButton } from '../../components/action-button';
 import { windowChoices, windowOf } from '../../format/visit-windows';
-import { ApiRequestError } from '../../services/api/request';
 import { moveTicketWindow } from '../../services/api/tickets';
 
 const WINDOWED: readonly TicketType[] = [TicketType.Repair, TicketType.RoomTemperature];
@@ -40,8 +40,7 @@ export function WindowCard({
   const choices = useMemo(() => windowChoices(now), [now]);
   const [picked, setPicked] = useState<number | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useCheckedAction();
   if (
     !WINDOWED.includes(ticket.type) ||
     !BEFORE_DEPARTURE.includes(ticket.status) ||
@@ -50,23 +49,14 @@ export function WindowCard({
     return null;
   const choice = picked === null ? null : choices[picked];
 
-  async function move() {
+  function move() {
     const window = choice ? windowOf(choice) : undefined;
-    const parsed = MoveWindowSchema.safeParse({ windowStart: window?.start, windowEnd: window?.end, reason });
-    if (!parsed.success) return setError(parsed.error.issues[0].message);
-    setError('');
-    setBusy(true);
-    try {
-      await moveTicketWindow(ticket.id, parsed.data);
+    return run(MoveWindowSchema, { windowStart: window?.start, windowEnd: window?.end, reason }, async (valid) => {
+      await moveTicketWindow(ticket.id, valid);
       setPicked(null);
       setReason('');
       onChanged();
-    } catch (e) {
-      if (!(e instanceof ApiRequestError)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -100,7 +90,7 @@ export function WindowCard({
               {error}
             </Text>
           ) : null}
-          <ActionButton id="ticket-window-confirm" busy={busy} onClick={() => void move()}>
+          <ActionButton id="ticket-window-confirm" busy={busy !== null} onClick={() => void move()}>
             确认改约
           </ActionButton>
         </>
