@@ -1,8 +1,9 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { ResidentStep, TicketType, type ResidentTicketView } from '@utility/shared';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { windowChoices, windowOf } from '../../format/visit-windows';
+import { VisitWindowPicker, useVisitWindows } from '../../components/visit-window-picker';
+import { windowOf } from '../../format/visit-windows';
 import { moveMyWindow } from '../../services/api/my-tickets';
 
 /** Home visits with an appointment (docs/domain.md#clocks). */
@@ -26,14 +27,12 @@ interface Props {
  * sets off; the visit's deadlines follow (docs/domain.md#clocks).
  */
 export function MoveWindow({ ticket, onMoved, onRefused }: Props) {
-  const [now] = useState(() => new Date());
-  const choices = useMemo(() => windowChoices(now), [now]);
-  const [picked, setPicked] = useState<number | null>(null);
+  const windows = useVisitWindows();
+  const { now, choices, choice } = windows;
   const [busy, setBusy] = useState(false);
   const begun = ticket.windowStart ? Date.parse(ticket.windowStart) <= now.getTime() : false;
   if (!WINDOWED.includes(ticket.type) || !BEFORE_DEPARTURE.includes(ticket.step) || begun || !choices.length)
     return null;
-  const choice = picked === null ? null : choices[picked];
 
   async function move() {
     const window = choice ? windowOf(choice) : undefined;
@@ -41,7 +40,7 @@ export function MoveWindow({ ticket, onMoved, onRefused }: Props) {
     setBusy(true);
     try {
       onMoved(await moveMyWindow(ticket.id, { windowStart: window.start, windowEnd: window.end }));
-      setPicked(null);
+      windows.pick(null);
     } catch {
       // Shown by the wrapper (e.g. 师傅已出发，无法改约).
       onRefused();
@@ -52,20 +51,13 @@ export function MoveWindow({ ticket, onMoved, onRefused }: Props) {
 
   return (
     <View id="request-move-window" className="card">
-      <Picker
+      <VisitWindowPicker
         id="request-move-window-picker"
-        mode="selector"
-        range={choices.map((c) => c.label)}
-        value={picked ?? 0}
-        onChange={(e) => setPicked(Number(e.detail.value))}
-      >
-        <View className="row">
-          <Text className="card__title">{ticket.windowStart ? '改约上门时间' : '预约上门时间'}</Text>
-          <Text id="request-move-window-value" className="link">
-            {choice ? choice.label : '选择时段 ›'}
-          </Text>
-        </View>
-      </Picker>
+        valueId="request-move-window-value"
+        title={ticket.windowStart ? '改约上门时间' : '预约上门时间'}
+        titleClassName="card__title"
+        windows={windows}
+      />
       {choice ? (
         <ActionButton id="request-move-window-confirm" busy={busy} onClick={() => void move()}>
           确认改到 {choice.label}

@@ -1,9 +1,10 @@
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { ClockKind, ContactedSchema, TicketStatus, type FieldJobView } from '@utility/shared';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { formatClockTime, formatFullTime } from '../../format/time';
-import { windowChoices, windowOf } from '../../format/visit-windows';
+import { VisitWindowPicker, useVisitWindows } from '../../components/visit-window-picker';
+import { windowOf } from '../../format/visit-windows';
 import { recordContact } from '../../services/api/tickets';
 
 /** Before arriving, the call to the resident is owed (and may still be made on the way). */
@@ -15,9 +16,7 @@ const CONTACTABLE: readonly TicketStatus[] = [TicketStatus.Assigned, TicketStatu
  * the call may be recorded with it, before setting off: it becomes the visit window and the on-site clock follows.
  */
 export function ContactPanel({ job, onContacted }: { job: FieldJobView; onContacted: () => void }) {
-  const [now] = useState(() => new Date());
-  const choices = useMemo(() => windowChoices(now), [now]);
-  const [picked, setPicked] = useState<number | null>(null);
+  const windows = useVisitWindows();
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,7 +34,7 @@ export function ContactPanel({ job, onContacted }: { job: FieldJobView; onContac
   if (!job.accepted || !CONTACTABLE.includes(job.status)) return null;
   // Once on the way the window can no longer be moved (the server's rule): the call is recorded alone.
   const canAgreeWindow = job.status === TicketStatus.Assigned;
-  const choice = canAgreeWindow && picked !== null ? choices[picked] : null;
+  const choice = canAgreeWindow ? windows.choice : null;
 
   async function send() {
     const agreedWindow = choice ? windowOf(choice) : undefined;
@@ -46,7 +45,7 @@ export function ContactPanel({ job, onContacted }: { job: FieldJobView; onContac
     try {
       await recordContact(job.id, parsed.data);
       setNote('');
-      setPicked(null);
+      windows.pick(null);
       onContacted();
     } catch {
       // The wrapper has shown why (e.g. no longer your job).
@@ -62,20 +61,13 @@ export function ContactPanel({ job, onContacted }: { job: FieldJobView; onContac
         请于{formatClockTime(clock.dueAt)}前电话联系用户，约定上门时间
       </Text>
       {canAgreeWindow ? (
-        <Picker
+        <VisitWindowPicker
           id="job-contact-window"
-          mode="selector"
-          range={choices.map((c) => c.label)}
-          value={picked ?? 0}
-          onChange={(e) => setPicked(Number(e.detail.value))}
-        >
-          <View className="row">
-            <Text>约定上门时段</Text>
-            <Text id="job-contact-window-value" className="link">
-              {choice ? choice.label : job.window ? '按原预约 ›' : '选择时段（选填） ›'}
-            </Text>
-          </View>
-        </Picker>
+          valueId="job-contact-window-value"
+          title="约定上门时段"
+          placeholder={job.window ? '按原预约 ›' : '选择时段（选填） ›'}
+          windows={windows}
+        />
       ) : null}
       <View className={error ? 'field field--invalid' : 'field'}>
         <Textarea

@@ -1,4 +1,4 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import {
   MoveWindowSchema,
   Role,
@@ -7,10 +7,11 @@ import {
   type StaffView,
   type TicketDetailView,
 } from '@utility/shared';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useCheckedAction } from '../../hooks/use-checked-action';
 import { ActionButton } from '../../components/action-button';
-import { windowChoices, windowOf } from '../../format/visit-windows';
+import { VisitWindowPicker, useVisitWindows } from '../../components/visit-window-picker';
+import { windowOf } from '../../format/visit-windows';
 import { moveTicketWindow } from '../../services/api/tickets';
 
 const WINDOWED: readonly TicketType[] = [TicketType.Repair, TicketType.RoomTemperature];
@@ -36,9 +37,7 @@ export function WindowCard({
   staff: StaffView;
   onChanged: () => void;
 }) {
-  const [now] = useState(() => new Date());
-  const choices = useMemo(() => windowChoices(now), [now]);
-  const [picked, setPicked] = useState<number | null>(null);
+  const windows = useVisitWindows();
   const [reason, setReason] = useState('');
   const { error, busy, run } = useCheckedAction();
   if (
@@ -47,13 +46,13 @@ export function WindowCard({
     !(staff.roles ?? [staff.role]).some((r) => MOVERS.includes(r))
   )
     return null;
-  const choice = picked === null ? null : choices[picked];
+  const { choice } = windows;
 
   function move() {
     const window = choice ? windowOf(choice) : undefined;
     return run(MoveWindowSchema, { windowStart: window?.start, windowEnd: window?.end, reason }, async (valid) => {
       await moveTicketWindow(ticket.id, valid);
-      setPicked(null);
+      windows.pick(null);
       setReason('');
       onChanged();
     });
@@ -61,20 +60,13 @@ export function WindowCard({
 
   return (
     <View id="ticket-window-card" className="card">
-      <Picker
+      <VisitWindowPicker
         id="ticket-window-picker"
-        mode="selector"
-        range={choices.map((c) => c.label)}
-        value={picked ?? 0}
-        onChange={(e) => setPicked(Number(e.detail.value))}
-      >
-        <View className="row">
-          <Text className="card__title">{ticket.windowStart ? '改约上门时间' : '约定上门时间'}</Text>
-          <Text id="ticket-window-value" className="link">
-            {choice ? choice.label : '选择时段 ›'}
-          </Text>
-        </View>
-      </Picker>
+        valueId="ticket-window-value"
+        title={ticket.windowStart ? '改约上门时间' : '约定上门时间'}
+        titleClassName="card__title"
+        windows={windows}
+      />
       {choice ? (
         <>
           <Input
