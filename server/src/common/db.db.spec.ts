@@ -108,10 +108,14 @@ describe('Db transactions', () => {
   });
 
   it('leaves the transaction to work that outlives it', async () => {
+    // The work resumes only once the transaction has ended, however long its COMMIT takes.
+    let ended!: () => void;
+    const transactionEnded = new Promise<void>((resolve) => (ended = resolve));
     let later!: Promise<boolean>;
     await db.transaction(async () => {
-      later = new Promise((r) => setTimeout(r, 20)).then(() => db.manager === db.dataSource.manager);
+      later = transactionEnded.then(() => db.manager === db.dataSource.manager);
     });
+    ended();
     expect(await later).toBe(true);
   });
 });
