@@ -6,7 +6,7 @@ import { Db, isDuplicateKey } from '../common/db';
 import { storedValue } from '../common/plain-insert';
 import { TicketsService } from '../tickets/tickets.service';
 import { PaymentOrder } from './payment-order.entity';
-import { preparedAnywhere, preparedChange } from './prepared-statements';
+import { preparedAnywhere, preparedChange } from '../common/prepared-statements';
 import { TopUpSettlement } from './top-up-settlement';
 import { WechatPayNotices } from './wechat-pay/wechat-pay.notices';
 import { PaidTransaction } from './wechat-pay/wechat-pay.types';

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { storedValue } from '../common/plain-insert';
 import { PaymentNotice } from './payment-notice.entity';
 import { CreditOutcome, PaymentCredit } from './payment-credit.service';
-import { preparedAnywhere } from './prepared-statements';
+import { preparedAnywhere } from '../common/prepared-statements';
 import { RefundsService } from './refunds.service';
 import { FapiaoEventType, FapiaoNotice } from './wechat-pay/fapiao.types';
 import { VerifiedNotice } from './wechat-pay/wechat-pay.notices';

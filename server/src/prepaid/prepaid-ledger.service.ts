@@ -15,7 +15,7 @@ import { TariffsService } from '../billing/tariffs.service';
 import { Clock } from '../common/clock';
 import { isDuplicateKey } from '../common/db';
 import { insertRows, storedValue } from '../common/plain-insert';
-import { preparedChange } from '../payments/prepared-statements';
+import { preparedChange } from '../common/prepared-statements';
 import { PaidTopUp, TopUpLedgerPort, TopUpSettlement } from '../payments/top-up-settlement';
 import { PrepaidEntry } from './prepaid-entry.entity';
 import { TopUp } from './top-up.entity';

@@ -1,6 +1,7 @@
 import { TicketStatus } from '@utility/shared';
 import { EntityManager } from 'typeorm';
-import { changedRows, preparedQuery, storedValue } from '../common/plain-insert';
+import { preparedQuery, storedValue } from '../common/plain-insert';
+import { preparedChange } from '../common/prepared-statements';
 import { entityColumns, hydrateRow } from '../common/plain-select';
 import { CLAIMABLE, CLAIM_ORDER_INDEX, Ticket } from './ticket.entity';
 
@@ -68,8 +69,5 @@ export async function takeNextInQueue(
   const ticket = hydrateRow(em, Ticket, raw);
   const updatedAt = storedValue(em, Ticket, 'updatedAt', now);
   const take = [assigneeId, TicketStatus.Assigned, updatedAt, ticket.id, ...CLAIMABLE];
-  const taken = sqlite
-    ? await changedRows(em, sql.take, take)
-    : (await preparedQuery<{ affectedRows: number }>(em, sql.take, take)).affectedRows;
-  return taken ? ticket : 'contended';
+  return (await preparedChange(em, sql.take, take)) ? ticket : 'contended';
 }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { changedRows, preparedQuery } from '../common/plain-insert';
+import { changedRows, preparedQuery } from './plain-insert';
 
 /** mysql2's pool under TypeORM's MariaDB driver (callback API). */
 interface Mysql2Pool {
@@ -9,7 +9,7 @@ interface Mysql2Pool {
 /**
  * preparedQuery that also runs outside any transaction: on MariaDB, prepared on whichever pooled
  * connection mysql2 hands out (each holds its own copy) and executed. Every payment notice reads its
- * order, and every retry writes its log line, outside a transaction (common/plain-insert.ts#preparedQuery).
+ * order, and every retry writes its log line, outside a transaction (plain-insert.ts#preparedQuery).
  * A fixed, small set of texts only. Elsewhere it is `em.query`, queued as SQLite's loose queries are.
  */
 export function preparedAnywhere<T = unknown>(em: EntityManager, sql: string, parameters: unknown[]): Promise<T> {
